@@ -1,0 +1,36 @@
+# The targets here are exactly what the README and CI run.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup demo test lint typecheck unit clean
+
+# One-time setup: a virtual environment with Parallax, its models and the test tools.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# The main job: analyse and compare the bundled sample articles, write the reports.
+demo: setup
+	$(BIN)/parallax demo --out parallax-report
+
+lint: setup
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+typecheck: setup
+	$(BIN)/mypy
+
+unit: setup
+	$(BIN)/pytest
+
+# Everything CI checks: lint, types, and the whole test suite (with the quality floors).
+test: lint typecheck unit
+
+clean:
+	rm -rf $(VENV) parallax-report .pytest_cache .mypy_cache .ruff_cache

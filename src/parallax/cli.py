@@ -1,0 +1,553 @@
+"""The ``parallax`` command line: thin commands over the library.
+
+Each command parses its options into :class:`~parallax.settings.Settings`, calls one
+library function, and turns known errors into a message and an exit status: 0 when every
+input succeeded, 1 when some failed (the others are still processed and stored), 2 for
+usage errors.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from parallax import __version__
+from parallax.errors import ConfigError, ParallaxError
+from parallax.settings import Settings, default_db_path, parse_field_map, parse_size
+
+F = TypeVar("F", bound=Callable[..., Any])
+FORMATS = ("json", "md", "html")
+
+
+def _err(message: str, quiet: bool = False) -> None:
+    if not quiet:
+        click.echo(message, err=True)
+
+
+def common_options(func: F) -> F:
+    """Options every command that touches the store or reads inputs shares."""
+    func = click.option(
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="SQLite database file [default: $PARALLAX_DB or ./parallax.db].",
+    )(func)
+    func = click.option(
+        "-q",
+        "--quiet",
+        is_flag=True,
+        help="Print only results and errors: no progress, no summary.",
+    )(func)
+    return func
+
+
+def input_options(func: F) -> F:
+    """Options for commands that read inputs."""
+    options = [
+        click.option(
+            "--max-size",
+            default="50MB",
+            show_default=True,
+            metavar="SIZE",
+            help="Inputs (or archive records) larger than this fail instead of being read.",
+        ),
+        click.option(
+            "--field",
+            "fields",
+            multiple=True,
+            metavar="OURS=THEIRS",
+            help="JSONL/CSV column for an article field, e.g. --field text=body "
+            "--field date=published (repeatable).",
+        ),
+        click.option(
+            "--allow-private-addresses",
+            is_flag=True,
+            help="Let URL inputs reach loopback and private networks.",
+        ),
+        click.option(
+            "--fetch-timeout",
+            default=20.0,
+            show_default=True,
+            type=float,
+            metavar="SECONDS",
+            help="Give up on a URL after this long.",
+        ),
+        click.option(
+            "--follow-feed-links",
+            is_flag=True,
+            help="Fetch the linked page when a feed entry carries only a summary.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def build_settings(
+    db: Path | None,
+    max_size: str = "50MB",
+    fields: tuple[str, ...] = (),
+    allow_private_addresses: bool = False,
+    fetch_timeout: float = 20.0,
+    follow_feed_links: bool = False,
+) -> Settings:
+    """Turn command-line options into settings (raising ConfigError on bad values)."""
+    return Settings(
+        db_path=db or default_db_path(),
+        max_input_bytes=parse_size(max_size),
+        fetch_max_bytes=parse_size(max_size),
+        field_map=parse_field_map(fields),
+        allow_private_addresses=allow_private_addresses,
+        fetch_timeout=fetch_timeout,
+        follow_feed_links=follow_feed_links,
+    )
+
+
+def handle_errors(func: F) -> F:
+    """Turn Parallax's own errors into a clear message and the right exit status."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ConfigError as exc:
+            raise click.UsageError(str(exc)) from None
+        except ParallaxError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+        except ImportError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@contextmanager
+def progress_bar(quiet: bool, label: str) -> Iterator[Callable[[str, str], None]]:
+    """A progress callback that draws a bar on stderr when it is a terminal."""
+    if quiet or not sys.stderr.isatty():
+        yield lambda event, source: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[current]}"),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(label, total=None, current="")
+
+        def update(event: str, source: str) -> None:
+            if event.startswith("total:"):
+                bar.update(task, total=int(event.split(":", 1)[1]))
+            elif event == "input":
+                bar.update(task, advance=1, current=Path(source).name[-40:])
+
+        yield update
+
+
+def _fetcher(settings: Settings) -> Any:
+    from parallax.ingest.fetch import HttpFetcher
+
+    return HttpFetcher(settings)
+
+
+def _report_run(result: Any, quiet: bool) -> None:
+    """Print failures (always) and a one-line summary (unless quiet) on stderr."""
+    for item in result.items:
+        if item.status == "failed":
+            click.echo(f"error: {item.source}: {item.reason}", err=True)
+    summary = result.summary()
+    if quiet:
+        return
+    for item in summary["not_analysed"]:
+        _err(f"note: {item['source']}: {item['reason']}")
+    for item in summary["duplicates"]:
+        _err(f"note: {item['source']}: duplicate, {item['reason']}")
+    for near in summary["near_duplicates"]:
+        _err(
+            f"note: {near['source']}: near-duplicate of {near['similar_source']} "
+            f"(estimated similarity {near['similarity']:.2f})"
+        )
+    parts = [
+        f"{summary[k]} {k}"
+        for k in ("stored", "unchanged", "duplicate", "skipped", "failed")
+        if summary[k]
+    ]
+    _err(
+        f"{summary['articles']} article(s): "
+        + (", ".join(parts) or "nothing to do")
+        + f" (run {summary['run']})"
+    )
+
+
+def _render(report: dict[str, Any], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "md":
+        from parallax.report.markdown import render_markdown
+
+        return render_markdown(report)
+    from parallax.report.html import render_html
+
+    return render_html(report)
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="parallax")
+def main() -> None:
+    """Parallax: see how different sources tell the same story.
+
+    Read news and opinion articles (text, Markdown, HTML, PDF, feeds, web archives,
+    JSONL/CSV corpora, URLs), store them in an embedded database, analyse them, and
+    report side by side what each source says.
+
+    Start with `parallax demo`, or `parallax analyze FILES... --format html -o report.html`.
+    """
+
+
+def _analyze(
+    paths: tuple[str, ...], settings: Settings, quiet: bool, command: str, with_pipeline: bool
+) -> tuple[Any, Any, Any]:
+    from parallax.pipeline import load
+    from parallax.runner import run
+    from parallax.store import open_store
+
+    store = open_store(settings.db_path)
+    pipeline = load() if with_pipeline else None
+    fetch = _fetcher(settings)
+    with progress_bar(quiet, "Analysing" if with_pipeline else "Ingesting") as progress:
+        result = run(
+            paths,
+            store=store,
+            settings=settings,
+            pipeline=pipeline,
+            fetch=fetch,
+            progress=progress,
+            command=command,
+        )
+    fetch.close()
+    return store, pipeline, result
+
+
+def _build_report(store: Any, pipeline: Any, result: Any) -> dict[str, Any]:
+    from parallax.comparison import compare
+    from parallax.report import build_report
+    from parallax.runner import stored_records
+
+    records = list(stored_records(store, result.article_ids, pipeline))
+    return build_report(
+        records, comparison=compare(records), errors=result.failures, summary=result.summary()
+    )
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="json",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report here instead of standard output.",
+)
+@common_options
+@input_options
+@handle_errors
+def analyze(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    db: Path | None,
+    quiet: bool,
+    **options: Any,
+) -> None:
+    """Read, analyse, store and compare articles, and print the report.
+
+    PATHS are files, directories (read recursively) and http(s) URLs. Every input is
+    accounted for: stored, reported as unchanged or duplicate, skipped with a reason, or
+    failed with a message on stderr and in the report's "errors" list. Exit status is 0
+    when all inputs succeeded and 1 when some failed.
+    """
+    settings = build_settings(db, **options)
+    store, pipeline, result = _analyze(paths, settings, quiet, "analyze", True)
+    report = _build_report(store, pipeline, result)
+    _write(_render(report, fmt), output)
+    _report_run(result, quiet)
+    if output is not None and not quiet:
+        _err(f"report written to {output}")
+    store.close()
+    sys.exit(result.exit_code)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@common_options
+@input_options
+@handle_errors
+def ingest(paths: tuple[str, ...], db: Path | None, quiet: bool, **options: Any) -> None:
+    """Read articles into the store without analysing them.
+
+    Useful to load a large corpus first and analyse it later. Duplicates, near-duplicates
+    and failures are reported on stderr; exit status 1 when some inputs failed.
+    """
+    settings = build_settings(db, **options)
+    store, _pipeline, result = _analyze(paths, settings, quiet, "ingest", False)
+    _report_run(result, quiet)
+    store.close()
+    sys.exit(result.exit_code)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "text"]),
+    default="json",
+    show_default=True,
+    help="json: one document; jsonl: one article per line; text: plain text.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but results and errors.")
+@input_options
+@handle_errors
+def extract(paths: tuple[str, ...], fmt: str, quiet: bool, **options: Any) -> None:
+    """Print articles with metadata and full text; no analysis, nothing stored.
+
+    For use in shell pipelines, like trafilatura's command line. Failures go to stderr
+    (and into "errors" in JSON); exit status 1 when some inputs failed.
+    """
+    from parallax.ingest import read_inputs
+    from parallax.model import Article, Failed
+
+    settings = build_settings(None, **options)
+    fetch = _fetcher(settings)
+    articles: list[dict[str, Any]] = []
+    errors: list[dict[str, str]] = []
+    for outcome in read_inputs(paths, settings, fetch):
+        if isinstance(outcome, Article):
+            record = _article_json(outcome)
+            if fmt == "jsonl":
+                click.echo(json.dumps(record, ensure_ascii=False))
+            elif fmt == "text":
+                click.echo(f"{outcome.title or ''}\n\n{outcome.text}\n")
+            else:
+                articles.append(record)
+        elif isinstance(outcome, Failed):
+            errors.append({"source": outcome.source, "reason": outcome.reason})
+            click.echo(f"error: {outcome.source}: {outcome.reason}", err=True)
+        elif not quiet:
+            _err(f"skipped: {outcome.source}: {outcome.reason}")
+    fetch.close()
+    if fmt == "json":
+        click.echo(
+            json.dumps({"articles": articles, "errors": errors}, ensure_ascii=False, indent=2)
+        )
+    sys.exit(1 if errors else 0)
+
+
+def _article_json(article: Any) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "author": article.author,
+        "date": article.date.isoformat() if article.date else None,
+        "language": article.language,
+        "url": article.url,
+        "source": article.source,
+        "format": article.format,
+        "meta": article.meta,
+        "text": article.text,
+    }
+
+
+@main.command()
+@click.argument("query")
+@click.option("-n", "--limit", default=20, show_default=True, help="Most results of each kind.")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@common_options
+@handle_errors
+def search(query: str, limit: int, fmt: str, db: Path | None, quiet: bool) -> None:
+    """Full-text search over stored articles (titles and text) and their sentences."""
+    from dataclasses import asdict
+
+    from parallax.store import open_store
+
+    store = open_store(db or default_db_path())
+    hits = store.search(query, limit)
+    if fmt == "json":
+        click.echo(json.dumps([asdict(h) for h in hits], ensure_ascii=False, indent=2))
+    else:
+        if not hits and not quiet:
+            _err(f"no matches for {query!r}")
+        for hit in hits:
+            where = f"{hit.article_id}" + (f"#{hit.sentence_id}" if hit.sentence_id else "")
+            label = " · ".join(x for x in (hit.title, hit.outlet, hit.date) if x)
+            click.echo(f"{where}  {label}\n    {hit.snippet}")
+    store.close()
+
+
+@main.command()
+@click.argument("article_id")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "md"]),
+    default="text",
+    show_default=True,
+)
+@common_options
+@handle_errors
+def show(article_id: str, fmt: str, db: Path | None, quiet: bool) -> None:
+    """Show one stored article (by id or an unambiguous id prefix) and its analysis."""
+    from parallax.model import Analysis
+    from parallax.report import analysis_record, build_report
+    from parallax.store import open_store
+
+    store = open_store(db or default_db_path())
+    article = store.get_article(article_id)
+    if article is None:
+        raise click.UsageError(
+            f"no stored article has the id {article_id!r} (or the prefix matches several); "
+            "find ids with `parallax search`"
+        )
+    record = store.latest_analysis(article.id) or analysis_record(
+        Analysis(article=article, status="not_analysed", reason="ingested only")
+    )
+    record["sources"] = store.sources(article.id)
+    if fmt == "json":
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+    elif fmt == "md":
+        click.echo(_render(build_report([record]), "md"), nl=False)
+    else:
+        for key in ("id", "title", "outlet", "author", "date", "language", "format", "url"):
+            if record.get(key):
+                click.echo(f"{key:>9}: {record[key]}")
+        click.echo(f"{'sources':>9}: {', '.join(record['sources'])}")
+        click.echo(
+            f"{'analysis':>9}: {record['status']}"
+            + (f" ({record['reason']})" if record.get("reason") else "")
+            + f", {len(record['sentences'])} sentences, {len(record['entities'])} entities"
+        )
+        click.echo("")
+        click.echo(record["text"])
+    store.close()
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("parallax-report"),
+    show_default=True,
+    help="Folder for the reports and the demo database.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print only where the reports are.")
+@handle_errors
+def demo(out: Path, quiet: bool) -> None:
+    """Analyse and compare the bundled sample articles; write HTML, JSON and Markdown reports."""
+    samples = resources.files("parallax") / "samples"
+    with resources.as_file(samples) as folder:
+        paths = tuple(
+            str(p)
+            for p in sorted(Path(folder).iterdir())
+            if p.suffix in {".txt", ".html", ".md"} and p.name != "README.md"
+        )
+        settings = Settings(db_path=out / "parallax.db")
+        store, pipeline, result = _analyze(paths, settings, quiet, "demo", True)
+    report = _build_report(store, pipeline, result)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fmt, name in (("html", "report.html"), ("json", "report.json"), ("md", "report.md")):
+        (out / name).write_text(_render(report, fmt), encoding="utf-8")
+        written.append(out / name)
+    store.close()
+    _report_run(result, quiet)
+    click.echo("Reports written:")
+    for path in written:
+        click.echo(f"  {path.resolve()}")
+    click.echo(f"Database: {settings.db_path.resolve()}")
+    sys.exit(result.exit_code)
+
+
+@main.command()
+def plan() -> None:
+    """Print the analysis pipeline: each component, what it requires and what it assigns."""
+    from parallax.pipeline import load
+
+    pipeline = load()
+    click.echo(pipeline.plan())
+    click.echo(f"\npipeline version: {pipeline.version}")
+
+
+@main.group()
+def bench() -> None:
+    """Benchmarks and evaluations on the public datasets in ../shared."""
+
+
+@bench.command("extract")
+@click.option(
+    "--shared",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("../shared"),
+    show_default=True,
+    help="The folder holding inputs/scrapinghub-aeb and inputs/naeb-newspaper4k.",
+)
+@click.option("--limit", type=int, default=None, help="Score only the first N pages (quick look).")
+@click.option(
+    "--write-docs",
+    is_flag=True,
+    help="Write the results into docs/evaluation.md and docs/performance.md.",
+)
+@handle_errors
+def bench_extract(shared: Path, limit: int | None, write_docs: bool) -> None:
+    """Main-text F1 on AEB beside 16 published extractors; metadata accuracy on NAEB.
+
+    Also times our HTML reader against plain trafilatura on the same pages in the same
+    run and prints the throughput ratio.
+    """
+    from parallax.bench import extraction
+
+    try:
+        aeb = extraction.run_aeb(shared, limit=limit)
+        naeb = extraction.run_naeb(shared, limit=limit)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(extraction.format_markdown(aeb, naeb))
+    if write_docs:
+        extraction.write_docs(aeb, naeb, Path("docs"))
+        _err("updated docs/evaluation.md and docs/performance.md")

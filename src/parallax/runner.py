@@ -1,0 +1,302 @@
+"""A run: read inputs, find duplicates, analyse, store, and account for every input.
+
+This is the one place that joins ingestion, the pipeline and the store; the CLI, the
+server and the Ray runner call it rather than re-implementing any step. Each article is
+stored with its analysis in one transaction, and an input is marked processed only when
+all its articles are in, so a run killed at any point resumes on the next run without
+duplicating or losing anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from parallax.ingest import finish_article, minhash, read_raw
+from parallax.ingest.fetch import Fetcher
+from parallax.ingest.raw import RawInput
+from parallax.ingest.sources import iter_raw_inputs
+from parallax.model import Article, Failed, Skipped
+from parallax.pipeline import Pipeline
+from parallax.report.json_report import analysis_record
+from parallax.settings import Settings
+from parallax.store.base import Store
+
+INGEST_ONLY = ""
+"""The pipeline version recorded for inputs processed by ``ingest`` (no analysis)."""
+
+Progress = Callable[[str, str], None]
+"""Called as ``progress(event, source)``; events: ``total:N``, ``input``, ``article``."""
+
+
+@dataclass
+class RunItem:
+    """What happened to one input (or one record of a container)."""
+
+    source: str
+    status: str  # stored | unchanged | duplicate | skipped | failed
+    reason: str | None = None
+    article_id: str | None = None
+
+
+@dataclass
+class RunResult:
+    """The outcome of a run: every item, in order, and the articles it touched."""
+
+    run_id: int
+    items: list[RunItem] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    near_duplicates: list[dict[str, Any]] = field(default_factory=list)
+    not_analysed: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def failures(self) -> list[Failed]:
+        """The items that failed, as :class:`Failed` values."""
+        return [Failed(i.source, i.reason or "") for i in self.items if i.status == "failed"]
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every input succeeded, 1 when some failed."""
+        return 1 if any(i.status == "failed" for i in self.items) else 0
+
+    def summary(self) -> dict[str, Any]:
+        """Counts by status, plus duplicates and articles that were not analysed."""
+        counts: dict[str, int] = {}
+        for item in self.items:
+            counts[item.status] = counts.get(item.status, 0) + 1
+        return {
+            "run": self.run_id,
+            "articles": len(self.article_ids),
+            **{
+                status: counts.get(status, 0)
+                for status in ("stored", "unchanged", "duplicate", "skipped", "failed")
+            },
+            "duplicates": [
+                {"source": i.source, "article_id": i.article_id, "reason": i.reason}
+                for i in self.items
+                if i.status == "duplicate"
+            ],
+            "near_duplicates": self.near_duplicates,
+            "not_analysed": self.not_analysed,
+            "skipped_items": [
+                {"source": i.source, "reason": i.reason}
+                for i in self.items
+                if i.status == "skipped"
+            ],
+        }
+
+
+def _file_hash(raw: RawInput) -> str | None:
+    if raw.path is None:
+        return hashlib.sha256(raw.data or b"").hexdigest()[:32]
+    digest = hashlib.sha256()
+    try:
+        with raw.path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()[:32]
+
+
+class Runner:
+    """Carries one run's state: the store, the pipeline, settings and the result so far."""
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        pipeline: Pipeline | None,
+        progress: Progress | None = None,
+    ) -> None:
+        self.store = store
+        self.settings = settings
+        self.pipeline = pipeline
+        self.version = pipeline.version if pipeline else INGEST_ONLY
+        self.progress = progress or (lambda event, source: None)
+        self.result = RunResult(run_id=0)
+        self._seen: set[str] = set()
+
+    def _item(self, item: RunItem) -> None:
+        self.result.items.append(item)
+        self.store.record_item(
+            self.result.run_id, item.source, item.status, item.reason, item.article_id
+        )
+        if item.article_id and item.status != "failed" and item.article_id not in self._seen:
+            self._seen.add(item.article_id)
+            self.result.article_ids.append(item.article_id)
+
+    def run_input(self, raw: RawInput, fetch: Fetcher | None) -> None:
+        """Process one input: skip it when already done, else read, analyse, store."""
+        raw_hash = _file_hash(raw)
+        if raw_hash is not None:
+            done = self.store.processed(raw.source, raw_hash, self.version)
+            if done is not None:
+                for article_id in done:
+                    self._item(RunItem(raw.source, "unchanged", "already processed", article_id))
+                if not done:
+                    self._item(RunItem(raw.source, "unchanged", "already processed"))
+                return
+        produced: list[str] = []
+        clean = True
+        outcomes = read_raw(raw, self.settings, fetch)
+        while batch := list(islice(outcomes, self.settings.batch_size)):
+            articles = []
+            for outcome in batch:
+                if isinstance(outcome, Failed):
+                    clean = False
+                    self._item(RunItem(outcome.source, "failed", outcome.reason))
+                elif isinstance(outcome, Skipped):
+                    self._item(RunItem(outcome.source, "skipped", outcome.reason))
+                else:
+                    articles.append(finish_article(outcome))
+            produced.extend(self._store_articles(articles))
+        if clean and raw_hash is not None:
+            with self.store.transaction():
+                self.store.mark_processed(raw.source, raw_hash, self.version, produced)
+
+    def _store_articles(self, articles: list[Article]) -> list[str]:
+        """Deduplicate, analyse what needs it, and store each article atomically."""
+        fresh: list[Article] = []
+        ids: list[str] = []
+        batch_ids: dict[str, str] = {}
+        for article in articles:
+            ids.append(article.id)
+            first = self.store.first_source(article.id) or batch_ids.get(article.id)
+            if first is not None and first != article.source:
+                with self.store.transaction():
+                    self.store.add_source(article.id, article.source)
+                    self._item(
+                        RunItem(article.source, "duplicate", f"same text as {first}", article.id)
+                    )
+                continue
+            if first is not None and (
+                self.pipeline is None
+                or self.store.get_analysis(article.id, self.version) is not None
+            ):
+                self._item(RunItem(article.source, "unchanged", "already stored", article.id))
+                continue
+            batch_ids[article.id] = article.source
+            fresh.append(article)
+        analyses = self.pipeline.pipe(fresh, self.settings.batch_size) if self.pipeline else None
+        for article in fresh:
+            analysis = next(analyses) if analyses is not None else None
+            sig = minhash.signature(article.text)
+            bands = minhash.bands(sig)
+            near = self._near_duplicate(article, sig, bands)
+            with self.store.transaction():
+                created = self.store.put_article(article, minhash.to_bytes(sig), bands)
+                if analysis is not None:
+                    record = analysis_record(analysis, self.version)
+                    self.store.put_analysis(
+                        article.id,
+                        self.version,
+                        analysis.status,
+                        analysis.reason,
+                        record,
+                        [(s.id, s.text, s.start, s.end) for s in analysis.sentences],
+                    )
+                    if analysis.status != "analysed":
+                        self.result.not_analysed.append(
+                            {
+                                "source": article.source,
+                                "article_id": article.id,
+                                "reason": analysis.reason or "",
+                            }
+                        )
+                self._item(
+                    RunItem(
+                        article.source,
+                        "stored" if created else "unchanged",
+                        None if created else "already stored",
+                        article.id,
+                    )
+                )
+            if near is not None:
+                self.result.near_duplicates.append(near)
+            self.progress("article", article.source)
+        return ids
+
+    def _near_duplicate(
+        self, article: Article, sig: Any, bands: list[int]
+    ) -> dict[str, Any] | None:
+        candidates = self.store.band_candidates(bands) - {article.id}
+        best: tuple[float, str] | None = None
+        for other, data in self.store.minhashes(candidates).items():
+            score = minhash.similarity(sig, minhash.from_bytes(data))
+            if score >= self.settings.near_duplicate_threshold and (
+                best is None or score > best[0]
+            ):
+                best = (score, other)
+        if best is None:
+            return None
+        return {
+            "source": article.source,
+            "article_id": article.id,
+            "similar_to": best[1],
+            "similar_source": self.store.first_source(best[1]),
+            "similarity": round(best[0], 3),
+        }
+
+
+def run(
+    specs: Iterable[str | Path],
+    *,
+    store: Store,
+    settings: Settings,
+    pipeline: Pipeline | None = None,
+    fetch: Fetcher | None = None,
+    progress: Progress | None = None,
+    command: str = "analyze",
+) -> RunResult:
+    """Read, deduplicate, (optionally) analyse and store every input in ``specs``.
+
+    Args:
+        specs: files, directories and URLs.
+        store: where articles and analyses go.
+        settings: caps and options.
+        pipeline: the analysis to run; None stores the articles only (``ingest``).
+        fetch: how URLs are fetched (None: URLs fail with a clear message).
+        progress: optional callback for progress display.
+        command: recorded in the run log.
+    """
+    runner = Runner(store, settings, pipeline, progress)
+    runner.result.run_id = store.start_run(command)
+    items = list(iter_raw_inputs(specs, fetch))
+    runner.progress(f"total:{len(items)}", "")
+    for item in items:
+        if isinstance(item, Failed):
+            runner._item(RunItem(item.source, "failed", item.reason))
+        elif isinstance(item, Skipped):
+            runner._item(RunItem(item.source, "skipped", item.reason))
+        else:
+            runner.run_input(item, fetch)
+        runner.progress("input", getattr(item, "source", ""))
+    store.finish_run(runner.result.run_id, runner.result.summary())
+    return runner.result
+
+
+def stored_records(
+    store: Store, article_ids: Iterable[str], pipeline: Pipeline | None
+) -> Iterator[dict[str, Any]]:
+    """The report records of stored articles (analysis records, or bare article records)."""
+    for article_id in article_ids:
+        record = store.get_analysis(article_id, pipeline.version) if pipeline else None
+        if record is None:
+            article = store.get_article(article_id)
+            if article is None:
+                continue
+            from parallax.model import Analysis
+
+            record = analysis_record(
+                Analysis(
+                    article=article,
+                    status="not_analysed",
+                    reason="ingested only; run `parallax analyze`",
+                )
+            )
+        yield record

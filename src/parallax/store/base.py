@@ -1,0 +1,111 @@
+"""The storage interface every backend implements (SQLite now, PostgreSQL later)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from parallax.model import Article
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One full-text search result: an article, or a sentence inside one."""
+
+    article_id: str
+    title: str | None
+    outlet: str | None
+    date: str | None
+    kind: str  # "article" or "sentence"
+    snippet: str
+    sentence_id: str | None = None
+
+
+class Store(Protocol):
+    """What the runner, the CLI and the server need from a store."""
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """Group writes so that they all land or none does (a killed run leaves no half)."""
+        ...
+
+    def processed(self, source: str, raw_hash: str, pipeline: str) -> list[str] | None:
+        """The article ids an input gave when it was last fully processed, or None."""
+        ...
+
+    def mark_processed(
+        self, source: str, raw_hash: str, pipeline: str, article_ids: list[str]
+    ) -> None:
+        """Record that an input was fully processed (for resuming and idempotent reruns)."""
+        ...
+
+    def first_source(self, article_id: str) -> str | None:
+        """The source an article was first stored from, or None when it is not stored."""
+        ...
+
+    def put_article(self, article: Article, minhash: bytes | None, bands: list[int]) -> bool:
+        """Store an article (and its raw input); return False when it was already there."""
+        ...
+
+    def add_source(self, article_id: str, source: str) -> None:
+        """Record another source the same article was read from."""
+        ...
+
+    def band_candidates(self, bands: list[int]) -> set[str]:
+        """Articles sharing at least one MinHash band bucket with ``bands``."""
+        ...
+
+    def minhashes(self, article_ids: set[str]) -> dict[str, bytes]:
+        """The MinHash signatures of the given articles."""
+        ...
+
+    def put_analysis(
+        self,
+        article_id: str,
+        pipeline: str,
+        status: str,
+        reason: str | None,
+        data: dict[str, Any],
+        sentences: list[tuple[str, str, int, int]],
+    ) -> None:
+        """Store an analysis and replace the article's searchable sentences."""
+        ...
+
+    def get_analysis(self, article_id: str, pipeline: str) -> dict[str, Any] | None:
+        """The stored analysis of an article by a pipeline version, or None."""
+        ...
+
+    def get_article(self, article_id: str) -> Article | None:
+        """An article by id or unique id prefix, or None."""
+        ...
+
+    def iter_articles(self) -> Iterator[Article]:
+        """Every stored article, oldest first, streamed."""
+        ...
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Full-text search over article titles and texts and over sentences."""
+        ...
+
+    def start_run(self, command: str) -> int:
+        """Open a run record and return its id."""
+        ...
+
+    def record_item(
+        self, run_id: int, source: str, status: str, reason: str | None, article_id: str | None
+    ) -> None:
+        """Log what happened to one input in a run."""
+        ...
+
+    def finish_run(self, run_id: int, summary: dict[str, Any]) -> None:
+        """Close a run record with its summary."""
+        ...
+
+    def counts(self) -> dict[str, int]:
+        """How many articles, analyses, sentences, raw inputs and runs are stored."""
+        ...
+
+    def close(self) -> None:
+        """Release the connection."""
+        ...
