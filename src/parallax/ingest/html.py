@@ -21,6 +21,8 @@ from parallax.model import Article
 from parallax.settings import Settings
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-:]+)""", re.I)
+MIN_WORDS = 8
+"""Fewer words than this is a navigation stub or an empty shell, not an article."""
 _CONFIG = use_config()
 # trafilatura's own timeout uses signals, which fail outside the main thread (server, Ray).
 _CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
@@ -55,7 +57,7 @@ def html_to_article(
     except (ValueError, TypeError, AssertionError) as exc:
         raise MalformedInputError(f"{source}: the HTML cannot be parsed ({exc})") from None
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not text:
+    if len(text.split()) < MIN_WORDS:
         raise EmptyInputError(
             f"{source}: no article text found in the page (it may be a navigation page, "
             "a script-only shell that needs a browser, or an empty document)"

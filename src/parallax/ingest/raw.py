@@ -77,11 +77,14 @@ class RawInput:
     def open(self) -> BinaryIO:
         """Open the input for streaming, decompressing gzip transparently."""
         handle = self._open_raw()
-        if handle.read(2) == GZIP_MAGIC:
+        if handle.read(2) != GZIP_MAGIC:
             handle.seek(0)
-            return gzip.GzipFile(fileobj=handle, mode="rb")  # type: ignore[return-value]
+            return handle
+        if self.path is not None and self.data is None:
+            handle.close()  # gzip.open owns (and closes) its own file handle
+            return gzip.open(self.path, "rb")  # type: ignore[return-value]
         handle.seek(0)
-        return handle
+        return gzip.GzipFile(fileobj=handle, mode="rb")  # type: ignore[return-value]
 
     def head(self, n: int = 4096) -> bytes:
         """Return the first ``n`` decompressed bytes (for sniffing the format)."""

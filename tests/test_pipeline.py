@@ -1,0 +1,108 @@
+"""The pipeline core: one object, components that declare requires/assigns, checked order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+import parallax
+from parallax.errors import ConfigError, PipelineError
+from parallax.model import Analysis, Article
+from parallax.pipeline import Pipeline, load
+
+
+@dataclass
+class Step:
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    version: str = "1"
+
+    def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
+        for analysis in analyses:
+            for layer in self.assigns:
+                analysis.layers[layer] = [self.name]
+            yield analysis
+
+
+def test_order_is_checked_when_built() -> None:
+    with pytest.raises(PipelineError, match="requires 'b'.*move 'second' before it"):
+        Pipeline([Step("first", ("article", "b"), ("a",)), Step("second", ("article",), ("b",))])
+    with pytest.raises(PipelineError, match="add a component that assigns it"):
+        Pipeline([Step("only", ("nothing",), ("a",))])
+    with pytest.raises(PipelineError, match="two components are named"):
+        Pipeline([Step("x", (), ("a",)), Step("x", (), ("b",))])
+
+
+def test_plan_and_version() -> None:
+    pipeline = Pipeline([Step("one", ("article",), ("a",)), Step("two", ("a",), ("b",))])
+    plan = pipeline.plan()
+    assert "one" in plan and "two" in plan and "requires" in plan
+    assert pipeline.layers == {"article", "a", "b"}
+    changed = Pipeline([Step("one", ("article",), ("a",), "2"), Step("two", ("a",), ("b",))])
+    assert changed.version != pipeline.version
+
+
+def test_added_components_run_in_order_without_touching_core() -> None:
+    pipeline = Pipeline([Step("one", ("article",), ("a",)), Step("two", ("a",), ("b",))])
+    analyses = list(
+        pipeline.pipe(
+            Article(text=f"text {i} here", source=str(i), language="en") for i in range(5)
+        )
+    )
+    assert [a.layers for a in analyses] == [{"a": ["one"], "b": ["two"]}] * 5
+
+
+def test_default_pipeline(pipeline: Any) -> None:
+    assert [c.name for c in pipeline.components] == ["parse", "sentences", "entities"]
+    analysis = pipeline("NATO was founded in Washington in 1949. Finland joined in 2023.")
+    assert [s.text for s in analysis.sentences] == [
+        "NATO was founded in Washington in 1949.",
+        "Finland joined in 2023.",
+    ]
+    labels = {(e.text, e.label) for e in analysis.entities}
+    assert ("NATO", "ORG") in labels and ("Washington", "GPE") in labels
+    assert all(e.sentence_id in {"s1", "s2"} for e in analysis.entities)
+    assert analysis.doc is None  # the parse is dropped once the pipeline is done
+
+
+def test_pipe_keeps_order_and_flags_other_languages(pipeline: Any) -> None:
+    articles = [
+        Article(
+            text=f"Article number {i} is about Finland and NATO.",
+            source=str(i),
+            language="en" if i % 2 else "de",
+        )
+        for i in range(7)
+    ]
+    analyses = list(pipeline.pipe(articles, batch_size=3))
+    assert [a.article.source for a in analyses] == [str(i) for i in range(7)]
+    for analysis in analyses:
+        if analysis.article.language == "de":
+            assert analysis.status == "not_analysed" and not analysis.sentences
+        else:
+            assert analysis.status == "analysed" and analysis.sentences
+
+
+def test_paragraph_break_ends_a_sentence(pipeline: Any) -> None:
+    text = "A headline without a stop\n\nThe body starts here. It goes on."
+    analysis = pipeline(Article(text=text, source="x", language="en"))
+    assert analysis.sentences[0].text == "A headline without a stop"
+    for sentence in analysis.sentences:
+        assert text[sentence.start : sentence.end] == sentence.text
+
+
+def test_unknown_component_name() -> None:
+    with pytest.raises(ConfigError, match="no pipeline component is named 'nope'"):
+        load(["parse", "nope"])
+
+
+def test_public_surface_is_curated() -> None:
+    for name in parallax.__all__:
+        assert getattr(parallax, name) is not None
+    assert parallax.load is load
+    with pytest.raises(AttributeError):
+        _ = parallax.not_a_thing  # type: ignore[attr-defined]
