@@ -147,3 +147,15 @@ def test_real_entry_point(sample_files: list[Path], tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["articles"][0]["title"]
+
+
+def test_ingest_then_reanalyze(sample_files: list[Path], cli: Any, db: Path) -> None:
+    assert cli("ingest", *map(str, sample_files), "--quiet").exit_code == 0
+    article_id = json.loads(cli("search", "Haavisto", "--format", "json").stdout)[0]["article_id"]
+    before = json.loads(cli("show", article_id, "--format", "json").stdout)
+    assert before["status"] == "not_analysed"
+    result = cli("reanalyze", "--db", str(db))
+    assert result.exit_code == 0 and "3 article(s) analysed" in result.stderr
+    after = json.loads(cli("show", article_id, "--format", "json").stdout)
+    assert after["status"] == "analysed" and after["sentences"]
+    assert "0 article(s)" in cli("reanalyze", "--db", str(db)).stderr

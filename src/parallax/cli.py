@@ -505,6 +505,27 @@ def demo(out: Path, quiet: bool) -> None:
 
 
 @main.command()
+@common_options
+@handle_errors
+def reanalyze(db: Path | None, quiet: bool) -> None:
+    """Recompute analyses of stored articles that the current pipeline has not analysed.
+
+    Run it after upgrading Parallax or its models: articles and their raw inputs stay in
+    the store, and only the analyses are recomputed.
+    """
+    from parallax.pipeline import load
+    from parallax.runner import reanalyze as run_reanalyze
+    from parallax.store import open_store
+
+    store = open_store(db or default_db_path())
+    pipeline = load()
+    with progress_bar(quiet, "Re-analysing") as progress:
+        count = run_reanalyze(store, pipeline, progress=progress)
+    store.close()
+    _err(f"{count} article(s) analysed with pipeline {pipeline.version}", quiet)
+
+
+@main.command()
 def plan() -> None:
     """Print the analysis pipeline: each component, what it requires and what it assigns."""
     from parallax.pipeline import load

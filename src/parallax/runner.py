@@ -20,7 +20,7 @@ from parallax.ingest import finish_article, minhash, read_raw
 from parallax.ingest.fetch import Fetcher
 from parallax.ingest.raw import RawInput
 from parallax.ingest.sources import iter_raw_inputs
-from parallax.model import Article, Failed, Skipped
+from parallax.model import Analysis, Article, Failed, Skipped
 from parallax.pipeline import Pipeline
 from parallax.report.json_report import analysis_record
 from parallax.settings import Settings
@@ -290,8 +290,6 @@ def stored_records(
             article = store.get_article(article_id)
             if article is None:
                 continue
-            from parallax.model import Analysis
-
             record = analysis_record(
                 Analysis(
                     article=article,
@@ -300,3 +298,31 @@ def stored_records(
                 )
             )
         yield record
+
+
+def reanalyze(
+    store: Store, pipeline: Pipeline, *, batch_size: int = 16, progress: Progress | None = None
+) -> int:
+    """Analyse every stored article that has no analysis by this pipeline version.
+
+    This is how analyses are brought up to date after a model or component upgrade: the
+    articles (and their raw inputs) stay in the store, only the analyses are recomputed.
+    Returns the number of articles analysed.
+    """
+    notify = progress or (lambda event, source: None)
+    todo = (a for a in store.iter_articles() if store.get_analysis(a.id, pipeline.version) is None)
+    done = 0
+    while batch := list(islice(todo, batch_size)):
+        for analysis in pipeline.pipe(batch, batch_size):
+            with store.transaction():
+                store.put_analysis(
+                    analysis.id,
+                    pipeline.version,
+                    analysis.status,
+                    analysis.reason,
+                    analysis_record(analysis, pipeline.version),
+                    [(s.id, s.text, s.start, s.end) for s in analysis.sentences],
+                )
+            done += 1
+            notify("input", analysis.article.source)
+    return done
