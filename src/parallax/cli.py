@@ -544,9 +544,10 @@ def bench() -> None:
 @click.option(
     "--shared",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("../shared"),
-    show_default=True,
-    help="The folder holding inputs/scrapinghub-aeb and inputs/naeb-newspaper4k.",
+    default=None,
+    help="The shared data folder holding inputs/scrapinghub-aeb and "
+    "inputs/naeb-newspaper4k [default: $PARALLAX_SHARED or ../shared beside "
+    "the source checkout].",
 )
 @click.option("--limit", type=int, default=None, help="Score only the first N pages (quick look).")
 @click.option(
@@ -554,8 +555,9 @@ def bench() -> None:
     is_flag=True,
     help="Write the results into docs/evaluation.md and docs/performance.md.",
 )
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @handle_errors
-def bench_extract(shared: Path, limit: int | None, write_docs: bool) -> None:
+def bench_extract(shared: Path | None, limit: int | None, write_docs: bool, quiet: bool) -> None:
     """Main-text F1 on AEB beside 16 published extractors; metadata accuracy on NAEB.
 
     Also times our HTML reader against plain trafilatura on the same pages in the same
@@ -563,12 +565,26 @@ def bench_extract(shared: Path, limit: int | None, write_docs: bool) -> None:
     """
     from parallax.bench import extraction
 
+    folder = shared or extraction.default_shared_dir()
     try:
-        aeb = extraction.run_aeb(shared, limit=limit)
-        naeb = extraction.run_naeb(shared, limit=limit)
+        with progress_bar(quiet, "AEB") as progress:
+            aeb = extraction.run_aeb(folder, limit=limit, progress=_counter(progress))
+        with progress_bar(quiet, "NAEB") as progress:
+            naeb = extraction.run_naeb(folder, limit=limit, progress=_counter(progress))
     except FileNotFoundError as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(extraction.format_markdown(aeb, naeb))
     if write_docs:
-        extraction.write_docs(aeb, naeb, Path("docs"))
-        _err("updated docs/evaluation.md and docs/performance.md")
+        for path in extraction.write_docs(aeb, naeb, Path("docs")):
+            _err(f"updated {path}")
+
+
+def _counter(progress: Callable[[str, str], None]) -> Callable[[int, int], None]:
+    """Adapt a ``(done, total)`` callback to the progress bar's events."""
+
+    def update(done: int, total: int) -> None:
+        if done == 1:
+            progress(f"total:{total}", "")
+        progress("input", "")
+
+    return update

@@ -68,18 +68,78 @@ def html_to_article(
         for key in ("description", "hostname", "categories", "tags", "image", "pagetype")
         if (value := getattr(doc, key, None))
     }
+    outlet = _clean(getattr(doc, "sitename", None))
+    hostname = getattr(doc, "hostname", None)
     return Article(
         text=text,
         source=source,
-        title=_clean(getattr(doc, "title", None)),
-        outlet=_clean(getattr(doc, "sitename", None)),
-        author=_clean(getattr(doc, "author", None)),
+        title=clean_title(getattr(doc, "title", None), outlet, hostname),
+        outlet=outlet,
+        author=clean_author(getattr(doc, "author", None), outlet, hostname),
         date=published,
         url=url or getattr(doc, "url", None) or None,
         format=fmt,
         raw=raw,
         meta=meta,
     )
+
+
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
+_AUTHOR_NOISE = re.compile(r"^(?:by|view all posts by|posts by|written by|author:)\s+", re.I)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def _names_site(segment: str, site_names: list[str]) -> bool:
+    squashed = _squash(segment)
+    if not squashed:
+        return False
+    return any(squashed in name or name in squashed for name in site_names if len(name) >= 3)
+
+
+def _site_names(outlet: str | None, hostname: str | None) -> list[str]:
+    names = [_squash(outlet)] if outlet else []
+    if hostname:
+        host = hostname.lower().removeprefix("www.")
+        names.append(_squash(host.rsplit(".", 1)[0]))
+    return [n for n in names if n]
+
+
+def clean_title(title: str | None, outlet: str | None, hostname: str | None) -> str | None:
+    """Drop a site name that pages append or prepend to their title ("Story | Site")."""
+    title = _clean(title)
+    if not title:
+        return None
+    names = _site_names(outlet, hostname)
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2 or not names:
+        return title
+    if _names_site(parts[-1], names):
+        keep = parts[:-1]
+    elif _names_site(parts[0], names):
+        keep = parts[1:]
+    else:
+        return title
+    # Cut the original string, so separators inside the kept part stay as they were.
+    start = title.find(keep[0])
+    end = title.rfind(keep[-1]) + len(keep[-1])
+    return title[start:end].strip() or title
+
+
+def clean_author(author: str | None, outlet: str | None, hostname: str | None) -> str | None:
+    """Drop the publisher and "View all posts by" noise that pages put in author fields."""
+    author = _clean(author)
+    if not author:
+        return None
+    names = _site_names(outlet, hostname)
+    people = []
+    for part in re.split(r";|\s+and\s+|,\s*(?=[A-Z])", author):
+        part = _AUTHOR_NOISE.sub("", part.strip()).strip(" ,;")
+        if part and not (names and _squash(part) in names) and part not in people:
+            people.append(part)
+    return "; ".join(people) or None
 
 
 def _clean(value: str | None) -> str | None:
