@@ -159,3 +159,13 @@ def test_ingest_then_reanalyze(sample_files: list[Path], cli: Any, db: Path) -> 
     after = json.loads(cli("show", article_id, "--format", "json").stdout)
     assert after["status"] == "analysed" and after["sentences"]
     assert "0 article(s)" in cli("reanalyze", "--db", str(db)).stderr
+
+
+def test_samples_metadata(sample_files: list[Path], analyze_json: Any) -> None:
+    report, _ = analyze_json(*sample_files)
+    found = {(a["outlet"], a["author"], a["date"]) for a in report["articles"]}
+    assert found == {
+        ("The Helsinki Herald", "Aino Lindqvist", "2023-04-04"),
+        ("Northern Voice", "Henrik Lundgren-Aho", "2023-04-05"),
+        ("Eastern Dispatch", "Mikhail Ranta", "2023-04-05"),
+    }
