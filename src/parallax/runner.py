@@ -164,15 +164,17 @@ class Runner:
         fresh: list[Article] = []
         ids: list[str] = []
         batch_ids: dict[str, str] = {}
+        deferred: list[tuple[Article, str]] = []
         for article in articles:
             ids.append(article.id)
-            first = self.store.first_source(article.id) or batch_ids.get(article.id)
+            in_batch = batch_ids.get(article.id)
+            if in_batch is not None:
+                # Its first copy is stored below; the duplicate is recorded after that.
+                deferred.append((article, in_batch))
+                continue
+            first = self.store.first_source(article.id)
             if first is not None and first != article.source:
-                with self.store.transaction():
-                    self.store.add_source(article.id, article.source)
-                    self._item(
-                        RunItem(article.source, "duplicate", f"same text as {first}", article.id)
-                    )
+                self._duplicate(article, first)
                 continue
             if first is not None and (
                 self.pipeline is None
@@ -187,7 +189,8 @@ class Runner:
             analysis = next(analyses) if analyses is not None else None
             sig = minhash.signature(article.text)
             bands = minhash.bands(sig)
-            near = self._near_duplicate(article, sig, bands)
+            stored_before = self.store.first_source(article.id) is not None
+            near = None if stored_before else self._near_duplicate(article, sig, bands)
             with self.store.transaction():
                 created = self.store.put_article(article, minhash.to_bytes(sig), bands)
                 if analysis is not None:
@@ -212,14 +215,21 @@ class Runner:
                     RunItem(
                         article.source,
                         "stored" if created else "unchanged",
-                        None if created else "already stored",
+                        None if created else "stored earlier; analysed now",
                         article.id,
                     )
                 )
             if near is not None:
                 self.result.near_duplicates.append(near)
             self.progress("article", article.source)
+        for article, first in deferred:
+            self._duplicate(article, first)
         return ids
+
+    def _duplicate(self, article: Article, first: str) -> None:
+        with self.store.transaction():
+            self.store.add_source(article.id, article.source)
+            self._item(RunItem(article.source, "duplicate", f"same text as {first}", article.id))
 
     def _near_duplicate(
         self, article: Article, sig: Any, bands: list[int]

@@ -44,7 +44,7 @@ def parse_date(value: str | datetime | date | None) -> date | None:
     if not text or not _HAS_YEAR.search(text) or len(text) > 80:
         return None
     try:
-        parsed = dateparser.parse(text, fuzzy=True, default=datetime(2000, 1, 1))
+        parsed = dateparser.parse(text, fuzzy=True, ignoretz=True, default=datetime(2000, 1, 1))
     except (ValueError, OverflowError, TypeError):
         return None
     if parsed is None or not 1600 <= parsed.year <= 2100:

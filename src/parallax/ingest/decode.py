@@ -66,6 +66,11 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> tuple[
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    if declared:
+        try:
+            return data.decode(declared), declared.lower()
+        except (UnicodeDecodeError, LookupError):
+            pass
     lenient = data.decode("utf-8", errors="replace")
     if any(ord(ch) > 127 and ch != "\ufffd" for ch in lenient):
         bad = lenient.count("\ufffd")
@@ -74,11 +79,6 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> tuple[
             f"{utf8_error.start}), so no single encoding reads it; the file was probably "
             "joined from files in different encodings or damaged. Re-save it as UTF-8"
         )
-    if declared:
-        try:
-            return data.decode(declared), declared.lower()
-        except (UnicodeDecodeError, LookupError):
-            pass
     # Western legacy encodings first: detectors often cannot tell cp1252 from cp1250 on
     # short English text, and cp1252 is by far the commoner of the two in news archives.
     candidates = [m for m in from_bytes(data[:200_000]) if m.encoding and m.chaos <= 0.1]

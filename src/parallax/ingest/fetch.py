@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 from collections.abc import Callable
 from typing import Protocol
 from urllib.parse import urljoin, urlsplit
@@ -102,7 +103,13 @@ class HttpFetcher:
             OversizedInputError: the body is larger than ``settings.fetch_max_bytes``.
         """
         current = url
+        deadline = time.monotonic() + self.settings.fetch_timeout
         for _ in range(MAX_REDIRECTS + 1):
+            if time.monotonic() > deadline:
+                raise FetchError(
+                    f"{current}: timed out after {self.settings.fetch_timeout:g} s; "
+                    "try again later or raise --fetch-timeout"
+                )
             check_address_allowed(
                 current,
                 allow_private=self.settings.allow_private_addresses,
@@ -110,6 +117,7 @@ class HttpFetcher:
             )
             try:
                 with self._client.stream("GET", current) as response:
+                    self._check_peer(response, current)
                     if response.is_redirect:
                         location = response.headers.get("location")
                         if not location:
@@ -120,7 +128,7 @@ class HttpFetcher:
                         raise FetchError(
                             f"{current}: the server answered HTTP {response.status_code}"
                         )
-                    body = self._read_capped(response, current)
+                    body = self._read_capped(response, current, deadline)
                     name = urlsplit(current).path.rsplit("/", 1)[-1] or "index"
                     return RawInput(
                         source=url,
@@ -138,7 +146,28 @@ class HttpFetcher:
                 raise FetchError(f"{current}: cannot fetch ({exc})") from None
         raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
-    def _read_capped(self, response: httpx.Response, url: str) -> bytes:
+    def _check_peer(self, response: httpx.Response, url: str) -> None:
+        """Refuse a response from a non-public address, whatever DNS said before.
+
+        The host was checked before connecting, but a name can resolve differently on the
+        second lookup that the connection makes (DNS rebinding); the address actually
+        connected to is what counts, and nothing from it is read when it is private.
+        """
+        if self.settings.allow_private_addresses:
+            return
+        stream = response.extensions.get("network_stream")
+        peer = stream.get_extra_info("server_addr") if stream is not None else None
+        if not peer:
+            return
+        ip = ipaddress.ip_address(str(peer[0]).split("%", 1)[0])
+        if not ip.is_global or ip.is_multicast:
+            raise FetchError(
+                f"{url}: refusing to read from {ip}, a private, loopback or reserved address "
+                "(the host's address changed after it was checked); pass "
+                "--allow-private-addresses if you trust this source"
+            )
+
+    def _read_capped(self, response: httpx.Response, url: str, deadline: float) -> bytes:
         cap = self.settings.fetch_max_bytes
         declared = response.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > cap:
@@ -148,6 +177,11 @@ class HttpFetcher:
         chunks: list[bytes] = []
         size = 0
         for chunk in response.iter_bytes():
+            if time.monotonic() > deadline:
+                raise FetchError(
+                    f"{url}: timed out after {self.settings.fetch_timeout:g} s in all; "
+                    "try again later or raise --fetch-timeout"
+                )
             size += len(chunk)
             if size > cap:
                 raise OversizedInputError(f"{url}: the body is over the {cap}-byte fetch cap")

@@ -28,6 +28,14 @@ _CONFIG = use_config()
 _CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _word_count(text: str) -> int:
+    """Words in ``text``; scripts written without spaces count about two characters a word."""
+    return max(len(text.split()), len(_CJK.findall(text)) // 2)
+
+
 def declared_charset(data: bytes, content_type: str | None = None) -> str | None:
     """Return the charset an HTTP header or a ``<meta>`` tag declares, if any."""
     if content_type and "charset=" in content_type.lower():
@@ -57,7 +65,7 @@ def html_to_article(
     except (ValueError, TypeError, AssertionError) as exc:
         raise MalformedInputError(f"{source}: the HTML cannot be parsed ({exc})") from None
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if len(text.split()) < MIN_WORDS:
+    if _word_count(text) < MIN_WORDS:
         raise EmptyInputError(
             f"{source}: no article text found in the page (it may be a navigation page, "
             "a script-only shell that needs a browser, or an empty document)"

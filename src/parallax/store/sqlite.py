@@ -67,7 +67,12 @@ class SQLiteStore:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
+        except StoreError:
+            self.db.close()
+            raise
         except sqlite3.DatabaseError as exc:
+            if hasattr(self, "db"):
+                self.db.close()
             raise StoreError(
                 f"cannot open the database {self.path}: {exc}; if it is not a Parallax "
                 "database, choose another file with --db"
@@ -149,10 +154,12 @@ class SQLiteStore:
 
     def put_article(self, article: Article, minhash: bytes | None, bands: list[int]) -> bool:
         """Store an article with its raw input; False when it was already stored."""
-        if self.first_source(article.id) is not None:
-            return False
         raw_id = None
         with self.transaction():
+            # Checked inside the write transaction, so two processes storing the same
+            # text cannot both insert it.
+            if self.first_source(article.id) is not None:
+                return False
             if article.raw:
                 raw_id = bytes_id(article.raw)
                 self.db.execute(
@@ -369,7 +376,7 @@ class SQLiteStore:
         ok = bool(self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
         for table in ("articles_fts", "sentences_fts"):
             try:
-                self.db.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+                self.db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
             except sqlite3.DatabaseError:
                 ok = False
         return ok
