@@ -348,6 +348,7 @@ def extract(paths: tuple[str, ...], fmt: str, quiet: bool, **options: Any) -> No
     """
     from parallax.ingest import read_inputs
     from parallax.model import Article, Failed
+    from parallax.report.json_report import article_record
 
     settings = build_settings(None, **options)
     fetch = _fetcher(settings)
@@ -355,7 +356,7 @@ def extract(paths: tuple[str, ...], fmt: str, quiet: bool, **options: Any) -> No
     errors: list[dict[str, str]] = []
     for outcome in read_inputs(paths, settings, fetch):
         if isinstance(outcome, Article):
-            record = _article_json(outcome)
+            record = article_record(outcome)
             if fmt == "jsonl":
                 click.echo(json.dumps(record, ensure_ascii=False))
             elif fmt == "text":
@@ -373,22 +374,6 @@ def extract(paths: tuple[str, ...], fmt: str, quiet: bool, **options: Any) -> No
             json.dumps({"articles": articles, "errors": errors}, ensure_ascii=False, indent=2)
         )
     sys.exit(1 if errors else 0)
-
-
-def _article_json(article: Any) -> dict[str, Any]:
-    return {
-        "id": article.id,
-        "title": article.title,
-        "outlet": article.outlet,
-        "author": article.author,
-        "date": article.date.isoformat() if article.date else None,
-        "language": article.language,
-        "url": article.url,
-        "source": article.source,
-        "format": article.format,
-        "meta": article.meta,
-        "text": article.text,
-    }
 
 
 @main.command()

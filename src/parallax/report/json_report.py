@@ -14,16 +14,15 @@ from dataclasses import asdict
 from typing import Any
 
 from parallax import __version__
-from parallax.model import Analysis, Failed
+from parallax.model import Analysis, Article, Failed
 
 SCHEMA_VERSION = 1
 LIST_LAYERS = ("actors", "events", "claims", "frames")
 
 
-def analysis_record(analysis: Analysis, pipeline_version: str | None = None) -> dict[str, Any]:
-    """The article part of the report for one analysis."""
-    article = analysis.article
-    record: dict[str, Any] = {
+def article_record(article: Article) -> dict[str, Any]:
+    """The metadata and text of an article, as every report and ``extract`` print them."""
+    return {
         "id": article.id,
         "title": article.title,
         "outlet": article.outlet,
@@ -33,10 +32,17 @@ def analysis_record(analysis: Analysis, pipeline_version: str | None = None) -> 
         "source": article.source,
         "url": article.url,
         "format": article.format,
-        "status": analysis.status,
-        "reason": analysis.reason,
         "meta": dict(article.meta),
         "text": article.text,
+    }
+
+
+def analysis_record(analysis: Analysis, pipeline_version: str | None = None) -> dict[str, Any]:
+    """The article part of the report for one analysis."""
+    record: dict[str, Any] = {
+        **article_record(analysis.article),
+        "status": analysis.status,
+        "reason": analysis.reason,
         "sentences": [
             {
                 "id": s.id,
