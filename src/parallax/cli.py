@@ -564,6 +564,37 @@ def bench_extract(shared: Path | None, limit: int | None, write_docs: bool, quie
             _err(f"updated {path}")
 
 
+@bench.command("pipeline")
+@click.option(
+    "--shared",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The shared data folder holding inputs/basil-media-bias "
+    "[default: $PARALLAX_SHARED or ../shared beside the source checkout].",
+)
+@click.option(
+    "--repeat",
+    type=int,
+    default=1,
+    show_default=True,
+    help="Passes over the corpus (more passes, steadier figures).",
+)
+@handle_errors
+def bench_pipeline(shared: Path | None, repeat: int) -> None:
+    """Pipeline throughput in words per second as a ratio to spaCy alone (same run, same articles).
+
+    Also times a whole run (read, detect duplicates, analyse, store in SQLite).
+    """
+    from parallax.bench import extraction, pipeline_speed
+
+    folder = shared or extraction.default_shared_dir()
+    try:
+        result = pipeline_speed.run(folder, repeat=repeat)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(pipeline_speed.format_markdown(result))
+
+
 def _counter(progress: Callable[[str, str], None]) -> Callable[[int, int], None]:
     """Adapt a ``(done, total)`` callback to the progress bar's events."""
 
