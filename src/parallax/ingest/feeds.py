@@ -26,7 +26,7 @@ import lxml.html
 
 from parallax.errors import EmptyInputError, InputError, MalformedInputError
 from parallax.ingest.dates import parse_date
-from parallax.ingest.html import read_html
+from parallax.ingest.html import adopt_page, read_html
 from parallax.ingest.raw import RawInput
 from parallax.model import Article, Outcome, Skipped
 from parallax.settings import Settings
@@ -327,13 +327,9 @@ def _follow_link(
         return replace(article, meta={**article.meta, "fetch_error": _one_line(exc)})
     meta = {**page.meta, **article.meta, "fetched": True, "summary": article.text or None}
     meta.pop("summary_only", None)
-    return replace(
+    return adopt_page(
         article,
-        text=page.text,
-        title=article.title or page.title,
-        author=article.author or page.author,
-        date=article.date or page.date,
-        outlet=article.outlet or page.outlet,
+        page,
         raw=page.raw,
         meta={key: value for key, value in meta.items() if value is not None},
     )

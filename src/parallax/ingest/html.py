@@ -8,7 +8,9 @@ trafilatura's metadata onto ours.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import trafilatura
 from trafilatura.settings import use_config
@@ -155,6 +157,23 @@ def _clean(value: str | None) -> str | None:
         return None
     value = " ".join(value.split())
     return value or None
+
+
+def adopt_page(article: Article, page: Article, **changes: Any) -> Article:
+    """Give ``article`` the text of an HTML ``page``, keeping the metadata it already has.
+
+    Used when a feed entry or a corpus record points to (or holds) a page: what the entry
+    or record says about itself wins, the page fills in what it left out.
+    """
+    return replace(
+        article,
+        text=page.text,
+        title=article.title or page.title,
+        outlet=article.outlet or page.outlet,
+        author=article.author or page.author,
+        date=article.date or page.date,
+        **changes,
+    )
 
 
 def read_html(raw: RawInput, settings: Settings) -> Article:

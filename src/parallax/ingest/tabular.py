@@ -24,7 +24,7 @@ from parallax.errors import EmptyInputError, EncodingError, InputError, Malforme
 from parallax.ingest.dates import parse_date
 from parallax.ingest.decode import decode_text
 from parallax.ingest.feeds import html_fragment_text
-from parallax.ingest.html import html_to_article
+from parallax.ingest.html import adopt_page, html_to_article
 from parallax.ingest.raw import RawInput
 from parallax.model import Article, Failed, Outcome
 from parallax.settings import Settings
@@ -500,15 +500,7 @@ def _from_html(article: Article) -> Article:
         except InputError:
             pass
         else:
-            return replace(
-                article,
-                text=page.text,
-                title=article.title or page.title,
-                outlet=article.outlet or page.outlet,
-                author=article.author or page.author,
-                date=article.date or page.date,
-                meta=meta,
-            )
+            return adopt_page(article, page, meta=meta)
     return replace(article, text=html_fragment_text(article.text), meta=meta)
 
 
