@@ -520,20 +520,31 @@ def plan() -> None:
     click.echo(f"\npipeline version: {pipeline.version}")
 
 
+def shared_option(holds: str) -> Callable[[F], F]:
+    """The ``--shared`` option of the benchmarks, resolved to a folder (never None)."""
+
+    def resolve(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path:
+        from parallax.bench.extraction import default_shared_dir
+
+        return value or default_shared_dir()
+
+    return click.option(
+        "--shared",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        callback=resolve,
+        help=f"The shared data folder holding {holds} [default: $PARALLAX_SHARED or "
+        "../shared beside the source checkout].",
+    )
+
+
 @main.group()
 def bench() -> None:
     """Benchmarks and evaluations on the public datasets in ../shared."""
 
 
 @bench.command("extract")
-@click.option(
-    "--shared",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="The shared data folder holding inputs/scrapinghub-aeb and "
-    "inputs/naeb-newspaper4k [default: $PARALLAX_SHARED or ../shared beside "
-    "the source checkout].",
-)
+@shared_option("inputs/scrapinghub-aeb and inputs/naeb-newspaper4k")
 @click.option("--limit", type=int, default=None, help="Score only the first N pages (quick look).")
 @click.option(
     "--write-docs",
@@ -542,7 +553,7 @@ def bench() -> None:
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @handle_errors
-def bench_extract(shared: Path | None, limit: int | None, write_docs: bool, quiet: bool) -> None:
+def bench_extract(shared: Path, limit: int | None, write_docs: bool, quiet: bool) -> None:
     """Main-text F1 on AEB beside 16 published extractors; metadata accuracy on NAEB.
 
     Also times our HTML reader against plain trafilatura on the same pages in the same
@@ -550,12 +561,11 @@ def bench_extract(shared: Path | None, limit: int | None, write_docs: bool, quie
     """
     from parallax.bench import extraction
 
-    folder = shared or extraction.default_shared_dir()
     try:
         with progress_bar(quiet, "AEB") as progress:
-            aeb = extraction.run_aeb(folder, limit=limit, progress=_counter(progress))
+            aeb = extraction.run_aeb(shared, limit=limit, progress=_counter(progress))
         with progress_bar(quiet, "NAEB") as progress:
-            naeb = extraction.run_naeb(folder, limit=limit, progress=_counter(progress))
+            naeb = extraction.run_naeb(shared, limit=limit, progress=_counter(progress))
     except FileNotFoundError as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(extraction.format_markdown(aeb, naeb))
@@ -565,13 +575,7 @@ def bench_extract(shared: Path | None, limit: int | None, write_docs: bool, quie
 
 
 @bench.command("pipeline")
-@click.option(
-    "--shared",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="The shared data folder holding inputs/basil-media-bias "
-    "[default: $PARALLAX_SHARED or ../shared beside the source checkout].",
-)
+@shared_option("inputs/basil-media-bias")
 @click.option(
     "--repeat",
     type=int,
@@ -580,16 +584,15 @@ def bench_extract(shared: Path | None, limit: int | None, write_docs: bool, quie
     help="Passes over the corpus (more passes, steadier figures).",
 )
 @handle_errors
-def bench_pipeline(shared: Path | None, repeat: int) -> None:
+def bench_pipeline(shared: Path, repeat: int) -> None:
     """Pipeline throughput in words per second as a ratio to spaCy alone (same run, same articles).
 
     Also times a whole run (read, detect duplicates, analyse, store in SQLite).
     """
-    from parallax.bench import extraction, pipeline_speed
+    from parallax.bench import pipeline_speed
 
-    folder = shared or extraction.default_shared_dir()
     try:
-        result = pipeline_speed.run(folder, repeat=repeat)
+        result = pipeline_speed.run(shared, repeat=repeat)
     except FileNotFoundError as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(pipeline_speed.format_markdown(result))
