@@ -124,7 +124,8 @@ class Analysis:
 
     Components fill the layers they declare in ``assigns``; later components add layers
     (``actors``, ``events``, ``claims`` ...) without changing this class, through
-    ``layers``. ``doc`` holds the spaCy Doc while the pipeline runs and is never stored.
+    ``layers``. ``doc`` holds the spaCy Doc and ``vectors`` the sentence embeddings (one row
+    per sentence, from :mod:`parallax.encoder`) while the pipeline runs; neither is stored.
     """
 
     article: Article
@@ -134,6 +135,7 @@ class Analysis:
     entities: list[Entity] = field(default_factory=list)
     layers: dict[str, Any] = field(default_factory=dict)
     doc: Any = None
+    vectors: Any = None
 
     @property
     def id(self) -> str:

@@ -161,6 +161,7 @@ class Pipeline:
                 pass
             for analysis in analyses:
                 analysis.doc = None  # the parse is large and not part of the result
+                analysis.vectors = None
                 yield analysis
 
 
