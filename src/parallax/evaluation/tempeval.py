@@ -275,11 +275,12 @@ compared as characters after trimming whitespace and a final full stop (the offi
 compares tokens). A range we find as one expression ("1999-2004") is scored as its two ends,
 as TimeML annotates them.
 
-HeidelTime's row is the best TempEval-3 Task A system as published in the task paper
-(UzZaman et al. 2013, Table 4: HeidelTime-t, relaxed F1 90.30, strict F1 81.34, value F1
-77.61); `datasets/tempeval3/SOURCE.md` gives the same figures, marked as quoted from memory,
-and we could not re-read the paper offline, so treat them as approximate. Its type F1 is not
-quoted here.
+HeidelTime's row: the figures the task brief gives for HeidelTime-t, the best TempEval-3
+Task A system, from the task paper (UzZaman et al. 2013): relaxed F1 90.30, strict F1 81.34,
+value F1 77.61. `datasets/tempeval3/SOURCE.md` quotes relaxed F1 ≈ 90.3 and value F1 ≈ 77.6
+for HeidelTime and a best strict F1 ≈ 82.7 over all systems, and marks its figures as quoted
+from memory; we could not re-read the paper offline, so treat the row as approximate. Its
+type F1 is not quoted here.
 """
 
 

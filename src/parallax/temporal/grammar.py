@@ -182,7 +182,7 @@ MONTH = (
         else name
         for name in _MONTH_NAMES
     )
-    + r")(?![\w'])"
+    + r")(?!\w)"
 )
 _WEEKDAY_NAMES = sorted(
     {name.capitalize() for name in WEEKDAYS if len(name) > 4}
@@ -191,9 +191,7 @@ _WEEKDAY_NAMES = sorted(
     reverse=True,
 )
 WEEKDAY = (
-    r"(?P<weekday>"
-    + "|".join(n if len(n) > 5 else n + r"\." for n in _WEEKDAY_NAMES)
-    + r")(?![\w'])"
+    r"(?P<weekday>" + "|".join(n if len(n) > 5 else n + r"\." for n in _WEEKDAY_NAMES) + r")(?!\w)"
 )
 DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 YEAR = r"(?P<year>(?:1[0-9]|20)\d\d)(?![\d%]|[.,]\d)"
@@ -250,7 +248,10 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "month",
-        _B + rf"(?:(?:{_MOD})|{_I}(?P<rel>last|next|this|coming|past|previous)\s+))?{MONTH}",
+        _B
+        + rf"(?:(?:{_MOD})|{_I}(?P<rel>last|next|this|coming|past|previous)\s+))?{MONTH}"
+        + _I
+        + r"(?:\s+(?:of\s+)?(?P<relyear>this|last|next)\s+year(?!\w))?)",
     ),
     _rule(
         "year",
@@ -326,6 +327,7 @@ RULES: tuple[Rule, ...] = (
         "partofday",
         _B + _I + rf"(?P<rel>this|last|tomorrow|yesterday)\s+{PART_OF_DAY})(?!\w)",
     ),
+    _rule("weekend", _B + _I + r"(?:the|this)\s+weekend)(?!\w)"),
     _rule(
         "relunit",
         _B
@@ -373,7 +375,7 @@ RULES: tuple[Rule, ...] = (
         + r"|"
         + _B
         + _I
-        + r"(?P<adverb>daily|weekly|monthly|yearly|annually|quarterly|hourly|nightly|"
+        + r"(?P<adverb>daily|weekly|monthly|yearly|annually|hourly|nightly|"
         + r"biannually|fortnightly))(?!\w)"
         + r"|"
         + _I
@@ -385,11 +387,11 @@ RULES: tuple[Rule, ...] = (
         _B
         + _I
         + r"(?P<ref>now|right\s+now|currently|at\s+present|presently|nowadays|these\s+days|"
-        + r"recently|lately|previously|formerly|the\s+past|(?:the\s+)?(?:near\s+|distant\s+|"
-        + r"foreseeable\s+)?future|soon|recent\s+(?:years|decades|months|weeks|days|times)|"
+        + r"recently|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|"
+        + r"recent\s+(?:years|decades|months|weeks|days|times)|"
         + r"the\s+coming\s+(?:years|decades|months|weeks|days)|"
         + r"in\s+the\s+(?:years|decades|months|weeks|days)\s+ahead|"
-        + r"as\s+soon\s+as\s+possible|once\s+again|the\s+time\s+being))(?!\w)",
+        + r"as\s+soon\s+as\s+possible|the\s+time\s+being))(?!\w)",
     ),
     _rule(
         "time",
@@ -412,7 +414,7 @@ RULES: tuple[Rule, ...] = (
         _B
         + r"(?P<holiday>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|"
         + r"New\s+Year's\s+Day|Independence\s+Day|Halloween|Valentine's\s+Day|"
-        + r"Boxing\s+Day|May\s+Day|Bastille\s+Day)(?!\w)"
+        + r"Boxing\s+Day|May\s+Day|Bastille\s+Day|Thanksgiving(?:\s+Day)?)(?!\w)"
         + r"(?:\s+(?:of\s+)?"
         + YEAR
         + r")?",

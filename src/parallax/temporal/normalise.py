@@ -143,8 +143,8 @@ _NOT_PLURAL = frozenset(
     | {"unless", "thus", "across", "towards", "was", "does", "hers", "ours", "yes"}
 )
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned|is\s+to|are\s+to|scheduled|"
-    r"expected|due|next|upcoming|would)\b",
+    r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|is\s+to|are\s+to|scheduled|"
+    r"due\s+to|upcoming)\b",
     re.IGNORECASE,
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*$")
@@ -215,7 +215,7 @@ def _weekday_date(ctx: _Context, weekday: int, rel: str | None, at: int) -> str:
     elif rel == "this":
         pass
     else:
-        window = ctx.text[max(0, at - 80) : at + 40]
+        window = ctx.text[max(0, at - 40) : at + 20]
         if _FUTURE_CUE.search(window):
             delta = delta + 7 if delta < 0 else delta
         elif delta > 0:
@@ -228,7 +228,7 @@ def _date_match(m: re.Match[str], ctx: _Context) -> _Value | None:
     year = int(m["year"]) if m["year"] else None
     relative = year is None
     if year is None and ctx.anchor is not None:
-        year = ctx.anchor.year
+        year = _nearest_year(ctx.anchor, month, min(day, 28))
     value = _day_value(year, month, day)
     if value is None:
         return None
@@ -268,12 +268,28 @@ def _bare_month(m: re.Match[str], ctx: _Context) -> _Value | None:
     month = _month(name)
     if ctx.anchor is None:
         return _Value("DATE", f"XXXX-{month:02d}", relative=True, mod=_mod(m))
-    year = ctx.anchor.year
-    if rel in _PAST and month >= ctx.anchor.month:
-        year -= 1
-    elif rel in _FUTURE and month <= ctx.anchor.month:
-        year += 1
+    relyear = (m["relyear"] or "").lower()
+    if relyear:
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(relyear, 0)
+    elif rel in _PAST:
+        year = ctx.anchor.year - (month >= ctx.anchor.month)
+    elif rel in _FUTURE:
+        year = ctx.anchor.year + (month <= ctx.anchor.month)
+    elif rel == "this":
+        year = ctx.anchor.year
+    else:
+        year = _nearest_year(ctx.anchor, month, 15)
     return _Value("DATE", f"{year:04d}-{month:02d}", relative=True, mod=_mod(m))
+
+
+def _nearest_year(anchor: date, month: int, day: int) -> int:
+    """The year that puts a month and day without a year closest to the anchor.
+
+    News dates a month without a year by proximity: "in November" written in January is
+    the November just past, written in April the coming one (the anchor's year wins ties).
+    """
+    years = [y for y in (anchor.year, anchor.year - 1, anchor.year + 1) if 1 <= y <= 9999]
+    return min(years, key=lambda y: abs((date(y, month, day) - anchor).days))
 
 
 def _year(m: re.Match[str], ctx: _Context) -> _Value | None:
@@ -420,6 +436,15 @@ def _partofday(m: re.Match[str], ctx: _Context) -> _Value | None:
     value, relative = _relative(ctx, "day", amount)
     code = _PARTS[m["part"].lower()]
     return _Value("TIME", f"{_day_or_unknown(value)}T{code}", relative=relative)
+
+
+def _weekend(m: re.Match[str], ctx: _Context) -> _Value | None:
+    if ctx.anchor is None:
+        return _Value("DATE", "XXXX-WXX-WE", relative=True)
+    this_weekend = ctx.anchor.isoweekday() >= 6 or m[0].lower().startswith("this")
+    future = _FUTURE_CUE.search(ctx.text, max(0, m.start() - 40), m.end() + 20)
+    amount = 0 if this_weekend or future else -1
+    return _Value("DATE", shift(ctx.anchor, "weekend", amount), relative=True)
 
 
 def _relunit(m: re.Match[str], ctx: _Context) -> _Value | None:
@@ -580,13 +605,28 @@ _HOLIDAYS = {
 }
 
 
+def _thanksgiving(year: int) -> int:
+    """The day in November of the fourth Thursday (US Thanksgiving)."""
+    first = date(year, 11, 1).isoweekday()
+    return 1 + (4 - first) % 7 + 21
+
+
 def _holiday(m: re.Match[str], ctx: _Context) -> _Value | None:
-    month, day = _HOLIDAYS[re.sub(r"\s+", " ", m["holiday"].lower())]
+    name = re.sub(r"\s+", " ", m["holiday"].lower())
+    if name.startswith("thanksgiving"):
+        year = int(m["year"]) if m["year"] else None
+        if year is None and ctx.anchor is not None:
+            year = _nearest_year(ctx.anchor, 11, 25)
+        if year is None:
+            return _Value("DATE", "XXXX-11", relative=True)
+        return _Value("DATE", f"{year:04d}-11-{_thanksgiving(year):02d}", relative=not m["year"])
+    month, day = _HOLIDAYS[name]
     if m["year"]:
         return _Value("DATE", f"{m['year']}-{month:02d}-{day:02d}")
     if ctx.anchor is None:
         return _Value("DATE", f"XXXX-{month:02d}-{day:02d}", relative=True)
-    return _Value("DATE", f"{ctx.anchor.year:04d}-{month:02d}-{day:02d}", relative=True)
+    year = _nearest_year(ctx.anchor, month, day)
+    return _Value("DATE", f"{year:04d}-{month:02d}-{day:02d}", relative=True)
 
 
 _HANDLERS: dict[str, _Handler] = {
@@ -607,6 +647,7 @@ _HANDLERS: dict[str, _Handler] = {
     "relday": _relday,
     "partofday": _partofday,
     "relunit": _relunit,
+    "weekend": _weekend,
     "ago": _ago,
     "duration": _duration,
     "vague_duration": _vague_duration,
@@ -636,6 +677,7 @@ _PRIORITY = {
             "relday",
             "partofday",
             "relunit",
+            "weekend",
             "decade_rel",
             "ago",
             "weekday",
