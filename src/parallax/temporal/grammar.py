@@ -217,14 +217,52 @@ _I = "(?i:"  # a case-insensitive group inside the case-sensitive patterns
 
 @dataclass(frozen=True)
 class Rule:
-    """A named pattern; the normaliser has one handler per name."""
+    """A named pattern; the normaliser has one handler per name.
+
+    ``needs`` is a cheap pattern that must occur in a text for ``pattern`` to have a chance;
+    most sentences fail it for most rules, which saves running the full pattern.
+    """
 
     name: str
     pattern: re.Pattern[str]
+    needs: re.Pattern[str]
+
+
+_MONTH_WORDS = "|".join(sorted({n.capitalize() for n in MONTHS} | {n.upper() for n in MONTHS}))
+_WEEKDAY_WORDS = "|".join(sorted({n.capitalize() for n in WEEKDAYS}))
+_NEEDS = {
+    "date_mdy": _MONTH_WORDS,
+    "date_dmy": _MONTH_WORDS,
+    "month_year": _MONTH_WORDS,
+    "month": _MONTH_WORDS,
+    "date_iso": r"\d{4}",
+    "date_slash": r"\d{4}",
+    "year": r"\d{4}",
+    "year_range": r"\d{4}",
+    "decade": r"0s",
+    "century": r"(?i:centur)",
+    "season": r"(?i:spring|summer|autumn|fall|winter)",
+    "quarter": r"(?i:quarter|half)|Q[1-4]|H[12]",
+    "weekday": _WEEKDAY_WORDS,
+    "relday": r"(?i:today|yesterday|tomorrow|tonight)",
+    "partofday": r"(?i:morning|afternoon|evening|night)",
+    "weekend": r"(?i:weekend)",
+    "relunit": r"(?i:last|next|this|past|previous|coming|current|following)",
+    "decade_rel": r"(?i:decade)",
+    "ago": r"(?i:ago|earlier|before|later|from\s+now|hence|since|back)",
+    "duration": r"(?i:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)",
+    "vague_duration": r"(?i:years|decades|months|weeks|days|centuries|hours|minutes)",
+    "set": r"(?i:every|each|daily|weekly|monthly|yearly|annually|hourly|nightly|fortnightly|"
+    r"times|once|twice)",
+    "ref": r"(?i:now|current|present|days|recent|lately|past|future|coming|ahead|soon|being)",
+    "time": r"\d\s*[aApP]\.?\s?[mM]|o'clock|\d:\d\d|(?i:noon|midnight|midday)",
+    "holiday": r"Christmas|New\s+Year|Independence|Halloween|Valentine|Boxing|May\s+Day|"
+    r"Bastille|Thanksgiving",
+}
 
 
 def _rule(name: str, pattern: str) -> Rule:
-    return Rule(name, re.compile(pattern))
+    return Rule(name, re.compile(pattern), re.compile(_NEEDS[name]))
 
 
 _B = r"(?<![\w$€£#])"  # a token start that is not part of a word, amount or number

@@ -749,6 +749,8 @@ def _unresolved_granularity(value: str) -> str:
 def _candidates(ctx: _Context) -> list[tuple[int, int, int, str, re.Match[str]]]:
     found = []
     for rule in grammar.RULES:
+        if not rule.needs.search(ctx.text):
+            continue
         for m in rule.pattern.finditer(ctx.text):
             if "x" in m.groupdict() and m["x"] is not None:
                 start, end = m.span("x")
