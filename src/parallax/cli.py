@@ -657,6 +657,42 @@ def bench_pipeline(shared: Path, repeat: int) -> None:
     click.echo(pipeline_speed.format_markdown(result))
 
 
+@bench.command("api")
+@shared_option("inputs/basil-media-bias")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path(".cache/bench-api.db"),
+    show_default=True,
+    help="The benchmark's store (built once, reused by later runs).",
+)
+@click.option("--articles", default=1000, show_default=True, help="Articles in the store.")
+@click.option("--clients", default=20, show_default=True, help="Concurrent clients.")
+@click.option("--requests", default=2000, show_default=True, help="Requests in all.")
+@handle_errors
+def bench_api(shared: Path, db: Path, articles: int, clients: int, requests: int) -> None:
+    """p50/p95/p99 latency of the article, search and comparison endpoints under load.
+
+    Serves a store of at least --articles analysed articles with `parallax serve` in a
+    subprocess and fires --requests requests from --clients concurrent clients; the health
+    endpoint under the same load is the baseline.
+    """
+    from parallax.bench import api_latency
+
+    try:
+        result = api_latency.run(
+            shared,
+            db=db,
+            articles=articles,
+            clients=clients,
+            requests=requests,
+            progress=lambda message: _err(message),
+        )
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(api_latency.format_markdown(result))
+
+
 def _counter(progress: Callable[[str, str], None]) -> Callable[[int, int], None]:
     """Adapt a ``(done, total)`` callback to the progress bar's events."""
 

@@ -323,19 +323,26 @@ class SQLiteStore:
         if not match:
             return []
         hits: list[SearchHit] = []
+        # Rank and cut first, then make snippets for the top matches only (SQLite would
+        # otherwise build a snippet for every match before sorting).
         for row in self.db.execute(
             "SELECT a.id, a.title, a.outlet, a.date, "
             "snippet(articles_fts, 1, '[', ']', '…', 16) AS snip "
-            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?",
-            (match, limit),
+            "FROM (SELECT rowid AS r, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts "
+            "WHERE articles_fts MATCH ? ORDER BY score LIMIT ?) top "
+            "CROSS JOIN articles_fts ON articles_fts.rowid = top.r "
+            "CROSS JOIN articles a ON a.rowid = top.r "
+            "WHERE articles_fts MATCH ? ORDER BY top.score",
+            (match, limit, match),
         ):
             hits.append(SearchHit(row[0], row[1], row[2], row[3], "article", row[4]))
         for row in self.db.execute(
             "SELECT s.article_id, a.title, a.outlet, a.date, s.text, s.sentence_id "
-            "FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid "
-            "JOIN articles a ON a.id = s.article_id "
-            "WHERE sentences_fts MATCH ? ORDER BY bm25(sentences_fts) LIMIT ?",
+            "FROM (SELECT rowid AS r, bm25(sentences_fts) AS score FROM sentences_fts "
+            "WHERE sentences_fts MATCH ? ORDER BY score LIMIT ?) top "
+            "CROSS JOIN sentences s ON s.rowid = top.r "
+            "CROSS JOIN articles a ON a.id = s.article_id "
+            "ORDER BY top.score",
             (match, limit),
         ):
             hits.append(SearchHit(row[0], row[1], row[2], row[3], "sentence", row[4], row[5]))
@@ -428,7 +435,8 @@ class SQLiteStore:
         if query is not None and query.strip():
             if not match:
                 return 0, []
-            source = "articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            # CROSS JOIN keeps SQLite from scanning articles and probing the index per row.
+            source = "articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid"
             where.append("articles_fts MATCH ?")
             params.append(match)
             order = "bm25(articles_fts, 5.0, 1.0)"
@@ -449,14 +457,29 @@ class SQLiteStore:
         clause = (" WHERE " + " AND ".join(where)) if where else ""
         genre_of_latest = self._LATEST.format(col="json_extract(x.data, '$.genre')")
         total = int(self.db.execute(f"SELECT count(*) FROM {source}{clause}", params).fetchone()[0])
-        rows = self.db.execute(
-            f"SELECT a.id, a.title, a.outlet, a.author, a.date, a.language, a.format, a.source, "
-            f"a.url, {snippet} AS snip, "
-            f"{self._LATEST.format(col='x.status')} AS status, "
-            f"{genre_of_latest} AS genre "
-            f"FROM {source}{clause} ORDER BY {order} LIMIT ? OFFSET ?",
-            (*params, limit, offset),
+        columns = (
+            "a.id, a.title, a.outlet, a.author, a.date, a.language, a.format, a.source, a.url, "
+            f"{self._LATEST.format(col='x.status')} AS status, {genre_of_latest} AS genre"
         )
+        if match:
+            # Rank first and cut the page, then make snippets for that page only: SQLite
+            # would otherwise build a snippet for every match before sorting.
+            rows = self.db.execute(
+                f"SELECT {columns}, {snippet} AS snip FROM (SELECT a.rowid AS r, {order} AS score "
+                f"FROM {source}{clause} ORDER BY score LIMIT ? OFFSET ?) top "
+                "CROSS JOIN articles_fts ON articles_fts.rowid = top.r "
+                "CROSS JOIN articles a ON a.rowid = top.r "
+                "WHERE articles_fts MATCH ? ORDER BY top.score",
+                (*params, limit, offset, match),
+            )
+        else:
+            # The page is cut before the per-row columns are computed, for the same reason.
+            rows = self.db.execute(
+                f"SELECT {columns}, NULL AS snip FROM (SELECT a.rowid AS r FROM {source}{clause} "
+                f"ORDER BY {order} LIMIT ? OFFSET ?) top CROSS JOIN articles a ON a.rowid = top.r "
+                f"ORDER BY {order}",
+                (*params, limit, offset),
+            )
         return total, [
             {
                 "id": r["id"],

@@ -60,10 +60,16 @@ class JobAccepted(BaseModel):
     page_url: str
 
 
-@router.get("/health", summary="Is the server up, and how big is its store")
-def health(request: Request) -> dict[str, Any]:
-    """The version and the row counts of the store."""
-    return {"status": "ok", "version": __version__, "counts": _ctx(request).store().counts()}
+@router.get("/health", summary="Is the server up")
+def health() -> dict[str, Any]:
+    """The status and version; cheap, for load balancers and start-up checks."""
+    return {"status": "ok", "version": __version__}
+
+
+@router.get("/stats", summary="How big the store is")
+def stats(request: Request) -> dict[str, Any]:
+    """Row counts of the store's main tables."""
+    return {"counts": _ctx(request).store().counts()}
 
 
 @router.get("/articles", summary="List, search and filter articles", response_model=Page)
