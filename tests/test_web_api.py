@@ -300,3 +300,13 @@ def test_highlight_segments_keep_the_text(text: str, data: st.DataObject) -> Non
     record = {"text": text, "sentences": sentences, "actors": []}
     joined = "".join(s.text for p in segments(record) for s in p)
     assert joined.replace("\n", "").replace(" ", "") == text.replace("\n", "").replace(" ", "")
+
+
+def test_serve_refuses_a_public_address_without_a_token() -> None:
+    from click.testing import CliRunner
+
+    from parallax.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0", "--port", "0"])
+    assert result.exit_code == 2
+    assert "without a token" in result.output

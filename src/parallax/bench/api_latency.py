@@ -66,6 +66,8 @@ class ApiBench:
     clients: int
     results: list[Latencies]
     seconds: float
+    alone: list[Latencies]
+    """The same endpoints called one at a time by a single client: the service time."""
 
     @property
     def baseline(self) -> Latencies:
@@ -119,7 +121,8 @@ def build_store(
 
 def _analysed(store: SQLiteStore) -> int:
     row = store.db.execute(
-        "SELECT count(DISTINCT article_id) FROM analyses WHERE status='analysed'"
+        "SELECT count(DISTINCT x.article_id) FROM analyses x JOIN articles a ON a.id = "
+        "x.article_id WHERE x.status='analysed' AND a.source NOT LIKE '%#copy-%'"
     ).fetchone()
     return int(row[0])
 
@@ -128,7 +131,9 @@ def _add_copies(store: SQLiteStore, needed: int) -> None:
     originals = [
         (str(row[0]), str(row[1]))
         for row in store.db.execute(
-            "SELECT article_id, pipeline FROM analyses WHERE status='analysed' ORDER BY rowid"
+            "SELECT x.article_id, x.pipeline FROM analyses x JOIN articles a ON a.id = "
+            "x.article_id WHERE x.status='analysed' AND a.source NOT LIKE '%#copy-%' "
+            "ORDER BY x.rowid"
         )
     ]
     copy = 0
@@ -192,11 +197,8 @@ def _wait_until_up(base: str, server: subprocess.Popen[bytes], timeout: float = 
     raise RuntimeError(f"the server did not answer on {base} within {timeout:.0f}s")
 
 
-async def _load(
-    base: str, ids: list[str], clients: int, requests: int, seed: int
-) -> list[Latencies]:
-    rng = random.Random(seed)
-    kinds: dict[str, Callable[[], str]] = {
+def _kinds(ids: list[str], rng: random.Random) -> dict[str, Callable[[], str]]:
+    return {
         "health (baseline)": lambda: "/api/health",
         "article": lambda: f"/api/articles/{rng.choice(ids)}",
         "search": lambda: f"/api/articles?q={rng.choice(SEARCH_WORDS)}&limit=20",
@@ -205,6 +207,32 @@ async def _load(
             "/api/compare?" + "&".join(f"ids={i}" for i in rng.sample(ids, rng.choice((2, 3, 4))))
         ),
     }
+
+
+def _alone(base: str, ids: list[str], per_kind: int, seed: int) -> list[Latencies]:
+    kinds = _kinds(ids, random.Random(seed + 1))
+    results = []
+    with httpx.Client(base_url=base, timeout=60) as client:
+        for name, path in kinds.items():
+            samples: list[float] = []
+            errors = 0
+            for _ in range(per_kind):
+                started = time.perf_counter()
+                response = client.get(path())
+                elapsed = (time.perf_counter() - started) * 1000
+                if response.status_code == 200:
+                    samples.append(elapsed)
+                else:
+                    errors += 1
+            results.append(Latencies(name, samples, errors))
+    return results
+
+
+async def _load(
+    base: str, ids: list[str], clients: int, requests: int, seed: int
+) -> list[Latencies]:
+    rng = random.Random(seed)
+    kinds = _kinds(ids, rng)
     names = list(kinds)
     plan = [(names[i % len(names)], kinds[names[i % len(names)]]()) for i in range(requests)]
     rng.shuffle(plan)
@@ -222,8 +250,12 @@ async def _load(
             while not queue.empty():
                 name, path = queue.get_nowait()
                 started = time.perf_counter()
-                response = await client.get(path)
-                await response.aread()
+                try:
+                    response = await client.get(path)
+                    await response.aread()
+                except httpx.TransportError:  # a dropped connection counts as an error
+                    errors[name] += 1
+                    continue
                 elapsed = (time.perf_counter() - started) * 1000
                 if response.status_code == 200:
                     samples[name].append(elapsed)
@@ -259,6 +291,7 @@ def run(
     server = _start_server(db, port)
     try:
         _wait_until_up(base, server)
+        alone = _alone(base, ids, max(10, requests // 20), seed)
         started = time.perf_counter()
         results = asyncio.run(_load(base, ids, clients, requests, seed))
         seconds = time.perf_counter() - started
@@ -268,7 +301,7 @@ def run(
             server.wait(10)
         except subprocess.TimeoutExpired:
             server.kill()
-    return ApiBench(total, distinct, clients, results, seconds)
+    return ApiBench(total, distinct, clients, results, seconds, alone)
 
 
 def format_markdown(bench: ApiBench) -> str:
@@ -288,6 +321,18 @@ def format_markdown(bench: ApiBench) -> str:
             f"| {r.name} | {len(r.samples)}{f' ({r.errors} errors)' if r.errors else ''} | "
             f"{r.percentile(50):.1f} | {r.percentile(95):.1f} | {r.percentile(99):.1f} | "
             f"{mean:.1f} | {r.percentile(95) / base:.2f} |"
+        )
+    lines += [
+        "",
+        "One client, one request at a time (the service time, without queueing):",
+        "",
+        "| Endpoint | Requests | min ms | p50 ms | p95 ms |",
+        "|---|--:|--:|--:|--:|",
+    ]
+    for r in bench.alone:
+        lines.append(
+            f"| {r.name} | {len(r.samples)} | {min(r.samples, default=float('nan')):.1f} | "
+            f"{r.percentile(50):.1f} | {r.percentile(95):.1f} |"
         )
     return "\n".join(lines) + "\n"
 
