@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint typecheck unit clean
+.PHONY: setup system-deps demo test lint typecheck unit clean
 
 # One-time setup: a virtual environment with Parallax, its models and the test tools.
 $(STAMP): pyproject.toml
@@ -26,7 +26,11 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-unit: setup
+# System packages pip cannot install (Chromium for the browser tests); skips what is present.
+system-deps:
+	bash scripts/install-system-deps.sh
+
+unit: setup system-deps
 	$(BIN)/pytest
 
 # Everything CI checks: lint, types, and the whole test suite (with the quality floors).

@@ -511,6 +511,65 @@ def reanalyze(db: Path | None, quiet: bool) -> None:
 
 
 @main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="TCP port.")
+@click.option(
+    "--token",
+    envvar="PARALLAX_TOKEN",
+    default=None,
+    help="Bearer token that write endpoints (ingestion) require; needed whenever --host is "
+    "not a loopback address [default: $PARALLAX_TOKEN].",
+)
+@click.option(
+    "--max-request-size",
+    default="25MB",
+    show_default=True,
+    metavar="SIZE",
+    help="Largest request body accepted (413 above it).",
+)
+@click.option(
+    "--max-upload-size",
+    default="10MB",
+    show_default=True,
+    metavar="SIZE",
+    help="Largest single uploaded file accepted (413 above it).",
+)
+@common_options
+@input_options
+@handle_errors
+def serve(
+    host: str,
+    port: int,
+    token: str | None,
+    max_request_size: str,
+    max_upload_size: str,
+    db: Path | None,
+    quiet: bool,
+    **options: Any,
+) -> None:
+    """Serve the web UI and the REST API (OpenAPI schema at /openapi.json).
+
+    Binds to 127.0.0.1 unless told otherwise; on any other address it refuses to start
+    without --token, and ingestion then needs 'Authorization: Bearer TOKEN'.
+    """
+    from parallax.web import ServerSettings, create_app
+
+    settings = ServerSettings(
+        run=build_settings(db, **options),
+        host=host,
+        port=port,
+        token=token or None,
+        max_request_bytes=parse_size(max_request_size),
+        max_upload_bytes=parse_size(max_upload_size),
+    )
+    import uvicorn
+
+    app = create_app(settings)
+    _err(f"Parallax at http://{host}:{port}/ (database {settings.run.db_path})", quiet)
+    uvicorn.run(app, host=host, port=port, log_level="warning" if quiet else "info")
+
+
+@main.command()
 def plan() -> None:
     """Print the analysis pipeline: each component, what it requires and what it assigns."""
     from parallax.pipeline import load
@@ -596,6 +655,42 @@ def bench_pipeline(shared: Path, repeat: int) -> None:
     except FileNotFoundError as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(pipeline_speed.format_markdown(result))
+
+
+@bench.command("api")
+@shared_option("inputs/basil-media-bias")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path(".cache/bench-api.db"),
+    show_default=True,
+    help="The benchmark's store (built once, reused by later runs).",
+)
+@click.option("--articles", default=1000, show_default=True, help="Articles in the store.")
+@click.option("--clients", default=20, show_default=True, help="Concurrent clients.")
+@click.option("--requests", default=2000, show_default=True, help="Requests in all.")
+@handle_errors
+def bench_api(shared: Path, db: Path, articles: int, clients: int, requests: int) -> None:
+    """p50/p95/p99 latency of the article, search and comparison endpoints under load.
+
+    Serves a store of at least --articles analysed articles with `parallax serve` in a
+    subprocess and fires --requests requests from --clients concurrent clients; the health
+    endpoint under the same load is the baseline.
+    """
+    from parallax.bench import api_latency
+
+    try:
+        result = api_latency.run(
+            shared,
+            db=db,
+            articles=articles,
+            clients=clients,
+            requests=requests,
+            progress=lambda message: _err(message),
+        )
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(api_latency.format_markdown(result))
 
 
 def _counter(progress: Callable[[str, str], None]) -> Callable[[int, int], None]:

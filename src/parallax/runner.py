@@ -262,6 +262,7 @@ def run(
     fetch: Fetcher | None = None,
     progress: Progress | None = None,
     command: str = "analyze",
+    run_id: int | None = None,
 ) -> RunResult:
     """Read, deduplicate, (optionally) analyse and store every input in ``specs``.
 
@@ -273,9 +274,11 @@ def run(
         fetch: how URLs are fetched (None: URLs fail with a clear message).
         progress: optional callback for progress display.
         command: recorded in the run log.
+        run_id: a run record opened earlier with ``store.start_run`` to fill in (the server
+            opens it when it accepts a job, so the job has an id before it starts).
     """
     runner = Runner(store, settings, pipeline, progress)
-    runner.result.run_id = store.start_run(command)
+    runner.result.run_id = run_id if run_id is not None else store.start_run(command)
     items = list(iter_raw_inputs(specs, fetch))
     runner.progress(f"total:{len(items)}", "")
     for item in items:
