@@ -21,7 +21,13 @@ import click
 
 from parallax import __version__
 from parallax.errors import ConfigError, ParallaxError
-from parallax.settings import Settings, default_db_path, parse_field_map, parse_size
+from parallax.settings import (
+    Settings,
+    default_db_path,
+    parse_field_map,
+    parse_size,
+    store_target,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("json", "md", "html")
@@ -36,9 +42,12 @@ def common_options(func: F) -> F:
     """Options every command that touches the store or reads inputs shares."""
     func = click.option(
         "--db",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=str,
         default=None,
-        help="SQLite database file [default: $PARALLAX_DB or ./parallax.db].",
+        callback=lambda _ctx, _param, value: None if value is None else store_target(value),
+        metavar="FILE|URL",
+        help="SQLite database file, or a postgresql:// URL "
+        "[default: $PARALLAX_DB or ./parallax.db].",
     )(func)
     func = click.option(
         "-q",
@@ -92,7 +101,7 @@ def input_options(func: F) -> F:
 
 
 def build_settings(
-    db: Path | None,
+    db: Path | str | None,
     max_size: str = "50MB",
     fields: tuple[str, ...] = (),
     allow_private_addresses: bool = False,
@@ -286,7 +295,7 @@ def analyze(
     paths: tuple[str, ...],
     fmt: str,
     output: Path | None,
-    db: Path | None,
+    db: Path | str | None,
     quiet: bool,
     **options: Any,
 ) -> None:
@@ -313,7 +322,7 @@ def analyze(
 @common_options
 @input_options
 @handle_errors
-def ingest(paths: tuple[str, ...], db: Path | None, quiet: bool, **options: Any) -> None:
+def ingest(paths: tuple[str, ...], db: Path | str | None, quiet: bool, **options: Any) -> None:
     """Read articles into the store without analysing them.
 
     Useful to load a large corpus first and analyse it later. Duplicates, near-duplicates
@@ -384,7 +393,7 @@ def extract(paths: tuple[str, ...], fmt: str, quiet: bool, **options: Any) -> No
 )
 @common_options
 @handle_errors
-def search(query: str, limit: int, fmt: str, db: Path | None, quiet: bool) -> None:
+def search(query: str, limit: int, fmt: str, db: Path | str | None, quiet: bool) -> None:
     """Full-text search over stored articles (titles and text) and their sentences."""
     from dataclasses import asdict
 
@@ -416,7 +425,7 @@ def search(query: str, limit: int, fmt: str, db: Path | None, quiet: bool) -> No
 )
 @common_options
 @handle_errors
-def show(article_id: str, fmt: str, db: Path | None, quiet: bool) -> None:
+def show(article_id: str, fmt: str, db: Path | str | None, quiet: bool) -> None:
     """Show one stored article (by id or an unambiguous id prefix) and its analysis."""
     from parallax.model import Analysis
     from parallax.report import analysis_record, build_report
@@ -485,14 +494,14 @@ def demo(out: Path, quiet: bool) -> None:
     click.echo("Reports written:")
     for path in written:
         click.echo(f"  {path.resolve()}")
-    click.echo(f"Database: {settings.db_path.resolve()}")
+    click.echo(f"Database: {(out / 'parallax.db').resolve()}")
     sys.exit(result.exit_code)
 
 
 @main.command()
 @common_options
 @handle_errors
-def reanalyze(db: Path | None, quiet: bool) -> None:
+def reanalyze(db: Path | str | None, quiet: bool) -> None:
     """Recompute analyses of stored articles that the current pipeline has not analysed.
 
     Run it after upgrading Parallax or its models: articles and their raw inputs stay in
