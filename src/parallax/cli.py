@@ -335,6 +335,75 @@ def ingest(paths: tuple[str, ...], db: Path | str | None, quiet: bool, **options
     sys.exit(result.exit_code)
 
 
+@main.command("run")
+@click.argument("corpus", nargs=-1, required=True)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where the analysis runs: this process, or Ray workers.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Ray worker processes [default: one per CPU of the Ray cluster].",
+)
+@click.option(
+    "--address",
+    default=None,
+    metavar="ADDRESS",
+    help="An existing Ray cluster (e.g. ray://head:10001 or auto) [default: start a local one].",
+)
+@click.option("--ingest-only", is_flag=True, help="Store the articles without analysing them.")
+@common_options
+@input_options
+@handle_errors
+def run_command(
+    corpus: tuple[str, ...],
+    engine: str,
+    workers: int | None,
+    address: str | None,
+    ingest_only: bool,
+    db: Path | str | None,
+    quiet: bool,
+    **options: Any,
+) -> None:
+    """Analyse a whole corpus into the store, in bounded memory, locally or on Ray.
+
+    CORPUS is any mix of directories, JSONL/CSV/JSON corpora, WARC archives, feeds, files
+    and URLs. Unlike `analyze`, nothing is printed per article: results go to the store
+    (query them with `search`, `show`, the web UI or the API) and a summary to stderr.
+    Interrupted runs resume where they stopped; a rerun of a finished corpus does nothing.
+    """
+    from parallax.engines import run_corpus
+
+    settings = build_settings(db, **options)
+    with progress_bar(quiet, "Running") as progress:
+        summary = run_corpus(
+            corpus,
+            settings=settings,
+            engine=engine,
+            workers=workers,
+            address=address,
+            components=() if ingest_only else None,
+            fetch=_fetcher(settings),
+            progress=progress,
+        )
+    for source, reason in summary.failures:
+        click.echo(f"error: {source}: {reason}", err=True)
+    if summary.failure_count > len(summary.failures):
+        _err(f"... and {summary.failure_count - len(summary.failures)} more failures (see run log)")
+    if not quiet:
+        counts = ", ".join(f"{n} {k}" for k, n in summary.counts.items() if n) or "nothing to do"
+        _err(
+            f"{counts}; {summary.near_duplicates} near-duplicate(s) "
+            f"(run {summary.run_id}, engine {summary.engine}, {summary.workers} worker(s))"
+        )
+    sys.exit(summary.exit_code)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
