@@ -676,6 +676,45 @@ def bench_pipeline(shared: Path, repeat: int) -> None:
     click.echo(pipeline_speed.format_markdown(result))
 
 
+@bench.command("scale")
+@shared_option("inputs/basil-media-bias")
+@click.option(
+    "--part",
+    type=click.Choice(["all", "ray", "memory", "postgres"]),
+    default="all",
+    show_default=True,
+    help="Which benchmark to run.",
+)
+@click.option(
+    "--articles",
+    type=click.IntRange(min=10),
+    default=210,
+    show_default=True,
+    help="Corpus size for the Ray benchmark (the memory one uses 60 and 600).",
+)
+@click.option(
+    "--postgres-url",
+    default=None,
+    metavar="URL",
+    help="Server for the write benchmark [default: start one with scripts/postgres.sh].",
+)
+@handle_errors
+def bench_scale(shared: Path, part: str, articles: int, postgres_url: str | None) -> None:
+    """Ray 2 workers against 1, peak memory against corpus size, PostgreSQL against SQLite.
+
+    Prints the sections of docs/performance.md: Ray's speed-up with 2 workers over 1, the
+    peak memory of a run on 10x the corpus against 1x, and write throughput of both stores.
+    """
+    from parallax.bench import scale
+
+    ray_runs = scale.bench_ray(shared, articles) if part in {"all", "ray"} else None
+    memory = scale.bench_memory(shared) if part in {"all", "memory"} else None
+    writes = None
+    if part in {"all", "postgres"}:
+        writes = scale.bench_postgres(shared, postgres_url or scale.start_postgres())
+    click.echo(scale.format_markdown(memory, ray_runs, writes))
+
+
 def _counter(progress: Callable[[str, str], None]) -> Callable[[int, int], None]:
     """Adapt a ``(done, total)`` callback to the progress bar's events."""
 

@@ -9,6 +9,7 @@ handful of batches, whatever the corpus size), and results are folded into a con
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,7 @@ def run_corpus(
     if engine not in ENGINES:
         raise ConfigError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     notify = progress or (lambda event, source: None)
+    began = time.perf_counter()
     store = open_store(settings.db_path)
     try:
         version = _pipeline_version(components)
@@ -74,6 +76,7 @@ def run_corpus(
         else:
             summary = CorpusSummary(run_id, "local", 1)
             worker = UnitWorker(settings.db_path, settings, components, run_id)
+            summary.startup_seconds = time.perf_counter() - began
             containers: dict[str, ContainerProgress] = {}
             try:
                 for unit in plan_units(specs, store, settings, version, summary, containers, fetch):
@@ -81,6 +84,7 @@ def run_corpus(
                     notify("input", unit.source)
             finally:
                 worker.close()
+        summary.seconds = time.perf_counter() - began
         store.finish_run(run_id, summary.as_dict())
         return summary
     finally:
@@ -112,6 +116,7 @@ def _run_on_ray(
             "the Ray engine needs the ray package: pip install 'parallax-news[ray]'"
         ) from None
     ray: Any = ray_module  # Ray's own annotations do not cover its dynamic remote API
+    began = time.perf_counter()
     started_here = not ray.is_initialized()
     if started_here:
         _start_ray(ray, address, workers)
@@ -124,6 +129,7 @@ def _run_on_ray(
         ]
         ray.get([a.ready.remote() for a in actors])  # models load once per worker, here
         summary = CorpusSummary(run_id, "ray", count)
+        summary.startup_seconds = time.perf_counter() - began
         containers: dict[str, ContainerProgress] = {}
         pending: dict[Any, tuple[Unit, Any]] = {}
         idle = list(actors) * IN_FLIGHT_PER_WORKER

@@ -100,6 +100,10 @@ class CorpusSummary:
     failure_count: int = 0
     near_duplicates: int = 0
     units: int = 0
+    startup_seconds: float = 0.0
+    """Time spent starting workers and loading their models."""
+    seconds: float = 0.0
+    """Wall time of the whole run, startup included."""
 
     def add(self, result: UnitResult) -> None:
         """Fold one unit's result in."""
@@ -134,6 +138,8 @@ class CorpusSummary:
             "near_duplicates": self.near_duplicates,
             "failures": [{"source": s, "reason": r} for s, r in self.failures],
             "failures_not_listed": self.failure_count - len(self.failures),
+            "startup_seconds": round(self.startup_seconds, 3),
+            "seconds": round(self.seconds, 3),
         }
 
 
