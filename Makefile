@@ -4,13 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint typecheck unit clean
+.PHONY: setup system-deps demo test lint typecheck unit clean
 
 # One-time setup: a virtual environment with Parallax, its models and the test tools.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,postgres,ray]'
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -26,7 +26,11 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-unit: setup
+# Programs from Debian's packages that the tests drive for real (a PostgreSQL server).
+system-deps:
+	scripts/postgres.sh install
+
+unit: setup system-deps
 	$(BIN)/pytest
 
 # Everything CI checks: lint, types, and the whole test suite (with the quality floors).
