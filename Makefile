@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,postgres,ray]'
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -26,9 +26,11 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-# System packages pip cannot install (Chromium for the browser tests); skips what is present.
+# Programs from Debian's packages that the tests drive for real: Chromium for the browser
+# tests, a PostgreSQL server for the PostgreSQL store. Each step skips what is present.
 system-deps:
 	bash scripts/install-system-deps.sh
+	bash scripts/postgres.sh install
 
 unit: setup system-deps
 	$(BIN)/pytest

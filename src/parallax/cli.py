@@ -21,7 +21,13 @@ import click
 
 from parallax import __version__
 from parallax.errors import ConfigError, ParallaxError
-from parallax.settings import Settings, default_db_path, parse_field_map, parse_size
+from parallax.settings import (
+    Settings,
+    default_db_path,
+    parse_field_map,
+    parse_size,
+    store_target,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("json", "md", "html")
@@ -36,9 +42,12 @@ def common_options(func: F) -> F:
     """Options every command that touches the store or reads inputs shares."""
     func = click.option(
         "--db",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=str,
         default=None,
-        help="SQLite database file [default: $PARALLAX_DB or ./parallax.db].",
+        callback=lambda _ctx, _param, value: None if value is None else store_target(value),
+        metavar="FILE|URL",
+        help="SQLite database file, or a postgresql:// URL "
+        "[default: $PARALLAX_DB or ./parallax.db].",
     )(func)
     func = click.option(
         "-q",
@@ -92,7 +101,7 @@ def input_options(func: F) -> F:
 
 
 def build_settings(
-    db: Path | None,
+    db: Path | str | None,
     max_size: str = "50MB",
     fields: tuple[str, ...] = (),
     allow_private_addresses: bool = False,
@@ -286,7 +295,7 @@ def analyze(
     paths: tuple[str, ...],
     fmt: str,
     output: Path | None,
-    db: Path | None,
+    db: Path | str | None,
     quiet: bool,
     **options: Any,
 ) -> None:
@@ -313,7 +322,7 @@ def analyze(
 @common_options
 @input_options
 @handle_errors
-def ingest(paths: tuple[str, ...], db: Path | None, quiet: bool, **options: Any) -> None:
+def ingest(paths: tuple[str, ...], db: Path | str | None, quiet: bool, **options: Any) -> None:
     """Read articles into the store without analysing them.
 
     Useful to load a large corpus first and analyse it later. Duplicates, near-duplicates
@@ -324,6 +333,75 @@ def ingest(paths: tuple[str, ...], db: Path | None, quiet: bool, **options: Any)
     _report_run(result, quiet)
     store.close()
     sys.exit(result.exit_code)
+
+
+@main.command("run")
+@click.argument("corpus", nargs=-1, required=True)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where the analysis runs: this process, or Ray workers.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Ray worker processes [default: one per CPU of the Ray cluster].",
+)
+@click.option(
+    "--address",
+    default=None,
+    metavar="ADDRESS",
+    help="An existing Ray cluster (e.g. ray://head:10001 or auto) [default: start a local one].",
+)
+@click.option("--ingest-only", is_flag=True, help="Store the articles without analysing them.")
+@common_options
+@input_options
+@handle_errors
+def run_command(
+    corpus: tuple[str, ...],
+    engine: str,
+    workers: int | None,
+    address: str | None,
+    ingest_only: bool,
+    db: Path | str | None,
+    quiet: bool,
+    **options: Any,
+) -> None:
+    """Analyse a whole corpus into the store, in bounded memory, locally or on Ray.
+
+    CORPUS is any mix of directories, JSONL/CSV/JSON corpora, WARC archives, feeds, files
+    and URLs. Unlike `analyze`, nothing is printed per article: results go to the store
+    (query them with `search`, `show`, the web UI or the API) and a summary to stderr.
+    Interrupted runs resume where they stopped; a rerun of a finished corpus does nothing.
+    """
+    from parallax.engines import run_corpus
+
+    settings = build_settings(db, **options)
+    with progress_bar(quiet, "Running") as progress:
+        summary = run_corpus(
+            corpus,
+            settings=settings,
+            engine=engine,
+            workers=workers,
+            address=address,
+            components=() if ingest_only else None,
+            fetch=_fetcher(settings),
+            progress=progress,
+        )
+    for source, reason in summary.failures:
+        click.echo(f"error: {source}: {reason}", err=True)
+    if summary.failure_count > len(summary.failures):
+        _err(f"... and {summary.failure_count - len(summary.failures)} more failures (see run log)")
+    if not quiet:
+        counts = ", ".join(f"{n} {k}" for k, n in summary.counts.items() if n) or "nothing to do"
+        _err(
+            f"{counts}; {summary.near_duplicates} near-duplicate(s) "
+            f"(run {summary.run_id}, engine {summary.engine}, {summary.workers} worker(s))"
+        )
+    sys.exit(summary.exit_code)
 
 
 @main.command()
@@ -384,7 +462,7 @@ def extract(paths: tuple[str, ...], fmt: str, quiet: bool, **options: Any) -> No
 )
 @common_options
 @handle_errors
-def search(query: str, limit: int, fmt: str, db: Path | None, quiet: bool) -> None:
+def search(query: str, limit: int, fmt: str, db: Path | str | None, quiet: bool) -> None:
     """Full-text search over stored articles (titles and text) and their sentences."""
     from dataclasses import asdict
 
@@ -416,7 +494,7 @@ def search(query: str, limit: int, fmt: str, db: Path | None, quiet: bool) -> No
 )
 @common_options
 @handle_errors
-def show(article_id: str, fmt: str, db: Path | None, quiet: bool) -> None:
+def show(article_id: str, fmt: str, db: Path | str | None, quiet: bool) -> None:
     """Show one stored article (by id or an unambiguous id prefix) and its analysis."""
     from parallax.model import Analysis
     from parallax.report import analysis_record, build_report
@@ -485,14 +563,14 @@ def demo(out: Path, quiet: bool) -> None:
     click.echo("Reports written:")
     for path in written:
         click.echo(f"  {path.resolve()}")
-    click.echo(f"Database: {settings.db_path.resolve()}")
+    click.echo(f"Database: {(out / 'parallax.db').resolve()}")
     sys.exit(result.exit_code)
 
 
 @main.command()
 @common_options
 @handle_errors
-def reanalyze(db: Path | None, quiet: bool) -> None:
+def reanalyze(db: Path | str | None, quiet: bool) -> None:
     """Recompute analyses of stored articles that the current pipeline has not analysed.
 
     Run it after upgrading Parallax or its models: articles and their raw inputs stay in
@@ -691,6 +769,45 @@ def bench_api(shared: Path, db: Path, articles: int, clients: int, requests: int
     except FileNotFoundError as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(api_latency.format_markdown(result))
+
+
+@bench.command("scale")
+@shared_option("inputs/basil-media-bias")
+@click.option(
+    "--part",
+    type=click.Choice(["all", "ray", "memory", "postgres"]),
+    default="all",
+    show_default=True,
+    help="Which benchmark to run.",
+)
+@click.option(
+    "--articles",
+    type=click.IntRange(min=10),
+    default=210,
+    show_default=True,
+    help="Corpus size for the Ray benchmark (the memory one uses 60 and 600).",
+)
+@click.option(
+    "--postgres-url",
+    default=None,
+    metavar="URL",
+    help="Server for the write benchmark [default: start one with scripts/postgres.sh].",
+)
+@handle_errors
+def bench_scale(shared: Path, part: str, articles: int, postgres_url: str | None) -> None:
+    """Ray 2 workers against 1, peak memory against corpus size, PostgreSQL against SQLite.
+
+    Prints the sections of docs/performance.md: Ray's speed-up with 2 workers over 1, the
+    peak memory of a run on 10x the corpus against 1x, and write throughput of both stores.
+    """
+    from parallax.bench import scale
+
+    ray_runs = scale.bench_ray(shared, articles) if part in {"all", "ray"} else None
+    memory = scale.bench_memory(shared) if part in {"all", "memory"} else None
+    writes = None
+    if part in {"all", "postgres"}:
+        writes = scale.bench_postgres(shared, postgres_url or scale.start_postgres())
+    click.echo(scale.format_markdown(memory, ray_runs, writes))
 
 
 def _counter(progress: Callable[[str, str], None]) -> Callable[[int, int], None]:

@@ -154,12 +154,12 @@ class Runner:
                     self._item(RunItem(outcome.source, "skipped", outcome.reason))
                 else:
                     articles.append(finish_article(outcome))
-            produced.extend(self._store_articles(articles))
+            produced.extend(self.store_articles(articles))
         if clean and raw_hash is not None:
             with self.store.transaction():
                 self.store.mark_processed(raw.source, raw_hash, self.version, produced)
 
-    def _store_articles(self, articles: list[Article]) -> list[str]:
+    def store_articles(self, articles: list[Article]) -> list[str]:
         """Deduplicate, analyse what needs it, and store each article atomically."""
         fresh: list[Article] = []
         ids: list[str] = []

@@ -12,11 +12,22 @@ from parallax.errors import ConfigError
 MiB = 1024 * 1024
 
 
-def default_db_path() -> Path:
-    """Where the embedded database lives unless told otherwise (``PARALLAX_DB`` overrides)."""
+def store_target(value: str) -> Path | str:
+    """A ``--db`` value: a ``postgresql://`` URL stays a string, anything else is a file path."""
+    if value.startswith(("postgresql://", "postgres://")):
+        return value
+    return Path(value)
+
+
+def default_db_path() -> Path | str:
+    """Where the store lives unless told otherwise (``PARALLAX_DB`` overrides).
+
+    The default is an embedded SQLite file in the working directory; ``PARALLAX_DB`` may name
+    another file or a PostgreSQL server (``postgresql://user@host:port/dbname``).
+    """
     env = os.environ.get("PARALLAX_DB")
     if env:
-        return Path(env)
+        return store_target(env)
     return Path.cwd() / "parallax.db"
 
 
@@ -25,7 +36,7 @@ class Settings:
     """Everything a run can be configured with.
 
     Attributes:
-        db_path: the SQLite file (created on first use).
+        db_path: the SQLite file (created on first use) or a ``postgresql://`` URL.
         max_input_bytes: inputs (or single records of an archive or corpus) larger than
             this fail with a clear message instead of exhausting memory.
         fetch_timeout: seconds before a URL fetch gives up.
@@ -41,7 +52,7 @@ class Settings:
         batch_size: articles per spaCy batch.
     """
 
-    db_path: Path = field(default_factory=default_db_path)
+    db_path: Path | str = field(default_factory=default_db_path)
     max_input_bytes: int = 50 * MiB
     fetch_timeout: float = 20.0
     fetch_max_bytes: int = 20 * MiB

@@ -31,7 +31,7 @@ import httpx
 from parallax.bench.pipeline_speed import BASIL
 from parallax.model import Article
 from parallax.settings import Settings
-from parallax.store import SQLiteStore, open_store
+from parallax.store import AnyStore, open_store
 
 SEARCH_WORDS = (
     "president", "congress", "immigration", "border", "tax", "election", "police", "court",
@@ -119,7 +119,7 @@ def build_store(
     return total, distinct
 
 
-def _analysed(store: SQLiteStore) -> int:
+def _analysed(store: AnyStore) -> int:
     row = store.db.execute(
         "SELECT count(DISTINCT x.article_id) FROM analyses x JOIN articles a ON a.id = "
         "x.article_id WHERE x.status='analysed' AND a.source NOT LIKE '%#copy-%'"
@@ -127,7 +127,7 @@ def _analysed(store: SQLiteStore) -> int:
     return int(row[0])
 
 
-def _add_copies(store: SQLiteStore, needed: int) -> None:
+def _add_copies(store: AnyStore, needed: int) -> None:
     originals = [
         (str(row[0]), str(row[1]))
         for row in store.db.execute(

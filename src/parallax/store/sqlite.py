@@ -590,8 +590,3 @@ def _split_sql(script: str) -> list[str]:
     if "\n".join(current).strip():
         statements.append("\n".join(current).strip())
     return statements
-
-
-def open_store(path: Path | str) -> SQLiteStore:
-    """Open the default store at ``path``."""
-    return SQLiteStore(path)

@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from parallax import __version__
 from parallax.ingest.fetch import Fetcher
 from parallax.pipeline import Pipeline
-from parallax.store import SQLiteStore
+from parallax.store import AnyStore, PostgresStore, SQLiteStore
 from parallax.web import api, pages
 from parallax.web.context import ServerContext
 from parallax.web.security import SecurityMiddleware
@@ -33,7 +33,7 @@ def plotly_script() -> Path | None:
 
 
 def create_app(
-    settings: ServerSettings | SQLiteStore | None = None,
+    settings: ServerSettings | AnyStore | None = None,
     *,
     pipeline: Pipeline | Callable[[], Pipeline] | None = None,
     fetcher: Callable[[], Fetcher] | None = None,
@@ -47,10 +47,11 @@ def create_app(
             (default: ``parallax.load()`` on the first job).
         fetcher: makes the fetcher URL jobs use (default: HTTP under the run settings).
     """
-    if isinstance(settings, SQLiteStore):
+    if isinstance(settings, SQLiteStore | PostgresStore):
         from parallax.settings import Settings
 
-        settings = ServerSettings(run=Settings(db_path=settings.path))
+        target = settings.url if isinstance(settings, PostgresStore) else settings.path
+        settings = ServerSettings(run=Settings(db_path=target))
     settings = settings or ServerSettings()
     context = ServerContext(settings, pipeline, fetcher)
 

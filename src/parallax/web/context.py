@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from parallax.ingest.fetch import Fetcher
 from parallax.pipeline import Pipeline
-from parallax.store import SQLiteStore, open_store
+from parallax.store import AnyStore, open_store
 from parallax.web.corpus import ComparisonCache
 from parallax.web.jobs import IngestJobs
 from parallax.web.settings import ServerSettings
@@ -30,7 +30,7 @@ class ServerContext:
     ) -> None:
         self.settings = settings
         self._local = threading.local()
-        self._stores: list[SQLiteStore] = []
+        self._stores: list[AnyStore] = []
         self._lock = threading.Lock()
         self._pipeline: Pipeline | None = pipeline if isinstance(pipeline, Pipeline) else None
         self._pipeline_factory = None if isinstance(pipeline, Pipeline) else pipeline
@@ -39,9 +39,9 @@ class ServerContext:
         # Create (or migrate) the database before the first request.
         self.store()
 
-    def store(self) -> SQLiteStore:
+    def store(self) -> AnyStore:
         """This thread's connection to the store."""
-        store: SQLiteStore | None = getattr(self._local, "store", None)
+        store: AnyStore | None = getattr(self._local, "store", None)
         if store is None:
             store = open_store(self.settings.run.db_path)
             self._local.store = store

@@ -16,7 +16,7 @@ from typing import Any
 
 from parallax.model import Analysis
 from parallax.report.json_report import analysis_record
-from parallax.store import SQLiteStore
+from parallax.store import AnyStore
 
 VERDICTS = ("supported", "contradicted", "disputed", "not_enough_evidence")
 SENTENCE_TYPES = ("factual_claim", "opinion", "call_to_action", "question", "quotation", "other")
@@ -26,7 +26,7 @@ class FactCheckUnavailableError(Exception):
     """This build has no fact-checking module; the API answers 503 with this message."""
 
 
-def article_record(store: SQLiteStore, article_id: str) -> dict[str, Any] | None:
+def article_record(store: AnyStore, article_id: str) -> dict[str, Any] | None:
     """The latest analysis record of an article (a bare record when it is not analysed)."""
     article = store.get_article(article_id)
     if article is None:
@@ -135,7 +135,7 @@ def knowledge_lookup(name: str, limit: int = 10) -> list[dict[str, Any]]:
     return result
 
 
-def actor_summary(store: SQLiteStore, limit: int = 20000) -> list[dict[str, Any]]:
+def actor_summary(store: AnyStore, limit: int = 20000) -> list[dict[str, Any]]:
     """Actors across the corpus: how many articles name each, their roles and mean sentiment."""
     _total, items = store.latest_layer_items("actors", limit=limit)
     actors: dict[str, dict[str, Any]] = {}

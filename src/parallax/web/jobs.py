@@ -21,7 +21,7 @@ from typing import Any
 from parallax.ingest.fetch import Fetcher, HttpFetcher
 from parallax.pipeline import Pipeline
 from parallax.runner import run
-from parallax.store import SQLiteStore, open_store
+from parallax.store import AnyStore, open_store
 from parallax.web.settings import ServerSettings
 
 JOB_COMMAND = "web-ingest"
@@ -62,7 +62,7 @@ class IngestJobs:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
 
-    def submit(self, store: SQLiteStore, specs: list[str], described: dict[str, Any]) -> int:
+    def submit(self, store: AnyStore, specs: list[str], described: dict[str, Any]) -> int:
         """Accept a job for ``specs`` (paths and URLs) and return its id (the run id).
 
         Raises:
@@ -114,7 +114,7 @@ class IngestJobs:
         finally:
             store.close()
 
-    def _run(self, store: SQLiteStore, job: _Job) -> None:
+    def _run(self, store: AnyStore, job: _Job) -> None:
         base = dict((store.get_run(job.run_id) or {}).get("summary") or {})
         store.update_run(job.run_id, {**base, "state": "loading the analysis models"})
         pipeline = self._pipeline()

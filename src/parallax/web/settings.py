@@ -71,4 +71,6 @@ class ServerSettings:
         if self.uploads_dir is not None:
             return self.uploads_dir
         db = self.run.db_path
+        if isinstance(db, str):  # a PostgreSQL URL: uploads go beside the working directory
+            return Path.cwd() / "parallax-uploads"
         return db.with_name(db.stem + "-uploads")

@@ -1,0 +1,575 @@
+"""The PostgreSQL store, for shared deployments: the same interface and schema as SQLite.
+
+Several processes (Ray workers, a server and a CLI run) may write at once. Every write that
+could race is a single statement with ``ON CONFLICT``, so two writers storing the same
+article can neither both insert it nor fail; schema migrations take an advisory lock so only
+one process applies them. Full-text search uses generated ``tsvector`` columns with GIN
+indexes in place of SQLite's FTS5 tables.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from importlib import resources
+from typing import Any
+
+from parallax.errors import ConfigError, StoreError
+from parallax.model import Article, bytes_id
+from parallax.store.base import SearchHit
+
+_MIGRATION = re.compile(r"^(\d{4})_[\w-]+\.sql$")
+_MIGRATION_LOCK = 7_316_455_001
+"""Advisory lock key held while migrating, so concurrent openers apply each step once."""
+
+URL_PREFIXES = ("postgresql://", "postgres://")
+
+
+def is_postgres_url(target: object) -> bool:
+    """Whether a ``--db`` value names a PostgreSQL server rather than a SQLite file."""
+    return isinstance(target, str) and target.startswith(URL_PREFIXES)
+
+
+def migrations() -> list[tuple[int, str]]:
+    """The packaged PostgreSQL migrations as ``(version, sql)``, in order."""
+    folder = resources.files("parallax.store") / "migrations" / "postgres"
+    found = []
+    for entry in folder.iterdir():
+        match = _MIGRATION.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _redact(url: str) -> str:
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
+
+
+class PostgresStore:
+    """A store in a PostgreSQL database (``postgresql://user:password@host:port/dbname``)."""
+
+    def __init__(self, url: str) -> None:
+        """Connect and bring the schema up to date.
+
+        Raises:
+            ConfigError: the psycopg package is missing.
+            StoreError: the server cannot be reached or the schema is newer than this code.
+        """
+        try:
+            import psycopg
+        except ImportError:
+            raise ConfigError(
+                "PostgreSQL needs the psycopg package: pip install 'parallax-news[postgres]'"
+            ) from None
+        self.url = url
+        self.path = _redact(url)
+        try:
+            self.db: Any = psycopg.connect(url, autocommit=True, connect_timeout=10)
+        except psycopg.Error as exc:
+            raise StoreError(
+                f"cannot connect to PostgreSQL at {self.path}: {str(exc).strip()}; check that "
+                "the server runs (scripts/postgres.sh start) and the URL is right"
+            ) from None
+        self._depth = 0
+        self._migrate()
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version the database is at (0 for an empty database)."""
+        row = self.db.execute("SELECT to_regclass('parallax_schema')").fetchone()
+        if row[0] is None:
+            return 0
+        row = self.db.execute("SELECT max(version) FROM parallax_schema").fetchone()
+        return int(row[0] or 0)
+
+    def _migrate(self) -> None:
+        known = migrations()
+        latest = known[-1][0] if known else 0
+        with self.db.transaction():
+            self.db.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+            self.db.execute("CREATE TABLE IF NOT EXISTS parallax_schema (version INTEGER)")
+            current = self.schema_version
+            if current > latest:
+                raise StoreError(
+                    f"the database {self.path} has schema version {current}, newer than this "
+                    f"Parallax knows ({latest}); upgrade Parallax"
+                )
+            for version, sql in known:
+                if version > current:
+                    self.db.execute(sql)
+                    self.db.execute("INSERT INTO parallax_schema VALUES (%s)", (version,))
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run the enclosed writes atomically (nested calls join the outer transaction)."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        try:
+            with self.db.transaction():
+                yield
+        finally:
+            self._depth = 0
+
+    # -- inputs and articles -------------------------------------------------------------
+
+    def processed(self, source: str, raw_hash: str, pipeline: str) -> list[str] | None:
+        """The article ids an input gave when it was last fully processed, or None."""
+        row = self.db.execute(
+            "SELECT article_ids FROM processed_inputs "
+            "WHERE source=%s AND raw_hash=%s AND pipeline=%s",
+            (source, raw_hash, pipeline),
+        ).fetchone()
+        return None if row is None else list(json.loads(row[0]))
+
+    def mark_processed(
+        self, source: str, raw_hash: str, pipeline: str, article_ids: list[str]
+    ) -> None:
+        """Record that an input was fully processed."""
+        self.db.execute(
+            "INSERT INTO processed_inputs VALUES (%s, %s, %s, %s) "
+            "ON CONFLICT (source, raw_hash, pipeline) DO UPDATE SET article_ids = "
+            "EXCLUDED.article_ids",
+            (source, raw_hash, pipeline, json.dumps(article_ids)),
+        )
+
+    def first_source(self, article_id: str) -> str | None:
+        """The source an article was first stored from, or None."""
+        row = self.db.execute("SELECT source FROM articles WHERE id=%s", (article_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def put_article(self, article: Article, minhash: bytes | None, bands: list[int]) -> bool:
+        """Store an article with its raw input; False when it was already stored."""
+        with self.transaction():
+            raw_id = None
+            if article.raw:
+                raw_id = bytes_id(article.raw)
+                self.db.execute(
+                    "INSERT INTO raw_inputs VALUES (%s, %s, %s) ON CONFLICT (id) DO NOTHING",
+                    (raw_id, zlib.compress(article.raw, 6), len(article.raw)),
+                )
+            inserted = self.db.execute(
+                "INSERT INTO articles (id, title, outlet, author, date, url, language, format, "
+                "source, text, raw_id, meta, minhash, created_at) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
+                "ON CONFLICT (id) DO NOTHING RETURNING id",
+                (
+                    article.id,
+                    article.title,
+                    article.outlet,
+                    article.author,
+                    article.date.isoformat() if article.date else None,
+                    article.url,
+                    article.language,
+                    article.format,
+                    article.source,
+                    _strip_nul(article.text),
+                    raw_id,
+                    json.dumps(article.meta, ensure_ascii=False, default=str),
+                    minhash,
+                    _now(),
+                ),
+            ).fetchone()
+            if inserted is None:
+                return False
+            with self.db.cursor() as cursor:
+                cursor.executemany(
+                    "INSERT INTO minhash_bands VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
+                    [(band, bucket, article.id) for band, bucket in enumerate(bands)],
+                )
+            self.add_source(article.id, article.source)
+        return True
+
+    def add_source(self, article_id: str, source: str) -> None:
+        """Record another source the same article was read from."""
+        self.db.execute(
+            "INSERT INTO article_sources VALUES (%s, %s) ON CONFLICT DO NOTHING",
+            (article_id, source),
+        )
+
+    def band_candidates(self, bands: list[int]) -> set[str]:
+        """Articles sharing at least one MinHash band bucket with ``bands``."""
+        if not bands:
+            return set()
+        rows = self.db.execute(
+            "SELECT DISTINCT m.article_id FROM minhash_bands m "
+            "JOIN unnest(%s::int[], %s::bigint[]) AS b(band, bucket) "
+            "ON m.band = b.band AND m.bucket = b.bucket",
+            (list(range(len(bands))), bands),
+        )
+        return {str(row[0]) for row in rows}
+
+    def minhashes(self, article_ids: set[str]) -> dict[str, bytes]:
+        """The MinHash signatures of the given articles."""
+        if not article_ids:
+            return {}
+        rows = self.db.execute(
+            "SELECT id, minhash FROM articles WHERE id = ANY(%s) AND minhash IS NOT NULL",
+            (sorted(article_ids),),
+        )
+        return {str(row[0]): bytes(row[1]) for row in rows}
+
+    def raw_input(self, article_id: str) -> bytes | None:
+        """The raw bytes an article was read from, for re-extraction after an upgrade."""
+        row = self.db.execute(
+            "SELECT r.data FROM articles a JOIN raw_inputs r ON r.id = a.raw_id WHERE a.id=%s",
+            (article_id,),
+        ).fetchone()
+        return None if row is None else zlib.decompress(row[0])
+
+    _ARTICLE_COLUMNS = "text, source, title, outlet, author, date, url, language, format, meta"
+
+    @staticmethod
+    def _article(row: tuple[Any, ...]) -> Article:
+        text, source, title, outlet, author, day, url, language, fmt, meta = row
+        return Article(
+            text=text,
+            source=source,
+            title=title,
+            outlet=outlet,
+            author=author,
+            date=date.fromisoformat(day) if day else None,
+            url=url,
+            language=language,
+            format=fmt,
+            meta=json.loads(meta),
+        )
+
+    def get_article(self, article_id: str) -> Article | None:
+        """An article by id or unique id prefix (at least 4 characters), or None."""
+        if len(article_id) < 4 or not re.fullmatch(r"[0-9a-f]+", article_id):
+            return None
+        rows = self.db.execute(
+            f"SELECT {self._ARTICLE_COLUMNS} FROM articles WHERE id >= %s AND id < %s LIMIT 2",
+            (article_id, article_id + "g"),
+        ).fetchall()
+        return self._article(rows[0]) if len(rows) == 1 else None
+
+    def iter_articles(self) -> Iterator[Article]:
+        """Every stored article, oldest first, fetched in pages (keyset pagination)."""
+        last = 0
+        while True:
+            rows = self.db.execute(
+                f"SELECT seq, {self._ARTICLE_COLUMNS} FROM articles WHERE seq > %s "
+                "ORDER BY seq LIMIT 256",
+                (last,),
+            ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                last = row[0]
+                yield self._article(row[1:])
+
+    def sources(self, article_id: str) -> list[str]:
+        """Every source the article was read from."""
+        rows = self.db.execute(
+            "SELECT source FROM article_sources WHERE article_id=%s ORDER BY source",
+            (article_id,),
+        )
+        return [str(row[0]) for row in rows]
+
+    # -- analyses ------------------------------------------------------------------------
+
+    def put_analysis(
+        self,
+        article_id: str,
+        pipeline: str,
+        status: str,
+        reason: str | None,
+        data: dict[str, Any],
+        sentences: list[tuple[str, str, int, int]],
+    ) -> None:
+        """Store an analysis and replace the article's searchable sentences."""
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO analyses (article_id, pipeline, status, reason, data, created_at) "
+                "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (article_id, pipeline) DO UPDATE "
+                "SET status=EXCLUDED.status, reason=EXCLUDED.reason, data=EXCLUDED.data, "
+                "created_at=EXCLUDED.created_at, seq=DEFAULT",
+                (
+                    article_id,
+                    pipeline,
+                    status,
+                    reason,
+                    _strip_nul(json.dumps(data, ensure_ascii=False, default=str)),
+                    _now(),
+                ),
+            )
+            self.db.execute("DELETE FROM sentences WHERE article_id=%s", (article_id,))
+            with self.db.cursor() as cursor:
+                cursor.executemany(
+                    'INSERT INTO sentences (article_id, idx, sentence_id, text, start, "end") '
+                    "VALUES (%s, %s, %s, %s, %s, %s)",
+                    [
+                        (article_id, i, sid, _strip_nul(text), start, end)
+                        for i, (sid, text, start, end) in enumerate(sentences)
+                    ],
+                )
+
+    def get_analysis(self, article_id: str, pipeline: str) -> dict[str, Any] | None:
+        """The stored analysis of an article by a pipeline version, or None."""
+        row = self.db.execute(
+            "SELECT data FROM analyses WHERE article_id=%s AND pipeline=%s",
+            (article_id, pipeline),
+        ).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def latest_analysis(self, article_id: str) -> dict[str, Any] | None:
+        """The most recent analysis of an article, whatever the pipeline version."""
+        row = self.db.execute(
+            "SELECT data FROM analyses WHERE article_id=%s ORDER BY created_at DESC, seq DESC "
+            "LIMIT 1",
+            (article_id,),
+        ).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    # -- search --------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Full-text search over titles, texts and sentences, best matches first."""
+        words = re.findall(r"\w[\w'’-]*", query)
+        if not words:
+            return []
+        terms = " ".join(words)
+        hits: list[SearchHit] = []
+        for row in self.db.execute(
+            "SELECT a.id, a.title, a.outlet, a.date, ts_headline('english', a.text, q, "
+            "'StartSel=[, StopSel=], MaxWords=24, MinWords=8, MaxFragments=1') "
+            "FROM articles a, plainto_tsquery('english', %s) q WHERE a.search @@ q "
+            "ORDER BY ts_rank(a.search, q) DESC, a.seq LIMIT %s",
+            (terms, limit),
+        ):
+            hits.append(SearchHit(row[0], row[1], row[2], row[3], "article", row[4]))
+        for row in self.db.execute(
+            "SELECT s.article_id, a.title, a.outlet, a.date, s.text, s.sentence_id "
+            "FROM sentences s JOIN articles a ON a.id = s.article_id, "
+            "plainto_tsquery('english', %s) q WHERE s.search @@ q "
+            "ORDER BY ts_rank(s.search, q) DESC, s.seq LIMIT %s",
+            (terms, limit),
+        ):
+            hits.append(SearchHit(row[0], row[1], row[2], row[3], "sentence", row[4], row[5]))
+        return hits
+
+    # -- runs ----------------------------------------------------------------------------
+
+    def start_run(self, command: str) -> int:
+        """Open a run record and return its id."""
+        row = self.db.execute(
+            "INSERT INTO runs (command, started_at) VALUES (%s, %s) RETURNING id",
+            (command, _now()),
+        ).fetchone()
+        return int(row[0])
+
+    def record_item(
+        self, run_id: int, source: str, status: str, reason: str | None, article_id: str | None
+    ) -> None:
+        """Log what happened to one input in a run."""
+        self.db.execute(
+            "INSERT INTO run_items (run_id, source, status, reason, article_id) "
+            "VALUES (%s, %s, %s, %s, %s)",
+            (run_id, _strip_nul(source), status, _strip_nul(reason), article_id),
+        )
+
+    def finish_run(self, run_id: int, summary: dict[str, Any]) -> None:
+        """Close a run record with its summary."""
+        self.db.execute(
+            "UPDATE runs SET finished_at=%s, summary=%s WHERE id=%s",
+            (_now(), _strip_nul(json.dumps(summary, default=str)), run_id),
+        )
+
+    def update_run(self, run_id: int, summary: dict[str, Any]) -> None:
+        """Record a running run's progress in its summary (``finished_at`` stays empty)."""
+        self.db.execute(
+            "UPDATE runs SET summary=%s WHERE id=%s",
+            (_strip_nul(json.dumps(summary, default=str)), run_id),
+        )
+
+    _RUN_COLUMNS = "id, command, started_at, finished_at, summary"
+
+    def get_run(self, run_id: int) -> dict[str, Any] | None:
+        """One run record with its items, or None."""
+        row = self.db.execute(
+            f"SELECT {self._RUN_COLUMNS} FROM runs WHERE id=%s", (run_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        items = [
+            {"source": r[0], "status": r[1], "reason": r[2], "article_id": r[3]}
+            for r in self.db.execute(
+                "SELECT source, status, reason, article_id FROM run_items WHERE run_id=%s "
+                "ORDER BY seq",
+                (run_id,),
+            )
+        ]
+        return {**_run_row(row), "items": items}
+
+    def recent_runs(self, limit: int = 20, command: str | None = None) -> list[dict[str, Any]]:
+        """The latest runs, newest first (optionally only those of one command)."""
+        sql = f"SELECT {self._RUN_COLUMNS} FROM runs" + (" WHERE command=%s" if command else "")
+        params: tuple[Any, ...] = (command,) if command else ()
+        rows = self.db.execute(sql + " ORDER BY id DESC LIMIT %s", (*params, limit))
+        return [_run_row(row) for row in rows]
+
+    # -- browsing (the REST API and the web UI) ------------------------------------------
+
+    _LATEST = (
+        "(SELECT {col} FROM analyses x WHERE x.article_id = a.id "
+        "ORDER BY x.created_at DESC, x.seq DESC LIMIT 1)"
+    )
+
+    def list_articles(
+        self,
+        *,
+        query: str | None = None,
+        outlet: str | None = None,
+        language: str | None = None,
+        fmt: str | None = None,
+        genre: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """One page of article summaries matching every filter, and how many match in all.
+
+        The same contract as :meth:`SQLiteStore.list_articles`: ranked by relevance with a
+        snippet when there is a query, newest first otherwise.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        order = "a.date IS NULL, a.date DESC, a.seq DESC"
+        snippet = "NULL"
+        terms = " ".join(re.findall(r"\w[\w'’-]*", query or ""))
+        if query is not None and query.strip():
+            if not terms:
+                return 0, []
+            where.append("a.search @@ plainto_tsquery('english', %s)")
+            params.append(terms)
+            order = "ts_rank(a.search, plainto_tsquery('english', %s)) DESC, a.seq"
+            snippet = (
+                "ts_headline('english', a.text, plainto_tsquery('english', %s), "
+                "'StartSel=[, StopSel=], MaxWords=24, MinWords=8, MaxFragments=1')"
+            )
+        for column, value in (("a.outlet", outlet), ("a.language", language), ("a.format", fmt)):
+            if value:
+                where.append(f"{column} = %s")
+                params.append(value)
+        if date_from:
+            where.append("a.date >= %s")
+            params.append(date_from)
+        if date_to:
+            where.append("a.date <= %s")
+            params.append(date_to)
+        genre_of_latest = self._LATEST.format(col="x.data::jsonb ->> 'genre'")
+        if genre:
+            where.append(f"{genre_of_latest} = %s")
+            params.append(genre)
+        clause = (" WHERE " + " AND ".join(where)) if where else ""
+        total = int(
+            self.db.execute(f"SELECT count(*) FROM articles a{clause}", params).fetchone()[0]
+        )
+        ranked = [terms] if terms else []
+        rows = self.db.execute(
+            "SELECT a.id, a.title, a.outlet, a.author, a.date, a.language, a.format, a.source, "
+            f"a.url, {self._LATEST.format(col='x.status')}, {genre_of_latest}, {snippet} "
+            f"FROM articles a{clause} ORDER BY {order} LIMIT %s OFFSET %s",
+            (*ranked, *params, *ranked, limit, offset),
+        )
+        keys = ("id", "title", "outlet", "author", "date", "language", "format", "source", "url")
+        return total, [
+            {
+                **dict(zip(keys, r[:9], strict=True)),
+                "status": r[9] or "not_analysed",
+                "genre": r[10],
+                "snippet": r[11],
+            }
+            for r in rows
+        ]
+
+    def facets(self) -> dict[str, list[str]]:
+        """The distinct outlets, languages and formats in the store, for filter menus."""
+        result: dict[str, list[str]] = {}
+        columns = (("outlets", "outlet"), ("languages", "language"), ("formats", "format"))
+        for key, column in columns:
+            rows = self.db.execute(
+                f"SELECT DISTINCT {column} FROM articles WHERE {column} IS NOT NULL "
+                f"ORDER BY {column} LIMIT 500"
+            )
+            result[key] = [str(r[0]) for r in rows]
+        return result
+
+    def latest_layer_items(
+        self, layer: str, *, limit: int = 50, offset: int = 0, where: str | None = None
+    ) -> tuple[int, list[tuple[str, dict[str, Any]]]]:
+        """Items of a list layer across every article's latest analysis.
+
+        The same contract as :meth:`SQLiteStore.latest_layer_items`.
+        """
+        if not re.fullmatch(r"[a-z_]+", layer):
+            raise ValueError(f"not a layer name: {layer!r}")
+        sql = (
+            "FROM analyses x, jsonb_array_elements(CASE WHEN jsonb_typeof(x.data::jsonb -> %s) "
+            "= 'array' THEN x.data::jsonb -> %s ELSE '[]'::jsonb END) WITH ORDINALITY j(value, n) "
+            "WHERE x.seq = (SELECT y.seq FROM analyses y WHERE y.article_id = x.article_id "
+            "ORDER BY y.created_at DESC, y.seq DESC LIMIT 1)"
+        )
+        params: list[Any] = [layer, layer]
+        if where:
+            key, _, value = where.partition("=")
+            if not re.fullmatch(r"[a-z_]+", key):
+                raise ValueError(f"not a field name: {key!r}")
+            sql += " AND j.value ->> %s = %s"
+            params += [key, value]
+        total = int(self.db.execute(f"SELECT count(*) {sql}", params).fetchone()[0])
+        rows = self.db.execute(
+            f"SELECT x.article_id, j.value {sql} ORDER BY x.seq, j.n LIMIT %s OFFSET %s",
+            (*params, limit, offset),
+        )
+        return total, [(str(r[0]), r[1]) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        """How many rows the main tables hold."""
+        tables = ("articles", "analyses", "sentences", "raw_inputs", "runs", "article_sources")
+        return {t: int(self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
+
+    def integrity_ok(self) -> bool:
+        """Whether every sentence and analysis points at a stored article."""
+        row = self.db.execute(
+            "SELECT (SELECT count(*) FROM sentences s LEFT JOIN articles a ON a.id = s.article_id "
+            "WHERE a.id IS NULL) + (SELECT count(*) FROM analyses n LEFT JOIN articles a "
+            "ON a.id = n.article_id WHERE a.id IS NULL)"
+        ).fetchone()
+        return int(row[0]) == 0
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.close()
+
+
+def _run_row(row: tuple[Any, ...]) -> dict[str, Any]:
+    run_id, command, started_at, finished_at, summary = row
+    return {
+        "id": run_id,
+        "command": command,
+        "started_at": started_at,
+        "finished_at": finished_at,
+        "summary": json.loads(summary) if summary else {},
+    }
+
+
+def _strip_nul(text: str | None) -> Any:
+    """PostgreSQL text cannot hold NUL characters, which SQLite accepts; drop them."""
+    return text.replace("\x00", "") if text else text
