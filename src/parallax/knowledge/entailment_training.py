@@ -275,8 +275,9 @@ def evaluation_section(
         "SICK's sentences are short image captions, Climate-FEVER's real claims with "
         "Wikipedia evidence, most of it neutral; the published Climate-FEVER figures come "
         "from models trained on FEVER and are on the full dataset, so they are a point of "
-        "reference, not a like-for-like comparison. The checker never returns a verdict "
-        "from one neutral or weak judgement: see the verdict rules in `docs/knowledge.md`.",
+        "reference, not a like-for-like comparison. The published figures are those the "
+        "datasets' SOURCE.md files give (both marked there as to be verified). A judgement "
+        "is evidence for the checker, never a verdict by itself.",
     ]
     return "\n".join(lines) + "\n"
 
