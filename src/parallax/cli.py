@@ -627,7 +627,9 @@ def _fact_line(fact: Any, kb: Any) -> str:
         return f"{entity.name} [{entity_id}]" if entity else str(entity_id)
 
     span = ""
-    if fact.start or fact.end:
+    if fact.start and fact.start == fact.end:
+        span = f" (on {fact.start})"
+    elif fact.start or fact.end:
         span = f" ({fact.start or '?'} - {fact.end or 'now'})"
     target = name(fact.object) if fact.object else fact.value
     note = f"; {fact.note}" if fact.note else ""
