@@ -15,7 +15,7 @@ from parallax.claims.numbers import find_numbers, words_to_number
 from parallax.claims.when import find_times
 from parallax.factcheck import open_knowledge
 
-KB = open_knowledge([Path(__file__).parent / "data" / "kb"])
+KB = open_knowledge([Path(__file__).parent / "data" / "userkb"])
 NATO = Context(anchor=date(2022, 2, 28), organisation=Party("NATO", "nato", "organisation"))
 
 
@@ -107,7 +107,7 @@ def test_sentences(text: str, expected: dict[str, Any]) -> None:
 
 def test_context_supplies_the_organisation() -> None:
     claim = first("In 1999, Poland, Hungary and the Czech Republic joined.", NATO)
-    assert claim["subject_ids"] == ["poland", "hungary", "czech-republic"]
+    assert claim["subject_ids"] == ["poland", "hungary", "czechia"]
     assert claim["object_id"] == "nato"
 
 

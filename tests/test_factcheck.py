@@ -9,8 +9,8 @@ import pytest
 
 from parallax.factcheck import Checker, open_knowledge
 
-KB = open_knowledge([Path(__file__).parent / "data" / "kb"])
-CHECKER = Checker(KB, today=date(2025, 6, 1))
+CHECKER = Checker(today=date(2025, 6, 1))
+USER_KB = Path(__file__).parent / "data" / "userkb"
 
 
 @pytest.mark.parametrize(
@@ -54,7 +54,8 @@ CHECKER = Checker(KB, today=date(2025, 6, 1))
         ("In 2003 the United States invaded Iraq.", "supported"),
         ("The Cuban Missile Crisis took place in 1962.", "supported"),
         ("The Cuban Missile Crisis took place in 1961.", "contradicted"),
-        ("The Winter War began in 1939.", "supported"),
+        ("The Korean War began in 1950.", "supported"),
+        ("The Korean War ended in 1960.", "contradicted"),
         ("Joe Biden was president of the United States in 2022.", "supported"),
         ("Donald Trump was president of the United States in 2022.", "contradicted"),
         ("Vladimir Putin is the president of Russia.", "supported"),
@@ -95,3 +96,20 @@ def test_json_record_shape() -> None:
     assert set(record) >= {"claim", "structured", "verdict", "evidence", "explanation"}
     assert record["structured"]["relation"] == "founded"
     assert record["evidence"][0]["kind"] == "fact" and record["evidence"][0]["source"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("The Baltic Sea Compact was founded in 2010.", "supported"),
+        ("Latvia joined the Baltic Sea Compact in 2012.", "supported"),
+        ("Germany was a founding member of the Baltic Sea Compact.", "contradicted"),
+        ("Between 2011 and 2015, the Compact grew by three more countries.", "supported"),
+        ("Poland became the sixth member of the Baltic Sea Compact.", "supported"),
+        ("Norway is a member of the Baltic Sea Compact.", "contradicted"),
+    ],
+)
+def test_a_user_knowledge_base_sits_beside_the_bundled_one(claim: str, verdict: str) -> None:
+    checker = Checker(open_knowledge([USER_KB]), today=date(2025, 6, 1))
+    result = checker.check_text(claim)
+    assert result.verdict.verdict == verdict, result.verdict.explanation

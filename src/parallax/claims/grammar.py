@@ -41,7 +41,7 @@ from parallax.claims.model import Claim, ClaimKind, Party
 from parallax.claims.numbers import MULTIPLIERS, Number, find_numbers
 from parallax.claims.vocabulary import NEGATION, Cue, comparator_before, find_cues
 from parallax.claims.when import TimeMention, find_times
-from parallax.knowledge import KBEntity, KnowledgeBase
+from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
 
 MEMBER_NOUNS = frozenset(
     {
@@ -256,6 +256,17 @@ def _tense(text: str, cue: Cue | None) -> str:
     return "present" if PRESENT.search(text) else "past"
 
 
+def _locative_alias(text: str, mention: Mention) -> bool:
+    """Whether a mention is a city alias used as a place ("in Washington", "in Brussels").
+
+    After "in", "at" or "from", a city alias names the place, not the state or organisation
+    (the knowledge base's own name, "in NATO" or "in Russia", still counts).
+    """
+    if alias_key(mention.text) == alias_key(mention.entity.name) or mention.text.isupper():
+        return False
+    return bool(re.search(r"\b(?:in|at|from|to|near|outside)\s+$", text[: mention.start]))
+
+
 def _trim(words: str) -> str:
     parts = words.split()
     while parts and parts[-1].lower() in FUNCTION_WORDS:
@@ -279,7 +290,7 @@ class SentenceReader:
         self.kb = kb
         self.context = context
         self.pos = pos or {}
-        self.mentions = find_mentions(text, kb)
+        self.mentions = [m for m in find_mentions(text, kb) if not _locative_alias(text, m)]
         self.times = times if times is not None else find_times(text, context.anchor)
         spans = [(t.start, t.end) for t in self.times] + [(m.start, m.end) for m in self.mentions]
         self.numbers = [
@@ -297,8 +308,14 @@ class SentenceReader:
         if orgs:
             return _party(_nearest(orgs, near), "organisation"), False
         anaphor = ANAPHORS.search(self.text)
-        if self.context.organisation is not None:
-            org = self.context.organisation
+        context_org = self.context.organisation
+        if anaphor is not None and context_org is not None and context_org.id:
+            entity = self.kb.get(context_org.id)
+            noun = re.sub(r"['\u2019]s$", "", anaphor.group(0)).split()[-1].lower()
+            if entity is not None and noun not in f"{entity.name} {entity.description}".lower():
+                context_org = self._resolve_anaphor(anaphor.group(0)) or context_org
+        if context_org is not None:
+            org = context_org
             text = anaphor.group(0) if anaphor else org.text
             return Party(re.sub(r"['\u2019]s$", "", text), org.id, org.type), True
         if anaphor is not None:
@@ -355,11 +372,23 @@ class SentenceReader:
         """A negation in the words just before or in the cue ("is not a member")."""
         if cue is None:
             return self.negated
-        return bool(NEGATION.search(self.text[max(0, cue.start - 25) : cue.end + 8]))
+        return any(
+            cue.start - 25 <= match.start() < cue.end + 8 for match in NEGATION.finditer(self.text)
+        )
 
     def time_near(self, at: int) -> TimeMention | None:
         """The time expression nearest to offset ``at``."""
         return _nearest(self.times, at)  # type: ignore[no-any-return]
+
+    def time_for(self, cue: Cue) -> TimeMention | None:
+        """The time of a relation: near its cue, or opening the sentence ("In 1999, ...")."""
+        time = self.time_near(cue.start)
+        if time is None:
+            return None
+        if min(abs(time.start - cue.end), abs(cue.start - time.end)) <= 50:
+            return time
+        opening = [t for t in self.times if t.start < 30 and t.end <= cue.start]
+        return opening[0] if opening else None
 
     def cue_near(self, at: int, relations: set[str]) -> Cue | None:
         """The cue of one of ``relations`` nearest to offset ``at``."""
@@ -436,7 +465,8 @@ class SentenceReader:
         ):
             return
         unit, modifiers = _unit_after(self.text, number, self.pos)
-        if unit in DURATION_NOUNS or (number.text.lower() == "one" and unit not in MEMBER_NOUNS):
+        unitless = unit is None and not (number.percent or number.currency)
+        if unitless or unit in DURATION_NOUNS or number.text.lower() in {"one", "a"}:
             return
         comparator = comparator_before(self.text[max(0, number.start - 30) : number.start])
         multiple = MULTIPLE.search(self.text[max(0, number.start - 15) : number.end + 20])
@@ -511,7 +541,7 @@ class SentenceReader:
         if match is None:
             return
         orgs = [m for m in self.mentions if m.of_type("organisation", "country")]
-        if len(orgs) < 2:
+        if len(orgs) < 2 or not re.search(r"\b(?:members?|countries|states|allies)\b", self.text):
             return
         factor: float | None = None
         if multiple:
@@ -561,7 +591,7 @@ class SentenceReader:
 
     def _relation(self, cue: Cue) -> None:
         relation = cue.relation
-        time = self.time_near(cue.start)
+        time = self.time_for(cue)
         if relation in {"member_of", "founding_member", "withdrew"}:
             self._membership(cue, time)
         elif relation in {"founded", "dissolved", "signed", "entered_into_force"}:
@@ -632,6 +662,14 @@ class SentenceReader:
         if not people or not places:
             return
         person, place = _nearest(people, cue.start), _nearest(places, cue.start)
+        of_place = place.start > cue.end and re.fullmatch(
+            r"\s+of\s+(?:the\s+)?", self.text[cue.end : place.start]
+        )
+        title = place.end <= cue.start and re.fullmatch(
+            r"(?:['\u2019]s)?\s+", self.text[place.end : cue.start]
+        )
+        if not (of_place or title):
+            return
         self.add(
             "date" if time else "membership",
             cue,
@@ -649,10 +687,17 @@ class SentenceReader:
         if cue.relation == "shares_border_with":
             if len(countries) < 2:
                 return
-            first, second = countries[0], countries[1]
+            near = [m for m in countries if abs(m.start - cue.start) < 60]
+            if len(near) < 2:
+                return
+            first, second = near[0], near[1]
             if first.entity.id == second.entity.id:
                 return
         else:
+            places = [m for m in self.mentions if m.of_type("place")]
+            states = [m for m in countries if not any(m is p for p in places)]
+            if places and states:
+                countries = states
             if not countries:
                 return
             country = countries[0]
@@ -735,3 +780,16 @@ def read_claims(
         pos: coarse part-of-speech tags by character offset of each word, from the parse.
     """
     return SentenceReader(text, kb, context or Context(), times=times, pos=pos).read()
+
+
+def organisations_named(text: str, kb: KnowledgeBase) -> list[Party]:
+    """Organisations a sentence names outright (not city aliases used as places), in order.
+
+    The claims component carries the last one forward as the context of later sentences.
+    """
+    found = []
+    for mention in find_mentions(text, kb):
+        entity = mention.of_type("organisation")
+        if entity is not None and not mention.demonym and not _locative_alias(text, mention):
+            found.append(Party(entity.name, entity.id, entity.type))
+    return found

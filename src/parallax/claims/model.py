@@ -6,7 +6,9 @@ The record form (:meth:`Claim.record`) is the ``claims`` layer of the JSON repor
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Literal
 
 from parallax.claims.when import TimeMention
@@ -93,10 +95,12 @@ class Claim:
             "subject": ", ".join(p.text for p in self.subjects) or None,
             "subject_id": subject.id if subject else None,
             "subject_ids": [p.id for p in self.subjects],
+            "subjects": [{"text": p.text, "id": p.id, "type": p.type} for p in self.subjects],
             "relation": self.relation,
             "cue": self.cue,
             "object": self.object.text if self.object else None,
             "object_id": self.object.id if self.object else None,
+            "object_type": self.object.type if self.object else None,
             "quantity": quantity,
             "unit": self.unit,
             "comparator": self.comparator,
@@ -105,12 +109,54 @@ class Claim:
             "span": self.time.span() if self.time else None,
             "time_text": self.time.text if self.time else None,
             "time_bound": self.time.bound if self.time else None,
+            "time_granularity": self.time.granularity if self.time else None,
             "negated": self.negated,
             "tense": self.tense,
             "superlative": self.superlative,
-            "named": [{"text": p.text, "id": p.id} for p in self.named],
+            "named": [{"text": p.text, "id": p.id, "type": p.type} for p in self.named],
             "others": self.others,
         }
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Claim:
+        """Rebuild a claim from its record (offsets become relative to the claim text)."""
+        time = None
+        if record.get("span"):
+            begin, last = (date.fromisoformat(d) for d in record["span"])
+            time = TimeMention(
+                text=record.get("time_text") or "",
+                start=0,
+                end=0,
+                begin=begin,
+                last=last,
+                granularity=record.get("time_granularity") or "day",
+                bound=record.get("time_bound") or "at",
+            )
+        obj = None
+        if record.get("object") is not None:
+            obj = Party(record["object"], record.get("object_id"), record.get("object_type"))
+        return cls(
+            text=record.get("text", ""),
+            start=0,
+            end=len(record.get("text", "")),
+            kind=record.get("kind", "numeric"),
+            relation=record.get("relation"),
+            cue=record.get("cue"),
+            subjects=[_party(p) for p in record.get("subjects", [])],
+            object=obj,
+            quantity=record.get("quantity"),
+            unit=record.get("unit"),
+            comparator=record.get("comparator") or "=",
+            increment=bool(record.get("increment")),
+            ordinal=record.get("ordinal"),
+            time=time,
+            negated=bool(record.get("negated")),
+            tense=record.get("tense") or "present",
+            superlative=record.get("superlative"),
+            sentence_id=record.get("sentence_id"),
+            named=[_party(p) for p in record.get("named", [])],
+            others=bool(record.get("others")),
+        )
 
     def record(self, claim_id: str, offset: int = 0) -> dict[str, Any]:
         """The claim as a ``claims`` layer record; ``offset`` turns offsets article-absolute."""
@@ -126,3 +172,7 @@ class Claim:
             "evidence": [],
             "explanation": None,
         }
+
+
+def _party(record: Mapping[str, Any]) -> Party:
+    return Party(record.get("text", ""), record.get("id"), record.get("type"))

@@ -37,13 +37,17 @@ CUES: tuple[tuple[str, str], ...] = (
     (r"(?:was|were|is|are) among the founders", "founding_member"),
     (r"(?:co-?)?founders? of", "founding_member"),
     (r"agreement (?:among|between)", "founding_member"),
-    (r"entered into force|came into (?:force|effect)|took effect|in force", "entered_into_force"),
+    (r"entered into force|came into (?:force|effect)|entry into force", "entered_into_force"),
     (r"(?:pull(?:ed|s|ing)?|dropp(?:ed|ing)|back(?:ed|ing)?) out of", "withdrew"),
     (r"withdr[ae]w[ns]?|withdrawing|withdrawal|exit(?:ed|s)?|left|leaves|leaving|quit", "withdrew"),
     (r"head of state|president|king|queen|monarch|general secretary|leader", "head_of_state"),
     (r"prime minister|premier|chancellor|head of government", "head_of_government"),
     (r"capital(?: city)?", "capital"),
-    (r"border(?:s|ed|ing)?|neighbou?r(?:s|ing)?", "shares_border_with"),
+    (
+        r"shar(?:e|es|ed|ing) (?:a |an |the |their |its )?(?:\w+ )?border|borders? (?:with|between)"
+        r"|border(?:s|ed)",
+        "shares_border_with",
+    ),
     (
         r"dissolv(?:ed|es|e|ing)|disband(?:ed|s)?|dissolution|ceased to exist|collaps(?:ed|e)",
         "dissolved",
@@ -61,10 +65,10 @@ CUES: tuple[tuple[str, str], ...] = (
         "gained_members",
     ),
     (
-        r"join(?:ed|s|ing)?|admitted|accede[ds]?|acceded|accession"
+        r"join(?:ed|s|ing)?|admitted|accede[ds]?|acceded"
         r"|became (?:a |an |the )?\S*\s?member"
         r"|(?:is|was|are|were|remains?|became|become|becomes) (?:not )?(?:a |an |the )?"
-        r"(?:\w+ )?members?|membership|member states?|members? of",
+        r"(?:\w+ )?members?|members? of",
         "member_of",
     ),
     (

@@ -126,7 +126,7 @@ class Checker:
         if check is None:
             return not_enough(
                 "the knowledge base has no facts of this kind"
-                + (f" ({claim.quantity:g} {claim.unit})" if claim.quantity is not None else "")
+                + (f" ({claim.quantity:,.0f} {claim.unit})" if claim.quantity is not None else "")
             )
         verdict = check(self.kb, claim, anchor or self.today)
         if verdict.verdict != "not_enough_evidence" and not verdict.evidence:

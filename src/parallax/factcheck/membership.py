@@ -43,8 +43,12 @@ class Roll:
     @classmethod
     def of(cls, kb: KnowledgeBase, organisation: str) -> Roll:
         """The membership roll of ``organisation``."""
-        facts = [f for f in kb.facts_about(property="member_of", object=organisation) if f.start]
-        return cls(organisation, tuple(sorted(facts, key=lambda f: (f.start or "", f.subject))))
+        unique: dict[tuple[str, str | None, str | None], Fact] = {}
+        for fact in kb.facts_about(property="member_of", object=organisation):
+            if fact.start:
+                unique.setdefault((fact.subject, fact.start, fact.end), fact)
+        facts = sorted(unique.values(), key=lambda f: (f.start or "", f.subject))
+        return cls(organisation, tuple(facts))
 
     @property
     def complete(self) -> bool:
