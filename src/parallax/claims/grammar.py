@@ -740,6 +740,16 @@ class SentenceReader:
     def _event(self, cue: Cue, time: TimeMention) -> None:
         if any(c.relation == "event" for c in self.claims):
             return
+        verbs = [
+            c
+            for c in self.cues
+            if c.relation == "event"
+            and re.match(
+                r"began|begun|start|broke out|outbreak|ended|invad|attack|annex", c.text, re.I
+            )
+        ]
+        if verbs and not re.match(r"invad|attack|annex", cue.text, re.I):
+            cue = verbs[0]
         events = [m for m in self.mentions if m.of_type("event")]
         actors = [m for m in self.mentions if m.of_type("country", "organisation", "person")]
         strong = re.match(r"invad|invasion|attack|annex|bomb|overthr|coup", cue.text, re.I)

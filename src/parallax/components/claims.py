@@ -13,7 +13,7 @@ from typing import Any
 from parallax.claims.grammar import Context, organisations_named, read_claims
 from parallax.claims.model import Party
 from parallax.claims.when import from_times_layer
-from parallax.knowledge import KnowledgeBase, bundled
+from parallax.knowledge import KnowledgeBase
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
 
@@ -27,8 +27,12 @@ class Claims:
     assigns = ("claims",)
 
     def __init__(self, kb: KnowledgeBase | None = None) -> None:
-        """Use ``kb`` for entity names (the bundled knowledge when None)."""
-        self.kb = kb if kb is not None else bundled()
+        """Use ``kb`` for entity names (bundled plus the user's knowledge when None)."""
+        if kb is None:
+            from parallax.factcheck import open_knowledge
+
+            kb = open_knowledge()
+        self.kb = kb
 
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
         """Add the claims of each analysis."""

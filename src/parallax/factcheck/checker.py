@@ -21,7 +21,7 @@ from parallax.claims.model import Claim
 from parallax.errors import ConfigError
 from parallax.factcheck import history, membership
 from parallax.factcheck.model import Verdict, combine, not_enough
-from parallax.knowledge import KnowledgeBase, bundled, load_dir
+from parallax.knowledge import KnowledgeBase, load_dir
 
 Check = Callable[[KnowledgeBase, Claim, date], Verdict]
 
@@ -44,23 +44,24 @@ CHECKS: dict[str, Check] = {
 
 
 def open_knowledge(directories: Sequence[Path] = ()) -> KnowledgeBase:
-    """The bundled knowledge plus the user's knowledge directories (same layout).
+    """The bundled knowledge, the user's own (``$PARALLAX_KB``), and any further directories.
 
     Raises:
         ConfigError: a directory does not exist or holds an invalid record.
     """
-    base = bundled()
+    from parallax.knowledge.user import default_knowledge, merged
+
+    base = default_knowledge()
     if not directories:
         return base
-    kb = KnowledgeBase(base.entities.values(), base.facts)
+    kb = base
     for directory in directories:
         if not directory.is_dir():
             raise ConfigError(
                 f"knowledge directory {directory} does not exist; give a folder with "
                 "entities/*.jsonl and facts/*.jsonl"
             )
-        extra = load_dir(directory)
-        kb.add(extra.entities.values(), extra.facts)
+        kb = merged(load_dir(directory), kb)
     return kb
 
 
@@ -105,10 +106,24 @@ class TextCheck:
 class Checker:
     """Checks claims against a knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase | None = None, *, today: date | None = None) -> None:
-        """Use ``kb`` (the bundled knowledge when None); ``today`` dates present-tense claims."""
-        self.kb = kb if kb is not None else bundled()
+    def __init__(
+        self,
+        kb: KnowledgeBase | None = None,
+        *,
+        today: date | None = None,
+        documents: Any = None,
+    ) -> None:
+        """Set up a checker.
+
+        Args:
+            kb: the knowledge (bundled plus the user's when None).
+            today: the date present-tense claims are checked at.
+            documents: a reference-document store consulted when the knowledge base has
+                not enough evidence for a free-text claim.
+        """
+        self.kb = kb if kb is not None else open_knowledge()
         self.today = today or date.today()
+        self.documents = documents
 
     def check(self, claim: Claim, anchor: date | None = None) -> Verdict:
         """The verdict on one structured claim; ``anchor`` is the article's date, if any."""
@@ -137,13 +152,19 @@ class Checker:
         """Read the claims in ``text`` with the grammar and check each one."""
         claims = read_claims(text.strip(), self.kb, Context(anchor=anchor))
         checked = [CheckedClaim(c, self.check(c, anchor)) for c in claims]
-        if not checked:
-            return TextCheck(
-                text,
-                not_enough(
-                    "no checkable claim was read from the text: name the organisation, country, "
-                    "treaty or event, and a date or a number (see docs/claims.md)"
-                ),
-            )
         informative = [c.verdict for c in checked if c.verdict.verdict != "not_enough_evidence"]
-        return TextCheck(text, combine(informative or [c.verdict for c in checked]), checked)
+        if informative:
+            return TextCheck(text, combine(informative), checked)
+        verdict = combine([c.verdict for c in checked]) if checked else None
+        if self.documents is not None:
+            from parallax.factcheck.documents import document_verdict
+
+            from_documents = document_verdict(text, self.documents)
+            if from_documents.verdict != "not_enough_evidence" or verdict is None:
+                verdict = from_documents
+        if verdict is None:
+            verdict = not_enough(
+                "no checkable claim was read from the text: name the organisation, country, "
+                "treaty or event, and a date or a number (see docs/claims.md)"
+            )
+        return TextCheck(text, verdict, checked)

@@ -305,15 +305,19 @@ def find_events(kb: KnowledgeBase, claim: Claim) -> tuple[list[str], bool]:
         names = " ".join(alias_key(n) for n in entity.names())
         if nouns and not any(re.search(rf"\b{n}", names) for n in nouns):
             continue
-        related = {
-            f.object
-            for f in kb.facts_about(entity.id)
-            if f.property in {"participant", "location"} and f.object
-        }
+        related = _related(kb, entity.id)
         overlap = len(parties & related)
         if overlap >= 2 or (overlap == 1 and len(parties) == 1 and nouns):
             scored.append((overlap * 10 - len(related), entity.id))
     return [event for _, event in sorted(scored, reverse=True)], False
+
+
+def _related(kb: KnowledgeBase, event_id: str) -> set[str]:
+    return {
+        f.object
+        for f in kb.facts_about(event_id)
+        if f.property in {"participant", "location"} and f.object
+    }
 
 
 def event_dates(kb: KnowledgeBase, event_id: str) -> tuple[list[Fact], tuple[date, date] | None]:
@@ -355,6 +359,12 @@ def check_event(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
     if claim.time is None:
         return not_enough("the claim gives no date for the event")
     events, named = find_events(kb, claim)
+    parties = {p.id for p in claim.subjects if p.id}
+    strong = (
+        bool(events)
+        and len(parties) >= 2
+        and all(len(parties & _related(kb, event)) >= 2 for event in events)
+    )
     if not events:
         return not_enough("no event in the knowledge base matches the claim's parties and words")
     verdicts = [_check_one_event(kb, claim, event) for event in events]
@@ -363,6 +373,13 @@ def check_event(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
             return verdict
     if named:
         return verdicts[0]
+    if strong:
+        return Verdict(
+            "contradicted",
+            " ".join(v.explanation for v in verdicts)
+            + " No event in the knowledge base with these parties fits the claimed date.",
+            [e for v in verdicts for e in v.evidence],
+        )
     first = verdicts[0]
     return not_enough(
         f"{first.explanation.rstrip('.')}; the claim names no event and may be about another one",
