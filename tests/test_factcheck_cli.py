@@ -131,3 +131,17 @@ def test_sample_claims_carry_structured_fields(
                 "disputed",
                 "not_enough_evidence",
             }
+
+
+def test_check_searches_reference_documents(
+    cli: Callable[..., Result], write: Callable[[str, str], Path]
+) -> None:
+    notes = write(
+        "notes.txt",
+        "Summit notes\n\nThe Vilnius summit ended on 12 July 2023 with a communique on Ukraine. "
+        "Leaders agreed to drop the Membership Action Plan requirement for Ukraine.\n",
+    )
+    claim = "Leaders agreed to drop the Membership Action Plan requirement for Ukraine"
+    record = json.loads(cli("check", claim, "--documents", str(notes), "--format", "json").stdout)
+    assert record["evidence"] and {e["kind"] for e in record["evidence"]} == {"document"}
+    assert any("Membership Action Plan" in e["text"] for e in record["evidence"])

@@ -968,7 +968,14 @@ def check(
         raise ConfigError(f"--date {as_of!r} is not a date; write it as YYYY-MM-DD") from None
     with tempfile.TemporaryDirectory() as scratch:
         store = None
-        if documents:
+        if not documents:
+            from parallax.knowledge.user import user_kb_dir
+
+            if (user_kb_dir() / "documents.db").exists():
+                from parallax.knowledge.documents import default_document_store
+
+                store = default_document_store()
+        else:
             from parallax.knowledge.documents import DocumentStore, articles_from_paths
 
             articles, problems = articles_from_paths(list(documents))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from parallax.errors import ParallaxError
 from parallax.factcheck.model import Evidence, Verdict, VerdictLabel, not_enough
 
 CONFIDENT = 0.6
@@ -30,8 +31,16 @@ def document_verdict(claim: str, store: Any, k: int = 5) -> Verdict:
 
     try:
         judged = judged_evidence(claim, store, k=k)
-    except (OSError, ValueError) as exc:
-        return not_enough(f"the reference documents could not be judged ({exc})")
+    except (OSError, ValueError, ParallaxError) as exc:
+        found = [
+            Evidence("document", e.text, e.title or e.source, score=e.cosine)
+            for e in store.search(claim, k)
+        ]
+        return not_enough(
+            f"{len(found)} related sentence(s) found in the reference documents, but the "
+            f"entailment step could not judge them ({exc})",
+            found,
+        )
     evidence: list[Evidence] = []
     support, contradict = [], []
     for record in judged:

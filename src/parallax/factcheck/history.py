@@ -169,6 +169,8 @@ def check_office(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
     if person is None or place is None or not place.id or claim.relation is None:
         return not_enough("the claim does not name a person and a country")
     facts = kb.facts_about(place.id, claim.relation)
+    if claim.relation == "head_of_state":
+        facts += kb.facts_about(place.id, "leader")
     office = "head of state" if claim.relation == "head_of_state" else "head of government"
     if not facts:
         return not_enough(f"the knowledge base lists no {office} of {place.text}")
