@@ -753,11 +753,23 @@ class SentenceReader:
         events = [m for m in self.mentions if m.of_type("event")]
         actors = [m for m in self.mentions if m.of_type("country", "organisation", "person")]
         strong = re.match(r"invad|invasion|attack|annex|bomb|overthr|coup", cue.text, re.I)
-        if not events and not (strong and actors) and len(actors) < 2:
+        unnamed = self.text
+        for mention in self.mentions:
+            unnamed = (
+                unnamed[: mention.start]
+                + " " * (mention.end - mention.start)
+                + unnamed[mention.end :]
+            )
+        generic = re.match(
+            r"began|begun|start|ended|took place|held|happened|occurred", cue.text, re.I
+        )
+        named_in_words = not generic and bool(proper_words(unnamed) & event_name_words(self.kb))
+        if not events and not (strong and actors) and len(actors) < 2 and not named_in_words:
             return
         if (
             not events
             and not strong
+            and not named_in_words
             and not re.match(r"war|crisis|summit|conference|revolution", cue.text, re.I)
         ):
             return
@@ -803,3 +815,21 @@ def organisations_named(text: str, kb: KnowledgeBase) -> list[Party]:
         if entity is not None and not mention.demonym and not _locative_alias(text, mention):
             found.append(Party(entity.name, entity.id, entity.type))
     return found
+
+
+_STOP_NAMES = frozenset({"The", "In", "On", "At", "A", "An", "It", "This", "That", "When", "NATO"})
+
+
+def proper_words(text: str) -> set[str]:
+    """Capitalised words of a sentence, a cheap sign that it names something ("Crimea")."""
+    return {w for w in re.findall(r"\b[A-Z][\w\u00C0-\u024F]+", text) if w not in _STOP_NAMES}
+
+
+def event_name_words(kb: KnowledgeBase) -> set[str]:
+    """Capitalised words in the names and aliases of the knowledge base's events."""
+    words: set[str] = set()
+    for entity in kb.entities.values():
+        if entity.type == "event":
+            for name in entity.names():
+                words |= proper_words(name)
+    return words

@@ -67,7 +67,8 @@ CUES: tuple[tuple[str, str], ...] = (
     (
         r"join(?:ed|s|ing)?|admitted|accede[ds]?|acceded"
         r"|became (?:a |an |the )?\S*\s?member"
-        r"|(?:is|was|are|were|remains?|became|become|becomes) (?:not )?(?:a |an |the )?"
+        r"|(?:is|was|are|were|remains?|became|become|becomes|(?:has|have|had) been) (?:not )?"
+        r"(?:a |an |the )?"
         r"(?:\w+ )?members?|members? of",
         "member_of",
     ),
@@ -75,6 +76,7 @@ CUES: tuple[tuple[str, str], ...] = (
         r"invad(?:ed|es|e|ing)|invasion|attack(?:ed|s)?|annex(?:ed|es|ation)|war|battle"
         r"|crisis|summit|conference|revolution|uprising|fell|fall|began|begun|started|ended"
         r"|took place|held|happened|occurred|broke out|outbreak|met|meeting|reunif(?:ied|ication)"
+        r"|came down|torn down"
         r"|overthr(?:ew|own)|coup|bomb(?:ed|ing)|collapse",
         "event",
     ),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from parallax.claims.grammar import proper_words
 from parallax.claims.model import Claim
 from parallax.claims.when import find_times
 from parallax.factcheck.model import (
@@ -45,6 +46,11 @@ EVENT_NOUNS = {
     "conference": ("conference", "summit"),
     "meet": ("summit", "conference", "meeting"),
     "met": ("summit", "conference", "meeting"),
+    "fell": ("fall",),
+    "fall": ("fall",),
+    "came down": ("fall",),
+    "torn down": ("fall",),
+    "collapse": ("fall", "dissolution", "collapse"),
 }
 START_CUES = ("began", "begun", "start", "broke out", "outbreak", "invad", "invasion", "attack")
 END_CUES = ("ended", "end")
@@ -300,6 +306,18 @@ def find_events(kb: KnowledgeBase, claim: Claim) -> tuple[list[str], bool]:
     cue = (claim.cue or "").lower()
     nouns = next((v for k, v in EVENT_NOUNS.items() if cue.startswith(k)), ())
     parties = {p.id for p in claim.subjects if p.id}
+    words = proper_words(claim.text) - {w for p in claim.subjects for w in proper_words(p.text)}
+    by_words = []
+    for entity in kb.entities.values():
+        if entity.type != "event" or not words or not nouns:
+            continue
+        names = " ".join(entity.names())
+        if words & proper_words(names) and (
+            not nouns or any(re.search(rf"\b{n}", names, re.IGNORECASE) for n in nouns)
+        ):
+            by_words.append(entity.id)
+    if len(by_words) == 1:
+        return by_words, True
     scored: list[tuple[int, str]] = []
     for entity in kb.entities.values():
         if entity.type != "event":

@@ -356,7 +356,12 @@ def check_member_count(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
     roll = rolls[0]
     org_name = name_of(kb, roll.organisation)
     time = claim.time
-    days = [today] if time is None else _days_in(roll, time.begin, min(time.last, today))
+    if time is None and claim.tense == "past":
+        days = _days_in(roll, date.min, today)  # "had 16 members": at some time
+    elif time is None:
+        days = [today]
+    else:
+        days = _days_in(roll, time.begin, min(time.last, today))
     adjust = 1 if claim.others else 0
     counts = [(day, roll.members_at(day)) for day in days]
     matching = [
@@ -370,7 +375,15 @@ def check_member_count(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
     day, members = matching[-1] if matching else counts[-1]
     when = f"on {day.isoformat()}"
     explanation = f"{org_name} had {len(members)} members {when}; the claim says {claimed}."
-    if matching and time is not None and len({len(m) for _, m in counts}) > 1:
+    if time is None and claim.tense == "past":
+        explanation = (
+            f"{org_name} had {len(members)} members {when}"
+            + (" (and at other times in between)" if matching else "")
+            + f"; the claim says {claimed}"
+            + ("" if matching else ", a number it never had")
+            + "."
+        )
+    elif matching and time is not None and len({len(m) for _, m in counts}) > 1:
         explanation += (
             " The number changed during the period: "
             + ", ".join(f"{len(m)} on {d.isoformat()}" for d, m in counts)
