@@ -503,7 +503,7 @@ class SentenceReader:
                 increment = bool(
                     INCREMENT_WORDS.intersection(modifiers)
                     or re.search(r"\bby\s*$", self.text[: number.start])
-                    or re.match(r"add|admit|took|welcom|enlarg|expansion", cue.text, re.I)
+                    or re.match(r"add|admit|took|welcom|enlarg|expansion|gain", cue.text, re.I)
                     or not re.search(r"\bto\s*$", self.text[: number.start])
                 )
                 relation = "gained_members" if increment else "member_count"

@@ -61,7 +61,7 @@ CUES: tuple[tuple[str, str], ...] = (
     (
         r"expand(?:ed|s|ing)?|expansion|enlarg(?:ed|es|ement|ing)|gr[eo]w(?:s|n)?|grew"
         r"|add(?:ed|s|ing)?|admit(?:ted|s)? \w+ (?:new )?(?:members|countries|states|nations)"
-        r"|took in|welcomed",
+        r"|took in|welcomed|gain(?:ed|s|ing)?",
         "gained_members",
     ),
     (
