@@ -689,8 +689,8 @@ def kb_list(kind: str | None, fmt: str, kb_dir: Path | None) -> None:
 @handle_errors
 def kb_search(text: str, limit: int, fmt: str, kb_dir: Path | None) -> None:
     """Find entities by name or alias, and sentences of the reference documents."""
-    from parallax.knowledge import alias_key, default_knowledge, user_kb_dir
-    from parallax.knowledge.documents import DocumentStore
+    from parallax.knowledge import alias_key, default_knowledge
+    from parallax.knowledge.documents import existing_document_store
 
     kb = default_knowledge(kb_dir)
     key = alias_key(text)
@@ -701,10 +701,10 @@ def kb_search(text: str, limit: int, fmt: str, kb_dir: Path | None) -> None:
         if e not in exact and any(key in alias_key(n) for n in e.names())
     ]
     entities = (exact + sorted(partial, key=lambda e: len(e.name)))[:limit]
-    db_path = (kb_dir or user_kb_dir()) / "documents.db"
     evidence = []
-    if db_path.exists():
-        with DocumentStore(db_path) as store:
+    store = existing_document_store(kb_dir)
+    if store is not None:
+        with store:
             evidence = [e.as_dict() for e in store.search(text, limit)]
     if fmt == "json":
         records = {"entities": [_entity_record(e) for e in entities], "documents": evidence}

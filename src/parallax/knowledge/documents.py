@@ -309,6 +309,18 @@ def default_document_store(directory: Path | None = None) -> DocumentStore:
     return DocumentStore((directory or user_kb_dir()) / "documents.db")
 
 
+def existing_document_store(directory: Path | None = None) -> DocumentStore | None:
+    """The user's document store if they have added documents, else None (nothing created).
+
+    The checker calls this on every claim; a user without documents must not get an empty
+    database file as a side effect.
+    """
+    from parallax.knowledge.user import user_kb_dir
+
+    path = (directory or user_kb_dir()) / "documents.db"
+    return DocumentStore(path) if path.is_file() else None
+
+
 def judged_evidence(
     claim: str, store: DocumentStore, k: int = 5, min_cosine: float = 0.3
 ) -> list[dict[str, Any]]:
