@@ -189,6 +189,12 @@ def from_times_layer(
             begin, last = date.fromisoformat(rng[0]), date.fromisoformat(rng[1])
         except (TypeError, ValueError):
             continue
+        bound: Bound = "at"
+        before = sentence_text[max(0, start - 30) : start]
+        for name, cue in _BOUND_WORDS:
+            if cue.search(before):
+                bound = name
+                break
         found.append(
             TimeMention(
                 text=sentence_text[start:end],
@@ -197,6 +203,7 @@ def from_times_layer(
                 begin=begin,
                 last=last,
                 granularity=str(record.get("granularity") or "day"),
+                bound=bound,
             )
         )
     return sorted(found, key=lambda t: t.start)

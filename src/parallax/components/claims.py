@@ -2,7 +2,8 @@
 
 Sentences are read in order so that a sentence that only says "the alliance" (or names no
 organisation at all) borrows the organisation an earlier sentence named. Time expressions
-come from the ``times`` layer when the pipeline has one, else from the grammar's own reader.
+come from the grammar's own reader, plus those only the ``times`` layer finds when the
+pipeline has one.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from parallax.claims.grammar import Context, organisations_named, read_claims
 from parallax.claims.model import Party
-from parallax.claims.when import from_times_layer
+from parallax.claims.when import find_times, from_times_layer
 from parallax.knowledge import KnowledgeBase
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
@@ -48,15 +49,25 @@ class Claims:
         tags = _tags(analysis.doc)
         for sentence in analysis.sentences:
             context = Context(anchor=analysis.article.date, organisation=organisation)
-            sentence_times = (
-                from_times_layer(
+            sentence_times = None
+            if times is not None:
+                # The grammar's own reader keeps spans and bounds ("between 1999 and 2004",
+                # "since 2004") whole; the times layer adds what it cannot read ("on Tuesday").
+                own = find_times(sentence.text, analysis.article.date)
+                layer = from_times_layer(
                     [t for t in times if t.get("sentence_id") == sentence.id],
                     sentence.start,
                     sentence.text,
                 )
-                if times is not None
-                else None
-            )
+                sentence_times = sorted(
+                    own
+                    + [
+                        t
+                        for t in layer
+                        if not any(t.start < o.end and t.end > o.start for o in own)
+                    ],
+                    key=lambda t: t.start,
+                )
             pos = {
                 offset - sentence.start: tag
                 for offset, tag in tags.items()
