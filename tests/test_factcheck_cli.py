@@ -97,14 +97,34 @@ EXPECTED_CONTRADICTED = {
 }
 
 
+@pytest.fixture(scope="module")
+def seeds_and_samples_report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """One analysis of the seeds (when ../shared is present) and the samples, shared below."""
+    from click.testing import CliRunner
+
+    from conftest import SAMPLES, SHARED
+    from parallax.cli import main
+
+    inputs = sorted((SHARED / "seeds").glob("*.txt")) + sorted(
+        p
+        for p in SAMPLES.iterdir()
+        if p.suffix in {".txt", ".html", ".md"} and p.name != "README.md"
+    )
+    db = tmp_path_factory.mktemp("factcheck") / "parallax.db"
+    result = CliRunner().invoke(
+        main,
+        ["analyze", "--db", str(db), *map(str, inputs), "--format", "json", "--quiet"],
+        catch_exceptions=False,
+    )
+    report: dict[str, Any] = json.loads(result.stdout)
+    return report
+
+
 @pytest.mark.shared
 def test_seed_and_sample_errors_are_found_and_nothing_correct_is_contradicted(
-    analyze_json: Callable[..., tuple[dict[str, Any], Result]],
-    seeds: Path,
-    sample_files: list[Path],
+    seeds: Path, seeds_and_samples_report: dict[str, Any]
 ) -> None:
-    report, _ = analyze_json(*sorted(seeds.glob("*.txt")), *sample_files)
-    claims = _claims(report)
+    claims = _claims(seeds_and_samples_report)
     assert all(c["verdict"] for _, c in claims)
     contradicted = [c for _, c in claims if c["verdict"] == "contradicted"]
     for claim in contradicted:
@@ -116,11 +136,8 @@ def test_seed_and_sample_errors_are_found_and_nothing_correct_is_contradicted(
     assert abm and abm[0]["verdict"] == "disputed"  # announced 2001, effective 2002
 
 
-def test_sample_claims_carry_structured_fields(
-    analyze_json: Callable[..., tuple[dict[str, Any], Result]], sample_files: list[Path]
-) -> None:
-    report, _ = analyze_json(*sample_files)
-    for article in report["articles"]:
+def test_sample_claims_carry_structured_fields(seeds_and_samples_report: dict[str, Any]) -> None:
+    for article in seeds_and_samples_report["articles"]:
         sentences = {s["id"]: s for s in article["sentences"]}
         for claim in article["claims"]:
             assert claim["id"].startswith("c") and claim["sentence_id"] in sentences
