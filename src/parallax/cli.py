@@ -821,46 +821,6 @@ def _counter(progress: Callable[[str, str], None]) -> Callable[[int, int], None]
     return update
 
 
-@main.group("eval")
-def evaluate() -> None:
-    """Score components on the public datasets in ../shared/datasets."""
-
-
-@evaluate.command("time")
-@shared_option("datasets/tempeval3")
-@click.option(
-    "--split",
-    "splits",
-    type=click.Choice(["platinum", "train"]),
-    multiple=True,
-    help="Which TempEval-3 documents to score (repeatable) [default: platinum and train].",
-)
-@click.option("--write-docs", is_flag=True, help="Write the scores into docs/evaluation.md.")
-@click.option(
-    "--errors", type=int, default=0, help="Also print the N most frequent errors of each split."
-)
-@handle_errors
-def eval_time(shared: Path, splits: tuple[str, ...], write_docs: bool, errors: int) -> None:
-    """Time expressions on TempEval-3: strict/relaxed extent F1, value F1 and type accuracy."""
-    from collections import Counter
-
-    from parallax.evaluation import tempeval
-
-    results = []
-    try:
-        for split in splits or ("platinum", "train"):
-            results.append((split, tempeval.evaluate(shared, split)))
-    except FileNotFoundError as exc:
-        raise click.UsageError(str(exc)) from None
-    click.echo(tempeval.format_table(results))
-    for split, scores in results if errors else ():
-        click.echo(f"\nMost frequent errors ({split}): kind, text, gold value, our value")
-        for error, count in Counter(scores.errors).most_common(errors):
-            click.echo(f"{count:4d}  " + " | ".join(error))
-    if write_docs:
-        _err(f"updated {tempeval.write_docs(results, Path('docs'))}")
-
-
 # --- Reference knowledge: parallax kb, train entailment, eval entailment --------------------
 
 
@@ -1112,6 +1072,11 @@ def kb_documents(kb_dir: Path | None) -> None:
             )
 
 
+@main.group("eval")
+def evaluate() -> None:
+    """Score components on the public datasets in ../shared/datasets."""
+
+
 @main.group("train")
 def train() -> None:
     """Train the models Parallax ships, from the public datasets in ../shared."""
@@ -1158,3 +1123,149 @@ def eval_entailment(shared: Path, model_path: Path | None, write_docs: bool) -> 
     if write_docs:
         path = training.write_evaluation(training.evaluation_section(scores, baseline, model.info))
         click.echo(f"wrote {path}")
+
+
+# --- fact-checking: parallax check, parallax eval checking (helper "claims") -------------------
+
+
+@main.command()
+@click.argument("claim")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(("json", "md")),
+    default="md",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--kb",
+    "kb_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="A knowledge directory (entities/*.jsonl, facts/*.jsonl) to use beside the bundled "
+    "and user knowledge (repeatable).",
+)
+@click.option(
+    "--documents",
+    multiple=True,
+    metavar="PATH",
+    help="Trusted reference documents (files or folders) to search when the knowledge base "
+    "has not enough evidence (repeatable).",
+)
+@click.option(
+    "--date",
+    "as_of",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Check present-tense claims as of this date [default: today].",
+)
+@handle_errors
+def check(
+    claim: str, fmt: str, kb_dirs: tuple[Path, ...], documents: tuple[str, ...], as_of: str | None
+) -> None:
+    """Check one CLAIM against reference knowledge: verdict, evidence and explanation.
+
+    The verdict is supported, contradicted, disputed or not_enough_evidence; it never comes
+    without the facts (with their sources) or document sentences it rests on.
+    """
+    import tempfile
+    from datetime import date
+
+    from parallax.factcheck import Checker, open_knowledge
+    from parallax.report.markdown import render_check_markdown
+
+    try:
+        today = date.fromisoformat(as_of) if as_of else None
+    except ValueError:
+        raise ConfigError(f"--date {as_of!r} is not a date; write it as YYYY-MM-DD") from None
+    with tempfile.TemporaryDirectory() as scratch:
+        store = None
+        if not documents:
+            from parallax.knowledge.user import user_kb_dir
+
+            if (user_kb_dir() / "documents.db").exists():
+                from parallax.knowledge.documents import default_document_store
+
+                store = default_document_store()
+        else:
+            from parallax.knowledge.documents import DocumentStore, articles_from_paths
+
+            articles, problems = articles_from_paths(list(documents))
+            for problem in problems:
+                _err(f"warning: reference document skipped: {problem}")
+            store = DocumentStore(Path(scratch) / "documents.db")
+            store.add_all(articles)
+        checker = Checker(open_knowledge(list(kb_dirs)), today=today, documents=store)
+        record = checker.check_text(claim).record()
+        if store is not None:
+            store.close()
+    if fmt == "json":
+        click.echo(json.dumps(record, indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_check_markdown(record), nl=False)
+
+
+@evaluate.command("checking")
+@click.option("--write-docs", is_flag=True, help="Write the scores into docs/evaluation.md.")
+@click.option(
+    "--table",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="A claim table (category, expected, claim; tab-separated) [default: the packaged one].",
+)
+@handle_errors
+def eval_checking(write_docs: bool, table: Path | None) -> None:
+    """Verdict accuracy of `parallax check` on the project-written claim table."""
+    from parallax.factcheck.evaluation import (
+        evaluate as evaluate_checking,
+    )
+    from parallax.factcheck.evaluation import (
+        evaluation_section,
+        read_table,
+        write_evaluation,
+    )
+
+    scores = evaluate_checking(rows=read_table(table))
+    click.echo(json.dumps(scores.as_dict(), indent=2, ensure_ascii=False))
+    if write_docs:
+        click.echo(f"wrote {write_evaluation(evaluation_section(scores))}")
+
+
+# --- time expressions: parallax eval time (helper "time") -------------------------------------
+
+
+@evaluate.command("time")
+@shared_option("datasets/tempeval3")
+@click.option(
+    "--split",
+    "splits",
+    type=click.Choice(["platinum", "train"]),
+    multiple=True,
+    help="Which TempEval-3 documents to score (repeatable) [default: platinum and train].",
+)
+@click.option("--write-docs", is_flag=True, help="Write the scores into docs/evaluation.md.")
+@click.option(
+    "--errors", type=int, default=0, help="Also print the N most frequent errors of each split."
+)
+@handle_errors
+def eval_time(shared: Path, splits: tuple[str, ...], write_docs: bool, errors: int) -> None:
+    """Time expressions on TempEval-3: strict/relaxed extent F1, value F1 and type accuracy."""
+    from collections import Counter
+
+    from parallax.evaluation import tempeval
+
+    results = []
+    try:
+        for split in splits or ("platinum", "train"):
+            results.append((split, tempeval.evaluate(shared, split)))
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(tempeval.format_table(results))
+    for split, scores in results if errors else ():
+        click.echo(f"\nMost frequent errors ({split}): kind, text, gold value, our value")
+        for error, count in Counter(scores.errors).most_common(errors):
+            click.echo(f"{count:4d}  " + " | ".join(error))
+    if write_docs:
+        _err(f"updated {tempeval.write_docs(results, Path('docs'))}")

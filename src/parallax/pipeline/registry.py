@@ -14,7 +14,15 @@ from parallax.pipeline.core import Component, Pipeline
 Factory = Callable[[], Component]
 _FACTORIES: dict[str, Factory] = {}
 
-DEFAULT_COMPONENTS: tuple[str, ...] = ("parse", "sentences", "entities", "embed", "times")
+DEFAULT_COMPONENTS: tuple[str, ...] = (
+    "parse",
+    "sentences",
+    "entities",
+    "embed",
+    "times",
+    "claims",
+    "factcheck",
+)
 """The components :func:`load` builds when none are named, in order."""
 
 

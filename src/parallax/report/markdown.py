@@ -94,9 +94,91 @@ def render_markdown(report: dict[str, Any], *, full_text: bool = True) -> str:
             out.append("- Named: " + ", ".join(f"{_md_escape(n)} ({c})" for n, c in top))
         if full_text:
             out += ["", *(f"> {_md_escape(p)}\n>" for p in a["text"].split("\n\n"))]
+    out += _claims_markdown(articles)
     if report.get("errors"):
         out += ["", "## Inputs that failed", ""]
         out += [
             f"- `{_md_escape(e['source'])}`: {_md_escape(e['reason'])}" for e in report["errors"]
         ]
+    return "\n".join(out).rstrip() + "\n"
+
+
+# --- claims and verdicts (helper "claims") ---------------------------------------------------
+
+VERDICT_MARKS = {
+    "supported": "✅ supported",
+    "contradicted": "❌ contradicted",
+    "disputed": "⚠️ disputed",
+    "not_enough_evidence": "… not enough evidence",
+}
+
+
+def _evidence_lines(evidence: list[dict[str, Any]], limit: int = 12) -> list[str]:
+    lines = [
+        f"  - {_md_escape(e['text'])} — source: {_md_escape(str(e.get('source') or '?'))}"
+        for e in evidence[:limit]
+    ]
+    if len(evidence) > limit:
+        lines.append(f"  - … and {len(evidence) - limit} more")
+    return lines
+
+
+def _claims_markdown(articles: list[dict[str, Any]]) -> list[str]:
+    """The fact-check section: each article's checked claims, verdict first, with evidence."""
+    checked = [(a, [c for c in a.get("claims", []) if c.get("verdict")]) for a in articles]
+    if not any(claims for _, claims in checked):
+        return []
+    out = ["", "## Fact-check", ""]
+    for article, claims in checked:
+        decided = [c for c in claims if c["verdict"] != "not_enough_evidence"]
+        if not decided:
+            continue
+        out += [f"### {_cell(article['title'] or 'Untitled')}", ""]
+        for claim in decided:
+            out.append(
+                f"- **{VERDICT_MARKS.get(claim['verdict'], claim['verdict'])}** "
+                f"({claim['sentence_id']}): “{_md_escape(' '.join(claim['text'].split()))}”"
+            )
+            out.append(f"  - {_md_escape(claim.get('explanation') or '')}")
+            out += _evidence_lines(claim.get("evidence", []), limit=5)
+        undecided = len(claims) - len(decided)
+        if undecided:
+            out.append(f"- {undecided} more claim(s) without enough evidence to judge")
+        out.append("")
+    return out
+
+
+def render_check_markdown(record: dict[str, Any]) -> str:
+    """One checked claim (the ``parallax check`` document) as Markdown."""
+    out = [
+        f"# {VERDICT_MARKS.get(record['verdict'], record['verdict'])}",
+        "",
+        f"> {_md_escape(record['claim'])}",
+        "",
+        _md_escape(record.get("explanation") or ""),
+        "",
+    ]
+    structured = record.get("structured")
+    if structured:
+        fields = [
+            (k, structured.get(k))
+            for k in (
+                "kind",
+                "subject",
+                "relation",
+                "object",
+                "quantity",
+                "unit",
+                "ordinal",
+                "span",
+            )
+            if structured.get(k) not in (None, [], "")
+        ]
+        out += ["## Read as", ""]
+        out += [f"- {k}: {_md_escape(str(v))}" for k, v in fields]
+        out.append("")
+    if record.get("evidence"):
+        out += ["## Evidence", ""]
+        out += [line[2:] for line in _evidence_lines(record["evidence"], limit=40)]
+        out.append("")
     return "\n".join(out).rstrip() + "\n"

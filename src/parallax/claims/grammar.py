@@ -1,0 +1,835 @@
+"""The claim grammar: one sentence in, structured claims out.
+
+The grammar works on four kinds of pieces found in a sentence, each with its offsets:
+knowledge-base entity mentions (:mod:`parallax.claims.linking`), time expressions
+(:mod:`parallax.claims.when`), numbers (:mod:`parallax.claims.numbers`) and relation cues
+(:mod:`parallax.claims.vocabulary`). When the spaCy parse of the sentence is given, its
+part-of-speech tags decide the tense and which word a number counts; without it the grammar
+falls back on word lists. The rules, their order and their limits are in ``docs/claims.md``.
+
+Rules, in the order they run:
+
+1. **Ordinals** next to a membership noun ("the 31st member", "thirty-first ally") give a
+   numeric claim: subject the nearest country before it, object the organisation.
+2. **Counts**: a number followed (within a few modifiers) by a membership noun
+   ("14 more countries", "twelve nations", "27 member states") gives a numeric claim whose
+   relation comes from the nearest cue: founding members, members gained (an increment when
+   the words say "more", "added", "by"), or a total membership count.
+3. **Other quantities** ("1,340 kilometres", "80%", "$5 billion") give numeric claims when
+   the sentence names a knowledge-base entity; durations ("nine years later") are not claims.
+4. **Comparisons** ("twice as many", "more members than") and **superlatives** ("the
+   largest military alliance") are marked as such.
+5. **Relations**: every other cue (joined, founded, signed, entered into force, withdrew,
+   president of, capital of, borders, invaded ...) with the parties its relation needs
+   gives a membership, date or event claim, dated by the nearest time expression.
+
+An organisation the sentence only refers to ("the alliance", or nothing at all, as in
+"Poland, Hungary and the Czech Republic joined in 1999") is taken from the article's context:
+the last organisation an earlier sentence named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from parallax.claims.linking import Mention, find_mentions
+from parallax.claims.model import Claim, ClaimKind, Party
+from parallax.claims.numbers import MULTIPLIERS, Number, find_numbers
+from parallax.claims.vocabulary import NEGATION, Cue, comparator_before, find_cues
+from parallax.claims.when import TimeMention, find_times
+from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
+
+MEMBER_NOUNS = frozenset(
+    {
+        "country",
+        "countries",
+        "nation",
+        "nations",
+        "state",
+        "states",
+        "member",
+        "members",
+        "ally",
+        "allies",
+        "signatory",
+        "signatories",
+        "founder",
+        "founders",
+        "participant",
+        "participants",
+    }
+)
+DURATION_NOUNS = frozenset(
+    {
+        "year",
+        "years",
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "times",
+        "time",
+        "anniversary",
+        "inch",
+    }
+)
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "but",
+        "by",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "our",
+        "she",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "they",
+        "this",
+        "to",
+        "under",
+        "was",
+        "we",
+        "were",
+        "which",
+        "who",
+        "will",
+        "with",
+        "would",
+        "you",
+    ]
+)
+INCREMENT_WORDS = frozenset({"more", "additional", "new", "further", "another", "extra"})
+OTHER_WORDS = frozenset({"other", "remaining"})
+MODIFIER_WORDS = frozenset(
+    {
+        *INCREMENT_WORDS,
+        *OTHER_WORDS,
+        "western",
+        "eastern",
+        "northern",
+        "southern",
+        "central",
+        "former",
+        "sovereign",
+        "independent",
+        "founding",
+        "original",
+        "member",
+        "allied",
+        "european",
+        "of",
+        "the",
+        "its",
+        "their",
+        "full",
+        "nato",
+        "eu",
+    }
+)
+ANAPHORS = re.compile(
+    r"\b(?:the|its|this|that)\s+(?:alliance|bloc|pact|union|organi[sz]ation|treaty organi[sz]ation)"
+    r"(?:'s|\u2019s)?\b",
+    re.IGNORECASE,
+)
+SUPERLATIVE = re.compile(
+    r"\bthe\s+(?:\w+(?:'s|\u2019s)\s+)?(?P<sup>(?:most|least)\s+\w+|(?!latest\b)(?!best\b)"
+    r"\w{2,}(?<!inter)(?<!w)est|largest|biggest|oldest|best|worst)\b(?P<rest>(?:\s+[\w-]+){0,3})",
+    re.IGNORECASE,
+)
+_NOT_SUPERLATIVE = frozenset(
+    {"interest", "west", "rest", "request", "protest", "contest", "honest"}
+)
+MULTIPLE = re.compile(
+    r"\b(?P<mult>twice|thrice|half|double|triple|(?:\w+|\d+)\s+times)\s+as\s+(?:many|much|large|big)",
+    re.IGNORECASE,
+)
+COMPARATIVE = re.compile(
+    r"\b(?:more|fewer|less|larger|bigger|smaller)\s+(?:\w+\s+){0,2}than\b", re.I
+)
+PRESENT = re.compile(r"\b(?:is|are|has|have|remains?|counts?|now|today|currently)\b", re.IGNORECASE)
+PAST = re.compile(r"\b(?:was|were|had|did|\w+ed)\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w\u00C0-\u024F'\u2019-]+")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rest of the article tells the grammar about a sentence.
+
+    Attributes:
+        anchor: the publication date (gives "4 April" its year; dates present tense).
+        organisation: the last organisation an earlier sentence named.
+    """
+
+    anchor: date | None = None
+    organisation: Party | None = None
+
+
+def _party(mention: Mention, *types: str) -> Party:
+    entity: KBEntity | None = mention.of_type(*types) if types else mention.entity
+    entity = entity or mention.entity
+    return Party(mention.text, entity.id, entity.type)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and a[1] > b[0]
+
+
+def _unit_after(text: str, number: Number, pos: dict[int, str]) -> tuple[str | None, list[str]]:
+    """The noun a number counts and the modifiers between them ("more", "western")."""
+    modifiers: list[str] = []
+    for match in _WORD.finditer(text, number.end):
+        if len(modifiers) > 4:
+            break
+        word = match.group(0)
+        lower = word.lower().strip("'\u2019")
+        tag = pos.get(match.start())
+        if lower in MEMBER_NOUNS or lower in DURATION_NOUNS:
+            if lower == "member" and text[match.end() :].lstrip().lower().startswith("state"):
+                modifiers.append(lower)
+                continue
+            return lower, modifiers
+        if tag == "NOUN":
+            return lower, modifiers
+        if lower in MODIFIER_WORDS or tag in {"ADJ", "ADV"} or word[:1].isupper():
+            modifiers.append(lower)
+            continue
+        if (
+            tag is None
+            and word.isalpha()
+            and lower not in FUNCTION_WORDS
+            and not lower.endswith("ly")
+        ):
+            return lower, modifiers
+        break
+    return None, modifiers
+
+
+def _nearest(items: Sequence[Any], at: int) -> Any:
+    return min(items, key=lambda item: min(abs(item.start - at), abs(item.end - at)), default=None)
+
+
+def _tense(text: str, cue: Cue | None) -> str:
+    window = text[max(0, (cue.start if cue else 0) - 25) : (cue.end if cue else len(text)) + 5]
+    if PRESENT.search(window):
+        return "present"
+    if PAST.search(window) or (cue and re.search(r"ed\b", cue.text)):
+        return "past"
+    return "present" if PRESENT.search(text) else "past"
+
+
+def _locative_alias(text: str, mention: Mention) -> bool:
+    """Whether a mention is a city alias used as a place ("in Washington", "in Brussels").
+
+    After "in", "at" or "from", a city alias names the place, not the state or organisation
+    (the knowledge base's own name, "in NATO" or "in Russia", still counts).
+    """
+    if alias_key(mention.text) == alias_key(mention.entity.name) or mention.text.isupper():
+        return False
+    return bool(re.search(r"\b(?:in|at|from|to|near|outside)\s+$", text[: mention.start]))
+
+
+def _trim(words: str) -> str:
+    parts = words.split()
+    while parts and parts[-1].lower() in FUNCTION_WORDS:
+        parts.pop()
+    return " ".join(parts)
+
+
+class SentenceReader:
+    """Reads the claims of one sentence (see the module docstring for the rules)."""
+
+    def __init__(
+        self,
+        text: str,
+        kb: KnowledgeBase,
+        context: Context,
+        *,
+        times: list[TimeMention] | None = None,
+        pos: dict[int, str] | None = None,
+    ) -> None:
+        self.text = text
+        self.kb = kb
+        self.context = context
+        self.pos = pos or {}
+        self.mentions = [m for m in find_mentions(text, kb) if not _locative_alias(text, m)]
+        self.times = times if times is not None else find_times(text, context.anchor)
+        spans = [(t.start, t.end) for t in self.times] + [(m.start, m.end) for m in self.mentions]
+        self.numbers = [
+            n for n in find_numbers(text) if not any(_overlaps((n.start, n.end), s) for s in spans)
+        ]
+        self.cues = find_cues(text)
+        self.negated = bool(NEGATION.search(text))
+        self.claims: list[Claim] = []
+
+    # -- pieces ------------------------------------------------------------------------
+
+    def organisation(self, near: int) -> tuple[Party | None, bool]:
+        """The organisation a membership claim is about, and whether it came from context."""
+        orgs = [m for m in self.mentions if m.of_type("organisation")]
+        if orgs:
+            return _party(_nearest(orgs, near), "organisation"), False
+        anaphor = ANAPHORS.search(self.text)
+        context_org = self.context.organisation
+        if anaphor is not None and context_org is not None and context_org.id:
+            entity = self.kb.get(context_org.id)
+            noun = re.sub(r"['\u2019]s$", "", anaphor.group(0)).split()[-1].lower()
+            if entity is not None and noun not in f"{entity.name} {entity.description}".lower():
+                context_org = self._resolve_anaphor(anaphor.group(0)) or context_org
+        if context_org is not None:
+            org = context_org
+            text = anaphor.group(0) if anaphor else org.text
+            return Party(re.sub(r"['\u2019]s$", "", text), org.id, org.type), True
+        if anaphor is not None:
+            resolved = self._resolve_anaphor(anaphor.group(0))
+            if resolved is not None:
+                return resolved, True
+        return None, False
+
+    def _resolve_anaphor(self, words: str) -> Party | None:
+        """Resolve "the alliance" when no earlier sentence named an organisation.
+
+        It is the one organisation of that kind the sentence's countries belong to.
+        """
+        noun = re.sub(r"['\u2019]s$", "", words).split()[-1].lower()
+        countries = {m.entity.id for m in self.countries()}
+        found = []
+        for entity in self.kb.entities.values():
+            if entity.type != "organisation":
+                continue
+            about = f"{entity.name} {entity.description}".lower()
+            if noun not in about:
+                continue
+            members = {
+                f.subject for f in self.kb.facts_about(property="member_of", object=entity.id)
+            }
+            if countries and not countries & members:
+                continue
+            found.append(entity)
+        if len(found) != 1:
+            return None
+        return Party(re.sub(r"['\u2019]s$", "", words), found[0].id, found[0].type)
+
+    def countries(self, *, before: int | None = None) -> list[Mention]:
+        """Country mentions (not demonyms), optionally only those before ``before``."""
+        found = [m for m in self.mentions if m.of_type("country") and not m.demonym]
+        if before is not None:
+            earlier = [m for m in found if m.start < before]
+            return earlier or found
+        return found
+
+    def _listed_before(self, at: int) -> list[Mention]:
+        """Countries in a list that runs up to offset ``at`` ("the U.S., Canada and 12 ...")."""
+        listed: list[Mention] = []
+        for mention in reversed(self.countries()):
+            if mention.start >= at:
+                continue
+            gap = self.text[mention.end : listed[0].start if listed else at]
+            if not re.fullmatch(r"[\s,]*(?:and\s+)?(?:the\s+)?", gap):
+                break
+            listed.insert(0, mention)
+        return listed
+
+    def negated_near(self, cue: Cue | None) -> bool:
+        """A negation in the words just before or in the cue ("is not a member")."""
+        if cue is None:
+            return self.negated
+        return any(
+            cue.start - 25 <= match.start() < cue.end + 8 for match in NEGATION.finditer(self.text)
+        )
+
+    def time_near(self, at: int) -> TimeMention | None:
+        """The time expression nearest to offset ``at``."""
+        return _nearest(self.times, at)  # type: ignore[no-any-return]
+
+    def time_for(self, cue: Cue) -> TimeMention | None:
+        """The time of a relation: near its cue, or opening the sentence ("In 1999, ...")."""
+        time = self.time_near(cue.start)
+        if time is None:
+            return None
+        if min(abs(time.start - cue.end), abs(cue.start - time.end)) <= 50:
+            return time
+        opening = [t for t in self.times if t.start < 30 and t.end <= cue.start]
+        return opening[0] if opening else None
+
+    def cue_near(self, at: int, relations: set[str]) -> Cue | None:
+        """The cue of one of ``relations`` nearest to offset ``at``."""
+        return _nearest([c for c in self.cues if c.relation in relations], at)  # type: ignore[no-any-return]
+
+    def add(self, kind: ClaimKind, cue: Cue | None, **fields: Any) -> Claim:
+        """Record a claim over the whole sentence."""
+        parts: dict[str, tuple[int, int]] = fields.pop("parts", {})
+        if cue is not None:
+            parts["cue"] = (cue.start, cue.end)
+        time = fields.get("time")
+        if time is not None:
+            parts["time"] = (time.start, time.end)
+        claim = Claim(
+            text=self.text,
+            start=0,
+            end=len(self.text),
+            kind=kind,
+            cue=cue.text if cue else None,
+            negated=self.negated_near(cue),
+            tense=_tense(self.text, cue),
+            parts=parts,
+            **fields,
+        )
+        self.claims.append(claim)
+        return claim
+
+    # -- rules -------------------------------------------------------------------------
+
+    def read(self) -> list[Claim]:
+        """Apply every rule and return the claims, in the order of the words they rest on."""
+        used_cues: set[int] = set()
+        for number in self.numbers:
+            if number.ordinal:
+                self._ordinal(number, used_cues)
+            else:
+                self._quantity(number, used_cues)
+        self._comparison()
+        self._superlative()
+        for cue in self.cues:
+            if cue.start not in used_cues:
+                self._relation(cue)
+        return sorted(self.claims, key=lambda c: min((a for a, _ in c.parts.values()), default=0))
+
+    def _ordinal(self, number: Number, used: set[int]) -> None:
+        unit, _ = _unit_after(self.text, number, self.pos)
+        if unit not in MEMBER_NOUNS or number.value > 500:
+            return
+        subjects = [m for m in self.countries() if m.start < number.start]
+        if not subjects:
+            return
+        subject = subjects[-1]
+        org, from_context = self.organisation(number.start)
+        cue = self.cue_near(number.start, {"member_of"})
+        if cue is not None:
+            used.add(cue.start)
+        self.add(
+            "numeric",
+            cue,
+            relation="member_of",
+            subjects=[_party(subject, "country")],
+            object=org,
+            ordinal=int(number.value),
+            unit=unit,
+            time=self.time_near(number.start),
+            parts={"subject": (subject.start, subject.end), "ordinal": (number.start, number.end)},
+        )
+        if from_context:
+            self.claims[-1].parts.pop("object", None)
+
+    def _quantity(self, number: Number, used: set[int]) -> None:
+        if re.match(
+            r"\s*(?:miles|km|kilometres|kilometers)\s+(?:from|away)", self.text[number.end :]
+        ):
+            return
+        unit, modifiers = _unit_after(self.text, number, self.pos)
+        unitless = unit is None and not (number.percent or number.currency)
+        if unitless or unit in DURATION_NOUNS or number.text.lower() in {"one", "a"}:
+            return
+        comparator = comparator_before(self.text[max(0, number.start - 30) : number.start])
+        multiple = MULTIPLE.search(self.text[max(0, number.start - 15) : number.end + 20])
+        if multiple:
+            return
+        if number.percent or number.currency or unit not in MEMBER_NOUNS:
+            cue = self.cue_near(number.start, {c.relation for c in self.cues})
+            if not self.mentions or number.value < 1:
+                return
+            self.add(
+                "numeric",
+                cue,
+                relation=cue.relation if cue else None,
+                subjects=[_party(self.mentions[0])],
+                quantity=number.value,
+                unit="%" if number.percent else (number.currency or unit),
+                comparator=comparator,
+                time=self.time_near(number.start),
+                parts={"quantity": (number.start, number.end)},
+            )
+            return
+        cue = self.cue_near(
+            number.start, {"founding_member", "founded", "gained_members", "member_of", "signed"}
+        )
+        relation = "member_count"
+        increment = False
+        named: list[Mention] = []
+        if cue is not None:
+            between = self.text[min(cue.end, number.start) : max(cue.start, number.end)]
+            if cue.relation in {"founding_member", "founded", "signed"}:
+                relation = "founding_member"
+                named = self._listed_before(number.start)
+            elif cue.relation == "gained_members":
+                increment = bool(
+                    INCREMENT_WORDS.intersection(modifiers)
+                    or re.search(r"\bby\s*$", self.text[: number.start])
+                    or re.match(r"add|admit|took|welcom|enlarg|expansion|gain", cue.text, re.I)
+                    or not re.search(r"\bto\s*$", self.text[: number.start])
+                )
+                relation = "gained_members" if increment else "member_count"
+            elif cue.relation == "member_of":
+                increment = not re.search(r"\b(?:has|have|had|of|with)\s+$", between) and bool(
+                    re.match(r"join|admit|acce", cue.text, re.I)
+                )
+                relation = "gained_members" if increment else "member_count"
+            if cue.relation in {"gained_members", "member_of"}:
+                used.add(cue.start)
+        org, _ = self.organisation(number.start)
+        if org is None and relation not in {"gained_members", "member_count"}:
+            return
+        claim = self.add(
+            "numeric",
+            cue,
+            relation=relation,
+            subjects=[org] if org else [],
+            quantity=number.value,
+            unit=unit,
+            comparator=comparator,
+            increment=increment,
+            time=self.time_near(number.start),
+            parts={"quantity": (number.start, number.end)},
+        )
+        if named:
+            claim.named = [_party(m, "country") for m in named]
+        if OTHER_WORDS.intersection(modifiers):
+            claim.others = True
+
+    def _comparison(self) -> None:
+        multiple = MULTIPLE.search(self.text)
+        comparative = COMPARATIVE.search(self.text)
+        match = multiple or comparative
+        if match is None:
+            return
+        orgs = [m for m in self.mentions if m.of_type("organisation", "country")]
+        if len(orgs) < 2 or not re.search(r"\b(?:members?|countries|states|allies)\b", self.text):
+            return
+        factor: float | None = None
+        if multiple:
+            word = multiple.group("mult").lower()
+            factor = MULTIPLIERS.get(word)
+            if factor is None:
+                numbers = find_numbers(word)
+                factor = numbers[0].value if numbers else None
+        op = (
+            "x"
+            if multiple
+            else (">" if re.match(r"more|larger|bigger", match.group(0), re.I) else "<")
+        )
+        cue = self.cue_near(match.start(), {"member_of", "member_count", "gained_members"})
+        self.add(
+            "comparison",
+            cue,
+            relation="member_count",
+            subjects=[_party(orgs[0], "organisation")],
+            object=_party(orgs[1], "organisation"),
+            quantity=factor,
+            comparator=op,
+            time=self.time_near(match.start()),
+            parts={"comparison": match.span()},
+        )
+
+    def _superlative(self) -> None:
+        for match in SUPERLATIVE.finditer(self.text):
+            word = match.group("sup").lower()
+            if word.split()[-1] in _NOT_SUPERLATIVE:
+                continue
+            if self.pos and not any(
+                self.pos.get(m.start()) in {"ADJ", "ADV"}
+                for m in _WORD.finditer(self.text, match.start("sup"), match.end("sup"))
+            ):
+                continue
+            subjects = [m for m in self.mentions if m.start < match.start()]
+            self.add(
+                "superlative",
+                None,
+                relation=None,
+                subjects=[_party(subjects[-1])] if subjects else [],
+                superlative=_trim(match.group("sup") + match.group("rest")),
+                time=self.time_near(match.start()),
+                parts={"superlative": (match.start("sup"), match.end("sup"))},
+            )
+
+    def _relation(self, cue: Cue) -> None:
+        relation = cue.relation
+        time = self.time_for(cue)
+        if relation in {"member_of", "founding_member", "withdrew"}:
+            self._membership(cue, time)
+        elif relation in {"founded", "dissolved", "signed", "entered_into_force"}:
+            self._dated(cue, time)
+        elif relation in {"head_of_state", "head_of_government"}:
+            self._office(cue, time)
+        elif relation in {"capital", "shares_border_with"}:
+            self._pair(cue, time)
+        elif relation == "event" and time is not None:
+            self._event(cue, time)
+
+    def _membership(self, cue: Cue, time: TimeMention | None) -> None:
+        if any(
+            c.relation in {"member_of", "founding_member", "withdrew"} and c.cue == cue.text
+            for c in self.claims
+        ):
+            return
+        if any(c.relation == cue.relation for c in self.claims):
+            return
+        countries = self.countries(before=cue.start if cue.relation != "withdrew" else None)
+        targets = [m for m in self.mentions if m.of_type("organisation", "treaty")]
+        if cue.relation == "withdrew":
+            after = [m for m in targets if cue.end <= m.start <= cue.end + 40]
+            if not after:
+                return
+            obj: Party | None = _party(after[0], "organisation", "treaty")
+        else:
+            obj, _ = self.organisation(cue.end)
+        subjects = [m for m in countries if obj is None or m.entity.id != obj.id]
+        if not subjects or obj is None:
+            return
+        self.add(
+            "date" if time else "membership",
+            cue,
+            relation=cue.relation,
+            subjects=[_party(m, "country") for m in subjects],
+            object=obj,
+            time=time,
+            parts={"subject": (subjects[0].start, subjects[-1].end)},
+        )
+
+    def _dated(self, cue: Cue, time: TimeMention | None) -> None:
+        if time is None or any(c.relation == cue.relation for c in self.claims):
+            return
+        types = {
+            "founded": ("organisation", "country", "treaty", "event"),
+            "dissolved": ("organisation", "country"),
+            "signed": ("treaty",),
+            "entered_into_force": ("treaty",),
+        }[cue.relation]
+        candidates = [m for m in self.mentions if m.of_type(*types) and not m.demonym]
+        if not candidates:
+            return
+        before = [m for m in candidates if m.start < cue.start]
+        subject = before[-1] if before else candidates[0]
+        self.add(
+            "date",
+            cue,
+            relation=cue.relation,
+            subjects=[_party(subject, *types)],
+            time=time,
+            parts={"subject": (subject.start, subject.end)},
+        )
+
+    def _office(self, cue: Cue, time: TimeMention | None) -> None:
+        people = [m for m in self.mentions if m.of_type("person")]
+        places = [m for m in self.mentions if m.of_type("country", "organisation")]
+        if not people or not places:
+            return
+        person, place = _nearest(people, cue.start), _nearest(places, cue.start)
+        of_place = place.start > cue.end and re.fullmatch(
+            r"\s+of\s+(?:the\s+)?", self.text[cue.end : place.start]
+        )
+        title = place.end <= cue.start and re.fullmatch(
+            r"(?:['\u2019]s)?\s+", self.text[place.end : cue.start]
+        )
+        if not (of_place or title):
+            return
+        self.add(
+            "date" if time else "membership",
+            cue,
+            relation=cue.relation,
+            subjects=[_party(person, "person")],
+            object=_party(place, "country", "organisation"),
+            time=time,
+            parts={"subject": (person.start, person.end), "object": (place.start, place.end)},
+        )
+
+    def _pair(self, cue: Cue, time: TimeMention | None) -> None:
+        if any(c.relation == cue.relation and c.quantity is None for c in self.claims):
+            return
+        countries = [m for m in self.mentions if m.of_type("country") and not m.demonym]
+        if cue.relation == "shares_border_with":
+            if len(countries) < 2:
+                return
+            near = [m for m in countries if abs(m.start - cue.start) < 60]
+            if len(near) < 2:
+                return
+            first, second = near[0], near[1]
+            if first.entity.id == second.entity.id:
+                return
+        else:
+            places = [m for m in self.mentions if m.of_type("place")]
+            states = [m for m in countries if not any(m is p for p in places)]
+            if places and states:
+                countries = states
+            if not countries:
+                return
+            country = countries[0]
+            rest = [m for m in self.mentions if m is not country]
+            if rest:
+                first, second = country, rest[0]
+            else:
+                words = re.search(
+                    r"(?:capital(?: city)?(?: of \w+(?: \w+)?)? (?:is|was|are|remains)\s+"
+                    r"|^\s*)(?P<name>[A-Z][\w\u00C0-\u024F'-]+(?: [A-Z][\w\u00C0-\u024F'-]+)*)",
+                    self.text,
+                )
+                if not words or words.group("name") == country.text:
+                    return
+                place = Party(words.group("name"), None, "place")
+                self.add(
+                    "membership",
+                    cue,
+                    relation="capital",
+                    subjects=[_party(country, "country")],
+                    object=place,
+                    time=time,
+                    parts={"object": words.span("name")},
+                )
+                return
+        obj = _party(second, "place", "country")
+        if cue.relation == "capital":
+            place_entity = second.of_type("place")
+            obj = Party(second.text, place_entity.id if place_entity else None, "place")
+        self.add(
+            "membership",
+            cue,
+            relation=cue.relation,
+            subjects=[_party(first, "country")],
+            object=obj,
+            time=time,
+            parts={"subject": (first.start, first.end), "object": (second.start, second.end)},
+        )
+
+    def _event(self, cue: Cue, time: TimeMention) -> None:
+        if any(c.relation == "event" for c in self.claims):
+            return
+        verbs = [
+            c
+            for c in self.cues
+            if c.relation == "event"
+            and re.match(
+                r"began|begun|start|broke out|outbreak|ended|invad|attack|annex", c.text, re.I
+            )
+        ]
+        if verbs and not re.match(r"invad|attack|annex", cue.text, re.I):
+            cue = verbs[0]
+        events = [m for m in self.mentions if m.of_type("event")]
+        actors = [m for m in self.mentions if m.of_type("country", "organisation", "person")]
+        strong = re.match(r"invad|invasion|attack|annex|bomb|overthr|coup", cue.text, re.I)
+        unnamed = self.text
+        for mention in self.mentions:
+            unnamed = (
+                unnamed[: mention.start]
+                + " " * (mention.end - mention.start)
+                + unnamed[mention.end :]
+            )
+        generic = re.match(
+            r"began|begun|start|ended|took place|held|happened|occurred", cue.text, re.I
+        )
+        named_in_words = not generic and bool(proper_words(unnamed) & event_name_words(self.kb))
+        if not events and not (strong and actors) and len(actors) < 2 and not named_in_words:
+            return
+        if (
+            not events
+            and not strong
+            and not named_in_words
+            and not re.match(r"war|crisis|summit|conference|revolution", cue.text, re.I)
+        ):
+            return
+        self.add(
+            "event",
+            cue,
+            relation="event",
+            subjects=[_party(m) for m in actors],
+            object=_party(events[0], "event") if events else None,
+            time=time,
+        )
+
+
+def read_claims(
+    text: str,
+    kb: KnowledgeBase,
+    context: Context | None = None,
+    *,
+    times: list[TimeMention] | None = None,
+    pos: dict[int, str] | None = None,
+) -> list[Claim]:
+    """The structured claims of one sentence.
+
+    Args:
+        text: the sentence.
+        kb: the knowledge base whose aliases name the entities.
+        context: the article's date and the organisation earlier sentences named.
+        times: the sentence's time expressions when a better reader found them (offsets
+            relative to ``text``); the built-in reader runs otherwise.
+        pos: coarse part-of-speech tags by character offset of each word, from the parse.
+    """
+    return SentenceReader(text, kb, context or Context(), times=times, pos=pos).read()
+
+
+def organisations_named(text: str, kb: KnowledgeBase) -> list[Party]:
+    """Organisations a sentence names outright (not city aliases used as places), in order.
+
+    The claims component carries the last one forward as the context of later sentences.
+    """
+    found = []
+    for mention in find_mentions(text, kb):
+        entity = mention.of_type("organisation")
+        if entity is not None and not mention.demonym and not _locative_alias(text, mention):
+            found.append(Party(entity.name, entity.id, entity.type))
+    return found
+
+
+_STOP_NAMES = frozenset({"The", "In", "On", "At", "A", "An", "It", "This", "That", "When", "NATO"})
+
+
+def proper_words(text: str) -> set[str]:
+    """Capitalised words of a sentence, a cheap sign that it names something ("Crimea")."""
+    return {w for w in re.findall(r"\b[A-Z][\w\u00C0-\u024F]+", text) if w not in _STOP_NAMES}
+
+
+def event_name_words(kb: KnowledgeBase) -> set[str]:
+    """Capitalised words in the names and aliases of the knowledge base's events."""
+    words: set[str] = set()
+    for entity in kb.entities.values():
+        if entity.type == "event":
+            for name in entity.names():
+                words |= proper_words(name)
+    return words

@@ -1,0 +1,86 @@
+"""Find the knowledge-base entities a claim names: the longest alias match over its words.
+
+A claim is checkable only when its subject and object are entities the knowledge base has
+facts about, so linking is by the knowledge base's own aliases ("the Alliance", "USSR",
+"the Czech Republic") rather than by the parser's entity labels, which miss many of them.
+Names must start with a capital letter (after an optional "the"), so the pronoun "us" never
+becomes the United States; demonyms ("Soviet President Gorbachev") link too, marked as such.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
+
+MAX_WORDS = 9
+_WORD = re.compile(r"[\w\u00C0-\u024F]+(?:[.'\u2019\-][\w\u00C0-\u024F]+)*\.?")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of text that names knowledge-base entities.
+
+    Attributes:
+        text: the words as written.
+        start: offset of the first character in the searched text.
+        end: offset after the last character.
+        candidates: the entities the words may name, best first (an alias can be shared:
+            "Washington" is a city and, in news, the US government).
+        demonym: True when the words are a demonym ("Russian") rather than a name.
+    """
+
+    text: str
+    start: int
+    end: int
+    candidates: tuple[KBEntity, ...]
+    demonym: bool = False
+
+    @property
+    def entity(self) -> KBEntity:
+        """The first candidate."""
+        return self.candidates[0]
+
+    def of_type(self, *types: str) -> KBEntity | None:
+        """The best candidate of one of ``types``, or None."""
+        return next((c for c in self.candidates if c.type in types), None)
+
+
+def _looks_like_a_name(words: str) -> bool:
+    stripped = re.sub(r"^the\s+", "", words, flags=re.IGNORECASE)
+    return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit())
+
+
+def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
+    """Knowledge-base entities named in ``text``, longest match first, in text order."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    mentions: list[Mention] = []
+    index = 0
+    while index < len(words):
+        found = None
+        for size in range(min(MAX_WORDS, len(words) - index), 0, -1):
+            start, end = words[index][0], words[index + size - 1][1]
+            span = text[start:end]
+            if span.endswith(".") and not re.search(r"\.\w", span):
+                span, end = span[:-1], end - 1
+            if not _looks_like_a_name(span):
+                continue
+            key = alias_key(span)
+            if len(key) <= 3 and span.replace(".", "") != span.replace(".", "").upper():
+                continue  # "us", "eu" in lower case are words, not names
+            entities = kb.lookup(span)
+            demonym = False
+            if not entities and size <= 2:
+                entities, demonym = kb.lookup_demonym(span), True
+            if entities:
+                if re.search(r"['\u2019]s$", span):
+                    span, end = span[:-2], end - 2
+                found = Mention(span, start, end, tuple(entities), demonym)
+                index += size
+                break
+        if found is None:
+            index += 1
+        else:
+            mentions.append(found)
+    return mentions

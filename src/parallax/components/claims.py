@@ -1,0 +1,96 @@
+"""The ``claims`` layer: structured claims read from each sentence by the claim grammar.
+
+Sentences are read in order so that a sentence that only says "the alliance" (or names no
+organisation at all) borrows the organisation an earlier sentence named. Time expressions
+come from the grammar's own reader, plus those only the ``times`` layer finds when the
+pipeline has one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from parallax.claims.grammar import Context, organisations_named, read_claims
+from parallax.claims.model import Party
+from parallax.claims.when import find_times, from_times_layer
+from parallax.knowledge import KnowledgeBase
+from parallax.model import Analysis
+from parallax.pipeline.registry import register
+
+
+class Claims:
+    """Read structured claims from each sentence into ``layers["claims"]``."""
+
+    name = "claims"
+    version = "1"
+    requires = ("doc", "sentences")
+    assigns = ("claims",)
+
+    def __init__(self, kb: KnowledgeBase | None = None) -> None:
+        """Use ``kb`` for entity names (bundled plus the user's knowledge when None)."""
+        if kb is None:
+            from parallax.factcheck import open_knowledge
+
+            kb = open_knowledge()
+        self.kb = kb
+
+    def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
+        """Add the claims of each analysis."""
+        for analysis in analyses:
+            analysis.layers["claims"] = self.read(analysis)
+            yield analysis
+
+    def read(self, analysis: Analysis) -> list[dict[str, Any]]:
+        """The claim records of one article, numbered c1, c2 ... in text order."""
+        records: list[dict[str, Any]] = []
+        times: list[dict[str, Any]] | None = analysis.layers.get("times")
+        organisation: Party | None = None
+        tags = _tags(analysis.doc)
+        for sentence in analysis.sentences:
+            context = Context(anchor=analysis.article.date, organisation=organisation)
+            sentence_times = None
+            if times is not None:
+                # The grammar's own reader keeps spans and bounds ("between 1999 and 2004",
+                # "since 2004") whole; the times layer adds what it cannot read ("on Tuesday").
+                own = find_times(sentence.text, analysis.article.date)
+                layer = from_times_layer(
+                    [t for t in times if t.get("sentence_id") == sentence.id],
+                    sentence.start,
+                    sentence.text,
+                )
+                sentence_times = sorted(
+                    own
+                    + [
+                        t
+                        for t in layer
+                        if not any(t.start < o.end and t.end > o.start for o in own)
+                    ],
+                    key=lambda t: t.start,
+                )
+            pos = {
+                offset - sentence.start: tag
+                for offset, tag in tags.items()
+                if sentence.start <= offset < sentence.end
+            }
+            for claim in read_claims(
+                sentence.text, self.kb, context, times=sentence_times, pos=pos or None
+            ):
+                claim.sentence_id = sentence.id
+                records.append(claim.record(f"c{len(records) + 1}", offset=sentence.start))
+            named = organisations_named(sentence.text, self.kb)
+            if named:
+                organisation = named[-1]
+        return records
+
+
+def _tags(doc: Any) -> dict[int, str]:
+    if doc is None:
+        return {}
+    return {token.idx: token.pos_ for token in doc}
+
+
+@register("claims")
+def make_claims() -> Claims:
+    """Factory for :class:`Claims`."""
+    return Claims()

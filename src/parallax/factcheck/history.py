@@ -1,0 +1,407 @@
+"""Checks of dated history: foundings, treaties, withdrawals, offices, capitals, borders, events.
+
+Each check compares the claim's time with the dates of the facts it finds. A fact's note may
+name a second date for the same thing (a withdrawal announced in one year and effective in
+the next); a claim that matches only that date is *disputed*, with both dates shown, rather
+than contradicted.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from parallax.claims.grammar import proper_words
+from parallax.claims.model import Claim
+from parallax.claims.when import find_times
+from parallax.factcheck.model import (
+    Evidence,
+    Verdict,
+    conjunction,
+    fact_evidence,
+    name_of,
+    not_enough,
+)
+from parallax.factcheck.timing import fact_range, first_day, matches, show
+from parallax.knowledge import Fact, KnowledgeBase, alias_key
+
+DATED_PROPERTIES = {
+    "founded": ("founded",),
+    "dissolved": ("dissolved",),
+    "signed": ("signed",),
+    "entered_into_force": ("entered_into_force",),
+}
+EVENT_NOUNS = {
+    "invad": ("invasion", "war"),
+    "attack": ("attack", "war", "invasion"),
+    "annex": ("annexation", "crisis"),
+    "revolut": ("revolution",),
+    "overthr": ("revolution", "coup"),
+    "coup": ("coup",),
+    "bomb": ("bombing", "war"),
+    "reunif": ("reunification",),
+    "war": ("war",),
+    "crisis": ("crisis",),
+    "summit": ("summit",),
+    "conference": ("conference", "summit"),
+    "meet": ("summit", "conference", "meeting"),
+    "met": ("summit", "conference", "meeting"),
+    "fell": ("fall",),
+    "fall": ("fall",),
+    "came down": ("fall",),
+    "torn down": ("fall",),
+    "collapse": ("fall", "dissolution", "collapse"),
+}
+START_CUES = ("began", "begun", "start", "broke out", "outbreak", "invad", "invasion", "attack")
+END_CUES = ("ended", "end")
+
+
+def _note_dates(fact: Fact) -> list[tuple[date, date]]:
+    return [(t.begin, t.last) for t in find_times(fact.note)] if fact.note else []
+
+
+def _date_verdict(
+    kb: KnowledgeBase,
+    claim: Claim,
+    facts: list[Fact],
+    dates: list[tuple[date, date]],
+    what: str,
+) -> Verdict:
+    """Compare the claim's time with the dates found; disputed when only a noted date fits."""
+    assert claim.time is not None
+    time = claim.time
+    evidence = fact_evidence(kb, facts)
+    actual = ", ".join(
+        sorted({d[0].isoformat() if d[0] == d[1] else f"{d[0]}–{d[1]}" for d in dates})
+    )
+    explanation = f"{what} {actual}; the claim says {show(time)}"
+    if any(matches(time, d) for d in dates):
+        return _negatable(claim, True, explanation, evidence)
+    noted = [d for f in facts for d in _note_dates(f) if matches(time, d)]
+    if noted:
+        return Verdict(
+            "disputed",
+            f"{explanation[0].upper()}{explanation[1:]}, which matches a date the source notes "
+            f"({'; '.join(f.note for f in facts if f.note)}); it depends on which date counts.",
+            evidence,
+        )
+    return _negatable(claim, False, explanation, evidence)
+
+
+def _negatable(claim: Claim, holds: bool, explanation: str, evidence: list[Evidence]) -> Verdict:
+    if claim.negated:
+        holds, explanation = not holds, explanation + "; the claim denies it"
+    return Verdict(
+        "supported" if holds else "contradicted",
+        explanation[0].upper() + explanation[1:] + ".",
+        evidence,
+    )
+
+
+def check_dated(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
+    """When was it founded, dissolved, signed, or did it enter into force?"""
+    subject = claim.subject
+    if subject is None or not subject.id or claim.time is None or claim.relation is None:
+        return not_enough("the claim does not say what and when")
+    props = DATED_PROPERTIES.get(claim.relation, (claim.relation,))
+    facts = [f for p in props for f in kb.facts_about(subject.id, p)]
+    if not facts and claim.relation == "founded":
+        entity = kb.get(subject.id)
+        if entity is not None and entity.type == "event":
+            facts = kb.facts_about(subject.id, "start_date")
+    dates = [r for f in facts if (r := fact_range(f.value or f.start)) is not None]
+    if not dates:
+        return not_enough(
+            f"the knowledge base has no {claim.relation.replace('_', ' ')} date for {subject.text}"
+        )
+    verb = {
+        "founded": "was founded on",
+        "dissolved": "was dissolved on",
+        "signed": "was signed on",
+        "entered_into_force": "entered into force on",
+    }.get(claim.relation, "is dated")
+    return _date_verdict(kb, claim, facts, dates, f"{name_of(kb, subject.id)} {verb}")
+
+
+def check_withdrew(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
+    """Did the country leave the organisation or treaty (then)?"""
+    target = claim.object
+    if target is None or not target.id:
+        return not_enough("the claim does not say what was left")
+    parts = []
+    for party in claim.subjects:
+        facts = [
+            f
+            for prop in ("member_of", "party_to")
+            for f in kb.facts_about(party.id, prop, target.id)
+        ]
+        if not facts:
+            parts.append(
+                not_enough(f"the knowledge base has no membership of {party.text} in {target.text}")
+            )
+            continue
+        ended = [f for f in facts if f.end]
+        if not ended:
+            parts.append(
+                _negatable(
+                    claim,
+                    False,
+                    f"{party.text} joined {name_of(kb, target.id)} on {facts[0].start} and the "
+                    "knowledge base records no withdrawal",
+                    fact_evidence(kb, facts),
+                )
+            )
+            continue
+        if claim.time is None:
+            parts.append(
+                _negatable(
+                    claim,
+                    True,
+                    f"{party.text} left {name_of(kb, target.id)} on {ended[0].end}",
+                    fact_evidence(kb, ended),
+                )
+            )
+            continue
+        dates = [r for f in ended if (r := fact_range(f.end)) is not None]
+        parts.append(
+            _date_verdict(kb, claim, ended, dates, f"{party.text} left {name_of(kb, target.id)} on")
+        )
+    return conjunction(parts)
+
+
+def check_office(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
+    """Did the person hold the office (head of state or government) at the time?"""
+    person, place = claim.subject, claim.object
+    if person is None or place is None or not place.id or claim.relation is None:
+        return not_enough("the claim does not name a person and a country")
+    facts = kb.facts_about(place.id, claim.relation)
+    if claim.relation == "head_of_state":
+        facts += kb.facts_about(place.id, "leader")
+    office = "head of state" if claim.relation == "head_of_state" else "head of government"
+    if not facts:
+        return not_enough(f"the knowledge base lists no {office} of {place.text}")
+    if claim.time is not None:
+        begin, last = claim.time.begin, claim.time.last
+    elif claim.tense == "present":
+        begin = last = today
+    else:
+        begin, last = date.min, today
+    in_office = [
+        f
+        for f in facts
+        if (first_day(f.start) or date.min) <= last
+        and (f.end is None or (first_day(f.end) or date.max) >= begin)
+    ]
+    theirs = [f for f in facts if f.object == person.id]
+    when = (
+        show(claim.time)
+        if claim.time
+        else (f"on {today.isoformat()}" if claim.tense == "present" else "at any time")
+    )
+    holders = ", ".join(f"{name_of(kb, f.object)} ({f.start}–{f.end or 'now'})" for f in in_office)
+    if any(f.object == person.id for f in in_office):
+        return _negatable(
+            claim,
+            True,
+            f"{name_of(kb, person.id)} was {office} of {name_of(kb, place.id)} {when} ({holders})",
+            fact_evidence(kb, [f for f in in_office if f.object == person.id]),
+        )
+    if not in_office:
+        return not_enough(
+            f"the knowledge base lists no {office} of {place.text} {when}",
+            fact_evidence(kb, theirs),
+        )
+    return _negatable(
+        claim,
+        False,
+        f"{office.capitalize()} of {name_of(kb, place.id)} {when}: {holders}",
+        fact_evidence(kb, in_office + theirs),
+    )
+
+
+def _names_of(kb: KnowledgeBase, entity_id: str | None) -> set[str]:
+    entity = kb.get(entity_id) if entity_id else None
+    if entity is None:
+        return {alias_key(entity_id)} if entity_id else set()
+    return {alias_key(n) for n in entity.names()} | {alias_key(entity.id)}
+
+
+def check_capital(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
+    """Is the named place the country's capital?"""
+    country, place = claim.subject, claim.object
+    if country is None or place is None or not country.id:
+        return not_enough("the claim does not name a country and a place")
+    facts = kb.facts_about(country.id, "capital")
+    if claim.time is not None:
+        facts = [
+            f
+            for f in facts
+            if (first_day(f.start) or date.min) <= claim.time.last
+            and (f.end is None or (first_day(f.end) or date.max) >= claim.time.begin)
+        ] or facts
+    elif facts:
+        current = [f for f in facts if f.end is None]
+        facts = current or facts
+    if not facts:
+        return not_enough(f"the knowledge base has no capital for {country.text}")
+    names = ", ".join(name_of(kb, f.object) if f.object else str(f.value) for f in facts)
+    key = alias_key(place.text)
+    holds = any(
+        key in _names_of(kb, f.object) or (f.value and alias_key(f.value) == key) for f in facts
+    )
+    return _negatable(
+        claim,
+        holds,
+        f"the capital of {name_of(kb, country.id)} is {names}; the claim says {place.text}",
+        fact_evidence(kb, facts),
+    )
+
+
+def check_border(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
+    """Do the two countries share a border?"""
+    first, second = claim.subject, claim.object
+    if first is None or second is None or not first.id or not second.id:
+        return not_enough("the claim does not name two countries")
+    direct = kb.facts_about(first.id, "shares_border_with", second.id) + kb.facts_about(
+        second.id, "shares_border_with", first.id
+    )
+    if claim.quantity is not None:
+        return not_enough(
+            f"the knowledge base does not record the length of borders; it "
+            f"{'does' if direct else 'does not'} record that {first.text} and {second.text} "
+            "share one",
+            fact_evidence(kb, direct),
+        )
+    if direct:
+        return _negatable(
+            claim,
+            True,
+            f"{name_of(kb, first.id)} and {name_of(kb, second.id)} share a border",
+            fact_evidence(kb, direct),
+        )
+    listed = kb.facts_about(first.id, "shares_border_with")
+    if len(listed) >= 2:
+        neighbours = ", ".join(name_of(kb, f.object) for f in listed)
+        return _negatable(
+            claim,
+            False,
+            f"the knowledge base lists the neighbours of {name_of(kb, first.id)} as "
+            f"{neighbours}, without {name_of(kb, second.id)}",
+            fact_evidence(kb, listed),
+        )
+    return not_enough(f"the knowledge base lists no neighbours of {first.text}")
+
+
+def find_events(kb: KnowledgeBase, claim: Claim) -> tuple[list[str], bool]:
+    """The events a claim may be about, best first, and whether the claim named one outright.
+
+    Without a name, an event qualifies when its participants include at least two of the
+    claim's parties (or one, when the claim names one party and the event's name carries a
+    noun of the claim's verb: "invaded" -> invasion, war).
+    """
+    if claim.object is not None and claim.object.id:
+        entity = kb.get(claim.object.id)
+        if entity is not None and entity.type == "event":
+            return [entity.id], True
+    cue = (claim.cue or "").lower()
+    nouns = next((v for k, v in EVENT_NOUNS.items() if cue.startswith(k)), ())
+    parties = {p.id for p in claim.subjects if p.id}
+    words = proper_words(claim.text) - {w for p in claim.subjects for w in proper_words(p.text)}
+    by_words = []
+    for entity in kb.entities.values():
+        if entity.type != "event" or not words or not nouns:
+            continue
+        names = " ".join(entity.names())
+        if words & proper_words(names) and (
+            not nouns or any(re.search(rf"\b{n}", names, re.IGNORECASE) for n in nouns)
+        ):
+            by_words.append(entity.id)
+    if len(by_words) == 1:
+        return by_words, True
+    scored: list[tuple[int, str]] = []
+    for entity in kb.entities.values():
+        if entity.type != "event":
+            continue
+        names = " ".join(alias_key(n) for n in entity.names())
+        if nouns and not any(re.search(rf"\b{n}", names) for n in nouns):
+            continue
+        related = _related(kb, entity.id)
+        overlap = len(parties & related)
+        if overlap >= 2 or (overlap == 1 and len(parties) == 1 and nouns):
+            scored.append((overlap * 10 - len(related), entity.id))
+    return [event for _, event in sorted(scored, reverse=True)], False
+
+
+def _related(kb: KnowledgeBase, event_id: str) -> set[str]:
+    return {
+        f.object
+        for f in kb.facts_about(event_id)
+        if f.property in {"participant", "location"} and f.object
+    }
+
+
+def event_dates(kb: KnowledgeBase, event_id: str) -> tuple[list[Fact], tuple[date, date] | None]:
+    """The facts dating an event and its whole span (start to end, or the start day)."""
+    starts = kb.facts_about(event_id, "start_date")
+    ends = kb.facts_about(event_id, "end_date")
+    begin = fact_range(starts[0].value) if starts else None
+    end = fact_range(ends[0].value) if ends else None
+    if begin is None or end is None:
+        only = begin or end
+        if only is None:
+            return [], None
+        return starts + ends, only
+    return starts + ends, (begin[0], end[1])
+
+
+def _check_one_event(kb: KnowledgeBase, claim: Claim, event_id: str) -> Verdict:
+    facts, span = event_dates(kb, event_id)
+    name = name_of(kb, event_id)
+    if span is None:
+        return not_enough(f"the knowledge base has no dates for {name}")
+    cue = (claim.cue or "").lower()
+    starts = [r for f in facts if f.property == "start_date" and (r := fact_range(f.value))]
+    ends = [r for f in facts if f.property == "end_date" and (r := fact_range(f.value))]
+    if cue.startswith(START_CUES) and starts:
+        return _date_verdict(kb, claim, facts, starts, f"{name} began on")
+    if cue.startswith(END_CUES) and ends:
+        return _date_verdict(kb, claim, facts, ends, f"{name} ended on")
+    return _date_verdict(kb, claim, facts, [span], f"{name} lasted")
+
+
+def check_event(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
+    """When did the event happen (begin, end, or at all within the claimed time)?
+
+    An event found by its parties rather than its name contradicts a claim only when no
+    other candidate event fits the claimed date either; otherwise the claim may simply be
+    about another event, which is not enough evidence to call it wrong.
+    """
+    if claim.time is None:
+        return not_enough("the claim gives no date for the event")
+    events, named = find_events(kb, claim)
+    parties = {p.id for p in claim.subjects if p.id}
+    strong = (
+        bool(events)
+        and len(parties) >= 2
+        and all(len(parties & _related(kb, event)) >= 2 for event in events)
+    )
+    if not events:
+        return not_enough("no event in the knowledge base matches the claim's parties and words")
+    verdicts = [_check_one_event(kb, claim, event) for event in events]
+    for verdict in verdicts:
+        if verdict.verdict in {"supported", "disputed"}:
+            return verdict
+    if named:
+        return verdicts[0]
+    if strong:
+        return Verdict(
+            "contradicted",
+            " ".join(v.explanation for v in verdicts)
+            + " No event in the knowledge base with these parties fits the claimed date.",
+            [e for v in verdicts for e in v.evidence],
+        )
+    first = verdicts[0]
+    return not_enough(
+        f"{first.explanation.rstrip('.')}; the claim names no event and may be about another one",
+        first.evidence,
+    )
