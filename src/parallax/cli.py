@@ -598,6 +598,62 @@ def bench_pipeline(shared: Path, repeat: int) -> None:
     click.echo(pipeline_speed.format_markdown(result))
 
 
+@main.group("train")
+def train() -> None:
+    """Regenerate the committed model weights from the public datasets in ../shared."""
+
+
+@train.command("techniques")
+@shared_option("datasets/semeval2021_task6_persuasion_memes_text")
+@handle_errors
+def train_techniques(shared: Path) -> None:
+    """Fit the persuasion-techniques heads (SemEval-2021 task 6 train; thresholds on dev)."""
+    from parallax.persuasion import training
+    from parallax.persuasion.model import models_dir
+
+    try:
+        model, dev, test = training.train(shared)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    for path in model.save(models_dir()):
+        _err(f"wrote {path}")
+    click.echo(f"dev micro-F1 {dev.f1:.3f}; test micro-F1 {test.f1:.3f}")
+
+
+@main.group("eval")
+def evaluate() -> None:
+    """Score the analysis components on the public datasets in ../shared."""
+
+
+def write_docs_option(func: F) -> F:
+    """The ``--write-docs`` flag of the evaluations."""
+    return click.option(
+        "--write-docs", is_flag=True, help="Write the results into docs/evaluation.md."
+    )(func)
+
+
+@evaluate.command("techniques")
+@shared_option("datasets/semeval2021_task6_persuasion_memes_text")
+@write_docs_option
+@handle_errors
+def eval_techniques(shared: Path, write_docs: bool) -> None:
+    """Micro-F1 of the techniques model on SemEval-2021 task 6 subtask 1 (dev and test)."""
+    from parallax.persuasion import training
+    from parallax.persuasion.docs_section import replace_section
+
+    try:
+        dev, test = training.run_evaluation(shared)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    text = training.format_markdown(dev, test)
+    click.echo(text)
+    if write_docs:
+        path = replace_section(
+            Path("docs/evaluation.md"), "Persuasion techniques (SemEval-2021 task 6)", text
+        )
+        _err(f"updated {path}")
+
+
 def _counter(progress: Callable[[str, str], None]) -> Callable[[int, int], None]:
     """Adapt a ``(done, total)`` callback to the progress bar's events."""
 
