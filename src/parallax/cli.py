@@ -620,6 +620,23 @@ def train_techniques(shared: Path) -> None:
     click.echo(f"dev micro-F1 {dev.f1:.3f}; test micro-F1 {test.f1:.3f}")
 
 
+@train.command("frames")
+@shared_option("datasets/gvfc")
+@handle_errors
+def train_frames(shared: Path) -> None:
+    """Fit the frame head on all GVFC framed headlines (its CV score: `parallax eval frames`)."""
+    from parallax.framing.frames import fit_head, load_gvfc
+    from parallax.persuasion.cache import cached_encode
+    from parallax.persuasion.model import models_dir
+
+    try:
+        texts, labels = load_gvfc(shared)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    for path in fit_head(texts, cached_encode(texts), labels).save(models_dir()):
+        _err(f"wrote {path}")
+
+
 @main.group("eval")
 def evaluate() -> None:
     """Score the analysis components on the public datasets in ../shared."""
@@ -651,6 +668,26 @@ def eval_techniques(shared: Path, write_docs: bool) -> None:
         path = replace_section(
             Path("docs/evaluation.md"), "Persuasion techniques (SemEval-2021 task 6)", text
         )
+        _err(f"updated {path}")
+
+
+@evaluate.command("frames")
+@shared_option("datasets/gvfc and datasets/narrative_frames_corpus")
+@write_docs_option
+@handle_errors
+def eval_frames(shared: Path, write_docs: bool) -> None:
+    """GVFC headline-frame accuracy (5-fold CV) and Narrative Frames per-frame F1."""
+    from parallax.framing import evaluation
+    from parallax.persuasion.docs_section import replace_section
+
+    try:
+        scores = evaluation.run(shared)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    text = evaluation.format_markdown(scores)
+    click.echo(text)
+    if write_docs:
+        path = replace_section(Path("docs/evaluation.md"), "Frames (GVFC, Narrative Frames)", text)
         _err(f"updated {path}")
 
 

@@ -1,5 +1,5 @@
 """Built-in pipeline components; importing this package registers them."""
 
-from parallax.components import embed, entities, parse, sentences, techniques
+from parallax.components import embed, entities, frames, parse, sentences, techniques
 
-__all__ = ["embed", "entities", "parse", "sentences", "techniques"]
+__all__ = ["embed", "entities", "frames", "parse", "sentences", "techniques"]

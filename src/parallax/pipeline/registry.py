@@ -20,6 +20,8 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "entities",
     "embed",
     "techniques",
+    "frames",
+    "genre",
 )
 """The components :func:`load` builds when none are named, in order."""
 
