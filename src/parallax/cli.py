@@ -607,3 +607,42 @@ def _counter(progress: Callable[[str, str], None]) -> Callable[[int, int], None]
         progress("input", "")
 
     return update
+
+
+@main.group("eval")
+def evaluate() -> None:
+    """Score analysis components on the public gold data in ../shared/datasets."""
+
+
+def _meantime(shared: Path, limit: int | None, fmt: str, part: str) -> None:
+    from parallax.evaluation import meantime
+
+    root = shared / "datasets" / "meantime_newsreader_en"
+    try:
+        result = meantime.evaluate(root, limit=limit, part=part)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    if fmt == "json":
+        click.echo(json.dumps({"documents": result["documents"], part: result[part]}, indent=2))
+    else:
+        click.echo(meantime.format_markdown(result, part))
+
+
+@evaluate.command("events")
+@shared_option("datasets/meantime_newsreader_en")
+@click.option("--limit", type=int, default=None, help="Score only the first N articles.")
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@handle_errors
+def eval_events(shared: Path, limit: int | None, fmt: str) -> None:
+    """Event triggers and agent/target participants against MEANTIME's gold annotation."""
+    _meantime(shared, limit, fmt, "events")
+
+
+@evaluate.command("actors")
+@shared_option("datasets/meantime_newsreader_en")
+@click.option("--limit", type=int, default=None, help="Score only the first N articles.")
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@handle_errors
+def eval_actors(shared: Path, limit: int | None, fmt: str) -> None:
+    """Named mentions grouped into actors, B-cubed against MEANTIME's entity ids."""
+    _meantime(shared, limit, fmt, "actors")

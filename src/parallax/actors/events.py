@@ -22,7 +22,7 @@ from parallax.actors.resolve import MentionIndex
 from parallax.model import Sentence
 
 TARGET_PREPS = frozenset(
-    {"to", "against", "into", "on", "at", "toward", "towards", "with", "from", "upon", "onto"}
+    {"to", "against", "into", "on", "toward", "towards", "with", "from", "upon", "onto"}
 )
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 MAX_TEXT = 240

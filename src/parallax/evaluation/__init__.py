@@ -1,0 +1,1 @@
+"""Evaluations of the analysis components on public gold data (``parallax eval ...``)."""
