@@ -611,7 +611,42 @@ def _counter(progress: Callable[[str, str], None]) -> Callable[[int, int], None]
 
 @main.group("eval")
 def evaluate() -> None:
-    """Score analysis components on the public gold data in ../shared/datasets."""
+    """Score components on the public datasets in ../shared/datasets."""
+
+
+@evaluate.command("time")
+@shared_option("datasets/tempeval3")
+@click.option(
+    "--split",
+    "splits",
+    type=click.Choice(["platinum", "train"]),
+    multiple=True,
+    help="Which TempEval-3 documents to score (repeatable) [default: platinum and train].",
+)
+@click.option("--write-docs", is_flag=True, help="Write the scores into docs/evaluation.md.")
+@click.option(
+    "--errors", type=int, default=0, help="Also print the N most frequent errors of each split."
+)
+@handle_errors
+def eval_time(shared: Path, splits: tuple[str, ...], write_docs: bool, errors: int) -> None:
+    """Time expressions on TempEval-3: strict/relaxed extent F1, value F1 and type accuracy."""
+    from collections import Counter
+
+    from parallax.evaluation import tempeval
+
+    results = []
+    try:
+        for split in splits or ("platinum", "train"):
+            results.append((split, tempeval.evaluate(shared, split)))
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(tempeval.format_table(results))
+    for split, scores in results if errors else ():
+        click.echo(f"\nMost frequent errors ({split}): kind, text, gold value, our value")
+        for error, count in Counter(scores.errors).most_common(errors):
+            click.echo(f"{count:4d}  " + " | ".join(error))
+    if write_docs:
+        _err(f"updated {tempeval.write_docs(results, Path('docs'))}")
 
 
 def _meantime(shared: Path, limit: int | None, fmt: str, part: str) -> None:

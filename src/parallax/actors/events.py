@@ -87,13 +87,23 @@ def _governing_verb(token: Any) -> Any | None:
 def _subject_of(verb: Any) -> tuple[Any | None, bool]:
     """The subject token of ``verb`` and whether the clause is passive."""
     for child in verb.children:
-        if child.dep_ == "nsubj":
+        if child.dep_ == "nsubj" and _same_paragraph(child, verb):
             return _antecedent(child, verb), False
-        if child.dep_ == "nsubjpass":
+        if child.dep_ == "nsubjpass" and _same_paragraph(child, verb):
             return _antecedent(child, verb), True
-    if verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
+    if (
+        verb.dep_ in {"xcomp", "conj"}
+        and verb.head.pos_ in {"VERB", "AUX"}
+        and _same_paragraph(verb.head, verb)
+    ):
         return _subject_of(verb.head)
     return None, False
+
+
+def _same_paragraph(first: Any, second: Any) -> bool:
+    # The parser sometimes runs a sentence across a paragraph break; a subject never does.
+    start, end = sorted((first.idx, second.idx))
+    return "\n\n" not in first.doc.text[start:end]
 
 
 def _antecedent(subject: Any, verb: Any) -> Any:

@@ -9,6 +9,7 @@ from parallax.components import (
     quotes,
     sentences,
     timeline,
+    times,
 )
 
 __all__ = [
@@ -20,4 +21,5 @@ __all__ = [
     "quotes",
     "sentences",
     "timeline",
+    "times",
 ]

@@ -15,7 +15,7 @@ class Events:
 
     name = "events"
     version = "1"
-    requires = ("doc", "sentences", "actors")
+    requires = ("doc", "sentences", "times", "actors")
     assigns = ("events",)
 
     def __init__(self, kb: KnowledgeBase | None = None) -> None:

@@ -1,1 +1,1 @@
-"""Evaluations of the analysis components on public gold data (``parallax eval ...``)."""
+"""Evaluations of the analysis components on the public datasets in ../shared/datasets."""

@@ -19,6 +19,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "sentences",
     "entities",
     "embed",
+    "times",
     "actors",
     "quotes",
     "events",
