@@ -88,11 +88,10 @@ def _years(article: dict[str, Any]) -> dict[str, dict[str, Any]]:
 @pytest.mark.shared
 def test_seed_timeline_holds_the_cited_history(seed_report: dict[str, Any]) -> None:
     second = next(a for a in seed_report["articles"] if "Yalta" in a["text"])
-    if "times" not in second:
-        pytest.skip("the times layer (branch time) is not merged yet")
     years = _years(second)
     for year in ("1917", "1949", "1962", "1990", "1991", "1998", "2001"):
         assert year in years, (year, sorted(years))
+    assert years["1939"]["inferred"] and years["1939"]["kb_event"] == "world-war-ii"
     yalta = [e for e in second["timeline"] if e.get("kb_event") == "yalta-conference"]
     assert yalta and yalta[0]["inferred"] and yalta[0]["date"].startswith("1945")
     merged = seed_report["comparison"]["timeline"]

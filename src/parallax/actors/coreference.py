@@ -102,8 +102,8 @@ def resolve_references(
         if best is None:
             continue
         actor = best[1].actor
-        if wanted == frozenset({"country"}) and resolver.actors[actor].type == "person":
-            affiliation = resolver.actors[actor].affiliation
+        if wanted == frozenset({"country"}) and resolver.info(actor).type == "person":
+            affiliation = resolver.info(actor).affiliation
             if affiliation is None:
                 continue
             actor = affiliation
@@ -114,7 +114,7 @@ def resolve_references(
 def _compatible(
     candidate: Mention, pronoun: str, wanted: frozenset[str] | None, resolver: ActorResolver
 ) -> bool:
-    info = resolver.actors[candidate.actor]
+    info = resolver.info(candidate.actor)
     if wanted is not None:
         if info.type in wanted and not candidate.plural:
             return True

@@ -132,8 +132,21 @@ class ActorResolver:
             )
         return entity.id
 
+    def info(self, actor_id: str) -> ActorInfo:
+        """The actor with this id, registering a knowledge-base entity on first use.
+
+        A state can be reached only through a person's affiliation ("the Biden
+        administration" in an article that never names the United States).
+        """
+        if actor_id not in self.actors:
+            entity = self.kb.get(actor_id)
+            if entity is None:
+                raise KeyError(f"actor {actor_id!r} is neither resolved nor in the knowledge base")
+            self._from_kb(entity)
+        return self.actors[actor_id]
+
     def _office_holder_of(self, person: str) -> str | None:
-        for prop in ("head_of_state", "head_of_government"):
+        for prop in ("head_of_state", "head_of_government", "leader", "secretary_general"):
             for fact in self.kb.facts_about(object=person, property=prop):
                 return fact.subject
         return None

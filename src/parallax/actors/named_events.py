@@ -142,13 +142,13 @@ class NamedEvents:
             noun = chunk.root.lemma_.lower()
             if noun not in EVENT_NOUNS:
                 continue
-            places = [t for t in chunk if t.i != chunk.root.i and t.pos_ == "PROPN"]
+            places = [t for t in chunk if t.i != chunk.root.i and _is_place(t)]
             places += [
                 g
                 for c in chunk.root.children
                 if c.dep_ == "prep" and c.lower_ in {"in", "at", "of"}
                 for g in c.children
-                if g.dep_ == "pobj" and g.pos_ == "PROPN"
+                if g.dep_ == "pobj" and _is_place(g)
             ]
             for place in places:
                 add(chunk, chunk.root, self.by_noun_and_place(noun, _entity_text(place)))
@@ -159,11 +159,16 @@ class NamedEvents:
                 if prep.dep_ != "prep" or prep.lower_ not in {"in", "at"}:
                     continue
                 for place in prep.children:
-                    if place.dep_ == "pobj" and place.pos_ == "PROPN":
+                    if place.dep_ == "pobj" and _is_place(place):
                         span = doc[token.i : place.i + 1]
                         add(span, token, self.by_noun_and_place("meeting", _entity_text(place)))
         references.sort(key=lambda r: r.start)
         return references
+
+
+def _is_place(token: Any) -> bool:
+    # "the NATO agreements" names an organisation, not where a summit met.
+    return token.pos_ == "PROPN" and token.ent_type_ in {"GPE", "LOC", "FAC", ""}
 
 
 def _entity_text(token: Any) -> str:

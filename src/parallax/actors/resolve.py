@@ -34,7 +34,7 @@ def resolve_actors(
         grouped.setdefault(mention.actor, []).append(mention)
     actors = []
     for actor_id, found in grouped.items():
-        info = resolver.actors[actor_id]
+        info = resolver.info(actor_id)
         record: dict[str, Any] = {
             "id": actor_id,
             "name": info.name,
