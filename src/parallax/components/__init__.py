@@ -1,5 +1,29 @@
 """Built-in pipeline components; importing this package registers them."""
 
-from parallax.components import embed, entities, frames, parse, sentences, techniques
+from parallax.components import (
+    actors,
+    embed,
+    entities,
+    events,
+    frames,
+    parse,
+    quotes,
+    sentences,
+    techniques,
+    timeline,
+    times,
+)
 
-__all__ = ["embed", "entities", "frames", "parse", "sentences", "techniques"]
+__all__ = [
+    "actors",
+    "embed",
+    "entities",
+    "events",
+    "frames",
+    "parse",
+    "quotes",
+    "sentences",
+    "techniques",
+    "timeline",
+    "times",
+]
