@@ -702,11 +702,6 @@ def _counter(progress: Callable[[str, str], None]) -> Callable[[int, int], None]
     return update
 
 
-@main.group("eval")
-def evaluate() -> None:
-    """Score components on the public datasets in ../shared/datasets."""
-
-
 @evaluate.command("time")
 @shared_option("datasets/tempeval3")
 @click.option(
@@ -1023,11 +1018,6 @@ def kb_documents(kb_dir: Path | None) -> None:
             click.echo(
                 f"{doc['id'][:12]}\t{doc['sentences']}\t{doc['title'] or ''}\t{doc['source']}"
             )
-
-
-@main.group("train")
-def train() -> None:
-    """Train the models Parallax ships, from the public datasets in ../shared."""
 
 
 @train.command("entailment")
