@@ -27,6 +27,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "techniques",
     "frames",
     "genre",
+    "portrayal",
 )
 """The components :func:`load` builds when none are named, in order."""
 
