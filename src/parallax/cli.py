@@ -691,6 +691,27 @@ def eval_frames(shared: Path, write_docs: bool) -> None:
         _err(f"updated {path}")
 
 
+@evaluate.command("portrayal")
+@shared_option("datasets/narrative_frames_corpus and inputs/basil-media-bias")
+@click.option("--limit", type=int, default=None, help="Use only the first N articles of each.")
+@write_docs_option
+@handle_errors
+def eval_portrayal(shared: Path, limit: int | None, write_docs: bool) -> None:
+    """Actor roles on Narrative Frames (hero/villain/victim) and sentiment on BASIL."""
+    from parallax.persuasion.docs_section import replace_section
+    from parallax.portrayal import evaluation
+
+    try:
+        scores = evaluation.run(shared, limit=limit)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    text = evaluation.format_markdown(scores)
+    click.echo(text)
+    if write_docs:
+        path = replace_section(Path("docs/evaluation.md"), "Actor portrayal (NFC, BASIL)", text)
+        _err(f"updated {path}")
+
+
 def _counter(progress: Callable[[str, str], None]) -> Callable[[int, int], None]:
     """Adapt a ``(done, total)`` callback to the progress bar's events."""
 
