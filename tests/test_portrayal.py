@@ -119,3 +119,10 @@ def test_seed_casts(
     seed_roles: dict[str, dict[str, str]], seed: str, actor_id: str, role: str
 ) -> None:
     assert seed_roles[seed][actor_id] == role
+
+
+@pytest.mark.shared
+def test_seed_workers_are_not_cast_as_antagonists(seed_roles: dict[str, dict[str, str]]) -> None:
+    # The editorial speaks for working people; a pronoun slip must not make them villains.
+    assert seed_roles["000"]["working-class"] != "antagonist"
+    assert seed_roles["000"]["capitalist-class"] == "antagonist"

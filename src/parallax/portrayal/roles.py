@@ -33,6 +33,31 @@ from parallax.persuasion.lexicon import LABEL_NOUNS, LABEL_WORDS, LOADED_WORDS
 ROLES = ("protagonist", "antagonist", "victim", "neutral")
 MIN_EVIDENCE = 1.0
 MARGIN = 0.5
+PRONOUN_WEIGHT = 0.3
+_PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "him",
+        "her",
+        "them",
+        "his",
+        "hers",
+        "its",
+        "their",
+        "theirs",
+        "we",
+        "us",
+        "our",
+        "i",
+        "me",
+        "my",
+        "you",
+        "your",
+    ]
+)
 
 HARM_ACTIONS = frozenset(
     [
@@ -227,20 +252,29 @@ def portray(
     """
     by_id = {s.id: s for s in sentences}
     evidence = {actor["id"]: Evidence() for actor in actors}
+    named = {
+        (actor["id"], m.get("sentence_id"))
+        for actor in actors
+        for m in actor.get("mentions", [])
+        if m.get("text", "").lower() not in _PRONOUNS
+    }
     for event in events:
         action = _base(_lemma(event.get("action")))
         sentence = by_id.get(str(event.get("sentence_id")))
         doubted = bool(sentence and _DOUBT.search(sentence.text))
         agent, target, sid = event.get("agent"), event.get("target"), str(event.get("sentence_id"))
+        # An actor reached only through a pronoun may be a coreference slip: trust it less.
+        agent_weight = 1.0 if (agent, sid) in named else PRONOUN_WEIGHT
+        target_weight = 1.0 if (target, sid) in named else PRONOUN_WEIGHT
         if action in HARM_ACTIONS:
             if agent in evidence:
-                evidence[agent].add("antagonist", 1.0, sid)
+                evidence[agent].add("antagonist", agent_weight, sid)
             if target in evidence and target != agent:
-                evidence[target].add("victim", 1.0, sid)
+                evidence[target].add("victim", target_weight, sid)
         elif action in AGGRESSIVE_ACTIONS and agent in evidence:
-            evidence[agent].add("antagonist", 0.5, sid)
+            evidence[agent].add("antagonist", 0.5 * agent_weight, sid)
         elif action in HELP_ACTIONS and agent in evidence and not doubted:
-            evidence[agent].add("protagonist", 1.0, sid)
+            evidence[agent].add("protagonist", agent_weight, sid)
     for actor in actors:
         found = evidence[actor["id"]]
         seen: set[str] = set()
@@ -253,17 +287,22 @@ def portray(
             before = text[max(sentence.start, start - 80) : start]
             after = text[end : min(sentence.end, end + 60)]
             words = {w.lower() for w in _WORD.findall(mention["text"])}
+            weight = (
+                PRONOUN_WEIGHT
+                if mention.get("kind") == "pronoun" or mention["text"].lower() in _PRONOUNS
+                else 1.0
+            )
             if len(words) > 1 and words & _MENTION_LABELS:
                 found.add("antagonist", 1.0, sid)
             if _POSSESSIVE_THREAT.search(after) or _BY_ACTOR.search(before):
-                found.add("antagonist", 0.8, sid)
+                found.add("antagonist", 0.8 * weight, sid)
             if _AIMED_AT.search(before) or _SUFFERS.search(after):
-                found.add("victim", 0.8, sid)
+                found.add("victim", 0.8 * weight, sid)
             for technique in sentence.techniques:
                 if technique["name"] == "name_calling" and (
                     technique["start"] < end + 3 and start - 3 < technique["end"]
                 ):
-                    found.add("antagonist", 0.7, sid)
+                    found.add("antagonist", 0.7 * weight, sid)
             if sid not in seen:
                 seen.add(sid)
                 tone = _tone(sentence.text)
