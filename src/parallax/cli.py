@@ -691,6 +691,26 @@ def eval_frames(shared: Path, write_docs: bool) -> None:
         _err(f"updated {path}")
 
 
+@evaluate.command("genre")
+@shared_option("inputs/basil-media-bias and seeds")
+@write_docs_option
+@handle_errors
+def eval_genre(shared: Path, write_docs: bool) -> None:
+    """Genre on BASIL's news reports and the seed editorials."""
+    from parallax.framing import evaluation
+    from parallax.persuasion.docs_section import replace_section
+
+    try:
+        scores = evaluation.run_genre(shared)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    text = evaluation.format_genre_markdown(scores)
+    click.echo(text)
+    if write_docs:
+        path = replace_section(Path("docs/evaluation.md"), "Genre (BASIL, seeds)", text)
+        _err(f"updated {path}")
+
+
 @evaluate.command("portrayal")
 @shared_option("datasets/narrative_frames_corpus and inputs/basil-media-bias")
 @click.option("--limit", type=int, default=None, help="Use only the first N articles of each.")
