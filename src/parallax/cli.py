@@ -810,6 +810,140 @@ def bench_scale(shared: Path, part: str, articles: int, postgres_url: str | None
     click.echo(scale.format_markdown(memory, ray_runs, writes))
 
 
+@main.group("train")
+def train() -> None:
+    """Regenerate the committed model weights from the public datasets in ../shared."""
+
+
+@train.command("techniques")
+@shared_option("datasets/semeval2021_task6_persuasion_memes_text")
+@handle_errors
+def train_techniques(shared: Path) -> None:
+    """Fit the persuasion-techniques heads (SemEval-2021 task 6 train; thresholds on dev)."""
+    from parallax.persuasion import training
+    from parallax.persuasion.model import models_dir
+
+    try:
+        model, dev, test = training.train(shared)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    for path in model.save(models_dir()):
+        _err(f"wrote {path}")
+    click.echo(f"dev micro-F1 {dev.f1:.3f}; test micro-F1 {test.f1:.3f}")
+
+
+@train.command("frames")
+@shared_option("datasets/gvfc")
+@handle_errors
+def train_frames(shared: Path) -> None:
+    """Fit the frame head on all GVFC framed headlines (its CV score: `parallax eval frames`)."""
+    from parallax.framing.frames import fit_head, load_gvfc
+    from parallax.persuasion.cache import cached_encode
+    from parallax.persuasion.model import models_dir
+
+    try:
+        texts, labels = load_gvfc(shared)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    for path in fit_head(texts, cached_encode(texts), labels).save(models_dir()):
+        _err(f"wrote {path}")
+
+
+@main.group("eval")
+def evaluate() -> None:
+    """Score the analysis components on the public datasets in ../shared."""
+
+
+def write_docs_option(func: F) -> F:
+    """The ``--write-docs`` flag of the evaluations."""
+    return click.option(
+        "--write-docs", is_flag=True, help="Write the results into docs/evaluation.md."
+    )(func)
+
+
+@evaluate.command("techniques")
+@shared_option("datasets/semeval2021_task6_persuasion_memes_text")
+@write_docs_option
+@handle_errors
+def eval_techniques(shared: Path, write_docs: bool) -> None:
+    """Micro-F1 of the techniques model on SemEval-2021 task 6 subtask 1 (dev and test)."""
+    from parallax.persuasion import training
+    from parallax.persuasion.docs_section import replace_section
+
+    try:
+        dev, test = training.run_evaluation(shared)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    text = training.format_markdown(dev, test)
+    click.echo(text)
+    if write_docs:
+        path = replace_section(
+            Path("docs/evaluation.md"), "Persuasion techniques (SemEval-2021 task 6)", text
+        )
+        _err(f"updated {path}")
+
+
+@evaluate.command("frames")
+@shared_option("datasets/gvfc and datasets/narrative_frames_corpus")
+@write_docs_option
+@handle_errors
+def eval_frames(shared: Path, write_docs: bool) -> None:
+    """GVFC headline-frame accuracy (5-fold CV) and Narrative Frames per-frame F1."""
+    from parallax.framing import evaluation
+    from parallax.persuasion.docs_section import replace_section
+
+    try:
+        scores = evaluation.run(shared)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    text = evaluation.format_markdown(scores)
+    click.echo(text)
+    if write_docs:
+        path = replace_section(Path("docs/evaluation.md"), "Frames (GVFC, Narrative Frames)", text)
+        _err(f"updated {path}")
+
+
+@evaluate.command("genre")
+@shared_option("inputs/basil-media-bias and seeds")
+@write_docs_option
+@handle_errors
+def eval_genre(shared: Path, write_docs: bool) -> None:
+    """Genre on BASIL's news reports and the seed editorials."""
+    from parallax.framing import evaluation
+    from parallax.persuasion.docs_section import replace_section
+
+    try:
+        scores = evaluation.run_genre(shared)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    text = evaluation.format_genre_markdown(scores)
+    click.echo(text)
+    if write_docs:
+        path = replace_section(Path("docs/evaluation.md"), "Genre (BASIL, seeds)", text)
+        _err(f"updated {path}")
+
+
+@evaluate.command("portrayal")
+@shared_option("datasets/narrative_frames_corpus and inputs/basil-media-bias")
+@click.option("--limit", type=int, default=None, help="Use only the first N articles of each.")
+@write_docs_option
+@handle_errors
+def eval_portrayal(shared: Path, limit: int | None, write_docs: bool) -> None:
+    """Actor roles on Narrative Frames (hero/villain/victim) and sentiment on BASIL."""
+    from parallax.persuasion.docs_section import replace_section
+    from parallax.portrayal import evaluation
+
+    try:
+        scores = evaluation.run(shared, limit=limit)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    text = evaluation.format_markdown(scores)
+    click.echo(text)
+    if write_docs:
+        path = replace_section(Path("docs/evaluation.md"), "Actor portrayal (NFC, BASIL)", text)
+        _err(f"updated {path}")
+
+
 def _counter(progress: Callable[[str, str], None]) -> Callable[[int, int], None]:
     """Adapt a ``(done, total)`` callback to the progress bar's events."""
 
@@ -819,6 +953,75 @@ def _counter(progress: Callable[[str, str], None]) -> Callable[[int, int], None]
         progress("input", "")
 
     return update
+
+
+@evaluate.command("time")
+@shared_option("datasets/tempeval3")
+@click.option(
+    "--split",
+    "splits",
+    type=click.Choice(["platinum", "train"]),
+    multiple=True,
+    help="Which TempEval-3 documents to score (repeatable) [default: platinum and train].",
+)
+@click.option("--write-docs", is_flag=True, help="Write the scores into docs/evaluation.md.")
+@click.option(
+    "--errors", type=int, default=0, help="Also print the N most frequent errors of each split."
+)
+@handle_errors
+def eval_time(shared: Path, splits: tuple[str, ...], write_docs: bool, errors: int) -> None:
+    """Time expressions on TempEval-3: strict/relaxed extent F1, value F1 and type accuracy."""
+    from collections import Counter
+
+    from parallax.evaluation import tempeval
+
+    results = []
+    try:
+        for split in splits or ("platinum", "train"):
+            results.append((split, tempeval.evaluate(shared, split)))
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(tempeval.format_table(results))
+    for split, scores in results if errors else ():
+        click.echo(f"\nMost frequent errors ({split}): kind, text, gold value, our value")
+        for error, count in Counter(scores.errors).most_common(errors):
+            click.echo(f"{count:4d}  " + " | ".join(error))
+    if write_docs:
+        _err(f"updated {tempeval.write_docs(results, Path('docs'))}")
+
+
+def _meantime(shared: Path, limit: int | None, fmt: str, part: str) -> None:
+    from parallax.evaluation import meantime
+
+    root = shared / "datasets" / "meantime_newsreader_en"
+    try:
+        result = meantime.evaluate(root, limit=limit, part=part)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    if fmt == "json":
+        click.echo(json.dumps({"documents": result["documents"], part: result[part]}, indent=2))
+    else:
+        click.echo(meantime.format_markdown(result, part))
+
+
+@evaluate.command("events")
+@shared_option("datasets/meantime_newsreader_en")
+@click.option("--limit", type=int, default=None, help="Score only the first N articles.")
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@handle_errors
+def eval_events(shared: Path, limit: int | None, fmt: str) -> None:
+    """Event triggers and agent/target participants against MEANTIME's gold annotation."""
+    _meantime(shared, limit, fmt, "events")
+
+
+@evaluate.command("actors")
+@shared_option("datasets/meantime_newsreader_en")
+@click.option("--limit", type=int, default=None, help="Score only the first N articles.")
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@handle_errors
+def eval_actors(shared: Path, limit: int | None, fmt: str) -> None:
+    """Named mentions grouped into actors, B-cubed against MEANTIME's entity ids."""
+    _meantime(shared, limit, fmt, "actors")
 
 
 # --- Reference knowledge: parallax kb, train entailment, eval entailment --------------------
@@ -1072,16 +1275,6 @@ def kb_documents(kb_dir: Path | None) -> None:
             )
 
 
-@main.group("eval")
-def evaluate() -> None:
-    """Score components on the public datasets in ../shared/datasets."""
-
-
-@main.group("train")
-def train() -> None:
-    """Train the models Parallax ships, from the public datasets in ../shared."""
-
-
 @train.command("entailment")
 @shared_option("datasets/sick and datasets/climate_fever")
 @click.option(
@@ -1231,41 +1424,3 @@ def eval_checking(write_docs: bool, table: Path | None) -> None:
     click.echo(json.dumps(scores.as_dict(), indent=2, ensure_ascii=False))
     if write_docs:
         click.echo(f"wrote {write_evaluation(evaluation_section(scores))}")
-
-
-# --- time expressions: parallax eval time (helper "time") -------------------------------------
-
-
-@evaluate.command("time")
-@shared_option("datasets/tempeval3")
-@click.option(
-    "--split",
-    "splits",
-    type=click.Choice(["platinum", "train"]),
-    multiple=True,
-    help="Which TempEval-3 documents to score (repeatable) [default: platinum and train].",
-)
-@click.option("--write-docs", is_flag=True, help="Write the scores into docs/evaluation.md.")
-@click.option(
-    "--errors", type=int, default=0, help="Also print the N most frequent errors of each split."
-)
-@handle_errors
-def eval_time(shared: Path, splits: tuple[str, ...], write_docs: bool, errors: int) -> None:
-    """Time expressions on TempEval-3: strict/relaxed extent F1, value F1 and type accuracy."""
-    from collections import Counter
-
-    from parallax.evaluation import tempeval
-
-    results = []
-    try:
-        for split in splits or ("platinum", "train"):
-            results.append((split, tempeval.evaluate(shared, split)))
-    except FileNotFoundError as exc:
-        raise click.UsageError(str(exc)) from None
-    click.echo(tempeval.format_table(results))
-    for split, scores in results if errors else ():
-        click.echo(f"\nMost frequent errors ({split}): kind, text, gold value, our value")
-        for error, count in Counter(scores.errors).most_common(errors):
-            click.echo(f"{count:4d}  " + " | ".join(error))
-    if write_docs:
-        _err(f"updated {tempeval.write_docs(results, Path('docs'))}")

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from datetime import date
 from typing import Any
 
+from parallax.actors.timeline import merge_timelines
 from parallax.report.json_report import empty_comparison
 
 STORY_SIMILARITY = 0.15
@@ -203,6 +204,7 @@ def compare(records: list[dict[str, Any]]) -> dict[str, Any]:
     """Build the ``comparison`` part of the report for analysed records."""
     result = empty_comparison()
     analysed = [r for r in records if r.get("status") == "analysed"]
+    result["timeline"] = merge_timelines(analysed)
     for number, group in enumerate(cluster_stories(analysed), start=1):
         members = [analysed[i] for i in group]
         story_id = f"story-{number}"

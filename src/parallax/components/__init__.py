@@ -1,5 +1,35 @@
 """Built-in pipeline components; importing this package registers them."""
 
-from parallax.components import claims, embed, entities, factcheck, parse, sentences, times
+from parallax.components import (
+    actors,
+    claims,
+    embed,
+    entities,
+    events,
+    factcheck,
+    frames,
+    parse,
+    portrayal,
+    quotes,
+    sentences,
+    techniques,
+    timeline,
+    times,
+)
 
-__all__ = ["claims", "embed", "entities", "factcheck", "parse", "sentences", "times"]
+__all__ = [
+    "actors",
+    "claims",
+    "embed",
+    "entities",
+    "events",
+    "factcheck",
+    "frames",
+    "parse",
+    "portrayal",
+    "quotes",
+    "sentences",
+    "techniques",
+    "timeline",
+    "times",
+]

@@ -20,7 +20,15 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "entities",
     "embed",
     "times",
+    "actors",
+    "quotes",
+    "events",
+    "timeline",
     "claims",
+    "techniques",
+    "frames",
+    "genre",
+    "portrayal",
     "factcheck",
 )
 """The components :func:`load` builds when none are named, in order."""

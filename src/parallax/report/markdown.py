@@ -64,6 +64,7 @@ def render_markdown(report: dict[str, Any], *, full_text: bool = True) -> str:
                 f"| {gap['story']} | {_cell(gap['name'])} ({gap['label']}) | "
                 f"{covered} | {missing} |"
             )
+    out += _merged_timeline_section(comparison.get("timeline", []))
     for a in articles:
         out += ["", f"## {_cell(a['title'] or 'Untitled')}", ""]
         facts = [
@@ -92,6 +93,8 @@ def render_markdown(report: dict[str, Any], *, full_text: bool = True) -> str:
         if entities:
             top = sorted(entities.items(), key=lambda kv: -kv[1])[:20]
             out.append("- Named: " + ", ".join(f"{_md_escape(n)} ({c})" for n, c in top))
+        out += _actors_section(a)
+        out += _persuasion_block(a)
         if full_text:
             out += ["", *(f"> {_md_escape(p)}\n>" for p in a["text"].split("\n\n"))]
     out += _claims_markdown(articles)
@@ -182,3 +185,105 @@ def render_check_markdown(record: dict[str, Any]) -> str:
         out += [line[2:] for line in _evidence_lines(record["evidence"], limit=40)]
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+# -- actors, quotations, events and timelines (parallax.actors) -------------------------------
+
+
+def _when(entry: dict[str, Any]) -> str:
+    inferred = " (year from reference knowledge)" if entry.get("inferred") else ""
+    return f"{entry.get('date')}{inferred}"
+
+
+def _actors_section(a: dict[str, Any]) -> list[str]:
+    out: list[str] = []
+    names = {actor["id"]: actor["name"] for actor in a.get("actors", [])}
+    if a.get("actors"):
+        top = a["actors"][:15]
+        out += ["", "### Actors", ""]
+        out += ["| Actor | Type | Mentions | Also called |", "|---|---|--:|---|"]
+        for actor in top:
+            forms = sorted({m["text"] for m in actor["mentions"] if m.get("kind") != "pronoun"})
+            out.append(
+                f"| {_cell(actor['name'])} | {_cell(actor.get('type'))} | "
+                f"{len(actor['mentions'])} | {_cell(_md_escape(', '.join(forms[:8])))} |"
+            )
+    quotes = a.get("quotes") or []
+    if quotes:
+        out += ["", "### Quotations", ""]
+        for q in quotes[:20]:
+            who = names.get(q.get("speaker") or "", q.get("speaker_text") or "unattributed")
+            mark = "\u201c{}\u201d" if q["kind"] == "direct" else "{} (reported)"
+            out.append(
+                f"- **{_md_escape(str(who))}** ({_cell(q.get('cue'))}): "
+                + mark.format(_md_escape(q["text"]))
+            )
+    events = [e for e in a.get("events", []) if e.get("agent") or e.get("date")]
+    if events:
+        out += ["", "### Who did what to whom", ""]
+        out += ["| Sentence | Agent | Action | Target | When |", "|---|---|---|---|---|"]
+        for e in events[:25]:
+            agent = names.get(e.get("agent") or "", e.get("agent_text"))
+            target = names.get(e.get("target") or "", e.get("target_text"))
+            when = _when(e) if e.get("date") else None
+            out.append(
+                f"| {e['sentence_id']} | {_cell(agent)} | {_cell(e['action'])} | "
+                f"{_cell(target)} | {_cell(when)} |"
+            )
+    timeline = a.get("timeline") or []
+    if timeline:
+        out += ["", "### Timeline", ""]
+        out += [f"- {_when(t)}: {_md_escape(t['label'])} ({t['sentence_id']})" for t in timeline]
+    return out
+
+
+def _merged_timeline_section(timeline: list[dict[str, Any]]) -> list[str]:
+    if not timeline:
+        return []
+    out = ["", "## Timeline across sources", ""]
+    out += ["| When | Event | Cited by | How each source puts it |", "|---|---|---|---|"]
+    for item in timeline:
+        sources = item["sources"]
+        cited = ", ".join(
+            _cell(s.get("outlet") or s.get("title") or s.get("article_id")) for s in sources
+        )
+        phrasing = " / ".join(_cell(_md_escape(s.get("text", ""))[:160]) for s in sources)
+        out.append(
+            f"| {_cell(_when(item))} | {_cell(_md_escape(item['label']))} | {cited} | {phrasing} |"
+        )
+    return out
+
+
+# -- persuasion, frames, genre and portrayal (parallax.persuasion) --
+def _persuasion_block(article: dict[str, Any]) -> list[str]:
+    """Genre, frames, portrayal table and the sentences with techniques (spans in «»)."""
+    from parallax.report.persuasion_view import portrayal_rows, technique_lines, used_techniques
+
+    out: list[str] = []
+    if article.get("genre"):
+        out.append(f"- Genre: {_cell(article['genre'].replace('_', ' '))}")
+    if article.get("frames"):
+        frames = ", ".join(
+            f"{f['name'].replace('_', ' ')} ({f['score']:.2f})" for f in article["frames"][:6]
+        )
+        out.append(f"- Frames: {frames}")
+    rows = portrayal_rows(article)
+    if rows:
+        out += ["", "| Actor | Role | Sentiment | Sentences |", "|---|---|--:|---|"]
+        out += [
+            f"| {_cell(r['name'])} | {r['role']} | {r['sentiment'] or 0:+.2f} | "
+            f"{', '.join(r['role_sentences']) or '—'} |"
+            for r in rows
+        ]
+    used = used_techniques(article)
+    if used:
+        legend = ", ".join(f"{readable} ×{count}" for _, readable, count in used)
+        out += ["", f"**Techniques** (spans in «»): {legend}", ""]
+        out += [
+            f"- {sid} *{_md_escape('; '.join(names))}*: {_md_escape(text)}"
+            for sid, names, text in technique_lines(article)
+        ]
+    return out
+
+
+# -- end of persuasion, frames, genre and portrayal --
