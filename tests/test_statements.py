@@ -70,6 +70,67 @@ def test_not_calls_to_action(nlp: Any, text: str) -> None:
     assert find_call_to_action(first_sentence(nlp, text)) is None
 
 
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "We",
+                "must",
+                "stop",
+                "the",
+                "war",
+                "now",
+                "!",
+                "Hands",
+                "off",
+                "NATO",
+                "out",
+                "of",
+                "Europe",
+                ".",
+                "\n\n",
+                "Let",
+                "us",
+                "demand",
+                "that",
+                "they",
+                "leave",
+                "?",
+                ",",
+            ]
+        ),
+        min_size=1,
+        max_size=25,
+    )
+)
+def test_matches_stay_inside_any_sentence_piece(words: list[str]) -> None:
+    """Spans cut at paragraph breaks (as the sentences component cuts them) never overflow."""
+    from parallax.components.parse import load_spacy
+
+    text = " ".join(words)
+    doc = load_spacy()(text)
+    for sent in doc.sents:
+        for piece_start, piece in _pieces(text, sent.start_char, sent.end_char):
+            span = doc.char_span(piece_start, piece_start + len(piece), alignment_mode="expand")
+            if span is None:
+                continue
+            match = find_call_to_action(span)
+            if match is not None:
+                assert 0 <= match.start <= match.end <= len(span.text)
+                assert match.text == span.text[match.start : match.end]
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    pieces = []
+    for piece in text[start:end].split("\n\n"):
+        stripped = piece.strip()
+        if stripped:
+            pieces.append((start + piece.find(stripped), stripped))
+        start += len(piece) + 2
+    return pieces
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

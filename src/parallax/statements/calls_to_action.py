@@ -187,8 +187,10 @@ def find_call_to_action(span: Any) -> CallToAction | None:
     base = span.start_char
 
     def clause(kind: str, tokens: list[Any]) -> CallToAction:
-        start = min(t.idx for t in tokens) - base
-        end = max(t.idx + len(t.text) for t in tokens) - base
+        # A sentence cut at a paragraph break is part of spaCy's sentence: keep to the span.
+        inside = [t for t in tokens if span.start <= t.i < span.end] or list(span)
+        start = max(min(t.idx for t in inside) - base, 0)
+        end = min(max(t.idx + len(t.text) for t in inside) - base, len(text))
         while end > start and not text[end - 1].isalnum() and text[end - 1] not in ")”\"'":
             end -= 1
         return CallToAction(kind, start, end, text[start:end])
