@@ -1424,3 +1424,45 @@ def eval_checking(write_docs: bool, table: Path | None) -> None:
     click.echo(json.dumps(scores.as_dict(), indent=2, ensure_ascii=False))
     if write_docs:
         click.echo(f"wrote {write_evaluation(evaluation_section(scores))}")
+
+
+@train.command("statements")
+@shared_option("datasets/checkthat2024_task1_checkworthiness_en and the subjectivity set")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the weights [default: src/parallax/models of this checkout].",
+)
+@handle_errors
+def train_statements(shared: Path, out: Path | None) -> None:
+    """Train the check-worthiness and subjectivity heads (deterministic; caches vectors).
+
+    Sentence vectors are cached under .cache/statements, so a second run takes seconds.
+    """
+    from parallax.statements import training
+
+    try:
+        paths = training.train_all(shared, out)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    for path in paths:
+        click.echo(f"wrote {path}")
+
+
+@evaluate.command("statements")
+@shared_option("datasets/checkthat2024_task1_checkworthiness_en and the subjectivity set")
+@click.option("--write-docs", is_flag=True, help="Write the scores into docs/evaluation.md.")
+@handle_errors
+def evaluate_statements(shared: Path, write_docs: bool) -> None:
+    """Check-worthiness F1, subjectivity macro-F1 and call-to-action precision/recall."""
+    from parallax.statements import evaluation
+
+    try:
+        scores = evaluation.evaluate_heads(shared)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    section = evaluation.format_markdown(scores, evaluation.evaluate_calls_to_action())
+    click.echo(section)
+    if write_docs:
+        _err(f"updated {evaluation.write_docs(section, Path('docs'))}")

@@ -24,6 +24,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "quotes",
     "events",
     "timeline",
+    "statements",
     "claims",
     "techniques",
     "frames",

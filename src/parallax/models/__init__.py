@@ -1,0 +1,1 @@
+"""Trained weights produced by ``parallax train`` (small numpy arrays with JSON metadata)."""

@@ -1,0 +1,1 @@
+"""Statements: sentence types, check-worthiness, subjectivity and calls to action."""
