@@ -165,6 +165,8 @@ def _verb_event(
         "sentence_id": "",
         "text": _clause_text(verb, sentence),
         "action": _action(verb),
+        "action_text": _action_text(verb),
+        "passive": passive,
         "agent": agent,
         "agent_text": _phrase(agent_token),
         "target": target,
@@ -269,6 +271,13 @@ def _action(verb: Any) -> str:
         words.insert(0, "not")
     words += [c.lower_ for c in verb.children if c.dep_ == "prt"]
     return " ".join(words)
+
+
+def _action_text(verb: Any) -> str:
+    """The verb as written, with its auxiliaries, negation and particle ("was formed")."""
+    words = [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i]
+    words += [verb] + [c for c in verb.children if c.dep_ == "prt"]
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
 
 
 def _clause_text(verb: Any, sentence: tuple[int, int]) -> str:
