@@ -31,3 +31,16 @@ def test_basil_corpus_reads_whole() -> None:
     articles = load_corpus(shared_path("inputs", "basil-media-bias").parents[1])
     assert len(articles) == 210 and all(a.text for a in articles)
     assert sum(1 for a in articles if a.title) >= 209  # one BASIL record has no title
+
+
+def test_component_shares_are_listed_when_measured() -> None:
+    result = PipelineBench(
+        articles=1,
+        words=100,
+        baseline=Timing("spaCy alone", 1.0, 100),
+        pipeline=Timing("pipeline", 2.0, 100),
+        full_run=Timing("run", 2.0, 100),
+        components={"parse": 1.5, "actors": 0.5},
+    )
+    table = format_markdown(result)
+    assert "| parse | 1.5 | 75% |" in table and "| actors | 0.5 | 25% |" in table

@@ -55,11 +55,14 @@ def extract_events(
         verb = _governing_verb(span.root)
         if verb is not None and verb.i not in time_of_verb:
             time_of_verb[verb.i] = time
+    bounds: list[tuple[int, int]] = []
+    for sent in doc.sents:  # once per article: Token.sent walks the parse on every call
+        bounds += [(sent.start, sent.end)] * len(sent)
     events: list[dict[str, Any]] = []
     for token in doc:
         if token.pos_ != "VERB" or token.dep_ in {"aux", "auxpass", "amod"}:
             continue
-        event = _verb_event(token, index, time_of_verb.get(token.i))
+        event = _verb_event(token, index, time_of_verb.get(token.i), bounds[token.i])
         if event is None:
             continue
         event["sentence_id"] = sentence_id(token.idx)
@@ -102,8 +105,8 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
 
 def _same_paragraph(first: Any, second: Any) -> bool:
     # The parser sometimes runs a sentence across a paragraph break; a subject never does.
-    start, end = sorted((first.idx, second.idx))
-    return "\n\n" not in first.doc.text[start:end]
+    low, high = sorted((first.i, second.i))
+    return not any("\n\n" in t.text_with_ws for t in first.doc[low:high])
 
 
 def _antecedent(subject: Any, verb: Any) -> Any:
@@ -113,7 +116,7 @@ def _antecedent(subject: Any, verb: Any) -> Any:
 
 
 def _verb_event(
-    verb: Any, index: MentionIndex, time: dict[str, Any] | None
+    verb: Any, index: MentionIndex, time: dict[str, Any] | None, sentence: tuple[int, int]
 ) -> dict[str, Any] | None:
     subject, passive = _subject_of(verb)
     agent_token = None
@@ -160,8 +163,10 @@ def _verb_event(
     return {
         "id": "",
         "sentence_id": "",
-        "text": _clause_text(verb),
+        "text": _clause_text(verb, sentence),
         "action": _action(verb),
+        "action_text": _action_text(verb),
+        "passive": passive,
         "agent": agent,
         "agent_text": _phrase(agent_token),
         "target": target,
@@ -268,11 +273,18 @@ def _action(verb: Any) -> str:
     return " ".join(words)
 
 
-def _clause_text(verb: Any) -> str:
-    sent = verb.sent
-    tokens = [t for t in verb.subtree if sent.start <= t.i < sent.end]
+def _action_text(verb: Any) -> str:
+    """The verb as written, with its auxiliaries, negation and particle ("was formed")."""
+    words = [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i]
+    words += [verb] + [c for c in verb.children if c.dep_ == "prt"]
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+
+
+def _clause_text(verb: Any, sentence: tuple[int, int]) -> str:
+    start, end = sentence
+    tokens = [t for t in verb.subtree if start <= t.i < end]
     if not tokens:
-        return str(sent.text)
+        return str(verb.doc[start:end].text)
     text = str(verb.doc[tokens[0].i : tokens[-1].i + 1].text).strip(" ,;:")
     return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1].rstrip() + "\u2026"
 

@@ -72,6 +72,10 @@ class NamedEvents:
             dated = self._dates(entity)
             if dated is not None:
                 self.events[entity.id] = dated
+        self._names = {i: [alias_key(n) for n in d.entity.names()] for i, d in self.events.items()}
+        self._places = {
+            i: {f.object for f in kb.facts_about(i, "location") if f.object} for i in self.events
+        }
 
     def _dates(self, entity: KBEntity) -> KBDate | None:
         start = end = None
@@ -102,13 +106,13 @@ class NamedEvents:
         """Dated events named with ``noun`` (or a synonym) and ``place`` ("Bucharest summit")."""
         nouns = MEETING_NOUNS if noun in MEETING_NOUNS else frozenset({noun})
         place_key = alias_key(place)
+        place_ids = {e.id for e in self.kb.lookup(place)}
+        pattern = re.compile(rf"\b{re.escape(place_key)}\b")
         found = []
-        for dated in self.events.values():
-            names = [alias_key(n) for n in dated.entity.names()]
-            location = {f.object for f in self.kb.facts_about(dated.entity.id, "location")}
-            place_ids = {e.id for e in self.kb.lookup(place)}
-            at_place = bool(location & place_ids) or any(
-                re.search(rf"\b{re.escape(place_key)}\b", n) for n in names
+        for event_id, dated in self.events.items():
+            names = self._names[event_id]
+            at_place = bool(self._places[event_id] & place_ids) or any(
+                pattern.search(n) for n in names
             )
             named_so = any(any(word in n.split() for word in nouns) for n in names)
             if at_place and named_so:

@@ -142,8 +142,7 @@ def _cue_near(doc: Any, start: int, end: int) -> Any | None:
     last = doc.char_span(max(end - 1, start), end, alignment_mode="expand")
     if first is None or last is None:
         return None
-    sentences = {first[0].sent.start, last[-1].sent.start}
-    scope = [t for t in doc if t.sent.start in sentences]
+    scope = doc[first[0].sent.start : last[-1].sent.end]
     candidates = [
         t
         for t in scope

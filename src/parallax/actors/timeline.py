@@ -60,16 +60,19 @@ def article_timeline(
 def _label(event: dict[str, Any], names: dict[str, str]) -> str:
     if event.get("kb_event"):
         return str(event["action"])
-    parts = []
-    if event.get("agent"):
-        parts.append(names.get(event["agent"], event.get("agent_text") or event["agent"]))
-    elif event.get("agent_text"):
-        parts.append(event["agent_text"])
-    parts.append(event["action"])
-    if event.get("target"):
-        parts.append(names.get(event["target"], event.get("target_text") or event["target"]))
-    elif event.get("target_text"):
-        parts.append(event["target_text"])
+
+    def name(role: str) -> str | None:
+        actor = event.get(role)
+        return (
+            names.get(actor, event.get(f"{role}_text") or actor)
+            if actor
+            else event.get(f"{role}_text")
+        )
+
+    agent, target = name("agent"), name("target")
+    verb = event.get("action_text") or event["action"]
+    # A passive without a "by" phrase reads "NATO was formed".
+    parts = [target, verb] if event.get("passive") and not agent else [agent, verb, target]
     label = " ".join(p for p in parts if p)
     return label if len(label) <= 120 else label[:119].rstrip() + "\u2026"
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 import json
 import tempfile
 import time
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from parallax.ingest.raw import RawInput
 from parallax.ingest.tabular import read_jsonl
-from parallax.model import Article
+from parallax.model import Analysis, Article
 from parallax.settings import Settings
 
 BASIL = ("inputs", "basil-media-bias", "basil_articles.jsonl")
@@ -45,6 +47,8 @@ class PipelineBench:
     baseline: Timing
     pipeline: Timing
     full_run: Timing
+    components: dict[str, float] = field(default_factory=dict)
+    """Seconds each pipeline component spent on its own work during the pipeline pass."""
 
     def ratio(self, timing: Timing) -> float:
         """Throughput of ``timing`` divided by spaCy's (1.0 = as fast as spaCy alone)."""
@@ -81,11 +85,18 @@ def run(shared: Path, repeat: int = 1) -> PipelineBench:
             pass
     baseline = Timing("spaCy alone (nlp.pipe)", time.perf_counter() - start, words)
 
+    inclusive = _instrument(pipeline.components)
     start = time.perf_counter()
     for _ in range(repeat):
         for _analysis in pipeline.pipe(english, batch_size=32):
             pass
     ours = Timing("parallax pipeline (Pipeline.pipe)", time.perf_counter() - start, words)
+    _restore(pipeline.components)
+    own: dict[str, float] = {}
+    upstream = 0.0
+    for component in pipeline.components:  # each step's time includes the steps before it
+        own[component.name] = max(inclusive[component.name] - upstream, 0.0)
+        upstream = inclusive[component.name]
 
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "corpus.jsonl"
@@ -105,7 +116,41 @@ def run(shared: Path, repeat: int = 1) -> PipelineBench:
         whole = Timing(
             "whole run (read, dedupe, analyse, store)", time.perf_counter() - start, words
         )
-    return PipelineBench(len(articles), words // repeat, baseline, ours, whole)
+    return PipelineBench(len(articles), words // repeat, baseline, ours, whole, own)
+
+
+def _instrument(components: list[Any]) -> dict[str, float]:
+    """Wrap each component's ``pipe`` to add up the time spent pulling analyses through it.
+
+    Components are chained generators, so the time a step takes to yield includes the
+    steps upstream of it; :func:`run` subtracts those to get each step's own share.
+    """
+    spent: dict[str, float] = {c.name: 0.0 for c in components}
+    for component in components:
+        original = component.pipe
+
+        def timed(
+            analyses: Iterable[Analysis], original: Any = original, name: str = component.name
+        ) -> Iterator[Analysis]:
+            stream = original(analyses)
+            while True:
+                started = time.perf_counter()
+                try:
+                    analysis = next(stream)
+                except StopIteration:
+                    spent[name] += time.perf_counter() - started
+                    return
+                spent[name] += time.perf_counter() - started
+                yield analysis
+
+        component.pipe = timed
+    return spent
+
+
+def _restore(components: list[Any]) -> None:
+    for component in components:
+        if "pipe" in vars(component):
+            del component.pipe
 
 
 def format_markdown(result: PipelineBench) -> str:
@@ -120,4 +165,9 @@ def format_markdown(result: PipelineBench) -> str:
         lines.append(
             f"| {timing.name} | {timing.words_per_second:,.0f} | {result.ratio(timing):.2f} |"
         )
+    if result.components:
+        total = sum(result.components.values()) or 1.0
+        lines += ["", "| Component | Seconds | Share of the pipeline |", "|---|--:|--:|"]
+        for name, seconds in result.components.items():
+            lines.append(f"| {name} | {seconds:.1f} | {seconds / total:.0%} |")
     return "\n".join(lines)
