@@ -607,3 +607,374 @@ def _counter(progress: Callable[[str, str], None]) -> Callable[[int, int], None]
         progress("input", "")
 
     return update
+
+
+@main.group("eval")
+def evaluate() -> None:
+    """Score components on the public datasets in ../shared/datasets."""
+
+
+@evaluate.command("time")
+@shared_option("datasets/tempeval3")
+@click.option(
+    "--split",
+    "splits",
+    type=click.Choice(["platinum", "train"]),
+    multiple=True,
+    help="Which TempEval-3 documents to score (repeatable) [default: platinum and train].",
+)
+@click.option("--write-docs", is_flag=True, help="Write the scores into docs/evaluation.md.")
+@click.option(
+    "--errors", type=int, default=0, help="Also print the N most frequent errors of each split."
+)
+@handle_errors
+def eval_time(shared: Path, splits: tuple[str, ...], write_docs: bool, errors: int) -> None:
+    """Time expressions on TempEval-3: strict/relaxed extent F1, value F1 and type accuracy."""
+    from collections import Counter
+
+    from parallax.evaluation import tempeval
+
+    results = []
+    try:
+        for split in splits or ("platinum", "train"):
+            results.append((split, tempeval.evaluate(shared, split)))
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(tempeval.format_table(results))
+    for split, scores in results if errors else ():
+        click.echo(f"\nMost frequent errors ({split}): kind, text, gold value, our value")
+        for error, count in Counter(scores.errors).most_common(errors):
+            click.echo(f"{count:4d}  " + " | ".join(error))
+    if write_docs:
+        _err(f"updated {tempeval.write_docs(results, Path('docs'))}")
+
+
+def _meantime(shared: Path, limit: int | None, fmt: str, part: str) -> None:
+    from parallax.evaluation import meantime
+
+    root = shared / "datasets" / "meantime_newsreader_en"
+    try:
+        result = meantime.evaluate(root, limit=limit, part=part)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    if fmt == "json":
+        click.echo(json.dumps({"documents": result["documents"], part: result[part]}, indent=2))
+    else:
+        click.echo(meantime.format_markdown(result, part))
+
+
+@evaluate.command("events")
+@shared_option("datasets/meantime_newsreader_en")
+@click.option("--limit", type=int, default=None, help="Score only the first N articles.")
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@handle_errors
+def eval_events(shared: Path, limit: int | None, fmt: str) -> None:
+    """Event triggers and agent/target participants against MEANTIME's gold annotation."""
+    _meantime(shared, limit, fmt, "events")
+
+
+@evaluate.command("actors")
+@shared_option("datasets/meantime_newsreader_en")
+@click.option("--limit", type=int, default=None, help="Score only the first N articles.")
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@handle_errors
+def eval_actors(shared: Path, limit: int | None, fmt: str) -> None:
+    """Named mentions grouped into actors, B-cubed against MEANTIME's entity ids."""
+    _meantime(shared, limit, fmt, "actors")
+
+
+# --- Reference knowledge: parallax kb, train entailment, eval entailment --------------------
+
+
+def _kb_dir_option(func: F) -> F:
+    return click.option(
+        "--kb-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="The user's knowledge base [default: $PARALLAX_KB or ~/.local/share/parallax/kb].",
+    )(func)
+
+
+def _fact_line(fact: Any, kb: Any) -> str:
+    def name(entity_id: str | None) -> str:
+        entity = kb.get(entity_id) if entity_id else None
+        return f"{entity.name} [{entity_id}]" if entity else str(entity_id)
+
+    span = ""
+    if fact.start or fact.end:
+        span = f" ({fact.start or '?'} - {fact.end or 'now'})"
+    target = name(fact.object) if fact.object else fact.value
+    note = f"; {fact.note}" if fact.note else ""
+    return f"  {fact.property}: {target}{span}{note}\n    source: {fact.source}"
+
+
+def _fact_record(fact: Any) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    return {k: v for k, v in asdict(fact).items() if v not in (None, "")}
+
+
+def _entity_record(entity: Any) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    record = asdict(entity)
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in record.items()}
+
+
+def _resolve_entity(kb: Any, ref: str) -> Any:
+    entity = kb.get(ref) or next(iter(kb.lookup(ref)), None)
+    if entity is None:
+        raise ConfigError(
+            f"no entity {ref!r} in the knowledge base; try `parallax kb search {ref!r}`"
+        )
+    return entity
+
+
+@main.group("kb")
+def kb_group() -> None:
+    """List, search, show and import reference knowledge; add trusted documents."""
+
+
+@kb_group.command("list")
+@click.option("--type", "kind", default=None, help="Only entities of this type (country, ...).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@_kb_dir_option
+@handle_errors
+def kb_list(kind: str | None, fmt: str, kb_dir: Path | None) -> None:
+    """List the entities of the knowledge base (bundled and imported)."""
+    from parallax.knowledge import default_knowledge
+
+    kb = default_knowledge(kb_dir)
+    entities = sorted(
+        (e for e in kb.entities.values() if kind is None or e.type == kind), key=lambda e: e.id
+    )
+    if fmt == "json":
+        click.echo(json.dumps([_entity_record(e) for e in entities], indent=2, ensure_ascii=False))
+        return
+    for entity in entities:
+        click.echo(f"{entity.id}\t{entity.type}\t{entity.name}")
+
+
+@kb_group.command("search")
+@click.argument("text")
+@click.option("-n", "--limit", default=10, show_default=True, help="Most results of each kind.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@_kb_dir_option
+@handle_errors
+def kb_search(text: str, limit: int, fmt: str, kb_dir: Path | None) -> None:
+    """Find entities by name or alias, and sentences of the reference documents."""
+    from parallax.knowledge import alias_key, default_knowledge, user_kb_dir
+    from parallax.knowledge.documents import DocumentStore
+
+    kb = default_knowledge(kb_dir)
+    key = alias_key(text)
+    exact = [e for e in kb.lookup(text)]
+    partial = [
+        e
+        for e in kb.entities.values()
+        if e not in exact and any(key in alias_key(n) for n in e.names())
+    ]
+    entities = (exact + sorted(partial, key=lambda e: len(e.name)))[:limit]
+    db_path = (kb_dir or user_kb_dir()) / "documents.db"
+    evidence = []
+    if db_path.exists():
+        with DocumentStore(db_path) as store:
+            evidence = [e.as_dict() for e in store.search(text, limit)]
+    if fmt == "json":
+        records = {"entities": [_entity_record(e) for e in entities], "documents": evidence}
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+        return
+    for entity in entities:
+        click.echo(f"{entity.id}\t{entity.type}\t{entity.name}\t{entity.description}")
+    for item in evidence:
+        click.echo(f"[document] {item['text']}\n    source: {item['source']}")
+    if not entities and not evidence:
+        click.echo(f"nothing found for {text!r}", err=True)
+
+
+@kb_group.command("show")
+@click.argument("entity")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@_kb_dir_option
+@handle_errors
+def kb_show(entity: str, fmt: str, kb_dir: Path | None) -> None:
+    """Show one entity (by id or name) with its facts and their sources."""
+    from parallax.knowledge import default_knowledge
+
+    kb = default_knowledge(kb_dir)
+    found = _resolve_entity(kb, entity)
+    facts = kb.facts_about(subject=found.id)
+    inverse = kb.facts_about(object=found.id)
+    if fmt == "json":
+        record = {
+            "entity": _entity_record(found),
+            "facts": [_fact_record(f) for f in facts],
+            "facts_as_object": [_fact_record(f) for f in inverse],
+        }
+        click.echo(json.dumps(record, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"{found.name} [{found.id}] ({found.type})")
+    if found.description:
+        click.echo(found.description)
+    if found.aliases:
+        click.echo(f"aliases: {', '.join(found.aliases)}")
+    if found.demonyms:
+        click.echo(f"demonyms: {', '.join(found.demonyms)}")
+    if found.source:
+        click.echo(f"source: {found.source}")
+    if facts:
+        click.echo("facts:")
+        for fact in facts:
+            click.echo(_fact_line(fact, kb))
+    if inverse:
+        click.echo("facts about others that name it:")
+        for fact in inverse:
+            subject = kb.get(fact.subject)
+            line = _fact_line(fact, kb).replace(
+                "  ", f"  {subject.name if subject else fact.subject} ", 1
+            )
+            click.echo(line)
+
+
+@kb_group.command("facts")
+@click.argument("subject")
+@click.option("--property", "prop", default=None, help="Only this property (member_of, ...).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@_kb_dir_option
+@handle_errors
+def kb_facts(subject: str, prop: str | None, fmt: str, kb_dir: Path | None) -> None:
+    """The facts about SUBJECT (an id or a name), optionally of one property."""
+    from parallax.knowledge import default_knowledge
+
+    kb = default_knowledge(kb_dir)
+    found = _resolve_entity(kb, subject)
+    facts = kb.facts_about(subject=found.id, property=prop)
+    if fmt == "json":
+        click.echo(json.dumps([_fact_record(f) for f in facts], indent=2, ensure_ascii=False))
+        return
+    click.echo(f"{found.name} [{found.id}]")
+    for fact in facts:
+        click.echo(_fact_line(fact, kb))
+    if not facts:
+        click.echo(f"no {prop or ''} facts about {found.id}".replace("  ", " "), err=True)
+
+
+@kb_group.command("import")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json", "wikidata"]),
+    default=None,
+    help="The file's format [default: from the name and content].",
+)
+@click.option(
+    "--properties",
+    default=None,
+    metavar="P463,P571,...",
+    help="Wikidata only: the properties to keep [default: all we map].",
+)
+@click.option("--name", default=None, help="Name of the import [default: the file's name].")
+@_kb_dir_option
+@handle_errors
+def kb_import(
+    path: Path, fmt: str | None, properties: str | None, name: str | None, kb_dir: Path | None
+) -> None:
+    """Import entities and facts from a CSV, JSON or Wikidata dump file into your KB."""
+    from parallax.knowledge import default_knowledge, user_kb_dir
+    from parallax.knowledge.importers import import_file
+    from parallax.knowledge.user import import_name, save_import
+
+    directory = kb_dir or user_kb_dir()
+    props = [p for p in properties.split(",") if p.strip()] if properties else None
+    result = import_file(path, default_knowledge(directory), fmt, props)
+    for warning in result.warnings:
+        _err(f"warning: {warning}")
+    written = save_import(name or import_name(str(path)), result.entities, result.facts, directory)
+    click.echo(result.summary())
+    for file in written:
+        click.echo(f"wrote {file}")
+    if result.warnings and not (result.entities or result.facts):
+        sys.exit(1)
+
+
+@kb_group.command("add-document")
+@click.argument("paths", nargs=-1, required=True)
+@_kb_dir_option
+@handle_errors
+def kb_add_document(paths: tuple[str, ...], kb_dir: Path | None) -> None:
+    """Add trusted reference documents (any format `analyze` reads) as evidence."""
+    from parallax.knowledge.documents import articles_from_paths, default_document_store
+
+    articles, problems = articles_from_paths(paths)
+    for problem in problems:
+        _err(f"error: {problem}")
+    with default_document_store(kb_dir) as store:
+        for article in articles:
+            added = store.add(article)
+            label = article.title or article.source
+            click.echo(f"{label}: {added} sentences" if added else f"{label}: already present")
+    if problems:
+        sys.exit(1)
+
+
+@kb_group.command("documents")
+@_kb_dir_option
+@handle_errors
+def kb_documents(kb_dir: Path | None) -> None:
+    """List the reference documents in your knowledge base."""
+    from parallax.knowledge.documents import default_document_store
+
+    with default_document_store(kb_dir) as store:
+        for doc in store.documents():
+            click.echo(
+                f"{doc['id'][:12]}\t{doc['sentences']}\t{doc['title'] or ''}\t{doc['source']}"
+            )
+
+
+@main.group("train")
+def train() -> None:
+    """Train the models Parallax ships, from the public datasets in ../shared."""
+
+
+@train.command("entailment")
+@shared_option("datasets/sick and datasets/climate_fever")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the weights [default: the packaged parallax/models/entailment.npz].",
+)
+@handle_errors
+def train_entailment(shared: Path, out: Path | None) -> None:
+    """Train the entailment step on SICK and Climate-FEVER (train splits; dev for tuning)."""
+    from parallax.knowledge.entailment import MODEL_PATH
+    from parallax.knowledge.entailment_training import train as train_model
+
+    info = train_model(shared, out or MODEL_PATH, progress=lambda m: _err(m))
+    click.echo(json.dumps(info, indent=2))
+
+
+@evaluate.command("entailment")
+@shared_option("datasets/sick and datasets/climate_fever")
+@click.option(
+    "--model",
+    "model_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Weights to score [default: the packaged model].",
+)
+@click.option("--write-docs", is_flag=True, help="Write the scores into docs/evaluation.md.")
+@handle_errors
+def eval_entailment(shared: Path, model_path: Path | None, write_docs: bool) -> None:
+    """SICK test accuracy and Climate-FEVER pair accuracy / macro-F1 of the entailment step."""
+    from parallax.knowledge import entailment_training as training
+    from parallax.knowledge.entailment import MODEL_PATH, EntailmentModel
+
+    model = EntailmentModel.load(model_path or MODEL_PATH)
+    scores = training.evaluate(shared, model)
+    baseline = training.majority_baseline(shared)
+    click.echo(json.dumps([s.as_dict() for s in scores], indent=2))
+    if write_docs:
+        path = training.write_evaluation(training.evaluation_section(scores, baseline, model.info))
+        click.echo(f"wrote {path}")

@@ -1,5 +1,25 @@
 """Built-in pipeline components; importing this package registers them."""
 
-from parallax.components import embed, entities, parse, sentences
+from parallax.components import (
+    actors,
+    embed,
+    entities,
+    events,
+    parse,
+    quotes,
+    sentences,
+    timeline,
+    times,
+)
 
-__all__ = ["embed", "entities", "parse", "sentences"]
+__all__ = [
+    "actors",
+    "embed",
+    "entities",
+    "events",
+    "parse",
+    "quotes",
+    "sentences",
+    "timeline",
+    "times",
+]

@@ -1,6 +1,20 @@
-"""Reference knowledge: sourced entities and facts that claims are checked against."""
+"""Reference knowledge: sourced entities and facts that claims are checked against.
+
+:func:`default_knowledge` is what the checker reads: the bundled knowledge merged with the
+user's own (imports and entities in ``$PARALLAX_KB``); :func:`bundled` is the bundled part.
+"""
 
 from parallax.knowledge.base import KnowledgeBase, alias_key, bundled, load_dir
 from parallax.knowledge.model import Fact, KBEntity
+from parallax.knowledge.user import default_knowledge, user_kb_dir
 
-__all__ = ["Fact", "KBEntity", "KnowledgeBase", "alias_key", "bundled", "load_dir"]
+__all__ = [
+    "Fact",
+    "KBEntity",
+    "KnowledgeBase",
+    "alias_key",
+    "bundled",
+    "default_knowledge",
+    "load_dir",
+    "user_kb_dir",
+]

@@ -14,7 +14,17 @@ from parallax.pipeline.core import Component, Pipeline
 Factory = Callable[[], Component]
 _FACTORIES: dict[str, Factory] = {}
 
-DEFAULT_COMPONENTS: tuple[str, ...] = ("parse", "sentences", "entities", "embed")
+DEFAULT_COMPONENTS: tuple[str, ...] = (
+    "parse",
+    "sentences",
+    "entities",
+    "embed",
+    "times",
+    "actors",
+    "quotes",
+    "events",
+    "timeline",
+)
 """The components :func:`load` builds when none are named, in order."""
 
 

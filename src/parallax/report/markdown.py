@@ -66,6 +66,7 @@ def render_markdown(report: dict[str, Any], *, full_text: bool = True) -> str:
                 f"| {gap['story']} | {_cell(gap['label'])} ({gap.get('type') or gap['kind']}) | "
                 f"{covered} | {missing} |"
             )
+    out += _merged_timeline_section(comparison.get("timeline", []))
     for a in articles:
         out += ["", f"## {_cell(a['title'] or 'Untitled')}", ""]
         facts = [
@@ -94,6 +95,7 @@ def render_markdown(report: dict[str, Any], *, full_text: bool = True) -> str:
         if entities:
             top = sorted(entities.items(), key=lambda kv: -kv[1])[:20]
             out.append("- Named: " + ", ".join(f"{_md_escape(n)} ({c})" for n, c in top))
+        out += _actors_section(a)
         if full_text:
             out += ["", *(f"> {_md_escape(p)}\n>" for p in a["text"].split("\n\n"))]
     if report.get("errors"):
@@ -102,3 +104,70 @@ def render_markdown(report: dict[str, Any], *, full_text: bool = True) -> str:
             f"- `{_md_escape(e['source'])}`: {_md_escape(e['reason'])}" for e in report["errors"]
         ]
     return "\n".join(out).rstrip() + "\n"
+
+
+# -- actors, quotations, events and timelines (parallax.actors) -------------------------------
+
+
+def _when(entry: dict[str, Any]) -> str:
+    inferred = " (year from reference knowledge)" if entry.get("inferred") else ""
+    return f"{entry.get('date')}{inferred}"
+
+
+def _actors_section(a: dict[str, Any]) -> list[str]:
+    out: list[str] = []
+    names = {actor["id"]: actor["name"] for actor in a.get("actors", [])}
+    if a.get("actors"):
+        top = a["actors"][:15]
+        out += ["", "### Actors", ""]
+        out += ["| Actor | Type | Mentions | Also called |", "|---|---|--:|---|"]
+        for actor in top:
+            forms = sorted({m["text"] for m in actor["mentions"] if m.get("kind") != "pronoun"})
+            out.append(
+                f"| {_cell(actor['name'])} | {_cell(actor.get('type'))} | "
+                f"{len(actor['mentions'])} | {_cell(_md_escape(', '.join(forms[:8])))} |"
+            )
+    quotes = a.get("quotes") or []
+    if quotes:
+        out += ["", "### Quotations", ""]
+        for q in quotes[:20]:
+            who = names.get(q.get("speaker") or "", q.get("speaker_text") or "unattributed")
+            mark = "\u201c{}\u201d" if q["kind"] == "direct" else "{} (reported)"
+            out.append(
+                f"- **{_md_escape(str(who))}** ({_cell(q.get('cue'))}): "
+                + mark.format(_md_escape(q["text"]))
+            )
+    events = [e for e in a.get("events", []) if e.get("agent") or e.get("date")]
+    if events:
+        out += ["", "### Who did what to whom", ""]
+        out += ["| Sentence | Agent | Action | Target | When |", "|---|---|---|---|---|"]
+        for e in events[:25]:
+            agent = names.get(e.get("agent") or "", e.get("agent_text"))
+            target = names.get(e.get("target") or "", e.get("target_text"))
+            when = _when(e) if e.get("date") else None
+            out.append(
+                f"| {e['sentence_id']} | {_cell(agent)} | {_cell(e['action'])} | "
+                f"{_cell(target)} | {_cell(when)} |"
+            )
+    timeline = a.get("timeline") or []
+    if timeline:
+        out += ["", "### Timeline", ""]
+        out += [f"- {_when(t)}: {_md_escape(t['label'])} ({t['sentence_id']})" for t in timeline]
+    return out
+
+
+def _merged_timeline_section(timeline: list[dict[str, Any]]) -> list[str]:
+    if not timeline:
+        return []
+    out = ["", "## Timeline across sources", ""]
+    out += ["| When | Event | Cited by | How each source puts it |", "|---|---|---|---|"]
+    for item in timeline:
+        sources = item["sources"]
+        cited = ", ".join(
+            _cell(s.get("outlet") or s.get("title") or s.get("article_id")) for s in sources
+        )
+        phrasing = " / ".join(_cell(_md_escape(s.get("text", ""))[:160]) for s in sources)
+        out.append(
+            f"| {_cell(_when(item))} | {_cell(_md_escape(item['label']))} | {cited} | {phrasing} |"
+        )
+    return out

@@ -1,0 +1,143 @@
+"""Rule-based coreference for actors: pronouns and definite descriptions within an article.
+
+"It", "its", "they", "the country", "the alliance" carry much of what an article says about an
+actor, so a portrayal or a who-did-what-to-whom event that ignored them would miss most of
+it. The resolver links each such phrase to the nearest compatible actor mention before it,
+within :data:`MAX_SENTENCE_DISTANCE` sentences: nearer sentences first, then clause subjects
+over other mentions (an article's topic is usually the subject), then the closest. Number and
+type must agree ("it" never refers to a person or a plural phrase, "they" needs a plural
+phrase or a collective group, "he"/"she" a person). "The alliance" and "the bloc" mean NATO
+whenever the article names NATO. Measured by ``parallax eval actors`` (docs/evaluation.md).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+from parallax.actors.mentions import ActorResolver, Mention
+
+MAX_SENTENCE_DISTANCE = 2
+
+SINGULAR_NEUTER = frozenset({"it", "its", "itself"})
+PLURAL = frozenset({"they", "their", "them", "themselves", "theirs"})
+PERSONAL = frozenset({"he", "his", "him", "himself", "she", "her", "hers", "herself"})
+
+DESCRIPTIONS: dict[str, frozenset[str]] = {
+    "country": frozenset({"country"}),
+    "nation": frozenset({"country"}),
+    "state": frozenset({"country"}),
+    "government": frozenset({"country"}),
+    "administration": frozenset({"country"}),
+    "regime": frozenset({"country"}),
+    "alliance": frozenset({"organisation"}),
+    "bloc": frozenset({"organisation"}),
+    "organisation": frozenset({"organisation"}),
+    "organization": frozenset({"organisation"}),
+    "union": frozenset({"organisation", "country"}),
+}
+"""Definite descriptions ("the <noun>", lemma) and the actor types they can refer to."""
+
+ALLIANCE_WORDS = frozenset({"alliance", "bloc"})
+
+
+def resolve_references(
+    doc: Any, mentions: list[Mention], resolver: ActorResolver, sentence_starts: list[int]
+) -> list[Mention]:
+    """Mentions for the pronouns and definite descriptions of ``doc`` that refer to actors.
+
+    Args:
+        doc: the spaCy Doc.
+        mentions: the explicit mentions (names and phrases), in text order.
+        resolver: gives each actor's type.
+        sentence_starts: start character of each sentence, to measure distance in sentences.
+    """
+    taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    has_nato = any(m.actor == "nato" for m in mentions)
+    explicit = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in explicit]
+    resolved: list[Mention] = []
+
+    def sentence_of(char: int) -> int:
+        return bisect_right(sentence_starts, char) - 1
+
+    for token in doc:
+        if token.i in taken:
+            continue
+        lower = token.lower_
+        kind = None
+        wanted: frozenset[str] | None = None
+        span_start = token.i
+        if token.pos_ == "PRON" and lower in SINGULAR_NEUTER | PLURAL | PERSONAL:
+            if lower == "it" and token.dep_ == "nsubj" and token.head.lemma_ == "be":
+                continue  # "It is the reason ...", "it is clear that ...": not a referent
+            kind = "pronoun"
+        elif (
+            token.pos_ == "NOUN"
+            and token.lemma_.lower() in DESCRIPTIONS
+            and token.i > 0
+            and doc[token.i - 1].lower_ == "the"
+            and token.tag_ == "NN"
+            and not any(c.dep_ in {"amod", "compound", "prep", "poss"} for c in token.children)
+        ):
+            kind = "description"
+            wanted = DESCRIPTIONS[token.lemma_.lower()]
+            span_start = token.i - 1
+            if token.lemma_.lower() in ALLIANCE_WORDS and has_nato:
+                resolved.append(_reference(doc, span_start, token, "nato", kind))
+                continue
+        if kind is None:
+            continue
+        here = sentence_of(token.idx)
+        best: tuple[tuple[int, int, int], Mention] | None = None
+        for candidate in reversed(explicit[: bisect_right(starts, token.idx - 1)]):
+            distance = here - sentence_of(candidate.start)
+            if distance > MAX_SENTENCE_DISTANCE:
+                break
+            if candidate.end > token.idx or not _compatible(candidate, lower, wanted, resolver):
+                continue
+            key = (distance, 0 if candidate.subject else 1, token.idx - candidate.end)
+            if best is None or key < best[0]:
+                best = (key, candidate)
+        if best is None:
+            continue
+        actor = best[1].actor
+        if wanted == frozenset({"country"}) and resolver.info(actor).type == "person":
+            affiliation = resolver.info(actor).affiliation
+            if affiliation is None:
+                continue
+            actor = affiliation
+        resolved.append(_reference(doc, span_start, token, actor, kind))
+    return resolved
+
+
+def _compatible(
+    candidate: Mention, pronoun: str, wanted: frozenset[str] | None, resolver: ActorResolver
+) -> bool:
+    info = resolver.info(candidate.actor)
+    if wanted is not None:
+        if info.type in wanted and not candidate.plural:
+            return True
+        return "country" in wanted and info.type == "person" and info.affiliation is not None
+    if pronoun in SINGULAR_NEUTER:
+        return info.type in {"country", "organisation", "place"} and not candidate.plural
+    if pronoun in PLURAL:
+        return candidate.plural or info.type == "group"
+    return info.type == "person"
+
+
+def _reference(doc: Any, start: int, token: Any, actor: str, kind: str) -> Mention:
+    span = doc[start : token.i + 1]
+    subject = token.dep_ in {"nsubj", "nsubjpass"}
+    return Mention(
+        start=span.start_char,
+        end=span.end_char,
+        token_start=start,
+        token_end=token.i + 1,
+        head=token.i,
+        actor=actor,
+        kind=kind,
+        text=span.text,
+        plural=token.lower_ in PLURAL,
+        subject=subject,
+    )

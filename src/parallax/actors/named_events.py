@@ -1,0 +1,188 @@
+"""Named historical events (summits, treaties, wars) found in text and dated from the KB.
+
+Articles cite history by name and leave the year out ("the Yalta agreement", "the Madrid
+summit", "World War One"); the reader is expected to know it. The knowledge base knows it:
+its entities of type ``event`` and ``treaty`` carry ``start_date``/``end_date``/``signed``
+facts. References are found by alias ("World War Two", "the Cold War"), by an event noun with
+a place ("the Bucharest summit", "NATO summit in Madrid", "the Yalta agreement") and by a
+meeting verb with a place ("leaders met in Yalta"). When several events share a name (two
+Madrid summits), a year in the same sentence picks one; otherwise the one nearest the
+article's date does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
+
+EVENT_TYPES = frozenset({"event", "treaty"})
+MEETING_NOUNS = frozenset(
+    {"summit", "conference", "meeting", "talks", "agreement", "accord", "accords", "pact"}
+)
+"""Event nouns that name a meeting or what it agreed; "the Yalta agreement" = the conference."""
+EVENT_NOUNS = MEETING_NOUNS | frozenset(
+    {"treaty", "war", "revolution", "crisis", "invasion", "uprising", "protests", "battle"}
+)
+MEETING_VERBS = frozenset({"meet", "gather", "convene", "assemble"})
+DATE_PROPERTIES = ("start_date", "signed", "founded")
+END_PROPERTIES = ("end_date", "terminated", "dissolved")
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+
+
+@dataclass(frozen=True)
+class KBDate:
+    """A knowledge-base event with the dates the timeline needs."""
+
+    entity: KBEntity
+    start: str
+    end: str
+    source: str
+
+    @property
+    def year(self) -> int:
+        """The year the event started."""
+        return int(self.start[:4])
+
+
+@dataclass(frozen=True)
+class EventReference:
+    """A mention of a named event: the tokens and the dated KB event it names."""
+
+    start: int
+    end: int
+    token: int
+    text: str
+    event: KBDate
+
+
+class NamedEvents:
+    """The dated events of a knowledge base, searchable by alias and by noun + place."""
+
+    def __init__(self, kb: KnowledgeBase):
+        """Index the events and treaties of ``kb`` that have a date."""
+        self.kb = kb
+        self.events: dict[str, KBDate] = {}
+        for entity in kb.entities.values():
+            if entity.type not in EVENT_TYPES:
+                continue
+            dated = self._dates(entity)
+            if dated is not None:
+                self.events[entity.id] = dated
+
+    def _dates(self, entity: KBEntity) -> KBDate | None:
+        start = end = None
+        source = entity.source
+        for prop in DATE_PROPERTIES:
+            facts = self.kb.facts_about(entity.id, prop)
+            if facts and facts[0].value:
+                start, source = facts[0].value, facts[0].source
+                break
+        for prop in END_PROPERTIES:
+            facts = self.kb.facts_about(entity.id, prop)
+            if facts and facts[0].value:
+                end = facts[0].value
+                break
+        attributes = entity.attributes
+        start = start or attributes.get("start_date") or attributes.get("date")
+        end = end or attributes.get("end_date") or start
+        if not start or not _YEAR.match(str(start)):
+            return None
+        return KBDate(entity, str(start), str(end), source)
+
+    def by_alias(self, text: str) -> list[KBDate]:
+        """Dated events whose name or alias is ``text``."""
+        key = alias_key(re.sub(r"^the\s+(1[5-9]\d\d|20\d\d)\s+", "", text.strip(), flags=re.I))
+        return [self.events[e.id] for e in self.kb.lookup(key) if e.id in self.events]
+
+    def by_noun_and_place(self, noun: str, place: str) -> list[KBDate]:
+        """Dated events named with ``noun`` (or a synonym) and ``place`` ("Bucharest summit")."""
+        nouns = MEETING_NOUNS if noun in MEETING_NOUNS else frozenset({noun})
+        place_key = alias_key(place)
+        found = []
+        for dated in self.events.values():
+            names = [alias_key(n) for n in dated.entity.names()]
+            location = {f.object for f in self.kb.facts_about(dated.entity.id, "location")}
+            place_ids = {e.id for e in self.kb.lookup(place)}
+            at_place = bool(location & place_ids) or any(
+                re.search(rf"\b{re.escape(place_key)}\b", n) for n in names
+            )
+            named_so = any(any(word in n.split() for word in nouns) for n in names)
+            if at_place and named_so:
+                found.append(dated)
+        return found
+
+    def find(self, doc: Any, anchor: date | None = None) -> list[EventReference]:
+        """Every reference to a dated KB event in ``doc``, in text order.
+
+        ``anchor`` (the article's date) decides between events that share a name.
+        """
+        if not self.events:
+            return []
+        references: list[EventReference] = []
+        covered: set[int] = set()
+
+        def add(span: Any, token: Any, candidates: list[KBDate]) -> None:
+            if not candidates or covered.intersection(range(span.start, span.end)):
+                return
+            chosen = _choose(candidates, span.sent.text, anchor)
+            references.append(
+                EventReference(span.start_char, span.end_char, token.i, span.text, chosen)
+            )
+            covered.update(range(span.start, span.end))
+
+        for ent in doc.ents:
+            if ent.label_ in {"EVENT", "LAW", "ORG", "FAC"}:
+                add(ent, ent.root, self.by_alias(ent.text))
+        for chunk in doc.noun_chunks:
+            add(chunk, chunk.root, self.by_alias(chunk.text))
+            noun = chunk.root.lemma_.lower()
+            if noun not in EVENT_NOUNS:
+                continue
+            places = [t for t in chunk if t.i != chunk.root.i and _is_place(t)]
+            places += [
+                g
+                for c in chunk.root.children
+                if c.dep_ == "prep" and c.lower_ in {"in", "at", "of"}
+                for g in c.children
+                if g.dep_ == "pobj" and _is_place(g)
+            ]
+            for place in places:
+                add(chunk, chunk.root, self.by_noun_and_place(noun, _entity_text(place)))
+        for token in doc:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in MEETING_VERBS:
+                continue
+            for prep in token.children:
+                if prep.dep_ != "prep" or prep.lower_ not in {"in", "at"}:
+                    continue
+                for place in prep.children:
+                    if place.dep_ == "pobj" and _is_place(place):
+                        span = doc[token.i : place.i + 1]
+                        add(span, token, self.by_noun_and_place("meeting", _entity_text(place)))
+        references.sort(key=lambda r: r.start)
+        return references
+
+
+def _is_place(token: Any) -> bool:
+    # "the NATO agreements" names an organisation, not where a summit met.
+    return token.pos_ == "PROPN" and token.ent_type_ in {"GPE", "LOC", "FAC", ""}
+
+
+def _entity_text(token: Any) -> str:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return str(ent.text)
+    return str(token.text)
+
+
+def _choose(candidates: list[KBDate], sentence: str, anchor: date | None) -> KBDate:
+    years = {int(y) for y in _YEAR.findall(sentence)}
+    stated = [c for c in candidates if c.year in years]
+    if stated:
+        return stated[0]
+    if anchor is None:
+        return max(candidates, key=lambda c: c.start)
+    return min(candidates, key=lambda c: abs(c.year - anchor.year))

@@ -1,0 +1,224 @@
+"""Quotations and attributions: who is quoted saying what, directly or in reported speech.
+
+Direct quotations are text between straight or curly double quotes (possibly several
+sentences long); a short quoted phrase with no speech verb near it is a scare quote or a
+term ("spheres of influence"), not a quotation, and is left out. Indirect ones are a speech
+verb ("said", "warned", "claimed") with a clausal complement, or "according to X". The
+speaker is the speech verb's subject, resolved to an actor through the article's actor
+mentions (pronouns included, since the ``actors`` layer holds their resolved mentions).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import Any
+
+from parallax.actors.resolve import MentionIndex
+from parallax.model import Sentence
+
+SPEECH_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "claim",
+        "warn",
+        "argue",
+        "state",
+        "insist",
+        "announce",
+        "declare",
+        "deny",
+        "add",
+        "note",
+        "stress",
+        "assert",
+        "allege",
+        "promise",
+        "pledge",
+        "vow",
+        "threaten",
+        "admit",
+        "explain",
+        "write",
+        "report",
+        "suggest",
+        "believe",
+        "accuse",
+        "urge",
+        "demand",
+        "predict",
+        "acknowledge",
+        "confirm",
+        "reply",
+        "respond",
+        "emphasise",
+        "emphasize",
+        "caution",
+        "maintain",
+        "contend",
+        "proclaim",
+        "remark",
+    }
+)
+"""Lemmas of verbs that introduce speech or a stated position."""
+
+QUOTE = re.compile(r"\u201c([^\u201c\u201d]{1,2000}?)\u201d|\"([^\"]{1,2000}?)\"", re.S)
+MIN_WORDS_WITHOUT_CUE = 6
+"""A quoted passage at least this long is a quotation even when no speech verb is near."""
+
+
+def extract_quotes(
+    doc: Any, text: str, sentences: Sequence[Sentence], actors: Sequence[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The direct and indirect quotations of one article, in text order."""
+    index = MentionIndex(actors)
+    starts = [s.start for s in sentences]
+
+    def sentence_id(char: int) -> str:
+        position = bisect_right(starts, char) - 1
+        return sentences[max(position, 0)].id if sentences else ""
+
+    quotes: list[dict[str, Any]] = []
+    for match in QUOTE.finditer(text):
+        group = 1 if match.group(1) is not None else 2
+        start, end = match.start(group), match.end(group)
+        inner = text[start:end].strip()
+        if not inner or "\n\n" in inner:
+            continue
+        cue = _cue_near(doc, match.start(), match.end())
+        if cue is None and len(inner.split()) < MIN_WORDS_WITHOUT_CUE:
+            continue
+        speaker, speaker_text = _speaker(cue, index) if cue is not None else (None, None)
+        quotes.append(
+            {
+                "text": inner,
+                "start": start,
+                "end": end,
+                "sentence_id": sentence_id(start),
+                "kind": "direct",
+                "speaker": speaker,
+                "speaker_text": speaker_text,
+                "cue": cue.text if cue is not None else None,
+            }
+        )
+    for token in doc:
+        span = _reported(token)
+        if span is None:
+            continue
+        begin, finish, speaker_token = span
+        content = doc[begin:finish]
+        inside = [q for q in quotes if content.start_char <= q["start"] < content.end_char]
+        if any(len(q["text"].split()) >= MIN_WORDS_WITHOUT_CUE for q in inside):
+            continue  # a full direct quotation is reported once, as direct speech
+        for partial in inside:
+            quotes.remove(partial)  # "promised that NATO would not expand "one inch"" is one
+        speaker_actor = index.actor_of_token(speaker_token) if speaker_token is not None else None
+        if speaker_actor is None and speaker_token is not None:
+            speaker_actor = _speaker_by_possessor(speaker_token, index)
+        words = content.text.strip()
+        if len(words.split()) < 3:
+            continue
+        quotes.append(
+            {
+                "text": words,
+                "start": content.start_char,
+                "end": content.end_char,
+                "sentence_id": sentence_id(content.start_char),
+                "kind": "indirect",
+                "speaker": speaker_actor,
+                "speaker_text": _phrase(speaker_token) if speaker_token is not None else None,
+                "cue": token.text if token.lemma_ != "accord" else "according to",
+            }
+        )
+    quotes.sort(key=lambda q: q["start"])
+    return quotes
+
+
+def _cue_near(doc: Any, start: int, end: int) -> Any | None:
+    """The speech verb of the sentence a quotation sits in, outside the quoted text."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    last = doc.char_span(max(end - 1, start), end, alignment_mode="expand")
+    if first is None or last is None:
+        return None
+    sentences = {first[0].sent.start, last[-1].sent.start}
+    scope = [t for t in doc if t.sent.start in sentences]
+    candidates = [
+        t
+        for t in scope
+        if t.pos_ == "VERB"
+        and t.lemma_.lower() in SPEECH_VERBS
+        and not start <= t.idx < end
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)
+    ]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+
+
+def _subject(verb: Any) -> Any | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _speaker(cue: Any, index: MentionIndex) -> tuple[str | None, str | None]:
+    subject = _subject(cue)
+    if subject is None:
+        return None, None
+    actor = index.actor_of_token(subject) or _speaker_by_possessor(subject, index)
+    return actor, _phrase(subject)
+
+
+def _speaker_by_possessor(token: Any, index: MentionIndex) -> str | None:
+    """A team or office speaks for its possessor ("his foreign policy team said")."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            return index.actor_at(child.idx)
+    return None
+
+
+def _phrase(token: Any) -> str:
+    doc = token.doc
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in {"compound", "appos", "flat"}:
+            right = child.right_edge.i
+    return str(doc[left : right + 1].text)
+
+
+def _reported(token: Any) -> tuple[int, int, Any | None] | None:
+    """(start token, end token, speaker token) of reported speech governed by ``token``."""
+    if token.lower_ == "according" and token.dep_ == "prep":
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if source is None:
+            return None
+        sent = token.sent
+        clause = token.head
+        tokens = [t for t in clause.subtree if not (token.left_edge.i <= t.i <= token.right_edge.i)]
+        tokens = [t for t in tokens if t.sent.start == sent.start and not t.is_punct]
+        if not tokens:
+            return None
+        return tokens[0].i, tokens[-1].i + 1, source
+    if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
+    if complement is None:
+        return None
+    subject = _subject(token)
+    if subject is None:
+        return None
+    first = complement.left_edge.i
+    if token.doc[first].lower_ == "that":
+        first += 1
+    last = complement.right_edge.i
+    while last > first and token.doc[last].is_punct:
+        last -= 1
+    return first, last + 1, subject

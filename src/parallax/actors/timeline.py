@@ -1,0 +1,150 @@
+"""Timelines: the dated events one article cites, and one timeline merged across articles.
+
+Per article, every event with a date becomes a timeline entry (a named event the article
+cites twice, "met in Yalta" and "the Yalta agreement", is one entry). Across articles,
+:func:`merge_timelines` lines up entries that are the same event, so each merged entry lists
+the sources that cite it and how each phrases it. Two entries are the same event when they
+name the same knowledge-base event, or when they have the same date at the same granularity
+and share an actor and the action, or are worded alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset({"the", "a", "an", "of", "in", "and", "to", "on", "for", "by", "with", "was"})
+SIMILAR_WORDING = 0.5
+"""Jaccard overlap of content words above which two same-dated entries are one event."""
+
+
+def article_timeline(
+    events: Sequence[dict[str, Any]], actor_names: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """The dated events of one article, oldest first (the ``timeline`` layer)."""
+    names = actor_names or {}
+    entries: list[dict[str, Any]] = []
+    seen_kb: dict[str, dict[str, Any]] = {}
+    for event in events:
+        if not event.get("date") or not event.get("range"):
+            continue
+        kb_event = event.get("kb_event")
+        if kb_event and kb_event in seen_kb:
+            seen_kb[kb_event]["sentence_ids"].append(event["sentence_id"])
+            continue
+        entry = {
+            "date": event["date"],
+            "range": event["range"],
+            "granularity": event.get("granularity"),
+            "label": _label(event, names),
+            "event_id": event["id"],
+            "sentence_id": event["sentence_id"],
+            "sentence_ids": [event["sentence_id"]],
+            "text": event["text"],
+            "actors": list(event.get("actors", [])),
+            "action": event.get("action"),
+            "kb_event": kb_event,
+            "inferred": bool(event.get("inferred")),
+            "date_source": event.get("date_source"),
+            "source": "knowledge" if event.get("inferred") else "text",
+        }
+        entries.append(entry)
+        if kb_event:
+            seen_kb[kb_event] = entry
+    entries.sort(key=lambda e: (e["range"][0], e["range"][1], e["sentence_id"]))
+    return entries
+
+
+def _label(event: dict[str, Any], names: dict[str, str]) -> str:
+    if event.get("kb_event"):
+        return str(event["action"])
+    parts = []
+    if event.get("agent"):
+        parts.append(names.get(event["agent"], event.get("agent_text") or event["agent"]))
+    elif event.get("agent_text"):
+        parts.append(event["agent_text"])
+    parts.append(event["action"])
+    if event.get("target"):
+        parts.append(names.get(event["target"], event.get("target_text") or event["target"]))
+    elif event.get("target_text"):
+        parts.append(event["target_text"])
+    label = " ".join(p for p in parts if p)
+    return label if len(label) <= 120 else label[:119].rstrip() + "\u2026"
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
+
+
+def _same_event(first: dict[str, Any], second: dict[str, Any]) -> bool:
+    if first.get("kb_event") and first.get("kb_event") == second.get("kb_event"):
+        return True
+    if first.get("kb_event") and second.get("kb_event"):
+        return False
+    if first["date"] != second["date"] or first.get("granularity") != second.get("granularity"):
+        return False
+    shared_actors = set(first.get("actors", [])) & set(second.get("actors", []))
+    if shared_actors and first.get("action") == second.get("action"):
+        return True
+    a, b = _words(first.get("text", "")), _words(second.get("text", ""))
+    return bool(a and b) and len(a & b) / len(a | b) >= SIMILAR_WORDING
+
+
+def merge_timelines(records: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One timeline over several articles' records (JSON dicts as in the report).
+
+    Each entry is ``{"date", "range", "label", "inferred", "kb_event", "sources":
+    [{"article_id", "outlet", "title", "sentence_id", "text"}]}``, oldest first; an entry is
+    ``inferred`` only if every source left the date out.
+    """
+    merged: list[dict[str, Any]] = []
+    for record in records:
+        for entry in record.get("timeline") or []:
+            source = {
+                "article_id": record.get("id"),
+                "outlet": record.get("outlet"),
+                "title": record.get("title"),
+                "sentence_id": entry.get("sentence_id"),
+                "text": _sentence_text(record, entry),
+                "inferred": bool(entry.get("inferred")),
+            }
+            home = next(
+                (m for m in merged if any(_same_event(e, entry) for e in m["_entries"])), None
+            )
+            if home is None:
+                merged.append(
+                    {
+                        "date": entry["date"],
+                        "range": entry["range"],
+                        "granularity": entry.get("granularity"),
+                        "label": entry["label"],
+                        "kb_event": entry.get("kb_event"),
+                        "inferred": bool(entry.get("inferred")),
+                        "date_source": entry.get("date_source"),
+                        "sources": [source],
+                        "_entries": [entry],
+                    }
+                )
+                continue
+            home["_entries"].append(entry)
+            home["sources"].append(source)
+            if not entry.get("inferred") and home["inferred"]:
+                home.update(
+                    date=entry["date"],
+                    range=entry["range"],
+                    inferred=False,
+                    date_source=entry.get("date_source"),
+                )
+    for item in merged:
+        del item["_entries"]
+    merged.sort(key=lambda m: (m["range"][0], m["range"][1], m["label"]))
+    return merged
+
+
+def _sentence_text(record: dict[str, Any], entry: dict[str, Any]) -> str:
+    for sentence in record.get("sentences", []):
+        if sentence.get("id") == entry.get("sentence_id"):
+            return str(sentence.get("text", ""))
+    return str(entry.get("text", ""))

@@ -1,0 +1,44 @@
+"""Time expressions of each article, normalised against its publication date."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from parallax.model import Analysis
+from parallax.pipeline.registry import register
+from parallax.temporal import find_times
+
+
+class Times:
+    """Find the time expressions of each sentence and resolve them against the article date.
+
+    Sentences are scanned one by one (not the whole text), so an expression never runs
+    across a sentence boundary and each one carries the id of the sentence it is in.
+    Articles without a date keep relative values ("yesterday" is ``-P1D``, no range).
+    """
+
+    name = "times"
+    version = "1"
+    requires = ("sentences",)
+    assigns = ("times",)
+
+    def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
+        """Add the ``times`` layer to each analysis."""
+        for analysis in analyses:
+            anchor = analysis.article.date
+            text = analysis.article.text
+            records: list[dict[str, object]] = []
+            for sentence in analysis.sentences:
+                for found in find_times(text[sentence.start : sentence.end], anchor):
+                    record = found.to_record(f"t{len(records) + 1}", sentence.id)
+                    record["start"] = found.start + sentence.start
+                    record["end"] = found.end + sentence.start
+                    records.append(record)
+            analysis.layers["times"] = records
+            yield analysis
+
+
+@register("times")
+def make_times() -> Times:
+    """Factory for :class:`Times`."""
+    return Times()

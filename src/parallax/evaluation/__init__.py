@@ -1,0 +1,1 @@
+"""Evaluations of the analysis components on the public datasets in ../shared/datasets."""

@@ -1,0 +1,13 @@
+"""Time expressions: find them in text and give them TIMEX3 values and ISO date ranges.
+
+A rule grammar (:mod:`parallax.temporal.grammar`) recognises dates, months, years, ranges,
+decades, centuries, seasons, quarters, weekdays, relative expressions, durations, sets and
+vague references; :mod:`parallax.temporal.normalise` resolves them against the publication
+date. ``find_times(text, anchor)`` returns every expression in a text;
+``normalise(text, anchor)`` the one a short phrase stands for.
+"""
+
+from parallax.temporal.expression import TimeExpression, granularity_of, value_range
+from parallax.temporal.normalise import find_times, normalise
+
+__all__ = ["TimeExpression", "find_times", "granularity_of", "normalise", "value_range"]

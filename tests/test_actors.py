@@ -1,0 +1,304 @@
+"""Canonical actors, coreference, quotations, events and timelines on sentences we wrote."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+
+from parallax.actors import NamedEvents, merge_timelines
+from parallax.components.actors import Actors
+from parallax.components.entities import Entities
+from parallax.components.events import Events
+from parallax.components.parse import SpacyParse
+from parallax.components.quotes import Quotes
+from parallax.components.sentences import Sentences
+from parallax.components.timeline import Timeline
+from parallax.knowledge import Fact, KBEntity, KnowledgeBase, bundled
+from parallax.model import Analysis, Article
+from parallax.pipeline import Pipeline
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+class YearTimes:
+    """A stand-in ``times`` layer for these tests: bare four-digit years, as DATE values."""
+
+    name = "times"
+    version = "test"
+    requires = ("sentences",)
+    assigns = ("times",)
+
+    def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
+        for analysis in analyses:
+            records = []
+            for sentence in analysis.sentences:
+                for match in _YEAR.finditer(sentence.text):
+                    year = match.group(1)
+                    records.append(
+                        {
+                            "id": f"t{len(records) + 1}",
+                            "text": year,
+                            "start": sentence.start + match.start(),
+                            "end": sentence.start + match.end(),
+                            "sentence_id": sentence.id,
+                            "type": "DATE",
+                            "value": year,
+                            "range": [f"{year}-01-01", f"{year}-12-31"],
+                            "granularity": "year",
+                            "vague": False,
+                            "relative": False,
+                        }
+                    )
+            analysis.layers["times"] = records
+            yield analysis
+
+
+def _test_kb() -> KnowledgeBase:
+    base = bundled()
+    source = "written for this test"
+    events = [
+        KBEntity("madrid-1997", "NATO Madrid summit (1997)", "event", ("Madrid summit",)),
+        KBEntity("madrid-2022", "NATO Madrid summit (2022)", "event", ("Madrid summit",)),
+        KBEntity("bucharest-2008", "NATO Bucharest summit (2008)", "event"),
+        KBEntity("yalta", "Yalta Conference", "event", ("Yalta agreement",)),
+        KBEntity("ww2", "Second World War", "event", ("World War Two", "World War II")),
+    ]
+    facts = [
+        Fact("madrid-1997", "start_date", source, value="1997-07-08"),
+        Fact("madrid-2022", "start_date", source, value="2022-06-28"),
+        Fact("madrid-2022", "end_date", source, value="2022-06-30"),
+        Fact("bucharest-2008", "start_date", source, value="2008-04-02"),
+        Fact("yalta", "start_date", source, value="1945-02-04"),
+        Fact("yalta", "end_date", source, value="1945-02-11"),
+        Fact("ww2", "start_date", source, value="1939-09-01"),
+        Fact("ww2", "end_date", source, value="1945-09-02"),
+    ]
+    # Only our own events, so the test pins the rules, not the bundled data.
+    others = [e for e in base.entities.values() if e.type not in {"event", "treaty"}]
+    return KnowledgeBase([*others, *events], [*base.facts, *facts])
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    kb = _test_kb()
+    return Pipeline(
+        [
+            SpacyParse(),
+            Sentences(),
+            Entities(),
+            YearTimes(),
+            Actors(kb),
+            Quotes(),
+            Events(kb),
+            Timeline(),
+        ]
+    )
+
+
+def analyse(nlp: Pipeline, text: str, when: date | None = None) -> Analysis:
+    return nlp(Article(text=text, source="<test>", language="en", date=when))
+
+
+def actor_of(analysis: Analysis, mention: str) -> str:
+    for actor in analysis.layers["actors"]:
+        if any(m["text"] == mention for m in actor["mentions"]):
+            return str(actor["id"])
+    raise AssertionError(f"no actor has a mention {mention!r}: {analysis.layers['actors']}")
+
+
+def test_aliases_of_the_united_states_are_one_actor(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Washington announced new sanctions on Monday. The U.S. rulers want to expand "
+        "their reach. The Biden administration said the United States would not back down. "
+        "US officials flew to Kyiv.",
+    )
+    ids = [a["id"] for a in analysis.layers["actors"]]
+    assert ids[0] == "united-states"
+    for phrase in (
+        "Washington",
+        "The U.S. rulers",
+        "The Biden administration",
+        "the United States",
+    ):
+        assert actor_of(analysis, phrase) == "united-states"
+    assert not [i for i in ids if i.startswith("local:") and "us" in i.split(":")[1]]
+    biden = next(a for a in analysis.layers["actors"] if a["id"] == "joe-biden")
+    assert biden["affiliation"] == "united-states"
+    assert actor_of(analysis, "Kyiv") == "ukraine"
+
+
+def test_russian_government_phrases_and_demonyms_are_russia(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "The Kremlin denied the report. Moscow has moved Russian troops to the border, and "
+        "the Russian rulers refuse to explain why.",
+    )
+    for phrase in ("The Kremlin", "Moscow", "Russian troops", "the Russian rulers"):
+        assert actor_of(analysis, phrase) == "russia"
+    assert len([a for a in analysis.layers["actors"] if a["id"] == "russia"]) == 1
+
+
+def test_unknown_names_get_local_ids_and_capitals_in_place_phrases_stay_places(
+    nlp: Pipeline,
+) -> None:
+    analysis = analyse(nlp, "The Zorvian Defence League met Karl Brandtner in Oslo.")
+    ids = {a["id"] for a in analysis.layers["actors"]}
+    assert "local:karl-brandtner" in ids
+    assert any(i.startswith("local:zorvian") for i in ids)
+
+
+def test_pronouns_and_descriptions_resolve_to_the_nearest_compatible_actor(
+    nlp: Pipeline,
+) -> None:
+    analysis = analyse(
+        nlp,
+        "Russia massed soldiers near the frontier. It denied any plan to attack. "
+        "NATO held talks in Brussels. The alliance said its members were united. "
+        "Finnish workers went on strike. They demanded higher wages.",
+    )
+    russia = next(a for a in analysis.layers["actors"] if a["id"] == "russia")
+    assert "It" in [m["text"] for m in russia["mentions"]]
+    nato = next(a for a in analysis.layers["actors"] if a["id"] == "nato")
+    assert {"The alliance", "its"} <= {m["text"] for m in nato["mentions"]}
+    assert actor_of(analysis, "They") == "finland"
+
+
+def test_direct_and_indirect_quotations_with_speakers(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "\u201cWe will not be intimidated by anyone. Our door stays open,\u201d "
+        "Stoltenberg said on Tuesday. The Kremlin warned that any expansion would "
+        "provoke a firm response. According to Ukraine, the shelling lasted all night. "
+        "Critics call it a \u201cnew normal\u201d for the region.",
+    )
+    quotes = analysis.layers["quotes"]
+    direct = [q for q in quotes if q["kind"] == "direct"]
+    assert len(direct) == 1
+    assert direct[0]["text"].startswith("We will not be intimidated")
+    assert direct[0]["text"].endswith("Our door stays open,")
+    assert direct[0]["speaker"] == "jens-stoltenberg"
+    indirect = {q["speaker"]: q for q in quotes if q["kind"] == "indirect"}
+    assert indirect["russia"]["text"].startswith("any expansion would provoke")
+    assert indirect["russia"]["cue"] == "warned"
+    assert indirect["ukraine"]["cue"] == "according to"
+    assert "new normal" not in [q["text"] for q in quotes]  # a scare quote, not speech
+
+
+def test_events_have_agent_action_target_and_date(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "In 1999, NATO expanded to Poland. Russia did not invade Finland. "
+        "The treaty was signed by Germany in 1990.",
+    )
+    events = analysis.layers["events"]
+    expand = next(e for e in events if e["action"] == "expand")
+    assert (expand["agent"], expand["target"], expand["date"]) == ("nato", "poland", "1999")
+    assert expand["range"] == ["1999-01-01", "1999-12-31"]
+    assert expand["sentence_id"] == "s1"
+    invade = next(e for e in events if e["action"] == "not invade")
+    assert (invade["agent"], invade["target"], invade["date"]) == ("russia", "finland", None)
+    signed = next(e for e in events if e["action"] == "sign")
+    assert signed["agent"] == "germany" and signed["date"] == "1990"
+    assert [e["id"] for e in events] == [f"e{i}" for i in range(1, len(events) + 1)]
+
+
+def test_named_events_get_their_year_from_the_knowledge_base(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Leaders will gather at the Madrid summit in June. Allies recalled the 2008 "
+        "Bucharest summit. Stalin and Roosevelt met in Yalta to divide Europe.",
+        date(2022, 2, 1),
+    )
+    timeline = {entry["label"]: entry for entry in analysis.layers["timeline"]}
+    madrid = timeline["NATO Madrid summit (2022)"]
+    assert madrid["inferred"] is True and madrid["date"] == "2022-06-28"
+    assert "madrid-2022" in madrid["date_source"]
+    bucharest = timeline["NATO Bucharest summit (2008)"]
+    assert bucharest["inferred"] is False and bucharest["date"] == "2008"
+    yalta = timeline["Yalta Conference"]
+    assert yalta["inferred"] is True and yalta["range"] == ["1945-02-04", "1945-02-11"]
+    dates = [entry["range"][0] for entry in analysis.layers["timeline"]]
+    assert dates == sorted(dates)
+
+
+def test_named_event_disambiguation_follows_a_stated_year() -> None:
+    named = NamedEvents(_test_kb())
+    found = named.by_alias("the Madrid summit")
+    assert {f.entity.id for f in found} == {"madrid-1997", "madrid-2022"}
+    assert named.by_noun_and_place("conference", "Bucharest")[0].entity.id == "bucharest-2008"
+
+
+def _record(article_id: str, outlet: str, timeline: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "id": article_id,
+        "outlet": outlet,
+        "title": f"Title {article_id}",
+        "sentences": [{"id": "s1", "text": f"How {outlet} puts it."}],
+        "timeline": timeline,
+    }
+
+
+def _entry(date_: str, label: str, **extra: Any) -> dict[str, Any]:
+    year = date_[:4]
+    return {
+        "date": date_,
+        "range": [f"{year}-01-01", f"{year}-12-31"],
+        "granularity": "year",
+        "label": label,
+        "sentence_id": "s1",
+        "text": label,
+        "actors": extra.pop("actors", []),
+        "action": extra.pop("action", None),
+        "kb_event": extra.pop("kb_event", None),
+        "inferred": extra.pop("inferred", False),
+        **extra,
+    }
+
+
+def test_merge_timelines_lines_up_the_same_event_across_sources() -> None:
+    first = _record(
+        "a",
+        "Outlet A",
+        [
+            _entry("1949", "NATO form", actors=["nato"], action="form"),
+            _entry("1945", "Yalta Conference", kb_event="yalta", inferred=True),
+        ],
+    )
+    second = _record(
+        "b",
+        "Outlet B",
+        [
+            _entry("1949", "NATO found", actors=["nato", "united-states"], action="form"),
+            _entry("1945", "Yalta Conference", kb_event="yalta"),
+            _entry("1991", "the Soviet Union dissolved", actors=["soviet-union"]),
+        ],
+    )
+    merged = merge_timelines([first, second])
+    assert [m["date"] for m in merged] == ["1945", "1949", "1991"]
+    yalta, nato, ussr = merged
+    assert [s["outlet"] for s in yalta["sources"]] == ["Outlet A", "Outlet B"]
+    assert yalta["inferred"] is False  # one source states the year
+    assert len(nato["sources"]) == 2
+    assert nato["sources"][1]["text"] == "How Outlet B puts it."
+    assert [s["article_id"] for s in ussr["sources"]] == ["b"]
+
+
+def test_merge_timelines_keeps_different_events_apart() -> None:
+    merged = merge_timelines(
+        [
+            _record("a", "A", [_entry("1990", "Germany reunited", actors=["germany"])]),
+            _record("b", "B", [_entry("1990", "Bush met Gorbachev", actors=["george-h-w-bush"])]),
+        ]
+    )
+    assert len(merged) == 2
+
+
+def test_a_state_reached_only_through_an_affiliation_is_an_actor(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, "The Biden administration imposed sanctions. It hopes they work.")
+    assert actor_of(analysis, "The Biden administration") == "united-states"
+    assert actor_of(analysis, "It") == "united-states"

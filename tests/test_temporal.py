@@ -1,0 +1,488 @@
+"""Time expressions: recognition, TIMEX3 values and ranges, the `times` component."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parallax.temporal import TimeExpression, find_times, normalise, value_range
+
+ANCHOR = date(2022, 2, 28)  # a Monday
+
+
+def only(text: str, anchor: date | None = ANCHOR) -> TimeExpression:
+    found = find_times(text, anchor)
+    assert len(found) == 1, f"{text!r}: expected one expression, found {found}"
+    return found[0]
+
+
+# (sentence, expression text, type, value, range or None)
+CASES: list[tuple[str, str, str, str, tuple[str, str] | None]] = [
+    # full dates in the usual formats
+    (
+        "The talks began on February 7, 2022.",
+        "February 7, 2022",
+        "DATE",
+        "2022-02-07",
+        ("2022-02-07", "2022-02-07"),
+    ),
+    (
+        "Signed on 7 February 2022 in Kyiv.",
+        "7 February 2022",
+        "DATE",
+        "2022-02-07",
+        ("2022-02-07", "2022-02-07"),
+    ),
+    (
+        "Filed 2022-02-07 by the clerk.",
+        "2022-02-07",
+        "DATE",
+        "2022-02-07",
+        ("2022-02-07", "2022-02-07"),
+    ),
+    ("The vote is set for Feb. 7.", "Feb. 7", "DATE", "2022-02-07", ("2022-02-07", "2022-02-07")),
+    (
+        "It opened on the 4th of April 1949.",
+        "4th of April 1949",
+        "DATE",
+        "1949-04-04",
+        ("1949-04-04", "1949-04-04"),
+    ),
+    (
+        "It happened Monday, Oct. 26, 1998.",
+        "Monday, Oct. 26, 1998",
+        "DATE",
+        "1998-10-26",
+        ("1998-10-26", "1998-10-26"),
+    ),
+    (
+        "The form is dated 3/14/2021.",
+        "3/14/2021",
+        "DATE",
+        "2021-03-14",
+        ("2021-03-14", "2021-03-14"),
+    ),
+    # months
+    ("Leaders will meet in June.", "June", "DATE", "2022-06", ("2022-06-01", "2022-06-30")),
+    ("Prices rose in June 2021.", "June 2021", "DATE", "2021-06", ("2021-06-01", "2021-06-30")),
+    (
+        "Talks stalled last November.",
+        "last November",
+        "DATE",
+        "2021-11",
+        ("2021-11-01", "2021-11-30"),
+    ),
+    (
+        "By late March 2020 it had spread.",
+        "late March 2020",
+        "DATE",
+        "2020-03",
+        ("2020-03-21", "2020-03-31"),
+    ),
+    # years
+    ("The alliance was founded in 1949.", "1949", "DATE", "1949", ("1949-01-01", "1949-12-31")),
+    ("All troops are to leave by 2004.", "2004", "DATE", "2004", ("2004-01-01", "2004-12-31")),
+    ("Output fell in fiscal 1989.", "fiscal 1989", "DATE", "1989", ("1989-01-01", "1989-12-31")),
+    # ranges
+    (
+        "Between 1999 and 2004, it grew.",
+        "Between 1999 and 2004",
+        "DATE",
+        "1999/2004",
+        ("1999-01-01", "2004-12-31"),
+    ),
+    (
+        "He ruled from 1955 to 1991.",
+        "from 1955 to 1991",
+        "DATE",
+        "1955/1991",
+        ("1955-01-01", "1991-12-31"),
+    ),
+    ("The 1999-2004 enlargement.", "1999-2004", "DATE", "1999/2004", ("1999-01-01", "2004-12-31")),
+    ("The 2009–10 season was wet.", "2009–10", "DATE", "2009/2010", ("2009-01-01", "2010-12-31")),
+    (
+        "Shops close from June to August.",
+        "from June to August",
+        "DATE",
+        "2022-06/2022-08",
+        ("2022-06-01", "2022-08-31"),
+    ),
+    # decades and centuries
+    ("Debt soared in the 1990s.", "the 1990s", "DATE", "199X", ("1990-01-01", "1999-12-31")),
+    (
+        "Back in the early 1990s, few cared.",
+        "the early 1990s",
+        "DATE",
+        "199X",
+        ("1990-01-01", "1992-12-31"),
+    ),
+    ("Music of the '60s is back.", "the '60s", "DATE", "196X", ("1960-01-01", "1969-12-31")),
+    (
+        "Wars shaped the 20th century.",
+        "the 20th century",
+        "DATE",
+        "19",
+        ("1900-01-01", "1999-12-31"),
+    ),
+    (
+        "It was built in the nineteenth century.",
+        "the nineteenth century",
+        "DATE",
+        "18",
+        ("1800-01-01", "1899-12-31"),
+    ),
+    # seasons, quarters, halves
+    ("Sales fell last summer.", "last summer", "DATE", "2021-SU", ("2021-06-01", "2021-08-31")),
+    (
+        "It reopens in the spring of 2023.",
+        "the spring of 2023",
+        "DATE",
+        "2023-SP",
+        ("2023-03-01", "2023-05-31"),
+    ),
+    (
+        "Profit rose in the third quarter.",
+        "the third quarter",
+        "DATE",
+        "2021-Q3",
+        ("2021-07-01", "2021-09-30"),
+    ),
+    ("Revenue in Q2 2020 was flat.", "Q2 2020", "DATE", "2020-Q2", ("2020-04-01", "2020-06-30")),
+    (
+        "Growth slowed in the first half of 2019.",
+        "the first half of 2019",
+        "DATE",
+        "2019-H1",
+        ("2019-01-01", "2019-06-30"),
+    ),
+    # weekdays and relative days, resolved against the anchor (Monday 28 February 2022)
+    (
+        "The minister said on Friday that it was over.",
+        "Friday",
+        "DATE",
+        "2022-02-25",
+        ("2022-02-25", "2022-02-25"),
+    ),
+    (
+        "The council will vote on Thursday.",
+        "Thursday",
+        "DATE",
+        "2022-03-03",
+        ("2022-03-03", "2022-03-03"),
+    ),
+    (
+        "Shelling resumed yesterday.",
+        "yesterday",
+        "DATE",
+        "2022-02-27",
+        ("2022-02-27", "2022-02-27"),
+    ),
+    ("Talks resume today.", "today", "DATE", "2022-02-28", ("2022-02-28", "2022-02-28")),
+    ("Talks resume tomorrow.", "tomorrow", "DATE", "2022-03-01", ("2022-03-01", "2022-03-01")),
+    ("Troops massed last week.", "last week", "DATE", "2022-W08", ("2022-02-21", "2022-02-27")),
+    ("Prices will rise next month.", "next month", "DATE", "2022-03", ("2022-03-01", "2022-03-31")),
+    ("This year is different.", "This year", "DATE", "2022", ("2022-01-01", "2022-12-31")),
+    (
+        "Earlier this year, they met.",
+        "Earlier this year",
+        "DATE",
+        "2022",
+        ("2022-01-01", "2022-04-30"),
+    ),
+    (
+        "The law passed two years ago.",
+        "two years ago",
+        "DATE",
+        "2020",
+        ("2020-01-01", "2020-12-31"),
+    ),
+    (
+        "She left three days ago.",
+        "three days ago",
+        "DATE",
+        "2022-02-25",
+        ("2022-02-25", "2022-02-25"),
+    ),
+    (
+        "It was agreed last night.",
+        "last night",
+        "TIME",
+        "2022-02-27TNI",
+        ("2022-02-27", "2022-02-27"),
+    ),
+    (
+        "Sirens sounded at 10:30 a.m. on Sunday.",
+        "10:30 a.m. on Sunday",
+        "TIME",
+        "2022-02-27T10:30",
+        ("2022-02-27", "2022-02-27"),
+    ),
+    (
+        "The truce began on Christmas Eve.",
+        "Christmas Eve",
+        "DATE",
+        "2021-12-24",
+        ("2021-12-24", "2021-12-24"),
+    ),
+    # durations
+    ("Three decades of peace ended.", "Three decades", "DURATION", "P30Y", None),
+    ("It lasted for 30 years.", "30 years", "DURATION", "P30Y", None),
+    ("A two-year freeze began.", "two-year", "DURATION", "P2Y", None),
+    ("Over the past three years prices doubled.", "the past three years", "DURATION", "P3Y", None),
+    ("The siege lasted 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M", None),
+    ("Talks went on for about six hours.", "about six hours", "DURATION", "PT6H", None),
+    ("It took several weeks.", "several weeks", "DURATION", "PXW", None),
+    # sets
+    ("Elections are held every year.", "every year", "SET", "P1Y", None),
+    ("The board meets every Monday.", "every Monday", "SET", "XXXX-WXX-1", None),
+    ("Data is published daily.", "daily", "SET", "P1D", None),
+    ("They meet twice a year.", "a year", "SET", "P1Y", None),
+    # vague
+    ("The alliance grew in recent decades.", "recent decades", "DATE", "PAST_REF", None),
+    ("Strikes have spread recently.", "recently", "DATE", "PAST_REF", None),
+    ("That was common in the past.", "the past", "DATE", "PAST_REF", None),
+    ("Tensions have risen for decades.", "decades", "DURATION", "PXDE", None),
+    ("Now the border is closed.", "Now", "DATE", "PRESENT_REF", None),
+    ("Peace may return in the near future.", "the near future", "DATE", "FUTURE_REF", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "type_", "value", "span"), CASES)
+def test_expression(
+    sentence: str, text: str, type_: str, value: str, span: tuple[str, str] | None
+) -> None:
+    found = only(sentence)
+    assert found.text == text
+    assert sentence[found.start : found.end] == text
+    assert (found.type, found.value) == (type_, value)
+    got = (found.range[0].isoformat(), found.range[1].isoformat()) if found.range else None
+    assert got == span
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "NATO expanded to 14 more countries.",
+        "The house sold for $1999 in cash.",
+        "It cost 1500 dollars.",
+        "About 2000 soldiers crossed.",
+        "May I add one point?",
+        "Protesters march on the capital.",
+        "The Sun reported it first.",
+        "He won a second term.",
+        "Call 555-1234 for details.",
+        "Growth of 2.5% was recorded.",
+        "August Strindberg wrote plays.",
+        "Room No. 1984 is upstairs.",
+    ],
+)
+def test_quantities_and_names_are_not_times(sentence: str) -> None:
+    assert [e.text for e in find_times(sentence, ANCHOR)] == []
+
+
+def test_vague_and_relative_flags() -> None:
+    assert only("It has changed recently.").vague
+    assert only("for decades", None).vague
+    assert not only("in 1949").vague
+    assert only("yesterday").relative
+    assert only("in June").relative  # a bare month takes its year from the anchor
+    assert not only("in June 2022").relative
+    assert only("in 1949").granularity == "year"
+    assert only("the 1990s").granularity == "decade"
+    assert only("the 20th century").granularity == "century"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "granularity"),
+    [
+        ("yesterday", "-P1D", "day"),
+        ("last year", "-P1Y", "year"),
+        ("next month", "+P1M", "month"),
+        ("this year", "+P0Y", "year"),
+        ("in June", "XXXX-06", "month"),
+        ("on Friday", "XXXX-WXX-5", "day"),
+        ("two years ago", "-P2Y", "year"),
+    ],
+)
+def test_without_anchor_relative_values_stay_relative(
+    text: str, value: str, granularity: str
+) -> None:
+    found = only(text, None)
+    assert (found.value, found.granularity, found.relative, found.range) == (
+        value,
+        granularity,
+        True,
+        None,
+    )
+
+
+def test_normalise_a_phrase() -> None:
+    found = normalise("last week", date(2022, 2, 7))
+    assert found is not None and found.value == "2022-W05"
+    assert normalise("no time here", ANCHOR) is None
+
+
+def test_range_parts_keep_their_offsets() -> None:
+    text = "Between 1999 and 2004, NATO grew."
+    (found,) = find_times(text, ANCHOR)
+    assert [text[p.start : p.end] for p in found.parts] == ["1999", "2004"]
+
+
+def test_value_range_of_every_kind() -> None:
+    assert value_range("2022-W08-WE") == (date(2022, 2, 26), date(2022, 2, 27))
+    assert value_range("2021-WI") == (date(2021, 12, 1), date(2022, 2, 28))
+    assert value_range("2022-02-30") is None
+    assert value_range("PAST_REF") is None
+
+
+def test_record_has_the_layer_schema() -> None:
+    record = only("in 1949").to_record("t1", "s1")
+    assert record == {
+        "id": "t1",
+        "text": "1949",
+        "start": 3,
+        "end": 7,
+        "sentence_id": "s1",
+        "type": "DATE",
+        "value": "1949",
+        "range": ["1949-01-01", "1949-12-31"],
+        "granularity": "year",
+        "vague": False,
+        "relative": False,
+    }
+
+
+_TEMPORAL_WORDS = st.sampled_from(
+    [
+        "in",
+        "June",
+        "2022",
+        "1999",
+        "-",
+        "and",
+        "between",
+        "from",
+        "to",
+        "last",
+        "week",
+        "the",
+        "early",
+        "1990s",
+        "Friday",
+        "yesterday",
+        "years",
+        "ago",
+        "two",
+        "every",
+        "year",
+        ",",
+        "Feb.",
+        "7",
+        "31",
+        "recent",
+        "decades",
+        "for",
+        "$",
+        "%",
+        "10",
+        "a.m.",
+        "spring",
+        "Q3",
+        "third",
+        "quarter",
+        "century",
+        "20th",
+        "'",
+        "s",
+        "\n",
+        "May",
+        "March",
+        "now",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(_TEMPORAL_WORDS | st.text(max_size=6), max_size=25),
+    anchor=st.none() | st.dates(min_value=date(1, 1, 1), max_value=date(9998, 12, 31)),
+)
+def test_never_crashes_offsets_slice_and_ranges_are_ordered(
+    words: list[str], anchor: date | None
+) -> None:
+    text = " ".join(words)
+    previous_end = 0
+    for found in find_times(text, anchor):
+        assert text[found.start : found.end] == found.text
+        assert found.text == found.text.strip() and found.text
+        assert found.start >= previous_end
+        previous_end = found.end
+        if found.range is not None:
+            assert found.range[0] <= found.range[1]
+        for part in found.parts:
+            assert text[part.start : part.end] == part.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_arbitrary_text(text: str) -> None:
+    for found in find_times(text, ANCHOR):
+        assert text[found.start : found.end] == found.text
+        if found.range is not None:
+            assert found.range[0] <= found.range[1]
+
+
+def _times_of(seed: Path, anchor: date) -> dict[str, TimeExpression]:
+    return {e.text: e for e in find_times(seed.read_text(encoding="utf-8"), anchor)}
+
+
+@pytest.mark.shared
+def test_seeds(seeds: Path) -> None:
+    alliance = _times_of(next(seeds.glob("002_*.txt")), date(2022, 2, 28))
+    between = alliance["Between 1999 and 2004"]
+    assert (between.value, between.range) == ("1999/2004", (date(1999, 1, 1), date(2004, 12, 31)))
+    assert alliance["1949"].value == "1949"
+    assert alliance["1917"].value == "1917"
+    assert "14" not in alliance and "14 more countries" not in alliance
+    assert alliance["Today"].value == "2022-02-28"
+    op_ed = _times_of(next(seeds.glob("000_*.txt")), date(2022, 2, 7))
+    assert op_ed["February 7, 2022"].value == "2022-02-07"
+    assert op_ed["recent decades"].vague and op_ed["recent decades"].value == "PAST_REF"
+    assert op_ed["recently"].value == "PAST_REF"
+    assert op_ed["1959"].value == "1959"
+
+
+def test_times_layer_on_the_samples(pipeline: Any, sample_files: list[Path]) -> None:
+    from parallax.ingest import read_inputs
+    from parallax.model import Article
+    from parallax.settings import Settings
+
+    commentary = next(p for p in sample_files if "commentary" in p.name)
+    (article,) = [a for a in read_inputs([commentary], Settings()) if isinstance(a, Article)]
+    assert article.date == date(2023, 4, 5)
+    analysis = pipeline(article)
+    times = analysis.layers["times"]
+    by_text = {t["text"]: t for t in times}
+    assert by_text["1949"]["range"] == ["1949-01-01", "1949-12-31"]
+    assert by_text["Nine years later"]["type"] == "DATE"
+    assert by_text["Now"]["value"] == "PRESENT_REF"
+    # "the Madrid summit" names no time at all: no expression is invented for it
+    madrid = article.text.index("Madrid summit")
+    assert not [t for t in times if t["start"] <= madrid < t["end"] + 40]
+    ids = {s.id for s in analysis.sentences}
+    for record in times:
+        assert article.text[record["start"] : record["end"]] == record["text"]
+        assert record["sentence_id"] in ids
+    assert [t["id"] for t in times] == [f"t{i}" for i in range(1, len(times) + 1)]
+
+
+def test_bare_month_takes_the_publication_year() -> None:
+    """A month without a year ("the summit in June") is read in the publication year."""
+    found = only("Leaders met at the summit in June.", date(2023, 4, 5))
+    assert (found.value, found.relative, found.granularity) == ("2023-06", True, "month")
+    assert only("Leaders met at the summit last June.", date(2023, 4, 5)).value == "2022-06"
