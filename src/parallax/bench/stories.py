@@ -42,6 +42,8 @@ BASIL = Path("inputs/basil-media-bias/basil_articles.jsonl")
 RUWA = Path("inputs/ruwa-ukraine-war-headlines/ruwa_2022-02-20_to_2022-02-28.jsonl")
 TUNING_YEARS = ("2010", "2011", "2012")
 CACHE = Path(".cache/story-leads")
+SPAN_DAYS = 400
+"""Each copy of the corpus is shifted this many days more than the one before."""
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -213,7 +215,7 @@ def ruwa_summary(
 def _variant(
     items: Sequence[StoryFeatures], copy: int, rng: random.Random, np_rng: np.random.Generator
 ) -> list[StoryFeatures]:
-    """One perturbed copy: shifted 60 days per copy, new ids, a term dropped, jittered vector."""
+    """One perturbed copy: shifted in time, new ids, a term dropped, jittered embedding."""
     shifted = []
     for item in items:
         terms = sorted(item.terms)
@@ -222,7 +224,7 @@ def _variant(
         noise = np_rng.normal(0.0, 0.01, item.vector.shape).astype(np.float32)
         vector = item.vector + noise
         vector /= np.linalg.norm(vector) or 1.0
-        day = None if item.day is None else item.day + 60 * copy + rng.randint(0, 1)
+        day = None if item.day is None else item.day + SPAN_DAYS * copy + rng.randint(0, 1)
         shifted.append(StoryFeatures(f"{item.id}-{copy}", day, vector, frozenset(terms)))
     return shifted
 
@@ -260,3 +262,53 @@ def benchmark(
             }
         )
     return rows
+
+
+def format_evaluation(
+    scores: StoryScores, tuned: ClusterParams, tuned_score: float, ruwa: dict[str, Any]
+) -> str:
+    """The evaluation as Markdown for docs/evaluation.md."""
+    lines = [
+        "| BASIL part | articles | adjusted Rand index |",
+        "|---|---|---|",
+        f"| tuning half (2010-2012) | 105 | {scores.tuning:.3f} |",
+        f"| held-out half (2013-2016) | 105 | {scores.held_out:.3f} |",
+        f"| all 210 | 210 | {scores.overall:.3f} ({scores.stories} stories found, "
+        f"{scores.gold_stories} gold) |",
+        "",
+        f"Grid search on the tuning half alone picks threshold {tuned.threshold} and "
+        f"embedding weight {tuned.embedding_weight} (tuning-half ARI {tuned_score:.3f}); "
+        f"the defaults are threshold {DEFAULT_PARAMS.threshold}, weight "
+        f"{DEFAULT_PARAMS.embedding_weight}, window {DEFAULT_PARAMS.window_days} days.",
+        "",
+        f"RUWA, {ruwa['headlines']} headlines of 20-28 February 2022: {ruwa['stories']} stories "
+        f"({ruwa['singletons']} single headlines; largest {', '.join(map(str, ruwa['largest']))}), "
+        f"{ruwa['multi_outlet']} told by more than one outlet; purity against RUWA's event "
+        f"labels {ruwa['purity']:.3f} (ARI {ruwa['ari_events']:.3f}).",
+        "",
+        "Largest RUWA stories:",
+        "",
+    ]
+    for example in ruwa["examples"]:
+        lines.append(
+            f"- {example['size']} headlines from {', '.join(example['outlets'])}: "
+            + " / ".join(f"“{t}”" for t in example["titles"])
+        )
+    return "\n".join(lines) + "\n"
+
+
+def format_benchmark(rows: Sequence[dict[str, Any]]) -> str:
+    """The benchmark as a Markdown table with ratios to the 1x run."""
+    base = rows[0]
+    lines = [
+        "| corpus | articles | seconds | articles/s | ratio to 1x | comparisons/article "
+        "| peak MiB | ARI |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['scale']}x BASIL | {row['articles']} | {row['seconds']:.2f} | "
+            f"{row['per_second']:.0f} | {row['per_second'] / base['per_second']:.2f} | "
+            f"{row['comparisons_per_article']:.1f} | {row['peak_mib']:.1f} | {row['ari']:.3f} |"
+        )
+    return "\n".join(lines) + "\n"

@@ -180,8 +180,8 @@ class StoryIndex:
             best = max(best, weight * cosine + (1 - weight) * terms)
         return best
 
-    def add(self, item: StoryFeatures) -> int:
-        """Place one article in its story (an existing one or a new one); return the story."""
+    def place(self, item: StoryFeatures) -> int:
+        """The story an article would join (an existing index, or -1 for a new story)."""
         bands = self._bands(item.vector)
         idf = {t: self._idf(t) for t in item.terms}
         best_story, best_score = -1, self.params.threshold
@@ -189,16 +189,29 @@ class StoryIndex:
             value = self.score(item, story, idf)
             if value >= best_score:
                 best_story, best_score = story, value
-        if best_story < 0:
+        return best_story
+
+    def add(self, item: StoryFeatures) -> int:
+        """Place one article in its story (an existing one or a new one); return the story."""
+        return self.file(item, self.place(item))
+
+    def file(self, item: StoryFeatures, story: int) -> int:
+        """Put an article in a given story (-1: a new one) without scoring it.
+
+        This is how a stored index is restored: the articles are filed under the stories
+        they were given when they were first clustered, in linear time.
+        """
+        while story >= len(self.stories) or story < 0:
             self.stories.append(_Story())
-            best_story = len(self.stories) - 1
+            if story < 0:
+                story = len(self.stories) - 1
         index = len(self.ids)
         self.ids.append(item.id)
-        self.assignment.append(best_story)
+        self.assignment.append(story)
         self._vectors.append(item.vector)
         self._terms.append(item.terms)
         self._days.append(item.day)
-        home = self.stories[best_story]
+        home = self.stories[story]
         home.members.append(index)
         if item.day is not None:
             home.first_day = min(home.first_day or item.day, item.day)
@@ -206,12 +219,13 @@ class StoryIndex:
         cap = self.params.max_postings
         for term in item.terms:
             self._df[term] += 1
+        bands = self._bands(item.vector)
         for period in self._periods(item.day, query=False):
             for term in item.terms:
-                _file(self._postings[term, period], best_story, cap)
+                _file(self._postings[term, period], story, cap)
             for band, key in bands:
-                _file(self._buckets[band, key, period], best_story, cap)
-        return best_story
+                _file(self._buckets[band, key, period], story, cap)
+        return story
 
     def add_all(self, items: Iterable[StoryFeatures]) -> list[int]:
         """Add articles in date order (undated last); return their stories in input order."""
