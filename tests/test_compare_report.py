@@ -103,3 +103,18 @@ def test_compare_needs_files_or_a_story(cli: Any) -> None:
 
     result = CliRunner().invoke(main, ["compare"])
     assert result.exit_code == 2 and "either FILES" in result.output
+
+
+def test_samples_show_their_planted_contradictions(
+    sample_files: list[Path], cli: Any, tmp_path: Path
+) -> None:
+    files = [str(p) for p in sample_files]
+    result = cli("compare", "--db", str(tmp_path / "p.db"), *files, "--format", "json", "-q")
+    assert result.exit_code == 0, result.stderr
+    reasons = [
+        a["reason"]
+        for a in json.loads(result.stdout)["comparison"]["alignments"]
+        if a["kind"] == "contradiction"
+    ]
+    assert any("31 vs 30" in r for r in reasons), reasons
+    assert any("1949 vs 1951" in r for r in reasons), reasons

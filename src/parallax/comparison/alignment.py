@@ -26,7 +26,7 @@ from parallax.comparison.terms import content_words, stem
 
 SAME = 0.55
 """Blended score at or above which two sentences say the same thing (or clash on a detail)."""
-YEAR_SAME = 0.62
+YEAR_SAME = SAME
 """Different years make a contradiction only between sentences this close."""
 NEGATION_SAME = 0.7
 """A negation alone makes a contradiction only between sentences this close."""
