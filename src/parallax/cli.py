@@ -774,6 +774,140 @@ def bench_pipeline(shared: Path, repeat: int) -> None:
     click.echo(pipeline_speed.format_markdown(result))
 
 
+@main.group("train")
+def train() -> None:
+    """Regenerate the committed model weights from the public datasets in ../shared."""
+
+
+@train.command("techniques")
+@shared_option("datasets/semeval2021_task6_persuasion_memes_text")
+@handle_errors
+def train_techniques(shared: Path) -> None:
+    """Fit the persuasion-techniques heads (SemEval-2021 task 6 train; thresholds on dev)."""
+    from parallax.persuasion import training
+    from parallax.persuasion.model import models_dir
+
+    try:
+        model, dev, test = training.train(shared)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    for path in model.save(models_dir()):
+        _err(f"wrote {path}")
+    click.echo(f"dev micro-F1 {dev.f1:.3f}; test micro-F1 {test.f1:.3f}")
+
+
+@train.command("frames")
+@shared_option("datasets/gvfc")
+@handle_errors
+def train_frames(shared: Path) -> None:
+    """Fit the frame head on all GVFC framed headlines (its CV score: `parallax eval frames`)."""
+    from parallax.framing.frames import fit_head, load_gvfc
+    from parallax.persuasion.cache import cached_encode
+    from parallax.persuasion.model import models_dir
+
+    try:
+        texts, labels = load_gvfc(shared)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    for path in fit_head(texts, cached_encode(texts), labels).save(models_dir()):
+        _err(f"wrote {path}")
+
+
+@main.group("eval")
+def evaluate() -> None:
+    """Score the analysis components on the public datasets in ../shared."""
+
+
+def write_docs_option(func: F) -> F:
+    """The ``--write-docs`` flag of the evaluations."""
+    return click.option(
+        "--write-docs", is_flag=True, help="Write the results into docs/evaluation.md."
+    )(func)
+
+
+@evaluate.command("techniques")
+@shared_option("datasets/semeval2021_task6_persuasion_memes_text")
+@write_docs_option
+@handle_errors
+def eval_techniques(shared: Path, write_docs: bool) -> None:
+    """Micro-F1 of the techniques model on SemEval-2021 task 6 subtask 1 (dev and test)."""
+    from parallax.persuasion import training
+    from parallax.persuasion.docs_section import replace_section
+
+    try:
+        dev, test = training.run_evaluation(shared)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    text = training.format_markdown(dev, test)
+    click.echo(text)
+    if write_docs:
+        path = replace_section(
+            Path("docs/evaluation.md"), "Persuasion techniques (SemEval-2021 task 6)", text
+        )
+        _err(f"updated {path}")
+
+
+@evaluate.command("frames")
+@shared_option("datasets/gvfc and datasets/narrative_frames_corpus")
+@write_docs_option
+@handle_errors
+def eval_frames(shared: Path, write_docs: bool) -> None:
+    """GVFC headline-frame accuracy (5-fold CV) and Narrative Frames per-frame F1."""
+    from parallax.framing import evaluation
+    from parallax.persuasion.docs_section import replace_section
+
+    try:
+        scores = evaluation.run(shared)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    text = evaluation.format_markdown(scores)
+    click.echo(text)
+    if write_docs:
+        path = replace_section(Path("docs/evaluation.md"), "Frames (GVFC, Narrative Frames)", text)
+        _err(f"updated {path}")
+
+
+@evaluate.command("genre")
+@shared_option("inputs/basil-media-bias and seeds")
+@write_docs_option
+@handle_errors
+def eval_genre(shared: Path, write_docs: bool) -> None:
+    """Genre on BASIL's news reports and the seed editorials."""
+    from parallax.framing import evaluation
+    from parallax.persuasion.docs_section import replace_section
+
+    try:
+        scores = evaluation.run_genre(shared)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    text = evaluation.format_genre_markdown(scores)
+    click.echo(text)
+    if write_docs:
+        path = replace_section(Path("docs/evaluation.md"), "Genre (BASIL, seeds)", text)
+        _err(f"updated {path}")
+
+
+@evaluate.command("portrayal")
+@shared_option("datasets/narrative_frames_corpus and inputs/basil-media-bias")
+@click.option("--limit", type=int, default=None, help="Use only the first N articles of each.")
+@write_docs_option
+@handle_errors
+def eval_portrayal(shared: Path, limit: int | None, write_docs: bool) -> None:
+    """Actor roles on Narrative Frames (hero/villain/victim) and sentiment on BASIL."""
+    from parallax.persuasion.docs_section import replace_section
+    from parallax.portrayal import evaluation
+
+    try:
+        scores = evaluation.run(shared, limit=limit)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    text = evaluation.format_markdown(scores)
+    click.echo(text)
+    if write_docs:
+        path = replace_section(Path("docs/evaluation.md"), "Actor portrayal (NFC, BASIL)", text)
+        _err(f"updated {path}")
+
+
 def _counter(progress: Callable[[str, str], None]) -> Callable[[int, int], None]:
     """Adapt a ``(done, total)`` callback to the progress bar's events."""
 
@@ -783,11 +917,6 @@ def _counter(progress: Callable[[str, str], None]) -> Callable[[int, int], None]
         progress("input", "")
 
     return update
-
-
-@main.group("eval")
-def evaluate() -> None:
-    """Score components on the public datasets in ../shared/datasets."""
 
 
 @evaluate.command("stories")
@@ -1130,11 +1259,6 @@ def kb_documents(kb_dir: Path | None) -> None:
             click.echo(
                 f"{doc['id'][:12]}\t{doc['sentences']}\t{doc['title'] or ''}\t{doc['source']}"
             )
-
-
-@main.group("train")
-def train() -> None:
-    """Train the models Parallax ships, from the public datasets in ../shared."""
 
 
 @train.command("entailment")

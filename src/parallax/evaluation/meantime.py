@@ -156,7 +156,7 @@ def evaluate(root: Path, limit: int | None = None, part: str = "events") -> dict
     """Run the pipeline over MEANTIME and score ``part`` ("events" or "actors")."""
     from parallax.pipeline import load
 
-    pipeline = load(["parse", "sentences", "entities", "actors", "events"])
+    pipeline = load(["parse", "sentences", "entities", "times", "actors", "events"])
     golds = list(documents(root, part))[:limit]
     articles = [Article(text=g.text, source=g.name, language="en") for g in golds]
     scores: dict[str, Counts] = defaultdict(Counts)

@@ -24,6 +24,10 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "quotes",
     "events",
     "timeline",
+    "techniques",
+    "frames",
+    "genre",
+    "portrayal",
 )
 """The components :func:`load` builds when none are named, in order."""
 

@@ -13,6 +13,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from parallax.report import persuasion_view
+
 HIGHLIGHT_LABELS = {
     "PERSON": "person",
     "ORG": "org",
@@ -89,4 +91,9 @@ def render_html(report: dict[str, Any]) -> str:
         comparison=report["comparison"],
         paragraphs=paragraphs,
         top_entities=top_entities,
+        # -- persuasion, frames, genre, portrayal (parallax.persuasion) --
+        technique_css=persuasion_view.technique_css,
+        used_techniques=persuasion_view.used_techniques,
+        highlighted_sentence=persuasion_view.highlighted_sentence,
+        portrayal_rows=persuasion_view.portrayal_rows,
     )

@@ -96,6 +96,7 @@ def render_markdown(report: dict[str, Any], *, full_text: bool = True) -> str:
             top = sorted(entities.items(), key=lambda kv: -kv[1])[:20]
             out.append("- Named: " + ", ".join(f"{_md_escape(n)} ({c})" for n, c in top))
         out += _actors_section(a)
+        out += _persuasion_block(a)
         if full_text:
             out += ["", *(f"> {_md_escape(p)}\n>" for p in a["text"].split("\n\n"))]
     if report.get("errors"):
@@ -171,3 +172,38 @@ def _merged_timeline_section(timeline: list[dict[str, Any]]) -> list[str]:
             f"| {_cell(_when(item))} | {_cell(_md_escape(item['label']))} | {cited} | {phrasing} |"
         )
     return out
+
+
+# -- persuasion, frames, genre and portrayal (parallax.persuasion) --
+def _persuasion_block(article: dict[str, Any]) -> list[str]:
+    """Genre, frames, portrayal table and the sentences with techniques (spans in «»)."""
+    from parallax.report.persuasion_view import portrayal_rows, technique_lines, used_techniques
+
+    out: list[str] = []
+    if article.get("genre"):
+        out.append(f"- Genre: {_cell(article['genre'].replace('_', ' '))}")
+    if article.get("frames"):
+        frames = ", ".join(
+            f"{f['name'].replace('_', ' ')} ({f['score']:.2f})" for f in article["frames"][:6]
+        )
+        out.append(f"- Frames: {frames}")
+    rows = portrayal_rows(article)
+    if rows:
+        out += ["", "| Actor | Role | Sentiment | Sentences |", "|---|---|--:|---|"]
+        out += [
+            f"| {_cell(r['name'])} | {r['role']} | {r['sentiment'] or 0:+.2f} | "
+            f"{', '.join(r['role_sentences']) or '—'} |"
+            for r in rows
+        ]
+    used = used_techniques(article)
+    if used:
+        legend = ", ".join(f"{readable} ×{count}" for _, readable, count in used)
+        out += ["", f"**Techniques** (spans in «»): {legend}", ""]
+        out += [
+            f"- {sid} *{_md_escape('; '.join(names))}*: {_md_escape(text)}"
+            for sid, names, text in technique_lines(article)
+        ]
+    return out
+
+
+# -- end of persuasion, frames, genre and portrayal --

@@ -1,0 +1,63 @@
+"""The article's frames (``layers["frames"]``) and genre (``layers["genre"]``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import numpy as np
+
+from parallax.framing.frames import article_frames, bundled_head
+from parallax.framing.genre import classify
+from parallax.model import Analysis
+from parallax.pipeline.registry import register
+
+
+class Frames:
+    """Score every frame of the taxonomy and keep the ones the article uses."""
+
+    name = "frames"
+    version = "1"
+    requires = ("sentences", "vectors")
+    assigns = ("frames",)
+
+    def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
+        """Add ``frames`` to each analysis."""
+        head = bundled_head()
+        for analysis in analyses:
+            texts = [s.text for s in analysis.sentences]
+            vectors = analysis.vectors
+            if vectors is None or len(vectors) != len(texts):
+                vectors = np.zeros((len(texts), 384), dtype=np.float32)
+            analysis.layers["frames"] = article_frames(texts, vectors, head)
+            yield analysis
+
+
+class Genre:
+    """News report, opinion or satire, with a score for each and the cues behind them."""
+
+    name = "genre"
+    version = "1"
+    requires = ("sentences",)
+    assigns = ("genre", "genre_scores")
+
+    def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
+        """Add ``genre`` and ``genre_scores`` to each analysis."""
+        for analysis in analyses:
+            genre, scores, cues = classify(
+                [s.text for s in analysis.sentences], analysis.article.outlet
+            )
+            analysis.layers["genre"] = genre
+            analysis.layers["genre_scores"] = {**scores, "cues": cues.as_dict()}
+            yield analysis
+
+
+@register("frames")
+def make_frames() -> Frames:
+    """Factory for :class:`Frames`."""
+    return Frames()
+
+
+@register("genre")
+def make_genre() -> Genre:
+    """Factory for :class:`Genre`."""
+    return Genre()

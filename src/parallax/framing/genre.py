@@ -1,0 +1,131 @@
+"""Genre: news report, opinion or satire, from how the article speaks rather than what about.
+
+A news report attributes (``said``, ``according to``, quotations), speaks in the third
+person and rarely tells the reader what to do; an opinion piece says "we" and "our",
+demands and judges (``must``, ``should``, loaded words), and asserts without attribution.
+The weights below were set by hand on those cues and checked on public articles (BASIL's
+news reports, the seed editorials; see ``docs/evaluation.md``). Satire has no public data
+set we can use, and reads like either genre by design: we call it only on explicit markers
+(an outlet known for satire, or the text saying so) and document that limit.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from parallax.persuasion import rules
+from parallax.persuasion.lexicon import LOADED_WORDS
+
+GENRES = ("news_report", "opinion", "satire")
+SATIRE_OUTLETS = frozenset(
+    {
+        "the onion",
+        "the babylon bee",
+        "the beaverton",
+        "der postillon",
+        "waterford whispers news",
+        "the daily mash",
+        "clickhole",
+        "the shovel",
+        "newsthump",
+    }
+)
+_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|i|my|me)\b", re.IGNORECASE)
+_CALLS = re.compile(
+    r"\b(?:must|should|need to|needs to|have to|let us|let's|we demand|it is time to|"
+    r"ought to)\b",
+    re.IGNORECASE,
+)
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|told|according to|announced|reported|stated|added"
+    r"|spokes(?:man|woman|person))\b",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(r"\b(?:may|might|could|appears? to|reportedly|possibly|likely)\b", re.I)
+_SATIRE_MARK = re.compile(r"\b(?:satire|satirical|this is a parody)\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z']+")
+
+
+@dataclass(frozen=True)
+class GenreCues:
+    """Per-sentence rates of the cues the genre score reads."""
+
+    first_person: float
+    calls: float
+    attribution: float
+    hedges: float
+    loaded: float
+    exclamations: float
+    techniques: float
+
+    def as_dict(self) -> dict[str, float]:
+        """Rounded, for the report."""
+        return {k: round(v, 3) for k, v in self.__dict__.items()}
+
+
+def cues(sentences: Sequence[str]) -> GenreCues:
+    """Share of sentences showing each cue."""
+    n = max(len(sentences), 1)
+
+    def share(pattern: re.Pattern[str]) -> float:
+        return sum(bool(pattern.search(s)) for s in sentences) / n
+
+    loaded = sum(any(w.lower() in LOADED_WORDS for w in _WORD.findall(s)) for s in sentences)
+    return GenreCues(
+        first_person=share(_FIRST_PERSON),
+        calls=share(_CALLS),
+        attribution=share(_ATTRIBUTION),
+        hedges=share(_HEDGE),
+        loaded=loaded / n,
+        exclamations=sum("!" in s for s in sentences) / n,
+        techniques=_technique_share(sentences),
+    )
+
+
+class _Line:
+    def __init__(self, text: str) -> None:
+        self.text, self.start, self.end = text, 0, len(text)
+
+
+def _technique_share(sentences: Sequence[str]) -> float:
+    """Share of sentences where a rule detector finds a word-level technique."""
+    word_level = {"loaded_language", "name_calling", "doubt", "exaggeration", "black_and_white"}
+    hits = sum(any(span.name in word_level for span in rules.detect([_Line(s)])) for s in sentences)
+    return hits / max(len(sentences), 1)
+
+
+def opinion_probability(found: GenreCues) -> float:
+    """Hand-set logistic score: how much the cues read like opinion rather than reporting."""
+    z = (
+        -1.0
+        + 6.0 * found.first_person
+        + 5.0 * found.calls
+        + 3.0 * found.loaded
+        + 5.0 * found.techniques
+        + 4.0 * found.exclamations
+        - 5.0 * found.attribution
+        - 1.0 * found.hedges
+    )
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def classify(
+    sentences: Sequence[str], outlet: str | None = None
+) -> tuple[str, dict[str, float], GenreCues]:
+    """Return the genre, a score per genre, and the cues behind them."""
+    found = cues(sentences)
+    opinion = opinion_probability(found)
+    satire = 0.0
+    if (outlet or "").strip().lower() in SATIRE_OUTLETS or any(
+        _SATIRE_MARK.search(s) for s in sentences[:3]
+    ):
+        satire = 0.9
+    scores = {
+        "news_report": round((1 - opinion) * (1 - satire), 3),
+        "opinion": round(opinion * (1 - satire), 3),
+        "satire": round(satire, 3),
+    }
+    return max(scores, key=lambda g: scores[g]), scores, found

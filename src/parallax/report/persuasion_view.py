@@ -1,0 +1,105 @@
+"""Persuasion techniques, frames, genre and portrayal as the reports show them.
+
+Shared by the Markdown and HTML reports so both list the same spans. Highlights are pure
+HTML (``<mark>`` with a class and a ``title``), since the HTML report's Content-Security-
+Policy forbids scripts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from parallax.persuasion.taxonomy import TECHNIQUES, label
+
+PALETTE = (
+    "#ffd6d6", "#ffe7c2", "#fff3b0", "#dff5c8", "#c8f0e6", "#cfe6ff", "#dcd6ff", "#f5d0f0",
+    "#ffd0e1", "#e8e0d0", "#d0e8e8", "#f0e0ff",
+)  # fmt: skip
+
+
+def technique_class(name: str) -> str:
+    """CSS class of a technique's highlight."""
+    return f"tq-{name.replace('_', '-')}"
+
+
+def technique_css() -> str:
+    """One background colour per technique (used in the page's style block)."""
+    return "\n".join(
+        f"mark.{technique_class(n)} {{ background:{PALETTE[i % len(PALETTE)]}; }}"
+        for i, n in enumerate(TECHNIQUES)
+    )
+
+
+def used_techniques(article: dict[str, Any]) -> list[tuple[str, str, int]]:
+    """(name, readable label, count) for the techniques found in the article, most used first."""
+    counts: dict[str, int] = {}
+    for sentence in article.get("sentences", []):
+        for technique in sentence.get("techniques", []):
+            counts[technique["name"]] = counts.get(technique["name"], 0) + 1
+    return [(n, label(n), c) for n, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def highlighted_sentence(sentence: dict[str, Any]) -> Markup:
+    """The sentence escaped, with each technique span in a ``<mark>``.
+
+    Overlapping spans are shown as the first (longest at a position) span; the others stay
+    in the ``title`` of the sentence's techniques list, so no technique is hidden.
+    """
+    text, base = sentence["text"], sentence["start"]
+    spans = sorted(
+        sentence.get("techniques", []), key=lambda t: (t["start"], -(t["end"] - t["start"]))
+    )
+    out, position = [], 0
+    for technique in spans:
+        start, end = technique["start"] - base, technique["end"] - base
+        if start < position or start < 0 or end > len(text):
+            continue
+        out.append(escape(text[position:start]))
+        title = f"{label(technique['name'])} ({technique['source']}, {technique['score']:.2f})"
+        out.append(
+            Markup('<mark class="tq {}" title="{}">{}</mark>').format(
+                technique_class(technique["name"]), title, text[start:end]
+            )
+        )
+        position = end
+    out.append(escape(text[position:]))
+    return Markup("").join(out)
+
+
+def technique_lines(article: dict[str, Any]) -> list[tuple[str, list[str], str]]:
+    """(sentence id, technique labels, sentence text with spans in «») for sentences with any."""
+    lines = []
+    for sentence in article.get("sentences", []):
+        found = sentence.get("techniques", [])
+        if not found:
+            continue
+        text, base = sentence["text"], sentence["start"]
+        spans = sorted(found, key=lambda t: (t["start"], -(t["end"] - t["start"])))
+        pieces, position = [], 0
+        for technique in spans:
+            start, end = technique["start"] - base, technique["end"] - base
+            if start < position or start < 0 or end > len(text):
+                continue
+            pieces += [text[position:start], f"«{text[start:end]}»"]
+            position = end
+        pieces.append(text[position:])
+        names = sorted({label(t["name"]) for t in found})
+        lines.append((sentence["id"], names, "".join(pieces)))
+    return lines
+
+
+def portrayal_rows(article: dict[str, Any], limit: int = 12) -> list[dict[str, Any]]:
+    """Actors with a role or a non-zero sentiment, most mentioned first."""
+    actors = [a for a in article.get("actors", []) if a.get("role") is not None]
+    actors.sort(key=lambda a: -len(a.get("mentions", [])))
+    return [
+        {
+            "name": a.get("name", a.get("id")),
+            "role": a.get("role"),
+            "sentiment": a.get("sentiment"),
+            "role_sentences": a.get("role_sentences", []),
+        }
+        for a in actors[:limit]
+    ]

@@ -1,0 +1,60 @@
+"""Frames and genre: cue scoring, the genre cues, and both layers on the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import shared_path
+from parallax.framing.frames import cue_scores
+from parallax.framing.genre import classify
+
+
+def test_cue_scores_find_security_and_history() -> None:
+    scores = cue_scores(
+        ["The army moved missiles to the border.", "In the Cold War the same happened."]
+    )
+    assert scores["security_and_defense"] == 1.0
+    assert scores["history"] > 0
+    assert scores["health_and_safety"] == 0
+
+
+def test_attributed_third_person_text_reads_as_news() -> None:
+    sentences = [
+        "The council approved the budget on Monday, a spokesman said.",
+        "According to the report, spending will rise by 2 percent.",
+        "The mayor told reporters the vote was close.",
+    ]
+    assert classify(sentences)[0] == "news_report"
+
+
+def test_first_person_demands_read_as_opinion() -> None:
+    sentences = [
+        "We must stop this shameful plan now!",
+        "Our town deserves better than these crooked bosses.",
+        "We should all march on Saturday.",
+    ]
+    genre, scores, _ = classify(sentences)
+    assert genre == "opinion" and scores["opinion"] > 0.8
+
+
+def test_satire_only_on_explicit_markers() -> None:
+    sentences = ["Local man declares war on his own lawn.", "The lawn has not responded."]
+    assert classify(sentences)[0] != "satire"
+    assert classify(sentences, outlet="The Onion")[0] == "satire"
+
+
+@pytest.mark.shared
+def test_seed_frames_and_genre(pipeline: Any) -> None:
+    from parallax.ingest import read_inputs
+    from parallax.settings import Settings
+
+    folder = shared_path("seeds")
+    for article in read_inputs(sorted(folder.glob("*.txt")), Settings(db_path=Path("x.db"))):
+        analysis = pipeline(article)
+        assert analysis.layers["genre"] == "opinion"
+        names = [f["name"] for f in analysis.layers["frames"][:5]]
+        assert "security_and_defense" in names
+        assert "political" in names or "external_regulation" in names

@@ -1,0 +1,106 @@
+"""Specifications of the rule detectors: each finds its technique's words, with exact spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.persuasion import rules
+
+
+class Line:
+    def __init__(self, text: str, start: int = 0) -> None:
+        self.text, self.start, self.end = text, start, start + len(text)
+
+
+def found(text: str) -> set[tuple[str, str]]:
+    return {(s.name, text[s.start : s.end]) for s in rules.detect([Line(text)])}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "span"),
+    [
+        ("The council's plan is a brutal attack on tenants.", "loaded_language", "brutal"),
+        ("Those warmongers in the capital want more tanks.", "name_calling", "warmongers"),
+        ("The imperialist rulers met again.", "name_calling", "imperialist rulers"),
+        ("Troops out of the valley!", "slogans", "Troops out of the valley!"),
+        ("Hands off our libraries", "slogans", "Hands off our libraries"),
+        (
+            "But what about the bridge they never built?",
+            "whataboutism",
+            "But what about the bridge they never built",
+        ),
+        (
+            "The same mayor who closed the baths now praises swimming.",
+            "appeal_to_hypocrisy",
+            "The same mayor who closed the baths now praises swimming",
+        ),
+        (
+            "Either we build the dam or the town floods.",
+            "black_and_white",
+            "Either we build the dam or the town floods",
+        ),
+        ("There is no alternative to the budget.", "black_and_white", "There is no alternative"),
+        (
+            "The only way forward is a strike.",
+            "black_and_white",
+            "The only way forward is a strike",
+        ),
+        ("The so-called reform cut wages.", "doubt", "so-called"),
+        ("That is why rents keep rising.", "causal_oversimplification", "That is why"),
+        ("Everyone knows the bridge is unsafe.", "bandwagon", "Everyone knows"),
+        ("We must defend our way of life.", "flag_waving", "our way of life"),
+    ],
+)
+def test_rule_finds_technique_with_its_span(text: str, name: str, span: str) -> None:
+    assert (name, span) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The committee met on Tuesday and approved the budget.",
+        "Rainfall in March was close to the long-term average.",
+        "The minister said the talks would resume next week.",
+    ],
+)
+def test_neutral_reporting_has_no_techniques(text: str) -> None:
+    assert found(text) == set()
+
+
+def test_spans_are_absolute_offsets() -> None:
+    article = "Calm words here. The brutal plan failed."
+    second = Line("The brutal plan failed.", start=17)
+    spans = rules.detect([Line("Calm words here."), second])
+    assert [(s.name, article[s.start : s.end]) for s in spans] == [("loaded_language", "brutal")]
+
+
+def test_repetition_marks_every_occurrence_of_the_repeated_phrase() -> None:
+    texts = [
+        "Working families pay the price.",
+        "The tax hits working families first.",
+        "Nobody asked working families.",
+        "Again working families wait.",
+        "The weather was fine.",
+    ]
+    lines, start = [], 0
+    for text in texts:
+        lines.append(Line(text, start))
+        start += len(text) + 1
+    article = " ".join(texts)
+    spans = [s for s in rules.detect(lines) if s.name == "repetition"]
+    assert [article[s.start : s.end].lower() for s in spans] == ["working families"] * 4
+
+
+def test_repetition_ignores_named_entities() -> None:
+    texts = [
+        "The Soviet Union grew.",
+        "The Soviet Union fell.",
+        "The Soviet Union ended.",
+        "The Soviet Union was gone.",
+    ]
+    lines, start, excluded = [], 0, []
+    for text in texts:
+        lines.append(Line(text, start))
+        excluded.append((start + 4, start + 17))
+        start += len(text) + 1
+    assert not [s for s in rules.detect(lines, excluded) if s.name == "repetition"]
