@@ -88,7 +88,15 @@ def test_compare_seeds_as_a_new_user_reads_it(seeds: Path, cli: Any, tmp_path: P
     report = json.loads(as_json.stdout)
     kinds = {a["kind"] for a in report["comparison"]["alignments"]}
     assert {"same", "unique"} <= kinds
-    assert any(p["name"] in {"Russia", "Moscow"} for p in report["comparison"]["portrayal"])
+    russia = next(
+        p
+        for p in report["comparison"]["portrayal"]
+        if p["actor"] in {"russia", "moscow"} or p["name"] in {"Russia", "Moscow"}
+    )
+    if any(s["role"] for s in russia["by_source"]):  # the portrayal layer is present
+        roles = {s["outlet"]: s["role"] for s in russia["by_source"]}
+        assert roles["The Spark"] != roles[None], roles
+        assert russia["divergence"] >= 1.0
     listed = cli("stories", "--db", str(tmp_path / "p.db"), "--format", "json")
     stored = json.loads(listed.stdout)
     assert sum(s["size"] for s in stored) == 2
