@@ -266,9 +266,19 @@ def _build_report(store: Any, pipeline: Any, result: Any) -> dict[str, Any]:
     from parallax.runner import stored_records
 
     records = list(stored_records(store, result.article_ids, pipeline))
+    _store_stories(store, records)
     return build_report(
         records, comparison=compare(records), errors=result.failures, summary=result.summary()
     )
+
+
+def _store_stories(store: Any, records: list[dict[str, Any]]) -> None:
+    """File the analysed records under stored stories (incremental; see comparison.persist)."""
+    from parallax.comparison.persist import update_stories
+    from parallax.store import SQLiteStore
+
+    if isinstance(store, SQLiteStore):
+        update_stories(store, records)
 
 
 @main.command()
@@ -542,7 +552,12 @@ def show(article_id: str, fmt: str, db: Path | str | None, quiet: bool) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print only where the reports are.")
 @handle_errors
 def demo(out: Path, quiet: bool) -> None:
-    """Analyse and compare the bundled sample articles; write HTML, JSON and Markdown reports."""
+    """Analyse and compare the bundled sample articles; write the reports.
+
+    compare.html (and compare.md) put the sources side by side: what they agree on, where
+    they contradict each other, what each leaves out, portrayal, timeline and verdicts;
+    report.html/json/md hold the per-article detail.
+    """
     samples = resources.files("parallax") / "samples"
     with resources.as_file(samples) as folder:
         paths = tuple(
@@ -555,16 +570,151 @@ def demo(out: Path, quiet: bool) -> None:
     report = _build_report(store, pipeline, result)
     out.mkdir(parents=True, exist_ok=True)
     written = []
+    from parallax.report.compare_html import render_compare_html
+    from parallax.report.compare_markdown import render_compare_markdown
+
+    comparison_pages = (
+        ("compare.html", render_compare_html(report, detail_link="report.html")),
+        ("compare.md", render_compare_markdown(report)),
+    )
+    for name, text in comparison_pages:
+        (out / name).write_text(text, encoding="utf-8")
+        written.append(out / name)
     for fmt, name in (("html", "report.html"), ("json", "report.json"), ("md", "report.md")):
         (out / name).write_text(_render(report, fmt), encoding="utf-8")
         written.append(out / name)
     store.close()
     _report_run(result, quiet)
-    click.echo("Reports written:")
+    click.echo("Reports written (start with compare.html, the sources side by side):")
     for path in written:
         click.echo(f"  {path.resolve()}")
     click.echo(f"Database: {(out / 'parallax.db').resolve()}")
     sys.exit(result.exit_code)
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--story", "story_id", default=None, help="Compare the stored articles of this story."
+)
+@click.option(
+    "--cluster",
+    is_flag=True,
+    help="Split the FILES into stories first instead of comparing them as one story.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="html",
+    show_default=True,
+    help="html: the side-by-side page; md: the same as Markdown; json: the whole report.",
+)
+@click.option(
+    "-o",
+    "--out",
+    "output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report here instead of standard output.",
+)
+@common_options
+@input_options
+@handle_errors
+def compare(
+    paths: tuple[str, ...],
+    story_id: str | None,
+    cluster: bool,
+    fmt: str,
+    output: Path | None,
+    db: Path | None,
+    quiet: bool,
+    **options: Any,
+) -> None:
+    """Compare sources side by side: agreements, contradictions, gaps, portrayal, timeline.
+
+    PATHS are analysed (and stored) like `parallax analyze`, then compared as one story
+    (--cluster splits them into stories first). With --story ID, the stored articles of a
+    story (ids from `parallax stories`) are compared instead.
+    """
+    from parallax.comparison import compare as compare_records
+    from parallax.comparison import compare_story
+    from parallax.report import build_report
+    from parallax.runner import stored_records
+
+    if bool(paths) == bool(story_id):
+        raise click.UsageError("give either FILES to compare or --story ID, not both or neither")
+    settings = build_settings(db, **options)
+    if story_id:
+        from parallax.pipeline import load
+        from parallax.store import open_store
+
+        store = open_store(settings.db_path)
+        ids = store.story_articles(story_id)
+        if not ids:
+            raise click.UsageError(
+                f"no stored story has the id {story_id!r} in {settings.db_path}; "
+                "list them with `parallax stories`"
+            )
+        records = [r for r in stored_records(store, ids, load()) if r.get("status") == "analysed"]
+        failures: list[Any] = []
+        exit_code = 0
+    else:
+        store, pipeline, result = _analyze(paths, settings, quiet, "compare", True)
+        records = list(stored_records(store, result.article_ids, pipeline))
+        _store_stories(store, records)
+        failures, exit_code = result.failures, result.exit_code
+        _report_run(result, quiet)
+    analysed = [r for r in records if r.get("status") == "analysed"]
+    comparison = (
+        compare_records(analysed) if cluster else compare_story(story_id or "story-1", analysed)
+    )
+    report = build_report(records, comparison=comparison, errors=failures)
+    if fmt == "html":
+        from parallax.report.compare_html import render_compare_html
+
+        text = render_compare_html(report)
+    elif fmt == "md":
+        from parallax.report.compare_markdown import render_compare_markdown
+
+        text = render_compare_markdown(report)
+    else:
+        text = _render(report, "json")
+    _write(text, output)
+    if output is not None and not quiet:
+        _err(f"comparison written to {output}")
+    store.close()
+    sys.exit(exit_code)
+
+
+@main.command()
+@click.option("-n", "--limit", default=50, show_default=True, help="Most stories to list.")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@common_options
+@handle_errors
+def stories(limit: int, fmt: str, db: Path | None, quiet: bool) -> None:
+    """List the stored stories (articles clustered by `analyze` and `compare`), largest first."""
+    from parallax.store import open_store
+
+    store = open_store(db or default_db_path())
+    found = store.stories()[:limit]
+    if fmt == "json":
+        for story in found:
+            story["articles"] = store.story_articles(story["id"])
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+    else:
+        if not found and not quiet:
+            _err("no stories stored yet; run `parallax analyze` or `parallax compare` first")
+        for story in found:
+            dates = " to ".join(
+                dict.fromkeys(d for d in (story["first_date"], story["last_date"]) if d)
+            )
+            click.echo(
+                f"{story['id']}  {story['size']} article(s)  {dates}  {story['label'] or ''}"
+            )
+    store.close()
 
 
 @main.command()
@@ -709,6 +859,32 @@ def bench_extract(shared: Path, limit: int | None, write_docs: bool, quiet: bool
     if write_docs:
         for path in extraction.write_docs(aeb, naeb, Path("docs")):
             _err(f"updated {path}")
+
+
+@bench.command("stories")
+@shared_option("inputs/basil-media-bias")
+@click.option(
+    "--scales",
+    default="1,10,100",
+    show_default=True,
+    help="Comma-separated corpus sizes, as multiples of BASIL's 210 articles.",
+)
+@handle_errors
+def bench_stories(shared: Path, scales: str) -> None:
+    """Story clustering throughput and peak memory on BASIL repeated 10x and 100x.
+
+    Each copy is shifted in time, re-identified, loses a story term and has its lead
+    embedding jittered; lead embeddings of the originals are cached (clustering is timed).
+    """
+    from parallax.bench import stories as story_bench
+
+    try:
+        records = story_bench.basil_records(shared)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    sizes = [int(x) for x in scales.split(",") if x.strip()]
+    rows = story_bench.benchmark(records, story_bench.lead_vectors(records), sizes)
+    click.echo(story_bench.format_benchmark(rows), nl=False)
 
 
 @bench.command("pipeline")
@@ -953,6 +1129,30 @@ def _counter(progress: Callable[[str, str], None]) -> Callable[[int, int], None]
         progress("input", "")
 
     return update
+
+
+@evaluate.command("stories")
+@shared_option("inputs/basil-media-bias and inputs/ruwa-ukraine-war-headlines")
+@handle_errors
+def eval_stories(shared: Path) -> None:
+    """Story clustering: adjusted Rand index on BASIL, and what it finds on RUWA.
+
+    BASIL is scored on its tuning half, its held-out half and whole; RUWA's Ukraine-war
+    headlines get story counts, sizes, purity against its event labels and examples.
+    """
+    from parallax.bench import stories as story_bench
+    from parallax.comparison import DEFAULT_PARAMS
+
+    try:
+        basil = story_bench.basil_records(shared)
+        ruwa = story_bench.ruwa_records(shared)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    basil_vectors = story_bench.lead_vectors(basil)
+    scores = story_bench.basil_scores(basil, basil_vectors, DEFAULT_PARAMS)
+    tuned, tuned_score = story_bench.tune(basil, basil_vectors)
+    summary = story_bench.ruwa_summary(ruwa, story_bench.lead_vectors(ruwa), DEFAULT_PARAMS)
+    click.echo(story_bench.format_evaluation(scores, tuned, tuned_score, summary), nl=False)
 
 
 @evaluate.command("time")

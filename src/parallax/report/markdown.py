@@ -58,10 +58,12 @@ def render_markdown(report: dict[str, Any], *, full_text: bool = True) -> str:
             "|---|---|---|---|",
         ]
         for gap in comparison["gaps"]:
+            if gap["kind"] == "claim":
+                continue
             covered = ", ".join(_cell(by_id[i]["title"] or i) for i in gap["covered_by"])
             missing = ", ".join(_cell(by_id[i]["title"] or i) for i in gap["missing_from"])
             out.append(
-                f"| {gap['story']} | {_cell(gap['name'])} ({gap['label']}) | "
+                f"| {gap['story']} | {_cell(gap['label'])} ({gap.get('type') or gap['kind']}) | "
                 f"{covered} | {missing} |"
             )
     out += _merged_timeline_section(comparison.get("timeline", []))

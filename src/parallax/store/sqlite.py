@@ -315,6 +315,71 @@ class SQLiteStore:
         ).fetchone()
         return None if row is None else dict(json.loads(row[0]))
 
+    # -- stories (read by the web UI; written by parallax.comparison.persist) ------------
+
+    def stories(self) -> list[dict[str, Any]]:
+        """Every stored story: id, label, first and last date, size; largest first."""
+        rows = self.db.execute(
+            "SELECT id, label, first_date, last_date, size FROM stories "
+            "ORDER BY size DESC, last_date DESC, id"
+        )
+        return [dict(row) for row in rows]
+
+    def story_articles(self, story_id: str) -> list[str]:
+        """The ids of a story's articles, in the order they joined it."""
+        rows = self.db.execute(
+            "SELECT article_id FROM story_articles WHERE story_id=? ORDER BY position",
+            (story_id,),
+        )
+        return [str(row[0]) for row in rows]
+
+    def story_of(self, article_id: str) -> str | None:
+        """The story an article belongs to, or None when it was never clustered."""
+        row = self.db.execute(
+            "SELECT story_id FROM story_articles WHERE article_id=?", (article_id,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def story_features(self) -> Iterator[tuple[str, str, int | None, bytes, list[str]]]:
+        """Every clustered article as ``(article_id, story_id, day, vector, terms)``, in order."""
+        cursor = self.db.execute(
+            "SELECT article_id, story_id, day, vector, terms FROM story_articles ORDER BY position"
+        )
+        while rows := cursor.fetchmany(1024):
+            for row in rows:
+                yield str(row[0]), str(row[1]), row[2], bytes(row[3]), list(json.loads(row[4]))
+
+    def put_story_article(
+        self,
+        article_id: str,
+        story_id: str,
+        day: int | None,
+        vector: bytes,
+        terms: list[str],
+        story: dict[str, Any],
+    ) -> None:
+        """File a clustered article under its story and update the story's summary row."""
+        with self.transaction():
+            now = _now()
+            self.db.execute(
+                "INSERT INTO stories (id, label, first_date, last_date, size, created_at, "
+                "updated_at) VALUES (?, ?, ?, ?, 1, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "label=COALESCE(stories.label, excluded.label), first_date=excluded.first_date, "
+                "last_date=excluded.last_date, updated_at=excluded.updated_at",
+                (story_id, story.get("label"), story.get("first_date"), story.get("last_date"),
+                 now, now),
+            )  # fmt: skip
+            position = self.db.execute("SELECT count(*) FROM story_articles").fetchone()[0]
+            self.db.execute(
+                "INSERT OR REPLACE INTO story_articles VALUES (?, ?, ?, ?, ?, ?)",
+                (article_id, story_id, position, day, vector, json.dumps(terms)),
+            )
+            self.db.execute(
+                "UPDATE stories SET size=(SELECT count(*) FROM story_articles WHERE story_id=?) "
+                "WHERE id=?",
+                (story_id, story_id),
+            )
+
     # -- search --------------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:

@@ -1,0 +1,147 @@
+"""Coverage gaps: what some sources in a story cover and the others leave out.
+
+Four kinds, each from the layer that knows it, so a gap names a thing a reader recognises:
+``actor`` (canonical actors, when the actors layer is present: "Washington" and "the U.S."
+are one), ``entity`` (named entities, when there are no actors), ``event`` (dated events of
+the merged timeline) and ``claim`` (statements no other source makes, from the alignment).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from parallax.comparison.terms import GAP_LABELS, entity_key
+
+MAX_GAPS_PER_KIND = 25
+ACTOR_TYPES_SKIPPED = frozenset({"pronoun"})
+
+
+def _gap(
+    story: str, kind: str, label: str, covered: list[str], ids: list[str], **extra: Any
+) -> dict[str, Any]:
+    return {
+        "story": story,
+        "kind": kind,
+        "label": label,
+        "covered_by": covered,
+        "missing_from": [i for i in ids if i not in covered],
+        **extra,
+    }
+
+
+def actor_gaps(story: str, records: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Actors (or, without the actors layer, named entities) only some sources name."""
+    ids = [r["id"] for r in records]
+    mentions: dict[str, Counter[str]] = defaultdict(Counter)
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    types: dict[str, str] = {}
+    use_actors = all(r.get("actors") for r in records)
+    for record in records:
+        if use_actors:
+            for actor in record.get("actors") or []:
+                if actor.get("type") in ACTOR_TYPES_SKIPPED or not actor.get("id"):
+                    continue
+                mentions[actor["id"]][record["id"]] += max(1, len(actor.get("mentions") or []))
+                names[actor["id"]][actor.get("name") or actor["id"]] += 1
+                types.setdefault(actor["id"], str(actor.get("type") or ""))
+        else:
+            for entity in record.get("entities") or []:
+                if entity.get("label") not in GAP_LABELS:
+                    continue
+                key = entity_key(entity.get("text", ""))
+                if key:
+                    mentions[key][record["id"]] += 1
+                    names[key][entity["text"]] += 1
+                    types.setdefault(key, entity["label"])
+    gaps = []
+    for key, by_source in mentions.items():
+        if len(by_source) == len(ids):
+            continue
+        gaps.append(
+            _gap(
+                story,
+                "actor" if use_actors else "entity",
+                names[key].most_common(1)[0][0],
+                [i for i in ids if by_source[i]],
+                ids,
+                id=key,
+                type=types.get(key),
+                mentions=sum(by_source.values()),
+            )
+        )
+    gaps.sort(key=lambda g: (-g["mentions"], g["label"]))
+    return gaps[:MAX_GAPS_PER_KIND]
+
+
+def shared_names(records: Sequence[dict[str, Any]]) -> list[str]:
+    """The actors (or entities) every source in a story names, most mentioned first."""
+    use_actors = all(r.get("actors") for r in records)
+    seen: list[set[str]] = []
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    total: Counter[str] = Counter()
+    for record in records:
+        keys = set()
+        if use_actors:
+            for actor in record.get("actors") or []:
+                if actor.get("id") and actor.get("type") not in ACTOR_TYPES_SKIPPED:
+                    keys.add(actor["id"])
+                    names[actor["id"]][actor.get("name") or actor["id"]] += 1
+                    total[actor["id"]] += max(1, len(actor.get("mentions") or []))
+        else:
+            for entity in record.get("entities") or []:
+                key = entity_key(entity.get("text", ""))
+                if entity.get("label") in GAP_LABELS and key:
+                    keys.add(key)
+                    names[key][entity["text"]] += 1
+                    total[key] += 1
+        seen.append(keys)
+    common = set.intersection(*seen) if seen else set()
+    return [names[k].most_common(1)[0][0] for k in sorted(common, key=lambda k: (-total[k], k))]
+
+
+def event_gaps(
+    story: str, records: Sequence[dict[str, Any]], timeline: Sequence[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Dated events of the merged timeline that some sources of the story do not cite."""
+    ids = [r["id"] for r in records]
+    gaps = []
+    for entry in timeline:
+        covered = sorted({s["article_id"] for s in entry.get("sources", [])} & set(ids))
+        if not covered or len(covered) == len(ids):
+            continue
+        gaps.append(
+            _gap(
+                story,
+                "event",
+                f"{entry.get('date')}: {entry.get('label')}",
+                [i for i in ids if i in covered],
+                ids,
+                date=entry.get("date"),
+            )
+        )
+    return gaps[: MAX_GAPS_PER_KIND * 2]
+
+
+def claim_gaps(
+    story: str, records: Sequence[dict[str, Any]], alignments: Sequence[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Claims one source makes and no other source in the story does (from the alignment)."""
+    ids = [r["id"] for r in records]
+    gaps = []
+    for alignment in alignments:
+        if alignment["kind"] != "unique" or alignment["story"] != story:
+            continue
+        item = alignment["items"][0]
+        gaps.append(
+            _gap(
+                story,
+                "claim",
+                item["text"],
+                [item["article_id"]],
+                ids,
+                sentence_id=item["sentence_id"],
+            )
+        )
+    return gaps

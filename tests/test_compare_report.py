@@ -1,0 +1,128 @@
+"""The comparison report, stored stories and the compare command, end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from parallax.comparison.persist import update_stories
+from parallax.report import build_report
+from parallax.report.compare_html import render_compare_html
+from parallax.report.compare_markdown import render_compare_markdown
+from parallax.store import open_store
+from test_comparison import BRIDGE_A, BRIDGE_B, ELECTION
+
+
+@pytest.fixture(scope="module")
+def bridge_report() -> dict[str, Any]:
+    from parallax.comparison import compare_story
+
+    hostile = dict(BRIDGE_B, title="<script>alert(1)</script>")
+    records = [BRIDGE_A, hostile]
+    return build_report(records, comparison=compare_story("story-1", records))
+
+
+def test_html_is_self_contained_and_shows_every_part(bridge_report: dict[str, Any]) -> None:
+    html = render_compare_html(bridge_report)
+    assert html.startswith("<!doctype html>") and "Content-Security-Policy" in html
+    assert "<script" not in html and "&lt;script&gt;" in html
+    assert "http://" not in html and "https://" not in html
+    for heading in ("What they agree on", "Where they contradict each other",
+                    "What each says that the others leave out"):  # fmt: skip
+        assert heading in html
+    assert "240 vs 310" in html and "Ferry operators" in html
+    assert "Westport Daily" in html and "Coastal Courier" in html
+
+
+def test_markdown_carries_the_same_content(bridge_report: dict[str, Any]) -> None:
+    md = render_compare_markdown(bridge_report)
+    assert "### What they agree on" in md and "240 vs 310" in md
+    assert "Ferry operators" in md and "Westport Daily" in md
+    assert "<script>" not in md
+
+
+def test_stories_are_stored_incrementally(tmp_path: Path) -> None:
+    from parallax.model import Article
+
+    store = open_store(tmp_path / "p.db")
+    for record in (BRIDGE_A, BRIDGE_B, ELECTION):
+        # Stories reference stored articles; store stand-ins with the records' ids.
+        store.db.execute(
+            "INSERT INTO articles (id, language, format, source, text, created_at) "
+            "VALUES (?, 'en', 'text', ?, ?, 'now')",
+            (record["id"], record["id"], record["text"]),
+        )
+    assert Article  # the model stays importable beside the store
+    first = update_stories(store, [BRIDGE_A, ELECTION])
+    assert first["a1"] != first["c1"]
+    second = update_stories(store, [BRIDGE_A, BRIDGE_B, ELECTION])
+    assert second["a1"] == first["a1"] and second["c1"] == first["c1"]  # nothing moved
+    assert second["b1"] == second["a1"]  # the new article joined the stored story
+    stories = {s["id"]: s for s in store.stories()}
+    assert stories[second["a1"]]["size"] == 2
+    assert store.story_articles(second["a1"]) == ["a1", "b1"]
+    assert update_stories(store, [BRIDGE_B]) == {"b1": second["a1"]}  # idempotent
+    store.close()
+
+
+@pytest.mark.shared
+def test_compare_seeds_as_a_new_user_reads_it(seeds: Path, cli: Any, tmp_path: Path) -> None:
+    out = tmp_path / "seeds.html"
+    files = [str(p) for p in sorted(seeds.glob("*.txt"))]
+    result = cli("compare", "--db", str(tmp_path / "p.db"), *files, "--out", str(out), "-q")
+    assert result.exit_code == 0, result.stderr
+    html = out.read_text(encoding="utf-8")
+    # What they agree on: NATO pushed to Russia's borders.
+    agree = html.split("What they agree on")[1].split("Where they contradict")[0]
+    assert "NATO" in agree and "borders" in agree
+    # What each leaves out that the other covers.
+    gaps = html.split("What each says that the others leave out")[1]
+    assert "Crimea" in gaps and "Yalta" in gaps
+    # How each portrays Russia, side by side.
+    portrayal = html.split("How each source portrays")[1]
+    assert "Russia" in portrayal and "The Spark" in portrayal
+    as_json = cli("compare", "--db", str(tmp_path / "p.db"), *files, "--format", "json", "-q")
+    report = json.loads(as_json.stdout)
+    kinds = {a["kind"] for a in report["comparison"]["alignments"]}
+    assert {"same", "unique"} <= kinds
+    russia = next(
+        p
+        for p in report["comparison"]["portrayal"]
+        if p["actor"] in {"russia", "moscow"} or p["name"] in {"Russia", "Moscow"}
+    )
+    if any(s["role"] for s in russia["by_source"]):  # the portrayal layer is present
+        roles = {s["outlet"]: s["role"] for s in russia["by_source"]}
+        assert roles["The Spark"] != roles[None], roles
+        assert russia["divergence"] >= 1.0
+    listed = cli("stories", "--db", str(tmp_path / "p.db"), "--format", "json")
+    stored = json.loads(listed.stdout)
+    assert sum(s["size"] for s in stored) == 2
+    again = cli("compare", "--db", str(tmp_path / "p.db"), "--story", stored[0]["id"], "-f", "md")
+    assert again.exit_code == 0 and "## The story" in again.stdout
+
+
+def test_compare_needs_files_or_a_story(cli: Any) -> None:
+    from click.testing import CliRunner
+
+    from parallax.cli import main
+
+    result = CliRunner().invoke(main, ["compare"])
+    assert result.exit_code == 2 and "either FILES" in result.output
+
+
+def test_samples_show_their_planted_contradictions(
+    sample_files: list[Path], cli: Any, tmp_path: Path
+) -> None:
+    files = [str(p) for p in sample_files]
+    result = cli("compare", "--db", str(tmp_path / "p.db"), *files, "--format", "json", "-q")
+    assert result.exit_code == 0, result.stderr
+    reasons = [
+        a["reason"]
+        for a in json.loads(result.stdout)["comparison"]["alignments"]
+        if a["kind"] == "contradiction"
+    ]
+    assert any("31 vs 30" in r for r in reasons), reasons
+    assert any("1949 vs 1951" in r for r in reasons), reasons

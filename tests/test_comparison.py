@@ -1,0 +1,182 @@
+"""Specifications of cross-source comparison on small records we write ourselves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+
+from parallax.comparison import StoryFeatures, StoryIndex, compare, compare_story
+from parallax.comparison.alignment import clash, quantities, years
+from parallax.comparison.portrayal import divergence
+from parallax.comparison.stories import ClusterParams
+
+
+def record(
+    rid: str,
+    title: str,
+    sentences: list[str],
+    *,
+    outlet: str,
+    date: str | None = "2024-03-01",
+    **layers: Any,
+) -> dict[str, Any]:
+    text, items, position = "", [], 0
+    for number, sentence in enumerate(sentences, start=1):
+        items.append(
+            {
+                "id": f"s{number}",
+                "text": sentence,
+                "start": position,
+                "end": position + len(sentence),
+                "type": None,
+                "checkworthiness": None,
+                "techniques": [],
+            }
+        )
+        text += sentence + " "
+        position = len(text)
+    return {"id": rid, "title": title, "outlet": outlet, "date": date, "text": text.strip(),
+            "status": "analysed", "sentences": items, "entities": [], "actors": [],
+            "events": [], "claims": [], **layers}  # fmt: skip
+
+
+BRIDGE_A = record(
+    "a1",
+    "Harbour bridge opens after four years of work",
+    [
+        "The new harbour bridge in Westport opened to traffic on Monday after four years of work.",
+        "The bridge cost 240 million euros, according to the city council.",
+        "Mayor Ilse Brandt called the opening a proud day for the whole region.",
+        "Ferry operators warned that they would lose most of their passengers.",
+    ],
+    outlet="Westport Daily",
+)
+BRIDGE_B = record(
+    "b1",
+    "Westport's costly bridge finally carries cars",
+    [
+        "Westport's harbour bridge was opened to cars on Monday after four years of building.",
+        "The bridge cost 310 million euros, far more than the city council promised.",
+        "Residents of the old town complained about the noise of the construction for years.",
+    ],
+    outlet="Coastal Courier",
+)
+ELECTION = record(
+    "c1",
+    "Farmers' party wins regional election in Eastmark",
+    [
+        "The farmers' party won the regional election in Eastmark with 41 percent of the vote.",
+        "Its leader promised lower fuel taxes for rural households.",
+    ],
+    outlet="Eastmark Post",
+)
+
+
+def test_quantities_and_years_read_ordinals_words_and_skip_dates() -> None:
+    assert quantities("It became the alliance's thirty-first member.") == {"member": {31.0}}
+    assert quantities("On 4 April 2023 it became the 30th member.") == {"member": {30.0}}
+    assert quantities("The bridge cost 240 million euros.")["million"] == {240.0}
+    assert years("Founded in 1949, enlarged in 2004.") == {1949, 2004}
+    assert quantities("No numbers here.") == {}
+
+
+def test_clash_reasons() -> None:
+    a = {"text": "The bridge cost 240 million euros."}
+    b = {"text": "The bridge cost 310 million euros."}
+    assert "240 vs 310" in (clash(a, b, [], [], 0.9) or "")
+    assert clash(a, a, [], [], 0.9) is None
+    same_year = {"text": "The treaty was signed in 1949."}
+    other_year = {"text": "The treaty was signed in 1951."}
+    assert "1949 vs 1951" in (clash(same_year, other_year, [], [], 0.9) or "")
+    assert clash(same_year, other_year, [], [], 0.5) is None  # not close enough to clash
+    neg = {"text": "The council did not approve the budget."}
+    pos = {"text": "The council did approve the budget."}
+    assert clash(neg, pos, [], [], 0.9) == "one negates what the other asserts"
+    claim_a = [{"subject_id": "nato", "subject": "NATO", "relation": "members", "quantity": 30}]
+    claim_b = [{"subject_id": "nato", "subject": "NATO", "relation": "members", "quantity": 31}]
+    assert "30" in (clash({"text": "x"}, {"text": "y"}, claim_a, claim_b, 0.6) or "")
+
+
+def test_stories_cluster_the_bridge_apart_from_the_election() -> None:
+    result = compare([BRIDGE_A, BRIDGE_B, ELECTION])
+    groups = sorted(sorted(s["articles"]) for s in result["stories"])
+    assert groups == [["a1", "b1"], ["c1"]]
+
+
+def test_alignment_finds_agreement_contradiction_and_uniques() -> None:
+    result = compare_story("story-1", [BRIDGE_A, BRIDGE_B])
+    kinds = {a["kind"] for a in result["alignments"]}
+    assert kinds == {"same", "contradiction", "unique"}
+    clashes = [a for a in result["alignments"] if a["kind"] == "contradiction"]
+    assert any("240 vs 310" in a["reason"] for a in clashes)
+    uniques = {a["items"][0]["text"] for a in result["alignments"] if a["kind"] == "unique"}
+    assert any("Ferry operators" in u for u in uniques)
+    assert any("Residents of the old town" in u for u in uniques)
+    for alignment in result["alignments"]:
+        assert set(alignment) >= {"kind", "story", "items", "score", "reason"}
+        for item in alignment["items"]:
+            assert set(item) == {"article_id", "sentence_id", "text"}
+    claim_gaps = [g for g in result["gaps"] if g["kind"] == "claim"]
+    assert claim_gaps and all(len(g["covered_by"]) == 1 for g in claim_gaps)
+
+
+def test_gaps_and_portrayal_use_actors_when_present() -> None:
+    def actor(aid: str, name: str, sid: str, role: str | None, sentiment: float | None) -> Any:
+        return {"id": aid, "name": name, "type": "person", "kb_id": None, "role": role,
+                "sentiment": sentiment, "mentions": [{"text": name, "start": 0, "end": 1,
+                                                      "sentence_id": sid}]}  # fmt: skip
+
+    a = dict(
+        BRIDGE_A,
+        actors=[
+            actor("local:brandt", "Ilse Brandt", "s3", "protagonist", 0.6),
+            actor("local:council", "city council", "s2", "neutral", 0.0),
+        ],
+    )
+    b = dict(BRIDGE_B, actors=[actor("local:council", "city council", "s2", "antagonist", -0.5)])
+    result = compare_story("story-1", [a, b])
+    gap = next(g for g in result["gaps"] if g["kind"] == "actor")
+    assert gap["label"] == "Ilse Brandt"
+    assert gap["covered_by"] == ["a1"] and gap["missing_from"] == ["b1"]
+    council = next(p for p in result["portrayal"] if p["actor"] == "local:council")
+    assert council["divergence"] == pytest.approx(1.5)
+    roles = {s["article_id"]: s["role"] for s in council["by_source"]}
+    assert roles == {"a1": "neutral", "b1": "antagonist"}
+    assert council["by_source"][0]["sentences"][0]["sentence_id"] == "s2"
+
+
+def test_divergence_is_unknown_without_portrayal() -> None:
+    assert (
+        divergence([{"role": None, "sentiment": None}, {"role": None, "sentiment": None}]) is None
+    )
+    assert divergence(
+        [{"role": "victim", "sentiment": -0.2}, {"role": "victim", "sentiment": 0.4}]
+    ) == pytest.approx(0.6)
+
+
+def test_compare_without_records_or_layers_keeps_the_shape() -> None:
+    empty = compare([])
+    assert empty == {"stories": [], "alignments": [], "gaps": [], "portrayal": [], "timeline": []}
+    alone = compare([ELECTION])
+    assert len(alone["stories"]) == 1 and alone["alignments"] == [] and alone["gaps"] == []
+
+
+def _unit(seed: int) -> np.ndarray:
+    vector = np.random.default_rng(seed).standard_normal(384).astype(np.float32)
+    return vector / np.linalg.norm(vector)
+
+
+def test_index_is_incremental_and_respects_the_date_window() -> None:
+    index = StoryIndex(ClusterParams(threshold=0.5))
+    shared = _unit(1)
+    first = index.add(StoryFeatures("x", 1000, shared, frozenset({"n:brandt", "w:bridge"})))
+    second = index.add(StoryFeatures("y", 1002, shared, frozenset({"n:brandt", "w:bridge"})))
+    assert first == second  # joins without re-clustering
+    later = index.add(StoryFeatures("z", 1100, shared, frozenset({"n:brandt", "w:bridge"})))
+    assert later != first  # same words, months later: another story
+    other = index.add(StoryFeatures("w", 1001, _unit(2), frozenset({"n:eastmark"})))
+    assert other not in {first, later}
+    assert index.groups() == [["x", "y"], ["z"], ["w"]]
+    assert index.comparisons <= 4
