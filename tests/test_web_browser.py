@@ -179,6 +179,7 @@ def test_open_an_article(site: dict[str, Any], watched: Watched) -> None:
     page.goto(site["base"] + "/")
     page.click("text=Finland Stood Up to a Bully")
     page.wait_for_selector(".article-text")
+    page.wait_for_load_state("load")  # the toggles work once the scripts at the end have run
     assert "Northern Voice" in page.inner_text(".article-head")
     assert page.locator(".article-text span.actor").count() > 0
     box = page.locator('[data-toggle="hl-actors"]')

@@ -157,7 +157,12 @@ def clash(
     claims_b: list[dict[str, Any]],
     score: float = 1.0,
 ) -> str | None:
-    """Why two related sentences contradict each other, or None when they do not."""
+    """Why two related sentences contradict each other, or None when they do not.
+
+    The most specific reason wins: differing values of the same structured claim, then
+    differing years or numbers in the text, then opposite verdicts, then negation.
+    """
+    opposite_verdicts = False
     for first in claims_a:
         for second in claims_b:
             if not first.get("subject_id") or first.get("subject_id") != second.get("subject_id"):
@@ -174,8 +179,7 @@ def clash(
                     f"one says {_value(first)}, the other {_value(second)}"
                 )
             verdicts = {first.get("verdict"), second.get("verdict")}
-            if verdicts == {"supported", "contradicted"}:
-                return "the same claim is supported in one source and contradicted in the other"
+            opposite_verdicts = opposite_verdicts or verdicts == {"supported", "contradicted"}
     years_a, years_b = years(a["text"]), years(b["text"])
     if score >= YEAR_SAME and years_a and years_b and not years_a & years_b:
         return f"dates disagree: {_join(years_a)} vs {_join(years_b)}"
@@ -183,6 +187,8 @@ def clash(
     for noun in sorted(numbers_a.keys() & numbers_b.keys()):
         if not numbers_a[noun] & numbers_b[noun]:
             return f"numbers disagree: {_join(numbers_a[noun])} vs {_join(numbers_b[noun])} {noun}"
+    if opposite_verdicts:
+        return "the same claim is supported in one source and contradicted in the other"
     if score >= NEGATION_SAME and negated(a["text"]) != negated(b["text"]):
         return "one negates what the other asserts"
     return None

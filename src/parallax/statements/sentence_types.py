@@ -165,12 +165,12 @@ def sentence_type(
         subjectivity: the subjectivity head's probability.
         checkworthiness: the check-worthiness head's probability.
         subjectivity_threshold: the subjectivity head's tuned threshold.
-        quotation: the ``quotes`` layer's verdict when the pipeline has one, else None (the
-            sentence is then checked here).
+        quotation: the ``quotes`` layer's verdict when the pipeline has one, else None; a
+            sentence the layer does not mark is still checked here.
         inside_quote: an earlier sentence opened a quote that this one closes.
     """
     text = span.text
-    if quotation is None:
+    if not quotation:  # the layer may miss a quote's continuation that this check follows
         quotation = is_attributed_quote(span) or (inside_quote and continues_quote(text))
     if quotation:
         return "quotation"
