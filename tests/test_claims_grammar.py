@@ -112,7 +112,7 @@ def test_context_supplies_the_organisation() -> None:
 
 
 def test_listed_founders_are_counted_beside_the_number() -> None:
-    claim = first("NATO was an agreement among the U.S., Canada and 12 western European countries.")
+    claim = first("NATO began as an agreement between the U.S., Canada and 12 European states.")
     assert claim["relation"] == "founding_member"
     assert [p["id"] for p in claim["named"]] == ["united-states", "canada"]
 
