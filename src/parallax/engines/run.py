@@ -25,8 +25,6 @@ from parallax.engines.work import (
 )
 from parallax.errors import ConfigError
 from parallax.ingest.fetch import Fetcher
-from parallax.pipeline import load
-from parallax.runner import INGEST_ONLY
 from parallax.settings import Settings
 from parallax.store import open_store
 
@@ -67,15 +65,15 @@ def run_corpus(
     began = time.perf_counter()
     store = open_store(settings.db_path)
     try:
-        version = _pipeline_version(components)
         run_id = store.start_run(f"run --engine {engine}")
         if engine == "ray":
             summary = _run_on_ray(
-                specs, store, settings, version, run_id, workers, address, components, fetch, notify
+                specs, store, settings, run_id, workers, address, components, fetch, notify
             )
         else:
             summary = CorpusSummary(run_id, "local", 1)
             worker = UnitWorker(settings.db_path, settings, components, run_id)
+            version = worker.version
             summary.startup_seconds = time.perf_counter() - began
             containers: dict[str, ContainerProgress] = {}
             try:
@@ -91,17 +89,10 @@ def run_corpus(
         store.close()
 
 
-def _pipeline_version(components: Sequence[str] | None) -> str:
-    if components is not None and not components:
-        return INGEST_ONLY
-    return load(components).version
-
-
 def _run_on_ray(
     specs: Iterable[str | Path],
     store: Any,
     settings: Settings,
-    version: str,
     run_id: int,
     workers: int | None,
     address: str | None,
@@ -127,7 +118,8 @@ def _run_on_ray(
             actor_class.remote(settings.db_path, settings, components, run_id, 1)
             for _ in range(count)
         ]
-        ray.get([a.ready.remote() for a in actors])  # models load once per worker, here
+        # Models load once per worker, here; the driver never loads them itself.
+        version = ray.get([a.ready.remote() for a in actors])[0]
         summary = CorpusSummary(run_id, "ray", count)
         summary.startup_seconds = time.perf_counter() - began
         containers: dict[str, ContainerProgress] = {}

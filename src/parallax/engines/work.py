@@ -24,7 +24,7 @@ from parallax.ingest.raw import RawInput
 from parallax.ingest.sources import iter_raw_inputs
 from parallax.model import Article, Failed, Skipped
 from parallax.pipeline import Pipeline, load
-from parallax.runner import Runner, RunResult, _file_hash
+from parallax.runner import INGEST_ONLY, Runner, RunResult, _file_hash
 from parallax.settings import Settings
 from parallax.store import Store, open_store
 
@@ -178,9 +178,14 @@ class UnitWorker:
             runner.store_articles(unit.articles)
         return UnitResult.from_run(unit.source, runner.result)
 
-    def ready(self) -> bool:
-        """True once the worker is built (lets a driver wait for model loading)."""
-        return True
+    @property
+    def version(self) -> str:
+        """The version recorded with this worker's results (its pipeline's, or ingest-only)."""
+        return self.pipeline.version if self.pipeline is not None else INGEST_ONLY
+
+    def ready(self) -> str:
+        """The worker's version, once it is built (lets a driver wait for model loading)."""
+        return self.version
 
     def close(self) -> None:
         """Release the store connection."""
