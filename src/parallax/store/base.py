@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -109,3 +109,29 @@ class Store(Protocol):
     def close(self) -> None:
         """Release the connection."""
         ...
+
+
+Execute = Callable[[str], Iterable[Sequence[Any]]]
+"""Runs one parameterless SQL statement and returns its rows (both backends' connections)."""
+
+COUNTED_TABLES = ("articles", "analyses", "sentences", "raw_inputs", "runs", "article_sources")
+
+
+def count_rows(execute: Execute) -> dict[str, int]:
+    """How many rows the main tables hold (the same SQL on every backend)."""
+    return {t: int(next(iter(execute(f"SELECT count(*) FROM {t}")))[0]) for t in COUNTED_TABLES}
+
+
+def distinct_facets(execute: Execute) -> dict[str, list[str]]:
+    """The distinct outlets, languages and formats stored, for filter menus."""
+    columns = (("outlets", "outlet"), ("languages", "language"), ("formats", "format"))
+    return {
+        key: [
+            str(row[0])
+            for row in execute(
+                f"SELECT DISTINCT {column} FROM articles WHERE {column} IS NOT NULL "
+                f"ORDER BY {column} LIMIT 500"
+            )
+        ]
+        for key, column in columns
+    }

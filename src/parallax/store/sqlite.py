@@ -20,7 +20,7 @@ from typing import Any
 
 from parallax.errors import StoreError
 from parallax.model import Article, bytes_id
-from parallax.store.base import SearchHit
+from parallax.store.base import SearchHit, count_rows, distinct_facets
 
 _MIGRATION = re.compile(r"^(\d{4})_[\w-]+\.sql$")
 
@@ -565,15 +565,7 @@ class SQLiteStore:
 
     def facets(self) -> dict[str, list[str]]:
         """The distinct outlets, languages and formats in the store, for filter menus."""
-        result: dict[str, list[str]] = {}
-        columns = (("outlets", "outlet"), ("languages", "language"), ("formats", "format"))
-        for key, column in columns:
-            rows = self.db.execute(
-                f"SELECT DISTINCT {column} FROM articles WHERE {column} IS NOT NULL "
-                f"ORDER BY {column} LIMIT 500"
-            )
-            result[key] = [str(r[0]) for r in rows]
-        return result
+        return distinct_facets(self.db.execute)
 
     def latest_layer_items(
         self, layer: str, *, limit: int = 50, offset: int = 0, where: str | None = None
@@ -612,8 +604,7 @@ class SQLiteStore:
 
     def counts(self) -> dict[str, int]:
         """How many rows the main tables hold."""
-        tables = ("articles", "analyses", "sentences", "raw_inputs", "runs", "article_sources")
-        return {t: int(self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
+        return count_rows(self.db.execute)
 
     def integrity_ok(self) -> bool:
         """Whether SQLite's integrity check and the FTS indexes' checks pass."""
