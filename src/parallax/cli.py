@@ -1030,6 +1030,14 @@ def evaluate() -> None:
     """Score the analysis components on the public datasets in ../shared."""
 
 
+def _write_evaluation(title: str, text: str) -> Path:
+    """Put ``## title`` and ``text`` into docs/evaluation.md, replacing an older copy."""
+    from parallax.docs_sections import write_section
+
+    heading = f"## {title}"
+    return write_section(Path("docs/evaluation.md"), heading, f"{heading}\n\n{text.strip()}\n")
+
+
 def write_docs_option(func: F) -> F:
     """The ``--write-docs`` flag of the evaluations."""
     return click.option(
@@ -1044,7 +1052,6 @@ def write_docs_option(func: F) -> F:
 def eval_techniques(shared: Path, write_docs: bool) -> None:
     """Micro-F1 of the techniques model on SemEval-2021 task 6 subtask 1 (dev and test)."""
     from parallax.persuasion import training
-    from parallax.persuasion.docs_section import replace_section
 
     try:
         dev, test = training.run_evaluation(shared)
@@ -1053,9 +1060,7 @@ def eval_techniques(shared: Path, write_docs: bool) -> None:
     text = training.format_markdown(dev, test)
     click.echo(text)
     if write_docs:
-        path = replace_section(
-            Path("docs/evaluation.md"), "Persuasion techniques (SemEval-2021 task 6)", text
-        )
+        path = _write_evaluation("Persuasion techniques (SemEval-2021 task 6)", text)
         _err(f"updated {path}")
 
 
@@ -1066,7 +1071,6 @@ def eval_techniques(shared: Path, write_docs: bool) -> None:
 def eval_frames(shared: Path, write_docs: bool) -> None:
     """GVFC headline-frame accuracy (5-fold CV) and Narrative Frames per-frame F1."""
     from parallax.framing import evaluation
-    from parallax.persuasion.docs_section import replace_section
 
     try:
         scores = evaluation.run(shared)
@@ -1075,7 +1079,7 @@ def eval_frames(shared: Path, write_docs: bool) -> None:
     text = evaluation.format_markdown(scores)
     click.echo(text)
     if write_docs:
-        path = replace_section(Path("docs/evaluation.md"), "Frames (GVFC, Narrative Frames)", text)
+        path = _write_evaluation("Frames (GVFC, Narrative Frames)", text)
         _err(f"updated {path}")
 
 
@@ -1086,7 +1090,6 @@ def eval_frames(shared: Path, write_docs: bool) -> None:
 def eval_genre(shared: Path, write_docs: bool) -> None:
     """Genre on BASIL's news reports and the seed editorials."""
     from parallax.framing import evaluation
-    from parallax.persuasion.docs_section import replace_section
 
     try:
         scores = evaluation.run_genre(shared)
@@ -1095,7 +1098,7 @@ def eval_genre(shared: Path, write_docs: bool) -> None:
     text = evaluation.format_genre_markdown(scores)
     click.echo(text)
     if write_docs:
-        path = replace_section(Path("docs/evaluation.md"), "Genre (BASIL, seeds)", text)
+        path = _write_evaluation("Genre (BASIL, seeds)", text)
         _err(f"updated {path}")
 
 
@@ -1106,7 +1109,6 @@ def eval_genre(shared: Path, write_docs: bool) -> None:
 @handle_errors
 def eval_portrayal(shared: Path, limit: int | None, write_docs: bool) -> None:
     """Actor roles on Narrative Frames (hero/villain/victim) and sentiment on BASIL."""
-    from parallax.persuasion.docs_section import replace_section
     from parallax.portrayal import evaluation
 
     try:
@@ -1116,7 +1118,7 @@ def eval_portrayal(shared: Path, limit: int | None, write_docs: bool) -> None:
     text = evaluation.format_markdown(scores)
     click.echo(text)
     if write_docs:
-        path = replace_section(Path("docs/evaluation.md"), "Actor portrayal (NFC, BASIL)", text)
+        path = _write_evaluation("Actor portrayal (NFC, BASIL)", text)
         _err(f"updated {path}")
 
 

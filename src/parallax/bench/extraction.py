@@ -36,6 +36,7 @@ from typing import Any
 import trafilatura
 
 from parallax.bench.shingles import PageMatch, Scores, aggregate, match_page
+from parallax.docs_sections import replace_section
 from parallax.errors import ConfigError, InputError
 from parallax.ingest.decode import decode_text
 from parallax.ingest.html import declared_charset, html_to_article
@@ -907,22 +908,10 @@ our own code around it costs next to nothing.
 """
 
 
-def _replace_section(document: str, heading: str, body: str) -> str:
-    """Replace the section that starts at ``heading`` (up to the next ``## ``), or append it."""
-    lines = document.splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if line.rstrip() == heading), None)
-    block = body.rstrip() + "\n"
-    if start is None:
-        return document.rstrip() + "\n\n" + block
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
-    after = "".join(lines[end:])
-    return "".join(lines[:start]) + block + ("\n" + after if after else "")
-
-
 def _update(path: Path, intro: str, sections: Mapping[str, str]) -> None:
     document = path.read_text(encoding="utf-8") if path.exists() else intro
     for heading, body in sections.items():
-        document = _replace_section(document, heading, body)
+        document = replace_section(document, heading, body)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(document, encoding="utf-8")
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from parallax.docs_sections import write_section
 from parallax.temporal import TimeExpression, find_times
 
 SPLITS = {
@@ -286,15 +287,4 @@ type F1 is not quoted here.
 
 def write_docs(results: list[tuple[str, Scores]], docs_dir: Path = Path("docs")) -> Path:
     """Write or replace our section of ``docs_dir/evaluation.md``; other sections are kept."""
-    path = docs_dir / "evaluation.md"
-    current = path.read_text(encoding="utf-8") if path.exists() else "# Evaluation\n"
-    new = section(results).rstrip() + "\n"
-    if HEADING in current:
-        before, _, rest = current.partition(HEADING)
-        following = re.search(r"^## ", rest, re.MULTILINE)
-        after = rest[following.start() :] if following else ""
-        current = before + new + ("\n" + after if after else "")
-    else:
-        current = current.rstrip() + "\n\n" + new
-    path.write_text(current, encoding="utf-8")
-    return path
+    return write_section(docs_dir / "evaluation.md", HEADING, section(results))

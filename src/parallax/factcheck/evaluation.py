@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from parallax.docs_sections import write_section
 from parallax.factcheck.checker import Checker
 from parallax.factcheck.model import VERDICTS
 
@@ -167,16 +168,4 @@ def evaluation_section(scores: Scores) -> str:
 
 def write_evaluation(section: str, path: Path = Path("docs") / "evaluation.md") -> Path:
     """Replace (or append) this section of ``path``; other sections are kept."""
-    document = path.read_text(encoding="utf-8") if path.exists() else "# Evaluation\n"
-    lines = document.splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if line.rstrip() == HEADING), None)
-    if start is None:
-        document = document.rstrip() + "\n\n" + section
-    else:
-        end = next(
-            (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
-        )
-        after = "".join(lines[end:])
-        document = "".join(lines[:start]) + section + ("\n" + after if after else "")
-    path.write_text(document, encoding="utf-8")
-    return path
+    return write_section(path, HEADING, section)

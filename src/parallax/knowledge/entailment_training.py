@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from parallax.docs_sections import write_section
 from parallax.errors import ConfigError
 from parallax.knowledge.entailment import MODEL_PATH, EntailmentModel, pair_features
 from parallax.knowledge.nli_data import LABELS, NLIPair, read_climate_fever, read_sick
@@ -284,18 +285,4 @@ def evaluation_section(
 
 def write_evaluation(section: str, path: Path = Path("docs") / "evaluation.md") -> Path:
     """Replace (or append) the entailment section of ``path``; other sections are kept."""
-    document = path.read_text(encoding="utf-8") if path.exists() else "# Evaluation\n"
-    lines = document.splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if line.rstrip() == EVALUATION_HEADING), None)
-    block = section.rstrip() + "\n"
-    if start is None:
-        document = document.rstrip() + "\n\n" + block
-    else:
-        end = next(
-            (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
-        )
-        after = "".join(lines[end:])
-        document = "".join(lines[:start]) + block + ("\n" + after if after else "")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(document, encoding="utf-8")
-    return path
+    return write_section(path, EVALUATION_HEADING, section)
