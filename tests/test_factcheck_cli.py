@@ -162,3 +162,13 @@ def test_check_searches_reference_documents(
     record = json.loads(cli("check", claim, "--documents", str(notes), "--format", "json").stdout)
     assert record["evidence"] and {e["kind"] for e in record["evidence"]} == {"document"}
     assert any("Membership Action Plan" in e["text"] for e in record["evidence"])
+
+
+def test_an_empty_claim_is_a_usage_error() -> None:
+    from click.testing import CliRunner
+
+    from parallax.cli import main
+
+    result = CliRunner().invoke(main, ["check", "   "])
+    assert result.exit_code == 2
+    assert "CLAIM is empty" in result.output

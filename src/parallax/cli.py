@@ -1569,6 +1569,9 @@ def check(
     from datetime import date
 
     from parallax.factcheck import Checker, open_knowledge
+
+    if not claim.strip():
+        raise ConfigError("the CLAIM is empty; give the sentence to check, in quotes")
     from parallax.report.markdown import render_check_markdown
 
     try:
