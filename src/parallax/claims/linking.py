@@ -52,12 +52,29 @@ def _looks_like_a_name(words: str) -> bool:
     return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit())
 
 
+def _may_start_a_name(text: str, words: list[tuple[int, int]], index: int) -> bool:
+    """Whether some span starting at word ``index`` can look like a name.
+
+    The same test as :func:`_looks_like_a_name` on the span's first characters: the word
+    itself, or, after a lower-case "the", the next word.
+    """
+    start, end = words[index]
+    if _looks_like_a_name(text[start:end]):
+        return True
+    if text[start:end].lower() != "the" or index + 1 >= len(words):
+        return False
+    return _looks_like_a_name(text[start : words[index + 1][1]])
+
+
 def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
     """Knowledge-base entities named in ``text``, longest match first, in text order."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     mentions: list[Mention] = []
     index = 0
     while index < len(words):
+        if not _may_start_a_name(text, words, index):
+            index += 1  # no span starting here can pass _looks_like_a_name: skip its sizes
+            continue
         found = None
         for size in range(min(MAX_WORDS, len(words) - index), 0, -1):
             start, end = words[index][0], words[index + size - 1][1]

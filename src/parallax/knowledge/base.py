@@ -26,13 +26,23 @@ _ENTITY_FIELDS = {f.name for f in fields(KBEntity)}
 _FACT_FIELDS = {f.name for f in fields(Fact)}
 
 
+_DASHES = re.compile(r"[-\u2010-\u2015]")
+_LEADING_THE = re.compile(r"^the\s+")
+_POSSESSIVE = re.compile(r"'s$")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
 def alias_key(text: str) -> str:
-    """Normalise a name for lookup: case, dots, quotes, hyphens, a leading "the"."""
+    """Normalise a name for lookup: case, dots, quotes, hyphens, a leading "the".
+
+    Cached: claim linking asks for the same few thousand spans over and over.
+    """
     text = text.lower().replace("\u2019", "'").replace(".", "")
-    text = re.sub(r"[-\u2010-\u2015]", " ", text)
-    text = re.sub(r"^the\s+", "", text.strip())
-    text = re.sub(r"'s$", "", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = _DASHES.sub(" ", text)
+    text = _LEADING_THE.sub("", text.strip())
+    text = _POSSESSIVE.sub("", text)
+    return _SPACES.sub(" ", text).strip()
 
 
 class KnowledgeBase:

@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from parallax.persuasion.lexicon import (
@@ -220,13 +221,26 @@ def detect(
 
 
 def _sentence_spans(sentence: SentenceLike) -> list[TechniqueSpan]:
-    text, base = sentence.text, sentence.start
-    found: list[TechniqueSpan] = []
+    base = sentence.start
+    return [
+        TechniqueSpan(name, base + start, base + end, "rule", score)
+        for name, start, end, score in _spans_in_text(sentence.text)
+    ]
+
+
+@lru_cache(maxsize=8192)
+def _spans_in_text(text: str) -> tuple[tuple[str, int, int, float], ...]:
+    """The sentence-level rules' spans with offsets into ``text`` alone.
+
+    Cached by text: the genre score asks again about the sentences the techniques
+    component has just read, and the lexicon regular expressions are the costly part.
+    """
+    found: list[tuple[str, int, int, float]] = []
 
     def add(name: str, start: int, end: int, score: float) -> None:
         piece = text[start:end]
         trimmed = piece.rstrip(" ,;:")
-        found.append(TechniqueSpan(name, base + start, base + start + len(trimmed), "rule", score))
+        found.append((name, start, start + len(trimmed), score))
 
     labelled: list[tuple[int, int]] = []
     for match in _LABEL_PAIR.finditer(text):
@@ -251,7 +265,7 @@ def _sentence_spans(sentence: SentenceLike) -> list[TechniqueSpan]:
         inner = match.group(1).strip()
         if 0 < len(inner.split()) <= 3 and not _SPEECH_CUE.search(text[: match.start()]):
             add("doubt", match.start(), match.end(), 0.5)
-    return found
+    return tuple(found)
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]+")
