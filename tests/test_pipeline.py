@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -107,3 +108,62 @@ def test_public_surface_is_curated() -> None:
     assert parallax.load is load
     with pytest.raises(AttributeError):
         _ = parallax.not_a_thing  # type: ignore[attr-defined]
+
+
+@dataclass
+class ThreadedStep(Step):
+    """A step the pipeline runs in its worker thread; it records what it saw, and where."""
+
+    releases_gil: bool = True
+    fail_on: str | None = None
+
+    def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
+        batch = list(analyses)
+        for analysis in batch:
+            if analysis.article.text == self.fail_on:
+                raise RuntimeError(f"cannot read {analysis.article.source}")
+            missing = [layer for layer in self.requires if layer not in analysis.layers]
+            assert not missing or missing == ["article"], f"ran before its inputs: {missing}"
+            analysis.layers[self.assigns[0]] = [threading.current_thread().name]
+        yield from batch
+
+
+def _articles(count: int) -> list[Article]:
+    languages = ["en", "en", "fr"]
+    return [
+        Article(text=f"text {i} here", source=str(i), language=languages[i % 3])
+        for i in range(count)
+    ]
+
+
+def test_a_step_that_releases_the_gil_overlaps_batches_and_keeps_results_and_order() -> None:
+    steps = [
+        Step("one", ("article",), ("a",)),
+        ThreadedStep("offloaded", ("a",), ("b",)),
+        Step("three", ("b",), ("c",)),
+    ]
+    overlapped = list(Pipeline(steps).pipe(_articles(11), batch_size=3))
+    assert [a.article.source for a in overlapped] == [str(i) for i in range(11)]
+    analysed = [a for a in overlapped if a.status == "analysed"]
+    assert [a.article.language for a in analysed] == ["en"] * len(analysed)
+    assert all(a.layers["a"] == ["one"] and a.layers["c"] == ["three"] for a in analysed)
+    assert {a.layers["b"][0].split("_")[0] for a in analysed} == {"parallax-offload"}
+    skipped = [a for a in overlapped if a.status != "analysed"]
+    assert len(skipped) == 3 and all(not a.layers for a in skipped)
+    serial = [Step(s.name, s.requires, s.assigns) for s in steps]
+    plain = list(Pipeline(serial).pipe(_articles(11), batch_size=3))
+    assert [(a.status, sorted(a.layers)) for a in plain] == [
+        (a.status, sorted(a.layers)) for a in overlapped
+    ]
+
+
+def test_an_error_in_the_worker_thread_reaches_the_caller() -> None:
+    steps = [
+        Step("one", ("article",), ("a",)),
+        ThreadedStep("offloaded", ("a",), ("b",), fail_on="text 4 here"),
+    ]
+    seen: list[str] = []
+    with pytest.raises(RuntimeError, match="cannot read 4"):
+        for analysis in Pipeline(steps).pipe(_articles(9), batch_size=2):
+            seen.append(analysis.article.source)
+    assert seen == ["0", "1", "2", "3"]

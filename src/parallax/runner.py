@@ -141,90 +141,106 @@ class Runner:
                 if not done:
                     self._item(RunItem(raw.source, "unchanged", "already processed"))
                 return
-        produced: list[str] = []
-        clean = True
-        outcomes = read_raw(raw, self.settings, fetch)
-        while batch := list(islice(outcomes, self.settings.batch_size)):
-            articles = []
-            for outcome in batch:
+        failures: list[str] = []
+
+        def articles() -> Iterator[Article]:
+            for outcome in read_raw(raw, self.settings, fetch):
                 if isinstance(outcome, Failed):
-                    clean = False
+                    failures.append(outcome.source)
                     self._item(RunItem(outcome.source, "failed", outcome.reason))
                 elif isinstance(outcome, Skipped):
                     self._item(RunItem(outcome.source, "skipped", outcome.reason))
                 else:
-                    articles.append(finish_article(outcome))
-            produced.extend(self.store_articles(articles))
-        if clean and raw_hash is not None:
+                    yield finish_article(outcome)
+
+        produced = self.store_articles(articles())
+        if not failures and raw_hash is not None:
             with self.store.transaction():
                 self.store.mark_processed(raw.source, raw_hash, self.version, produced)
 
-    def store_articles(self, articles: list[Article]) -> list[str]:
-        """Deduplicate, analyse what needs it, and store each article atomically."""
-        fresh: list[Article] = []
+    def store_articles(self, articles: Iterable[Article]) -> list[str]:
+        """Deduplicate, analyse what needs it, and store each article atomically.
+
+        ``articles`` is read lazily and the analyses stream out of the pipeline in input
+        order, so a long input keeps the pipeline's batches flowing (the encoder of one
+        batch overlaps the parse of the next) while each article is stored as soon as its
+        analysis is ready. Identical articles still in flight are recorded as duplicates
+        once their first copy is stored.
+        """
         ids: list[str] = []
-        batch_ids: dict[str, str] = {}
+        in_flight: dict[str, str] = {}
         deferred: list[tuple[Article, str]] = []
-        for article in articles:
-            ids.append(article.id)
-            in_batch = batch_ids.get(article.id)
-            if in_batch is not None:
-                # Its first copy is stored below; the duplicate is recorded after that.
-                deferred.append((article, in_batch))
-                continue
-            first = self.store.first_source(article.id)
-            if first is not None and first != article.source:
-                self._duplicate(article, first)
-                continue
-            if first is not None and (
-                self.pipeline is None
-                or self.store.get_analysis(article.id, self.version) is not None
-            ):
-                self._item(RunItem(article.source, "unchanged", "already stored", article.id))
-                continue
-            batch_ids[article.id] = article.source
-            fresh.append(article)
-        analyses = self.pipeline.pipe(fresh, self.settings.batch_size) if self.pipeline else None
-        for article in fresh:
-            analysis = next(analyses) if analyses is not None else None
-            sig = minhash.signature(article.text)
-            bands = minhash.bands(sig)
-            stored_before = self.store.first_source(article.id) is not None
-            near = None if stored_before else self._near_duplicate(article, sig, bands)
-            with self.store.transaction():
-                created = self.store.put_article(article, minhash.to_bytes(sig), bands)
-                if analysis is not None:
-                    record = analysis_record(analysis, self.version)
-                    self.store.put_analysis(
-                        article.id,
-                        self.version,
-                        analysis.status,
-                        analysis.reason,
-                        record,
-                        [(s.id, s.text, s.start, s.end) for s in analysis.sentences],
-                    )
-                    if analysis.status != "analysed":
-                        self.result.not_analysed.append(
-                            {
-                                "source": article.source,
-                                "article_id": article.id,
-                                "reason": analysis.reason or "",
-                            }
-                        )
-                self._item(
-                    RunItem(
-                        article.source,
-                        "stored" if created else "unchanged",
-                        None if created else "stored earlier; analysed now",
-                        article.id,
-                    )
-                )
-            if near is not None:
-                self.result.near_duplicates.append(near)
-            self.progress("article", article.source)
+
+        def fresh() -> Iterator[Article]:
+            for article in articles:
+                ids.append(article.id)
+                first_in_flight = in_flight.get(article.id)
+                if first_in_flight is not None:
+                    # Its first copy is stored below; the duplicate is recorded after that.
+                    deferred.append((article, first_in_flight))
+                    continue
+                first = self.store.first_source(article.id)
+                if first is not None and first != article.source:
+                    self._duplicate(article, first)
+                    continue
+                if first is not None and (
+                    self.pipeline is None
+                    or self.store.get_analysis(article.id, self.version) is not None
+                ):
+                    self._item(RunItem(article.source, "unchanged", "already stored", article.id))
+                    continue
+                in_flight[article.id] = article.source
+                yield article
+
+        if self.pipeline is None:
+            for article in fresh():
+                self._store(article, None)
+                in_flight.pop(article.id, None)
+        else:
+            for analysis in self.pipeline.pipe(fresh(), self.settings.batch_size):
+                self._store(analysis.article, analysis)
+                in_flight.pop(analysis.article.id, None)  # later copies find it stored
         for article, first in deferred:
             self._duplicate(article, first)
         return ids
+
+    def _store(self, article: Article, analysis: Analysis | None) -> None:
+        """Store one article (and its analysis) in one transaction."""
+        sig = minhash.signature(article.text)
+        bands = minhash.bands(sig)
+        stored_before = self.store.first_source(article.id) is not None
+        near = None if stored_before else self._near_duplicate(article, sig, bands)
+        with self.store.transaction():
+            created = self.store.put_article(article, minhash.to_bytes(sig), bands)
+            if analysis is not None:
+                record = analysis_record(analysis, self.version)
+                self.store.put_analysis(
+                    article.id,
+                    self.version,
+                    analysis.status,
+                    analysis.reason,
+                    record,
+                    [(s.id, s.text, s.start, s.end) for s in analysis.sentences],
+                )
+                if analysis.status != "analysed":
+                    self.result.not_analysed.append(
+                        {
+                            "source": article.source,
+                            "article_id": article.id,
+                            "reason": analysis.reason or "",
+                        }
+                    )
+            self._item(
+                RunItem(
+                    article.source,
+                    "stored" if created else "unchanged",
+                    None if created else "stored earlier; analysed now",
+                    article.id,
+                )
+            )
+        if near is not None:
+            self.result.near_duplicates.append(near)
+        self.progress("article", article.source)
 
     def _duplicate(self, article: Article, first: str) -> None:
         with self.store.transaction():

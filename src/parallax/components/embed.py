@@ -15,9 +15,15 @@ class Embed:
     """Put one unit-length vector per sentence on :attr:`Analysis.vectors`.
 
     The whole batch of articles is encoded in one call, so short articles still fill the
-    encoder's batches.
+    encoder's batches. Torch releases the GIL during the encoder's matrix products, so the
+    pipeline runs this step in a worker thread alongside the parse of the next batch
+    (``releases_gil``), with one torch thread (``threads``): measured on 2 cores, a second
+    torch thread spins on the core the parse needs and the whole pipeline gets slower
+    (see docs/performance.md).
     """
 
+    releases_gil = True
+    threads = 1
     name = "embed"
     version = f"1-{MODEL_NAME}"
     requires = ("sentences",)
@@ -27,7 +33,11 @@ class Embed:
         """Encode the sentences of a batch of analyses."""
         batch = list(analyses)
         texts = [s.text for a in batch for s in a.sentences]
-        vectors = shared_encoder().encode(texts) if texts else np.zeros((0, 384), np.float32)
+        vectors = (
+            shared_encoder().encode(texts, threads=self.threads)
+            if texts
+            else np.zeros((0, 384), np.float32)
+        )
         offset = 0
         for analysis in batch:
             count = len(analysis.sentences)

@@ -6,17 +6,28 @@ REST API, the tests and the Ray runner all go through it, so every path analyses
 the same way. Each component declares the layers it ``requires`` and the layers it
 ``assigns``; the pipeline refuses, when it is built, an order in which some component would
 read a layer nobody has written yet.
+
+A component may declare ``releases_gil = True`` when nearly all of its time is spent in
+native code that lets other Python threads run (the sentence encoder's matrix products). The
+pipeline then runs that one step in a worker thread, on batch *n*, while the main thread
+parses batch *n + 1* and finishes batch *n - 1* with the remaining components. Every batch
+still goes through every component in order, and analyses come out in input order; only the
+wall-clock time changes (see "Pipeline throughput" in docs/performance.md).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import islice
 from typing import Protocol, runtime_checkable
 
 from parallax.errors import PipelineError
 from parallax.model import Analysis, Article
+
+_InFlight = tuple[list[Analysis], list[Analysis], "Future[None]"]
+"""A batch (all analyses, the runnable ones) whose offloaded step is under way."""
 
 BASE_LAYERS = frozenset({"article"})
 """Layers every analysis has before any component runs."""
@@ -32,6 +43,9 @@ class Component(Protocol):
             made by an older version are recomputed.
         requires: layers this component reads.
         assigns: layers this component writes.
+
+    A component may also set ``releases_gil = True`` (see the module docstring) to have
+    its step overlapped with its neighbours' work on other batches.
     """
 
     @property
@@ -143,9 +157,40 @@ class Pipeline:
         return next(self.pipe([article]))
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
-        """Analyse articles in batches, yielding analyses in input order."""
+        """Analyse articles in batches, yielding analyses in input order.
+
+        When a component releases the GIL (see the module docstring), its work on one batch
+        overlaps the other components' work on the neighbouring batches.
+        """
+        batches = self._batches(articles, batch_size)
+        split = self._offloaded_index()
+        if split is None:
+            for analyses, runnable in batches:
+                _run(self.components, runnable)
+                yield from _finished(analyses)
+            return
+        front, middle, back = (
+            self.components[:split],
+            self.components[split : split + 1],
+            self.components[split + 1 :],
+        )
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="parallax-offload") as worker:
+            pending: _InFlight | None = None
+            for analyses, runnable in batches:
+                _run(front, runnable)
+                submitted = (analyses, runnable, worker.submit(_run, middle, runnable))
+                if pending is not None:
+                    yield from self._finish(pending, back)
+                pending = submitted
+            if pending is not None:
+                yield from self._finish(pending, back)
+
+    def _batches(
+        self, articles: Iterable[Article], batch_size: int
+    ) -> Iterator[tuple[list[Analysis], list[Analysis]]]:
+        """Each batch's analyses, and those of them the pipeline can analyse."""
         iterator = iter(articles)
-        while batch := list(islice(iterator, batch_size)):
+        while batch := list(islice(iterator, max(batch_size, 1))):
             analyses = [Analysis(article=a) for a in batch]
             runnable = []
             for analysis in analyses:
@@ -154,15 +199,37 @@ class Pipeline:
                     runnable.append(analysis)
                 else:
                     analysis.status, analysis.reason = "not_analysed", reason
-            stream: Iterable[Analysis] = runnable
-            for component in self.components:
-                stream = component.pipe(stream)
-            for _ in stream:
-                pass
-            for analysis in analyses:
-                analysis.doc = None  # the parse is large and not part of the result
-                analysis.vectors = None
-                yield analysis
+            yield analyses, runnable
+
+    def _offloaded_index(self) -> int | None:
+        """Position of the first component that releases the GIL, if any."""
+        for index, component in enumerate(self.components):
+            if getattr(component, "releases_gil", False):
+                return index
+        return None
+
+    @staticmethod
+    def _finish(pending: _InFlight, back: Sequence[Component]) -> Iterator[Analysis]:
+        analyses, runnable, offloaded = pending
+        offloaded.result()  # re-raises the worker's exception here, in the caller's thread
+        _run(back, runnable)
+        yield from _finished(analyses)
+
+
+def _run(components: Sequence[Component], analyses: list[Analysis]) -> None:
+    """Pull a batch through ``components`` in order (each one processes it in place)."""
+    stream: Iterable[Analysis] = analyses
+    for component in components:
+        stream = component.pipe(stream)
+    for _ in stream:
+        pass
+
+
+def _finished(analyses: list[Analysis]) -> Iterator[Analysis]:
+    for analysis in analyses:
+        analysis.doc = None  # the parse is large and not part of the result
+        analysis.vectors = None
+        yield analysis
 
 
 def _mostly_latin(text: str) -> bool:
