@@ -10,7 +10,7 @@ scores of every split, the test split last. Nothing is written.
     python scripts/finetune_statements_experiment.py checkworthiness --epochs 1
     python scripts/finetune_statements_experiment.py subjectivity --epochs 4 --max-length 128
 
-with the project's venv active. One check-worthiness epoch takes about 15 minutes on 2 CPU
+with the project's venv active. One check-worthiness epoch takes about 10 minutes on 2 CPU
 cores. Results are in docs/evaluation.md ("Fine-tuning the encoder").
 """
 
