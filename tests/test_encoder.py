@@ -61,7 +61,7 @@ def test_auto_precision_follows_the_cpu_flags(tmp_path: Path) -> None:
 def test_bfloat16_vectors_match_float32_ones() -> None:
     """The heads are trained once; both precisions must give practically the same vectors."""
     texts = [
-        "Between 1999 and 2004, NATO expanded to 14 more countries.",
+        "Ten countries joined the alliance in the five years after 1999.",
         "We demand an end to the sanctions!",
         "Is this the peace they promised?",
     ]

@@ -19,11 +19,8 @@ USER_KB = Path(__file__).parent / "data" / "userkb"
         ("Between 1999 and 2004, NATO expanded to 14 more countries.", "contradicted"),
         ("Between 1999 and 2004, NATO expanded to 10 more countries.", "supported"),
         ("Between 1999 and 2004, NATO expanded to 7 more countries.", "disputed"),
-        (
-            "NATO was an agreement among the U.S., Canada and 12 western European countries.",
-            "contradicted",
-        ),
-        ("NATO was an agreement among the U.S., Canada and 10 other countries.", "supported"),
+        ("NATO was formed by the U.S., Canada and 12 western European countries.", "contradicted"),
+        ("NATO was formed by the U.S., Canada and 10 other countries.", "supported"),
         ("NATO was founded in 1949.", "supported"),
         ("NATO was founded in 1951.", "contradicted"),
         ("In 2001, the U.S. pulled out of the ABM Treaty.", "disputed"),

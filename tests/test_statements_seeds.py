@@ -60,7 +60,7 @@ def test_demands_are_calls_to_action(seed_analyses: dict[str, Any], start: str) 
         "In 1949 the North Atlantic Treaty Organization",
         "In 2001, the U.S. government pulled out",
         "When the Soviet Union formally dissolved in 1991",
-        "NATO was an agreement among the U.S., Canada and 12",
+        "NATO was an agreement among",
         "The Soviet Red Army was mainly responsible",
         "In 1990, President George Bush made a deal",
     ],
