@@ -30,6 +30,7 @@ from parallax.settings import (
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 FORMATS = ("json", "md", "html")
 
 
@@ -1038,6 +1039,23 @@ def _write_evaluation(title: str, text: str) -> Path:
     return write_section(Path("docs/evaluation.md"), heading, f"{heading}\n\n{text.strip()}\n")
 
 
+def _report_evaluation(
+    title: str, run: Callable[[], T], render: Callable[[T], str], write_docs: bool
+) -> None:
+    """Run an evaluation, print its Markdown and, if asked, put it into docs/evaluation.md.
+
+    A missing dataset file becomes a usage error naming it.
+    """
+    try:
+        result = run()
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    text = render(result)
+    click.echo(text)
+    if write_docs:
+        _err(f"updated {_write_evaluation(title, text)}")
+
+
 def write_docs_option(func: F) -> F:
     """The ``--write-docs`` flag of the evaluations."""
     return click.option(
@@ -1053,15 +1071,12 @@ def eval_techniques(shared: Path, write_docs: bool) -> None:
     """Micro-F1 of the techniques model on SemEval-2021 task 6 subtask 1 (dev and test)."""
     from parallax.persuasion import training
 
-    try:
-        dev, test = training.run_evaluation(shared)
-    except FileNotFoundError as exc:
-        raise click.UsageError(str(exc)) from None
-    text = training.format_markdown(dev, test)
-    click.echo(text)
-    if write_docs:
-        path = _write_evaluation("Persuasion techniques (SemEval-2021 task 6)", text)
-        _err(f"updated {path}")
+    _report_evaluation(
+        "Persuasion techniques (SemEval-2021 task 6)",
+        lambda: training.run_evaluation(shared),
+        lambda scores: training.format_markdown(*scores),
+        write_docs,
+    )
 
 
 @evaluate.command("frames")
@@ -1072,15 +1087,12 @@ def eval_frames(shared: Path, write_docs: bool) -> None:
     """GVFC headline-frame accuracy (5-fold CV) and Narrative Frames per-frame F1."""
     from parallax.framing import evaluation
 
-    try:
-        scores = evaluation.run(shared)
-    except FileNotFoundError as exc:
-        raise click.UsageError(str(exc)) from None
-    text = evaluation.format_markdown(scores)
-    click.echo(text)
-    if write_docs:
-        path = _write_evaluation("Frames (GVFC, Narrative Frames)", text)
-        _err(f"updated {path}")
+    _report_evaluation(
+        "Frames (GVFC, Narrative Frames)",
+        lambda: evaluation.run(shared),
+        evaluation.format_markdown,
+        write_docs,
+    )
 
 
 @evaluate.command("genre")
@@ -1091,15 +1103,12 @@ def eval_genre(shared: Path, write_docs: bool) -> None:
     """Genre on BASIL's news reports and the seed editorials."""
     from parallax.framing import evaluation
 
-    try:
-        scores = evaluation.run_genre(shared)
-    except FileNotFoundError as exc:
-        raise click.UsageError(str(exc)) from None
-    text = evaluation.format_genre_markdown(scores)
-    click.echo(text)
-    if write_docs:
-        path = _write_evaluation("Genre (BASIL, seeds)", text)
-        _err(f"updated {path}")
+    _report_evaluation(
+        "Genre (BASIL, seeds)",
+        lambda: evaluation.run_genre(shared),
+        evaluation.format_genre_markdown,
+        write_docs,
+    )
 
 
 @evaluate.command("portrayal")
@@ -1111,15 +1120,12 @@ def eval_portrayal(shared: Path, limit: int | None, write_docs: bool) -> None:
     """Actor roles on Narrative Frames (hero/villain/victim) and sentiment on BASIL."""
     from parallax.portrayal import evaluation
 
-    try:
-        scores = evaluation.run(shared, limit=limit)
-    except FileNotFoundError as exc:
-        raise click.UsageError(str(exc)) from None
-    text = evaluation.format_markdown(scores)
-    click.echo(text)
-    if write_docs:
-        path = _write_evaluation("Actor portrayal (NFC, BASIL)", text)
-        _err(f"updated {path}")
+    _report_evaluation(
+        "Actor portrayal (NFC, BASIL)",
+        lambda: evaluation.run(shared, limit=limit),
+        evaluation.format_markdown,
+        write_docs,
+    )
 
 
 def _counter(progress: Callable[[str, str], None]) -> Callable[[int, int], None]:
