@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from parallax.model import Article
@@ -130,6 +131,60 @@ def test_analyses_replace_sentences_and_search_finds_them(store: Any) -> None:
     assert all(h.article_id == a.id for h in hits)
     assert store.search('"; DROP TABLE articles; --') == []
     assert store.search("") == []
+
+
+def _unit_rows(count: int, seed: int = 0) -> np.ndarray:
+    rows = np.random.default_rng(seed).standard_normal((count, 384)).astype(np.float32)
+    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def test_sentence_vectors_round_trip_and_go_with_their_analysis(store: Any) -> None:
+    a = article("NATO admitted Finland in April 2023. Sweden followed in 2024.")
+    store.put_article(a, None, [])
+    sentences = [("s1", "NATO admitted Finland in April 2023.", 0, 36)]
+    store.put_analysis(a.id, "v1", "analysed", None, {"id": a.id}, sentences)
+    assert store.get_sentence_vectors(a.id, "v1") == {}
+    first = _unit_rows(3)
+    store.put_sentence_vectors(a.id, "v1", first)
+    got = store.get_sentence_vectors(a.id, "v1")
+    assert sorted(got) == [0, 1, 2]
+    assert all(got[i] == first[i].astype("<f4").tobytes() for i in range(3))
+    assert all(len(blob) == 384 * 4 for blob in got.values())
+    # Another pipeline version's analysis has its own vectors.
+    store.put_analysis(a.id, "v2", "analysed", None, {"id": a.id}, sentences)
+    store.put_sentence_vectors(a.id, "v2", _unit_rows(1, seed=1))
+    assert len(store.get_sentence_vectors(a.id, "v2")) == 1
+    # Storing vectors again replaces them all (fewer rows leave no stale ones behind).
+    store.put_sentence_vectors(a.id, "v1", first[:2])
+    assert sorted(store.get_sentence_vectors(a.id, "v1")) == [0, 1]
+    # Re-analysing replaces the analysis: its old vectors go with it, others stay.
+    store.put_analysis(a.id, "v1", "analysed", None, {"id": a.id, "n": 2}, sentences)
+    assert store.get_sentence_vectors(a.id, "v1") == {}
+    assert len(store.get_sentence_vectors(a.id, "v2")) == 1
+
+
+def test_deleting_an_analysis_deletes_its_vectors(store: Any) -> None:
+    a = article("The harbour froze early this winter. Ships waited outside.")
+    store.put_article(a, None, [])
+    store.put_analysis(a.id, "v1", "analysed", None, {"id": a.id}, [])
+    store.put_sentence_vectors(a.id, "v1", _unit_rows(2))
+    marker = "?" if isinstance(store, SQLiteStore) else "%s"
+    with store.transaction():
+        store.db.execute(
+            f"DELETE FROM analyses WHERE article_id={marker} AND pipeline={marker}", (a.id, "v1")
+        )
+    assert store.get_sentence_vectors(a.id, "v1") == {}
+
+
+def test_vectors_need_a_stored_analysis_and_a_2d_array(store: Any) -> None:
+    a = article("Ships waited outside the frozen harbour for a week.")
+    store.put_article(a, None, [])
+    with pytest.raises(Exception, match=r"(?i)foreign key"):
+        store.put_sentence_vectors(a.id, "never-analysed", _unit_rows(1))
+    store.put_analysis(a.id, "v1", "analysed", None, {"id": a.id}, [])
+    with pytest.raises(ValueError, match="2-D"):
+        store.put_sentence_vectors(a.id, "v1", np.zeros(384, np.float32))
+    assert store.get_sentence_vectors(a.id, "v1") == {}
 
 
 def test_a_failed_transaction_leaves_nothing(store: Any) -> None:

@@ -7,6 +7,8 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+import numpy as np
+
 from parallax.model import Article
 
 
@@ -76,6 +78,22 @@ class Store(Protocol):
         """The stored analysis of an article by a pipeline version, or None."""
         ...
 
+    def put_sentence_vectors(self, article_id: str, pipeline: str, vectors: np.ndarray) -> None:
+        """Store the sentence vectors of a stored analysis (row ``i`` for sentence ``i``).
+
+        They replace whatever vectors that analysis had; :meth:`put_analysis` clears them
+        too, so a re-analysis never keeps the vectors of the sentences it replaced.
+        """
+        ...
+
+    def get_sentence_vectors(self, article_id: str, pipeline: str) -> dict[int, bytes]:
+        """The stored sentence vectors of an analysis, by sentence index, as raw bytes.
+
+        Each value should be :data:`VECTOR_DTYPE` values; the reader checks it (a damaged
+        row is the reader's to detect and skip, not a reason to fail the whole read).
+        """
+        ...
+
     def get_article(self, article_id: str) -> Article | None:
         """An article by id or unique id prefix, or None."""
         ...
@@ -109,6 +127,23 @@ class Store(Protocol):
     def close(self) -> None:
         """Release the connection."""
         ...
+
+
+VECTOR_DTYPE = np.dtype("<f4")
+"""How sentence vectors are stored: little-endian float32, the encoder's own precision (so a
+stored vector is the vector, not an approximation), 1,536 bytes for 384 values."""
+
+
+def vector_rows(vectors: np.ndarray) -> list[bytes]:
+    """One blob per row of a 2-D array of sentence vectors (what both backends store).
+
+    Raises:
+        ValueError: ``vectors`` is not a 2-D array of numbers.
+    """
+    array = np.asarray(vectors)
+    if array.ndim != 2:
+        raise ValueError(f"sentence vectors must be a 2-D array, got shape {array.shape}")
+    return [row.tobytes() for row in np.ascontiguousarray(array, dtype=VECTOR_DTYPE)]
 
 
 Execute = Callable[[str], Iterable[Sequence[Any]]]

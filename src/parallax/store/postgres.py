@@ -18,9 +18,11 @@ from datetime import UTC, date, datetime
 from importlib import resources
 from typing import Any
 
+import numpy as np
+
 from parallax.errors import ConfigError, StoreError
 from parallax.model import Article, bytes_id
-from parallax.store.base import SearchHit, count_rows, distinct_facets
+from parallax.store.base import SearchHit, count_rows, distinct_facets, vector_rows
 
 _MIGRATION = re.compile(r"^(\d{4})_[\w-]+\.sql$")
 _MIGRATION_LOCK = 7_316_455_001
@@ -292,8 +294,16 @@ class PostgresStore:
         data: dict[str, Any],
         sentences: list[tuple[str, str, int, int]],
     ) -> None:
-        """Store an analysis and replace the article's searchable sentences."""
+        """Store an analysis and replace the article's searchable sentences.
+
+        The replaced analysis's sentence vectors are deleted first: they describe its
+        sentences, not the new ones (the runner then stores the new vectors).
+        """
         with self.transaction():
+            self.db.execute(
+                "DELETE FROM sentence_vectors WHERE article_id=%s AND pipeline=%s",
+                (article_id, pipeline),
+            )
             self.db.execute(
                 "INSERT INTO analyses (article_id, pipeline, status, reason, data, created_at) "
                 "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (article_id, pipeline) DO UPDATE "
@@ -318,6 +328,33 @@ class PostgresStore:
                         for i, (sid, text, start, end) in enumerate(sentences)
                     ],
                 )
+
+    def put_sentence_vectors(self, article_id: str, pipeline: str, vectors: np.ndarray) -> None:
+        """Replace the sentence vectors of a stored analysis (row ``i`` for sentence ``i``).
+
+        Raises:
+            ValueError: ``vectors`` is not a 2-D array.
+            psycopg.errors.ForeignKeyViolation: the analysis is not stored.
+        """
+        rows = vector_rows(vectors)
+        with self.transaction():
+            self.db.execute(
+                "DELETE FROM sentence_vectors WHERE article_id=%s AND pipeline=%s",
+                (article_id, pipeline),
+            )
+            with self.db.cursor() as cursor:
+                cursor.executemany(
+                    "INSERT INTO sentence_vectors VALUES (%s, %s, %s, %s)",
+                    [(article_id, pipeline, i, row) for i, row in enumerate(rows)],
+                )
+
+    def get_sentence_vectors(self, article_id: str, pipeline: str) -> dict[int, bytes]:
+        """The stored sentence vectors of an analysis, by sentence index (raw float32 bytes)."""
+        rows = self.db.execute(
+            "SELECT idx, vector FROM sentence_vectors WHERE article_id=%s AND pipeline=%s",
+            (article_id, pipeline),
+        )
+        return {int(row[0]): bytes(row[1]) for row in rows}
 
     def get_analysis(self, article_id: str, pipeline: str) -> dict[str, Any] | None:
         """The stored analysis of an article by a pipeline version, or None."""

@@ -18,9 +18,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from parallax.errors import StoreError
 from parallax.model import Article, bytes_id
-from parallax.store.base import SearchHit, count_rows, distinct_facets
+from parallax.store.base import SearchHit, count_rows, distinct_facets, vector_rows
 
 _MIGRATION = re.compile(r"^(\d{4})_[\w-]+\.sql$")
 
@@ -276,8 +278,16 @@ class SQLiteStore:
         data: dict[str, Any],
         sentences: list[tuple[str, str, int, int]],
     ) -> None:
-        """Store an analysis and replace the article's searchable sentences."""
+        """Store an analysis and replace the article's searchable sentences.
+
+        The replaced analysis's sentence vectors are deleted first: they describe its
+        sentences, not the new ones (the runner then stores the new vectors).
+        """
         with self.transaction():
+            self.db.execute(
+                "DELETE FROM sentence_vectors WHERE article_id=? AND pipeline=?",
+                (article_id, pipeline),
+            )
             self.db.execute(
                 "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?, ?, ?)",
                 (
@@ -298,6 +308,32 @@ class SQLiteStore:
                     for i, (sid, text, start, end) in enumerate(sentences)
                 ],
             )
+
+    def put_sentence_vectors(self, article_id: str, pipeline: str, vectors: np.ndarray) -> None:
+        """Replace the sentence vectors of a stored analysis (row ``i`` for sentence ``i``).
+
+        Raises:
+            ValueError: ``vectors`` is not a 2-D array.
+            sqlite3.IntegrityError: the analysis is not stored.
+        """
+        rows = vector_rows(vectors)
+        with self.transaction():
+            self.db.execute(
+                "DELETE FROM sentence_vectors WHERE article_id=? AND pipeline=?",
+                (article_id, pipeline),
+            )
+            self.db.executemany(
+                "INSERT INTO sentence_vectors VALUES (?, ?, ?, ?)",
+                [(article_id, pipeline, i, row) for i, row in enumerate(rows)],
+            )
+
+    def get_sentence_vectors(self, article_id: str, pipeline: str) -> dict[int, bytes]:
+        """The stored sentence vectors of an analysis, by sentence index (raw float32 bytes)."""
+        rows = self.db.execute(
+            "SELECT idx, vector FROM sentence_vectors WHERE article_id=? AND pipeline=?",
+            (article_id, pipeline),
+        )
+        return {int(row[0]): bytes(row[1]) for row in rows}
 
     def get_analysis(self, article_id: str, pipeline: str) -> dict[str, Any] | None:
         """The stored analysis of an article by a pipeline version, or None."""
