@@ -124,8 +124,9 @@ class Analysis:
 
     Components fill the layers they declare in ``assigns``; later components add layers
     (``actors``, ``events``, ``claims`` ...) without changing this class, through
-    ``layers``. ``doc`` holds the spaCy Doc and ``vectors`` the sentence embeddings (one row
-    per sentence, from :mod:`parallax.encoder`) while the pipeline runs; neither is stored.
+    ``layers``. ``doc`` holds the spaCy Doc while the pipeline runs (it is dropped at the
+    end), and ``vectors`` the sentence embeddings (one row per sentence, from
+    :mod:`parallax.encoder`), which the runner stores so comparisons need not re-encode.
     """
 
     article: Article

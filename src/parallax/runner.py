@@ -103,6 +103,31 @@ def _file_hash(raw: RawInput) -> str | None:
     return digest.hexdigest()[:32]
 
 
+def put_analysis(store: Store, analysis: Analysis, version: str) -> None:
+    """Store an analysis with its searchable sentences and its sentence vectors.
+
+    The vectors the pipeline's ``embed`` step computed are kept so that comparisons read
+    them instead of encoding every sentence again. Call inside the transaction that stores
+    the article, so an analysis never lands without its vectors (or with someone else's).
+    """
+    store.put_analysis(
+        analysis.id,
+        version,
+        analysis.status,
+        analysis.reason,
+        analysis_record(analysis, version),
+        [(s.id, s.text, s.start, s.end) for s in analysis.sentences],
+    )
+    vectors = analysis.vectors
+    if (
+        analysis.status == "analysed"
+        and vectors is not None
+        and len(vectors) == len(analysis.sentences)
+        and len(vectors)
+    ):
+        store.put_sentence_vectors(analysis.id, version, vectors)
+
+
 class Runner:
     """Carries one run's state: the store, the pipeline, settings and the result so far."""
 
@@ -213,15 +238,7 @@ class Runner:
         with self.store.transaction():
             created = self.store.put_article(article, minhash.to_bytes(sig), bands)
             if analysis is not None:
-                record = analysis_record(analysis, self.version)
-                self.store.put_analysis(
-                    article.id,
-                    self.version,
-                    analysis.status,
-                    analysis.reason,
-                    record,
-                    [(s.id, s.text, s.start, s.end) for s in analysis.sentences],
-                )
+                put_analysis(self.store, analysis, self.version)
                 if analysis.status != "analysed":
                     self.result.not_analysed.append(
                         {
@@ -344,14 +361,7 @@ def reanalyze(
     while batch := list(islice(todo, batch_size)):
         for analysis in pipeline.pipe(batch, batch_size):
             with store.transaction():
-                store.put_analysis(
-                    analysis.id,
-                    pipeline.version,
-                    analysis.status,
-                    analysis.reason,
-                    analysis_record(analysis, pipeline.version),
-                    [(s.id, s.text, s.start, s.end) for s in analysis.sentences],
-                )
+                put_analysis(store, analysis, pipeline.version)
             done += 1
             notify("input", analysis.article.source)
     return done
