@@ -263,13 +263,15 @@ def _analyze(
 
 def _build_report(store: Any, pipeline: Any, result: Any) -> dict[str, Any]:
     from parallax.comparison import compare
+    from parallax.comparison.vectors import stored_encoder
     from parallax.report import build_report
     from parallax.runner import stored_records
 
     records = list(stored_records(store, result.article_ids, pipeline))
     _store_stories(store, records)
+    comparison = compare(records, encode=stored_encoder(store, records))
     return build_report(
-        records, comparison=compare(records), errors=result.failures, summary=result.summary()
+        records, comparison=comparison, errors=result.failures, summary=result.summary()
     )
 
 
@@ -640,6 +642,7 @@ def compare(
     """
     from parallax.comparison import compare as compare_records
     from parallax.comparison import compare_story
+    from parallax.comparison.vectors import stored_encoder
     from parallax.report import build_report
     from parallax.runner import stored_records
 
@@ -667,8 +670,11 @@ def compare(
         failures, exit_code = result.failures, result.exit_code
         _report_run(result, quiet)
     analysed = [r for r in records if r.get("status") == "analysed"]
+    encode = stored_encoder(store, analysed)
     comparison = (
-        compare_records(analysed) if cluster else compare_story(story_id or "story-1", analysed)
+        compare_records(analysed, encode=encode)
+        if cluster
+        else compare_story(story_id or "story-1", analysed, encode)
     )
     report = build_report(records, comparison=comparison, errors=failures)
     if fmt == "html":

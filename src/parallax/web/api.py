@@ -182,7 +182,7 @@ def compare(
     records = [_record(request, i) for i in ids]
     if len({r["id"] for r in records}) != len(records):
         raise HTTPException(422, "the same article is named twice; pick different articles")
-    comparison = _ctx(request).comparisons.get(records, corpus.compare_records)
+    comparison = _ctx(request).compare(records)
     return {"articles": records, "comparison": comparison}
 
 
@@ -192,7 +192,7 @@ def stories(request: Request, limit: Annotated[int, Query(ge=2, le=200)] = 50) -
     store = _ctx(request).store()
     _total, items = store.list_articles(limit=limit)
     records = [r for r in (corpus.article_record(store, i["id"]) for i in items) if r is not None]
-    comparison = _ctx(request).comparisons.get(records, corpus.compare_records)
+    comparison = _ctx(request).compare(records)
     titles = {r["id"]: r.get("title") for r in records}
     return {"stories": comparison.get("stories", []), "titles": titles}
 

@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
@@ -20,6 +21,9 @@ from parallax.web import api, pages
 from parallax.web.context import ServerContext
 from parallax.web.security import SecurityMiddleware
 from parallax.web.settings import ServerSettings
+
+if TYPE_CHECKING:
+    from parallax.comparison.alignment import Encoder
 
 
 def plotly_script() -> Path | None:
@@ -37,6 +41,7 @@ def create_app(
     *,
     pipeline: Pipeline | Callable[[], Pipeline] | None = None,
     fetcher: Callable[[], Fetcher] | None = None,
+    encode: Encoder | None = None,
 ) -> FastAPI:
     """Build the web application: the REST API under ``/api`` and the pages over it.
 
@@ -46,6 +51,8 @@ def create_app(
         pipeline: the analysis pipeline ingestion jobs share, or a function that loads it
             (default: ``parallax.load()`` on the first job).
         fetcher: makes the fetcher URL jobs use (default: HTTP under the run settings).
+        encode: the sentence encoder for what comparisons find no stored vectors for
+            (default: the shared encoder); tests pass a counting one.
     """
     if isinstance(settings, SQLiteStore | PostgresStore):
         from parallax.settings import Settings
@@ -53,7 +60,7 @@ def create_app(
         target = settings.url if isinstance(settings, PostgresStore) else settings.path
         settings = ServerSettings(run=Settings(db_path=target))
     settings = settings or ServerSettings()
-    context = ServerContext(settings, pipeline, fetcher)
+    context = ServerContext(settings, pipeline, fetcher, encode)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

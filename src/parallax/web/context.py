@@ -5,13 +5,17 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from parallax.ingest.fetch import Fetcher
 from parallax.pipeline import Pipeline
 from parallax.store import AnyStore, open_store
-from parallax.web.corpus import ComparisonCache
+from parallax.web.corpus import ComparisonCache, compare_records
 from parallax.web.jobs import IngestJobs
 from parallax.web.settings import ServerSettings
+
+if TYPE_CHECKING:
+    from parallax.comparison.alignment import Encoder
 
 
 class ServerContext:
@@ -27,8 +31,10 @@ class ServerContext:
         settings: ServerSettings,
         pipeline: Pipeline | Callable[[], Pipeline] | None = None,
         fetcher: Callable[[], Fetcher] | None = None,
+        encode: Encoder | None = None,
     ) -> None:
         self.settings = settings
+        self.encode = encode
         self._local = threading.local()
         self._stores: list[AnyStore] = []
         self._lock = threading.Lock()
@@ -48,6 +54,12 @@ class ServerContext:
             with self._lock:
                 self._stores.append(store)
         return store
+
+    def compare(self, records: list[dict[str, Any]]) -> dict[str, Any]:
+        """The comparison of ``records``: cached, else computed with their stored vectors."""
+        return self.comparisons.get(
+            records, lambda found: compare_records(self.store(), found, self.encode)
+        )
 
     def pipeline(self) -> Pipeline:
         """The one shared analysis pipeline (loaded on first use)."""

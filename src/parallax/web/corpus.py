@@ -12,11 +12,14 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parallax.model import Analysis
 from parallax.report.json_report import analysis_record
 from parallax.store import AnyStore
+
+if TYPE_CHECKING:
+    from parallax.comparison.alignment import Encoder
 
 VERDICTS = ("supported", "contradicted", "disputed", "not_enough_evidence")
 SENTENCE_TYPES = ("factual_claim", "opinion", "call_to_action", "question", "quotation", "other")
@@ -73,11 +76,18 @@ class ComparisonCache:
         return value
 
 
-def compare_records(records: list[dict[str, Any]]) -> dict[str, Any]:
-    """The comparison part of the report for ``records`` (``parallax.comparison.compare``)."""
-    from parallax.comparison import compare
+def compare_records(
+    store: AnyStore, records: list[dict[str, Any]], encode: Encoder | None = None
+) -> dict[str, Any]:
+    """The comparison part of the report for ``records`` (``parallax.comparison.compare``).
 
-    return dict(compare(records))
+    The sentence vectors stored with the analyses are used, so only what is not stored
+    (older analyses, story leads) goes to ``encode`` (default: the shared encoder).
+    """
+    from parallax.comparison import compare
+    from parallax.comparison.vectors import stored_encoder
+
+    return dict(compare(records, encode=stored_encoder(store, records, encode)))
 
 
 def check_claim(text: str) -> dict[str, Any]:

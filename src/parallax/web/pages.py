@@ -155,7 +155,7 @@ def compare_page(
             message="One of the articles to compare is not in the store.",
         )
     found = [r for r in records if r is not None]
-    comparison = _ctx(request).comparisons.get(found, corpus.compare_records)
+    comparison = _ctx(request).compare(found)
     names = {r["id"]: r.get("outlet") or r.get("title") or r["id"][:8] for r in found}
     colours = highlight.palette(found)
     types = [t for t in corpus.SENTENCE_TYPES if any(_has_type(r, t) for r in found)]

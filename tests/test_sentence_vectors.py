@@ -1,0 +1,316 @@
+"""Stored sentence vectors: comparisons read what the pipeline computed instead of re-encoding.
+
+Every test here uses the bundled sample articles analysed by the real pipeline into a real
+SQLite file; the encoder is the real one, wrapped only to count what it is asked to encode.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from fastapi.testclient import TestClient
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from parallax.comparison import compare
+from parallax.comparison.alignment import claim_sentences
+from parallax.comparison.terms import lead
+from parallax.comparison.vectors import KnownVectors, decode_vector, stored_encoder
+from parallax.encoder import SentenceEncoder, encode
+from parallax.runner import run, stored_records
+from parallax.settings import Settings
+from parallax.store import SQLiteStore, open_store
+from parallax.web import ServerSettings, create_app
+
+
+class CountingEncoder:
+    """The real shared encoder, counting the texts it is asked to encode."""
+
+    def __init__(self, inner: Any = encode) -> None:
+        self.inner = inner
+        self.texts: list[str] = []
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        self.texts.extend(texts)
+        result: np.ndarray = self.inner(texts)
+        return result
+
+
+def analyse(db: Path, files: list[Path], pipeline: Any) -> list[dict[str, Any]]:
+    store = open_store(db)
+    try:
+        result = run(files, store=store, settings=Settings(db_path=db), pipeline=pipeline)
+        assert result.exit_code == 0, result.items
+        return list(stored_records(store, result.article_ids, pipeline))
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def analysed(
+    tmp_path_factory: pytest.TempPathFactory, pipeline: Any
+) -> tuple[Path, list[dict[str, Any]]]:
+    from conftest import SAMPLES
+
+    files = sorted(p for p in SAMPLES.iterdir() if p.suffix in {".txt", ".html", ".md"})
+    files = [p for p in files if p.name != "README.md"]
+    db = tmp_path_factory.mktemp("vectors") / "samples.db"
+    return db, analyse(db, files, pipeline)
+
+
+@pytest.fixture
+def copy_db(analysed: tuple[Path, list[dict[str, Any]]], tmp_path: Path) -> Path:
+    target = tmp_path / "copy.db"
+    source = sqlite3.connect(analysed[0])
+    with sqlite3.connect(target) as copy:
+        source.backup(copy)
+    source.close()
+    return target
+
+
+def claim_texts(records: list[dict[str, Any]]) -> list[str]:
+    return [s["text"] for r in records for s in claim_sentences(r)]
+
+
+def test_the_runner_stores_one_vector_per_sentence_equal_to_fresh_encoding(
+    analysed: tuple[Path, list[dict[str, Any]]],
+) -> None:
+    db, records = analysed
+    store = SQLiteStore(db)
+    try:
+        for record in records:
+            stored = store.get_sentence_vectors(record["id"], record["pipeline"])
+            texts = [s["text"] for s in record["sentences"]]
+            assert sorted(stored) == list(range(len(texts)))
+            vectors = np.vstack([decode_vector(stored[i], t) for i, t in enumerate(texts)])
+            cosines = np.sum(vectors * encode(texts), axis=1)
+            assert cosines.min() >= 0.9999
+    finally:
+        store.close()
+
+
+def test_comparison_with_stored_vectors_encodes_only_the_leads(
+    analysed: tuple[Path, list[dict[str, Any]]],
+) -> None:
+    db, records = analysed
+    counting = CountingEncoder()
+    store = SQLiteStore(db)
+    try:
+        encoder = stored_encoder(store, records, counting)
+        compare(records, encode=encoder)
+    finally:
+        store.close()
+    assert counting.texts == [lead(r) for r in records]
+    assert encoder.served == len(claim_texts(records))
+
+
+def _without_scores(result: dict[str, Any]) -> dict[str, Any]:
+    def strip(item: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in item.items() if k not in {"score", "reason"}}
+
+    return {**result, "alignments": [strip(a) for a in result["alignments"]]}
+
+
+def test_stored_vectors_give_the_comparison_fresh_encoding_gives(
+    analysed: tuple[Path, list[dict[str, Any]]],
+) -> None:
+    """The same alignments, gaps, portrayal, stories and timeline on the real samples.
+
+    Scores may differ in the third decimal when the encoder runs in bfloat16 (the default
+    on CPUs that have it): there, encoding the same sentence in a different batch moves
+    its vector by up to about 1e-3 anyway. The float32 test below asserts exact equality.
+    """
+    db, records = analysed
+    store = SQLiteStore(db)
+    try:
+        stored = compare(records, encode=stored_encoder(store, records))
+    finally:
+        store.close()
+    fresh = compare(records)
+    assert stored["alignments"], "the samples should align some claims"
+    assert _without_scores(stored) == _without_scores(fresh)
+    for a, b in zip(stored["alignments"], fresh["alignments"], strict=True):
+        assert a["score"] == pytest.approx(b["score"], abs=0.002)
+
+
+@pytest.fixture
+def float32_encoder(monkeypatch: pytest.MonkeyPatch) -> Iterator[SentenceEncoder]:
+    """The whole pipeline and every comparison on one float32 encoder (deterministic)."""
+    import parallax.components.embed
+    import parallax.encoder
+
+    encoder = SentenceEncoder("float32")
+    monkeypatch.setattr(parallax.encoder, "shared_encoder", lambda: encoder)
+    monkeypatch.setattr(parallax.components.embed, "shared_encoder", lambda: encoder)
+    yield encoder
+
+
+def test_in_float32_the_comparison_is_identical(
+    float32_encoder: SentenceEncoder, pipeline: Any, sample_files: list[Path], tmp_path: Path
+) -> None:
+    db = tmp_path / "f32.db"
+    records = analyse(db, sample_files, pipeline)
+    counting = CountingEncoder()
+    store = SQLiteStore(db)
+    try:
+        with_stored = compare(records, encode=stored_encoder(store, records, counting))
+    finally:
+        store.close()
+    assert len(counting.texts) == len(records)  # the leads only
+    assert with_stored == compare(records)
+
+
+def test_an_old_database_gets_the_table_and_still_compares(
+    analysed: tuple[Path, list[dict[str, Any]]], copy_db: Path
+) -> None:
+    """A store at schema 2 (before vectors were kept) migrates and falls back to encoding."""
+    records = analysed[1]
+    with sqlite3.connect(copy_db) as old:
+        old.execute("DROP TABLE sentence_vectors")
+        old.execute("PRAGMA user_version = 2")
+    store = SQLiteStore(copy_db)
+    try:
+        assert store.schema_version == 3
+        names = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master")}
+        assert "sentence_vectors" in names
+        assert store.get_sentence_vectors(records[0]["id"], records[0]["pipeline"]) == {}
+        counting = CountingEncoder()
+        encoder = stored_encoder(store, records, counting)
+        result = compare(records, encode=encoder)
+    finally:
+        store.close()
+    assert encoder.served == 0
+    assert set(claim_texts(records)) <= set(counting.texts)
+    assert _without_scores(result) == _without_scores(compare(records))
+
+
+def test_damaged_vectors_are_encoded_again_with_a_warning(
+    analysed: tuple[Path, list[dict[str, Any]]],
+    copy_db: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    records = analysed[1]
+    target = next(r for r in records if len(claim_sentences(r)) >= 3)
+    indices = {s["id"]: i for i, s in enumerate(target["sentences"])}
+    damaged = [indices[s["id"]] for s in claim_sentences(target)[:3]]
+    nan = np.full(384, np.nan, np.float32).tobytes()
+    with sqlite3.connect(copy_db) as db:
+        for index, blob in zip(damaged, [b"\x00\x01", nan, b"\x00" * 1536], strict=True):
+            db.execute(
+                "UPDATE sentence_vectors SET vector=? WHERE article_id=? AND idx=?",
+                (blob, target["id"], index),
+            )
+    caplog.set_level(logging.WARNING, logger="parallax.comparison.vectors")
+    counting = CountingEncoder()
+    store = SQLiteStore(copy_db)
+    try:
+        result = compare(records, encode=stored_encoder(store, records, counting))
+    finally:
+        store.close()
+    broken = {target["sentences"][i]["text"] for i in damaged}
+    assert broken <= set(counting.texts)
+    assert len(counting.texts) == len(records) + len(broken)  # the leads and the damaged
+    assert any(target["id"] in r.getMessage() for r in caplog.records)
+    assert _without_scores(result) == _without_scores(compare(records))
+
+
+def test_vectors_that_do_not_match_the_sentences_are_all_ignored(
+    analysed: tuple[Path, list[dict[str, Any]]],
+    copy_db: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    record = analysed[1][0]
+    with sqlite3.connect(copy_db) as db:
+        db.execute("DELETE FROM sentence_vectors WHERE article_id=? AND idx=0", (record["id"],))
+    caplog.set_level(logging.WARNING, logger="parallax.comparison.vectors")
+    store = SQLiteStore(copy_db)
+    try:
+        encoder = stored_encoder(store, [record], CountingEncoder())
+    finally:
+        store.close()
+    assert not encoder.known
+    assert record["id"] in caplog.text
+
+
+def test_records_without_a_pipeline_version_are_encoded() -> None:
+    """Records read from a report file have no stored vectors: everything is encoded."""
+    counting = CountingEncoder()
+    encoder = KnownVectors(encode=counting)
+    known = np.eye(384, dtype=np.float32)[:2]
+    encoder.known.update({"first": known[0], "second": known[1]})
+    rows = encoder(["first", "a new sentence to encode", "second", "a new sentence to encode"])
+    assert counting.texts == ["a new sentence to encode"]
+    assert (rows[0] == known[0]).all() and (rows[2] == known[1]).all()
+    assert (rows[1] == rows[3]).all()
+    assert (encoder.served, encoder.encoded) == (2, 1)
+    assert KnownVectors(encode=counting)([]).shape == (0, 384)
+
+
+unit_rows = hnp.arrays(
+    np.float32,
+    st.tuples(st.integers(1, 6), st.just(384)),
+    elements=st.floats(-1, 1, width=32, allow_nan=False),
+).filter(lambda a: bool((np.linalg.norm(a, axis=1) > 1e-3).all()))
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    rows=unit_rows,
+    pipeline=st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40),
+)
+def test_sentence_vectors_round_trip_exactly(rows: np.ndarray, pipeline: str) -> None:
+    rows = (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+    from parallax.model import Article
+
+    store = SQLiteStore(":memory:")
+    try:
+        a = Article(text="A harbour froze.", source="in/a.txt", language="en", format="text")
+        store.put_article(a, None, [])
+        store.put_analysis(a.id, pipeline, "analysed", None, {"id": a.id}, [])
+        store.put_sentence_vectors(a.id, pipeline, rows)
+        stored = store.get_sentence_vectors(a.id, pipeline)
+    finally:
+        store.close()
+    decoded = np.vstack([decode_vector(stored[i]) for i in range(len(rows))])
+    assert decoded.dtype == np.float32
+    assert np.array_equal(decoded, rows)
+
+
+def test_api_compare_uses_the_stored_vectors(
+    analysed: tuple[Path, list[dict[str, Any]]], copy_db: Path, pipeline: Any
+) -> None:
+    records = analysed[1]
+    ids = [r["id"] for r in records[:2]]
+    query = "&".join(f"ids={i}" for i in ids)
+
+    def served(db: Path) -> tuple[CountingEncoder, dict[str, Any], str]:
+        counting = CountingEncoder()
+        app = create_app(
+            ServerSettings(run=Settings(db_path=db)), pipeline=pipeline, encode=counting
+        )
+        with TestClient(app, base_url="http://127.0.0.1") as client:
+            answer = client.get(f"/api/compare?{query}")
+            page = client.get(f"/compare?{query}")
+        assert answer.status_code == 200 and page.status_code == 200
+        return counting, answer.json()["comparison"], page.text
+
+    counting, stored, page = served(analysed[0])
+    assert counting.texts == [lead(r) for r in records[:2]]  # no sentence was encoded
+    assert "Side by side" in page
+
+    # The same store without its vectors (as before they were kept) encodes every claim.
+    shutil.copy(copy_db, copy_db.with_suffix(".old.db"))
+    old = copy_db.with_suffix(".old.db")
+    with sqlite3.connect(old) as db:
+        db.execute("DELETE FROM sentence_vectors")
+    counting_old, fresh, _ = served(old)
+    assert set(claim_texts(records[:2])) <= set(counting_old.texts)
+    assert _without_scores(stored) == _without_scores(fresh)
