@@ -3,11 +3,12 @@
 The store holds real analyses: the BASIL articles (``../shared/inputs/basil-media-bias``)
 go through the whole run (read, analyse with the pipeline, store), and each analysed
 article is then stored again as several dated copies (its text with a line added, its
-analysis record carried over), which gives a corpus of the requested size without
-analysing every copy. The server runs in a subprocess (``parallax serve``, uvicorn), and
-asynchronous clients fire a fixed number of requests at the article, search and comparison
-endpoints. Latencies are reported as percentiles, with the trivial health endpoint measured
-under the same load as the baseline, so the ratio says what the work itself costs.
+analysis record and sentence vectors carried over), which gives a corpus of the requested
+size without analysing every copy. The server runs in a subprocess (``parallax serve``,
+uvicorn), and asynchronous clients fire a fixed number of requests at the article, search
+and comparison endpoints. Latencies are reported as percentiles, with the trivial health
+endpoint measured under the same load as the baseline, so the ratio says what the work
+itself costs.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import numpy as np
 
 from parallax.bench.pipeline_speed import BASIL
 from parallax.model import Article
@@ -162,9 +164,13 @@ def _add_copies(store: AnyStore, needed: int) -> None:
                 "date": dated.isoformat() if dated else None,
             }
             sentences = [(s["id"], s["text"], s["start"], s["end"]) for s in record["sentences"]]
+            vectors = store.get_sentence_vectors(article_id, pipeline)
             with store.transaction():
                 if store.put_article(variant, None, []):
                     store.put_analysis(variant.id, pipeline, "analysed", None, data, sentences)
+                    if len(vectors) == len(sentences):
+                        rows = [np.frombuffer(vectors[i], "<f4") for i in range(len(sentences))]
+                        store.put_sentence_vectors(variant.id, pipeline, np.vstack(rows))
                     needed -= 1
 
 
