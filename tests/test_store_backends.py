@@ -187,6 +187,44 @@ def test_vectors_need_a_stored_analysis_and_a_2d_array(store: Any) -> None:
     assert store.get_sentence_vectors(a.id, "v1") == {}
 
 
+def test_lead_vectors_round_trip_and_go_with_their_analysis(store: Any) -> None:
+    a = article("NATO admitted Finland in April 2023. Sweden followed in 2024.")
+    store.put_article(a, None, [])
+    store.put_analysis(a.id, "v1", "analysed", None, {"id": a.id}, [])
+    assert store.get_lead_vector(a.id, "v1") is None
+    first, second = _unit_rows(2)
+    store.put_lead_vector(a.id, "v1", "digest-1", first)
+    assert store.get_lead_vector(a.id, "v1") == ("digest-1", first.astype("<f4").tobytes())
+    # Another pipeline version's analysis has its own lead vector.
+    store.put_analysis(a.id, "v2", "analysed", None, {"id": a.id}, [])
+    store.put_lead_vector(a.id, "v2", "digest-2", second)
+    # Storing it again replaces it.
+    store.put_lead_vector(a.id, "v1", "digest-3", second)
+    assert store.get_lead_vector(a.id, "v1") == ("digest-3", second.astype("<f4").tobytes())
+    # Re-analysing replaces the analysis: its old lead vector goes with it, others stay.
+    store.put_analysis(a.id, "v1", "analysed", None, {"id": a.id, "n": 2}, [])
+    assert store.get_lead_vector(a.id, "v1") is None
+    assert store.get_lead_vector(a.id, "v2") == ("digest-2", second.astype("<f4").tobytes())
+    # Deleting the analysis deletes it.
+    marker = "?" if isinstance(store, SQLiteStore) else "%s"
+    with store.transaction():
+        store.db.execute(
+            f"DELETE FROM analyses WHERE article_id={marker} AND pipeline={marker}", (a.id, "v2")
+        )
+    assert store.get_lead_vector(a.id, "v2") is None
+
+
+def test_a_lead_vector_needs_a_stored_analysis_and_a_1d_array(store: Any) -> None:
+    a = article("Ships waited outside the frozen harbour for a week.")
+    store.put_article(a, None, [])
+    with pytest.raises(Exception, match=r"(?i)foreign key"):
+        store.put_lead_vector(a.id, "never-analysed", "d", _unit_rows(1)[0])
+    store.put_analysis(a.id, "v1", "analysed", None, {"id": a.id}, [])
+    with pytest.raises(ValueError, match="1-D"):
+        store.put_lead_vector(a.id, "v1", "d", _unit_rows(1))
+    assert store.get_lead_vector(a.id, "v1") is None
+
+
 def test_a_failed_transaction_leaves_nothing(store: Any) -> None:
     a = article("A text that will be rolled back with its analysis.")
     with pytest.raises(RuntimeError), store.transaction():

@@ -94,6 +94,23 @@ class Store(Protocol):
         """
         ...
 
+    def put_lead_vector(
+        self, article_id: str, pipeline: str, digest: str, vector: np.ndarray
+    ) -> None:
+        """Store the lead vector of a stored analysis, with the digest of the text encoded.
+
+        It replaces the analysis's previous lead vector; :meth:`put_analysis` clears it too.
+        """
+        ...
+
+    def get_lead_vector(self, article_id: str, pipeline: str) -> tuple[str, bytes] | None:
+        """The stored lead vector of an analysis as (digest, raw bytes), or None.
+
+        The reader checks both: the digest against the lead it needs, the bytes as for
+        :meth:`get_sentence_vectors`.
+        """
+        ...
+
     def get_article(self, article_id: str) -> Article | None:
         """An article by id or unique id prefix, or None."""
         ...
@@ -132,6 +149,18 @@ class Store(Protocol):
 VECTOR_DTYPE = np.dtype("<f4")
 """How sentence vectors are stored: little-endian float32, the encoder's own precision (so a
 stored vector is the vector, not an approximation), 1,536 bytes for 384 values."""
+
+
+def vector_blob(vector: np.ndarray) -> bytes:
+    """One vector (a 1-D array) as the bytes both backends store.
+
+    Raises:
+        ValueError: ``vector`` is not a 1-D array of numbers.
+    """
+    array = np.asarray(vector)
+    if array.ndim != 1:
+        raise ValueError(f"a lead vector must be a 1-D array, got shape {array.shape}")
+    return np.ascontiguousarray(array, dtype=VECTOR_DTYPE).tobytes()
 
 
 def vector_rows(vectors: np.ndarray) -> list[bytes]:

@@ -22,7 +22,7 @@ import numpy as np
 
 from parallax.errors import ConfigError, StoreError
 from parallax.model import Article, bytes_id
-from parallax.store.base import SearchHit, count_rows, distinct_facets, vector_rows
+from parallax.store.base import SearchHit, count_rows, distinct_facets, vector_blob, vector_rows
 
 _MIGRATION = re.compile(r"^(\d{4})_[\w-]+\.sql$")
 _MIGRATION_LOCK = 7_316_455_001
@@ -296,14 +296,15 @@ class PostgresStore:
     ) -> None:
         """Store an analysis and replace the article's searchable sentences.
 
-        The replaced analysis's sentence vectors are deleted first: they describe its
-        sentences, not the new ones (the runner then stores the new vectors).
+        The replaced analysis's sentence and lead vectors are deleted first: they describe
+        its sentences and lead, not the new ones (the runner then stores the new vectors).
         """
         with self.transaction():
-            self.db.execute(
-                "DELETE FROM sentence_vectors WHERE article_id=%s AND pipeline=%s",
-                (article_id, pipeline),
-            )
+            for table in ("sentence_vectors", "lead_vectors"):
+                self.db.execute(
+                    f"DELETE FROM {table} WHERE article_id=%s AND pipeline=%s",
+                    (article_id, pipeline),
+                )
             self.db.execute(
                 "INSERT INTO analyses (article_id, pipeline, status, reason, data, created_at) "
                 "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (article_id, pipeline) DO UPDATE "
@@ -347,6 +348,31 @@ class PostgresStore:
                     "INSERT INTO sentence_vectors VALUES (%s, %s, %s, %s)",
                     [(article_id, pipeline, i, row) for i, row in enumerate(rows)],
                 )
+
+    def put_lead_vector(
+        self, article_id: str, pipeline: str, digest: str, vector: np.ndarray
+    ) -> None:
+        """Replace the lead vector of a stored analysis (``digest``: of the text encoded).
+
+        Raises:
+            ValueError: ``vector`` is not a 1-D array.
+            psycopg.errors.ForeignKeyViolation: the analysis is not stored.
+        """
+        blob = vector_blob(vector)
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO lead_vectors VALUES (%s, %s, %s, %s) ON CONFLICT (article_id, "
+                "pipeline) DO UPDATE SET digest=excluded.digest, vector=excluded.vector",
+                (article_id, pipeline, digest, blob),
+            )
+
+    def get_lead_vector(self, article_id: str, pipeline: str) -> tuple[str, bytes] | None:
+        """The stored lead vector of an analysis as (digest, raw float32 bytes), or None."""
+        row = self.db.execute(
+            "SELECT digest, vector FROM lead_vectors WHERE article_id=%s AND pipeline=%s",
+            (article_id, pipeline),
+        ).fetchone()
+        return None if row is None else (str(row[0]), bytes(row[1]))
 
     def get_sentence_vectors(self, article_id: str, pipeline: str) -> dict[int, bytes]:
         """The stored sentence vectors of an analysis, by sentence index (raw float32 bytes)."""
