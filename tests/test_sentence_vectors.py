@@ -1,4 +1,4 @@
-"""Stored sentence vectors: comparisons read what the pipeline computed instead of re-encoding.
+"""Stored sentence and lead vectors: comparisons read what the pipeline computed.
 
 Every test here uses the bundled sample articles analysed by the real pipeline into a real
 SQLite file; the encoder is the real one, wrapped only to count what it is asked to encode.
@@ -23,8 +23,10 @@ from hypothesis.extra import numpy as hnp
 from parallax.comparison import compare
 from parallax.comparison.alignment import claim_sentences
 from parallax.comparison.terms import lead
-from parallax.comparison.vectors import KnownVectors, decode_vector, stored_encoder
+from parallax.comparison.vectors import KnownVectors, decode_vector, stored_encoder, text_digest
+from parallax.components.embed import lead_text
 from parallax.encoder import SentenceEncoder, encode
+from parallax.model import Analysis
 from parallax.runner import run, stored_records
 from parallax.settings import Settings
 from parallax.store import SQLiteStore, open_store
@@ -97,7 +99,28 @@ def test_the_runner_stores_one_vector_per_sentence_equal_to_fresh_encoding(
         store.close()
 
 
-def test_comparison_with_stored_vectors_encodes_only_the_leads(
+def test_the_runner_stores_the_lead_vector_of_the_stored_records_lead(
+    analysed: tuple[Path, list[dict[str, Any]]],
+) -> None:
+    db, records = analysed
+    store = SQLiteStore(db)
+    try:
+        for record in records:
+            article = store.get_article(record["id"])
+            assert article is not None
+            # The embed step encodes lead_text(analysis): the stored record's lead exactly.
+            assert lead_text(Analysis(article=article)) == lead(record)
+            stored = store.get_lead_vector(record["id"], record["pipeline"])
+            assert stored is not None
+            assert stored[0] == text_digest(lead(record))
+            vector = decode_vector(stored[1], lead(record))
+            assert vector is not None
+            assert float(vector @ encode([lead(record)])[0]) >= 0.9999
+    finally:
+        store.close()
+
+
+def test_comparison_of_stored_analyses_calls_the_encoder_zero_times(
     analysed: tuple[Path, list[dict[str, Any]]],
 ) -> None:
     db, records = analysed
@@ -108,8 +131,9 @@ def test_comparison_with_stored_vectors_encodes_only_the_leads(
         compare(records, encode=encoder)
     finally:
         store.close()
-    assert counting.texts == [lead(r) for r in records]
-    assert encoder.served == len(claim_texts(records))
+    assert counting.texts == []
+    assert encoder.encoded == 0
+    assert encoder.served == len(records) + len(claim_texts(records))  # leads and claims
 
 
 def _without_scores(result: dict[str, Any]) -> dict[str, Any]:
@@ -148,6 +172,14 @@ def float32_encoder(monkeypatch: pytest.MonkeyPatch) -> Iterator[SentenceEncoder
     import parallax.encoder
 
     encoder = SentenceEncoder("float32")
+    encoder.seen = []  # type: ignore[attr-defined]
+    inner = encoder.encode
+
+    def recording(texts: Sequence[str], *args: Any, **kwargs: Any) -> np.ndarray:
+        encoder.seen.extend(texts)  # type: ignore[attr-defined]
+        return inner(texts, *args, **kwargs)
+
+    monkeypatch.setattr(encoder, "encode", recording)
     monkeypatch.setattr(parallax.encoder, "shared_encoder", lambda: encoder)
     monkeypatch.setattr(parallax.components.embed, "shared_encoder", lambda: encoder)
     yield encoder
@@ -158,13 +190,15 @@ def test_in_float32_the_comparison_is_identical(
 ) -> None:
     db = tmp_path / "f32.db"
     records = analyse(db, sample_files, pipeline)
+    # The texts the embed step gave the encoder include every stored record's exact lead.
+    assert {lead(r) for r in records} <= set(float32_encoder.seen)  # type: ignore[attr-defined]
     counting = CountingEncoder()
     store = SQLiteStore(db)
     try:
         with_stored = compare(records, encode=stored_encoder(store, records, counting))
     finally:
         store.close()
-    assert len(counting.texts) == len(records)  # the leads only
+    assert counting.texts == []
     assert with_stored == compare(records)
 
 
@@ -175,13 +209,15 @@ def test_an_old_database_gets_the_table_and_still_compares(
     records = analysed[1]
     with sqlite3.connect(copy_db) as old:
         old.execute("DROP TABLE sentence_vectors")
+        old.execute("DROP TABLE lead_vectors")
         old.execute("PRAGMA user_version = 2")
     store = SQLiteStore(copy_db)
     try:
         assert store.schema_version == 3
         names = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master")}
-        assert "sentence_vectors" in names
+        assert {"sentence_vectors", "lead_vectors"} <= names
         assert store.get_sentence_vectors(records[0]["id"], records[0]["pipeline"]) == {}
+        assert store.get_lead_vector(records[0]["id"], records[0]["pipeline"]) is None
         counting = CountingEncoder()
         encoder = stored_encoder(store, records, counting)
         result = compare(records, encode=encoder)
@@ -189,6 +225,55 @@ def test_an_old_database_gets_the_table_and_still_compares(
         store.close()
     assert encoder.served == 0
     assert set(claim_texts(records)) <= set(counting.texts)
+    assert counting.texts[: len(records)] == [lead(r) for r in records]
+    assert _without_scores(result) == _without_scores(compare(records))
+
+
+def test_analyses_stored_without_lead_vectors_encode_their_leads(
+    analysed: tuple[Path, list[dict[str, Any]]], copy_db: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Analyses stored before lead vectors were kept: the leads, and only they, are encoded."""
+    records = analysed[1]
+    with sqlite3.connect(copy_db) as db:
+        db.execute("DELETE FROM lead_vectors")
+    caplog.set_level(logging.WARNING, logger="parallax.comparison.vectors")
+    counting = CountingEncoder()
+    store = SQLiteStore(copy_db)
+    try:
+        result = compare(records, encode=stored_encoder(store, records, counting))
+    finally:
+        store.close()
+    assert counting.texts == [lead(r) for r in records]
+    assert not caplog.records  # a missing lead vector is normal, not damage
+    assert _without_scores(result) == _without_scores(compare(records))
+
+
+def test_damaged_or_mismatched_lead_vectors_are_encoded_again_with_a_warning(
+    analysed: tuple[Path, list[dict[str, Any]]],
+    copy_db: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    records = analysed[1]
+    nan, other, short = records[0], records[1], records[2]
+    with sqlite3.connect(copy_db) as db:
+        for record, column, value in [
+            (nan, "vector", np.full(384, np.nan, np.float32).tobytes()),
+            (other, "digest", text_digest("another lead")),
+            (short, "vector", b"\x00\x01"),
+        ]:
+            db.execute(
+                f"UPDATE lead_vectors SET {column}=? WHERE article_id=?", (value, record["id"])
+            )
+    caplog.set_level(logging.WARNING, logger="parallax.comparison.vectors")
+    counting = CountingEncoder()
+    store = SQLiteStore(copy_db)
+    try:
+        result = compare(records, encode=stored_encoder(store, records, counting))
+    finally:
+        store.close()
+    assert counting.texts == [lead(nan), lead(other), lead(short)]
+    for record in (nan, other, short):
+        assert any(record["id"] in r.getMessage() for r in caplog.records)
     assert _without_scores(result) == _without_scores(compare(records))
 
 
@@ -217,7 +302,7 @@ def test_damaged_vectors_are_encoded_again_with_a_warning(
         store.close()
     broken = {target["sentences"][i]["text"] for i in damaged}
     assert broken <= set(counting.texts)
-    assert len(counting.texts) == len(records) + len(broken)  # the leads and the damaged
+    assert len(counting.texts) == len(broken)  # the damaged only
     assert any(target["id"] in r.getMessage() for r in caplog.records)
     assert _without_scores(result) == _without_scores(compare(records))
 
@@ -236,7 +321,7 @@ def test_vectors_that_do_not_match_the_sentences_are_all_ignored(
         encoder = stored_encoder(store, [record], CountingEncoder())
     finally:
         store.close()
-    assert not encoder.known
+    assert list(encoder.known) == [lead(record)]  # no sentence; the lead is its own row
     assert record["id"] in caplog.text
 
 
@@ -276,15 +361,20 @@ def test_sentence_vectors_round_trip_exactly(rows: np.ndarray, pipeline: str) ->
         store.put_article(a, None, [])
         store.put_analysis(a.id, pipeline, "analysed", None, {"id": a.id}, [])
         store.put_sentence_vectors(a.id, pipeline, rows)
+        store.put_lead_vector(a.id, pipeline, text_digest(pipeline), rows[-1])
         stored = store.get_sentence_vectors(a.id, pipeline)
+        stored_lead = store.get_lead_vector(a.id, pipeline)
     finally:
         store.close()
     decoded = np.vstack([decode_vector(stored[i]) for i in range(len(rows))])
     assert decoded.dtype == np.float32
     assert np.array_equal(decoded, rows)
+    assert stored_lead is not None and stored_lead[0] == text_digest(pipeline)
+    lead_row = decode_vector(stored_lead[1])
+    assert lead_row is not None and np.array_equal(lead_row, rows[-1])
 
 
-def test_api_compare_uses_the_stored_vectors(
+def test_api_compare_and_the_compare_page_call_the_encoder_zero_times(
     analysed: tuple[Path, list[dict[str, Any]]], copy_db: Path, pipeline: Any
 ) -> None:
     records = analysed[1]
@@ -303,14 +393,16 @@ def test_api_compare_uses_the_stored_vectors(
         return counting, answer.json()["comparison"], page.text
 
     counting, stored, page = served(analysed[0])
-    assert counting.texts == [lead(r) for r in records[:2]]  # no sentence was encoded
+    assert counting.texts == []  # neither a sentence nor a lead was encoded
     assert "Side by side" in page
 
-    # The same store without its vectors (as before they were kept) encodes every claim.
+    # The same store without its vectors (as before they were kept) encodes claims and leads.
     shutil.copy(copy_db, copy_db.with_suffix(".old.db"))
     old = copy_db.with_suffix(".old.db")
     with sqlite3.connect(old) as db:
         db.execute("DELETE FROM sentence_vectors")
+        db.execute("DELETE FROM lead_vectors")
     counting_old, fresh, _ = served(old)
     assert set(claim_texts(records[:2])) <= set(counting_old.texts)
+    assert {lead(r) for r in records[:2]} <= set(counting_old.texts)
     assert _without_scores(stored) == _without_scores(fresh)

@@ -125,8 +125,9 @@ class Analysis:
     Components fill the layers they declare in ``assigns``; later components add layers
     (``actors``, ``events``, ``claims`` ...) without changing this class, through
     ``layers``. ``doc`` holds the spaCy Doc while the pipeline runs (it is dropped at the
-    end), and ``vectors`` the sentence embeddings (one row per sentence, from
-    :mod:`parallax.encoder`), which the runner stores so comparisons need not re-encode.
+    end), ``vectors`` the sentence embeddings (one row per sentence, from
+    :mod:`parallax.encoder`) and ``lead_vector`` the embedding of the article's lead (what
+    story clustering compares), which the runner stores so comparisons need not re-encode.
     """
 
     article: Article
@@ -137,6 +138,7 @@ class Analysis:
     layers: dict[str, Any] = field(default_factory=dict)
     doc: Any = None
     vectors: Any = None
+    lead_vector: Any = None
 
     @property
     def id(self) -> str:

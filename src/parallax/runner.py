@@ -16,6 +16,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from parallax.comparison.terms import lead
+from parallax.comparison.vectors import text_digest
 from parallax.ingest import finish_article, minhash, read_raw
 from parallax.ingest.fetch import Fetcher
 from parallax.ingest.raw import RawInput
@@ -104,28 +106,31 @@ def _file_hash(raw: RawInput) -> str | None:
 
 
 def put_analysis(store: Store, analysis: Analysis, version: str) -> None:
-    """Store an analysis with its searchable sentences and its sentence vectors.
+    """Store an analysis with its searchable sentences, its sentence and lead vectors.
 
     The vectors the pipeline's ``embed`` step computed are kept so that comparisons read
-    them instead of encoding every sentence again. Call inside the transaction that stores
-    the article, so an analysis never lands without its vectors (or with someone else's).
+    them instead of encoding every sentence and lead again. The lead vector is stored with
+    the digest of ``lead(record)`` for the record stored here, which is the text the embed
+    step encoded (:func:`parallax.components.embed.lead_text`); a comparison uses it only
+    for that text. Call inside the transaction that stores the article, so an analysis
+    never lands without its vectors (or with someone else's).
     """
+    record = analysis_record(analysis, version)
     store.put_analysis(
         analysis.id,
         version,
         analysis.status,
         analysis.reason,
-        analysis_record(analysis, version),
+        record,
         [(s.id, s.text, s.start, s.end) for s in analysis.sentences],
     )
+    if analysis.status != "analysed":
+        return
     vectors = analysis.vectors
-    if (
-        analysis.status == "analysed"
-        and vectors is not None
-        and len(vectors) == len(analysis.sentences)
-        and len(vectors)
-    ):
+    if vectors is not None and len(vectors) == len(analysis.sentences) and len(vectors):
         store.put_sentence_vectors(analysis.id, version, vectors)
+    if analysis.lead_vector is not None:
+        store.put_lead_vector(analysis.id, version, text_digest(lead(record)), analysis.lead_vector)
 
 
 class Runner:

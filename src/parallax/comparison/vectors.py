@@ -1,17 +1,21 @@
-"""Sentence vectors the pipeline already computed, served to comparisons instead of re-encoding.
+"""Vectors the pipeline already computed, served to comparisons instead of re-encoding.
 
 The ``embed`` step gives every sentence of an analysed article a unit vector from the shared
-encoder, and the runner stores them with the analysis. Claim alignment needs exactly those
-vectors (the same model on the same sentence texts), so encoding them again for every
-comparison only makes requests queue for the one encoder. :class:`KnownVectors` is an
-:data:`~parallax.comparison.alignment.Encoder` that answers the texts it knows from the
-stored vectors and sends only the rest (analyses stored before vectors were kept, records
-read from a report file, story leads) to the real encoder, in one batch, so the comparison
-is the same as with fresh encoding.
+encoder, and one more to the article's lead (:func:`parallax.comparison.terms.lead`, what
+story clustering compares); the runner stores them with the analysis. Claim alignment and
+clustering need exactly those vectors (the same model on the same texts), so encoding them
+again for every comparison only makes requests queue for the one encoder.
+:class:`KnownVectors` is an :data:`~parallax.comparison.alignment.Encoder` that answers the
+texts it knows from the stored vectors and sends only the rest (analyses stored before
+vectors were kept, records read from a report file) to the real encoder, in one batch, so
+the comparison is the same as with fresh encoding, and a comparison of stored analyses
+does not call the encoder at all.
 
 The stored bytes are checked before use: a vector of the wrong length, with values that
-are not finite, or not of unit length is not trusted; that sentence is encoded instead and
-a warning names the article, so damage costs time, never a wrong or failed comparison.
+are not finite, or not of unit length is not trusted; that text is encoded instead and a
+warning names the article, so damage costs time, never a wrong or failed comparison. A
+lead vector is stored with the digest of the lead text it encodes (:func:`text_digest`) and
+used only for a record whose lead is that text.
 
 This module reads vectors through :class:`VectorSource`, a one-method protocol both stores
 satisfy; it does not import the store.
@@ -19,6 +23,7 @@ satisfy; it does not import the store.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
@@ -26,6 +31,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from parallax.comparison.alignment import Encoder
+from parallax.comparison.terms import lead
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +49,15 @@ class VectorSource(Protocol):
     def get_sentence_vectors(self, article_id: str, pipeline: str) -> Mapping[int, bytes]:
         """The stored vectors of an analysis by sentence index, as raw bytes."""
         ...
+
+    def get_lead_vector(self, article_id: str, pipeline: str) -> tuple[str, bytes] | None:
+        """The stored lead vector of an analysis as (text digest, raw bytes), or None."""
+        ...
+
+
+def text_digest(text: str) -> str:
+    """What a stored lead vector is checked against: the SHA-256 of its text, in hex."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def decode_vector(blob: bytes, text: str = "x") -> np.ndarray | None:
@@ -107,49 +122,77 @@ class KnownVectors:
         return self._encode
 
     def add_stored(self, source: VectorSource, records: Sequence[dict[str, Any]]) -> None:
-        """Learn the stored sentence vectors of ``records`` (analysis records with a pipeline).
+        """Learn the stored sentence and lead vectors of ``records`` (analysis records).
 
         Records without a pipeline version (report files, bare articles) or without stored
-        vectors (analysed before vectors were kept) add nothing: their sentences are encoded.
+        vectors (analysed before vectors were kept) add nothing: their texts are encoded.
         """
         for record in records:
             pipeline = record.get("pipeline")
             if not pipeline or record.get("status", "analysed") != "analysed":
                 continue
-            article_id = str(record["id"])
-            stored = source.get_sentence_vectors(article_id, str(pipeline))
-            if not stored:
-                continue
-            sentences = record.get("sentences") or []
-            if set(stored) != set(range(len(sentences))):
-                log.warning(
-                    "article %s: %d stored sentence vectors for %d sentences; encoding its "
-                    "sentences again instead",
-                    article_id,
-                    len(stored),
-                    len(sentences),
-                )
-                continue
-            damaged = []
-            for i, sentence in enumerate(sentences):
-                text = str(sentence.get("text", ""))
-                vector = decode_vector(stored[i], text)
-                if vector is None:
-                    damaged.append(i)
-                else:
-                    self.known.setdefault(text, vector)
-            if damaged:
-                log.warning(
-                    "article %s: damaged stored vectors for sentences %s; encoding them again",
-                    article_id,
-                    ", ".join(map(str, damaged)),
-                )
+            self._add_sentences(source, record, str(record["id"]), str(pipeline))
+            self._add_lead(source, record, str(record["id"]), str(pipeline))
+
+    def _add_sentences(
+        self, source: VectorSource, record: dict[str, Any], article_id: str, pipeline: str
+    ) -> None:
+        stored = source.get_sentence_vectors(article_id, pipeline)
+        if not stored:
+            return
+        sentences = record.get("sentences") or []
+        if set(stored) != set(range(len(sentences))):
+            log.warning(
+                "article %s: %d stored sentence vectors for %d sentences; encoding its "
+                "sentences again instead",
+                article_id,
+                len(stored),
+                len(sentences),
+            )
+            return
+        damaged = []
+        for i, sentence in enumerate(sentences):
+            text = str(sentence.get("text", ""))
+            vector = decode_vector(stored[i], text)
+            if vector is None:
+                damaged.append(i)
+            else:
+                self.known.setdefault(text, vector)
+        if damaged:
+            log.warning(
+                "article %s: damaged stored vectors for sentences %s; encoding them again",
+                article_id,
+                ", ".join(map(str, damaged)),
+            )
+
+    def _add_lead(
+        self, source: VectorSource, record: dict[str, Any], article_id: str, pipeline: str
+    ) -> None:
+        stored = source.get_lead_vector(article_id, pipeline)
+        if stored is None:
+            return
+        digest, blob = stored
+        text = lead(record)
+        if digest != text_digest(text):
+            log.warning(
+                "article %s: the stored lead vector is of another lead text; encoding its "
+                "lead again",
+                article_id,
+            )
+            return
+        vector = decode_vector(blob, text)
+        if vector is None:
+            log.warning(
+                "article %s: damaged stored lead vector; encoding its lead again", article_id
+            )
+            return
+        self.known.setdefault(text, vector)
 
 
 def stored_encoder(
     source: VectorSource, records: Sequence[dict[str, Any]], encode: Encoder | None = None
 ) -> KnownVectors:
-    """An encoder for comparing ``records`` that reads their stored vectors first.
+    """An encoder for comparing ``records`` that reads their stored sentence and lead vectors.
 
     Args:
         source: the store the records came from.

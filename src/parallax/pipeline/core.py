@@ -228,7 +228,8 @@ def _run(components: Sequence[Component], analyses: list[Analysis]) -> None:
 def _finished(analyses: list[Analysis]) -> Iterator[Analysis]:
     for analysis in analyses:
         analysis.doc = None  # the parse is large and not part of the result
-        # The sentence vectors stay: the runner stores them for comparisons (1.5 kB each).
+        # The sentence and lead vectors stay: the runner stores them for comparisons
+        # (1.5 kB each).
         yield analysis
 
 
