@@ -3,12 +3,12 @@
 The store holds real analyses: the BASIL articles (``../shared/inputs/basil-media-bias``)
 go through the whole run (read, analyse with the pipeline, store), and each analysed
 article is then stored again as several dated copies (its text with a line added, its
-analysis record and sentence vectors carried over), which gives a corpus of the requested
-size without analysing every copy. The server runs in a subprocess (``parallax serve``,
-uvicorn), and asynchronous clients fire a fixed number of requests at the article, search
-and comparison endpoints. Latencies are reported as percentiles, with the trivial health
-endpoint measured under the same load as the baseline, so the ratio says what the work
-itself costs.
+analysis record and sentence and lead vectors carried over), which gives a corpus of the
+requested size without analysing every copy. The server runs in a subprocess (``parallax
+serve``, uvicorn), and asynchronous clients fire a fixed number of requests at the article,
+search and comparison endpoints. Latencies are reported as percentiles, with the trivial
+health endpoint measured under the same load as the baseline, so the ratio says what the
+work itself costs.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ import httpx
 import numpy as np
 
 from parallax.bench.pipeline_speed import BASIL
+from parallax.comparison.terms import lead
+from parallax.comparison.vectors import text_digest
 from parallax.model import Article
 from parallax.settings import Settings
 from parallax.store import AnyStore, open_store
@@ -165,13 +167,37 @@ def _add_copies(store: AnyStore, needed: int) -> None:
             }
             sentences = [(s["id"], s["text"], s["start"], s["end"]) for s in record["sentences"]]
             vectors = store.get_sentence_vectors(article_id, pipeline)
+            lead_vector = _copy_lead_vector(store, article_id, pipeline, data)
             with store.transaction():
                 if store.put_article(variant, None, []):
                     store.put_analysis(variant.id, pipeline, "analysed", None, data, sentences)
                     if len(vectors) == len(sentences):
                         rows = [np.frombuffer(vectors[i], "<f4") for i in range(len(sentences))]
                         store.put_sentence_vectors(variant.id, pipeline, np.vstack(rows))
+                    if lead_vector is not None:
+                        store.put_lead_vector(variant.id, pipeline, *lead_vector)
                     needed -= 1
+
+
+def _copy_lead_vector(
+    store: AnyStore, article_id: str, pipeline: str, copy: dict[str, Any]
+) -> tuple[str, np.ndarray] | None:
+    """The copy's lead vector, as the pipeline would have stored it for the copy.
+
+    The copy's text only gains a line at its end, so its lead is usually the original's
+    and the original's stored vector is carried over; a short article's lead changes, and
+    that lead is encoded, as the embed step would have done.
+    """
+    stored = store.get_lead_vector(article_id, pipeline)
+    if stored is None:
+        return None
+    text = lead(copy)
+    digest = text_digest(text)
+    if stored[0] == digest:
+        return digest, np.frombuffer(stored[1], "<f4")
+    from parallax.encoder import encode
+
+    return digest, encode([text])[0]
 
 
 def _start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
