@@ -165,33 +165,39 @@ def test_stored_vectors_give_the_comparison_fresh_encoding_gives(
         assert a["score"] == pytest.approx(b["score"], abs=0.002)
 
 
+class RecordingEncoder(SentenceEncoder):
+    """The real encoder, keeping every text the pipeline's embed step gives it."""
+
+    def __init__(self, precision: str) -> None:
+        super().__init__(precision)
+        self.seen: list[str] = []
+
+    def encode(
+        self, texts: Sequence[str], batch_size: int = 64, threads: int | None = None
+    ) -> np.ndarray:
+        self.seen.extend(texts)
+        return super().encode(texts, batch_size, threads)
+
+
 @pytest.fixture
-def float32_encoder(monkeypatch: pytest.MonkeyPatch) -> Iterator[SentenceEncoder]:
+def float32_encoder(monkeypatch: pytest.MonkeyPatch) -> Iterator[RecordingEncoder]:
     """The whole pipeline and every comparison on one float32 encoder (deterministic)."""
     import parallax.components.embed
     import parallax.encoder
 
-    encoder = SentenceEncoder("float32")
-    encoder.seen = []  # type: ignore[attr-defined]
-    inner = encoder.encode
-
-    def recording(texts: Sequence[str], *args: Any, **kwargs: Any) -> np.ndarray:
-        encoder.seen.extend(texts)  # type: ignore[attr-defined]
-        return inner(texts, *args, **kwargs)
-
-    monkeypatch.setattr(encoder, "encode", recording)
+    encoder = RecordingEncoder("float32")
     monkeypatch.setattr(parallax.encoder, "shared_encoder", lambda: encoder)
     monkeypatch.setattr(parallax.components.embed, "shared_encoder", lambda: encoder)
     yield encoder
 
 
 def test_in_float32_the_comparison_is_identical(
-    float32_encoder: SentenceEncoder, pipeline: Any, sample_files: list[Path], tmp_path: Path
+    float32_encoder: RecordingEncoder, pipeline: Any, sample_files: list[Path], tmp_path: Path
 ) -> None:
     db = tmp_path / "f32.db"
     records = analyse(db, sample_files, pipeline)
     # The texts the embed step gave the encoder include every stored record's exact lead.
-    assert {lead(r) for r in records} <= set(float32_encoder.seen)  # type: ignore[attr-defined]
+    assert {lead(r) for r in records} <= set(float32_encoder.seen)
     counting = CountingEncoder()
     store = SQLiteStore(db)
     try:
