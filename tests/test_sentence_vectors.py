@@ -136,6 +136,17 @@ def test_comparison_of_stored_analyses_calls_the_encoder_zero_times(
     assert encoder.served == len(records) + len(claim_texts(records))  # leads and claims
 
 
+def compare_from_store(db: Path, records: list[dict[str, Any]]) -> tuple[dict[str, Any], list[str]]:
+    """Compare ``records`` with the vectors stored at ``db``; also return what was encoded."""
+    counting = CountingEncoder()
+    store = SQLiteStore(db)
+    try:
+        result = compare(records, encode=stored_encoder(store, records, counting))
+    finally:
+        store.close()
+    return result, counting.texts
+
+
 def _without_scores(result: dict[str, Any]) -> dict[str, Any]:
     def strip(item: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in item.items() if k not in {"score", "reason"}}
@@ -198,13 +209,8 @@ def test_in_float32_the_comparison_is_identical(
     records = analyse(db, sample_files, pipeline)
     # The texts the embed step gave the encoder include every stored record's exact lead.
     assert {lead(r) for r in records} <= set(float32_encoder.seen)
-    counting = CountingEncoder()
-    store = SQLiteStore(db)
-    try:
-        with_stored = compare(records, encode=stored_encoder(store, records, counting))
-    finally:
-        store.close()
-    assert counting.texts == []
+    with_stored, encoded = compare_from_store(db, records)
+    assert encoded == []
     assert with_stored == compare(records)
 
 
@@ -243,13 +249,8 @@ def test_analyses_stored_without_lead_vectors_encode_their_leads(
     with sqlite3.connect(copy_db) as db:
         db.execute("DELETE FROM lead_vectors")
     caplog.set_level(logging.WARNING, logger="parallax.comparison.vectors")
-    counting = CountingEncoder()
-    store = SQLiteStore(copy_db)
-    try:
-        result = compare(records, encode=stored_encoder(store, records, counting))
-    finally:
-        store.close()
-    assert counting.texts == [lead(r) for r in records]
+    result, encoded = compare_from_store(copy_db, records)
+    assert encoded == [lead(r) for r in records]
     assert not caplog.records  # a missing lead vector is normal, not damage
     assert _without_scores(result) == _without_scores(compare(records))
 
@@ -271,13 +272,8 @@ def test_damaged_or_mismatched_lead_vectors_are_encoded_again_with_a_warning(
                 f"UPDATE lead_vectors SET {column}=? WHERE article_id=?", (value, record["id"])
             )
     caplog.set_level(logging.WARNING, logger="parallax.comparison.vectors")
-    counting = CountingEncoder()
-    store = SQLiteStore(copy_db)
-    try:
-        result = compare(records, encode=stored_encoder(store, records, counting))
-    finally:
-        store.close()
-    assert counting.texts == [lead(nan), lead(other), lead(short)]
+    result, encoded = compare_from_store(copy_db, records)
+    assert encoded == [lead(nan), lead(other), lead(short)]
     for record in (nan, other, short):
         assert any(record["id"] in r.getMessage() for r in caplog.records)
     assert _without_scores(result) == _without_scores(compare(records))
@@ -300,15 +296,10 @@ def test_damaged_vectors_are_encoded_again_with_a_warning(
                 (blob, target["id"], index),
             )
     caplog.set_level(logging.WARNING, logger="parallax.comparison.vectors")
-    counting = CountingEncoder()
-    store = SQLiteStore(copy_db)
-    try:
-        result = compare(records, encode=stored_encoder(store, records, counting))
-    finally:
-        store.close()
+    result, encoded = compare_from_store(copy_db, records)
     broken = {target["sentences"][i]["text"] for i in damaged}
-    assert broken <= set(counting.texts)
-    assert len(counting.texts) == len(broken)  # the damaged only
+    assert broken <= set(encoded)
+    assert len(encoded) == len(broken)  # the damaged only
     assert any(target["id"] in r.getMessage() for r in caplog.records)
     assert _without_scores(result) == _without_scores(compare(records))
 
