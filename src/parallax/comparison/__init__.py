@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from parallax.comparison.alignment import Encoder, align
+from parallax.comparison.alignment import Encoder, align, encoder_or_shared
 from parallax.comparison.coverage import actor_gaps, claim_gaps, event_gaps, shared_names
 from parallax.comparison.portrayal import portrayal_differences
 from parallax.comparison.stories import (
@@ -42,14 +42,6 @@ __all__ = [
     "compare_story",
     "entity_key",
 ]
-
-
-def _encode(encode: Encoder | None) -> Encoder:
-    if encode is not None:
-        return encode
-    from parallax.encoder import encode as shared_encode
-
-    return shared_encode
 
 
 def story_record(story: str, records: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -82,7 +74,7 @@ def compare_story(
     }
     if len(records) < 2:
         return result
-    alignments = align(story, records, _encode(encode))
+    alignments = align(story, records, encoder_or_shared(encode))
     result["alignments"] = alignments
     result["gaps"] = [
         *actor_gaps(story, records),
@@ -119,7 +111,7 @@ def compare(
     }
     if not analysed:
         return result
-    encoder = _encode(encode)
+    encoder = encoder_or_shared(encode)
     vectors = lead_vectors if lead_vectors is not None else encoder([lead(r) for r in analysed])
     for number, group in enumerate(cluster_records(analysed, vectors, params), start=1):
         part = compare_story(f"story-{number}", [analysed[i] for i in group], encoder)

@@ -57,6 +57,15 @@ _SKIP_AFTER = frozenset({"more", "of", "percent", "per", "cent", "new", "other",
 Encoder = Callable[[Sequence[str]], np.ndarray]
 
 
+def encoder_or_shared(encode: Encoder | None) -> Encoder:
+    """``encode``, or the shared sentence encoder, imported only when it is needed."""
+    if encode is not None:
+        return encode
+    from parallax.encoder import encode as shared_encode
+
+    return shared_encode
+
+
 def years(text: str) -> set[int]:
     """The years a sentence names."""
     return {int(y) for y in _YEAR.findall(text)}
@@ -206,10 +215,7 @@ def align(
     story: str, records: Sequence[dict[str, Any]], encode: Encoder | None = None
 ) -> list[dict[str, Any]]:
     """Alignment records for one story: ``same``, ``contradiction`` and ``unique`` claims."""
-    if encode is None:
-        from parallax.encoder import encode as shared_encode
-
-        encode = shared_encode
+    encode = encoder_or_shared(encode)
     chosen = [claim_sentences(r) for r in records]
     flat = [(i, s) for i, sentences in enumerate(chosen) for s in sentences]
     if len({i for i, _ in flat}) < 2:

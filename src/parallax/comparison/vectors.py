@@ -30,7 +30,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from parallax.comparison.alignment import Encoder
+from parallax.comparison.alignment import Encoder, encoder_or_shared
 from parallax.comparison.terms import lead
 
 log = logging.getLogger(__name__)
@@ -115,10 +115,7 @@ class KnownVectors:
         return result
 
     def _encoder(self) -> Encoder:
-        if self._encode is None:
-            from parallax.encoder import encode
-
-            self._encode = encode
+        self._encode = encoder_or_shared(self._encode)
         return self._encode
 
     def add_stored(self, source: VectorSource, records: Sequence[dict[str, Any]]) -> None:
