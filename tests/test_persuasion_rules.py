@@ -1,4 +1,8 @@
-"""Specifications of the rule detectors: each finds its technique's words, with exact spans."""
+"""Specifications of the rule detectors: each finds its technique's words, with exact spans.
+
+Mechanical rules (repetition, standalone exclamations, scare quotes) are shown on their own;
+every other pattern is a cue, shown only when a trained head agrees.
+"""
 
 from __future__ import annotations
 
@@ -19,9 +23,7 @@ def found(text: str) -> set[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "name", "span"),
     [
-        ("The council's plan is a brutal attack on tenants.", "loaded_language", "brutal"),
-        ("Those warmongers in the capital want more tanks.", "name_calling", "warmongers"),
-        ("The imperialist rulers met again.", "name_calling", "imperialist rulers"),
+        ("Those thugs in the capital want more tanks.", "name_calling", "thugs"),
         ("Troops out of the valley!", "slogans", "Troops out of the valley!"),
         ("Hands off our libraries", "slogans", "Hands off our libraries"),
         (
@@ -40,13 +42,8 @@ def found(text: str) -> set[tuple[str, str]]:
             "Either we build the dam or the town floods",
         ),
         ("There is no alternative to the budget.", "black_and_white", "There is no alternative"),
-        (
-            "The only way forward is a strike.",
-            "black_and_white",
-            "The only way forward is a strike",
-        ),
         ("The so-called reform cut wages.", "doubt", "so-called"),
-        ("That is why rents keep rising.", "causal_oversimplification", "That is why"),
+        ("Rents rose all because of one landlord.", "causal_oversimplification", "all because"),
         ("Everyone knows the bridge is unsafe.", "bandwagon", "Everyone knows"),
         ("We must defend our way of life.", "flag_waving", "our way of life"),
     ],
@@ -67,11 +64,41 @@ def test_neutral_reporting_has_no_techniques(text: str) -> None:
     assert found(text) == set()
 
 
+def test_no_rule_marks_loaded_words() -> None:
+    # Loaded language is the trained head's call, not a word list's.
+    assert found("The council's plan is a brutal attack on tenants.") == set()
+
+
 def test_spans_are_absolute_offsets() -> None:
-    article = "Calm words here. The brutal plan failed."
-    second = Line("The brutal plan failed.", start=17)
+    article = "Calm words here. The so-called plan failed."
+    second = Line("The so-called plan failed.", start=17)
     spans = rules.detect([Line("Calm words here."), second])
-    assert [(s.name, article[s.start : s.end]) for s in spans] == [("loaded_language", "brutal")]
+    assert [(s.name, article[s.start : s.end]) for s in spans] == [("doubt", "so-called")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "span"),
+    [
+        ("Troops out of the valley!", "slogans", "Troops out of the valley!"),
+        ("The “reform” cut wages.", "doubt", "“reform”"),
+    ],
+)
+def test_mechanical_forms_are_marked_mechanical(text: str, name: str, span: str) -> None:
+    spans = [s for s in rules.detect([Line(text)]) if s.name == name]
+    assert [(text[s.start : s.end], s.kind) for s in spans] == [(span, rules.MECHANICAL)]
+
+
+def test_cue_patterns_are_marked_cues() -> None:
+    spans = rules.detect([Line("The so-called reform cut wages.")])
+    assert [s.kind for s in spans] == [rules.CUE]
+
+
+def test_a_quoted_function_word_is_not_a_scare_quote() -> None:
+    assert found('The bill passed without a single "no" vote.') == set()
+
+
+def test_a_quoted_phrase_after_a_speech_verb_is_not_a_scare_quote() -> None:
+    assert found('The senator said the plan was "dangerous" for families.') == set()
 
 
 def test_repetition_marks_every_occurrence_of_the_repeated_phrase() -> None:

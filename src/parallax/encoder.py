@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -71,6 +72,19 @@ def choose_precision(setting: str | None = None) -> str:
     if value == "auto":
         return "bfloat16" if cpu_has_native_bfloat16() else "float32"
     return value
+
+
+@dataclass(frozen=True)
+class TokenStates:
+    """The encoder's last-layer states of one text's word pieces, from the sentence pass.
+
+    Attributes:
+        states: (pieces, 384) float32, the [CLS] and [SEP] pieces left out.
+        offsets: (pieces, 2) int32 character offsets of each piece into the text.
+    """
+
+    states: np.ndarray
+    offsets: np.ndarray
 
 
 class SentenceEncoder:
@@ -143,6 +157,55 @@ class SentenceEncoder:
         unit: np.ndarray = np.divide(result, norms, out=np.zeros_like(result), where=norms > 0)
         unit[[not t.strip() for t in texts]] = 0.0
         return unit
+
+
+    def encode_with_tokens(
+        self, texts: Sequence[str], batch_size: int = 64, threads: int | None = None
+    ) -> tuple[np.ndarray, list[TokenStates]]:
+        """Sentence vectors as :meth:`encode` gives them, and each text's word-piece states.
+
+        One forward pass gives both: the sentence vector is the mean of the same states, so
+        span heads (loaded words) read the token states at no second encoder cost.
+        """
+        if not texts:
+            return np.zeros((0, DIMENSION), dtype=np.float32), []
+        clipped = [t[:MAX_CHARS] for t in texts]
+        import torch
+
+        with _lock, torch.autocast("cpu", torch.bfloat16, self.precision == "bfloat16"):
+            previous = torch.get_num_threads()
+            if threads is not None:
+                torch.set_num_threads(max(threads, 1))
+            try:
+                outputs = self._model.encode(
+                    clipped, batch_size=batch_size, output_value=None, show_progress_bar=False
+                )
+            finally:
+                torch.set_num_threads(previous)
+        tokenizer = self._model.tokenizer
+        pieces = tokenizer(
+            clipped,
+            return_offsets_mapping=True,
+            truncation=True,
+            max_length=self._model.max_seq_length,
+        )["offset_mapping"]
+        vectors = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+        tokens: list[TokenStates] = []
+        for row, (output, offsets) in enumerate(zip(outputs, pieces, strict=True)):
+            count = int(output["attention_mask"].sum())
+            states = output["token_embeddings"][:count].float().numpy()
+            vector = output["sentence_embedding"].float().numpy()
+            norm = float(np.linalg.norm(vector))
+            if norm > 0 and clipped[row].strip():
+                vectors[row] = vector / norm
+            inner = slice(1, max(count - 1, 1))
+            tokens.append(
+                TokenStates(
+                    np.ascontiguousarray(states[inner], dtype=np.float32),
+                    np.asarray(offsets[:count][inner], dtype=np.int32).reshape(-1, 2),
+                )
+            )
+        return vectors, tokens
 
 
 @lru_cache(maxsize=1)

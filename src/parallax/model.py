@@ -128,6 +128,9 @@ class Analysis:
     end), ``vectors`` the sentence embeddings (one row per sentence, from
     :mod:`parallax.encoder`) and ``lead_vector`` the embedding of the article's lead (what
     story clustering compares), which the runner stores so comparisons need not re-encode.
+    ``tokens`` holds each sentence's word-piece states from the same encoder pass
+    (:class:`parallax.encoder.TokenStates`), for span heads; like ``doc`` it is dropped at
+    the end of the pipeline.
     """
 
     article: Article
@@ -139,6 +142,7 @@ class Analysis:
     doc: Any = None
     vectors: Any = None
     lead_vector: Any = None
+    tokens: Any = None
 
     @property
     def id(self) -> str:

@@ -31,7 +31,8 @@ class Embed:
     """Put one unit vector per sentence, and one for the article's lead, on the analysis.
 
     Sentence rows go to :attr:`Analysis.vectors`, the lead's (:func:`lead_text`) to
-    :attr:`Analysis.lead_vector`. The whole batch of articles, sentences and leads, is
+    :attr:`Analysis.lead_vector`, and each sentence's word-piece states from the same pass
+    to :attr:`Analysis.tokens` (the loaded-language head reads them). The whole batch of articles, sentences and leads, is
     encoded in one call, so short articles still fill the encoder's batches. Torch releases
     the GIL during the encoder's matrix products, so the pipeline runs this step in a worker
     thread alongside the parse of the next batch (``releases_gil``), with one torch thread
@@ -44,7 +45,7 @@ class Embed:
     name = "embed"
     version = f"1-{MODEL_NAME}"
     requires = ("sentences",)
-    assigns = ("vectors", "lead_vector")
+    assigns = ("vectors", "lead_vector", "tokens")
 
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
         """Encode the sentences and leads of a batch of analyses."""
@@ -52,15 +53,16 @@ class Embed:
         texts = [s.text for a in batch for s in a.sentences]
         sentences = len(texts)
         texts += [lead_text(a) for a in batch]
-        vectors = (
-            shared_encoder().encode(texts, threads=self.threads)
+        vectors, tokens = (
+            shared_encoder().encode_with_tokens(texts, threads=self.threads)
             if texts
-            else np.zeros((0, 384), np.float32)
+            else (np.zeros((0, 384), np.float32), [])
         )
         offset = 0
         for number, analysis in enumerate(batch):
             count = len(analysis.sentences)
             analysis.vectors = vectors[offset : offset + count]
+            analysis.tokens = tokens[offset : offset + count]
             analysis.lead_vector = vectors[sentences + number]
             offset += count
             yield analysis

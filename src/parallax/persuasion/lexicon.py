@@ -1,9 +1,11 @@
-"""Word lists written by this project for the techniques that particular words give away.
+"""Word lists written by this project: cues and features, never a verdict on their own.
 
 Each list is short on purpose: a word belongs here only when, in news and opinion prose, it
-almost always carries the writer's judgement rather than a neutral description. The lists
-are also features of the techniques model, so the model and the rules agree on what they
-call loaded.
+usually carries the writer's judgement rather than a neutral description. None of them
+marks loaded language in an article any more (the loaded-language head learnt that from
+annotated news, :mod:`parallax.persuasion.loaded`): ``LOADED_WORDS`` is a feature of the
+genre and portrayal scores, ``LABEL_WORDS`` and ``FLAG_PHRASES`` are cue spans shown only
+when a trained head agrees. A test checks that no entry repeats the seed texts' wording.
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ LOADED_WORDS: Final[frozenset[str]] = frozenset(
         "barbarity",
         "bloodbath",
         "bloodthirsty",
-        "bled",
         "brutal",
         "brutality",
         "brutally",
@@ -30,7 +31,6 @@ LOADED_WORDS: Final[frozenset[str]] = frozenset(
         "callous",
         "catastrophe",
         "catastrophic",
-        "chaining",
         "cowardly",
         "crushing",
         "cynical",
@@ -39,7 +39,6 @@ LOADED_WORDS: Final[frozenset[str]] = frozenset(
         "deceitful",
         "depraved",
         "despicable",
-        "devastating",
         "devastation",
         "diabolical",
         "disastrous",
@@ -47,10 +46,6 @@ LOADED_WORDS: Final[frozenset[str]] = frozenset(
         "disgusting",
         "draconian",
         "evil",
-        "exploitation",
-        "exploited",
-        "exploiting",
-        "exploitative",
         "fanatical",
         "filthy",
         "grotesque",
@@ -58,7 +53,6 @@ LOADED_WORDS: Final[frozenset[str]] = frozenset(
         "horrendous",
         "horrific",
         "horrifying",
-        "hostile",
         "humiliating",
         "insane",
         "lunatic",
@@ -73,10 +67,6 @@ LOADED_WORDS: Final[frozenset[str]] = frozenset(
         "outrage",
         "outrageous",
         "pathetic",
-        "plunder",
-        "plundering",
-        "predatory",
-        "rapacious",
         "reckless",
         "relentless",
         "ruthless",
@@ -91,7 +81,6 @@ LOADED_WORDS: Final[frozenset[str]] = frozenset(
         "sordid",
         "stupid",
         "terrifying",
-        "tortured",
         "treacherous",
         "tyrannical",
         "unconscionable",
@@ -103,68 +92,14 @@ LOADED_WORDS: Final[frozenset[str]] = frozenset(
 )
 """Emotionally charged single words (lower case)."""
 
-LOADED_PHRASES: Final[tuple[str, ...]] = (
-    "bled dry",
-    "down the throat",
-    "down the throats",
-    "down their throats",
-    "profit-driven assaults",
-    "punishing sanctions",
-    "framed up",
-    "grows wealthy off",
-    "blood on their hands",
-    "reign of terror",
-    "war machine",
-)
-"""Charged multi-word expressions (lower case), matched before single words."""
-
-LABEL_ADJECTIVES: Final[frozenset[str]] = frozenset(
-    [
-        "imperialist",
-        "imperialistic",
-        "capitalist",
-        "fascist",
-        "fascistic",
-        "nazi",
-        "neo-nazi",
-        "corrupt",
-        "crooked",
-        "warmongering",
-        "bloodthirsty",
-        "criminal",
-        "puppet",
-        "rogue",
-        "globalist",
-        "communist",
-        "marxist",
-        "terrorist",
-        "treacherous",
-        "tyrannical",
-        "murderous",
-        "genocidal",
-        "lying",
-    ]
-)
-"""Adjectives that turn a group noun into a label (``imperialist rulers``)."""
-
 LABEL_NOUNS: Final[frozenset[str]] = frozenset(
     [
-        "rulers",
-        "ruler",
-        "bosses",
         "regime",
         "regimes",
-        "government",
-        "governments",
         "elite",
         "elites",
-        "class",
-        "warmongers",
-        "exploiters",
-        "oppressors",
         "thugs",
         "gangsters",
-        "butchers",
         "puppets",
         "stooges",
         "clique",
@@ -172,46 +107,24 @@ LABEL_NOUNS: Final[frozenset[str]] = frozenset(
         "cronies",
         "oligarchs",
         "bureaucrats",
-        "masters",
         "lackeys",
         "henchmen",
-        "invaders",
-        "occupiers",
-        "aggressors",
     ]
 )
-"""Group nouns a label adjective attaches to."""
+"""Group nouns that, naming an actor, label it (a feature of portrayal)."""
 
 LABEL_WORDS: Final[frozenset[str]] = frozenset(
     [
-        "warmonger",
-        "warmongers",
-        "exploiters",
-        "oppressors",
         "thugs",
         "gangsters",
-        "butchers",
         "puppets",
         "stooges",
         "lackeys",
         "henchmen",
         "traitors",
-        "imperialists",
-        "fascists",
-        "tyrant",
-        "tyrants",
-        "dictator",
-        "despot",
-        "despots",
-        "terrorists",
-        "criminals",
         "crooks",
         "liars",
-        "bourgeoisie",
-        "oligarchs",
-        "junta",
         "zealots",
-        "extremists",
         "fanatics",
         "lunatics",
         "idiots",
@@ -247,8 +160,6 @@ INTENSIFIERS: Final[frozenset[str]] = frozenset(
         "utterly",
         "entirely",
         "always",
-        "never",
-        "everything",
         "nothing",
         "everyone",
         "nobody",
@@ -256,8 +167,6 @@ INTENSIFIERS: Final[frozenset[str]] = frozenset(
         "unparalleled",
         "worst",
         "greatest",
-        "biggest",
-        "constantly",
     ]
 )
 """Universal and superlative words: a feature of exaggeration, not a rule by itself."""

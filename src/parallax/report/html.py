@@ -94,6 +94,7 @@ def render_html(report: dict[str, Any]) -> str:
         # -- persuasion, frames, genre, portrayal (parallax.persuasion) --
         technique_css=persuasion_view.technique_css,
         used_techniques=persuasion_view.used_techniques,
+        quoted_techniques=persuasion_view.quoted_techniques,
         highlighted_sentence=persuasion_view.highlighted_sentence,
         portrayal_rows=persuasion_view.portrayal_rows,
     )

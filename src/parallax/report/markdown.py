@@ -259,7 +259,12 @@ def _merged_timeline_section(timeline: list[dict[str, Any]]) -> list[str]:
 # -- persuasion, frames, genre and portrayal (parallax.persuasion) --
 def _persuasion_block(article: dict[str, Any]) -> list[str]:
     """Genre, frames, portrayal table and the sentences with techniques (spans in «»)."""
-    from parallax.report.persuasion_view import portrayal_rows, technique_lines, used_techniques
+    from parallax.report.persuasion_view import (
+        portrayal_rows,
+        quoted_techniques,
+        technique_lines,
+        used_techniques,
+    )
 
     out: list[str] = []
     if article.get("genre"):
@@ -277,10 +282,14 @@ def _persuasion_block(article: dict[str, Any]) -> list[str]:
             f"{', '.join(r['role_sentences']) or '—'} |"
             for r in rows
         ]
-    used = used_techniques(article)
-    if used:
-        legend = ", ".join(f"{readable} ×{count}" for _, readable, count in used)
-        out += ["", f"**Techniques** (spans in «»): {legend}", ""]
+    used, quoted = used_techniques(article), quoted_techniques(article)
+    if used or quoted:
+        legend = ", ".join(f"{readable} ×{count}" for _, readable, count in used) or "none"
+        out += ["", f"**Techniques in the article's own voice** (spans in «»): {legend}"]
+        for speaker, found in quoted:
+            inner = ", ".join(f"{readable} ×{count}" for _, readable, count in found)
+            out.append(f"- quoting {_md_escape(speaker)}: {inner}")
+        out.append("")
         out += [
             f"- {sid} *{_md_escape('; '.join(names))}*: {_md_escape(text)}"
             for sid, names, text in technique_lines(article)

@@ -32,13 +32,45 @@ def technique_css() -> str:
     )
 
 
+def _is_quoted(technique: dict[str, Any]) -> bool:
+    # Records stored before techniques had a voice count as the article's own.
+    return technique.get("voice") == "quoted"
+
+
+def _ranked(counts: dict[str, int]) -> list[tuple[str, str, int]]:
+    return [(n, label(n), c) for n, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
 def used_techniques(article: dict[str, Any]) -> list[tuple[str, str, int]]:
-    """(name, readable label, count) for the techniques found in the article, most used first."""
+    """(name, label, count) of the techniques in the article's own voice, most used first."""
     counts: dict[str, int] = {}
     for sentence in article.get("sentences", []):
         for technique in sentence.get("techniques", []):
-            counts[technique["name"]] = counts.get(technique["name"], 0) + 1
-    return [(n, label(n), c) for n, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+            if not _is_quoted(technique):
+                counts[technique["name"]] = counts.get(technique["name"], 0) + 1
+    return _ranked(counts)
+
+
+def quoted_techniques(article: dict[str, Any]) -> list[tuple[str, list[tuple[str, str, int]]]]:
+    """(speaker, [(name, label, count)]) for techniques inside quotations, by speaker."""
+    by_speaker: dict[str, dict[str, int]] = {}
+    for sentence in article.get("sentences", []):
+        for technique in sentence.get("techniques", []):
+            if _is_quoted(technique):
+                speaker = str(technique.get("speaker_text") or "an unnamed speaker")
+                counts = by_speaker.setdefault(speaker, {})
+                counts[technique["name"]] = counts.get(technique["name"], 0) + 1
+    return [(speaker, _ranked(counts)) for speaker, counts in by_speaker.items()]
+
+
+def describe(technique: dict[str, Any]) -> str:
+    """A technique's label, source, score and voice, as a highlight's tooltip says them."""
+    voice = (
+        f"; quoted, {technique.get('speaker_text') or 'speaker not named'}"
+        if _is_quoted(technique)
+        else ""
+    )
+    return f"{label(technique['name'])} ({technique['source']}, {technique['score']:.2f}{voice})"
 
 
 def highlighted_sentence(sentence: dict[str, Any]) -> Markup:
@@ -57,7 +89,7 @@ def highlighted_sentence(sentence: dict[str, Any]) -> Markup:
         if start < position or start < 0 or end > len(text):
             continue
         out.append(escape(text[position:start]))
-        title = f"{label(technique['name'])} ({technique['source']}, {technique['score']:.2f})"
+        title = describe(technique)
         out.append(
             Markup('<mark class="tq {}" title="{}">{}</mark>').format(
                 technique_class(technique["name"]), title, text[start:end]
@@ -85,7 +117,13 @@ def technique_lines(article: dict[str, Any]) -> list[tuple[str, list[str], str]]
             pieces += [text[position:start], f"«{text[start:end]}»"]
             position = end
         pieces.append(text[position:])
-        names = sorted({label(t["name"]) for t in found})
+        names = sorted(
+            {
+                label(t["name"])
+                + (f" (quoted: {t.get('speaker_text') or 'unnamed'})" if _is_quoted(t) else "")
+                for t in found
+            }
+        )
         lines.append((sentence["id"], names, "".join(pieces)))
     return lines
 

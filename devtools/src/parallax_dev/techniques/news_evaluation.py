@@ -1,0 +1,190 @@
+"""Scoring techniques on news: BASIL by story-split cross-validation, BABE as an outside test.
+
+BASIL: the loaded-language family (loaded language, name calling, exaggeration, smears) as
+shown by :func:`parallax.persuasion.shown.shown_spans`, with the loaded-language head of
+each held-out fold (never the shipped one, which saw every story), against the sentences
+annotators gave a lexical-bias span; span scores against the spans themselves; and the
+share of sentences showing any technique against the share with any annotated bias span.
+
+BABE (Spinde et al. 2021): never trained on. A sentence counts as "biased" when the shipped
+pipeline logic shows a loaded-language family technique in it.
+"""
+
+from __future__ import annotations
+
+import ast
+import csv
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from parallax.encoder import TokenStates
+from parallax.persuasion import rules
+from parallax.persuasion.loaded import bundled_head
+from parallax.persuasion.model import TechniquesModel, bundled_model
+from parallax.persuasion.shown import shown_spans
+from parallax.persuasion.rules import TechniqueSpan
+from parallax_dev.techniques.basil import BasilSentence
+from parallax_dev.techniques.loaded_training import cross_validate
+from parallax_dev.techniques.token_cache import cached_tokens
+
+FAMILY = frozenset({"loaded_language", "name_calling", "exaggeration", "smears"})
+BABE = ("datasets", "babe_media_bias", "final_labels_SG2.csv")
+BABE_PUBLISHED_F1 = 0.804
+"""Spinde et al. 2021, BERT with distant supervision, 5-fold CV on BABE itself."""
+
+
+class _Line:
+    def __init__(self, text: str, start: int) -> None:
+        self.text, self.start, self.end = text, start, start + len(text)
+
+
+@dataclass
+class Binary:
+    """Precision, recall and F1 of one positive class, with the counts behind them."""
+
+    precision: float
+    recall: float
+    f1: float
+    predicted: int
+    gold: int
+
+    @classmethod
+    def of(cls, predicted: np.ndarray, gold: np.ndarray) -> Binary:
+        """Score boolean predictions against boolean gold labels."""
+        tp = int(np.sum(predicted & gold))
+        npred, ngold = int(predicted.sum()), int(gold.sum())
+        p = tp / npred if npred else 0.0
+        r = tp / ngold if ngold else 0.0
+        return cls(p, r, 2 * p * r / (p + r) if p + r else 0.0, npred, ngold)
+
+
+def show_texts(
+    texts: Sequence[str],
+    tokens: Sequence[TokenStates],
+    vectors: np.ndarray,
+    head: LoadedLanguageHead,
+    model: TechniquesModel,
+) -> list[list[TechniqueSpan]]:
+    """What the pipeline would show in each text, each text read as a one-sentence article."""
+    lines = [_Line(t, 0) for t in texts]
+    probabilities = model.probabilities(list(texts), vectors)
+    shown: list[list[TechniqueSpan]] = []
+    for i, line in enumerate(lines):
+        found = rules.detect([line])
+        shown += shown_spans([line], found, probabilities[i : i + 1], model, head, [tokens[i]])
+    return shown
+
+
+@dataclass
+class BasilScores:
+    """Held-out-story scores on BASIL 2010-2016."""
+
+    family: Binary
+    head: Binary
+    span_overlap: Binary
+    span_exact: Binary
+    flagged_share: float
+    annotated_share: float
+    mechanical_false_alarms: dict[str, tuple[int, int]]
+    thresholds: list[float]
+
+
+def _span_scores(
+    sentences: Sequence[BasilSentence], predicted: Sequence[list[tuple[int, int]]]
+) -> tuple[Binary, Binary]:
+    overlap_tp_p = exact_tp = npred = 0
+    overlap_tp_g = ngold = 0
+    for sentence, spans in zip(sentences, predicted, strict=True):
+        gold = sentence.lexical
+        npred += len(spans)
+        ngold += len(gold)
+        overlap_tp_p += sum(any(a < d and c < b for c, d in gold) for a, b in spans)
+        overlap_tp_g += sum(any(a < d and c < b for a, b in spans) for c, d in gold)
+        exact_tp += len(set(spans) & set(gold))
+
+    def make(tp_p: int, tp_g: int) -> Binary:
+        p = tp_p / npred if npred else 0.0
+        r = tp_g / ngold if ngold else 0.0
+        return Binary(p, r, 2 * p * r / (p + r) if p + r else 0.0, npred, ngold)
+
+    return make(overlap_tp_p, overlap_tp_g), make(exact_tp, exact_tp)
+
+
+def basil_scores(shared: Path, model: TechniquesModel | None = None) -> BasilScores:
+    """Cross-validate the loaded-language head by story and score what the pipeline shows."""
+    model = model or bundled_model()
+    sentences, cv = cross_validate(shared)
+    vectors, tokens = cached_tokens([s.text for s in sentences])
+    shown: list[list[TechniqueSpan]] = [[] for _ in sentences]
+    for held, head in zip(cv.folds, cv.heads, strict=True):
+        fold = show_texts(
+            [sentences[i].text for i in held], [tokens[i] for i in held], vectors[held], head, model
+        )
+        for i, spans in zip(held, fold, strict=True):
+            shown[i] = spans
+    gold = np.array([bool(s.lexical) for s in sentences])
+    family = np.array([any(t.name in FAMILY for t in spans) for spans in shown])
+    loaded_spans = [
+        [(t.start, t.end) for t in spans if t.name == "loaded_language"] for spans in shown
+    ]
+    overlap, exact = _span_scores(sentences, loaded_spans)
+    unmarked = [i for i, s in enumerate(sentences) if not s.any_bias]
+    alarms: dict[str, tuple[int, int]] = {}
+    for name in ("repetition", "slogans", "doubt"):
+        fired = sum(
+            any(t.name == name and t.kind == rules.MECHANICAL for t in shown[i]) for i in unmarked
+        )
+        alarms[name] = (fired, len(unmarked))
+    return BasilScores(
+        family=Binary.of(family, gold),
+        head=Binary.of(cv.flagged, gold),
+        span_overlap=overlap,
+        span_exact=exact,
+        flagged_share=float(np.mean([bool(spans) for spans in shown])),
+        annotated_share=float(np.mean([s.any_bias for s in sentences])),
+        mechanical_false_alarms=alarms,
+        thresholds=cv.thresholds,
+    )
+
+
+@dataclass
+class BabeScores:
+    """The shipped logic on BABE: sentence "biased" and biased-word overlap."""
+
+    biased: Binary
+    words: Binary
+    sentences: int
+
+
+def babe_scores(shared: Path) -> BabeScores:
+    """Score the shipped head and heads on BABE (SG2), which they never saw."""
+    path = shared.joinpath(*BABE)
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing; pass --shared pointing at the data folder")
+    with path.open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["label_bias"] in ("Biased", "Non-biased")]
+    texts = [r["text"] for r in rows]
+    vectors, tokens = cached_tokens(texts)
+    shown = show_texts(texts, tokens, vectors, bundled_head(), bundled_model())
+    predicted = np.array([any(t.name in FAMILY for t in spans) for spans in shown])
+    gold = np.array([r["label_bias"] == "Biased" for r in rows])
+    word_tp = word_pred = word_gold = 0
+    for row, spans in zip(rows, shown, strict=True):
+        marked = {w.lower() for w in ast.literal_eval(row["biased_words"] or "[]")}
+        found = {
+            w.lower()
+            for t in spans
+            if t.name in FAMILY
+            for w in row["text"][t.start : t.end].split()
+        }
+        found = {w.strip(".,;:!?\"'“”‘’()") for w in found}
+        word_pred += len(found)
+        word_gold += len(marked)
+        word_tp += len(found & marked)
+    p = word_tp / word_pred if word_pred else 0.0
+    r = word_tp / word_gold if word_gold else 0.0
+    words = Binary(p, r, 2 * p * r / (p + r) if p + r else 0.0, word_pred, word_gold)
+    return BabeScores(Binary.of(predicted, gold), words, len(rows))

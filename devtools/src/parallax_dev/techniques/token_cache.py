@@ -1,0 +1,50 @@
+"""Sentence vectors and word-piece states of data-set texts, cached between runs.
+
+Cross-validating span heads reads the same token states many times, and encoding BASIL's
+5,243 sentences takes minutes on a shared machine; the cache key hashes the texts, the
+encoder's name and its precision, so changed data never reads stale states.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from parallax.encoder import MODEL_NAME, TokenStates, shared_encoder
+
+
+def cache_dir() -> Path:
+    """``$PARALLAX_CACHE/tokens`` (default ``.cache/tokens`` in the working folder)."""
+    return Path(os.environ.get("PARALLAX_CACHE", ".cache")) / "tokens"
+
+
+def cached_tokens(texts: Sequence[str]) -> tuple[np.ndarray, list[TokenStates]]:
+    """Sentence vectors and token states of ``texts``, from the cache when it has them."""
+    encoder = shared_encoder()
+    digest = hashlib.sha256(f"{MODEL_NAME}/{encoder.precision}".encode())
+    for text in texts:
+        digest.update(text.encode("utf-8", "replace") + b"\x00")
+    path = cache_dir() / f"{digest.hexdigest()[:24]}.npz"
+    if path.exists():
+        with np.load(path) as stored:
+            vectors, states = stored["vectors"], stored["states"].astype(np.float32)
+            offsets, bounds = stored["offsets"], stored["bounds"]
+        tokens = [
+            TokenStates(states[a:b], offsets[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=True)
+        ]
+        return vectors, tokens
+    vectors, tokens = encoder.encode_with_tokens(list(texts))
+    bounds = np.cumsum([0] + [len(t.states) for t in tokens])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez(
+        path,
+        vectors=vectors,
+        states=np.concatenate([t.states for t in tokens]).astype(np.float16),
+        offsets=np.concatenate([t.offsets for t in tokens]),
+        bounds=bounds,
+    )
+    return vectors, tokens

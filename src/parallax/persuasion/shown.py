@@ -1,0 +1,77 @@
+"""Which techniques a sentence shows: each with a score and a span the reader can see.
+
+Three sources, each kept only where a reader can check it in the highlighted words:
+
+- mechanical rules (repetition, standalone exclamations, scare quotes), whose form is the
+  technique;
+- the loaded-language head, which marks the loaded words themselves;
+- the sentence heads trained on SemEval-2021 task 6, shown only where a cue span of the
+  same technique ("what about", "so-called", a label word) is in the sentence, with the
+  head's probability as the score. A head that fires with no cue shows nothing: a whole
+  sentence highlighted as "smears" does not tell the reader which words smear.
+
+The sentence heads' loaded-language call is not used on articles: the loaded-language head
+was trained on news, they were trained on memes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from parallax.encoder import TokenStates
+from parallax.persuasion.loaded import LoadedLanguageHead
+from parallax.persuasion.model import TechniquesModel
+from parallax.persuasion.rules import MECHANICAL, SentenceLike, TechniqueSpan
+
+LEARNED = "learned"
+_HITLER = re.compile(r"\b(?:hitler|nazis?|fascis[mt]s?|third reich|gestapo)\b", re.I)
+NOT_FROM_SENTENCE_HEADS = frozenset({"loaded_language"})
+
+
+def shown_spans(
+    sentences: Sequence[SentenceLike],
+    rule_spans: Sequence[TechniqueSpan],
+    probabilities: np.ndarray,
+    model: TechniquesModel,
+    head: LoadedLanguageHead | None,
+    tokens: Sequence[TokenStates] | None,
+) -> list[list[TechniqueSpan]]:
+    """The techniques each sentence shows, in article offsets, sorted by position.
+
+    Args:
+        sentences: the article's sentences.
+        rule_spans: :func:`parallax.persuasion.rules.detect` on the same sentences.
+        probabilities: the sentence heads' (sentences, heads) probabilities.
+        model: the sentence heads (labels and thresholds).
+        head: the loaded-language head, or None to leave loaded language out.
+        tokens: each sentence's word-piece states (None: no loaded-language spans).
+    """
+    thresholds = dict(zip(model.labels, model.thresholds, strict=True))
+    result: list[list[TechniqueSpan]] = []
+    for number, sentence in enumerate(sentences):
+        own = [s for s in rule_spans if sentence.start <= s.start < sentence.end]
+        spans = [s for s in own if s.kind == MECHANICAL]
+        row = probabilities[number]
+        for column, technique in enumerate(model.labels):
+            p = float(row[column])
+            if technique in NOT_FROM_SENTENCE_HEADS or p < thresholds[technique]:
+                continue
+            if technique == "reductio_ad_hitlerum" and not _HITLER.search(sentence.text):
+                continue
+            spans += [
+                TechniqueSpan(s.name, s.start, s.end, "model", p, s.kind)
+                for s in own
+                if s.name == technique and s.kind != MECHANICAL
+            ]
+        if head is not None and tokens is not None:
+            spans += [
+                TechniqueSpan(
+                    "loaded_language", sentence.start + a, sentence.start + b, "model", score, LEARNED
+                )
+                for a, b, score in head.spans(sentence.text, tokens[number])
+            ]
+        result.append(sorted(set(spans), key=lambda s: (s.start, s.end, s.name)))
+    return result

@@ -1,0 +1,60 @@
+"""Whose voice a technique is in: the article's own, or a speaker it quotes.
+
+A loaded word inside a quotation is the quoted speaker's choice, not the outlet's; readers
+and comparisons of outlets need the two apart. The quotes layer (:mod:`parallax.actors.quotes`)
+gives each direct and reported quotation its character range and speaker; a technique whose
+span lies inside one belongs to that speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+ARTICLE = "article"
+QUOTED = "quoted"
+
+
+def attribute(technique: dict[str, Any], quotes: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """``technique`` with ``voice`` (article | quoted), ``speaker`` and ``speaker_text`` added.
+
+    A span counts as inside a quotation when it lies within the quoted text or its quote
+    marks (one character either side of the quotation's range).
+    """
+    start, end = int(technique["start"]), int(technique["end"])
+    for quote in quotes:
+        if int(quote["start"]) - 1 <= start and end <= int(quote["end"]) + 1:
+            return {
+                **technique,
+                "voice": QUOTED,
+                "speaker": quote.get("speaker"),
+                "speaker_text": quote.get("speaker_text"),
+            }
+    return {**technique, "voice": ARTICLE, "speaker": None, "speaker_text": None}
+
+
+def summarise(sentences: Sequence[Any]) -> dict[str, Any]:
+    """The article's own techniques and each quoted speaker's, counted by name.
+
+    Returns:
+        ``{"article": {name: count}, "quoted": [{"speaker", "speaker_text",
+        "techniques": {name: count}}]}``, speakers in order of first appearance.
+    """
+    own: dict[str, int] = {}
+    speakers: dict[tuple[Any, Any], dict[str, int]] = {}
+    for sentence in sentences:
+        for technique in sentence.techniques:
+            name = technique["name"]
+            if technique.get("voice") == QUOTED:
+                key = (technique.get("speaker"), technique.get("speaker_text"))
+                counts = speakers.setdefault(key, {})
+                counts[name] = counts.get(name, 0) + 1
+            else:
+                own[name] = own.get(name, 0) + 1
+    return {
+        ARTICLE: own,
+        QUOTED: [
+            {"speaker": speaker, "speaker_text": text, "techniques": counts}
+            for (speaker, text), counts in speakers.items()
+        ],
+    }
