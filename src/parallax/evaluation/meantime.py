@@ -21,10 +21,13 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from parallax.knowledge import KnowledgeBase, alias_key, bundled
 from parallax.model import Article
 
 ROLES = {"Arg0": "agent", "Arg1": "target"}
@@ -48,6 +51,8 @@ class GoldDocument:
     participants: list[tuple[str, str, str]] = field(default_factory=list)
     refers_to: dict[str, str] = field(default_factory=dict)
     entity_type: dict[str, str] = field(default_factory=dict)
+    entity_ref: dict[str, str] = field(default_factory=dict)
+    created: date | None = None
 
     @property
     def annotated_sentences(self) -> set[int]:
@@ -89,6 +94,12 @@ def read_document(path: Path) -> GoldDocument:
             gold.event_mentions[m_id] = (anchors, element.get("pos", ""))
         elif element.tag == "ENTITY":
             gold.entity_type[m_id] = element.get("ent_type", "")
+            ref = (element.get("external_ref") or "").strip()
+            if "dbpedia.org/" in ref:
+                gold.entity_ref[m_id] = ref.rsplit("/", 1)[-1]
+        elif element.tag == "TIMEX3" and element.get("functionInDocument") == "CREATION_TIME":
+            with suppress(ValueError):
+                gold.created = date.fromisoformat(element.get("value", "")[:10])
     relations = root.find("Relations")
     for element in relations if relations is not None else []:
         source = element.find("source")
@@ -158,8 +169,9 @@ def evaluate(root: Path, limit: int | None = None, part: str = "events") -> dict
 
     pipeline = load(["parse", "sentences", "entities", "times", "actors", "events"])
     golds = list(documents(root, part))[:limit]
-    articles = [Article(text=g.text, source=g.name, language="en") for g in golds]
+    articles = [Article(text=g.text, source=g.name, language="en", date=g.created) for g in golds]
     scores: dict[str, Counts] = defaultdict(Counts)
+    kb = bundled()
     bcubed_p: list[float] = []
     bcubed_r: list[float] = []
     for gold, analysis in zip(golds, pipeline.pipe(articles), strict=True):
@@ -167,6 +179,7 @@ def evaluate(root: Path, limit: int | None = None, part: str = "events") -> dict
             _score_events(gold, analysis.layers["events"], scores)
         else:
             _score_actors(gold, analysis.layers["actors"], bcubed_p, bcubed_r)
+            _score_links(gold, analysis.layers["actors"], kb, scores)
     bp = sum(bcubed_p) / len(bcubed_p) if bcubed_p else 0.0
     br = sum(bcubed_r) / len(bcubed_r) if bcubed_r else 0.0
     return {
@@ -178,6 +191,10 @@ def evaluate(root: Path, limit: int | None = None, part: str = "events") -> dict
                 "recall": round(br, 3),
                 "f1": round(2 * bp * br / (bp + br), 3) if bp + br else 0.0,
                 "mentions": len(bcubed_p),
+            },
+            "links": {
+                **scores["links"].as_dict(),
+                "unjudged": scores["links_unjudged"].predicted,
             },
         },
     }
@@ -254,6 +271,53 @@ def _score_actors(
         bcubed_r.append(sum(a == actor for a in same_entity) / len(same_entity))
 
 
+def _titles(kb: KnowledgeBase, entity_id: str) -> set[str]:
+    entity = kb.get(entity_id)
+    if entity is None:
+        return set()
+    return {alias_key(n) for n in (entity.name, *entity.aliases)}
+
+
+def _score_links(
+    gold: GoldDocument, actors: list[dict[str, Any]], kb: KnowledgeBase, scores: dict[str, Counts]
+) -> None:
+    """Knowledge-base links of named mentions against MEANTIME's DBpedia references.
+
+    A link is judged when our mention spans a gold named mention (same first token, reaching
+    its last token) whose entity has a DBpedia reference: right when the reference's title
+    is the linked entity's name or one of its aliases. "Japan" inside "Japan's Nikkei 225"
+    is not that mention and is not judged; nor are links of mentions whose gold entity has
+    no reference (counted apart). Recall is over gold named mentions whose reference names
+    an entity of our knowledge base.
+    """
+    at = _token_at(gold)
+    extents: dict[str, tuple[str, int]] = {}
+    for m_id, kind in gold.mention_kind.items():
+        tokens = gold.entity_mentions[m_id]
+        if kind == "NAM" and tokens and m_id in gold.refers_to:
+            extents[tokens[0]] = (m_id, gold.token_start[tokens[-1]])
+    for record in actors:
+        if not record.get("kb_id"):
+            continue
+        for mention in record["mentions"]:
+            token = at.get(mention["start"])
+            if token is None or mention.get("kind") == "pronoun" or token not in extents:
+                continue
+            m_id, last_start = extents[token]
+            ref = gold.entity_ref.get(gold.refers_to[m_id])
+            if ref is None or mention["end"] <= last_start:
+                scores["links_unjudged"].predicted += 1
+                continue
+            scores["links"].predicted += 1
+            scores["links"].correct += alias_key(ref.replace("_", " ")) in _titles(
+                kb, record["kb_id"]
+            )
+    for m_id, kind in gold.mention_kind.items():
+        ref = gold.entity_ref.get(gold.refers_to.get(m_id, ""))
+        if kind == "NAM" and ref and kb.lookup(ref.replace("_", " ")):
+            scores["links"].gold += 1
+
+
 def format_markdown(result: dict[str, Any], part: str = "events") -> str:
     """A table of the ``events`` or the ``actors`` scores."""
     lines = [
@@ -278,5 +342,12 @@ def format_markdown(result: dict[str, Any], part: str = "events") -> str:
     lines.append(
         f"| Named mentions to actors, B-cubed over {b['mentions']} found mentions | "
         f"{b['precision']:.3f} | {b['recall']:.3f} | {b['f1']:.3f} | – |"
+    )
+    k = result["actors"]["links"]
+    lines.append(
+        f"| Knowledge-base links of named mentions, against DBpedia references "
+        f"({k['unjudged']} links to mentions without a reference not judged) | "
+        f"{k['precision']:.3f} | {k['recall']:.3f} | {k['f1']:.3f} | "
+        f"{k['correct']} / {k['predicted']} / {k['gold']} |"
     )
     return "\n".join(lines)
