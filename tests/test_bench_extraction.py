@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from parallax.bench import extraction
-from parallax.bench.shingles import (
+from parallax.errors import ConfigError
+from parallax_dev.bench import extraction
+from parallax_dev.bench.shingles import (
     PageMatch,
     Scores,
     aggregate,
@@ -17,7 +18,6 @@ from parallax.bench.shingles import (
     shingles,
     tokenize,
 )
-from parallax.errors import ConfigError
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 AEB = SHARED / "inputs" / "scrapinghub-aeb"
@@ -223,7 +223,7 @@ def test_update_docs_replaces_only_its_own_sections(tmp_path: Path) -> None:
     assert text.count("## Main-text extraction (AEB)") == 1
     assert "## Claims\n\nkeep me\n" in text and "## Framing\n\nkeep me too\n" in text
     assert text.index("## Claims") < text.index("## Main-text") < text.index("## Framing")
-    assert "parallax bench extract" in text and "2026-01-02" in text
+    assert "parallax-dev bench extract" in text and "2026-01-02" in text
     performance = (tmp_path / "performance.md").read_text(encoding="utf-8")
     assert performance.startswith("# Performance")
     assert "## Extraction throughput" in performance and "**0.50**" in performance

@@ -198,7 +198,7 @@ def format_markdown(scores: PortrayalScores) -> str:
         + " |"
         for g in roles[:3]
     )
-    return f"""*Measured {date.today().isoformat()}; `parallax eval portrayal` reproduces these
+    return f"""*Measured {date.today().isoformat()}; `parallax-dev eval portrayal` reproduces these
 figures.*
 
 **Roles** on the Narrative Frames Corpus (Frermann et al. 2023): every entity annotated as

@@ -1,4 +1,4 @@
-"""Benchmark our HTML reader against public gold data (``parallax bench extract``).
+"""Benchmark our HTML reader against public gold data (``parallax-dev bench extract``).
 
 Two data sets, both read from a shared folder outside the repository (third-party pages
 that must not be committed):
@@ -35,19 +35,19 @@ from typing import Any
 
 import trafilatura
 
-from parallax.bench.shingles import PageMatch, Scores, aggregate, match_page
-from parallax.docs_sections import replace_section
 from parallax.errors import ConfigError, InputError
 from parallax.ingest.decode import decode_text
 from parallax.ingest.html import declared_charset, html_to_article
 from parallax.model import Article
+from parallax_dev.bench.shingles import PageMatch, Scores, aggregate, match_page
+from parallax_dev.docs_sections import replace_section
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` after each page, so a caller can draw a bar."""
 
 AEB_SUBDIR = PurePosixPath("inputs/scrapinghub-aeb")
 NAEB_SUBDIR = PurePosixPath("inputs/naeb-newspaper4k")
-COMMAND = "parallax bench extract"
+COMMAND = "parallax-dev bench extract"
 """The command that reproduces the figures written to the docs."""
 
 OURS = "parallax"
@@ -275,18 +275,6 @@ class NaebResult:
 
 
 # --------------------------------------------------------------------------- locating data
-
-
-def default_shared_dir() -> Path:
-    """Where the shared data folder is expected: ``$PARALLAX_SHARED``, else beside the repo.
-
-    The data sets are third-party pages that must stay out of the repository, so they
-    live in a sibling folder (``../shared`` from a source checkout).
-    """
-    env = os.environ.get("PARALLAX_SHARED")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[4] / "shared"
 
 
 def _dataset_dir(shared: Path, sub: PurePosixPath, needs: tuple[str, ...], what: str) -> Path:
@@ -826,7 +814,7 @@ the article, recall the share of the article's shingles that were returned. Both
 averaged over pages, so a long page weighs no more than a short one (a page with no output
 counts against recall only), and F1 is computed from the two averages.
 
-We re-implemented the metric (`parallax.bench.shingles`) and, in the same run, score every
+We re-implemented the metric (`parallax_dev.bench.shingles`) and, in the same run, score every
 extractor's published output with it, so every row below is computed here rather than copied.
 It reproduces the published F1 of {reproduced} of the {len(scored)} outputs to three decimals
 {traf_note}, which is the check that it is the benchmark's metric.
@@ -958,9 +946,7 @@ def update_docs(
     return written
 
 
-def write_docs(
-    aeb: AebResult | None, naeb: NaebResult | None, docs_dir: Path = Path("docs")
-) -> list[Path]:
+def write_docs(aeb: AebResult | None, naeb: NaebResult | None, docs_dir: Path) -> list[Path]:
     """Write both runs' sections into ``docs_dir`` (the CLI's entry point to ``update_docs``)."""
     return update_docs(docs_dir, aeb=aeb, naeb=naeb)
 
@@ -977,7 +963,6 @@ __all__ = [
     "Throughput",
     "aeb_table",
     "author_names",
-    "default_shared_dir",
     "format_markdown",
     "machine_description",
     "naeb_table",

@@ -1,4 +1,4 @@
-"""Experiment: how far does fine-tuning the whole MiniLM encoder take the statement heads?
+r"""Experiment: how far does fine-tuning the whole MiniLM encoder take the statement heads?
 
 Not part of the pipeline. The committed heads are logistic regressions over the frozen,
 shared encoder (one encoder pass serves every component); this script measures what giving
@@ -7,8 +7,9 @@ package) with a linear head on one task's training split, picks the decision thr
 the tuning splits (check-worthiness: dev + dev-test; subjectivity: dev), and prints the
 scores of every split, the test split last. Nothing is written.
 
-    python scripts/finetune_statements_experiment.py checkworthiness --epochs 1
-    python scripts/finetune_statements_experiment.py subjectivity --epochs 4 --max-length 128
+    python devtools/scripts/finetune_statements_experiment.py checkworthiness --epochs 1
+    python devtools/scripts/finetune_statements_experiment.py subjectivity --epochs 4 \
+        --max-length 128
 
 with the project's venv active. One check-worthiness epoch takes about 10 minutes on 2 CPU
 cores. Results are in docs/evaluation.md ("Fine-tuning the encoder").
@@ -34,11 +35,13 @@ def main() -> None:
     from sklearn.metrics import f1_score
     from transformers import AutoModel, AutoTokenizer
 
-    from parallax.statements.datasets import load_checkworthiness, load_subjectivity
+    from parallax_dev.datasets.statements import load_checkworthiness, load_subjectivity
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("task", choices=["checkworthiness", "subjectivity"])
-    parser.add_argument("--shared", type=Path, default=Path(__file__).parents[2] / "shared")
+    parser.add_argument(
+        "--shared", type=Path, default=Path(__file__).resolve().parents[3] / "shared"
+    )
     parser.add_argument("--epochs", type=float, default=1.0)
     parser.add_argument("--learning-rate", type=float, default=3e-5)
     parser.add_argument("--max-length", type=int, default=64)

@@ -1,11 +1,11 @@
 """Story clustering scored on BASIL and described on RUWA; its throughput at 10x and 100x.
 
-* ``evaluate`` (``parallax eval stories``): the adjusted Rand index of our stories against
+* ``evaluate`` (``parallax-dev eval stories``): the adjusted Rand index of our stories against
   BASIL's (70 stories, each told by The New York Times, Fox News and HuffPost), on the tuning
   half (2010-2012), the held-out half (2013-2016) and overall; and, on RUWA's 864 headlines
   of 20-28 February 2022, how many stories we find, their sizes, examples, and their purity
   against RUWA's event labels.
-* ``benchmark`` (``parallax bench stories``): the corpus repeated 10 and 100 times with
+* ``benchmark`` (``parallax-dev bench stories``): the corpus repeated 10 and 100 times with
   variations (each copy shifted in time, new ids, titles with a word dropped, embeddings
   jittered) and clustered from scratch; articles per second, comparisons per article and
   peak memory, beside the 1x run in the same process.

@@ -1,6 +1,6 @@
 """Score the statement heads and the call-to-action patterns; write docs/evaluation.md.
 
-``parallax eval statements`` runs :func:`evaluate`:
+``parallax-dev eval statements`` runs :func:`evaluate`:
 
 - check-worthiness: positive-class F1 of the committed head (with its dev-tuned threshold)
   on the CheckThat! 2024 English test set, and on the 2023 test set (the 2024 "dev-test");
@@ -22,13 +22,13 @@ from pathlib import Path
 
 import numpy as np
 
-from parallax.statements.datasets import (
+from parallax.statements.heads import Head, bundled_head
+from parallax_dev.datasets.statements import (
     LabelledSentences,
     load_checkworthiness,
     load_subjectivity,
 )
-from parallax.statements.heads import Head, bundled_head
-from parallax.statements.training import rows_for, score
+from parallax_dev.training.statements import rows_for, score
 
 CTA_EVAL = "calls_to_action_eval.jsonl"
 SECTION_START = "<!-- statements:start -->"
@@ -106,7 +106,7 @@ def evaluate_heads(shared: Path, cache_dir: Path | None = None) -> list[Score]:
 
 def load_cta_set() -> list[tuple[str, bool]]:
     """The project-written call-to-action sentences and their labels."""
-    path = resources.files("parallax.statements") / "data" / CTA_EVAL
+    path = resources.files("parallax_dev") / "data" / CTA_EVAL
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
     return [(row["text"], bool(row["call_to_action"])) for row in rows]
 
@@ -141,8 +141,8 @@ def format_markdown(scores: list[Score], cta: CallToActionScore) -> str:
         SECTION_START,
         "## Statements: check-worthiness, subjectivity, calls to action",
         "",
-        f"*Measured {date.today().isoformat()}; `parallax eval statements` reproduces these "
-        "figures, `parallax train statements` the weights they score.*",
+        f"*Measured {date.today().isoformat()}; `parallax-dev eval statements` reproduces these "
+        "figures, `parallax-dev train statements` the weights they score.*",
         "",
         "Both heads are logistic regression over the shared all-MiniLM-L6-v2 sentence vector "
         "(the one the `embed` component computes for every sentence) plus "
@@ -173,7 +173,7 @@ def format_markdown(scores: list[Score], cta: CallToActionScore) -> str:
         "tuning splits only, locate the gap.",
         "",
         "**It is the ranking, not the threshold.** "
-        "`python scripts/statements_probe_experiment.py diagnose` scores the committed "
+        "`python devtools/scripts/statements_probe_experiment.py diagnose` scores the committed "
         "heads' probabilities. Check-worthiness ROC AUC falls from 0.983 (dev) and 0.949 "
         "(2023 test) to 0.867 on the 2024 test (average precision 0.954, 0.911, 0.726), and "
         "the best threshold the 2024 test labels would allow gives 0.671 against 0.659 at "
@@ -189,8 +189,8 @@ def format_markdown(scores: list[Score], cta: CallToActionScore) -> str:
         "committed head stays logistic; TF-IDF word and character n-grams, alone or "
         "averaged with the embedding head, class weights and other regularisations stayed "
         "within about 0.03 (TF-IDF blend: 0.629 and 0.655). "
-        "`scripts/statements_probe_experiment.py probe` repeats the training protocol over "
-        "other frozen vectors: MiniLM's hidden layers mean-pooled (each layer and several "
+        "`devtools/scripts/statements_probe_experiment.py probe` repeats the training protocol "
+        "over other frozen vectors: MiniLM's hidden layers mean-pooled (each layer and several "
         "concatenations; the one dev picks for subjectivity, layer 4, gives 0.658 on the "
         "2024 test, and no combination reaches 0.70 on it); the checked sentences of the "
         "CheckThat! 2019 and 2020 training debates as 633 extra positives (2024 test "
@@ -198,7 +198,7 @@ def format_markdown(scores: list[Score], cta: CallToActionScore) -> str:
         "`scripts/fetch-mpnet.sh`), frozen: check-worthiness 0.679, subjectivity 0.645.",
         "",
         "**Fine-tuning** comes closest, but does not close the gap either. "
-        "`scripts/finetune_statements_experiment.py` fine-tunes a whole encoder with a "
+        "`devtools/scripts/finetune_statements_experiment.py` fine-tunes a whole encoder with a "
         "linear head on one task (threshold picked on the tuning splits as above). "
         "all-MiniLM-L6-v2, check-worthiness, one epoch over the 22,501 training sentences "
         "(about 10 minutes on 2 cores): dev 0.920, 2023 test 0.873, **2024 test 0.663** "
@@ -222,7 +222,7 @@ def format_markdown(scores: list[Score], cta: CallToActionScore) -> str:
         "stay on the shared frozen vectors.",
         "",
         "**Calls to action** have no public dataset. The evaluation set "
-        "`src/parallax/statements/data/calls_to_action_eval.jsonl` was written by this "
+        "`devtools/src/parallax_dev/data/calls_to_action_eval.jsonl` was written by this "
         f"project for the purpose ({cta.size} sentences, {cta.positives} calls to action: "
         "slogans, imperatives, demands, deontic modals; the rest hard negatives such as "
         "reported demands, rhetorical imperatives, epistemic modals and questions). It was "

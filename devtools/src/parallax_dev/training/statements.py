@@ -1,6 +1,6 @@
 """Train the check-worthiness and subjectivity heads from ``../shared/datasets``.
 
-``parallax train statements`` runs :func:`train_all`: for each task it fits logistic
+``parallax-dev train statements`` runs :func:`train_all`: for each task it fits logistic
 regression on the training split's ``[embedding, lexical features]`` rows for a few
 regularisation strengths, keeps the one whose best-threshold score on the dev split is
 highest, and stores its weights with that threshold. The test splits are never read here.
@@ -17,14 +17,15 @@ from pathlib import Path
 
 import numpy as np
 
-from parallax.statements.datasets import (
+from parallax.statements.features import FEATURE_NAMES, lexical_features
+from parallax.statements.heads import Head
+from parallax_dev.datasets.statements import (
     LabelledSentences,
     cached_vectors,
     load_checkworthiness,
     load_subjectivity,
 )
-from parallax.statements.features import FEATURE_NAMES, lexical_features
-from parallax.statements.heads import Head
+from parallax_dev.paths import default_models_dir
 
 THRESHOLDS = tuple(round(0.2 + 0.02 * i, 2) for i in range(31))
 """Decision thresholds tried on dev (0.20 to 0.80)."""
@@ -138,14 +139,9 @@ def train_head(task: Task, shared: Path, cache_dir: Path | None = None) -> Head:
             "class_weight": "balanced" if task.balanced else "none",
             "dev_score": round(dev_score, 4),
             "metric": task.metric,
-            "command": "parallax train statements",
+            "command": "parallax-dev train statements",
         },
     )
-
-
-def default_models_dir() -> Path:
-    """``src/parallax/models`` of the source checkout this module was loaded from."""
-    return Path(__file__).resolve().parents[1] / "models"
 
 
 def train_all(shared: Path, out: Path | None = None, cache_dir: Path | None = None) -> list[Path]:

@@ -1,7 +1,7 @@
-"""``parallax eval checking``: the checker scored on a claim table the project wrote.
+"""``parallax-dev eval checking``: the checker scored on a claim table the project wrote.
 
 No public dataset covers claims about alliance membership, treaty dates and heads of state
-with verdicts against a knowledge base, so the table in ``factcheck/data/checking_claims.tsv``
+with verdicts against a knowledge base, so the table in ``parallax_dev/data/checking_claims.tsv``
 is written by the Parallax project (true and false versions of ordinary claims about the
 bundled domain, in varied phrasings). It is a specification of expected behaviour, not an
 independent benchmark; it is never used to tune thresholds on data we then report.
@@ -17,9 +17,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from parallax.docs_sections import write_section
 from parallax.factcheck.checker import Checker
 from parallax.factcheck.model import VERDICTS
+from parallax_dev.docs_sections import write_section
 
 TABLE = "checking_claims.tsv"
 AS_OF = date(2025, 6, 1)
@@ -72,11 +72,11 @@ class Scores:
 
 
 def read_table(path: Path | None = None) -> list[Row]:
-    """The claim table (the packaged one when ``path`` is None)."""
+    """The claim table (the one in parallax_dev/data when ``path`` is None)."""
     text = (
         path.read_text(encoding="utf-8")
         if path is not None
-        else (resources.files("parallax.factcheck") / "data" / TABLE).read_text(encoding="utf-8")
+        else (resources.files("parallax_dev") / "data" / TABLE).read_text(encoding="utf-8")
     )
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     reader = csv.DictReader(lines, delimiter="\t")
@@ -130,9 +130,9 @@ def evaluation_section(scores: Scores) -> str:
     lines = [
         HEADING,
         "",
-        "*`parallax eval checking --write-docs` reproduces this section.*",
+        "*`parallax-dev eval checking --write-docs` reproduces this section.*",
         "",
-        f"The table `src/parallax/factcheck/data/checking_claims.tsv` holds {scores.total} "
+        f"The table `devtools/src/parallax_dev/data/checking_claims.tsv` holds {scores.total} "
         "claims **written by the Parallax project** (not taken from any dataset): true and "
         "false versions of ordinary claims about the bundled domain — memberships, counts, "
         "founding, ordinals, treaties, wars, summits, heads of state and government, capitals "
@@ -166,6 +166,6 @@ def evaluation_section(scores: Scores) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_evaluation(section: str, path: Path = Path("docs") / "evaluation.md") -> Path:
+def write_evaluation(section: str, path: Path) -> Path:
     """Replace (or append) this section of ``path``; other sections are kept."""
     return write_section(path, HEADING, section)

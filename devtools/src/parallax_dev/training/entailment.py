@@ -1,10 +1,10 @@
 """Training and evaluation of the entailment step on SICK and Climate-FEVER.
 
-``parallax train entailment`` calls :func:`train`: it reads both datasets from the shared
+``parallax-dev train entailment`` calls :func:`train`: it reads both datasets from the shared
 folder, embeds every distinct sentence once with the shared encoder (cached under
 ``.cache/entailment/`` so reruns take seconds), fits a small multilayer perceptron on the
 train splits, picks its regularisation on the dev splits, and writes the weights to
-``parallax/models/entailment.npz``. ``parallax eval entailment`` calls :func:`evaluate`,
+``parallax/models/entailment.npz``. ``parallax-dev eval entailment`` calls :func:`evaluate`,
 which scores the model on the test splits only (SICK's SemEval test set and our fixed
 claim-level Climate-FEVER test split) and can write the figures into ``docs/evaluation.md``.
 """
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,24 +21,16 @@ from typing import Any
 
 import numpy as np
 
-from parallax.docs_sections import write_section
 from parallax.errors import ConfigError
-from parallax.knowledge.entailment import MODEL_PATH, EntailmentModel, pair_features
-from parallax.knowledge.nli_data import LABELS, NLIPair, read_climate_fever, read_sick
+from parallax.knowledge.entailment import LABELS, EntailmentModel, pair_features
+from parallax_dev.datasets.nli import NLIPair, read_climate_fever, read_sick
+from parallax_dev.docs_sections import write_section
 
 DEFAULT_CACHE = Path(".cache") / "entailment"
 EVALUATION_HEADING = "## Entailment (SICK, Climate-FEVER)"
-COMMAND = "parallax eval entailment --write-docs"
+COMMAND = "parallax-dev eval entailment --write-docs"
 
 Progress = Callable[[str], None]
-
-
-def default_shared_dir() -> Path:
-    """``$PARALLAX_SHARED``, else ``../shared`` beside the source checkout."""
-    env = os.environ.get("PARALLAX_SHARED")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[4] / "shared"
 
 
 def load_datasets(shared: Path) -> dict[str, list[NLIPair]]:
@@ -149,7 +140,7 @@ def _fit(x: np.ndarray, y: np.ndarray, hidden: int, alpha: float, seed: int) -> 
 
 def train(
     shared: Path,
-    out: Path = MODEL_PATH,
+    out: Path,
     cache_dir: Path | None = DEFAULT_CACHE,
     progress: Progress | None = None,
     hidden: int = 128,
@@ -189,7 +180,7 @@ def train(
         "alpha": best[1],
         "seed": seed,
         "candidates": candidates,
-        "command": "parallax train entailment",
+        "command": "parallax-dev train entailment",
     }
     final = EntailmentModel(best[2].mean, best[2].scale, best[2].weights, best[2].biases, info)
     final.save(out)
@@ -236,7 +227,7 @@ def evaluation_section(
         EVALUATION_HEADING,
         "",
         f"*Measured {dt.date.today().isoformat()}; `{COMMAND}` reproduces these figures, "
-        "`parallax train entailment` the model.*",
+        "`parallax-dev train entailment` the model.*",
         "",
         "The entailment step (`parallax.knowledge.entailment.judge`) labels an evidence "
         "sentence as entailing, contradicting or neutral towards a claim. It is a multilayer "
@@ -250,7 +241,7 @@ def evaluation_section(
         "alpha chosen on TRIAL, scored on TEST.",
         "- **Climate-FEVER** (Diggelmann et al., 2020) has no official split. We split by "
         "claim (SHA-1 of the claim id modulo 10: 0-6 train, 7 dev, 8-9 test; "
-        "`parallax.knowledge.nli_data.climate_fever_split`), so no claim's evidence is in "
+        "`parallax_dev.datasets.nli.climate_fever_split`), so no claim's evidence is in "
         "two splits, and score each claim-evidence pair (SUPPORTS / REFUTES / "
         "NOT_ENOUGH_INFO as entailment / contradiction / neutral).",
         "",
@@ -283,6 +274,6 @@ def evaluation_section(
     return "\n".join(lines) + "\n"
 
 
-def write_evaluation(section: str, path: Path = Path("docs") / "evaluation.md") -> Path:
+def write_evaluation(section: str, path: Path) -> Path:
     """Replace (or append) the entailment section of ``path``; other sections are kept."""
     return write_section(path, EVALUATION_HEADING, section)

@@ -23,9 +23,6 @@ from pathlib import Path
 
 from parallax.errors import ConfigError
 
-LABELS = ("entailment", "contradiction", "neutral")
-"""The entailment labels, in the order of every score vector."""
-
 _SICK_LABELS = {"ENTAILMENT": "entailment", "CONTRADICTION": "contradiction", "NEUTRAL": "neutral"}
 _SICK_SPLITS = {"TRAIN": "train", "TRIAL": "dev", "TEST": "test"}
 _FEVER_LABELS = {"SUPPORTS": "entailment", "REFUTES": "contradiction", "NOT_ENOUGH_INFO": "neutral"}
@@ -38,7 +35,7 @@ class NLIPair:
     Attributes:
         premise: the text taken as true (an evidence sentence).
         hypothesis: the text judged against it (a claim).
-        label: one of :data:`LABELS`.
+        label: one of :data:`parallax.knowledge.entailment.LABELS`.
         split: ``train``, ``dev`` or ``test``.
         group: pairs that share a claim share a group (a claim id); used for claim-level
             splits and reports.

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import numpy as np
 
-from parallax.persuasion.cache import cached_encode
 from parallax.persuasion.features import feature_matrix
 from parallax.persuasion.model import TechniquesModel
 from parallax.persuasion.taxonomy import SEMEVAL_2021
+from parallax_dev.encoding_cache import cached_encode
 
 DATASET = "semeval2021_task6_persuasion_memes_text"
 SPLITS = {
@@ -173,7 +173,7 @@ def train(shared: Path) -> tuple[TechniquesModel, Scores, Scores]:
     model.meta = {
         "trained": date.today().isoformat(),
         "data": f"{DATASET} (heads fit on train; thresholds on dev + out-of-fold train)",
-        "command": "parallax train techniques",
+        "command": "parallax-dev train techniques",
         "dev_micro_f1": round(dev.f1, 4),
         "test_micro_f1": round(test.f1, 4),
     }
@@ -203,8 +203,8 @@ def format_markdown(dev: Scores, test: Scores) -> str:
         f"| {name} | {f1:.3f} | {support} |"
         for name, (f1, support) in sorted(test.per_label.items(), key=lambda kv: -kv[1][1])
     )
-    return f"""*Measured {date.today().isoformat()}; `parallax eval techniques` reproduces these
-figures, `parallax train techniques` regenerates the weights.*
+    return f"""*Measured {date.today().isoformat()}; `parallax-dev eval techniques` reproduces these
+figures, `parallax-dev train techniques` regenerates the weights.*
 
 [SemEval-2021 task 6](https://github.com/di-dimitrov/SEMEVAL-2021-task6-corpus), subtask 1:
 the techniques used by the text of a meme, multi-label over 20 techniques, scored by

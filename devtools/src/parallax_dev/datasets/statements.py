@@ -7,7 +7,7 @@ repository; training and evaluation read them from the shared folder.
 
 Encoding 25,000 sentences with the shared encoder takes minutes on a small CPU, so the
 vectors are cached under ``.cache/statements/`` keyed by a hash of the texts and the encoder
-name: a second ``parallax train`` or ``parallax eval`` run reads them back in a second.
+name: a second ``parallax-dev train`` or ``parallax-dev eval`` run reads them back in a second.
 """
 
 from __future__ import annotations
