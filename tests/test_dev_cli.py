@@ -123,3 +123,10 @@ def test_train_frames_writes_into_out_only(
     assert head.weights.shape[0] == 3
     after = {p.name: p.stat().st_mtime_ns for p in paths.default_models_dir().iterdir()}
     assert after == committed
+
+
+def test_every_command_is_in_the_readme() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for group, names in COMMANDS.items():
+        for name in names:
+            assert f"parallax-dev {group} {name}" in readme, f"{group} {name} is not in README.md"
