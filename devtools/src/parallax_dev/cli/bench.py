@@ -30,7 +30,7 @@ def bench_extract(shared: Path, limit: int | None, write_docs: bool, quiet: bool
     Also times our HTML reader against plain trafilatura on the same pages in the same
     run and prints the throughput ratio.
     """
-    from parallax_dev.bench import extraction
+    from parallax_dev.bench import extraction, extraction_report
     from parallax_dev.paths import docs_dir
 
     try:
@@ -40,9 +40,9 @@ def bench_extract(shared: Path, limit: int | None, write_docs: bool, quiet: bool
             naeb = extraction.run_naeb(shared, limit=limit, progress=counter(progress))
     except FileNotFoundError as exc:
         raise click.UsageError(str(exc)) from None
-    click.echo(extraction.format_markdown(aeb, naeb))
+    click.echo(extraction_report.format_markdown(aeb, naeb))
     if write_docs:
-        for path in extraction.write_docs(aeb, naeb, docs_dir()):
+        for path in extraction_report.write_docs(aeb, naeb, docs_dir()):
             err(f"updated {path}")
 
 
