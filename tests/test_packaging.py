@@ -83,7 +83,7 @@ def main_wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
 
 def test_wheel_ships_the_analysis(main_wheel: zipfile.ZipFile) -> None:
     names = set(main_wheel.namelist())
-    for needed in ("parallax/cli", "parallax/pipeline/", "parallax/samples/"):
+    for needed in ("parallax/cli", "parallax/pipeline/", "parallax/samples/", "parallax/py.typed"):
         assert any(n.startswith(needed) for n in names), needed
     assert any(n.startswith("parallax/models/") and n.endswith(".npz") for n in names)
 
