@@ -20,7 +20,8 @@ from conftest import REPO
 from parallax_dev import paths
 from parallax_dev.cli import main
 
-# Every benchmark, evaluation and training command `parallax` used to have, by group.
+# Every benchmark, evaluation and training command `parallax` used to have, by group
+# (new ones may join; none of these may go).
 COMMANDS = {
     "bench": {"extract", "stories", "pipeline", "api", "scale"},
     "eval": {
@@ -47,7 +48,9 @@ def _group(name: str) -> click.Group:
 
 
 def test_groups_hold_every_development_command() -> None:
-    assert {name: set(_group(name).commands) for name in COMMANDS} == COMMANDS
+    assert set(main.commands) == set(COMMANDS)
+    for name, commands in COMMANDS.items():
+        assert commands <= set(_group(name).commands), name
 
 
 @pytest.mark.parametrize(
@@ -127,6 +130,6 @@ def test_train_frames_writes_into_out_only(
 
 def test_every_command_is_in_the_readme() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    for group, names in COMMANDS.items():
-        for name in names:
+    for group in COMMANDS:
+        for name in _group(group).commands:
             assert f"parallax-dev {group} {name}" in readme, f"{group} {name} is not in README.md"
