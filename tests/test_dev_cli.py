@@ -133,3 +133,26 @@ def test_every_command_is_in_the_readme() -> None:
     for group in COMMANDS:
         for name in _group(group).commands:
             assert f"parallax-dev {group} {name}" in readme, f"{group} {name} is not in README.md"
+
+
+def test_outside_a_checkout_the_defaults_are_a_usage_error(tmp_path: Path) -> None:
+    """A copy of parallax_dev run outside any checkout must not fall back to parallax's folder."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    shutil.copytree(REPO / "devtools" / "src" / "parallax_dev", tmp_path / "lib" / "parallax_dev")
+    env = dict(os.environ, PYTHONPATH=f"{tmp_path / 'lib'}{os.pathsep}{REPO / 'src'}")
+    env.pop("PARALLAX_SHARED", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "parallax_dev", "train", "frames"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "cannot find the Parallax source checkout" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -86,13 +86,21 @@ def counter(progress: Callable[[str, str], None]) -> Callable[[int, int], None]:
     return update
 
 
+def _checkout_default(find: Callable[[], Path]) -> Path:
+    """A default found from the checkout; outside one, a usage error that says what to pass."""
+    try:
+        return find()
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
 def shared_option(holds: str) -> Callable[[F], F]:
     """The ``--shared`` option: the data folder, resolved to a path (never None)."""
 
     def resolve(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path:
         from parallax_dev.paths import default_shared_dir
 
-        return value or default_shared_dir()
+        return value or _checkout_default(default_shared_dir)
 
     return click.option(
         "--shared",
@@ -110,7 +118,7 @@ def out_option(func: F) -> F:
     def resolve(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path:
         from parallax_dev.paths import default_models_dir
 
-        return value or default_models_dir()
+        return value or _checkout_default(default_models_dir)
 
     return click.option(
         "--out",
