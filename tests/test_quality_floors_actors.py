@@ -10,7 +10,7 @@ from conftest import shared_path
 @pytest.mark.slow
 @pytest.mark.shared
 def test_meantime_event_and_actor_floors() -> None:
-    from parallax.evaluation import meantime
+    from parallax_dev.evaluation import meantime
 
     root = shared_path("datasets", "meantime_newsreader_en")
     events = meantime.evaluate(root, part="events")["events"]
@@ -27,7 +27,7 @@ def test_meantime_event_and_actor_floors() -> None:
 @pytest.mark.shared
 def test_meantime_reader_rebuilds_text_and_annotations() -> None:
     root = shared_path("datasets", "meantime_newsreader_en")
-    from parallax.evaluation.meantime import documents
+    from parallax_dev.evaluation.meantime import documents
 
     gold = next(documents(root))
     assert gold.event_mentions and gold.entity_mentions and gold.participants
