@@ -1142,5 +1142,3 @@ def check(
         click.echo(json.dumps(record, indent=2, ensure_ascii=False))
     else:
         click.echo(render_check_markdown(record), nl=False)
-
-
