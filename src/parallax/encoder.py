@@ -158,7 +158,6 @@ class SentenceEncoder:
         unit[[not t.strip() for t in texts]] = 0.0
         return unit
 
-
     def encode_with_tokens(
         self, texts: Sequence[str], batch_size: int = 64, threads: int | None = None
     ) -> tuple[np.ndarray, list[TokenStates]]:

@@ -32,8 +32,9 @@ class Embed:
 
     Sentence rows go to :attr:`Analysis.vectors`, the lead's (:func:`lead_text`) to
     :attr:`Analysis.lead_vector`, and each sentence's word-piece states from the same pass
-    to :attr:`Analysis.tokens` (the loaded-language head reads them). The whole batch of articles, sentences and leads, is
-    encoded in one call, so short articles still fill the encoder's batches. Torch releases
+    to :attr:`Analysis.tokens` (the loaded-language head reads them). The whole batch of
+    articles, sentences and leads, is encoded in one call, so short articles still fill the
+    encoder's batches. Torch releases
     the GIL during the encoder's matrix products, so the pipeline runs this step in a worker
     thread alongside the parse of the next batch (``releases_gil``), with one torch thread
     (``threads``): measured on 2 cores, a second torch thread spins on the core the parse

@@ -158,6 +158,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
         re.compile(r"\b(?:period|full stop)\s*[.!]\s*$", _I),
         0.6,
     ),
+    (
+        "reductio_ad_hitlerum",
+        re.compile(r"\b(?:hitler|nazis?|third reich|gestapo)\b", _I),
+        0.5,
+    ),
 )
 """Cue patterns: a span the reader can see, shown only when the trained head agrees."""
 
@@ -171,9 +176,14 @@ _SLOGAN_MOTIFS = re.compile(
 )
 _SCARE_QUOTE = re.compile(r"[“\"]([^”\"\n]{1,40})[”\"]")
 _SPEECH_CUE = re.compile(
-    r"\b(?:said|says|say|told|stated|declared|promis\w*|wrote|according to)\b|:\s*$",
+    r"\b(?:said|says|say|saying|told|tells|stated|declared|promis\w*|wrote|writes"
+    r"|according to|call(?:s|ed|ing)?|referr?(?:s|ed|ing)? to|describ(?:es|ed|ing)"
+    r"|dubb?(?:s|ed|ing)|term(?:s|ed)|label+(?:s|ed|ing)|brand(?:s|ed|ing)|deride[sd]?"
+    r"|vow(?:s|ed)|warn(?:s|ed)|urg(?:es|ed)|dismiss(?:es|ed)|ask(?:s|ed|ing)"
+    r"|shout(?:s|ed)|add(?:s|ed)|argu(?:es|ed)|insist(?:s|ed)|claim(?:s|ed))\b|:\s*[“\"]",
     re.IGNORECASE,
 )
+"""Words that introduce someone's words: a quoted phrase in their sentence is a quotation."""
 
 
 def detect(
@@ -240,18 +250,24 @@ def is_standalone_exclamation(text: str) -> bool:
 
 
 def scare_quotes(text: str) -> list[tuple[int, int]]:
-    """Quoted phrases of one to three words with no speech verb before them in the sentence.
+    """Quoted phrases of one to three words in a sentence that quotes nobody.
 
-    "Without a single 'no' vote" quotes a word as a word, not to doubt it, so a quoted
-    word that is a common function word is left out.
+    A speech or naming verb anywhere in the sentence ("called it", "referred to them as",
+    "vowed to end") makes the quoted words someone's quotation, which is reporting. A
+    quoted title or name (every word capitalised, "Meet the Press") and a quoted function
+    word ("without a single 'no' vote") are not doubt either.
     """
+    if _SPEECH_CUE.search(text):
+        return []
     found = []
     for match in _SCARE_QUOTE.finditer(text):
         inner = match.group(1).strip()
         words = inner.split()
-        if not 0 < len(words) <= 3 or _SPEECH_CUE.search(text[: match.start()]):
+        if not 0 < len(words) <= 3:
             continue
         if len(words) == 1 and inner.lower().strip(".,!?") in _STOP:
+            continue
+        if all(w[:1].isupper() for w in words if w.lower() not in _STOP):
             continue
         found.append((match.start(), match.end()))
     return found

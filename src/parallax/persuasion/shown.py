@@ -16,7 +16,6 @@ was trained on news, they were trained on memes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -27,7 +26,6 @@ from parallax.persuasion.model import TechniquesModel
 from parallax.persuasion.rules import MECHANICAL, SentenceLike, TechniqueSpan
 
 LEARNED = "learned"
-_HITLER = re.compile(r"\b(?:hitler|nazis?|fascis[mt]s?|third reich|gestapo)\b", re.I)
 NOT_FROM_SENTENCE_HEADS = frozenset({"loaded_language"})
 
 
@@ -59,8 +57,6 @@ def shown_spans(
             p = float(row[column])
             if technique in NOT_FROM_SENTENCE_HEADS or p < thresholds[technique]:
                 continue
-            if technique == "reductio_ad_hitlerum" and not _HITLER.search(sentence.text):
-                continue
             spans += [
                 TechniqueSpan(s.name, s.start, s.end, "model", p, s.kind)
                 for s in own
@@ -69,7 +65,12 @@ def shown_spans(
         if head is not None and tokens is not None:
             spans += [
                 TechniqueSpan(
-                    "loaded_language", sentence.start + a, sentence.start + b, "model", score, LEARNED
+                    "loaded_language",
+                    sentence.start + a,
+                    sentence.start + b,
+                    "model",
+                    score,
+                    LEARNED,
                 )
                 for a, b, score in head.spans(sentence.text, tokens[number])
             ]

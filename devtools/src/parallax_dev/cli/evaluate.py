@@ -27,17 +27,28 @@ def evaluate() -> None:
 
 
 @evaluate.command("techniques")
-@shared_option("datasets/semeval2021_task6_persuasion_memes_text")
+@shared_option(
+    "datasets/semeval2021_task6_persuasion_memes_text, inputs/basil-media-bias and "
+    "datasets/babe_media_bias"
+)
 @write_docs_option
 @handle_errors
 def eval_techniques(shared: Path, write_docs: bool) -> None:
-    """Micro-F1 of the techniques model on SemEval-2021 task 6 subtask 1 (dev and test)."""
+    """SemEval-2021 task 6 micro-F1; BASIL by story-split cross-validation; BABE untouched."""
+    from parallax_dev.techniques import news_evaluation
+    from parallax_dev.techniques.report import news_markdown
     from parallax_dev.training import techniques
 
     report_evaluation(
         "Persuasion techniques (SemEval-2021 task 6)",
         lambda: techniques.run_evaluation(shared),
         lambda scores: techniques.format_markdown(*scores),
+        write_docs,
+    )
+    report_evaluation(
+        "Persuasion techniques on news (BASIL, BABE)",
+        lambda: (news_evaluation.basil_scores(shared), news_evaluation.babe_scores(shared)),
+        lambda scores: news_markdown(*scores),
         write_docs,
     )
 

@@ -20,21 +20,24 @@ def train() -> None:
 
 
 @train.command("techniques")
-@shared_option("datasets/semeval2021_task6_persuasion_memes_text")
+@shared_option("datasets/semeval2021_task6_persuasion_memes_text and inputs/basil-media-bias")
 @out_option
 @handle_errors
 def train_techniques(shared: Path, out: Path) -> None:
-    """Fit the persuasion-techniques heads (SemEval-2021 task 6 train; thresholds on dev)."""
+    """Fit the techniques heads (SemEval-2021 task 6) and the loaded-language head (BASIL)."""
+    from parallax_dev.techniques.loaded_training import train_head
     from parallax_dev.training import techniques
 
     try:
         model, dev, test = techniques.train(shared)
+        head = train_head(shared)
     except FileNotFoundError as exc:
         raise click.UsageError(str(exc)) from None
     out.mkdir(parents=True, exist_ok=True)
-    for path in model.save(out):
+    for path in model.save(out) + head.save(out):
         err(f"wrote {path}")
     click.echo(f"dev micro-F1 {dev.f1:.3f}; test micro-F1 {test.f1:.3f}")
+    click.echo(f"loaded-language head: sentence threshold {head.threshold:.3f}")
 
 
 @train.command("frames")

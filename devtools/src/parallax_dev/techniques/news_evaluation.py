@@ -22,10 +22,10 @@ import numpy as np
 
 from parallax.encoder import TokenStates
 from parallax.persuasion import rules
-from parallax.persuasion.loaded import bundled_head
+from parallax.persuasion.loaded import LoadedLanguageHead, bundled_head
 from parallax.persuasion.model import TechniquesModel, bundled_model
-from parallax.persuasion.shown import shown_spans
 from parallax.persuasion.rules import TechniqueSpan
+from parallax.persuasion.shown import shown_spans
 from parallax_dev.techniques.basil import BasilSentence
 from parallax_dev.techniques.loaded_training import cross_validate
 from parallax_dev.techniques.token_cache import cached_tokens

@@ -8,6 +8,7 @@ encoder's name and its precision, so changed data never reads stale states.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,9 +34,7 @@ def cached_tokens(texts: Sequence[str]) -> tuple[np.ndarray, list[TokenStates]]:
         with np.load(path) as stored:
             vectors, states = stored["vectors"], stored["states"].astype(np.float32)
             offsets, bounds = stored["offsets"], stored["bounds"]
-        tokens = [
-            TokenStates(states[a:b], offsets[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=True)
-        ]
+        tokens = [TokenStates(states[a:b], offsets[a:b]) for a, b in itertools.pairwise(bounds)]
         return vectors, tokens
     vectors, tokens = encoder.encode_with_tokens(list(texts))
     bounds = np.cumsum([0] + [len(t.states) for t in tokens])
