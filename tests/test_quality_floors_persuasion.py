@@ -12,7 +12,7 @@ import pytest
 
 from conftest import shared_path
 
-SEMEVAL_2021_T6_MICRO_F1 = 0.46  # measured 0.480 on test; the bar is 0.45
+SEMEVAL_2021_T6_MICRO_F1 = 0.50  # measured 0.513 on test; the bar is 0.50
 
 
 @pytest.mark.shared
@@ -26,7 +26,7 @@ def test_techniques_semeval_floor() -> None:
 
 BASIL_FAMILY_PRECISION = 0.11  # measured 0.123 (story-split CV); the bar is 0.45
 BASIL_FAMILY_RECALL = 0.30  # measured 0.313; the bar is 0.30
-BASIL_FLAGGED_TO_ANNOTATED = 2.0  # measured 0.186 / 0.204 = 0.91; the bar is 2
+BASIL_FLAGGED_TO_ANNOTATED = 2.0  # measured 0.162 / 0.204 = 0.79; the bar is 2
 MECHANICAL_FALSE_ALARMS = 0.03  # measured 0.017 (scare quotes); share of unmarked sentences
 
 
