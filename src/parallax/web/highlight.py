@@ -28,6 +28,7 @@ class Segment:
     sentence_id: str | None = None
     sentence_type: str | None = None
     techniques: list[str] = field(default_factory=list)
+    technique_notes: dict[str, str] = field(default_factory=dict)
     actor: int | None = None
     actor_name: str | None = None
 
@@ -50,7 +51,14 @@ class Segment:
         if self.sentence_type:
             parts.append(label(self.sentence_type))
         if self.techniques:
-            parts.append("Technique: " + ", ".join(label(t) for t in self.techniques))
+            parts.append(
+                "Technique: "
+                + ", ".join(
+                    label(t)
+                    + (f" ({self.technique_notes[t]})" if t in self.technique_notes else "")
+                    for t in self.techniques
+                )
+            )
         if self.actor_name:
             parts.append("Actor: " + self.actor_name)
         return " · ".join(parts)
@@ -60,6 +68,15 @@ def label(name: str) -> str:
     """A layer value as plain words: ``call_to_action`` -> ``Call to action``."""
     words = str(name).replace("_", " ").replace("-", " ").strip()
     return words[:1].upper() + words[1:]
+
+
+def _note(technique: dict[str, Any]) -> str:
+    """The score and, for a quoted technique, whose voice it is ("0.23; quoted, Mr. Steele")."""
+    score = technique.get("score")
+    parts = [f"{score:.2f}"] if isinstance(score, int | float) else []
+    if technique.get("voice") == "quoted":
+        parts.append(f"quoted, {technique.get('speaker_text') or 'speaker not named'}")
+    return "; ".join(parts)
 
 
 def _int(value: Any) -> int | None:
@@ -127,7 +144,14 @@ def segments(record: dict[str, Any], colours: dict[str, int] | None = None) -> l
                 continue
             t0, t1 = _int(technique.get("start")), _int(technique.get("end"))
             if t0 is not None and t1 is not None and 0 <= t0 < t1 <= n:
-                spans.append((t0, t1, "technique", str(technique.get("name", "technique"))))
+                spans.append(
+                    (
+                        t0,
+                        t1,
+                        "technique",
+                        (str(technique.get("name", "technique")), _note(technique)),
+                    )
+                )
     for index, actor in enumerate(actor_list(record)):
         if colours is not None:
             index = colours.get(actor_key(actor), index)
@@ -150,8 +174,10 @@ def segments(record: dict[str, Any], colours: dict[str, int] | None = None) -> l
             if kind == "sentence":
                 segment.sentence_id = str(value.get("id") or "")
                 segment.sentence_type = value.get("type") or None
-            elif kind == "technique" and value not in segment.techniques:
-                segment.techniques.append(value)
+            elif kind == "technique" and value[0] not in segment.techniques:
+                segment.techniques.append(value[0])
+                if value[1]:
+                    segment.technique_notes[value[0]] = value[1]
             elif kind == "actor":
                 segment.actor, segment.actor_name = value
     paragraphs: list[list[Segment]] = [[]]
