@@ -198,7 +198,10 @@ def evaluate(root: Path, limit: int | None = None, part: str = "events") -> dict
     return {
         "documents": len(golds),
         "events": {
-            **{k: scores[k].as_dict() for k in ("triggers", "participants", "dated")},
+            **{
+                k: scores[k].as_dict()
+                for k in ("triggers", "participants", "dated", "agent_judged", "target_judged")
+            },
             "dated_unjudged": scores["dated_unjudged"].predicted,
         },
         "actors": {
@@ -258,8 +261,11 @@ def _score_events(
                 continue
             head = at[span[0]]
             scores["participants"].predicted += 1
-            if any(head in mention for mention in gold_links.get((m_id, role), [])):
-                scores["participants"].correct += 1
+            right = any(head in mention for mention in gold_links.get((m_id, role), []))
+            scores["participants"].correct += right
+            if (m_id, role) in gold_links:  # gold names this role: our choice can be judged
+                scores[f"{role}_judged"].predicted += 1
+                scores[f"{role}_judged"].correct += right
 
 
 def _score_dates(
@@ -381,10 +387,18 @@ def format_markdown(result: dict[str, Any], part: str = "events") -> str:
         "triggers": "Event triggers (verbal event mentions)",
         "participants": "Event participants, Arg0 = agent, Arg1 = target",
         "dated": "Dated events: the event placed at its time by a gold TLINK",
+        "agent_judged": "Agents where gold names an Arg0 for the trigger (accuracy)",
+        "target_judged": "Targets where gold names an Arg1 for the trigger (accuracy)",
     }
     if part == "events":
         for key, label in labels.items():
             s = result["events"][key]
+            if key in {"agent_judged", "target_judged"}:
+                lines.append(
+                    f"| {label} | {s['precision']:.3f} | – | – | "
+                    f"{s['correct']} / {s['predicted']} / – |"
+                )
+                continue
             if key == "dated":  # precision only: gold places too few events to score recall
                 lines.append(
                     f"| {label} ({result['events']['dated_unjudged']} not judged) | "
