@@ -7,15 +7,17 @@ key to the report without declaring it in :mod:`parallax.record` fails here.
 """
 
 # No ``from __future__ import annotations``: the TypedDicts below must keep NotRequired.
+import json
 import types
 import typing
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints, is_typeddict
 
+import pytest
 from click.testing import Result
 
-from parallax.record import ArticleRecord, ComparisonRecord, Report
+from parallax.record import ArticleRecord, CheckRecord, ComparisonRecord, Report
 
 JSON_SCALARS: dict[type, tuple[type, ...]] = {
     str: (str,),
@@ -95,6 +97,7 @@ def test_the_checker_rejects_undeclared_missing_and_mistyped_keys() -> None:
 
 def test_a_real_report_of_the_samples_has_exactly_the_declared_shape(
     analyze_json: Callable[..., tuple[dict[str, Any], Result]],
+    cli: Callable[..., Result],
     sample_files: list[Path],
     write: Callable[[str, bytes | str], Path],
 ) -> None:
@@ -118,5 +121,24 @@ def test_a_real_report_of_the_samples_has_exactly_the_declared_shape(
         assert comparison[part], f"the samples should fill comparison.{part}"
     # Every optional article key the bundled pipeline writes is met at least once, so a
     # declaration that no component fills any more shows up here as well.
-    written = {key for a in report["articles"] for key in a}
+    # ``show`` prints the stored record with the inputs it was read from.
+    shown = json.loads(cli("show", report["articles"][0]["id"], "--format", "json").stdout)
+    assert violations(shown, ArticleRecord) == []
+    written = {key for a in [*report["articles"], shown] for key in a}
     assert ArticleRecord.__optional_keys__ <= written, ArticleRecord.__optional_keys__ - written
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Finland joined NATO in 2023.",
+        "Between 1999 and 2004, NATO expanded to 14 more countries.",
+        "The weather will be pleasant tomorrow.",
+    ],
+)
+def test_the_check_document_has_exactly_the_declared_shape(
+    cli: Callable[..., Result], claim: str
+) -> None:
+    result = cli("check", claim, "--format", "json")
+    document = json.loads(result.stdout)
+    assert violations(document, CheckRecord) == []

@@ -3,7 +3,7 @@
 The report is the public contract users script against, and the same per-article record
 is what the store keeps and what comparison, the Markdown and HTML views, the web pages and
 the REST API read back. Typing it once here lets mypy check every reader against the shape
-the writers produce, instead of each module passing ``dict[str, Any]`` and hoping.
+the writers produce, instead of each module passing untyped dictionaries and hoping.
 
 The types live beside :mod:`parallax.model` (the data model) rather than in
 ``parallax.report``, because the store and the components that build layers sit below the
@@ -179,14 +179,9 @@ class EvidenceRecord(TypedDict):
     score: NotRequired[float]
 
 
-class ClaimRecord(TypedDict):
-    """A structured claim read from a sentence, with the fact-checker's verdict."""
+class StructuredClaim(TypedDict):
+    """What a claim says, read into fields: who, what relation, to whom, how many, when."""
 
-    id: str
-    sentence_id: str | None
-    text: str
-    start: int
-    end: int
     kind: str
     subject: str | None
     subject_id: str | None
@@ -212,6 +207,24 @@ class ClaimRecord(TypedDict):
     superlative: str | None
     named: list[PartyRecord]
     others: bool
+
+
+class VerdictFields(TypedDict):
+    """The fact-checker's answer on a claim: verdict, the evidence, and why."""
+
+    verdict: VerdictLabel
+    evidence: list[EvidenceRecord]
+    explanation: str
+
+
+class ClaimRecord(StructuredClaim):
+    """A structured claim of an article, with the fact-checker's verdict once it ran."""
+
+    id: str
+    sentence_id: str | None
+    text: str
+    start: int
+    end: int
     parts: dict[str, list[int]]
     """Article offsets of the words each field was read from."""
     verdict: VerdictLabel | None
@@ -314,6 +327,8 @@ class ArticleRecord(ArticleFields):
     title_statement: NotRequired[TitleStatement]
     pipeline: NotRequired[str]
     """The pipeline version that made the analysis."""
+    sources: NotRequired[list[str]]
+    """Every input a stored article was read from (``show`` and the web add it)."""
 
 
 # -- the comparison ------------------------------------------------------------------------
@@ -430,6 +445,24 @@ class ComparisonRecord(TypedDict):
     gaps: list[GapRecord]
     portrayal: list[PortrayalRecord]
     timeline: list[MergedTimelineEntry]
+
+
+# -- one checked claim (``parallax check --format json``, ``POST /api/check``) ---------------
+
+
+class CheckedClaimRecord(StructuredClaim, VerdictFields):
+    """One claim read from the checked text, with its own verdict."""
+
+    text: str
+
+
+class CheckRecord(VerdictFields):
+    """The verdict on a free-text claim, and on each claim read from it."""
+
+    claim: str
+    structured: StructuredClaim | None
+    """The claim the overall verdict rests on most, read into fields."""
+    claims: list[CheckedClaimRecord]
 
 
 # -- the whole report ----------------------------------------------------------------------
