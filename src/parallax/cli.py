@@ -21,6 +21,7 @@ import click
 
 from parallax import __version__
 from parallax.errors import ConfigError, ParallaxError
+from parallax.record import ArticleFields, ArticleRecord, Report
 from parallax.settings import (
     Settings,
     default_db_path,
@@ -204,7 +205,7 @@ def _report_run(result: Any, quiet: bool) -> None:
     )
 
 
-def _render(report: dict[str, Any], fmt: str) -> str:
+def _render(report: Report, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
     if fmt == "md":
@@ -261,7 +262,7 @@ def _analyze(
     return store, pipeline, result
 
 
-def _build_report(store: Any, pipeline: Any, result: Any) -> dict[str, Any]:
+def _build_report(store: Any, pipeline: Any, result: Any) -> Report:
     from parallax.comparison import compare
     from parallax.comparison.vectors import stored_encoder
     from parallax.report import build_report
@@ -275,7 +276,7 @@ def _build_report(store: Any, pipeline: Any, result: Any) -> dict[str, Any]:
     )
 
 
-def _store_stories(store: Any, records: list[dict[str, Any]]) -> None:
+def _store_stories(store: Any, records: list[ArticleRecord]) -> None:
     """File the analysed records under stored stories (incremental; see comparison.persist)."""
     from parallax.comparison.persist import update_stories
     from parallax.store import SQLiteStore
@@ -443,7 +444,7 @@ def extract(paths: tuple[str, ...], fmt: str, quiet: bool, **options: Any) -> No
 
     settings = build_settings(None, **options)
     fetch = _fetcher(settings)
-    articles: list[dict[str, Any]] = []
+    articles: list[ArticleFields] = []
     errors: list[dict[str, str]] = []
     for outcome in read_inputs(paths, settings, fetch):
         if isinstance(outcome, Article):
