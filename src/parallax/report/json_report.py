@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
-from parallax import __version__
+from parallax._version import __version__
 from parallax.model import Analysis, Article, Failed
 
 SCHEMA_VERSION = 1
