@@ -14,17 +14,19 @@ from typing import Any
 from parallax.claims.grammar import Context, organisations_named, read_claims
 from parallax.claims.model import Party
 from parallax.claims.when import find_times, from_times_layer
-from parallax.knowledge import KnowledgeBase
+from parallax.knowledge import KNOWLEDGE_DATA, KnowledgeBase
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
+from parallax.pipeline.versions import CodeVersion
 
 
 class Claims:
     """Read structured claims from each sentence into ``layers["claims"]``."""
 
     name = "claims"
-    version = "1"
+    version = CodeVersion(data=KNOWLEDGE_DATA)
     requires = ("doc", "sentences")
+    reads_if_present = ("times",)
     assigns = ("claims",)
 
     def __init__(self, kb: KnowledgeBase | None = None) -> None:

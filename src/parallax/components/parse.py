@@ -7,20 +7,21 @@ from itertools import tee
 
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
-from parallax.spacy_model import MAX_CHARS, load_spacy
+from parallax.pipeline.versions import CodeVersion
+from parallax.spacy_model import MAX_CHARS, MODEL_DISTRIBUTION, load_spacy
 
 
 class SpacyParse:
     """Run spaCy over each article's text and keep the Doc for later components."""
 
     name = "parse"
+    version = CodeVersion(distributions=("spacy", MODEL_DISTRIBUTION))
     requires = ("article",)
     assigns = ("doc",)
 
     def __init__(self, batch_size: int = 32) -> None:
         self.batch_size = batch_size
         self.nlp = load_spacy()
-        self.version = f"spacy-{self.nlp.meta['name']}-{self.nlp.meta['version']}"
 
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
         """Parse the batch with ``nlp.pipe`` (much faster than one call per text)."""

@@ -21,6 +21,9 @@ from parallax.errors import ConfigError
 from parallax.knowledge.model import ENTITY_TYPES, Fact, KBEntity
 
 BUNDLED_DIR = Path(__file__).parent / "data"
+KNOWLEDGE_DATA: tuple[str, ...] = ("knowledge/data",)
+"""The bundled knowledge's files, relative to the ``parallax`` package folder; the components
+that consult it name these in their version, so new knowledge recomputes their analyses."""
 
 _ENTITY_FIELDS = {f.name for f in fields(KBEntity)}
 _FACT_FIELDS = {f.name for f in fields(Fact)}
