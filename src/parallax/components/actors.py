@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from parallax.actors import resolve_actors
-from parallax.knowledge import KNOWLEDGE_DATA, KnowledgeBase, bundled
+from parallax.domains import PACK_DATA
+from parallax.knowledge import KnowledgeBase, bundled
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
 from parallax.pipeline.versions import CodeVersion
@@ -15,7 +16,7 @@ class Actors:
     """Resolve named entities, noun phrases and pronouns to canonical actors."""
 
     name = "actors"
-    version = CodeVersion(data=KNOWLEDGE_DATA)
+    version = CodeVersion(data=PACK_DATA)
     requires = ("doc", "sentences")
     assigns = ("actors",)
 

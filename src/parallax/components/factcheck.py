@@ -11,8 +11,8 @@ from datetime import date
 from typing import Any
 
 from parallax.claims.model import Claim
+from parallax.domains import PACK_DATA
 from parallax.factcheck import Checker
-from parallax.knowledge import KNOWLEDGE_DATA
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
 from parallax.pipeline.versions import CodeVersion
@@ -22,7 +22,7 @@ class FactCheck:
     """Check each claim of the ``claims`` layer against the knowledge base."""
 
     name = "factcheck"
-    version = CodeVersion(data=(*KNOWLEDGE_DATA, "models/entailment.npz"))
+    version = CodeVersion(data=(*PACK_DATA, "models/entailment.npz"))
     requires = ("claims",)
     assigns = ("claims.verdicts",)
 

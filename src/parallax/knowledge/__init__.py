@@ -4,12 +4,11 @@
 user's own (imports and entities in ``$PARALLAX_KB``); :func:`bundled` is the bundled part.
 """
 
-from parallax.knowledge.base import KNOWLEDGE_DATA, KnowledgeBase, alias_key, bundled, load_dir
+from parallax.knowledge.base import KnowledgeBase, alias_key, bundled, load_dir
 from parallax.knowledge.model import Fact, KBEntity
 from parallax.knowledge.user import default_knowledge, user_kb_dir
 
 __all__ = [
-    "KNOWLEDGE_DATA",
     "Fact",
     "KBEntity",
     "KnowledgeBase",
