@@ -80,7 +80,8 @@ def test_a_malformed_pack_file_is_an_error_that_names_the_line(
     pack = tmp_path / "broken"
     pack.mkdir()
     (pack / "pack.json").write_text(
-        '{"description_actors": {}, "name_modifiers": [], "not_event_names": []}'
+        '{"description_actors": {}, "name_modifiers": [], "not_event_names": [], '
+        '"state_heads": [], "state_phrases": []}'
     )
     (pack / "relation_cues.tsv").write_text("# cue\trelation\njoined\tmember_of\nleft only\n")
     (pack / "event_nouns.tsv").write_text("")

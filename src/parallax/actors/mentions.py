@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from parallax.domains import domain_pack
 from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
 
 ACTOR_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
@@ -45,8 +46,6 @@ GOVERNMENT_HEADS = frozenset(
         "diplomat",
         "president",
         "ministry",
-        "imperialist",
-        "imperialism",
         "policy",
         "establishment",
         "elite",
@@ -55,15 +54,26 @@ GOVERNMENT_HEADS = frozenset(
         "soldier",
     }
 )
-"""Head nouns (lemmas) that, modified by a state's name or demonym, mean that state acting."""
+"""Head nouns (lemmas) that, modified by a state's name or demonym, mean that state acting.
 
-RULING_CLASS = re.compile(r"\bruling class\b", re.I)
+The domain pack adds its own (``state_heads``, "the U.S. imperialists") and whole phrases
+(``state_phrases``, "the U.S. ruling class"), see :mod:`parallax.domains`.
+"""
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across"})
 TITLES = frozenset(
     {"president", "minister", "chancellor", "secretary", "premier", "leader", "ambassador"}
 )
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def _state_head(lemma: str, phrase: str) -> bool:
+    """Whether a noun phrase with this head lemma can mean a state acting."""
+    pack = domain_pack()
+    if lemma in GOVERNMENT_HEADS or lemma in pack.state_heads:
+        return True
+    lowered = phrase.lower()
+    return any(re.search(rf"\b{re.escape(p)}\b", lowered) for p in pack.state_phrases)
 
 
 def slug(text: str) -> str:
@@ -238,7 +248,7 @@ class ActorResolver:
                 chunk, self._from_kb(entity), "name" if chunk.root.ent_type_ else "phrase"
             )
         root = chunk.root
-        if root.lemma_.lower() not in GOVERNMENT_HEADS and not RULING_CLASS.search(chunk.text):
+        if not _state_head(root.lemma_.lower(), chunk.text):
             return None
         for token in chunk:
             if token.i == root.i or token.dep_ not in {"amod", "compound", "nmod", "npadvmod"}:

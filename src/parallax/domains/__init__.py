@@ -9,8 +9,8 @@ folder ``cold_war_nato`` beside this module. A pack holds:
   names, earlier lines winning where cues overlap;
 - ``event_nouns.tsv``: ``cue<TAB>noun noun ...``, an event word's stem and the event nouns
   it can refer to;
-- ``pack.json``: ``description_actors`` (description noun -> actor id), ``name_modifiers``
-  and ``not_event_names`` (lists of words).
+- ``pack.json``: ``description_actors`` (description noun -> actor id), and lists of words:
+  ``name_modifiers``, ``not_event_names``, ``state_heads`` and ``state_phrases``.
 
 Lines starting with ``#`` in the TSV files are comments. Every component that reads a pack
 names its folder in its version (:data:`PACK_DATA`), so editing a pack recomputes the
@@ -49,6 +49,10 @@ class DomainPack:
             article names that actor.
         name_modifiers: lowercase organisation names that modify a member noun.
         not_event_names: capitalised words that never name an event.
+        state_heads: head nouns (lemmas) that, modified by a state's name, mean the state
+            acting, beyond the general ones ("the U.S. imperialists").
+        state_phrases: phrases that mean a state acting when a state's name modifies them
+            ("the U.S. ruling class").
     """
 
     name: str
@@ -58,6 +62,8 @@ class DomainPack:
     description_actors: Mapping[str, str]
     name_modifiers: frozenset[str]
     not_event_names: frozenset[str]
+    state_heads: frozenset[str]
+    state_phrases: tuple[str, ...]
 
     @property
     def knowledge(self) -> Path:
@@ -96,6 +102,8 @@ def domain_pack(name: str = DEFAULT_DOMAIN) -> DomainPack:
         description_actors=dict(settings["description_actors"]),
         name_modifiers=frozenset(settings["name_modifiers"]),
         not_event_names=frozenset(settings["not_event_names"]),
+        state_heads=frozenset(settings["state_heads"]),
+        state_phrases=tuple(settings["state_phrases"]),
     )
 
 
@@ -104,7 +112,13 @@ def _settings(path: Path) -> dict[str, Any]:
         settings = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise ConfigError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
-    expected = {"description_actors": dict, "name_modifiers": list, "not_event_names": list}
+    expected = {
+        "description_actors": dict,
+        "name_modifiers": list,
+        "not_event_names": list,
+        "state_heads": list,
+        "state_phrases": list,
+    }
     for key, kind in expected.items():
         value = settings.get(key) if isinstance(settings, dict) else None
         if not isinstance(value, kind) or not all(isinstance(v, str) for v in value):
