@@ -212,3 +212,36 @@ def test_a_changed_component_changes_the_stored_pipeline_version(package: Path) 
     (package / "helper.py").write_text("LIMIT = 5\n")
     clear_cache()
     assert Pipeline([Versioned()]).version != before
+
+
+def test_reanalyze_redoes_the_analyses_of_a_changed_component(
+    package: Path, tmp_path: Path
+) -> None:
+    from parallax.runner import reanalyze, run
+    from parallax.settings import Settings
+    from parallax.store import open_store
+
+    class Toy:
+        name = "toy"
+        version = CodeVersion(data=("data/table.tsv",))
+        requires: tuple[str, ...] = ()
+        assigns = ("toy",)
+
+        def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
+            for analysis in analyses:
+                analysis.layers["toy"] = 1
+                yield analysis
+
+    Toy.__dict__["version"].module = "toypkg.step"
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in ("a", "b"):
+        (inputs / f"{name}.txt").write_text(f"Article {name} says something about the weather.\n")
+    store = open_store(tmp_path / "store.db")
+    run([inputs], store=store, settings=Settings(), pipeline=Pipeline([Toy()]))
+    assert reanalyze(store, Pipeline([Toy()])) == 0
+    (package / "data" / "table.tsv").write_text("a\t9\n")
+    clear_cache()
+    assert reanalyze(store, Pipeline([Toy()])) == 2
+    assert reanalyze(store, Pipeline([Toy()])) == 0
+    store.close()

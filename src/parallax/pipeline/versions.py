@@ -42,7 +42,7 @@ def code_version(
     Args:
         module: a dotted module name, e.g. ``parallax.components.claims``.
         data: files or folders, relative to the top-level package's folder
-            (``models/frames.npz``, ``knowledge/data``).
+            (``models/frames.npz``, ``domains/cold_war_nato``).
         distributions: installed distributions whose version changes the output.
 
     Raises:
