@@ -6,7 +6,9 @@ statement, function-level ones included, so a lazy import cannot hide an upward 
 
 from __future__ import annotations
 
+import re
 import textwrap
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -55,3 +57,16 @@ def test_a_function_level_upward_import_breaks_the_layers(
     )
     monkeypatch.syspath_prepend(str(tmp_path))
     assert lint_imports(config_filename=str(config), no_cache=True) == 1
+
+
+def test_every_module_of_the_package_sits_in_a_layer() -> None:
+    """A new top-level module must be placed in the layers, or no contract would cover it."""
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = config["tool"]["importlinter"]["contracts"]
+    layers = next(c for c in contracts if c["id"] == "layers")["layers"]
+    placed = {name.strip(" ()") for layer in layers for name in re.split(r"[:|]", layer)}
+    package = REPO / "src" / "parallax"
+    modules = {p.stem for p in package.glob("*.py") if p.stem != "__init__"} | {
+        p.parent.name for p in package.glob("*/__init__.py")
+    }
+    assert modules - placed == set(), "add these to [tool.importlinter] layers in pyproject.toml"
