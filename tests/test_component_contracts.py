@@ -245,3 +245,33 @@ def test_reanalyze_redoes_the_analyses_of_a_changed_component(
     assert reanalyze(store, Pipeline([Toy()])) == 2
     assert reanalyze(store, Pipeline([Toy()])) == 0
     store.close()
+
+
+def test_the_version_of_the_default_pipeline_is_known_without_building_it(
+    pipeline: Pipeline,
+) -> None:
+    from parallax.components import version
+
+    assert version() == pipeline.version
+
+
+def test_a_planned_version_reads_the_class_and_calls_no_factory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from parallax.pipeline import planned_version, registry
+
+    class Heavy:
+        name = "heavy"
+        version = "7"
+        requires: tuple[str, ...] = ()
+        assigns = ("heavy",)
+
+        def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
+            yield from analyses
+
+    def make_heavy() -> Heavy:
+        raise AssertionError("the factory loads a model; planning must not call it")
+
+    make_heavy.__annotations__["return"] = Heavy  # resolvable outside this function
+    monkeypatch.setitem(registry._FACTORIES, "heavy-test", make_heavy)
+    assert planned_version(["heavy-test"]) == Pipeline([Heavy()]).version

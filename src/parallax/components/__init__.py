@@ -26,7 +26,7 @@ from parallax.components import (
     timeline,
     times,
 )
-from parallax.pipeline import Pipeline, component_factory
+from parallax.pipeline import Pipeline, component_factory, planned_version
 
 __all__ = [
     "DEFAULT_COMPONENTS",
@@ -46,6 +46,7 @@ __all__ = [
     "techniques",
     "timeline",
     "times",
+    "version",
 ]
 
 DEFAULT_COMPONENTS: tuple[str, ...] = (
@@ -80,3 +81,12 @@ def load(
     """
     names = DEFAULT_COMPONENTS if components is None else tuple(components)
     return Pipeline([component_factory(name)() for name in names], languages=languages)
+
+
+def version(components: Sequence[str] | None = None) -> str:
+    """The version ``load(components).version`` would be, without loading a model.
+
+    For callers that only need to know which stored analyses are current (``compare``,
+    ``show``): building the pipeline loads spaCy, the encoder and every trained head.
+    """
+    return planned_version(DEFAULT_COMPONENTS if components is None else tuple(components))

@@ -5,6 +5,6 @@ one layer up: this package knows how to run components, not which ones exist.
 """
 
 from parallax.pipeline.core import Component, Pipeline
-from parallax.pipeline.registry import component_factory, register
+from parallax.pipeline.registry import component_factory, planned_version, register
 
-__all__ = ["Component", "Pipeline", "component_factory", "register"]
+__all__ = ["Component", "Pipeline", "component_factory", "planned_version", "register"]

@@ -155,8 +155,7 @@ class Pipeline:
     @property
     def version(self) -> str:
         """A short hash of the component names and versions, stored with each analysis."""
-        spec = ";".join(f"{c.name}={c.version}" for c in self.components)
-        return hashlib.sha256(spec.encode()).hexdigest()[:12]
+        return pipeline_version((c.name, c.version) for c in self.components)
 
     def plan(self) -> str:
         """A readable table of the components, what each requires and what it assigns.
@@ -261,6 +260,12 @@ class Pipeline:
         offloaded.result()  # re-raises the worker's exception here, in the caller's thread
         _run(back, runnable)
         yield from _finished(analyses)
+
+
+def pipeline_version(components: Iterable[tuple[str, str]]) -> str:
+    """The version of a pipeline of ``(name, version)`` components, in order."""
+    spec = ";".join(f"{name}={version}" for name, version in components)
+    return hashlib.sha256(spec.encode()).hexdigest()[:12]
 
 
 def reads_if_present(component: Component) -> tuple[str, ...]:
