@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from parallax._version import __version__
 
 __all__ = [
     "Analysis",
@@ -33,9 +33,10 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from parallax.components import load
     from parallax.ingest import read_inputs
     from parallax.model import Analysis, Article, Failed, Skipped
-    from parallax.pipeline import Pipeline, load
+    from parallax.pipeline import Pipeline
     from parallax.runner import run
     from parallax.settings import Settings
     from parallax.store import open_store
@@ -46,7 +47,7 @@ _LAZY = {
     "Failed": "parallax.model",
     "Skipped": "parallax.model",
     "Pipeline": "parallax.pipeline",
-    "load": "parallax.pipeline",
+    "load": "parallax.components",
     "Settings": "parallax.settings",
     "open_store": "parallax.store",
     "read_inputs": "parallax.ingest",

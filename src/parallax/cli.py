@@ -241,7 +241,7 @@ def main() -> None:
 def _analyze(
     paths: tuple[str, ...], settings: Settings, quiet: bool, command: str, with_pipeline: bool
 ) -> tuple[Any, Any, Any]:
-    from parallax.pipeline import load
+    from parallax.components import load
     from parallax.runner import run
     from parallax.store import open_store
 
@@ -651,7 +651,7 @@ def compare(
         raise click.UsageError("give either FILES to compare or --story ID, not both or neither")
     settings = build_settings(db, **options)
     if story_id:
-        from parallax.pipeline import load
+        from parallax.components import load
         from parallax.store import open_store
 
         store = open_store(settings.db_path)
@@ -734,7 +734,7 @@ def reanalyze(db: Path | str | None, quiet: bool) -> None:
     Run it after upgrading Parallax or its models: articles and their raw inputs stay in
     the store, and only the analyses are recomputed.
     """
-    from parallax.pipeline import load
+    from parallax.components import load
     from parallax.runner import reanalyze as run_reanalyze
     from parallax.store import open_store
 
@@ -808,7 +808,7 @@ def serve(
 @main.command()
 def plan() -> None:
     """Print the analysis pipeline: each component, what it requires and what it assigns."""
-    from parallax.pipeline import load
+    from parallax.components import load
 
     pipeline = load()
     click.echo(pipeline.plan())
@@ -1035,9 +1035,10 @@ def kb_import(
 @handle_errors
 def kb_add_document(paths: tuple[str, ...], kb_dir: Path | None) -> None:
     """Add trusted reference documents (any format `analyze` reads) as evidence."""
-    from parallax.knowledge.documents import articles_from_paths, default_document_store
+    from parallax.ingest import read_articles
+    from parallax.knowledge.documents import default_document_store
 
-    articles, problems = articles_from_paths(paths)
+    articles, problems = read_articles(paths)
     for problem in problems:
         _err(f"error: {problem}")
     with default_document_store(kb_dir) as store:
@@ -1128,9 +1129,10 @@ def check(
 
                 store = default_document_store()
         else:
-            from parallax.knowledge.documents import DocumentStore, articles_from_paths
+            from parallax.ingest import read_articles
+            from parallax.knowledge.documents import DocumentStore
 
-            articles, problems = articles_from_paths(list(documents))
+            articles, problems = read_articles(list(documents))
             for problem in problems:
                 _err(f"warning: reference document skipped: {problem}")
             store = DocumentStore(Path(scratch) / "documents.db")

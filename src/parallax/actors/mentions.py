@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from parallax.domains import domain_pack
 from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
 
 ACTOR_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
@@ -46,8 +47,6 @@ GOVERNMENT_HEADS = frozenset(
         "diplomat",
         "president",
         "ministry",
-        "imperialist",
-        "imperialism",
         "policy",
         "establishment",
         "elite",
@@ -56,9 +55,11 @@ GOVERNMENT_HEADS = frozenset(
         "soldier",
     }
 )
-"""Head nouns (lemmas) that, modified by a state's name or demonym, mean that state acting."""
+"""Head nouns (lemmas) that, modified by a state's name or demonym, mean that state acting.
 
-RULING_CLASS = re.compile(r"\bruling class\b", re.I)
+The domain pack adds its own (``state_heads``, "the U.S. imperialists") and whole phrases
+(``state_phrases``, "the U.S. ruling class"), see :mod:`parallax.domains`.
+"""
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across"})
 TITLES = frozenset(
     {"president", "minister", "chancellor", "secretary", "premier", "leader", "ambassador"}
@@ -86,6 +87,15 @@ LED_BY_HEADS = frozenset({"administration", "government", "cabinet", "presidency
 """Head nouns of phrases named after the head of state or government who leads them."""
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def _state_head(lemma: str, phrase: str) -> bool:
+    """Whether a noun phrase with this head lemma can mean a state acting."""
+    pack = domain_pack()
+    if lemma in GOVERNMENT_HEADS or lemma in pack.state_heads:
+        return True
+    lowered = phrase.lower()
+    return any(re.search(rf"\b{re.escape(p)}\b", lowered) for p in pack.state_phrases)
 
 
 def slug(text: str) -> str:
@@ -272,7 +282,7 @@ class ActorResolver:
             mention.label = chunk.root.ent_type_
             return mention
         root = chunk.root
-        if root.lemma_.lower() not in GOVERNMENT_HEADS and not RULING_CLASS.search(chunk.text):
+        if not _state_head(root.lemma_.lower(), chunk.text):
             return None
         for token in chunk:
             if token.i == root.i or token.dep_ not in {"amod", "compound", "nmod", "npadvmod"}:

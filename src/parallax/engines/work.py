@@ -17,13 +17,14 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from parallax.components import load
 from parallax.ingest import finish_article, read_raw
 from parallax.ingest.fetch import Fetcher
 from parallax.ingest.formats import sniff_format
 from parallax.ingest.raw import RawInput
 from parallax.ingest.sources import iter_raw_inputs
 from parallax.model import Article, Failed, Skipped
-from parallax.pipeline import Pipeline, load
+from parallax.pipeline import Pipeline
 from parallax.runner import INGEST_ONLY, Runner, RunResult, _file_hash
 from parallax.settings import Settings
 from parallax.store import Store, open_store

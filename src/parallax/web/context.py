@@ -69,7 +69,7 @@ class ServerContext:
                 if self._pipeline_factory is not None:
                     self._pipeline = self._pipeline_factory()
                 else:
-                    from parallax.pipeline import load
+                    from parallax.components import load
 
                     self._pipeline = load()
             return self._pipeline

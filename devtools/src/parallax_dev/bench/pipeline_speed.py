@@ -66,9 +66,9 @@ def load_corpus(shared: Path) -> list[Article]:
 
 def run(shared: Path, repeat: int = 1) -> PipelineBench:
     """Time spaCy alone, our pipeline, and a whole stored run on the BASIL corpus."""
-    from parallax.components.parse import load_spacy
-    from parallax.pipeline import load
+    from parallax.components import load
     from parallax.runner import run as run_corpus
+    from parallax.spacy_model import load_spacy
     from parallax.store import open_store
 
     articles = [a for a in load_corpus(shared)]
