@@ -241,14 +241,14 @@ def _analyze(
     paths: tuple[str, ...], settings: Settings, quiet: bool, command: str, with_pipeline: bool
 ) -> tuple[Any, Any, Any]:
     from parallax.pipeline import load
-    from parallax.runner import run
     from parallax.store import open_store
+    from parallax.usecases import ingest
 
     store = open_store(settings.db_path)
     pipeline = load() if with_pipeline else None
     fetch = _fetcher(settings)
     with progress_bar(quiet, "Analysing" if with_pipeline else "Ingesting") as progress:
-        result = run(
+        result = ingest(
             paths,
             store=store,
             settings=settings,
@@ -259,29 +259,6 @@ def _analyze(
         )
     fetch.close()
     return store, pipeline, result
-
-
-def _build_report(store: Any, pipeline: Any, result: Any) -> dict[str, Any]:
-    from parallax.comparison import compare
-    from parallax.comparison.vectors import stored_encoder
-    from parallax.report import build_report
-    from parallax.runner import stored_records
-
-    records = list(stored_records(store, result.article_ids, pipeline))
-    _store_stories(store, records)
-    comparison = compare(records, encode=stored_encoder(store, records))
-    return build_report(
-        records, comparison=comparison, errors=result.failures, summary=result.summary()
-    )
-
-
-def _store_stories(store: Any, records: list[dict[str, Any]]) -> None:
-    """File the analysed records under stored stories (incremental; see comparison.persist)."""
-    from parallax.comparison.persist import update_stories
-    from parallax.store import SQLiteStore
-
-    if isinstance(store, SQLiteStore):
-        update_stories(store, records)
 
 
 @main.command()
@@ -320,8 +297,10 @@ def analyze(
     when all inputs succeeded and 1 when some failed.
     """
     settings = build_settings(db, **options)
-    store, pipeline, result = _analyze(paths, settings, quiet, "analyze", True)
-    report = _build_report(store, pipeline, result)
+    from parallax.usecases import run_report
+
+    store, _pipeline, result = _analyze(paths, settings, quiet, "analyze", True)
+    report = run_report(store, result)
     _write(_render(report, fmt), output)
     _report_run(result, quiet)
     if output is not None and not quiet:
@@ -509,21 +488,17 @@ def search(query: str, limit: int, fmt: str, db: Path | str | None, quiet: bool)
 @handle_errors
 def show(article_id: str, fmt: str, db: Path | str | None, quiet: bool) -> None:
     """Show one stored article (by id or an unambiguous id prefix) and its analysis."""
-    from parallax.model import Analysis
-    from parallax.report import analysis_record, build_report
+    from parallax.report import build_report
     from parallax.store import open_store
+    from parallax.usecases import article_view
 
     store = open_store(db or default_db_path())
-    article = store.get_article(article_id)
-    if article is None:
+    record = article_view(store, article_id)
+    if record is None:
         raise click.UsageError(
             f"no stored article has the id {article_id!r} (or the prefix matches several); "
             "find ids with `parallax search`"
         )
-    record = store.latest_analysis(article.id) or analysis_record(
-        Analysis(article=article, status="not_analysed", reason="ingested only")
-    )
-    record["sources"] = store.sources(article.id)
     if fmt == "json":
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
     elif fmt == "md":
@@ -569,8 +544,10 @@ def demo(out: Path, quiet: bool) -> None:
             if p.suffix in {".txt", ".html", ".md"} and p.name != "README.md"
         )
         settings = Settings(db_path=out / "parallax.db")
-        store, pipeline, result = _analyze(paths, settings, quiet, "demo", True)
-    report = _build_report(store, pipeline, result)
+        store, _pipeline, result = _analyze(paths, settings, quiet, "demo", True)
+    from parallax.usecases import run_report
+
+    report = run_report(store, result)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     from parallax.report.compare_html import render_compare_html
@@ -640,43 +617,26 @@ def compare(
     (--cluster splits them into stories first). With --story ID, the stored articles of a
     story (ids from `parallax stories`) are compared instead.
     """
-    from parallax.comparison import compare as compare_records
-    from parallax.comparison import compare_story
-    from parallax.comparison.vectors import stored_encoder
-    from parallax.report import build_report
-    from parallax.runner import stored_records
+    from parallax.usecases import comparison_report, current_records, story_records
 
     if bool(paths) == bool(story_id):
         raise click.UsageError("give either FILES to compare or --story ID, not both or neither")
     settings = build_settings(db, **options)
     if story_id:
-        from parallax.pipeline import load
         from parallax.store import open_store
 
         store = open_store(settings.db_path)
-        ids = store.story_articles(story_id)
-        if not ids:
-            raise click.UsageError(
-                f"no stored story has the id {story_id!r} in {settings.db_path}; "
-                "list them with `parallax stories`"
-            )
-        records = [r for r in stored_records(store, ids, load()) if r.get("status") == "analysed"]
+        records = story_records(store, story_id)
         failures: list[Any] = []
         exit_code = 0
     else:
-        store, pipeline, result = _analyze(paths, settings, quiet, "compare", True)
-        records = list(stored_records(store, result.article_ids, pipeline))
-        _store_stories(store, records)
+        store, _pipeline, result = _analyze(paths, settings, quiet, "compare", True)
+        records = current_records(store, result.article_ids)
         failures, exit_code = result.failures, result.exit_code
         _report_run(result, quiet)
-    analysed = [r for r in records if r.get("status") == "analysed"]
-    encode = stored_encoder(store, analysed)
-    comparison = (
-        compare_records(analysed, encode=encode)
-        if cluster
-        else compare_story(story_id or "story-1", analysed, encode)
+    report = comparison_report(
+        store, records, story=story_id or "story-1", cluster=cluster, errors=failures
     )
-    report = build_report(records, comparison=comparison, errors=failures)
     if fmt == "html":
         from parallax.report.compare_html import render_compare_html
 
@@ -702,18 +662,17 @@ def compare(
 @common_options
 @handle_errors
 def stories(limit: int, fmt: str, db: Path | None, quiet: bool) -> None:
-    """List the stored stories (articles clustered by `analyze` and `compare`), largest first."""
+    """List the stored stories (every analysed article is filed under one), largest first."""
     from parallax.store import open_store
+    from parallax.usecases import list_stories
 
     store = open_store(db or default_db_path())
-    found = store.stories()[:limit]
+    found = list_stories(store, limit).stories
     if fmt == "json":
-        for story in found:
-            story["articles"] = store.story_articles(story["id"])
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
     else:
         if not found and not quiet:
-            _err("no stories stored yet; run `parallax analyze` or `parallax compare` first")
+            _err("no stories stored yet; analyse articles first (`parallax analyze`, `run`)")
         for story in found:
             dates = " to ".join(
                 dict.fromkeys(d for d in (story["first_date"], story["last_date"]) if d)
@@ -734,8 +693,8 @@ def reanalyze(db: Path | str | None, quiet: bool) -> None:
     the store, and only the analyses are recomputed.
     """
     from parallax.pipeline import load
-    from parallax.runner import reanalyze as run_reanalyze
     from parallax.store import open_store
+    from parallax.usecases import reanalyze as run_reanalyze
 
     store = open_store(db or default_db_path())
     pipeline = load()
@@ -1272,14 +1231,15 @@ def _fact_record(fact: Any) -> dict[str, Any]:
 
 
 def _entity_record(entity: Any) -> dict[str, Any]:
-    from dataclasses import asdict
+    from parallax.usecases.knowledge import entity_record
 
-    record = asdict(entity)
-    return {k: list(v) if isinstance(v, tuple) else v for k, v in record.items()}
+    return entity_record(entity)
 
 
 def _resolve_entity(kb: Any, ref: str) -> Any:
-    entity = kb.get(ref) or next(iter(kb.lookup(ref)), None)
+    from parallax.usecases.knowledge import resolve_entity
+
+    entity = resolve_entity(kb, ref)
     if entity is None:
         raise ConfigError(
             f"no entity {ref!r} in the knowledge base; try `parallax kb search {ref!r}`"
@@ -1299,9 +1259,9 @@ def kb_group() -> None:
 @handle_errors
 def kb_list(kind: str | None, fmt: str, kb_dir: Path | None) -> None:
     """List the entities of the knowledge base (bundled and imported)."""
-    from parallax.knowledge import default_knowledge
+    from parallax.usecases import knowledge_base
 
-    kb = default_knowledge(kb_dir)
+    kb = knowledge_base(user_dir=kb_dir)
     entities = sorted(
         (e for e in kb.entities.values() if kind is None or e.type == kind), key=lambda e: e.id
     )
@@ -1320,18 +1280,10 @@ def kb_list(kind: str | None, fmt: str, kb_dir: Path | None) -> None:
 @handle_errors
 def kb_search(text: str, limit: int, fmt: str, kb_dir: Path | None) -> None:
     """Find entities by name or alias, and sentences of the reference documents."""
-    from parallax.knowledge import alias_key, default_knowledge
     from parallax.knowledge.documents import existing_document_store
+    from parallax.usecases import find_entities, knowledge_base
 
-    kb = default_knowledge(kb_dir)
-    key = alias_key(text)
-    exact = [e for e in kb.lookup(text)]
-    partial = [
-        e
-        for e in kb.entities.values()
-        if e not in exact and any(key in alias_key(n) for n in e.names())
-    ]
-    entities = (exact + sorted(partial, key=lambda e: len(e.name)))[:limit]
+    entities = find_entities(knowledge_base(user_dir=kb_dir), text, limit)
     evidence = []
     store = existing_document_store(kb_dir)
     if store is not None:
@@ -1356,9 +1308,9 @@ def kb_search(text: str, limit: int, fmt: str, kb_dir: Path | None) -> None:
 @handle_errors
 def kb_show(entity: str, fmt: str, kb_dir: Path | None) -> None:
     """Show one entity (by id or name) with its facts and their sources."""
-    from parallax.knowledge import default_knowledge
+    from parallax.usecases import knowledge_base
 
-    kb = default_knowledge(kb_dir)
+    kb = knowledge_base(user_dir=kb_dir)
     found = _resolve_entity(kb, entity)
     facts = kb.facts_about(subject=found.id)
     inverse = kb.facts_about(object=found.id)
@@ -1401,9 +1353,9 @@ def kb_show(entity: str, fmt: str, kb_dir: Path | None) -> None:
 @handle_errors
 def kb_facts(subject: str, prop: str | None, fmt: str, kb_dir: Path | None) -> None:
     """The facts about SUBJECT (an id or a name), optionally of one property."""
-    from parallax.knowledge import default_knowledge
+    from parallax.usecases import knowledge_base
 
-    kb = default_knowledge(kb_dir)
+    kb = knowledge_base(user_dir=kb_dir)
     found = _resolve_entity(kb, subject)
     facts = kb.facts_about(subject=found.id, property=prop)
     if fmt == "json":
@@ -1438,13 +1390,14 @@ def kb_import(
     path: Path, fmt: str | None, properties: str | None, name: str | None, kb_dir: Path | None
 ) -> None:
     """Import entities and facts from a CSV, JSON or Wikidata dump file into your KB."""
-    from parallax.knowledge import default_knowledge, user_kb_dir
+    from parallax.knowledge import user_kb_dir
     from parallax.knowledge.importers import import_file
     from parallax.knowledge.user import import_name, save_import
+    from parallax.usecases import knowledge_base
 
     directory = kb_dir or user_kb_dir()
     props = [p for p in properties.split(",") if p.strip()] if properties else None
-    result = import_file(path, default_knowledge(directory), fmt, props)
+    result = import_file(path, knowledge_base(user_dir=directory), fmt, props)
     for warning in result.warnings:
         _err(f"warning: {warning}")
     written = save_import(name or import_name(str(path)), result.entities, result.facts, directory)
@@ -1577,40 +1530,21 @@ def check(
     The verdict is supported, contradicted, disputed or not_enough_evidence; it never comes
     without the facts (with their sources) or document sentences it rests on.
     """
-    import tempfile
     from datetime import date
 
-    from parallax.factcheck import Checker, open_knowledge
-
-    if not claim.strip():
-        raise ConfigError("the CLAIM is empty; give the sentence to check, in quotes")
     from parallax.report.markdown import render_check_markdown
+    from parallax.usecases import check_claim
 
     try:
         today = date.fromisoformat(as_of) if as_of else None
     except ValueError:
         raise ConfigError(f"--date {as_of!r} is not a date; write it as YYYY-MM-DD") from None
-    with tempfile.TemporaryDirectory() as scratch:
-        store = None
-        if not documents:
-            from parallax.knowledge.user import user_kb_dir
-
-            if (user_kb_dir() / "documents.db").exists():
-                from parallax.knowledge.documents import default_document_store
-
-                store = default_document_store()
-        else:
-            from parallax.knowledge.documents import DocumentStore, articles_from_paths
-
-            articles, problems = articles_from_paths(list(documents))
-            for problem in problems:
-                _err(f"warning: reference document skipped: {problem}")
-            store = DocumentStore(Path(scratch) / "documents.db")
-            store.add_all(articles)
-        checker = Checker(open_knowledge(list(kb_dirs)), today=today, documents=store)
-        record = checker.check_text(claim).record()
-        if store is not None:
-            store.close()
+    if not claim.strip():
+        raise ConfigError("the CLAIM is empty; give the sentence to check, in quotes")
+    checked = check_claim(claim, kb_dirs=kb_dirs, documents=documents, today=today)
+    for warning in checked.warnings:
+        _err(f"warning: {warning}")
+    record = checked.record
     if fmt == "json":
         click.echo(json.dumps(record, indent=2, ensure_ascii=False))
     else:

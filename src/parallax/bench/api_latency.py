@@ -97,7 +97,7 @@ def build_store(
     Reuses what the database already holds, so a second run starts at once.
     """
     from parallax.pipeline import load
-    from parallax.runner import run
+    from parallax.usecases import ingest as run
 
     store = open_store(db)
     try:

@@ -15,7 +15,9 @@ from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
 from fastapi import Path as Path_
 from pydantic import BaseModel, Field
 
-from parallax import __version__
+from parallax import __version__, usecases
+from parallax.errors import ConfigError
+from parallax.usecases import knowledge
 from parallax.web import corpus
 from parallax.web.context import ServerContext
 from parallax.web.jobs import JOB_COMMAND, QueueFullError
@@ -125,7 +127,7 @@ def search(
 
 
 def _record(request: Request, article_id: str) -> dict[str, Any]:
-    record = corpus.article_record(_ctx(request).store(), article_id)
+    record = usecases.article_view(_ctx(request).store(), article_id)
     if record is None:
         raise HTTPException(
             404,
@@ -186,15 +188,14 @@ def compare(
     return {"articles": records, "comparison": comparison}
 
 
-@router.get("/stories", summary="Stories among the latest analysed articles")
-def stories(request: Request, limit: Annotated[int, Query(ge=2, le=200)] = 50) -> dict[str, Any]:
-    """Articles grouped into stories (the latest ``limit`` analysed ones)."""
-    store = _ctx(request).store()
-    _total, items = store.list_articles(limit=limit)
-    records = [r for r in (corpus.article_record(store, i["id"]) for i in items) if r is not None]
-    comparison = _ctx(request).compare(records)
-    titles = {r["id"]: r.get("title") for r in records}
-    return {"stories": comparison.get("stories", []), "titles": titles}
+@router.get("/stories", summary="The stored stories, largest first")
+def stories(request: Request, limit: Annotated[int, Query(ge=1, le=200)] = 50) -> dict[str, Any]:
+    """The stories every write path files articles under, as ``parallax stories`` lists them.
+
+    Each story has its id, label, first and last date, size and its articles' ids; the
+    articles' titles are in ``titles``.
+    """
+    return usecases.list_stories(_ctx(request).store(), limit).as_dict()
 
 
 @router.get("/claims", summary="Claims across the corpus, with verdicts", response_model=Page)
@@ -247,20 +248,16 @@ def kb_lookup(
     name: Annotated[str, Query(min_length=1, max_length=200, description="A name or alias")],
 ) -> dict[str, Any]:
     """Entities with that name, alias, demonym or id, each with its sourced facts."""
-    return {"query": name, "entities": corpus.knowledge_lookup(name)}
+    return {"query": name, "entities": knowledge.lookup(name)}
 
 
-@router.post(
-    "/check",
-    summary="Check one claim against the reference knowledge",
-    responses={503: {"description": "Fact-checking is not installed in this build"}},
-)
+@router.post("/check", summary="Check one claim against the reference knowledge")
 def check(body: CheckRequest) -> dict[str, Any]:
-    """The claim's verdict with its evidence and explanation."""
+    """The claim's verdict with its evidence and explanation (as ``parallax check``)."""
     try:
-        return corpus.check_claim(body.text)
-    except corpus.FactCheckUnavailableError as exc:
-        raise HTTPException(503, str(exc)) from None
+        return usecases.check_claim(body.text).record
+    except ConfigError as exc:
+        raise HTTPException(422, str(exc)) from None
 
 
 def _accepted(request: Request, store: Any, specs: list[str], described: dict[str, Any]) -> Any:

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from parallax.ingest.fetch import Fetcher
 from parallax.pipeline import Pipeline
 from parallax.store import AnyStore, open_store
-from parallax.web.corpus import ComparisonCache, compare_records
+from parallax.usecases import compare_records
+from parallax.web.corpus import ComparisonCache
 from parallax.web.jobs import IngestJobs
 from parallax.web.settings import ServerSettings
 

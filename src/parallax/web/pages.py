@@ -14,6 +14,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from parallax import usecases
+from parallax.usecases import knowledge
 from parallax.web import corpus, highlight
 from parallax.web.api import job_status
 from parallax.web.context import ServerContext
@@ -102,7 +104,7 @@ def corpus_page(
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str) -> HTMLResponse:
     """One article: highlighted text, claims, actors, timeline."""
-    record = corpus.article_record(_ctx(request).store(), article_id)
+    record = usecases.article_view(_ctx(request).store(), article_id)
     if record is None:
         return _render(
             request,
@@ -145,7 +147,7 @@ def compare_page(
             message="Tick two to four articles in the list of articles, then press Compare.",
         )
     store = _ctx(request).store()
-    records = [corpus.article_record(store, i) for i in chosen]
+    records = [usecases.article_view(store, i) for i in chosen]
     if any(r is None for r in records):
         return _render(
             request,
@@ -239,5 +241,5 @@ def kb_page(
     request: Request, name: Annotated[str | None, Query(max_length=200)] = None
 ) -> HTMLResponse:
     """What the knowledge base knows about a name."""
-    entities = corpus.knowledge_lookup(name) if name and name.strip() else []
+    entities = knowledge.lookup(name) if name and name.strip() else []
     return _render(request, "kb.html.j2", title="Knowledge base", name=name, entities=entities)
