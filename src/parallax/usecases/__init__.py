@@ -14,6 +14,7 @@ and nothing below them, so they cannot disagree about what happens after analysi
 * :func:`run_report`, :func:`comparison_report`, :func:`compare_records` and
   :func:`story_records` compare stored articles;
 * :func:`reanalyze` brings analyses up to date after an upgrade;
+* :mod:`~parallax.usecases.browsing` lists, searches and summarises the stored corpus;
 * :func:`check_claim` is the one fact-checking setup, and :func:`knowledge_base` /
   :func:`find_entities` the one knowledge base and lookup.
 """

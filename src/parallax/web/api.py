@@ -17,8 +17,7 @@ from pydantic import BaseModel, Field
 
 from parallax import __version__, usecases
 from parallax.errors import ConfigError
-from parallax.usecases import knowledge
-from parallax.web import corpus
+from parallax.usecases import browsing, knowledge
 from parallax.web.context import ServerContext
 from parallax.web.jobs import JOB_COMMAND, QueueFullError
 
@@ -90,23 +89,8 @@ def list_articles(
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Page:
     """One page of article summaries, newest first (or best match first with ``q``)."""
-    if date_to and len(date_to) < 10:
-        date_to += "-12-31" if len(date_to) == 4 else "-31"
-    total, items = (
-        _ctx(request)
-        .store()
-        .list_articles(
-            query=q,
-            outlet=outlet,
-            language=language,
-            fmt=format,
-            genre=genre,
-            date_from=date_from,
-            date_to=date_to,
-            limit=limit,
-            offset=offset,
-        )
-    )
+    filters = browsing.ArticleFilter(q, outlet, language, format, genre, date_from, date_to)
+    total, items = browsing.list_articles(_ctx(request).store(), filters, limit, offset)
     return Page(total=total, limit=limit, offset=offset, items=items)
 
 
@@ -123,7 +107,7 @@ def search(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> list[dict[str, Any]]:
     """Matching articles and sentences, best first; matches are marked with [brackets]."""
-    return [asdict(hit) for hit in _ctx(request).store().search(q, limit)]
+    return [asdict(hit) for hit in browsing.search(_ctx(request).store(), q, limit)]
 
 
 def _record(request: Request, article_id: str) -> dict[str, Any]:
@@ -206,25 +190,19 @@ def claims(
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Page:
     """Every article's claims (latest analyses), optionally only one verdict."""
-    total, items = (
-        _ctx(request)
-        .store()
-        .latest_layer_items(
-            "claims", limit=limit, offset=offset, where=f"verdict={verdict}" if verdict else None
-        )
-    )
+    total, items = browsing.corpus_claims(_ctx(request).store(), verdict, limit, offset)
     return Page(
         total=total,
         limit=limit,
         offset=offset,
-        items=[{"article_id": a, **c} for a, c in items if isinstance(c, dict)],
+        items=[{"article_id": a, **c} for a, c in items],
     )
 
 
 @router.get("/actors", summary="Actors across the corpus")
 def actors(request: Request, limit: Annotated[int, Query(ge=1, le=500)] = 100) -> list[Any]:
     """Actors with the articles naming them, their roles and mean sentiment."""
-    return corpus.actor_summary(_ctx(request).store())[:limit]
+    return browsing.actor_summary(_ctx(request).store())[:limit]
 
 
 @router.get("/timeline", summary="Dated events across the corpus", response_model=Page)
@@ -234,12 +212,12 @@ def timeline(
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Page:
     """Timeline entries of every article's latest analysis."""
-    total, items = _ctx(request).store().latest_layer_items("timeline", limit=limit, offset=offset)
+    total, items = browsing.corpus_timeline(_ctx(request).store(), limit, offset)
     return Page(
         total=total,
         limit=limit,
         offset=offset,
-        items=[{"article_id": a, **t} for a, t in items if isinstance(t, dict)],
+        items=[{"article_id": a, **t} for a, t in items],
     )
 
 

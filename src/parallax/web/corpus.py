@@ -1,4 +1,4 @@
-"""What the REST API and the pages share beyond the use cases: a comparison cache, actors.
+"""What the REST API and the pages share beyond the use cases: a comparison cache, labels.
 
 Records, comparisons, stories, claim checks and knowledge lookups come from
 :mod:`parallax.usecases`, as for the CLI; the pages and the API call the same functions, so
@@ -12,9 +12,6 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
-from parallax.store import AnyStore
-
-VERDICTS = ("supported", "contradicted", "disputed", "not_enough_evidence")
 SENTENCE_TYPES = ("factual_claim", "opinion", "call_to_action", "question", "quotation", "other")
 
 
@@ -45,40 +42,3 @@ class ComparisonCache:
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
         return value
-
-
-def actor_summary(store: AnyStore, limit: int = 20000) -> list[dict[str, Any]]:
-    """Actors across the corpus: how many articles name each, their roles and mean sentiment."""
-    _total, items = store.latest_layer_items("actors", limit=limit)
-    actors: dict[str, dict[str, Any]] = {}
-    for article_id, actor in items:
-        if not isinstance(actor, dict) or not actor.get("id"):
-            continue
-        entry = actors.setdefault(
-            str(actor["id"]),
-            {
-                "id": actor["id"],
-                "name": actor.get("name") or actor["id"],
-                "type": actor.get("type"),
-                "articles": [],
-                "roles": {},
-                "sentiments": [],
-            },
-        )
-        if article_id not in entry["articles"]:
-            entry["articles"].append(article_id)
-        role = actor.get("role")
-        if role:
-            entry["roles"][role] = entry["roles"].get(role, 0) + 1
-        if isinstance(actor.get("sentiment"), int | float):
-            entry["sentiments"].append(float(actor["sentiment"]))
-    result = []
-    for entry in actors.values():
-        sentiments = entry.pop("sentiments")
-        entry["mean_sentiment"] = (
-            round(sum(sentiments) / len(sentiments), 3) if sentiments else None
-        )
-        entry["article_count"] = len(entry["articles"])
-        result.append(entry)
-    result.sort(key=lambda e: (-e["article_count"], str(e["name"])))
-    return result

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from parallax import usecases
-from parallax.usecases import knowledge
+from parallax.usecases import browsing, knowledge
 from parallax.web import corpus, highlight
 from parallax.web.api import job_status
 from parallax.web.context import ServerContext
@@ -75,14 +75,17 @@ def corpus_page(
         "date_from": date_from or None,
         "date_to": date_to or None,
     }
-    total, items = store.list_articles(
-        query=filters["q"],
-        outlet=filters["outlet"],
-        language=filters["language"],
-        fmt=filters["fmt"],
-        genre=filters["genre"],
-        date_from=filters["date_from"],
-        date_to=filters["date_to"],
+    total, items = browsing.list_articles(
+        store,
+        browsing.ArticleFilter(
+            query=filters["q"],
+            outlet=filters["outlet"],
+            language=filters["language"],
+            fmt=filters["fmt"],
+            genre=filters["genre"],
+            date_from=filters["date_from"],
+            date_to=filters["date_to"],
+        ),
         limit=PAGE_SIZE,
         offset=(page - 1) * PAGE_SIZE,
     )
@@ -181,14 +184,9 @@ def claims_page(
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> HTMLResponse:
     """Claims across the corpus with their verdicts and evidence."""
-    chosen = verdict if verdict in corpus.VERDICTS else None
+    chosen = verdict if verdict in browsing.VERDICTS else None
     store = _ctx(request).store()
-    total, items = store.latest_layer_items(
-        "claims",
-        limit=PAGE_SIZE,
-        offset=(page - 1) * PAGE_SIZE,
-        where=f"verdict={chosen}" if chosen else None,
-    )
+    total, items = browsing.corpus_claims(store, chosen, PAGE_SIZE, (page - 1) * PAGE_SIZE)
     titles = {}
     for article_id, _claim in items:
         if article_id not in titles:
@@ -204,7 +202,7 @@ def claims_page(
         page=page,
         pages=max(1, -(-total // PAGE_SIZE)),
         verdict=chosen,
-        verdicts=corpus.VERDICTS,
+        verdicts=browsing.VERDICTS,
     )
 
 
