@@ -37,9 +37,9 @@ if TYPE_CHECKING:
     from parallax.ingest import read_inputs
     from parallax.model import Analysis, Article, Failed, Skipped
     from parallax.pipeline import Pipeline
-    from parallax.runner import run
     from parallax.settings import Settings
     from parallax.store import open_store
+    from parallax.usecases import ingest as run
 
 _LAZY = {
     "Analysis": "parallax.model",
@@ -51,7 +51,7 @@ _LAZY = {
     "Settings": "parallax.settings",
     "open_store": "parallax.store",
     "read_inputs": "parallax.ingest",
-    "run": "parallax.runner",
+    "run": "parallax.usecases:ingest",
 }
 
 
@@ -60,5 +60,6 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         import importlib
 
-        return getattr(importlib.import_module(_LAZY[name]), name)
+        module, _, attribute = _LAZY[name].partition(":")
+        return getattr(importlib.import_module(module), attribute or name)
     raise AttributeError(f"module 'parallax' has no attribute {name!r}")

@@ -11,7 +11,8 @@ from parallax.ingest.fetch import Fetcher
 from parallax.pipeline import Pipeline
 from parallax.record import ArticleRecord, ComparisonRecord
 from parallax.store import AnyStore, open_store
-from parallax.web.corpus import ComparisonCache, compare_records
+from parallax.usecases import compare_records
+from parallax.web.corpus import ComparisonCache
 from parallax.web.jobs import IngestJobs
 from parallax.web.settings import ServerSettings
 
