@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 import parallax
-from parallax.runner import run
+from parallax.usecases import ingest as run
 from parallax.settings import Settings
 from parallax.store import open_store
 from parallax.web import ServerSettings, create_app
