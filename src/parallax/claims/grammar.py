@@ -41,6 +41,7 @@ from parallax.claims.model import Claim, ClaimKind, Party
 from parallax.claims.numbers import MULTIPLIERS, Number, find_numbers
 from parallax.claims.vocabulary import NEGATION, Cue, comparator_before, find_cues
 from parallax.claims.when import TimeMention, find_times
+from parallax.domains import domain_pack
 from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
 
 MEMBER_NOUNS = frozenset(
@@ -161,10 +162,10 @@ MODIFIER_WORDS = frozenset(
         "its",
         "their",
         "full",
-        "nato",
-        "eu",
     }
 )
+"""Words between a number and its member noun ("30 European member states"); the domain
+pack adds the organisation names that modify one ("NATO member states")."""
 ANAPHORS = re.compile(
     r"\b(?:the|its|this|that)\s+(?:alliance|bloc|pact|union|organi[sz]ation|treaty organi[sz]ation)"
     r"(?:'s|\u2019s)?\b",
@@ -229,7 +230,12 @@ def _unit_after(text: str, number: Number, pos: dict[int, str]) -> tuple[str | N
             return lower, modifiers
         if tag == "NOUN":
             return lower, modifiers
-        if lower in MODIFIER_WORDS or tag in {"ADJ", "ADV"} or word[:1].isupper():
+        if (
+            lower in MODIFIER_WORDS
+            or lower in domain_pack().name_modifiers
+            or tag in {"ADJ", "ADV"}
+            or word[:1].isupper()
+        ):
             modifiers.append(lower)
             continue
         if (
@@ -817,12 +823,13 @@ def organisations_named(text: str, kb: KnowledgeBase) -> list[Party]:
     return found
 
 
-_STOP_NAMES = frozenset({"The", "In", "On", "At", "A", "An", "It", "This", "That", "When", "NATO"})
+_STOP_NAMES = frozenset({"The", "In", "On", "At", "A", "An", "It", "This", "That", "When"})
 
 
 def proper_words(text: str) -> set[str]:
     """Capitalised words of a sentence, a cheap sign that it names something ("Crimea")."""
-    return {w for w in re.findall(r"\b[A-Z][\w\u00C0-\u024F]+", text) if w not in _STOP_NAMES}
+    skipped = _STOP_NAMES | domain_pack().not_event_names
+    return {w for w in re.findall(r"\b[A-Z][\w\u00C0-\u024F]+", text) if w not in skipped}
 
 
 def event_name_words(kb: KnowledgeBase) -> set[str]:

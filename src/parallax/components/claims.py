@@ -14,17 +14,21 @@ from typing import Any
 from parallax.claims.grammar import Context, organisations_named, read_claims
 from parallax.claims.model import Party
 from parallax.claims.when import find_times, from_times_layer
+from parallax.domains import PACK_DATA
 from parallax.knowledge import KnowledgeBase
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
+from parallax.pipeline.versions import CodeVersion
+from parallax.record import ClaimRecord
 
 
 class Claims:
     """Read structured claims from each sentence into ``layers["claims"]``."""
 
     name = "claims"
-    version = "1"
+    version = CodeVersion(data=PACK_DATA)
     requires = ("doc", "sentences")
+    reads_if_present = ("times",)
     assigns = ("claims",)
 
     def __init__(self, kb: KnowledgeBase | None = None) -> None:
@@ -41,9 +45,9 @@ class Claims:
             analysis.layers["claims"] = self.read(analysis)
             yield analysis
 
-    def read(self, analysis: Analysis) -> list[dict[str, Any]]:
+    def read(self, analysis: Analysis) -> list[ClaimRecord]:
         """The claim records of one article, numbered c1, c2 ... in text order."""
-        records: list[dict[str, Any]] = []
+        records: list[ClaimRecord] = []
         times: list[dict[str, Any]] | None = analysis.layers.get("times")
         organisation: Party | None = None
         tags = _tags(analysis.doc)

@@ -22,6 +22,7 @@ from parallax.persuasion.model import bundled_model
 from parallax.persuasion.shown import shown_spans
 from parallax.persuasion.voices import attribute, summarise
 from parallax.pipeline.registry import register
+from parallax.pipeline.versions import CodeVersion
 
 ENTITY_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "LAW"})
 
@@ -34,7 +35,14 @@ class Techniques:
     """
 
     name = "techniques"
-    version = "2"
+    version = CodeVersion(
+        data=(
+            "models/techniques.json",
+            "models/techniques.npz",
+            "models/loaded_language.json",
+            "models/loaded_language.npz",
+        )
+    )
     requires = ("sentences", "entities", "vectors", "tokens", "quotes")
     assigns = ("techniques", "techniques_by_voice")
 

@@ -22,6 +22,7 @@ from parallax.errors import ConfigError
 from parallax.factcheck import history, membership
 from parallax.factcheck.model import Verdict, combine, not_enough
 from parallax.knowledge import KnowledgeBase, load_dir
+from parallax.record import CheckedClaimRecord, CheckRecord
 
 Check = Callable[[KnowledgeBase, Claim, date], Verdict]
 
@@ -43,15 +44,20 @@ CHECKS: dict[str, Check] = {
 }
 
 
-def open_knowledge(directories: Sequence[Path] = ()) -> KnowledgeBase:
-    """The bundled knowledge, the user's own (``$PARALLAX_KB``), and any further directories.
+def open_knowledge(directories: Sequence[Path] = (), user_dir: Path | None = None) -> KnowledgeBase:
+    """The bundled knowledge, the user's own, and any further directories.
+
+    Args:
+        directories: further knowledge directories, laid over the rest in order.
+        user_dir: the user's knowledge base (default ``$PARALLAX_KB`` or the user's data
+            folder).
 
     Raises:
         ConfigError: a directory does not exist or holds an invalid record.
     """
     from parallax.knowledge.user import default_knowledge, merged
 
-    base = default_knowledge()
+    base = default_knowledge(user_dir)
     if not directories:
         return base
     kb = base
@@ -72,7 +78,7 @@ class CheckedClaim:
     claim: Claim
     verdict: Verdict
 
-    def record(self) -> dict[str, Any]:
+    def record(self) -> CheckedClaimRecord:
         """The structured claim and its verdict, JSON-ready."""
         return {"text": self.claim.text, **self.claim.structured(), **self.verdict.record()}
 
@@ -85,7 +91,7 @@ class TextCheck:
     verdict: Verdict
     claims: list[CheckedClaim] = field(default_factory=list)
 
-    def record(self) -> dict[str, Any]:
+    def record(self) -> CheckRecord:
         """The ``parallax check --format json`` document."""
         main = self.main()
         return {
@@ -168,24 +174,3 @@ class Checker:
                 "treaty or event, and a date or a number (see docs/claims.md)"
             )
         return TextCheck(text, verdict, checked)
-
-
-def check_claim(text: str) -> dict[str, Any]:
-    """Check one claim with the default knowledge (bundled plus the user's) and documents.
-
-    This is what the REST API's check endpoint serves: the same record as
-    ``parallax check TEXT --format json``. The user's reference documents are searched when
-    they have added some with ``parallax kb add-document``.
-    """
-    from parallax.knowledge.user import user_kb_dir
-
-    documents: Any = None
-    if (user_kb_dir() / "documents.db").exists():
-        from parallax.knowledge.documents import default_document_store
-
-        documents = default_document_store()
-    try:
-        return Checker(open_knowledge(), documents=documents).check_text(text).record()
-    finally:
-        if documents is not None:
-            documents.close()

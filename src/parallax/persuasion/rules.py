@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from parallax.persuasion.lexicon import FLAG_PHRASES, LABEL_WORDS
+from parallax.record import TechniqueRecord
 
 MECHANICAL = "mechanical"
 CUE = "cue"
@@ -37,7 +38,7 @@ class TechniqueSpan:
     score: float
     kind: str = CUE
 
-    def record(self) -> dict[str, object]:
+    def record(self) -> TechniqueRecord:
         """The JSON form stored in ``Sentence.techniques``."""
         return {
             "name": self.name,

@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from parallax.record import QuotedTechniques, TechniqueRecord, TechniquesByVoice
+
 ARTICLE = "article"
 QUOTED = "quoted"
 
 
-def attribute(technique: dict[str, Any], quotes: Sequence[dict[str, Any]]) -> dict[str, Any]:
+def attribute(technique: TechniqueRecord, quotes: Sequence[Any]) -> TechniqueRecord:
     """``technique`` with ``voice`` (article | quoted), ``speaker`` and ``speaker_text`` added.
 
     A span counts as inside a quotation when it lies within the quoted text or its quote
@@ -33,7 +35,7 @@ def attribute(technique: dict[str, Any], quotes: Sequence[dict[str, Any]]) -> di
     return {**technique, "voice": ARTICLE, "speaker": None, "speaker_text": None}
 
 
-def summarise(sentences: Sequence[Any]) -> dict[str, Any]:
+def summarise(sentences: Sequence[Any]) -> TechniquesByVoice:
     """The article's own techniques and each quoted speaker's, counted by name.
 
     Returns:
@@ -41,7 +43,7 @@ def summarise(sentences: Sequence[Any]) -> dict[str, Any]:
         "techniques": {name: count}}]}``, speakers in order of first appearance.
     """
     own: dict[str, int] = {}
-    speakers: dict[tuple[Any, Any], dict[str, int]] = {}
+    speakers: dict[tuple[str | None, str | None], dict[str, int]] = {}
     for sentence in sentences:
         for technique in sentence.techniques:
             name = technique["name"]
@@ -51,10 +53,8 @@ def summarise(sentences: Sequence[Any]) -> dict[str, Any]:
                 counts[name] = counts.get(name, 0) + 1
             else:
                 own[name] = own.get(name, 0) + 1
-    return {
-        ARTICLE: own,
-        QUOTED: [
-            {"speaker": speaker, "speaker_text": text, "techniques": counts}
-            for (speaker, text), counts in speakers.items()
-        ],
-    }
+    quoted: list[QuotedTechniques] = [
+        {"speaker": speaker, "speaker_text": text, "techniques": counts}
+        for (speaker, text), counts in speakers.items()
+    ]
+    return {"article": own, "quoted": quoted}

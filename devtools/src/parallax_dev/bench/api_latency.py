@@ -33,6 +33,7 @@ import numpy as np
 from parallax.comparison.terms import lead
 from parallax.comparison.vectors import text_digest
 from parallax.model import Article
+from parallax.record import ArticleRecord
 from parallax.settings import Settings
 from parallax.store import AnyStore, open_store
 from parallax_dev.bench.pipeline_speed import BASIL
@@ -96,8 +97,8 @@ def build_store(
 
     Reuses what the database already holds, so a second run starts at once.
     """
-    from parallax.pipeline import load
-    from parallax.runner import run
+    from parallax.components import load
+    from parallax.usecases import ingest as run
 
     store = open_store(db)
     try:
@@ -158,13 +159,11 @@ def _add_copies(store: AnyStore, needed: int) -> None:
                 date=dated,
                 raw=b"",
             )
-            data = {
-                **record,
-                "id": variant.id,
-                "text": variant.text,
-                "source": variant.source,
-                "date": dated.isoformat() if dated else None,
-            }
+            data = record.copy()
+            data["id"] = variant.id
+            data["text"] = variant.text
+            data["source"] = variant.source
+            data["date"] = dated.isoformat() if dated else None
             sentences = [(s["id"], s["text"], s["start"], s["end"]) for s in record["sentences"]]
             vectors = store.get_sentence_vectors(article_id, pipeline)
             lead_vector = _copy_lead_vector(store, article_id, pipeline, data)
@@ -180,7 +179,7 @@ def _add_copies(store: AnyStore, needed: int) -> None:
 
 
 def _copy_lead_vector(
-    store: AnyStore, article_id: str, pipeline: str, copy: dict[str, Any]
+    store: AnyStore, article_id: str, pipeline: str, copy: ArticleRecord
 ) -> tuple[str, np.ndarray] | None:
     """The copy's lead vector, as the pipeline would have stored it for the copy.
 

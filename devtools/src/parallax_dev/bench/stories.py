@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 import numpy as np
 
@@ -37,6 +37,7 @@ from parallax.comparison.stories import (
     features,
 )
 from parallax.comparison.terms import lead
+from parallax.record import ActorRecord, EntityRecord
 
 BASIL = Path("inputs/basil-media-bias/basil_articles.jsonl")
 RUWA = Path("inputs/ruwa-ukraine-war-headlines/ruwa_2022-02-20_to_2022-02-28.jsonl")
@@ -46,6 +47,20 @@ SPAN_DAYS = 400
 """Each copy of the corpus is shifted this many days more than the one before."""
 
 
+class LabelledRecord(TypedDict):
+    """An article of a story-clustering data set: what clustering reads, and its gold story."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    date: str | None
+    text: str
+    story: str | None
+    # Never set here (no pipeline runs), but declared so the record is a StoryFields.
+    entities: NotRequired[list[EntityRecord]]
+    actors: NotRequired[list[ActorRecord]]
+
+
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     if not path.exists():
         raise FileNotFoundError(f"{path} is missing; pass --shared pointing at the shared data")
@@ -53,7 +68,7 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def basil_records(shared: Path) -> list[dict[str, Any]]:
+def basil_records(shared: Path) -> list[LabelledRecord]:
     """BASIL's articles as report-like records, with ``story`` holding the gold story id."""
     rows = _read_jsonl(shared / BASIL)
     return [
@@ -69,7 +84,7 @@ def basil_records(shared: Path) -> list[dict[str, Any]]:
     ]
 
 
-def ruwa_records(shared: Path) -> list[dict[str, Any]]:
+def ruwa_records(shared: Path) -> list[LabelledRecord]:
     """RUWA's headlines (title and description) as records, ``story`` = its event label."""
     rows = _read_jsonl(shared / RUWA)
     return [
@@ -86,7 +101,7 @@ def ruwa_records(shared: Path) -> list[dict[str, Any]]:
     ]
 
 
-def lead_vectors(records: Sequence[dict[str, Any]], cache: Path = CACHE) -> np.ndarray:
+def lead_vectors(records: Sequence[LabelledRecord], cache: Path = CACHE) -> np.ndarray:
     """Lead embeddings of records, from the cache when the same leads were encoded before."""
     leads = [lead(r) for r in records]
     key = hashlib.sha256("\x00".join(leads).encode("utf-8")).hexdigest()[:16]
@@ -128,7 +143,7 @@ class StoryScores:
 
 
 def basil_scores(
-    records: Sequence[dict[str, Any]], vectors: np.ndarray, params: ClusterParams
+    records: Sequence[LabelledRecord], vectors: np.ndarray, params: ClusterParams
 ) -> StoryScores:
     """Cluster each half separately and the whole corpus; ARI of each against the gold."""
     items = features(records, vectors)
@@ -149,7 +164,7 @@ def basil_scores(
     )
 
 
-def tune(records: Sequence[dict[str, Any]], vectors: np.ndarray) -> tuple[ClusterParams, float]:
+def tune(records: Sequence[LabelledRecord], vectors: np.ndarray) -> tuple[ClusterParams, float]:
     """Grid-search threshold and embedding weight on the tuning half (2010-2012) only.
 
     Many settings score the same on 105 articles, so the choice is the middle of the widest
@@ -180,7 +195,7 @@ def tune(records: Sequence[dict[str, Any]], vectors: np.ndarray) -> tuple[Cluste
 
 
 def ruwa_summary(
-    records: Sequence[dict[str, Any]], vectors: np.ndarray, params: ClusterParams
+    records: Sequence[LabelledRecord], vectors: np.ndarray, params: ClusterParams
 ) -> dict[str, Any]:
     """Cluster counts, sizes, examples and purity against RUWA's event labels."""
     labels, _ = cluster(features(records, vectors), params)
@@ -230,7 +245,7 @@ def _variant(
 
 
 def benchmark(
-    records: Sequence[dict[str, Any]], vectors: np.ndarray, scales: Sequence[int] = (1, 10, 100)
+    records: Sequence[LabelledRecord], vectors: np.ndarray, scales: Sequence[int] = (1, 10, 100)
 ) -> list[dict[str, Any]]:
     """Time clustering of the corpus repeated ``scale`` times with variations."""
     base = features(records, vectors)

@@ -31,6 +31,11 @@ from parallax.knowledge import KnowledgeBase, alias_key, bundled
 from parallax.model import Article
 
 ROLES = {"Arg0": "agent", "Arg1": "target"}
+ANCHORING = frozenset(
+    {"IS_INCLUDED", "INCLUDES", "SIMULTANEOUS", "DURING", "BEGINS", "ENDS", "BEGUN_BY"}
+    | {"ENDED_BY", "IDENTITY"}
+)
+"""TLINK types that place an event at (or over) a time: the relation a dated event asserts."""
 FOLDERS = {"events": "intra-doc_annotation", "actors": "intra_cross-doc_annotation"}
 """Events are scored on the document-level annotation (every event mention of the annotated
 sentences); actors on the cross-document one, where every entity mention is linked to its
@@ -53,6 +58,9 @@ class GoldDocument:
     entity_type: dict[str, str] = field(default_factory=dict)
     entity_ref: dict[str, str] = field(default_factory=dict)
     created: date | None = None
+    timexes: dict[str, list[str]] = field(default_factory=dict)
+    timex_value: dict[str, str] = field(default_factory=dict)
+    tlinks: set[tuple[str, str]] = field(default_factory=set)
 
     @property
     def annotated_sentences(self) -> set[int]:
@@ -97,7 +105,10 @@ def read_document(path: Path) -> GoldDocument:
             ref = (element.get("external_ref") or "").strip()
             if "dbpedia.org/" in ref:
                 gold.entity_ref[m_id] = ref.rsplit("/", 1)[-1]
-        elif element.tag == "TIMEX3" and element.get("functionInDocument") == "CREATION_TIME":
+        elif element.tag == "TIMEX3" and anchors:
+            gold.timexes[m_id] = anchors
+            gold.timex_value[m_id] = element.get("value", "")
+        if element.tag == "TIMEX3" and element.get("functionInDocument") == "CREATION_TIME":
             with suppress(ValueError):
                 gold.created = date.fromisoformat(element.get("value", "")[:10])
     relations = root.find("Relations")
@@ -112,6 +123,9 @@ def read_document(path: Path) -> GoldDocument:
             )
         elif element.tag == "REFERS_TO":
             gold.refers_to[source.get("m_id", "")] = targets[0]
+        elif element.tag == "TLINK" and element.get("reltype") in ANCHORING:
+            gold.tlinks.add((source.get("m_id", ""), targets[0]))
+            gold.tlinks.add((targets[0], source.get("m_id", "")))
     return gold
 
 
@@ -165,7 +179,7 @@ class Counts:
 
 def evaluate(root: Path, limit: int | None = None, part: str = "events") -> dict[str, Any]:
     """Run the pipeline over MEANTIME and score ``part`` ("events" or "actors")."""
-    from parallax.pipeline import load
+    from parallax.components import load
 
     pipeline = load(["parse", "sentences", "entities", "times", "actors", "events"])
     golds = list(documents(root, part))[:limit]
@@ -177,6 +191,8 @@ def evaluate(root: Path, limit: int | None = None, part: str = "events") -> dict
     for gold, analysis in zip(golds, pipeline.pipe(articles), strict=True):
         if part == "events":
             _score_events(gold, analysis.layers["events"], scores)
+            _score_dates(gold, analysis.layers["events"], analysis.layers["times"], scores)
+            _score_times(gold, analysis.layers["times"], scores)
         else:
             _score_actors(gold, analysis.layers["actors"], bcubed_p, bcubed_r)
             _score_links(gold, analysis.layers["actors"], kb, scores)
@@ -184,7 +200,21 @@ def evaluate(root: Path, limit: int | None = None, part: str = "events") -> dict
     br = sum(bcubed_r) / len(bcubed_r) if bcubed_r else 0.0
     return {
         "documents": len(golds),
-        "events": {k: scores[k].as_dict() for k in ("triggers", "participants")},
+        "events": {
+            **{
+                k: scores[k].as_dict()
+                for k in (
+                    "triggers",
+                    "participants",
+                    "dated",
+                    "agent_judged",
+                    "target_judged",
+                    "timex_extent",
+                    "timex_value",
+                )
+            },
+            "dated_unjudged": scores["dated_unjudged"].predicted,
+        },
         "actors": {
             "named_bcubed": {
                 "precision": round(bp, 3),
@@ -242,8 +272,77 @@ def _score_events(
                 continue
             head = at[span[0]]
             scores["participants"].predicted += 1
-            if any(head in mention for mention in gold_links.get((m_id, role), [])):
-                scores["participants"].correct += 1
+            right = any(head in mention for mention in gold_links.get((m_id, role), []))
+            scores["participants"].correct += right
+            if (m_id, role) in gold_links:  # gold names this role: our choice can be judged
+                scores[f"{role}_judged"].predicted += 1
+                scores[f"{role}_judged"].correct += right
+
+
+def _score_dates(
+    gold: GoldDocument,
+    events: list[dict[str, Any]],
+    times: list[dict[str, Any]],
+    scores: dict[str, Counts],
+) -> None:
+    """Dated events against MEANTIME's anchoring TLINKs (precision only).
+
+    An event of ours with a date is judged when its trigger is a gold event mention that a
+    TLINK places at some time, and its time expression starts on a gold TIMEX3: right when
+    a TLINK places that event at that time (included in, simultaneous, begins, ends).
+    Dated events whose trigger or time the gold data did not annotate, or that gold places
+    at no time, are counted apart, unjudged.
+    """
+    at = _token_at(gold)
+    event_of_token = {
+        t: m_id for m_id, (tokens, _pos) in gold.event_mentions.items() for t in tokens
+    }
+    timex_of_token = {tokens[0]: m_id for m_id, tokens in gold.timexes.items()}
+    time_start = {t["id"]: t["start"] for t in times}
+    for event in events:
+        if not event.get("date") or event.get("kb_event") or not event.get("time_id"):
+            continue
+        trigger = at.get(event["trigger"]["start"])
+        timex_token = at.get(time_start.get(event["time_id"], -1))
+        mention = event_of_token.get(trigger or "")
+        timex = timex_of_token.get(timex_token or "")
+        placed = mention is not None and any((mention, t) in gold.tlinks for t in gold.timexes)
+        if mention is None or timex is None or not placed:
+            scores["dated_unjudged"].predicted += 1
+            continue
+        scores["dated"].predicted += 1
+        scores["dated"].correct += (mention, timex) in gold.tlinks
+
+
+def _score_times(
+    gold: GoldDocument, times: list[dict[str, Any]], scores: dict[str, Counts]
+) -> None:
+    """Time expressions against MEANTIME's TIMEX3: found (by first token), and their values.
+
+    ``timex_extent`` counts a gold expression found when one of ours starts on its first
+    token or covers it; ``timex_value`` is the share of those found whose TIMEX3 value is
+    the gold one (the document's creation time is the anchor for both).
+    """
+    at = _token_at(gold)
+    starts = sorted((t["start"], t["end"], str(t.get("value") or "")) for t in times)
+    annotated = gold.annotated_sentences
+    scores["timex_extent"].predicted += sum(
+        1
+        for start, _end, _v in starts
+        if at.get(start) in gold.token_sentence and gold.token_sentence[at[start]] in annotated
+    )
+    for m_id, tokens in gold.timexes.items():
+        first = gold.token_start[tokens[0]]
+        if gold.token_sentence[tokens[0]] not in annotated:
+            continue
+        scores["timex_extent"].gold += 1
+        match = next((v for s, e, v in starts if s <= first < e), None)
+        if match is None:
+            continue
+        scores["timex_extent"].correct += 1
+        scores["timex_value"].predicted += 1
+        scores["timex_value"].gold += 1
+        scores["timex_value"].correct += match == gold.timex_value.get(m_id, "")
 
 
 def _score_actors(
@@ -329,10 +428,27 @@ def format_markdown(result: dict[str, Any], part: str = "events") -> str:
     labels = {
         "triggers": "Event triggers (verbal event mentions)",
         "participants": "Event participants, Arg0 = agent, Arg1 = target",
+        "dated": "Dated events: the event placed at its time by a gold TLINK",
+        "timex_extent": "Time expressions found (gold TIMEX3 by first token)",
+        "timex_value": "Time expression values, of those found (accuracy)",
+        "agent_judged": "Agents where gold names an Arg0 for the trigger (accuracy)",
+        "target_judged": "Targets where gold names an Arg1 for the trigger (accuracy)",
     }
     if part == "events":
         for key, label in labels.items():
             s = result["events"][key]
+            if key in {"agent_judged", "target_judged", "timex_value"}:
+                lines.append(
+                    f"| {label} | {s['precision']:.3f} | – | – | "
+                    f"{s['correct']} / {s['predicted']} / – |"
+                )
+                continue
+            if key == "dated":  # precision only: gold places too few events to score recall
+                lines.append(
+                    f"| {label} ({result['events']['dated_unjudged']} not judged) | "
+                    f"{s['precision']:.3f} | – | – | {s['correct']} / {s['predicted']} / – |"
+                )
+                continue
             lines.append(
                 f"| {label} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | "
                 f"{s['correct']} / {s['predicted']} / {s['gold']} |"
