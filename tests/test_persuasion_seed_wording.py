@@ -52,10 +52,12 @@ def test_no_cue_pattern_matches_the_seeds() -> None:
         def __init__(self, text: str) -> None:
             self.text, self.start, self.end = text, 0, len(text)
 
+    # Reductio ad hitlerum's cue is the name of the regime compared with ("Nazi"): a name
+    # the technique is about, not wording, and the only cue that is a single proper noun.
     hits = [
         (span.name, text[span.start : span.end])
         for text in _seed_texts()
-        for span in rules.detect([Line(line) for line in [text]])
-        if span.kind == rules.CUE
+        for span in rules.detect([Line(text)])
+        if span.kind == rules.CUE and span.name != "reductio_ad_hitlerum"
     ]
     assert hits == []

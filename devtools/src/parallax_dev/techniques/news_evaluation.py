@@ -125,6 +125,8 @@ def basil_scores(shared: Path, model: TechniquesModel | None = None) -> BasilSco
         )
         for i, spans in zip(held, fold, strict=True):
             shown[i] = spans
+    for i, span in _article_repetition(sentences):
+        shown[i].append(span)
     gold = np.array([bool(s.lexical) for s in sentences])
     family = np.array([any(t.name in FAMILY for t in spans) for spans in shown])
     loaded_spans = [
@@ -148,6 +150,43 @@ def basil_scores(shared: Path, model: TechniquesModel | None = None) -> BasilSco
         mechanical_false_alarms=alarms,
         thresholds=cv.thresholds,
     )
+
+
+def _article_repetition(sentences: Sequence[BasilSentence]) -> list[tuple[int, TechniqueSpan]]:
+    """Repetition spans per article, each with the number of the sentence it lies in.
+
+    Repetition is a property of the whole article, so it is found over each article's
+    sentences together, with the names spaCy finds left out as the pipeline leaves them out.
+    """
+    from parallax.components.techniques import ENTITY_LABELS
+    from parallax.spacy_model import load_spacy
+
+    found: list[tuple[int, TechniqueSpan]] = []
+    by_article: dict[str, list[int]] = {}
+    for number, sentence in enumerate(sentences):
+        by_article.setdefault(sentence.article, []).append(number)
+    articles = list(by_article.values())
+    texts = [" ".join(sentences[n].text for n in numbers) for numbers in articles]
+    nlp = load_spacy()
+    for numbers, doc in zip(articles, nlp.pipe(texts, batch_size=16), strict=True):
+        excluded = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ENTITY_LABELS]
+        lines, offset = [], 0
+        for number in numbers:
+            lines.append(_Line(sentences[number].text, offset))
+            offset += len(sentences[number].text) + 1
+        for span in rules.repetition(lines, excluded):
+            index = next(i for i, line in enumerate(lines) if line.start <= span.start < line.end)
+            line = lines[index]
+            shifted = TechniqueSpan(
+                span.name,
+                span.start - line.start,
+                span.end - line.start,
+                span.source,
+                span.score,
+                span.kind,
+            )
+            found.append((numbers[index], shifted))
+    return found
 
 
 @dataclass

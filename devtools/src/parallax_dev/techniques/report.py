@@ -61,7 +61,8 @@ annotated bias span (lexical or informational): {basil.annotated_share:.3f}.
 
 Mechanical rules on the {next(iter(basil.mechanical_false_alarms.values()))[1]:,} BASIL
 sentences annotators left without any bias span (a firing there is a false alarm or a
-technique the annotators did not mark):
+technique the annotators did not mark; repetition is found over each whole article, with
+the names spaCy finds left out as in the pipeline):
 
 | Rule | Fired | Sentences | Rate |
 |---|--:|--:|--:|
