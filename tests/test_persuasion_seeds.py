@@ -28,11 +28,10 @@ def highlighted(analysis: Any) -> set[tuple[str, str]]:
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize(("seed", "words"), [("000", "working people"), ("002", "working class")])
-def test_seed_repetition_is_marked_where_it_repeats(
-    seed_analyses: dict[str, Any], seed: str, words: str
-) -> None:
-    assert ("repetition", words) in highlighted(seed_analyses[seed])
+def test_seed_repetition_is_marked_where_it_repeats(seed_analyses: dict[str, Any]) -> None:
+    # "working people" is in more than six sentences of the first seed; the second seed's
+    # "working class" is in fewer, below what news needs (docs/techniques.md).
+    assert ("repetition", "working people") in highlighted(seed_analyses["000"])
 
 
 @pytest.mark.shared
