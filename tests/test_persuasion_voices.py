@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from types import SimpleNamespace
+from typing import Any
 
 import numpy as np
 
@@ -90,3 +91,22 @@ def test_head_shows_nothing_below_its_threshold() -> None:
     tokens = _tokens(text, [(0, 3, 0.5), (4, 11, 1.0), (12, 15, -2.0)])
     assert _head().spans(text, tokens) == []
     assert round(_head().sentence_score(tokens), 2) == 0.73
+
+
+def test_reports_list_the_articles_own_techniques_apart_from_quoted_ones() -> None:
+    from parallax.report.persuasion_view import quoted_techniques, used_techniques
+
+    old = technique(1, 4)  # stored before techniques had a voice: the article's own
+    article: Any = {
+        "sentences": [
+            {"techniques": [old, attribute(technique(25, 30), QUOTES)]},
+            {"techniques": [attribute(technique(5, 9, "doubt"), QUOTES)]},
+        ]
+    }
+    assert used_techniques(article) == [
+        ("doubt", "Doubt", 1),
+        ("loaded_language", "Loaded language", 1),
+    ]
+    assert quoted_techniques(article) == [
+        ("the senator", [("loaded_language", "Loaded language", 1)])
+    ]
