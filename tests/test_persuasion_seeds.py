@@ -49,13 +49,13 @@ def test_every_seed_technique_has_a_visible_span_score_and_voice(
                 assert not whole or technique["name"] == "slogans"
                 assert technique["source"] in {"rule", "model"}
                 assert 0.0 < technique["score"] <= 1.0
-                assert technique["voice"] in {"article", "quoted"}
+                assert technique["voice"] in {"own", "quoted"}
 
 
 @pytest.mark.shared
 def test_seed_summary_counts_each_voice(seed_analyses: dict[str, Any]) -> None:
     for analysis in seed_analyses.values():
         summary = analysis.layers["techniques_by_voice"]
-        own = sum(summary["article"].values())
+        own = sum(summary["own"].values())
         quoted = sum(sum(q["techniques"].values()) for q in summary["quoted"])
         assert own + quoted == sum(len(s.techniques) for s in analysis.sentences)

@@ -34,11 +34,11 @@ def test_a_span_with_the_quote_marks_counts_as_inside() -> None:
 
 def test_a_technique_outside_quotations_is_the_articles() -> None:
     found = attribute(technique(5, 12), QUOTES)
-    assert (found["voice"], found["speaker"]) == ("article", None)
+    assert (found["voice"], found["speaker"]) == ("own", None)
 
 
 def test_a_span_reaching_out_of_the_quotation_is_the_articles() -> None:
-    assert attribute(technique(15, 30), QUOTES)["voice"] == "article"
+    assert attribute(technique(15, 30), QUOTES)["voice"] == "own"
 
 
 def test_summary_keeps_the_article_and_each_speaker_apart() -> None:
@@ -52,7 +52,7 @@ def test_summary_keeps_the_article_and_each_speaker_apart() -> None:
         )
     ]
     assert summarise(sentences) == {
-        "article": {"loaded_language": 1},
+        "own": {"loaded_language": 1},
         "quoted": [
             {
                 "speaker": "a1",

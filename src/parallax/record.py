@@ -59,7 +59,7 @@ class TechniqueRecord(TypedDict):
     """What found it: a rule's name or ``"model"``."""
     score: float
     voice: NotRequired[str]
-    """``article`` (the article's own words) or ``quoted`` (inside a quotation)."""
+    """``own`` (the article's own words) or ``quoted`` (inside a quotation)."""
     speaker: NotRequired[str | None]
     """For a quoted technique: the quoted speaker's actor id, when resolved."""
     speaker_text: NotRequired[str | None]
@@ -77,7 +77,7 @@ class QuotedTechniques(TypedDict):
 class TechniquesByVoice(TypedDict):
     """The article's own techniques and each quoted speaker's, counted by name."""
 
-    article: dict[str, int]
+    own: dict[str, int]
     quoted: list[QuotedTechniques]
 
 

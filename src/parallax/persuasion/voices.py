@@ -13,12 +13,12 @@ from typing import Any
 
 from parallax.record import QuotedTechniques, TechniqueRecord, TechniquesByVoice
 
-ARTICLE = "article"
+OWN = "own"
 QUOTED = "quoted"
 
 
 def attribute(technique: TechniqueRecord, quotes: Sequence[Any]) -> TechniqueRecord:
-    """``technique`` with ``voice`` (article | quoted), ``speaker`` and ``speaker_text`` added.
+    """``technique`` with ``voice`` (own | quoted), ``speaker`` and ``speaker_text`` added.
 
     A span counts as inside a quotation when it lies within the quoted text or its quote
     marks (one character either side of the quotation's range).
@@ -32,14 +32,14 @@ def attribute(technique: TechniqueRecord, quotes: Sequence[Any]) -> TechniqueRec
                 "speaker": quote.get("speaker"),
                 "speaker_text": quote.get("speaker_text"),
             }
-    return {**technique, "voice": ARTICLE, "speaker": None, "speaker_text": None}
+    return {**technique, "voice": OWN, "speaker": None, "speaker_text": None}
 
 
 def summarise(sentences: Sequence[Any]) -> TechniquesByVoice:
     """The article's own techniques and each quoted speaker's, counted by name.
 
     Returns:
-        ``{"article": {name: count}, "quoted": [{"speaker", "speaker_text",
+        ``{"own": {name: count}, "quoted": [{"speaker", "speaker_text",
         "techniques": {name: count}}]}``, speakers in order of first appearance.
     """
     own: dict[str, int] = {}
@@ -57,4 +57,4 @@ def summarise(sentences: Sequence[Any]) -> TechniquesByVoice:
         {"speaker": speaker, "speaker_text": text, "techniques": counts}
         for (speaker, text), counts in speakers.items()
     ]
-    return {"article": own, "quoted": quoted}
+    return {"own": own, "quoted": quoted}
