@@ -94,8 +94,9 @@ def _governing_verb(token: Any) -> Any | None:
     A time dates a verb only when it hangs on the verb directly: as its adverbial ("last
     week"), or through a preposition of the verb ("in 1949"). A time inside a noun phrase
     ("until a special election in June", "a deadline of May 1", "a March 16 request") dates
-    that noun's event, not the verb; the one exception is a time modifying the verb's
-    subject ("the 2004 enlargement added ten countries"), which is the verb's own event.
+    that noun's event, not the verb; the exceptions are a time modifying the verb's subject
+    ("the 2004 enlargement added ten countries"), which is the verb's own event, and an
+    event the clause happens in ("in the Winter War of 1939-1940 they fought ...").
     """
     if token.dep_ in NOUN_MODIFIERS:
         noun = token.head
@@ -110,10 +111,19 @@ def _governing_verb(token: Any) -> Any | None:
             return None
         if head.pos_ in {"VERB", "AUX"} and head.dep_ not in {"aux", "auxpass"}:
             return head if head.pos_ == "VERB" else None
-        if head.pos_ in PHRASE_HEADS:
+        if head.pos_ in PHRASE_HEADS and not _within_event(head):
             return None
         current = head
     return None
+
+
+def _within_event(noun: Any) -> bool:
+    """Whether a noun is an event the clause happens in: "*in* the war of 1939-1940"."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in {"in", "during"}
+        and noun.head.head.pos_ == "VERB"
+    )
 
 
 def _subject_of(verb: Any) -> tuple[Any | None, bool]:
@@ -232,11 +242,14 @@ def _verb_event(
     }
 
 
+AUX_DEPS = frozenset({"aux", "auxpass"})
+
+
 def _clause_verb(token: Any) -> Any | None:
-    """The verb of the clause a token sits in (through any phrase), or None."""
+    """The verb of the clause a token sits in (a copula counts: "there would be no war")."""
     current = token
     for _ in range(12):
-        if current.pos_ == "VERB":
+        if current.pos_ == "VERB" or (current.pos_ == "AUX" and current.dep_ not in AUX_DEPS):
             return current
         if current.head.i == current.i:
             return None
