@@ -130,7 +130,7 @@ def source_positions(record: ArticleRecord) -> SourcePositions:
 
 
 def _contradiction_rows(
-    alignments: Sequence[AlignmentRecord], kinds: dict[tuple[str, str], str]
+    alignments: Sequence[AlignmentRecord], kinds: dict[tuple[str, str], str | None]
 ) -> list[OpposedRow]:
     rows: list[OpposedRow] = []
     for alignment in alignments:
@@ -228,9 +228,7 @@ def positions(
 ) -> PositionsRecord:
     """The positions of one story's sources, and the rows where they take opposite sides."""
     by_source = [source_positions(r) for r in records]
-    kinds = {
-        (r["id"], s["id"]): s.get("type") for r in records for s in r.get("sentences") or []
-    }
+    kinds = {(r["id"], s["id"]): s.get("type") for r in records for s in r.get("sentences") or []}
     opposed = _contradiction_rows(alignments, kinds) + _demand_rows(by_source, encode)
     opposed.sort(key=lambda row: (row["kind"] != "contradiction", -row["score"]))
     return {"story": story, "by_source": by_source, "opposed": opposed}
