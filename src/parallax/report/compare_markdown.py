@@ -40,11 +40,12 @@ def _positions(view: StoryView) -> list[str]:
     for key in ("claims", "demands", "opinions", "questions"):
         for source in positions["sources"]:
             column = next(c for c in source["columns"] if c["key"] == key)
-            items = column["shown"] + column["more"]
-            out.append(
-                f"**{column['title']}**, {_who(by_id[source['article_id']])} ({len(items)}):"
-            )
-            out += [f"- {_position(item)}" for item in items] or ["- none"]
+            total = len(column["shown"]) + len(column["more"])
+            who = _who(by_id[source["article_id"]])
+            out.append(f"**{column['title']}**, {who} ({total}):")
+            out += [f"- {_position(item)}" for item in column["shown"]] or ["- none"]
+            if column["more"]:
+                out.append(f"- … and {len(column['more'])} more (see the JSON report)")
             out.append("")
     if view["checkworthy"]:
         out += ["### Claims to check first", ""]
