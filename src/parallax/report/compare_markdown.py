@@ -51,13 +51,13 @@ def _positions(view: StoryView) -> list[str]:
         out += ["### Claims to check first", ""]
         out.append("| # | Source | Claim | Check-worthiness | Verdict |")
         out.append("|---|---|---|---|---|")
-        for number, row in enumerate(view["checkworthy"], start=1):
-            score = "" if row["checkworthiness"] is None else f"{row['checkworthiness']:.2f}"
-            verdict = VERDICT_WORDS.get(row["verdict"] or "", "not checked")
-            claim = _md_escape(row["claim"]).replace("|", "\\|").replace("\n", " ")
-            out.append(
-                f"| {number} | {by_id[row['source']]['letter']} | {claim} | {score} | {verdict} |"
-            )
+        for number, checked in enumerate(view["checkworthy"], start=1):
+            worthiness = checked["checkworthiness"]
+            score = "" if worthiness is None else f"{worthiness:.2f}"
+            verdict = VERDICT_WORDS.get(checked["verdict"] or "", "not checked")
+            claim = _md_escape(checked["claim"]).replace("|", "\\|").replace("\n", " ")
+            letter = by_id[checked["source"]]["letter"]
+            out.append(f"| {number} | {letter} | {claim} | {score} | {verdict} |")
         out.append("")
     return out
 
