@@ -62,6 +62,7 @@ class LeftOutView(TypedDict):
     kind: str
     variants: list[str]
     weight: float
+    person: bool
 
 
 class LeavesOutView(TypedDict):
@@ -133,11 +134,12 @@ def _same_word(a: str, b: str) -> bool:
     return long.startswith(short) and len(short) >= 4 and len(long) - len(short) <= _VARIANT_SUFFIX
 
 
-def variants(first: str, second: str) -> bool:
-    """Whether two labels name the same thing (``Biden``/``Joseph Biden``, ``Crimea``/``Crimean``).
+def variants(first: str, second: str, people: bool = False) -> bool:
+    """Whether two labels name one thing (``Crimea``/``Crimean``; people: ``Biden``/``J. Biden``).
 
-    Same words up to a short suffix, or a one-word label that is the other's last word (a
-    surname).
+    Same words up to a short suffix; for two people also a one-word label that is the
+    other's last word (a surname), which for places would merge "Europe" into "Eastern
+    Europe".
     """
     a, b = _words(first), _words(second)
     if not a or not b:
@@ -145,7 +147,11 @@ def variants(first: str, second: str) -> bool:
     if len(a) == len(b):
         return all(_same_word(x, y) for x, y in zip(a, b, strict=True))
     short, long = sorted((a, b), key=len)
-    return len(short) == 1 and _same_word(short[0], long[-1])
+    return people and len(short) == 1 and _same_word(short[0], long[-1])
+
+
+def _person(gap: GapRecord) -> bool:
+    return str(gap.get("type") or "").lower() == "person"
 
 
 def _weight(gap: GapRecord, worthiness: dict[str, float]) -> float:
@@ -178,7 +184,10 @@ def leaves_out(
                 for m in merged
                 if m["kind"] in {"actor", "entity"}
                 and gap["kind"] in {"actor", "entity"}
-                and any(variants(v, gap["label"]) for v in m["variants"])
+                and any(
+                    variants(v, gap["label"], people=m["person"] and _person(gap))
+                    for v in m["variants"]
+                )
             ),
             None,
         )
@@ -189,6 +198,7 @@ def leaves_out(
                     "kind": gap["kind"],
                     "variants": [gap["label"]],
                     "weight": weight,
+                    "person": _person(gap),
                 }
             )
             continue
