@@ -287,7 +287,7 @@ def test_positions_lead_the_comparison_and_export_as_csv(
     assert {r["source"] for r in rows} <= set(site["ids"][:2])
     scores = [float(r["checkworthiness"]) for r in rows if r["checkworthiness"]]
     assert scores == sorted(scores, reverse=True)
-    response = page.request.get(page.get_attribute("#claims-csv", "href") or "")
+    response = page.request.get(site["base"] + (page.get_attribute("#claims-csv", "href") or ""))
     assert response.headers["content-type"].startswith("text/csv")
     assert not watched.problems, watched.problems
 
