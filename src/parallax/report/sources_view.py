@@ -22,6 +22,8 @@ from parallax.persuasion.taxonomy import label as technique_label
 from parallax.record import ArticleRecord, GapRecord, SentenceRecord, TechniqueRecord
 
 LEAVES_OUT_SHOWN = 10
+LABEL_CHARS = 90
+"""A left-out claim is shown by its first words; the whole sentence is in "Only in" above."""
 SPANS_PER_TECHNIQUE = 12
 _VARIANT_SUFFIX = 3
 """A word and a longer one it starts (``Crimea``/``Crimean``) name one thing up to this many
@@ -192,9 +194,12 @@ def leaves_out(
             None,
         )
         if same is None:
+            label = gap["label"]
+            if len(label) > LABEL_CHARS:
+                label = label[: LABEL_CHARS - 1].rsplit(" ", 1)[0] + "…"
             merged.append(
                 {
-                    "label": gap["label"],
+                    "label": label,
                     "kind": gap["kind"],
                     "variants": [gap["label"]],
                     "weight": weight,
