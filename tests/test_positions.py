@@ -175,3 +175,13 @@ def test_leaves_out_merges_variants_ranks_and_keeps_the_rest_behind_more() -> No
     assert view["shown"][1]["variants"] == ["Crimea", "Crimean"]
     assert len(view["shown"]) == 10 and len(view["more"]) == 14 - 10
     assert leaves_out(gaps, "b", [])["shown"] == []
+
+
+def test_without_sentence_kinds_the_reports_say_so_once() -> None:
+    from test_comparison import BRIDGE_A, BRIDGE_B
+
+    records = [BRIDGE_A, BRIDGE_B]
+    untyped = build_report(records, comparison=compare_story("story-1", records))
+    assert "Sentence kinds are not available" in render_compare_html(untyped)
+    assert "Sentence kinds are not available" in render_compare_markdown(untyped)
+    assert checkworthy_rows(untyped) == []

@@ -138,6 +138,14 @@ def positions_view(positions: PositionsRecord, source_ids: list[str]) -> Positio
                 ],
             }
         )
+    if not any(
+        s[key]  # type: ignore[literal-required]
+        for s in positions["by_source"]
+        for key in COLUMN_LIMITS
+    ):
+        # No sentence kinds at all (analyses made before the statements layer): the page
+        # says so once instead of showing empty columns.
+        return {"opposed": opposed, "sources": []}
     return {
         "opposed": opposed,
         "sources": [
