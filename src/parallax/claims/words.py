@@ -1,0 +1,174 @@
+"""Word lists and patterns the claim grammar reads sentences with.
+
+Which nouns count members ("countries", "allies"), which measure time ("years"), which are
+function words, modifiers between a number and its noun ("more", "western"), the anaphors
+that stand for an organisation ("the alliance"), and the shapes of superlatives, multiples
+and comparatives. They are English and deliberately generic: none names a particular
+organisation or event.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parallax.knowledge import KnowledgeBase
+
+MEMBER_NOUNS = frozenset(
+    {
+        "country",
+        "countries",
+        "nation",
+        "nations",
+        "state",
+        "states",
+        "member",
+        "members",
+        "ally",
+        "allies",
+        "signatory",
+        "signatories",
+        "founder",
+        "founders",
+    }
+)
+DURATION_NOUNS = frozenset(
+    {
+        "year",
+        "years",
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "times",
+        "time",
+        "anniversary",
+        "inch",
+    }
+)
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "but",
+        "by",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "our",
+        "she",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "they",
+        "this",
+        "to",
+        "under",
+        "was",
+        "we",
+        "were",
+        "which",
+        "who",
+        "will",
+        "with",
+        "would",
+        "you",
+    ]
+)
+INCREMENT_WORDS = frozenset({"more", "additional", "new", "further", "another", "extra"})
+OTHER_WORDS = frozenset({"other", "remaining"})
+MODIFIER_WORDS = frozenset(
+    {
+        *INCREMENT_WORDS,
+        *OTHER_WORDS,
+        "western",
+        "eastern",
+        "northern",
+        "southern",
+        "central",
+        "former",
+        "sovereign",
+        "independent",
+        "founding",
+        "original",
+        "member",
+        "allied",
+        "european",
+        "of",
+        "the",
+        "its",
+        "their",
+        "full",
+        "nato",
+        "eu",
+    }
+)
+ANAPHORS = re.compile(
+    r"\b(?:the|its|this|that)\s+(?:alliance|bloc|pact|union|organi[sz]ation|treaty organi[sz]ation)"
+    r"(?:'s|\u2019s)?\b",
+    re.IGNORECASE,
+)
+SUPERLATIVE = re.compile(
+    r"\bthe\s+(?:\w+(?:'s|\u2019s)\s+)?(?P<sup>(?:most|least)\s+\w+|(?!latest\b)(?!best\b)"
+    r"\w{2,}(?<!inter)(?<!w)est|largest|biggest|oldest|best|worst)\b(?P<rest>(?:\s+[\w-]+){0,3})",
+    re.IGNORECASE,
+)
+NOT_SUPERLATIVE = frozenset({"interest", "west", "rest", "request", "protest", "contest", "honest"})
+MULTIPLE = re.compile(
+    r"\b(?P<mult>twice|thrice|half|double|triple|(?:\w+|\d+)\s+times)\s+as\s+(?:many|much|large|big)",
+    re.IGNORECASE,
+)
+COMPARATIVE = re.compile(
+    r"\b(?:more|fewer|less|larger|bigger|smaller)\s+(?:\w+\s+){0,2}than\b", re.I
+)
+PRESENT = re.compile(r"\b(?:is|are|has|have|remains?|counts?|now|today|currently)\b", re.IGNORECASE)
+PAST = re.compile(r"\b(?:was|were|had|did|\w+ed)\b", re.IGNORECASE)
+WORD = re.compile(r"[\w\u00C0-\u024F'\u2019-]+")
+
+
+_STOP_NAMES = frozenset({"The", "In", "On", "At", "A", "An", "It", "This", "That", "When", "NATO"})
+
+
+def proper_words(text: str) -> set[str]:
+    """Capitalised words of a sentence, a cheap sign that it names something ("Crimea")."""
+    return {w for w in re.findall(r"\b[A-Z][\w\u00C0-\u024F]+", text) if w not in _STOP_NAMES}
+
+
+def event_name_words(kb: KnowledgeBase) -> set[str]:
+    """Capitalised words in the names and aliases of the knowledge base's events."""
+    words: set[str] = set()
+    for entity in kb.entities.values():
+        if entity.type == "event":
+            for name in entity.names():
+                words |= proper_words(name)
+    return words
