@@ -269,6 +269,10 @@ def _covers(token: Any, heads: Iterable[Any]) -> bool:
     return False
 
 
+def _covers_any(token: Any | None, *groups: Iterable[Any]) -> bool:
+    return token is not None and any(_covers(token, group) for group in groups)
+
+
 def _time_bound(time_head: Any, pred: Any, allowed: set[int]) -> bool:
     """Whether a time hangs from the predicate (through prepositions and allowed nouns)."""
     node = time_head
@@ -442,15 +446,16 @@ def _bind_count(
         return "the claim names no organisation"
     org_head = _mention_head(tokens, org.text, claim.text, offset)
     binding.roles["organisation" if claim.ordinal is None else "object"] = org.text
-    if org_head is None:
-        # The organisation comes from the previous sentences: only a membership verb can
-        # carry it over ("Seven more countries joined in 2004").
+    owners = _owned([member_noun, *allowed, *(a for a in args if a.i in {t.i for t in allowed})])
+    if _covers_any(org_head, owners, args):
+        return None
+    if org_head is None or org.text.lower() == org.text:
+        # The organisation comes from the previous sentences (or an anaphor such as "the
+        # alliance" elsewhere in the sentence): only a membership verb can carry it over
+        # ("Seven more countries joined in 2004").
         if pred.lemma_ in {"join", "admit", "accede", "expand", "grow", "enlarge", "add"}:
             return None
         return "the organisation is not named in the sentence and the verb is not about membership"
-    owners = _owned([member_noun, *allowed, *(a for a in args if a.i in {t.i for t in allowed})])
-    if _covers(org_head, owners) or _covers(org_head, args):
-        return None
     return f"“{org.text}” is not what “{member_noun.text}” belong to"
 
 
