@@ -486,3 +486,31 @@ def test_bare_month_takes_the_publication_year() -> None:
     found = only("Leaders met at the summit in June.", date(2023, 4, 5))
     assert (found.value, found.relative, found.granularity) == ("2023-06", True, "month")
     assert only("Leaders met at the summit last June.", date(2023, 4, 5)).value == "2022-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("After the fall of the old cabinet, prices rose.", "fall"),
+        ("Veterans of the Winter Campaign met in March 2001.", "Winter"),
+        ("The Prague Spring ended in August 1968.", "Spring"),
+    ],
+)
+def test_a_season_word_in_a_name_or_figure_of_speech_is_not_a_season(
+    text: str, phrase: str
+) -> None:
+    found = find_times(text, date(2016, 9, 20))
+    assert not [t for t in found if phrase in t.text]
+
+
+def test_a_month_and_day_naming_an_event_keeps_an_unknown_year() -> None:
+    found = find_times("Since the Oct. 7 attacks the border has been shut.", date(2016, 9, 20))
+    assert [(t.text, t.value, t.range) for t in found] == [("Oct. 7", "XXXX-10-07", None)]
+
+
+def test_years_later_count_from_the_last_year_the_text_gave() -> None:
+    text = "The treaty was signed in 1985. Six years later, the union dissolved."
+    later = find_times(text, date(2023, 5, 1))[-1]
+    assert later.text == "Six years later" and later.value == "1991"
+    alone = find_times("Six years later, the union dissolved.", date(2023, 5, 1))[0]
+    assert alone.range is None

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from parallax.record import TechniqueRecord
+
 _SPACE = re.compile(r"\s+")
 
 
@@ -100,7 +102,7 @@ class Sentence:
     end: int
     type: str | None = None
     checkworthiness: float | None = None
-    techniques: list[dict[str, Any]] = field(default_factory=list)
+    techniques: list[TechniqueRecord] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)
 
 

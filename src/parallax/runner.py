@@ -24,6 +24,7 @@ from parallax.ingest.raw import RawInput
 from parallax.ingest.sources import iter_raw_inputs
 from parallax.model import Analysis, Article, Failed, Skipped
 from parallax.pipeline import Pipeline
+from parallax.record import ArticleRecord, NearDuplicate, NotAnalysedItem, RunSummary
 from parallax.report.json_report import analysis_record
 from parallax.settings import Settings
 from parallax.store.base import Store
@@ -52,8 +53,8 @@ class RunResult:
     run_id: int
     items: list[RunItem] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
-    near_duplicates: list[dict[str, Any]] = field(default_factory=list)
-    not_analysed: list[dict[str, str]] = field(default_factory=list)
+    near_duplicates: list[NearDuplicate] = field(default_factory=list)
+    not_analysed: list[NotAnalysedItem] = field(default_factory=list)
 
     @property
     def failures(self) -> list[Failed]:
@@ -65,7 +66,7 @@ class RunResult:
         """0 when every input succeeded, 1 when some failed."""
         return 1 if any(i.status == "failed" for i in self.items) else 0
 
-    def summary(self) -> dict[str, Any]:
+    def summary(self) -> RunSummary:
         """Counts by status, plus duplicates and articles that were not analysed."""
         counts: dict[str, int] = {}
         for item in self.items:
@@ -73,10 +74,11 @@ class RunResult:
         return {
             "run": self.run_id,
             "articles": len(self.article_ids),
-            **{
-                status: counts.get(status, 0)
-                for status in ("stored", "unchanged", "duplicate", "skipped", "failed")
-            },
+            "stored": counts.get("stored", 0),
+            "unchanged": counts.get("unchanged", 0),
+            "duplicate": counts.get("duplicate", 0),
+            "skipped": counts.get("skipped", 0),
+            "failed": counts.get("failed", 0),
             "duplicates": [
                 {"source": i.source, "article_id": i.article_id, "reason": i.reason}
                 for i in self.items
@@ -269,9 +271,7 @@ class Runner:
             self.store.add_source(article.id, article.source)
             self._item(RunItem(article.source, "duplicate", f"same text as {first}", article.id))
 
-    def _near_duplicate(
-        self, article: Article, sig: Any, bands: list[int]
-    ) -> dict[str, Any] | None:
+    def _near_duplicate(self, article: Article, sig: Any, bands: list[int]) -> NearDuplicate | None:
         candidates = self.store.band_candidates(bands) - {article.id}
         best: tuple[float, str] | None = None
         for other, data in self.store.minhashes(candidates).items():
@@ -333,7 +333,7 @@ def run(
 
 def stored_records(
     store: Store, article_ids: Iterable[str], pipeline: Pipeline | None
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[ArticleRecord]:
     """The report records of stored articles (analysis records, or bare article records)."""
     for article_id in article_ids:
         record = store.get_analysis(article_id, pipeline.version) if pipeline else None

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, Literal
 
 from parallax.claims.when import TimeMention
+from parallax.record import ClaimRecord, StructuredClaim
 
 ClaimKind = Literal["numeric", "date", "superlative", "comparison", "membership", "event"]
 KINDS: tuple[str, ...] = ("numeric", "date", "superlative", "comparison", "membership", "event")
@@ -90,7 +91,7 @@ class Claim:
         """The first subject."""
         return self.subjects[0] if self.subjects else None
 
-    def structured(self) -> dict[str, Any]:
+    def structured(self) -> StructuredClaim:
         """The structured part of the claim record (no verdict), JSON-ready."""
         subject = self.subject
         quantity: float | int | None = self.quantity
@@ -168,7 +169,7 @@ class Claim:
             unjudged=record.get("unjudged"),
         )
 
-    def record(self, claim_id: str, offset: int = 0) -> dict[str, Any]:
+    def record(self, claim_id: str, offset: int = 0) -> ClaimRecord:
         """The claim as a ``claims`` layer record; ``offset`` turns offsets article-absolute."""
         return {
             "id": claim_id,

@@ -15,7 +15,6 @@ the text alone supports when it is not (see each module):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 
@@ -31,6 +30,7 @@ from parallax.comparison.stories import (
 )
 from parallax.comparison.terms import entity_key, lead
 from parallax.comparison.timeline import merged_timeline
+from parallax.record import ArticleRecord, ComparisonRecord, StoryRecord
 
 __all__ = [
     "DEFAULT_PARAMS",
@@ -44,11 +44,11 @@ __all__ = [
 ]
 
 
-def story_record(story: str, records: Sequence[dict[str, Any]]) -> dict[str, Any]:
+def story_record(story: str, records: Sequence[ArticleRecord]) -> StoryRecord:
     """The story entry: its id, a label, its articles and what every source names."""
     shared = shared_names(records) if len(records) > 1 else []
     dates = sorted(str(r["date"]) for r in records if r.get("date"))
-    titles = [r.get("title") for r in records if r.get("title")]
+    titles = [title for r in records if (title := r.get("title"))]
     return {
         "id": story,
         "label": ", ".join(shared[:5]) or (titles[0] if titles else story),
@@ -61,11 +61,11 @@ def story_record(story: str, records: Sequence[dict[str, Any]]) -> dict[str, Any
 
 
 def compare_story(
-    story: str, records: Sequence[dict[str, Any]], encode: Encoder | None = None
-) -> dict[str, Any]:
+    story: str, records: Sequence[ArticleRecord], encode: Encoder | None = None
+) -> ComparisonRecord:
     """The comparison of one story's records, taken as one story (no clustering)."""
     timeline = merged_timeline(records)
-    result: dict[str, Any] = {
+    result: ComparisonRecord = {
         "stories": [story_record(story, records)],
         "alignments": [],
         "gaps": [],
@@ -86,12 +86,12 @@ def compare_story(
 
 
 def compare(
-    records: list[dict[str, Any]],
+    records: list[ArticleRecord],
     *,
     encode: Encoder | None = None,
     lead_vectors: np.ndarray | None = None,
     params: ClusterParams = DEFAULT_PARAMS,
-) -> dict[str, Any]:
+) -> ComparisonRecord:
     """Build the ``comparison`` part of the report for analysed records.
 
     Args:
@@ -102,7 +102,7 @@ def compare(
         params: story clustering settings.
     """
     analysed = [r for r in records if r.get("status", "analysed") == "analysed"]
-    result: dict[str, Any] = {
+    result: ComparisonRecord = {
         "stories": [],
         "alignments": [],
         "gaps": [],
@@ -115,6 +115,8 @@ def compare(
     vectors = lead_vectors if lead_vectors is not None else encoder([lead(r) for r in analysed])
     for number, group in enumerate(cluster_records(analysed, vectors, params), start=1):
         part = compare_story(f"story-{number}", [analysed[i] for i in group], encoder)
-        for key in ("stories", "alignments", "gaps", "portrayal"):
-            result[key].extend(part[key])
+        result["stories"].extend(part["stories"])
+        result["alignments"].extend(part["alignments"])
+        result["gaps"].extend(part["gaps"])
+        result["portrayal"].extend(part["portrayal"])
     return result

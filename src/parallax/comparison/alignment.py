@@ -18,11 +18,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
 
 import numpy as np
 
 from parallax.comparison.terms import content_words, stem
+from parallax.record import (
+    AlignedSentence,
+    AlignmentRecord,
+    ArticleRecord,
+    ClaimRecord,
+    SentenceRecord,
+)
 
 SAME = 0.55
 """Blended score at or above which two sentences say the same thing (or clash on a detail)."""
@@ -123,7 +129,7 @@ def lexical_overlap(a: str, b: str) -> float:
     return len(first & second) / len(first | second)
 
 
-def claim_sentences(record: dict[str, Any]) -> list[dict[str, Any]]:
+def claim_sentences(record: ArticleRecord) -> list[SentenceRecord]:
     """The sentences of a record that state something checkable."""
     sentences = record.get("sentences") or []
     typed = any(s.get("type") for s in sentences)
@@ -137,21 +143,22 @@ def claim_sentences(record: dict[str, Any]) -> list[dict[str, Any]]:
     return chosen
 
 
-def _claims_by_sentence(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    found: dict[str, list[dict[str, Any]]] = {}
+def _claims_by_sentence(record: ArticleRecord) -> dict[str, list[ClaimRecord]]:
+    found: dict[str, list[ClaimRecord]] = {}
     for claim in record.get("claims") or []:
         found.setdefault(str(claim.get("sentence_id")), []).append(claim)
     return found
 
 
-def _salience(sentence: dict[str, Any]) -> float:
-    if sentence.get("checkworthiness") is not None:
-        return float(sentence["checkworthiness"])
+def _salience(sentence: SentenceRecord) -> float:
+    worthiness = sentence.get("checkworthiness")
+    if worthiness is not None:
+        return float(worthiness)
     text = sentence["text"]
     return (len(years(text)) + len(quantities(text)) + len(re.findall(r"\b[A-Z][a-z]+", text))) / 10
 
 
-def _value(claim: dict[str, Any]) -> Any:
+def _value(claim: ClaimRecord) -> float | str | None:
     return (
         claim.get("quantity")
         if claim.get("quantity") is not None
@@ -160,10 +167,10 @@ def _value(claim: dict[str, Any]) -> Any:
 
 
 def clash(
-    a: dict[str, Any],
-    b: dict[str, Any],
-    claims_a: list[dict[str, Any]],
-    claims_b: list[dict[str, Any]],
+    a: SentenceRecord,
+    b: SentenceRecord,
+    claims_a: list[ClaimRecord],
+    claims_b: list[ClaimRecord],
     score: float = 1.0,
 ) -> str | None:
     """Why two related sentences contradict each other, or None when they do not.
@@ -207,13 +214,13 @@ def _join(values: set[int] | set[float]) -> str:
     return ", ".join(f"{v:g}" for v in sorted(values))
 
 
-def _item(record: dict[str, Any], sentence: dict[str, Any]) -> dict[str, Any]:
+def _item(record: ArticleRecord, sentence: SentenceRecord) -> AlignedSentence:
     return {"article_id": record["id"], "sentence_id": sentence["id"], "text": sentence["text"]}
 
 
 def align(
-    story: str, records: Sequence[dict[str, Any]], encode: Encoder | None = None
-) -> list[dict[str, Any]]:
+    story: str, records: Sequence[ArticleRecord], encode: Encoder | None = None
+) -> list[AlignmentRecord]:
     """Alignment records for one story: ``same``, ``contradiction`` and ``unique`` claims."""
     encode = encoder_or_shared(encode)
     chosen = [claim_sentences(r) for r in records]
@@ -224,7 +231,7 @@ def align(
     claims = [_claims_by_sentence(r) for r in records]
     owner = np.array([i for i, _ in flat])
     similarity = vectors @ vectors.T
-    result: list[dict[str, Any]] = []
+    result: list[AlignmentRecord] = []
     best_elsewhere = np.zeros(len(flat))
     for x in range(len(flat)):
         i, a = flat[x]

@@ -10,17 +10,31 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from typing import Any
+from typing import TypedDict, Unpack
 
 from parallax.comparison.terms import GAP_LABELS, entity_key
+from parallax.record import AlignmentRecord, ArticleRecord, GapKind, GapRecord, MergedTimelineEntry
 
 MAX_GAPS_PER_KIND = 25
 ACTOR_TYPES_SKIPPED = frozenset({"pronoun"})
 
 
+class _GapDetail(TypedDict, total=False):
+    id: str
+    type: str | None
+    mentions: int
+    date: str | None
+    sentence_id: str
+
+
 def _gap(
-    story: str, kind: str, label: str, covered: list[str], ids: list[str], **extra: Any
-) -> dict[str, Any]:
+    story: str,
+    kind: GapKind,
+    label: str,
+    covered: list[str],
+    ids: list[str],
+    **extra: Unpack[_GapDetail],
+) -> GapRecord:
     return {
         "story": story,
         "kind": kind,
@@ -31,7 +45,7 @@ def _gap(
     }
 
 
-def actor_gaps(story: str, records: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+def actor_gaps(story: str, records: Sequence[ArticleRecord]) -> list[GapRecord]:
     """Actors (or, without the actors layer, named entities) only some sources name."""
     ids = [r["id"] for r in records]
     mentions: dict[str, Counter[str]] = defaultdict(Counter)
@@ -75,7 +89,7 @@ def actor_gaps(story: str, records: Sequence[dict[str, Any]]) -> list[dict[str, 
     return gaps[:MAX_GAPS_PER_KIND]
 
 
-def shared_names(records: Sequence[dict[str, Any]]) -> list[str]:
+def shared_names(records: Sequence[ArticleRecord]) -> list[str]:
     """The actors (or entities) every source in a story names, most mentioned first."""
     use_actors = all(r.get("actors") for r in records)
     seen: list[set[str]] = []
@@ -102,8 +116,8 @@ def shared_names(records: Sequence[dict[str, Any]]) -> list[str]:
 
 
 def event_gaps(
-    story: str, records: Sequence[dict[str, Any]], timeline: Sequence[dict[str, Any]]
-) -> list[dict[str, Any]]:
+    story: str, records: Sequence[ArticleRecord], timeline: Sequence[MergedTimelineEntry]
+) -> list[GapRecord]:
     """Dated events of the merged timeline that some sources of the story do not cite."""
     ids = [r["id"] for r in records]
     gaps = []
@@ -125,8 +139,8 @@ def event_gaps(
 
 
 def claim_gaps(
-    story: str, records: Sequence[dict[str, Any]], alignments: Sequence[dict[str, Any]]
-) -> list[dict[str, Any]]:
+    story: str, records: Sequence[ArticleRecord], alignments: Sequence[AlignmentRecord]
+) -> list[GapRecord]:
     """Claims one source makes and no other source in the story does (from the alignment)."""
     ids = [r["id"] for r in records]
     gaps = []

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 import numpy as np
 
@@ -21,6 +20,7 @@ from parallax.comparison.stories import (
     StoryIndex,
     features,
 )
+from parallax.record import ArticleRecord
 from parallax.store.sqlite import SQLiteStore
 
 
@@ -30,7 +30,7 @@ def _iso(day: int | None) -> str | None:
 
 def update_stories(
     store: SQLiteStore,
-    records: Sequence[dict[str, Any]],
+    records: Sequence[ArticleRecord],
     params: ClusterParams = DEFAULT_PARAMS,
 ) -> dict[str, str]:
     """Cluster the records that are not yet in a stored story; return every record's story id."""

@@ -13,27 +13,45 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Any
+from typing import NotRequired, TypedDict
 
 from parallax.comparison.coverage import ACTOR_TYPES_SKIPPED
 from parallax.comparison.terms import GAP_LABELS, entity_key
+from parallax.record import (
+    ActorRecord,
+    ArticleRecord,
+    PortrayalRecord,
+    PortrayalSentence,
+    SourcePortrayal,
+)
 
 MAX_SENTENCES = 4
 MAX_ACTORS = 15
 
 
-def _sentence_ids(actor: dict[str, Any]) -> list[str]:
+class _Entry(TypedDict):
+    """One record's view of an actor (or entity) while the per-source entries are built."""
+
+    name: str
+    role: str | None
+    sentiment: float | None
+    mentions: int
+    sentence_ids: NotRequired[list[str]]
+    sentences: NotRequired[list[PortrayalSentence]]
+
+
+def _sentence_ids(actor: ActorRecord) -> list[str]:
     ids: list[str] = []
-    for key in ("role_sentences", "sentiment_sentences"):
-        ids.extend(str(s) for s in actor.get(key) or [])
+    for supporting in (actor.get("role_sentences"), actor.get("sentiment_sentences")):
+        ids.extend(str(s) for s in supporting or [])
     ids.extend(str(m.get("sentence_id")) for m in actor.get("mentions") or [])
     return list(dict.fromkeys(i for i in ids if i and i != "None"))
 
 
-def _entries(record: dict[str, Any]) -> dict[str, dict[str, Any]]:
+def _entries(record: ArticleRecord) -> dict[str, _Entry]:
     """This record's actors (or named entities) keyed by id, with the supporting sentences."""
     text_of = {s["id"]: s["text"] for s in record.get("sentences") or []}
-    found: dict[str, dict[str, Any]] = {}
+    found: dict[str, _Entry] = {}
     if record.get("actors"):
         for actor in record["actors"]:
             if not actor.get("id") or actor.get("type") in ACTOR_TYPES_SKIPPED:
@@ -67,9 +85,9 @@ def _entries(record: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return found
 
 
-def divergence(by_source: Sequence[dict[str, Any]]) -> float | None:
+def divergence(by_source: Sequence[SourcePortrayal]) -> float | None:
     """Sentiment spread plus one when roles differ; None when fewer than two are known."""
-    sentiments = [float(s["sentiment"]) for s in by_source if s.get("sentiment") is not None]
+    sentiments = [float(v) for s in by_source if (v := s.get("sentiment")) is not None]
     roles = {s["role"] for s in by_source if s.get("role")}
     if len(sentiments) < 2 and len(roles) < 2:
         return None
@@ -77,18 +95,18 @@ def divergence(by_source: Sequence[dict[str, Any]]) -> float | None:
     return round(spread + (1.0 if len(roles) > 1 else 0.0), 3)
 
 
-def portrayal_differences(story: str, records: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+def portrayal_differences(story: str, records: Sequence[ArticleRecord]) -> list[PortrayalRecord]:
     """One entry per actor that at least two sources of the story name."""
     per_record = [_entries(r) for r in records]
-    actors: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = defaultdict(list)
+    actors: dict[str, list[tuple[ArticleRecord, _Entry]]] = defaultdict(list)
     for record, entries in zip(records, per_record, strict=True):
         for key, entry in entries.items():
             actors[key].append((record, entry))
-    result = []
+    result: list[PortrayalRecord] = []
     for key, pairs in actors.items():
         if len(pairs) < 2:
             continue
-        by_source = [
+        by_source: list[SourcePortrayal] = [
             {
                 "article_id": record["id"],
                 "outlet": record.get("outlet"),

@@ -26,11 +26,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 import numpy as np
 
-from parallax.comparison.terms import lead, story_terms
+from parallax.comparison.terms import StoryFields, lead, story_terms
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ class _Story:
     last_day: int | None = None
 
 
-def record_day(record: dict[str, Any]) -> int | None:
+def record_day(record: StoryFields) -> int | None:
     """The record's publication date as a day number (``date.toordinal``), or None."""
     value = record.get("date")
     if not value:
@@ -79,7 +78,7 @@ def record_day(record: dict[str, Any]) -> int | None:
 
 
 def features(
-    records: Sequence[dict[str, Any]], vectors: np.ndarray | None = None
+    records: Sequence[StoryFields], vectors: np.ndarray | None = None
 ) -> list[StoryFeatures]:
     """Story features of records, encoding their leads with the shared encoder when needed."""
     if vectors is None:
@@ -250,7 +249,7 @@ def _file(posting: list[int], story: int, cap: int) -> None:
 
 
 def cluster_records(
-    records: Sequence[dict[str, Any]],
+    records: Sequence[StoryFields],
     vectors: np.ndarray | None = None,
     params: ClusterParams = DEFAULT_PARAMS,
 ) -> list[list[int]]:

@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, NotRequired, TypedDict
+
+from parallax.record import ActorRecord, EntityRecord
+
+if TYPE_CHECKING:
+    from typing_extensions import ReadOnly
 
 LEAD_CHARS = 600
 """How much of the article's start, with the title, makes its lead (what the story is)."""
@@ -38,13 +43,33 @@ _STOP_WORDS = """
 STOP = frozenset(_STOP_WORDS.split())
 
 
+class LeadFields(TypedDict):
+    """What a lead is made of: any record with a title and a text (report records included).
+
+    The keys are read-only, so a report record (where they are required) and a lighter
+    record (a benchmark's, with only these keys) both pass.
+    """
+
+    title: ReadOnly[str | None]
+    text: ReadOnly[str]
+
+
+class StoryFields(LeadFields):
+    """What story clustering reads from a record; entities and actors when it has them."""
+
+    id: ReadOnly[str]
+    date: ReadOnly[str | None]
+    entities: ReadOnly[NotRequired[list[EntityRecord]]]
+    actors: ReadOnly[NotRequired[list[ActorRecord]]]
+
+
 def entity_key(text: str) -> str:
     """Normalise an entity mention so "the U.S.'s" and "U.S." compare equal."""
     text = _POSSESSIVE.sub("", _DETERMINER.sub("", " ".join(text.split())))
     return text.lower().strip(" .,;:")
 
 
-def lead(record: dict[str, Any], chars: int = LEAD_CHARS) -> str:
+def lead(record: LeadFields, chars: int = LEAD_CHARS) -> str:
     """The title and the start of the text, cut at a sentence end where one is near."""
     text = record.get("text") or ""
     head = text[:chars]
@@ -77,7 +102,7 @@ def names(text: str, limit: int = NAME_TERMS) -> list[str]:
     return [name for name, _ in counts.most_common(limit)]
 
 
-def story_terms(record: dict[str, Any]) -> frozenset[str]:
+def story_terms(record: StoryFields) -> frozenset[str]:
     """The terms that identify an article's story: lead words, names, entities and actors."""
     terms = {f"w:{w}" for w in content_words(lead(record))}
     terms.update(f"n:{n}" for n in names(record.get("text") or ""))

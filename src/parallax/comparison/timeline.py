@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
-from typing import Any
+
+from parallax.record import ArticleRecord, MergedTimelineEntry
 
 
-def merged_timeline(records: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+def merged_timeline(records: Sequence[ArticleRecord]) -> list[MergedTimelineEntry]:
     """One timeline over the records, each entry listing the sources that cite it."""
     try:
         actors = importlib.import_module("parallax.actors")

@@ -26,12 +26,13 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Mapping, Sequence
-from typing import Any, Protocol
+from typing import Protocol
 
 import numpy as np
 
 from parallax.comparison.alignment import Encoder, encoder_or_shared
 from parallax.comparison.terms import lead
+from parallax.record import ArticleRecord
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +119,7 @@ class KnownVectors:
         self._encode = encoder_or_shared(self._encode)
         return self._encode
 
-    def add_stored(self, source: VectorSource, records: Sequence[dict[str, Any]]) -> None:
+    def add_stored(self, source: VectorSource, records: Sequence[ArticleRecord]) -> None:
         """Learn the stored sentence and lead vectors of ``records`` (analysis records).
 
         Records without a pipeline version (report files, bare articles) or without stored
@@ -132,7 +133,7 @@ class KnownVectors:
             self._add_lead(source, record, str(record["id"]), str(pipeline))
 
     def _add_sentences(
-        self, source: VectorSource, record: dict[str, Any], article_id: str, pipeline: str
+        self, source: VectorSource, record: ArticleRecord, article_id: str, pipeline: str
     ) -> None:
         stored = source.get_sentence_vectors(article_id, pipeline)
         if not stored:
@@ -163,7 +164,7 @@ class KnownVectors:
             )
 
     def _add_lead(
-        self, source: VectorSource, record: dict[str, Any], article_id: str, pipeline: str
+        self, source: VectorSource, record: ArticleRecord, article_id: str, pipeline: str
     ) -> None:
         stored = source.get_lead_vector(article_id, pipeline)
         if stored is None:
@@ -187,7 +188,7 @@ class KnownVectors:
 
 
 def stored_encoder(
-    source: VectorSource, records: Sequence[dict[str, Any]], encode: Encoder | None = None
+    source: VectorSource, records: Sequence[ArticleRecord], encode: Encoder | None = None
 ) -> KnownVectors:
     """An encoder for comparing ``records`` that reads their stored sentence and lead vectors.
 

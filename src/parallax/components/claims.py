@@ -18,6 +18,7 @@ from parallax.claims.when import find_times, from_times_layer
 from parallax.knowledge import KnowledgeBase
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
+from parallax.record import ClaimRecord
 
 
 class Claims:
@@ -42,9 +43,9 @@ class Claims:
             analysis.layers["claims"] = self.read(analysis)
             yield analysis
 
-    def read(self, analysis: Analysis) -> list[dict[str, Any]]:
+    def read(self, analysis: Analysis) -> list[ClaimRecord]:
         """The claim records of one article, numbered c1, c2 ... in text order."""
-        records: list[dict[str, Any]] = []
+        records: list[ClaimRecord] = []
         times: list[dict[str, Any]] | None = analysis.layers.get("times")
         organisation: Party | None = None
         tokens = list(analysis.doc) if analysis.doc is not None else []

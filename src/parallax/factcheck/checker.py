@@ -22,6 +22,7 @@ from parallax.errors import ConfigError
 from parallax.factcheck import history, membership
 from parallax.factcheck.model import Verdict, combine, not_enough
 from parallax.knowledge import KnowledgeBase, load_dir
+from parallax.record import CheckedClaimRecord, CheckRecord
 
 Check = Callable[[KnowledgeBase, Claim, date], Verdict]
 
@@ -72,7 +73,7 @@ class CheckedClaim:
     claim: Claim
     verdict: Verdict
 
-    def record(self) -> dict[str, Any]:
+    def record(self) -> CheckedClaimRecord:
         """The structured claim and its verdict, JSON-ready."""
         return {"text": self.claim.text, **self.claim.structured(), **self.verdict.record()}
 
@@ -85,7 +86,7 @@ class TextCheck:
     verdict: Verdict
     claims: list[CheckedClaim] = field(default_factory=list)
 
-    def record(self) -> dict[str, Any]:
+    def record(self) -> CheckRecord:
         """The ``parallax check --format json`` document."""
         main = self.main()
         return {
@@ -186,7 +187,7 @@ def _parse(text: str) -> list[Any] | None:
         return None
 
 
-def check_claim(text: str) -> dict[str, Any]:
+def check_claim(text: str) -> CheckRecord:
     """Check one claim with the default knowledge (bundled plus the user's) and documents.
 
     This is what the REST API's check endpoint serves: the same record as

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 from parallax.knowledge import Fact, KnowledgeBase
+from parallax.record import EvidenceRecord, VerdictFields
 
 VerdictLabel = Literal["supported", "contradicted", "disputed", "not_enough_evidence"]
 VERDICTS: tuple[str, ...] = ("supported", "contradicted", "disputed", "not_enough_evidence")
@@ -35,18 +36,20 @@ class Evidence:
     fact: Fact | None = None
     score: float | None = None
 
-    def record(self) -> dict[str, Any]:
+    def record(self) -> EvidenceRecord:
         """JSON-ready form for reports."""
-        out: dict[str, Any] = {"kind": self.kind, "text": self.text, "source": self.source}
+        out: EvidenceRecord = {"kind": self.kind, "text": self.text, "source": self.source}
         if self.fact is not None:
             out.update(
-                subject=self.fact.subject,
-                property=self.fact.property,
-                object=self.fact.object,
-                value=self.fact.value,
-                start=self.fact.start,
-                end=self.fact.end,
-                note=self.fact.note or None,
+                {
+                    "subject": self.fact.subject,
+                    "property": self.fact.property,
+                    "object": self.fact.object,
+                    "value": self.fact.value,
+                    "start": self.fact.start,
+                    "end": self.fact.end,
+                    "note": self.fact.note or None,
+                }
             )
         if self.score is not None:
             out["score"] = round(self.score, 3)
@@ -61,7 +64,7 @@ class Verdict:
     explanation: str
     evidence: list[Evidence] = field(default_factory=list)
 
-    def record(self) -> dict[str, Any]:
+    def record(self) -> VerdictFields:
         """JSON-ready form: verdict, evidence and explanation."""
         return {
             "verdict": self.verdict,

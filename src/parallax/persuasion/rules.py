@@ -24,6 +24,7 @@ from parallax.persuasion.lexicon import (
     LOADED_PHRASES,
     LOADED_WORDS,
 )
+from parallax.record import TechniqueRecord
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class TechniqueSpan:
     source: str
     score: float
 
-    def record(self) -> dict[str, object]:
+    def record(self) -> TechniqueRecord:
         """The JSON form stored in ``Sentence.techniques``."""
         return {
             "name": self.name,

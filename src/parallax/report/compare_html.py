@@ -7,10 +7,9 @@ article cannot run anything in the reader's browser.
 
 from __future__ import annotations
 
-from typing import Any
-
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from parallax.record import Report
 from parallax.report.compare_view import story_views
 
 _ENV = Environment(
@@ -21,7 +20,7 @@ _ENV = Environment(
 )
 
 
-def render_compare_html(report: dict[str, Any], detail_link: str | None = None) -> str:
+def render_compare_html(report: Report, detail_link: str | None = None) -> str:
     """Render the comparison of a report document; ``detail_link`` points at per-article detail."""
     template = _ENV.get_template("compare.html.j2")
     return template.render(report=report, views=story_views(report), detail_link=detail_link)

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from parallax.report.compare_view import story_views
+from parallax.record import Report
+from parallax.report.compare_view import SourceView, story_views
 from parallax.report.markdown import _md_escape
 
 
-def _who(source: dict[str, Any]) -> str:
+def _who(source: SourceView) -> str:
     return f"**{source['letter']}** ({_md_escape(source['name'])})"
 
 
-def render_compare_markdown(report: dict[str, Any]) -> str:
+def render_compare_markdown(report: Report) -> str:
     """Render the comparison of a report document as Markdown."""
     out = ["# Parallax comparison", ""]
     for view in story_views(report):
@@ -85,9 +84,10 @@ def render_compare_markdown(report: dict[str, Any]) -> str:
                 out.append(f"- {t['date']}: {_md_escape(t['label'] or '')} ({who})")
         if view["verdicts"]:
             out += ["", "### Do their factual claims hold up?", ""]
-            for c in view["verdicts"]:
+            for checked in view["verdicts"]:
                 out.append(
-                    f"- {_who(c['source'])} “{_md_escape(c['text'] or '')}”: **{c['words']}**"
+                    f"- {_who(checked['source'])} “{_md_escape(checked['text'] or '')}”: "
+                    f"**{checked['words']}**"
                 )
         out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -10,7 +10,15 @@ HTML page and the Markdown file always carry the same content.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import TypedDict
+
+from parallax.record import (
+    AlignedSentence,
+    AlignmentRecord,
+    ArticleRecord,
+    Report,
+    SourcePortrayal,
+)
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 COLOURS = ("#2f6fde", "#d9480f", "#2b8a3e", "#ae3ec9", "#e67700", "#0c8599", "#c2255c")
@@ -24,7 +32,106 @@ VERDICT_WORDS = {
 }
 
 
-def _source(article: dict[str, Any], number: int) -> dict[str, Any]:
+class SourceView(TypedDict):
+    """One source of a story as the comparison shows it: a letter, a colour, its metadata."""
+
+    id: str
+    letter: str
+    colour: str
+    name: str
+    outlet: str | None
+    title: str | None
+    author: str | None
+    date: str | None
+    genre: str | None
+    frames: list[str]
+    sentences: int
+    verdicts: dict[str, int]
+    tagline: object
+    epigraph: object
+
+
+class ItemView(AlignedSentence):
+    """One side of an agreement or contradiction, with its source."""
+
+    source: SourceView
+
+
+class PairView(TypedDict):
+    """An agreement or a contradiction between sources."""
+
+    score: float
+    reason: str
+    items: list[ItemView]
+
+
+class PerSourceView(TypedDict):
+    """What one source says, names and dates that the others do not, and what it leaves out."""
+
+    source: SourceView
+    only_claims: list[str]
+    only_names: list[str]
+    leaves_out: list[str]
+    only_events: list[str]
+
+
+class PortrayalCell(TypedDict):
+    """How one source portrays one actor (``present`` False when it does not name it)."""
+
+    source: SourceView
+    present: bool
+    role: str | None
+    sentiment: float | None
+    tone: str
+    mentions: int
+    sentences: list[str]
+
+
+class PortrayalView(TypedDict):
+    """One actor across the sources."""
+
+    name: str
+    divergence: float | None
+    cells: list[PortrayalCell]
+
+
+class TimelineView(TypedDict):
+    """A dated event and the sources of this story that cite it."""
+
+    date: str
+    label: str
+    inferred: bool
+    sources: list[SourceView]
+    text: str | None
+
+
+class VerdictView(TypedDict):
+    """A checked claim of one source."""
+
+    source: SourceView
+    text: str
+    verdict: str
+    words: str
+    explanation: str | None
+
+
+class StoryView(TypedDict):
+    """Everything the comparison page shows for one story."""
+
+    id: str
+    label: str
+    sources: list[SourceView]
+    shared: list[str]
+    agreements: list[PairView]
+    more_agreements: int
+    contradictions: list[PairView]
+    per_source: list[PerSourceView]
+    portrayal: list[PortrayalView]
+    timeline: list[TimelineView]
+    verdicts: list[VerdictView]
+
+
+def _source(article: ArticleRecord, number: int) -> SourceView:
     frames = [f.get("name") for f in article.get("frames") or [] if isinstance(f, dict)]
     claims = article.get("claims") or []
     return {
@@ -39,7 +146,7 @@ def _source(article: dict[str, Any], number: int) -> dict[str, Any]:
         "genre": article.get("genre"),
         "frames": [f for f in frames if f][:3],
         "sentences": len(article.get("sentences") or []),
-        "verdicts": dict(Counter(c.get("verdict") for c in claims if c.get("verdict"))),
+        "verdicts": dict(Counter[str](v for c in claims if (v := c.get("verdict")))),
         "tagline": (article.get("meta") or {}).get("tagline"),
         "epigraph": (article.get("meta") or {}).get("epigraph"),
     }
@@ -57,18 +164,32 @@ def _sentiment_word(value: float | None) -> str:
     return "positive" if value < 0.5 else "very positive"
 
 
-def story_views(report: dict[str, Any]) -> list[dict[str, Any]]:
+def _cell(source: SourceView, found: SourcePortrayal | None) -> PortrayalCell:
+    """The portrayal of an actor by ``source`` (``found`` None: the source does not name it)."""
+    sentiment = found["sentiment"] if found else None
+    return {
+        "source": source,
+        "present": found is not None,
+        "role": found["role"] if found else None,
+        "sentiment": sentiment,
+        "tone": _sentiment_word(sentiment),
+        "mentions": found["mentions"] if found else 0,
+        "sentences": [s["text"] for s in found["sentences"]][:2] if found else [],
+    }
+
+
+def story_views(report: Report) -> list[StoryView]:
     """One view per story with at least one article, most sources first."""
     articles = {a["id"]: a for a in report["articles"]}
     comparison = report["comparison"]
-    views = []
+    views: list[StoryView] = []
     for story in comparison["stories"]:
         members = [articles[i] for i in story["articles"] if i in articles]
         sources = [_source(a, n) for n, a in enumerate(members)]
         by_id = {s["id"]: s for s in sources}
         alignments = [a for a in comparison["alignments"] if a["story"] == story["id"]]
 
-        def pair(alignment: dict[str, Any], by_id: dict[str, Any] = by_id) -> dict[str, Any]:
+        def pair(alignment: AlignmentRecord, by_id: dict[str, SourceView] = by_id) -> PairView:
             return {
                 "score": alignment["score"],
                 "reason": alignment["reason"],
@@ -80,7 +201,7 @@ def story_views(report: dict[str, Any]) -> list[dict[str, Any]]:
             }
 
         gaps = [g for g in comparison["gaps"] if g["story"] == story["id"]]
-        per_source = []
+        per_source: list[PerSourceView] = []
         for source in sources:
             only = [
                 a["items"][0]["text"]
@@ -111,7 +232,7 @@ def story_views(report: dict[str, Any]) -> list[dict[str, Any]]:
                     "only_events": events_only[:10],
                 }
             )
-        portrayal = []
+        portrayal: list[PortrayalView] = []
         for entry in [p for p in comparison["portrayal"] if p["story"] == story["id"]][
             :MAX_PORTRAYAL
         ]:
@@ -120,47 +241,34 @@ def story_views(report: dict[str, Any]) -> list[dict[str, Any]]:
                 {
                     "name": entry["name"],
                     "divergence": entry["divergence"],
-                    "cells": [
-                        {
-                            "source": source,
-                            "present": source["id"] in cells,
-                            "role": cells.get(source["id"], {}).get("role"),
-                            "sentiment": cells.get(source["id"], {}).get("sentiment"),
-                            "tone": _sentiment_word(cells.get(source["id"], {}).get("sentiment")),
-                            "mentions": cells.get(source["id"], {}).get("mentions", 0),
-                            "sentences": [
-                                s["text"] for s in cells.get(source["id"], {}).get("sentences", [])
-                            ][:2],
-                        }
-                        for source in sources
-                    ],
+                    "cells": [_cell(source, cells.get(source["id"])) for source in sources],
                 }
             )
-        timeline = []
-        for entry in comparison["timeline"]:
+        timeline: list[TimelineView] = []
+        for event in comparison["timeline"]:
             cited = [
-                by_id[s["article_id"]] for s in entry.get("sources", []) if s["article_id"] in by_id
+                by_id[s["article_id"]] for s in event.get("sources", []) if s["article_id"] in by_id
             ]
             if cited:
                 timeline.append(
                     {
-                        "date": entry.get("date"),
-                        "label": entry.get("label"),
-                        "inferred": entry.get("inferred"),
+                        "date": event.get("date"),
+                        "label": event.get("label"),
+                        "inferred": event.get("inferred"),
                         "sources": list({s["id"]: s for s in cited}.values()),
-                        "text": (entry.get("sources") or [{}])[0].get("text"),
+                        "text": event["sources"][0].get("text") if event["sources"] else None,
                     }
                 )
-        verdicts = []
+        verdicts: list[VerdictView] = []
         for source in sources:
             for claim in articles[source["id"]].get("claims") or []:
-                if claim.get("verdict"):
+                if verdict := claim.get("verdict"):
                     verdicts.append(
                         {
                             "source": source,
                             "text": claim.get("text"),
-                            "verdict": claim["verdict"],
-                            "words": VERDICT_WORDS.get(claim["verdict"], claim["verdict"]),
+                            "verdict": verdict,
+                            "words": VERDICT_WORDS.get(verdict, verdict),
                             "explanation": claim.get("explanation"),
                         }
                     )

@@ -8,11 +8,11 @@ that forbids scripts, so a hostile article cannot run anything in the reader's b
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from parallax.record import ArticleRecord, EntityRecord, Report
 from parallax.report import persuasion_view
 
 HIGHLIGHT_LABELS = {
@@ -28,7 +28,7 @@ HIGHLIGHT_LABELS = {
 }
 
 
-def highlight(text: str, entities: list[dict[str, Any]], offset: int = 0) -> Markup:
+def highlight(text: str, entities: list[EntityRecord], offset: int = 0) -> Markup:
     """Escape ``text`` and wrap the entity mentions inside it in labelled ``<mark>`` tags."""
     pieces: list[str] = []
     cursor = 0
@@ -47,7 +47,7 @@ def highlight(text: str, entities: list[dict[str, Any]], offset: int = 0) -> Mar
     return Markup("".join(pieces))
 
 
-def paragraphs(article: dict[str, Any]) -> list[Markup]:
+def paragraphs(article: ArticleRecord) -> list[Markup]:
     """The article's paragraphs as escaped HTML with entity highlights."""
     text = article["text"]
     entities = article.get("entities", [])
@@ -62,7 +62,7 @@ def paragraphs(article: dict[str, Any]) -> list[Markup]:
     return result
 
 
-def top_entities(article: dict[str, Any], limit: int = 12) -> list[tuple[str, str, int]]:
+def top_entities(article: ArticleRecord, limit: int = 12) -> list[tuple[str, str, int]]:
     """The most-mentioned named entities of an article as ``(name, css class, count)``."""
     counts: Counter[tuple[str, str]] = Counter()
     for entity in article.get("entities", []):
@@ -80,7 +80,7 @@ _ENV = Environment(
 )
 
 
-def render_html(report: dict[str, Any]) -> str:
+def render_html(report: Report) -> str:
     """Render a report document as a standalone HTML page."""
     template = _ENV.get_template("report.html.j2")
     by_id = {a["id"]: a for a in report["articles"]}

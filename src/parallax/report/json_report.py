@@ -4,23 +4,33 @@
 record is what the store keeps, so a report can be rebuilt from the store without
 re-running the pipeline. Layers that later components add (``actors``, ``events``,
 ``claims``, ``frames``, ``genre``) appear with empty values until a component fills them,
-so the shape never changes under a script.
+so the shape never changes under a script. The shape itself is typed in
+:mod:`parallax.record`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict
-from typing import Any
+from typing import cast
 
 from parallax import __version__
-from parallax.model import Analysis, Article, Failed
+from parallax.model import Analysis, Article, Failed, Sentence
+from parallax.record import (
+    SCHEMA_VERSION,
+    ArticleFields,
+    ArticleRecord,
+    ComparisonRecord,
+    EntityRecord,
+    Report,
+    RunSummary,
+    SentenceRecord,
+)
 
-SCHEMA_VERSION = 1
 LIST_LAYERS = ("actors", "events", "claims", "frames")
 
 
-def article_record(article: Article) -> dict[str, Any]:
+def article_record(article: Article) -> ArticleFields:
     """The metadata and text of an article, as every report and ``extract`` print them."""
     return {
         "id": article.id,
@@ -37,46 +47,56 @@ def article_record(article: Article) -> dict[str, Any]:
     }
 
 
-def analysis_record(analysis: Analysis, pipeline_version: str | None = None) -> dict[str, Any]:
+def analysis_record(analysis: Analysis, pipeline_version: str | None = None) -> ArticleRecord:
     """The article part of the report for one analysis."""
-    record: dict[str, Any] = {
-        **article_record(analysis.article),
+    layers = analysis.layers
+    # The optional keys are added below, from the layers that components added.
+    record: ArticleRecord = {
+        **article_record(analysis.article),  # type: ignore[typeddict-item]
         "status": analysis.status,
         "reason": analysis.reason,
-        "sentences": [
-            {
-                "id": s.id,
-                "text": s.text,
-                "start": s.start,
-                "end": s.end,
-                "type": s.type,
-                "checkworthiness": s.checkworthiness,
-                "techniques": list(s.techniques),
-                **s.extras,
-            }
-            for s in analysis.sentences
-        ],
-        "entities": [asdict(e) for e in analysis.entities],
+        "sentences": [_sentence(s) for s in analysis.sentences],
+        "entities": [cast(EntityRecord, asdict(e)) for e in analysis.entities],
+        "actors": list(layers.get("actors", [])),
+        "events": list(layers.get("events", [])),
+        "claims": list(layers.get("claims", [])),
+        "frames": list(layers.get("frames", [])),
+        "genre": layers.get("genre"),
     }
-    for layer in LIST_LAYERS:
-        record[layer] = list(analysis.layers.get(layer, []))
-    record["genre"] = analysis.layers.get("genre")
-    extra = {k: v for k, v in analysis.layers.items() if k not in (*LIST_LAYERS, "genre")}
-    record.update(extra)
+    # The other layers (quotes, timeline, times ...) are copied under their own names, in
+    # the order components added them; each is declared in ArticleRecord, and
+    # tests/test_record.py fails on a layer that is not.
+    extra = {k: v for k, v in layers.items() if k not in (*LIST_LAYERS, "genre")}
+    cast(dict[str, object], record).update(extra)
     if pipeline_version:
         record["pipeline"] = pipeline_version
     return record
 
 
+def _sentence(sentence: Sentence) -> SentenceRecord:
+    record: SentenceRecord = {
+        "id": sentence.id,
+        "text": sentence.text,
+        "start": sentence.start,
+        "end": sentence.end,
+        "type": sentence.type,
+        "checkworthiness": sentence.checkworthiness,
+        "techniques": list(sentence.techniques),
+    }
+    # Extras (subjectivity, call to action) are declared NotRequired in SentenceRecord.
+    cast(dict[str, object], record).update(sentence.extras)
+    return record
+
+
 def build_report(
-    articles: Iterable[dict[str, Any]],
+    articles: Iterable[ArticleRecord],
     *,
-    comparison: dict[str, Any] | None = None,
+    comparison: ComparisonRecord | None = None,
     errors: Iterable[Failed] = (),
-    summary: dict[str, Any] | None = None,
-) -> dict[str, Any]:
+    summary: RunSummary | None = None,
+) -> Report:
     """Assemble the whole report document."""
-    report: dict[str, Any] = {
+    report: Report = {
         "schema": SCHEMA_VERSION,
         "generator": f"parallax {__version__}",
         "articles": list(articles),
@@ -88,6 +108,6 @@ def build_report(
     return report
 
 
-def empty_comparison() -> dict[str, Any]:
+def empty_comparison() -> ComparisonRecord:
     """The comparison part with every key present and nothing compared."""
     return {"stories": [], "alignments": [], "gaps": [], "portrayal": [], "timeline": []}

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from parallax.record import (
+    ArticleRecord,
+    CheckRecord,
+    EventRecord,
+    EvidenceRecord,
+    MergedTimelineEntry,
+    Report,
+    TimelineRecord,
+)
 
 
 def _cell(value: object) -> str:
@@ -24,7 +32,7 @@ def _md_escape(text: str) -> str:
     )
 
 
-def render_markdown(report: dict[str, Any], *, full_text: bool = True) -> str:
+def render_markdown(report: Report, *, full_text: bool = True) -> str:
     """Render a report document (see :mod:`parallax.report.json_report`) as Markdown."""
     articles = report["articles"]
     by_id = {a["id"]: a for a in articles}
@@ -110,7 +118,7 @@ def render_markdown(report: dict[str, Any], *, full_text: bool = True) -> str:
 
 # --- claims and verdicts (helper "claims") ---------------------------------------------------
 
-VERDICT_MARKS = {
+VERDICT_MARKS: dict[str | None, str] = {
     "supported": "✅ supported",
     "contradicted": "❌ contradicted",
     "disputed": "⚠️ disputed",
@@ -118,7 +126,7 @@ VERDICT_MARKS = {
 }
 
 
-def _evidence_lines(evidence: list[dict[str, Any]], limit: int = 12) -> list[str]:
+def _evidence_lines(evidence: list[EvidenceRecord], limit: int = 12) -> list[str]:
     lines = [
         f"  - {_md_escape(e['text'])} — source: {_md_escape(str(e.get('source') or '?'))}"
         for e in evidence[:limit]
@@ -128,7 +136,7 @@ def _evidence_lines(evidence: list[dict[str, Any]], limit: int = 12) -> list[str
     return lines
 
 
-def _claims_markdown(articles: list[dict[str, Any]]) -> list[str]:
+def _claims_markdown(articles: list[ArticleRecord]) -> list[str]:
     """The fact-check section: each article's checked claims, verdict first, with evidence."""
     checked = [(a, [c for c in a.get("claims", []) if c.get("verdict")]) for a in articles]
     if not any(claims for _, claims in checked):
@@ -153,7 +161,7 @@ def _claims_markdown(articles: list[dict[str, Any]]) -> list[str]:
     return out
 
 
-def render_check_markdown(record: dict[str, Any]) -> str:
+def render_check_markdown(record: CheckRecord) -> str:
     """One checked claim (the ``parallax check`` document) as Markdown."""
     out = [
         f"# {VERDICT_MARKS.get(record['verdict'], record['verdict'])}",
@@ -192,12 +200,12 @@ def render_check_markdown(record: dict[str, Any]) -> str:
 # -- actors, quotations, events and timelines (parallax.actors) -------------------------------
 
 
-def _when(entry: dict[str, Any]) -> str:
+def _when(entry: EventRecord | TimelineRecord | MergedTimelineEntry) -> str:
     inferred = " (year from reference knowledge)" if entry.get("inferred") else ""
     return f"{entry.get('date')}{inferred}"
 
 
-def _actors_section(a: dict[str, Any]) -> list[str]:
+def _actors_section(a: ArticleRecord) -> list[str]:
     out: list[str] = []
     names = {actor["id"]: actor["name"] for actor in a.get("actors", [])}
     if a.get("actors"):
@@ -239,7 +247,7 @@ def _actors_section(a: dict[str, Any]) -> list[str]:
     return out
 
 
-def _merged_timeline_section(timeline: list[dict[str, Any]]) -> list[str]:
+def _merged_timeline_section(timeline: list[MergedTimelineEntry]) -> list[str]:
     if not timeline:
         return []
     out = ["", "## Timeline across sources", ""]
@@ -257,13 +265,13 @@ def _merged_timeline_section(timeline: list[dict[str, Any]]) -> list[str]:
 
 
 # -- persuasion, frames, genre and portrayal (parallax.persuasion) --
-def _persuasion_block(article: dict[str, Any]) -> list[str]:
+def _persuasion_block(article: ArticleRecord) -> list[str]:
     """Genre, frames, portrayal table and the sentences with techniques (spans in «»)."""
     from parallax.report.persuasion_view import portrayal_rows, technique_lines, used_techniques
 
     out: list[str] = []
-    if article.get("genre"):
-        out.append(f"- Genre: {_cell(article['genre'].replace('_', ' '))}")
+    if genre := article.get("genre"):
+        out.append(f"- Genre: {_cell(genre.replace('_', ' '))}")
     if article.get("frames"):
         frames = ", ".join(
             f"{f['name'].replace('_', ' ')} ({f['score']:.2f})" for f in article["frames"][:6]

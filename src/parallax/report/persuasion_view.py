@@ -7,11 +7,12 @@ Policy forbids scripts.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict
 
 from markupsafe import Markup, escape
 
 from parallax.persuasion.taxonomy import TECHNIQUES, label
+from parallax.record import ArticleRecord, SentenceRecord
 
 PALETTE = (
     "#ffd6d6", "#ffe7c2", "#fff3b0", "#dff5c8", "#c8f0e6", "#cfe6ff", "#dcd6ff", "#f5d0f0",
@@ -32,7 +33,7 @@ def technique_css() -> str:
     )
 
 
-def used_techniques(article: dict[str, Any]) -> list[tuple[str, str, int]]:
+def used_techniques(article: ArticleRecord) -> list[tuple[str, str, int]]:
     """(name, readable label, count) for the techniques found in the article, most used first."""
     counts: dict[str, int] = {}
     for sentence in article.get("sentences", []):
@@ -41,7 +42,7 @@ def used_techniques(article: dict[str, Any]) -> list[tuple[str, str, int]]:
     return [(n, label(n), c) for n, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def highlighted_sentence(sentence: dict[str, Any]) -> Markup:
+def highlighted_sentence(sentence: SentenceRecord) -> Markup:
     """The sentence escaped, with each technique span in a ``<mark>``.
 
     Overlapping spans are shown as the first (longest at a position) span; the others stay
@@ -68,7 +69,7 @@ def highlighted_sentence(sentence: dict[str, Any]) -> Markup:
     return Markup("").join(out)
 
 
-def technique_lines(article: dict[str, Any]) -> list[tuple[str, list[str], str]]:
+def technique_lines(article: ArticleRecord) -> list[tuple[str, list[str], str]]:
     """(sentence id, technique labels, sentence text with spans in «») for sentences with any."""
     lines = []
     for sentence in article.get("sentences", []):
@@ -90,7 +91,16 @@ def technique_lines(article: dict[str, Any]) -> list[tuple[str, list[str], str]]
     return lines
 
 
-def portrayal_rows(article: dict[str, Any], limit: int = 12) -> list[dict[str, Any]]:
+class PortrayalRow(TypedDict):
+    """An actor's role and sentiment in one article, as the reports list them."""
+
+    name: str
+    role: str | None
+    sentiment: float | None
+    role_sentences: list[str]
+
+
+def portrayal_rows(article: ArticleRecord, limit: int = 12) -> list[PortrayalRow]:
     """Actors with a role or a non-zero sentiment, most mentioned first."""
     actors = [a for a in article.get("actors", []) if a.get("role") is not None]
     actors.sort(key=lambda a: -len(a.get("mentions", [])))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -10,6 +10,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from parallax.model import Article
+from parallax.record import ArticleRecord
 
 
 @dataclass(frozen=True)
@@ -68,13 +69,13 @@ class Store(Protocol):
         pipeline: str,
         status: str,
         reason: str | None,
-        data: dict[str, Any],
+        data: ArticleRecord,
         sentences: list[tuple[str, str, int, int]],
     ) -> None:
         """Store an analysis and replace the article's searchable sentences."""
         ...
 
-    def get_analysis(self, article_id: str, pipeline: str) -> dict[str, Any] | None:
+    def get_analysis(self, article_id: str, pipeline: str) -> ArticleRecord | None:
         """The stored analysis of an article by a pipeline version, or None."""
         ...
 
@@ -133,7 +134,7 @@ class Store(Protocol):
         """Log what happened to one input in a run."""
         ...
 
-    def finish_run(self, run_id: int, summary: dict[str, Any]) -> None:
+    def finish_run(self, run_id: int, summary: Mapping[str, object]) -> None:
         """Close a run record with its summary."""
         ...
 

@@ -12,16 +12,17 @@ from __future__ import annotations
 import json
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
 from parallax.errors import ConfigError, StoreError
 from parallax.model import Article, bytes_id
+from parallax.record import ArticleRecord
 from parallax.store.base import SearchHit, count_rows, distinct_facets, vector_blob, vector_rows
 
 _MIGRATION = re.compile(r"^(\d{4})_[\w-]+\.sql$")
@@ -291,7 +292,7 @@ class PostgresStore:
         pipeline: str,
         status: str,
         reason: str | None,
-        data: dict[str, Any],
+        data: ArticleRecord,
         sentences: list[tuple[str, str, int, int]],
     ) -> None:
         """Store an analysis and replace the article's searchable sentences.
@@ -382,22 +383,22 @@ class PostgresStore:
         )
         return {int(row[0]): bytes(row[1]) for row in rows}
 
-    def get_analysis(self, article_id: str, pipeline: str) -> dict[str, Any] | None:
+    def get_analysis(self, article_id: str, pipeline: str) -> ArticleRecord | None:
         """The stored analysis of an article by a pipeline version, or None."""
         row = self.db.execute(
             "SELECT data FROM analyses WHERE article_id=%s AND pipeline=%s",
             (article_id, pipeline),
         ).fetchone()
-        return None if row is None else dict(json.loads(row[0]))
+        return None if row is None else cast(ArticleRecord, json.loads(row[0]))
 
-    def latest_analysis(self, article_id: str) -> dict[str, Any] | None:
+    def latest_analysis(self, article_id: str) -> ArticleRecord | None:
         """The most recent analysis of an article, whatever the pipeline version."""
         row = self.db.execute(
             "SELECT data FROM analyses WHERE article_id=%s ORDER BY created_at DESC, seq DESC "
             "LIMIT 1",
             (article_id,),
         ).fetchone()
-        return None if row is None else dict(json.loads(row[0]))
+        return None if row is None else cast(ArticleRecord, json.loads(row[0]))
 
     # -- stories (read by the web UI; written by parallax.comparison.persist) ------------
 
@@ -530,14 +531,14 @@ class PostgresStore:
             (run_id, _strip_nul(source), status, _strip_nul(reason), article_id),
         )
 
-    def finish_run(self, run_id: int, summary: dict[str, Any]) -> None:
+    def finish_run(self, run_id: int, summary: Mapping[str, object]) -> None:
         """Close a run record with its summary."""
         self.db.execute(
             "UPDATE runs SET finished_at=%s, summary=%s WHERE id=%s",
             (_now(), _strip_nul(json.dumps(summary, default=str)), run_id),
         )
 
-    def update_run(self, run_id: int, summary: dict[str, Any]) -> None:
+    def update_run(self, run_id: int, summary: Mapping[str, object]) -> None:
         """Record a running run's progress in its summary (``finished_at`` stays empty)."""
         self.db.execute(
             "UPDATE runs SET summary=%s WHERE id=%s",

@@ -11,17 +11,18 @@ import json
 import re
 import sqlite3
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
 from parallax.errors import StoreError
 from parallax.model import Article, bytes_id
+from parallax.record import ArticleRecord
 from parallax.store.base import SearchHit, count_rows, distinct_facets, vector_blob, vector_rows
 
 _MIGRATION = re.compile(r"^(\d{4})_[\w-]+\.sql$")
@@ -275,7 +276,7 @@ class SQLiteStore:
         pipeline: str,
         status: str,
         reason: str | None,
-        data: dict[str, Any],
+        data: ArticleRecord,
         sentences: list[tuple[str, str, int, int]],
     ) -> None:
         """Store an analysis and replace the article's searchable sentences.
@@ -360,21 +361,21 @@ class SQLiteStore:
         )
         return {int(row[0]): bytes(row[1]) for row in rows}
 
-    def get_analysis(self, article_id: str, pipeline: str) -> dict[str, Any] | None:
+    def get_analysis(self, article_id: str, pipeline: str) -> ArticleRecord | None:
         """The stored analysis of an article by a pipeline version, or None."""
         row = self.db.execute(
             "SELECT data FROM analyses WHERE article_id=? AND pipeline=?", (article_id, pipeline)
         ).fetchone()
-        return None if row is None else dict(json.loads(row[0]))
+        return None if row is None else cast(ArticleRecord, json.loads(row[0]))
 
-    def latest_analysis(self, article_id: str) -> dict[str, Any] | None:
+    def latest_analysis(self, article_id: str) -> ArticleRecord | None:
         """The most recent analysis of an article, whatever the pipeline version."""
         row = self.db.execute(
             "SELECT data FROM analyses WHERE article_id=? ORDER BY created_at DESC, rowid DESC "
             "LIMIT 1",
             (article_id,),
         ).fetchone()
-        return None if row is None else dict(json.loads(row[0]))
+        return None if row is None else cast(ArticleRecord, json.loads(row[0]))
 
     # -- stories (read by the web UI; written by parallax.comparison.persist) ------------
 
@@ -492,14 +493,14 @@ class SQLiteStore:
             (run_id, source, status, reason, article_id),
         )
 
-    def finish_run(self, run_id: int, summary: dict[str, Any]) -> None:
+    def finish_run(self, run_id: int, summary: Mapping[str, object]) -> None:
         """Close a run record with its summary."""
         self.db.execute(
             "UPDATE runs SET finished_at=?, summary=? WHERE id=?",
             (_now(), json.dumps(summary, default=str), run_id),
         )
 
-    def update_run(self, run_id: int, summary: dict[str, Any]) -> None:
+    def update_run(self, run_id: int, summary: Mapping[str, object]) -> None:
         """Record a running run's progress in its summary (``finished_at`` stays empty)."""
         self.db.execute(
             "UPDATE runs SET summary=? WHERE id=?", (json.dumps(summary, default=str), run_id)

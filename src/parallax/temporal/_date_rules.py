@@ -34,19 +34,70 @@ from parallax.temporal._resolution import (
     simple_expression,
     weekday_date,
 )
-from parallax.temporal.expression import shift
+from parallax.temporal.expression import offset_value, shift
 
 
 def date_match_rule(m: re.Match[str], ctx: Context) -> Value | None:
     month, day = month_number(m["month"]), int(m["day"])
     year = int(m["year"]) if m["year"] else None
     relative = year is None
+    if year is None and next_word(ctx, m.end()).lower() in EVENT_NAME_NOUNS:
+        return Value("DATE", f"XXXX-{month:02d}-{day:02d}", relative=True, mod=mod_of(m))
     if year is None and ctx.anchor is not None:
         year = nearest_year(ctx.anchor, month, min(day, 28))
     value = day_value(year, month, day)
     if value is None:
         return None
     return Value("DATE", value, relative=relative, mod=mod_of(m))
+
+
+EVENT_NAME_NOUNS = frozenset(
+    {
+        "attack",
+        "attacks",
+        "bombing",
+        "bombings",
+        "massacre",
+        "shooting",
+        "riot",
+        "riots",
+        "uprising",
+        "revolution",
+        "coup",
+        "insurrection",
+        "terrorist",
+        "tragedy",
+        "disaster",
+    }
+)
+"""Nouns after a month and day that make the date part of an event's name.
+
+"The Sept. 11 attacks" or "the July 20 coup" name a past event; resolving the date to the
+article's year would date it wrongly, so such a date keeps an unknown year (the named-event
+step or the text may still date the event).
+"""
+
+
+def season_is_a_name(m: re.Match[str], ctx: Context) -> bool:
+    """Whether a season word is part of a name or a figure of speech, not a time of year.
+
+    "The Winter War", "the Arab Spring" and "the fall of the regime" name an event or mean
+    a collapse: a capitalised season inside a sentence, one after a capitalised word, or one
+    followed by "of" and no year is not a season.
+    """
+    if m["year"]:
+        return False
+    start = m.start("season")
+    word = m["season"]
+    before = ctx.text[:start].rstrip()
+    sentence_start = not before or before[-1] in '.!?\n"\u201c'
+    bare = m["rel"] is None or m["rel"].lower() == "the"
+    if word[0].isupper() and not sentence_start and bare:
+        return True
+    previous = re.search(r"(\w+)\W*$", before)
+    if previous and previous[1][0].isupper() and not sentence_start and m["rel"] is None:
+        return previous[1].lower() not in {"in", "the", "this", "last", "next", "early", "late"}
+    return bool(re.match(r"\s+of\s+(?!\d)", ctx.text[m.end("season") :]))
 
 
 def date_iso_rule(m: re.Match[str], _ctx: Context) -> Value | None:
@@ -166,6 +217,8 @@ def season_rule(m: re.Match[str], ctx: Context) -> Value | None:
         return Value("DATE", f"{year:04d}-{code}", mod=mod_of(m))
     if not rel and not m["mod"] and code in {"SP", "FA"}:
         return None  # "spring" and "fall" alone are more often not seasons
+    if season_is_a_name(m, ctx):
+        return None
     if ctx.anchor is None:
         return Value("DATE", f"XXXX-{code}", relative=True, mod=mod_of(m))
     year, start = ctx.anchor.year, SEASON_START[code]
@@ -270,8 +323,31 @@ def ago_rule(m: re.Match[str], ctx: Context) -> Value | None:
         unit, amount = "year", amount * 10
     elif unit == "century":
         unit, amount = "year", amount * 100
+    if m["dir"].lower() == "later":
+        return _later_than_before(m, ctx, unit, amount)
     value, relative = relative_value(ctx, unit, amount)
     return Value("DATE", value, relative=relative, mod=approx_of(m))
+
+
+def _later_than_before(m: re.Match[str], ctx: Context, unit: str, amount: int) -> Value:
+    """Count "nine years later" from the last date the text gave, not from publication.
+
+    The reference is the nearest year-bearing date before the expression (within the
+    preceding few sentences); without one the expression stays unresolved, a relative
+    offset with no range, rather than landing in the future of the article.
+    """
+    window = ctx.text[max(0, m.start() - _ANAPHOR_WINDOW) : m.start()]
+    years = _YEAR_IN_TEXT.findall(window)
+    if not years or unit in {"day", "week"}:
+        return Value("DATE", offset_value(unit, amount), relative=True, mod=approx_of(m))
+    reference = date(int(years[-1]), 7, 1)
+    if unit == "month":
+        return Value("DATE", offset_value(unit, amount), relative=True, mod=approx_of(m))
+    return Value("DATE", shift(reference, unit, amount)[:4], relative=True, mod=approx_of(m))
+
+
+_ANAPHOR_WINDOW = 400
+_YEAR_IN_TEXT = re.compile(r"(?<![\d,.$])(1[6-9]\d\d|20\d\d)(?![\d,%])")
 
 
 def time_rule(m: re.Match[str], ctx: Context) -> Value | None:

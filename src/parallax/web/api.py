@@ -16,6 +16,7 @@ from fastapi import Path as Path_
 from pydantic import BaseModel, Field
 
 from parallax import __version__
+from parallax.record import ArticleRecord
 from parallax.web import corpus
 from parallax.web.context import ServerContext
 from parallax.web.jobs import JOB_COMMAND, QueueFullError
@@ -124,7 +125,7 @@ def search(
     return [asdict(hit) for hit in _ctx(request).store().search(q, limit)]
 
 
-def _record(request: Request, article_id: str) -> dict[str, Any]:
+def _record(request: Request, article_id: str) -> ArticleRecord:
     record = corpus.article_record(_ctx(request).store(), article_id)
     if record is None:
         raise HTTPException(
@@ -141,7 +142,7 @@ def get_article(
     article_id: Annotated[str, Path_(min_length=4, max_length=64)],
 ) -> dict[str, Any]:
     """The article record of the JSON report (schema 1), with the sources it was read from."""
-    return _record(request, article_id)
+    return dict(_record(request, article_id))
 
 
 @router.get("/articles/{article_id}/claims", summary="An article's claims with verdicts")
@@ -149,7 +150,7 @@ def article_claims(
     request: Request, article_id: Annotated[str, Path_(min_length=4, max_length=64)]
 ) -> list[dict[str, Any]]:
     """Each claim with its verdict, evidence and explanation (empty until claims are found)."""
-    return list(_record(request, article_id).get("claims") or [])
+    return [dict(c) for c in _record(request, article_id).get("claims") or []]
 
 
 @router.get("/articles/{article_id}/actors", summary="An article's actors and their portrayal")
@@ -157,7 +158,7 @@ def article_actors(
     request: Request, article_id: Annotated[str, Path_(min_length=4, max_length=64)]
 ) -> list[dict[str, Any]]:
     """Actors with role, sentiment and mentions."""
-    return list(_record(request, article_id).get("actors") or [])
+    return [dict(a) for a in _record(request, article_id).get("actors") or []]
 
 
 @router.get("/articles/{article_id}/timeline", summary="The dated events an article cites")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from parallax.ingest.fetch import Fetcher
 from parallax.pipeline import Pipeline
+from parallax.record import ArticleRecord, ComparisonRecord
 from parallax.store import AnyStore, open_store
 from parallax.web.corpus import ComparisonCache, compare_records
 from parallax.web.jobs import IngestJobs
@@ -55,7 +56,7 @@ class ServerContext:
                 self._stores.append(store)
         return store
 
-    def compare(self, records: list[dict[str, Any]]) -> dict[str, Any]:
+    def compare(self, records: list[ArticleRecord]) -> ComparisonRecord:
         """The comparison of ``records``: cached, else computed with their stored vectors."""
         return self.comparisons.get(
             records, lambda found: compare_records(self.store(), found, self.encode)

@@ -15,6 +15,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from parallax.model import Analysis
+from parallax.record import ArticleRecord, ComparisonRecord
 from parallax.report.json_report import analysis_record
 from parallax.store import AnyStore
 
@@ -29,7 +30,7 @@ class FactCheckUnavailableError(Exception):
     """This build has no fact-checking module; the API answers 503 with this message."""
 
 
-def article_record(store: AnyStore, article_id: str) -> dict[str, Any] | None:
+def article_record(store: AnyStore, article_id: str) -> ArticleRecord | None:
     """The latest analysis record of an article (a bare record when it is not analysed)."""
     article = store.get_article(article_id)
     if article is None:
@@ -56,19 +57,21 @@ class ComparisonCache:
 
     def __init__(self, size: int = 256) -> None:
         self.size = size
-        self._items: OrderedDict[tuple[str, ...], dict[str, Any]] = OrderedDict()
+        self._items: OrderedDict[tuple[str, ...], ComparisonRecord] = OrderedDict()
         self._lock = threading.Lock()
 
     def get(
-        self, records: list[dict[str, Any]], compute: Callable[[list[dict[str, Any]]], Any]
-    ) -> dict[str, Any]:
+        self,
+        records: list[ArticleRecord],
+        compute: Callable[[list[ArticleRecord]], ComparisonRecord],
+    ) -> ComparisonRecord:
         """The comparison of ``records``, from the cache or computed by ``compute``."""
         key = tuple(f"{r['id']}@{r.get('pipeline') or r.get('status')}" for r in records)
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
-        value = dict(compute(records))
+        value = compute(records)
         with self._lock:
             self._items[key] = value
             while len(self._items) > self.size:
@@ -77,8 +80,8 @@ class ComparisonCache:
 
 
 def compare_records(
-    store: AnyStore, records: list[dict[str, Any]], encode: Encoder | None = None
-) -> dict[str, Any]:
+    store: AnyStore, records: list[ArticleRecord], encode: Encoder | None = None
+) -> ComparisonRecord:
     """The comparison part of the report for ``records`` (``parallax.comparison.compare``).
 
     The sentence vectors stored with the analyses are used, so only what is not stored
@@ -87,7 +90,7 @@ def compare_records(
     from parallax.comparison import compare
     from parallax.comparison.vectors import stored_encoder
 
-    return dict(compare(records, encode=stored_encoder(store, records, encode)))
+    return compare(records, encode=stored_encoder(store, records, encode))
 
 
 def check_claim(text: str) -> dict[str, Any]:

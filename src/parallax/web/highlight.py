@@ -12,7 +12,9 @@ import itertools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
+
+from parallax.record import ActorRecord, ArticleRecord, EntityRecord
 
 ACTOR_COLOURS = 8
 """Actors are coloured by their index modulo this (the style sheet defines the colours)."""
@@ -66,12 +68,22 @@ def _int(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def actor_list(record: dict[str, Any]) -> list[dict[str, Any]]:
+class EntityGroup(TypedDict):
+    """Mentions of one named entity, standing in for an actor before the actors layer."""
+
+    id: str
+    name: str
+    mentions: list[EntityRecord]
+
+
+def actor_list(record: ArticleRecord) -> list[ActorRecord | EntityGroup]:
     """The article's actors, or its named entities grouped by name when it has no actors yet."""
-    actors = [a for a in record.get("actors") or [] if isinstance(a, dict)]
+    actors: list[ActorRecord | EntityGroup] = [
+        a for a in record.get("actors") or [] if isinstance(a, dict)
+    ]
     if actors:
         return actors
-    grouped: dict[str, dict[str, Any]] = {}
+    grouped: dict[str, EntityGroup] = {}
     for entity in record.get("entities") or []:
         if not isinstance(entity, dict) or entity.get("label") not in {
             "PERSON",
@@ -88,12 +100,12 @@ def actor_list(record: dict[str, Any]) -> list[dict[str, Any]]:
     return sorted(grouped.values(), key=lambda a: -len(a["mentions"]))
 
 
-def actor_key(actor: dict[str, Any]) -> str:
+def actor_key(actor: ActorRecord | EntityGroup) -> str:
     """What identifies an actor across articles: its id, else its name."""
     return str(actor.get("id") or actor.get("name") or "").lower()
 
 
-def palette(records: list[dict[str, Any]]) -> dict[str, int]:
+def palette(records: list[ArticleRecord]) -> dict[str, int]:
     """One colour index per actor over several articles, most mentioned first.
 
     Used on the comparison page so the same actor has the same colour in every column.
@@ -107,7 +119,7 @@ def palette(records: list[dict[str, Any]]) -> dict[str, int]:
     return {key: index for index, key in enumerate(ranked)}
 
 
-def segments(record: dict[str, Any], colours: dict[str, int] | None = None) -> list[list[Segment]]:
+def segments(record: ArticleRecord, colours: dict[str, int] | None = None) -> list[list[Segment]]:
     """The article text as paragraphs of marked segments.
 
     Args:
@@ -164,7 +176,7 @@ def segments(record: dict[str, Any], colours: dict[str, int] | None = None) -> l
     return [p for p in paragraphs if p]
 
 
-def technique_names(record: dict[str, Any]) -> list[str]:
+def technique_names(record: ArticleRecord) -> list[str]:
     """Every technique named in the article, most frequent first."""
     counts: dict[str, int] = {}
     for sentence in record.get("sentences") or []:

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from parallax.record import ArticleRecord
 from parallax.web import corpus, highlight
 from parallax.web.api import job_status
 from parallax.web.context import ServerContext
@@ -126,7 +127,7 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
     )
 
 
-def _has_type(record: dict[str, Any], kind: str) -> bool:
+def _has_type(record: ArticleRecord, kind: str) -> bool:
     return any(s.get("type") == kind for s in record.get("sentences") or [])
 
 

@@ -1,0 +1,535 @@
+"""The JSON report (schema version 1) as types: what every surface writes, reads and stores.
+
+The report is the public contract users script against, and the same per-article record
+is what the store keeps and what comparison, the Markdown and HTML views, the web pages and
+the REST API read back. Typing it once here lets mypy check every reader against the shape
+the writers produce, instead of each module passing untyped dictionaries and hoping.
+
+The types live beside :mod:`parallax.model` (the data model) rather than in
+``parallax.report``, because the store and the components that build layers sit below the
+reports in the dependency direction and must be able to name them.
+
+Keys a record always carries are required (``total``); keys that only some components or
+inputs add are ``NotRequired``. A value that is JSON ``null`` when unknown is typed
+``X | None``. ``tests/test_record.py`` checks a real report against these declarations, key
+by key and value by value, so the types and the JSON cannot drift apart: a component that
+adds a key to the report must declare it here.
+"""
+
+# No ``from __future__ import annotations`` here: TypedDict reads ``NotRequired`` from the
+# evaluated annotations, and with string annotations Python 3.11 counts every key required.
+from typing import Literal, NotRequired, TypedDict
+
+SCHEMA_VERSION = 1
+
+AnalysisStatus = Literal["analysed", "not_analysed"]
+VerdictLabel = Literal["supported", "contradicted", "disputed", "not_enough_evidence"]
+AlignmentKind = Literal["same", "contradiction", "unique"]
+GapKind = Literal["actor", "entity", "event", "claim"]
+
+
+# -- one article ---------------------------------------------------------------------------
+
+
+class ArticleFields(TypedDict):
+    """An article's metadata and text, as ``extract`` prints it and every record starts."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    author: str | None
+    date: str | None
+    """Publication date, ISO 8601."""
+    language: str
+    source: str
+    url: str | None
+    format: str
+    meta: dict[str, object]
+    """Whatever the reader found beside the text (tagline, epigraph, section ...)."""
+    text: str
+
+
+class TechniqueRecord(TypedDict):
+    """A persuasion technique found at ``text[start:end]`` of the article."""
+
+    name: str
+    start: int
+    end: int
+    source: str
+    """What found it: a rule's name or ``"model"``."""
+    score: float
+
+
+class CallToActionRecord(TypedDict):
+    """A matched call to action, with article offsets (title offsets on a title)."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+class SentenceRecord(TypedDict):
+    """A sentence with its statement type, check-worthiness and techniques."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    type: str | None
+    checkworthiness: float | None
+    techniques: list[TechniqueRecord]
+    subjectivity: NotRequired[float]
+    call_to_action: NotRequired[CallToActionRecord]
+
+
+class EntityRecord(TypedDict):
+    """A named-entity mention."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+    sentence_id: str
+
+
+class MentionRecord(TypedDict):
+    """One place an actor is named or referred to."""
+
+    text: str
+    start: int
+    end: int
+    sentence_id: str
+    kind: str
+
+
+class ActorRecord(TypedDict):
+    """A canonical actor with its mentions; the portrayal component fills role and sentiment."""
+
+    id: str
+    name: str
+    type: str
+    kb_id: str | None
+    mentions: list[MentionRecord]
+    role: str | None
+    sentiment: float | None
+    affiliation: NotRequired[str | None]
+    """The organisation a person acts for (persons only)."""
+    role_sentences: NotRequired[list[str]]
+    sentiment_sentences: NotRequired[list[str]]
+
+
+class SpanRecord(TypedDict):
+    """Article offsets of a word or phrase."""
+
+    start: int
+    end: int
+
+
+class EventRecord(TypedDict):
+    """Who did what to whom, and when, read from one clause or a known event's name."""
+
+    id: str
+    sentence_id: str
+    text: str
+    action: str
+    agent: str | None
+    agent_text: str | None
+    target: str | None
+    target_text: str | None
+    actors: list[str]
+    date: str | None
+    range: list[str] | None
+    granularity: str | None
+    time_id: str | None
+    time_text: str | None
+    inferred: bool
+    """The date comes from reference knowledge, not the text."""
+    date_source: str | None
+    kb_event: str | None
+    trigger: SpanRecord
+    agent_span: list[int] | None
+    target_span: list[int] | None
+    action_text: NotRequired[str]
+    """The verb phrase as written (clause events only)."""
+    passive: NotRequired[bool]
+
+
+class PartyRecord(TypedDict):
+    """A subject or object of a claim and the knowledge-base entity it names."""
+
+    text: str
+    id: str | None
+    type: str | None
+
+
+class EvidenceRecord(TypedDict):
+    """A knowledge-base fact or a reference-document sentence a verdict rests on."""
+
+    kind: Literal["fact", "document"]
+    text: str
+    source: str
+    subject: NotRequired[str]
+    property: NotRequired[str]
+    object: NotRequired[str | None]
+    value: NotRequired[str | None]
+    start: NotRequired[str | None]
+    end: NotRequired[str | None]
+    note: NotRequired[str | None]
+    score: NotRequired[float]
+
+
+class StructuredClaim(TypedDict):
+    """What a claim says, read into fields: who, what relation, to whom, how many, when."""
+
+    kind: str
+    subject: str | None
+    subject_id: str | None
+    subject_ids: list[str | None]
+    subjects: list[PartyRecord]
+    relation: str | None
+    cue: str | None
+    object: str | None
+    object_id: str | None
+    object_type: str | None
+    quantity: float | None
+    unit: str | None
+    comparator: str
+    increment: bool
+    ordinal: int | None
+    span: list[str] | None
+    """First and last day the claim's time covers, ISO 8601."""
+    time_text: str | None
+    time_bound: str | None
+    time_granularity: str | None
+    negated: bool
+    tense: str
+    superlative: str | None
+    named: list[PartyRecord]
+    others: bool
+
+
+class VerdictFields(TypedDict):
+    """The fact-checker's answer on a claim: verdict, the evidence, and why."""
+
+    verdict: VerdictLabel
+    evidence: list[EvidenceRecord]
+    explanation: str
+
+
+class ClaimRecord(StructuredClaim):
+    """A structured claim of an article, with the fact-checker's verdict once it ran."""
+
+    id: str
+    sentence_id: str | None
+    text: str
+    start: int
+    end: int
+    parts: dict[str, list[int]]
+    """Article offsets of the words each field was read from."""
+    verdict: VerdictLabel | None
+    evidence: list[EvidenceRecord]
+    explanation: str | None
+
+
+class FrameRecord(TypedDict):
+    """A frame the article uses, with its score."""
+
+    name: str
+    score: float
+
+
+class QuoteRecord(TypedDict):
+    """A direct or reported quotation and its speaker."""
+
+    text: str
+    start: int
+    end: int
+    sentence_id: str
+    kind: str
+    speaker: str | None
+    speaker_text: str | None
+    cue: str | None
+
+
+class TimelineRecord(TypedDict):
+    """A dated event of one article's timeline."""
+
+    date: str
+    range: list[str]
+    granularity: str | None
+    label: str
+    event_id: str
+    sentence_id: str
+    sentence_ids: list[str]
+    text: str
+    actors: list[str]
+    action: str | None
+    kb_event: str | None
+    inferred: bool
+    date_source: str | None
+    source: str
+
+
+class TimeRecord(TypedDict):
+    """A normalised time expression (TimeML-style type and value)."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    sentence_id: str
+    type: str
+    value: str
+    range: list[str] | None
+    granularity: str
+    vague: bool
+    relative: bool
+
+
+class GenreScores(TypedDict):
+    """A score per genre and the cues behind them."""
+
+    news_report: float
+    opinion: float
+    satire: float
+    cues: dict[str, float]
+
+
+class TitleStatement(TypedDict):
+    """The headline typed as a call to action, a question, or neither."""
+
+    text: str
+    type: str | None
+    call_to_action: CallToActionRecord | None
+
+
+class ArticleRecord(ArticleFields):
+    """The article part of the report for one analysis, and what the store keeps.
+
+    Layers a component adds later appear empty until it runs, so scripts can rely on every
+    required key; the ``NotRequired`` keys come from components that may be absent.
+    """
+
+    status: AnalysisStatus
+    reason: str | None
+    sentences: list[SentenceRecord]
+    entities: list[EntityRecord]
+    actors: list[ActorRecord]
+    events: list[EventRecord]
+    claims: list[ClaimRecord]
+    frames: list[FrameRecord]
+    genre: str | None
+    genre_scores: NotRequired[GenreScores]
+    quotes: NotRequired[list[QuoteRecord]]
+    timeline: NotRequired[list[TimelineRecord]]
+    times: NotRequired[list[TimeRecord]]
+    title_statement: NotRequired[TitleStatement]
+    pipeline: NotRequired[str]
+    """The pipeline version that made the analysis."""
+    sources: NotRequired[list[str]]
+    """Every input a stored article was read from (``show`` and the web add it)."""
+
+
+# -- the comparison ------------------------------------------------------------------------
+
+
+class StoryRecord(TypedDict):
+    """A story: the articles clustered together and what every source names."""
+
+    id: str
+    label: str
+    articles: list[str]
+    outlets: list[str | None]
+    first_date: str | None
+    last_date: str | None
+    shared_entities: list[str]
+
+
+class AlignedSentence(TypedDict):
+    """One side of an alignment."""
+
+    article_id: str
+    sentence_id: str
+    text: str
+
+
+class AlignmentRecord(TypedDict):
+    """Two sources saying the same thing or contradicting each other, or one alone."""
+
+    kind: AlignmentKind
+    story: str
+    items: list[AlignedSentence]
+    score: float
+    reason: str
+
+
+class GapRecord(TypedDict):
+    """Something some sources of a story cover and the others leave out."""
+
+    story: str
+    kind: GapKind
+    label: str
+    covered_by: list[str]
+    missing_from: list[str]
+    id: NotRequired[str]
+    """The actor id or entity key (actor and entity gaps)."""
+    type: NotRequired[str | None]
+    mentions: NotRequired[int]
+    date: NotRequired[str | None]
+    """Event gaps."""
+    sentence_id: NotRequired[str]
+    """Claim gaps."""
+
+
+class PortrayalSentence(TypedDict):
+    """A sentence that supports a portrayal."""
+
+    sentence_id: str
+    text: str
+
+
+class SourcePortrayal(TypedDict):
+    """How one source portrays an actor."""
+
+    article_id: str
+    outlet: str | None
+    title: str | None
+    role: str | None
+    sentiment: float | None
+    mentions: int
+    sentences: list[PortrayalSentence]
+
+
+class PortrayalRecord(TypedDict):
+    """One actor that several sources of a story name, portrayed by each."""
+
+    story: str
+    actor: str
+    name: str
+    by_source: list[SourcePortrayal]
+    divergence: float | None
+    """Sentiment spread plus one when roles differ; null when unknown."""
+    mentions: int
+
+
+class TimelineSource(TypedDict):
+    """An article citing an event of the merged timeline, in its own words."""
+
+    article_id: str
+    outlet: str | None
+    title: str | None
+    sentence_id: str
+    text: str
+    inferred: bool
+
+
+class MergedTimelineEntry(TypedDict):
+    """A dated event merged across articles, with the sources that cite it."""
+
+    date: str
+    range: list[str]
+    granularity: str | None
+    label: str
+    kb_event: str | None
+    inferred: bool
+    date_source: str | None
+    sources: list[TimelineSource]
+
+
+class ComparisonRecord(TypedDict):
+    """The ``comparison`` part of the report."""
+
+    stories: list[StoryRecord]
+    alignments: list[AlignmentRecord]
+    gaps: list[GapRecord]
+    portrayal: list[PortrayalRecord]
+    timeline: list[MergedTimelineEntry]
+
+
+# -- one checked claim (``parallax check --format json``, ``POST /api/check``) ---------------
+
+
+class CheckedClaimRecord(StructuredClaim, VerdictFields):
+    """One claim read from the checked text, with its own verdict."""
+
+    text: str
+
+
+class CheckRecord(VerdictFields):
+    """The verdict on a free-text claim, and on each claim read from it."""
+
+    claim: str
+    structured: StructuredClaim | None
+    """The claim the overall verdict rests on most, read into fields."""
+    claims: list[CheckedClaimRecord]
+
+
+# -- the whole report ----------------------------------------------------------------------
+
+
+class ErrorRecord(TypedDict):
+    """An input that failed, and why."""
+
+    source: str
+    reason: str
+
+
+class DuplicateItem(TypedDict):
+    """An input whose text was already stored."""
+
+    source: str
+    article_id: str | None
+    reason: str | None
+
+
+class NearDuplicate(TypedDict):
+    """An article whose text is nearly that of one stored earlier."""
+
+    source: str
+    article_id: str
+    similar_to: str
+    similar_source: str | None
+    similarity: float
+
+
+class SkippedItem(TypedDict):
+    """An input that was deliberately not stored, and why."""
+
+    source: str
+    reason: str | None
+
+
+class NotAnalysedItem(TypedDict):
+    """An article that was stored but not analysed (not English, empty ...), and why."""
+
+    source: str
+    article_id: str
+    reason: str
+
+
+class RunSummary(TypedDict):
+    """What a run did with its inputs: counts by status and the notable items."""
+
+    run: int
+    articles: int
+    stored: int
+    unchanged: int
+    duplicate: int
+    skipped: int
+    failed: int
+    duplicates: list[DuplicateItem]
+    near_duplicates: list[NearDuplicate]
+    not_analysed: list[NotAnalysedItem]
+    skipped_items: list[SkippedItem]
+
+
+class Report(TypedDict):
+    """The whole JSON report document."""
+
+    schema: int
+    generator: str
+    articles: list[ArticleRecord]
+    comparison: ComparisonRecord
+    errors: list[ErrorRecord]
+    summary: NotRequired[RunSummary]
