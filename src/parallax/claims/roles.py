@@ -82,6 +82,49 @@ NOT_ASSERTING = frozenset(
 VERBAL = frozenset({"shares_border_with", "member_of", "withdrew"})
 """Relations whose cue is a verb that taggers sometimes read as a plural noun ("borders")."""
 
+COUNT_RELATIONS = frozenset({"member_count", "gained_members", "founding_member", "member_of"})
+
+LIGHT_VERBS = frozenset({"launch", "begin", "start", "stage", "mount", "carry", "conduct", "wage"})
+"""Verbs that assert an event named by their object ("launched an *invasion*")."""
+
+RANKS = frozenset(
+    {"first", "last", "only", "sole", "next", "former", "future", "previous", "ex", "late"}
+)
+"""Modifiers that make an office or membership noun assert a rank or another time."""
+
+COUNT_VERBS = frozenset(
+    {
+        "have",
+        "be",
+        "become",
+        "count",
+        "number",
+        "comprise",
+        "include",
+        "total",
+        "reach",
+        "grow",
+        "expand",
+        "join",
+        "admit",
+        "add",
+        "accede",
+        "enlarge",
+        "form",
+        "found",
+        "establish",
+        "create",
+        "sign",
+        "consist",
+        "welcome",
+        "gain",
+        "take",
+        "swell",
+        "rise",
+    }
+)
+"""Verbs that can assert how many members an organisation has, had or gained."""
+
 CONDITIONS = frozenset({"if", "unless", "whether", "once", "until"})
 
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "agent"})
@@ -145,8 +188,21 @@ def _is_verb(token: Any) -> bool:
     return bool(token.pos_ in {"VERB", "AUX"})
 
 
-def predicate(cue: Any) -> tuple[Any | None, str | None]:
-    """The clause predicate a cue token asserts, or None with the reason it asserts nothing."""
+def predicate(
+    cue: Any, *, objects: bool = False, subject: bool = False
+) -> tuple[Any | None, str | None]:
+    """The clause predicate a cue token asserts, or None with the reason it asserts nothing.
+
+    Args:
+        cue: the head token of the relation words.
+        objects: also accept a cue noun that is the object of a verb or of one of its
+            prepositions ("has 32 *members*", "expanded to 14 *countries*"): right for the
+            member noun of a count, wrong for an office or a capital ("travelled to the
+            *capital*" asserts nothing about which city it is).
+        subject: also accept a cue noun that is the subject of any verb ("the Cuban Missile
+            *Crisis* took place in 1962") or the object of a light verb ("launched an
+            *invasion*"): right for events, whose name is the cue.
+    """
     if _is_verb(cue):
         if cue.dep_ == "amod" or (cue.dep_ == "acl" and cue.tag_ == "VBN" and cue.i > 0):
             return None, f"“{cue.text}” describes a noun, it is not the sentence's assertion"
@@ -156,10 +212,21 @@ def predicate(cue: Any) -> tuple[Any | None, str | None]:
     if cue.dep_ in {"nsubj", "nsubjpass"} and _is_verb(cue.head):
         if cue.head.lemma_ == "be" and not any(c.dep_ == "attr" for c in cue.head.children):
             return None, f"“{cue.text}” is not predicated of anything"
+        if cue.head.lemma_ == "be" or objects or subject:
+            return cue.head, None
+        return None, f"“{cue.text}” is what “{cue.head.text}” is said of, not a relation"
+    if (
+        cue.dep_ == "dobj"
+        and _is_verb(cue.head)
+        and (objects or (subject and cue.head.lemma_ in LIGHT_VERBS))
+    ):
         return cue.head, None
-    if cue.dep_ == "dobj" and _is_verb(cue.head):
-        return cue.head, None
-    if cue.dep_ == "pobj" and cue.head.dep_ in {"prep", "agent"} and _is_verb(cue.head.head):
+    if (
+        objects
+        and cue.dep_ == "pobj"
+        and cue.head.dep_ in {"prep", "agent"}
+        and _is_verb(cue.head.head)
+    ):
         return cue.head.head, None
     if cue.dep_ in MODIFIER_DEPS:
         return None, (
@@ -169,38 +236,48 @@ def predicate(cue: Any) -> tuple[Any | None, str | None]:
     return None, f"“{cue.text}” is inside another phrase, not the sentence's assertion"
 
 
+def restricted(noun: Any) -> str | None:
+    """Why a predicate noun says more than the relation ("the *first* US president to ...").
+
+    A rank ("first", "only", "youngest") or a clause on the noun makes the sentence assert
+    the ranking or the restriction, which the knowledge base does not record; "former"
+    and "future" move the relation to another time.
+    """
+    for child in noun.children:
+        if child.dep_ in {"amod", "advmod"} and (
+            child.lower_ in RANKS or child.tag_ in {"JJS", "RBS"}
+        ):
+            return f"“{child.text} {noun.text}” asserts a rank or another time, not the relation"
+        if child.dep_ in {"acl", "relcl"}:
+            return f"“{noun.text}” is restricted by a clause, which the sentence asserts instead"
+    return None
+
+
 def not_asserted(pred: Any, text: str) -> str | None:
-    """Why the clause of ``pred`` is not asserted as a fact, or None when it is."""
+    """Why the clause of ``pred`` is not asserted as a fact, or None when it is.
+
+    The predicate and every clause above it are looked at: a modal ("will", "could"), an
+    infinitive ("for Ukraine *to join*", "to make sure that ..."), a condition ("if"), or a
+    verb of intention or report that does not vouch for what follows ("applied to join",
+    "denied that ...") each make the claim something other than a fact.
+    """
     if text.rstrip().endswith("?"):
         return "the sentence is a question"
-    children = list(pred.children)
-    for child in children:
-        if child.dep_ == "aux" and child.lower_ in MODALS:
-            return f"“{child.text} {pred.text}” is a possibility or a plan, not a fact"
-        if child.dep_ == "mark" and child.lower_ in CONDITIONS:
-            return f"“{child.text} ...” makes the clause a condition"
     node = pred
-    for _ in range(6):
-        if node.i != pred.i and any(c.dep_ == "aux" and c.lower_ in MODALS for c in node.children):
-            return f"“{node.text}” is under a modal: a possibility or a plan, not a fact"
-        if (
-            node.i != pred.i
-            and node.dep_ in {"advcl", "xcomp"}
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-        ):
-            return f"“to {node.text}” states a purpose, not a fact"
-        if node.dep_ in {"xcomp", "ccomp", "advcl", "conj"} and node.head.i != node.i:
-            head = node.head
-            if node.dep_ == "xcomp" and head.lemma_ not in {"be", "become"}:
-                if head.lemma_ in {"begin", "start", "continue"}:
-                    node = head
-                    continue
-                return f"“{head.text} ... {pred.text}” reports an aim or attempt, not the fact"
-            if node.dep_ == "ccomp" and head.lemma_ in NOT_ASSERTING:
-                return f"“{head.text}” does not assert what follows"
-            node = head
-            continue
-        break
+    for _ in range(12):
+        for child in node.children:
+            if child.dep_ in {"aux", "auxpass"} and child.lower_ in MODALS:
+                return f"“{child.text} {node.text}” is a possibility or a plan, not a fact"
+            if child.dep_ == "aux" and child.lower_ == "to" and _is_verb(node):
+                return f"“to {node.text}” states an aim or a possibility, not a fact"
+            if child.dep_ == "mark" and child.lower_ in CONDITIONS:
+                return f"“{child.text} ...” makes the clause a condition"
+        if node.head.i == node.i:
+            break
+        head = node.head
+        if node.dep_ in {"xcomp", "ccomp"} and head.lemma_ in NOT_ASSERTING:
+            return f"“{head.text}” does not assert what follows"
+        node = head
     if pred.lemma_ in NOT_ASSERTING and pred.pos_ == "VERB":
         return f"“{pred.text}” does not assert the relation itself"
     return None
@@ -330,13 +407,18 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
     if cue is None:
         binding.reason = "no relation word was found for the claim"
         return binding
+    counting = number is not None and claim.relation in COUNT_RELATIONS
     pred, why = None, None
-    if member_noun is not None:
+    if member_noun is not None and counting:
         # A count is asserted by the clause its member noun belongs to ("had 12 members"),
         # whatever clause the nearest relation word sits in ("when it was founded").
-        pred, why = predicate(member_noun)
+        pred, why = predicate(member_noun, objects=True)
     if pred is None:
-        pred, why = predicate(cue)
+        pred, why = predicate(cue, objects=counting, subject=claim.relation == "event")
+    if pred is not None and not counting and pred.i != cue.i:
+        why = restricted(cue)
+        if why:
+            pred = None
     verbless = not any(_is_verb(t) for t in tokens)
     if pred is None and verbless and cue.tag_ == "NNS" and claim.relation in VERBAL:
         # The tagger read the only verb as a plural noun ("Finland borders Russia").
@@ -356,12 +438,11 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
         binding.reason = f"“{cue.text}” names an event but no verb asserts anything about it"
         return binding
     # Quantities: the number must count the member noun, and the noun belong to the predicate.
-    if number is not None and claim.relation in {
-        "member_count",
-        "gained_members",
-        "founding_member",
-        "member_of",
-    }:
+    longer = _longer_name(claim, tokens, offset)
+    if longer:
+        binding.reason = longer
+        return binding
+    if counting:
         carriers = [t for t in tokens if t.i in cue_spans] + cue_tokens
         reason = _bind_count(
             claim, tokens, offset, number, member_noun, pred, args, carriers, binding
@@ -400,6 +481,31 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
     return binding
 
 
+def _longer_name(claim: Claim, tokens: Sequence[Any], offset: int) -> str | None:
+    """Why a party's words are only part of a longer name ("the African *Union*"), or None.
+
+    A knowledge-base alias found inside a longer proper name ("Alliance" in "the Waterkeeper
+    Alliance") names something else: the parse shows the rest of the name as a compound of
+    the alias's head word.
+    """
+    parties = [*claim.subjects, *([claim.object] if claim.object else [])]
+    for party in parties:
+        at = claim.text.find(party.text) if party.text else -1
+        if at < 0:
+            continue
+        span = _tokens_in(tokens, (at, at + len(party.text)), offset)
+        inside = {t.i for t in span}
+        for token in span:
+            outside = [
+                c
+                for c in token.children
+                if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in inside
+            ]
+            if outside:
+                return f"“{party.text}” is part of the longer name “{outside[0].text} {token.text}”"
+    return None
+
+
 def _owned(nouns: Iterable[Any]) -> list[Any]:
     """What the given nouns' modifiers and "of" phrases name ("member of NATO")."""
     found: list[Any] = []
@@ -422,6 +528,8 @@ def _bind_count(
 ) -> str | None:
     if member_noun is None:
         return f"“{number.text}” does not count members"
+    if pred.lemma_ not in COUNT_VERBS and not any(pred.i == t.i for t in allowed):
+        return f"“{pred.text}” does not say how many members there are"
     if number.dep_ not in {"nummod", "quantmod", "amod", "det", "compound", "nmod"}:
         return f"“{number.text}” is not a count of “{member_noun.text}”"
     noun = _lift_conj(member_noun)

@@ -181,6 +181,8 @@ def clash(
     opposite_verdicts = False
     for first in claims_a:
         for second in claims_b:
+            if first.get("unjudged") or second.get("unjudged"):
+                continue  # the sentence does not assert it (a title, a side fact, a plan)
             if not first.get("subject_id") or first.get("subject_id") != second.get("subject_id"):
                 continue
             if first.get("relation") != second.get("relation"):
