@@ -23,6 +23,7 @@ demo: setup
 lint: setup
 	$(BIN)/ruff check src tests devtools
 	$(BIN)/ruff format --check src tests devtools
+	$(BIN)/lint-imports --no-cache
 
 typecheck: setup
 	$(BIN)/mypy

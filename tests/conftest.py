@@ -49,6 +49,32 @@ def db(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A real PostgreSQL server for the session (scripts/postgres.sh), stopped afterwards."""
+    from postgres_server import start_server, stop_server
+
+    url = start_server()
+    yield url
+    stop_server()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    """A fresh, empty database on the test server, dropped after the test."""
+    from postgres_server import fresh_database
+
+    yield from fresh_database(postgres_server)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """Where a test's store lives: a SQLite file, then a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return tmp_path / "store.db"
+    return str(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture(scope="session")
 def pipeline() -> Any:
     import parallax
 

@@ -19,7 +19,9 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SCRIPT = REPO / "scripts" / "postgres.sh"
 DATA_DIR = REPO / ".cache" / "postgres-tests"
-PORT = "54330"
+PORT = os.environ.get("PARALLAX_TEST_PG_PORT", "54330")
+"""The test server's port; set ``PARALLAX_TEST_PG_PORT`` when another checkout's tests
+already hold this one."""
 
 
 def start_server() -> str:

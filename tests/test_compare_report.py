@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from parallax.comparison.persist import update_stories
 from parallax.report import build_report
 from parallax.report.compare_html import render_compare_html
 from parallax.report.compare_markdown import render_compare_markdown
 from parallax.store import open_store
+from parallax.usecases import update_stories
 from test_comparison import BRIDGE_A, BRIDGE_B, ELECTION
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ast
-import re
 from pathlib import Path
 
 import click
@@ -42,32 +40,3 @@ def test_two_commands_and_ci() -> None:
         line for line in ci.splitlines() if line and not line.startswith(("#", "set ", "cd "))
     ]
     assert commands == ["make test"]
-
-
-def test_dependency_direction() -> None:
-    """model <- pipeline <- components <- ingest/store <- cli: lower layers never import upward."""
-    src = REPO / "src" / "parallax"
-    forbidden = {
-        "model.py": {"pipeline", "components", "ingest", "store", "cli", "runner", "report"},
-        "pipeline": {"components", "ingest", "store", "cli", "runner"},
-        "store": {"pipeline", "components", "ingest", "cli", "runner", "report"},
-        "ingest": {"pipeline", "components", "store", "cli", "runner", "report"},
-        "components": {"ingest", "store", "cli", "runner"},
-    }
-    for target, banned in forbidden.items():
-        files = [src / target] if target.endswith(".py") else list((src / target).rglob("*.py"))
-        for file in files:
-            tree = ast.parse(file.read_text(encoding="utf-8"))
-            for node in ast.walk(tree):
-                if isinstance(node, ast.ImportFrom) and node.module:
-                    module = node.module
-                elif isinstance(node, ast.Import):
-                    module = node.names[0].name
-                else:
-                    continue
-                match = re.match(r"parallax\.(\w+)", module)
-                if match and match.group(1) in banned:
-                    # The registry imports the built-in components lazily, by design.
-                    if file.name == "registry.py" and match.group(1) == "components":
-                        continue
-                    raise AssertionError(f"{file.relative_to(src)} imports {module}")

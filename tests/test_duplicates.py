@@ -14,9 +14,9 @@ import pytest
 from click.testing import Result
 
 from parallax.ingest import minhash
-from parallax.runner import run
 from parallax.settings import Settings
 from parallax.store import SQLiteStore
+from parallax.usecases import ingest
 
 Analyze = Callable[..., tuple[dict[str, Any], Result]]
 
@@ -152,7 +152,9 @@ def test_the_same_text_in_another_format_or_spacing_is_a_duplicate(
     crlf = write("windows.txt", article_text.replace("\n", "\r\n").replace(". ", ".  "))
     store = SQLiteStore(db)
     try:
-        result = run([plain, crlf], store=store, settings=Settings(db_path=db), pipeline=pipeline)
+        result = ingest(
+            [plain, crlf], store=store, settings=Settings(db_path=db), pipeline=pipeline
+        )
         assert [i.status for i in result.items] == ["stored", "duplicate"]
         assert result.items[1].reason == f"same text as {plain}"
         assert result.items[0].article_id == result.items[1].article_id
@@ -236,8 +238,8 @@ def test_near_duplicates_are_found_across_runs_and_by_the_threshold(
     edited = write("edited.txt", change_words(text, 4))
     store = SQLiteStore(db)
     try:
-        run([herald], store=store, settings=Settings(db_path=db), pipeline=pipeline)
-        result = run([edited], store=store, settings=Settings(db_path=db), pipeline=pipeline)
+        ingest([herald], store=store, settings=Settings(db_path=db), pipeline=pipeline)
+        result = ingest([edited], store=store, settings=Settings(db_path=db), pipeline=pipeline)
         [near] = result.near_duplicates
         assert near["similar_source"] == str(herald)
         assert 0.8 <= near["similarity"] < 1.0
@@ -246,7 +248,7 @@ def test_near_duplicates_are_found_across_runs_and_by_the_threshold(
         # A threshold above the pair's similarity reports nothing.
         strict = Settings(db_path=db, near_duplicate_threshold=1.0)
         other = write("edited-again.txt", change_words(text, 4, seed=99))
-        result = run([other], store=store, settings=strict, pipeline=pipeline)
+        result = ingest([other], store=store, settings=strict, pipeline=pipeline)
         assert result.near_duplicates == []
         assert [i.status for i in result.items] == ["stored"]
     finally:
@@ -261,9 +263,9 @@ def test_the_closest_of_several_near_duplicates_is_reported(
     store = SQLiteStore(db)
     try:
         settings = Settings(db_path=db, near_duplicate_threshold=0.5)
-        run([far, herald], store=store, settings=settings, pipeline=pipeline)
+        ingest([far, herald], store=store, settings=settings, pipeline=pipeline)
         close = write("close.txt", change_words(text, 1, seed=2))
-        result = run([close], store=store, settings=settings, pipeline=pipeline)
+        result = ingest([close], store=store, settings=settings, pipeline=pipeline)
         [near] = result.near_duplicates
         assert near["similar_source"] == str(herald)
     finally:
@@ -296,7 +298,7 @@ def test_a_record_repeated_inside_one_corpus_is_a_duplicate(
     corpus = corpus_with_a_repeated_record(write, article_text)
     store = SQLiteStore(db)
     try:
-        result = run(
+        result = ingest(
             [corpus],
             store=store,
             settings=Settings(db_path=db),

@@ -22,9 +22,9 @@ from parallax.errors import FetchError, OversizedInputError
 from parallax.ingest.fetch import MAX_REDIRECTS, HttpFetcher, check_address_allowed, is_url
 from parallax.ingest.raw import RawInput
 from parallax.model import Failed
-from parallax.runner import run
 from parallax.settings import Settings
 from parallax.store import SQLiteStore
+from parallax.usecases import ingest
 
 PUBLIC_IP = "93.184.216.34"
 TITLE = "Harbour ferries return after the thaw"
@@ -662,7 +662,7 @@ def test_runner_uses_an_injected_fetcher(
 
     store = SQLiteStore(db)
     try:
-        result = run(
+        result = ingest(
             ["https://news.example/story.html", "https://news.example/gone"],
             store=store,
             settings=Settings(db_path=db),
@@ -691,7 +691,7 @@ def test_runner_uses_an_injected_fetcher(
 def test_runner_without_a_fetcher_fails_urls_clearly(db: Path) -> None:
     store = SQLiteStore(db)
     try:
-        result = run(["https://news.example/a"], store=store, settings=Settings(db_path=db))
+        result = ingest(["https://news.example/a"], store=store, settings=Settings(db_path=db))
     finally:
         store.close()
     [item] = result.items

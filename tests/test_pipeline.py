@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 
 import parallax
+from parallax.components import load
 from parallax.errors import ConfigError, PipelineError
 from parallax.model import Analysis, Article
-from parallax.pipeline import Pipeline, load
+from parallax.pipeline import Pipeline
 
 
 @dataclass

@@ -27,9 +27,9 @@ from parallax.comparison.vectors import KnownVectors, decode_vector, stored_enco
 from parallax.components.embed import lead_text
 from parallax.encoder import SentenceEncoder, encode
 from parallax.model import Analysis
-from parallax.runner import run, stored_records
 from parallax.settings import Settings
 from parallax.store import SQLiteStore, open_store
+from parallax.usecases import current_records, ingest
 from parallax.web import ServerSettings, create_app
 
 
@@ -49,9 +49,9 @@ class CountingEncoder:
 def analyse(db: Path, files: list[Path], pipeline: Any) -> list[dict[str, Any]]:
     store = open_store(db)
     try:
-        result = run(files, store=store, settings=Settings(db_path=db), pipeline=pipeline)
+        result = ingest(files, store=store, settings=Settings(db_path=db), pipeline=pipeline)
         assert result.exit_code == 0, result.items
-        return list(stored_records(store, result.article_ids, pipeline))
+        return current_records(store, result.article_ids)
     finally:
         store.close()
 

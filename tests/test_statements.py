@@ -18,7 +18,7 @@ from parallax.statements.sentence_types import SENTENCE_TYPES, is_question
 
 @pytest.fixture(scope="module")
 def nlp() -> Any:
-    from parallax.components.parse import load_spacy
+    from parallax.spacy_model import load_spacy
 
     return load_spacy()
 
@@ -106,7 +106,7 @@ def test_not_calls_to_action(nlp: Any, text: str) -> None:
 )
 def test_matches_stay_inside_any_sentence_piece(words: list[str]) -> None:
     """Spans cut at paragraph breaks (as the sentences component cuts them) never overflow."""
-    from parallax.components.parse import load_spacy
+    from parallax.spacy_model import load_spacy
 
     text = " ".join(words)
     doc = load_spacy()(text)

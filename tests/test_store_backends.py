@@ -18,21 +18,8 @@ from parallax.model import Article
 from parallax.store import SQLiteStore, open_store
 from parallax.store import postgres as pg
 from parallax.store import sqlite as sq
-from postgres_server import fresh_database, start_server, stop_server
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[str]:
-    url = start_server()
-    yield url
-    stop_server()
-
-
-@pytest.fixture
-def postgres_url(postgres_server: str) -> Iterator[str]:
-    yield from fresh_database(postgres_server)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

@@ -26,12 +26,12 @@ remark about the summit, the border and the ministers who attended it in Brussel
 
 def build_store(db: Path, inputs: list[Path], pipeline: Any) -> list[str]:
     """Analyse ``inputs`` into the store at ``db``; return the stored article ids."""
-    from parallax.runner import run
     from parallax.settings import Settings
     from parallax.store import open_store
+    from parallax.usecases import ingest
 
     store = open_store(db)
-    result = run(inputs, store=store, settings=Settings(db_path=db), pipeline=pipeline)
+    result = ingest(inputs, store=store, settings=Settings(db_path=db), pipeline=pipeline)
     store.close()
     assert result.exit_code == 0, result.items
     return result.article_ids

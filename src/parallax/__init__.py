@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from parallax._version import __version__
 
 __all__ = [
     "Analysis",
@@ -33,12 +33,13 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from parallax.components import load
     from parallax.ingest import read_inputs
     from parallax.model import Analysis, Article, Failed, Skipped
-    from parallax.pipeline import Pipeline, load
-    from parallax.runner import run
+    from parallax.pipeline import Pipeline
     from parallax.settings import Settings
     from parallax.store import open_store
+    from parallax.usecases import ingest as run
 
 _LAZY = {
     "Analysis": "parallax.model",
@@ -46,11 +47,11 @@ _LAZY = {
     "Failed": "parallax.model",
     "Skipped": "parallax.model",
     "Pipeline": "parallax.pipeline",
-    "load": "parallax.pipeline",
+    "load": "parallax.components",
     "Settings": "parallax.settings",
     "open_store": "parallax.store",
     "read_inputs": "parallax.ingest",
-    "run": "parallax.runner",
+    "run": "parallax.usecases:ingest",
 }
 
 
@@ -59,5 +60,6 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         import importlib
 
-        return getattr(importlib.import_module(_LAZY[name]), name)
+        module, _, attribute = _LAZY[name].partition(":")
+        return getattr(importlib.import_module(module), attribute or name)
     raise AttributeError(f"module 'parallax' has no attribute {name!r}")

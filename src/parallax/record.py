@@ -153,6 +153,13 @@ class EventRecord(TypedDict):
     action_text: NotRequired[str]
     """The verb phrase as written (clause events only)."""
     passive: NotRequired[bool]
+    target_prep: NotRequired[str | None]
+    """The preposition before a target that is not a direct object ("against" Kyiv)."""
+    hypothetical: NotRequired[bool]
+    """A modal, conditional or question clause: a possibility, not something that happened."""
+    agent_named: NotRequired[bool]
+    """The agent phrase is itself a mention of the agent actor (not "Russia's reaction")."""
+    target_named: NotRequired[bool]
 
 
 class PartyRecord(TypedDict):

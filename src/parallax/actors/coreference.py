@@ -6,8 +6,9 @@ it. The resolver links each such phrase to the nearest compatible actor mention 
 within :data:`MAX_SENTENCE_DISTANCE` sentences: nearer sentences first, then clause subjects
 over other mentions (an article's topic is usually the subject), then the closest. Number and
 type must agree ("it" never refers to a person or a plural phrase, "they" needs a plural
-phrase or a collective group, "he"/"she" a person). "The alliance" and "the bloc" mean NATO
-whenever the article names NATO. Measured by ``parallax-dev eval actors`` (docs/evaluation.md).
+phrase or a collective group, "he"/"she" a person). A description the domain pack ties to one
+actor ("the alliance" -> NATO, :mod:`parallax.domains`) means that actor whenever the
+article names it. Measured by ``parallax-dev eval actors`` (docs/evaluation.md).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from bisect import bisect_right
 from typing import Any
 
 from parallax.actors.mentions import ActorResolver, Mention
+from parallax.domains import domain_pack
 
 MAX_SENTENCE_DISTANCE = 2
 
@@ -38,8 +40,6 @@ DESCRIPTIONS: dict[str, frozenset[str]] = {
 }
 """Definite descriptions ("the <noun>", lemma) and the actor types they can refer to."""
 
-ALLIANCE_WORDS = frozenset({"alliance", "bloc"})
-
 
 def resolve_references(
     doc: Any, mentions: list[Mention], resolver: ActorResolver, sentence_starts: list[int]
@@ -53,7 +53,10 @@ def resolve_references(
         sentence_starts: start character of each sentence, to measure distance in sentences.
     """
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
-    has_nato = any(m.actor == "nato" for m in mentions)
+    named = {m.actor for m in mentions}
+    meant = {
+        noun: actor for noun, actor in domain_pack().description_actors.items() if actor in named
+    }
     explicit = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in explicit]
     resolved: list[Mention] = []
@@ -83,8 +86,9 @@ def resolve_references(
             kind = "description"
             wanted = DESCRIPTIONS[token.lemma_.lower()]
             span_start = token.i - 1
-            if token.lemma_.lower() in ALLIANCE_WORDS and has_nato:
-                resolved.append(_reference(doc, span_start, token, "nato", kind))
+            if token.lemma_.lower() in meant:
+                actor = meant[token.lemma_.lower()]
+                resolved.append(_reference(doc, span_start, token, actor, kind))
                 continue
         if kind is None:
             continue

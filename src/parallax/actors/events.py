@@ -21,9 +21,12 @@ from parallax.actors.named_events import EventReference, NamedEvents
 from parallax.actors.resolve import MentionIndex
 from parallax.model import Sentence
 
-TARGET_PREPS = frozenset(
-    {"to", "against", "into", "on", "toward", "towards", "with", "from", "upon", "onto"}
-)
+TARGET_PREPS = frozenset({"to", "against", "into", "on", "toward", "towards", "upon", "onto"})
+"""Prepositions whose object is what a verb without a direct object acts on ("moved against
+Kyiv"). "With" (a partner) and "from" (a source) name someone involved, not a target."""
+PARTNER_PREPS = frozenset({"with", "from"})
+MODAL_LEMMAS = frozenset({"would", "could", "might", "may", "should", "must", "can", "shall"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 MAX_TEXT = 240
 DATED_TYPES = frozenset({"DATE"})
@@ -77,6 +80,17 @@ def extract_events(
 
 
 def _governing_verb(token: Any) -> Any | None:
+    """The verb a time expression dates, or None when it dates a noun instead.
+
+    A time that modifies a noun ("yesterday's ceremony", "the 2004 enlargement") dates
+    the verb only when that noun is the verb's own subject or object ("the 2004
+    enlargement added ten countries"); deeper inside a phrase ("the reaction to
+    yesterday's ceremony told us") it dates the noun's event, not the verb.
+    """
+    if token.dep_ in {"poss", "compound", "amod", "nmod", "nummod"}:
+        noun = token.head
+        if noun.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr"}:
+            return None
     current = token
     for _ in range(12):
         if current.pos_ in {"VERB", "AUX"} and current.dep_ not in {"aux", "auxpass"}:
@@ -128,25 +142,38 @@ def _verb_event(
                 agent_token = next((g for g in child.children if g.dep_ == "pobj"), None)
     else:
         agent_token = subject
+    oblique: list[Any] = []
+    partners: list[Any] = []
     for child in verb.children:
         if child.dep_ in {"dobj", "dative", "attr"}:
             target_tokens.append(child)
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-            target_tokens += [g for g in child.children if g.dep_ == "pobj"]
+            oblique += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ == "prep" and child.lower_ in PARTNER_PREPS:
+            partners += [g for g in child.children if g.dep_ == "pobj"]
         elif child.dep_ == "prt":
             for grand in child.children:
-                if grand.dep_ == "prep":
-                    target_tokens += [g for g in grand.children if g.dep_ == "pobj"]
-    target_tokens = [t for t in target_tokens if t is not None]
+                if grand.dep_ == "prep" and grand.lower_ in TARGET_PREPS:
+                    oblique += [g for g in grand.children if g.dep_ == "pobj"]
     agent = index.actor_of_token(agent_token) if agent_token is not None else None
-    target = None
-    target_token = target_tokens[0] if target_tokens else None
-    for candidate in target_tokens:
-        found = index.actor_of_token(candidate)
-        if found and found != agent:
-            target, target_token = found, candidate
-            break
+    # The patient is the direct object (or the passive subject) when the clause has one,
+    # actor or not: in "Finland submitted its bid with Sweden" Sweden is a partner, not
+    # what Finland submitted. Only a clause without one takes a directional object
+    # ("moved against Kyiv"), and then one that names an actor first.
+    target_token = next((t for t in target_tokens if t is not None), None)
+    target = index.actor_of_token(target_token) if target_token is not None else None
+    target_prep = None
+    if target_token is None and oblique:
+        target_token = next((t for t in oblique if index.actor_of_token(t)), oblique[0])
+        target = index.actor_of_token(target_token)
+        target_prep = target_token.head.lower_
+    if target == agent:
+        target = None
     involved = [a for a in (agent, target) if a]
+    for candidate in oblique + partners:
+        found = index.actor_of_token(candidate)
+        if found and found not in involved:
+            involved.append(found)
     for token in (agent_token, target_token):
         if token is None:
             continue
@@ -171,6 +198,10 @@ def _verb_event(
         "agent_text": _phrase(agent_token),
         "target": target,
         "target_text": _phrase(target_token),
+        "target_prep": target_prep,
+        "hypothetical": _hypothetical(verb, sentence),
+        "agent_named": _names(index, agent_token, agent),
+        "target_named": _names(index, target_token, target),
         "actors": involved,
         "date": time["value"] if time else None,
         "range": list(time["range"]) if time else None,
@@ -263,6 +294,43 @@ def _last_day(value: str) -> str:
         following = date(year + month // 12, month % 12 + 1, 1)
         return date.fromordinal(following.toordinal() - 1).isoformat()
     return value
+
+
+def _names(index: MentionIndex, token: Any | None, actor: str | None) -> bool:
+    """Whether the phrase headed by ``token`` is a mention of ``actor`` itself.
+
+    "Russia's reaction" acts for Russia in the events layer, but a label must not shorten
+    it to "Russia": only a phrase whose head is the mention reads as the actor's name.
+    """
+    return token is not None and actor is not None and index.actor_at(token.idx) == actor
+
+
+def _hypothetical(verb: Any, bounds: tuple[int, int]) -> bool:
+    """Whether the clause states something that did not (or not yet) happen as a fact.
+
+    Modal auxiliaries ("would join"), conditions ("if Russia attacked"), questions and
+    inverted conditionals ("Had the West kept its word ...") describe possibilities; a
+    timeline lists only what the text says happened.
+    """
+    current = verb
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ in {"aux", "auxpass"} and child.lower_ in MODAL_LEMMAS:
+                return True
+            if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS:
+                return True
+        if current.dep_ not in {"xcomp", "conj"} or current.head.i == current.i:
+            break
+        current = current.head
+    sentence = verb.doc[bounds[0] : bounds[1]]
+    if sentence.text.rstrip().endswith("?"):
+        return True
+    first = next((t for t in sentence if not t.is_punct and not t.is_space), sentence[0])
+    return (
+        first.dep_ in {"aux", "auxpass"}
+        and first.lower_ in {"had", "were", "should"}
+        and first.head.i == verb.i
+    )
 
 
 def _action(verb: Any) -> str:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from parallax.domains import domain_pack
 from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
 
 ACTOR_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
@@ -46,8 +47,6 @@ GOVERNMENT_HEADS = frozenset(
         "diplomat",
         "president",
         "ministry",
-        "imperialist",
-        "imperialism",
         "policy",
         "establishment",
         "elite",
@@ -56,9 +55,11 @@ GOVERNMENT_HEADS = frozenset(
         "soldier",
     }
 )
-"""Head nouns (lemmas) that, modified by a state's name or demonym, mean that state acting."""
+"""Head nouns (lemmas) that, modified by a state's name or demonym, mean that state acting.
 
-RULING_CLASS = re.compile(r"\bruling class\b", re.I)
+The domain pack adds its own (``state_heads``, "the U.S. imperialists") and whole phrases
+(``state_phrases``, "the U.S. ruling class"), see :mod:`parallax.domains`.
+"""
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across"})
 TITLES = frozenset(
     {"president", "minister", "chancellor", "secretary", "premier", "leader", "ambassador"}
@@ -86,6 +87,15 @@ LED_BY_HEADS = frozenset({"administration", "government", "cabinet", "presidency
 """Head nouns of phrases named after the head of state or government who leads them."""
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def _state_head(lemma: str, phrase: str) -> bool:
+    """Whether a noun phrase with this head lemma can mean a state acting."""
+    pack = domain_pack()
+    if lemma in GOVERNMENT_HEADS or lemma in pack.state_heads:
+        return True
+    lowered = phrase.lower()
+    return any(re.search(rf"\b{re.escape(p)}\b", lowered) for p in pack.state_phrases)
 
 
 def slug(text: str) -> str:
@@ -272,7 +282,7 @@ class ActorResolver:
             mention.label = chunk.root.ent_type_
             return mention
         root = chunk.root
-        if root.lemma_.lower() not in GOVERNMENT_HEADS and not RULING_CLASS.search(chunk.text):
+        if not _state_head(root.lemma_.lower(), chunk.text):
             return None
         for token in chunk:
             if token.i == root.i or token.dep_ not in {"amod", "compound", "nmod", "npadvmod"}:
@@ -340,25 +350,36 @@ class ActorResolver:
     def _person_entity(self, ent: Any, text: str, leads: str = "") -> KBEntity | None:
         """The knowledge-base person a PERSON mention names, only on evidence.
 
-        A full name (two words or more) that is the name or an alias of exactly one person
-        links; "Ash Carter" never links to Jimmy Carter through the surname. A single word
+        A full name (two words or more) links when it names one person, or when a year in
+        its sentence or the publication date falls in the office of exactly one of the
+        people it names ("In 1990, President George Bush" is the elder Bush). A single word
         ("Carter") links only when a title before it names an office the person held
-        ("President Carter") or the phrase it modifies is one that a head of state or
-        government leads (``leads``: "the Biden administration"); otherwise it stays local,
-        and :func:`unify_surnames` joins it to the article's own full mention of that name.
+        ("President Carter"), the phrase it modifies is one a head of state or government
+        leads (``leads``: "the Biden administration"), or the person held office at that
+        time; otherwise it stays local, and :func:`unify_surnames` joins it to the
+        article's own full mention of that name. "Ash Carter" never links to Jimmy Carter.
         """
         people = [e for e in self.kb.lookup(text) if e.type == "person"]
+        if not people:
+            return None
+        full_name = len(text.split()) > 1
+        year = _sentence_year(ent)
+        fits_year = []
+        if year is not None:
+            fits_year = [p for p in people if self._in_office(p, date(year, 7, 1), exact=True)]
+            people = fits_year or people
+        if len(people) > 1 and self.when is not None:
+            people = [p for p in people if self._in_office(p, self.when)]
         if len(people) != 1:
             return None
-        if len(text.split()) > 1:
-            return people[0]
-        if leads in LED_BY_HEADS and self._offices(people[0]) & TITLE_OFFICES["president"]:
-            return people[0]
-        return (
-            people[0]
-            if self._title_fits(ent, people[0]) or self._in_office_then(people[0])
-            else None
-        )
+        person = people[0]
+        if full_name or person in fits_year:
+            return person
+        if leads in LED_BY_HEADS and self._offices(person) & TITLE_OFFICES["president"]:
+            return person
+        if self._title_fits(ent, person) or self._in_office_then(person):
+            return person
+        return None
 
     def _in_office_then(self, person: KBEntity) -> bool:
         """Whether the publication date falls in (or just around) one of the person's offices.
@@ -367,13 +388,15 @@ class ActorResolver:
         "Stoltenberg" in 2023 is the secretary general then in office. Without a publication
         date there is no such evidence.
         """
-        if self.when is None:
-            return False
+        return self.when is not None and self._in_office(person, self.when)
+
+    def _in_office(self, person: KBEntity, when: date, *, exact: bool = False) -> bool:
+        margin = timedelta(0) if exact else OFFICE_MARGIN
         for prop in OFFICE_PROPERTIES:
             for fact in self.kb.facts_about(object=person.id, property=prop):
                 start = _as_date(fact.start, last=False) or date.min
                 end = _as_date(fact.end, last=True) or date.max
-                if start - OFFICE_MARGIN <= self.when <= _plus(end, OFFICE_MARGIN):
+                if _minus(start, margin) <= when <= _plus(end, margin):
                     return True
         return False
 
@@ -411,6 +434,19 @@ class ActorResolver:
             if entity is not None and entity.type in STATE_TYPES:
                 return self._from_kb(entity)
         return None
+
+
+_YEAR_TOKEN = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
+
+def _sentence_year(ent: Any) -> int | None:
+    """The one year written in the sentence of ``ent`` ("In 1990, ..."), if exactly one."""
+    years = {int(t.text) for t in ent.sent if _YEAR_TOKEN.match(t.text)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _minus(day: date, margin: timedelta) -> date:
+    return date.min if day <= date.min + margin else day - margin
 
 
 def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> None:

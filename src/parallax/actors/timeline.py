@@ -28,7 +28,7 @@ def article_timeline(
     entries: list[dict[str, Any]] = []
     seen_kb: dict[str, dict[str, Any]] = {}
     for event in events:
-        if not event.get("date") or not event.get("range"):
+        if not event.get("date") or not event.get("range") or not _stated_as_fact(event):
             continue
         kb_event = event.get("kb_event")
         if kb_event and kb_event in seen_kb:
@@ -57,20 +57,56 @@ def article_timeline(
     return entries
 
 
+PRONOUNS = frozenset(
+    {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "this"}
+    | {"that", "these", "those", "who", "which", "what", "one", "ours", "theirs"}
+)
+MAX_TARGET_WORDS = 8
+
+
+def _stated_as_fact(event: dict[str, Any]) -> bool:
+    """Whether a dated event is one the timeline may show: stated, positive, with a doer.
+
+    A timeline entry must be supported by the text: hypotheticals ("would join"),
+    negations ("did not attack") and questions are not events that happened; an entry
+    needs an agent the text names (not a bare pronoun left unresolved), or a passive with
+    what it happened to ("NATO was founded in 1949").
+    """
+    if event.get("kb_event"):
+        return True
+    if event.get("hypothetical") or str(event.get("action", "")).startswith("not "):
+        return False
+    agent_text = (event.get("agent_text") or "").strip().lower()
+    named_agent = event.get("agent") or (agent_text and agent_text not in PRONOUNS)
+    passive_with_patient = event.get("passive") and (
+        event.get("target") or event.get("target_text")
+    )
+    return bool(named_agent or passive_with_patient)
+
+
 def _label(event: dict[str, Any], names: dict[str, str]) -> str:
+    """A short phrase of who did what: "Russia annexed Crimea", "NATO was founded"."""
     if event.get("kb_event"):
         return str(event["action"])
 
     def name(role: str) -> str | None:
         actor = event.get(role)
-        return (
-            names.get(actor, event.get(f"{role}_text") or actor)
-            if actor
-            else event.get(f"{role}_text")
+        if actor and event.get(f"{role}_named", True):
+            return str(names.get(actor, event.get(f"{role}_text") or actor))
+        text = " ".join((event.get(f"{role}_text") or "").split())
+        if not text or text.lower() in PRONOUNS:
+            return None
+        words = text.split(" ")
+        return " ".join(words[:MAX_TARGET_WORDS]) + (
+            " \u2026" if len(words) > MAX_TARGET_WORDS else ""
         )
 
     agent, target = name("agent"), name("target")
-    verb = event.get("action_text") or event["action"]
+    if target and event.get("target_prep"):
+        target = f"{event['target_prep']} {target}"
+    verb = str(event.get("action_text") or event["action"])
+    if verb[:1].isupper() and not verb.isupper():
+        verb = verb[0].lower() + verb[1:]  # "Had kept" opening a sentence reads "had kept"
     # A passive without a "by" phrase reads "NATO was formed".
     parts = [target, verb] if event.get("passive") and not agent else [agent, verb, target]
     label = " ".join(p for p in parts if p)

@@ -59,6 +59,7 @@ from parallax.claims.words import (
     SUPERLATIVE,
     WORD,
 )
+from parallax.domains import domain_pack
 from parallax.knowledge import KnowledgeBase, alias_key
 
 FAMILIES: dict[str, set[str]] = {
@@ -103,7 +104,12 @@ def _unit_after(text: str, number: Number, pos: dict[int, str]) -> tuple[str | N
             return lower, modifiers
         if tag == "NOUN":
             return lower, modifiers
-        if lower in MODIFIER_WORDS or tag in {"ADJ", "ADV"} or word[:1].isupper():
+        if (
+            lower in MODIFIER_WORDS
+            or lower in domain_pack().name_modifiers
+            or tag in {"ADJ", "ADV"}
+            or word[:1].isupper()
+        ):
             modifiers.append(lower)
             continue
         if (

@@ -2,15 +2,20 @@
 
 Claims say the same thing many ways ("joined", "was admitted to", "became a member of",
 "acceded to"); the checker needs one relation name per meaning, and where it can, the
-knowledge base's own property (``member_of``, ``founded``, ``signed`` ...). Each entry maps a
-lemma (or a multi-word cue) to a relation; the grammar picks the cue nearest the sentence's
-root verb when several occur.
+knowledge base's own property (``member_of``, ``founded``, ``signed`` ...). The cues, which
+word means which relation, are the domain pack's (``relation_cues.tsv``, see
+:mod:`parallax.domains`); the relations are the ones the checker handles. The grammar picks
+the cue nearest the sentence's root verb when several occur.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from parallax.domains import domain_pack
+from parallax.errors import ConfigError
 
 RELATIONS = (
     "member_of",
@@ -30,59 +35,25 @@ RELATIONS = (
 )
 """Every relation the grammar produces; the checker handles each one."""
 
-# (cue regex, relation). Order matters: earlier, more specific cues win over later ones
-# found at the same place.
-CUES: tuple[tuple[str, str], ...] = (
-    (r"founding (?:members?|states?|nations?|countries|signator(?:y|ies))", "founding_member"),
-    (r"(?:was|were|is|are) among the founders", "founding_member"),
-    (r"(?:co-?)?founders? of", "founding_member"),
-    (r"agreement (?:among|between)", "founding_member"),
-    (r"entered into force|came into (?:force|effect)|entry into force", "entered_into_force"),
-    (r"(?:pull(?:ed|s|ing)?|dropp(?:ed|ing)|back(?:ed|ing)?) out of", "withdrew"),
-    (r"withdr[ae]w[ns]?|withdrawing|withdrawal|exit(?:ed|s)?|left|leaves|leaving|quit", "withdrew"),
-    (r"head of state|president|king|queen|monarch|general secretary|leader", "head_of_state"),
-    (r"prime minister|premier|chancellor|head of government", "head_of_government"),
-    (r"capital(?: city)?", "capital"),
-    (
-        r"shar(?:e|es|ed|ing) (?:a |an |the |their |its )?(?:\w+ )?border|borders? (?:with|between)"
-        r"|border(?:s|ed)",
-        "shares_border_with",
-    ),
-    (
-        r"dissolv(?:ed|es|e|ing)|disband(?:ed|s)?|dissolution|ceased to exist|collaps(?:ed|e)",
-        "dissolved",
-    ),
-    (
-        r"found(?:ed|s|ing)?|establish(?:ed|es|ing)?|creat(?:ed|es|ing)|form(?:ed|s|ing)?"
-        r"|set up",
-        "founded",
-    ),
-    (r"sign(?:ed|s|ing)?|signature", "signed"),
-    (
-        r"expand(?:ed|s|ing)?|expansion|enlarg(?:ed|es|ement|ing)|gr[eo]w(?:s|n)?|grew"
-        r"|add(?:ed|s|ing)?|admit(?:ted|s)? \w+ (?:new )?(?:members|countries|states|nations)"
-        r"|took in|welcomed|gain(?:ed|s|ing)?",
-        "gained_members",
-    ),
-    (
-        r"join(?:ed|s|ing)?|admitted|accede[ds]?|acceded"
-        r"|became (?:a |an |the )?\S*\s?member"
-        r"|(?:is|was|are|were|remains?|became|become|becomes|(?:has|have|had) been) (?:not )?"
-        r"(?:a |an |the )?"
-        r"(?:\w+ )?members?|members? of",
-        "member_of",
-    ),
-    (
-        r"invad(?:ed|es|e|ing)|invasion|attack(?:ed|s)?|annex(?:ed|es|ation)|war|battle"
-        r"|crisis|summit|conference|revolution|uprising|fell|fall|began|begun|started|ended"
-        r"|took place|held|happened|occurred|broke out|outbreak|met|meeting|reunif(?:ied|ication)"
-        r"|came down|torn down"
-        r"|overthr(?:ew|own)|coup|bomb(?:ed|ing)|collapse",
-        "event",
-    ),
-)
 
-_COMPILED = tuple((re.compile(rf"\b(?:{cue})\b", re.IGNORECASE), rel) for cue, rel in CUES)
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The domain pack's relation cues, compiled; each names a relation of :data:`RELATIONS`.
+
+    Raises:
+        ConfigError: a cue names a relation the checker does not handle.
+    """
+    pack = domain_pack()
+    for cue, relation in pack.relation_cues:
+        if relation not in RELATIONS:
+            raise ConfigError(
+                f"the relation cue {cue!r} of domain pack {pack.name!r} names the relation "
+                f"{relation!r}; use one of {', '.join(RELATIONS)}"
+            )
+    return tuple(
+        (re.compile(rf"\b(?:{cue})\b", re.IGNORECASE), relation)
+        for cue, relation in pack.relation_cues
+    )
 
 
 @dataclass(frozen=True)
@@ -99,7 +70,7 @@ class Cue:
 def find_cues(text: str) -> list[Cue]:
     """Relation cues in ``text``; where cues overlap, the earlier vocabulary entry wins."""
     found: list[Cue] = []
-    for rank, (pattern, relation) in enumerate(_COMPILED):
+    for rank, (pattern, relation) in enumerate(_compiled()):
         for match in pattern.finditer(text):
             if any(match.start() < c.end and match.end() > c.start for c in found):
                 continue

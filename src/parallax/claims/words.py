@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from parallax.domains import domain_pack
 from parallax.knowledge import KnowledgeBase
 
 MEMBER_NOUNS = frozenset(
@@ -129,10 +130,10 @@ MODIFIER_WORDS = frozenset(
         "its",
         "their",
         "full",
-        "nato",
-        "eu",
     }
 )
+"""Words between a number and its member noun ("30 European member states"); the domain
+pack adds the organisation names that modify one ("NATO member states")."""
 ANAPHORS = re.compile(
     r"\b(?:the|its|this|that)\s+(?:alliance|bloc|pact|union|organi[sz]ation|treaty organi[sz]ation)"
     r"(?:'s|\u2019s)?\b",
@@ -156,12 +157,13 @@ PAST = re.compile(r"\b(?:was|were|had|did|\w+ed)\b", re.IGNORECASE)
 WORD = re.compile(r"[\w\u00C0-\u024F'\u2019-]+")
 
 
-_STOP_NAMES = frozenset({"The", "In", "On", "At", "A", "An", "It", "This", "That", "When", "NATO"})
+_STOP_NAMES = frozenset({"The", "In", "On", "At", "A", "An", "It", "This", "That", "When"})
 
 
 def proper_words(text: str) -> set[str]:
     """Capitalised words of a sentence, a cheap sign that it names something ("Crimea")."""
-    return {w for w in re.findall(r"\b[A-Z][\w\u00C0-\u024F]+", text) if w not in _STOP_NAMES}
+    skipped = _STOP_NAMES | domain_pack().not_event_names
+    return {w for w in re.findall(r"\b[A-Z][\w\u00C0-\u024F]+", text) if w not in skipped}
 
 
 def event_name_words(kb: KnowledgeBase) -> set[str]:

@@ -18,8 +18,8 @@ from parallax.record import ActorRecord, EntityRecord
 if TYPE_CHECKING:
     from typing_extensions import ReadOnly
 
-LEAD_CHARS = 600
-"""How much of the article's start, with the title, makes its lead (what the story is)."""
+from parallax.leads import LEAD_CHARS, lead_of
+
 NAME_TERMS = 30
 """The most frequent capitalised names of an article that count as its story terms."""
 GAP_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "EVENT", "LAW", "LOC", "FAC"})
@@ -70,14 +70,8 @@ def entity_key(text: str) -> str:
 
 
 def lead(record: LeadFields, chars: int = LEAD_CHARS) -> str:
-    """The title and the start of the text, cut at a sentence end where one is near."""
-    text = record.get("text") or ""
-    head = text[:chars]
-    cut = max(head.rfind(". "), head.rfind(".\n"))
-    if len(text) > chars and cut > chars // 2:
-        head = head[: cut + 1]
-    title = (record.get("title") or "").strip()
-    return f"{title}. {head}" if title else head
+    """The lead of a stored record (see :func:`parallax.leads.lead_of`)."""
+    return lead_of(record.get("title"), record.get("text"), chars)
 
 
 def stem(word: str) -> str:

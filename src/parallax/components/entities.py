@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from parallax.model import Analysis, Entity
 from parallax.pipeline.registry import register
+from parallax.pipeline.versions import CodeVersion
 
 KEPT_LABELS = frozenset(
     {
@@ -36,7 +37,7 @@ class Entities:
     """Copy the Doc's entities into :class:`Entity` records with their sentence id."""
 
     name = "entities"
-    version = "1"
+    version = CodeVersion()
     requires = ("doc", "sentences")
     assigns = ("entities",)
 

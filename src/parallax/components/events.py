@@ -5,16 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from parallax.actors import NamedEvents, extract_events
+from parallax.domains import PACK_DATA
 from parallax.knowledge import KnowledgeBase, bundled
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
+from parallax.pipeline.versions import CodeVersion
 
 
 class Events:
     """Extract events from the parse, dated by the ``times`` layer or the knowledge base."""
 
     name = "events"
-    version = "1"
+    version = CodeVersion(data=PACK_DATA)
     requires = ("doc", "sentences", "times", "actors")
     assigns = ("events",)
 

@@ -11,18 +11,20 @@ from datetime import date
 from typing import Any
 
 from parallax.claims.model import Claim
+from parallax.domains import PACK_DATA
 from parallax.factcheck import Checker
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
+from parallax.pipeline.versions import CodeVersion
 
 
 class FactCheck:
     """Check each claim of the ``claims`` layer against the knowledge base."""
 
     name = "factcheck"
-    version = "1"
+    version = CodeVersion(data=(*PACK_DATA, "models/entailment.npz"))
     requires = ("claims",)
-    assigns = ("verdicts",)
+    assigns = ("claims.verdicts",)
 
     def __init__(self, checker: Checker | None = None) -> None:
         """Use ``checker`` (one over the bundled knowledge when None)."""

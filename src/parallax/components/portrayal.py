@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
+from parallax.pipeline.versions import CodeVersion
 from parallax.portrayal import portray
 
 
@@ -13,9 +14,9 @@ class Portrayal:
     """Run :func:`parallax.portrayal.portray` on each article's actors, in place."""
 
     name = "portrayal"
-    version = "1"
+    version = CodeVersion()
     requires = ("sentences", "actors", "events", "techniques")
-    assigns = ("portrayal",)
+    assigns = ("actors.portrayal",)
 
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
         """Portray the actors of each analysis."""

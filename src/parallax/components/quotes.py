@@ -7,13 +7,14 @@ from collections.abc import Iterable, Iterator
 from parallax.actors import extract_quotes
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
+from parallax.pipeline.versions import CodeVersion
 
 
 class Quotes:
     """Find quotations and attribute each to an actor."""
 
     name = "quotes"
-    version = "1"
+    version = CodeVersion()
     requires = ("doc", "sentences", "actors")
     assigns = ("quotes",)
 

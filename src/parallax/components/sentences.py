@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from parallax.model import Analysis, Sentence
 from parallax.pipeline.registry import register
+from parallax.pipeline.versions import CodeVersion
 
 
 class Sentences:
@@ -16,7 +17,7 @@ class Sentences:
     """
 
     name = "sentences"
-    version = "1"
+    version = CodeVersion()
     requires = ("doc",)
     assigns = ("sentences",)
 

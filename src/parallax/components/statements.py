@@ -16,10 +16,15 @@ import numpy as np
 
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
+from parallax.pipeline.versions import CodeVersion
+from parallax.spacy_model import MODEL_DISTRIBUTION, load_spacy
 from parallax.statements.calls_to_action import find_call_to_action
 from parallax.statements.features import lexical_features
 from parallax.statements.heads import Head, bundled_head
 from parallax.statements.sentence_types import continues_quote, is_question, sentence_type
+
+HEADS = ("checkworthiness", "subjectivity")
+"""The trained heads this step loads from ``parallax/models``."""
 
 
 class Statements:
@@ -31,7 +36,12 @@ class Statements:
     """
 
     name = "statements"
+    version = CodeVersion(
+        data=tuple(f"models/{head}.{kind}" for head in HEADS for kind in ("json", "npz")),
+        distributions=("spacy", MODEL_DISTRIBUTION),
+    )
     requires = ("doc", "sentences", "vectors")
+    reads_if_present = ("quotes",)
     assigns = ("sentence_types", "title_statement")
 
     def __init__(
@@ -39,10 +49,18 @@ class Statements:
     ) -> None:
         self.checkworthiness = checkworthiness or bundled_head("checkworthiness")
         self.subjectivity = subjectivity or bundled_head("subjectivity")
-        self.version = "1-" + "-".join(
-            str(head.metadata.get("digest", "?"))[:8]
-            for head in (self.checkworthiness, self.subjectivity)
-        )
+        if checkworthiness is not None or subjectivity is not None:
+            # Heads other than the bundled ones: their digests join the code's version.
+            self.version = "-".join(
+                [
+                    Statements.version,
+                    *(str(h.metadata.get("digest", "?"))[:8] for h in self._heads),
+                ]
+            )
+
+    @property
+    def _heads(self) -> tuple[Head, Head]:
+        return self.checkworthiness, self.subjectivity
 
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
         """Score every sentence of the batch at once, then type each sentence."""
@@ -126,8 +144,6 @@ def title_statement(title: str) -> dict[str, Any]:
     Titles are not sentences of the text and have no vector, so only the parse-based
     signals apply; the title is parsed on its own (a few tokens).
     """
-    from parallax.components.parse import load_spacy
-
     span = load_spacy()(title)[:]
     match = find_call_to_action(span)
     kind = "call_to_action" if match is not None else "question" if is_question(span) else None

@@ -23,6 +23,7 @@ from parallax.persuasion import rules
 from parallax.persuasion.model import bundled_model
 from parallax.persuasion.rules import TechniqueSpan
 from parallax.pipeline.registry import register
+from parallax.pipeline.versions import CodeVersion
 
 MODEL_ONLY_MIN = 0.8
 _HITLER = re.compile(r"\b(?:hitler|nazis?|fascis[mt]s?|third reich|gestapo)\b", re.I)
@@ -34,7 +35,7 @@ class Techniques:
     """Fill ``Sentence.techniques`` with ``{"name", "start", "end", "source", "score"}``."""
 
     name = "techniques"
-    version = "1"
+    version = CodeVersion(data=("models/techniques.json", "models/techniques.npz"))
     requires = ("sentences", "entities", "vectors")
     assigns = ("techniques",)
 

@@ -7,14 +7,15 @@ from collections.abc import Iterable, Iterator
 from parallax.actors import article_timeline
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
+from parallax.pipeline.versions import CodeVersion
 
 
 class Timeline:
     """Turn the dated events into the article's timeline."""
 
     name = "timeline"
-    version = "1"
-    requires = ("events",)
+    version = CodeVersion()
+    requires = ("actors", "events")
     assigns = ("timeline",)
 
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
+from parallax.pipeline.versions import CodeVersion
 from parallax.temporal import find_times
 
 
@@ -18,7 +19,7 @@ class Times:
     """
 
     name = "times"
-    version = "1"
+    version = CodeVersion()
     requires = ("sentences",)
     assigns = ("times",)
 

@@ -15,18 +15,19 @@ from pathlib import Path
 from typing import Any
 
 from parallax.engines.work import (
-    ContainerProgress,
     CorpusSummary,
-    Unit,
     UnitResult,
     UnitWorker,
-    plan_units,
+    count_planned,
     settle,
 )
 from parallax.errors import ConfigError
 from parallax.ingest.fetch import Fetcher
+from parallax.ingest.sources import iter_raw_inputs
 from parallax.settings import Settings
 from parallax.store import open_store
+from parallax.usecases.inputs import Containers, Unit, plan_units
+from parallax.usecases.stories import file_stories
 
 ENGINES = ("local", "ray")
 IN_FLIGHT_PER_WORKER = 2
@@ -75,13 +76,18 @@ def run_corpus(
             worker = UnitWorker(settings.db_path, settings, components, run_id)
             version = worker.version
             summary.startup_seconds = time.perf_counter() - began
-            containers: dict[str, ContainerProgress] = {}
+            containers = Containers(store, version)
             try:
-                for unit in plan_units(specs, store, settings, version, summary, containers, fetch):
-                    settle(worker.process(unit), unit, store, version, summary, containers)
+                for unit in plan_units(iter_raw_inputs(specs, fetch), settings, containers, fetch):
+                    if not isinstance(unit, Unit):
+                        count_planned(unit, summary)
+                        continue
+                    settle(worker.process(unit), unit, summary, containers)
                     notify("input", unit.source)
             finally:
                 worker.close()
+        # Stories are filed by the driver, once, after the workers stored the analyses.
+        file_stories(store)
         summary.seconds = time.perf_counter() - began
         store.finish_run(run_id, summary.as_dict())
         return summary
@@ -122,7 +128,7 @@ def _run_on_ray(
         version = ray.get([a.ready.remote() for a in actors])[0]
         summary = CorpusSummary(run_id, "ray", count)
         summary.startup_seconds = time.perf_counter() - began
-        containers: dict[str, ContainerProgress] = {}
+        containers = Containers(store, version)
         pending: dict[Any, tuple[Unit, Any]] = {}
         idle = list(actors) * IN_FLIGHT_PER_WORKER
 
@@ -132,11 +138,14 @@ def _run_on_ray(
                 for ref in done:
                     unit, actor = pending.pop(ref)
                     result: UnitResult = ray.get(ref)
-                    settle(result, unit, store, version, summary, containers)
+                    settle(result, unit, summary, containers)
                     idle.append(actor)
                     notify("input", unit.source)
 
-        for unit in plan_units(specs, store, settings, version, summary, containers, fetch):
+        for unit in plan_units(iter_raw_inputs(specs, fetch), settings, containers, fetch):
+            if not isinstance(unit, Unit):
+                count_planned(unit, summary)
+                continue
             if not idle:
                 collect(len(pending) - 1)
             actor = idle.pop(0)

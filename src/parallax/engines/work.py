@@ -4,60 +4,31 @@
 corpus run instead streams its inputs, cuts them into units (one small file, or one batch of
 records from a JSONL, CSV, WARC or feed container), hands each unit to a worker that owns a
 pipeline and a store connection, and folds the results into a :class:`CorpusSummary` whose
-size does not depend on the corpus. Every unit goes through :class:`parallax.runner.Runner`,
-the same code as ``analyze``, so a unit processed twice (after a crash) changes nothing.
+size does not depend on the corpus. Units come from the one input loop
+(:func:`parallax.usecases.inputs.plan_units`) and go through
+:class:`parallax.usecases.storing.Runner`, the same code as ``analyze``, so a unit processed
+twice (after a crash) changes nothing.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from parallax.ingest import finish_article, read_raw
-from parallax.ingest.fetch import Fetcher
-from parallax.ingest.formats import sniff_format
-from parallax.ingest.raw import RawInput
-from parallax.ingest.sources import iter_raw_inputs
-from parallax.model import Article, Failed, Skipped
-from parallax.pipeline import Pipeline, load
-from parallax.runner import INGEST_ONLY, Runner, RunResult, _file_hash
+from parallax.components import load
+from parallax.model import Failed, Skipped
+from parallax.pipeline import Pipeline
 from parallax.settings import Settings
-from parallax.store import Store, open_store
-
-CONTAINER_FORMATS = frozenset({"jsonl", "csv", "json", "warc", "feed"})
-"""Formats whose records are spread over workers, instead of the whole file going to one."""
+from parallax.store import open_store
+from parallax.usecases.inputs import Containers, Unchanged, Unit
+from parallax.usecases.storing import INGEST_ONLY, STATUSES, Runner, RunResult
 
 FAILURE_SAMPLE = 200
 """How many failures a summary keeps verbatim; the rest are only counted (the store's run
 log keeps every one)."""
-
-STATUSES = ("stored", "unchanged", "duplicate", "skipped", "failed")
-
-MAX_CONTAINER_IDS = 100_000
-"""A container with more records than this is marked processed without its article ids, so
-the driver's memory stays bounded (a rerun then reports it as one unchanged input)."""
-
-
-@dataclass
-class Unit:
-    """One piece of work: a whole input, or a batch of records read from a container.
-
-    Attributes:
-        source: the input the unit comes from (a container's path for a batch).
-        raw: the input to read, for a whole-input unit.
-        articles: the records, already read, for a batch unit.
-        container: True for a batch of a container (the driver marks the container processed
-            once all its batches are done).
-    """
-
-    source: str
-    raw: RawInput | None = None
-    articles: list[Article] = field(default_factory=list)
-    container: bool = False
 
 
 @dataclass
@@ -74,9 +45,7 @@ class UnitResult:
     @classmethod
     def from_run(cls, source: str, result: RunResult) -> UnitResult:
         """Fold a runner's per-item result into counts."""
-        counts: dict[str, int] = {}
-        for item in result.items:
-            counts[item.status] = counts.get(item.status, 0) + 1
+        counts = {status: n for status, n in result.counts().items() if n}
         failures = [(i.source, i.reason or "") for i in result.items if i.status == "failed"]
         return cls(
             source=source,
@@ -204,105 +173,15 @@ def _limit_threads(threads: int) -> None:
         pass
 
 
-@dataclass
-class ContainerProgress:
-    """The batches of one container still out with workers, and whether all went well."""
-
-    raw_hash: str | None
-    pending: int = 0
-    clean: bool = True
-    read_done: bool = False
-    overflow: bool = False
-    article_ids: list[str] = field(default_factory=list)
-
-
-def plan_units(
-    specs: Iterable[str | Path],
-    store: Store,
-    settings: Settings,
-    version: str,
-    summary: CorpusSummary,
-    containers: dict[str, ContainerProgress],
-    fetch: Fetcher | None = None,
-) -> Iterator[Unit]:
-    """Stream the units of a corpus, skipping inputs that an earlier run finished.
-
-    Inputs that cannot be read or are skipped are counted in ``summary`` directly; a
-    container's progress is tracked in ``containers`` so the driver can mark it processed
-    when its last batch is back.
-    """
-    for item in iter_raw_inputs(specs, fetch):
-        if isinstance(item, Failed | Skipped):
-            summary.add_outcome(item)
-            continue
-        raw_hash = _file_hash(item)
-        if raw_hash is not None:
-            done = store.processed(item.source, raw_hash, version)
-            if done is not None:
-                summary.add(UnitResult(item.source, {"unchanged": max(len(done), 1)}))
-                continue
-        try:
-            fmt = sniff_format(item)
-        except Exception:  # a file that cannot be sniffed is read (and fails) in a worker
-            fmt = "unknown"
-        if fmt not in CONTAINER_FORMATS:
-            yield Unit(item.source, raw=item)
-            continue
-        progress = ContainerProgress(raw_hash)
-        containers[item.source] = progress
-        outcomes = read_raw(item, settings, fetch)
-        while batch := list(islice(outcomes, settings.batch_size)):
-            articles = []
-            for outcome in batch:
-                if isinstance(outcome, Failed):
-                    progress.clean = False
-                    summary.add_outcome(outcome)
-                elif isinstance(outcome, Skipped):
-                    summary.add_outcome(outcome)
-                else:
-                    articles.append(finish_article(outcome))
-            if articles:
-                progress.pending += 1
-                yield Unit(item.source, articles=articles, container=True)
-        progress.read_done = True
-        if progress.pending == 0:
-            finish_container(store, item.source, version, containers)
-
-
-def finish_container(
-    store: Store, source: str, version: str, containers: dict[str, ContainerProgress]
-) -> None:
-    """Mark a container processed once it was read and every batch came back clean."""
-    progress = containers[source]
-    if not progress.read_done or progress.pending:
-        return
-    del containers[source]
-    if progress.clean and progress.raw_hash is not None:
-        with store.transaction():
-            ids = [] if progress.overflow else progress.article_ids
-            store.mark_processed(source, progress.raw_hash, version, ids)
-
-
-def settle(
-    result: UnitResult,
-    unit: Unit,
-    store: Store,
-    version: str,
-    summary: CorpusSummary,
-    containers: dict[str, ContainerProgress],
-) -> None:
+def settle(result: UnitResult, unit: Unit, summary: CorpusSummary, containers: Containers) -> None:
     """Fold a finished unit into the summary and close its container when it was the last."""
     summary.add(result)
-    if not unit.container:
-        return
-    progress = containers.get(unit.source)
-    if progress is None:
-        return
-    progress.pending -= 1
-    progress.clean = progress.clean and result.clean
-    if not progress.overflow:
-        progress.article_ids.extend(result.article_ids)
-        if len(progress.article_ids) > MAX_CONTAINER_IDS:
-            progress.article_ids.clear()
-            progress.overflow = True
-    finish_container(store, unit.source, version, containers)
+    containers.settle(unit, result.clean, result.article_ids)
+
+
+def count_planned(planned: Unchanged | Failed | Skipped, summary: CorpusSummary) -> None:
+    """Count what the input loop settled without a worker: inputs done before, outcomes."""
+    if isinstance(planned, Unchanged):
+        summary.add(UnitResult(planned.source, {"unchanged": max(len(planned.article_ids), 1)}))
+    else:
+        summary.add_outcome(planned)

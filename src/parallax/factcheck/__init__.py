@@ -4,7 +4,6 @@ from parallax.factcheck.checker import (
     CheckedClaim,
     Checker,
     TextCheck,
-    check_claim,
     open_knowledge,
 )
 from parallax.factcheck.model import VERDICTS, Evidence, Verdict
@@ -16,6 +15,5 @@ __all__ = [
     "Evidence",
     "TextCheck",
     "Verdict",
-    "check_claim",
     "open_knowledge",
 ]

@@ -44,15 +44,20 @@ CHECKS: dict[str, Check] = {
 }
 
 
-def open_knowledge(directories: Sequence[Path] = ()) -> KnowledgeBase:
-    """The bundled knowledge, the user's own (``$PARALLAX_KB``), and any further directories.
+def open_knowledge(directories: Sequence[Path] = (), user_dir: Path | None = None) -> KnowledgeBase:
+    """The bundled knowledge, the user's own, and any further directories.
+
+    Args:
+        directories: further knowledge directories, laid over the rest in order.
+        user_dir: the user's knowledge base (default ``$PARALLAX_KB`` or the user's data
+            folder).
 
     Raises:
         ConfigError: a directory does not exist or holds an invalid record.
     """
     from parallax.knowledge.user import default_knowledge, merged
 
-    base = default_knowledge()
+    base = default_knowledge(user_dir)
     if not directories:
         return base
     kb = base
@@ -180,29 +185,8 @@ def _parse(text: str) -> list[Any] | None:
     None when the spaCy model is not installed: the grammar then reads words alone.
     """
     try:
-        from parallax.components.parse import load_spacy
+        from parallax.spacy_model import load_spacy
 
         return list(load_spacy()(text))
     except ImportError:
         return None
-
-
-def check_claim(text: str) -> CheckRecord:
-    """Check one claim with the default knowledge (bundled plus the user's) and documents.
-
-    This is what the REST API's check endpoint serves: the same record as
-    ``parallax check TEXT --format json``. The user's reference documents are searched when
-    they have added some with ``parallax kb add-document``.
-    """
-    from parallax.knowledge.user import user_kb_dir
-
-    documents: Any = None
-    if (user_kb_dir() / "documents.db").exists():
-        from parallax.knowledge.documents import default_document_store
-
-        documents = default_document_store()
-    try:
-        return Checker(open_knowledge(), documents=documents).check_text(text).record()
-    finally:
-        if documents is not None:
-            documents.close()

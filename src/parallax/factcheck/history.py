@@ -14,6 +14,7 @@ from datetime import date
 from parallax.claims.model import Claim
 from parallax.claims.when import find_times
 from parallax.claims.words import proper_words
+from parallax.domains import domain_pack
 from parallax.factcheck.model import (
     Evidence,
     Verdict,
@@ -30,27 +31,6 @@ DATED_PROPERTIES = {
     "dissolved": ("dissolved",),
     "signed": ("signed",),
     "entered_into_force": ("entered_into_force",),
-}
-EVENT_NOUNS = {
-    "invad": ("invasion", "war"),
-    "attack": ("attack", "war", "invasion"),
-    "annex": ("annexation", "crisis"),
-    "revolut": ("revolution",),
-    "overthr": ("revolution", "coup"),
-    "coup": ("coup",),
-    "bomb": ("bombing", "war"),
-    "reunif": ("reunification",),
-    "war": ("war",),
-    "crisis": ("crisis",),
-    "summit": ("summit",),
-    "conference": ("conference", "summit"),
-    "meet": ("summit", "conference", "meeting"),
-    "met": ("summit", "conference", "meeting"),
-    "fell": ("fall",),
-    "fall": ("fall",),
-    "came down": ("fall",),
-    "torn down": ("fall",),
-    "collapse": ("fall", "dissolution", "collapse"),
 }
 START_CUES = ("began", "begun", "start", "broke out", "outbreak", "invad", "invasion", "attack")
 END_CUES = ("ended", "end")
@@ -304,7 +284,7 @@ def find_events(kb: KnowledgeBase, claim: Claim) -> tuple[list[str], bool]:
         if entity is not None and entity.type == "event":
             return [entity.id], True
     cue = (claim.cue or "").lower()
-    nouns = next((v for k, v in EVENT_NOUNS.items() if cue.startswith(k)), ())
+    nouns = next((v for k, v in domain_pack().event_nouns if cue.startswith(k)), ())
     parties = {p.id for p in claim.subjects if p.id}
     words = proper_words(claim.text) - {w for p in claim.subjects for w in proper_words(p.text)}
     by_words = []

@@ -27,7 +27,15 @@ from parallax.ingest.warc import read_warc
 from parallax.model import Article, Failed, Outcome, Skipped
 from parallax.settings import Settings
 
-__all__ = ["Fetcher", "HttpFetcher", "RawInput", "is_url", "read_inputs", "read_raw"]
+__all__ = [
+    "Fetcher",
+    "HttpFetcher",
+    "RawInput",
+    "is_url",
+    "read_articles",
+    "read_inputs",
+    "read_raw",
+]
 
 log = logging.getLogger(__name__)
 
@@ -91,3 +99,22 @@ def read_inputs(
             continue
         for outcome in read_raw(item, settings, fetch):
             yield finish_article(outcome) if isinstance(outcome, Article) else outcome
+
+
+def read_articles(
+    specs: Iterable[str | Path], settings: Settings | None = None
+) -> tuple[list[Article], list[str]]:
+    """Read local inputs into articles, and a message for each input that gave none.
+
+    For callers that want the articles and a list of problems to show, not the stream of
+    outcomes (reference documents for the knowledge base, for instance). Skips count as
+    problems here: the caller asked for these files and should hear why one gave nothing.
+    """
+    articles: list[Article] = []
+    problems: list[str] = []
+    for outcome in read_inputs(specs, settings or Settings()):
+        if isinstance(outcome, Article):
+            articles.append(outcome)
+        else:
+            problems.append(f"{outcome.source}: {outcome.reason}")
+    return articles, problems

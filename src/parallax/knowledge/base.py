@@ -1,9 +1,10 @@
 """The knowledge base: bundled JSONL files plus the user's own, indexed by alias.
 
-Bundled knowledge lives in ``parallax/knowledge/data/entities/*.jsonl`` (one entity per line)
-and ``parallax/knowledge/data/facts/*.jsonl`` (one fact per line), split by domain so the
-files stay readable. A user's knowledge base is a directory of the same shape; it sits beside
-the bundled one, and an entity with the same id in the user's files replaces the bundled one.
+Bundled knowledge is the domain pack's (:mod:`parallax.domains`): ``knowledge/entities/*.jsonl``
+(one entity per line) and ``knowledge/facts/*.jsonl`` (one fact per line) in the pack's
+folder, split by subject so the files stay readable. A user's knowledge base is a directory
+of the same shape; it sits beside the bundled one, and an entity with the same id in the
+user's files replaces the bundled one.
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from parallax.domains import DEFAULT_DOMAIN, PACKS_DIR, domain_pack
 from parallax.errors import ConfigError
 from parallax.knowledge.model import ENTITY_TYPES, Fact, KBEntity
 
-BUNDLED_DIR = Path(__file__).parent / "data"
+BUNDLED_DIR = PACKS_DIR / DEFAULT_DOMAIN / "knowledge"
+"""The bundled knowledge: the default domain pack's."""
 
 _ENTITY_FIELDS = {f.name for f in fields(KBEntity)}
 _FACT_FIELDS = {f.name for f in fields(Fact)}
@@ -182,5 +185,5 @@ def load_dir(directory: Path) -> KnowledgeBase:
 
 @lru_cache(maxsize=1)
 def bundled() -> KnowledgeBase:
-    """The knowledge that ships with Parallax (loaded once per process)."""
-    return load_dir(BUNDLED_DIR)
+    """The knowledge that ships with Parallax: the domain pack's (loaded once per process)."""
+    return load_dir(domain_pack().knowledge)

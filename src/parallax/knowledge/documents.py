@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -134,7 +134,7 @@ class Evidence:
 
 def split_sentences(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, sentence)`` with character offsets, from the shared spaCy model."""
-    from parallax.components.parse import load_spacy
+    from parallax.spacy_model import load_spacy
 
     nlp = load_spacy()
     pieces = []
@@ -337,18 +337,3 @@ def judged_evidence(
     found = [e for e in store.search(claim, k) if e.cosine >= min_cosine]
     judgements = judge_many([(e.text, claim) for e in found])
     return [{**e.as_dict(), **j} for e, j in zip(found, judgements, strict=True)]
-
-
-def articles_from_paths(paths: Sequence[str | Path]) -> tuple[list[Article], list[str]]:
-    """Read documents with the ingest readers; returns the articles and a message per failure."""
-    from parallax.ingest import read_inputs
-    from parallax.settings import Settings
-
-    articles: list[Article] = []
-    problems: list[str] = []
-    for outcome in read_inputs(paths, Settings()):
-        if isinstance(outcome, Article):
-            articles.append(outcome)
-        else:
-            problems.append(f"{outcome.source}: {outcome.reason}")
-    return articles, problems

@@ -5,7 +5,19 @@ Like spaCy's ``Language``, a :class:`Pipeline` is called on one article
 REST API, the tests and the Ray runner all go through it, so every path analyses an article
 the same way. Each component declares the layers it ``requires`` and the layers it
 ``assigns``; the pipeline refuses, when it is built, an order in which some component would
-read a layer nobody has written yet.
+read a layer nobody has written yet. :mod:`parallax.pipeline.audit` checks the declarations
+against what each component really reads and writes.
+
+Layers are named: ``article`` (every analysis has it), the :class:`Analysis` attributes
+``doc``, ``sentences``, ``entities``, ``vectors`` and ``lead_vector``, the fields components
+fill on every sentence (``sentence_types``: type, check-worthiness and extras;
+``techniques``), and the keys of ``Analysis.layers`` (``actors``, ``claims`` ...). A
+component that adds fields to the records of a layer another one wrote names them
+``<layer>.<what>`` (``claims.verdicts``); such a sub-layer needs its layer earlier.
+
+A component may also declare ``reads_if_present``: layers it reads when an earlier component
+assigned them and does without otherwise (the claims reader uses the ``times`` layer when the
+pipeline has one). The pipeline refuses an order in which such a layer comes too late.
 
 A component may declare ``releases_gil = True`` when nearly all of its time is spent in
 native code that lets other Python threads run (the sentence encoder's matrix products). The
@@ -18,6 +30,7 @@ wall-clock time changes (see "Pipeline throughput" in docs/performance.md).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import islice
@@ -32,6 +45,8 @@ _InFlight = tuple[list[Analysis], list[Analysis], "Future[None]"]
 BASE_LAYERS = frozenset({"article"})
 """Layers every analysis has before any component runs."""
 
+_LAYER_NAME = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)?")
+
 
 @runtime_checkable
 class Component(Protocol):
@@ -41,11 +56,12 @@ class Component(Protocol):
         name: unique within a pipeline.
         version: changes whenever the component's output may change, so stored analyses
             made by an older version are recomputed.
-        requires: layers this component reads.
+        requires: layers this component reads (they must come from earlier components).
         assigns: layers this component writes.
 
-    A component may also set ``releases_gil = True`` (see the module docstring) to have
-    its step overlapped with its neighbours' work on other batches.
+    A component may also set ``reads_if_present`` (layers it reads when an earlier
+    component assigned them), and ``releases_gil = True`` (see the module docstring) to
+    have its step overlapped with its neighbours' work on other batches.
     """
 
     @property
@@ -89,23 +105,46 @@ class Pipeline:
 
     def _check(self) -> None:
         available = set(BASE_LAYERS)
-        providers = {layer: c.name for c in self.components for layer in c.assigns}
+        writers: dict[str, str] = {}
+        for component in self.components:
+            for layer in component.assigns:
+                writers.setdefault(layer, component.name)
         seen: set[str] = set()
         for component in self.components:
             if component.name in seen:
                 raise PipelineError(f"two components are named {component.name!r}; rename one")
             seen.add(component.name)
-            missing = [layer for layer in component.requires if layer not in available]
-            for layer in missing:
-                hint = (
-                    f"move {providers[layer]!r} before it"
-                    if layer in providers
-                    else "add a component that assigns it"
-                )
-                raise PipelineError(
-                    f"component {component.name!r} requires {layer!r}, which no earlier "
-                    f"component assigns; {hint}"
-                )
+            _check_names(component)
+            for layer in component.requires:
+                if layer not in available:
+                    hint = (
+                        f"move {writers[layer]!r} before it"
+                        if layer in writers
+                        else "add a component that assigns it"
+                    )
+                    raise PipelineError(
+                        f"component {component.name!r} requires {layer!r}, which no earlier "
+                        f"component assigns; {hint}"
+                    )
+            for layer in reads_if_present(component):
+                if layer in writers and layer not in available:
+                    raise PipelineError(
+                        f"component {component.name!r} reads {layer!r} when present, but "
+                        f"{writers[layer]!r} assigns it later; move {writers[layer]!r} before it"
+                    )
+            for layer in component.assigns:
+                base = layer.partition(".")[0]
+                if base != layer and base not in available:
+                    raise PipelineError(
+                        f"component {component.name!r} assigns {layer!r}, fields on the "
+                        f"{base!r} layer, which no earlier component assigns; put the "
+                        f"component that assigns {base!r} before it"
+                    )
+                if writers[layer] != component.name:
+                    raise PipelineError(
+                        f"components {writers[layer]!r} and {component.name!r} both assign "
+                        f"{layer!r}; a layer has one writer, so rename one of them"
+                    )
             available.update(component.assigns)
 
     @property
@@ -116,14 +155,21 @@ class Pipeline:
     @property
     def version(self) -> str:
         """A short hash of the component names and versions, stored with each analysis."""
-        spec = ";".join(f"{c.name}={c.version}" for c in self.components)
-        return hashlib.sha256(spec.encode()).hexdigest()[:12]
+        return pipeline_version((c.name, c.version) for c in self.components)
 
     def plan(self) -> str:
-        """A readable table of the components, what each requires and what it assigns."""
+        """A readable table of the components, what each requires and what it assigns.
+
+        Layers read only when present are in parentheses.
+        """
         rows = [("component", "version", "requires", "assigns")]
         rows += [
-            (c.name, c.version, ", ".join(c.requires) or "-", ", ".join(c.assigns) or "-")
+            (
+                c.name,
+                c.version,
+                ", ".join([*c.requires, *(f"({layer})" for layer in reads_if_present(c))]) or "-",
+                ", ".join(c.assigns) or "-",
+            )
             for c in self.components
         ]
         widths = [max(len(row[i]) for row in rows) for i in range(4)]
@@ -214,6 +260,38 @@ class Pipeline:
         offloaded.result()  # re-raises the worker's exception here, in the caller's thread
         _run(back, runnable)
         yield from _finished(analyses)
+
+
+def pipeline_version(components: Iterable[tuple[str, str]]) -> str:
+    """The version of a pipeline of ``(name, version)`` components, in order."""
+    spec = ";".join(f"{name}={version}" for name, version in components)
+    return hashlib.sha256(spec.encode()).hexdigest()[:12]
+
+
+def reads_if_present(component: Component) -> tuple[str, ...]:
+    """The layers ``component`` reads only when an earlier component assigned them."""
+    return tuple(getattr(component, "reads_if_present", ()))
+
+
+def _check_names(component: Component) -> None:
+    declared = {
+        "requires": component.requires,
+        "assigns": component.assigns,
+        "reads_if_present": reads_if_present(component),
+    }
+    for field, layers in declared.items():
+        if isinstance(getattr(component, field, ()), str):
+            raise PipelineError(
+                f"component {component.name!r} declares {field} as a string; make it a tuple "
+                f"of layer names, e.g. ({layers!r},)"
+            )
+        for layer in layers:
+            if not _LAYER_NAME.fullmatch(layer):
+                raise PipelineError(
+                    f"component {component.name!r} declares the layer {layer!r} in {field}; "
+                    "layer names are lowercase words, or <layer>.<what> for fields added to "
+                    "another layer's records"
+                )
 
 
 def _run(components: Sequence[Component], analyses: list[Analysis]) -> None:

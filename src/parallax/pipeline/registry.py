@@ -1,38 +1,21 @@
-"""Component factories by name, and :func:`load`, which builds the default pipeline.
+"""Component factories by name.
 
-Later capabilities add their components by registering a factory and naming it in
-:data:`DEFAULT_COMPONENTS`; the core in :mod:`parallax.pipeline.core` does not change.
+A component module registers its factory with :func:`register`; a pipeline is then built
+from names. The registry knows no component itself: the built-in ones register when
+:mod:`parallax.components` is imported, and :func:`parallax.components.load` builds the
+default pipeline from them, so this layer never imports the one above it.
 """
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Callable, Sequence
 
 from parallax.errors import ConfigError
-from parallax.pipeline.core import Component, Pipeline
+from parallax.pipeline.core import Component, pipeline_version
 
 Factory = Callable[[], Component]
 _FACTORIES: dict[str, Factory] = {}
-
-DEFAULT_COMPONENTS: tuple[str, ...] = (
-    "parse",
-    "sentences",
-    "entities",
-    "embed",
-    "times",
-    "actors",
-    "quotes",
-    "events",
-    "timeline",
-    "statements",
-    "claims",
-    "techniques",
-    "frames",
-    "genre",
-    "portrayal",
-    "factcheck",
-)
-"""The components :func:`load` builds when none are named, in order."""
 
 
 def register(name: str) -> Callable[[Factory], Factory]:
@@ -51,22 +34,43 @@ def component_factory(name: str) -> Factory:
     Raises:
         ConfigError: no component has that name.
     """
-    _import_builtin_components()
     try:
         return _FACTORIES[name]
     except KeyError:
-        known = ", ".join(sorted(_FACTORIES))
-        raise ConfigError(f"no pipeline component is named {name!r}; known: {known}") from None
+        known = ", ".join(sorted(_FACTORIES)) or "none yet"
+        raise ConfigError(
+            f"no pipeline component is named {name!r}; known: {known} (a component is known "
+            "once the module that registers it is imported; the built-in ones register with "
+            "`import parallax.components`)"
+        ) from None
 
 
-def _import_builtin_components() -> None:
-    # Imported here, not at module level, so the core never depends on the components.
-    import parallax.components  # noqa: F401
+def planned_version(names: Sequence[str]) -> str:
+    """The version a pipeline of these components will have, without building it.
+
+    A factory's return annotation names the component's class, whose ``name`` and
+    ``version`` are class attributes (``CodeVersion`` computes the version from files), so
+    no model is loaded. A factory whose class does not say is called instead.
+
+    Raises:
+        ConfigError: a name is not a registered component.
+    """
+    pairs = []
+    for name in names:
+        factory = component_factory(name)
+        made = _made_class(factory)
+        declared = (getattr(made, "name", None), getattr(made, "version", None))
+        if isinstance(declared[0], str) and isinstance(declared[1], str):
+            pairs.append((declared[0], declared[1]))
+        else:
+            component = factory()
+            pairs.append((component.name, component.version))
+    return pipeline_version(pairs)
 
 
-def load(
-    components: Sequence[str] | None = None, *, languages: Sequence[str] = ("en",)
-) -> Pipeline:
-    """Build a pipeline from component names (the default analysis when None)."""
-    names = DEFAULT_COMPONENTS if components is None else tuple(components)
-    return Pipeline([component_factory(name)() for name in names], languages=languages)
+def _made_class(factory: Factory) -> type | None:
+    try:
+        made = typing.get_type_hints(factory).get("return")
+    except (NameError, TypeError):  # an annotation that cannot be resolved here
+        return None
+    return made if isinstance(made, type) else None

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from typing import cast
 
-from parallax import __version__
+from parallax._version import __version__
 from parallax.model import Analysis, Article, Failed, Sentence
 from parallax.record import (
     SCHEMA_VERSION,

@@ -377,7 +377,7 @@ class SQLiteStore:
         ).fetchone()
         return None if row is None else cast(ArticleRecord, json.loads(row[0]))
 
-    # -- stories (read by the web UI; written by parallax.comparison.persist) ------------
+    # -- stories (read by the web UI; written by parallax.usecases.stories) ------------
 
     def stories(self) -> list[dict[str, Any]]:
         """Every stored story: id, label, first and last date, size; largest first."""
@@ -410,6 +410,15 @@ class SQLiteStore:
         while rows := cursor.fetchmany(1024):
             for row in rows:
                 yield str(row[0]), str(row[1]), row[2], bytes(row[3]), list(json.loads(row[4]))
+
+    def unclustered_articles(self) -> list[str]:
+        """Ids of analysed articles in no story yet, earliest first (undated ones last)."""
+        rows = self.db.execute(
+            "SELECT a.id FROM articles a WHERE EXISTS (SELECT 1 FROM analyses x WHERE "
+            "x.article_id = a.id AND x.status = 'analysed') AND NOT EXISTS (SELECT 1 FROM "
+            "story_articles s WHERE s.article_id = a.id) ORDER BY a.date IS NULL, a.date, a.id"
+        )
+        return [str(row[0]) for row in rows]
 
     def put_story_article(
         self,

@@ -15,9 +15,10 @@ from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
 from fastapi import Path as Path_
 from pydantic import BaseModel, Field
 
-from parallax import __version__
+from parallax import __version__, usecases
+from parallax.errors import ConfigError
 from parallax.record import ArticleRecord
-from parallax.web import corpus
+from parallax.usecases import browsing, knowledge
 from parallax.web.context import ServerContext
 from parallax.web.jobs import JOB_COMMAND, QueueFullError
 
@@ -89,23 +90,8 @@ def list_articles(
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Page:
     """One page of article summaries, newest first (or best match first with ``q``)."""
-    if date_to and len(date_to) < 10:
-        date_to += "-12-31" if len(date_to) == 4 else "-31"
-    total, items = (
-        _ctx(request)
-        .store()
-        .list_articles(
-            query=q,
-            outlet=outlet,
-            language=language,
-            fmt=format,
-            genre=genre,
-            date_from=date_from,
-            date_to=date_to,
-            limit=limit,
-            offset=offset,
-        )
-    )
+    filters = browsing.ArticleFilter(q, outlet, language, format, genre, date_from, date_to)
+    total, items = browsing.list_articles(_ctx(request).store(), filters, limit, offset)
     return Page(total=total, limit=limit, offset=offset, items=items)
 
 
@@ -122,11 +108,11 @@ def search(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> list[dict[str, Any]]:
     """Matching articles and sentences, best first; matches are marked with [brackets]."""
-    return [asdict(hit) for hit in _ctx(request).store().search(q, limit)]
+    return [asdict(hit) for hit in browsing.search(_ctx(request).store(), q, limit)]
 
 
 def _record(request: Request, article_id: str) -> ArticleRecord:
-    record = corpus.article_record(_ctx(request).store(), article_id)
+    record = usecases.article_view(_ctx(request).store(), article_id)
     if record is None:
         raise HTTPException(
             404,
@@ -187,15 +173,14 @@ def compare(
     return {"articles": records, "comparison": comparison}
 
 
-@router.get("/stories", summary="Stories among the latest analysed articles")
-def stories(request: Request, limit: Annotated[int, Query(ge=2, le=200)] = 50) -> dict[str, Any]:
-    """Articles grouped into stories (the latest ``limit`` analysed ones)."""
-    store = _ctx(request).store()
-    _total, items = store.list_articles(limit=limit)
-    records = [r for r in (corpus.article_record(store, i["id"]) for i in items) if r is not None]
-    comparison = _ctx(request).compare(records)
-    titles = {r["id"]: r.get("title") for r in records}
-    return {"stories": comparison.get("stories", []), "titles": titles}
+@router.get("/stories", summary="The stored stories, largest first")
+def stories(request: Request, limit: Annotated[int, Query(ge=1, le=200)] = 50) -> dict[str, Any]:
+    """The stories every write path files articles under, as ``parallax stories`` lists them.
+
+    Each story has its id, label, first and last date, size and its articles' ids; the
+    articles' titles are in ``titles``.
+    """
+    return usecases.list_stories(_ctx(request).store(), limit).as_dict()
 
 
 @router.get("/claims", summary="Claims across the corpus, with verdicts", response_model=Page)
@@ -206,25 +191,19 @@ def claims(
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Page:
     """Every article's claims (latest analyses), optionally only one verdict."""
-    total, items = (
-        _ctx(request)
-        .store()
-        .latest_layer_items(
-            "claims", limit=limit, offset=offset, where=f"verdict={verdict}" if verdict else None
-        )
-    )
+    total, items = browsing.corpus_claims(_ctx(request).store(), verdict, limit, offset)
     return Page(
         total=total,
         limit=limit,
         offset=offset,
-        items=[{"article_id": a, **c} for a, c in items if isinstance(c, dict)],
+        items=[{"article_id": a, **c} for a, c in items],
     )
 
 
 @router.get("/actors", summary="Actors across the corpus")
 def actors(request: Request, limit: Annotated[int, Query(ge=1, le=500)] = 100) -> list[Any]:
     """Actors with the articles naming them, their roles and mean sentiment."""
-    return corpus.actor_summary(_ctx(request).store())[:limit]
+    return browsing.actor_summary(_ctx(request).store())[:limit]
 
 
 @router.get("/timeline", summary="Dated events across the corpus", response_model=Page)
@@ -234,12 +213,12 @@ def timeline(
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Page:
     """Timeline entries of every article's latest analysis."""
-    total, items = _ctx(request).store().latest_layer_items("timeline", limit=limit, offset=offset)
+    total, items = browsing.corpus_timeline(_ctx(request).store(), limit, offset)
     return Page(
         total=total,
         limit=limit,
         offset=offset,
-        items=[{"article_id": a, **t} for a, t in items if isinstance(t, dict)],
+        items=[{"article_id": a, **t} for a, t in items],
     )
 
 
@@ -248,20 +227,16 @@ def kb_lookup(
     name: Annotated[str, Query(min_length=1, max_length=200, description="A name or alias")],
 ) -> dict[str, Any]:
     """Entities with that name, alias, demonym or id, each with its sourced facts."""
-    return {"query": name, "entities": corpus.knowledge_lookup(name)}
+    return {"query": name, "entities": knowledge.lookup(name)}
 
 
-@router.post(
-    "/check",
-    summary="Check one claim against the reference knowledge",
-    responses={503: {"description": "Fact-checking is not installed in this build"}},
-)
+@router.post("/check", summary="Check one claim against the reference knowledge")
 def check(body: CheckRequest) -> dict[str, Any]:
-    """The claim's verdict with its evidence and explanation."""
+    """The claim's verdict with its evidence and explanation (as ``parallax check``)."""
     try:
-        return corpus.check_claim(body.text)
-    except corpus.FactCheckUnavailableError as exc:
-        raise HTTPException(503, str(exc)) from None
+        return dict(usecases.check_claim(body.text).record)
+    except ConfigError as exc:
+        raise HTTPException(422, str(exc)) from None
 
 
 def _accepted(request: Request, store: Any, specs: list[str], described: dict[str, Any]) -> Any:

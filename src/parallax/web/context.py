@@ -11,7 +11,8 @@ from parallax.ingest.fetch import Fetcher
 from parallax.pipeline import Pipeline
 from parallax.record import ArticleRecord, ComparisonRecord
 from parallax.store import AnyStore, open_store
-from parallax.web.corpus import ComparisonCache, compare_records
+from parallax.usecases import compare_records
+from parallax.web.corpus import ComparisonCache
 from parallax.web.jobs import IngestJobs
 from parallax.web.settings import ServerSettings
 
@@ -69,7 +70,7 @@ class ServerContext:
                 if self._pipeline_factory is not None:
                     self._pipeline = self._pipeline_factory()
                 else:
-                    from parallax.pipeline import load
+                    from parallax.components import load
 
                     self._pipeline = load()
             return self._pipeline

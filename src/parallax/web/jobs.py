@@ -1,6 +1,7 @@
 """Ingestion jobs: accepted at once, run one after another in a worker thread.
 
-A job is a run of :func:`parallax.runner.run` with the one shared pipeline. Its record is
+A job is a run of :func:`parallax.usecases.ingest` with the one shared pipeline (so its
+articles are filed under stories like every other write path's). Its record is
 the store's ``runs`` row (opened when the job is accepted, so it has an id at once) and its
 ``run_items`` rows, with progress written into the run's summary as it goes; a page reload,
 another browser or another server process reads the same state from the store. A job that
@@ -20,8 +21,8 @@ from typing import Any
 
 from parallax.ingest.fetch import Fetcher, HttpFetcher
 from parallax.pipeline import Pipeline
-from parallax.runner import run
 from parallax.store import AnyStore, open_store
+from parallax.usecases import ingest
 from parallax.web.settings import ServerSettings
 
 JOB_COMMAND = "web-ingest"
@@ -133,7 +134,7 @@ class IngestJobs:
 
         fetch = self._fetcher()
         try:
-            result = run(
+            result = ingest(
                 job.specs,
                 store=store,
                 settings=self.settings.run,

@@ -14,7 +14,9 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from parallax import usecases
 from parallax.record import ArticleRecord
+from parallax.usecases import browsing, knowledge
 from parallax.web import corpus, highlight
 from parallax.web.api import job_status
 from parallax.web.context import ServerContext
@@ -74,14 +76,17 @@ def corpus_page(
         "date_from": date_from or None,
         "date_to": date_to or None,
     }
-    total, items = store.list_articles(
-        query=filters["q"],
-        outlet=filters["outlet"],
-        language=filters["language"],
-        fmt=filters["fmt"],
-        genre=filters["genre"],
-        date_from=filters["date_from"],
-        date_to=filters["date_to"],
+    total, items = browsing.list_articles(
+        store,
+        browsing.ArticleFilter(
+            query=filters["q"],
+            outlet=filters["outlet"],
+            language=filters["language"],
+            fmt=filters["fmt"],
+            genre=filters["genre"],
+            date_from=filters["date_from"],
+            date_to=filters["date_to"],
+        ),
         limit=PAGE_SIZE,
         offset=(page - 1) * PAGE_SIZE,
     )
@@ -103,7 +108,7 @@ def corpus_page(
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str) -> HTMLResponse:
     """One article: highlighted text, claims, actors, timeline."""
-    record = corpus.article_record(_ctx(request).store(), article_id)
+    record = usecases.article_view(_ctx(request).store(), article_id)
     if record is None:
         return _render(
             request,
@@ -146,7 +151,7 @@ def compare_page(
             message="Tick two to four articles in the list of articles, then press Compare.",
         )
     store = _ctx(request).store()
-    records = [corpus.article_record(store, i) for i in chosen]
+    records = [usecases.article_view(store, i) for i in chosen]
     if any(r is None for r in records):
         return _render(
             request,
@@ -180,14 +185,9 @@ def claims_page(
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> HTMLResponse:
     """Claims across the corpus with their verdicts and evidence."""
-    chosen = verdict if verdict in corpus.VERDICTS else None
+    chosen = verdict if verdict in browsing.VERDICTS else None
     store = _ctx(request).store()
-    total, items = store.latest_layer_items(
-        "claims",
-        limit=PAGE_SIZE,
-        offset=(page - 1) * PAGE_SIZE,
-        where=f"verdict={chosen}" if chosen else None,
-    )
+    total, items = browsing.corpus_claims(store, chosen, PAGE_SIZE, (page - 1) * PAGE_SIZE)
     titles = {}
     for article_id, _claim in items:
         if article_id not in titles:
@@ -203,7 +203,7 @@ def claims_page(
         page=page,
         pages=max(1, -(-total // PAGE_SIZE)),
         verdict=chosen,
-        verdicts=corpus.VERDICTS,
+        verdicts=browsing.VERDICTS,
     )
 
 
@@ -240,5 +240,5 @@ def kb_page(
     request: Request, name: Annotated[str | None, Query(max_length=200)] = None
 ) -> HTMLResponse:
     """What the knowledge base knows about a name."""
-    entities = corpus.knowledge_lookup(name) if name and name.strip() else []
+    entities = knowledge.lookup(name) if name and name.strip() else []
     return _render(request, "kb.html.j2", title="Knowledge base", name=name, entities=entities)

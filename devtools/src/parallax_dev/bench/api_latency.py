@@ -97,8 +97,8 @@ def build_store(
 
     Reuses what the database already holds, so a second run starts at once.
     """
-    from parallax.pipeline import load
-    from parallax.runner import run
+    from parallax.components import load
+    from parallax.usecases import ingest as run
 
     store = open_store(db)
     try:

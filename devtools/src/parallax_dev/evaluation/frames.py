@@ -155,9 +155,9 @@ def run_genre(shared: Path) -> GenreScores:
     """Classify BASIL's 210 news reports and the seed editorials through the pipeline."""
     import json
 
+    from parallax.components import load
     from parallax.framing.genre import classify
     from parallax.model import Article
-    from parallax.pipeline import load
 
     path = shared / "inputs" / "basil-media-bias" / "basil_articles.jsonl"
     seeds = sorted((shared / "seeds").glob("*.txt"))

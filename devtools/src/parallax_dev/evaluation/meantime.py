@@ -177,7 +177,7 @@ class Counts:
 
 def evaluate(root: Path, limit: int | None = None, part: str = "events") -> dict[str, Any]:
     """Run the pipeline over MEANTIME and score ``part`` ("events" or "actors")."""
-    from parallax.pipeline import load
+    from parallax.components import load
 
     pipeline = load(["parse", "sentences", "entities", "times", "actors", "events"])
     golds = list(documents(root, part))[:limit]

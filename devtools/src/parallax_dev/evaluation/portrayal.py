@@ -59,7 +59,7 @@ def _mentions(text: str, sentences: list[Any], names: list[str]) -> list[dict[st
 
 
 def _analyse(texts: list[str]) -> list[Any]:
-    from parallax.pipeline import load
+    from parallax.components import load
 
     pipeline = load(["parse", "sentences"])
     articles = [Article(text=t, source=f"eval#{i}", language="en") for i, t in enumerate(texts)]

@@ -113,7 +113,7 @@ def load_cta_set() -> list[tuple[str, bool]]:
 
 def evaluate_calls_to_action() -> CallToActionScore:
     """Run the patterns over the project-written set, each sentence parsed on its own."""
-    from parallax.components.parse import load_spacy
+    from parallax.spacy_model import load_spacy
     from parallax.statements.calls_to_action import find_call_to_action
 
     examples = load_cta_set()

@@ -118,8 +118,8 @@ def corpus(shared: Path, wanted: set[tuple[str, str]] | None = None) -> list[Sou
 
 def check(sources: Iterable[Source]) -> list[dict[str, Any]]:
     """Every claim verdict other than not-enough-evidence, as ``parallax analyze`` gives it."""
+    from parallax.components import load
     from parallax.model import Article
-    from parallax.pipeline import load
 
     listed = list(sources)
     pipeline = load(["parse", "sentences", "times", "claims", "factcheck"])

@@ -1,10 +1,11 @@
-"""A run: read inputs, find duplicates, analyse, store, and account for every input.
+"""Storing what was read: deduplicate, analyse, store, and account for every item.
 
-This is the one place that joins ingestion, the pipeline and the store; the CLI, the
-server and the Ray runner call it rather than re-implementing any step. Each article is
-stored with its analysis in one transaction, and an input is marked processed only when
-all its articles are in, so a run killed at any point resumes on the next run without
-duplicating or losing anything.
+:class:`Runner` is the one place that joins ingestion, the pipeline and the store; every
+write path (``analyze``, ``run`` on one process or on Ray, web uploads) hands it the
+articles that :mod:`parallax.usecases.inputs` read. Each article is stored with its
+analysis in one transaction, and an input is marked processed only when all its articles
+are in, so a run killed at any point resumes on the next run without duplicating or
+losing anything.
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
-from pathlib import Path
 from typing import Any
 
 from parallax.comparison.terms import lead
@@ -21,10 +20,9 @@ from parallax.comparison.vectors import text_digest
 from parallax.ingest import finish_article, minhash, read_raw
 from parallax.ingest.fetch import Fetcher
 from parallax.ingest.raw import RawInput
-from parallax.ingest.sources import iter_raw_inputs
 from parallax.model import Analysis, Article, Failed, Skipped
 from parallax.pipeline import Pipeline
-from parallax.record import ArticleRecord, NearDuplicate, NotAnalysedItem, RunSummary
+from parallax.record import NearDuplicate, NotAnalysedItem, RunSummary
 from parallax.report.json_report import analysis_record
 from parallax.settings import Settings
 from parallax.store.base import Store
@@ -34,6 +32,9 @@ INGEST_ONLY = ""
 
 Progress = Callable[[str, str], None]
 """Called as ``progress(event, source)``; events: ``total:N``, ``input``, ``article``."""
+
+STATUSES = ("stored", "unchanged", "duplicate", "skipped", "failed")
+"""What can happen to an input or a record, in the order summaries list them."""
 
 
 @dataclass
@@ -66,19 +67,24 @@ class RunResult:
         """0 when every input succeeded, 1 when some failed."""
         return 1 if any(i.status == "failed" for i in self.items) else 0
 
-    def summary(self) -> RunSummary:
-        """Counts by status, plus duplicates and articles that were not analysed."""
-        counts: dict[str, int] = {}
+    def counts(self) -> dict[str, int]:
+        """How many items ended in each status (every status present, zero or more)."""
+        counts = dict.fromkeys(STATUSES, 0)
         for item in self.items:
             counts[item.status] = counts.get(item.status, 0) + 1
+        return counts
+
+    def summary(self) -> RunSummary:
+        """Counts by status, plus duplicates and articles that were not analysed."""
+        counts = self.counts()
         return {
             "run": self.run_id,
             "articles": len(self.article_ids),
-            "stored": counts.get("stored", 0),
-            "unchanged": counts.get("unchanged", 0),
-            "duplicate": counts.get("duplicate", 0),
-            "skipped": counts.get("skipped", 0),
-            "failed": counts.get("failed", 0),
+            "stored": counts["stored"],
+            "unchanged": counts["unchanged"],
+            "duplicate": counts["duplicate"],
+            "skipped": counts["skipped"],
+            "failed": counts["failed"],
             "duplicates": [
                 {"source": i.source, "article_id": i.article_id, "reason": i.reason}
                 for i in self.items
@@ -94,7 +100,8 @@ class RunResult:
         }
 
 
-def _file_hash(raw: RawInput) -> str | None:
+def file_hash(raw: RawInput) -> str | None:
+    """The content hash that marks an input processed (None when it cannot be read)."""
     if raw.path is None:
         return hashlib.sha256(raw.data or b"").hexdigest()[:32]
     digest = hashlib.sha256()
@@ -162,17 +169,24 @@ class Runner:
             self._seen.add(item.article_id)
             self.result.article_ids.append(item.article_id)
 
+    def item(self, item: RunItem) -> None:
+        """Record what happened to one input or record (in the result and the run log)."""
+        self._item(item)
+
+    def unchanged(self, source: str, article_ids: list[str]) -> None:
+        """Record an input an earlier run processed completely (with its articles, if any)."""
+        for article_id in article_ids:
+            self._item(RunItem(source, "unchanged", "already processed", article_id))
+        if not article_ids:
+            self._item(RunItem(source, "unchanged", "already processed"))
+
     def run_input(self, raw: RawInput, fetch: Fetcher | None) -> None:
-        """Process one input: skip it when already done, else read, analyse, store."""
-        raw_hash = _file_hash(raw)
-        if raw_hash is not None:
-            done = self.store.processed(raw.source, raw_hash, self.version)
-            if done is not None:
-                for article_id in done:
-                    self._item(RunItem(raw.source, "unchanged", "already processed", article_id))
-                if not done:
-                    self._item(RunItem(raw.source, "unchanged", "already processed"))
-                return
+        """Read, analyse and store one whole input; mark it processed when all went well.
+
+        Whether an earlier run already processed it is the caller's question
+        (:func:`parallax.usecases.inputs.plan_units` asks it once for every input).
+        """
+        raw_hash = file_hash(raw)
         failures: list[str] = []
 
         def articles() -> Iterator[Article]:
@@ -289,84 +303,3 @@ class Runner:
             "similar_source": self.store.first_source(best[1]),
             "similarity": round(best[0], 3),
         }
-
-
-def run(
-    specs: Iterable[str | Path],
-    *,
-    store: Store,
-    settings: Settings,
-    pipeline: Pipeline | None = None,
-    fetch: Fetcher | None = None,
-    progress: Progress | None = None,
-    command: str = "analyze",
-    run_id: int | None = None,
-) -> RunResult:
-    """Read, deduplicate, (optionally) analyse and store every input in ``specs``.
-
-    Args:
-        specs: files, directories and URLs.
-        store: where articles and analyses go.
-        settings: caps and options.
-        pipeline: the analysis to run; None stores the articles only (``ingest``).
-        fetch: how URLs are fetched (None: URLs fail with a clear message).
-        progress: optional callback for progress display.
-        command: recorded in the run log.
-        run_id: a run record opened earlier with ``store.start_run`` to fill in (the server
-            opens it when it accepts a job, so the job has an id before it starts).
-    """
-    runner = Runner(store, settings, pipeline, progress)
-    runner.result.run_id = run_id if run_id is not None else store.start_run(command)
-    items = list(iter_raw_inputs(specs, fetch))
-    runner.progress(f"total:{len(items)}", "")
-    for item in items:
-        if isinstance(item, Failed):
-            runner._item(RunItem(item.source, "failed", item.reason))
-        elif isinstance(item, Skipped):
-            runner._item(RunItem(item.source, "skipped", item.reason))
-        else:
-            runner.run_input(item, fetch)
-        runner.progress("input", getattr(item, "source", ""))
-    store.finish_run(runner.result.run_id, runner.result.summary())
-    return runner.result
-
-
-def stored_records(
-    store: Store, article_ids: Iterable[str], pipeline: Pipeline | None
-) -> Iterator[ArticleRecord]:
-    """The report records of stored articles (analysis records, or bare article records)."""
-    for article_id in article_ids:
-        record = store.get_analysis(article_id, pipeline.version) if pipeline else None
-        if record is None:
-            article = store.get_article(article_id)
-            if article is None:
-                continue
-            record = analysis_record(
-                Analysis(
-                    article=article,
-                    status="not_analysed",
-                    reason="ingested only; run `parallax analyze`",
-                )
-            )
-        yield record
-
-
-def reanalyze(
-    store: Store, pipeline: Pipeline, *, batch_size: int = 16, progress: Progress | None = None
-) -> int:
-    """Analyse every stored article that has no analysis by this pipeline version.
-
-    This is how analyses are brought up to date after a model or component upgrade: the
-    articles (and their raw inputs) stay in the store, only the analyses are recomputed.
-    Returns the number of articles analysed.
-    """
-    notify = progress or (lambda event, source: None)
-    todo = (a for a in store.iter_articles() if store.get_analysis(a.id, pipeline.version) is None)
-    done = 0
-    while batch := list(islice(todo, batch_size)):
-        for analysis in pipeline.pipe(batch, batch_size):
-            with store.transaction():
-                put_analysis(store, analysis, pipeline.version)
-            done += 1
-            notify("input", analysis.article.source)
-    return done

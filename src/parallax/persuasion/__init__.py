@@ -1,0 +1,1 @@
+"""Persuasion techniques: rule detectors with spans and a trained head per technique."""
