@@ -3,8 +3,10 @@
 Which nouns count members ("countries", "allies"), which measure time ("years"), which are
 function words, modifiers between a number and its noun ("more", "western"), the anaphors
 that stand for an organisation ("the alliance"), and the shapes of superlatives, multiples
-and comparatives. They are English and deliberately generic: none names a particular
-organisation or event.
+and comparatives; and for role binding (:mod:`parallax.claims.roles`), the modals,
+verbs of intention, ranks and verbs of counting that decide whether a clause asserts a
+claim. They are English and deliberately generic: none names a particular organisation or
+event.
 """
 
 from __future__ import annotations
@@ -174,3 +176,97 @@ def event_name_words(kb: KnowledgeBase) -> set[str]:
             for name in entity.names():
                 words |= proper_words(name)
     return words
+
+
+# -- words the role binding reads (parallax.claims.roles) ---------------------------------
+
+MODALS = frozenset(
+    {"will", "would", "could", "may", "might", "should", "can", "must", "shall", "'ll", "'d"}
+)
+"""Auxiliaries that make a clause a possibility or a plan rather than an assertion."""
+
+NOT_ASSERTING = frozenset(
+    {
+        "apply",
+        "hope",
+        "want",
+        "wish",
+        "plan",
+        "propose",
+        "suggest",
+        "ask",
+        "wonder",
+        "demand",
+        "urge",
+        "consider",
+        "seek",
+        "threaten",
+        "promise",
+        "expect",
+        "try",
+        "aim",
+        "intend",
+        "refuse",
+        "vote",
+        "decide",
+        "agree",
+        "deny",
+        "doubt",
+        "pledge",
+        "bid",
+        "push",
+        "call",
+        "move",
+        "prepare",
+        "fail",
+    }
+)
+"""Verbs whose complement clause is not asserted ("applied to join", "hopes to join")."""
+
+VERBAL = frozenset({"shares_border_with", "member_of", "withdrew"})
+"""Relations whose cue is a verb that taggers sometimes read as a plural noun ("borders")."""
+
+COUNT_RELATIONS = frozenset({"member_count", "gained_members", "founding_member", "member_of"})
+
+LIGHT_VERBS = frozenset({"launch", "begin", "start", "stage", "mount", "carry", "conduct", "wage"})
+"""Verbs that assert an event named by their object ("launched an *invasion*")."""
+
+RANKS = frozenset(
+    {"first", "last", "only", "sole", "next", "former", "future", "previous", "ex", "late"}
+)
+"""Modifiers that make an office or membership noun assert a rank or another time."""
+
+COUNT_VERBS = frozenset(
+    {
+        "have",
+        "be",
+        "become",
+        "count",
+        "number",
+        "comprise",
+        "include",
+        "total",
+        "reach",
+        "grow",
+        "expand",
+        "join",
+        "admit",
+        "add",
+        "accede",
+        "enlarge",
+        "form",
+        "found",
+        "establish",
+        "create",
+        "sign",
+        "consist",
+        "welcome",
+        "gain",
+        "take",
+        "swell",
+        "rise",
+    }
+)
+"""Verbs that can assert how many members an organisation has, had or gained."""
+
+CONDITIONS = frozenset({"if", "unless", "whether", "once", "until"})
