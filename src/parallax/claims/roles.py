@@ -123,7 +123,11 @@ def predicate(
             *invasion*"): right for events, whose name is the cue.
     """
     if _is_verb(cue):
-        if cue.dep_ == "amod" or (cue.dep_ == "acl" and cue.tag_ == "VBN" and cue.i > 0):
+        restrictive = cue.dep_ == "acl" and cue.i > 0 and cue.nbor(-1).text != ","
+        if cue.dep_ == "amod" or restrictive:
+            # "the *founding* treaty", "the treaty *signed* in 1949": a description that
+            # picks out a noun. Set off by a comma ("NATO, *founded* in 1949, ...") the
+            # participle is a clause of its own, asserted like "which was founded".
             return None, f"“{cue.text}” describes a noun, it is not the sentence's assertion"
         return cue, None
     if cue.dep_ in PREDICATE_NOUN_DEPS and _is_verb(cue.head):
@@ -191,8 +195,8 @@ def not_asserted(pred: Any, text: str) -> str | None:
                 return f"“to {node.text}” states an aim or a possibility, not a fact"
             if child.dep_ == "mark" and child.lower_ in CONDITIONS:
                 return f"“{child.text} ...” makes the clause a condition"
-        if node.head.i == node.i:
-            break
+        if node.head.i == node.i or node.dep_ in {"relcl", "acl"}:
+            break  # a relative clause is asserted on its own, whatever its noun's clause says
         head = node.head
         if node.dep_ in {"xcomp", "ccomp"} and head.lemma_ in NOT_ASSERTING:
             return f"“{head.text}” does not assert what follows"
@@ -225,7 +229,7 @@ def arguments(pred: Any) -> list[Any]:
             elif child.dep_ == "advmod" and child.lower_ == "out":
                 for prep in child.children:
                     found.extend(c for c in prep.children if c.dep_ == "pobj")
-    if pred.dep_ == "relcl":
+    if pred.dep_ in {"relcl", "acl"}:
         found.append(pred.head)
     expanded: list[Any] = []
     for token in found:
@@ -413,12 +417,13 @@ def _longer_name(claim: Claim, tokens: Sequence[Any], offset: int) -> str | None
         if at < 0:
             continue
         span = _tokens_in(tokens, (at, at + len(party.text)), offset)
-        inside = {t.i for t in span}
         for token in span:
             outside = [
                 c
                 for c in token.children
-                if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in inside
+                if c.dep_ == "compound"
+                and c.pos_ == "PROPN"
+                and c.i in {span[0].i - 1, span[-1].i + 1}  # next to it, nothing between
             ]
             if outside:
                 return f"“{party.text}” is part of the longer name “{outside[0].text} {token.text}”"
