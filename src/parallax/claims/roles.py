@@ -401,7 +401,39 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
             return binding
         else:
             roles["time"] = time.text
+    if time is None or binding.drop_time:
+        unresolved = _unresolved_date(tokens, pred, cue_spans | {t.i for t in cue_tokens})
+        if unresolved:
+            binding.reason = (
+                f"the claim is dated “{unresolved}”, which names no year, so it could not be "
+                "resolved with confidence"
+            )
+            roles["time"] = unresolved
     return binding
+
+
+def _unresolved_date(tokens: Sequence[Any], pred: Any, allowed: set[int]) -> str | None:
+    """A date the parser found hanging from the predicate that no time reader resolved.
+
+    "Sweden joined NATO on Monday" dates the joining; when no time expression with a year
+    covers it, the claim cannot be judged on its date, nor without it.
+    """
+    for token in tokens:
+        if token.ent_type_ != "DATE" or token.ent_iob_ != "B":
+            continue
+        words = [token]
+        following = token.i + 1
+        for other in tokens:
+            if other.i == following and other.ent_iob_ == "I" and other.ent_type_ == "DATE":
+                words.append(other)
+                following += 1
+        text = " ".join(w.text for w in words)
+        if _YEAR.search(text) or text.lower() in {"today", "now", "currently", "nowadays"}:
+            continue  # a year, or the time of writing, which the present tense already means
+        head = _head_of(words)
+        if head is not None and _time_bound(head, pred, allowed):
+            return text
+    return None
 
 
 def _longer_name(claim: Claim, tokens: Sequence[Any], offset: int) -> str | None:
