@@ -160,7 +160,7 @@ def predicate(
 
 
 def restricted(noun: Any) -> str | None:
-    """Why a predicate noun says more than the relation ("the *first* US president to ...").
+    """Why a predicate noun says more than the relation ("the *first* leader to ...").
 
     A rank ("first", "only", "youngest") or a clause on the noun makes the sentence assert
     the ranking or the restriction, which the knowledge base does not record; "former"
@@ -439,7 +439,7 @@ def _unresolved_date(tokens: Sequence[Any], pred: Any, allowed: set[int]) -> str
 def _longer_name(claim: Claim, tokens: Sequence[Any], offset: int) -> str | None:
     """Why a party's words are only part of a longer name ("the African *Union*"), or None.
 
-    A knowledge-base alias found inside a longer proper name ("Alliance" in "the Waterkeeper
+    A knowledge-base alias found inside a longer proper name ("Alliance" in "the Harbour Watch
     Alliance") names something else: the parse shows the rest of the name as a compound of
     the alias's head word.
     """
