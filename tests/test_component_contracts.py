@@ -217,9 +217,10 @@ def test_a_changed_component_changes_the_stored_pipeline_version(package: Path) 
 def test_reanalyze_redoes_the_analyses_of_a_changed_component(
     package: Path, tmp_path: Path
 ) -> None:
-    from parallax.runner import reanalyze, run
     from parallax.settings import Settings
     from parallax.store import open_store
+    from parallax.usecases import ingest as run
+    from parallax.usecases import reanalyze
 
     class Toy:
         name = "toy"

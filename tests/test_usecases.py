@@ -70,8 +70,8 @@ def test_comparing_a_stored_story_does_not_load_the_models(
     def refuse(*_args: Any, **_kwargs: Any) -> Any:
         raise AssertionError("comparing stored analyses loaded the analysis pipeline")
 
-    monkeypatch.setattr("parallax.pipeline.load", refuse)
-    monkeypatch.setattr("parallax.pipeline.registry.load", refuse)
+    monkeypatch.setattr("parallax.components.load", refuse)
+    monkeypatch.setattr("parallax.load", refuse)
     result = cli("compare", "--story", story["id"], "--db", str(db), "--format", "json")
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)

@@ -15,9 +15,9 @@ from importlib import resources
 from pathlib import Path
 
 import parallax
-from parallax.runner import run
 from parallax.settings import Settings
 from parallax.store import open_store
+from parallax.usecases import ingest as run
 from parallax.web import ServerSettings, create_app
 from parallax.web.browser import chromium
 from parallax.web.serving import running

@@ -59,6 +59,7 @@ class GoldDocument:
     entity_ref: dict[str, str] = field(default_factory=dict)
     created: date | None = None
     timexes: dict[str, list[str]] = field(default_factory=dict)
+    timex_value: dict[str, str] = field(default_factory=dict)
     tlinks: set[tuple[str, str]] = field(default_factory=set)
 
     @property
@@ -106,6 +107,7 @@ def read_document(path: Path) -> GoldDocument:
                 gold.entity_ref[m_id] = ref.rsplit("/", 1)[-1]
         elif element.tag == "TIMEX3" and anchors:
             gold.timexes[m_id] = anchors
+            gold.timex_value[m_id] = element.get("value", "")
         if element.tag == "TIMEX3" and element.get("functionInDocument") == "CREATION_TIME":
             with suppress(ValueError):
                 gold.created = date.fromisoformat(element.get("value", "")[:10])
@@ -190,6 +192,7 @@ def evaluate(root: Path, limit: int | None = None, part: str = "events") -> dict
         if part == "events":
             _score_events(gold, analysis.layers["events"], scores)
             _score_dates(gold, analysis.layers["events"], analysis.layers["times"], scores)
+            _score_times(gold, analysis.layers["times"], scores)
         else:
             _score_actors(gold, analysis.layers["actors"], bcubed_p, bcubed_r)
             _score_links(gold, analysis.layers["actors"], kb, scores)
@@ -200,7 +203,15 @@ def evaluate(root: Path, limit: int | None = None, part: str = "events") -> dict
         "events": {
             **{
                 k: scores[k].as_dict()
-                for k in ("triggers", "participants", "dated", "agent_judged", "target_judged")
+                for k in (
+                    "triggers",
+                    "participants",
+                    "dated",
+                    "agent_judged",
+                    "target_judged",
+                    "timex_extent",
+                    "timex_value",
+                )
             },
             "dated_unjudged": scores["dated_unjudged"].predicted,
         },
@@ -303,6 +314,37 @@ def _score_dates(
         scores["dated"].correct += (mention, timex) in gold.tlinks
 
 
+def _score_times(
+    gold: GoldDocument, times: list[dict[str, Any]], scores: dict[str, Counts]
+) -> None:
+    """Time expressions against MEANTIME's TIMEX3: found (by first token), and their values.
+
+    ``timex_extent`` counts a gold expression found when one of ours starts on its first
+    token or covers it; ``timex_value`` is the share of those found whose TIMEX3 value is
+    the gold one (the document's creation time is the anchor for both).
+    """
+    at = _token_at(gold)
+    starts = sorted((t["start"], t["end"], str(t.get("value") or "")) for t in times)
+    annotated = gold.annotated_sentences
+    scores["timex_extent"].predicted += sum(
+        1
+        for start, _end, _v in starts
+        if at.get(start) in gold.token_sentence and gold.token_sentence[at[start]] in annotated
+    )
+    for m_id, tokens in gold.timexes.items():
+        first = gold.token_start[tokens[0]]
+        if gold.token_sentence[tokens[0]] not in annotated:
+            continue
+        scores["timex_extent"].gold += 1
+        match = next((v for s, e, v in starts if s <= first < e), None)
+        if match is None:
+            continue
+        scores["timex_extent"].correct += 1
+        scores["timex_value"].predicted += 1
+        scores["timex_value"].gold += 1
+        scores["timex_value"].correct += match == gold.timex_value.get(m_id, "")
+
+
 def _score_actors(
     gold: GoldDocument, actors: list[dict[str, Any]], bcubed_p: list[float], bcubed_r: list[float]
 ) -> None:
@@ -387,13 +429,15 @@ def format_markdown(result: dict[str, Any], part: str = "events") -> str:
         "triggers": "Event triggers (verbal event mentions)",
         "participants": "Event participants, Arg0 = agent, Arg1 = target",
         "dated": "Dated events: the event placed at its time by a gold TLINK",
+        "timex_extent": "Time expressions found (gold TIMEX3 by first token)",
+        "timex_value": "Time expression values, of those found (accuracy)",
         "agent_judged": "Agents where gold names an Arg0 for the trigger (accuracy)",
         "target_judged": "Targets where gold names an Arg1 for the trigger (accuracy)",
     }
     if part == "events":
         for key, label in labels.items():
             s = result["events"][key]
-            if key in {"agent_judged", "target_judged"}:
+            if key in {"agent_judged", "target_judged", "timex_value"}:
                 lines.append(
                     f"| {label} | {s['precision']:.3f} | – | – | "
                     f"{s['correct']} / {s['predicted']} / – |"
