@@ -214,6 +214,10 @@ class StructuredClaim(TypedDict):
     superlative: str | None
     named: list[PartyRecord]
     others: bool
+    binding: dict[str, str]
+    """The words the parse bound to each role (subject, relation, quantity, time ...)."""
+    unjudged: str | None
+    """Why the claim is not judged (not asserted, or a piece not bound to it), or None."""
 
 
 class VerdictFields(TypedDict):
