@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -97,6 +99,19 @@ def test_compare_seeds_as_a_new_user_reads_it(seeds: Path, cli: Any, tmp_path: P
         roles = {s["outlet"]: s["role"] for s in russia["by_source"]}
         assert roles["The Spark"] != roles[None], roles
         assert russia["divergence"] >= 1.0
+    # Positions open the report: each source's claims, arguments and demands side by side,
+    # the first seed's demands among them.
+    positions = html.split("Positions")[1].split("What they agree on")[0]
+    assert "Demands and calls for" in positions and "get out of Crimea" in positions
+    by_source = report["comparison"]["positions"][0]["by_source"]
+    assert all(s["claims"] and s["opinions"] for s in by_source)
+    assert any("get out of Crimea" in d["text"] for s in by_source for d in s["demands"])
+    as_csv = cli("compare", "--db", str(tmp_path / "p.db"), *files, "--format", "csv", "-q")
+    rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    assert len(rows) == sum(len(s["claims"]) for s in by_source)
+    assert {r["verdict"] for r in rows} & {"supported", "contradicted", "disputed"}
+    scores = [float(r["checkworthiness"]) for r in rows if r["checkworthiness"]]
+    assert scores == sorted(scores, reverse=True)
     listed = cli("stories", "--db", str(tmp_path / "p.db"), "--format", "json")
     stored = json.loads(listed.stdout)
     assert sum(s["size"] for s in stored) == 2
@@ -126,3 +141,27 @@ def test_samples_show_their_planted_contradictions(
     ]
     assert any("31 vs 30" in r for r in reasons), reasons
     assert any("1949 vs 1951" in r for r in reasons), reasons
+    positions = json.loads(result.stdout)["comparison"]["positions"]
+    assert len(positions[0]["by_source"]) == len(files)
+    assert all(s["claims"] for s in positions[0]["by_source"])
+
+
+@pytest.mark.shared
+def test_a_basil_story_shows_each_source_side_by_side(cli: Any, tmp_path: Path) -> None:
+    from conftest import shared_path
+
+    corpus = shared_path("inputs", "basil-media-bias", "basil_articles.jsonl")
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    story = json.loads(lines[0])["story_id"]
+    chosen = [line for line in lines if json.loads(line)["story_id"] == story]
+    assert len(chosen) >= 3
+    path = tmp_path / "story.jsonl"
+    path.write_text("\n".join(chosen) + "\n", encoding="utf-8")
+    result = cli("compare", "--db", str(tmp_path / "p.db"), str(path), "-f", "json", "-q")
+    assert result.exit_code == 0, result.stderr
+    (positions,) = json.loads(result.stdout)["comparison"]["positions"]
+    assert len(positions["by_source"]) == len(chosen)
+    assert all(s["claims"] for s in positions["by_source"])
+    assert sum(len(s["opinions"]) for s in positions["by_source"]) > 0
+    html = cli("compare", "--db", str(tmp_path / "p.db"), str(path), "-q")
+    assert "<script" not in html.stdout and "States as fact" in html.stdout

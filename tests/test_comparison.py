@@ -158,7 +158,14 @@ def test_divergence_is_unknown_without_portrayal() -> None:
 
 def test_compare_without_records_or_layers_keeps_the_shape() -> None:
     empty = compare([])
-    assert empty == {"stories": [], "alignments": [], "gaps": [], "portrayal": [], "timeline": []}
+    assert empty == {
+        "stories": [],
+        "alignments": [],
+        "gaps": [],
+        "portrayal": [],
+        "timeline": [],
+        "positions": [],
+    }
     alone = compare([ELECTION])
     assert len(alone["stories"]) == 1 and alone["alignments"] == [] and alone["gaps"] == []
 

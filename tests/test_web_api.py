@@ -113,6 +113,23 @@ def test_compare_two_to_four(client: TestClient) -> None:
     assert sum(len(s["articles"]) for s in stories["stories"]) == 4
 
 
+def test_claims_to_check_download_as_csv(client: TestClient) -> None:
+    import csv
+    import io
+
+    ids = [i["id"] for i in client.get("/api/articles").json()["items"]][:2]
+    response = client.get("/api/compare/claims.csv", params={"ids": ids})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/csv")
+    assert "attachment" in response.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert response.text.startswith("rank,story,source,outlet,title,sentence_id,claim,")
+    assert {r["source"] for r in rows} <= set(ids)
+    assert [r["rank"] for r in rows] == [str(n) for n in range(1, len(rows) + 1)]
+    twice = client.get("/api/compare/claims.csv", params={"ids": [ids[0], ids[0]]})
+    assert twice.status_code == 422
+
+
 def test_corpus_layers_degrade_to_empty_pages(client: TestClient) -> None:
     for path in ("/api/claims", "/api/timeline"):
         page = client.get(path).json()

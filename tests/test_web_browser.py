@@ -251,3 +251,102 @@ def test_a_hostile_article_runs_nothing(site: dict[str, Any], watched: Watched) 
     assert "<script>" in page.inner_text("h1") or "headline" in page.inner_text("h1")
     assert "onerror" not in page.inner_html(".article-text").replace("onerror=", "")
     assert not watched.problems, watched.problems
+
+
+def _compare_path(site: dict[str, Any]) -> str:
+    return f"/compare?ids={site['ids'][0]}&ids={site['ids'][1]}"
+
+
+def test_positions_lead_the_comparison_and_export_as_csv(
+    site: dict[str, Any], watched: Watched
+) -> None:
+    import csv
+    import io
+
+    page = watched.page
+    page.goto(site["base"] + _compare_path(site))
+    page.wait_for_selector(".positions")
+    # The positions come first: before the texts, the alignments and the charts.
+    order = page.evaluate(
+        "['.positions', '.columns', '#timeline-chart'].map("
+        "s => document.querySelector(s).getBoundingClientRect().top + window.scrollY)"
+    )
+    assert order == sorted(order), order
+    headings = page.locator(".position-grid > h3").all_inner_texts()
+    assert len(headings) == 2 and any("Northern Voice" in h for h in headings), headings
+    kinds = page.locator(".position-cell h4").all_inner_texts()
+    assert any(k.upper().startswith("STATES AS FACT") for k in kinds), kinds
+    assert any(k.upper().startswith("DEMANDS AND CALLS FOR") for k in kinds), kinds
+    claims = page.locator('.position-cell[data-kind="claims"] li').count()
+    assert claims > 0
+    with page.expect_download() as download:
+        page.click("#claims-csv")
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows and list(rows[0])[:3] == ["rank", "story", "source"]
+    assert {r["source"] for r in rows} <= set(site["ids"][:2])
+    scores = [float(r["checkworthiness"]) for r in rows if r["checkworthiness"]]
+    assert scores == sorted(scores, reverse=True)
+    response = page.request.get(site["base"] + (page.get_attribute("#claims-csv", "href") or ""))
+    assert response.headers["content-type"].startswith("text/csv")
+    assert not watched.problems, watched.problems
+
+
+def _chart_state(page: Any) -> dict[str, Any]:
+    return page.evaluate(
+        """() => Object.fromEntries(['timeline-chart', 'portrayal-chart'].map(id => {
+            const el = document.getElementById(id);
+            const svg = el.querySelector('.main-svg');
+            return [id, {
+              height: el.getBoundingClientRect().height,
+              width: el.getBoundingClientRect().width,
+              svgWidth: svg ? svg.getBoundingClientRect().width : 0,
+              svgHeight: svg ? svg.getBoundingClientRect().height : 0,
+              labels: Array.from(el.querySelectorAll('.textpoint text')).map(t => t.textContent),
+              actors: Array.from(el.querySelectorAll('.ytick text')).map(t => t.textContent),
+            }];
+        }))"""
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [((1280, 900), (800, 800)), ((800, 800), (1280, 900))]
+)
+def test_charts_keep_their_layout_after_a_resize(
+    site: dict[str, Any], watched: Watched, first: tuple[int, int], second: tuple[int, int]
+) -> None:
+    import httpx
+
+    page = watched.page
+    page.set_viewport_size({"width": first[0], "height": first[1]})
+    page.goto(site["base"] + _compare_path(site))
+    page.wait_for_selector("#timeline-chart[data-ready] .main-svg", timeout=30_000)
+    page.wait_for_selector("#portrayal-chart[data-ready] .main-svg", timeout=30_000)
+    before = _chart_state(page)
+    data = httpx.get(
+        site["base"] + "/api/compare", params={"ids": site["ids"][:2]}, timeout=60
+    ).json()
+    # Every event is labelled; the portrayal shows only actors two sources name, or one often.
+    events = sum(len(e["sources"]) for e in data["comparison"]["timeline"])
+    assert len(before["timeline-chart"]["labels"]) == events > 0
+    named: dict[str, tuple[set[str], int]] = {}
+    for article in data["articles"]:
+        for actor in article["actors"]:
+            sources, count = named.get(actor["name"], (set(), 0))
+            named[actor["name"]] = (sources | {article["id"]}, count + len(actor["mentions"]))
+    shown = before["portrayal-chart"]["actors"]
+    assert shown, "the portrayal chart shows no actor"
+    for name in shown:
+        sources, count = next(v for k, v in named.items() if k.startswith(name.rstrip("…")))
+        assert len(sources) >= 2 or count >= 3, (name, sources, count)
+    page.set_viewport_size({"width": second[0], "height": second[1]})
+    page.wait_for_timeout(1_000)  # the charts redraw once the resize settles
+    after = _chart_state(page)
+    for chart in ("timeline-chart", "portrayal-chart"):
+        was, now = before[chart], after[chart]
+        assert now["height"] == was["height"] > 150, (chart, was, now)
+        assert now["svgHeight"] >= was["svgHeight"] * 0.9, (chart, was, now)
+        assert (now["width"] < was["width"]) == (second[0] < first[0]), (chart, was, now)
+        assert now["svgWidth"] <= now["width"] + 1, (chart, was, now)
+    assert len(after["timeline-chart"]["labels"]) == events
+    assert not watched.problems, watched.problems

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import parallax
 from parallax.settings import Settings
@@ -80,12 +81,36 @@ def main() -> None:
             full=False,
         )
         shot("comparison.png", "/compare?" + "&".join(f"ids={i}" for i in samples[:3]), full=False)
+        seeds = [i["id"] for i in items if "/seeds/" in str(i.get("source") or "")][:2]
+        if len(seeds) == 2:
+            compare_seeds(page, base + "/compare?" + "&".join(f"ids={i}" for i in seeds), args.out)
+        page.set_viewport_size({"width": args.width, "height": 900})
         page.goto(base + "/check")
         page.fill("#claim", "Finland joined NATO in 2023.")
         page.click("#check-form button")
         page.wait_for_selector("#check-result:not([hidden]), #check-error:not([hidden])")
         page.screenshot(path=str(args.out / "check.png"), full_page=False)
         print(args.out / "check.png")
+
+
+def compare_seeds(page: Any, url: str, out: Path) -> None:
+    """The positions view, the claims to check first, and both charts before and after a resize."""
+    page.goto(url)
+    page.wait_for_selector("#timeline-chart[data-ready] .main-svg", timeout=60_000)
+    page.wait_for_selector("#portrayal-chart[data-ready] .main-svg", timeout=60_000)
+    for name, selector in (
+        ("positions.png", ".positions"),
+        ("claims-to-check.png", "#checkworthy"),
+    ):
+        page.locator(selector).first.screenshot(path=str(out / name))
+        print(out / name)
+    for width in (1360, 800):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_timeout(1_000)
+        for chart in ("timeline", "portrayal"):
+            path = out / f"{chart}-chart-{width}.png"
+            page.locator(f"#{chart}-chart").screenshot(path=str(path))
+            print(path)
 
 
 if __name__ == "__main__":

@@ -235,6 +235,10 @@ class StructuredClaim(TypedDict):
     superlative: str | None
     named: list[PartyRecord]
     others: bool
+    binding: dict[str, str]
+    """The words the parse bound to each role (subject, relation, quantity, time ...)."""
+    unjudged: str | None
+    """Why the claim is not judged (not asserted, or a piece not bound to it), or None."""
 
 
 class VerdictFields(TypedDict):
@@ -466,6 +470,55 @@ class MergedTimelineEntry(TypedDict):
     sources: list[TimelineSource]
 
 
+class PositionItem(TypedDict):
+    """A sentence that states, argues, demands or asks something, as its source's position."""
+
+    sentence_id: str
+    """The sentence's id, or ``"title"`` for a headline that is a call to action or question."""
+    text: str
+    type: str
+    """The sentence type: factual_claim, opinion, call_to_action or question."""
+    checkworthiness: float | None
+    verdict: VerdictLabel | None
+    """The most decisive verdict on the claims read from this sentence, if any was checked."""
+    explanation: str | None
+
+
+class SourcePositions(TypedDict):
+    """One source's positions: claims (most check-worthy first), opinions, demands, questions."""
+
+    article_id: str
+    outlet: str | None
+    title: str | None
+    claims: list[PositionItem]
+    opinions: list[PositionItem]
+    demands: list[PositionItem]
+    questions: list[PositionItem]
+
+
+class OpposedItem(AlignedSentence):
+    """One side of two opposed positions, with its sentence type."""
+
+    type: str | None
+
+
+class OpposedRow(TypedDict):
+    """Two sources taking opposite sides on one point: a contradiction, or a demand vs a claim."""
+
+    kind: Literal["contradiction", "demand_against_claim"]
+    reason: str
+    score: float
+    items: list[OpposedItem]
+
+
+class PositionsRecord(TypedDict):
+    """The positions of one story's sources side by side, and the rows where they are opposed."""
+
+    story: str
+    by_source: list[SourcePositions]
+    opposed: list[OpposedRow]
+
+
 class ComparisonRecord(TypedDict):
     """The ``comparison`` part of the report."""
 
@@ -474,6 +527,7 @@ class ComparisonRecord(TypedDict):
     gaps: list[GapRecord]
     portrayal: list[PortrayalRecord]
     timeline: list[MergedTimelineEntry]
+    positions: list[PositionsRecord]
 
 
 # -- one checked claim (``parallax check --format json``, ``POST /api/check``) ---------------

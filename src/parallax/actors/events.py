@@ -24,8 +24,11 @@ from parallax.model import Sentence
 TARGET_PREPS = frozenset({"to", "against", "into", "on", "toward", "towards", "upon", "onto"})
 """Prepositions whose object is what a verb without a direct object acts on ("moved against
 Kyiv"). "With" (a partner) and "from" (a source) name someone involved, not a target."""
+FUTURE_LEMMAS = frozenset({"will", "'ll", "shall"})
 PARTNER_PREPS = frozenset({"with", "from"})
-MODAL_LEMMAS = frozenset({"would", "could", "might", "may", "should", "must", "can", "shall"})
+MODAL_LEMMAS = frozenset(
+    {"would", "could", "might", "may", "should", "must", "can", "shall", "will", "'ll"}
+)
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 MAX_TEXT = 240
@@ -72,33 +75,55 @@ def extract_events(
         events.append(event)
     references = named.find(doc, anchor) if named is not None else []
     for reference in references:
-        events.append(_named_event(doc, reference, index, times, sentence_id(reference.start)))
+        sentence = sentence_id(reference.start)
+        bound = bounds[reference.token]
+        events.append(_named_event(doc, reference, index, times, sentence, bound))
     events.sort(key=lambda e: (e["trigger"]["start"], e["kb_event"] is not None))
     for number, event in enumerate(events, start=1):
         event["id"] = f"e{number}"
     return events
 
 
-def _governing_verb(token: Any) -> Any | None:
-    """The verb a time expression dates, or None when it dates a noun instead.
+NOUN_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod", "nummod"})
+PHRASE_HEADS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
-    A time that modifies a noun ("yesterday's ceremony", "the 2004 enlargement") dates
-    the verb only when that noun is the verb's own subject or object ("the 2004
-    enlargement added ten countries"); deeper inside a phrase ("the reaction to
-    yesterday's ceremony told us") it dates the noun's event, not the verb.
+
+def _governing_verb(token: Any) -> Any | None:
+    """The verb a time expression dates, or None when it dates something else.
+
+    A time dates a verb only when it hangs on the verb directly: as its adverbial ("last
+    week"), or through a preposition of the verb ("in 1949"). A time inside a noun phrase
+    ("until a special election in June", "a deadline of May 1", "a March 16 request") dates
+    that noun's event, not the verb; the exceptions are a time modifying the verb's subject
+    ("the 2004 enlargement added ten countries"), which is the verb's own event, and an
+    event the clause happens in ("in the Winter War of 1939-1940 they fought ...").
     """
-    if token.dep_ in {"poss", "compound", "amod", "nmod", "nummod"}:
+    if token.dep_ in NOUN_MODIFIERS:
         noun = token.head
-        if noun.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr"}:
-            return None
+        verb = noun.head
+        if noun.dep_ in {"nsubj", "nsubjpass"} and verb.pos_ == "VERB":
+            return verb
+        return None
     current = token
     for _ in range(12):
-        if current.pos_ in {"VERB", "AUX"} and current.dep_ not in {"aux", "auxpass"}:
-            return current if current.pos_ == "VERB" else None
-        if current.head.i == current.i:
+        head = current.head
+        if head.i == current.i:
             return None
-        current = current.head
+        if head.pos_ in {"VERB", "AUX"} and head.dep_ not in {"aux", "auxpass"}:
+            return head if head.pos_ == "VERB" else None
+        if head.pos_ in PHRASE_HEADS and not _within_event(head):
+            return None
+        current = head
     return None
+
+
+def _within_event(noun: Any) -> bool:
+    """Whether a noun is an event the clause happens in: "*in* the war of 1939-1940"."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in {"in", "during"}
+        and noun.head.head.pos_ == "VERB"
+    )
 
 
 def _subject_of(verb: Any) -> tuple[Any | None, bool]:
@@ -217,23 +242,44 @@ def _verb_event(
     }
 
 
+AUX_DEPS = frozenset({"aux", "auxpass"})
+
+
+def _clause_verb(token: Any) -> Any | None:
+    """The verb of the clause a token sits in (a copula counts: "there would be no war")."""
+    current = token
+    for _ in range(12):
+        if current.pos_ == "VERB" or (current.pos_ == "AUX" and current.dep_ not in AUX_DEPS):
+            return current
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
 def _named_event(
     doc: Any,
     reference: EventReference,
     index: MentionIndex,
     times: Sequence[dict[str, Any]],
     sentence: str,
+    bounds: tuple[int, int],
 ) -> dict[str, Any]:
     dated = reference.event
+    span = (_first_day(dated.start), _last_day(dated.end))
+    # A date the sentence states is this event's only if it falls within the event: "18
+    # May 2022, three months after the invasion" dates the application, not the invasion.
     stated = [
         t
         for t in times
         if t.get("sentence_id") == sentence
         and t.get("range")
-        and str(t.get("value", ""))[:4] == dated.start[:4]
+        and str(t["range"][0]) <= span[1]
+        and str(t["range"][1]) >= span[0]
     ]
     token = doc[reference.token]
     verb = _governing_verb(token)
+    clause = _clause_verb(token)
     involved: list[str] = []
     for tok in (verb or token).subtree if verb is not None else token.subtree:
         found = index.actor_at(tok.idx)
@@ -250,6 +296,9 @@ def _named_event(
         "target_text": None,
         "actors": involved,
         "kb_event": dated.entity.id,
+        # A named event keeps its knowledge-base date when the text looks ahead to it
+        # ("will gather at the Madrid summit"); only conditions and questions drop it.
+        "hypothetical": clause is not None and _hypothetical(clause, bounds, future=False),
         "trigger": {"start": reference.start, "end": reference.end},
         "agent_span": None,
         "target_span": None,
@@ -269,7 +318,7 @@ def _named_event(
     return {
         **base,
         "date": dated.start,
-        "range": [_first_day(dated.start), _last_day(dated.end)],
+        "range": list(span),
         "granularity": _granularity(dated.start),
         "time_id": None,
         "time_text": None,
@@ -305,17 +354,19 @@ def _names(index: MentionIndex, token: Any | None, actor: str | None) -> bool:
     return token is not None and actor is not None and index.actor_at(token.idx) == actor
 
 
-def _hypothetical(verb: Any, bounds: tuple[int, int]) -> bool:
+def _hypothetical(verb: Any, bounds: tuple[int, int], *, future: bool = True) -> bool:
     """Whether the clause states something that did not (or not yet) happen as a fact.
 
-    Modal auxiliaries ("would join"), conditions ("if Russia attacked"), questions and
-    inverted conditionals ("Had the West kept its word ...") describe possibilities; a
-    timeline lists only what the text says happened.
+    Modal and future auxiliaries ("would join", "will decide by June"), conditions ("if
+    Russia attacked"), questions and inverted conditionals ("Had the West kept its word
+    ...") describe possibilities or plans; a timeline lists only what the text says
+    happened.
     """
     current = verb
     for _ in range(3):
         for child in current.children:
-            if child.dep_ in {"aux", "auxpass"} and child.lower_ in MODAL_LEMMAS:
+            modal = child.dep_ in {"aux", "auxpass"} and child.lower_ in MODAL_LEMMAS
+            if modal and (future or child.lower_ not in FUTURE_LEMMAS):
                 return True
             if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS:
                 return True

@@ -453,22 +453,29 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
     """Give a one-word person mention the actor of the article's own full mention of it.
 
     "Carter" after "Defense Secretary Ash Carter" is Ash Carter, whatever the knowledge base
-    knows about other Carters. The nearest full mention before it wins; failing that, the
-    only one after it. Ambiguous surnames with no earlier full mention keep their actor.
+    knows about other Carters. Of the full mentions before it, the person mentioned most so
+    far wins (then the nearest); failing any, the only one after it. Ambiguous surnames
+    with no earlier full mention keep their actor.
     """
     full = [
         m for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1 and m.kind == "name"
     ]
+    seen: dict[str, int] = {}
     for mention in mentions:
         if mention.label != "PERSON" or len(mention.text.split()) != 1:
+            seen[mention.actor] = seen.get(mention.actor, 0) + 1
             continue
         word = mention.text.lower()
         same = [m for m in full if m.text.split()[-1].lower() == word]
         before = [m for m in same if m.start < mention.start]
         if before:
-            mention.actor = before[-1].actor
+            # The person the article has been writing about wins over one named once
+            # since ("Hillary Clinton ... Bill Clinton ... Clinton"), then the nearest.
+            order = {m.actor: i for i, m in enumerate(before)}
+            mention.actor = max(order, key=lambda a: (seen.get(a, 0), order[a]))
         elif len({m.actor for m in same}) == 1:
             mention.actor = same[0].actor
+        seen[mention.actor] = seen.get(mention.actor, 0) + 1
     _drop_unused(mentions, actors)
 
 

@@ -115,6 +115,10 @@ class NamedEvents:
                 pattern.search(n) for n in names
             )
             named_so = any(any(word in n.split() for word in nouns) for n in names)
+            # "The war in Ukraine" is not every war located there: outside meetings, the
+            # place must be part of the event's own name ("Russian invasion of Ukraine").
+            if noun not in MEETING_NOUNS and not any(pattern.search(n) for n in names):
+                continue
             if at_place and named_so:
                 found.append(dated)
         return found
@@ -146,7 +150,8 @@ class NamedEvents:
             noun = chunk.root.lemma_.lower()
             if noun not in EVENT_NOUNS:
                 continue
-            places = [t for t in chunk if t.i != chunk.root.i and _is_place(t)]
+            # A possessor is who acts, not where: "Russia's invasion of Ukraine".
+            places = [t for t in chunk if t.i != chunk.root.i and t.dep_ != "poss" and _is_place(t)]
             places += [
                 g
                 for c in chunk.root.children

@@ -72,9 +72,11 @@ def _stated_as_fact(event: dict[str, Any]) -> bool:
     needs an agent the text names (not a bare pronoun left unresolved), or a passive with
     what it happened to ("NATO was founded in 1949").
     """
+    if event.get("hypothetical"):
+        return False
     if event.get("kb_event"):
         return True
-    if event.get("hypothetical") or str(event.get("action", "")).startswith("not "):
+    if str(event.get("action", "")).startswith("not "):
         return False
     agent_text = (event.get("agent_text") or "").strip().lower()
     named_agent = event.get("agent") or (agent_text and agent_text not in PRONOUNS)

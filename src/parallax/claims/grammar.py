@@ -36,159 +36,39 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from parallax.claims.linking import Mention, find_mentions
+from parallax.claims.linking import Mention, find_mentions, nearest, party
 from parallax.claims.model import Claim, ClaimKind, Party
 from parallax.claims.numbers import MULTIPLIERS, Number, find_numbers
+from parallax.claims.relations import read_relation
+from parallax.claims.roles import bind
 from parallax.claims.vocabulary import NEGATION, Cue, comparator_before, find_cues
 from parallax.claims.when import TimeMention, find_times
+from parallax.claims.words import (
+    ANAPHORS,
+    COMPARATIVE,
+    DURATION_NOUNS,
+    FUNCTION_WORDS,
+    INCREMENT_WORDS,
+    MEMBER_NOUNS,
+    MODIFIER_WORDS,
+    MULTIPLE,
+    NOT_SUPERLATIVE,
+    OTHER_WORDS,
+    PAST,
+    PRESENT,
+    SUPERLATIVE,
+    WORD,
+)
 from parallax.domains import domain_pack
-from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
+from parallax.knowledge import KnowledgeBase, alias_key
 
-MEMBER_NOUNS = frozenset(
-    {
-        "country",
-        "countries",
-        "nation",
-        "nations",
-        "state",
-        "states",
-        "member",
-        "members",
-        "ally",
-        "allies",
-        "signatory",
-        "signatories",
-        "founder",
-        "founders",
-        "participant",
-        "participants",
-    }
-)
-DURATION_NOUNS = frozenset(
-    {
-        "year",
-        "years",
-        "decade",
-        "decades",
-        "century",
-        "centuries",
-        "month",
-        "months",
-        "week",
-        "weeks",
-        "day",
-        "days",
-        "hour",
-        "hours",
-        "minute",
-        "minutes",
-        "times",
-        "time",
-        "anniversary",
-        "inch",
-    }
-)
-FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "been",
-        "but",
-        "by",
-        "for",
-        "from",
-        "had",
-        "has",
-        "have",
-        "he",
-        "her",
-        "his",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "of",
-        "on",
-        "or",
-        "our",
-        "she",
-        "than",
-        "that",
-        "the",
-        "their",
-        "them",
-        "they",
-        "this",
-        "to",
-        "under",
-        "was",
-        "we",
-        "were",
-        "which",
-        "who",
-        "will",
-        "with",
-        "would",
-        "you",
-    ]
-)
-INCREMENT_WORDS = frozenset({"more", "additional", "new", "further", "another", "extra"})
-OTHER_WORDS = frozenset({"other", "remaining"})
-MODIFIER_WORDS = frozenset(
-    {
-        *INCREMENT_WORDS,
-        *OTHER_WORDS,
-        "western",
-        "eastern",
-        "northern",
-        "southern",
-        "central",
-        "former",
-        "sovereign",
-        "independent",
-        "founding",
-        "original",
-        "member",
-        "allied",
-        "european",
-        "of",
-        "the",
-        "its",
-        "their",
-        "full",
-    }
-)
-"""Words between a number and its member noun ("30 European member states"); the domain
-pack adds the organisation names that modify one ("NATO member states")."""
-ANAPHORS = re.compile(
-    r"\b(?:the|its|this|that)\s+(?:alliance|bloc|pact|union|organi[sz]ation|treaty organi[sz]ation)"
-    r"(?:'s|\u2019s)?\b",
-    re.IGNORECASE,
-)
-SUPERLATIVE = re.compile(
-    r"\bthe\s+(?:\w+(?:'s|\u2019s)\s+)?(?P<sup>(?:most|least)\s+\w+|(?!latest\b)(?!best\b)"
-    r"\w{2,}(?<!inter)(?<!w)est|largest|biggest|oldest|best|worst)\b(?P<rest>(?:\s+[\w-]+){0,3})",
-    re.IGNORECASE,
-)
-_NOT_SUPERLATIVE = frozenset(
-    {"interest", "west", "rest", "request", "protest", "contest", "honest"}
-)
-MULTIPLE = re.compile(
-    r"\b(?P<mult>twice|thrice|half|double|triple|(?:\w+|\d+)\s+times)\s+as\s+(?:many|much|large|big)",
-    re.IGNORECASE,
-)
-COMPARATIVE = re.compile(
-    r"\b(?:more|fewer|less|larger|bigger|smaller)\s+(?:\w+\s+){0,2}than\b", re.I
-)
-PRESENT = re.compile(r"\b(?:is|are|has|have|remains?|counts?|now|today|currently)\b", re.IGNORECASE)
-PAST = re.compile(r"\b(?:was|were|had|did|\w+ed)\b", re.IGNORECASE)
-_WORD = re.compile(r"[\w\u00C0-\u024F'\u2019-]+")
+FAMILIES: dict[str, set[str]] = {
+    "member_count": {"member_count", "gained_members", "member_of"},
+    "gained_members": {"gained_members", "member_of", "member_count"},
+    "founding_member": {"founding_member", "founded", "signed"},
+}
+"""Relations whose cue words may carry a claim's time or organisation for one another
+("the 2004 enlargement of NATO added ten countries": the count's verb is "added")."""
 
 
 @dataclass(frozen=True)
@@ -204,12 +84,6 @@ class Context:
     organisation: Party | None = None
 
 
-def _party(mention: Mention, *types: str) -> Party:
-    entity: KBEntity | None = mention.of_type(*types) if types else mention.entity
-    entity = entity or mention.entity
-    return Party(mention.text, entity.id, entity.type)
-
-
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and a[1] > b[0]
 
@@ -217,7 +91,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def _unit_after(text: str, number: Number, pos: dict[int, str]) -> tuple[str | None, list[str]]:
     """The noun a number counts and the modifiers between them ("more", "western")."""
     modifiers: list[str] = []
-    for match in _WORD.finditer(text, number.end):
+    for match in WORD.finditer(text, number.end):
         if len(modifiers) > 4:
             break
         word = match.group(0)
@@ -247,10 +121,6 @@ def _unit_after(text: str, number: Number, pos: dict[int, str]) -> tuple[str | N
             return lower, modifiers
         break
     return None, modifiers
-
-
-def _nearest(items: Sequence[Any], at: int) -> Any:
-    return min(items, key=lambda item: min(abs(item.start - at), abs(item.end - at)), default=None)
 
 
 def _tense(text: str, cue: Cue | None) -> str:
@@ -291,8 +161,13 @@ class SentenceReader:
         *,
         times: list[TimeMention] | None = None,
         pos: dict[int, str] | None = None,
+        parse: Sequence[Any] | None = None,
     ) -> None:
         self.text = text
+        self.parse = list(parse) if parse else []
+        self.parse_offset = self.parse[0].idx - _leading(text, self.parse) if self.parse else 0
+        if self.parse and not pos:
+            pos = {t.idx - self.parse_offset: t.pos_ for t in self.parse}
         self.kb = kb
         self.context = context
         self.pos = pos or {}
@@ -312,7 +187,7 @@ class SentenceReader:
         """The organisation a membership claim is about, and whether it came from context."""
         orgs = [m for m in self.mentions if m.of_type("organisation")]
         if orgs:
-            return _party(_nearest(orgs, near), "organisation"), False
+            return party(nearest(orgs, near), "organisation"), False
         anaphor = ANAPHORS.search(self.text)
         context_org = self.context.organisation
         if anaphor is not None and context_org is not None and context_org.id:
@@ -384,7 +259,7 @@ class SentenceReader:
 
     def time_near(self, at: int) -> TimeMention | None:
         """The time expression nearest to offset ``at``."""
-        return _nearest(self.times, at)  # type: ignore[no-any-return]
+        return nearest(self.times, at)  # type: ignore[no-any-return]
 
     def time_for(self, cue: Cue) -> TimeMention | None:
         """The time of a relation: near its cue, or opening the sentence ("In 1999, ...")."""
@@ -398,7 +273,7 @@ class SentenceReader:
 
     def cue_near(self, at: int, relations: set[str]) -> Cue | None:
         """The cue of one of ``relations`` nearest to offset ``at``."""
-        return _nearest([c for c in self.cues if c.relation in relations], at)  # type: ignore[no-any-return]
+        return nearest([c for c in self.cues if c.relation in relations], at)  # type: ignore[no-any-return]
 
     def add(self, kind: ClaimKind, cue: Cue | None, **fields: Any) -> Claim:
         """Record a claim over the whole sentence."""
@@ -436,8 +311,28 @@ class SentenceReader:
         self._superlative()
         for cue in self.cues:
             if cue.start not in used_cues:
-                self._relation(cue)
+                read_relation(self, cue)
+        if self.parse:
+            for claim in self.claims:
+                self._bind(claim)
         return sorted(self.claims, key=lambda c: min((a for a, _ in c.parts.values()), default=0))
+
+    def _bind(self, claim: Claim) -> None:
+        """Check the claim's pieces against the parse (:mod:`parallax.claims.roles`)."""
+        family = FAMILIES.get(claim.relation or "", {claim.relation or ""})
+        cue_tokens = {
+            t.i
+            for c in self.cues
+            if c.relation in family
+            for t in self.parse
+            if c.start <= t.idx - self.parse_offset < c.end
+        }
+        binding = bind(claim, self.parse, self.parse_offset, cue_tokens)
+        claim.binding = binding.roles
+        claim.unjudged = binding.reason
+        if binding.drop_time and claim.time is not None:
+            claim.time = None
+            claim.parts.pop("time", None)
 
     def _ordinal(self, number: Number, used: set[int]) -> None:
         unit, _ = _unit_after(self.text, number, self.pos)
@@ -455,7 +350,7 @@ class SentenceReader:
             "numeric",
             cue,
             relation="member_of",
-            subjects=[_party(subject, "country")],
+            subjects=[party(subject, "country")],
             object=org,
             ordinal=int(number.value),
             unit=unit,
@@ -485,8 +380,10 @@ class SentenceReader:
             self.add(
                 "numeric",
                 cue,
-                relation=cue.relation if cue else None,
-                subjects=[_party(self.mentions[0])],
+                relation="shares_border_with"
+                if cue is not None and cue.relation == "shares_border_with"
+                else None,
+                subjects=[party(self.mentions[0])],
                 quantity=number.value,
                 unit="%" if number.percent else (number.currency or unit),
                 comparator=comparator,
@@ -536,7 +433,7 @@ class SentenceReader:
             parts={"quantity": (number.start, number.end)},
         )
         if named:
-            claim.named = [_party(m, "country") for m in named]
+            claim.named = [party(m, "country") for m in named]
         if OTHER_WORDS.intersection(modifiers):
             claim.others = True
 
@@ -566,8 +463,8 @@ class SentenceReader:
             "comparison",
             cue,
             relation="member_count",
-            subjects=[_party(orgs[0], "organisation")],
-            object=_party(orgs[1], "organisation"),
+            subjects=[party(orgs[0], "organisation")],
+            object=party(orgs[1], "organisation"),
             quantity=factor,
             comparator=op,
             time=self.time_near(match.start()),
@@ -577,11 +474,11 @@ class SentenceReader:
     def _superlative(self) -> None:
         for match in SUPERLATIVE.finditer(self.text):
             word = match.group("sup").lower()
-            if word.split()[-1] in _NOT_SUPERLATIVE:
+            if word.split()[-1] in NOT_SUPERLATIVE:
                 continue
             if self.pos and not any(
                 self.pos.get(m.start()) in {"ADJ", "ADV"}
-                for m in _WORD.finditer(self.text, match.start("sup"), match.end("sup"))
+                for m in WORD.finditer(self.text, match.start("sup"), match.end("sup"))
             ):
                 continue
             subjects = [m for m in self.mentions if m.start < match.start()]
@@ -589,204 +486,18 @@ class SentenceReader:
                 "superlative",
                 None,
                 relation=None,
-                subjects=[_party(subjects[-1])] if subjects else [],
+                subjects=[party(subjects[-1])] if subjects else [],
                 superlative=_trim(match.group("sup") + match.group("rest")),
                 time=self.time_near(match.start()),
                 parts={"superlative": (match.start("sup"), match.end("sup"))},
             )
 
-    def _relation(self, cue: Cue) -> None:
-        relation = cue.relation
-        time = self.time_for(cue)
-        if relation in {"member_of", "founding_member", "withdrew"}:
-            self._membership(cue, time)
-        elif relation in {"founded", "dissolved", "signed", "entered_into_force"}:
-            self._dated(cue, time)
-        elif relation in {"head_of_state", "head_of_government"}:
-            self._office(cue, time)
-        elif relation in {"capital", "shares_border_with"}:
-            self._pair(cue, time)
-        elif relation == "event" and time is not None:
-            self._event(cue, time)
 
-    def _membership(self, cue: Cue, time: TimeMention | None) -> None:
-        if any(
-            c.relation in {"member_of", "founding_member", "withdrew"} and c.cue == cue.text
-            for c in self.claims
-        ):
-            return
-        if any(c.relation == cue.relation for c in self.claims):
-            return
-        countries = self.countries(before=cue.start if cue.relation != "withdrew" else None)
-        targets = [m for m in self.mentions if m.of_type("organisation", "treaty")]
-        if cue.relation == "withdrew":
-            after = [m for m in targets if cue.end <= m.start <= cue.end + 40]
-            if not after:
-                return
-            obj: Party | None = _party(after[0], "organisation", "treaty")
-        else:
-            obj, _ = self.organisation(cue.end)
-        subjects = [m for m in countries if obj is None or m.entity.id != obj.id]
-        if not subjects or obj is None:
-            return
-        self.add(
-            "date" if time else "membership",
-            cue,
-            relation=cue.relation,
-            subjects=[_party(m, "country") for m in subjects],
-            object=obj,
-            time=time,
-            parts={"subject": (subjects[0].start, subjects[-1].end)},
-        )
-
-    def _dated(self, cue: Cue, time: TimeMention | None) -> None:
-        if time is None or any(c.relation == cue.relation for c in self.claims):
-            return
-        types = {
-            "founded": ("organisation", "country", "treaty", "event"),
-            "dissolved": ("organisation", "country"),
-            "signed": ("treaty",),
-            "entered_into_force": ("treaty",),
-        }[cue.relation]
-        candidates = [m for m in self.mentions if m.of_type(*types) and not m.demonym]
-        if not candidates:
-            return
-        before = [m for m in candidates if m.start < cue.start]
-        subject = before[-1] if before else candidates[0]
-        self.add(
-            "date",
-            cue,
-            relation=cue.relation,
-            subjects=[_party(subject, *types)],
-            time=time,
-            parts={"subject": (subject.start, subject.end)},
-        )
-
-    def _office(self, cue: Cue, time: TimeMention | None) -> None:
-        people = [m for m in self.mentions if m.of_type("person")]
-        places = [m for m in self.mentions if m.of_type("country", "organisation")]
-        if not people or not places:
-            return
-        person, place = _nearest(people, cue.start), _nearest(places, cue.start)
-        of_place = place.start > cue.end and re.fullmatch(
-            r"\s+of\s+(?:the\s+)?", self.text[cue.end : place.start]
-        )
-        title = place.end <= cue.start and re.fullmatch(
-            r"(?:['\u2019]s)?\s+", self.text[place.end : cue.start]
-        )
-        if not (of_place or title):
-            return
-        self.add(
-            "date" if time else "membership",
-            cue,
-            relation=cue.relation,
-            subjects=[_party(person, "person")],
-            object=_party(place, "country", "organisation"),
-            time=time,
-            parts={"subject": (person.start, person.end), "object": (place.start, place.end)},
-        )
-
-    def _pair(self, cue: Cue, time: TimeMention | None) -> None:
-        if any(c.relation == cue.relation and c.quantity is None for c in self.claims):
-            return
-        countries = [m for m in self.mentions if m.of_type("country") and not m.demonym]
-        if cue.relation == "shares_border_with":
-            if len(countries) < 2:
-                return
-            near = [m for m in countries if abs(m.start - cue.start) < 60]
-            if len(near) < 2:
-                return
-            first, second = near[0], near[1]
-            if first.entity.id == second.entity.id:
-                return
-        else:
-            places = [m for m in self.mentions if m.of_type("place")]
-            states = [m for m in countries if not any(m is p for p in places)]
-            if places and states:
-                countries = states
-            if not countries:
-                return
-            country = countries[0]
-            rest = [m for m in self.mentions if m is not country]
-            if rest:
-                first, second = country, rest[0]
-            else:
-                words = re.search(
-                    r"(?:capital(?: city)?(?: of \w+(?: \w+)?)? (?:is|was|are|remains)\s+"
-                    r"|^\s*)(?P<name>[A-Z][\w\u00C0-\u024F'-]+(?: [A-Z][\w\u00C0-\u024F'-]+)*)",
-                    self.text,
-                )
-                if not words or words.group("name") == country.text:
-                    return
-                place = Party(words.group("name"), None, "place")
-                self.add(
-                    "membership",
-                    cue,
-                    relation="capital",
-                    subjects=[_party(country, "country")],
-                    object=place,
-                    time=time,
-                    parts={"object": words.span("name")},
-                )
-                return
-        obj = _party(second, "place", "country")
-        if cue.relation == "capital":
-            place_entity = second.of_type("place")
-            obj = Party(second.text, place_entity.id if place_entity else None, "place")
-        self.add(
-            "membership",
-            cue,
-            relation=cue.relation,
-            subjects=[_party(first, "country")],
-            object=obj,
-            time=time,
-            parts={"subject": (first.start, first.end), "object": (second.start, second.end)},
-        )
-
-    def _event(self, cue: Cue, time: TimeMention) -> None:
-        if any(c.relation == "event" for c in self.claims):
-            return
-        verbs = [
-            c
-            for c in self.cues
-            if c.relation == "event"
-            and re.match(
-                r"began|begun|start|broke out|outbreak|ended|invad|attack|annex", c.text, re.I
-            )
-        ]
-        if verbs and not re.match(r"invad|attack|annex", cue.text, re.I):
-            cue = verbs[0]
-        events = [m for m in self.mentions if m.of_type("event")]
-        actors = [m for m in self.mentions if m.of_type("country", "organisation", "person")]
-        strong = re.match(r"invad|invasion|attack|annex|bomb|overthr|coup", cue.text, re.I)
-        unnamed = self.text
-        for mention in self.mentions:
-            unnamed = (
-                unnamed[: mention.start]
-                + " " * (mention.end - mention.start)
-                + unnamed[mention.end :]
-            )
-        generic = re.match(
-            r"began|begun|start|ended|took place|held|happened|occurred", cue.text, re.I
-        )
-        named_in_words = not generic and bool(proper_words(unnamed) & event_name_words(self.kb))
-        if not events and not (strong and actors) and len(actors) < 2 and not named_in_words:
-            return
-        if (
-            not events
-            and not strong
-            and not named_in_words
-            and not re.match(r"war|crisis|summit|conference|revolution", cue.text, re.I)
-        ):
-            return
-        self.add(
-            "event",
-            cue,
-            relation="event",
-            subjects=[_party(m) for m in actors],
-            object=_party(events[0], "event") if events else None,
-            time=time,
-        )
+def _leading(text: str, parse: Sequence[Any]) -> int:
+    """Where the parse's first token sits in ``text`` (the sentence may start with spaces)."""
+    first = parse[0].text
+    at = text.find(first)
+    return max(at, 0)
 
 
 def read_claims(
@@ -796,6 +507,7 @@ def read_claims(
     *,
     times: list[TimeMention] | None = None,
     pos: dict[int, str] | None = None,
+    parse: Sequence[Any] | None = None,
 ) -> list[Claim]:
     """The structured claims of one sentence.
 
@@ -806,8 +518,12 @@ def read_claims(
         times: the sentence's time expressions when a better reader found them (offsets
             relative to ``text``); the built-in reader runs otherwise.
         pos: coarse part-of-speech tags by character offset of each word, from the parse.
+        parse: the spaCy tokens of the sentence; with them every claim's roles are bound
+            to the dependency tree and a claim the sentence does not assert is marked
+            unjudged (see :mod:`parallax.claims.roles`).
     """
-    return SentenceReader(text, kb, context or Context(), times=times, pos=pos).read()
+    reader = SentenceReader(text, kb, context or Context(), times=times, pos=pos, parse=parse)
+    return reader.read()
 
 
 def organisations_named(text: str, kb: KnowledgeBase) -> list[Party]:
@@ -821,22 +537,3 @@ def organisations_named(text: str, kb: KnowledgeBase) -> list[Party]:
         if entity is not None and not mention.demonym and not _locative_alias(text, mention):
             found.append(Party(entity.name, entity.id, entity.type))
     return found
-
-
-_STOP_NAMES = frozenset({"The", "In", "On", "At", "A", "An", "It", "This", "That", "When"})
-
-
-def proper_words(text: str) -> set[str]:
-    """Capitalised words of a sentence, a cheap sign that it names something ("Crimea")."""
-    skipped = _STOP_NAMES | domain_pack().not_event_names
-    return {w for w in re.findall(r"\b[A-Z][\w\u00C0-\u024F]+", text) if w not in skipped}
-
-
-def event_name_words(kb: KnowledgeBase) -> set[str]:
-    """Capitalised words in the names and aliases of the knowledge base's events."""
-    words: set[str] = set()
-    for entity in kb.entities.values():
-        if entity.type == "event":
-            for name in entity.names():
-                words |= proper_words(name)
-    return words

@@ -10,8 +10,11 @@ becomes the United States; demonyms ("Soviet President Gorbachev") link too, mar
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from parallax.claims.model import Party
 from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
 
 MAX_WORDS = 9
@@ -101,3 +104,15 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
         else:
             mentions.append(found)
     return mentions
+
+
+def party(mention: Mention, *types: str) -> Party:
+    """The claim party a mention names, preferring an entity of one of ``types``."""
+    entity: KBEntity | None = mention.of_type(*types) if types else mention.entity
+    entity = entity or mention.entity
+    return Party(mention.text, entity.id, entity.type)
+
+
+def nearest(items: Sequence[Any], at: int) -> Any:
+    """The item (anything with ``start`` and ``end``) closest to offset ``at``, or None."""
+    return min(items, key=lambda item: min(abs(item.start - at), abs(item.end - at)), default=None)

@@ -56,6 +56,10 @@ class Claim:
             European countries" names two and counts twelve more).
         others: the count excludes the subject ("the 30 other allies").
         parts: offsets (relative to the searched text) of the words each field was read from.
+        binding: the words read as each role ("subject", "relation", "object", "quantity",
+            "time") when the sentence's parse bound them; empty without a parse.
+        unjudged: why the claim is not judged (the sentence does not assert it, or a piece
+            is not bound to it), or None.
     """
 
     text: str
@@ -79,6 +83,8 @@ class Claim:
     named: list[Party] = field(default_factory=list)
     others: bool = False
     parts: dict[str, tuple[int, int]] = field(default_factory=dict)
+    binding: dict[str, str] = field(default_factory=dict)
+    unjudged: str | None = None
 
     @property
     def subject(self) -> Party | None:
@@ -116,6 +122,8 @@ class Claim:
             "superlative": self.superlative,
             "named": [{"text": p.text, "id": p.id, "type": p.type} for p in self.named],
             "others": self.others,
+            "binding": dict(self.binding),
+            "unjudged": self.unjudged,
         }
 
     @classmethod
@@ -157,6 +165,8 @@ class Claim:
             sentence_id=record.get("sentence_id"),
             named=[_party(p) for p in record.get("named", [])],
             others=bool(record.get("others")),
+            binding=dict(record.get("binding") or {}),
+            unjudged=record.get("unjudged"),
         )
 
     def record(self, claim_id: str, offset: int = 0) -> ClaimRecord:

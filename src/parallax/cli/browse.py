@@ -108,10 +108,11 @@ def show(article_id: str, fmt: str, db: Path | str | None, quiet: bool) -> None:
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice([*FORMATS, "csv"]),
     default="html",
     show_default=True,
-    help="html: the side-by-side page; md: the same as Markdown; json: the whole report.",
+    help="html: the side-by-side page; md: the same as Markdown; json: the whole report; "
+    "csv: the factual claims of all sources, most check-worthy first, with verdicts.",
 )
 @click.option(
     "-o",
@@ -133,7 +134,7 @@ def compare(
     quiet: bool,
     **options: Any,
 ) -> None:
-    """Compare sources side by side: agreements, contradictions, gaps, portrayal, timeline.
+    """Compare sources side by side: positions, agreements, contradictions, gaps, portrayal.
 
     PATHS are analysed (and stored) like `parallax analyze`, then compared as one story
     (--cluster splits them into stories first). With --story ID, the stored articles of a
@@ -167,6 +168,10 @@ def compare(
         from parallax.report.compare_markdown import render_compare_markdown
 
         text = render_compare_markdown(report)
+    elif fmt == "csv":
+        from parallax.report.positions_view import checkworthy_csv
+
+        text = checkworthy_csv(report)
     else:
         text = render(report, "json")
     write(text, output)

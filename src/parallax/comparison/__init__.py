@@ -9,7 +9,9 @@ the text alone supports when it is not (see each module):
 * :mod:`~parallax.comparison.alignment`: same, contradicting and unique claims;
 * :mod:`~parallax.comparison.coverage`: actors, entities, events and claims left out;
 * :mod:`~parallax.comparison.portrayal`: each shared actor's role and sentiment per source;
-* :mod:`~parallax.comparison.timeline`: the merged timeline with its sources.
+* :mod:`~parallax.comparison.timeline`: the merged timeline with its sources;
+* :mod:`~parallax.comparison.positions`: what each source states, argues, demands and asks,
+  with the rows where two sources take opposite sides.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import numpy as np
 from parallax.comparison.alignment import Encoder, align, encoder_or_shared
 from parallax.comparison.coverage import actor_gaps, claim_gaps, event_gaps, shared_names
 from parallax.comparison.portrayal import portrayal_differences
+from parallax.comparison.positions import positions
 from parallax.comparison.stories import (
     DEFAULT_PARAMS,
     ClusterParams,
@@ -71,10 +74,15 @@ def compare_story(
         "gaps": [],
         "portrayal": [],
         "timeline": timeline,
+        "positions": [],
     }
+    if not records:
+        return result
+    encoder = encoder_or_shared(encode)
+    alignments = align(story, records, encoder) if len(records) > 1 else []
+    result["positions"] = [positions(story, records, alignments, encoder)]
     if len(records) < 2:
         return result
-    alignments = align(story, records, encoder_or_shared(encode))
     result["alignments"] = alignments
     result["gaps"] = [
         *actor_gaps(story, records),
@@ -108,6 +116,7 @@ def compare(
         "gaps": [],
         "portrayal": [],
         "timeline": merged_timeline(analysed),
+        "positions": [],
     }
     if not analysed:
         return result
@@ -119,4 +128,5 @@ def compare(
         result["alignments"].extend(part["alignments"])
         result["gaps"].extend(part["gaps"])
         result["portrayal"].extend(part["portrayal"])
+        result["positions"].extend(part["positions"])
     return result

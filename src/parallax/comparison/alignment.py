@@ -5,7 +5,9 @@ cosine (the shared encoder) blended with the overlap of their content words. A p
 at least ``SAME`` says the same thing, unless their numbers or dates disagree, one negates
 what the other asserts in nearly the same words, or their structured claims (layer
 ``claims``) give the same subject and relation different values or opposite verdicts: then
-it is a contradiction. A check-worthy statement with no counterpart above ``UNIQUE_BELOW``
+it is a contradiction. Structured claims the sentence does not assert (marked ``unjudged``
+by role binding: a title beside a name, a plan, a number counting something else) never
+make one. A check-worthy statement with no counterpart above ``UNIQUE_BELOW``
 in any other source is unique to its source.
 
 Which sentences count as claims depends on the layers present: with sentence types
@@ -181,6 +183,8 @@ def clash(
     opposite_verdicts = False
     for first in claims_a:
         for second in claims_b:
+            if first.get("unjudged") or second.get("unjudged"):
+                continue  # the sentence does not assert it (a title, a side fact, a plan)
             if not first.get("subject_id") or first.get("subject_id") != second.get("subject_id"):
                 continue
             if first.get("relation") != second.get("relation"):

@@ -1,9 +1,10 @@
 """The ``claims`` layer: structured claims read from each sentence by the claim grammar.
 
-Sentences are read in order so that a sentence that only says "the alliance" (or names no
-organisation at all) borrows the organisation an earlier sentence named. Time expressions
-come from the grammar's own reader, plus those only the ``times`` layer finds when the
-pipeline has one.
+Each sentence's tokens from the parse go with it, so every claim's roles are bound to the
+dependency tree (:mod:`parallax.claims.roles`). Sentences are read in order so that a
+sentence that only says "the alliance" (or names no organisation at all) borrows the
+organisation an earlier sentence named. Time expressions come from the grammar's own
+reader, plus those only the ``times`` layer finds when the pipeline has one.
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ class Claims:
         records: list[ClaimRecord] = []
         times: list[dict[str, Any]] | None = analysis.layers.get("times")
         organisation: Party | None = None
-        tags = _tags(analysis.doc)
+        tokens = list(analysis.doc) if analysis.doc is not None else []
+        first = 0
         for sentence in analysis.sentences:
             context = Context(anchor=analysis.article.date, organisation=organisation)
             sentence_times = None
@@ -72,13 +74,14 @@ class Claims:
                     ],
                     key=lambda t: t.start,
                 )
-            pos = {
-                offset - sentence.start: tag
-                for offset, tag in tags.items()
-                if sentence.start <= offset < sentence.end
-            }
+            while first < len(tokens) and tokens[first].idx < sentence.start:
+                first += 1
+            last = first
+            while last < len(tokens) and tokens[last].idx < sentence.end:
+                last += 1
+            parse = [t for t in tokens[first:last] if not t.is_space]
             for claim in read_claims(
-                sentence.text, self.kb, context, times=sentence_times, pos=pos or None
+                sentence.text, self.kb, context, times=sentence_times, parse=parse or None
             ):
                 claim.sentence_id = sentence.id
                 records.append(claim.record(f"c{len(records) + 1}", offset=sentence.start))
@@ -86,12 +89,6 @@ class Claims:
             if named:
                 organisation = named[-1]
         return records
-
-
-def _tags(doc: Any) -> dict[int, str]:
-    if doc is None:
-        return {}
-    return {token.idx: token.pos_ for token in doc}
 
 
 @register("claims")

@@ -38,8 +38,24 @@ class FactCheck:
             yield analysis
 
     def fill(self, record: dict[str, Any], anchor: date | None) -> None:
-        """Check one claim record and write its verdict into it."""
-        record.update(self.checker.check(Claim.from_record(record), anchor).record())
+        """Check one claim record and write its verdict into it.
+
+        An article without a publication date cannot date its present tense ("NATO has 28
+        members" was true in 2014), so such claims are not judged at all.
+        """
+        claim = Claim.from_record(record)
+        if (
+            anchor is None
+            and claim.time is None
+            and claim.tense == "present"
+            and not claim.unjudged
+        ):
+            claim.unjudged = (
+                "the article has no publication date, so the present tense of the claim "
+                "cannot be dated"
+            )
+            record["unjudged"] = claim.unjudged
+        record.update(self.checker.check(claim, anchor).record())
 
 
 @register("factcheck")

@@ -133,6 +133,8 @@ class Checker:
 
     def check(self, claim: Claim, anchor: date | None = None) -> Verdict:
         """The verdict on one structured claim; ``anchor`` is the article's date, if any."""
+        if claim.unjudged:
+            return not_enough(f"not judged: {claim.unjudged}")
         if claim.kind == "superlative":
             return not_enough(
                 f"superlatives (“{claim.superlative}”) are not checked: the knowledge base "
@@ -156,7 +158,8 @@ class Checker:
 
     def check_text(self, text: str, anchor: date | None = None) -> TextCheck:
         """Read the claims in ``text`` with the grammar and check each one."""
-        claims = read_claims(text.strip(), self.kb, Context(anchor=anchor))
+        text = text.strip()
+        claims = read_claims(text, self.kb, Context(anchor=anchor), parse=_parse(text))
         checked = [CheckedClaim(c, self.check(c, anchor)) for c in claims]
         informative = [c.verdict for c in checked if c.verdict.verdict != "not_enough_evidence"]
         if informative:
@@ -174,3 +177,16 @@ class Checker:
                 "treaty or event, and a date or a number (see docs/claims.md)"
             )
         return TextCheck(text, verdict, checked)
+
+
+def _parse(text: str) -> list[Any] | None:
+    """The spaCy tokens of a free-text claim, so roles are bound as in the pipeline.
+
+    None when the spaCy model is not installed: the grammar then reads words alone.
+    """
+    try:
+        from parallax.spacy_model import load_spacy
+
+        return list(load_spacy()(text))
+    except ImportError:
+        return None

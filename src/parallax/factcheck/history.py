@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from parallax.claims.grammar import proper_words
 from parallax.claims.model import Claim
 from parallax.claims.when import find_times
+from parallax.claims.words import proper_words
 from parallax.domains import domain_pack
 from parallax.factcheck.model import (
     Evidence,

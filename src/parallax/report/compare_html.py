@@ -10,7 +10,7 @@ from __future__ import annotations
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from parallax.record import Report
-from parallax.report.compare_view import story_views
+from parallax.report.compare_view import VERDICT_WORDS, story_views
 
 _ENV = Environment(
     loader=PackageLoader("parallax.report", "templates"),
@@ -23,4 +23,9 @@ _ENV = Environment(
 def render_compare_html(report: Report, detail_link: str | None = None) -> str:
     """Render the comparison of a report document; ``detail_link`` points at per-article detail."""
     template = _ENV.get_template("compare.html.j2")
-    return template.render(report=report, views=story_views(report), detail_link=detail_link)
+    return template.render(
+        report=report,
+        views=story_views(report),
+        detail_link=detail_link,
+        verdict_words=VERDICT_WORDS,
+    )

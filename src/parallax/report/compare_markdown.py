@@ -2,13 +2,79 @@
 
 from __future__ import annotations
 
-from parallax.record import Report
-from parallax.report.compare_view import SourceView, story_views
+from parallax.record import PositionItem, Report
+from parallax.report.compare_view import VERDICT_WORDS, SourceView, StoryView, story_views
 from parallax.report.markdown import _md_escape
 
 
 def _who(source: SourceView) -> str:
     return f"**{source['letter']}** ({_md_escape(source['name'])})"
+
+
+def _position(item: PositionItem) -> str:
+    extras = []
+    if item["type"] == "factual_claim" and item["checkworthiness"] is not None:
+        extras.append(f"check-worthiness {item['checkworthiness']:.2f}")
+    if item["verdict"]:
+        extras.append(f"**{VERDICT_WORDS.get(item['verdict'], item['verdict'])}**")
+    return f"{_md_escape(item['text'])}" + (f" ({', '.join(extras)})" if extras else "")
+
+
+def _positions(view: StoryView) -> list[str]:
+    """The positions section: opposed rows, then each kind of statement source by source."""
+    by_id = {s["id"]: s for s in view["sources"]}
+    out = ["### Positions: what each source states as fact, argues, demands and asks", ""]
+    positions = view["positions"]
+    if not positions["sources"]:
+        out.append("Sentence kinds are not available for these analyses.")
+        return [*out, ""]
+    for row in positions["opposed"]:
+        sides = " ⟷ ".join(
+            f"{_who(by_id[c['article_id']])}: “{_md_escape(c['text'])}”"
+            for c in row["cells"]
+            if c["text"]
+        )
+        out.append(f"- Opposed: {sides} — *{_md_escape(row['reason'])}*")
+    if positions["opposed"]:
+        out.append("")
+    for key in ("claims", "demands", "opinions", "questions"):
+        for source in positions["sources"]:
+            column = next(c for c in source["columns"] if c["key"] == key)
+            total = len(column["shown"]) + len(column["more"])
+            who = _who(by_id[source["article_id"]])
+            out.append(f"**{column['title']}**, {who} ({total}):")
+            out += [f"- {_position(item)}" for item in column["shown"]] or ["- none"]
+            if column["more"]:
+                out.append(f"- … and {len(column['more'])} more (see the JSON report)")
+            out.append("")
+    if view["checkworthy"]:
+        out += ["### Claims to check first", ""]
+        out.append("| # | Source | Claim | Check-worthiness | Verdict |")
+        out.append("|---|---|---|---|---|")
+        for number, checked in enumerate(view["checkworthy"], start=1):
+            worthiness = checked["checkworthiness"]
+            score = "" if worthiness is None else f"{worthiness:.2f}"
+            verdict = VERDICT_WORDS.get(checked["verdict"] or "", "not checked")
+            claim = _md_escape(checked["claim"]).replace("|", "\\|").replace("\n", " ")
+            letter = by_id[checked["source"]]["letter"]
+            out.append(f"| {number} | {letter} | {claim} | {score} | {verdict} |")
+        out.append("")
+    return out
+
+
+def _techniques(view: StoryView) -> list[str]:
+    out = ["### Persuasion techniques", ""]
+    for ps in view["per_source"]:
+        own, quoted = ps["techniques"]["own"], ps["techniques"]["quoted"]
+        counts = ", ".join(f"{t['label']} × {t['count']}" for t in own) or "none found"
+        out.append(f"- {_who(ps['source'])}, in its own voice: {_md_escape(counts)}")
+        for technique in own:
+            spans = "; ".join(f"“{_md_escape(s['span'])}”" for s in technique["spans"][:5])
+            out.append(f"  - {_md_escape(technique['label'])}: {spans}")
+        if quoted:
+            counts = ", ".join(f"{t['label']} × {t['count']}" for t in quoted)
+            out.append(f"  - In the voices it quotes: {_md_escape(counts)}")
+    return [*out, ""]
 
 
 def render_compare_markdown(report: Report) -> str:
@@ -28,7 +94,7 @@ def render_compare_markdown(report: Report) -> str:
             )
         if view["shared"]:
             out += ["", f"Every source names: {_md_escape(', '.join(view['shared']))}"]
-        out += ["", "### What they agree on", ""]
+        out += ["", *_positions(view), "### What they agree on", ""]
         for pair in view["agreements"]:
             out.append(
                 "- "
@@ -58,10 +124,12 @@ def render_compare_markdown(report: Report) -> str:
                 out.append(
                     f"  - Dated events only here: {_md_escape('; '.join(ps['only_events']))}"
                 )
-            if ps["leaves_out"]:
-                out.append(
-                    f"  - Leaves out what others name: {_md_escape(', '.join(ps['leaves_out']))}"
-                )
+            left = ps["leaves_out"]
+            if left["shown"]:
+                names = ", ".join(g["label"] for g in left["shown"])
+                more = f" (and {len(left['more'])} more)" if left["more"] else ""
+                out.append(f"  - Leaves out what others cover: {_md_escape(names)}{more}")
+        out += ["", *_techniques(view)]
         if view["portrayal"]:
             out += ["", "### How each source portrays the actors they share", ""]
             out.append("| Actor | " + " | ".join(_who(s) for s in view["sources"]) + " |")

@@ -19,11 +19,24 @@ from parallax.record import (
     Report,
     SourcePortrayal,
 )
+from parallax.report.positions_view import (
+    CheckworthyRow,
+    PositionsView,
+    checkworthy_rows,
+    positions_view,
+)
+from parallax.report.sources_view import (
+    LeavesOutView,
+    SourceTechniquesView,
+    leaves_out,
+    source_techniques,
+)
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 COLOURS = ("#2f6fde", "#d9480f", "#2b8a3e", "#ae3ec9", "#e67700", "#0c8599", "#c2255c")
 MAX_AGREEMENTS = 12
 MAX_PORTRAYAL = 8
+MAX_CHECKWORTHY = 15
 VERDICT_WORDS = {
     "supported": "holds up",
     "contradicted": "contradicted by the evidence",
@@ -71,8 +84,9 @@ class PerSourceView(TypedDict):
     source: SourceView
     only_claims: list[str]
     only_names: list[str]
-    leaves_out: list[str]
+    leaves_out: LeavesOutView
     only_events: list[str]
+    techniques: SourceTechniquesView
 
 
 class PortrayalCell(TypedDict):
@@ -122,6 +136,8 @@ class StoryView(TypedDict):
     label: str
     sources: list[SourceView]
     shared: list[str]
+    positions: PositionsView
+    checkworthy: list[CheckworthyRow]
     agreements: list[PairView]
     more_agreements: int
     contradictions: list[PairView]
@@ -183,6 +199,7 @@ def story_views(report: Report) -> list[StoryView]:
     articles = {a["id"]: a for a in report["articles"]}
     comparison = report["comparison"]
     views: list[StoryView] = []
+    checkworthy = checkworthy_rows(report)
     for story in comparison["stories"]:
         members = [articles[i] for i in story["articles"] if i in articles]
         sources = [_source(a, n) for n, a in enumerate(members)]
@@ -213,11 +230,6 @@ def story_views(report: Report) -> list[StoryView]:
                 for g in gaps
                 if g["kind"] in {"actor", "entity"} and g["covered_by"] == [source["id"]]
             ]
-            leaves_out = [
-                g["label"]
-                for g in gaps
-                if g["kind"] in {"actor", "entity"} and source["id"] in g["missing_from"]
-            ]
             events_only = [
                 g["label"]
                 for g in gaps
@@ -228,8 +240,11 @@ def story_views(report: Report) -> list[StoryView]:
                     "source": source,
                     "only_claims": only,
                     "only_names": named_only[:15],
-                    "leaves_out": leaves_out[:15],
+                    "leaves_out": leaves_out(gaps, source["id"], members),
                     "only_events": events_only[:10],
+                    "techniques": source_techniques(
+                        articles[source["id"]], f"{story['id']}-{source['letter']}"
+                    ),
                 }
             )
         portrayal: list[PortrayalView] = []
@@ -274,12 +289,20 @@ def story_views(report: Report) -> list[StoryView]:
                     )
         agreements = [pair(a) for a in alignments if a["kind"] == "same"]
         contradictions = [pair(a) for a in alignments if a["kind"] == "contradiction"]
+        found = [p for p in comparison.get("positions", []) if p["story"] == story["id"]]
+        ids = [s["id"] for s in sources]
         views.append(
             {
                 "id": story["id"],
                 "label": story.get("label"),
                 "sources": sources,
                 "shared": story.get("shared_entities", [])[:15],
+                "positions": positions_view(found[0], ids)
+                if found
+                else {"opposed": [], "sources": []},
+                "checkworthy": [r for r in checkworthy if r["story"] == story["id"]][
+                    :MAX_CHECKWORTHY
+                ],
                 "agreements": agreements[:MAX_AGREEMENTS],
                 "more_agreements": max(0, len(agreements) - MAX_AGREEMENTS),
                 "contradictions": contradictions,

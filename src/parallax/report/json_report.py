@@ -110,4 +110,11 @@ def build_report(
 
 def empty_comparison() -> ComparisonRecord:
     """The comparison part with every key present and nothing compared."""
-    return {"stories": [], "alignments": [], "gaps": [], "portrayal": [], "timeline": []}
+    return {
+        "stories": [],
+        "alignments": [],
+        "gaps": [],
+        "portrayal": [],
+        "timeline": [],
+        "positions": [],
+    }

@@ -78,6 +78,27 @@ step or the text may still date the event).
 """
 
 
+_PAST_VERB = re.compile(
+    r"\b(?:was|were|had|did|said|told|met|made|took|went|came|held|[a-z]{3,}ed)\b"
+)
+"""Past-tense verbs near a weekend or week word: "this weekend" then is the one just past."""
+
+
+def _after_since(ctx: Context, at: int) -> bool:
+    """Whether "since" opens the clause before a month ("since ... began in January")."""
+    window = ctx.text[max(0, at - 60) : at]
+    clause = re.split(r"[.;:!?]", window)[-1]
+    return bool(re.search(r"\bsince\b", clause, re.IGNORECASE))
+
+
+def _capitalised_inside_sentence(m: re.Match[str], ctx: Context) -> bool:
+    """Whether a match starts with a capital letter in the middle of a sentence (a title)."""
+    if not m[0][:1].isupper():
+        return False
+    before = ctx.text[: m.start()].rstrip()
+    return bool(before) and before[-1] not in ".!?\n\"\u201c\u2018':("
+
+
 def season_is_a_name(m: re.Match[str], ctx: Context) -> bool:
     """Whether a season word is part of a name or a figure of speech, not a time of year.
 
@@ -136,8 +157,10 @@ def bare_month_rule(m: re.Match[str], ctx: Context) -> Value | None:
     relyear = (m["relyear"] or "").lower()
     if relyear:
         year = ctx.anchor.year + {"last": -1, "next": 1}.get(relyear, 0)
-    elif rel in PAST:
-        year = ctx.anchor.year - (month >= ctx.anchor.month)
+    elif rel in PAST or _after_since(ctx, m.start()):
+        year = ctx.anchor.year - (
+            month > ctx.anchor.month or (rel in PAST and month == ctx.anchor.month)
+        )
     elif rel in FUTURE:
         year = ctx.anchor.year + (month <= ctx.anchor.month)
     elif rel == "this":
@@ -294,15 +317,24 @@ def partofday_rule(m: re.Match[str], ctx: Context) -> Value | None:
 def weekend_rule(m: re.Match[str], ctx: Context) -> Value | None:
     if ctx.anchor is None:
         return Value("DATE", "XXXX-WXX-WE", relative=True)
-    this_weekend = ctx.anchor.isoweekday() >= 6 or m[0].lower().startswith("this")
-    future = FUTURE_CUE.search(ctx.text, max(0, m.start() - 40), m.end() + 20)
+    window = ctx.text[max(0, m.start() - 40) : m.end() + 20]
+    future = FUTURE_CUE.search(window)
+    this_weekend = ctx.anchor.isoweekday() >= 6 or (
+        m[0].lower().startswith("this") and (future or not _PAST_VERB.search(window))
+    )
     amount = 0 if this_weekend or future else -1
     return Value("DATE", shift(ctx.anchor, "weekend", amount), relative=True)
 
 
 def relunit_rule(m: re.Match[str], ctx: Context) -> Value | None:
+    if _capitalised_inside_sentence(m, ctx):
+        return None  # "This Week", "Next Year": a programme's or a book's title
     rel, unit = m["rel"].lower(), m["unit"].lower()
     amount = -1 if rel in PAST else 1 if rel in FUTURE else 0
+    if unit == "weekend" and rel == "this" and ctx.anchor and ctx.anchor.isoweekday() < 6:
+        window = ctx.text[max(0, m.start() - 40) : m.end() + 20]
+        if _PAST_VERB.search(window) and not FUTURE_CUE.search(window):
+            amount = -1  # "marched this weekend", written on a Tuesday: the one just past
     value, relative = relative_value(ctx, unit, amount)
     return Value("DATE", value, relative=relative, mod=mod_of(m))
 

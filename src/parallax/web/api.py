@@ -11,13 +11,14 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, File, HTTPException, Query, Request, Response, UploadFile
 from fastapi import Path as Path_
 from pydantic import BaseModel, Field
 
 from parallax import __version__, usecases
 from parallax.errors import ConfigError
 from parallax.record import ArticleRecord
+from parallax.report.positions_view import checkworthy_csv
 from parallax.usecases import browsing, knowledge
 from parallax.web.context import ServerContext
 from parallax.web.jobs import JOB_COMMAND, QueueFullError
@@ -166,11 +167,40 @@ def compare(
     The comparison holds stories, claim alignments, coverage gaps, portrayal and the merged
     timeline.
     """
+    records = _distinct(request, ids)
+    comparison = _ctx(request).compare(records)
+    return {"articles": records, "comparison": comparison}
+
+
+def _distinct(request: Request, ids: list[str]) -> list[ArticleRecord]:
     records = [_record(request, i) for i in ids]
     if len({r["id"] for r in records}) != len(records):
         raise HTTPException(422, "the same article is named twice; pick different articles")
-    comparison = _ctx(request).compare(records)
-    return {"articles": records, "comparison": comparison}
+    return records
+
+
+@router.get(
+    "/compare/claims.csv",
+    summary="The compared articles' factual claims, most check-worthy first, as CSV",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}}},
+)
+def compare_claims_csv(
+    request: Request,
+    ids: Annotated[list[str], Query(min_length=2, max_length=4)],
+) -> Response:
+    """The fact-checker's list for the comparison of ``ids``, as ``compare --format csv`` writes it.
+
+    Columns: rank, story, source, outlet, title, sentence_id, claim, checkworthiness,
+    verdict, evidence, reason.
+    """
+    records = _distinct(request, ids)
+    report = _ctx(request).side_by_side(records)
+    return Response(
+        checkworthy_csv(report),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="claims-to-check.csv"'},
+    )
 
 
 @router.get("/stories", summary="The stored stories, largest first")

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from parallax.ingest.fetch import Fetcher
 from parallax.pipeline import Pipeline
-from parallax.record import ArticleRecord, ComparisonRecord
+from parallax.record import ArticleRecord, ComparisonRecord, Report
 from parallax.store import AnyStore, open_store
-from parallax.usecases import compare_records
+from parallax.usecases import compare_records, comparison_report
 from parallax.web.corpus import ComparisonCache
 from parallax.web.jobs import IngestJobs
 from parallax.web.settings import ServerSettings
@@ -62,6 +62,10 @@ class ServerContext:
         return self.comparisons.get(
             records, lambda found: compare_records(self.store(), found, self.encode)
         )
+
+    def side_by_side(self, records: list[ArticleRecord]) -> Report:
+        """The report comparing ``records`` as one story, as ``parallax compare FILES`` does."""
+        return comparison_report(self.store(), records, story="chosen", encode=self.encode)
 
     def pipeline(self) -> Pipeline:
         """The one shared analysis pipeline (loaded on first use)."""

@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from parallax import usecases
 from parallax.record import ArticleRecord
+from parallax.report.compare_view import VERDICT_WORDS, story_views
 from parallax.usecases import browsing, knowledge
 from parallax.web import corpus, highlight
 from parallax.web.api import job_status
@@ -165,12 +166,17 @@ def compare_page(
     names = {r["id"]: r.get("outlet") or r.get("title") or r["id"][:8] for r in found}
     colours = highlight.palette(found)
     types = [t for t in corpus.SENTENCE_TYPES if any(_has_type(r, t) for r in found)]
+    # The positions and the claims to check put every chosen article side by side, as
+    # `parallax compare FILES` does, even when story clustering files them apart.
+    views = story_views(_ctx(request).side_by_side(found))
     return _render(
         request,
         "compare.html.j2",
         title="Side by side",
         records=found,
         comparison=comparison,
+        views=views,
+        verdict_words=VERDICT_WORDS,
         names=names,
         paragraphs={r["id"]: highlight.segments(r, colours) for r in found},
         types=types,

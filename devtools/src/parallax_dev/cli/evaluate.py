@@ -242,6 +242,19 @@ def eval_checking(write_docs: bool, table: Path | None) -> None:
         click.echo(f"wrote {checking.write_evaluation(section, evaluation_page())}")
 
 
+@evaluate.command("verdicts")
+@shared_option("inputs/ (BASIL, ukraine-crisis-news-bias, AllSides, AEB, NAEB)")
+@write_docs_option
+@handle_errors
+def eval_verdicts(shared: Path, write_docs: bool) -> None:
+    """Precision of supported, contradicted and disputed verdicts on real news, hand-judged."""
+    from parallax_dev.evaluation import verdicts
+
+    report_evaluation(
+        verdicts.TITLE, lambda: verdicts.evaluate(shared), verdicts.format_markdown, write_docs
+    )
+
+
 @evaluate.command("statements")
 @shared_option("datasets/checkthat2024_task1_checkworthiness_en and the subjectivity set")
 @click.option("--write-docs", is_flag=True, help="Write the scores into docs/evaluation.md.")

@@ -1,0 +1,570 @@
+"""Role binding: which words of a sentence a claim's subject, relation, quantity and time are.
+
+The grammar (:mod:`parallax.claims.grammar`) finds the pieces of a claim by their words: a
+relation cue, the names nearby, a number, a time expression. In running news text the
+nearest piece is often the wrong one: "according to two participants" has a number near a
+country, "Russian President Vladimir Putin" has an office word beside a name, "the 2003
+invasion of Iraq" has a date beside a verb about something else. So when the sentence's
+dependency parse is available, every piece is checked against the tree before the claim is
+judged:
+
+- the **relation** must be asserted: its cue is the predicate of a clause (a verb, or a noun
+  that is the attribute of "is"/"became" or the subject of a copula with an attribute), not a
+  title in front of a name, an apposition or a noun inside another phrase; and the clause is
+  not under a modal ("will join"), a condition ("if"), a question, or a verb of intention
+  ("applied to join", "hopes to join").
+- the **subject** and **object** are arguments of that predicate (its subject, object, or
+  the object of a preposition it governs); an organisation that only modifies another noun
+  ("NATO's integrated command") is not what the predicate is about.
+- a **quantity** of members counts the member noun it modifies ("14 more countries"), and
+  that noun is an argument of the predicate with the organisation bound to the predicate or
+  to the noun; a number that counts anything else is never a member count.
+- a **time** dates the claim only when it hangs from the predicate (or from the cue of the
+  same relation, "the 2004 enlargement"), and only when it names its year; a relative date
+  ("on Monday", "last week") is never used to judge a claim.
+
+A claim that fails is kept with the reason, and the checker answers "not enough evidence"
+with that reason; the binding (which words were read as each role) is part of the record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from parallax.claims.model import Claim
+from parallax.claims.words import (
+    CONDITIONS,
+    COUNT_RELATIONS,
+    COUNT_VERBS,
+    LIGHT_VERBS,
+    MODALS,
+    NOT_ASSERTING,
+    RANKS,
+    VERBAL,
+)
+
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "agent"})
+PREDICATE_NOUN_DEPS = frozenset({"attr", "oprd", "acomp"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos"})
+
+_YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b|\b(?:1\d|20)\d0s\b|['\u2019]\d{2}\b")
+
+
+@dataclass
+class Binding:
+    """What the parse says about a claim.
+
+    Attributes:
+        roles: the words read as each role ("subject", "relation", "object", "quantity",
+            "time"), for the record.
+        reason: why the claim is not judged, or None when it is.
+        drop_time: the time expression does not date this claim (it belongs to another
+            event); the claim is judged without it.
+    """
+
+    roles: dict[str, str] = field(default_factory=dict)
+    reason: str | None = None
+    drop_time: str | None = None
+
+
+def _tokens_in(tokens: Sequence[Any], span: tuple[int, int], offset: int) -> list[Any]:
+    start, end = span
+    return [t for t in tokens if start <= t.idx - offset < end and not t.is_space]
+
+
+def _depth(token: Any) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _head_of(tokens: Sequence[Any]) -> Any:
+    """The syntactic head of a span.
+
+    Of the tokens whose head lies outside the span, the one nearest the root (the last of
+    them on a tie: "The New START" -> START).
+    """
+    inside = {t.i for t in tokens}
+    outside = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    if not outside:
+        return tokens[0] if tokens else None
+    best = min(_depth(t) for t in outside)
+    return [t for t in outside if _depth(t) == best][-1]
+
+
+def _lift_conj(token: Any) -> Any:
+    """The first conjunct of a coordination ("Poland, Hungary and Czechia" -> Poland)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _is_verb(token: Any) -> bool:
+    return bool(token.pos_ in {"VERB", "AUX"})
+
+
+def predicate(
+    cue: Any, *, objects: bool = False, subject: bool = False
+) -> tuple[Any | None, str | None]:
+    """The clause predicate a cue token asserts, or None with the reason it asserts nothing.
+
+    Args:
+        cue: the head token of the relation words.
+        objects: also accept a cue noun that is the object of a verb or of one of its
+            prepositions ("has 32 *members*", "expanded to 14 *countries*"): right for the
+            member noun of a count, wrong for an office or a capital ("travelled to the
+            *capital*" asserts nothing about which city it is).
+        subject: also accept a cue noun that is the subject of any verb ("the Cuban Missile
+            *Crisis* took place in 1962") or the object of a light verb ("launched an
+            *invasion*"): right for events, whose name is the cue.
+    """
+    if _is_verb(cue):
+        restrictive = cue.dep_ == "acl" and cue.i > 0 and cue.nbor(-1).text != ","
+        if cue.dep_ == "amod" or restrictive:
+            # "the *founding* treaty", "the treaty *signed* in 1949": a description that
+            # picks out a noun. Set off by a comma ("NATO, *founded* in 1949, ...") the
+            # participle is a clause of its own, asserted like "which was founded".
+            return None, f"“{cue.text}” describes a noun, it is not the sentence's assertion"
+        return cue, None
+    if cue.dep_ in PREDICATE_NOUN_DEPS and _is_verb(cue.head):
+        return cue.head, None
+    if cue.dep_ in {"nsubj", "nsubjpass"} and _is_verb(cue.head):
+        if cue.head.lemma_ == "be" and not any(c.dep_ == "attr" for c in cue.head.children):
+            return None, f"“{cue.text}” is not predicated of anything"
+        if cue.head.lemma_ == "be" or objects or subject:
+            return cue.head, None
+        return None, f"“{cue.text}” is what “{cue.head.text}” is said of, not a relation"
+    if (
+        cue.dep_ == "dobj"
+        and _is_verb(cue.head)
+        and (objects or (subject and cue.head.lemma_ in LIGHT_VERBS))
+    ):
+        return cue.head, None
+    if (
+        objects
+        and cue.dep_ == "pobj"
+        and cue.head.dep_ in {"prep", "agent"}
+        and _is_verb(cue.head.head)
+    ):
+        return cue.head.head, None
+    if cue.dep_ in MODIFIER_DEPS:
+        return None, (
+            f"“{cue.text}” is a title or description beside a name, a side fact, not what the "
+            "sentence asserts"
+        )
+    return None, f"“{cue.text}” is inside another phrase, not the sentence's assertion"
+
+
+def restricted(noun: Any) -> str | None:
+    """Why a predicate noun says more than the relation ("the *first* leader to ...").
+
+    A rank ("first", "only", "youngest") or a clause on the noun makes the sentence assert
+    the ranking or the restriction, which the knowledge base does not record; "former"
+    and "future" move the relation to another time.
+    """
+    for child in noun.children:
+        if child.dep_ in {"amod", "advmod"} and (
+            child.lower_ in RANKS or child.tag_ in {"JJS", "RBS"}
+        ):
+            return f"“{child.text} {noun.text}” asserts a rank or another time, not the relation"
+        if child.dep_ in {"acl", "relcl"}:
+            return f"“{noun.text}” is restricted by a clause, which the sentence asserts instead"
+    return None
+
+
+def not_asserted(pred: Any, text: str) -> str | None:
+    """Why the clause of ``pred`` is not asserted as a fact, or None when it is.
+
+    The predicate and every clause above it are looked at: a modal ("will", "could"), an
+    infinitive ("for Ukraine *to join*", "to make sure that ..."), a condition ("if"), or a
+    verb of intention or report that does not vouch for what follows ("applied to join",
+    "denied that ...") each make the claim something other than a fact.
+    """
+    if text.rstrip().endswith("?"):
+        return "the sentence is a question"
+    node = pred
+    for _ in range(12):
+        for child in node.children:
+            if child.dep_ in {"aux", "auxpass"} and child.lower_ in MODALS:
+                return f"“{child.text} {node.text}” is a possibility or a plan, not a fact"
+            if child.dep_ == "aux" and child.lower_ == "to" and _is_verb(node):
+                return f"“to {node.text}” states an aim or a possibility, not a fact"
+            if child.dep_ == "mark" and child.lower_ in CONDITIONS:
+                return f"“{child.text} ...” makes the clause a condition"
+        if node.head.i == node.i or node.dep_ in {"relcl", "acl"}:
+            break  # a relative clause is asserted on its own, whatever its noun's clause says
+        head = node.head
+        if node.dep_ in {"xcomp", "ccomp"} and head.lemma_ in NOT_ASSERTING:
+            return f"“{head.text}” does not assert what follows"
+        node = head
+    if pred.lemma_ in NOT_ASSERTING and pred.pos_ == "VERB":
+        return f"“{pred.text}” does not assert the relation itself"
+    return None
+
+
+def arguments(pred: Any) -> list[Any]:
+    """The tokens heading the predicate's arguments, conjuncts included.
+
+    Subjects, objects and attributes, the objects of its prepositions, and for a relative
+    clause the noun it describes ("Finland, which joined ...").
+    """
+    found: list[Any] = []
+    heads = [pred]
+    # A conjoined verb shares its first verb's subject ("Finland applied and joined ...").
+    if pred.dep_ == "conj" and _is_verb(pred.head):
+        heads.append(pred.head)
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ARGUMENT_DEPS:
+                found.append(child)
+            elif child.dep_ in {"prep", "agent"}:
+                found.extend(c for c in child.children if c.dep_ == "pobj")
+                for grandchild in child.children:
+                    if grandchild.dep_ == "prep":  # "out of", "away from"
+                        found.extend(c for c in grandchild.children if c.dep_ == "pobj")
+            elif child.dep_ == "advmod" and child.lower_ == "out":
+                for prep in child.children:
+                    found.extend(c for c in prep.children if c.dep_ == "pobj")
+    if pred.dep_ in {"relcl", "acl"}:
+        found.append(pred.head)
+    expanded: list[Any] = []
+    for token in found:
+        expanded.append(token)
+        expanded.extend(t for t in token.subtree if t.dep_ == "conj" and _lift_conj(t).i == token.i)
+    return expanded
+
+
+def _noun_attachments(noun: Any) -> list[Any]:
+    """What hangs from a noun and names whose it is: "NATO's", "of NATO", "EU" in "EU members"."""
+    found = [c for c in noun.children if c.dep_ in {"poss", "compound", "nmod", "amod"}]
+    for prep in (
+        c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "in", "with", "between"}
+    ):
+        found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
+
+
+def _mention_head(tokens: Sequence[Any], text: str, sentence: str, offset: int) -> Any | None:
+    """The head token of the first place ``text`` occurs in the sentence, if it does."""
+    at = sentence.find(text) if text else -1
+    if at < 0:
+        return None
+    span = _tokens_in(tokens, (at, at + len(text)), offset)
+    return _head_of(span) if span else None
+
+
+def _covers(token: Any, heads: Iterable[Any]) -> bool:
+    """Whether ``token`` is one of ``heads`` (or lies in the name one of them heads)."""
+    for head in heads:
+        if token.i == head.i:
+            return True
+        if (head.dep_ == "compound" or token.dep_ == "compound") and (
+            token.head.i == head.i or head.head.i == token.i
+        ):
+            return True
+    return False
+
+
+def _covers_any(token: Any | None, *groups: Iterable[Any]) -> bool:
+    return token is not None and any(_covers(token, group) for group in groups)
+
+
+def _time_bound(time_head: Any, pred: Any, allowed: set[int]) -> bool:
+    """Whether a time hangs from the predicate (through prepositions and allowed nouns)."""
+    node = time_head
+    for _ in range(12):
+        if node.i == pred.i:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i == pred.i:
+            return True
+        if node.pos_ in {"ADP", "SCONJ", "CCONJ", "PUNCT", "NUM", "PROPN", "DET"}:
+            continue
+        if node.i in allowed:
+            continue
+        if node.dep_ == "conj" and node.head.i == pred.i:
+            continue
+        return False
+    return False
+
+
+def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) -> Binding:
+    """Bind a claim's pieces to the parse of its sentence.
+
+    Args:
+        claim: a claim read by the grammar from one sentence.
+        tokens: the spaCy tokens of that sentence.
+        offset: the character offset of the sentence in the parsed text (``token.idx``
+            minus it is the offset in ``claim.text``).
+        cue_spans: token indices of every cue of the claim's relation in the sentence
+            ("enlargement" for "added"), through which a time may hang.
+    """
+    binding = Binding()
+    text = claim.text
+    roles = binding.roles
+
+    if claim.kind == "superlative" or claim.kind == "comparison":
+        return binding
+    cue_span = claim.parts.get("cue")
+    quantity_span = claim.parts.get("quantity") or claim.parts.get("ordinal")
+    cue_tokens = _tokens_in(tokens, cue_span, offset) if cue_span else []
+    number_tokens = _tokens_in(tokens, quantity_span, offset) if quantity_span else []
+    number = _head_of(number_tokens) if number_tokens else None
+    member_noun = None
+    if number is not None and quantity_span is not None:
+        member_noun = number.head if number.head.i != number.i else None
+        if member_noun is not None and member_noun.pos_ not in {"NOUN", "PROPN"}:
+            member_noun = member_noun.head if member_noun.head.pos_ == "NOUN" else None
+        roles["quantity"] = text[quantity_span[0] : quantity_span[1]] + (
+            f" (of “{member_noun.text}”)" if member_noun is not None else ""
+        )
+    cue = _head_of(cue_tokens) if cue_tokens else None
+    if cue is None and member_noun is not None:
+        cue = member_noun
+    if cue is None:
+        binding.reason = "no relation word was found for the claim"
+        return binding
+    counting = number is not None and claim.relation in COUNT_RELATIONS
+    pred, why = None, None
+    if member_noun is not None and counting:
+        # A count is asserted by the clause its member noun belongs to ("had 12 members"),
+        # whatever clause the nearest relation word sits in ("when it was founded").
+        pred, why = predicate(member_noun, objects=True)
+    if pred is None:
+        pred, why = predicate(cue, objects=counting, subject=claim.relation == "event")
+    if pred is not None and not counting and pred.i != cue.i:
+        why = restricted(cue)
+        if why:
+            pred = None
+    verbless = not any(_is_verb(t) for t in tokens)
+    if pred is None and verbless and cue.tag_ == "NNS" and claim.relation in VERBAL:
+        # The tagger read the only verb as a plural noun ("Finland borders Russia").
+        pred, why = cue, None
+    roles["relation"] = cue.text if pred is None or pred.i == cue.i else f"{pred.text} … {cue.text}"
+    if pred is None:
+        binding.reason = why
+        return binding
+    why = not_asserted(pred, text)
+    if why:
+        binding.reason = why
+        return binding
+    args = arguments(pred)
+    if verbless and pred.i == cue.i:
+        args = [t for t in tokens if t.pos_ in {"NOUN", "PROPN"} and t.i != cue.i]
+    if claim.relation == "event" and pred.pos_ != "VERB":
+        binding.reason = f"“{cue.text}” names an event but no verb asserts anything about it"
+        return binding
+    # Quantities: the number must count the member noun, and the noun belong to the predicate.
+    longer = _longer_name(claim, tokens, offset)
+    if longer:
+        binding.reason = longer
+        return binding
+    if counting:
+        carriers = [t for t in tokens if t.i in cue_spans] + cue_tokens
+        reason = _bind_count(
+            claim, tokens, offset, number, member_noun, pred, args, carriers, binding
+        )
+        if reason:
+            binding.reason = reason
+            return binding
+    elif number is not None and claim.relation not in {"shares_border_with"}:
+        binding.reason = "the number does not count anything the knowledge base records"
+        return binding
+    else:
+        reason = _bind_parties(claim, tokens, offset, pred, cue_tokens, args, binding)
+        if reason:
+            binding.reason = reason
+            return binding
+    time = claim.time
+    time_span = claim.parts.get("time")
+    if time is not None and time_span is not None:
+        time_tokens = _tokens_in(tokens, time_span, offset)
+        allowed = cue_spans | {t.i for t in cue_tokens}
+        if member_noun is not None:
+            allowed.add(member_noun.i)
+        head = _head_of(time_tokens) if time_tokens else None
+        if head is None or not _time_bound(head, pred, allowed):
+            binding.drop_time = f"“{time.text}” dates something else in the sentence"
+            roles["time"] = f"none (“{time.text}” dates something else)"
+        elif not _YEAR.search(time.text):
+            binding.reason = (
+                f"the claim's date “{time.text}” names no year, so it could not be resolved "
+                "with confidence"
+            )
+            roles["time"] = time.text
+            return binding
+        else:
+            roles["time"] = time.text
+    if time is None or binding.drop_time:
+        unresolved = _unresolved_date(tokens, pred, cue_spans | {t.i for t in cue_tokens})
+        if unresolved:
+            binding.reason = (
+                f"the claim is dated “{unresolved}”, which names no year, so it could not be "
+                "resolved with confidence"
+            )
+            roles["time"] = unresolved
+    return binding
+
+
+def _unresolved_date(tokens: Sequence[Any], pred: Any, allowed: set[int]) -> str | None:
+    """A date the parser found hanging from the predicate that no time reader resolved.
+
+    "Sweden joined NATO on Monday" dates the joining; when no time expression with a year
+    covers it, the claim cannot be judged on its date, nor without it.
+    """
+    for token in tokens:
+        if token.ent_type_ != "DATE" or token.ent_iob_ != "B":
+            continue
+        words = [token]
+        following = token.i + 1
+        for other in tokens:
+            if other.i == following and other.ent_iob_ == "I" and other.ent_type_ == "DATE":
+                words.append(other)
+                following += 1
+        text = " ".join(w.text for w in words)
+        if _YEAR.search(text) or text.lower() in {"today", "now", "currently", "nowadays"}:
+            continue  # a year, or the time of writing, which the present tense already means
+        head = _head_of(words)
+        if head is not None and _time_bound(head, pred, allowed):
+            return text
+    return None
+
+
+def _longer_name(claim: Claim, tokens: Sequence[Any], offset: int) -> str | None:
+    """Why a party's words are only part of a longer name ("the African *Union*"), or None.
+
+    A knowledge-base alias found inside a longer proper name ("Alliance" in "the Harbour Watch
+    Alliance") names something else: the parse shows the rest of the name as a compound of
+    the alias's head word.
+    """
+    parties = [*claim.subjects, *([claim.object] if claim.object else [])]
+    for party in parties:
+        at = claim.text.find(party.text) if party.text else -1
+        if at < 0:
+            continue
+        span = _tokens_in(tokens, (at, at + len(party.text)), offset)
+        for token in span:
+            outside = [
+                c
+                for c in token.children
+                if c.dep_ == "compound"
+                and c.pos_ == "PROPN"
+                and c.i in {span[0].i - 1, span[-1].i + 1}  # next to it, nothing between
+            ]
+            if outside:
+                return f"“{party.text}” is part of the longer name “{outside[0].text} {token.text}”"
+    return None
+
+
+def _owned(nouns: Iterable[Any]) -> list[Any]:
+    """What the given nouns' modifiers and "of" phrases name ("member of NATO")."""
+    found: list[Any] = []
+    for noun in nouns:
+        if noun.pos_ in {"NOUN", "PROPN"}:
+            found.extend(_noun_attachments(noun))
+    return found
+
+
+def _bind_count(
+    claim: Claim,
+    tokens: Sequence[Any],
+    offset: int,
+    number: Any,
+    member_noun: Any,
+    pred: Any,
+    args: list[Any],
+    allowed: list[Any],
+    binding: Binding,
+) -> str | None:
+    if member_noun is None:
+        return f"“{number.text}” does not count members"
+    if pred.lemma_ not in COUNT_VERBS and not any(pred.i == t.i for t in allowed):
+        return f"“{pred.text}” does not say how many members there are"
+    if number.dep_ not in {"nummod", "quantmod", "amod", "det", "compound", "nmod"}:
+        return f"“{number.text}” is not a count of “{member_noun.text}”"
+    noun = _lift_conj(member_noun)
+    attached_to = noun.head.head if noun.head.dep_ in {"prep", "agent"} else noun.head
+    if not (
+        any(noun.i == a.i or member_noun.i == a.i for a in args)
+        or attached_to.i == pred.i
+        or any(attached_to.i == a.i for a in allowed)
+    ):
+        return (
+            f"“{number.text} {member_noun.text}” is not an argument of “{pred.text}”; the number "
+            "counts something the sentence mentions in passing"
+        )
+    org = claim.subject if claim.ordinal is None else claim.object
+    if claim.ordinal is not None:
+        subject = claim.subject
+        head = _mention_head(tokens, subject.text, claim.text, offset) if subject else None
+        if head is None or not (_covers(head, args) or head.i == member_noun.head.i):
+            return "the position is not said of the country the claim names"
+        binding.roles["subject"] = subject.text if subject else ""
+    if org is None:
+        return "the claim names no organisation"
+    org_head = _mention_head(tokens, org.text, claim.text, offset)
+    binding.roles["organisation" if claim.ordinal is None else "object"] = org.text
+    owners = _owned([member_noun, *allowed, *(a for a in args if a.i in {t.i for t in allowed})])
+    if _covers_any(org_head, owners, args):
+        return None
+    if org_head is None or org.text.lower() == org.text:
+        # The organisation comes from the previous sentences (or an anaphor such as "the
+        # alliance" elsewhere in the sentence): only a membership verb can carry it over
+        # ("Seven more countries joined in 2004").
+        if pred.lemma_ in {"join", "admit", "accede", "expand", "grow", "enlarge", "add"}:
+            return None
+        return "the organisation is not named in the sentence and the verb is not about membership"
+    return f"“{org.text}” is not what “{member_noun.text}” belong to"
+
+
+def _bind_parties(
+    claim: Claim,
+    tokens: Sequence[Any],
+    offset: int,
+    pred: Any,
+    cue_tokens: list[Any],
+    args: list[Any],
+    binding: Binding,
+) -> str | None:
+    nominals = [a for a in args if a.dep_ in {"attr", "oprd", "nsubj", "nsubjpass"}]
+    owners = _owned([*cue_tokens, *nominals])
+    subjects = []
+    for party in claim.subjects:
+        head = _mention_head(tokens, party.text, claim.text, offset)
+        if head is not None and (_covers(head, args) or _covers(head, owners) or head.i == pred.i):
+            subjects.append(party)
+    obj = claim.object
+    obj_bound = False
+    if obj is not None:
+        binding.roles["object"] = obj.text
+        head = _mention_head(tokens, obj.text, claim.text, offset)
+        if head is None:
+            if claim.relation in {"member_of", "founding_member"} and any(
+                c.dep_ == "dobj" for c in pred.children
+            ):
+                return f"“{pred.text}” has an object of its own, not {obj.text}"
+            obj_bound = True
+        elif _covers(head, args) or _covers(head, owners) or head.i == pred.i:
+            obj_bound = True  # a name that takes in the verb ("the Berlin Wall fell") too
+        else:
+            return f"“{obj.text}” is not the subject or object of “{pred.text}”" + (
+                f" (it describes “{head.head.text}”)" if head.dep_ in MODIFIER_DEPS else ""
+            )
+    if claim.relation == "event":
+        if not subjects and not obj_bound:
+            return f"no party the claim names is the subject or object of “{pred.text}”"
+    elif claim.subjects and not subjects:
+        return (
+            f"none of {', '.join(p.text for p in claim.subjects)} is the subject or object of "
+            f"“{pred.text}”"
+        )
+    if len(subjects) < len(claim.subjects):
+        claim.subjects = subjects
+    binding.roles["subject"] = ", ".join(p.text for p in subjects)
+    return None

@@ -1,0 +1,73 @@
+"""Fact-checking precision on real news, against verdicts the project judged by hand (issue 17).
+
+The judgements (``parallax_dev/data/verdict_judgements.jsonl``) are ids, offsets, the
+verdict given and our label with a short reason; the articles are read from ../shared.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pytest
+
+from conftest import shared_path
+from parallax_dev.evaluation import verdicts
+
+FLOOR = 0.9
+
+
+def test_judgements_are_ids_and_labels_only() -> None:
+    rows = verdicts.read_judgements()
+    assert len(rows) >= 150
+    for row in rows:
+        assert set(row) == {
+            "dataset",
+            "article",
+            "start",
+            "end",
+            "verdict",
+            "relation",
+            "checker",
+            "label",
+            "reason",
+        }, row
+        assert row["dataset"] in verdicts.DATASETS
+        assert row["verdict"] in verdicts.JUDGED_KINDS
+        assert row["label"] in {"correct", "incorrect"}
+        assert 0 <= row["start"] < row["end"] and row["reason"].strip()
+
+
+def test_unjudged_verdicts_count_against_precision() -> None:
+    judged = {"dataset": "aeb", "article": "a", "start": 0, "end": 5, "verdict": "supported"}
+    new = {**judged, "start": 10, "end": 20}
+    result = verdicts.score([judged, new], [{**judged, "label": "correct"}])
+    assert result.precision("supported") == 0.5 and len(result.unjudged) == 1
+
+
+@pytest.fixture(scope="module")
+def current() -> list[dict[str, Any]]:
+    """The checker's verdicts today on every article that has a judged verdict."""
+    shared = shared_path("inputs").parent
+    rows = verdicts.read_judgements()
+    wanted = {(r["dataset"], r["article"]) for r in rows}
+    return verdicts.check(verdicts.corpus(shared, wanted))
+
+
+@pytest.mark.shared
+def test_precision_floors_on_real_news(current: list[dict[str, Any]]) -> None:
+    result = verdicts.score(current, verdicts.read_judgements())
+    for kind in ("supported", "contradicted"):
+        precision = result.precision(kind)
+        assert precision is None or precision >= FLOOR, (kind, result.as_dict(), result.unjudged)
+
+
+@pytest.mark.shared
+def test_no_verdict_judged_wrong_is_given_again(current: list[dict[str, Any]]) -> None:
+    wrong = {
+        (r["dataset"], r["article"], r["start"], r["end"], r["verdict"])
+        for r in verdicts.read_judgements()
+        if r["label"] == "incorrect"
+    }
+    again = [v for v in current if verdicts.key(v) in wrong]
+    assert not again, Counter(v["relation"] for v in again)
