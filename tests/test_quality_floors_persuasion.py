@@ -88,3 +88,13 @@ def test_frames_gvfc_floor() -> None:
     folds = gvfc_cross_validation(shared_path("datasets").parent)
     accuracy = sum(folds) / len(folds)
     assert accuracy >= GVFC_ACCURACY, f"GVFC accuracy fell to {accuracy:.3f}"
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_genre_basil_news_floor() -> None:
+    from parallax_dev.evaluation.frames import run_genre
+
+    scores = run_genre(shared_path("datasets").parent)
+    # 185/210 measured 2026-12-04 with the learned technique share as the genre cue.
+    assert scores.basil_news >= 184, f"{scores.basil_news}/{scores.basil_n} BASIL news as news"

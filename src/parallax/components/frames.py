@@ -38,18 +38,35 @@ class Genre:
 
     name = "genre"
     version = CodeVersion()
-    requires = ("sentences",)
+    requires = ("sentences", "techniques")
     assigns = ("genre", "genre_scores")
 
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
         """Add ``genre`` and ``genre_scores`` to each analysis."""
         for analysis in analyses:
             genre, scores, cues = classify(
-                [s.text for s in analysis.sentences], analysis.article.outlet
+                [s.text for s in analysis.sentences],
+                analysis.article.outlet,
+                own_technique_share(analysis),
             )
             analysis.layers["genre"] = genre
             analysis.layers["genre_scores"] = {**scores, "cues": cues.as_dict()}
             yield analysis
+
+
+def own_technique_share(analysis: Analysis) -> float:
+    """Share of sentences holding a persuasion technique in the article's own voice."""
+    sentences = analysis.sentences
+    if not sentences:
+        return 0.0
+    marked = {
+        i
+        for technique in analysis.layers.get("techniques") or []
+        if technique.get("voice", "own") == "own"
+        for i, sentence in enumerate(sentences)
+        if sentence.start <= technique["start"] < sentence.end
+    }
+    return len(marked) / len(sentences)
 
 
 @register("frames")

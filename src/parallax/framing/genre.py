@@ -66,8 +66,13 @@ class GenreCues:
         return {k: round(v, 3) for k, v in self.__dict__.items()}
 
 
-def cues(sentences: Sequence[str]) -> GenreCues:
-    """Share of sentences showing each cue."""
+def cues(sentences: Sequence[str], technique_share: float | None = None) -> GenreCues:
+    """Share of sentences showing each cue.
+
+    ``technique_share`` is the share of sentences where the techniques component found a
+    technique in the article's own voice (learned from news and SemEval data); without
+    it, the word-level rules stand in.
+    """
     n = max(len(sentences), 1)
 
     def share(pattern: re.Pattern[str]) -> float:
@@ -81,7 +86,7 @@ def cues(sentences: Sequence[str]) -> GenreCues:
         hedges=share(_HEDGE),
         loaded=loaded / n,
         exclamations=sum("!" in s for s in sentences) / n,
-        techniques=_technique_share(sentences),
+        techniques=(_technique_share(sentences) if technique_share is None else technique_share),
     )
 
 
@@ -113,10 +118,10 @@ def opinion_probability(found: GenreCues) -> float:
 
 
 def classify(
-    sentences: Sequence[str], outlet: str | None = None
+    sentences: Sequence[str], outlet: str | None = None, technique_share: float | None = None
 ) -> tuple[str, dict[str, float], GenreCues]:
     """Return the genre, a score per genre, and the cues behind them."""
-    found = cues(sentences)
+    found = cues(sentences, technique_share)
     opinion = opinion_probability(found)
     satire = 0.0
     if (outlet or "").strip().lower() in SATIRE_OUTLETS or any(

@@ -156,7 +156,6 @@ def run_genre(shared: Path) -> GenreScores:
     import json
 
     from parallax.components import load
-    from parallax.framing.genre import classify
     from parallax.model import Article
 
     path = shared / "inputs" / "basil-media-bias" / "basil_articles.jsonl"
@@ -164,11 +163,11 @@ def run_genre(shared: Path) -> GenreScores:
     if not path.exists():
         raise FileNotFoundError(f"{path} is missing; pass --shared pointing at the data folder")
     records = [json.loads(line) for line in path.open(encoding="utf-8")]
-    pipeline = load(["parse", "sentences"])
-    basil = [Article(text=r["text"], source="basil", language="en") for r in records]
-    news = sum(
-        classify([s.text for s in a.sentences])[0] == "news_report" for a in pipeline.pipe(basil)
+    pipeline = load(
+        ["parse", "sentences", "entities", "embed", "actors", "quotes", "techniques", "genre"]
     )
+    basil = [Article(text=r["text"], source="basil", language="en") for r in records]
+    news = sum(a.layers["genre"] == "news_report" for a in pipeline.pipe(basil))
     from parallax.ingest import read_inputs
     from parallax.settings import Settings
 
@@ -176,7 +175,7 @@ def run_genre(shared: Path) -> GenreScores:
     for article in read_inputs(seeds, Settings(db_path=Path("unused.db"))):
         if isinstance(article, Article):
             analysis = pipeline(article)
-            found[Path(article.source).name] = classify([s.text for s in analysis.sentences])[0]
+            found[Path(article.source).name] = str(analysis.layers["genre"])
     return GenreScores(len(records), news, found)
 
 
