@@ -25,7 +25,7 @@ from parallax.comparison.alignment import claim_sentences
 from parallax.comparison.terms import lead
 from parallax.comparison.vectors import KnownVectors, decode_vector, stored_encoder, text_digest
 from parallax.components.embed import lead_text
-from parallax.encoder import SentenceEncoder, encode
+from parallax.encoder import SentenceEncoder, TokenStates, encode
 from parallax.model import Analysis
 from parallax.settings import Settings
 from parallax.store import SQLiteStore, open_store
@@ -133,7 +133,21 @@ def test_comparison_of_stored_analyses_calls_the_encoder_zero_times(
         store.close()
     assert counting.texts == []
     assert encoder.encoded == 0
-    assert encoder.served == len(records) + len(claim_texts(records))  # leads and claims
+    # Leads and claims at least; the positions view also pairs opinions and demands.
+    assert encoder.served >= len(records) + len(claim_texts(records))
+
+
+def _listen(caplog: pytest.LogCaptureFixture) -> None:
+    """Capture the vectors module's warnings, even after a library reconfigured logging.
+
+    A ``logging.config.dictConfig`` run by a dependency earlier in the session (with its
+    default ``disable_existing_loggers``) silences loggers created before it; the warnings
+    are what these tests check, so the logger is switched back on first.
+    """
+    logger = logging.getLogger("parallax.comparison.vectors")
+    logger.disabled = False
+    logger.propagate = True
+    caplog.set_level(logging.WARNING, logger="parallax.comparison.vectors")
 
 
 def compare_from_store(db: Path, records: list[dict[str, Any]]) -> tuple[dict[str, Any], list[str]]:
@@ -188,6 +202,12 @@ class RecordingEncoder(SentenceEncoder):
     ) -> np.ndarray:
         self.seen.extend(texts)
         return super().encode(texts, batch_size, threads)
+
+    def encode_with_tokens(
+        self, texts: Sequence[str], batch_size: int = 64, threads: int | None = None
+    ) -> tuple[np.ndarray, list[TokenStates]]:
+        self.seen.extend(texts)
+        return super().encode_with_tokens(texts, batch_size, threads)
 
 
 @pytest.fixture
@@ -248,7 +268,7 @@ def test_analyses_stored_without_lead_vectors_encode_their_leads(
     records = analysed[1]
     with sqlite3.connect(copy_db) as db:
         db.execute("DELETE FROM lead_vectors")
-    caplog.set_level(logging.WARNING, logger="parallax.comparison.vectors")
+    _listen(caplog)
     result, encoded = compare_from_store(copy_db, records)
     assert encoded == [lead(r) for r in records]
     assert not caplog.records  # a missing lead vector is normal, not damage
@@ -271,7 +291,7 @@ def test_damaged_or_mismatched_lead_vectors_are_encoded_again_with_a_warning(
             db.execute(
                 f"UPDATE lead_vectors SET {column}=? WHERE article_id=?", (value, record["id"])
             )
-    caplog.set_level(logging.WARNING, logger="parallax.comparison.vectors")
+    _listen(caplog)
     result, encoded = compare_from_store(copy_db, records)
     assert encoded == [lead(nan), lead(other), lead(short)]
     for record in (nan, other, short):
@@ -295,7 +315,7 @@ def test_damaged_vectors_are_encoded_again_with_a_warning(
                 "UPDATE sentence_vectors SET vector=? WHERE article_id=? AND idx=?",
                 (blob, target["id"], index),
             )
-    caplog.set_level(logging.WARNING, logger="parallax.comparison.vectors")
+    _listen(caplog)
     result, encoded = compare_from_store(copy_db, records)
     broken = {target["sentences"][i]["text"] for i in damaged}
     assert broken <= set(encoded)
@@ -312,7 +332,7 @@ def test_vectors_that_do_not_match_the_sentences_are_all_ignored(
     record = analysed[1][0]
     with sqlite3.connect(copy_db) as db:
         db.execute("DELETE FROM sentence_vectors WHERE article_id=? AND idx=0", (record["id"],))
-    caplog.set_level(logging.WARNING, logger="parallax.comparison.vectors")
+    _listen(caplog)
     store = SQLiteStore(copy_db)
     try:
         encoder = stored_encoder(store, [record], CountingEncoder())

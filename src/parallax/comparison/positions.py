@@ -155,10 +155,17 @@ def _contradiction_rows(
 
 def _demand_rows(by_source: Sequence[SourcePositions], encode: Encoder) -> list[OpposedRow]:
     """Each demand beside the closest statement of each other source on the same point."""
-    demands = [(s, d) for s in by_source for d in s["demands"]]
+    # Only sentences are paired: their vectors are stored with the analysis, so a
+    # comparison of stored analyses never runs the encoder; headlines are shown, not paired.
+    demands = [(s, d) for s in by_source for d in s["demands"] if d["sentence_id"] != TITLE_ID]
     if not demands or len(by_source) < 2:
         return []
-    answers = [(s, i) for s in by_source for i in (*s["claims"], *s["opinions"], *s["demands"])]
+    answers = [
+        (s, i)
+        for s in by_source
+        for i in (*s["claims"], *s["opinions"], *s["demands"])
+        if i["sentence_id"] != TITLE_ID
+    ]
     if not answers:
         return []
     vectors = encode([d["text"] for _, d in demands] + [i["text"] for _, i in answers])

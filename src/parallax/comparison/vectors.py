@@ -93,6 +93,7 @@ class KnownVectors:
     ) -> None:
         """Wrap ``encode`` (default: the shared encoder) with the ``known`` text vectors."""
         self.known: dict[str, np.ndarray] = dict(known or {})
+        self._fresh: dict[str, np.ndarray] = {}
         self._encode = encode
         self.served = 0
         self.encoded = 0
@@ -101,18 +102,22 @@ class KnownVectors:
         """One unit row per text, as the encoder would give it."""
         result = np.zeros((len(texts), DIMENSION), dtype=np.float32)
         missing: dict[str, list[int]] = {}
+        again = 0
         for i, text in enumerate(texts):
             vector = self.known.get(text)
+            if vector is None and text in self._fresh:
+                vector, again = self._fresh[text], again + 1
             if vector is None:
                 missing.setdefault(text, []).append(i)
             else:
                 result[i] = vector
-        self.served += len(texts) - sum(len(rows) for rows in missing.values())
+        self.served += len(texts) - again - sum(len(rows) for rows in missing.values())
         if missing:
             fresh = self._encoder()(list(missing))
             self.encoded += len(missing)
-            for vector, rows in zip(fresh, missing.values(), strict=True):
+            for text, vector, rows in zip(missing, fresh, missing.values(), strict=True):
                 result[rows] = vector
+                self._fresh[text] = vector  # a comparison asks for some texts more than once
         return result
 
     def _encoder(self) -> Encoder:
