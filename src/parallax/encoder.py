@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,27 @@ PRECISIONS = ("auto", "float32", "bfloat16")
 _BF16_CPU_FLAGS = frozenset({"avx512_bf16", "amx_bf16"})
 
 _lock = threading.Lock()
+
+STATE_LAYER = 4
+"""Token states kept by :meth:`SentenceEncoder.encode_with_states`: after this many layers.
+
+The target-sentiment model (:mod:`parallax.portrayal.target_sentiment`) runs its own tuned
+copy of the layers above on them, so it shares the lower four with every other component.
+"""
+
+
+@dataclass(frozen=True)
+class TokenStates:
+    """One text's word-piece states after :data:`STATE_LAYER` layers, with their offsets.
+
+    ``offsets`` are character offsets into the text as encoded (cut to :data:`MAX_CHARS`),
+    ``(0, 0)`` for the special tokens at either end.
+    """
+
+    states: np.ndarray
+    """(tokens, 384) float16."""
+    offsets: np.ndarray
+    """(tokens, 2) int32."""
 
 
 def cpu_has_native_bfloat16(cpuinfo: Path = Path("/proc/cpuinfo")) -> bool:
@@ -143,6 +165,64 @@ class SentenceEncoder:
         unit: np.ndarray = np.divide(result, norms, out=np.zeros_like(result), where=norms > 0)
         unit[[not t.strip() for t in texts]] = 0.0
         return unit
+
+    def encode_with_states(
+        self, texts: Sequence[str], batch_size: int = 64, threads: int | None = None
+    ) -> tuple[np.ndarray, list[TokenStates]]:
+        """Unit vectors as :meth:`encode` gives them, plus each text's token states.
+
+        The same forward pass yields both: the sentence vector is the mean of the last
+        layer's token states (what the packaged model's pooling does) and the kept states
+        are those after :data:`STATE_LAYER` layers, so later components can read the
+        sentence word piece by word piece without encoding it again.
+        """
+        if not texts:
+            return np.zeros((0, DIMENSION), dtype=np.float32), []
+        import torch
+
+        clipped = [t[:MAX_CHARS] for t in texts]
+        tokenizer = self._model.tokenizer
+        bert = self._model[0].auto_model
+        longest = int(self._model.max_seq_length)
+        order = sorted(range(len(clipped)), key=lambda i: -len(clipped[i]))
+        result = np.zeros((len(clipped), DIMENSION), dtype=np.float32)
+        kept: list[TokenStates | None] = [None] * len(clipped)
+        with (
+            _lock,
+            torch.inference_mode(),
+            torch.autocast("cpu", torch.bfloat16, self.precision == "bfloat16"),
+        ):
+            previous = torch.get_num_threads()
+            if threads is not None:
+                torch.set_num_threads(max(threads, 1))
+            try:
+                for first in range(0, len(order), batch_size):
+                    rows = order[first : first + batch_size]
+                    inputs = tokenizer(
+                        [clipped[i] for i in rows],
+                        padding=True,
+                        truncation=True,
+                        max_length=longest,
+                        return_tensors="pt",
+                        return_offsets_mapping=True,
+                    )
+                    offsets = inputs.pop("offset_mapping").numpy().astype(np.int32)
+                    output = bert(**inputs, output_hidden_states=True)
+                    mask = inputs["attention_mask"].unsqueeze(-1).float()
+                    last = output.last_hidden_state.float()
+                    pooled = (last * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+                    result[rows] = pooled.numpy()
+                    states = output.hidden_states[STATE_LAYER].half().numpy()
+                    lengths = inputs["attention_mask"].sum(1).tolist()
+                    for row, index in enumerate(rows):
+                        n = int(lengths[row])
+                        kept[index] = TokenStates(states[row, :n].copy(), offsets[row, :n].copy())
+            finally:
+                torch.set_num_threads(previous)
+        norms = np.linalg.norm(result, axis=1, keepdims=True)
+        unit: np.ndarray = np.divide(result, norms, out=np.zeros_like(result), where=norms > 0)
+        unit[[not t.strip() for t in texts]] = 0.0
+        return unit, [k for k in kept if k is not None]
 
 
 @lru_cache(maxsize=1)

@@ -139,6 +139,9 @@ class Analysis:
     doc: Any = None
     vectors: Any = None
     lead_vector: Any = None
+    token_states: Any = None
+    """Per sentence, the encoder's word-piece states (:class:`parallax.encoder.TokenStates`)
+    that the portrayal step reads; set by the embed step and dropped once read."""
 
     @property
     def id(self) -> str:

@@ -31,8 +31,11 @@ class Embed:
     """Put one unit vector per sentence, and one for the article's lead, on the analysis.
 
     Sentence rows go to :attr:`Analysis.vectors`, the lead's (:func:`lead_text`) to
-    :attr:`Analysis.lead_vector`. The whole batch of articles, sentences and leads, is
-    encoded in one call, so short articles still fill the encoder's batches. Torch releases
+    :attr:`Analysis.lead_vector`; the word-piece states of each sentence after the
+    encoder's fourth layer go to :attr:`Analysis.token_states` for the portrayal step, from
+    the same pass (:meth:`parallax.encoder.SentenceEncoder.encode_with_states`). The whole
+    batch of articles, sentences and leads, is encoded in one call, so short articles still
+    fill the encoder's batches. Torch releases
     the GIL during the encoder's matrix products, so the pipeline runs this step in a worker
     thread alongside the parse of the next batch (``releases_gil``), with one torch thread
     (``threads``): measured on 2 cores, a second torch thread spins on the core the parse
@@ -52,15 +55,16 @@ class Embed:
         texts = [s.text for a in batch for s in a.sentences]
         sentences = len(texts)
         texts += [lead_text(a) for a in batch]
-        vectors = (
-            shared_encoder().encode(texts, threads=self.threads)
+        vectors, states = (
+            shared_encoder().encode_with_states(texts, threads=self.threads)
             if texts
-            else np.zeros((0, 384), np.float32)
+            else (np.zeros((0, 384), np.float32), [])
         )
         offset = 0
         for number, analysis in enumerate(batch):
             count = len(analysis.sentences)
             analysis.vectors = vectors[offset : offset + count]
+            analysis.token_states = states[offset : offset + count]
             analysis.lead_vector = vectors[sentences + number]
             offset += count
             yield analysis

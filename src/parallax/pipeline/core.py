@@ -228,6 +228,7 @@ def _run(components: Sequence[Component], analyses: list[Analysis]) -> None:
 def _finished(analyses: list[Analysis]) -> Iterator[Analysis]:
     for analysis in analyses:
         analysis.doc = None  # the parse is large and not part of the result
+        analysis.token_states = None  # so are the encoder's word-piece states
         # The sentence and lead vectors stay: the runner stores them for comparisons
         # (1.5 kB each).
         yield analysis

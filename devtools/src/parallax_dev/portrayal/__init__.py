@@ -1,0 +1,1 @@
+"""Portrayal: training and evaluating the target-sentiment model and the roles."""

@@ -1,0 +1,377 @@
+"""Evaluating portrayal on public data, end to end through the pipeline.
+
+* **NewsMTSC dev** (rw and mt): the target-sentiment model alone, macro-F1 over 3 classes.
+* **BASIL** 2010-2016: the author's feeling (pos/neu/neg) towards each main entity of an
+  article, against the sentiment label the pipeline gives the actor that entity is; an
+  entity the pipeline found no actor for counts as answered *neutral*.
+* **PerSenT** dev: the author's sentiment towards the article's main person, the same way.
+* **Narrative Frames Corpus**: hero/villain/victim of each annotated entity. Its entities
+  are often not names ("climate alarmists"), which the actors step does not look for, so
+  the gold entities become the actors (mentions: the annotated strings found in the text)
+  and the rest of the pipeline (quotes, events, techniques, the model) runs as usual.
+
+Each article goes through the pipeline once; the model's judgments are kept with the
+analysis (in ``.cache/portrayal``), so the role and sentiment rules can be re-run on them.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import pickle
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from parallax_dev.portrayal.newsmtsc import load_split, macro_f1
+
+from parallax.components.portrayal import judge
+from parallax.model import Analysis, Article
+from parallax.pipeline import load
+from parallax.pipeline.core import Pipeline
+from parallax.portrayal.roles import portray
+from parallax.portrayal.target_sentiment import predict
+
+csv.field_size_limit(sys.maxsize)
+
+UPSTREAM = (
+    "parse",
+    "sentences",
+    "entities",
+    "embed",
+    "times",
+    "actors",
+    "quotes",
+    "events",
+    "techniques",
+)
+SENTIMENTS = ("neg", "neu", "pos")
+ROLES = ("protagonist", "antagonist", "victim")
+NFC_ROLES = {"hero": "protagonist", "villain": "antagonist", "victim": "victim"}
+_LABEL = {"negative": "neg", "neutral": "neu", "positive": "pos"}
+_PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "him",
+        "her",
+        "them",
+        "his",
+        "its",
+        "their",
+        "we",
+        "us",
+        "our",
+        "i",
+        "me",
+        "my",
+    ]
+)
+
+
+@dataclass
+class Scores:
+    """Accuracy, macro-F1 and the majority-class baselines of one evaluation."""
+
+    name: str
+    n: int
+    accuracy: float
+    macro_f1: float
+    majority_accuracy: float
+    majority_macro_f1: float
+    matched: int
+    confusion: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def score(
+    name: str, gold: list[str], predicted: list[str], labels: Sequence[str], matched: int
+) -> Scores:
+    """Scores of ``predicted`` against ``gold`` (macro-F1 over ``labels``)."""
+    index = {label: n for n, label in enumerate(labels)}
+    g = np.array([index.get(x, -1) for x in gold])
+    p = np.array([index.get(x, -1) for x in predicted])
+    common = Counter(gold).most_common(1)[0][0] if gold else labels[0]
+    majority = np.full_like(g, index[common])
+    confusion: dict[str, dict[str, int]] = {}
+    for a, b in zip(gold, predicted, strict=True):
+        confusion.setdefault(a, {}).setdefault(b, 0)
+        confusion[a][b] += 1
+    n = max(len(gold), 1)
+    return Scores(
+        name=name,
+        n=len(gold),
+        accuracy=round(float((g == p).sum()) / n, 3),
+        macro_f1=round(macro_f1(g, p, len(labels)), 3),
+        majority_accuracy=round(float((g == majority).sum()) / n, 3),
+        majority_macro_f1=round(macro_f1(g, majority, len(labels)), 3),
+        matched=matched,
+        confusion=confusion,
+    )
+
+
+# -- running the pipeline, with the model's judgments kept --------------------------------
+
+
+class _GoldActors:
+    """Put given actors (found by their strings) on each analysis, in place of the actors step."""
+
+    name = "actors"
+    version = "gold"
+    requires = ("doc", "sentences")
+    assigns = ("actors",)
+
+    def __init__(self, entities: dict[str, list[tuple[str, list[str]]]]) -> None:
+        self.entities = entities
+
+    def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
+        for analysis in analyses:
+            actors = []
+            for number, (key, names) in enumerate(self.entities.get(analysis.article.source, [])):
+                mentions = mentions_of(analysis, names)
+                actors.append(
+                    {"id": f"g{number}", "name": key, "type": "gold", "mentions": mentions}
+                )
+            analysis.layers["actors"] = actors
+            yield analysis
+
+
+class _Judge:
+    """Keep the model's judgments on the analysis (the portrayal step's first half)."""
+
+    name = "judge"
+    version = "1"
+    requires = ("sentences", "actors", "quotes")
+    assigns = ("judgments",)
+
+    def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
+        batch = list(analyses)
+        for analysis, judgments in zip(batch, judge(batch), strict=True):
+            analysis.layers["judgments"] = judgments
+            yield analysis
+
+
+def mentions_of(analysis: Analysis, names: Sequence[str]) -> list[dict[str, Any]]:
+    """Mentions of the given strings (whole words, any case) with their sentence ids."""
+    found = []
+    text = analysis.article.text
+    for name in names:
+        if len(name) < 3 and name.lower() not in _PRONOUNS:
+            continue
+        for match in re.finditer(rf"\b{re.escape(name)}\b", text, re.IGNORECASE):
+            for sentence in analysis.sentences:
+                if sentence.start <= match.start() < sentence.end:
+                    found.append(
+                        {
+                            "text": match.group(),
+                            "start": match.start(),
+                            "end": match.end(),
+                            "sentence_id": sentence.id,
+                            "kind": "pronoun" if name.lower() in _PRONOUNS else "name",
+                        }
+                    )
+                    break
+    return found
+
+
+def analyse(
+    texts: dict[str, str],
+    cache: Path,
+    tag: str,
+    gold_actors: dict[str, list[tuple[str, list[str]]]] | None = None,
+) -> dict[str, Analysis]:
+    """Run the pipeline (to the model's judgments) over ``texts`` by id, cached on disk."""
+    digest = hashlib.sha256(tag.encode())
+    for key in sorted(texts):
+        digest.update(key.encode() + b"\x00" + texts[key].encode("utf-8", "replace"))
+    if gold_actors is not None:
+        digest.update(json.dumps(gold_actors, sort_keys=True).encode())
+    path = cache / f"{tag}-{digest.hexdigest()[:16]}.pickle"
+    if path.is_file():
+        with path.open("rb") as handle:
+            cached: dict[str, Analysis] = pickle.load(handle)
+            return cached
+    names = [n for n in UPSTREAM if not (gold_actors is not None and n == "actors")]
+    components = list(load(names).components)
+    if gold_actors is not None:
+        at = [c.name for c in components].index("times") + 1
+        components.insert(at, _GoldActors(gold_actors))
+    pipeline = Pipeline([*components, _Judge()])
+    articles = [Article(text=t, source=k, language="en") for k, t in texts.items()]
+    result = {a.article.source: a for a in pipeline.pipe(articles)}
+    for analysis in result.values():
+        analysis.vectors = None
+    cache.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as handle:
+        pickle.dump(result, handle)
+    return result
+
+
+def cast(analysis: Analysis) -> list[dict[str, Any]]:
+    """Run the role and sentiment rules on a cached analysis; its actors, portrayed."""
+    actors = analysis.layers.get("actors", [])
+    portray(
+        actors,
+        analysis.sentences,
+        analysis.article.text,
+        analysis.layers.get("events", []),
+        analysis.layers.get("quotes", []),
+        analysis.layers.get("judgments", {}),
+    )
+    return list(actors)
+
+
+def find_actor(actors: Sequence[dict[str, Any]], name: str) -> dict[str, Any] | None:
+    """The pipeline actor that is the named person or organisation, if any.
+
+    A match is an actor whose name or a named mention equals the full name or, for a
+    person's name of several words, its last word; the most mentioned such actor wins.
+    """
+    full = name.lower().strip()
+    last = full.split()[-1] if " " in full else None
+    best: tuple[int, dict[str, Any]] | None = None
+    for actor in actors:
+        forms = {str(actor.get("name", "")).lower()} | {
+            str(m.get("text", "")).lower()
+            for m in actor.get("mentions", [])
+            if m.get("kind", "name") != "pronoun"
+        }
+        words = {w for f in forms for w in f.split()}
+        if full in forms or (last is not None and last in words and len(last) > 2):
+            count = len(actor.get("mentions", []))
+            if best is None or count > best[0]:
+                best = (count, actor)
+    return best[1] if best else None
+
+
+# -- the four evaluations ---------------------------------------------------------------
+
+
+def newsmtsc_dev(shared: Path, cache: Path) -> dict[str, float]:
+    """Macro-F1 of the target-sentiment model on NewsMTSC's dev files, and pooled."""
+    splits = [load_split(shared, "dev_rw", cache), load_split(shared, "dev_mt", cache)]
+    scores: dict[str, float] = {}
+    golds, predictions = [], []
+    for split in splits:
+        predicted = predict(split.queries).argmax(1)
+        scores[split.name] = round(macro_f1(split.labels, predicted), 4)
+        majority = np.full_like(split.labels, np.bincount(split.labels).argmax())
+        scores[f"{split.name}_majority"] = round(macro_f1(split.labels, majority), 4)
+        golds.append(split.labels)
+        predictions.append(predicted)
+    scores["pooled"] = round(macro_f1(np.concatenate(golds), np.concatenate(predictions)), 4)
+    scores["n"] = float(sum(len(s.labels) for s in splits))
+    return scores
+
+
+def basil(shared: Path, cache: Path, limit: int | None = None) -> Scores:
+    """Author feeling towards BASIL's main entities (2010-2016), end to end."""
+    folder = shared / "inputs" / "basil-media-bias"
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{folder} is missing; pass --shared pointing at the data folder")
+    records = [
+        json.loads(line) for line in (folder / "basil_articles.jsonl").open(encoding="utf-8")
+    ]
+    records = records[:limit]
+    wanted: dict[str, list[tuple[str, str]]] = {}
+    texts: dict[str, str] = {}
+    for record in records:
+        annotation = _basil_annotation(folder, record)
+        if annotation is None:
+            continue
+        key = f"{record['story_id']}:{record['source_code']}"
+        texts[key] = record["text"]
+        for name, feeling in annotation.items():
+            if not name.startswith("author_feeling_") or name.endswith("main_event"):
+                continue
+            if feeling in SENTIMENTS:
+                wanted.setdefault(key, []).append(
+                    (name.removeprefix("author_feeling_").replace("_", " "), feeling)
+                )
+    analyses = analyse(texts, cache, "basil")
+    gold, predicted, matched = [], [], 0
+    for key, entities in wanted.items():
+        actors = cast(analyses[key])
+        for name, feeling in entities:
+            actor = find_actor(actors, name)
+            matched += actor is not None
+            gold.append(feeling)
+            predicted.append(_LABEL[actor["sentiment_label"]] if actor else "neu")
+    return score("BASIL author feeling", gold, predicted, SENTIMENTS, matched)
+
+
+def _basil_annotation(folder: Path, record: dict[str, Any]) -> dict[str, Any] | None:
+    # BASIL numbers a story's three articles 1-3; the annotation is the one whose article
+    # file names the same outlet.
+    for path in sorted(folder.glob(f"annotations/*/{record['story_id']}_*_ann.json")):
+        article = folder / "articles" / path.parent.name / path.name.replace("_ann", "")
+        try:
+            meta = json.loads(article.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        source = str(meta.get("source", "")).lower()
+        if source.startswith(record["source_code"][:2]) or meta.get("title") == record.get("title"):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return dict(data.get("article-level-annotations", {}))
+    return None
+
+
+def persent(shared: Path, cache: Path, limit: int | None = None) -> Scores:
+    """The author's sentiment towards PerSenT's main person (dev split), end to end."""
+    path = shared / "datasets" / "persent_author_sentiment" / "dev.csv"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} is missing; pass --shared pointing at the data folder")
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))[:limit]
+    texts = {row["DOCUMENT_INDEX"]: row["DOCUMENT"].replace("  ", ", ") for row in rows}
+    analyses = analyse(texts, cache, "persent")
+    gold, predicted, matched = [], [], 0
+    mapping = {"Negative": "neg", "Neutral": "neu", "Positive": "pos"}
+    for row in rows:
+        actor = find_actor(cast(analyses[row["DOCUMENT_INDEX"]]), row["TARGET_ENTITY"])
+        matched += actor is not None
+        gold.append(mapping[row["TRUE_SENTIMENT"]])
+        predicted.append(_LABEL[actor["sentiment_label"]] if actor else "neu")
+    return score("PerSenT author sentiment", gold, predicted, SENTIMENTS, matched)
+
+
+def nfc(shared: Path, cache: Path, limit: int | None = None) -> Scores:
+    """Hero/villain/victim of the NFC entities, with the gold entities as the actors."""
+    folder = shared / "datasets" / "narrative_frames_corpus" / "data"
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{folder} is missing; pass --shared pointing at the data folder")
+    with (folder / "articles_metadata.tsv").open(encoding="utf-8") as handle:
+        rows = [line.rstrip("\n").split("\t") for line in handle][1:]
+    texts = {r[0]: r[4] for r in rows if len(r) > 4}
+    grouped: dict[str, dict[tuple[str, str], list[str]]] = {}
+    with (folder / "role_and_frame_annoations.tsv").open(encoding="utf-8") as handle:
+        for line in list(handle)[1:]:
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) > 3 and cells[3] in NFC_ROLES and cells[0] in texts:
+                names = grouped.setdefault(cells[0], {}).setdefault((cells[2], cells[3]), [])
+                if cells[1].lower() not in _PRONOUNS:
+                    names.append(cells[1])
+    ids = sorted(grouped, key=int)[:limit]
+    entities = {
+        i: [(f"{group}|{role}", names) for (group, role), names in grouped[i].items() if names]
+        for i in ids
+    }
+    analyses = analyse({i: texts[i] for i in ids}, cache, "nfc", entities)
+    gold, predicted, matched = [], [], 0
+    for i in ids:
+        actors = {a["name"]: a for a in cast(analyses[i])}
+        for key, _ in entities[i]:
+            actor = actors.get(key)
+            if actor is None or not actor.get("mentions"):
+                continue
+            matched += 1
+            gold.append(NFC_ROLES[key.split("|")[1]])
+            predicted.append(str(actor["role"]))
+    return score("NFC roles", gold, predicted, ROLES, matched)

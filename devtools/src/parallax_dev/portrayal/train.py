@@ -1,0 +1,152 @@
+"""Training the target-sentiment model: the top two encoder layers, a marker and a classifier.
+
+The two layers start as all-MiniLM-L6-v2's own fifth and sixth layers, the target marker at
+zero and the classifier at random; all are trained on NewsMTSC train with cross-entropy,
+and the epoch with the best macro-F1 on NewsMTSC's two dev files together is kept. Runs on
+the CPU with one torch thread by default: the machines this project trains on are shared.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from parallax_dev.portrayal.newsmtsc import Split, load_split, macro_f1
+
+from parallax.encoder import STATE_LAYER, shared_encoder
+from parallax.portrayal.target_sentiment import (
+    LABELS,
+    TUNED_LAYERS,
+    TargetModel,
+    batch_tensors,
+    predict,
+    save,
+)
+
+EPOCHS = 4
+BATCH = 32
+LAYER_RATE = 4e-5
+HEAD_RATE = 1e-3
+SEED = 13
+
+
+@dataclass
+class Result:
+    """Dev macro-F1 per epoch and of the kept epoch, per dev file and pooled."""
+
+    epochs: list[dict[str, float]]
+    best_epoch: int
+    dev: dict[str, float]
+
+
+def initial_model() -> TargetModel:
+    """A model whose layers are MiniLM's layers above :data:`STATE_LAYER`."""
+    model = TargetModel()
+    bert = shared_encoder()._model[0].auto_model
+    for block, layer in zip(
+        model.blocks, bert.encoder.layer[STATE_LAYER : STATE_LAYER + TUNED_LAYERS], strict=True
+    ):
+        block.load_bert(layer)
+    return model
+
+
+def evaluate(model: TargetModel, splits: list[Split]) -> dict[str, float]:
+    """Macro-F1 on each split and on all of them pooled."""
+    scores: dict[str, float] = {}
+    golds, predictions = [], []
+    for split in splits:
+        predicted = predict(split.queries, model).argmax(1)
+        scores[split.name] = round(macro_f1(split.labels, predicted), 4)
+        golds.append(split.labels)
+        predictions.append(predicted)
+    scores["pooled"] = round(macro_f1(np.concatenate(golds), np.concatenate(predictions)), 4)
+    return scores
+
+
+def train(shared: Path, out: Path, cache: Path, epochs: int = EPOCHS, threads: int = 1) -> Result:
+    """Train, keep the best dev epoch, and write the weights and metadata into ``out``."""
+    torch.set_num_threads(threads)
+    torch.manual_seed(SEED)
+    random.seed(SEED)
+    train_split = load_split(shared, "train", cache)
+    dev = [load_split(shared, "dev_rw", cache), load_split(shared, "dev_mt", cache)]
+    model = initial_model()
+    head = [model.marker, *model.classify.parameters()]
+    optimiser = torch.optim.AdamW(
+        [
+            {"params": model.blocks.parameters(), "lr": LAYER_RATE},
+            {"params": head, "lr": HEAD_RATE},
+        ],
+        weight_decay=0.01,
+    )
+    steps = epochs * ((len(train_split.queries) + BATCH - 1) // BATCH)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda step: min(1.0, step / (0.06 * steps)) * max(0.0, 1 - step / steps)
+    )
+    # Batches of similar length waste little on padding; their order is shuffled.
+    order = sorted(
+        range(len(train_split.queries)), key=lambda i: len(train_split.queries[i].target)
+    )
+    batches = [order[i : i + BATCH] for i in range(0, len(order), BATCH)]
+    labels = torch.from_numpy(train_split.labels)
+    history: list[dict[str, float]] = []
+    best: tuple[float, int, dict[str, Any], dict[str, float]] | None = None
+    for epoch in range(1, epochs + 1):
+        model.train()
+        random.shuffle(batches)
+        started, total = time.time(), 0.0
+        for rows in batches:
+            states, mask, target = batch_tensors([train_split.queries[i] for i in rows])
+            loss = torch.nn.functional.cross_entropy(model(states, mask, target), labels[rows])
+            optimiser.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimiser.step()
+            schedule.step()
+            total += float(loss) * len(rows)
+        model.eval()
+        scores = evaluate(model, dev)
+        scores["epoch"] = epoch
+        scores["train_loss"] = round(total / len(train_split.queries), 4)
+        scores["seconds"] = round(time.time() - started, 1)
+        history.append(scores)
+        print(scores, flush=True)
+        if best is None or scores["pooled"] > best[0]:
+            state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+            best = (scores["pooled"], epoch, state, scores)
+    assert best is not None
+    model.load_state_dict(best[2])
+    dev_scores = {k: best[3][k] for k in ("dev_rw", "dev_mt", "pooled")}
+    save(
+        model,
+        out,
+        {
+            "name": "target_sentiment",
+            "command": "parallax-dev train portrayal",
+            "model": (
+                f"all-MiniLM-L6-v2 layers {STATE_LAYER + 1}-{STATE_LAYER + TUNED_LAYERS} "
+                "fine-tuned over the shared states after layer "
+                f"{STATE_LAYER}, a learned target marker, linear classifier over the "
+                "mean target and mean sentence states"
+            ),
+            "labels": list(LABELS),
+            "trained_on": f"NewsMTSC train ({len(train_split.queries)} targets)",
+            "tuned_on": "NewsMTSC dev_rw + dev_mt (epoch with the best pooled macro-F1)",
+            "metric": "macro_f1",
+            "dev_score": dev_scores,
+            "epochs": epochs,
+            "best_epoch": best[1],
+            "learning_rates": {"layers": LAYER_RATE, "head": HEAD_RATE},
+            "batch": BATCH,
+            "seed": SEED,
+            "trained": date.today().isoformat(),
+            "precision": "float16 weights",
+        },
+    )
+    return Result(history, best[1], dev_scores)
