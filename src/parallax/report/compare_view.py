@@ -120,6 +120,7 @@ def story_views(report: dict[str, Any]) -> list[dict[str, Any]]:
                 {
                     "name": entry["name"],
                     "divergence": entry["divergence"],
+                    "difference": entry.get("difference"),
                     "cells": [
                         {
                             "source": source,
@@ -128,6 +129,16 @@ def story_views(report: dict[str, Any]) -> list[dict[str, Any]]:
                             "sentiment": cells.get(source["id"], {}).get("sentiment"),
                             "tone": _sentiment_word(cells.get(source["id"], {}).get("sentiment")),
                             "mentions": cells.get(source["id"], {}).get("mentions", 0),
+                            "quoted": [
+                                f"{q.get('speaker_text') or q.get('speaker') or 'unnamed source'}: "
+                                f"{q.get('sentiment_label') or 'neutral'}"
+                                + (
+                                    f", {q['role']}"
+                                    if q.get("role") not in (None, "neutral")
+                                    else ""
+                                )
+                                for q in cells.get(source["id"], {}).get("quoted", [])
+                            ][:3],
                             "sentences": [
                                 s["text"] for s in cells.get(source["id"], {}).get("sentences", [])
                             ][:2],

@@ -90,6 +90,18 @@ def technique_lines(article: dict[str, Any]) -> list[tuple[str, list[str], str]]
     return lines
 
 
+def quoted_summary(actor: dict[str, Any]) -> str:
+    """What the sources an article quotes say about an actor, in a few words per source."""
+    parts = []
+    for q in actor.get("quoted") or []:
+        who = q.get("speaker_text") or q.get("speaker") or "unnamed source"
+        view = q.get("sentiment_label") or "neutral"
+        if q.get("role") not in (None, "neutral"):
+            view += f", {q['role']}"
+        parts.append(f"{who}: {view}")
+    return "; ".join(parts[:4])
+
+
 def portrayal_rows(article: dict[str, Any], limit: int = 12) -> list[dict[str, Any]]:
     """Actors with a role or a non-zero sentiment, most mentioned first."""
     actors = [a for a in article.get("actors", []) if a.get("role") is not None]
@@ -100,6 +112,7 @@ def portrayal_rows(article: dict[str, Any], limit: int = 12) -> list[dict[str, A
             "role": a.get("role"),
             "sentiment": a.get("sentiment"),
             "role_sentences": a.get("role_sentences", []),
+            "quoted": quoted_summary(a),
         }
         for a in actors[:limit]
     ]
