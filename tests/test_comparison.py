@@ -149,9 +149,10 @@ def test_gaps_and_portrayal_use_actors_when_present() -> None:
 
 def test_a_difference_only_in_whom_each_source_quotes_is_named_so() -> None:
     def actor(role: str, sentiment: float, quoted: list[dict[str, Any]]) -> Any:
+        mention = {"text": "council", "start": 0, "end": 1, "sentence_id": "s2"}
         return {"id": "local:council", "name": "city council", "type": "organization",
                 "kb_id": None, "role": role, "sentiment": sentiment, "quoted": quoted,
-                "mentions": [{"text": "council", "start": 0, "end": 1, "sentence_id": "s2"}]}  # fmt: skip
+                "mentions": [mention]}  # fmt: skip
 
     critic = {"speaker": None, "speaker_text": "a resident", "role": "antagonist",
               "sentiment": -0.8, "sentiment_label": "negative", "sentences": ["s2"]}  # fmt: skip
