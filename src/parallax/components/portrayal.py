@@ -63,21 +63,23 @@ def queries_of(
     return keys, queries, [voice_of[k] for k in keys], weights
 
 
-def judge(batch: Sequence[Analysis]) -> list[dict[str, list[Judgment]]]:
+Asked = tuple[list[Key], list[Query], list[Voice], list[float]]
+
+
+def ask(analysis: Analysis) -> Asked:
+    """The questions for the model about one analysis: keys, queries, voices, weights."""
+    return queries_of(analysis, _states(analysis)) if analysis.sentences else ([], [], [], [])
+
+
+def answer(asked: Sequence[Asked]) -> list[dict[str, list[Judgment]]]:
     """Per analysis, the model's judgments of each actor's sentences, by actor id.
 
-    The model runs once over the whole batch, so short articles still fill its batches.
+    The model runs once over all the questions, so short articles still fill its batches.
     """
-    per_article = []
-    queries: list[Query] = []
-    for analysis in batch:
-        found = queries_of(analysis, _states(analysis)) if analysis.sentences else ([], [], [], [])
-        per_article.append(found)
-        queries += found[1]
-    probabilities = predict(queries)
+    probabilities = predict([query for _, queries, _, _ in asked for query in queries])
     result: list[dict[str, list[Judgment]]] = []
     offset = 0
-    for keys, asked, voices, weights in per_article:
+    for keys, queries, voices, weights in asked:
         judgments: dict[str, list[Judgment]] = {}
         for number, key in enumerate(keys):
             row = probabilities[offset + number]
@@ -89,7 +91,7 @@ def judge(batch: Sequence[Analysis]) -> list[dict[str, list[Judgment]]]:
                     weights[number],
                 )
             )
-        offset += len(asked)
+        offset += len(queries)
         result.append(judgments)
     return result
 
@@ -105,7 +107,7 @@ class Portrayal:
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
         """Portray the actors of each analysis in a batch."""
         batch = list(analyses)
-        for analysis, judgments in zip(batch, judge(batch), strict=True):
+        for analysis, judgments in zip(batch, answer([ask(a) for a in batch]), strict=True):
             portray(
                 analysis.layers.get("actors", []),
                 analysis.sentences,

@@ -10,12 +10,14 @@
   the gold entities become the actors (mentions: the annotated strings found in the text)
   and the rest of the pipeline (quotes, events, techniques, the model) runs as usual.
 
-Each article goes through the pipeline once; the model's judgments are kept with the
-analysis (in ``.cache/portrayal``), so the role and sentiment rules can be re-run on them.
+Each article goes through the pipeline once; the questions for the model (the token states
+of the sentences that mention each actor) are kept with the analysis in ``.cache/portrayal``,
+so a retrained model and changed role rules are measured without running the pipeline again.
 """
 
 from __future__ import annotations
 
+import copy
 import csv
 import hashlib
 import json
@@ -31,10 +33,10 @@ from typing import Any
 import numpy as np
 from parallax_dev.portrayal.newsmtsc import load_split, macro_f1
 
-from parallax.components.portrayal import judge
+from parallax.components.portrayal import answer, ask
 from parallax.model import Analysis, Article
-from parallax.pipeline import load
 from parallax.pipeline.core import Pipeline
+from parallax.pipeline.registry import component_factory
 from parallax.portrayal.roles import portray
 from parallax.portrayal.target_sentiment import predict
 
@@ -143,18 +145,17 @@ class _GoldActors:
             yield analysis
 
 
-class _Judge:
-    """Keep the model's judgments on the analysis (the portrayal step's first half)."""
+class _Ask:
+    """Keep the questions for the model on the analysis (the portrayal step's first half)."""
 
-    name = "judge"
+    name = "ask"
     version = "1"
     requires = ("sentences", "actors", "quotes")
-    assigns = ("judgments",)
+    assigns = ("asked",)
 
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
-        batch = list(analyses)
-        for analysis, judgments in zip(batch, judge(batch), strict=True):
-            analysis.layers["judgments"] = judgments
+        for analysis in analyses:
+            analysis.layers["asked"] = ask(analysis)
             yield analysis
 
 
@@ -199,11 +200,11 @@ def analyse(
             cached: dict[str, Analysis] = pickle.load(handle)
             return cached
     names = [n for n in UPSTREAM if not (gold_actors is not None and n == "actors")]
-    components = list(load(names).components)
+    components: list[Any] = [component_factory(name)() for name in names]
     if gold_actors is not None:
         at = [c.name for c in components].index("times") + 1
         components.insert(at, _GoldActors(gold_actors))
-    pipeline = Pipeline([*components, _Judge()])
+    pipeline = Pipeline([*components, _Ask()])
     articles = [Article(text=t, source=k, language="en") for k, t in texts.items()]
     result = {a.article.source: a for a in pipeline.pipe(articles)}
     for analysis in result.values():
@@ -214,18 +215,24 @@ def analyse(
     return result
 
 
-def cast(analysis: Analysis) -> list[dict[str, Any]]:
-    """Run the role and sentiment rules on a cached analysis; its actors, portrayed."""
-    actors = analysis.layers.get("actors", [])
-    portray(
-        actors,
-        analysis.sentences,
-        analysis.article.text,
-        analysis.layers.get("events", []),
-        analysis.layers.get("quotes", []),
-        analysis.layers.get("judgments", {}),
-    )
-    return list(actors)
+def cast(analyses: dict[str, Analysis]) -> dict[str, list[dict[str, Any]]]:
+    """Answer the kept questions and run the role rules; each analysis's actors, portrayed."""
+    keys = list(analyses)
+    answers = answer([analyses[k].layers["asked"] for k in keys])
+    result = {}
+    for key, judgments in zip(keys, answers, strict=True):
+        analysis = analyses[key]
+        actors = copy.deepcopy(analysis.layers.get("actors", []))
+        portray(
+            actors,
+            analysis.sentences,
+            analysis.article.text,
+            analysis.layers.get("events", []),
+            analysis.layers.get("quotes", []),
+            judgments,
+        )
+        result[key] = actors
+    return result
 
 
 def find_actor(actors: Sequence[dict[str, Any]], name: str) -> dict[str, Any] | None:
@@ -295,10 +302,10 @@ def basil(shared: Path, cache: Path, limit: int | None = None) -> Scores:
                 wanted.setdefault(key, []).append(
                     (name.removeprefix("author_feeling_").replace("_", " "), feeling)
                 )
-    analyses = analyse(texts, cache, "basil")
+    portrayed = cast(analyse(texts, cache, "basil"))
     gold, predicted, matched = [], [], 0
     for key, entities in wanted.items():
-        actors = cast(analyses[key])
+        actors = portrayed[key]
         for name, feeling in entities:
             actor = find_actor(actors, name)
             matched += actor is not None
@@ -331,11 +338,11 @@ def persent(shared: Path, cache: Path, limit: int | None = None) -> Scores:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))[:limit]
     texts = {row["DOCUMENT_INDEX"]: row["DOCUMENT"].replace("  ", ", ") for row in rows}
-    analyses = analyse(texts, cache, "persent")
+    portrayed = cast(analyse(texts, cache, "persent"))
     gold, predicted, matched = [], [], 0
     mapping = {"Negative": "neg", "Neutral": "neu", "Positive": "pos"}
     for row in rows:
-        actor = find_actor(cast(analyses[row["DOCUMENT_INDEX"]]), row["TARGET_ENTITY"])
+        actor = find_actor(portrayed[row["DOCUMENT_INDEX"]], row["TARGET_ENTITY"])
         matched += actor is not None
         gold.append(mapping[row["TRUE_SENTIMENT"]])
         predicted.append(_LABEL[actor["sentiment_label"]] if actor else "neu")
@@ -363,10 +370,10 @@ def nfc(shared: Path, cache: Path, limit: int | None = None) -> Scores:
         i: [(f"{group}|{role}", names) for (group, role), names in grouped[i].items() if names]
         for i in ids
     }
-    analyses = analyse({i: texts[i] for i in ids}, cache, "nfc", entities)
+    portrayed = cast(analyse({i: texts[i] for i in ids}, cache, "nfc", entities))
     gold, predicted, matched = [], [], 0
     for i in ids:
-        actors = {a["name"]: a for a in cast(analyses[i])}
+        actors = {a["name"]: a for a in portrayed[i]}
         for key, _ in entities[i]:
             actor = actors.get(key)
             if actor is None or not actor.get("mentions"):

@@ -19,7 +19,7 @@ import numpy as np
 import torch
 from parallax_dev.portrayal.newsmtsc import Split, load_split, macro_f1
 
-from parallax.encoder import STATE_LAYER, shared_encoder
+from parallax.encoder import STATE_LAYER
 from parallax.portrayal.target_sentiment import (
     LABELS,
     TUNED_LAYERS,
@@ -27,6 +27,7 @@ from parallax.portrayal.target_sentiment import (
     batch_tensors,
     predict,
     save,
+    starting_point,
 )
 
 EPOCHS = 4
@@ -43,17 +44,6 @@ class Result:
     epochs: list[dict[str, float]]
     best_epoch: int
     dev: dict[str, float]
-
-
-def initial_model() -> TargetModel:
-    """A model whose layers are MiniLM's layers above :data:`STATE_LAYER`."""
-    model = TargetModel()
-    bert = shared_encoder()._model[0].auto_model
-    for block, layer in zip(
-        model.blocks, bert.encoder.layer[STATE_LAYER : STATE_LAYER + TUNED_LAYERS], strict=True
-    ):
-        block.load_bert(layer)
-    return model
 
 
 def evaluate(model: TargetModel, splits: list[Split]) -> dict[str, float]:
@@ -76,7 +66,7 @@ def train(shared: Path, out: Path, cache: Path, epochs: int = EPOCHS, threads: i
     random.seed(SEED)
     train_split = load_split(shared, "train", cache)
     dev = [load_split(shared, "dev_rw", cache), load_split(shared, "dev_mt", cache)]
-    model = initial_model()
+    model = starting_point()
     head = [model.marker, *model.classify.parameters()]
     optimiser = torch.optim.AdamW(
         [
