@@ -6,11 +6,12 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: setup system-deps demo test lint typecheck unit clean
 
-# One-time setup: a virtual environment with Parallax, its models and the test tools.
-$(STAMP): pyproject.toml
+# One-time setup: a virtual environment with Parallax, its models and the test tools, and
+# the development tools (devtools/: the parallax-dev command) beside it.
+$(STAMP): pyproject.toml devtools/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,postgres,ray]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,postgres,ray]' -e ./devtools
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -20,8 +21,8 @@ demo: setup
 	$(BIN)/parallax demo --out parallax-report
 
 lint: setup
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests devtools
+	$(BIN)/ruff format --check src tests devtools
 
 typecheck: setup
 	$(BIN)/mypy

@@ -1,4 +1,4 @@
-"""Shared fixtures: the ../shared folder, the bundled samples, stores, the pipeline, the CLI."""
+"""Shared fixtures: the ../shared folder, the bundled samples, stores, the pipeline, the CLIs."""
 
 from __future__ import annotations
 
@@ -66,6 +66,17 @@ def cli(db: Path) -> Callable[..., Result]:
         if command and command[0] in {"analyze", "ingest", "search", "show"}:
             command[1:1] = ["--db", str(db)]
         return runner.invoke(main, command, input=input, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def dev_cli() -> Callable[..., Result]:
+    """Run the ``parallax-dev`` command (benchmarks, evaluations, training) in-process."""
+    from parallax_dev.cli import main
+
+    def invoke(*args: str) -> Result:
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
     return invoke
 

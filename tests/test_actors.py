@@ -175,6 +175,7 @@ def test_direct_and_indirect_quotations_with_speakers(nlp: Pipeline) -> None:
         "Stoltenberg said on Tuesday. The Kremlin warned that any expansion would "
         "provoke a firm response. According to Ukraine, the shelling lasted all night. "
         "Critics call it a \u201cnew normal\u201d for the region.",
+        date(2023, 5, 2),  # a bare surname links to the person in office then
     )
     quotes = analysis.layers["quotes"]
     direct = [q for q in quotes if q["kind"] == "direct"]
@@ -302,3 +303,36 @@ def test_a_state_reached_only_through_an_affiliation_is_an_actor(nlp: Pipeline) 
     analysis = analyse(nlp, "The Biden administration imposed sanctions. It hopes they work.")
     assert actor_of(analysis, "The Biden administration") == "united-states"
     assert actor_of(analysis, "It") == "united-states"
+
+
+def test_a_bare_surname_follows_the_articles_own_full_name(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Defense Secretary Ash Carter toured the shipyard on Monday. Carter praised the "
+        "welders. Hillary Clinton spoke in Ohio, and Clinton promised new jobs there.",
+        date(2016, 4, 5),
+    )
+    assert actor_of(analysis, "Carter") == actor_of(analysis, "Ash Carter")
+    assert actor_of(analysis, "Carter") != "jimmy-carter"
+    assert actor_of(analysis, "Clinton") == actor_of(analysis, "Hillary Clinton")
+    assert actor_of(analysis, "Clinton") != "bill-clinton"
+
+
+def test_a_bare_surname_links_only_with_a_fitting_title_or_date(nlp: Pipeline) -> None:
+    titled = analyse(nlp, "President Carter met the delegation at noon.", date(2016, 4, 5))
+    assert actor_of(titled, "Carter") == "jimmy-carter"
+    other_office = analyse(nlp, "Secretary Carter met the delegation.", date(2016, 4, 5))
+    assert actor_of(other_office, "Carter") != "jimmy-carter"
+    undated = analyse(nlp, "Carter met the delegation at noon.")
+    assert actor_of(undated, "Carter") != "jimmy-carter"
+
+
+def test_plural_and_adjectival_forms_of_a_name_are_one_actor(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Saudi Arabia hosted the talks. The Saudis offered a ceasefire plan, and a Saudi "
+        "envoy carried it. The Washington Post said Washington welcomed it.",
+    )
+    saudi = actor_of(analysis, "Saudi Arabia")
+    assert actor_of(analysis, "Saudis") == saudi
+    assert actor_of(analysis, "The Washington Post") != actor_of(analysis, "Washington")

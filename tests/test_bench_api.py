@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from parallax.bench import api_latency
 from parallax.store import open_store
+from parallax_dev.bench import api_latency
 from web_fixtures import build_store
 
 

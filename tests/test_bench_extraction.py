@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from parallax.bench import extraction
-from parallax.bench.shingles import (
+from parallax.errors import ConfigError
+from parallax_dev.bench import extraction, extraction_report
+from parallax_dev.bench.shingles import (
     PageMatch,
     Scores,
     aggregate,
@@ -17,7 +18,6 @@ from parallax.bench.shingles import (
     shingles,
     tokenize,
 )
-from parallax.errors import ConfigError
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 AEB = SHARED / "inputs" / "scrapinghub-aeb"
@@ -216,30 +216,30 @@ def test_update_docs_replaces_only_its_own_sections(tmp_path: Path) -> None:
         "## Main-text extraction (AEB)\n\nold numbers\n\n## Framing\n\nkeep me too\n",
         encoding="utf-8",
     )
-    written = extraction.update_docs(tmp_path, aeb=_aeb_result(), when=date(2026, 1, 2))
+    written = extraction_report.update_docs(tmp_path, aeb=_aeb_result(), when=date(2026, 1, 2))
     assert written == [evaluation, tmp_path / "performance.md"]
     text = evaluation.read_text(encoding="utf-8")
     assert "old numbers" not in text
     assert text.count("## Main-text extraction (AEB)") == 1
     assert "## Claims\n\nkeep me\n" in text and "## Framing\n\nkeep me too\n" in text
     assert text.index("## Claims") < text.index("## Main-text") < text.index("## Framing")
-    assert "parallax bench extract" in text and "2026-01-02" in text
+    assert "parallax-dev bench extract" in text and "2026-01-02" in text
     performance = (tmp_path / "performance.md").read_text(encoding="utf-8")
     assert performance.startswith("# Performance")
     assert "## Extraction throughput" in performance and "**0.50**" in performance
     # Rewriting is idempotent.
-    extraction.update_docs(tmp_path, aeb=_aeb_result(), when=date(2026, 1, 2))
+    extraction_report.update_docs(tmp_path, aeb=_aeb_result(), when=date(2026, 1, 2))
     assert evaluation.read_text(encoding="utf-8") == text
 
 
 def test_update_docs_refuses_partial_runs(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="partial run"):
-        extraction.update_docs(tmp_path, aeb=_aeb_result(complete=False))
+        extraction_report.update_docs(tmp_path, aeb=_aeb_result(complete=False))
     assert not list(tmp_path.iterdir())
 
 
 def test_format_markdown_lists_every_system() -> None:
-    text = extraction.format_markdown(_aeb_result())
+    text = extraction_report.format_markdown(_aeb_result())
     assert "**parallax**" in text and "trafilatura, installed" in text and "0.958" in text
 
 
@@ -282,7 +282,7 @@ def test_run_aeb_on_a_few_pages() -> None:
     assert result.ours.pages == 3 and all(peer.scores.pages == 3 for peer in result.peers)
     assert result.ours.f1 > 0.5
     assert result.throughput.pages == 3 and result.throughput.ratio > 0
-    assert "parallax" in extraction.format_markdown(result)
+    assert "parallax" in extraction_report.format_markdown(result)
 
 
 @pytest.mark.shared
@@ -292,10 +292,10 @@ def test_run_naeb_on_a_few_articles() -> None:
     assert (result.articles, result.scored, result.complete) == (3, 3, False)
     assert result.date.n == 3 and result.text.pages == 3
     assert result.text.f1 > 0.5
-    assert "NAEB" in extraction.format_markdown(naeb=result)
+    assert "NAEB" in extraction_report.format_markdown(naeb=result)
 
 
 def test_write_docs_is_the_cli_entry_point(tmp_path: Path) -> None:
-    written = extraction.write_docs(_aeb_result(), None, tmp_path)
+    written = extraction_report.write_docs(_aeb_result(), None, tmp_path)
     assert [path.name for path in written] == ["evaluation.md", "performance.md"]
     assert "## Metadata extraction (NAEB)" not in written[0].read_text(encoding="utf-8")

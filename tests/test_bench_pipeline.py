@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from conftest import shared_path
-from parallax.bench.pipeline_speed import PipelineBench, Timing, format_markdown, load_corpus
+from parallax_dev.bench.pipeline_speed import PipelineBench, Timing, format_markdown, load_corpus
 
 
 def test_ratios_are_throughput_over_spacy() -> None:

@@ -117,7 +117,6 @@ def test_help_everywhere(cli: Any) -> None:
     for name, command in main.commands.items():
         result = cli(name, "--help")
         assert result.exit_code == 0 and command.help and len(result.stdout) > 80, name
-    assert cli("bench", "extract", "--help").exit_code == 0
 
 
 def test_usage_errors_exit_2(cli: Any, tmp_path: Path) -> None:

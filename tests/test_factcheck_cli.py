@@ -1,4 +1,4 @@
-"""`parallax check`, `parallax eval checking`, and verdicts in `parallax analyze` reports."""
+"""`parallax check`, `parallax-dev eval checking`, and verdicts in `parallax analyze` reports."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from click.testing import Result
 
-from parallax.factcheck.evaluation import evaluate, read_table
+from parallax_dev.evaluation.checking import evaluate, read_table
 
 USER_KB = Path(__file__).parent / "data" / "userkb"
 
@@ -74,8 +74,8 @@ def test_claim_table_floor() -> None:
     assert scores.accuracy >= 0.95, scores.misses
 
 
-def test_eval_checking_command(cli: Callable[..., Result]) -> None:
-    result = cli("eval", "checking")
+def test_eval_checking_command(dev_cli: Callable[..., Result]) -> None:
+    result = dev_cli("eval", "checking")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["claims"] >= 60
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from conftest import shared_path
 from parallax.knowledge.documents import fts_query
 from parallax.knowledge.entailment import (
+    LABELS,
     LEXICAL_FEATURES,
     MODEL_PATH,
     EntailmentModel,
@@ -21,7 +22,7 @@ from parallax.knowledge.entailment import (
     lexical_features,
     pair_features,
 )
-from parallax.knowledge.nli_data import LABELS, climate_fever_split, read_climate_fever, read_sick
+from parallax_dev.datasets.nli import climate_fever_split, read_climate_fever, read_sick
 
 
 def _feature(premise: str, hypothesis: str, name: str) -> float:
@@ -108,7 +109,7 @@ def test_model_round_trip(tmp_path: Path) -> None:
 def test_a_missing_model_says_how_to_make_it(tmp_path: Path) -> None:
     from parallax.errors import ConfigError
 
-    with pytest.raises(ConfigError, match="parallax train entailment"):
+    with pytest.raises(ConfigError, match="parallax-dev train entailment"):
         EntailmentModel.load(tmp_path / "none.npz")
 
 

@@ -2,7 +2,7 @@
 
 Floors only ever go up. When a change improves a figure, raise its floor to just under the
 new measurement in the same commit; never lower one to make a change pass. The measured
-figures and how to reproduce them are in docs/evaluation.md (`parallax bench extract`).
+figures and how to reproduce them are in docs/evaluation.md (`parallax-dev bench extract`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ NAEB_DATE_EXACT = 0.82  # measured 0.838
 
 @pytest.mark.shared
 def test_aeb_main_text_floor() -> None:
-    from parallax.bench.extraction import run_aeb
+    from parallax_dev.bench.extraction import run_aeb
 
     result = run_aeb(shared_path("inputs", "scrapinghub-aeb").parents[1])
     assert result.complete
@@ -30,7 +30,7 @@ def test_aeb_main_text_floor() -> None:
 
 @pytest.mark.shared
 def test_naeb_metadata_floors() -> None:
-    from parallax.bench.extraction import run_naeb
+    from parallax_dev.bench.extraction import run_naeb
 
     result = run_naeb(shared_path("inputs", "naeb-newspaper4k").parents[1])
     assert result.complete

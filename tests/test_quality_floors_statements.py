@@ -1,6 +1,6 @@
 """Pinned floors for the statement heads and the call-to-action patterns (raise, never lower).
 
-Measured values are in docs/evaluation.md (`parallax eval statements`); each floor sits a
+Measured values are in docs/evaluation.md (`parallax-dev eval statements`); each floor sits a
 little under its measurement.
 """
 
@@ -16,7 +16,7 @@ CALLS_TO_ACTION_F1 = 0.93  # measured 0.959, project-written set
 
 
 def test_call_to_action_patterns_floor() -> None:
-    from parallax.statements.evaluation import evaluate_calls_to_action
+    from parallax_dev.evaluation.statements import evaluate_calls_to_action
 
     result = evaluate_calls_to_action()
     assert result.size >= 120
@@ -26,7 +26,7 @@ def test_call_to_action_patterns_floor() -> None:
 @pytest.mark.slow
 @pytest.mark.shared
 def test_statement_heads_floor() -> None:
-    from parallax.statements.evaluation import evaluate_heads
+    from parallax_dev.evaluation.statements import evaluate_heads
 
     scores = {(s.task, s.data.split(" (")[0]): s.value for s in evaluate_heads(shared_path())}
     assert scores[("check-worthiness", "CheckThat! 2024 Task 1 English test")] >= (

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import shared_path
-from parallax.bench import stories as story_bench
 from parallax.comparison import DEFAULT_PARAMS
+from parallax_dev.bench import stories as story_bench
 
 
 @pytest.mark.shared

@@ -1,7 +1,7 @@
 """Pinned TempEval-3 floors for the time-expression tagger (see docs/evaluation.md).
 
 Floors only ever go up: when a change improves a figure, raise its floor to just under the
-new measurement in the same commit. `parallax eval time` prints the current figures.
+new measurement in the same commit. `parallax-dev eval time` prints the current figures.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ TRAIN_VALUE_F1 = 0.74  # measured 0.749
 
 @pytest.mark.shared
 def test_tempeval3_floors() -> None:
-    from parallax.evaluation.tempeval import evaluate
+    from parallax_dev.evaluation.tempeval import evaluate
 
     shared = shared_path("datasets", "tempeval3").parents[1]
     platinum = evaluate(shared, "platinum")
@@ -37,7 +37,7 @@ def test_tempeval3_floors() -> None:
 def test_tml_reader_keeps_offsets(tmp_path: pytest.TempPathFactory) -> None:
     from pathlib import Path
 
-    from parallax.evaluation.tempeval import Scores, read_tml, score_document
+    from parallax_dev.evaluation.tempeval import Scores, read_tml, score_document
 
     path = Path(str(tmp_path)) / "doc.tml"
     path.write_text(

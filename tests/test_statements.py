@@ -185,7 +185,7 @@ def test_head_round_trip(tmp_path: Path) -> None:
 def test_missing_head_says_how_to_regenerate(tmp_path: Path) -> None:
     from parallax.errors import ConfigError
 
-    with pytest.raises(ConfigError, match="parallax train statements"):
+    with pytest.raises(ConfigError, match="parallax-dev train statements"):
         read_head(tmp_path, "absent")
 
 

@@ -7,7 +7,7 @@ within :data:`MAX_SENTENCE_DISTANCE` sentences: nearer sentences first, then cla
 over other mentions (an article's topic is usually the subject), then the closest. Number and
 type must agree ("it" never refers to a person or a plural phrase, "they" needs a plural
 phrase or a collective group, "he"/"she" a person). "The alliance" and "the bloc" mean NATO
-whenever the article names NATO. Measured by ``parallax eval actors`` (docs/evaluation.md).
+whenever the article names NATO. Measured by ``parallax-dev eval actors`` (docs/evaluation.md).
 """
 
 from __future__ import annotations

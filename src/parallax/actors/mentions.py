@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
@@ -63,6 +64,27 @@ TITLES = frozenset(
     {"president", "minister", "chancellor", "secretary", "premier", "leader", "ambassador"}
 )
 
+OFFICE_PROPERTIES = ("head_of_state", "head_of_government", "leader", "secretary_general")
+TITLE_OFFICES: dict[str, frozenset[str]] = {
+    "president": frozenset({"head_of_state", "head_of_government"}),
+    "premier": frozenset({"head_of_government"}),
+    "chancellor": frozenset({"head_of_government"}),
+    "minister": frozenset({"head_of_government"}),
+    "leader": frozenset({"leader", "head_of_state", "head_of_government"}),
+    "secretary": frozenset({"secretary_general"}),
+}
+"""Titles before a bare surname and the knowledge-base offices they can stand for.
+
+"Minister" counts only as "Prime Minister" and "Secretary" only as "Secretary-General"
+(checked where used): a defense secretary or a foreign minister holds none of these offices.
+"""
+
+OFFICE_MARGIN = timedelta(days=2 * 365)
+"""How far outside a term a bare surname still fits: campaigns before, memoirs after."""
+
+LED_BY_HEADS = frozenset({"administration", "government", "cabinet", "presidency"})
+"""Head nouns of phrases named after the head of state or government who leads them."""
+
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -83,6 +105,7 @@ class Mention:
         kind: "name", "phrase", "demonym", "pronoun" or "description".
         plural: the phrase is grammatically plural ("the rulers", "Russian troops").
         subject: the phrase is (part of) a clause subject; coreference prefers subjects.
+        label: the named-entity label the mention came from ("PERSON", "GPE", ...), if any.
     """
 
     start: int
@@ -96,6 +119,7 @@ class Mention:
     plural: bool = False
     subject: bool = False
     sentence_id: str = ""
+    label: str = ""
 
 
 @dataclass
@@ -113,9 +137,13 @@ class ActorInfo:
 class ActorResolver:
     """Find and canonicalise the actor mentions of one spaCy Doc."""
 
-    def __init__(self, kb: KnowledgeBase):
-        """Resolve against ``kb`` (usually :func:`parallax.knowledge.bundled`)."""
+    def __init__(self, kb: KnowledgeBase, when: date | None = None):
+        """Resolve against ``kb`` (usually :func:`parallax.knowledge.bundled`).
+
+        ``when`` is the article's publication date, which a bare surname's link must fit.
+        """
         self.kb = kb
+        self.when = when
         self.actors: dict[str, ActorInfo] = {}
         self._capitals = {
             f.object: f.subject for f in kb.facts_about(property="capital") if f.object
@@ -201,6 +229,8 @@ class ActorResolver:
                 found.append(mention)
                 taken.update(range(ent.start, ent.end))
         found.sort(key=lambda m: (m.start, -m.end))
+        unify_surnames(found, self.actors)
+        unify_name_variants(found, self.actors)
         return found
 
     def _make(self, span: Any, actor: str, kind: str, head: Any | None = None) -> Mention:
@@ -233,10 +263,14 @@ class ActorResolver:
         entity = self.lookup(chunk.text)
         if entity is None and chunk[0].dep_ == "det" and len(chunk) > 1:
             entity = self.lookup(chunk[1:].text)
+        if entity is not None and entity.type == "person":
+            return None  # people are linked by the entity pass, which checks the evidence
         if entity is not None:
-            return self._make(
+            mention = self._make(
                 chunk, self._from_kb(entity), "name" if chunk.root.ent_type_ else "phrase"
             )
+            mention.label = chunk.root.ent_type_
+            return mention
         root = chunk.root
         if root.lemma_.lower() not in GOVERNMENT_HEADS and not RULING_CLASS.search(chunk.text):
             return None
@@ -267,10 +301,12 @@ class ActorResolver:
         for ent in chunk.ents:
             if ent.label_ != "PERSON":
                 continue
-            entity = self.lookup(ent.text)
+            entity = self._person_entity(ent, ent.text, leads=chunk.root.lemma_.lower())
             actor = self._from_kb(entity) if entity else self._local(ent.text, "PERSON")
             if actor != mention.actor:
-                people.append(self._make(ent, actor, "name"))
+                person = self._make(ent, actor, "name")
+                person.label = "PERSON"
+                people.append(person)
         return people
 
     def _entity(self, ent: Any) -> Mention | None:
@@ -278,26 +314,91 @@ class ActorResolver:
         if not text or not any(ch.isalpha() for ch in text):
             return None
         kind = "demonym" if ent.label_ == "NORP" else "name"
-        entity = self.lookup(text, demonym=ent.label_ in {"NORP", "GPE"})
-        if entity is None and ent.label_ == "PERSON":
-            entity = self._by_surname(text)
+        if ent.label_ == "PERSON":
+            entity = self._person_entity(ent, text)
+        else:
+            entity = self.lookup(text, demonym=ent.label_ in {"NORP", "GPE"})
+            if entity is not None and entity.type == "person":
+                entity = self._person_entity(ent, text)  # a person the tagger mislabelled
         if entity is None:
-            return self._make(ent, self._local(text, ent.label_), kind)
+            mention = self._make(ent, self._local(text, ent.label_), kind)
+            mention.label = ent.label_
+            return mention
         if entity.type == "place" and not _locative(ent):
             state = self.state_of(entity)
             if state is not None:
-                return self._make(ent, state, "name")
+                mention = self._make(ent, state, "name")
+                mention.label = ent.label_
+                return mention
         actor = self._from_kb(entity)
         mention = self._make(ent, actor, kind)
+        mention.label = ent.label_
         if entity.type == "person" and self.actors[actor].affiliation is None:
             self.actors[actor].affiliation = self._title_state(ent)
         return mention
 
-    def _by_surname(self, text: str) -> KBEntity | None:
-        words = text.split()
-        if len(words) > 1:
-            return self.lookup(words[-1]) if self.lookup(words[-1]) else None
-        return None
+    def _person_entity(self, ent: Any, text: str, leads: str = "") -> KBEntity | None:
+        """The knowledge-base person a PERSON mention names, only on evidence.
+
+        A full name (two words or more) that is the name or an alias of exactly one person
+        links; "Ash Carter" never links to Jimmy Carter through the surname. A single word
+        ("Carter") links only when a title before it names an office the person held
+        ("President Carter") or the phrase it modifies is one that a head of state or
+        government leads (``leads``: "the Biden administration"); otherwise it stays local,
+        and :func:`unify_surnames` joins it to the article's own full mention of that name.
+        """
+        people = [e for e in self.kb.lookup(text) if e.type == "person"]
+        if len(people) != 1:
+            return None
+        if len(text.split()) > 1:
+            return people[0]
+        if leads in LED_BY_HEADS and self._offices(people[0]) & TITLE_OFFICES["president"]:
+            return people[0]
+        return (
+            people[0]
+            if self._title_fits(ent, people[0]) or self._in_office_then(people[0])
+            else None
+        )
+
+    def _in_office_then(self, person: KBEntity) -> bool:
+        """Whether the publication date falls in (or just around) one of the person's offices.
+
+        A bare "Carter" in a 2016 article is not the president of 1977-1981; a bare
+        "Stoltenberg" in 2023 is the secretary general then in office. Without a publication
+        date there is no such evidence.
+        """
+        if self.when is None:
+            return False
+        for prop in OFFICE_PROPERTIES:
+            for fact in self.kb.facts_about(object=person.id, property=prop):
+                start = _as_date(fact.start, last=False) or date.min
+                end = _as_date(fact.end, last=True) or date.max
+                if start - OFFICE_MARGIN <= self.when <= _plus(end, OFFICE_MARGIN):
+                    return True
+        return False
+
+    def _offices(self, person: KBEntity) -> set[str]:
+        return {
+            fact.property
+            for prop in OFFICE_PROPERTIES
+            for fact in self.kb.facts_about(object=person.id, property=prop)
+        }
+
+    def _title_fits(self, ent: Any, person: KBEntity) -> bool:
+        doc = ent.doc
+        window = list(doc[max(ent.start - 3, 0) : ent.start])
+        offices = self._offices(person)
+        for i, token in enumerate(window):
+            title = token.lemma_.lower()
+            following = window[i + 1].lower_ if i + 1 < len(window) else ent[0].lower_
+            previous = window[i - 1].lower_ if i > 0 else ""
+            if title == "minister" and previous != "prime":
+                return False
+            if title == "secretary" and following not in {"general", "-", "\u2010"}:
+                return False
+            if title in TITLE_OFFICES:
+                return bool(TITLE_OFFICES[title] & offices)
+        return False
 
     def _title_state(self, ent: Any) -> str | None:
         # "Soviet President Gorbachev": the demonym before a title names the state served.
@@ -310,6 +411,113 @@ class ActorResolver:
             if entity is not None and entity.type in STATE_TYPES:
                 return self._from_kb(entity)
         return None
+
+
+def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> None:
+    """Give a one-word person mention the actor of the article's own full mention of it.
+
+    "Carter" after "Defense Secretary Ash Carter" is Ash Carter, whatever the knowledge base
+    knows about other Carters. The nearest full mention before it wins; failing that, the
+    only one after it. Ambiguous surnames with no earlier full mention keep their actor.
+    """
+    full = [
+        m for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1 and m.kind == "name"
+    ]
+    for mention in mentions:
+        if mention.label != "PERSON" or len(mention.text.split()) != 1:
+            continue
+        word = mention.text.lower()
+        same = [m for m in full if m.text.split()[-1].lower() == word]
+        before = [m for m in same if m.start < mention.start]
+        if before:
+            mention.actor = before[-1].actor
+        elif len({m.actor for m in same}) == 1:
+            mention.actor = same[0].actor
+    _drop_unused(mentions, actors)
+
+
+def unify_name_variants(mentions: list[Mention], actors: dict[str, ActorInfo]) -> None:
+    """Join a group's name to the place it is named after, within one article.
+
+    "Saudi", "Saudis", "Saudi Arabian" and "Saudi Arabia" are one actor: a plural or
+    adjectival form (a NORP mention) shares all but the end of the place or group name it
+    comes from ("Syrian" / "Syria", "Chinese" / "China", "Afghan" / "Afghanistan"). Only
+    actors the knowledge base does not know are joined (it maps its own demonyms already),
+    each to the longest such name, preferring one the knowledge base knows; a city and a
+    newspaper named after it ("Washington", "Washington Post") are never joined.
+    """
+    labels: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.label:
+            labels.setdefault(mention.actor, set()).add(mention.label)
+    names = {a: actors[a].name for a in labels if a in actors}
+    targets = sorted(
+        (a for a in names if labels[a] & {"GPE", "NORP"}),
+        key=lambda a: (a.startswith("local:"), -len(names[a])),
+    )
+    for actor_id in list(names):
+        if not actor_id.startswith("local:") or labels[actor_id] != {"NORP"}:
+            continue
+        for target in targets:
+            if target != actor_id and _is_variant(names[actor_id], names[target]):
+                for mention in mentions:
+                    if mention.actor == actor_id:
+                        mention.actor = target
+                break
+    _drop_unused(mentions, actors)
+
+
+def _is_variant(variant: str, name: str) -> bool:
+    """Whether ``variant`` is a plural or adjectival form of ``name``."""
+    a, b = variant.lower(), name.lower()
+    if a.endswith("s") and not a.endswith("ss"):
+        a = a[:-1]
+    if a == b:
+        return variant.lower() != b
+    if len(a) < 4 or len(b) < 4:
+        return False
+    if b.startswith(a):
+        rest = b[len(a) :]
+        return rest.startswith(" ") or (" " not in rest and len(rest) <= 5)
+    if a.startswith(b):
+        rest = a[len(b) :]
+        return " " not in rest and len(rest) <= 4
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return " " not in a and common >= max(4, len(b) - 1) and len(a) - common <= 4
+
+
+def _drop_unused(mentions: list[Mention], actors: dict[str, ActorInfo]) -> None:
+    used = {m.actor for m in mentions}
+    for actor_id in [a for a in actors if a.startswith("local:") and a not in used]:
+        del actors[actor_id]
+
+
+def _as_date(value: str | None, *, last: bool) -> date | None:
+    """An ISO date, year-month or year as a date: its first day, or its last if ``last``."""
+    if not value:
+        return None
+    parts = [int(p) for p in re.findall(r"\d+", value)[:3]]
+    if not parts:
+        return None
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else (12 if last else 1)
+    day = parts[2] if len(parts) > 2 else (31 if last and month == 12 else 1)
+    try:
+        found = date(year, month, day)
+    except ValueError:
+        return None
+    if last and len(parts) == 2:
+        following = date(year + month // 12, month % 12 + 1, 1)
+        found = following - timedelta(days=1)
+    return found
+
+
+def _plus(day: date, margin: timedelta) -> date:
+    return date.max if day >= date.max - margin else day + margin
 
 
 def _locative(ent: Any) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from parallax.actors.coreference import resolve_references
@@ -13,15 +14,17 @@ from parallax.model import Sentence
 
 
 def resolve_actors(
-    doc: Any, sentences: Sequence[Sentence], kb: KnowledgeBase
+    doc: Any, sentences: Sequence[Sentence], kb: KnowledgeBase, when: date | None = None
 ) -> list[dict[str, Any]]:
     """The actors of one parsed article, as the ``actors`` layer of the JSON contract.
 
     Each actor is ``{"id", "name", "type", "kb_id", "affiliation", "mentions": [{"text",
     "start", "end", "sentence_id", "kind"}], "role": None, "sentiment": None}``; ``role`` and
-    ``sentiment`` are filled later by the portrayal component.
+    ``sentiment`` are filled later by the portrayal component. ``when`` is the publication
+    date: a bare surname links to a knowledge-base person only if it fits their time in
+    office.
     """
-    resolver = ActorResolver(kb)
+    resolver = ActorResolver(kb, when=when)
     explicit = resolver.mentions(doc)
     starts = [s.start for s in sentences]
     references = resolve_references(doc, explicit, resolver, starts)

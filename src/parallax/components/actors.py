@@ -24,7 +24,9 @@ class Actors:
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
         """Add the ``actors`` layer to each analysis."""
         for analysis in analyses:
-            analysis.layers["actors"] = resolve_actors(analysis.doc, analysis.sentences, self.kb)
+            analysis.layers["actors"] = resolve_actors(
+                analysis.doc, analysis.sentences, self.kb, when=analysis.article.date
+            )
             yield analysis
 
 

@@ -10,7 +10,6 @@ frame is the larger of the two.
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from collections.abc import Sequence
@@ -21,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from parallax.errors import ConfigError
-from parallax.framing.taxonomy import FRAMES, GVFC, KEYWORDS
+from parallax.framing.taxonomy import FRAMES, KEYWORDS
 from parallax.persuasion.model import models_dir
 
 STEM = "frames"
@@ -78,7 +77,7 @@ class FrameHead:
                 {
                     "labels": self.labels,
                     "data": "gvfc (all 1,300 framed headlines)",
-                    "command": "parallax train frames",
+                    "command": "parallax-dev train frames",
                 },
                 indent=1,
             )
@@ -93,7 +92,7 @@ def bundled_head() -> FrameHead:
     """The committed frame head.
 
     Raises:
-        ConfigError: the weights are missing (run ``parallax train frames``).
+        ConfigError: the weights are missing (run ``parallax-dev train frames``).
     """
     folder = models_dir()
     try:
@@ -106,7 +105,7 @@ def bundled_head() -> FrameHead:
             )
     except FileNotFoundError as exc:
         raise ConfigError(
-            f"the frames model is missing ({exc.filename}); run `parallax train frames`"
+            f"the frames model is missing ({exc.filename}); run `parallax-dev train frames`"
         ) from None
 
 
@@ -122,26 +121,3 @@ def article_frames(
             scores[name] = max(scores[name], float(p))
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     return [{"name": n, "score": round(s, 3)} for n, s in ranked if s >= MIN_SCORE]
-
-
-def fit_head(texts: Sequence[str], vectors: np.ndarray, labels: Sequence[str]) -> FrameHead:
-    """Fit a :class:`FrameHead` on labelled texts."""
-    from sklearn.linear_model import LogisticRegression
-
-    model = LogisticRegression(C=3.0, max_iter=3000)
-    model.fit(head_features(texts, vectors), list(labels))
-    return FrameHead(
-        [str(c) for c in model.classes_],
-        model.coef_.astype(np.float32),
-        model.intercept_.astype(np.float32),
-    )
-
-
-def load_gvfc(shared: Path) -> tuple[list[str], list[str]]:
-    """GVFC headlines with a frame, and their first theme mapped to our frames."""
-    path = shared / "datasets" / "gvfc" / "GVFC_extension_multimodal.csv"
-    if not path.exists():
-        raise FileNotFoundError(f"{path} is missing; pass --shared pointing at the data folder")
-    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
-        rows = [r for r in csv.DictReader(handle) if r["Q3 Theme1"] in GVFC]
-    return [r["headline"] for r in rows], [GVFC[r["Q3 Theme1"]] for r in rows]

@@ -1,7 +1,7 @@
 """The entailment step: does an evidence sentence support, contradict, or not decide a claim?
 
-A small classifier over features of the pair, trained by ``parallax train entailment`` on SICK
-and Climate-FEVER (see :mod:`parallax.knowledge.entailment_training`):
+A small classifier over features of the pair, trained by ``parallax-dev train entailment`` on
+SICK and Climate-FEVER (see ``parallax_dev.training.entailment`` in ``devtools/``):
 
 - the shared MiniLM sentence embeddings ``u`` (premise) and ``v`` (hypothesis), combined as
   ``[u, v, |u - v|, u * v]`` (the InferSent recipe), so the model sees both sentences and
@@ -26,7 +26,9 @@ from typing import Any
 import numpy as np
 
 from parallax.errors import ConfigError
-from parallax.knowledge.nli_data import LABELS
+
+LABELS = ("entailment", "contradiction", "neutral")
+"""The entailment labels, in the order of every score vector."""
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "entailment.npz"
 
@@ -177,7 +179,7 @@ class EntailmentModel:
 
         if not path.is_file():
             raise ConfigError(
-                f"no entailment model at {path}; run `parallax train entailment` to create it"
+                f"no entailment model at {path}; run `parallax-dev train entailment` to create it"
             )
         try:
             with np.load(path, allow_pickle=False) as data:

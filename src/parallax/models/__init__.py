@@ -1,1 +1,1 @@
-"""Trained weights produced by ``parallax train`` (small numpy arrays with JSON metadata)."""
+"""Trained weights produced by ``parallax-dev train`` (small numpy arrays with JSON metadata)."""

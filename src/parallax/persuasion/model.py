@@ -1,7 +1,7 @@
 """The techniques model: one logistic head per technique, with a tuned threshold each.
 
 The weights are a plain matrix in ``models/techniques.npz`` and the label names and
-thresholds in ``models/techniques.json``, both written by ``parallax train techniques``;
+thresholds in ``models/techniques.json``, both written by ``parallax-dev train techniques``;
 inference is one matrix product, with no pickled estimator to trust or version.
 """
 
@@ -92,7 +92,7 @@ class TechniquesModel:
         """Read the weights written by :meth:`save`.
 
         Raises:
-            ConfigError: the files are missing (run ``parallax train techniques``).
+            ConfigError: the files are missing (run ``parallax-dev train techniques``).
         """
         folder = folder or models_dir()
         try:
@@ -103,7 +103,7 @@ class TechniquesModel:
         except FileNotFoundError as exc:
             raise ConfigError(
                 f"the {stem} model is missing ({exc.filename}); regenerate it with "
-                f"`parallax train {stem}`"
+                f"`parallax-dev train {stem}`"
             ) from None
         return cls(
             labels=list(card["labels"]),

@@ -2,8 +2,8 @@
 
 No public dataset labels calls to action in news and opinion writing, so this is a rule
 component, evaluated on a set of sentences the project wrote itself
-(``data/calls_to_action_eval.jsonl``, ``parallax eval statements``). A sentence is a call
-to action when it asks someone to act:
+(``devtools/src/parallax_dev/data/calls_to_action_eval.jsonl``, scored by ``parallax-dev eval
+statements``). A sentence is a call to action when it asks someone to act:
 
 - an **imperative** clause (``Stop the bombing.``, ``Don't believe them.``, ``Let us
   organise.``), except verbs that ask the reader to think rather than act (``Imagine if

@@ -91,7 +91,7 @@ def read_head(folder: Path | Any, name: str) -> Head:
     except (OSError, ValueError, KeyError) as exc:
         raise ConfigError(
             f"the trained head {name!r} could not be read from {folder} ({exc}); "
-            "regenerate it with `parallax train statements`"
+            "regenerate it with `parallax-dev train statements`"
         ) from exc
     layers = int(meta["layers"])
     return Head(

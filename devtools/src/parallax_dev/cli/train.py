@@ -1,0 +1,92 @@
+"""``parallax-dev train``: regenerate the committed weights from the public data in ../shared.
+
+Every command writes into ``--out`` (by default the checkout's ``src/parallax/models``), from
+where the weights are committed; none writes into an installed ``parallax``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from parallax_dev.cli.options import err, handle_errors, out_option, shared_option
+
+
+@click.group()
+def train() -> None:
+    """Regenerate the committed model weights from the public datasets in ../shared."""
+
+
+@train.command("techniques")
+@shared_option("datasets/semeval2021_task6_persuasion_memes_text")
+@out_option
+@handle_errors
+def train_techniques(shared: Path, out: Path) -> None:
+    """Fit the persuasion-techniques heads (SemEval-2021 task 6 train; thresholds on dev)."""
+    from parallax_dev.training import techniques
+
+    try:
+        model, dev, test = techniques.train(shared)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    out.mkdir(parents=True, exist_ok=True)
+    for path in model.save(out):
+        err(f"wrote {path}")
+    click.echo(f"dev micro-F1 {dev.f1:.3f}; test micro-F1 {test.f1:.3f}")
+
+
+@train.command("frames")
+@shared_option("datasets/gvfc")
+@out_option
+@handle_errors
+def train_frames(shared: Path, out: Path) -> None:
+    """Fit the frame head on all GVFC framed headlines (CV score: `parallax-dev eval frames`)."""
+    from parallax_dev.encoding_cache import cached_encode
+    from parallax_dev.training.frames import fit_head, load_gvfc
+
+    try:
+        texts, labels = load_gvfc(shared)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    out.mkdir(parents=True, exist_ok=True)
+    for path in fit_head(texts, cached_encode(texts), labels).save(out):
+        err(f"wrote {path}")
+
+
+@train.command("entailment")
+@shared_option("datasets/sick and datasets/climate_fever")
+@out_option
+@handle_errors
+def train_entailment(shared: Path, out: Path) -> None:
+    """Train the entailment step on SICK and Climate-FEVER (train splits; dev for tuning).
+
+    Writes entailment.npz into --out.
+    """
+    from parallax.knowledge.entailment import MODEL_PATH
+    from parallax_dev.training.entailment import train as train_model
+
+    out.mkdir(parents=True, exist_ok=True)
+    info = train_model(shared, out / MODEL_PATH.name, progress=err)
+    click.echo(json.dumps(info, indent=2))
+
+
+@train.command("statements")
+@shared_option("datasets/checkthat2024_task1_checkworthiness_en and the subjectivity set")
+@out_option
+@handle_errors
+def train_statements(shared: Path, out: Path) -> None:
+    """Train the check-worthiness and subjectivity heads (deterministic; caches vectors).
+
+    Sentence vectors are cached under .cache/statements, so a second run takes seconds.
+    """
+    from parallax_dev.training import statements
+
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        paths = statements.train_all(shared, out)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    for path in paths:
+        click.echo(f"wrote {path}")

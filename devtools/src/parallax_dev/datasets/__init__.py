@@ -1,0 +1,1 @@
+"""Readers of the public datasets that training and evaluation share."""

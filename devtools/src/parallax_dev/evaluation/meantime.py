@@ -1,0 +1,353 @@
+"""Scores for events and actors on MEANTIME (NewsReader, English Wikinews, 120 articles).
+
+MEANTIME annotates, token by token, entity mentions, event mentions, the participants of
+each event with PropBank roles (``HAS_PARTICIPANT``, ``Arg0`` agent, ``Arg1`` patient) and
+which entity every mention refers to (``REFERS_TO``). We rebuild each article's text from
+its tokens (one space between tokens, a blank line between sentences, so our sentences are
+theirs), run our pipeline, and compare on the annotated sentences:
+
+* ``events``: event triggers (our verbs against gold verbal event mentions) and
+  participant links: our agent against gold ``Arg0``, our target against gold ``Arg1`` of
+  the same trigger, a link being right when our phrase head lies inside the gold mention.
+  Our events keep only clauses with an actor or a date, so recall is bounded by that choice.
+* ``actors``: B-cubed precision and recall of our actor ids over the gold entities of the
+  named mentions we found (do "Airbus parent EADS" and "EADS" get one id, "Boeing" and
+  "Airbus" two?). MEANTIME links too few pronouns to an earlier mention of their entity
+  to score pronoun resolution, so that is not measured here.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import suppress
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from parallax.knowledge import KnowledgeBase, alias_key, bundled
+from parallax.model import Article
+
+ROLES = {"Arg0": "agent", "Arg1": "target"}
+FOLDERS = {"events": "intra-doc_annotation", "actors": "intra_cross-doc_annotation"}
+"""Events are scored on the document-level annotation (every event mention of the annotated
+sentences); actors on the cross-document one, where every entity mention is linked to its
+entity."""
+
+
+@dataclass
+class GoldDocument:
+    """One MEANTIME article: text rebuilt from tokens and the annotations we score."""
+
+    name: str
+    text: str
+    token_start: dict[str, int]
+    token_sentence: dict[str, int]
+    entity_mentions: dict[str, list[str]] = field(default_factory=dict)
+    mention_kind: dict[str, str] = field(default_factory=dict)
+    event_mentions: dict[str, tuple[list[str], str]] = field(default_factory=dict)
+    participants: list[tuple[str, str, str]] = field(default_factory=list)
+    refers_to: dict[str, str] = field(default_factory=dict)
+    entity_type: dict[str, str] = field(default_factory=dict)
+    entity_ref: dict[str, str] = field(default_factory=dict)
+    created: date | None = None
+
+    @property
+    def annotated_sentences(self) -> set[int]:
+        """Sentences that carry at least one event mention (the annotated part)."""
+        return {
+            self.token_sentence[t] for tokens, _ in self.event_mentions.values() for t in tokens
+        }
+
+
+def read_document(path: Path) -> GoldDocument:
+    """Parse one MEANTIME XML file."""
+    root = ET.parse(path).getroot()
+    pieces: list[str] = []
+    token_start: dict[str, int] = {}
+    token_sentence: dict[str, int] = {}
+    offset = 0
+    previous = None
+    for token in root.iter("token"):
+        sentence = int(token.get("sentence", "0"))
+        if previous is not None:
+            gap = "\n\n" if sentence != previous else " "
+            pieces.append(gap)
+            offset += len(gap)
+        text = token.text or "_"
+        token_start[token.get("t_id", "")] = offset
+        token_sentence[token.get("t_id", "")] = sentence
+        pieces.append(text)
+        offset += len(text)
+        previous = sentence
+    gold = GoldDocument(path.stem, "".join(pieces), token_start, token_sentence)
+    markables = root.find("Markables")
+    for element in markables if markables is not None else []:
+        anchors = [a.get("t_id", "") for a in element.findall("token_anchor")]
+        m_id = element.get("m_id", "")
+        if element.tag == "ENTITY_MENTION":
+            gold.entity_mentions[m_id] = anchors
+            gold.mention_kind[m_id] = element.get("syntactic_type", "")
+        elif element.tag == "EVENT_MENTION":
+            gold.event_mentions[m_id] = (anchors, element.get("pos", ""))
+        elif element.tag == "ENTITY":
+            gold.entity_type[m_id] = element.get("ent_type", "")
+            ref = (element.get("external_ref") or "").strip()
+            if "dbpedia.org/" in ref:
+                gold.entity_ref[m_id] = ref.rsplit("/", 1)[-1]
+        elif element.tag == "TIMEX3" and element.get("functionInDocument") == "CREATION_TIME":
+            with suppress(ValueError):
+                gold.created = date.fromisoformat(element.get("value", "")[:10])
+    relations = root.find("Relations")
+    for element in relations if relations is not None else []:
+        source = element.find("source")
+        targets = [t.get("m_id", "") for t in element.findall("target")]
+        if source is None or not targets:
+            continue
+        if element.tag == "HAS_PARTICIPANT":
+            gold.participants.append(
+                (source.get("m_id", ""), targets[0], element.get("sem_role", ""))
+            )
+        elif element.tag == "REFERS_TO":
+            gold.refers_to[source.get("m_id", "")] = targets[0]
+    return gold
+
+
+def documents(root: Path, part: str = "events") -> Iterator[GoldDocument]:
+    """Every article of the annotation that scores ``part`` ("events" or "actors")."""
+    folder = root / FOLDERS[part]
+    if not folder.is_dir():
+        raise FileNotFoundError(
+            f"expected MEANTIME's intra-doc_annotation folder at {folder}; point --shared at "
+            "the folder that holds datasets/meantime_newsreader_en"
+        )
+    for path in sorted(folder.glob("*/*.xml")):
+        yield read_document(path)
+
+
+@dataclass
+class Counts:
+    """True positives, predictions and gold items for one measure."""
+
+    correct: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        """Share of predictions that are right."""
+        return self.correct / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        """Share of gold items found."""
+        return self.correct / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        """The counts and the three scores."""
+        return {
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+            "correct": self.correct,
+            "predicted": self.predicted,
+            "gold": self.gold,
+        }
+
+
+def evaluate(root: Path, limit: int | None = None, part: str = "events") -> dict[str, Any]:
+    """Run the pipeline over MEANTIME and score ``part`` ("events" or "actors")."""
+    from parallax.pipeline import load
+
+    pipeline = load(["parse", "sentences", "entities", "times", "actors", "events"])
+    golds = list(documents(root, part))[:limit]
+    articles = [Article(text=g.text, source=g.name, language="en", date=g.created) for g in golds]
+    scores: dict[str, Counts] = defaultdict(Counts)
+    kb = bundled()
+    bcubed_p: list[float] = []
+    bcubed_r: list[float] = []
+    for gold, analysis in zip(golds, pipeline.pipe(articles), strict=True):
+        if part == "events":
+            _score_events(gold, analysis.layers["events"], scores)
+        else:
+            _score_actors(gold, analysis.layers["actors"], bcubed_p, bcubed_r)
+            _score_links(gold, analysis.layers["actors"], kb, scores)
+    bp = sum(bcubed_p) / len(bcubed_p) if bcubed_p else 0.0
+    br = sum(bcubed_r) / len(bcubed_r) if bcubed_r else 0.0
+    return {
+        "documents": len(golds),
+        "events": {k: scores[k].as_dict() for k in ("triggers", "participants")},
+        "actors": {
+            "named_bcubed": {
+                "precision": round(bp, 3),
+                "recall": round(br, 3),
+                "f1": round(2 * bp * br / (bp + br), 3) if bp + br else 0.0,
+                "mentions": len(bcubed_p),
+            },
+            "links": {
+                **scores["links"].as_dict(),
+                "unjudged": scores["links_unjudged"].predicted,
+            },
+        },
+    }
+
+
+def _token_at(gold: GoldDocument) -> dict[int, str]:
+    return {start: t_id for t_id, start in gold.token_start.items()}
+
+
+def _score_events(
+    gold: GoldDocument, events: list[dict[str, Any]], scores: dict[str, Counts]
+) -> None:
+    at = _token_at(gold)
+    annotated = gold.annotated_sentences
+    verbal = {
+        m_id: tokens
+        for m_id, (tokens, pos) in gold.event_mentions.items()
+        if pos == "VERB" and tokens
+    }
+    trigger_of = {t: m_id for m_id, tokens in verbal.items() for t in tokens}
+    predicted_triggers = {
+        at[e["trigger"]["start"]]
+        for e in events
+        if e.get("kb_event") is None and e["trigger"]["start"] in at
+    }
+    predicted_triggers = {t for t in predicted_triggers if gold.token_sentence[t] in annotated}
+    scores["triggers"].predicted += len(predicted_triggers)
+    scores["triggers"].gold += len(verbal)
+    scores["triggers"].correct += len(
+        {trigger_of[t] for t in predicted_triggers if t in trigger_of}
+    )
+    gold_links: dict[tuple[str, str], list[set[str]]] = defaultdict(list)
+    for mention_id, target, role in gold.participants:
+        if mention_id in verbal and role in ROLES and target in gold.entity_mentions:
+            gold_links[(mention_id, ROLES[role])].append(set(gold.entity_mentions[target]))
+    scores["participants"].gold += sum(len(v) for v in gold_links.values())
+    for event in events:
+        trigger = at.get(event["trigger"]["start"])
+        if trigger is None or trigger not in trigger_of:
+            continue
+        m_id = trigger_of[trigger]
+        for role in ("agent", "target"):
+            span = event.get(f"{role}_span")
+            if not span or span[0] not in at:
+                continue
+            head = at[span[0]]
+            scores["participants"].predicted += 1
+            if any(head in mention for mention in gold_links.get((m_id, role), [])):
+                scores["participants"].correct += 1
+
+
+def _score_actors(
+    gold: GoldDocument, actors: list[dict[str, Any]], bcubed_p: list[float], bcubed_r: list[float]
+) -> None:
+    at = _token_at(gold)
+    ours: dict[str, str] = {}
+    for record in actors:
+        for mention in record["mentions"]:
+            token = at.get(mention["start"])
+            if token is not None and mention.get("kind") != "pronoun":
+                ours[token] = record["id"]
+    named: list[tuple[str, str]] = []
+    for m_id, kind in gold.mention_kind.items():
+        entity = gold.refers_to.get(m_id)
+        if kind != "NAM" or entity is None:
+            continue
+        actor = next((ours[t] for t in gold.entity_mentions[m_id] if t in ours), None)
+        if actor is not None:
+            named.append((actor, entity))
+    for actor, entity in named:
+        same_actor = [e for a, e in named if a == actor]
+        same_entity = [a for a, e in named if e == entity]
+        bcubed_p.append(sum(e == entity for e in same_actor) / len(same_actor))
+        bcubed_r.append(sum(a == actor for a in same_entity) / len(same_entity))
+
+
+def _titles(kb: KnowledgeBase, entity_id: str) -> set[str]:
+    entity = kb.get(entity_id)
+    if entity is None:
+        return set()
+    return {alias_key(n) for n in (entity.name, *entity.aliases)}
+
+
+def _score_links(
+    gold: GoldDocument, actors: list[dict[str, Any]], kb: KnowledgeBase, scores: dict[str, Counts]
+) -> None:
+    """Knowledge-base links of named mentions against MEANTIME's DBpedia references.
+
+    A link is judged when our mention spans a gold named mention (same first token, reaching
+    its last token) whose entity has a DBpedia reference: right when the reference's title
+    is the linked entity's name or one of its aliases. "Japan" inside "Japan's Nikkei 225"
+    is not that mention and is not judged; nor are links of mentions whose gold entity has
+    no reference (counted apart). Recall is over gold named mentions whose reference names
+    an entity of our knowledge base.
+    """
+    at = _token_at(gold)
+    extents: dict[str, tuple[str, int]] = {}
+    for m_id, kind in gold.mention_kind.items():
+        tokens = gold.entity_mentions[m_id]
+        if kind == "NAM" and tokens and m_id in gold.refers_to:
+            extents[tokens[0]] = (m_id, gold.token_start[tokens[-1]])
+    for record in actors:
+        if not record.get("kb_id"):
+            continue
+        for mention in record["mentions"]:
+            token = at.get(mention["start"])
+            if token is None or mention.get("kind") == "pronoun" or token not in extents:
+                continue
+            m_id, last_start = extents[token]
+            ref = gold.entity_ref.get(gold.refers_to[m_id])
+            if ref is None or mention["end"] <= last_start:
+                scores["links_unjudged"].predicted += 1
+                continue
+            scores["links"].predicted += 1
+            scores["links"].correct += alias_key(ref.replace("_", " ")) in _titles(
+                kb, record["kb_id"]
+            )
+    for m_id, kind in gold.mention_kind.items():
+        ref = gold.entity_ref.get(gold.refers_to.get(m_id, ""))
+        if kind == "NAM" and ref and kb.lookup(ref.replace("_", " ")):
+            scores["links"].gold += 1
+
+
+def format_markdown(result: dict[str, Any], part: str = "events") -> str:
+    """A table of the ``events`` or the ``actors`` scores."""
+    lines = [
+        f"{result['documents']} MEANTIME English articles ({FOLDERS[part]}).",
+        "",
+        "| Measure | Precision | Recall | F1 | Correct / predicted / gold |",
+        "|---|--:|--:|--:|--:|",
+    ]
+    labels = {
+        "triggers": "Event triggers (verbal event mentions)",
+        "participants": "Event participants, Arg0 = agent, Arg1 = target",
+    }
+    if part == "events":
+        for key, label in labels.items():
+            s = result["events"][key]
+            lines.append(
+                f"| {label} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | "
+                f"{s['correct']} / {s['predicted']} / {s['gold']} |"
+            )
+        return "\n".join(lines)
+    b = result["actors"]["named_bcubed"]
+    lines.append(
+        f"| Named mentions to actors, B-cubed over {b['mentions']} found mentions | "
+        f"{b['precision']:.3f} | {b['recall']:.3f} | {b['f1']:.3f} | – |"
+    )
+    k = result["actors"]["links"]
+    lines.append(
+        f"| Knowledge-base links of named mentions, against DBpedia references "
+        f"({k['unjudged']} links to mentions without a reference not judged) | "
+        f"{k['precision']:.3f} | {k['recall']:.3f} | {k['f1']:.3f} | "
+        f"{k['correct']} / {k['predicted']} / {k['gold']} |"
+    )
+    return "\n".join(lines)

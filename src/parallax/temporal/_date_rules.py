@@ -1,0 +1,338 @@
+"""Handlers for the rules that name a point or stretch of the calendar.
+
+Dates, months, years, decades, seasons, quarters, weekdays, relative days and units, times of
+day and holidays, each resolved against the anchor where it is relative.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from parallax.temporal import grammar
+from parallax.temporal._resolution import (
+    FUTURE,
+    FUTURE_CUE,
+    NOT_PLURAL,
+    PARTS,
+    PAST,
+    SEASON_START,
+    SEASONS,
+    YEAR_CUES,
+    Context,
+    Value,
+    approx_of,
+    day_or_unknown,
+    day_value,
+    mod_of,
+    month_number,
+    nearest_year,
+    next_word,
+    number_value,
+    prev_word,
+    relative_value,
+    simple_expression,
+    weekday_date,
+)
+from parallax.temporal.expression import shift
+
+
+def date_match_rule(m: re.Match[str], ctx: Context) -> Value | None:
+    month, day = month_number(m["month"]), int(m["day"])
+    year = int(m["year"]) if m["year"] else None
+    relative = year is None
+    if year is None and ctx.anchor is not None:
+        year = nearest_year(ctx.anchor, month, min(day, 28))
+    value = day_value(year, month, day)
+    if value is None:
+        return None
+    return Value("DATE", value, relative=relative, mod=mod_of(m))
+
+
+def date_iso_rule(m: re.Match[str], _ctx: Context) -> Value | None:
+    value = day_value(int(m["y"]), int(m["m"]), int(m["d"]))
+    return Value("DATE", value) if value and int(m["y"]) > 0 else None
+
+
+def date_slash_rule(m: re.Match[str], _ctx: Context) -> Value | None:
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    month, day = (b, a) if a > 12 else (a, b)
+    value = day_value(year, month, day)
+    return Value("DATE", value) if value and year > 0 else None
+
+
+def month_year_rule(m: re.Match[str], _ctx: Context) -> Value | None:
+    return Value("DATE", f"{int(m['year']):04d}-{month_number(m['month']):02d}", mod=mod_of(m))
+
+
+def bare_month_rule(m: re.Match[str], ctx: Context) -> Value | None:
+    name, rel = m["month"], (m["rel"] or "").lower() or None
+    cue = rel or m["mod"] or prev_word(ctx, m.start()) in YEAR_CUES
+    if name.lower() == "may" and not cue:
+        return None  # "May" opening a sentence is the verb more often than the month
+    if (
+        len(name.rstrip(".")) <= 4
+        and not name.endswith(".")
+        and name.lower() not in {"june", "july"}
+    ):
+        return None  # "Dec" or "Mar" alone is rarely a month
+    following = next_word(ctx, m.end())
+    if not cue and following[:1].isupper() and following.lower() not in grammar.WEEKDAYS:
+        return None  # "June Carter", "August Strindberg"
+    month = month_number(name)
+    if ctx.anchor is None:
+        return Value("DATE", f"XXXX-{month:02d}", relative=True, mod=mod_of(m))
+    relyear = (m["relyear"] or "").lower()
+    if relyear:
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(relyear, 0)
+    elif rel in PAST:
+        year = ctx.anchor.year - (month >= ctx.anchor.month)
+    elif rel in FUTURE:
+        year = ctx.anchor.year + (month <= ctx.anchor.month)
+    elif rel == "this":
+        year = ctx.anchor.year
+    else:
+        year = nearest_year(ctx.anchor, month, 15)
+    return Value("DATE", f"{year:04d}-{month:02d}", relative=True, mod=mod_of(m))
+
+
+def year_rule(m: re.Match[str], ctx: Context) -> Value | None:
+    year = int(m["year"])
+    cue = m["mod"] or m["fiscal"] or prev_word(ctx, m.start()) in YEAR_CUES
+    if not cue:
+        if not 1800 <= year <= 2099:
+            return None
+        following = next_word(ctx, m.end())
+        if following[:1].islower() and following.endswith("s") and following not in NOT_PLURAL:
+            return None  # "1500 soldiers": a quantity, not a year
+        before = ctx.text[max(0, m.start() - 4) : m.start()].lower()
+        if before.endswith(("no. ", "no ", "#")):
+            return None
+    return Value("DATE", f"{year:04d}", mod=mod_of(m))
+
+
+def year_range_rule(m: re.Match[str], ctx: Context) -> Value | None:
+    first, second = int(m["y1"]), int(m["y2"])
+    if len(m["y2"]) == 2:
+        second += first // 100 * 100
+        if second <= first:
+            return None
+    if not first < second <= first + 200:
+        return None
+    parts = (
+        simple_expression(ctx, m.start("y1"), m.end("y1"), Value("DATE", f"{first:04d}")),
+        simple_expression(ctx, m.start("y2"), m.end("y2"), Value("DATE", f"{second:04d}")),
+    )
+    return Value("DATE", f"{first:04d}/{second:04d}", parts=parts)
+
+
+def decade_rule(m: re.Match[str], ctx: Context) -> Value | None:
+    if m["dec"]:
+        stem = m["dec"]
+    else:
+        digit = int(m["short"])
+        recent = ctx.anchor is not None and digit * 10 <= ctx.anchor.year % 100
+        stem = f"20{digit}" if digit < 2 or recent else f"19{digit}"
+    return Value("DATE", f"{stem}X", mod=mod_of(m))
+
+
+def decade_rel_rule(m: re.Match[str], ctx: Context) -> Value | None:
+    rel = m["rel"].lower()
+    if rel == "this":
+        value, relative = relative_value(ctx, "decade", 0)
+        return Value("DATE", value, relative=relative)
+    return Value("DURATION", "P10Y")
+
+
+def century_rule(m: re.Match[str], ctx: Context) -> Value | None:
+    if m["rel"]:
+        rel = m["rel"].lower()
+        if rel in {"past", "coming"}:
+            return Value("DURATION", "P100Y")
+        amount = -1 if rel in PAST else 1 if rel in FUTURE else 0
+        value, relative = relative_value(ctx, "century", amount)
+        return Value("DATE", value, relative=relative)
+    number = int(m["num"]) if m["num"] else grammar.ORDINALS[re.sub(r"\s+", " ", m["ord"].lower())]
+    if not 1 <= number <= 22:
+        return None
+    return Value("DATE", f"{number - 1:02d}", mod=mod_of(m))
+
+
+def season_rule(m: re.Match[str], ctx: Context) -> Value | None:
+    code = SEASONS[m["season"].lower()]
+    rel = (m["rel"] or "").lower() or None
+    if m["year"]:
+        year = int(m["year"])
+        return Value("DATE", f"{year:04d}-{code}", mod=mod_of(m))
+    if not rel and not m["mod"] and code in {"SP", "FA"}:
+        return None  # "spring" and "fall" alone are more often not seasons
+    if ctx.anchor is None:
+        return Value("DATE", f"XXXX-{code}", relative=True, mod=mod_of(m))
+    year, start = ctx.anchor.year, SEASON_START[code]
+    if code == "WI" and ctx.anchor.month <= 2:
+        year -= 1
+    if rel in PAST and start + 3 > ctx.anchor.month:
+        year -= 1
+    elif rel in FUTURE and start <= ctx.anchor.month:
+        year += 1
+    return Value("DATE", f"{year:04d}-{code}", relative=True, mod=mod_of(m))
+
+
+def quarter_rule(m: re.Match[str], ctx: Context) -> Value | None:
+    if m["q"]:
+        return Value("DATE", f"{m['qyear']}-{m['q']}")
+    unit = m["unit"].lower()
+    number = grammar.ORDINALS[m["ord"].lower()]
+    letter, count = ("Q", 4) if unit == "quarter" else ("H", 2)
+    if m["ord"].lower() == "final":
+        number = count
+    if number > count:
+        return None
+    which = (m["which"] or m["relyear"] or "").lower()
+    if m["year"]:
+        return Value("DATE", f"{m['year']}-{letter}{number}")
+    if ctx.anchor is None:
+        return Value("DATE", f"XXXX-{letter}{number}", relative=True)
+    year = ctx.anchor.year
+    current = (ctx.anchor.month - 1) // (12 // count) + 1
+    if which.startswith("last"):
+        year -= 1
+    elif which.startswith("next"):
+        year += 1
+    elif not which.startswith("this") and number > current:
+        year -= 1  # "third-quarter results" published in February are last year's
+    return Value("DATE", f"{year:04d}-{letter}{number}", relative=True)
+
+
+def weekday_rule(m: re.Match[str], ctx: Context) -> Value | None:
+    weekday = grammar.WEEKDAYS[m["weekday"].lower().rstrip(".")]
+    rel = (m["rel"] or "").lower() or None
+    day = weekday_date(ctx, weekday, rel, m.start())
+    if m["part"]:
+        return Value("TIME", f"{day}T{PARTS[m['part'].lower()]}", relative=True)
+    return Value("DATE", day, relative=True)
+
+
+def relday_rule(m: re.Match[str], ctx: Context) -> Value | None:
+    word = re.sub(r"\s+", " ", m["day"].lower())
+    amount = {
+        "today": 0,
+        "tonight": 0,
+        "yesterday": -1,
+        "tomorrow": 1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }[word]
+    value, relative = relative_value(ctx, "day", amount)
+    part = m["part"].lower() if m["part"] else ("night" if word == "tonight" else None)
+    if part:
+        return Value("TIME", f"{day_or_unknown(value)}T{PARTS[part]}", relative=relative)
+    return Value("DATE", value, relative=relative, mod=mod_of(m))
+
+
+def partofday_rule(m: re.Match[str], ctx: Context) -> Value | None:
+    rel = m["rel"].lower()
+    amount = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
+    value, relative = relative_value(ctx, "day", amount)
+    code = PARTS[m["part"].lower()]
+    return Value("TIME", f"{day_or_unknown(value)}T{code}", relative=relative)
+
+
+def weekend_rule(m: re.Match[str], ctx: Context) -> Value | None:
+    if ctx.anchor is None:
+        return Value("DATE", "XXXX-WXX-WE", relative=True)
+    this_weekend = ctx.anchor.isoweekday() >= 6 or m[0].lower().startswith("this")
+    future = FUTURE_CUE.search(ctx.text, max(0, m.start() - 40), m.end() + 20)
+    amount = 0 if this_weekend or future else -1
+    return Value("DATE", shift(ctx.anchor, "weekend", amount), relative=True)
+
+
+def relunit_rule(m: re.Match[str], ctx: Context) -> Value | None:
+    rel, unit = m["rel"].lower(), m["unit"].lower()
+    amount = -1 if rel in PAST else 1 if rel in FUTURE else 0
+    value, relative = relative_value(ctx, unit, amount)
+    return Value("DATE", value, relative=relative, mod=mod_of(m))
+
+
+def ago_rule(m: re.Match[str], ctx: Context) -> Value | None:
+    number = number_value(m["number"])
+    unit = grammar.UNITS[m["unit"].lower()]
+    direction = -1 if m["dir"].lower() in {"ago", "earlier", "before", "back"} else 1
+    if number is None:
+        return Value("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", vague=True)
+    amount = round(number) * direction
+    if unit in {"second", "minute", "hour"}:
+        value, relative = relative_value(ctx, "day", 0)
+        return Value("TIME", value, relative=relative)
+    if unit == "fortnight":
+        unit, amount = "week", amount * 2
+    elif unit == "decade":
+        unit, amount = "year", amount * 10
+    elif unit == "century":
+        unit, amount = "year", amount * 100
+    value, relative = relative_value(ctx, unit, amount)
+    return Value("DATE", value, relative=relative, mod=approx_of(m))
+
+
+def time_rule(m: re.Match[str], ctx: Context) -> Value | None:
+    if m["named"]:
+        hour, minute = (12, 0) if m["named"].lower() in {"noon", "midday"} else (0, 0)
+        day, relative = relative_value(ctx, "day", 0)
+    else:
+        if m["hour"] is not None:
+            hour, minute = int(m["hour"]), int(m["minute"] or 0)
+            marker = m["ampm"].lower().replace(".", "").replace(" ", "")
+            if marker.startswith(("a", "p")):
+                if not 1 <= hour <= 12:
+                    return None
+                hour = hour % 12 + (12 if marker.startswith("p") else 0)
+        else:
+            hour, minute = int(m["h24"]), int(m["m24"])
+        if m.groupdict().get("weekday"):
+            weekday = grammar.WEEKDAYS[m["weekday"].lower().rstrip(".")]
+            day, relative = weekday_date(ctx, weekday, None, m.start()), True
+        elif m.groupdict().get("relday"):
+            amount = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["relday"].lower()]
+            day, relative = relative_value(ctx, "day", amount)
+        else:
+            day, relative = relative_value(ctx, "day", 0)
+    return Value("TIME", f"{day_or_unknown(day)}T{hour:02d}:{minute:02d}", relative=relative)
+
+
+_HOLIDAYS = {
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+    "independence day": (7, 4),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+    "boxing day": (12, 26),
+    "may day": (5, 1),
+    "bastille day": (7, 14),
+}
+
+
+def _thanksgiving(year: int) -> int:
+    """The day in November of the fourth Thursday (US Thanksgiving)."""
+    first = date(year, 11, 1).isoweekday()
+    return 1 + (4 - first) % 7 + 21
+
+
+def holiday_rule(m: re.Match[str], ctx: Context) -> Value | None:
+    name = re.sub(r"\s+", " ", m["holiday"].lower())
+    if name.startswith("thanksgiving"):
+        year = int(m["year"]) if m["year"] else None
+        if year is None and ctx.anchor is not None:
+            year = nearest_year(ctx.anchor, 11, 25)
+        if year is None:
+            return Value("DATE", "XXXX-11", relative=True)
+        return Value("DATE", f"{year:04d}-11-{_thanksgiving(year):02d}", relative=not m["year"])
+    month, day = _HOLIDAYS[name]
+    if m["year"]:
+        return Value("DATE", f"{m['year']}-{month:02d}-{day:02d}")
+    if ctx.anchor is None:
+        return Value("DATE", f"XXXX-{month:02d}-{day:02d}", relative=True)
+    year = nearest_year(ctx.anchor, month, day)
+    return Value("DATE", f"{year:04d}-{month:02d}-{day:02d}", relative=True)

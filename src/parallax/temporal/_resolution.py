@@ -1,0 +1,338 @@
+"""What every rule handler shares.
+
+The match context, the value it resolves to, the words around a match, and arithmetic
+against the anchor date.
+
+Internal to :mod:`parallax.temporal`; :mod:`parallax.temporal.normalise` is the entry point.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from parallax.temporal import grammar
+from parallax.temporal.expression import (
+    TimeExpression,
+    TimexType,
+    granularity_of,
+    narrow,
+    offset_value,
+    shift,
+    value_range,
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    text: str
+    anchor: date | None
+
+
+@dataclass(frozen=True)
+class Value:
+    type: TimexType
+    value: str
+    relative: bool = False
+    vague: bool = False
+    mod: str | None = None
+    parts: tuple[TimeExpression, ...] = ()
+
+
+Handler = Callable[[re.Match[str], Context], Value | None]
+
+
+MOD_WORDS = {
+    "early": "START",
+    "the beginning of": "START",
+    "beginning of": "START",
+    "the start of": "START",
+    "start of": "START",
+    "mid": "MID",
+    "mid-": "MID",
+    "the middle of": "MID",
+    "late": "END",
+    "the end of": "END",
+    "end of": "END",
+    "earlier": "START",
+    "later": "END",
+}
+
+
+APPROX_WORDS = {
+    "more than": "MORE_THAN",
+    "over": "MORE_THAN",
+    "well over": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE",
+    "less than": "LESS_THAN",
+    "fewer than": "LESS_THAN",
+    "under": "LESS_THAN",
+    "at most": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS",
+}
+
+
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+PAST = {"last", "past", "previous", "recent", "preceding"}
+
+
+FUTURE = {"next", "coming", "following"}
+
+
+DURATION_CODES = {
+    "second": ("T", "S", 1),
+    "minute": ("T", "M", 1),
+    "hour": ("T", "H", 1),
+    "day": ("", "D", 1),
+    "week": ("", "W", 1),
+    "fortnight": ("", "W", 2),
+    "month": ("", "M", 1),
+    "quarter": ("", "M", 3),
+    "year": ("", "Y", 1),
+    "decade": ("", "Y", 10),
+    "century": ("", "Y", 100),
+}
+
+
+VAGUE_DURATION = {
+    "second": "PTXS",
+    "minute": "PTXM",
+    "hour": "PTXH",
+    "day": "PXD",
+    "week": "PXW",
+    "fortnight": "PXW",
+    "month": "PXM",
+    "quarter": "PXM",
+    "year": "PXY",
+    "decade": "PXDE",
+    "century": "PXCE",
+}
+
+
+YEAR_CUES = frozenset(
+    {
+        "in",
+        "by",
+        "since",
+        "until",
+        "till",
+        "from",
+        "to",
+        "between",
+        "and",
+        "of",
+        "before",
+        "after",
+        "during",
+        "early",
+        "late",
+        "mid",
+        "circa",
+        "around",
+        "through",
+        "year",
+        "fiscal",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "or",
+        "than",
+        "for",
+        "at",
+        "on",
+        "as",
+        "throughout",
+        "within",
+    }
+)
+
+
+NOT_PLURAL = frozenset(
+    {"was", "is", "has", "as", "this", "its", "his", "always", "perhaps", "plus", "less"}
+    | {"unless", "thus", "across", "towards", "was", "does", "hers", "ours", "yes"}
+)
+
+
+FUTURE_CUE = re.compile(
+    r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|is\s+to|are\s+to|scheduled|"
+    r"due\s+to|upcoming)\b",
+    re.IGNORECASE,
+)
+
+
+WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*$")
+
+
+WORD_AFTER = re.compile(r"^\s+([A-Za-z][\w'’-]*)")
+
+
+def prev_word(ctx: Context, start: int) -> str:
+    m = WORD_BEFORE.search(ctx.text, max(0, start - 20), start)
+    return m[1].lower() if m else ""
+
+
+def next_word(ctx: Context, end: int) -> str:
+    m = WORD_AFTER.match(ctx.text[end : end + 30])
+    return m[1] if m else ""
+
+
+def number_value(text: str) -> float | None:
+    """The number a word or figure stands for, or None when it is vague ("several")."""
+    text = re.sub(r"\s+", " ", text.lower().strip())
+    if text in grammar.SMALL_NUMBERS:
+        return float(grammar.SMALL_NUMBERS[text])
+    if text in grammar.VAGUE_NUMBERS:
+        return None
+    if m := re.fullmatch(r"(\d+(?:\.\d+)?)(?: 1/2)?", text):
+        return float(m[1]) + (0.5 if text.endswith("1/2") else 0.0)
+    tens, _, unit = text.replace("-", " ").partition(" ")
+    if tens in grammar.SMALL_NUMBERS and unit in grammar.SMALL_NUMBERS:
+        return float(grammar.SMALL_NUMBERS[tens] + grammar.SMALL_NUMBERS[unit])
+    return None
+
+
+def month_number(name: str) -> int:
+    return grammar.MONTHS[name.lower().rstrip(".")]
+
+
+def mod_of(m: re.Match[str]) -> str | None:
+    found = m.groupdict().get("mod")
+    if not found:
+        return None
+    return MOD_WORDS.get(re.sub(r"\s+", " ", found.lower()).strip(" -") or "mid")
+
+
+def relative_value(ctx: Context, unit: str, amount: int) -> tuple[str, bool]:
+    """The value ``amount`` units from the anchor, or a relative offset without one."""
+    if ctx.anchor is None:
+        return offset_value(unit, amount), True
+    return shift(ctx.anchor, unit, amount), True
+
+
+def day_value(year: int | None, month: int, day: int) -> str | None:
+    try:
+        date(year or 2000, month, day)
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
+
+
+def weekday_date(ctx: Context, weekday: int, rel: str | None, at: int) -> str:
+    """The date of a weekday named near ``at``: last/next/this, else by the verb's tense."""
+    if ctx.anchor is None:
+        return f"XXXX-WXX-{weekday}"
+    anchor = ctx.anchor
+    delta = weekday - anchor.isoweekday()
+    if rel in PAST:
+        delta = delta - 7 if delta >= 0 else delta
+    elif rel in FUTURE:
+        delta = delta + 7 if delta <= 0 else delta
+    elif rel == "this":
+        pass
+    else:
+        window = ctx.text[max(0, at - 40) : at + 20]
+        if FUTURE_CUE.search(window):
+            delta = delta + 7 if delta < 0 else delta
+        elif delta > 0:
+            delta -= 7
+    return (anchor + timedelta(days=delta)).isoformat()
+
+
+def nearest_year(anchor: date, month: int, day: int) -> int:
+    """The year that puts a month and day without a year closest to the anchor.
+
+    News dates a month without a year by proximity: "in November" written in January is
+    the November just past, written in April the coming one (the anchor's year wins ties).
+    """
+    years = [y for y in (anchor.year, anchor.year - 1, anchor.year + 1) if 1 <= y <= 9999]
+    return min(years, key=lambda y: abs((date(y, month, day) - anchor).days))
+
+
+def day_or_unknown(value: str) -> str:
+    return value if value[:1].isdigit() else "XXXX-XX-XX"
+
+
+def approx_of(m: re.Match[str]) -> str | None:
+    found = m.groupdict().get("approx")
+    if not found:
+        return None
+    return APPROX_WORDS.get(re.sub(r"\s+", " ", found.lower()), "APPROX")
+
+
+def duration_value(number: float | None, unit: str) -> str:
+    if number is None:
+        return VAGUE_DURATION[unit]
+    time, code, factor = DURATION_CODES[unit]
+    amount = number * factor
+    if amount != int(amount) and code in {"Y", "H"} and (amount * 12 if code == "Y" else 1):
+        if code == "Y":
+            return f"P{int(amount)}Y{round((amount - int(amount)) * 12)}M"
+        return f"PT{int(amount)}H{round((amount - int(amount)) * 60)}M"
+    shown = str(int(amount)) if amount == int(amount) else f"{amount:g}"
+    return f"P{time}{shown}{code}"
+
+
+def simple_expression(ctx: Context, start: int, end: int, found: Value) -> TimeExpression:
+    """Build the record for ``text[start:end]`` with a resolved value."""
+    vague = found.vague or found.value.endswith("_REF")
+    span = None
+    if found.type in {"DATE", "TIME"} and not vague:
+        whole = value_range(found.value)
+        span = narrow(whole, found.mod) if whole else None
+    if found.type == "DURATION":
+        granularity = "duration"
+    elif found.type == "SET":
+        granularity = "set"
+    elif vague:
+        granularity = "vague"
+    else:
+        granularity = granularity_of(found.value)
+        if granularity == "unknown":
+            granularity = unresolved_granularity(found.value)
+    return TimeExpression(
+        text=ctx.text[start:end],
+        start=start,
+        end=end,
+        type=found.type,
+        value=found.value,
+        range=span,
+        granularity=granularity,
+        vague=vague,
+        relative=found.relative,
+        mod=found.mod,
+        parts=found.parts,
+    )
+
+
+OFFSET_UNITS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "H": "half", "Y": "year"}
+OFFSET_UNITS |= {"DE": "decade", "CE": "century"}
+
+
+def unresolved_granularity(value: str) -> str:
+    if m := re.fullmatch(r"[+-]P\d+([A-Z]+)", value):
+        return OFFSET_UNITS.get(m[1], "unknown")
+    if value.startswith("XXXX-WXX"):
+        return "day"
+    if "T" in value:
+        return "time"
+    if value.startswith("XXXX-Q"):
+        return "quarter"
+    if value.startswith("XXXX-H"):
+        return "half"
+    if re.fullmatch(r"XXXX-(SP|SU|FA|WI)", value):
+        return "season"
+    if value.startswith("XXXX-"):
+        return "month" if value.count("-") == 1 else "day"
+    return "unknown"
