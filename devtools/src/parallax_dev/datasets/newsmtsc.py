@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,11 @@ class Split:
     name: str
     queries: list[Query]
     labels: np.ndarray
+
+
+def cache_dir() -> Path:
+    """Where portrayal's training and evaluation keep encoder states between runs."""
+    return Path(os.environ.get("PARALLAX_CACHE", ".cache")) / "portrayal"
 
 
 def folder(shared: Path) -> Path:

@@ -1,1 +1,0 @@
-"""Portrayal: training and evaluating the target-sentiment model and the roles."""
