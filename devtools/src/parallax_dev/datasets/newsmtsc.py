@@ -67,11 +67,8 @@ def _states(texts: list[str], cache: Path) -> list[TokenStates]:
 
 def load_split(shared: Path, name: str, cache: Path) -> Split:
     """The examples of one split (``train``, ``dev_rw`` or ``dev_mt``)."""
-    rows = [
-        json.loads(line)
-        for line in (folder(shared) / SPLITS[name]).open(encoding="utf-8")
-        if line.strip()
-    ]
+    with (folder(shared) / SPLITS[name]).open(encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
     states = _states([r["sentence_normalized"] for r in rows], cache)
     queries: list[Query] = []
     labels: list[int] = []

@@ -26,7 +26,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -37,8 +37,9 @@ from parallax.components.portrayal import answer, ask
 from parallax.model import Analysis, Article
 from parallax.pipeline.core import Pipeline
 from parallax.pipeline.registry import component_factory
-from parallax.portrayal.roles import portray
+from parallax.portrayal.roles import Judgment, portray
 from parallax.portrayal.target_sentiment import predict
+from parallax.portrayal.voice import Voice, VoiceIndex
 from parallax_dev.datasets.newsmtsc import cache_dir, load_split, macro_f1
 
 csv.field_size_limit(sys.maxsize)
@@ -92,6 +93,8 @@ class Scores:
     majority_macro_f1: float
     matched: int
     confusion: dict[str, dict[str, int]] = field(default_factory=dict)
+    details: list[tuple[str, dict[str, Any] | None]] = field(default_factory=list)
+    """(gold, the matched actor as portrayed) per item, for looking into the errors."""
 
 
 def score(
@@ -224,6 +227,7 @@ def cast(analyses: dict[str, Analysis]) -> dict[str, list[dict[str, Any]]]:
     for key, judgments in zip(keys, answers, strict=True):
         analysis = analyses[key]
         actors = copy.deepcopy(analysis.layers.get("actors", []))
+        judgments = _revoiced(analysis, actors, judgments)
         portray(
             actors,
             analysis.sentences,
@@ -233,6 +237,30 @@ def cast(analyses: dict[str, Analysis]) -> dict[str, list[dict[str, Any]]]:
             judgments,
         )
         result[key] = actors
+    return result
+
+
+def _revoiced(
+    analysis: Analysis, actors: list[dict[str, Any]], judgments: dict[str, list[Judgment]]
+) -> dict[str, list[Judgment]]:
+    """The judgments with their voices looked up again.
+
+    The voice rules may have changed since the questions were cached: each judgment takes
+    the voice of the actor's first mention in its sentence whose voice kind matches, else
+    of its first mention there.
+    """
+    voices = VoiceIndex(analysis.layers.get("quotes", []))
+    result: dict[str, list[Judgment]] = {}
+    for actor in actors:
+        by_sentence: dict[str, list[Voice]] = {}
+        for mention in actor.get("mentions", []):
+            by_sentence.setdefault(str(mention.get("sentence_id")), []).append(
+                voices.at(mention["start"], mention["end"])
+            )
+        for judgment in judgments.get(actor["id"], []):
+            found = by_sentence.get(judgment.sentence_id) or [judgment.voice]
+            voice = next((v for v in found if v.kind == judgment.voice.kind), found[0])
+            result.setdefault(actor["id"], []).append(replace(judgment, voice=voice))
     return result
 
 
@@ -284,9 +312,8 @@ def basil(shared: Path, cache: Path, limit: int | None = None) -> Scores:
     folder = shared / "inputs" / "basil-media-bias"
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder} is missing; pass --shared pointing at the data folder")
-    records = [
-        json.loads(line) for line in (folder / "basil_articles.jsonl").open(encoding="utf-8")
-    ]
+    with (folder / "basil_articles.jsonl").open(encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle]
     records = records[:limit]
     wanted: dict[str, list[tuple[str, str]]] = {}
     texts: dict[str, str] = {}
@@ -305,6 +332,7 @@ def basil(shared: Path, cache: Path, limit: int | None = None) -> Scores:
                 )
     portrayed = cast(analyse(texts, cache, "basil"))
     gold, predicted, matched = [], [], 0
+    details: list[tuple[str, dict[str, Any] | None]] = []
     for key, entities in wanted.items():
         actors = portrayed[key]
         for name, feeling in entities:
@@ -312,7 +340,10 @@ def basil(shared: Path, cache: Path, limit: int | None = None) -> Scores:
             matched += actor is not None
             gold.append(feeling)
             predicted.append(_LABEL[actor["sentiment_label"]] if actor else "neu")
-    return score("BASIL author feeling", gold, predicted, SENTIMENTS, matched)
+            details.append((feeling, actor))
+    found = score("BASIL author feeling", gold, predicted, SENTIMENTS, matched)
+    found.details = details
+    return found
 
 
 def _basil_annotation(folder: Path, record: dict[str, Any]) -> dict[str, Any] | None:
@@ -341,17 +372,25 @@ def persent(shared: Path, cache: Path, limit: int | None = None) -> Scores:
     texts = {row["DOCUMENT_INDEX"]: row["DOCUMENT"].replace("  ", ", ") for row in rows}
     portrayed = cast(analyse(texts, cache, "persent"))
     gold, predicted, matched = [], [], 0
+    details: list[tuple[str, dict[str, Any] | None]] = []
     mapping = {"Negative": "neg", "Neutral": "neu", "Positive": "pos"}
     for row in rows:
         actor = find_actor(portrayed[row["DOCUMENT_INDEX"]], row["TARGET_ENTITY"])
         matched += actor is not None
         gold.append(mapping[row["TRUE_SENTIMENT"]])
         predicted.append(_LABEL[actor["sentiment_label"]] if actor else "neu")
-    return score("PerSenT author sentiment", gold, predicted, SENTIMENTS, matched)
+        details.append((gold[-1], actor))
+    found = score("PerSenT author sentiment", gold, predicted, SENTIMENTS, matched)
+    found.details = details
+    return found
 
 
-def nfc(shared: Path, cache: Path, limit: int | None = None) -> Scores:
-    """Hero/villain/victim of the NFC entities, with the gold entities as the actors."""
+def nfc(shared: Path, cache: Path, limit: int | None = None, field: str = "role") -> Scores:
+    """Hero/villain/victim of the NFC entities, with the gold entities as the actors.
+
+    ``field`` is ``role`` (what the pipeline shows, neutral on weak evidence) or
+    ``role_lean`` (where the evidence points, however weak).
+    """
     folder = shared / "datasets" / "narrative_frames_corpus" / "data"
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder} is missing; pass --shared pointing at the data folder")
@@ -373,6 +412,7 @@ def nfc(shared: Path, cache: Path, limit: int | None = None) -> Scores:
     }
     portrayed = cast(analyse({i: texts[i] for i in ids}, cache, "nfc", entities))
     gold, predicted, matched = [], [], 0
+    details: list[tuple[str, dict[str, Any] | None]] = []
     for i in ids:
         actors = {a["name"]: a for a in portrayed[i]}
         for key, _ in entities[i]:
@@ -381,8 +421,11 @@ def nfc(shared: Path, cache: Path, limit: int | None = None) -> Scores:
                 continue
             matched += 1
             gold.append(NFC_ROLES[key.split("|")[1]])
-            predicted.append(str(actor["role"]))
-    return score("NFC roles", gold, predicted, ROLES, matched)
+            predicted.append(str(actor[field]))
+            details.append((gold[-1], actor))
+    found = score(f"NFC roles ({field})", gold, predicted, ROLES, matched)
+    found.details = details
+    return found
 
 
 @dataclass
@@ -398,7 +441,12 @@ def run(shared: Path, limit: int | None = None, cache: Path | None = None) -> Re
     cache = cache or cache_dir()
     return Result(
         newsmtsc_dev(shared, cache),
-        [basil(shared, cache, limit), persent(shared, cache, limit), nfc(shared, cache, limit)],
+        [
+            basil(shared, cache, limit),
+            persent(shared, cache, limit),
+            nfc(shared, cache, limit),
+            nfc(shared, cache, limit, "role_lean"),
+        ],
     )
 
 

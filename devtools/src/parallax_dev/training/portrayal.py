@@ -35,7 +35,7 @@ from parallax_dev.datasets.newsmtsc import Split, load_split, macro_f1
 
 EPOCHS = 4
 BATCH = 32
-LAYER_RATE = 4e-5
+LAYER_RATE = 6e-5
 HEAD_RATE = 1e-3
 SEED = 13
 
