@@ -50,7 +50,7 @@ copy of the layers above on them, so it shares the lower four with every other c
 
 
 @dataclass(frozen=True)
-class TokenStates:
+class LayerStates:
     """One text's word-piece states after :data:`STATE_LAYER` layers, with their offsets.
 
     ``offsets`` are character offsets into the text as encoded (cut to :data:`MAX_CHARS`),
@@ -168,7 +168,7 @@ class SentenceEncoder:
 
     def encode_with_states(
         self, texts: Sequence[str], batch_size: int = 64, threads: int | None = None
-    ) -> tuple[np.ndarray, list[TokenStates]]:
+    ) -> tuple[np.ndarray, list[LayerStates]]:
         """Unit vectors as :meth:`encode` gives them, plus each text's token states.
 
         The same forward pass yields both: the sentence vector is the mean of the last
@@ -186,7 +186,7 @@ class SentenceEncoder:
         longest = int(self._model.max_seq_length)
         order = sorted(range(len(clipped)), key=lambda i: -len(clipped[i]))
         result = np.zeros((len(clipped), DIMENSION), dtype=np.float32)
-        kept: list[TokenStates | None] = [None] * len(clipped)
+        kept: list[LayerStates | None] = [None] * len(clipped)
         with (
             _lock,
             torch.inference_mode(),
@@ -216,7 +216,7 @@ class SentenceEncoder:
                     lengths = inputs["attention_mask"].sum(1).tolist()
                     for row, index in enumerate(rows):
                         n = int(lengths[row])
-                        kept[index] = TokenStates(states[row, :n].copy(), offsets[row, :n].copy())
+                        kept[index] = LayerStates(states[row, :n].copy(), offsets[row, :n].copy())
             finally:
                 torch.set_num_threads(previous)
         norms = np.linalg.norm(result, axis=1, keepdims=True)

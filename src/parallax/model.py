@@ -140,7 +140,7 @@ class Analysis:
     vectors: Any = None
     lead_vector: Any = None
     token_states: Any = None
-    """Per sentence, the encoder's word-piece states (:class:`parallax.encoder.TokenStates`)
+    """Per sentence, the encoder's word-piece states (:class:`parallax.encoder.LayerStates`)
     that the portrayal step reads; set by the embed step and dropped once read."""
 
     @property

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
 
-from parallax.encoder import TokenStates, shared_encoder
+from parallax.encoder import LayerStates, shared_encoder
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
 from parallax.portrayal import portray
@@ -24,7 +24,7 @@ from parallax.portrayal.voice import Voice, VoiceIndex
 Key = tuple[str, str, tuple[str, str]]
 
 
-def _states(analysis: Analysis) -> list[TokenStates]:
+def _states(analysis: Analysis) -> list[LayerStates]:
     kept = analysis.token_states
     if kept is not None and len(kept) == len(analysis.sentences):
         return list(kept)
@@ -33,7 +33,7 @@ def _states(analysis: Analysis) -> list[TokenStates]:
 
 
 def queries_of(
-    analysis: Analysis, states: Sequence[TokenStates]
+    analysis: Analysis, states: Sequence[LayerStates]
 ) -> tuple[list[Key], list[Query], list[Voice], list[float]]:
     """One query per (actor, sentence, voice), with its voice and weight."""
     voices = VoiceIndex(analysis.layers.get("quotes", []))

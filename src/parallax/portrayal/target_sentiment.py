@@ -28,6 +28,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from parallax.encoder import choose_precision
 from parallax.errors import ConfigError
 
 LABELS = ("negative", "neutral", "positive")
@@ -244,7 +245,9 @@ def predict(
     model = model or shared_model()
     order = sorted(range(len(queries)), key=lambda i: len(queries[i].target))
     result = np.zeros((len(queries), len(LABELS)), np.float32)
-    with _lock, torch.inference_mode():
+    # The encoder's precision rule: bfloat16 where the CPU multiplies it natively.
+    fast = choose_precision() == "bfloat16"
+    with _lock, torch.inference_mode(), torch.autocast("cpu", torch.bfloat16, fast):
         previous = torch.get_num_threads()
         if threads is not None:
             torch.set_num_threads(threads)
@@ -253,7 +256,7 @@ def predict(
                 rows = order[first : first + batch_size]
                 states, mask, target = batch_tensors([queries[i] for i in rows])
                 probabilities = torch.softmax(model(states, mask, target), dim=-1)
-                result[rows] = probabilities.numpy()
+                result[rows] = probabilities.float().numpy()
         finally:
             torch.set_num_threads(previous)
     return result

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from parallax.encoder import MODEL_NAME, STATE_LAYER, TokenStates, shared_encoder
+from parallax.encoder import MODEL_NAME, STATE_LAYER, LayerStates, shared_encoder
 from parallax.portrayal.target_sentiment import LABELS, Query, target_mask
 
 SPLITS = {"train": "train.jsonl", "dev_rw": "dev_rw.jsonl", "dev_mt": "dev_mt.jsonl"}
@@ -48,15 +48,17 @@ def folder(shared: Path) -> Path:
     return path
 
 
-def _states(texts: list[str], cache: Path) -> list[TokenStates]:
+def _states(texts: list[str], cache: Path) -> list[LayerStates]:
     encoder = shared_encoder()
-    digest = hashlib.sha256(f"{MODEL_NAME}|{STATE_LAYER}|{encoder.precision}".encode())
+    digest = hashlib.sha256(
+        f"{MODEL_NAME}|{STATE_LAYER}|{encoder.precision}|{LayerStates.__name__}".encode()
+    )
     for text in texts:
         digest.update(text.encode("utf-8", "replace") + b"\x00")
     path = cache / f"states-{digest.hexdigest()[:16]}.pickle"
     if path.is_file():
         with path.open("rb") as handle:
-            cached: list[TokenStates] = pickle.load(handle)
+            cached: list[LayerStates] = pickle.load(handle)
             return cached
     _, states = encoder.encode_with_states(texts, threads=1)
     cache.mkdir(parents=True, exist_ok=True)

@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 
 from parallax.components.portrayal import answer, ask
+from parallax.encoder import LayerStates
 from parallax.model import Analysis, Article
 from parallax.pipeline.core import Pipeline
 from parallax.pipeline.registry import component_factory
@@ -193,7 +194,7 @@ def analyse(
     gold_actors: dict[str, list[tuple[str, list[str]]]] | None = None,
 ) -> dict[str, Analysis]:
     """Run the pipeline (to the model's judgments) over ``texts`` by id, cached on disk."""
-    digest = hashlib.sha256(tag.encode())
+    digest = hashlib.sha256(f"{tag}|{LayerStates.__name__}".encode())
     for key in sorted(texts):
         digest.update(key.encode() + b"\x00" + texts[key].encode("utf-8", "replace"))
     if gold_actors is not None:
