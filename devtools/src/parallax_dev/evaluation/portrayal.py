@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from parallax.components.portrayal import answer, ask
+from parallax.components.portrayal import answer, ask, trim
 from parallax.encoder import LayerStates
 from parallax.model import Analysis, Article
 from parallax.pipeline.core import Pipeline
@@ -223,7 +223,7 @@ def analyse(
 def cast(analyses: dict[str, Analysis]) -> dict[str, list[dict[str, Any]]]:
     """Answer the kept questions and run the role rules; each analysis's actors, portrayed."""
     keys = list(analyses)
-    answers = answer([analyses[k].layers["asked"] for k in keys])
+    answers = answer([trim(analyses[k].layers["asked"]) for k in keys])
     result = {}
     for key, judgments in zip(keys, answers, strict=True):
         analysis = analyses[key]
