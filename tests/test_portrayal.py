@@ -103,11 +103,22 @@ def seed_roles(pipeline: Any) -> dict[str, dict[str, str]]:
     return roles
 
 
+SEED_LISTS_GONE = (
+    "the role rules lost the word lists written from the seeds (issue 19); the learned "
+    "portrayal of issue 16 is not adopted yet, so these casts wait for it"
+)
+
+
 @pytest.mark.shared
 @pytest.mark.parametrize(
     ("seed", "actor_id", "role"),
     [
-        ("000", "united-states", "antagonist"),
+        pytest.param(
+            "000",
+            "united-states",
+            "antagonist",
+            marks=pytest.mark.xfail(strict=True, reason=SEED_LISTS_GONE),
+        ),
         ("000", "nato", "antagonist"),
         ("000", "russia", "antagonist"),  # threatens Ukraine, holds Crimea, tortures
         ("002", "united-states", "antagonist"),
@@ -122,6 +133,7 @@ def test_seed_casts(
 
 
 @pytest.mark.shared
+@pytest.mark.xfail(strict=True, reason=SEED_LISTS_GONE)
 def test_seed_workers_are_not_cast_as_antagonists(seed_roles: dict[str, dict[str, str]]) -> None:
     # The editorial speaks for working people; a pronoun slip must not make them villains.
     assert seed_roles["000"]["working-class"] != "antagonist"
