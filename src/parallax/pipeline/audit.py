@@ -30,6 +30,7 @@ ANALYSIS_LAYERS: Mapping[str, str] = {
     "entities": "entities",
     "vectors": "vectors",
     "lead_vector": "lead_vector",
+    "tokens": "tokens",
 }
 """Attributes of :class:`Analysis` and the layer each one is."""
 
@@ -213,6 +214,7 @@ def _fingerprint(analysis: Analysis) -> dict[str, str]:
         "entities": repr(analysis.entities),
         "vectors": _array_print(analysis.vectors),
         "lead_vector": _array_print(analysis.lead_vector),
+        "tokens": "None" if analysis.tokens is None else f"{id(analysis.tokens)}",
     }
     prints.update({key: repr(value) for key, value in analysis.layers.items()})
     return prints
