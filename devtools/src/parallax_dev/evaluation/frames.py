@@ -162,7 +162,8 @@ def run_genre(shared: Path) -> GenreScores:
     seeds = sorted((shared / "seeds").glob("*.txt"))
     if not path.exists():
         raise FileNotFoundError(f"{path} is missing; pass --shared pointing at the data folder")
-    records = [json.loads(line) for line in path.open(encoding="utf-8")]
+    with path.open(encoding="utf-8") as lines:
+        records = [json.loads(line) for line in lines]
     pipeline = load(
         ["parse", "sentences", "entities", "embed", "actors", "quotes", "techniques", "genre"]
     )
