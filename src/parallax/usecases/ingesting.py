@@ -24,6 +24,10 @@ from parallax.usecases.inputs import Containers, Unchanged, Unit, plan_units
 from parallax.usecases.stories import file_stories
 from parallax.usecases.storing import Progress, RunItem, Runner, RunResult
 
+BATCHES_PER_CALL = 8
+"""How many read batches of a container one pipeline call analyses: enough that the
+encoder's overlap with parsing rarely restarts, few enough that memory stays bounded."""
+
 
 def ingest(
     specs: Iterable[str | Path],
@@ -58,17 +62,39 @@ def ingest(
     def done(source: str) -> None:
         runner.progress("input", source)
 
+    batches: list[Unit] = []
+
+    def analyse_batches() -> None:
+        # Consecutive batches of one container go through one pipeline call, so the
+        # encoder of one batch keeps overlapping the parse of the next.
+        ids = runner.store_articles(a for unit in batches for a in unit.articles)
+        offset = 0
+        for unit in batches:
+            count = len(unit.articles)
+            containers.settle(unit, True, ids[offset : offset + count])
+            offset += count
+        batches.clear()
+
     for planned in plan_units(items, settings, containers, fetch, done):
+        if isinstance(planned, Unit) and planned.raw is None:
+            if batches and batches[0].source != planned.source:
+                analyse_batches()
+            batches.append(planned)
+            if len(batches) >= BATCHES_PER_CALL:
+                analyse_batches()
+            continue
+        if batches:
+            analyse_batches()
         if isinstance(planned, Unchanged):
             runner.unchanged(planned.source, planned.article_ids)
         elif isinstance(planned, Unit):
             if planned.raw is not None:
                 runner.run_input(planned.raw, fetch)
-            else:
-                containers.settle(planned, True, runner.store_articles(planned.articles))
         else:
             status = "failed" if isinstance(planned, Failed) else "skipped"
             runner.item(RunItem(planned.source, status, planned.reason))
+    if batches:
+        analyse_batches()
     if pipeline is not None:
         file_stories(store)
     store.finish_run(runner.result.run_id, runner.result.summary())
