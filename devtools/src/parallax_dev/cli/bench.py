@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from parallax_dev.cli.options import counter, err, handle_errors, progress_bar, shared_option
+from parallax.cli.output import progress_bar
+from parallax_dev.cli.options import counter, err, handle_errors, shared_option
 
 
 @click.group()

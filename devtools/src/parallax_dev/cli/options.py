@@ -7,8 +7,7 @@ command writes into the installed ``parallax`` package.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -44,35 +43,6 @@ def handle_errors(func: F) -> F:
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
-
-
-@contextmanager
-def progress_bar(quiet: bool, label: str) -> Iterator[Callable[[str, str], None]]:
-    """A progress callback that draws a bar on stderr when it is a terminal."""
-    if quiet or not sys.stderr.isatty():
-        yield lambda event, source: None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.fields[current]}"),
-        console=Console(stderr=True),
-        transient=True,
-    ) as bar:
-        task = bar.add_task(label, total=None, current="")
-
-        def update(event: str, source: str) -> None:
-            if event.startswith("total:"):
-                bar.update(task, total=int(event.split(":", 1)[1]))
-            elif event == "input":
-                bar.update(task, advance=1, current=Path(source).name[-40:])
-
-        yield update
 
 
 def counter(progress: Callable[[str, str], None]) -> Callable[[int, int], None]:
