@@ -74,6 +74,8 @@ def resolve_references(
         if token.pos_ == "PRON" and lower in SINGULAR_NEUTER | PLURAL | PERSONAL:
             if lower == "it" and token.dep_ == "nsubj" and token.head.lemma_ == "be":
                 continue  # "It is the reason ...", "it is clear that ...": not a referent
+            if _generic_pair(doc, token):
+                continue  # "he or she", "his or her": anyone, not a person of the text
             kind = "pronoun"
         elif (
             token.pos_ == "NOUN"
@@ -145,3 +147,17 @@ def _reference(doc: Any, start: int, token: Any, actor: str, kind: str) -> Menti
         plural=token.lower_ in PLURAL,
         subject=subject,
     )
+
+
+def _generic_pair(doc: Any, token: Any) -> bool:
+    """Whether a pronoun is half of "he or she" / "his or her", which refers to no one."""
+    for a, b in ((token.i - 2, token.i - 1), (token.i + 2, token.i + 1)):
+        if 0 <= a < len(doc) and 0 <= b < len(doc):
+            other, link = doc[a], doc[b]
+            if (
+                link.lower_ in {"or", "/"}
+                and other.lower_ in PERSONAL
+                and other.lower_ != token.lower_
+            ):
+                return True
+    return False
