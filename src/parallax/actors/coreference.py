@@ -73,7 +73,7 @@ def resolve_references(
         span_start = token.i
         if token.pos_ == "PRON" and lower in SINGULAR_NEUTER | PLURAL | PERSONAL:
             if lower == "it" and token.dep_ == "nsubj" and token.head.lemma_ == "be":
-                continue  # "It is the reason ...", "it is clear that ...": not a referent
+                continue  # "it is clear that ...", "it was raining": not a referent
             if _generic_pair(doc, token):
                 continue  # "he or she", "his or her": anyone, not a person of the text
             kind = "pronoun"

@@ -57,7 +57,7 @@ GOVERNMENT_HEADS = frozenset(
 )
 """Head nouns (lemmas) that, modified by a state's name or demonym, mean that state acting.
 
-The domain pack adds its own (``state_heads``, "the U.S. imperialists") and whole phrases
+The domain pack adds its own (``state_heads``, "the Ruritanian imperialists") and whole phrases
 (``state_phrases``, "the U.S. ruling class"), see :mod:`parallax.domains`.
 """
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across"})
@@ -269,7 +269,7 @@ class ActorResolver:
 
     def _phrase(self, chunk: Any) -> Mention | None:
         if chunk.root.pos_ == "PRON" or any(t.lower_ == "former" for t in chunk):
-            return None  # "us" is not the U.S.; "the former Soviet states" are not the USSR
+            return None  # "us" is not the U.S.; "the former Yugoslav republics" are not Yugoslavia
         entity = self.lookup(chunk.text)
         if entity is None and chunk[0].dep_ == "det" and len(chunk) > 1:
             entity = self.lookup(chunk[1:].text)
@@ -352,8 +352,8 @@ class ActorResolver:
 
         A full name (two words or more) links when it names one person, or when a year in
         its sentence or the publication date falls in the office of exactly one of the
-        people it names ("In 1990, President George Bush" is the elder Bush). A single word
-        ("Carter") links only when a title before it names an office the person held
+        people it names ("President George Bush, in office in 1991," is the elder Bush). A
+        single word ("Carter") links only when a title before it names an office the person held
         ("President Carter"), the phrase it modifies is one a head of state or government
         leads (``leads``: "the Biden administration"), or the person held office at that
         time; otherwise it stays local, and :func:`unify_surnames` joins it to the

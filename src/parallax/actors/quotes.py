@@ -113,7 +113,7 @@ def extract_quotes(
         if any(len(q["text"].split()) >= MIN_WORDS_WITHOUT_CUE for q in inside):
             continue  # a full direct quotation is reported once, as direct speech
         for partial in inside:
-            quotes.remove(partial)  # "promised that NATO would not expand "one inch"" is one
+            quotes.remove(partial)  # "said the deal was "done" and "final"" is one
         speaker_actor = index.actor_of_token(speaker_token) if speaker_token is not None else None
         if speaker_actor is None and speaker_token is not None:
             speaker_actor = _speaker_by_possessor(speaker_token, index)
@@ -175,7 +175,7 @@ def _speaker(cue: Any, index: MentionIndex) -> tuple[str | None, str | None]:
 
 
 def _speaker_by_possessor(token: Any, index: MentionIndex) -> str | None:
-    """A team or office speaks for its possessor ("his foreign policy team said")."""
+    """A team or office speaks for its possessor ("her press office said")."""
     for child in token.children:
         if child.dep_ == "poss":
             return index.actor_at(child.idx)

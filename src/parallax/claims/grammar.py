@@ -238,7 +238,7 @@ class SentenceReader:
         return found
 
     def _listed_before(self, at: int) -> list[Mention]:
-        """Countries in a list that runs up to offset ``at`` ("the U.S., Canada and 12 ...")."""
+        """Countries in a list that runs up to offset ``at`` ("Norway, Iceland and 9 ...")."""
         listed: list[Mention] = []
         for mention in reversed(self.countries()):
             if mention.start >= at:

@@ -52,8 +52,8 @@ class Claim:
         tense: "past" or "present", which dates a claim without a time expression.
         superlative: the superlative words ("the largest military alliance").
         sentence_id: the sentence of the article it came from.
-        named: parties a count names beside its number ("the U.S., Canada and 12 western
-            European countries" names two and counts twelve more).
+        named: parties a count names beside its number ("Norway, Iceland and 9 other
+            European countries" names two and counts nine more).
         others: the count excludes the subject ("the 30 other allies").
         parts: offsets (relative to the searched text) of the words each field was read from.
         binding: the words read as each role ("subject", "relation", "object", "quantity",

@@ -1,7 +1,7 @@
 """Coverage gaps: what some sources in a story cover and the others leave out.
 
 Four kinds, each from the layer that knows it, so a gap names a thing a reader recognises:
-``actor`` (canonical actors, when the actors layer is present: "Washington" and "the U.S."
+``actor`` (canonical actors, when the actors layer is present: "Ottawa" and "Canada"
 are one), ``entity`` (named entities, when there are no actors), ``event`` (dated events of
 the merged timeline) and ``claim`` (statements no other source makes, from the alignment).
 """

@@ -50,7 +50,7 @@ class DomainPack:
         name_modifiers: lowercase organisation names that modify a member noun.
         not_event_names: capitalised words that never name an event.
         state_heads: head nouns (lemmas) that, modified by a state's name, mean the state
-            acting, beyond the general ones ("the U.S. imperialists").
+            acting, beyond the general ones ("the Ruritanian imperialists").
         state_phrases: phrases that mean a state acting when a state's name modifies them
             ("the U.S. ruling class").
     """
