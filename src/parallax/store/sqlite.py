@@ -442,8 +442,6 @@ class SQLiteStore(SQLiteQueries):
                 (story_id, story_id),
             )
 
-    # -- search --------------------------------------------------------------------------
-
     def counts(self) -> dict[str, int]:
         """How many rows the main tables hold."""
         return count_rows(self.db.execute)
