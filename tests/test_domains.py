@@ -29,6 +29,9 @@ def test_the_default_pack_loads_and_agrees_with_its_knowledge() -> None:
     aliases = {alias_key(n) for e in kb.entities.values() for n in e.names()}
     assert {alias_key(n) for n in pack.name_modifiers} <= aliases
     assert [c.relation for c in find_cues("Finland joined the alliance in 2023")] == ["member_of"]
+    offices = {f.property for f in kb.facts if f.object and kb.get(f.object)}
+    for title, properties in pack.office_titles:
+        assert set(properties) <= offices, f"the title {title!r} names an office no fact holds"
 
 
 def _code_strings(path: Path) -> list[str]:
@@ -85,11 +88,17 @@ def test_a_malformed_pack_file_is_an_error_that_names_the_line(
     )
     (pack / "relation_cues.tsv").write_text("# cue\trelation\njoined\tmember_of\nleft only\n")
     (pack / "event_nouns.tsv").write_text("")
+    (pack / "office_titles.tsv").write_text("")
     monkeypatch.setattr(domains, "PACKS_DIR", tmp_path)
     with pytest.raises(ConfigError, match=r"relation_cues.tsv:3: expected two tab-separated"):
         domain_pack("broken")
     (pack / "relation_cues.tsv").write_text("join(\tmember_of\n")
     domain_pack.cache_clear()
     with pytest.raises(ConfigError, match=r"not a valid regular expression"):
+        domain_pack("broken")
+    domain_pack.cache_clear()
+    (pack / "relation_cues.tsv").write_text("joined\tmember_of\n")
+    (pack / "office_titles.tsv").write_text("(?:vice president\tvice_president\n")
+    with pytest.raises(ConfigError, match=r"office_titles.tsv: the pattern .* not a valid"):
         domain_pack("broken")
     domain_pack.cache_clear()

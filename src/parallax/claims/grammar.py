@@ -23,6 +23,9 @@ Rules, in the order they run:
    president of, capital of, borders, invaded ...) with the parties its relation needs
    gives a membership, date or event claim, dated by the nearest time expression.
 
+6. **Titles** written before a name ("Defense Secretary Lloyd Austin") give a title claim
+   over those words only (:mod:`parallax.claims.titles`).
+
 An organisation the sentence only refers to ("the alliance", or nothing at all, as in
 "Poland, Hungary and the Czech Republic joined in 1999") is taken from the article's context:
 the last organisation an earlier sentence named.
@@ -41,6 +44,7 @@ from parallax.claims.model import Claim, ClaimKind, Party
 from parallax.claims.numbers import MULTIPLIERS, Number, find_numbers
 from parallax.claims.relations import read_relation
 from parallax.claims.roles import bind
+from parallax.claims.titles import read_titles
 from parallax.claims.vocabulary import NEGATION, Cue, comparator_before, find_cues
 from parallax.claims.when import TimeMention, find_times
 from parallax.claims.words import (
@@ -315,6 +319,7 @@ class SentenceReader:
         if self.parse:
             for claim in self.claims:
                 self._bind(claim)
+        self.claims.extend(read_titles(self))
         return sorted(self.claims, key=lambda c: min((a for a, _ in c.parts.values()), default=0))
 
     def _bind(self, claim: Claim) -> None:

@@ -14,8 +14,16 @@ from typing import Any, Literal
 from parallax.claims.when import TimeMention
 from parallax.record import ClaimRecord, StructuredClaim
 
-ClaimKind = Literal["numeric", "date", "superlative", "comparison", "membership", "event"]
-KINDS: tuple[str, ...] = ("numeric", "date", "superlative", "comparison", "membership", "event")
+ClaimKind = Literal["numeric", "date", "superlative", "comparison", "membership", "event", "title"]
+KINDS: tuple[str, ...] = (
+    "numeric",
+    "date",
+    "superlative",
+    "comparison",
+    "membership",
+    "event",
+    "title",
+)
 
 
 @dataclass(frozen=True)
@@ -35,11 +43,12 @@ class Claim:
         text: the sentence (or claim) text.
         start: offset of the claim's first character in the searched text.
         end: offset after its last character.
-        kind: numeric, date, superlative, comparison, membership or event.
+        kind: numeric, date, superlative, comparison, membership, event, or title (an
+            office title written before a name, see :mod:`parallax.claims.titles`).
         relation: a name from :data:`parallax.claims.vocabulary.RELATIONS`.
         cue: the words that gave the relation ("joined", "expanded").
         subjects: who the claim is about (several for "Poland, Hungary and the Czech
-            Republic joined").
+            Republic joined"; for a title, the readings of one name: "President Bush").
         object: the other party ("NATO" in "Finland joined NATO"), when there is one.
         quantity: the number claimed, for counts.
         unit: what is counted ("countries").

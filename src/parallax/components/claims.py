@@ -53,6 +53,7 @@ class Claims:
         organisation: Party | None = None
         tokens = list(analysis.doc) if analysis.doc is not None else []
         first = 0
+        titled: set[tuple[tuple[str | None, ...], str]] = set()
         for sentence in analysis.sentences:
             context = Context(anchor=analysis.article.date, organisation=organisation)
             sentence_times = None
@@ -83,6 +84,12 @@ class Claims:
             for claim in read_claims(
                 sentence.text, self.kb, context, times=sentence_times, parse=parse or None
             ):
+                if claim.kind == "title":
+                    # The first title a person is given is the claim; repeats say no more.
+                    seen = (tuple(p.id for p in claim.subjects), (claim.cue or "").lower())
+                    if seen in titled:
+                        continue
+                    titled.add(seen)
                 claim.sentence_id = sentence.id
                 records.append(claim.record(f"c{len(records) + 1}", offset=sentence.start))
             named = organisations_named(sentence.text, self.kb)

@@ -9,6 +9,9 @@ folder ``cold_war_nato`` beside this module. A pack holds:
   names, earlier lines winning where cues overlap;
 - ``event_nouns.tsv``: ``cue<TAB>noun noun ...``, an event word's stem and the event nouns
   it can refer to;
+- ``office_titles.tsv``: ``title<TAB>property property ...``, a title written before a
+  person's name (a regular expression) and the office properties of the knowledge base it
+  can name (``President`` -> ``head_of_state``);
 - ``pack.json``: ``description_actors`` (description noun -> actor id), and lists of words:
   ``name_modifiers``, ``not_event_names``, ``state_heads`` and ``state_phrases``.
 
@@ -45,6 +48,7 @@ class DomainPack:
         folder: where its files are.
         relation_cues: ``(cue regex, relation)`` in order of precedence.
         event_nouns: ``(cue stem, event nouns)`` in order of precedence.
+        office_titles: ``(title regex, office properties)`` in order of precedence.
         description_actors: description noun ("alliance") -> the actor id it means when the
             article names that actor.
         name_modifiers: lowercase organisation names that modify a member noun.
@@ -59,6 +63,7 @@ class DomainPack:
     folder: Path
     relation_cues: tuple[tuple[str, str], ...]
     event_nouns: tuple[tuple[str, tuple[str, ...]], ...]
+    office_titles: tuple[tuple[str, tuple[str, ...]], ...]
     description_actors: Mapping[str, str]
     name_modifiers: frozenset[str]
     not_event_names: frozenset[str]
@@ -85,12 +90,18 @@ def domain_pack(name: str = DEFAULT_DOMAIN) -> DomainPack:
         raise ConfigError(f"no domain pack is named {name!r}; known packs: {known or 'none'}")
     settings = _settings(folder / "pack.json")
     cues = tuple((cue, relation) for cue, relation in _rows(folder / "relation_cues.tsv"))
-    for cue, _ in cues:
+    titles = tuple(
+        (title, tuple(props.split())) for title, props in _rows(folder / "office_titles.tsv")
+    )
+    for cue, file in [
+        *((c, "relation_cues.tsv") for c, _ in cues),
+        *((t, "office_titles.tsv") for t, _ in titles),
+    ]:
         try:
             re.compile(cue)
         except re.error as exc:
             raise ConfigError(
-                f"{folder / 'relation_cues.tsv'}: the cue {cue!r} is not a valid regular "
+                f"{folder / file}: the pattern {cue!r} is not a valid regular "
                 f"expression ({exc}); fix or remove that line"
             ) from None
     nouns = tuple((cue, tuple(words.split())) for cue, words in _rows(folder / "event_nouns.tsv"))
@@ -99,6 +110,7 @@ def domain_pack(name: str = DEFAULT_DOMAIN) -> DomainPack:
         folder=folder,
         relation_cues=cues,
         event_nouns=nouns,
+        office_titles=titles,
         description_actors=dict(settings["description_actors"]),
         name_modifiers=frozenset(settings["name_modifiers"]),
         not_event_names=frozenset(settings["not_event_names"]),

@@ -19,7 +19,7 @@ from typing import Any
 from parallax.claims.grammar import Context, read_claims
 from parallax.claims.model import Claim
 from parallax.errors import ConfigError
-from parallax.factcheck import history, membership
+from parallax.factcheck import history, membership, offices
 from parallax.factcheck.model import Verdict, combine, not_enough
 from parallax.knowledge import KnowledgeBase, load_dir
 from parallax.record import CheckedClaimRecord, CheckRecord
@@ -140,8 +140,10 @@ class Checker:
                 f"superlatives (“{claim.superlative}”) are not checked: the knowledge base "
                 "has no rankings"
             )
-        if claim.ordinal is not None:
-            check: Check | None = membership.check_ordinal
+        if claim.kind == "title":
+            check: Check | None = offices.check_title
+        elif claim.ordinal is not None:
+            check = membership.check_ordinal
         elif claim.kind == "comparison":
             check = membership.check_comparison
         else:
@@ -161,10 +163,15 @@ class Checker:
         text = text.strip()
         claims = read_claims(text, self.kb, Context(anchor=anchor), parse=_parse(text))
         checked = [CheckedClaim(c, self.check(c, anchor)) for c in claims]
-        informative = [c.verdict for c in checked if c.verdict.verdict != "not_enough_evidence"]
+        informative = [
+            c.verdict
+            for c in checked
+            if c.verdict.verdict != "not_enough_evidence" and _asserted(c.claim, text)
+        ]
         if informative:
             return TextCheck(text, combine(informative), checked)
-        verdict = combine([c.verdict for c in checked]) if checked else None
+        asserted = [c.verdict for c in checked if _asserted(c.claim, text)]
+        verdict = combine(asserted) if asserted else None
         if self.documents is not None:
             from parallax.factcheck.documents import document_verdict
 
@@ -177,6 +184,15 @@ class Checker:
                 "treaty or event, and a date or a number (see docs/claims.md)"
             )
         return TextCheck(text, verdict, checked)
+
+
+def _asserted(claim: Claim, text: str) -> bool:
+    """Whether a claim read from ``text`` is what the text claims.
+
+    A title beside a name ("President X visited Y") is checked on its own, but it is what
+    the text claims only when the text is nothing but the title and the name.
+    """
+    return claim.kind != "title" or claim.text.strip() == text.strip().rstrip(".!?")
 
 
 def _parse(text: str) -> list[Any] | None:
