@@ -68,6 +68,10 @@ def test_without_a_country_a_wrong_title_is_not_contradicted(checker: Checker) -
 def test_former_means_held_before_and_no_longer(checker: Checker) -> None:
     [(_, held, _)] = _titles(checker, "Former President Bill Clinton spoke.", date(2021, 5, 4))
     assert held.verdict == "supported" and "no longer" in held.explanation
+    [(text, fox, _)] = _titles(
+        checker, "Former Mexican President Vicente Fox spoke.", date(2016, 8, 31)
+    )
+    assert text == "Former Mexican President Vicente Fox" and fox.verdict == "supported"
     [(_, still, _)] = _titles(checker, "Former President Joe Biden spoke.", date(2022, 5, 4))
     assert still.verdict == "not_enough_evidence" and "not borne out" in still.explanation
 
@@ -84,6 +88,7 @@ def test_a_surname_after_a_title_is_found_among_the_office_holders(checker: Chec
     "text",
     [
         "The then-President Trump spoke.",
+        "The then-Russian President Dmitry Medvedev spoke.",
         "President-elect Biden spoke.",
         "A President Hillary Clinton would do otherwise.",
         "Acting Defense Secretary Mark Esper spoke.",

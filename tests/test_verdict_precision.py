@@ -14,7 +14,11 @@ import pytest
 from conftest import shared_path
 from parallax_dev.evaluation import verdicts
 
-FLOOR = 0.9
+FLOORS = {"supported": 0.98, "contradicted": 0.9}
+"""Precision floors per verdict kind: supported measured 1.000 on 635 title verdicts; no
+contradicted verdict is given on this news yet, so the issue's 0.9 stands for it."""
+MIN_CORRECT = 600
+"""Verdicts judged correct that today's checker must still give (635 measured)."""
 
 
 def test_judgements_are_ids_and_labels_only() -> None:
@@ -57,9 +61,15 @@ def current() -> list[dict[str, Any]]:
 @pytest.mark.shared
 def test_precision_floors_on_real_news(current: list[dict[str, Any]]) -> None:
     result = verdicts.score(current, verdicts.read_judgements())
-    for kind in ("supported", "contradicted"):
+    for kind, floor in FLOORS.items():
         precision = result.precision(kind)
-        assert precision is None or precision >= FLOOR, (kind, result.as_dict(), result.unjudged)
+        assert precision is None or precision >= floor, (kind, result.as_dict(), result.unjudged)
+
+
+@pytest.mark.shared
+def test_enough_verdicts_on_real_news_are_judged_correct(current: list[dict[str, Any]]) -> None:
+    result = verdicts.score(current, verdicts.read_judgements())
+    assert sum(result.correct.values()) >= MIN_CORRECT, result.as_dict()
 
 
 @pytest.mark.shared

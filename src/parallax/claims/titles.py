@@ -40,8 +40,8 @@ NEAR_DAYS = 31
 """A time in the sentence further than this from the article's date may date the title."""
 
 _NOT_NOW = re.compile(
-    r"(?:\bthen[-\u2013 ]|\b(?:acting|interim|late|incoming|outgoing|future|would-be|next|"
-    r"deputy|assistant|under|shadow)\s+)$",
+    r"(?:\bthen[-\u2013 ](?:\S+\s+)?|\b(?:acting|interim|late|incoming|outgoing|future|"
+    r"would-be|next|deputy|assistant|under|shadow)\s+)$",
     re.IGNORECASE,
 )
 _FORMER = re.compile(r"\b(?:former|ex)[-\u2013 ]$", re.IGNORECASE)
@@ -160,26 +160,33 @@ def read_titles(reader: SentenceReader) -> list[Claim]:
         if not people:
             continue
         former = _FORMER.search(before)
-        start = words = former.start() if former else title.start
+        found = _place_before(reader, former.start() if former else title.start)
+        if found and not former:
+            # "Former Mexican President Vicente Fox": the place stands between.
+            former = _FORMER.search(text[: found[1]])
+            if _NOT_NOW.search(text[: found[1]]) or _HYPOTHETICAL.search(text[: found[1]]):
+                continue
+        place = found[0] if found else None
+        start = min(former.start() if former else title.start, found[1] if found else title.end)
         end = title.end + len(text[title.end :]) - len(text[title.end :].lstrip(" "))
         end += len(people[0].text)
-        found = _place_before(reader, start)
-        place = found[0] if found else None
-        if found and not former:
-            start = found[1]  # "Russian President Vladimir Putin" is one title
+        cue = ("former " if former else "") + text[title.start : title.end]
         claim = Claim(
             text=text[start:end],
             start=start,
             end=end,
             kind="title",
             relation=title.offices[0],
-            cue=text[words : title.end],
+            cue=cue,
             subjects=people,
             object=place,
             tense="present",
-            parts={"cue": (words, title.end), "subject": (end - len(people[0].text), end)},
+            parts={
+                "cue": (former.start() if former else title.start, title.end),
+                "subject": (end - len(people[0].text), end),
+            },
             binding={
-                "relation": text[words : title.end],
+                "relation": cue,
                 "subject": people[0].text,
                 **({"object": place.text} if place else {}),
                 "time": "the article's date",
