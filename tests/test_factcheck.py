@@ -25,6 +25,12 @@ USER_KB = Path(__file__).parent / "data" / "userkb"
         ("NATO was founded in 1951.", "contradicted"),
         ("In 2001, the U.S. pulled out of the ABM Treaty.", "disputed"),
         ("The United States withdrew from the ABM Treaty in 2002.", "supported"),
+        # Treaty withdrawals are not all recorded: none recorded is not a contradiction.
+        ("Russia withdrew the Minsk agreements in 2022.", "not_enough_evidence"),
+        ("Poland withdrew from NATO in 2010.", "contradicted"),  # NATO is listed in full
+        ("The Paris agreement was signed in 2015.", "disputed"),  # adopted 2015, signed 2016
+        ("The Kyoto Protocol entered into force in 2005.", "supported"),
+        ("The United States withdrew from the Paris agreement in 2020.", "supported"),
         ("Finland became NATO's 30th member.", "contradicted"),
         ("Finland became NATO's 31st member.", "supported"),
         ("Sweden became the 32nd member of NATO.", "supported"),
@@ -91,7 +97,8 @@ def test_never_a_confident_verdict_without_evidence() -> None:
 def test_json_record_shape() -> None:
     record = CHECKER.check_text("NATO was founded in 1951.").record()
     assert set(record) >= {"claim", "structured", "verdict", "evidence", "explanation"}
-    assert record["structured"]["relation"] == "founded"
+    structured = record["structured"]
+    assert structured is not None and structured["relation"] == "founded"
     assert record["evidence"][0]["kind"] == "fact" and record["evidence"][0]["source"]
 
 

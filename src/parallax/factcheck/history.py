@@ -15,6 +15,7 @@ from parallax.claims.model import Claim
 from parallax.claims.when import find_times
 from parallax.claims.words import proper_words
 from parallax.domains import domain_pack
+from parallax.factcheck.membership import Roll
 from parallax.factcheck.model import (
     Evidence,
     Verdict,
@@ -121,6 +122,18 @@ def check_withdrew(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
             )
             continue
         ended = [f for f in facts if f.end]
+        listed = any(f.property == "member_of" for f in facts) and Roll.of(kb, target.id).complete
+        if not ended and not listed:
+            # Treaty withdrawals (and memberships of organisations not listed in full) are
+            # not all recorded: that the knowledge base has none proves nothing.
+            parts.append(
+                not_enough(
+                    f"the knowledge base records no withdrawal of {party.text} from "
+                    f"{target.text}, but it does not list every withdrawal from it",
+                    fact_evidence(kb, facts),
+                )
+            )
+            continue
         if not ended:
             parts.append(
                 _negatable(
