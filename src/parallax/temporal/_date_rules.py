@@ -24,6 +24,7 @@ from parallax.temporal._resolution import (
     approx_of,
     day_or_unknown,
     day_value,
+    likely_year,
     mod_of,
     month_number,
     nearest_year,
@@ -44,7 +45,7 @@ def date_match_rule(m: re.Match[str], ctx: Context) -> Value | None:
     if year is None and next_word(ctx, m.end()).lower() in EVENT_NAME_NOUNS:
         return Value("DATE", f"XXXX-{month:02d}-{day:02d}", relative=True, mod=mod_of(m))
     if year is None and ctx.anchor is not None:
-        year = nearest_year(ctx.anchor, month, min(day, 28))
+        year = likely_year(ctx, month, min(day, 28), m.start())
     value = day_value(year, month, day)
     if value is None:
         return None
@@ -166,7 +167,7 @@ def bare_month_rule(m: re.Match[str], ctx: Context) -> Value | None:
     elif rel == "this":
         year = ctx.anchor.year
     else:
-        year = nearest_year(ctx.anchor, month, 15)
+        year = likely_year(ctx, month, 15, m.start())
     return Value("DATE", f"{year:04d}-{month:02d}", relative=True, mod=mod_of(m))
 
 
@@ -385,7 +386,11 @@ _YEAR_IN_TEXT = re.compile(r"(?<![\d,.$])(1[6-9]\d\d|20\d\d)(?![\d,%])")
 def time_rule(m: re.Match[str], ctx: Context) -> Value | None:
     if m["named"]:
         hour, minute = (12, 0) if m["named"].lower() in {"noon", "midday"} else (0, 0)
-        day, relative = relative_value(ctx, "day", 0)
+        if m["weekday2"]:
+            weekday = grammar.WEEKDAYS[m["weekday2"].lower().rstrip(".")]
+            day, relative = weekday_date(ctx, weekday, None, m.start()), True
+        else:
+            day, relative = relative_value(ctx, "day", 0)
     else:
         if m["hour"] is not None:
             hour, minute = int(m["hour"]), int(m["minute"] or 0)
@@ -399,6 +404,10 @@ def time_rule(m: re.Match[str], ctx: Context) -> Value | None:
         if m.groupdict().get("weekday"):
             weekday = grammar.WEEKDAYS[m["weekday"].lower().rstrip(".")]
             day, relative = weekday_date(ctx, weekday, None, m.start()), True
+        elif m.groupdict().get("month"):
+            month, number = month_number(m["month"]), int(m["day"])
+            year = nearest_year(ctx.anchor, month, min(number, 28)) if ctx.anchor else None
+            day, relative = day_value(year, month, number) or "XXXX-XX-XX", True
         elif m.groupdict().get("relday"):
             amount = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["relday"].lower()]
             day, relative = relative_value(ctx, "day", amount)

@@ -152,7 +152,7 @@ _WEEKDAY_NAMES = sorted(
 WEEKDAY = (
     r"(?P<weekday>" + "|".join(n if len(n) > 5 else n + r"\." for n in _WEEKDAY_NAMES) + r")(?!\w)"
 )
-DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?P<year>(?:1[0-9]|20)\d\d)(?![\d%]|[.,]\d)"
 _SMALL = _alternation({w for w in SMALL_NUMBERS if " " not in w})
 NUMBER = (
@@ -396,7 +396,8 @@ RULES: tuple[Rule, ...] = (
         + r"(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*"
         + r"(?P<ampm>[aApP]\.?\s?[mM]\.?(?!\w)|o'clock)"
         + r"(?:\s+(?P<zone>[ECMP][SD]T|GMT|UTC|BST|CET|CEST|local\s+time)(?!\w))?"
-        + rf"(?:\s+(?:on\s+)?(?:{WEEKDAY}|{_I}(?P<relday>today|yesterday|tomorrow))))?"
+        + rf"(?:\s+(?:on\s+)?(?:{WEEKDAY}|{_I}(?P<relday>today|yesterday|tomorrow)))|"
+        + rf",?\s+(?:on\s+)?{MONTH}\s+{DAY})?"
         + r"|"
         + _B
         + r"(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])"
@@ -404,7 +405,8 @@ RULES: tuple[Rule, ...] = (
         + r"|"
         + _B
         + _I
-        + r"(?P<named>noon|midnight|midday))(?!\w)",
+        + r"(?P<named>noon|midnight|midday))(?!\w)"
+        + rf"(?:\s+(?:on\s+)?{WEEKDAY.replace('<weekday>', '<weekday2>')})?",
     ),
     _rule(
         "holiday",
