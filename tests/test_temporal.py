@@ -564,3 +564,36 @@ def test_years_later_count_from_the_last_year_the_text_gave() -> None:
     assert later.text == "Six years later" and later.value == "1991"
     alone = find_times("Six years later, the union dissolved.", date(2023, 5, 1))[0]
     assert alone.range is None
+
+
+def test_following_and_that_count_from_the_narrative_date() -> None:
+    found = find_times("The plant closed in 1995. The following year it reopened.", ANCHOR)
+    assert [(e.text, e.value) for e in found] == [("1995", "1995"), ("The following year", "1996")]
+    found = find_times("The treaty was signed on March 3, 2004. That day, crowds gathered.", ANCHOR)
+    assert found[-1].text == "That day" and found[-1].value == "2004-03-03"
+
+
+def test_a_reference_without_anything_to_refer_to_is_left_out() -> None:
+    assert find_times("Traders sold heavily that day.", ANCHOR) == []
+
+
+def test_results_periods_name_the_reported_quarter_or_the_one_a_year_before() -> None:
+    text = (
+        "Net income rose in the third quarter. Sales in the latest quarter grew, "
+        "and the year-ago quarter included a charge. Profit doubled from a year earlier "
+        "in the quarter."
+    )
+    values = [(e.text, e.value) for e in find_times(text, date(1989, 11, 2))]
+    assert values == [
+        ("the third quarter", "1989-Q3"),
+        ("the latest quarter", "1989-Q3"),
+        ("the year-ago quarter", "1988-Q3"),
+        ("a year earlier", "1988-Q3"),
+        ("the quarter", "1989-Q3"),
+    ]
+
+
+def test_a_year_before_an_ordinal_quarter_is_its_year() -> None:
+    assert only("Earnings in the 1988 second quarter fell.").value == "1988-Q2"
+    assert only("Unlike the year-earlier third quarter, it lost money.").value == "2020-Q3"
+    assert only("It was the best of the '80s.").value == "198X"

@@ -205,9 +205,13 @@ def decade_rule(m: re.Match[str], ctx: Context) -> Value | None:
     if m["dec"]:
         stem = m["dec"]
     else:
+        # "the '80s" is the latest such decade not after the anchor's: the 1980s in 1989
+        # and in 2023, the 2010s in 2023; without an anchor, the 20th century's.
         digit = int(m["short"])
-        recent = ctx.anchor is not None and digit * 10 <= ctx.anchor.year % 100
-        stem = f"20{digit}" if digit < 2 or recent else f"19{digit}"
+        century = ctx.anchor.year // 100 if ctx.anchor else 19
+        if ctx.anchor is not None and digit * 10 > ctx.anchor.year % 100:
+            century -= 1
+        stem = f"{century}{digit}"
     return Value("DATE", f"{stem}X", mod=mod_of(m))
 
 
@@ -266,14 +270,16 @@ def quarter_rule(m: re.Match[str], ctx: Context) -> Value | None:
     if number > count:
         return None
     which = (m["which"] or m["relyear"] or "").lower()
-    if m["year"]:
-        return Value("DATE", f"{m['year']}-{letter}{number}")
+    if m["year"] or m["ayear"]:
+        return Value("DATE", f"{m['year'] or m['ayear']}-{letter}{number}")
     if ctx.anchor is None:
         return Value("DATE", f"XXXX-{letter}{number}", relative=True)
     year = ctx.anchor.year
     current = (ctx.anchor.month - 1) // (12 // count) + 1
-    if which.startswith("last"):
+    if which.startswith(("last", "year-", "prior")):
         year -= 1
+        if number > current and not which.startswith("last"):
+            year -= 1  # the year-ago third quarter, written in February: two years back
     elif which.startswith("next"):
         year += 1
     elif not which.startswith("this") and number > current:
@@ -338,6 +344,19 @@ def relunit_rule(m: re.Match[str], ctx: Context) -> Value | None:
             amount = -1  # "marched this weekend", written on a Tuesday: the one just past
     value, relative = relative_value(ctx, unit, amount)
     return Value("DATE", value, relative=relative, mod=mod_of(m))
+
+
+def period_ref_rule(m: re.Match[str], _ctx: Context) -> Value | None:
+    """A period named by reference to another ("the quarter", "that year").
+
+    The value here says only what kind of period it is; :mod:`parallax.temporal._anaphora`
+    dates it from the expression it refers to, or leaves it undated.
+    """
+    unit = (m["unit"] or "").lower()
+    if m["ref"].lower().endswith("period"):
+        return Value("DATE", "XXXX-XX", relative=True)
+    value = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}
+    return Value("DATE", value.get(unit, "XXXX-QX"), relative=True)
 
 
 def ago_rule(m: re.Match[str], ctx: Context) -> Value | None:

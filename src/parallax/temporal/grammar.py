@@ -208,6 +208,7 @@ _NEEDS = {
     "weekend": r"(?i:weekend)",
     "relunit": r"(?i:last|next|this|past|previous|coming|current|following)",
     "decade_rel": r"(?i:decade)",
+    "period_ref": r"quarter|period|(?i:year-|that|same)",
     "ago": r"(?i:ago|earlier|before|later|from\s+now|hence|since|back)",
     "duration": r"(?i:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)",
     "vague_duration": r"(?i:years|decades|months|weeks|days|centuries|hours|minutes)",
@@ -293,8 +294,10 @@ RULES: tuple[Rule, ...] = (
         "quarter",
         _B
         + _I
-        + r"(?:the\s+)?(?:(?P<which>this\s+year's|last\s+year's|next\s+year's|fiscal|"
-        + r"the\s+fiscal|calendar)\s+)?"
+        + r"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?"
+        + r"(?:(?P<which>this\s+year's|last\s+year's|next\s+year's|fiscal|"
+        + r"the\s+fiscal|calendar|year-ago|year-earlier|prior-year|(?P<ayear>(?:19|20)\d\d))"
+        + r"\s+)?"
         + r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal\s+)?"
         + r"(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<relyear>this|last|next)\s+year|"
         + r"(?:fiscal\s+)?(?=\d)))?)"
@@ -332,6 +335,15 @@ RULES: tuple[Rule, ...] = (
         + r"(?:(?P<mod>earlier|later|early|late)\s+)?(?:the\s+)?"
         + r"(?P<rel>last|next|this|past|previous|coming|current|following)\s+"
         + r"(?P<unit>week|weekend|month|year|quarter))(?!\w|-)",
+    ),
+    _rule(
+        "period_ref",
+        _B
+        + r"(?P<ref>(?i:the)\s+(?:(?:latest|current|comparable|corresponding|same)\s+)?"
+        + r"(?:(?:year-ago|year-earlier|prior-year)\s+)?(?:fiscal\s+)?(?:quarter|period)"
+        + r"(?!\s+of\b)|(?i:year-ago|year-earlier)(?=\s+[a-z])|"
+        + _I
+        + r"(?:that|the\s+same)\s+(?P<unit>day|week|month|year)))(?![\w-])",
     ),
     _rule(
         "ago",

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from parallax.temporal import grammar
+from parallax.temporal import _anaphora, grammar
 from parallax.temporal._date_rules import (
     ago_rule,
     bare_month_rule,
@@ -25,6 +25,7 @@ from parallax.temporal._date_rules import (
     holiday_rule,
     month_year_rule,
     partofday_rule,
+    period_ref_rule,
     quarter_rule,
     relday_rule,
     relunit_rule,
@@ -69,6 +70,7 @@ _HANDLERS: dict[str, Handler] = {
     "relunit": relunit_rule,
     "weekend": weekend_rule,
     "ago": ago_rule,
+    "period_ref": period_ref_rule,
     "duration": duration_rule,
     "vague_duration": vague_duration_rule,
     "set": set_rule,
@@ -101,6 +103,7 @@ _PRIORITY = {
             "relunit",
             "weekend",
             "decade_rel",
+            "period_ref",
             "ago",
             "weekday",
             "season",
@@ -226,7 +229,7 @@ def find_times(text: str, anchor: date | None = None) -> list[TimeExpression]:
     if not text or not grammar.TRIGGER.search(text):
         return []
     ctx = Context(text, anchor)
-    return _join_ranges(ctx, _select(ctx))
+    return _join_ranges(ctx, _anaphora.resolve(text, anchor, _select(ctx)))
 
 
 def normalise(text: str, anchor: date | None = None) -> TimeExpression | None:
