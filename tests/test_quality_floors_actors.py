@@ -21,6 +21,8 @@ def test_meantime_event_and_actor_floors() -> None:
     assert events["dated"]["predicted"] >= 100
     assert events["dated"]["precision"] >= 0.9
     assert events["target_judged"]["precision"] >= 0.68  # 0.699; 0.614 before issue 18
+    # Time expressions with the creation date as anchor (0.787 of 286 found; 0.783 before).
+    assert events["timex_value"]["precision"] >= 0.78
     actors = meantime.evaluate(root, part="actors")["actors"]
     assert actors["named_bcubed"]["f1"] >= 0.94
     # Issue 18: a knowledge-base link must be right (measured 0.955 on 67 judged links).
