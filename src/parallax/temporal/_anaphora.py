@@ -88,7 +88,10 @@ def _resolve_one(
             return None
         return _with_value(expression, _reported_quarter(anchor, near))
     if m := _YEAR_AGO.match(phrase):
-        if phrase.lower().startswith(("a ", "one ")) and not _quarter_sentence(text, expression):
+        if phrase.lower().startswith(("a ", "one ")) and not (
+            _quarter_sentence(text, expression)
+            or any(e.granularity == "quarter" for e in near[-2:])
+        ):
             return None
         if not _quarter_context(text, expression, near):
             return None
