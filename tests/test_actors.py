@@ -336,3 +336,17 @@ def test_plural_and_adjectival_forms_of_a_name_are_one_actor(nlp: Pipeline) -> N
     saudi = actor_of(analysis, "Saudi Arabia")
     assert actor_of(analysis, "Saudis") == saudi
     assert actor_of(analysis, "The Washington Post") != actor_of(analysis, "Washington")
+
+
+def test_a_date_a_verb_sets_something_for_does_not_date_the_verb(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp, "Germany set the conference for 2031. In 1998, France hosted the talks."
+    )
+    dates = {e["action"]: e["date"] for e in analysis.layers["events"]}
+    assert dates["set"] is None and dates["host"] == "1998"
+
+
+def test_a_stray_quotation_mark_is_not_part_of_a_timeline_label(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, '"We agree," she said. " Germany signed the treaty in 1990.')
+    labels = [entry["label"] for entry in analysis.layers["timeline"]]
+    assert labels and all(not label.startswith('"') for label in labels), labels

@@ -597,3 +597,14 @@ def test_a_year_before_an_ordinal_quarter_is_its_year() -> None:
     assert only("Earnings in the 1988 second quarter fell.").value == "1988-Q2"
     assert only("Unlike the year-earlier third quarter, it lost money.").value == "2020-Q3"
     assert only("It was the best of the '80s.").value == "198X"
+
+
+def test_a_title_cased_week_is_a_programme_not_a_date() -> None:
+    found = find_times("He spoke on the network's This Week programme.", ANCHOR)
+    assert found == []
+
+
+def test_this_weekend_early_in_the_week_is_the_one_just_past_unless_planned() -> None:
+    tuesday = date(2022, 3, 1)
+    assert only("The firm this weekend put its plans on hold.", tuesday).value == "2022-W08-WE"
+    assert only("Crowds will gather this weekend.", tuesday).value == "2022-W09-WE"

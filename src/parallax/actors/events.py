@@ -96,7 +96,9 @@ def _governing_verb(token: Any) -> Any | None:
     ("until a special election in June", "a deadline of May 1", "a March 16 request") dates
     that noun's event, not the verb; the exceptions are a time modifying the verb's subject
     ("the 2004 enlargement added ten countries"), which is the verb's own event, and an
-    event the clause happens in ("in the Winter War of 1939-1940 they fought ...").
+    event the clause happens in ("in the Winter War of 1939-1940 they fought ..."). A date
+    the verb sets something *for* ("moved the vote to Tuesday" aside, "set the vote for
+    Tuesday", "scheduled for May") is the time of what was set, not of the setting.
     """
     if token.dep_ in NOUN_MODIFIERS:
         noun = token.head
@@ -109,6 +111,8 @@ def _governing_verb(token: Any) -> Any | None:
         head = current.head
         if head.i == current.i:
             return None
+        if current.dep_ == "pobj" and head.lower_ == "for":
+            return None  # "set the hearing for June 28": the date the hearing is for
         if head.pos_ in {"VERB", "AUX"} and head.dep_ not in {"aux", "auxpass"}:
             return head if head.pos_ == "VERB" else None
         if head.pos_ in PHRASE_HEADS and not _within_event(head):

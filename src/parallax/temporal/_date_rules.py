@@ -16,6 +16,7 @@ from parallax.temporal._resolution import (
     NOT_PLURAL,
     PARTS,
     PAST,
+    PLAN_CUE,
     SEASON_START,
     SEASONS,
     YEAR_CUES,
@@ -334,14 +335,18 @@ def weekend_rule(m: re.Match[str], ctx: Context) -> Value | None:
 
 
 def relunit_rule(m: re.Match[str], ctx: Context) -> Value | None:
-    if _capitalised_inside_sentence(m, ctx):
+    if _capitalised_inside_sentence(m, ctx) or m["unit"][:1].isupper():
         return None  # "This Week", "Next Year": a programme's or a book's title
     rel, unit = m["rel"].lower(), m["unit"].lower()
     amount = -1 if rel in PAST else 1 if rel in FUTURE else 0
     if unit == "weekend" and rel == "this" and ctx.anchor and ctx.anchor.isoweekday() < 6:
+        # "Marched this weekend", written on a Tuesday: the weekend just past. Early in the
+        # week a weekend without a plan or schedule ("will", "is set to") is the past one
+        # too, as reports tell what happened; later in the week only a past verb says so.
         window = ctx.text[max(0, m.start() - 40) : m.end() + 20]
-        if _PAST_VERB.search(window) and not FUTURE_CUE.search(window):
-            amount = -1  # "marched this weekend", written on a Tuesday: the one just past
+        early = ctx.anchor.isoweekday() <= 3
+        if not PLAN_CUE.search(window) and (early or _PAST_VERB.search(window)):
+            amount = -1
     value, relative = relative_value(ctx, unit, amount)
     return Value("DATE", value, relative=relative, mod=mod_of(m))
 
