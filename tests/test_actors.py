@@ -350,3 +350,9 @@ def test_a_stray_quotation_mark_is_not_part_of_a_timeline_label(nlp: Pipeline) -
     analysis = analyse(nlp, '"We agree," she said. " Germany signed the treaty in 1990.')
     labels = [entry["label"] for entry in analysis.layers["timeline"]]
     assert labels and all(not label.startswith('"') for label in labels), labels
+
+
+def test_a_phrasal_verb_keeps_its_particle_however_it_is_parsed(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, "In 2001, Germany pulled out of the treaty.")
+    actions = {e["action_text"] for e in analysis.layers["events"]}
+    assert "pulled out" in actions, actions

@@ -388,18 +388,42 @@ def _hypothetical(verb: Any, bounds: tuple[int, int], *, future: bool = True) ->
     )
 
 
+PARTICLES = frozenset({"back", "out", "up", "down", "off", "away", "aside", "over", "apart"})
+"""Adverbs that complete a phrasal verb: "pushed back", "pulled out", "brushed aside"."""
+
+
+def _particles(verb: Any) -> list[Any]:
+    """The particles of a phrasal verb, however the parser attached them.
+
+    The parser marks some as particles (``prt``) and others as adverbs or even prepositions
+    ("pulled *out* of the treaty"); without them the label names another act ("pushed"
+    for "pushed back"). A preposition with its own object is not a particle.
+    """
+    return [
+        child
+        for child in verb.children
+        if child.dep_ == "prt"
+        or (
+            child.dep_ in {"advmod", "prep"}
+            and child.lower_ in PARTICLES
+            and child.i > verb.i
+            and not any(g.dep_ == "pobj" for g in child.children)
+        )
+    ]
+
+
 def _action(verb: Any) -> str:
     words = [verb.lemma_.lower()]
     if any(c.dep_ == "neg" for c in verb.children):
         words.insert(0, "not")
-    words += [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    words += [c.lower_ for c in _particles(verb)]
     return " ".join(words)
 
 
 def _action_text(verb: Any) -> str:
     """The verb as written, with its auxiliaries, negation and particle ("was formed")."""
     words = [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i]
-    words += [verb] + [c for c in verb.children if c.dep_ == "prt"]
+    words += [verb, *_particles(verb)]
     return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
 
 
