@@ -356,3 +356,13 @@ def test_a_phrasal_verb_keeps_its_particle_however_it_is_parsed(nlp: Pipeline) -
     analysis = analyse(nlp, "In 2001, Germany pulled out of the treaty.")
     actions = {e["action_text"] for e in analysis.layers["events"]}
     assert "pulled out" in actions, actions
+
+
+def test_he_with_two_equally_likely_people_is_left_unresolved(nlp: Pipeline) -> None:
+    one = analyse(nlp, "Carl Holm thanked the voters. He said the count was fair.")
+    assert actor_of(one, "He") == actor_of(one, "Carl Holm")
+    two = analyse(
+        nlp, "Carl Holm thanked the voters, and Erik Lund conceded. He said the count was fair."
+    )
+    with pytest.raises(AssertionError):
+        actor_of(two, "He")

@@ -95,7 +95,7 @@ def resolve_references(
         if kind is None:
             continue
         here = sentence_of(token.idx)
-        best: tuple[tuple[int, int, int], Mention] | None = None
+        ranked: list[tuple[tuple[int, int, int], Mention]] = []
         for candidate in reversed(explicit[: bisect_right(starts, token.idx - 1)]):
             distance = here - sentence_of(candidate.start)
             if distance > MAX_SENTENCE_DISTANCE:
@@ -103,9 +103,12 @@ def resolve_references(
             if candidate.end > token.idx or not _compatible(candidate, lower, wanted, resolver):
                 continue
             key = (distance, 0 if candidate.subject else 1, token.idx - candidate.end)
-            if best is None or key < best[0]:
-                best = (key, candidate)
-        if best is None:
+            ranked.append((key, candidate))
+        if not ranked:
+            continue
+        ranked.sort(key=lambda pair: pair[0])
+        best = ranked[0]
+        if lower in PERSONAL and _ambiguous(best, ranked[1:]):
             continue
         actor = best[1].actor
         if wanted == frozenset({"country"}) and resolver.info(actor).type == "person":
@@ -115,6 +118,19 @@ def resolve_references(
             actor = affiliation
         resolved.append(_reference(doc, span_start, token, actor, kind))
     return resolved
+
+
+def _ambiguous(
+    best: tuple[tuple[int, int, int], Mention],
+    others: list[tuple[tuple[int, int, int], Mention]],
+) -> bool:
+    """Whether another person is as likely a referent of "he"/"she" as the best one.
+
+    Two people in the same sentence (counted back from the pronoun), both subjects or both
+    not, differ only in how close they are, which says little about whom "he" means; we
+    know no one's gender, so such a pronoun is left unresolved rather than guessed.
+    """
+    return any(other.actor != best[1].actor and key[:2] == best[0][:2] for key, other in others)
 
 
 def _compatible(
