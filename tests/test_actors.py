@@ -366,3 +366,11 @@ def test_he_with_two_equally_likely_people_is_left_unresolved(nlp: Pipeline) -> 
     )
     with pytest.raises(AssertionError):
         actor_of(two, "He")
+
+
+def test_a_pronoun_does_not_pick_up_a_person_inside_a_relative_clause(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp, "Voters distrust the pact that Carl Holm signed in 1994, and he faces rivals."
+    )
+    with pytest.raises(AssertionError):
+        actor_of(analysis, "he")

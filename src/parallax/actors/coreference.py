@@ -102,6 +102,8 @@ def resolve_references(
                 break
             if candidate.end > token.idx or not _compatible(candidate, lower, wanted, resolver):
                 continue
+            if _backgrounded(doc[candidate.head], token):
+                continue
             key = (distance, 0 if candidate.subject else 1, token.idx - candidate.end)
             ranked.append((key, candidate))
         if not ranked:
@@ -118,6 +120,22 @@ def resolve_references(
             actor = affiliation
         resolved.append(_reference(doc, span_start, token, actor, kind))
     return resolved
+
+
+def _backgrounded(head: Any, pronoun: Any) -> bool:
+    """Whether a mention sits in a relative clause the pronoun is outside of.
+
+    In "the pact that President X signed, and she faces rivals", X is background to what
+    the sentence says of its subject; a pronoun outside that clause does not pick it up.
+    """
+    current = head
+    for _ in range(12):
+        if current.dep_ == "relcl":
+            return not (current.left_edge.i <= pronoun.i <= current.right_edge.i)
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def _ambiguous(
