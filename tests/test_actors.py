@@ -374,3 +374,23 @@ def test_a_pronoun_does_not_pick_up_a_person_inside_a_relative_clause(nlp: Pipel
     )
     with pytest.raises(AssertionError):
         actor_of(analysis, "he")
+
+
+def test_a_dateline_or_a_day_is_no_doer(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, "BERLIN \u2013 Germany on Sunday urged France to act in 1999.")
+    urge = next(e for e in analysis.layers["events"] if e["action"] == "urge")
+    assert urge["agent"] == "germany" and urge["target"] == "france"
+
+
+def test_a_controlled_verb_keeps_its_governing_verb_and_its_controller(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, "In 1999, Germany failed to stop France. Russia urged Poland to act.")
+    stop = next(e for e in analysis.layers["events"] if e["action"] == "stop")
+    assert stop["action_text"] == "failed to stop" and stop["agent"] == "germany"
+    act = next(e for e in analysis.layers["events"] if e["action"] == "act")
+    assert act["agent"] == "poland"
+
+
+def test_a_phrase_never_ends_inside_a_hyphenated_word(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, "In 2012, Germany lost its re-election bid.")
+    lose = next(e for e in analysis.layers["events"] if e["action"] == "lose")
+    assert "re-election" in (lose["target_text"] or ""), lose["target_text"]

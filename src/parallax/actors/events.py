@@ -131,8 +131,14 @@ def _within_event(noun: Any) -> bool:
 
 
 def _subject_of(verb: Any) -> tuple[Any | None, bool]:
-    """The subject token of ``verb`` and whether the clause is passive."""
+    """The subject token of ``verb`` and whether the clause is passive.
+
+    A dateline the parser took for a subject ("CITY - X said") and a day or time in
+    subject position ("the day Thursday scurrying") name no doer and are passed over.
+    """
     for child in verb.children:
+        if _not_a_doer(child):
+            continue
         if child.dep_ == "nsubj" and _same_paragraph(child, verb):
             return _antecedent(child, verb), False
         if child.dep_ == "nsubjpass" and _same_paragraph(child, verb):
@@ -142,8 +148,28 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
         and verb.head.pos_ in {"VERB", "AUX"}
         and _same_paragraph(verb.head, verb)
     ):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        controller = _object_of(verb.head) if verb.dep_ == "xcomp" and infinitive else None
+        if controller is not None:
+            return controller, False  # "urged Obama to listen": Obama listens
         return _subject_of(verb.head)
     return None, False
+
+
+def _object_of(verb: Any) -> Any | None:
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def _not_a_doer(token: Any) -> bool:
+    if token.ent_type_ in {"DATE", "TIME"}:
+        return True
+    return (
+        token.text.isupper()
+        and len(token.text) > 1
+        and any(
+            c.dep_ == "punct" and c.text in {"-", "--", "\u2013", "\u2014"} for c in token.children
+        )
+    )
 
 
 def _same_paragraph(first: Any, second: Any) -> bool:
@@ -424,6 +450,11 @@ def _action_text(verb: Any) -> str:
     """The verb as written, with its auxiliaries, negation and particle ("was formed")."""
     words = [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i]
     words += [verb, *_particles(verb)]
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ == "VERB" and head.i < verb.i and not _object_of(head):
+        # "failed to explain" is not "explained": the governing verb comes along.
+        words += [c for c in head.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < head.i]
+        words.append(head)
     return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
 
 
@@ -437,9 +468,18 @@ def _clause_text(verb: Any, sentence: tuple[int, int]) -> str:
 
 
 def _phrase(token: Any | None) -> str | None:
+    """The phrase a token heads, widened so it never ends inside a hyphenated word."""
     if token is None:
         return None
-    return str(token.doc[token.left_edge.i : token.right_edge.i + 1].text)[:MAX_TEXT]
+    doc = token.doc
+    end = token.right_edge.i + 1
+    while (
+        end < len(doc)
+        and not doc[end - 1].whitespace_
+        and "-" in {doc[end - 1].text, doc[end].text}
+    ):
+        end += 1
+    return str(doc[token.left_edge.i : end].text)[:MAX_TEXT]
 
 
 def _span(token: Any | None) -> list[int] | None:
