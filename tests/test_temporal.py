@@ -608,3 +608,19 @@ def test_this_weekend_early_in_the_week_is_the_one_just_past_unless_planned() ->
     tuesday = date(2022, 3, 1)
     assert only("The firm this weekend put its plans on hold.", tuesday).value == "2022-W08-WE"
     assert only("Crowds will gather this weekend.", tuesday).value == "2022-W09-WE"
+
+
+def test_easter_and_its_days_follow_the_computus() -> None:
+    assert only("The shops close on Good Friday.").value == "2022-04-15"
+    assert only("They met at Easter 2019.").value == "2019-04-21"
+
+
+def test_the_end_of_the_year_and_the_day_before() -> None:
+    assert only("Troops leave by the end of the year.").value == "2022"
+    assert only("Troops leave by the end of the year.").mod == "END"
+    found = find_times("The vote was on May 3, 2004. The day before, he resigned.", ANCHOR)
+    assert [(e.text, e.value) for e in found][-1] == ("The day before", "2004-05-02")
+
+
+def test_now_inside_a_compound_is_not_a_time() -> None:
+    assert find_times("The now-defunct bank sued.", ANCHOR) == []

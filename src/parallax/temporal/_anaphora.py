@@ -27,6 +27,10 @@ _FOLLOWING = re.compile(
     re.IGNORECASE,
 )
 _THAT = re.compile(r"^(?:that|the\s+same)\s+(?P<unit>day|week|month|year)$", re.IGNORECASE)
+_BEFORE = re.compile(
+    r"^the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)$",
+    re.IGNORECASE,
+)
 _REPORTED = re.compile(
     r"^(?:the\s+)?(?:(?:latest|current|comparable|corresponding|same)\s+)?(?:fiscal\s+)?"
     r"(?:quarter|period)$",
@@ -62,14 +66,20 @@ def resolve(text: str, anchor: date | None, found: list[TimeExpression]) -> list
         if expression.value.startswith("XXXX") and _is_reference_only(expression):
             continue
         kept.append(expression)
-        if not _FOLLOWING.match(re.sub(r"\s+", " ", expression.text.strip())):
+        phrase = re.sub(r"\s+", " ", expression.text.strip())
+        if not (_FOLLOWING.match(phrase) or _BEFORE.match(phrase)):
             references.append(expression)
     return kept
 
 
 def _is_reference_only(expression: TimeExpression) -> bool:
     phrase = re.sub(r"\s+", " ", expression.text.strip())
-    return bool(_THAT.match(phrase) or _REPORTED.match(phrase) or _YEAR_AGO.match(phrase))
+    return bool(
+        _THAT.match(phrase)
+        or _BEFORE.match(phrase)
+        or _REPORTED.match(phrase)
+        or _YEAR_AGO.match(phrase)
+    )
 
 
 def _resolve_one(
@@ -81,6 +91,9 @@ def _resolve_one(
         return _counted(expression, near, m["unit"].lower(), -1 if m["rel"] != "following" else 1)
     if m := _THAT.match(phrase):
         return _counted(expression, near, m["unit"].lower(), 0)
+    if m := _BEFORE.match(phrase):
+        amount = -1 if m["dir"].lower() in {"before", "earlier"} else 1
+        return _counted(expression, near, m["unit"].lower(), amount)
     if anchor is None:
         return None
     if _REPORTED.match(phrase):

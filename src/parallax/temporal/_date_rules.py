@@ -7,12 +7,13 @@ day and holidays, each resolved against the anchor where it is relative.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from parallax.temporal import grammar
 from parallax.temporal._resolution import (
     FUTURE,
     FUTURE_CUE,
+    MOD_WORDS,
     NOT_PLURAL,
     PARTS,
     PAST,
@@ -351,17 +352,22 @@ def relunit_rule(m: re.Match[str], ctx: Context) -> Value | None:
     return Value("DATE", value, relative=relative, mod=mod_of(m))
 
 
-def period_ref_rule(m: re.Match[str], _ctx: Context) -> Value | None:
+def period_ref_rule(m: re.Match[str], ctx: Context) -> Value | None:
     """A period named by reference to another ("the quarter", "that year").
 
     The value here says only what kind of period it is; :mod:`parallax.temporal._anaphora`
     dates it from the expression it refers to, or leaves it undated.
     """
-    unit = (m["unit"] or "").lower()
+    if m["edge"]:
+        # "the end of the year": the year (month) of publication, narrowed by the edge.
+        value, relative = relative_value(ctx, m["unit3"].lower(), 0)
+        mod = MOD_WORDS.get(re.sub(r"\s+", " ", m["edge"].lower()))
+        return Value("DATE", value, relative=relative, mod=mod)
+    unit = (m["unit"] or m["unit2"] or "").lower()
     if m["ref"].lower().endswith("period"):
         return Value("DATE", "XXXX-XX", relative=True)
-    value = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}
-    return Value("DATE", value.get(unit, "XXXX-QX"), relative=True)
+    unknown = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}
+    return Value("DATE", unknown.get(unit, "XXXX-QX"), relative=True)
 
 
 def ago_rule(m: re.Match[str], ctx: Context) -> Value | None:
@@ -461,8 +467,36 @@ def _thanksgiving(year: int) -> int:
     return 1 + (4 - first) % 7 + 21
 
 
+def _easter(year: int) -> date:
+    """Western Easter Sunday of ``year`` (the Gregorian computus, anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * weekday) // 433
+    month = (h + weekday - 7 * m + 90) // 25
+    return date(year, month, (h + weekday - 7 * m + 33 * month + 19) % 32)
+
+
+_EASTER_OFFSETS = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
+
+
 def holiday_rule(m: re.Match[str], ctx: Context) -> Value | None:
     name = re.sub(r"\s+", " ", m["holiday"].lower())
+    if name in _EASTER_OFFSETS:
+        year = int(m["year"]) if m["year"] else None
+        if year is None and ctx.anchor is not None:
+            year = ctx.anchor.year
+            if _easter(year) + timedelta(days=_EASTER_OFFSETS[name]) < ctx.anchor - timedelta(
+                days=240
+            ):
+                year += 1  # written in December, "Easter" is the coming one
+        if year is None:
+            return Value("DATE", "XXXX-XX-XX", relative=True)
+        feast = _easter(year) + timedelta(days=_EASTER_OFFSETS[name])
+        return Value("DATE", feast.isoformat(), relative=not m["year"])
     if name.startswith("thanksgiving"):
         year = int(m["year"]) if m["year"] else None
         if year is None and ctx.anchor is not None:

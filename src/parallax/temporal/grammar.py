@@ -208,7 +208,7 @@ _NEEDS = {
     "weekend": r"(?i:weekend)",
     "relunit": r"(?i:last|next|this|past|previous|coming|current|following)",
     "decade_rel": r"(?i:decade)",
-    "period_ref": r"quarter|period|(?i:year-|that|same)",
+    "period_ref": r"quarter|period|(?i:year-|that|same|before|after|earlier|later|\s+of\s+the)",
     "ago": r"(?i:ago|earlier|before|later|from\s+now|hence|since|back)",
     "duration": r"(?i:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)",
     "vague_duration": r"(?i:years|decades|months|weeks|days|centuries|hours|minutes)",
@@ -217,6 +217,7 @@ _NEEDS = {
     "ref": r"(?i:now|current|present|days|recent|lately|past|future|coming|ahead|soon|being)",
     "time": r"\d\s*[aApP]\.?\s?[mM]|o'clock|\d:\d\d|(?i:noon|midnight|midday)",
     "holiday": r"Christmas|New\s+Year|Independence|Halloween|Valentine|Boxing|May\s+Day|"
+    r"Easter|Good\s+Friday|"
     r"Bastille|Thanksgiving",
 }
 
@@ -343,7 +344,11 @@ RULES: tuple[Rule, ...] = (
         + r"(?:(?:year-ago|year-earlier|prior-year)\s+)?(?:fiscal\s+)?(?:quarter|period)"
         + r"(?!\s+of\b)|(?i:year-ago|year-earlier)(?=\s+[a-z])|"
         + _I
-        + r"(?:that|the\s+same)\s+(?P<unit>day|week|month|year)))(?![\w-])",
+        + r"(?:that|the\s+same)\s+(?P<unit>day|week|month|year)|"
+        + r"the\s+(?P<unit2>day|week|month|year)\s+(?P<dir>before|after|earlier|later)"
+        + r"(?=\s*[,.;:!?)])|"
+        + r"(?P<edge>the\s+(?:end|beginning|start|middle)\s+of)\s+the\s+(?P<unit3>year|month)))"
+        + r"(?![\w-])",
     ),
     _rule(
         "ago",
@@ -400,7 +405,7 @@ RULES: tuple[Rule, ...] = (
         + r"recent\s+(?:years|decades|months|weeks|days|times)|"
         + r"the\s+coming\s+(?:years|decades|months|weeks|days)|"
         + r"in\s+the\s+(?:years|decades|months|weeks|days)\s+ahead|"
-        + r"as\s+soon\s+as\s+possible|the\s+time\s+being))(?!\w)",
+        + r"as\s+soon\s+as\s+possible|the\s+time\s+being))(?![\w-])",
     ),
     _rule(
         "time",
@@ -425,7 +430,8 @@ RULES: tuple[Rule, ...] = (
         _B
         + r"(?P<holiday>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|"
         + r"New\s+Year's\s+Day|Independence\s+Day|Halloween|Valentine's\s+Day|"
-        + r"Boxing\s+Day|May\s+Day|Bastille\s+Day|Thanksgiving(?:\s+Day)?)(?!\w)"
+        + r"Boxing\s+Day|May\s+Day|Bastille\s+Day|Thanksgiving(?:\s+Day)?|"
+        + r"Easter\s+Sunday|Easter\s+Monday|Good\s+Friday|Easter(?!\s+(?:week|Rising)))(?!\w)"
         + r"(?:\s+(?:of\s+)?"
         + YEAR
         + r")?",
