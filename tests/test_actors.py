@@ -394,3 +394,8 @@ def test_a_phrase_never_ends_inside_a_hyphenated_word(nlp: Pipeline) -> None:
     analysis = analyse(nlp, "In 2012, Germany lost its re-election bid.")
     lose = next(e for e in analysis.layers["events"] if e["action"] == "lose")
     assert "re-election" in (lose["target_text"] or ""), lose["target_text"]
+
+
+def test_an_object_pronoun_is_not_its_own_clause_subject(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, "Carl Holm said that Erik Lund would never beat him.")
+    assert actor_of(analysis, "him") == actor_of(analysis, "Carl Holm")

@@ -58,6 +58,7 @@ def resolve_references(
         noun: actor for noun, actor in domain_pack().description_actors.items() if actor in named
     }
     explicit = sorted(mentions, key=lambda m: m.start)
+    actor_at = {m.head: m.actor for m in explicit}
     starts = [m.start for m in explicit]
     resolved: list[Mention] = []
 
@@ -95,6 +96,7 @@ def resolve_references(
         if kind is None:
             continue
         here = sentence_of(token.idx)
+        clause_subject = _subject_actor(token, actor_at)
         ranked: list[tuple[tuple[int, int, int], Mention]] = []
         for candidate in reversed(explicit[: bisect_right(starts, token.idx - 1)]):
             distance = here - sentence_of(candidate.start)
@@ -102,7 +104,7 @@ def resolve_references(
                 break
             if candidate.end > token.idx or not _compatible(candidate, lower, wanted, resolver):
                 continue
-            if _backgrounded(doc[candidate.head], token):
+            if _backgrounded(doc[candidate.head], token) or candidate.actor == clause_subject:
                 continue
             key = (distance, 0 if candidate.subject else 1, token.idx - candidate.end)
             ranked.append((key, candidate))
@@ -119,7 +121,26 @@ def resolve_references(
                 continue
             actor = affiliation
         resolved.append(_reference(doc, span_start, token, actor, kind))
+        actor_at[token.i] = actor
     return resolved
+
+
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})
+
+
+def _subject_actor(pronoun: Any, actor_at: dict[int, str]) -> str | None:
+    """The actor of the subject of an object pronoun's own clause, which it cannot be.
+
+    "He wants to beat him": a plain object pronoun never means its clause's subject (that
+    would be "himself"), so that actor is ruled out as its antecedent.
+    """
+    if pronoun.lower_ not in OBJECT_PRONOUNS or pronoun.dep_ not in {"dobj", "pobj", "dative"}:
+        return None
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and verb.dep_ == "xcomp":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return actor_at.get(subject.i) if subject is not None else None
 
 
 def _backgrounded(head: Any, pronoun: Any) -> bool:
