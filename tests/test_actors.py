@@ -399,3 +399,9 @@ def test_a_phrase_never_ends_inside_a_hyphenated_word(nlp: Pipeline) -> None:
 def test_an_object_pronoun_is_not_its_own_clause_subject(nlp: Pipeline) -> None:
     analysis = analyse(nlp, "Carl Holm said that Erik Lund would never beat him.")
     assert actor_of(analysis, "him") == actor_of(analysis, "Carl Holm")
+
+
+def test_a_phrase_stops_before_its_relative_clause(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, "In 1999, Germany signed a treaty that France had drafted in 1998.")
+    sign = next(e for e in analysis.layers["events"] if e["action"] == "sign")
+    assert sign["target_text"] == "a treaty", sign["target_text"]

@@ -468,11 +468,21 @@ def _clause_text(verb: Any, sentence: tuple[int, int]) -> str:
 
 
 def _phrase(token: Any | None) -> str | None:
-    """The phrase a token heads, widened so it never ends inside a hyphenated word."""
+    """The phrase a token heads, up to a relative clause after it.
+
+    It is widened so that it never ends inside a hyphenated word.
+    """
     if token is None:
         return None
     doc = token.doc
     end = token.right_edge.i + 1
+    for child in token.rights:
+        if child.dep_ == "relcl":
+            # "the war machine, which rolled across ...": the clause is not the name.
+            end = child.left_edge.i
+            while end > token.i + 1 and doc[end - 1].is_punct:
+                end -= 1
+            break
     while (
         end < len(doc)
         and not doc[end - 1].whitespace_
