@@ -1,7 +1,7 @@
 """Expressions that take their time from an earlier one in the text, not from publication.
 
-"The following year", "that month" and "the previous day" count from the last date the
-narrative gave; "the quarter", "the latest period" and "the year-ago quarter" in a results
+"The following year", "that month", "the previous day" and "the day before" count from
+the last date the narrative gave; "the quarter", "the latest period" and "the year-ago quarter" in a results
 report name the quarter it reports on (the last one it mentioned, else the last quarter
 completed before publication) or the same quarter a year earlier, and so does "a year
 earlier" in a sentence that compares quarters. Each handler in the grammar gives such an
