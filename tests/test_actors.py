@@ -336,3 +336,72 @@ def test_plural_and_adjectival_forms_of_a_name_are_one_actor(nlp: Pipeline) -> N
     saudi = actor_of(analysis, "Saudi Arabia")
     assert actor_of(analysis, "Saudis") == saudi
     assert actor_of(analysis, "The Washington Post") != actor_of(analysis, "Washington")
+
+
+def test_a_date_a_verb_sets_something_for_does_not_date_the_verb(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp, "Germany set the conference for 2031. In 1998, France hosted the talks."
+    )
+    dates = {e["action"]: e["date"] for e in analysis.layers["events"]}
+    assert dates["set"] is None and dates["host"] == "1998"
+
+
+def test_a_stray_quotation_mark_is_not_part_of_a_timeline_label(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, '"We agree," she said. " Germany signed the treaty in 1990.')
+    labels = [entry["label"] for entry in analysis.layers["timeline"]]
+    assert labels and all(not label.startswith('"') for label in labels), labels
+
+
+def test_a_phrasal_verb_keeps_its_particle_however_it_is_parsed(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, "In 2001, Germany pulled out of the treaty.")
+    actions = {e["action_text"] for e in analysis.layers["events"]}
+    assert "pulled out" in actions, actions
+
+
+def test_he_with_two_equally_likely_people_is_left_unresolved(nlp: Pipeline) -> None:
+    one = analyse(nlp, "Carl Holm thanked the voters. He said the count was fair.")
+    assert actor_of(one, "He") == actor_of(one, "Carl Holm")
+    two = analyse(
+        nlp, "Carl Holm thanked the voters, and Erik Lund conceded. He said the count was fair."
+    )
+    with pytest.raises(AssertionError):
+        actor_of(two, "He")
+
+
+def test_a_pronoun_does_not_pick_up_a_person_inside_a_relative_clause(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp, "Voters distrust the pact that Carl Holm signed in 1994, and he faces rivals."
+    )
+    with pytest.raises(AssertionError):
+        actor_of(analysis, "he")
+
+
+def test_a_dateline_or_a_day_is_no_doer(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, "BERLIN \u2013 Germany on Sunday urged France to act in 1999.")
+    urge = next(e for e in analysis.layers["events"] if e["action"] == "urge")
+    assert urge["agent"] == "germany" and urge["target"] == "france"
+
+
+def test_a_controlled_verb_keeps_its_governing_verb_and_its_controller(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, "In 1999, Germany failed to stop France. Russia urged Poland to act.")
+    stop = next(e for e in analysis.layers["events"] if e["action"] == "stop")
+    assert stop["action_text"] == "failed to stop" and stop["agent"] == "germany"
+    act = next(e for e in analysis.layers["events"] if e["action"] == "act")
+    assert act["agent"] == "poland"
+
+
+def test_a_phrase_never_ends_inside_a_hyphenated_word(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, "In 2012, Germany lost its re-election bid.")
+    lose = next(e for e in analysis.layers["events"] if e["action"] == "lose")
+    assert "re-election" in (lose["target_text"] or ""), lose["target_text"]
+
+
+def test_an_object_pronoun_is_not_its_own_clause_subject(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, "Carl Holm said that Erik Lund would never beat him.")
+    assert actor_of(analysis, "him") == actor_of(analysis, "Carl Holm")
+
+
+def test_a_phrase_stops_before_its_relative_clause(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, "In 1999, Germany signed a treaty that France had drafted in 1998.")
+    sign = next(e for e in analysis.layers["events"] if e["action"] == "sign")
+    assert sign["target_text"] == "a treaty", sign["target_text"]

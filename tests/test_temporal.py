@@ -176,6 +176,56 @@ CASES: list[tuple[str, str, str, str, tuple[str, str] | None]] = [
         ("2022-03-03", "2022-03-03"),
     ),
     (
+        "The hearing is scheduled for Wednesday.",
+        "Wednesday",
+        "DATE",
+        "2022-03-02",
+        ("2022-03-02", "2022-03-02"),
+    ),
+    (
+        "The envoy could travel as early as Thursday.",
+        "Thursday",
+        "DATE",
+        "2022-03-03",
+        ("2022-03-03", "2022-03-03"),
+    ),
+    (
+        "The offer lapsed at noon Friday.",
+        "noon Friday",
+        "TIME",
+        "2022-02-25T12:00",
+        ("2022-02-25", "2022-02-25"),
+    ),
+    (
+        "Bids close at 5 p.m. on March 9, the agency said.",
+        "5 p.m. on March 9",
+        "TIME",
+        "2022-03-09T17:00",
+        ("2022-03-09", "2022-03-09"),
+    ),
+    (
+        "In an editorial on Monday, Oct. 26: the paper argued.",
+        "Monday, Oct. 26",
+        "DATE",
+        "2021-10-26",
+        ("2021-10-26", "2021-10-26"),
+    ),
+    # a month without a year leans to the past unless the clause plans ahead
+    (
+        "The mayor resigned in September.",
+        "September",
+        "DATE",
+        "2021-09",
+        ("2021-09-01", "2021-09-30"),
+    ),
+    (
+        "The plant will reopen in September.",
+        "September",
+        "DATE",
+        "2022-09",
+        ("2022-09-01", "2022-09-30"),
+    ),
+    (
         "Shelling resumed yesterday.",
         "yesterday",
         "DATE",
@@ -514,3 +564,63 @@ def test_years_later_count_from_the_last_year_the_text_gave() -> None:
     assert later.text == "Six years later" and later.value == "1991"
     alone = find_times("Six years later, the union dissolved.", date(2023, 5, 1))[0]
     assert alone.range is None
+
+
+def test_following_and_that_count_from_the_narrative_date() -> None:
+    found = find_times("The plant closed in 1995. The following year it reopened.", ANCHOR)
+    assert [(e.text, e.value) for e in found] == [("1995", "1995"), ("The following year", "1996")]
+    found = find_times("The treaty was signed on March 3, 2004. That day, crowds gathered.", ANCHOR)
+    assert found[-1].text == "That day" and found[-1].value == "2004-03-03"
+
+
+def test_a_reference_without_anything_to_refer_to_is_left_out() -> None:
+    assert find_times("Traders sold heavily that day.", ANCHOR) == []
+
+
+def test_results_periods_name_the_reported_quarter_or_the_one_a_year_before() -> None:
+    text = (
+        "Net income rose in the third quarter. Sales in the latest quarter grew, "
+        "and the year-ago quarter included a charge. Profit doubled from a year earlier "
+        "in the quarter."
+    )
+    values = [(e.text, e.value) for e in find_times(text, date(1989, 11, 2))]
+    assert values == [
+        ("the third quarter", "1989-Q3"),
+        ("the latest quarter", "1989-Q3"),
+        ("the year-ago quarter", "1988-Q3"),
+        ("a year earlier", "1988-Q3"),
+        ("the quarter", "1989-Q3"),
+    ]
+
+
+def test_a_year_before_an_ordinal_quarter_is_its_year() -> None:
+    assert only("Earnings in the 1988 second quarter fell.").value == "1988-Q2"
+    assert only("Unlike the year-earlier third quarter, it lost money.").value == "2020-Q3"
+    assert only("It was the best of the '80s.").value == "198X"
+
+
+def test_a_title_cased_week_is_a_programme_not_a_date() -> None:
+    found = find_times("He spoke on the network's This Week programme.", ANCHOR)
+    assert found == []
+
+
+def test_this_weekend_early_in_the_week_is_the_one_just_past_unless_planned() -> None:
+    tuesday = date(2022, 3, 1)
+    assert only("The firm this weekend put its plans on hold.", tuesday).value == "2022-W08-WE"
+    assert only("Crowds will gather this weekend.", tuesday).value == "2022-W09-WE"
+
+
+def test_easter_and_its_days_follow_the_computus() -> None:
+    assert only("The shops close on Good Friday.").value == "2022-04-15"
+    assert only("They met at Easter 2019.").value == "2019-04-21"
+
+
+def test_the_end_of_the_year_and_the_day_before() -> None:
+    assert only("Troops leave by the end of the year.").value == "2022"
+    assert only("Troops leave by the end of the year.").mod == "END"
+    found = find_times("The vote was on May 3, 2004. The day before, he resigned.", ANCHOR)
+    assert [(e.text, e.value) for e in found][-1] == ("The day before", "2004-05-02")
+
+
+def test_now_inside_a_compound_is_not_a_time() -> None:
+    assert find_times("The now-defunct bank sued.", ANCHOR) == []

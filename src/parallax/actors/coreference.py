@@ -58,6 +58,7 @@ def resolve_references(
         noun: actor for noun, actor in domain_pack().description_actors.items() if actor in named
     }
     explicit = sorted(mentions, key=lambda m: m.start)
+    actor_at = {m.head: m.actor for m in explicit}
     starts = [m.start for m in explicit]
     resolved: list[Mention] = []
 
@@ -95,17 +96,23 @@ def resolve_references(
         if kind is None:
             continue
         here = sentence_of(token.idx)
-        best: tuple[tuple[int, int, int], Mention] | None = None
+        clause_subject = _subject_actor(token, actor_at)
+        ranked: list[tuple[tuple[int, int, int], Mention]] = []
         for candidate in reversed(explicit[: bisect_right(starts, token.idx - 1)]):
             distance = here - sentence_of(candidate.start)
             if distance > MAX_SENTENCE_DISTANCE:
                 break
             if candidate.end > token.idx or not _compatible(candidate, lower, wanted, resolver):
                 continue
+            if _backgrounded(doc[candidate.head], token) or candidate.actor == clause_subject:
+                continue
             key = (distance, 0 if candidate.subject else 1, token.idx - candidate.end)
-            if best is None or key < best[0]:
-                best = (key, candidate)
-        if best is None:
+            ranked.append((key, candidate))
+        if not ranked:
+            continue
+        ranked.sort(key=lambda pair: pair[0])
+        best = ranked[0]
+        if lower in PERSONAL and _ambiguous(best, ranked[1:]):
             continue
         actor = best[1].actor
         if wanted == frozenset({"country"}) and resolver.info(actor).type == "person":
@@ -114,7 +121,55 @@ def resolve_references(
                 continue
             actor = affiliation
         resolved.append(_reference(doc, span_start, token, actor, kind))
+        actor_at[token.i] = actor
     return resolved
+
+
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})
+
+
+def _subject_actor(pronoun: Any, actor_at: dict[int, str]) -> str | None:
+    """The actor of the subject of an object pronoun's own clause, which it cannot be.
+
+    "He wants to beat him": a plain object pronoun never means its clause's subject (that
+    would be "himself"), so that actor is ruled out as its antecedent.
+    """
+    if pronoun.lower_ not in OBJECT_PRONOUNS or pronoun.dep_ not in {"dobj", "pobj", "dative"}:
+        return None
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and verb.dep_ == "xcomp":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return actor_at.get(subject.i) if subject is not None else None
+
+
+def _backgrounded(head: Any, pronoun: Any) -> bool:
+    """Whether a mention sits in a relative clause the pronoun is outside of.
+
+    In "the pact that President X signed, and she faces rivals", X is background to what
+    the sentence says of its subject; a pronoun outside that clause does not pick it up.
+    """
+    current = head
+    for _ in range(12):
+        if current.dep_ == "relcl":
+            return not (current.left_edge.i <= pronoun.i <= current.right_edge.i)
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _ambiguous(
+    best: tuple[tuple[int, int, int], Mention],
+    others: list[tuple[tuple[int, int, int], Mention]],
+) -> bool:
+    """Whether another person is as likely a referent of "he"/"she" as the best one.
+
+    Two people in the same sentence (counted back from the pronoun), both subjects or both
+    not, differ only in how close they are, which says little about whom "he" means; we
+    know no one's gender, so such a pronoun is left unresolved rather than guessed.
+    """
+    return any(other.actor != best[1].actor and key[:2] == best[0][:2] for key, other in others)
 
 
 def _compatible(

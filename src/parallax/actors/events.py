@@ -96,7 +96,9 @@ def _governing_verb(token: Any) -> Any | None:
     ("until a special election in June", "a deadline of May 1", "a March 16 request") dates
     that noun's event, not the verb; the exceptions are a time modifying the verb's subject
     ("the 2004 enlargement added ten countries"), which is the verb's own event, and an
-    event the clause happens in ("in the Winter War of 1939-1940 they fought ...").
+    event the clause happens in ("in the Winter War of 1939-1940 they fought ..."). A date
+    the verb sets something *for* ("moved the vote to Tuesday" aside, "set the vote for
+    Tuesday", "scheduled for May") is the time of what was set, not of the setting.
     """
     if token.dep_ in NOUN_MODIFIERS:
         noun = token.head
@@ -109,6 +111,8 @@ def _governing_verb(token: Any) -> Any | None:
         head = current.head
         if head.i == current.i:
             return None
+        if current.dep_ == "pobj" and head.lower_ == "for":
+            return None  # "set the hearing for June 28": the date the hearing is for
         if head.pos_ in {"VERB", "AUX"} and head.dep_ not in {"aux", "auxpass"}:
             return head if head.pos_ == "VERB" else None
         if head.pos_ in PHRASE_HEADS and not _within_event(head):
@@ -127,8 +131,14 @@ def _within_event(noun: Any) -> bool:
 
 
 def _subject_of(verb: Any) -> tuple[Any | None, bool]:
-    """The subject token of ``verb`` and whether the clause is passive."""
+    """The subject token of ``verb`` and whether the clause is passive.
+
+    A dateline the parser took for a subject ("CITY - X said") and a day or time in
+    subject position ("the day Thursday scurrying") name no doer and are passed over.
+    """
     for child in verb.children:
+        if _not_a_doer(child):
+            continue
         if child.dep_ == "nsubj" and _same_paragraph(child, verb):
             return _antecedent(child, verb), False
         if child.dep_ == "nsubjpass" and _same_paragraph(child, verb):
@@ -138,8 +148,28 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
         and verb.head.pos_ in {"VERB", "AUX"}
         and _same_paragraph(verb.head, verb)
     ):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        controller = _object_of(verb.head) if verb.dep_ == "xcomp" and infinitive else None
+        if controller is not None:
+            return controller, False  # "urged Obama to listen": Obama listens
         return _subject_of(verb.head)
     return None, False
+
+
+def _object_of(verb: Any) -> Any | None:
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def _not_a_doer(token: Any) -> bool:
+    if token.ent_type_ in {"DATE", "TIME"}:
+        return True
+    return (
+        token.text.isupper()
+        and len(token.text) > 1
+        and any(
+            c.dep_ == "punct" and c.text in {"-", "--", "\u2013", "\u2014"} for c in token.children
+        )
+    )
 
 
 def _same_paragraph(first: Any, second: Any) -> bool:
@@ -384,18 +414,47 @@ def _hypothetical(verb: Any, bounds: tuple[int, int], *, future: bool = True) ->
     )
 
 
+PARTICLES = frozenset({"back", "out", "up", "down", "off", "away", "aside", "over", "apart"})
+"""Adverbs that complete a phrasal verb: "pushed back", "pulled out", "brushed aside"."""
+
+
+def _particles(verb: Any) -> list[Any]:
+    """The particles of a phrasal verb, however the parser attached them.
+
+    The parser marks some as particles (``prt``) and others as adverbs or even prepositions
+    ("pulled *out* of the treaty"); without them the label names another act ("pushed"
+    for "pushed back"). A preposition with its own object is not a particle.
+    """
+    return [
+        child
+        for child in verb.children
+        if child.dep_ == "prt"
+        or (
+            child.dep_ in {"advmod", "prep"}
+            and child.lower_ in PARTICLES
+            and child.i > verb.i
+            and not any(g.dep_ == "pobj" for g in child.children)
+        )
+    ]
+
+
 def _action(verb: Any) -> str:
     words = [verb.lemma_.lower()]
     if any(c.dep_ == "neg" for c in verb.children):
         words.insert(0, "not")
-    words += [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    words += [c.lower_ for c in _particles(verb)]
     return " ".join(words)
 
 
 def _action_text(verb: Any) -> str:
     """The verb as written, with its auxiliaries, negation and particle ("was formed")."""
     words = [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i]
-    words += [verb] + [c for c in verb.children if c.dep_ == "prt"]
+    words += [verb, *_particles(verb)]
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ == "VERB" and head.i < verb.i and not _object_of(head):
+        # "failed to explain" is not "explained": the governing verb comes along.
+        words += [c for c in head.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < head.i]
+        words.append(head)
     return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
 
 
@@ -409,9 +468,28 @@ def _clause_text(verb: Any, sentence: tuple[int, int]) -> str:
 
 
 def _phrase(token: Any | None) -> str | None:
+    """The phrase a token heads, up to a relative clause after it.
+
+    It is widened so that it never ends inside a hyphenated word.
+    """
     if token is None:
         return None
-    return str(token.doc[token.left_edge.i : token.right_edge.i + 1].text)[:MAX_TEXT]
+    doc = token.doc
+    end = token.right_edge.i + 1
+    for child in token.rights:
+        if child.dep_ == "relcl":
+            # "the war machine, which rolled across ...": the clause is not the name.
+            end = child.left_edge.i
+            while end > token.i + 1 and doc[end - 1].is_punct:
+                end -= 1
+            break
+    while (
+        end < len(doc)
+        and not doc[end - 1].whitespace_
+        and "-" in {doc[end - 1].text, doc[end].text}
+    ):
+        end += 1
+    return str(doc[token.left_edge.i : end].text)[:MAX_TEXT]
 
 
 def _span(token: Any | None) -> list[int] | None:

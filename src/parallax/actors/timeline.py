@@ -111,8 +111,27 @@ def _label(event: dict[str, Any], names: dict[str, str]) -> str:
         verb = verb[0].lower() + verb[1:]  # "Had kept" opening a sentence reads "had kept"
     # A passive without a "by" phrase reads "NATO was formed".
     parts = [target, verb] if event.get("passive") and not agent else [agent, verb, target]
-    label = " ".join(p for p in parts if p)
+    label = " ".join(_unquoted(p) for p in parts if p)
     return label if len(label) <= 120 else label[:119].rstrip() + "\u2026"
+
+
+_QUOTES = '"\u201c\u201d'
+
+
+def _unquoted(part: str) -> str:
+    """``part`` without a quotation mark left over from a neighbouring sentence.
+
+    A sentence that follows a quotation can start with its closing mark, which then opens
+    the agent's phrase ('" Acme Corp. put ...'); a mark with no partner in the phrase is
+    not part of it.
+    """
+    if sum(part.count(q) for q in _QUOTES) % 2 == 0:
+        return part
+    if part[:1] in _QUOTES:
+        return part[1:].lstrip()
+    if part[-1:] in _QUOTES:
+        return part[:-1].rstrip()
+    return part
 
 
 def _words(text: str) -> set[str]:

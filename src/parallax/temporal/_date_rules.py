@@ -7,15 +7,17 @@ day and holidays, each resolved against the anchor where it is relative.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from parallax.temporal import grammar
 from parallax.temporal._resolution import (
     FUTURE,
     FUTURE_CUE,
+    MOD_WORDS,
     NOT_PLURAL,
     PARTS,
     PAST,
+    PLAN_CUE,
     SEASON_START,
     SEASONS,
     YEAR_CUES,
@@ -24,6 +26,7 @@ from parallax.temporal._resolution import (
     approx_of,
     day_or_unknown,
     day_value,
+    likely_year,
     mod_of,
     month_number,
     nearest_year,
@@ -44,7 +47,7 @@ def date_match_rule(m: re.Match[str], ctx: Context) -> Value | None:
     if year is None and next_word(ctx, m.end()).lower() in EVENT_NAME_NOUNS:
         return Value("DATE", f"XXXX-{month:02d}-{day:02d}", relative=True, mod=mod_of(m))
     if year is None and ctx.anchor is not None:
-        year = nearest_year(ctx.anchor, month, min(day, 28))
+        year = likely_year(ctx, month, min(day, 28), m.start())
     value = day_value(year, month, day)
     if value is None:
         return None
@@ -166,7 +169,7 @@ def bare_month_rule(m: re.Match[str], ctx: Context) -> Value | None:
     elif rel == "this":
         year = ctx.anchor.year
     else:
-        year = nearest_year(ctx.anchor, month, 15)
+        year = likely_year(ctx, month, 15, m.start())
     return Value("DATE", f"{year:04d}-{month:02d}", relative=True, mod=mod_of(m))
 
 
@@ -204,9 +207,13 @@ def decade_rule(m: re.Match[str], ctx: Context) -> Value | None:
     if m["dec"]:
         stem = m["dec"]
     else:
+        # "the '80s" is the latest such decade not after the anchor's: the 1980s in 1989
+        # and in 2023, the 2010s in 2023; without an anchor, the 20th century's.
         digit = int(m["short"])
-        recent = ctx.anchor is not None and digit * 10 <= ctx.anchor.year % 100
-        stem = f"20{digit}" if digit < 2 or recent else f"19{digit}"
+        century = ctx.anchor.year // 100 if ctx.anchor else 19
+        if ctx.anchor is not None and digit * 10 > ctx.anchor.year % 100:
+            century -= 1
+        stem = f"{century}{digit}"
     return Value("DATE", f"{stem}X", mod=mod_of(m))
 
 
@@ -265,14 +272,16 @@ def quarter_rule(m: re.Match[str], ctx: Context) -> Value | None:
     if number > count:
         return None
     which = (m["which"] or m["relyear"] or "").lower()
-    if m["year"]:
-        return Value("DATE", f"{m['year']}-{letter}{number}")
+    if m["year"] or m["ayear"]:
+        return Value("DATE", f"{m['year'] or m['ayear']}-{letter}{number}")
     if ctx.anchor is None:
         return Value("DATE", f"XXXX-{letter}{number}", relative=True)
     year = ctx.anchor.year
     current = (ctx.anchor.month - 1) // (12 // count) + 1
-    if which.startswith("last"):
+    if which.startswith(("last", "year-", "prior")):
         year -= 1
+        if number > current and not which.startswith("last"):
+            year -= 1  # the year-ago third quarter, written in February: two years back
     elif which.startswith("next"):
         year += 1
     elif not which.startswith("this") and number > current:
@@ -327,16 +336,38 @@ def weekend_rule(m: re.Match[str], ctx: Context) -> Value | None:
 
 
 def relunit_rule(m: re.Match[str], ctx: Context) -> Value | None:
-    if _capitalised_inside_sentence(m, ctx):
+    if _capitalised_inside_sentence(m, ctx) or m["unit"][:1].isupper():
         return None  # "This Week", "Next Year": a programme's or a book's title
     rel, unit = m["rel"].lower(), m["unit"].lower()
     amount = -1 if rel in PAST else 1 if rel in FUTURE else 0
     if unit == "weekend" and rel == "this" and ctx.anchor and ctx.anchor.isoweekday() < 6:
+        # "Marched this weekend", written on a Tuesday: the weekend just past. Early in the
+        # week a weekend without a plan or schedule ("will", "is set to") is the past one
+        # too, as reports tell what happened; later in the week only a past verb says so.
         window = ctx.text[max(0, m.start() - 40) : m.end() + 20]
-        if _PAST_VERB.search(window) and not FUTURE_CUE.search(window):
-            amount = -1  # "marched this weekend", written on a Tuesday: the one just past
+        early = ctx.anchor.isoweekday() <= 3
+        if not PLAN_CUE.search(window) and (early or _PAST_VERB.search(window)):
+            amount = -1
     value, relative = relative_value(ctx, unit, amount)
     return Value("DATE", value, relative=relative, mod=mod_of(m))
+
+
+def period_ref_rule(m: re.Match[str], ctx: Context) -> Value | None:
+    """A period named by reference to another ("the quarter", "that year").
+
+    The value here says only what kind of period it is; :mod:`parallax.temporal._anaphora`
+    dates it from the expression it refers to, or leaves it undated.
+    """
+    if m["edge"]:
+        # "the end of the year": the year (month) of publication, narrowed by the edge.
+        value, relative = relative_value(ctx, m["unit3"].lower(), 0)
+        mod = MOD_WORDS.get(re.sub(r"\s+", " ", m["edge"].lower()))
+        return Value("DATE", value, relative=relative, mod=mod)
+    unit = (m["unit"] or m["unit2"] or "").lower()
+    if m["ref"].lower().endswith("period"):
+        return Value("DATE", "XXXX-XX", relative=True)
+    unknown = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}
+    return Value("DATE", unknown.get(unit, "XXXX-QX"), relative=True)
 
 
 def ago_rule(m: re.Match[str], ctx: Context) -> Value | None:
@@ -385,7 +416,11 @@ _YEAR_IN_TEXT = re.compile(r"(?<![\d,.$])(1[6-9]\d\d|20\d\d)(?![\d,%])")
 def time_rule(m: re.Match[str], ctx: Context) -> Value | None:
     if m["named"]:
         hour, minute = (12, 0) if m["named"].lower() in {"noon", "midday"} else (0, 0)
-        day, relative = relative_value(ctx, "day", 0)
+        if m["weekday2"]:
+            weekday = grammar.WEEKDAYS[m["weekday2"].lower().rstrip(".")]
+            day, relative = weekday_date(ctx, weekday, None, m.start()), True
+        else:
+            day, relative = relative_value(ctx, "day", 0)
     else:
         if m["hour"] is not None:
             hour, minute = int(m["hour"]), int(m["minute"] or 0)
@@ -399,6 +434,10 @@ def time_rule(m: re.Match[str], ctx: Context) -> Value | None:
         if m.groupdict().get("weekday"):
             weekday = grammar.WEEKDAYS[m["weekday"].lower().rstrip(".")]
             day, relative = weekday_date(ctx, weekday, None, m.start()), True
+        elif m.groupdict().get("month"):
+            month, number = month_number(m["month"]), int(m["day"])
+            year = nearest_year(ctx.anchor, month, min(number, 28)) if ctx.anchor else None
+            day, relative = day_value(year, month, number) or "XXXX-XX-XX", True
         elif m.groupdict().get("relday"):
             amount = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["relday"].lower()]
             day, relative = relative_value(ctx, "day", amount)
@@ -428,8 +467,36 @@ def _thanksgiving(year: int) -> int:
     return 1 + (4 - first) % 7 + 21
 
 
+def _easter(year: int) -> date:
+    """Western Easter Sunday of ``year`` (the Gregorian computus, anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * weekday) // 433
+    month = (h + weekday - 7 * m + 90) // 25
+    return date(year, month, (h + weekday - 7 * m + 33 * month + 19) % 32)
+
+
+_EASTER_OFFSETS = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
+
+
 def holiday_rule(m: re.Match[str], ctx: Context) -> Value | None:
     name = re.sub(r"\s+", " ", m["holiday"].lower())
+    if name in _EASTER_OFFSETS:
+        year = int(m["year"]) if m["year"] else None
+        if year is None and ctx.anchor is not None:
+            year = ctx.anchor.year
+            if _easter(year) + timedelta(days=_EASTER_OFFSETS[name]) < ctx.anchor - timedelta(
+                days=240
+            ):
+                year += 1  # written in December, "Easter" is the coming one
+        if year is None:
+            return Value("DATE", "XXXX-XX-XX", relative=True)
+        feast = _easter(year) + timedelta(days=_EASTER_OFFSETS[name])
+        return Value("DATE", feast.isoformat(), relative=not m["year"])
     if name.startswith("thanksgiving"):
         year = int(m["year"]) if m["year"] else None
         if year is None and ctx.anchor is not None:

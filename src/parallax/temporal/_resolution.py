@@ -172,6 +172,20 @@ FUTURE_CUE = re.compile(
 )
 
 
+PLAN_CUE = re.compile(
+    r"\b(?:(?:set|planned|planning|plans?|expected|due|likely|ready|hopes?|"
+    r"intends?|intended|is|are)\s+to|scheduled|as\s+(?:soon|early)\s+as|postponed|"
+    r"would\s+be\s+[a-z]+ing|will|won't|'ll|shall|going\s+to|upcoming)\b",
+    re.IGNORECASE,
+)
+"""What puts a bare weekday ahead of the publication date: a plan, a schedule, a deadline.
+
+"Set to resume Monday", "planned to leave on Thursday", "as early as Tuesday", "postponed
+until Friday": news names the coming weekday this way; without such a cue a weekday is the
+one just past, as most weekdays in reports are.
+"""
+
+
 WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*$")
 
 
@@ -243,7 +257,7 @@ def weekday_date(ctx: Context, weekday: int, rel: str | None, at: int) -> str:
         pass
     else:
         window = ctx.text[max(0, at - 40) : at + 20]
-        if FUTURE_CUE.search(window):
+        if PLAN_CUE.search(window):
             delta = delta + 7 if delta < 0 else delta
         elif delta > 0:
             delta -= 7
@@ -258,6 +272,43 @@ def nearest_year(anchor: date, month: int, day: int) -> int:
     """
     years = [y for y in (anchor.year, anchor.year - 1, anchor.year + 1) if 1 <= y <= 9999]
     return min(years, key=lambda y: abs((date(y, month, day) - anchor).days))
+
+
+PAST_SPAN_MONTHS = 7
+"""How far back a month named without a year may lie when nothing points ahead."""
+
+AHEAD_SPAN_MONTHS = 10
+"""How far ahead it may lie when a plan or schedule points ahead ("will open in March")."""
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z\d)][.!?;])\s+")
+"""A sentence or clause end (not an initial's full stop, as in "Daniel P. Davison")."""
+
+
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+
+
+def likely_year(ctx: Context, month: int, day: int, at: int) -> int:
+    """The year of a month (and day) named without one, leaning to the past unless planned.
+
+    News mostly reports what happened: on the TempEval-3 training documents, months named
+    without a year lie up to about seven months before the publication date far more often
+    than four or more months after it, and those ahead are nearly all announced with a plan
+    or schedule ("will", "is expected to", "scheduled"). So the month is placed in the
+    ``PAST_SPAN_MONTHS`` before the anchor's month (and the few after), or, when the clause
+    around it looks ahead, in the ``AHEAD_SPAN_MONTHS`` from the month before the anchor's.
+    """
+    anchor = ctx.anchor
+    assert anchor is not None
+    sentence = _SENTENCE_END.split(ctx.text[max(0, at - 80) : at])[-1]
+    after = ctx.text[at : at + 20].partition(",")[0]
+    ahead = bool(PLAN_CUE.search(sentence + after)) and not _SINCE.search(sentence)
+    first = anchor.year * 12 + anchor.month - 1 - (1 if ahead else PAST_SPAN_MONTHS)
+    last = first + (AHEAD_SPAN_MONTHS + 1 if ahead else 12 - 1)
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        if first <= year * 12 + month - 1 <= last and 1 <= year <= 9999:
+            return year
+    return nearest_year(anchor, month, day)
 
 
 def day_or_unknown(value: str) -> str:

@@ -27,6 +27,8 @@ def duration_rule(m: re.Match[str], ctx: Context) -> Value | None:
         following = ctx.text[m.end() : m.end() + 3]
         if re.match(r"\s+[a-z]", following) or m["unit"].lower() == "second":
             return None  # "a second term", "one minute silence" read as ordinal or adjective
+    if re.fullmatch(r"(?:1[89]|20)\d\d", word) and not m["unit"].lower().endswith("s"):
+        return None  # "the 1988 quarter": a year naming a period, not 1988 quarters
     number = number_value(word)
     return Value("DURATION", duration_value(number, unit), vague=number is None, mod=approx_of(m))
 

@@ -152,7 +152,7 @@ _WEEKDAY_NAMES = sorted(
 WEEKDAY = (
     r"(?P<weekday>" + "|".join(n if len(n) > 5 else n + r"\." for n in _WEEKDAY_NAMES) + r")(?!\w)"
 )
-DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?P<year>(?:1[0-9]|20)\d\d)(?![\d%]|[.,]\d)"
 _SMALL = _alternation({w for w in SMALL_NUMBERS if " " not in w})
 NUMBER = (
@@ -208,6 +208,7 @@ _NEEDS = {
     "weekend": r"(?i:weekend)",
     "relunit": r"(?i:last|next|this|past|previous|coming|current|following)",
     "decade_rel": r"(?i:decade)",
+    "period_ref": r"quarter|period|(?i:year-|that|same|before|after|earlier|later|\s+of\s+the)",
     "ago": r"(?i:ago|earlier|before|later|from\s+now|hence|since|back)",
     "duration": r"(?i:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)",
     "vague_duration": r"(?i:years|decades|months|weeks|days|centuries|hours|minutes)",
@@ -216,6 +217,7 @@ _NEEDS = {
     "ref": r"(?i:now|current|present|days|recent|lately|past|future|coming|ahead|soon|being)",
     "time": r"\d\s*[aApP]\.?\s?[mM]|o'clock|\d:\d\d|(?i:noon|midnight|midday)",
     "holiday": r"Christmas|New\s+Year|Independence|Halloween|Valentine|Boxing|May\s+Day|"
+    r"Easter|Good\s+Friday|"
     r"Bastille|Thanksgiving",
 }
 
@@ -293,8 +295,10 @@ RULES: tuple[Rule, ...] = (
         "quarter",
         _B
         + _I
-        + r"(?:the\s+)?(?:(?P<which>this\s+year's|last\s+year's|next\s+year's|fiscal|"
-        + r"the\s+fiscal|calendar)\s+)?"
+        + r"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?"
+        + r"(?:(?P<which>this\s+year's|last\s+year's|next\s+year's|fiscal|"
+        + r"the\s+fiscal|calendar|year-ago|year-earlier|prior-year|(?P<ayear>(?:19|20)\d\d))"
+        + r"\s+)?"
         + r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal\s+)?"
         + r"(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<relyear>this|last|next)\s+year|"
         + r"(?:fiscal\s+)?(?=\d)))?)"
@@ -332,6 +336,19 @@ RULES: tuple[Rule, ...] = (
         + r"(?:(?P<mod>earlier|later|early|late)\s+)?(?:the\s+)?"
         + r"(?P<rel>last|next|this|past|previous|coming|current|following)\s+"
         + r"(?P<unit>week|weekend|month|year|quarter))(?!\w|-)",
+    ),
+    _rule(
+        "period_ref",
+        _B
+        + r"(?P<ref>(?i:the)\s+(?:(?:latest|current|comparable|corresponding|same)\s+)?"
+        + r"(?:(?:year-ago|year-earlier|prior-year)\s+)?(?:fiscal\s+)?(?:quarter|period)"
+        + r"(?!\s+of\b)|(?i:year-ago|year-earlier)(?=\s+[a-z])|"
+        + _I
+        + r"(?:that|the\s+same)\s+(?P<unit>day|week|month|year)|"
+        + r"the\s+(?P<unit2>day|week|month|year)\s+(?P<dir>before|after|earlier|later)"
+        + r"(?=\s*[,.;:!?)])|"
+        + r"(?P<edge>the\s+(?:end|beginning|start|middle)\s+of)\s+the\s+(?P<unit3>year|month)))"
+        + r"(?![\w-])",
     ),
     _rule(
         "ago",
@@ -388,7 +405,7 @@ RULES: tuple[Rule, ...] = (
         + r"recent\s+(?:years|decades|months|weeks|days|times)|"
         + r"the\s+coming\s+(?:years|decades|months|weeks|days)|"
         + r"in\s+the\s+(?:years|decades|months|weeks|days)\s+ahead|"
-        + r"as\s+soon\s+as\s+possible|the\s+time\s+being))(?!\w)",
+        + r"as\s+soon\s+as\s+possible|the\s+time\s+being))(?![\w-])",
     ),
     _rule(
         "time",
@@ -396,7 +413,8 @@ RULES: tuple[Rule, ...] = (
         + r"(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*"
         + r"(?P<ampm>[aApP]\.?\s?[mM]\.?(?!\w)|o'clock)"
         + r"(?:\s+(?P<zone>[ECMP][SD]T|GMT|UTC|BST|CET|CEST|local\s+time)(?!\w))?"
-        + rf"(?:\s+(?:on\s+)?(?:{WEEKDAY}|{_I}(?P<relday>today|yesterday|tomorrow))))?"
+        + rf"(?:\s+(?:on\s+)?(?:{WEEKDAY}|{_I}(?P<relday>today|yesterday|tomorrow)))|"
+        + rf",?\s+(?:on\s+)?{MONTH}\s+{DAY})?"
         + r"|"
         + _B
         + r"(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])"
@@ -404,14 +422,16 @@ RULES: tuple[Rule, ...] = (
         + r"|"
         + _B
         + _I
-        + r"(?P<named>noon|midnight|midday))(?!\w)",
+        + r"(?P<named>noon|midnight|midday))(?!\w)"
+        + rf"(?:\s+(?:on\s+)?{WEEKDAY.replace('<weekday>', '<weekday2>')})?",
     ),
     _rule(
         "holiday",
         _B
         + r"(?P<holiday>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|"
         + r"New\s+Year's\s+Day|Independence\s+Day|Halloween|Valentine's\s+Day|"
-        + r"Boxing\s+Day|May\s+Day|Bastille\s+Day|Thanksgiving(?:\s+Day)?)(?!\w)"
+        + r"Boxing\s+Day|May\s+Day|Bastille\s+Day|Thanksgiving(?:\s+Day)?|"
+        + r"Easter\s+Sunday|Easter\s+Monday|Good\s+Friday|Easter(?!\s+(?:week|Rising)))(?!\w)"
         + r"(?:\s+(?:of\s+)?"
         + YEAR
         + r")?",

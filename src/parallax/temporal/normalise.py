@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from parallax.temporal import grammar
+from parallax.temporal import _anaphora, grammar
 from parallax.temporal._date_rules import (
     ago_rule,
     bare_month_rule,
@@ -25,6 +25,7 @@ from parallax.temporal._date_rules import (
     holiday_rule,
     month_year_rule,
     partofday_rule,
+    period_ref_rule,
     quarter_rule,
     relday_rule,
     relunit_rule,
@@ -47,7 +48,7 @@ from parallax.temporal._span_rules import (
     set_rule,
     vague_duration_rule,
 )
-from parallax.temporal.expression import TimeExpression
+from parallax.temporal.expression import TimeExpression, value_range
 
 _HANDLERS: dict[str, Handler] = {
     "date_mdy": date_match_rule,
@@ -69,6 +70,7 @@ _HANDLERS: dict[str, Handler] = {
     "relunit": relunit_rule,
     "weekend": weekend_rule,
     "ago": ago_rule,
+    "period_ref": period_ref_rule,
     "duration": duration_rule,
     "vague_duration": vague_duration_rule,
     "set": set_rule,
@@ -101,6 +103,7 @@ _PRIORITY = {
             "relunit",
             "weekend",
             "decade_rel",
+            "period_ref",
             "ago",
             "weekday",
             "season",
@@ -161,14 +164,29 @@ def _can_join(a: TimeExpression, b: TimeExpression) -> bool:
     return True
 
 
+def _after(a: TimeExpression, b: TimeExpression) -> TimeExpression:
+    """``b`` moved a year on when both ends were dated without a year and b fell before a.
+
+    "From June to August" written in February places each month on its own; a range's end
+    follows its start, so an end that landed a year early is moved to the next year.
+    """
+    if not (a.relative and b.relative and a.range and b.range and b.range[1] < a.range[0]):
+        return b
+    if b.granularity not in {"day", "month"} or not b.value[:4].isdigit():
+        return b
+    value = f"{int(b.value[:4]) + 1:04d}{b.value[4:]}"
+    span = value_range(value)
+    return replace(b, value=value, range=span) if span else b
+
+
 def _join_ranges(ctx: Context, found: list[TimeExpression]) -> list[TimeExpression]:
     """Join "from A to B", "between A and B" and "A-B" into one range expression."""
     joined: list[TimeExpression] = []
     i = 0
     while i < len(found):
         a = found[i]
-        if i + 1 < len(found) and _can_join(a, found[i + 1]):
-            b = found[i + 1]
+        if i + 1 < len(found) and _can_join(a, _after(a, found[i + 1])):
+            b = _after(a, found[i + 1])
             link = grammar.RANGE_LINK.match(ctx.text, a.end, b.start)
             link_ok = link is not None and link.end() == b.start
             opener = grammar.RANGE_OPEN.search(ctx.text, max(0, a.start - 12), a.start)
@@ -211,7 +229,7 @@ def find_times(text: str, anchor: date | None = None) -> list[TimeExpression]:
     if not text or not grammar.TRIGGER.search(text):
         return []
     ctx = Context(text, anchor)
-    return _join_ranges(ctx, _select(ctx))
+    return _join_ranges(ctx, _anaphora.resolve(text, anchor, _select(ctx)))
 
 
 def normalise(text: str, anchor: date | None = None) -> TimeExpression | None:

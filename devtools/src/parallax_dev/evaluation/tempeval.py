@@ -264,7 +264,12 @@ find the TIMEX3 time expressions of news text and normalise them (type and value
 `parallax.temporal.find_times` on each document's text with its document creation time as
 the anchor (the publication date, as in an analysis). The rules were written and tuned on
 the training documents (TBAQ-cleaned: TimeBank and AQUAINT); the 20 platinum test documents
-are used only for this report.
+are used only for this report. Issue 18's changes, each chosen on the training documents:
+a bare weekday lies ahead of the publication date only with a plan or schedule cue ("set
+to", "as early as"); a month without a year leans to the past unless the clause plans
+ahead; "the following year", "that day" and a results report's "the quarter", "the
+year-ago quarter" and "a year earlier" take their time from the text (train value F1
+0.748 to 0.786; platinum 0.753 to 0.776).
 
 {format_table(results)}
 

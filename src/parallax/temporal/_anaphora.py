@@ -1,0 +1,172 @@
+"""Expressions that take their time from an earlier one in the text, not from publication.
+
+"The following year", "that month", "the previous day" and "the day before" count from
+the last date the narrative gave; "the quarter", "the latest period" and "the year-ago quarter" in a results
+report name the quarter it reports on (the last one it mentioned, else the last quarter
+completed before publication) or the same quarter a year earlier, and so does "a year
+earlier" in a sentence that compares quarters. Each handler in the grammar gives such an
+expression a value from the publication date alone; :func:`resolve` then replaces it, in text
+order, when an earlier expression supplies the reference.
+
+Internal to :mod:`parallax.temporal`; :mod:`parallax.temporal.normalise` calls it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from parallax.temporal.expression import TimeExpression, shift, value_range
+
+_WINDOW = 600
+"""How far back (characters) a reference date may lie: a few sentences of narrative."""
+
+_FOLLOWING = re.compile(
+    r"^(?:the\s+)?(?P<rel>following|previous|preceding)\s+(?P<unit>day|week|month|year)$",
+    re.IGNORECASE,
+)
+_THAT = re.compile(r"^(?:that|the\s+same)\s+(?P<unit>day|week|month|year)$", re.IGNORECASE)
+_BEFORE = re.compile(
+    r"^the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)$",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(
+    r"^(?:the\s+)?(?:(?:latest|current|comparable|corresponding|same)\s+)?(?:fiscal\s+)?"
+    r"(?:quarter|period)$",
+    re.IGNORECASE,
+)
+_YEAR_AGO = re.compile(
+    r"^(?:the\s+)?(?:comparable\s+|corresponding\s+)?(?:year-ago|year-earlier|prior-year)"
+    r"(?:\s+(?:fiscal\s+)?(?:quarter|period))?$"
+    r"|^(?:a|one)\s+year\s+(?:ago|earlier|before)$",
+    re.IGNORECASE,
+)
+_QUARTER_TALK = re.compile(r"\bquarter", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[a-z\d)][.!?])\s+")
+
+_UNIT_CODES = {"day": 10, "month": 7, "year": 4}
+"""How many characters of a reference's value name its day, month or year."""
+
+
+def resolve(text: str, anchor: date | None, found: list[TimeExpression]) -> list[TimeExpression]:
+    """Re-anchor the anaphoric expressions of ``found`` (in text order) on earlier ones.
+
+    Only expressions that name their own time serve as references, so one re-anchored
+    expression never becomes another's reference. A reference-only expression ("that
+    day", "the quarter") that finds no reference is left out rather than guessed.
+    """
+    kept: list[TimeExpression] = []
+    references: list[TimeExpression] = []
+    for expression in found:
+        updated = _resolve_one(text, anchor, expression, references)
+        if updated is not None:
+            kept.append(updated)
+            continue
+        if expression.value.startswith("XXXX") and _is_reference_only(expression):
+            continue
+        kept.append(expression)
+        phrase = re.sub(r"\s+", " ", expression.text.strip())
+        if not (_FOLLOWING.match(phrase) or _BEFORE.match(phrase)):
+            references.append(expression)
+    return kept
+
+
+def _is_reference_only(expression: TimeExpression) -> bool:
+    phrase = re.sub(r"\s+", " ", expression.text.strip())
+    return bool(
+        _THAT.match(phrase)
+        or _BEFORE.match(phrase)
+        or _REPORTED.match(phrase)
+        or _YEAR_AGO.match(phrase)
+    )
+
+
+def _resolve_one(
+    text: str, anchor: date | None, expression: TimeExpression, earlier: list[TimeExpression]
+) -> TimeExpression | None:
+    phrase = re.sub(r"\s+", " ", expression.text.strip())
+    near = [e for e in earlier if expression.start - e.end <= _WINDOW]
+    if m := _FOLLOWING.match(phrase):
+        return _counted(expression, near, m["unit"].lower(), -1 if m["rel"] != "following" else 1)
+    if m := _THAT.match(phrase):
+        return _counted(expression, near, m["unit"].lower(), 0)
+    if m := _BEFORE.match(phrase):
+        amount = -1 if m["dir"].lower() in {"before", "earlier"} else 1
+        return _counted(expression, near, m["unit"].lower(), amount)
+    if anchor is None:
+        return None
+    if _REPORTED.match(phrase):
+        if "period" in phrase.lower() and not _quarter_context(text, expression, near):
+            return None
+        return _with_value(expression, _reported_quarter(anchor, near))
+    if m := _YEAR_AGO.match(phrase):
+        if phrase.lower().startswith(("a ", "one ")) and not (
+            _quarter_sentence(text, expression)
+            or any(e.granularity == "quarter" for e in near[-2:])
+        ):
+            return None
+        if not _quarter_context(text, expression, near):
+            return None
+        quarter = _reported_quarter(anchor, near)
+        year, number = int(quarter[:4]), quarter[-1]
+        return _with_value(expression, f"{year - 1:04d}-Q{number}")
+    return None
+
+
+def _counted(
+    expression: TimeExpression, near: list[TimeExpression], unit: str, amount: int
+) -> TimeExpression | None:
+    """The expression counted ``amount`` units from the last reference fine enough for it."""
+    size = _UNIT_CODES.get(unit)
+    for reference in reversed(near):
+        if reference.type not in {"DATE", "TIME"} or reference.vague or reference.parts:
+            continue
+        value = reference.value
+        if not re.match(r"\d{4}", value):
+            continue
+        if unit == "week":
+            if reference.range is None or reference.granularity not in {"day", "time", "week"}:
+                continue
+            return _with_value(expression, shift(reference.range[0], "week", amount))
+        if size is None or len(value) < size or not re.fullmatch(r"[\d-]+", value[:size]):
+            continue
+        start = date.fromisoformat((value[:size] + "-01-01"[size - 4 :])[:10])
+        return _with_value(expression, shift(start, unit, amount))
+    return None
+
+
+def _reported_quarter(anchor: date, near: list[TimeExpression]) -> str:
+    """The quarter a results report is about: the last one named, else the last completed."""
+    for reference in reversed(near):
+        if reference.granularity == "quarter" and re.fullmatch(r"\d{4}-Q[1-4]", reference.value):
+            return reference.value
+    index = anchor.year * 4 + (anchor.month - 1) // 3 - 1
+    return f"{index // 4:04d}-Q{index % 4 + 1}"
+
+
+def _quarter_sentence(text: str, expression: TimeExpression) -> bool:
+    start = max(0, expression.start - 200)
+    before = _SENTENCE_END.split(text[start : expression.start])[-1]
+    after = _SENTENCE_END.split(text[expression.end : expression.end + 200])[0]
+    return bool(_QUARTER_TALK.search(before + " " + after))
+
+
+def _quarter_context(text: str, expression: TimeExpression, near: list[TimeExpression]) -> bool:
+    """Whether the text around is about quarters: one was named, or "quarter" is nearby."""
+    if any(e.granularity == "quarter" for e in near):
+        return True
+    window = text[max(0, expression.start - _WINDOW) : expression.end + 100]
+    return bool(_QUARTER_TALK.search(window))
+
+
+def _with_value(expression: TimeExpression, value: str) -> TimeExpression:
+    span = value_range(value)
+    granularity = "quarter" if "-Q" in value else expression.granularity
+    if span is not None and re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", value):
+        granularity = {4: "year", 7: "month", 10: "day"}[len(value)]
+    if re.fullmatch(r"\d{4}-W\d\d", value):
+        granularity = "week"
+    return replace(
+        expression, type="DATE", value=value, range=span, granularity=granularity, relative=True
+    )
