@@ -10,7 +10,8 @@ only close pairs are judged:
   distinctive figure ("97-1", "$716 billion") stated by both in sentences about the same thing
   (cosine at least ``FIGURE_SAME``), and in neither case a figure that disagrees or a
   contradiction judgement from the entailment model
-  (:mod:`parallax.knowledge.entailment`, run both ways on the close pairs only).
+  (:mod:`parallax.knowledge.entailment`, run both ways on the close pairs only) nor
+  different values for a like-named quantity ("50,000 pages" against "55,000 pages").
 - **contradiction**: two figures that measure the same quantity of the same event and
   differ, read from the dependency parse by :mod:`parallax.comparison.figures` (the same
   subject, predicate and measured word: "since 2002" against "since 2003" about Pelosi
@@ -36,6 +37,7 @@ import numpy as np
 
 from parallax.comparison.figures import (
     Figure,
+    conflicting,
     disagreement,
     has_figure,
     parse_figures,
@@ -283,7 +285,7 @@ def align(
         if reason:
             kind = "contradiction"
             basis: AlignmentBasis = "claims" if reason.startswith("values") else "figures"
-        elif contradiction[(x, y)] >= ENTAILMENT_VETO:
+        elif contradiction[(x, y)] >= ENTAILMENT_VETO or conflicting(figures_a, figures_b):
             continue
         else:
             same = _same_reason(cosine, shared_figures(figures_a, figures_b), names[i], names[j])

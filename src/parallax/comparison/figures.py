@@ -60,6 +60,8 @@ TIME_PREPOSITIONS = {"on": "in", "at": "in", "during": "in", "of": "in"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_FOR_SUBJECT = frozenset({"advcl", "xcomp", "conj", "pcomp"})
 NOUN_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "quantmod", "nmod", "npadvmod"})
+LABEL_WORDS = frozenset({"no", "number", "amendment", "article", "section", "chapter", "title"})
+"""Words a following number labels rather than counts."""
 APPROXIMATE_TOLERANCE = 0.2
 """Figures said to be approximate ("nearly $44 million") disagree only beyond this share."""
 
@@ -307,6 +309,27 @@ def _when(predicate: Any, run: Sequence[Any]) -> frozenset[str]:
     return frozenset(found)
 
 
+def _names_something(head: Any) -> bool:
+    """Whether a number is part of a name or label ("Amendment 64", "the No. 2 job")."""
+    owner = head.head
+    if owner.i == head.i or owner.i > head.i:
+        return False
+    return bool(owner.pos_ == "PROPN" or owner.lower_.rstrip(".") in LABEL_WORDS)
+
+
+def _age(head: Any) -> bool:
+    """Whether a number is a person's age ("McCarthy, 49," "aged 16")."""
+    before = head.doc[head.i - 1] if head.i > 0 else None
+    if before is not None and before.lower_ in {"aged", "age"}:
+        return True
+    return bool(
+        head.dep_ in {"appos", "amod", "npadvmod"}
+        and head.head.ent_type_ == "PERSON"
+        and before is not None
+        and before.text == ","
+    )
+
+
 def _year_roles(head: Any) -> tuple[Any, str]:
     """The event a year dates and the preposition it dates it with."""
     node = head
@@ -352,6 +375,8 @@ def figures(doc: Any) -> list[Figure]:
         head = _head_of(run)
         if kind != "year" and head.ent_type_ == "DATE" and head.head.ent_type_ == "DATE":
             continue  # the day of a date
+        if kind != "year" and (_names_something(head) or _age(head)):
+            continue
         text = "".join(t.text_with_ws for t in run).strip()
         unit = next((UNITS[t.lower_] for t in run if t.lower_ in UNITS), "")
         after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
@@ -404,6 +429,23 @@ def disagreement(first: Iterable[Figure], second: Iterable[Figure]) -> Disagreem
             if not any(b.agrees(other) for other in left if other.same_measure(b)):
                 return Disagreement(a, b)
     return None
+
+
+def conflicting(first: Iterable[Figure], second: Iterable[Figure]) -> bool:
+    """Whether the two sentences give different values for a like-named quantity.
+
+    Looser than :func:`disagreement` (any predicate, any subject): such a pair is not shown
+    as saying the same thing, though it is no proven contradiction either ("50,000 pages
+    delivered" and "55,000 pages received").
+    """
+    right = list(second)
+    for a in first:
+        if not a.measured or a.kind == "year":
+            continue
+        alike = [b for b in right if (b.kind, b.measured, b.unit) == (a.kind, a.measured, a.unit)]
+        if alike and not any(a.agrees(b) for b in alike):
+            return True
+    return False
 
 
 def shared_figures(first: Iterable[Figure], second: Iterable[Figure]) -> list[Figure]:
