@@ -142,6 +142,12 @@ def test_samples_show_their_planted_contradictions(
     assert any("31st vs 30th" in r or "30th vs 31st" in r for r in reasons), reasons
     assert any("thirty-first vs 30th" in r for r in reasons), reasons
     assert any("1949 vs 1951" in r for r in reasons), reasons
+    # Every contradiction reads as one line naming both sources and what they are about.
+    assert all(" says " in r and "both about" in r for r in reasons), reasons
+    markdown = cli("compare", "--db", str(tmp_path / "p.db"), *files, "-f", "md", "-q").stdout
+    assert "contradiction: dates disagree: " in markdown
+    html = cli("compare", "--db", str(tmp_path / "p.db"), *files, "-q").stdout
+    assert "contradicted: " in html and "(source: https://" in html
     positions = json.loads(result.stdout)["comparison"]["positions"]
     assert len(positions[0]["by_source"]) == len(files)
     assert all(s["claims"] for s in positions[0]["by_source"])
