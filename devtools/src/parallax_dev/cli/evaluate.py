@@ -255,6 +255,35 @@ def eval_verdicts(shared: Path, write_docs: bool) -> None:
     )
 
 
+@evaluate.command("alignment")
+@shared_option("inputs/basil-media-bias")
+@write_docs_option
+@click.option(
+    "--pairs",
+    "pairs_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write every aligned pair, with its sentences, to this JSON file (to judge new "
+    "pairs; keep it outside the repository: it holds the articles' text).",
+)
+@handle_errors
+def eval_alignment(shared: Path, write_docs: bool, pairs_path: Path | None) -> None:
+    """Precision of same and contradiction pairs on BASIL stories, hand-judged; recall."""
+    from parallax_dev.evaluation import alignment
+
+    def run() -> alignment.AlignmentScores:
+        scores, pairs = alignment.evaluate(shared)
+        if pairs_path is not None:
+            pairs_path.write_text(json.dumps(pairs, ensure_ascii=False, indent=1), "utf-8")
+        return scores
+
+    report_evaluation(
+        alignment.TITLE,
+        run,
+        lambda scores: alignment.format_markdown(scores, alignment.read_judgements()),
+        write_docs,
+    )
+
+
 @evaluate.command("statements")
 @shared_option("datasets/checkthat2024_task1_checkworthiness_en and the subjectivity set")
 @click.option("--write-docs", is_flag=True, help="Write the scores into docs/evaluation.md.")
