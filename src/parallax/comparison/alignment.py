@@ -8,10 +8,11 @@ only close pairs are judged:
 
 - **same** (``basis``): a paraphrase (cosine at least ``PARAPHRASE``), or the same
   distinctive figure ("97-1", "$716 billion") stated by both in sentences about the same thing
-  (cosine at least ``FIGURE_SAME``), and in neither case a figure that disagrees or a
-  contradiction judgement from the entailment model
-  (:mod:`parallax.knowledge.entailment`, run both ways on the close pairs only) nor
-  different values for a like-named quantity ("50,000 pages" against "55,000 pages").
+  (cosine at least ``FIGURE_SAME``) without a contradiction judgement from the entailment
+  model (:mod:`parallax.knowledge.entailment`, run both ways on the close pairs only); in
+  neither case with different values for a like-named quantity ("50,000 pages" against
+  "55,000 pages"). The model's mutual entailment alone makes no "same": on close BASIL pairs
+  it was right on only about half (docs/evaluation.md).
 - **contradiction**: two figures that measure the same quantity of the same event and
   differ, read from the dependency parse by :mod:`parallax.comparison.figures` (the same
   subject, predicate and measured word: "since 2002" against "since 2003" about Pelosi
@@ -61,7 +62,9 @@ FIGURE_SAME = 0.5
 CLASH = 0.55
 """Cosine at or above which a figure disagreement between two sentences is a contradiction."""
 ENTAILMENT_VETO = 0.5
-"""An entailment-model contradiction probability (either way) at which "same" is withheld."""
+"""An entailment-model contradiction probability (either way) at which "same" by a shared
+figure is withheld."""
+
 UNIQUE_BELOW = 0.42
 """A claim whose best counterpart elsewhere scores below this is unique to its source."""
 EMBEDDING_WEIGHT = 0.75
@@ -201,10 +204,15 @@ def _source_name(record: ArticleRecord) -> str:
     return str(record.get("outlet") or record.get("title") or record["id"])
 
 
-def _contradiction_scores(
+def _entailment_scores(
     pairs: Sequence[tuple[int, int]], texts: Sequence[str], vectors: np.ndarray
-) -> list[float]:
-    """The entailment model's contradiction probability of each pair, the larger way round."""
+) -> list[tuple[float, float]]:
+    """The entailment model's judgement of each pair, run both ways.
+
+    Returns:
+        Per pair, the entailment probability the weaker way round and the contradiction
+        probability the stronger way round (on the vectors already computed).
+    """
     if not pairs:
         return []
     from parallax.knowledge.entailment import LABELS, default_model, pair_features
@@ -214,20 +222,38 @@ def _contradiction_scores(
     u = np.array([vectors[x] for x, y in pairs] + [vectors[y] for x, y in pairs])
     v = np.array([vectors[y] for x, y in pairs] + [vectors[x] for x, y in pairs])
     probs = default_model().predict_proba(pair_features(premises, hypotheses, u, v))
-    column = LABELS.index("contradiction")
+    entail, contra = LABELS.index("entailment"), LABELS.index("contradiction")
     half = len(pairs)
-    return [float(max(probs[k, column], probs[k + half, column])) for k in range(half)]
+    return [
+        (
+            float(min(probs[k, entail], probs[k + half, entail])),
+            float(max(probs[k, contra], probs[k + half, contra])),
+        )
+        for k in range(half)
+    ]
 
 
 def _same_reason(
-    cosine: float, shared: Sequence[Figure], first_source: str, second_source: str
+    cosine: float,
+    shared: Sequence[Figure],
+    entailment: tuple[float, float],
+    first_source: str,
+    second_source: str,
 ) -> tuple[AlignmentBasis, str] | None:
+    """Why two sentences say the same thing, or None.
+
+    A paraphrase needs no model: on news sentences the entailment model often calls a
+    negated quote and its paraphrase a contradiction (and its mutual entailment was right
+    on only 20 of 36 close pairs of BASIL, so it makes no "same" by itself). A shared
+    figure, weaker evidence, is withheld when the model sees a contradiction either way.
+    """
+    _, contradicted = entailment
     if cosine >= PARAPHRASE:
         return "paraphrase", (
             f"same: {first_source} and {second_source} say it in other words "
             f"(meaning similarity {cosine:.2f})"
         )
-    if shared and cosine >= FIGURE_SAME:
+    if shared and cosine >= FIGURE_SAME and contradicted < ENTAILMENT_VETO:
         figure = shared[0]
         return "shared_figure", (
             f"same: both {first_source} and {second_source} report {figure.text} "
@@ -265,7 +291,7 @@ def align(
     # Only sentences of close pairs that state a figure are parsed (the costly step).
     wanted = sorted({k for pair in close for k in pair if has_figure(texts[k])})
     parsed = dict(zip(wanted, parse_figures([texts[k] for k in wanted]), strict=True))
-    contradiction = dict(zip(close, _contradiction_scores(close, texts, vectors), strict=True))
+    judged = dict(zip(close, _entailment_scores(close, texts, vectors), strict=True))
     result: list[AlignmentRecord] = []
     for x, y in close:
         (i, a), (j, b) = flat[x], flat[y]
@@ -285,10 +311,17 @@ def align(
         if reason:
             kind = "contradiction"
             basis: AlignmentBasis = "claims" if reason.startswith("values") else "figures"
-        elif contradiction[(x, y)] >= ENTAILMENT_VETO or conflicting(figures_a, figures_b):
+        elif conflicting(figures_a, figures_b):
             continue
         else:
-            same = _same_reason(cosine, shared_figures(figures_a, figures_b), names[i], names[j])
+            entailed, contradicted = judged[(x, y)]
+            same = _same_reason(
+                cosine,
+                shared_figures(figures_a, figures_b),
+                (entailed, contradicted),
+                names[i],
+                names[j],
+            )
             if same is None:
                 continue
             (basis, reason), kind = same, "same"
