@@ -221,3 +221,29 @@ def test_index_is_incremental_and_respects_the_date_window() -> None:
     assert other not in {first, later}
     assert index.groups() == [["x", "y"], ["z"], ["w"]]
     assert index.comparisons <= 4
+
+
+def test_a_short_figure_sentence_is_read_in_its_context() -> None:
+    first = record(
+        "v1",
+        "Assembly passes the harbour budget",
+        [
+            "The regional assembly approved the harbour budget on Thursday after a long debate.",
+            "Opposition members had demanded more money for the schools of the old town.",
+            "The final count was 61-38.",
+        ],
+        outlet="Harbour Post",
+    )
+    second = record(
+        "v2",
+        "Harbour budget clears the assembly",
+        [
+            "This followed a 61-38 vote in the regional assembly chamber on the harbour budget.",
+            "Teachers protested outside the building during the debate on Thursday.",
+        ],
+        outlet="Old Town Courier",
+    )
+    result = compare_story("story-1", [first, second])
+    shared = [a for a in result["alignments"] if a.get("basis") == "shared_figure"]
+    assert shared and "61-38" in shared[0]["reason"], result["alignments"]
+    assert {i["sentence_id"] for i in shared[0]["items"]} == {"s3", "s1"}

@@ -70,6 +70,9 @@ UNIQUE_BELOW = 0.42
 EMBEDDING_WEIGHT = 0.75
 """Weight of the cosine against word overlap where a blended score is still used (positions)."""
 MIN_WORDS = 6
+SHORT_WORDS = 8
+"""A figure sentence shorter than this is also compared with its context (shared figures)."""
+CONTEXT_SENTENCES = 2
 MIN_WORDS_WITH_FIGURE = 4
 UNIQUE_PER_SOURCE = 8
 CLAIM_TYPES = frozenset({"factual_claim", "quotation"})
@@ -235,7 +238,7 @@ def _entailment_scores(
 
 def _same_reason(
     cosine: float,
-    shared: Sequence[Figure],
+    figures: tuple[Sequence[Figure], float],
     entailment: tuple[float, float],
     first_source: str,
     second_source: str,
@@ -248,18 +251,50 @@ def _same_reason(
     figure, weaker evidence, is withheld when the model sees a contradiction either way.
     """
     _, contradicted = entailment
+    shared, around = figures
     if cosine >= PARAPHRASE:
         return "paraphrase", (
             f"same: {first_source} and {second_source} say it in other words "
             f"(meaning similarity {cosine:.2f})"
         )
-    if shared and cosine >= FIGURE_SAME and contradicted < ENTAILMENT_VETO:
+    if shared and around >= FIGURE_SAME and contradicted < ENTAILMENT_VETO:
         figure = shared[0]
         return "shared_figure", (
             f"same: both {first_source} and {second_source} report {figure.text} "
-            f"({figure.phrase}), in sentences about the same thing (similarity {cosine:.2f})"
+            f"({figure.phrase}), in sentences about the same thing (similarity {around:.2f})"
         )
     return None
+
+
+def _with_context(
+    records: Sequence[ArticleRecord],
+    flat: Sequence[tuple[int, SentenceRecord]],
+    vectors: np.ndarray,
+    encode: Encoder,
+) -> np.ndarray:
+    """Cosines of the sentences with short figure sentences read in their context.
+
+    "The final tally was 97-1." says what was counted only through the sentences before it;
+    such a sentence (fewer than ``SHORT_WORDS`` words, with a figure) is encoded together
+    with the ``CONTEXT_SENTENCES`` before it, for the shared-figure rule only.
+    """
+    short = [
+        k
+        for k, (_, s) in enumerate(flat)
+        if len(s["text"].split()) < SHORT_WORDS and has_figure(s["text"])
+    ]
+    if not short:
+        return np.asarray(vectors @ vectors.T)
+    contexts = []
+    for k in short:
+        i, sentence = flat[k]
+        ordered = records[i].get("sentences") or []
+        place = next((n for n, s in enumerate(ordered) if s["id"] == sentence["id"]), 0)
+        before = ordered[max(0, place - CONTEXT_SENTENCES) : place]
+        contexts.append(" ".join([*(s["text"] for s in before), sentence["text"]]))
+    widened = vectors.copy()
+    widened[short] = encode(contexts)
+    return np.asarray(widened @ widened.T)
 
 
 def align(
@@ -277,6 +312,7 @@ def align(
     names = [_source_name(r) for r in records]
     owner = np.array([i for i, _ in flat])
     similarity = vectors @ vectors.T
+    in_context = _with_context(records, flat, vectors, encode)
     best_elsewhere = np.zeros(len(flat))
     close: list[tuple[int, int]] = []
     for x in range(len(flat)):
@@ -286,7 +322,7 @@ def align(
             cosine = float(similarity[x, y])
             best_elsewhere[x] = max(best_elsewhere[x], cosine)
             best_elsewhere[y] = max(best_elsewhere[y], cosine)
-            if cosine >= min(FIGURE_SAME, CLASH, PARAPHRASE):
+            if max(cosine, in_context[x, y]) >= min(FIGURE_SAME, CLASH, PARAPHRASE):
                 close.append((x, y))
     # Only sentences of close pairs that state a figure are parsed (the costly step).
     wanted = sorted({k for pair in close for k in pair if has_figure(texts[k])})
@@ -317,7 +353,7 @@ def align(
             entailed, contradicted = judged[(x, y)]
             same = _same_reason(
                 cosine,
-                shared_figures(figures_a, figures_b),
+                (shared_figures(figures_a, figures_b), max(cosine, float(in_context[x, y]))),
                 (entailed, contradicted),
                 names[i],
                 names[j],
