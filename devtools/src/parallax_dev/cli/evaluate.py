@@ -197,7 +197,7 @@ def eval_actors(shared: Path, limit: int | None, fmt: str) -> None:
 
 
 @evaluate.command("entailment")
-@shared_option("datasets/sick and datasets/climate_fever")
+@shared_option("datasets/sick, datasets/climate_fever and datasets/emergent")
 @click.option(
     "--model",
     "model_path",
@@ -216,8 +216,10 @@ def eval_entailment(shared: Path, model_path: Path | None, write_docs: bool) -> 
     scores = training.evaluate(shared, model)
     baseline = training.majority_baseline(shared)
     click.echo(json.dumps([s.as_dict() for s in scores], indent=2))
+    news = training.news_scores(shared, model)
+    click.echo(json.dumps([s.as_dict() for s in news], indent=2))
     if write_docs:
-        section = training.evaluation_section(scores, baseline, model.info)
+        section = training.evaluation_section(scores, baseline, model.info, news)
         click.echo(f"wrote {training.write_evaluation(section, evaluation_page())}")
 
 
