@@ -76,6 +76,9 @@ CONTEXT_SENTENCES = 2
 MIN_WORDS_WITH_FIGURE = 4
 UNIQUE_PER_SOURCE = 8
 CLAIM_TYPES = frozenset({"factual_claim", "quotation"})
+STATEMENT_TYPES = CLAIM_TYPES | {"opinion", "call_to_action"}
+"""Sentences compared across sources: two outlets may report the same opinion or demand
+(usually a quote); only claims can be unique to a source."""
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 Encoder = Callable[[Sequence[str]], np.ndarray]
@@ -103,8 +106,10 @@ def lexical_overlap(a: str, b: str) -> float:
     return len(first & second) / len(first | second)
 
 
-def claim_sentences(record: ArticleRecord) -> list[SentenceRecord]:
-    """The sentences of a record that state something checkable."""
+def claim_sentences(
+    record: ArticleRecord, types: frozenset[str] = CLAIM_TYPES
+) -> list[SentenceRecord]:
+    """The sentences of a record that state something checkable (of the sentence ``types``)."""
     sentences = record.get("sentences") or []
     typed = any(s.get("type") for s in sentences)
     chosen = []
@@ -113,7 +118,7 @@ def claim_sentences(record: ArticleRecord) -> list[SentenceRecord]:
         least = MIN_WORDS_WITH_FIGURE if has_figure(text) else MIN_WORDS
         if len(text.split()) < least:
             continue
-        if typed and sentence.get("type") not in CLAIM_TYPES:
+        if typed and sentence.get("type") not in types:
             continue
         chosen.append(sentence)
     return chosen
@@ -302,7 +307,7 @@ def align(
 ) -> list[AlignmentRecord]:
     """Alignment records for one story: ``same``, ``contradiction`` and ``unique`` claims."""
     encode = encoder_or_shared(encode)
-    chosen = [claim_sentences(r) for r in records]
+    chosen = [claim_sentences(r, STATEMENT_TYPES) for r in records]
     flat = [(i, s) for i, sentences in enumerate(chosen) for s in sentences]
     if len({i for i, _ in flat}) < 2:
         return []
@@ -373,7 +378,13 @@ def align(
         )
     result.sort(key=lambda r: (r["kind"] != "contradiction", -r["score"]))
     for i, record in enumerate(records):
-        mine = [x for x in range(len(flat)) if owner[x] == i and best_elsewhere[x] < UNIQUE_BELOW]
+        mine = [
+            x
+            for x in range(len(flat))
+            if owner[x] == i
+            and best_elsewhere[x] < UNIQUE_BELOW
+            and flat[x][1].get("type") in (CLAIM_TYPES | {None})
+        ]
         mine.sort(key=lambda x: -_salience(flat[x][1]))
         for x in mine[:UNIQUE_PER_SOURCE]:
             result.append(
