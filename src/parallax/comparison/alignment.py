@@ -280,8 +280,9 @@ def _with_context(
     """Cosines of the sentences with short figure sentences read in their context.
 
     "The final tally was 97-1." says what was counted only through the sentences before it;
-    such a sentence (fewer than ``SHORT_WORDS`` words, with a figure) is encoded together
-    with the ``CONTEXT_SENTENCES`` before it, for the shared-figure rule only.
+    such a sentence (fewer than ``SHORT_WORDS`` words, with a figure) is represented by the
+    mean of its vector and those of the ``CONTEXT_SENTENCES`` before it, for the
+    shared-figure rule only.
     """
     short = [
         k
@@ -290,15 +291,19 @@ def _with_context(
     ]
     if not short:
         return np.asarray(vectors @ vectors.T)
-    contexts = []
+    windows = []
     for k in short:
         i, sentence = flat[k]
         ordered = records[i].get("sentences") or []
         place = next((n for n, s in enumerate(ordered) if s["id"] == sentence["id"]), 0)
-        before = ordered[max(0, place - CONTEXT_SENTENCES) : place]
-        contexts.append(" ".join([*(s["text"] for s in before), sentence["text"]]))
+        windows.append([s["text"] for s in ordered[max(0, place - CONTEXT_SENTENCES) : place]])
+    # The sentences' own vectors (stored with the analyses), averaged: no new encoding.
+    before = [text for window in windows for text in window]
+    found = dict(zip(before, encode(before), strict=True)) if before else {}
     widened = vectors.copy()
-    widened[short] = encode(contexts)
+    for k, window in zip(short, windows, strict=True):
+        mean = np.mean([vectors[k], *(found[text] for text in window)], axis=0)
+        widened[k] = mean / (np.linalg.norm(mean) or 1.0)
     return np.asarray(widened @ widened.T)
 
 
