@@ -319,10 +319,11 @@ def format_markdown(result: AlignmentScores, judgements: list[dict[str, Any]]) -
             f"which {result.facts_aligned} are aligned between at least two outlets (recall "
             f"{shown}).",
             "",
-            "True contradictions between BASIL outlets are rare: reading every pair the "
+            "True contradictions between BASIL outlets are rare: reading all 30 pairs the "
             "word-overlap alignment called a contradiction found 4 real ones in 70 stories "
             "(a start year, a page count, a senator's years of service, a quote that says "
-            "the opposite); the figure binding finds one of them and gives no wrong one. The "
+            "the opposite); the figure binding finds one of them (the start year, counted "
+            "under now, so the older row shows 29) and gives no wrong one. The "
             "floor of 100 judged contradictions cannot be met on this corpus, so the "
             "contradiction floor applies to whatever is given (CI: "
             "`tests/test_alignment_precision.py`).",
