@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from parallax.comparison import StoryFeatures, StoryIndex, compare, compare_story
-from parallax.comparison.alignment import clash, quantities, years
+from parallax.comparison.alignment import clash, years
+from parallax.comparison.figures import disagreement, parse_figures
 from parallax.comparison.portrayal import divergence
 from parallax.comparison.stories import ClusterParams
 
@@ -74,29 +75,61 @@ ELECTION = record(
 )
 
 
-def test_quantities_and_years_read_ordinals_words_and_skip_dates() -> None:
-    assert quantities("It became the alliance's thirty-first member.") == {"member": {31.0}}
-    assert quantities("On 4 April 2023 it became the 30th member.") == {"member": {30.0}}
-    assert quantities("The bridge cost 240 million euros.")["million"] == {240.0}
+def test_figures_are_bound_to_what_they_measure_and_of_whom() -> None:
+    texts = [
+        "It became the alliance's thirty-first member.",
+        "On 4 April 2023 it became the 30th member.",
+        "The bridge cost 240 million euros.",
+        "Founded in 1949, enlarged in 2004.",
+        "The final tally was 97-1.",
+        "No numbers here.",
+    ]
+    ordinal, dated, cost, _, tally, none = parse_figures(texts)
+    assert [(f.kind, f.value, f.measured) for f in ordinal] == [("ordinal", 31.0, "member")]
+    assert ("ordinal", 30.0, "member") in [(f.kind, f.value, f.measured) for f in dated]
+    assert all(f.value != 4.0 for f in dated)  # the day of a date is no quantity
+    assert [(f.value, f.measured, f.predicate) for f in cost] == [(240e6, "euro", "cost")]
+    assert [(f.kind, f.value, f.measured) for f in tally] == [("score", "97-1", "tally")]
+    assert none == []
     assert years("Founded in 1949, enlarged in 2004.") == {1949, 2004}
-    assert quantities("No numbers here.") == {}
 
 
-def test_clash_reasons() -> None:
+def test_clash_needs_the_same_quantity_of_the_same_event() -> None:
     a = {"text": "The bridge cost 240 million euros."}
     b = {"text": "The bridge cost 310 million euros."}
-    assert "240 vs 310" in (clash(a, b, [], [], 0.9) or "")
-    assert clash(a, a, [], [], 0.9) is None
+    assert "240 million vs 310 million" in (clash(a, b) or "")
+    assert clash(a, a) is None
     same_year = {"text": "The treaty was signed in 1949."}
     other_year = {"text": "The treaty was signed in 1951."}
-    assert "1949 vs 1951" in (clash(same_year, other_year, [], [], 0.9) or "")
-    assert clash(same_year, other_year, [], [], 0.5) is None  # not close enough to clash
-    neg = {"text": "The council did not approve the budget."}
-    pos = {"text": "The council did approve the budget."}
-    assert clash(neg, pos, [], [], 0.9) == "one negates what the other asserts"
+    assert "1949 vs 1951" in (clash(same_year, other_year) or "")
+    # Years of different events, amounts of different people, hedged figures: no clash.
+    law = {"text": "The bill amends a 1976 law on the immunity of states."}
+    attacks = {"text": "The bill lets families sue over the 2001 attacks on the city."}
+    assert clash(law, attacks) is None
+    cut = {"text": "Obama has cut $716 billion from Medicare."}
+    plan = {"text": "His rival's plan would cut Medicare by $800 billion."}
+    assert clash(cut, plan) is None
+    nearly = {"text": "The couple paid nearly $44 million in federal taxes."}
+    exact = {"text": "The couple paid $43 million in federal taxes."}
+    assert clash(nearly, exact) is None
+    # A negation cue is no contradiction: both say the one vote against was the senator's.
+    lone = {"text": "Senate Minority Leader Harry Reid was the lone opposition."}
+    no_vote = {"text": 'The lone "no" vote in the Senate was Senate Minority Leader Harry Reid.'}
+    assert clash(lone, no_vote) is None
     claim_a = [{"subject_id": "nato", "subject": "NATO", "relation": "members", "quantity": 30}]
     claim_b = [{"subject_id": "nato", "subject": "NATO", "relation": "members", "quantity": 31}]
-    assert "30" in (clash({"text": "x"}, {"text": "y"}, claim_a, claim_b, 0.6) or "")
+    assert "30 vs 31" in (clash({"text": "x"}, {"text": "y"}, claim_a, claim_b) or "")
+
+
+def test_a_disagreement_reads_as_one_line_with_both_sources() -> None:
+    first, second = parse_figures(
+        ["Finland became the alliance's 30th member.", "Finland is the alliance's 31st member."]
+    )
+    found = disagreement(first, second)
+    assert found is not None
+    line = found.describe("Herald", "Voice")
+    assert line.startswith("numbers disagree: 30th vs 31st")
+    assert "Herald says" in line and "Voice says" in line and "finland" in line
 
 
 def test_stories_cluster_the_bridge_apart_from_the_election() -> None:
@@ -110,7 +143,8 @@ def test_alignment_finds_agreement_contradiction_and_uniques() -> None:
     kinds = {a["kind"] for a in result["alignments"]}
     assert kinds == {"same", "contradiction", "unique"}
     clashes = [a for a in result["alignments"] if a["kind"] == "contradiction"]
-    assert any("240 vs 310" in a["reason"] for a in clashes)
+    assert any("240 million vs 310 million" in a["reason"] for a in clashes)
+    assert all(a["basis"] == "figures" and "Westport Daily says" in a["reason"] for a in clashes)
     uniques = {a["items"][0]["text"] for a in result["alignments"] if a["kind"] == "unique"}
     assert any("Ferry operators" in u for u in uniques)
     assert any("Residents of the old town" in u for u in uniques)
@@ -187,3 +221,29 @@ def test_index_is_incremental_and_respects_the_date_window() -> None:
     assert other not in {first, later}
     assert index.groups() == [["x", "y"], ["z"], ["w"]]
     assert index.comparisons <= 4
+
+
+def test_a_short_figure_sentence_is_read_in_its_context() -> None:
+    first = record(
+        "v1",
+        "Assembly passes the harbour budget",
+        [
+            "The regional assembly approved the harbour budget on Thursday after a long debate.",
+            "Opposition members had demanded more money for the schools of the old town.",
+            "The final count was 61-38.",
+        ],
+        outlet="Harbour Post",
+    )
+    second = record(
+        "v2",
+        "Harbour budget clears the assembly",
+        [
+            "This followed a 61-38 vote in the regional assembly chamber on the harbour budget.",
+            "Teachers protested outside the building during the debate on Thursday.",
+        ],
+        outlet="Old Town Courier",
+    )
+    result = compare_story("story-1", [first, second])
+    shared = [a for a in result["alignments"] if a.get("basis") == "shared_figure"]
+    assert shared and "61-38" in shared[0]["reason"], result["alignments"]
+    assert {i["sentence_id"] for i in shared[0]["items"]} == {"s3", "s1"}

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import shared_path
+from parallax.errors import ConfigError
 from parallax.knowledge.documents import fts_query
 from parallax.knowledge.entailment import (
     LABELS,
@@ -22,7 +23,12 @@ from parallax.knowledge.entailment import (
     lexical_features,
     pair_features,
 )
-from parallax_dev.datasets.nli import climate_fever_split, read_climate_fever, read_sick
+from parallax_dev.datasets.nli import (
+    climate_fever_split,
+    read_climate_fever,
+    read_emergent,
+    read_sick,
+)
 
 
 def _feature(premise: str, hypothesis: str, name: str) -> float:
@@ -84,6 +90,28 @@ def test_dataset_readers() -> None:
         by_claim.setdefault(pair.group, set()).add(pair.split)
     assert all(len(s) == 1 for s in by_claim.values())  # no claim in two splits
     assert {p.label for p in fever} == set(LABELS)
+    emergent = read_emergent(
+        shared_path("datasets", "emergent", "url-versions-2015-06-14-clean.csv")
+    )
+    assert len(emergent) == 2595 and {p.split for p in emergent} == {"test"}
+    assert sum(p.label == "contradiction" for p in emergent) == 395
+
+
+def test_emergent_reader_maps_stances_and_rejects_unknown_ones(tmp_path: Path) -> None:
+    path = tmp_path / "emergent.csv"
+    header = "id,claimHeadline,articleHeadline,articleHeadlineStance,articleId,claimId\n"
+    path.write_text(
+        header + "0,A bridge will close,Council shuts the bridge,for,a1,c1\n"
+        "1,A bridge will close,Bridge stays open,against,a2,c1\n"
+        "2,A bridge will close,Reports say the bridge may close,observing,a3,c1\n",
+        encoding="utf-8",
+    )
+    pairs = read_emergent(path)
+    assert [p.label for p in pairs] == ["entailment", "contradiction", "neutral"]
+    assert pairs[0].premise == "Council shuts the bridge" and pairs[0].group == "c1"
+    path.write_text(header + "0,a,b,maybe,a1,c1\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown stance"):
+        read_emergent(path)
 
 
 def test_model_round_trip(tmp_path: Path) -> None:

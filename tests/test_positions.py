@@ -110,7 +110,10 @@ def test_claims_to_check_first_rank_all_sources_and_export_as_csv(report: dict[s
     top = rows[0]
     assert top["source"] == "b1" and top["verdict"] == "contradicted"
     assert top["evidence"] == "The bridge cost 240 million euros."
-    assert top["reason"] == "the accounts give 240 million"
+    assert top["reason"] == (  # one line a reader can check: verdict, reason, evidence, source
+        "contradicted: the accounts give 240 million. "
+        "Evidence: The bridge cost 240 million euros. (source: city accounts)"
+    )
     parsed = list(csv.DictReader(io.StringIO(checkworthy_csv(report))))
     assert tuple(parsed[0]) == CSV_FIELDS and len(parsed) == 5
     assert parsed[0]["rank"] == "1" and parsed[0]["checkworthiness"] == "0.950"

@@ -165,7 +165,15 @@ def _without_scores(result: dict[str, Any]) -> dict[str, Any]:
     def strip(item: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in item.items() if k not in {"score", "reason"}}
 
-    return {**result, "alignments": [strip(a) for a in result["alignments"]]}
+    positions = [
+        {**p, "opposed": [strip(row) for row in p.get("opposed", [])]}
+        for p in result.get("positions", [])
+    ]
+    return {
+        **result,
+        "alignments": [strip(a) for a in result["alignments"]],
+        "positions": positions,
+    }
 
 
 def test_stored_vectors_give_the_comparison_fresh_encoding_gives(

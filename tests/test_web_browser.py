@@ -189,6 +189,9 @@ def test_open_an_article(site: dict[str, Any], watched: Watched) -> None:
     assert "hl-actors" in (page.get_attribute("#article-text", "class") or "")
     page.wait_for_selector("#timeline-chart[data-ready] .main-svg", timeout=30_000)
     page.wait_for_selector("#portrayal-chart[data-ready] .main-svg", timeout=30_000)
+    # Each verdict reads as one line: the reason, then the evidence with its source.
+    claims = page.inner_text("main")
+    assert "contradicted: " in claims and "Evidence: " in claims and "(source: https://" in claims
     assert not watched.problems, watched.problems
 
 
@@ -206,6 +209,15 @@ def test_compare_two(site: dict[str, Any], watched: Watched) -> None:
     columns = page.inner_text(".columns")
     assert "The Helsinki Herald" in columns and "Northern Voice" in columns
     assert "What some leave out" in page.inner_text("main")
+    # The planted clash reads as one line naming both sources and what both are about.
+    clash = [
+        line
+        for line in page.inner_text("main").splitlines()
+        if line.startswith("contradiction: numbers disagree: ")
+    ]
+    assert clash, page.inner_text("main")[-3000:]
+    assert "31st" in clash[0] and "30th" in clash[0] and "both about finland" in clash[0]
+    assert "The Helsinki Herald says" in clash[0] and "Northern Voice says" in clash[0]
     page.wait_for_selector("#timeline-chart[data-ready]", timeout=30_000)
     assert not watched.problems, watched.problems
 

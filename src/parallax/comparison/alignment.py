@@ -1,19 +1,32 @@
 """Claim alignment within a story: what sources say alike, where they clash, what only one says.
 
-Every pair of sentences from two different sources in a story is scored by the embedding
-cosine (the shared encoder) blended with the overlap of their content words. A pair scoring
-at least ``SAME`` says the same thing, unless their numbers or dates disagree, one negates
-what the other asserts in nearly the same words, or their structured claims (layer
-``claims``) give the same subject and relation different values or opposite verdicts: then
-it is a contradiction. Structured claims the sentence does not assert (marked ``unjudged``
-by role binding: a title beside a name, a plan, a number counting something else) never
-make one. A check-worthy statement with no counterpart above ``UNIQUE_BELOW``
-in any other source is unique to its source.
+Word overlap is no evidence that two sentences say the same thing ("Harry Reid was the lone
+opposition" and "the lone 'no' vote was Harry Reid" share words and a negation cue, and
+agree). So each pair of sentences from two different sources is first compared by the
+embedding cosine of the shared encoder (all-MiniLM-L6-v2, trained on paraphrase pairs), and
+only close pairs are judged:
+
+- **same** (``basis``): a paraphrase (cosine at least ``PARAPHRASE``), or the same
+  distinctive figure ("97-1", "$716 billion") stated by both in sentences about the same thing
+  (cosine at least ``FIGURE_SAME``) without a contradiction judgement from the entailment
+  model (:mod:`parallax.knowledge.entailment`, run both ways on the close pairs only); in
+  neither case with different values for a like-named quantity ("50,000 pages" against
+  "55,000 pages"). The model's mutual entailment alone makes no "same": on close BASIL pairs
+  it was right on only about half (docs/evaluation.md).
+- **contradiction**: two figures that measure the same quantity of the same event and
+  differ, read from the dependency parse by :mod:`parallax.comparison.figures` (the same
+  subject, predicate and measured word: "since 2002" against "since 2003" about Pelosi
+  leading), or structured claims (layer ``claims``) giving the same subject and relation
+  different values. Neither a negation cue nor the entailment model alone makes one: on news
+  pairs from BASIL its contradiction judgements were wrong (docs/evaluation.md).
+- **unique**: a check-worthy statement with no counterpart above ``UNIQUE_BELOW`` in any
+  other source.
 
 Which sentences count as claims depends on the layers present: with sentence types
 (helper "statements") only factual claims and quotations; without them every sentence of
-at least ``MIN_WORDS`` words. Uniques are ranked by check-worthiness when it is present,
-otherwise by how many names, numbers and dates they carry.
+at least ``MIN_WORDS`` words (or fewer when it states a figure). Uniques are ranked by
+check-worthiness when it is present, otherwise by how many names, numbers and dates they
+carry.
 """
 
 from __future__ import annotations
@@ -23,45 +36,51 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from parallax.comparison.terms import content_words, stem
+from parallax.comparison.figures import (
+    Figure,
+    conflicting,
+    disagreement,
+    has_figure,
+    parse_figures,
+    shared_figures,
+)
+from parallax.comparison.terms import content_words
 from parallax.record import (
     AlignedSentence,
+    AlignmentBasis,
+    AlignmentKind,
     AlignmentRecord,
     ArticleRecord,
     ClaimRecord,
     SentenceRecord,
 )
 
-SAME = 0.55
-"""Blended score at or above which two sentences say the same thing (or clash on a detail)."""
-YEAR_SAME = SAME
-"""Different years make a contradiction only between sentences this close."""
-NEGATION_SAME = 0.7
-"""A negation alone makes a contradiction only between sentences this close."""
+PARAPHRASE = 0.8
+"""Cosine at or above which two sentences are paraphrases of each other."""
+FIGURE_SAME = 0.5
+"""Cosine at or above which two sentences stating the same distinctive figure report one fact."""
+CLASH = 0.55
+"""Cosine at or above which a figure disagreement between two sentences is a contradiction."""
+ENTAILMENT_VETO = 0.5
+"""An entailment-model contradiction probability (either way) at which "same" by a shared
+figure is withheld."""
+
 UNIQUE_BELOW = 0.42
 """A claim whose best counterpart elsewhere scores below this is unique to its source."""
 EMBEDDING_WEIGHT = 0.75
+"""Weight of the cosine against word overlap where a blended score is still used (positions)."""
 MIN_WORDS = 6
+SHORT_WORDS = 8
+"""A figure sentence shorter than this is also compared with its context (shared figures)."""
+CONTEXT_SENTENCES = 2
+MIN_WORDS_WITH_FIGURE = 4
 UNIQUE_PER_SOURCE = 8
 CLAIM_TYPES = frozenset({"factual_claim", "quotation"})
+STATEMENT_TYPES = CLAIM_TYPES | {"opinion", "call_to_action"}
+"""Sentences compared across sources: two outlets may report the same opinion or demand
+(usually a quote); only claims can be unique to a source."""
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
-_NEGATION = re.compile(r"\b(not|never|no|none|nobody|neither|nor|without)\b|n['’]t\b", re.I)
-_UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "twelfth": 12,
-}  # fmt: skip
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90, "twentieth": 20, "thirtieth": 30}  # fmt: skip
-_MONTH_NAMES = "january february march april may june july august september october november \
-december jan feb mar apr jun jul aug sep sept oct nov dec"
-_MONTHS = frozenset(_MONTH_NAMES.split())
-_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?%?|[A-Za-z]+(?:-[A-Za-z]+)*")
-_DIGITS = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:st|nd|rd|th)?(%?)")
-_SKIP_AFTER = frozenset({"more", "of", "percent", "per", "cent", "new", "other", "the", "a"})
 Encoder = Callable[[Sequence[str]], np.ndarray]
 
 
@@ -79,50 +98,6 @@ def years(text: str) -> set[int]:
     return {int(y) for y in _YEAR.findall(text)}
 
 
-def _number(token: str) -> float | None:
-    match = _DIGITS.fullmatch(token)
-    if match:
-        return float(match.group(1).replace(",", ""))
-    parts = token.lower().split("-")
-    if len(parts) == 1:
-        word = parts[0]
-        return float(_UNITS.get(word) or _TENS.get(word) or 0) or None
-    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS:
-        return float(_TENS[parts[0]] + _UNITS[parts[1]])
-    return None
-
-
-def quantities(text: str) -> dict[str, set[float]]:
-    """The numbers a sentence states, keyed by the word they count ("member", "countries").
-
-    Years and the day of a date ("4 April", "April 4") are not quantities; ordinals and
-    number words count ("thirty-first member" is 31 of "member", as "31st member" is).
-    """
-    tokens = _TOKEN.findall(text)
-    found: dict[str, set[float]] = {}
-    for k, token in enumerate(tokens):
-        value = _number(token)
-        if value is None or _YEAR.fullmatch(token):
-            continue
-        neighbours = {t.lower() for t in tokens[max(0, k - 1) : k + 2]}
-        if neighbours & _MONTHS:
-            continue
-        noun = "%" if token.endswith("%") else ""
-        for word in tokens[k + 1 : k + 4]:
-            if noun or word.lower() in _SKIP_AFTER:
-                continue
-            noun = stem(word)
-            break
-        if noun and _number(noun) is None:
-            found.setdefault(noun, set()).add(value)
-    return found
-
-
-def negated(text: str) -> bool:
-    """Whether a sentence carries a negation."""
-    return bool(_NEGATION.search(text))
-
-
 def lexical_overlap(a: str, b: str) -> float:
     """Jaccard overlap of two sentences' content words."""
     first, second = content_words(a), content_words(b)
@@ -131,15 +106,19 @@ def lexical_overlap(a: str, b: str) -> float:
     return len(first & second) / len(first | second)
 
 
-def claim_sentences(record: ArticleRecord) -> list[SentenceRecord]:
-    """The sentences of a record that state something checkable."""
+def claim_sentences(
+    record: ArticleRecord, types: frozenset[str] = CLAIM_TYPES
+) -> list[SentenceRecord]:
+    """The sentences of a record that state something checkable (of the sentence ``types``)."""
     sentences = record.get("sentences") or []
     typed = any(s.get("type") for s in sentences)
     chosen = []
     for sentence in sentences:
-        if len(sentence.get("text", "").split()) < MIN_WORDS:
+        text = sentence.get("text", "")
+        least = MIN_WORDS_WITH_FIGURE if has_figure(text) else MIN_WORDS
+        if len(text.split()) < least:
             continue
-        if typed and sentence.get("type") not in CLAIM_TYPES:
+        if typed and sentence.get("type") not in types:
             continue
         chosen.append(sentence)
     return chosen
@@ -157,7 +136,8 @@ def _salience(sentence: SentenceRecord) -> float:
     if worthiness is not None:
         return float(worthiness)
     text = sentence["text"]
-    return (len(years(text)) + len(quantities(text)) + len(re.findall(r"\b[A-Z][a-z]+", text))) / 10
+    figures = len(re.findall(r"\d+", text))
+    return (figures + len(re.findall(r"\b[A-Z][a-z]+", text))) / 10
 
 
 def _value(claim: ClaimRecord) -> float | str | None:
@@ -168,58 +148,163 @@ def _value(claim: ClaimRecord) -> float | str | None:
     )
 
 
-def clash(
-    a: SentenceRecord,
-    b: SentenceRecord,
-    claims_a: list[ClaimRecord],
-    claims_b: list[ClaimRecord],
-    score: float = 1.0,
-) -> str | None:
-    """Why two related sentences contradict each other, or None when they do not.
+def _shown(value: float | str | None) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
-    The most specific reason wins: differing values of the same structured claim, then
-    differing years or numbers in the text, then opposite verdicts, then negation.
+
+def claims_clash(
+    claims_a: Sequence[ClaimRecord],
+    claims_b: Sequence[ClaimRecord],
+    first_source: str = "one",
+    second_source: str = "the other",
+) -> str | None:
+    """Why two sentences' structured claims contradict each other, or None.
+
+    Only asserted claims count (role binding marks the others ``unjudged``: a title beside
+    a name, a plan, a number counting something else): the same subject and relation with
+    different values.
     """
-    opposite_verdicts = False
     for first in claims_a:
         for second in claims_b:
             if first.get("unjudged") or second.get("unjudged"):
-                continue  # the sentence does not assert it (a title, a side fact, a plan)
+                continue
             if not first.get("subject_id") or first.get("subject_id") != second.get("subject_id"):
                 continue
             if first.get("relation") != second.get("relation"):
                 continue
-            if (
-                _value(first) is not None
-                and _value(second) is not None
-                and _value(first) != _value(second)
-            ):
+            one, other = _value(first), _value(second)
+            if one is not None and other is not None and one != other:
+                subject = first.get("subject") or first["subject_id"]
                 return (
-                    f"for {first.get('subject') or first['subject_id']} ({first.get('relation')}) "
-                    f"one says {_value(first)}, the other {_value(second)}"
+                    f"values disagree: {_shown(one)} vs {_shown(other)}: {first_source} says "
+                    f"{subject} {first.get('relation')} {_shown(one)}, {second_source} says "
+                    f"{_shown(other)}"
                 )
-            verdicts = {first.get("verdict"), second.get("verdict")}
-            opposite_verdicts = opposite_verdicts or verdicts == {"supported", "contradicted"}
-    years_a, years_b = years(a["text"]), years(b["text"])
-    if score >= YEAR_SAME and years_a and years_b and not years_a & years_b:
-        return f"dates disagree: {_join(years_a)} vs {_join(years_b)}"
-    numbers_a, numbers_b = quantities(a["text"]), quantities(b["text"])
-    for noun in sorted(numbers_a.keys() & numbers_b.keys()):
-        if not numbers_a[noun] & numbers_b[noun]:
-            return f"numbers disagree: {_join(numbers_a[noun])} vs {_join(numbers_b[noun])} {noun}"
-    if opposite_verdicts:
-        return "the same claim is supported in one source and contradicted in the other"
-    if score >= NEGATION_SAME and negated(a["text"]) != negated(b["text"]):
-        return "one negates what the other asserts"
     return None
 
 
-def _join(values: set[int] | set[float]) -> str:
-    return ", ".join(f"{v:g}" for v in sorted(values))
+def clash(
+    a: SentenceRecord,
+    b: SentenceRecord,
+    claims_a: Sequence[ClaimRecord] = (),
+    claims_b: Sequence[ClaimRecord] = (),
+    figures: tuple[Sequence[Figure], Sequence[Figure]] | None = None,
+    sources: tuple[str, str] = ("one", "the other"),
+) -> str | None:
+    """Why two related sentences contradict each other, or None when they do not.
+
+    Structured claims first, then figures measuring the same thing (parsed here unless
+    ``figures`` gives them).
+    """
+    reason = claims_clash(claims_a, claims_b, *sources)
+    if reason:
+        return reason
+    first, second = figures or tuple(parse_figures([a["text"], b["text"]]))
+    found = disagreement(first, second)
+    return found.describe(*sources) if found else None
 
 
 def _item(record: ArticleRecord, sentence: SentenceRecord) -> AlignedSentence:
     return {"article_id": record["id"], "sentence_id": sentence["id"], "text": sentence["text"]}
+
+
+def _source_name(record: ArticleRecord) -> str:
+    return str(record.get("outlet") or record.get("title") or record["id"])
+
+
+def _entailment_scores(
+    pairs: Sequence[tuple[int, int]], texts: Sequence[str], vectors: np.ndarray
+) -> list[tuple[float, float]]:
+    """The entailment model's judgement of each pair, run both ways.
+
+    Returns:
+        Per pair, the entailment probability the weaker way round and the contradiction
+        probability the stronger way round (on the vectors already computed).
+    """
+    if not pairs:
+        return []
+    from parallax.knowledge.entailment import LABELS, default_model, pair_features
+
+    premises = [texts[x] for x, y in pairs] + [texts[y] for x, y in pairs]
+    hypotheses = [texts[y] for x, y in pairs] + [texts[x] for x, y in pairs]
+    u = np.array([vectors[x] for x, y in pairs] + [vectors[y] for x, y in pairs])
+    v = np.array([vectors[y] for x, y in pairs] + [vectors[x] for x, y in pairs])
+    probs = default_model().predict_proba(pair_features(premises, hypotheses, u, v))
+    entail, contra = LABELS.index("entailment"), LABELS.index("contradiction")
+    half = len(pairs)
+    return [
+        (
+            float(min(probs[k, entail], probs[k + half, entail])),
+            float(max(probs[k, contra], probs[k + half, contra])),
+        )
+        for k in range(half)
+    ]
+
+
+def _same_reason(
+    cosine: float,
+    figures: tuple[Sequence[Figure], float],
+    entailment: tuple[float, float],
+    first_source: str,
+    second_source: str,
+) -> tuple[AlignmentBasis, str] | None:
+    """Why two sentences say the same thing, or None.
+
+    A paraphrase needs no model: on news sentences the entailment model often calls a
+    negated quote and its paraphrase a contradiction (and its mutual entailment was right
+    on only 20 of 36 close pairs of BASIL, so it makes no "same" by itself). A shared
+    figure, weaker evidence, is withheld when the model sees a contradiction either way.
+    """
+    _, contradicted = entailment
+    shared, around = figures
+    if cosine >= PARAPHRASE:
+        return "paraphrase", (
+            f"same: {first_source} and {second_source} say it in other words "
+            f"(meaning similarity {cosine:.2f})"
+        )
+    if shared and around >= FIGURE_SAME and contradicted < ENTAILMENT_VETO:
+        figure = shared[0]
+        return "shared_figure", (
+            f"same: both {first_source} and {second_source} report {figure.text} "
+            f"({figure.phrase}), in sentences about the same thing (similarity {around:.2f})"
+        )
+    return None
+
+
+def _with_context(
+    records: Sequence[ArticleRecord],
+    flat: Sequence[tuple[int, SentenceRecord]],
+    vectors: np.ndarray,
+    encode: Encoder,
+) -> np.ndarray:
+    """Cosines of the sentences with short figure sentences read in their context.
+
+    "The final tally was 97-1." says what was counted only through the sentences before it;
+    such a sentence (fewer than ``SHORT_WORDS`` words, with a figure) is represented by the
+    mean of its vector and those of the ``CONTEXT_SENTENCES`` before it, for the
+    shared-figure rule only.
+    """
+    short = [
+        k
+        for k, (_, s) in enumerate(flat)
+        if len(s["text"].split()) < SHORT_WORDS and has_figure(s["text"])
+    ]
+    if not short:
+        return np.asarray(vectors @ vectors.T)
+    windows = []
+    for k in short:
+        i, sentence = flat[k]
+        ordered = records[i].get("sentences") or []
+        place = next((n for n, s in enumerate(ordered) if s["id"] == sentence["id"]), 0)
+        windows.append([s["text"] for s in ordered[max(0, place - CONTEXT_SENTENCES) : place]])
+    # The sentences' own vectors (stored with the analyses), averaged: no new encoding.
+    before = [text for window in windows for text in window]
+    found = dict(zip(before, encode(before), strict=True)) if before else {}
+    widened = vectors.copy()
+    for k, window in zip(short, windows, strict=True):
+        mean = np.mean([vectors[k], *(found[text] for text in window)], axis=0)
+        widened[k] = mean / (np.linalg.norm(mean) or 1.0)
+    return np.asarray(widened @ widened.T)
 
 
 def align(
@@ -227,45 +312,84 @@ def align(
 ) -> list[AlignmentRecord]:
     """Alignment records for one story: ``same``, ``contradiction`` and ``unique`` claims."""
     encode = encoder_or_shared(encode)
-    chosen = [claim_sentences(r) for r in records]
+    chosen = [claim_sentences(r, STATEMENT_TYPES) for r in records]
     flat = [(i, s) for i, sentences in enumerate(chosen) for s in sentences]
     if len({i for i, _ in flat}) < 2:
         return []
-    vectors = encode([s["text"] for _, s in flat])
+    texts = [s["text"] for _, s in flat]
+    vectors = encode(texts)
     claims = [_claims_by_sentence(r) for r in records]
+    names = [_source_name(r) for r in records]
     owner = np.array([i for i, _ in flat])
     similarity = vectors @ vectors.T
-    result: list[AlignmentRecord] = []
+    in_context = _with_context(records, flat, vectors, encode)
     best_elsewhere = np.zeros(len(flat))
+    close: list[tuple[int, int]] = []
     for x in range(len(flat)):
-        i, a = flat[x]
         for y in range(x + 1, len(flat)):
-            j, b = flat[y]
-            if i == j:
+            if owner[x] == owner[y]:
                 continue
             cosine = float(similarity[x, y])
-            if cosine < UNIQUE_BELOW:
-                continue
-            score = EMBEDDING_WEIGHT * cosine + (1 - EMBEDDING_WEIGHT) * lexical_overlap(
-                a["text"], b["text"]
+            best_elsewhere[x] = max(best_elsewhere[x], cosine)
+            best_elsewhere[y] = max(best_elsewhere[y], cosine)
+            if max(cosine, in_context[x, y]) >= min(FIGURE_SAME, CLASH, PARAPHRASE):
+                close.append((x, y))
+    # Only sentences of close pairs that state a figure are parsed (the costly step).
+    wanted = sorted({k for pair in close for k in pair if has_figure(texts[k])})
+    parsed = dict(zip(wanted, parse_figures([texts[k] for k in wanted]), strict=True))
+    judged = dict(zip(close, _entailment_scores(close, texts, vectors), strict=True))
+    result: list[AlignmentRecord] = []
+    for x, y in close:
+        (i, a), (j, b) = flat[x], flat[y]
+        cosine = float(similarity[x, y])
+        figures_a, figures_b = parsed.get(x, []), parsed.get(y, [])
+        reason: str | None = None
+        kind: AlignmentKind
+        if cosine >= CLASH:
+            reason = clash(
+                a,
+                b,
+                claims[i].get(a["id"], []),
+                claims[j].get(b["id"], []),
+                (figures_a, figures_b),
+                (names[i], names[j]),
             )
-            best_elsewhere[x] = max(best_elsewhere[x], score)
-            best_elsewhere[y] = max(best_elsewhere[y], score)
-            if score < SAME:
-                continue
-            reason = clash(a, b, claims[i].get(a["id"], []), claims[j].get(b["id"], []), score)
-            result.append(
-                {
-                    "kind": "contradiction" if reason else "same",
-                    "story": story,
-                    "items": [_item(records[i], a), _item(records[j], b)],
-                    "score": round(score, 3),
-                    "reason": reason or f"similar wording and meaning (score {score:.2f})",
-                }
+        if reason:
+            kind = "contradiction"
+            basis: AlignmentBasis = "claims" if reason.startswith("values") else "figures"
+        elif conflicting(figures_a, figures_b):
+            continue
+        else:
+            entailed, contradicted = judged[(x, y)]
+            same = _same_reason(
+                cosine,
+                (shared_figures(figures_a, figures_b), max(cosine, float(in_context[x, y]))),
+                (entailed, contradicted),
+                names[i],
+                names[j],
             )
+            if same is None:
+                continue
+            (basis, reason), kind = same, "same"
+        result.append(
+            {
+                "kind": kind,
+                "story": story,
+                "items": [_item(records[i], a), _item(records[j], b)],
+                "score": round(cosine, 3),
+                "reason": reason,
+                "basis": basis,
+            }
+        )
     result.sort(key=lambda r: (r["kind"] != "contradiction", -r["score"]))
     for i, record in enumerate(records):
-        mine = [x for x in range(len(flat)) if owner[x] == i and best_elsewhere[x] < UNIQUE_BELOW]
+        mine = [
+            x
+            for x in range(len(flat))
+            if owner[x] == i
+            and best_elsewhere[x] < UNIQUE_BELOW
+            and flat[x][1].get("type") in (CLAIM_TYPES | {None})
+        ]
         mine.sort(key=lambda x: -_salience(flat[x][1]))
         for x in mine[:UNIQUE_PER_SOURCE]:
             result.append(
@@ -276,6 +400,7 @@ def align(
                     "score": round(float(best_elsewhere[x]), 3),
                     "reason": "no other source in this story says anything close "
                     f"(best match {best_elsewhere[x]:.2f})",
+                    "basis": "unmatched",
                 }
             )
     return result

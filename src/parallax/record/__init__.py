@@ -48,6 +48,7 @@ from parallax.record.article import (
 )
 from parallax.record.comparison import (
     AlignedSentence,
+    AlignmentBasis,
     AlignmentRecord,
     ComparisonRecord,
     GapRecord,
@@ -79,6 +80,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "ActorRecord",
     "AlignedSentence",
+    "AlignmentBasis",
     "AlignmentKind",
     "AlignmentRecord",
     "AnalysisStatus",

@@ -6,6 +6,8 @@ from typing import Literal, NotRequired, TypedDict
 
 from parallax.record.article import AlignmentKind, GapKind, VerdictLabel
 
+AlignmentBasis = Literal["paraphrase", "shared_figure", "figures", "claims", "unmatched"]
+
 # -- the comparison ------------------------------------------------------------------------
 
 
@@ -36,7 +38,12 @@ class AlignmentRecord(TypedDict):
     story: str
     items: list[AlignedSentence]
     score: float
+    """The embedding cosine of the two sentences (for a unique claim, of its best match)."""
     reason: str
+    """One line a reader can check: what each source says and why they agree or clash."""
+    basis: NotRequired[AlignmentBasis]
+    """What the judgement rests on: a paraphrase, a shared figure, figures or structured
+    claims that disagree, or no counterpart (unique)."""
 
 
 class GapRecord(TypedDict):

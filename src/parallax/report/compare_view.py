@@ -25,6 +25,7 @@ from parallax.report.positions_view import (
     checkworthy_rows,
     positions_view,
 )
+from parallax.report.reasons import alignment_line, verdict_line
 from parallax.report.sources_view import (
     LeavesOutView,
     SourceTechniquesView,
@@ -127,6 +128,8 @@ class VerdictView(TypedDict):
     verdict: str
     words: str
     explanation: str | None
+    line: str
+    """The verdict, reason and evidence with its source, in one line (:func:`verdict_line`)."""
 
 
 class StoryView(TypedDict):
@@ -209,7 +212,7 @@ def story_views(report: Report) -> list[StoryView]:
         def pair(alignment: AlignmentRecord, by_id: dict[str, SourceView] = by_id) -> PairView:
             return {
                 "score": alignment["score"],
-                "reason": alignment["reason"],
+                "reason": alignment_line(alignment),
                 "items": [
                     {**item, "source": by_id[item["article_id"]]}
                     for item in alignment["items"]
@@ -285,6 +288,7 @@ def story_views(report: Report) -> list[StoryView]:
                             "verdict": verdict,
                             "words": VERDICT_WORDS.get(verdict, verdict),
                             "explanation": claim.get("explanation"),
+                            "line": verdict_line(claim),
                         }
                     )
         agreements = [pair(a) for a in alignments if a["kind"] == "same"]

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from parallax.record import ArticleRecord, EntityRecord, Report
 from parallax.report import persuasion_view
+from parallax.report.reasons import verdict_line
 
 HIGHLIGHT_LABELS = {
     "PERSON": "person",
@@ -78,6 +79,7 @@ _ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_ENV.filters["verdict_line"] = verdict_line
 
 
 def render_html(report: Report) -> str:

@@ -11,6 +11,7 @@ from parallax.record import (
     Report,
     TimelineRecord,
 )
+from parallax.report.reasons import verdict_line
 
 
 def _cell(value: object) -> str:
@@ -152,7 +153,7 @@ def _claims_markdown(articles: list[ArticleRecord]) -> list[str]:
                 f"- **{VERDICT_MARKS.get(claim['verdict'], claim['verdict'])}** "
                 f"({claim['sentence_id']}): “{_md_escape(' '.join(claim['text'].split()))}”"
             )
-            out.append(f"  - {_md_escape(claim.get('explanation') or '')}")
+            out.append(f"  - {_md_escape(verdict_line(claim))}")
             out += _evidence_lines(claim.get("evidence", []), limit=5)
         undecided = len(claims) - len(decided)
         if undecided:

@@ -24,6 +24,7 @@ from parallax.record import (
     Report,
     SourcePositions,
 )
+from parallax.report.reasons import verdict_line
 
 COLUMN_LIMITS = {"claims": 6, "demands": 6, "opinions": 5, "questions": 4}
 """How many of each kind a source's column shows before the rest goes behind "more"."""
@@ -161,6 +162,12 @@ def _evidence(claims: list[ClaimRecord]) -> str:
     return " | ".join(dict.fromkeys(texts))
 
 
+def _reason(item: PositionItem, claims: list[ClaimRecord]) -> str | None:
+    """The decisive claim's verdict line (verdict, reason, evidence and its source)."""
+    decisive = [c for c in claims if item["verdict"] and c.get("verdict") == item["verdict"]]
+    return verdict_line(decisive[0]) if decisive else item["explanation"]
+
+
 def checkworthy_rows(report: Report, limit: int | None = None) -> list[CheckworthyRow]:
     """Every factual claim of the compared sources, most check-worthy first.
 
@@ -188,7 +195,7 @@ def checkworthy_rows(report: Report, limit: int | None = None) -> list[Checkwort
                         "checkworthiness": item["checkworthiness"],
                         "verdict": item["verdict"],
                         "evidence": _evidence(mine),
-                        "reason": item["explanation"],
+                        "reason": _reason(item, mine),
                     }
                 )
     rows.sort(key=lambda row: -(row["checkworthiness"] or 0.0))

@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from parallax import usecases
 from parallax.record import ArticleRecord
 from parallax.report.compare_view import VERDICT_WORDS, story_views
+from parallax.report.reasons import alignment_line, verdict_line
 from parallax.usecases import browsing, knowledge
 from parallax.web import corpus, highlight
 from parallax.web.api import job_status
@@ -37,6 +38,8 @@ def templates() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["label"] = highlight.label
+    env.filters["verdict_line"] = verdict_line
+    env.filters["alignment_line"] = alignment_line
     return env
 
 

@@ -197,7 +197,7 @@ def eval_actors(shared: Path, limit: int | None, fmt: str) -> None:
 
 
 @evaluate.command("entailment")
-@shared_option("datasets/sick and datasets/climate_fever")
+@shared_option("datasets/sick, datasets/climate_fever and datasets/emergent")
 @click.option(
     "--model",
     "model_path",
@@ -216,8 +216,10 @@ def eval_entailment(shared: Path, model_path: Path | None, write_docs: bool) -> 
     scores = training.evaluate(shared, model)
     baseline = training.majority_baseline(shared)
     click.echo(json.dumps([s.as_dict() for s in scores], indent=2))
+    news = training.news_scores(shared, model)
+    click.echo(json.dumps([s.as_dict() for s in news], indent=2))
     if write_docs:
-        section = training.evaluation_section(scores, baseline, model.info)
+        section = training.evaluation_section(scores, baseline, model.info, news)
         click.echo(f"wrote {training.write_evaluation(section, evaluation_page())}")
 
 
@@ -252,6 +254,35 @@ def eval_verdicts(shared: Path, write_docs: bool) -> None:
 
     report_evaluation(
         verdicts.TITLE, lambda: verdicts.evaluate(shared), verdicts.format_markdown, write_docs
+    )
+
+
+@evaluate.command("alignment")
+@shared_option("inputs/basil-media-bias")
+@write_docs_option
+@click.option(
+    "--pairs",
+    "pairs_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write every aligned pair, with its sentences, to this JSON file (to judge new "
+    "pairs; keep it outside the repository: it holds the articles' text).",
+)
+@handle_errors
+def eval_alignment(shared: Path, write_docs: bool, pairs_path: Path | None) -> None:
+    """Precision of same and contradiction pairs on BASIL stories, hand-judged; recall."""
+    from parallax_dev.evaluation import alignment
+
+    def run() -> alignment.AlignmentScores:
+        scores, pairs = alignment.evaluate(shared)
+        if pairs_path is not None:
+            pairs_path.write_text(json.dumps(pairs, ensure_ascii=False, indent=1), "utf-8")
+        return scores
+
+    report_evaluation(
+        alignment.TITLE,
+        run,
+        lambda scores: alignment.format_markdown(scores, alignment.read_judgements()),
+        write_docs,
     )
 
 

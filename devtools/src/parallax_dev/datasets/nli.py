@@ -25,6 +25,7 @@ from parallax.errors import ConfigError
 
 _SICK_LABELS = {"ENTAILMENT": "entailment", "CONTRADICTION": "contradiction", "NEUTRAL": "neutral"}
 _SICK_SPLITS = {"TRAIN": "train", "TRIAL": "dev", "TEST": "test"}
+_EMERGENT_LABELS = {"for": "entailment", "against": "contradiction", "observing": "neutral"}
 _FEVER_LABELS = {"SUPPORTS": "entailment", "REFUTES": "contradiction", "NOT_ENOUGH_INFO": "neutral"}
 
 
@@ -105,4 +106,36 @@ def read_climate_fever(path: Path) -> list[NLIPair]:
                 label = _FEVER_LABELS.get(evidence.get("evidence_label", ""))
                 if label:
                     pairs.append(NLIPair(evidence["evidence"], claim, label, split, claim_id))
+    return pairs
+
+
+def read_emergent(path: Path) -> list[NLIPair]:
+    """Emergent (Ferreira & Vlachos, 2016): news headlines against the rumour they report.
+
+    The article headline is the premise, the claim the hypothesis; ``for`` / ``against`` /
+    ``observing`` (the headline reports the claim without taking it as true) become
+    entailment / contradiction / neutral. Every pair is ``test``: the entailment step is
+    neither trained nor tuned on it, so all of it is held out (news-style pairs, unlike
+    SICK's captions).
+
+    Raises:
+        ConfigError: the file is missing or has an unknown stance.
+    """
+    if not path.is_file():
+        raise ConfigError(f"{path} is missing; pass --shared pointing at the shared data")
+    pairs = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            stance = row["articleHeadlineStance"]
+            if stance not in _EMERGENT_LABELS:
+                raise ConfigError(f"{path}: unknown stance {stance!r} in row {row['id']}")
+            pairs.append(
+                NLIPair(
+                    premise=row["articleHeadline"],
+                    hypothesis=row["claimHeadline"],
+                    label=_EMERGENT_LABELS[stance],
+                    split="test",
+                    group=row["claimId"],
+                )
+            )
     return pairs

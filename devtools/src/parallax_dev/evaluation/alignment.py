@@ -1,0 +1,338 @@
+"""``parallax-dev eval alignment``: how often cross-source alignment is right on real stories.
+
+BASIL (Fan et al., 2019) tells each of 100 stories from 2010-2019 three times (New York
+Times, Fox News, HuffPost); the shared copy has the 70 stories of 2010-2016. Every story's
+three articles are analysed as ``parallax compare`` analyses them, aligned, and every
+``same`` and ``contradiction`` pair was read by hand and labelled correct or incorrect. The
+labels are ids, offsets and our own short reasons in ``data/alignment_judgements.jsonl``
+(never the articles' text); a pair nobody judged counts as incorrect, so the precision can
+only be trusted downward. Pairs the word-overlap alignment gave before (``system``) are kept
+labelled too, so that a wrong one never comes back.
+
+Recall is measured on facts that all three outlets of a story report, picked by hand from
+a sample of stories (``data/alignment_shared_facts.jsonl``): a fact counts as aligned when
+some two outlets' sentences stating it are aligned as ``same``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from parallax_dev.evaluation import verdicts
+
+JUDGEMENTS = "alignment_judgements.jsonl"
+SHARED_FACTS = "alignment_shared_facts.jsonl"
+TITLE = "Cross-source alignment on real stories (BASIL, hand-judged)"
+KINDS = ("same", "contradiction")
+COMPONENTS = ("parse", "sentences", "embed", "times", "statements", "claims", "factcheck")
+"""What ``parallax compare`` needs for alignment: sentence types and structured claims."""
+
+
+@dataclass(frozen=True)
+class StoryArticle:
+    """One BASIL article: its file name (the id), story, outlet, title, date and text."""
+
+    article: str
+    story: str
+    outlet: str
+    title: str
+    source: verdicts.Source
+
+
+def stories(shared: Path, wanted: set[str] | None = None) -> dict[str, list[StoryArticle]]:
+    """BASIL's articles grouped by story (only the ``wanted`` story ids if given).
+
+    Raises:
+        FileNotFoundError: the BASIL folder is missing.
+    """
+    folder = shared / "inputs" / "basil-media-bias" / "articles"
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{folder} is missing; pass --shared pointing at the shared data")
+    meta = {}
+    for path in sorted(folder.glob("*/*.json")):
+        row = json.loads(path.read_text(encoding="utf-8"))
+        meta[path.name] = (row.get("triplet-uuid"), row.get("source"), row.get("title"))
+    grouped: dict[str, list[StoryArticle]] = defaultdict(list)
+    for source in verdicts.corpus(shared, {("basil", name) for name in meta}):
+        story, outlet, title = meta[source.article]
+        if wanted is None or story in wanted:
+            grouped[str(story)].append(
+                StoryArticle(source.article, str(story), str(outlet), str(title), source)
+            )
+    return {story: sorted(items, key=lambda a: a.article) for story, items in grouped.items()}
+
+
+def align_stories(grouped: dict[str, list[StoryArticle]]) -> list[dict[str, Any]]:
+    """Analyse each story's articles and return every ``same`` and ``contradiction`` pair."""
+    from parallax.comparison.alignment import align
+    from parallax.components import load
+    from parallax.model import Article
+    from parallax.report.json_report import analysis_record
+
+    pipeline = load(list(COMPONENTS))
+    pairs = []
+    for story, items in sorted(grouped.items()):
+        articles = [
+            Article(
+                text=a.source.text,
+                source=f"basil:{a.article}",
+                date=a.source.date,
+                title=a.title,
+                outlet=a.outlet,
+            )
+            for a in items
+        ]
+        records = [analysis_record(analysis) for analysis in pipeline.pipe(articles)]
+        names = {r["id"]: a.article for r, a in zip(records, items, strict=True)}
+        spans = {
+            (r["id"], s["id"]): (s["start"], s["end"]) for r in records for s in r["sentences"]
+        }
+        for alignment in align(story, records):
+            if alignment["kind"] not in KINDS:
+                continue
+            first, second = alignment["items"]
+            a_span = spans[(first["article_id"], first["sentence_id"])]
+            b_span = spans[(second["article_id"], second["sentence_id"])]
+            pairs.append(
+                {
+                    "story": story,
+                    "kind": alignment["kind"],
+                    "basis": alignment.get("basis"),
+                    "a": [names[first["article_id"]], *a_span],
+                    "b": [names[second["article_id"]], *b_span],
+                    "reason": alignment["reason"],
+                    "texts": [first["text"], second["text"]],
+                }
+            )
+    return pairs
+
+
+def _read(name: str, path: Path | None) -> list[dict[str, Any]]:
+    if path is None:
+        text = resources.files("parallax_dev.data").joinpath(name).read_text("utf-8")
+    else:
+        text = path.read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def read_judgements(path: Path | None = None) -> list[dict[str, Any]]:
+    """The hand labels of aligned pairs (the project's file unless ``path`` names another)."""
+    return _read(JUDGEMENTS, path)
+
+
+def read_shared_facts(path: Path | None = None) -> list[dict[str, Any]]:
+    """Facts all three outlets of a story report, with where each outlet states them."""
+    return _read(SHARED_FACTS, path)
+
+
+def key(pair: dict[str, Any]) -> tuple[str, tuple[Any, ...], tuple[Any, ...]]:
+    """What identifies an aligned pair: its kind and both sentences (article, offsets)."""
+    return (str(pair["kind"]), tuple(pair["a"]), tuple(pair["b"]))
+
+
+@dataclass
+class AlignmentScores:
+    """Judged pairs per kind, by basis, the unjudged ones, and recall of shared facts."""
+
+    total: Counter[str] = field(default_factory=Counter)
+    correct: Counter[str] = field(default_factory=Counter)
+    by_basis: Counter[tuple[str, str]] = field(default_factory=Counter)
+    correct_by_basis: Counter[tuple[str, str]] = field(default_factory=Counter)
+    unjudged: list[dict[str, Any]] = field(default_factory=list)
+    wrong_again: list[dict[str, Any]] = field(default_factory=list)
+    stories: int = 0
+    facts: int = 0
+    facts_aligned: int = 0
+    model: dict[str, list[int]] = field(default_factory=dict)
+    """The entailment model on the judged pairs: label -> [model agrees, pairs]."""
+
+    def precision(self, kind: str) -> float | None:
+        """Share of ``kind`` pairs judged correct (None when none was given)."""
+        return self.correct[kind] / self.total[kind] if self.total[kind] else None
+
+    def recall(self) -> float | None:
+        """Share of the hand-picked shared facts aligned between some two outlets."""
+        return self.facts_aligned / self.facts if self.facts else None
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready scores."""
+        return {
+            "stories": self.stories,
+            **{
+                kind: {
+                    "pairs": self.total[kind],
+                    "correct": self.correct[kind],
+                    "precision": self.precision(kind),
+                }
+                for kind in KINDS
+            },
+            "by_basis": {
+                f"{kind}/{basis}": [self.correct_by_basis[(kind, basis)], given]
+                for (kind, basis), given in sorted(self.by_basis.items())
+            },
+            "unjudged": len(self.unjudged),
+            "wrong_again": len(self.wrong_again),
+            "shared_facts": self.facts,
+            "shared_facts_aligned": self.facts_aligned,
+        }
+
+
+def _connected(pairs: Iterable[dict[str, Any]], fact: dict[str, Any]) -> bool:
+    mentions = [tuple(m) for m in fact["mentions"]]
+    for pair in pairs:
+        if pair["kind"] != "same" or pair["story"] != fact["story"]:
+            continue
+        a, b = tuple(pair["a"]), tuple(pair["b"])
+        if any(_covers(m, a) for m in mentions) and any(_covers(m, b) for m in mentions):
+            return True
+    return False
+
+
+def _covers(mention: tuple[Any, ...], sentence: tuple[Any, ...]) -> bool:
+    """Whether an aligned sentence overlaps where an outlet states the fact."""
+    return bool(mention[0] == sentence[0] and mention[1] < sentence[2] and sentence[1] < mention[2])
+
+
+def score(
+    pairs: Sequence[dict[str, Any]],
+    judgements: Iterable[dict[str, Any]],
+    facts: Sequence[dict[str, Any]] = (),
+    stories_seen: int = 0,
+) -> AlignmentScores:
+    """Precision of each kind (an unjudged pair counts as incorrect) and shared-fact recall."""
+    labels = {key(j): j for j in judgements}
+    result = AlignmentScores(stories=stories_seen)
+    for pair in pairs:
+        kind, basis = pair["kind"], str(pair.get("basis"))
+        result.total[kind] += 1
+        result.by_basis[(kind, basis)] += 1
+        judged = labels.get(key(pair))
+        if judged is None:
+            result.unjudged.append(pair)
+            continue
+        if judged["label"] == "correct":
+            result.correct[kind] += 1
+            result.correct_by_basis[(kind, basis)] += 1
+        else:
+            result.wrong_again.append(pair)
+    result.facts = len(facts)
+    result.facts_aligned = sum(_connected(pairs, fact) for fact in facts)
+    return result
+
+
+def model_on_judged(
+    grouped: dict[str, list[StoryArticle]], judgements: Sequence[dict[str, Any]]
+) -> dict[str, list[int]]:
+    """How the entailment model alone would judge the hand-labelled pairs.
+
+    For pairs judged to say the same thing (and those judged not to), how many the model
+    finds entailed both ways (each way at least 0.5); for pairs judged a contradiction (and
+    those judged not), how many it calls a contradiction either way (at least 0.5).
+    """
+    from parallax.knowledge.entailment import LABELS, judge_many
+
+    texts = {a.article: a.source.text for items in grouped.values() for a in items}
+    usable = [j for j in judgements if j["a"][0] in texts and j["b"][0] in texts]
+    if not usable:
+        return {}
+    first = [texts[j["a"][0]][j["a"][1] : j["a"][2]] for j in usable]
+    second = [texts[j["b"][0]][j["b"][1] : j["b"][2]] for j in usable]
+    forward = judge_many(list(zip(first, second, strict=True)))
+    backward = judge_many(list(zip(second, first, strict=True)))
+    found: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for judged, one, other in zip(usable, forward, backward, strict=True):
+        if judged["kind"] == "same":
+            agrees = min(one["scores"][LABELS[0]], other["scores"][LABELS[0]]) >= 0.5
+        else:
+            agrees = max(one["scores"][LABELS[1]], other["scores"][LABELS[1]]) >= 0.5
+        name = f"{judged['kind']} judged {judged['label']}"
+        found[name][0] += int(agrees)
+        found[name][1] += 1
+    return dict(found)
+
+
+def evaluate(shared: Path) -> tuple[AlignmentScores, list[dict[str, Any]]]:
+    """Align every BASIL story, score the pairs against the labels, and try the model."""
+    grouped = stories(shared)
+    pairs = align_stories(grouped)
+    judgements = read_judgements()
+    result = score(pairs, judgements, read_shared_facts(), len(grouped))
+    result.model = model_on_judged(grouped, judgements)
+    return result, pairs
+
+
+def _row(label: str, given: int, correct: int) -> str:
+    shown = f"{correct / given:.3f}" if given else "– (none given)"
+    return f"| {label} | {given} | {correct} | {shown} |"
+
+
+def format_markdown(result: AlignmentScores, judgements: list[dict[str, Any]]) -> str:
+    """The docs section: precision per kind and basis now, of the old alignment, and recall."""
+    rows = [_row(f"{kind} (now)", result.total[kind], result.correct[kind]) for kind in KINDS]
+    for (kind, basis), given in sorted(result.by_basis.items()):
+        rows.append(_row(f"{kind}, {basis}", given, result.correct_by_basis[(kind, basis)]))
+    for system in sorted({str(j["system"]) for j in judgements} - {"current"}):
+        mine = [j for j in judgements if j["system"] == system]
+        for kind in KINDS:
+            listed = [j for j in mine if j["kind"] == kind]
+            if listed:
+                right = sum(j["label"] == "correct" for j in listed)
+                rows.append(_row(f"{kind} ({system})", len(listed), right))
+    recall = result.recall()
+    shown = f"{recall:.2f}" if recall is not None else "–"
+    model = "; ".join(
+        f"{name}: {agreed} of {given}" for name, (agreed, given) in sorted(result.model.items())
+    )
+    return "\n".join(
+        [
+            "`parallax compare` aligns the sentences of a story's sources (module "
+            "`parallax.comparison.alignment`). **Same** needs a paraphrase (MiniLM cosine at "
+            'least 0.8) or the same distinctive figure ("97-1", "$716 billion") in two '
+            "sentences about the same thing (cosine at least 0.5), with no contradiction "
+            "judgement from the entailment model and no like-named quantity with another "
+            "value. **Contradiction** needs two figures that measure the same quantity of the "
+            "same event, read from the dependency parse (`parallax.comparison.figures`: the "
+            "same measured word, predicate and subject, no conflicting date of the clause, "
+            "hedged figures within 20%), or structured claims with the same subject and "
+            "relation and different values. Word overlap, a negation cue or the entailment "
+            "model alone never make one.",
+            "",
+            f"All {result.stories} BASIL stories in ../shared (three outlets each) were "
+            "aligned; every pair given was read and labelled by hand (ids, offsets and our own "
+            f"reasons in `devtools/src/parallax_dev/data/{JUDGEMENTS}`; a pair without a label "
+            "counts as incorrect). The rows marked with an older system are the pairs the "
+            "earlier alignment gave, judged the same way.",
+            "",
+            "| pairs (alignment) | given | correct | precision |",
+            "|---|---:|---:|---:|",
+            *rows,
+            "",
+            f"Pairs without a label: {len(result.unjudged)}; pairs judged wrong that came "
+            f"back: {len(result.wrong_again)}. Facts that all three outlets report, picked "
+            f"by hand in a sample of stories (`data/{SHARED_FACTS}`): {result.facts}, of "
+            f"which {result.facts_aligned} are aligned between at least two outlets (recall "
+            f"{shown}).",
+            "",
+            "True contradictions between BASIL outlets are rare: reading all 30 pairs the "
+            "word-overlap alignment called a contradiction found 4 real ones in 70 stories "
+            "(a start year, a page count, a senator's years of service, a quote that says "
+            "the opposite); the figure binding finds one of them (the start year, counted "
+            "under now, so the older row shows 29) and gives no wrong one. The "
+            "floor of 100 judged contradictions cannot be met on this corpus, so the "
+            "contradiction floor applies to whatever is given (CI: "
+            "`tests/test_alignment_precision.py`).",
+            "",
+            "The entailment model alone on the same hand-judged pairs (mutual entailment, "
+            f"each way at least 0.5, for same; contradiction either way for contradiction): "
+            f"{model or 'not measured'}. It barely tells a right pair from a wrong one on "
+            'news sentences, so alignment uses it only to withhold "same".',
+            "",
+            "Command: `parallax-dev eval alignment --write-docs` (about 5 minutes).",
+        ]
+    )
