@@ -76,19 +76,24 @@ def align_stories(grouped: dict[str, list[StoryArticle]]) -> list[dict[str, Any]
     from parallax.report.json_report import analysis_record
 
     pipeline = load(list(COMPONENTS))
+    ordered = sorted(grouped.items())
+    # One pipe over every article: the pipeline batches across stories, which is several
+    # times faster than a call per three-article story.
+    articles = [
+        Article(
+            text=a.source.text,
+            source=f"basil:{a.article}",
+            date=a.source.date,
+            title=a.title,
+            outlet=a.outlet,
+        )
+        for _, items in ordered
+        for a in items
+    ]
+    analysed = iter([analysis_record(analysis) for analysis in pipeline.pipe(articles)])
     pairs = []
-    for story, items in sorted(grouped.items()):
-        articles = [
-            Article(
-                text=a.source.text,
-                source=f"basil:{a.article}",
-                date=a.source.date,
-                title=a.title,
-                outlet=a.outlet,
-            )
-            for a in items
-        ]
-        records = [analysis_record(analysis) for analysis in pipeline.pipe(articles)]
+    for story, items in ordered:
+        records = [next(analysed) for _ in items]
         names = {r["id"]: a.article for r, a in zip(records, items, strict=True)}
         spans = {
             (r["id"], s["id"]): (s["start"], s["end"]) for r in records for s in r["sentences"]
