@@ -86,16 +86,19 @@ def eval_genre(shared: Path, write_docs: bool) -> None:
 
 
 @evaluate.command("portrayal")
-@shared_option("datasets/narrative_frames_corpus and inputs/basil-media-bias")
+@shared_option(
+    "datasets/newsmtsc_target_sentiment, datasets/persent_author_sentiment, "
+    "datasets/narrative_frames_corpus and inputs/basil-media-bias"
+)
 @click.option("--limit", type=int, default=None, help="Use only the first N articles of each.")
 @write_docs_option
 @handle_errors
 def eval_portrayal(shared: Path, limit: int | None, write_docs: bool) -> None:
-    """Actor roles on Narrative Frames (hero/villain/victim) and sentiment on BASIL."""
+    """Target sentiment on NewsMTSC dev; BASIL, PerSenT and NFC portrayal end to end."""
     from parallax_dev.evaluation import portrayal
 
     report_evaluation(
-        "Actor portrayal (NFC, BASIL)",
+        "Actor portrayal (NewsMTSC, BASIL, PerSenT, NFC)",
         lambda: portrayal.run(shared, limit=limit),
         portrayal.format_markdown,
         write_docs,
