@@ -53,7 +53,7 @@ POSITIVE = (0.02, 0.08, 0.9)
 
 
 def test_agent_of_harm_is_antagonist_and_target_is_victim() -> None:
-    text, sentences = build("Northland invaded Southland in May.", "The weather was mild.")
+    text, sentences = build("Northland invaded Southland in May.", "Northland lied again.")
     north = actor(text, text, sentences, "Northland", "north")
     south = actor(text, text, sentences, "Southland", "south")
     events = [
@@ -67,20 +67,21 @@ def test_agent_of_harm_is_antagonist_and_target_is_victim() -> None:
         }
     ]
     judgments = {
-        "north": [Judgment("s1", OWN_VOICE, NEGATIVE)],
+        "north": [Judgment("s1", OWN_VOICE, NEGATIVE), Judgment("s2", OWN_VOICE, NEGATIVE)],
         "south": [Judgment("s1", OWN_VOICE, NEUTRAL)],
     }
     portray([north, south], sentences, text, events, judgments=judgments)
     assert north["role"] == "antagonist" and north["sentiment"] < 0
     assert north["sentiment_label"] == "negative"
     assert south["role"] == "victim"
-    assert north["role_sentences"] == ["s1"] and south["role_sentences"] == ["s1"]
+    assert north["role_sentences"] == ["s1", "s2"] and south["role_sentences"] == ["s1"]
+    assert north["sentiment_sentences"] == ["s1", "s2"]
     signals = {(e["signal"], e["voice"]) for e in north["evidence"]}
     assert ("agent of harmful action: attacked", "own") in signals
 
 
 def test_helper_is_protagonist() -> None:
-    text, sentences = build("The Red Cross rescued the villagers.")
+    text, sentences = build("The Red Cross rescued the villagers.", "The Red Cross stayed.")
     helper = actor(text, text, sentences, "The Red Cross", "rc")
     event = {
         "sentence_id": "s1",
@@ -89,10 +90,21 @@ def test_helper_is_protagonist() -> None:
         "agent": "rc",
         "trigger": {"start": 14, "end": 21},
     }
-    portray(
-        [helper], sentences, text, [event], judgments={"rc": [Judgment("s1", OWN_VOICE, POSITIVE)]}
-    )
+    read = [Judgment("s1", OWN_VOICE, POSITIVE), Judgment("s2", OWN_VOICE, POSITIVE)]
+    portray([helper], sentences, text, [event], judgments={"rc": read})
     assert helper["role"] == "protagonist" and helper["sentiment"] > 0
+
+
+def test_too_few_sentences_in_the_articles_voice_give_no_sentiment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(roles, "MIN_SENTENCES", 2)
+    text, sentences = build("Westland's envoy lied.", "The talks ended.")
+    west = actor(text, text, sentences, "Westland", "west")
+    portray([west], sentences, text, judgments={"west": [Judgment("s1", OWN_VOICE, NEGATIVE)]})
+    assert (west["sentiment"], west["sentiment_label"]) == (0.0, "neutral")
+    assert west["sentiment_sentences"] == []
+    assert [e["points_to"] for e in west["evidence"] if e["signal"] == "sentiment"] == ["negative"]
 
 
 def test_negated_or_unrated_actions_are_no_evidence() -> None:
@@ -244,3 +256,63 @@ def test_seed_workers_are_not_cast_as_antagonists(seed_roles: dict[str, dict[str
     # The editorial speaks for working people; a pronoun slip must not make them villains.
     assert seed_roles["000"]["working-class"] != "antagonist"
     assert seed_roles["000"]["capitalist-class"] == "antagonist"
+
+
+def test_learned_role_reading_weighs_the_evidence() -> None:
+    from parallax.portrayal import role_model
+
+    def item(voice: str, signal: str, points_to: str, value: float) -> dict[str, Any]:
+        return {"voice": voice, "signal": signal, "points_to": points_to, "value": value}
+
+    row = role_model.features(
+        [
+            item("own", "sentiment", "negative", -0.8),
+            item("own", "sentiment", "neutral", 0.1),
+            item("quoted", "sentiment", "positive", 0.6),
+            item("own", "agent of harmful action: attacked", "antagonist", 1.0),
+        ],
+        mentions=3,
+    )
+    found = dict(zip(role_model.FEATURES, row, strict=True))
+    assert found["mean"] == pytest.approx(-0.1 / 3)
+    assert (found["negative_share"], found["positive_share"]) == (pytest.approx(1 / 3),) * 2
+    assert found["antagonist_other"] == 1.0 and found["victim_other"] == 0.0
+    chances = role_model.probabilities(row)
+    assert sum(chances) == pytest.approx(1.0) and len(chances) == len(role_model.ROLES)
+
+
+def test_role_lean_follows_the_learned_reading() -> None:
+    text, sentences = build("Northland attacked the town.", "Northland attacked it again.")
+    north = actor(text, text, sentences, "Northland", "north")
+    events = [
+        {
+            "sentence_id": sid,
+            "action": "attack",
+            "action_text": "attacked",
+            "agent": "north",
+            "trigger": {"start": start, "end": start + 8},
+        }
+        for sid, start in (("s1", 10), ("s2", 39))
+    ]
+    read = [Judgment("s1", OWN_VOICE, NEGATIVE), Judgment("s2", OWN_VOICE, NEGATIVE)]
+    portray([north], sentences, text, events, judgments={"north": read})
+    assert north["role_lean"] == "antagonist"
+
+
+def test_a_role_the_learned_reading_disputes_is_neutral(monkeypatch: pytest.MonkeyPatch) -> None:
+    text, sentences = build("Northland attacked Southland.", "Northland attacked it again.")
+    north = actor(text, text, sentences, "Northland", "north")
+    events = [
+        {
+            "sentence_id": sid,
+            "action": "attack",
+            "action_text": "attacked",
+            "agent": "north",
+            "trigger": {"start": start, "end": start + 8},
+        }
+        for sid, start in (("s1", 10), ("s2", 40))
+    ]
+    read = [Judgment("s1", OWN_VOICE, NEGATIVE), Judgment("s2", OWN_VOICE, NEGATIVE)]
+    monkeypatch.setattr(roles, "_learned_lean", lambda _actor: "victim")
+    portray([north], sentences, text, events, judgments={"north": read})
+    assert (north["role"], north["role_lean"], north["role_sentences"]) == ("neutral", "victim", [])

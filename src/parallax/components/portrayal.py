@@ -9,6 +9,7 @@ only extra cost is its two layers over those sentences; an analysis rebuilt from
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
@@ -24,10 +25,19 @@ from parallax.portrayal.voice import Voice, VoiceIndex
 
 Key = tuple[str, str, tuple[str, str]]
 Asked = tuple[list[Key], list[Query], list[Voice], list[float]]
-MAX_SENTENCES = 8
+MAX_SENTENCES = 4
 """Sentences per actor and voice the model reads (the first ones)."""
+QUESTIONS_PER_SENTENCE = 0.5
+"""Questions (actor, sentence, voice) per sentence of the article the model answers."""
+MIN_QUESTIONS = 8
+"""Questions a short article gets whatever its length."""
 MIN_NAMED = 1
-"""Sentences that must name an actor before the model reads about it (see :func:`trim`)."""
+"""Sentences that must name an actor before the model reads about it (see :func:`trim`).
+
+With 8 sentences per actor and voice and no budget (the portrayal branch's limits) the
+model read about 1.9 times as many word pieces as BASIL's sentences hold, and its two
+layers cost a third of the encoder's six; with these limits about a third of that
+(docs/performance.md has what that does to the pipeline's throughput)."""
 
 
 def _states(analysis: Analysis) -> list[LayerStates]:
@@ -67,32 +77,43 @@ def queries_of(analysis: Analysis, states: Sequence[LayerStates]) -> Asked:
     return keys, queries, [voice_of[k] for k in keys], weights
 
 
-def trim(asked: Asked, most: int | None = None, least: int | None = None) -> Asked:
+def trim(
+    asked: Asked, sentences: int | None = None, most: int | None = None, least: int | None = None
+) -> Asked:
     """The questions worth the model's time: prominent actors, their first sentences.
 
     An actor named (not only by pronoun) in fewer than ``least`` sentences
-    (:data:`MIN_NAMED`) is not read at all: a passing mention is weak evidence, so its
-    portrayal stays neutral (the action and name-calling evidence still count). Of the
-    others, at most ``most`` (:data:`MAX_SENTENCES`) sentences per actor and voice are
-    read, the first in text order: past the first handful an actor's portrayal rarely
-    changes. What costs is the model's two layers per question, which run on the pipeline's
-    main thread (see docs/performance.md for the throughput and docs/evaluation.md for what
-    the limits cost in accuracy).
+    (:data:`MIN_NAMED`) is not read at all. Of the others, at most ``most``
+    (:data:`MAX_SENTENCES`) sentences per actor and voice are read, the first in text
+    order: past the first handful an actor's portrayal rarely changes. And an article of
+    ``sentences`` sentences gets at most :data:`QUESTIONS_PER_SENTENCE` questions per
+    sentence (never fewer than :data:`MIN_QUESTIONS`), given to the actors named in the most
+    sentences first: a passing mention is weak evidence, and its portrayal stays neutral
+    (the action and name-calling evidence still count). What costs is the model's two
+    layers per question, which run on the pipeline's main thread (docs/performance.md has
+    the throughput, docs/evaluation.md what the limits cost in accuracy).
     """
     most = MAX_SENTENCES if most is None else most
     least = MIN_NAMED if least is None else least
+    budget = (
+        len(asked[0])
+        if sentences is None
+        else max(MIN_QUESTIONS, math.ceil(QUESTIONS_PER_SENTENCE * sentences))
+    )
     keys, queries, voices, weights = asked
     named: dict[str, int] = {}
     for key, weight in zip(keys, weights, strict=True):
         if weight >= 1.0:
             named[key[0]] = named.get(key[0], 0) + 1
-    kept: list[int] = []
+    wanted: list[int] = []
     seen: dict[tuple[str, str], int] = {}
     for number, key in enumerate(keys):
         slot = (key[0], voices[number].kind)
         if named.get(key[0], 0) >= least and seen.get(slot, 0) < most:
             seen[slot] = seen.get(slot, 0) + 1
-            kept.append(number)
+            wanted.append(number)
+    wanted.sort(key=lambda n: -named.get(keys[n][0], 0))  # stable: text order within
+    kept = sorted(wanted[:budget])
     return (
         [keys[i] for i in kept],
         [queries[i] for i in kept],
@@ -105,7 +126,7 @@ def ask(analysis: Analysis) -> Asked:
     """The questions for the model about one analysis: keys, queries, voices, weights."""
     if not analysis.sentences:
         return [], [], [], []
-    return trim(queries_of(analysis, _states(analysis)))
+    return trim(queries_of(analysis, _states(analysis)), len(analysis.sentences))
 
 
 def answer(asked: Sequence[Asked]) -> list[dict[str, list[Judgment]]]:
@@ -137,7 +158,14 @@ class Portrayal:
     """Read each actor's sentences with the target-sentiment model, then cast the actors."""
 
     name = "portrayal"
-    version = CodeVersion()
+    version = CodeVersion(
+        data=(
+            "models/target_sentiment.json",
+            "models/target_sentiment.npz",
+            "models/portrayal_roles.json",
+        ),
+        distributions=("vadersentiment",),
+    )
     requires = ("sentences", "actors", "quotes", "events", "techniques")
     reads_if_present = ("layer_states",)
     assigns = ("actors.portrayal",)

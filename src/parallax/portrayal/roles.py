@@ -16,11 +16,15 @@ evidence, each tied to a sentence and marked own voice or quoted:
   counts towards *antagonist*.
 
 The role is the strongest one when it reaches :data:`MIN_EVIDENCE` and beats the runner-up
-by :data:`MARGIN`; weaker evidence gives *neutral*. ``role_lean`` is where all the evidence
-points however weak it is (every sentence's probabilities counted, not only clear ones),
-for a reader who wants the direction behind a *neutral*. The sentiment in [-1, 1] is the mean,
+by :data:`MARGIN`, and the learned reading below agrees with it; weaker or disputed evidence
+gives *neutral*. ``role_lean`` is where all the evidence
+points however weak it is, for a reader who wants the direction behind a *neutral*: a
+learned reading (:mod:`parallax.portrayal.role_model`) of every sentence's probabilities,
+the actions and name-calling, in the article's own voice and the voices it quotes alike
+(annotators of news narratives count what an article chooses to quote; the article's own
+``role`` does not). The sentiment in [-1, 1] is the mean,
 over the sentences in the article's own voice, of P(positive) - P(negative), names weighing
-more than pronouns.
+more than pronouns; 0 (neutral) when the model read fewer than :data:`MIN_SENTENCES` of them.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from parallax.portrayal import actions
+from parallax.portrayal import actions, role_model
 from parallax.portrayal.voice import OWN, OWN_VOICE, Voice, VoiceIndex
 
 ROLES = ("protagonist", "antagonist", "victim", "neutral")
@@ -38,14 +42,23 @@ SENTIMENT_LABELS = ("negative", "neutral", "positive")
 MIN_EVIDENCE = 1.0
 MARGIN = 0.5
 PRONOUN_WEIGHT = 0.3
-NEGATIVE_CUT = -0.35
-POSITIVE_CUT = 0.05
-"""Mean P(pos) - P(neg) at or beyond which the sentiment is called negative or positive.
+NEGATIVE_CUT = -0.3
+POSITIVE_CUT = 0.0
+"""Mean P(pos) - P(neg) at or below which the sentiment is called negative, above which
+positive.
 
 Asymmetric because news reads a little negative even when the author takes no side (the
-model counts reported misfortune as negative): chosen on PerSenT's dev split, the cuts
-with the best macro-F1 of the author's sentiment towards the article's main person.
+model counts reported misfortune as negative). Chosen with :data:`MIN_SENTENCES` by
+``parallax-dev eval portrayal --choose-cuts`` on the selection parts of BASIL and PerSenT
+only (see :mod:`parallax_dev.training.portrayal_cuts`).
 """
+MIN_SENTENCES = 1
+"""Sentences the model read in the article's own voice before its sentiment towards an
+actor is called anything but neutral (a quoted source's view needs only its own words).
+Chosen with the cuts: requiring two or more made BASIL's selection part better and
+PerSenT's worse than its bars allow. The model reads only actors named in at least two
+sentences (:data:`parallax.components.portrayal.MIN_NAMED`), so an actor mentioned in
+passing is neutral anyway."""
 STRONG = 0.6
 """A sentence counts as role evidence only when the model gives its class at least this."""
 NAME_CALLING_WEIGHT = 0.7
@@ -53,6 +66,8 @@ UNPLACED_SHARE = 0.5
 """How much a negative sentence counts towards antagonist when the actor neither acts nor
 is acted on in it (a plain mention in bad news is weaker evidence than a deed)."""
 NAME_CALLING_REACH = 40
+USE_ROLE_MODEL = True
+"""Whether ``role_lean`` comes from the learned reading (off only while training it)."""
 
 
 @dataclass(frozen=True)
@@ -204,7 +219,7 @@ def portray(
     for actor in actors:
         per_voice = evidence[actor["id"]]
         own = per_voice.get(OWN_VOICE.key(), Evidence())
-        actor.update(_decide(own))
+        actor.update(_decide(own, MIN_SENTENCES))
         actor["evidence"] = sorted(
             [item for found in per_voice.values() for item in found.items]
             + [
@@ -233,6 +248,19 @@ def portray(
         actor["quoted"] = sorted(
             quoted, key=lambda q: (q["speaker"] or "", q["speaker_text"] or "")
         )
+        if USE_ROLE_MODEL:
+            actor["role_lean"] = _learned_lean(actor)
+            if actor["role"] != actor["role_lean"]:
+                # Precision first: a role only where the rules and the learned reading agree.
+                actor["role"], actor["role_sentences"] = "neutral", []
+
+
+def _learned_lean(actor: Mapping[str, Any]) -> str:
+    """The role the learned reading of all the evidence points to (:mod:`role_model`)."""
+    chances = role_model.probabilities(
+        role_model.features(actor["evidence"], len(actor.get("mentions") or []))
+    )
+    return role_model.ROLES[max(range(len(chances)), key=chances.__getitem__)]
 
 
 def _name_calling_targets(
@@ -266,10 +294,10 @@ def _name_calling_targets(
 
 
 def _label(lean: float) -> int:
-    return 0 if lean <= NEGATIVE_CUT else 2 if lean >= POSITIVE_CUT else 1
+    return 0 if lean <= NEGATIVE_CUT else 2 if lean > POSITIVE_CUT else 1
 
 
-def _decide(found: Evidence) -> dict[str, Any]:
+def _decide(found: Evidence, least: int = 1) -> dict[str, Any]:
     ranked = sorted(
         ((found.scores.get(r, 0.0), r) for r in ("antagonist", "victim", "protagonist")),
         reverse=True,
@@ -282,12 +310,16 @@ def _decide(found: Evidence) -> dict[str, Any]:
     weights = sum(j.weight for j in found.judgments)
     sentiment = sum(j.lean * j.weight for j in found.judgments) / weights if weights else 0.0
     support = {j.sentence_id for j in found.judgments if _label(j.lean) != 1}
+    label = SENTIMENT_LABELS[_label(sentiment)]
+    if len({j.sentence_id for j in found.judgments}) < max(least, 1):
+        # Too little (or nothing) to go on: neutral. The readings stay in the evidence.
+        sentiment, support, label = 0.0, set(), "neutral"
     return {
         "role": role,
         "role_lean": lean,
         "role_sentences": sorted(found.sentences.get(role, set()), key=_sentence_order),
         "sentiment": round(sentiment, 3),
-        "sentiment_label": SENTIMENT_LABELS[_label(sentiment)],
+        "sentiment_label": label,
         "sentiment_sentences": sorted(support, key=_sentence_order),
         "voice": OWN,
     }
