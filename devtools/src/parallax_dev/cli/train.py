@@ -119,3 +119,20 @@ def train_portrayal(shared: Path, out: Path, epochs: int, threads: int, seed: in
         raise click.UsageError(str(exc)) from None
     err(f"wrote {out}")
     click.echo(f"best epoch {result.best_epoch}: dev macro-F1 {result.dev}")
+
+
+@train.command("portrayal-roles")
+@shared_option("datasets/narrative_frames_corpus")
+@out_option
+@handle_errors
+def train_portrayal_roles(shared: Path, out: Path) -> None:
+    """Fit the learned role reading on Narrative Frames fold 1 (train and dev articles)."""
+    from parallax_dev.datasets.newsmtsc import cache_dir
+    from parallax_dev.training.portrayal_roles import train as fit
+
+    try:
+        weights = fit(shared, out, cache_dir())
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    err(f"wrote {out}")
+    click.echo(f"NFC roles macro-F1: {weights['macro_f1']}")

@@ -42,6 +42,7 @@ from parallax.portrayal.roles import Judgment, portray
 from parallax.portrayal.target_sentiment import predict
 from parallax.portrayal.voice import Voice, VoiceIndex
 from parallax_dev.datasets.newsmtsc import cache_dir, load_split, macro_f1
+from parallax_dev.evaluation.portrayal_bars import bars
 
 csv.field_size_limit(sys.maxsize)
 
@@ -237,7 +238,7 @@ def analyse(
 def cast(analyses: dict[str, Analysis]) -> dict[str, list[dict[str, Any]]]:
     """Answer the kept questions and run the role rules; each analysis's actors, portrayed."""
     keys = list(analyses)
-    answers = answer([trim(analyses[k].layers["asked"]) for k in keys])
+    answers = answer([trim(analyses[k].layers["asked"], len(analyses[k].sentences)) for k in keys])
     result = {}
     for key, judgments in zip(keys, answers, strict=True):
         analysis = analyses[key]
@@ -449,19 +450,82 @@ class Result:
 
     newsmtsc: dict[str, float]
     end_to_end: list[Scores]
+    parts: list[Scores] = field(default_factory=list)
+    """The end-to-end scores again on each corpus's selection and held-out parts."""
+
+
+def selection_part(corpus: str, key: str, nfc_selection: frozenset[str]) -> bool:
+    """Whether an item is in the part thresholds may be chosen on.
+
+    BASIL by story (id starting 0-7), PerSenT by document (even index), NFC by the paper's
+    first fold (its train and dev articles; its test articles are held out).
+    """
+    if corpus == "BASIL":
+        return int(key.split(":")[0][0], 16) < 8
+    if corpus == "PerSenT":
+        return int(key) % 2 == 0
+    return key in nfc_selection
+
+
+def split_scores(found: Scores, nfc_selection: frozenset[str]) -> list[Scores]:
+    """``found`` rescored on its corpus's selection part and its held-out part."""
+    corpus = found.name.split()[0]
+    labels = ROLES if corpus == "NFC" else SENTIMENTS
+    result = []
+    for selection, part in ((True, "selection"), (False, "held out")):
+        chosen = [
+            d for d in found.details if selection_part(corpus, d[2], nfc_selection) == selection
+        ]
+        gold = [d[0] for d in chosen]
+        if corpus == "NFC":
+            field_name = "role_lean" if "role_lean" in found.name else "role"
+            predicted = [str(d[1][field_name]) if d[1] else "neutral" for d in chosen]
+        else:
+            predicted = [_LABEL[d[1]["sentiment_label"]] if d[1] else "neu" for d in chosen]
+        matched = sum(1 for d in chosen if d[1] is not None)
+        result.append(score(f"{found.name}, {part}", gold, predicted, labels, matched))
+    return result
+
+
+def nfc_fold_selection(shared: Path) -> frozenset[str]:
+    """Article ids of the Narrative Frames paper's first fold, train and dev files."""
+    folder = shared / "datasets" / "narrative_frames_corpus" / "data_splits_raw" / "Fold_1"
+    ids: set[str] = set()
+    for name in ("train.txt", "dev.txt"):
+        path = folder / name
+        if path.is_file():
+            ids |= {line.split("\t", 1)[0] for line in path.read_text("utf-8").splitlines()}
+    return frozenset(ids)
 
 
 def run(shared: Path, limit: int | None = None, cache: Path | None = None) -> Result:
     """The four evaluations (``limit`` articles per corpus, all when None)."""
     cache = cache or cache_dir()
-    return Result(
-        newsmtsc_dev(shared, cache),
-        [
-            basil(shared, cache, limit),
-            persent(shared, cache, limit),
-            nfc(shared, cache, limit),
-            nfc(shared, cache, limit, "role_lean"),
-        ],
+    end_to_end = [
+        basil(shared, cache, limit),
+        persent(shared, cache, limit),
+        nfc(shared, cache, limit),
+        nfc(shared, cache, limit, "role_lean"),
+    ]
+    folds = nfc_fold_selection(shared)
+    parts = [part for found in end_to_end for part in split_scores(found, folds)]
+    return Result(newsmtsc_dev(shared, cache), end_to_end, parts)
+
+
+def choose_cuts(shared: Path, cache: Path | None = None) -> Any:
+    """What :mod:`parallax_dev.training.portrayal_cuts` picks (a ``Choice``).
+
+    The sentiment cuts and minimum evidence, chosen on the selection parts of BASIL and
+    PerSenT from each actor's raw own-voice mean.
+    """
+    from parallax_dev.training.portrayal_cuts import choose, items, raw_means
+
+    cache = cache or cache_dir()
+    with raw_means():
+        found_basil, found_persent = basil(shared, cache), persent(shared, cache)
+    return choose(
+        items(found_basil.details, lambda key: selection_part("BASIL", key, frozenset())),
+        items(found_persent.details, lambda key: selection_part("PerSenT", key, frozenset())),
     )
 
 
@@ -472,6 +536,11 @@ def format_markdown(result: Result) -> str:
         f"| {s.name} | {s.n} | {s.matched} | {s.accuracy:.3f} | {s.macro_f1:.3f} | "
         f"{s.majority_accuracy:.3f} | {s.majority_macro_f1:.3f} |"
         for s in result.end_to_end
+    )
+    part_rows = "\n".join(
+        f"| {s.name} | {s.n} | {s.accuracy:.3f} | {s.macro_f1:.3f} | "
+        f"{s.majority_accuracy:.3f} | {s.majority_macro_f1:.3f} |"
+        for s in result.parts
     )
     confusions = "\n".join(
         f"- {s.name}, gold: ours: "
@@ -504,5 +573,16 @@ names ("climate alarmists"); macro-F1 over the three roles.
 |---|--:|--:|--:|--:|--:|--:|
 {rows}
 
+The same on each corpus's part that thresholds may be chosen on (*selection*: BASIL stories
+whose id starts 0-7, PerSenT's even documents, the NFC paper's fold 1 train and dev) and
+the part that is only reported (*held out*); `parallax-dev eval portrayal --choose-cuts`
+picks the sentiment cuts on the selection parts (:mod:`parallax_dev.training.portrayal_cuts`).
+
+| Part | n | accuracy | macro-F1 | majority accuracy | majority macro-F1 |
+|---|--:|--:|--:|--:|--:|
+{part_rows}
+
 {confusions}
+
+{bars(result)}
 """
