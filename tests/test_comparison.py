@@ -165,6 +165,13 @@ def test_a_difference_only_in_whom_each_source_quotes_is_named_so() -> None:
     assert council["quoted_divergence"] == pytest.approx(2.5)
     assert council["difference"] == "quotes only"
     assert [s["quoted"] for s in council["by_source"]] == [[critic], [fan]]
+    from parallax.report.compare_markdown import render_compare_markdown
+
+    report: Any = {"articles": [a, b], "comparison": compare([a, b])}
+    markdown = render_compare_markdown(report)
+    row = next(line for line in markdown.splitlines() if line.startswith("| city council"))
+    assert "differ only in whom they quote" in row
+    assert "quoted sources: a resident: negative, antagonist" in row
     b = dict(BRIDGE_B, actors=[actor("antagonist", -0.6, [fan])])
     assert compare_story("story-1", [a, b])["portrayal"][0]["difference"] == "own voice"
 
