@@ -218,9 +218,10 @@ SEED_LISTS_GONE = (
 )
 LEARNED_MISREADS = (
     "issue 16's acceptance, not reached: these casts held only through verbs and phrases "
-    "written from the seeds' wording, now gone from the role rules; the learned "
-    "target-sentiment model reads what each editorial reports (Russia victim in 000, "
-    "antagonist in 002), not yet whose side the editorial takes"
+    "written from the seeds' wording, now gone from the role rules; measured: Russia "
+    "neutral in both (000: the rules say victim, the learned reading antagonist), NATO "
+    "neutral in 000 and protagonist in 002, the United States neutral in 002; the model "
+    "reads what each editorial reports, not yet whose side it takes"
 )
 _LEARNED_MISREADS = pytest.mark.xfail(strict=True, reason=LEARNED_MISREADS)
 
