@@ -181,6 +181,35 @@ def test_gaps_and_portrayal_use_actors_when_present() -> None:
     assert council["by_source"][0]["sentences"][0]["sentence_id"] == "s2"
 
 
+def test_a_difference_only_in_whom_each_source_quotes_is_named_so() -> None:
+    def actor(role: str, sentiment: float, quoted: list[dict[str, Any]]) -> Any:
+        mention = {"text": "council", "start": 0, "end": 1, "sentence_id": "s2"}
+        return {"id": "local:council", "name": "city council", "type": "organization",
+                "kb_id": None, "role": role, "sentiment": sentiment, "quoted": quoted,
+                "mentions": [mention]}  # fmt: skip
+
+    critic = {"speaker": None, "speaker_text": "a resident", "role": "antagonist",
+              "sentiment": -0.8, "sentiment_label": "negative", "sentences": ["s2"]}  # fmt: skip
+    fan = {"speaker": None, "speaker_text": "the mayor", "role": "protagonist",
+           "sentiment": 0.7, "sentiment_label": "positive", "sentences": ["s2"]}  # fmt: skip
+    a = dict(BRIDGE_A, actors=[actor("neutral", 0.05, [critic])])
+    b = dict(BRIDGE_B, actors=[actor("neutral", 0.0, [fan])])
+    council = compare_story("story-1", [a, b])["portrayal"][0]
+    assert council["divergence"] == pytest.approx(0.05)
+    assert council["quoted_divergence"] == pytest.approx(2.5)
+    assert council["difference"] == "quotes only"
+    assert [s["quoted"] for s in council["by_source"]] == [[critic], [fan]]
+    from parallax.report.compare_markdown import render_compare_markdown
+
+    report: Any = {"articles": [a, b], "comparison": compare([a, b])}
+    markdown = render_compare_markdown(report)
+    row = next(line for line in markdown.splitlines() if line.startswith("| city council"))
+    assert "differ only in whom they quote" in row
+    assert "quoted sources: a resident: negative, antagonist" in row
+    b = dict(BRIDGE_B, actors=[actor("antagonist", -0.6, [fan])])
+    assert compare_story("story-1", [a, b])["portrayal"][0]["difference"] == "own voice"
+
+
 def test_divergence_is_unknown_without_portrayal() -> None:
     assert (
         divergence([{"role": None, "sentiment": None}, {"role": None, "sentiment": None}]) is None

@@ -37,7 +37,7 @@ COMMANDS = {
         "checking",
         "statements",
     },
-    "train": {"techniques", "frames", "entailment", "statements"},
+    "train": {"techniques", "frames", "entailment", "statements", "portrayal"},
 }
 
 

@@ -25,7 +25,7 @@ from parallax.comparison.alignment import claim_sentences
 from parallax.comparison.terms import lead
 from parallax.comparison.vectors import KnownVectors, decode_vector, stored_encoder, text_digest
 from parallax.components.embed import lead_text
-from parallax.encoder import SentenceEncoder, TokenStates, encode
+from parallax.encoder import LayerStates, SentenceEncoder, TokenStates, encode
 from parallax.model import Analysis
 from parallax.settings import Settings
 from parallax.store import SQLiteStore, open_store
@@ -211,11 +211,12 @@ class RecordingEncoder(SentenceEncoder):
         self.seen.extend(texts)
         return super().encode(texts, batch_size, threads)
 
-    def encode_with_tokens(
+    def encode_with_layers(
         self, texts: Sequence[str], batch_size: int = 64, threads: int | None = None
-    ) -> tuple[np.ndarray, list[TokenStates]]:
+    ) -> tuple[np.ndarray, list[TokenStates], list[LayerStates]]:
+        # What the embed step calls (and encode_with_tokens and encode_with_states too).
         self.seen.extend(texts)
-        return super().encode_with_tokens(texts, batch_size, threads)
+        return super().encode_with_layers(texts, batch_size, threads)
 
 
 @pytest.fixture

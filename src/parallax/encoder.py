@@ -41,6 +41,27 @@ _BF16_CPU_FLAGS = frozenset({"avx512_bf16", "amx_bf16"})
 
 _lock = threading.Lock()
 
+STATE_LAYER = 4
+"""Token states kept by :meth:`SentenceEncoder.encode_with_states`: after this many layers.
+
+The target-sentiment model (:mod:`parallax.portrayal.target_sentiment`) runs its own tuned
+copy of the layers above on them, so it shares the lower four with every other component.
+"""
+
+
+@dataclass(frozen=True)
+class LayerStates:
+    """One text's word-piece states after :data:`STATE_LAYER` layers, with their offsets.
+
+    ``offsets`` are character offsets into the text as encoded (cut to :data:`MAX_CHARS`),
+    ``(0, 0)`` for the special tokens at either end.
+    """
+
+    states: np.ndarray
+    """(tokens, 384) float16."""
+    offsets: np.ndarray
+    """(tokens, 2) int32."""
+
 
 def cpu_has_native_bfloat16(cpuinfo: Path = Path("/proc/cpuinfo")) -> bool:
     """Whether the CPU multiplies bfloat16 natively (Linux's CPU flags; False when unknown)."""
@@ -166,20 +187,67 @@ class SentenceEncoder:
         One forward pass gives both: the sentence vector is the mean of the same states, so
         span heads (loaded words) read the token states at no second encoder cost.
         """
+        vectors, tokens, _ = self.encode_with_layers(texts, batch_size, threads)
+        return vectors, tokens
+
+    def encode_with_states(
+        self, texts: Sequence[str], batch_size: int = 64, threads: int | None = None
+    ) -> tuple[np.ndarray, list[LayerStates]]:
+        """Sentence vectors, and each text's word-piece states after :data:`STATE_LAYER`."""
+        vectors, _, layers = self.encode_with_layers(texts, batch_size, threads)
+        return vectors, layers
+
+    def encode_with_layers(
+        self, texts: Sequence[str], batch_size: int = 64, threads: int | None = None
+    ) -> tuple[np.ndarray, list[TokenStates], list[LayerStates]]:
+        """Sentence vectors, last-layer word-piece states and states after :data:`STATE_LAYER`.
+
+        All three come from one forward pass: the sentence vector is the mean of the last
+        layer's states (the packaged model's pooling), and a hook on the encoder's
+        :data:`STATE_LAYER`-th layer keeps what that layer hands up, so the target-sentiment
+        model runs only its own two layers on top instead of a second encoder pass. Batches
+        are formed as :meth:`encode` forms them (longest texts first), so the vectors and
+        last-layer states are the same numbers ``encode`` gives.
+        """
         if not texts:
-            return np.zeros((0, DIMENSION), dtype=np.float32), []
+            return np.zeros((0, DIMENSION), dtype=np.float32), [], []
         clipped = [t[:MAX_CHARS] for t in texts]
         import torch
 
-        with _lock, torch.autocast("cpu", torch.bfloat16, self.precision == "bfloat16"):
+        captured: list[Any] = []
+
+        def keep(_module: Any, _inputs: Any, output: Any) -> None:
+            captured.append(output[0] if isinstance(output, tuple) else output)
+
+        layer = self._model[0].auto_model.encoder.layer[STATE_LAYER - 1]
+        order = np.argsort([-len(t) for t in clipped])
+        outputs: list[dict[str, Any] | None] = [None] * len(clipped)
+        middles: list[Any] = [None] * len(clipped)
+        with (
+            _lock,
+            torch.inference_mode(),
+            torch.autocast("cpu", torch.bfloat16, self.precision == "bfloat16"),
+        ):
             previous = torch.get_num_threads()
             if threads is not None:
                 torch.set_num_threads(max(threads, 1))
+            handle = layer.register_forward_hook(keep)
             try:
-                outputs = self._model.encode(
-                    clipped, batch_size=batch_size, output_value=None, show_progress_bar=False
-                )
+                for first in range(0, len(order), batch_size):
+                    rows = [int(i) for i in order[first : first + batch_size]]
+                    captured.clear()
+                    features = self._model.preprocess([clipped[i] for i in rows])
+                    found = self._model(features)
+                    middle = captured[0]
+                    for position, index in enumerate(rows):
+                        outputs[index] = {
+                            "token_embeddings": found["token_embeddings"][position],
+                            "sentence_embedding": found["sentence_embedding"][position],
+                            "attention_mask": found["attention_mask"][position],
+                        }
+                        middles[index] = middle[position]
             finally:
+                handle.remove()
                 torch.set_num_threads(previous)
         tokenizer = self._model.tokenizer
         pieces = tokenizer(
@@ -190,7 +258,9 @@ class SentenceEncoder:
         )["offset_mapping"]
         vectors = np.zeros((len(texts), DIMENSION), dtype=np.float32)
         tokens: list[TokenStates] = []
+        layers: list[LayerStates] = []
         for row, (output, offsets) in enumerate(zip(outputs, pieces, strict=True)):
+            assert output is not None
             count = int(output["attention_mask"].sum())
             states = output["token_embeddings"][:count].float().numpy()
             vector = output["sentence_embedding"].float().numpy()
@@ -198,13 +268,12 @@ class SentenceEncoder:
             if norm > 0 and clipped[row].strip():
                 vectors[row] = vector / norm
             inner = slice(1, max(count - 1, 1))
+            spans = np.asarray(offsets[:count], dtype=np.int32).reshape(-1, 2)
             tokens.append(
-                TokenStates(
-                    np.ascontiguousarray(states[inner], dtype=np.float32),
-                    np.asarray(offsets[:count][inner], dtype=np.int32).reshape(-1, 2),
-                )
+                TokenStates(np.ascontiguousarray(states[inner], dtype=np.float32), spans[inner])
             )
-        return vectors, tokens
+            layers.append(LayerStates(middles[row][:count].half().numpy().copy(), spans.copy()))
+        return vectors, tokens, layers
 
 
 @lru_cache(maxsize=1)

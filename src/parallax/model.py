@@ -145,6 +145,11 @@ class Analysis:
     vectors: Any = None
     lead_vector: Any = None
     tokens: Any = None
+    layer_states: Any = None
+    """Per sentence, the word-piece states after the encoder's fourth layer
+    (:class:`parallax.encoder.LayerStates`), from the embed step's pass, which the portrayal
+    step's target-sentiment model runs its own top layers on; dropped at the end like
+    ``tokens``."""
 
     @property
     def id(self) -> str:

@@ -1,12 +1,16 @@
 """How differently the sources of a story portray each actor they share.
 
 The role (protagonist, antagonist, victim, neutral) and sentiment (-1..1) of each actor in
-each article come from the portrayal layer (helper "persuasion"), which fills them in place
-on the actors layer. Here they are lined up per actor across the sources with the sentences
-that support them, and a divergence says how far apart the sources are: the spread of their
-sentiments plus one when they cast the actor in different roles. Without the portrayal layer
-the per-source entries still list the sentences that mention the actor, and the divergence
-is null (unknown, not zero).
+each article come from the portrayal layer, which fills them in place on the actors layer,
+from the article's own voice; what the sources an article quotes say about the actor is
+kept apart there (``quoted``). Here they are lined up per actor across the sources with the
+sentences that support them, and a divergence says how far apart the sources are in their
+own voice: the spread of their sentiments plus one when they cast the actor in different
+roles. When the sources agree in their own voice but the people they quote do not, the
+entry says so (``difference``: ``quotes only``), since a reader should not take "this
+outlet quotes the actor's critics" for "this outlet casts the actor as a villain". Without
+the portrayal layer the per-source entries still list the sentences that mention the actor,
+and the divergence is null (unknown, not zero).
 """
 
 from __future__ import annotations
@@ -22,11 +26,14 @@ from parallax.record import (
     ArticleRecord,
     PortrayalRecord,
     PortrayalSentence,
+    QuotedPortrayal,
     SourcePortrayal,
 )
 
 MAX_SENTENCES = 4
 MAX_ACTORS = 15
+ALIKE = 0.4
+"""A divergence below this is "portrayed alike" (the compare report's wording)."""
 
 
 class _Entry(TypedDict):
@@ -38,6 +45,7 @@ class _Entry(TypedDict):
     mentions: int
     sentence_ids: NotRequired[list[str]]
     sentences: NotRequired[list[PortrayalSentence]]
+    quoted: list[QuotedPortrayal]
 
 
 def _sentence_ids(actor: ActorRecord) -> list[str]:
@@ -62,6 +70,7 @@ def _entries(record: ArticleRecord) -> dict[str, _Entry]:
                 "sentiment": actor.get("sentiment"),
                 "mentions": len(actor.get("mentions") or []),
                 "sentence_ids": _sentence_ids(actor),
+                "quoted": list(actor.get("quoted") or []),
             }
     else:
         for entity in record.get("entities") or []:
@@ -71,7 +80,7 @@ def _entries(record: ArticleRecord) -> dict[str, _Entry]:
             entry = found.setdefault(
                 key,
                 {"name": entity["text"], "role": None, "sentiment": None, "mentions": 0,
-                 "sentence_ids": []},
+                 "sentence_ids": [], "quoted": []},
             )  # fmt: skip
             entry["mentions"] += 1
             if entity.get("sentence_id") not in entry["sentence_ids"]:
@@ -95,6 +104,47 @@ def divergence(by_source: Sequence[SourcePortrayal]) -> float | None:
     return round(spread + (1.0 if len(roles) > 1 else 0.0), 3)
 
 
+def quoted_divergence(by_source: Sequence[SourcePortrayal]) -> float | None:
+    """The same spread as :func:`divergence`, over what each source's quoted people say.
+
+    Each source's quoted view is the mean sentiment of the people it quotes about the actor
+    and the set of roles they cast it in; None when fewer than two sources quote anyone.
+    """
+    views: list[SourcePortrayal] = []
+    for source in by_source:
+        quoted = source.get("quoted") or []
+        if quoted:
+            sentiment = sum(float(q.get("sentiment") or 0.0) for q in quoted) / len(quoted)
+            roles = sorted({q["role"] for q in quoted if q.get("role") not in (None, "neutral")})
+            views.append(
+                {
+                    "article_id": source["article_id"],
+                    "outlet": source.get("outlet"),
+                    "title": source.get("title"),
+                    "role": ",".join(roles) or "neutral",
+                    "sentiment": sentiment,
+                    "mentions": len(quoted),
+                    "sentences": [],
+                }
+            )
+    if len(views) < 2:
+        return None
+    return divergence(views)
+
+
+def difference_kind(own: float | None, quoted: float | None) -> str | None:
+    """Where a difference between the sources lies, if anywhere.
+
+    ``own voice`` when the sources differ in their own voice, ``quotes only`` when only the
+    people they quote differ, None when neither is known to differ.
+    """
+    if own is not None and own >= ALIKE:
+        return "own voice"
+    if quoted is not None and quoted >= ALIKE:
+        return "quotes only"
+    return None
+
+
 def portrayal_differences(story: str, records: Sequence[ArticleRecord]) -> list[PortrayalRecord]:
     """One entry per actor that at least two sources of the story name."""
     per_record = [_entries(r) for r in records]
@@ -115,16 +165,21 @@ def portrayal_differences(story: str, records: Sequence[ArticleRecord]) -> list[
                 "sentiment": entry["sentiment"],
                 "mentions": entry["mentions"],
                 "sentences": entry["sentences"],
+                "quoted": entry["quoted"],
             }
             for record, entry in pairs
         ]
+        own = divergence(by_source)
+        quoted = quoted_divergence(by_source)
         result.append(
             {
                 "story": story,
                 "actor": key,
                 "name": pairs[0][1]["name"],
                 "by_source": by_source,
-                "divergence": divergence(by_source),
+                "divergence": own,
+                "quoted_divergence": quoted,
+                "difference": difference_kind(own, quoted),
                 "mentions": sum(e["mentions"] for _, e in pairs),
             }
         )

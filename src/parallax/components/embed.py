@@ -34,7 +34,10 @@ class Embed:
 
     Sentence rows go to :attr:`Analysis.vectors`, the lead's (:func:`lead_text`) to
     :attr:`Analysis.lead_vector`, and each sentence's word-piece states from the same pass
-    to :attr:`Analysis.tokens` (the loaded-language head reads them). The whole batch of
+    to :attr:`Analysis.tokens` (the loaded-language head reads them) and, from the same
+    pass again, its states after the encoder's fourth layer to
+    :attr:`Analysis.layer_states` (the portrayal step's target-sentiment model runs its own
+    top layers on those, so it needs no encoder pass of its own). The whole batch of
     articles, sentences and leads, is encoded in one call, so short articles still fill the
     encoder's batches. Torch releases
     the GIL during the encoder's matrix products, so the pipeline runs this step in a worker
@@ -48,7 +51,7 @@ class Embed:
     name = "embed"
     version = CodeVersion(distributions=(ENCODER_DISTRIBUTION, "sentence-transformers"))
     requires = ("sentences",)
-    assigns = ("vectors", "lead_vector", "tokens")
+    assigns = ("vectors", "lead_vector", "tokens", "layer_states")
 
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
         """Encode the sentences and leads of a batch of analyses."""
@@ -56,16 +59,17 @@ class Embed:
         texts = [s.text for a in batch for s in a.sentences]
         sentences = len(texts)
         texts += [lead_text(a) for a in batch]
-        vectors, tokens = (
-            shared_encoder().encode_with_tokens(texts, threads=self.threads)
+        vectors, tokens, layers = (
+            shared_encoder().encode_with_layers(texts, threads=self.threads)
             if texts
-            else (np.zeros((0, 384), np.float32), [])
+            else (np.zeros((0, 384), np.float32), [], [])
         )
         offset = 0
         for number, analysis in enumerate(batch):
             count = len(analysis.sentences)
             analysis.vectors = vectors[offset : offset + count]
             analysis.tokens = tokens[offset : offset + count]
+            analysis.layer_states = layers[offset : offset + count]
             analysis.lead_vector = vectors[sentences + number]
             offset += count
             yield analysis

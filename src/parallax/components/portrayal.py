@@ -1,31 +1,186 @@
-"""Fill each actor's role and sentiment, with supporting sentences, on the ``actors`` layer."""
+"""Fill each actor's role and sentiment, with supporting sentences, on the ``actors`` layer.
+
+For every sentence that mentions an actor, and every voice the actor is mentioned in there
+(the article's own, or a quoted source's), the target-sentiment model reads the sentence
+towards that actor's mentions. It runs on the token states the embed step kept, so the
+only extra cost is its two layers over those sentences; an analysis rebuilt from the store
+(no kept states) has its actor sentences encoded again here.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import math
+from collections.abc import Iterable, Iterator, Sequence
 
+import numpy as np
+
+from parallax.encoder import LayerStates, shared_encoder
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
 from parallax.pipeline.versions import CodeVersion
 from parallax.portrayal import portray
+from parallax.portrayal.roles import PRONOUN_WEIGHT, Judgment
+from parallax.portrayal.target_sentiment import Query, predict, target_mask
+from parallax.portrayal.voice import Voice, VoiceIndex
+
+Key = tuple[str, str, tuple[str, str]]
+Asked = tuple[list[Key], list[Query], list[Voice], list[float]]
+MAX_SENTENCES = 4
+"""Sentences per actor and voice the model reads (the first ones)."""
+QUESTIONS_PER_SENTENCE = 0.5
+"""Questions (actor, sentence, voice) per sentence of the article the model answers."""
+MIN_QUESTIONS = 8
+"""Questions a short article gets whatever its length."""
+MIN_NAMED = 1
+"""Sentences that must name an actor before the model reads about it (see :func:`trim`).
+
+With 8 sentences per actor and voice and no budget (the portrayal branch's limits) the
+model read about 1.9 times as many word pieces as BASIL's sentences hold, and its two
+layers cost a third of the encoder's six; with these limits about a third of that
+(docs/performance.md has what that does to the pipeline's throughput)."""
+
+
+def _states(analysis: Analysis) -> list[LayerStates]:
+    kept = analysis.layer_states
+    if kept is not None and len(kept) == len(analysis.sentences):
+        return list(kept)
+    _, states = shared_encoder().encode_with_states([s.text for s in analysis.sentences], threads=1)
+    return states
+
+
+def queries_of(analysis: Analysis, states: Sequence[LayerStates]) -> Asked:
+    """One query per (actor, sentence, voice), with its voice and weight, before :func:`trim`."""
+    voices = VoiceIndex(analysis.layers.get("quotes", []))
+    index = {s.id: n for n, s in enumerate(analysis.sentences)}
+    masks: dict[Key, np.ndarray] = {}
+    voice_of: dict[Key, Voice] = {}
+    named: dict[Key, bool] = {}
+    for actor in analysis.layers.get("actors", []):
+        for mention in actor.get("mentions", []):
+            number = index.get(mention.get("sentence_id"))
+            if number is None:
+                continue
+            sentence, encoded = analysis.sentences[number], states[number]
+            voice = voices.at(mention["start"], mention["end"])
+            key = (actor["id"], sentence.id, voice.key())
+            mask = target_mask(
+                encoded.offsets, mention["start"] - sentence.start, mention["end"] - sentence.start
+            )
+            if not mask.any():
+                continue  # beyond the encoder's reach in a very long sentence
+            masks[key] = np.maximum(masks[key], mask) if key in masks else mask
+            voice_of[key] = voice
+            named[key] = named.get(key, False) or mention.get("kind", "name") != "pronoun"
+    keys = list(masks)
+    queries = [Query(states[index[k[1]]].states, masks[k]) for k in keys]
+    weights = [1.0 if named[k] else PRONOUN_WEIGHT for k in keys]
+    return keys, queries, [voice_of[k] for k in keys], weights
+
+
+def trim(
+    asked: Asked, sentences: int | None = None, most: int | None = None, least: int | None = None
+) -> Asked:
+    """The questions worth the model's time: prominent actors, their first sentences.
+
+    An actor named (not only by pronoun) in fewer than ``least`` sentences
+    (:data:`MIN_NAMED`) is not read at all. Of the others, at most ``most``
+    (:data:`MAX_SENTENCES`) sentences per actor and voice are read, the first in text
+    order: past the first handful an actor's portrayal rarely changes. And an article of
+    ``sentences`` sentences gets at most :data:`QUESTIONS_PER_SENTENCE` questions per
+    sentence (never fewer than :data:`MIN_QUESTIONS`), given to the actors named in the most
+    sentences first: a passing mention is weak evidence, and its portrayal stays neutral
+    (the action and name-calling evidence still count). What costs is the model's two
+    layers per question, which run on the pipeline's main thread (docs/performance.md has
+    the throughput, docs/evaluation.md what the limits cost in accuracy).
+    """
+    most = MAX_SENTENCES if most is None else most
+    least = MIN_NAMED if least is None else least
+    budget = (
+        len(asked[0])
+        if sentences is None
+        else max(MIN_QUESTIONS, math.ceil(QUESTIONS_PER_SENTENCE * sentences))
+    )
+    keys, queries, voices, weights = asked
+    named: dict[str, int] = {}
+    for key, weight in zip(keys, weights, strict=True):
+        if weight >= 1.0:
+            named[key[0]] = named.get(key[0], 0) + 1
+    wanted: list[int] = []
+    seen: dict[tuple[str, str], int] = {}
+    for number, key in enumerate(keys):
+        slot = (key[0], voices[number].kind)
+        if named.get(key[0], 0) >= least and seen.get(slot, 0) < most:
+            seen[slot] = seen.get(slot, 0) + 1
+            wanted.append(number)
+    wanted.sort(key=lambda n: -named.get(keys[n][0], 0))  # stable: text order within
+    kept = sorted(wanted[:budget])
+    return (
+        [keys[i] for i in kept],
+        [queries[i] for i in kept],
+        [voices[i] for i in kept],
+        [weights[i] for i in kept],
+    )
+
+
+def ask(analysis: Analysis) -> Asked:
+    """The questions for the model about one analysis: keys, queries, voices, weights."""
+    if not analysis.sentences:
+        return [], [], [], []
+    return trim(queries_of(analysis, _states(analysis)), len(analysis.sentences))
+
+
+def answer(asked: Sequence[Asked]) -> list[dict[str, list[Judgment]]]:
+    """Per analysis, the model's judgments of each actor's sentences, by actor id.
+
+    The model runs once over all the questions, so short articles still fill its batches.
+    """
+    probabilities = predict([query for _, queries, _, _ in asked for query in queries])
+    result: list[dict[str, list[Judgment]]] = []
+    offset = 0
+    for keys, queries, voices, weights in asked:
+        judgments: dict[str, list[Judgment]] = {}
+        for number, key in enumerate(keys):
+            row = probabilities[offset + number]
+            judgments.setdefault(key[0], []).append(
+                Judgment(
+                    key[1],
+                    voices[number],
+                    (float(row[0]), float(row[1]), float(row[2])),
+                    weights[number],
+                )
+            )
+        offset += len(queries)
+        result.append(judgments)
+    return result
 
 
 class Portrayal:
-    """Run :func:`parallax.portrayal.portray` on each article's actors, in place."""
+    """Read each actor's sentences with the target-sentiment model, then cast the actors."""
 
     name = "portrayal"
-    version = CodeVersion()
-    requires = ("sentences", "actors", "events", "techniques")
+    version = CodeVersion(
+        data=(
+            "models/target_sentiment.json",
+            "models/target_sentiment.npz",
+            "models/portrayal_roles.json",
+        ),
+        distributions=("vadersentiment",),
+    )
+    requires = ("sentences", "actors", "quotes", "events", "techniques")
+    reads_if_present = ("layer_states",)
     assigns = ("actors.portrayal",)
 
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
-        """Portray the actors of each analysis."""
-        for analysis in analyses:
+        """Portray the actors of each analysis in a batch."""
+        batch = list(analyses)
+        for analysis, judgments in zip(batch, answer([ask(a) for a in batch]), strict=True):
             portray(
                 analysis.layers.get("actors", []),
                 analysis.sentences,
                 analysis.article.text,
                 analysis.layers.get("events", []),
+                analysis.layers.get("quotes", []),
+                judgments,
             )
             yield analysis
 

@@ -31,6 +31,7 @@ ANALYSIS_LAYERS: Mapping[str, str] = {
     "vectors": "vectors",
     "lead_vector": "lead_vector",
     "tokens": "tokens",
+    "layer_states": "layer_states",
 }
 """Attributes of :class:`Analysis` and the layer each one is."""
 
@@ -215,6 +216,7 @@ def _fingerprint(analysis: Analysis) -> dict[str, str]:
         "vectors": _array_print(analysis.vectors),
         "lead_vector": _array_print(analysis.lead_vector),
         "tokens": "None" if analysis.tokens is None else f"{id(analysis.tokens)}",
+        "layer_states": "None" if analysis.layer_states is None else f"{id(analysis.layer_states)}",
     }
     prints.update({key: repr(value) for key, value in analysis.layers.items()})
     return prints

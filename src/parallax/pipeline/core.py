@@ -307,6 +307,7 @@ def _finished(analyses: list[Analysis]) -> Iterator[Analysis]:
     for analysis in analyses:
         analysis.doc = None  # the parse is large and not part of the result
         analysis.tokens = None  # word-piece states: large, read only by span heads
+        analysis.layer_states = None  # so are the states the portrayal model reads
         # The sentence and lead vectors stay: the runner stores them for comparisons
         # (1.5 kB each).
         yield analysis

@@ -121,6 +121,43 @@ class ActorRecord(TypedDict):
     """The organisation a person acts for (persons only)."""
     role_sentences: NotRequired[list[str]]
     sentiment_sentences: NotRequired[list[str]]
+    sentiment_label: NotRequired[str]
+    """``negative``, ``neutral`` or ``positive``: the sentiment in the article's own voice."""
+    role_lean: NotRequired[str]
+    """Where the evidence points however weak it is (``role`` is neutral on weak evidence)."""
+    voice: NotRequired[str]
+    """Whose voice role and sentiment are from: always ``own`` (the article's)."""
+    evidence: NotRequired[list["PortrayalEvidence"]]
+    """Every piece of evidence, own voice and quoted, with its sentence."""
+    quoted: NotRequired[list["QuotedPortrayal"]]
+    """How each quoted source casts the actor, apart from the article's own voice."""
+
+
+class PortrayalEvidence(TypedDict):
+    """One sentence's evidence about an actor's role or sentiment, and whose voice it is in."""
+
+    sentence_id: str
+    voice: str
+    """``own`` (the article's) or ``quoted``."""
+    speaker: str | None
+    """The quoted source's actor id, when known."""
+    speaker_text: str | None
+    signal: str
+    """What the evidence is: model sentiment, a harmful or helpful action, name-calling."""
+    points_to: str
+    """The role or sentiment label it counts towards."""
+    value: float
+
+
+class QuotedPortrayal(TypedDict):
+    """How one quoted source casts an actor (kept apart from the article's own voice)."""
+
+    speaker: str | None
+    speaker_text: str | None
+    role: str
+    sentiment: float
+    sentiment_label: str
+    sentences: list[str]
 
 
 class SpanRecord(TypedDict):

@@ -4,7 +4,7 @@
 # evaluated annotations, and with string annotations Python 3.11 counts every key required.
 from typing import Literal, NotRequired, TypedDict
 
-from parallax.record.article import AlignmentKind, GapKind, VerdictLabel
+from parallax.record.article import AlignmentKind, GapKind, QuotedPortrayal, VerdictLabel
 
 AlignmentBasis = Literal["paraphrase", "shared_figure", "figures", "claims", "unmatched"]
 
@@ -81,6 +81,8 @@ class SourcePortrayal(TypedDict):
     sentiment: float | None
     mentions: int
     sentences: list[PortrayalSentence]
+    quoted: NotRequired[list[QuotedPortrayal]]
+    """What the sources this article quotes say about the actor, per source."""
 
 
 class PortrayalRecord(TypedDict):
@@ -91,7 +93,12 @@ class PortrayalRecord(TypedDict):
     name: str
     by_source: list[SourcePortrayal]
     divergence: float | None
-    """Sentiment spread plus one when roles differ; null when unknown."""
+    """Sentiment spread plus one when roles differ, in the sources' own voice; null when
+    unknown."""
+    quoted_divergence: NotRequired[float | None]
+    """The same spread over what the people each source quotes say."""
+    difference: NotRequired[str | None]
+    """``own voice``, ``quotes only`` (the sources differ only in whom they quote) or null."""
     mentions: int
 
 

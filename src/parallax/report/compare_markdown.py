@@ -131,7 +131,14 @@ def render_compare_markdown(report: Report) -> str:
                 out.append(f"  - Leaves out what others cover: {_md_escape(names)}{more}")
         out += ["", *_techniques(view)]
         if view["portrayal"]:
-            out += ["", "### How each source portrays the actors they share", ""]
+            out += [
+                "",
+                "### How each source portrays the actors they share",
+                "",
+                "Role and tone in each source's own voice; what the people it quotes say is "
+                "listed apart.",
+                "",
+            ]
             out.append("| Actor | " + " | ".join(_who(s) for s in view["sources"]) + " |")
             out.append("|---" * (len(view["sources"]) + 1) + "|")
             for actor in view["portrayal"]:
@@ -143,8 +150,13 @@ def render_compare_markdown(report: Report) -> str:
                     parts = [p for p in (c["role"], c["tone"]) if p]
                     parts.append(f"{c['mentions']} mentions")
                     parts += [f"“{_md_escape(q)}”" for q in c["sentences"][:1]]
+                    if c["quoted"]:
+                        parts.append("quoted sources: " + _md_escape("; ".join(c["quoted"])))
                     cells.append("; ".join(parts).replace("|", "\\|").replace("\n", " "))
-                out.append(f"| {_md_escape(actor['name'])} | " + " | ".join(cells) + " |")
+                name = _md_escape(actor["name"])
+                if actor["difference"] == "quotes only":
+                    name += " (alike in their own voice; they differ only in whom they quote)"
+                out.append(f"| {name} | " + " | ".join(cells) + " |")
         if view["timeline"]:
             out += ["", "### Timeline", ""]
             for t in view["timeline"]:

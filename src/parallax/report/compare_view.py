@@ -19,6 +19,7 @@ from parallax.record import (
     Report,
     SourcePortrayal,
 )
+from parallax.report.persuasion_view import quoted_view
 from parallax.report.positions_view import (
     CheckworthyRow,
     PositionsView,
@@ -100,6 +101,8 @@ class PortrayalCell(TypedDict):
     tone: str
     mentions: int
     sentences: list[str]
+    quoted: list[str]
+    """What the people this source quotes say of the actor: "speaker: view" each."""
 
 
 class PortrayalView(TypedDict):
@@ -107,6 +110,8 @@ class PortrayalView(TypedDict):
 
     name: str
     divergence: float | None
+    difference: str | None
+    """``own voice``, ``quotes only`` or None (see :mod:`parallax.comparison.portrayal`)."""
     cells: list[PortrayalCell]
 
 
@@ -194,6 +199,7 @@ def _cell(source: SourceView, found: SourcePortrayal | None) -> PortrayalCell:
         "tone": _sentiment_word(sentiment),
         "mentions": found["mentions"] if found else 0,
         "sentences": [s["text"] for s in found["sentences"]][:2] if found else [],
+        "quoted": [quoted_view(q) for q in found.get("quoted", [])][:3] if found else [],
     }
 
 
@@ -259,6 +265,7 @@ def story_views(report: Report) -> list[StoryView]:
                 {
                     "name": entry["name"],
                     "divergence": entry["divergence"],
+                    "difference": entry.get("difference"),
                     "cells": [_cell(source, cells.get(source["id"])) for source in sources],
                 }
             )

@@ -285,10 +285,14 @@ def _persuasion_block(article: ArticleRecord) -> list[str]:
         out.append(f"- Frames: {frames}")
     rows = portrayal_rows(article)
     if rows:
-        out += ["", "| Actor | Role | Sentiment | Sentences |", "|---|---|--:|---|"]
+        out += [
+            "",
+            "| Actor | Role (own voice) | Sentiment | Sentences | Quoted sources say |",
+            "|---|---|--:|---|---|",
+        ]
         out += [
             f"| {_cell(r['name'])} | {r['role']} | {r['sentiment'] or 0:+.2f} | "
-            f"{', '.join(r['role_sentences']) or '—'} |"
+            f"{', '.join(r['role_sentences']) or '—'} | {_cell(r['quoted']) or '—'} |"
             for r in rows
         ]
     used, quoted = used_techniques(article), quoted_techniques(article)

@@ -12,7 +12,13 @@ from typing import TypedDict
 from markupsafe import Markup, escape
 
 from parallax.persuasion.taxonomy import TECHNIQUES, label
-from parallax.record import ArticleRecord, SentenceRecord, TechniqueRecord
+from parallax.record import (
+    ActorRecord,
+    ArticleRecord,
+    QuotedPortrayal,
+    SentenceRecord,
+    TechniqueRecord,
+)
 
 PALETTE = (
     "#ffd6d6", "#ffe7c2", "#fff3b0", "#dff5c8", "#c8f0e6", "#cfe6ff", "#dcd6ff", "#f5d0f0",
@@ -136,6 +142,22 @@ class PortrayalRow(TypedDict):
     role: str | None
     sentiment: float | None
     role_sentences: list[str]
+    quoted: str
+    """What the sources the article quotes say of the actor ("" when none)."""
+
+
+def quoted_view(quoted: QuotedPortrayal) -> str:
+    """One quoted source's view of an actor in a few words ("the minister: negative")."""
+    who = quoted.get("speaker_text") or quoted.get("speaker") or "unnamed source"
+    view = quoted.get("sentiment_label") or "neutral"
+    if quoted.get("role") not in (None, "neutral"):
+        view += f", {quoted['role']}"
+    return f"{who}: {view}"
+
+
+def quoted_summary(actor: ActorRecord) -> str:
+    """What the sources an article quotes say about an actor, in a few words per source."""
+    return "; ".join(quoted_view(q) for q in (actor.get("quoted") or [])[:4])
 
 
 def portrayal_rows(article: ArticleRecord, limit: int = 12) -> list[PortrayalRow]:
@@ -148,6 +170,7 @@ def portrayal_rows(article: ArticleRecord, limit: int = 12) -> list[PortrayalRow
             "role": a.get("role"),
             "sentiment": a.get("sentiment"),
             "role_sentences": a.get("role_sentences", []),
+            "quoted": quoted_summary(a),
         }
         for a in actors[:limit]
     ]

@@ -86,16 +86,34 @@ def eval_genre(shared: Path, write_docs: bool) -> None:
 
 
 @evaluate.command("portrayal")
-@shared_option("datasets/narrative_frames_corpus and inputs/basil-media-bias")
+@shared_option(
+    "datasets/newsmtsc_target_sentiment, datasets/persent_author_sentiment, "
+    "datasets/narrative_frames_corpus and inputs/basil-media-bias"
+)
 @click.option("--limit", type=int, default=None, help="Use only the first N articles of each.")
+@click.option(
+    "--choose-cuts",
+    is_flag=True,
+    help="Print the sentiment cuts and minimum evidence chosen on the selection parts.",
+)
 @write_docs_option
 @handle_errors
-def eval_portrayal(shared: Path, limit: int | None, write_docs: bool) -> None:
-    """Actor roles on Narrative Frames (hero/villain/victim) and sentiment on BASIL."""
+def eval_portrayal(shared: Path, limit: int | None, choose_cuts: bool, write_docs: bool) -> None:
+    """Target sentiment on NewsMTSC dev; BASIL, PerSenT and NFC portrayal end to end."""
     from parallax_dev.evaluation import portrayal
 
+    if choose_cuts:
+        choice = portrayal.choose_cuts(shared)
+        click.echo(
+            f"NEGATIVE_CUT = {choice.negative}, POSITIVE_CUT = {choice.positive}, "
+            f"MIN_SENTENCES = {choice.least}"
+        )
+        for part, (accuracy, f1) in choice.scores.items():
+            click.echo(f"{part}: accuracy {accuracy:.3f}, macro-F1 {f1:.3f}")
+        return
+
     report_evaluation(
-        "Actor portrayal (NFC, BASIL)",
+        "Actor portrayal (NewsMTSC, BASIL, PerSenT, NFC)",
         lambda: portrayal.run(shared, limit=limit),
         portrayal.format_markdown,
         write_docs,

@@ -93,3 +93,46 @@ def train_statements(shared: Path, out: Path) -> None:
         raise click.UsageError(str(exc)) from None
     for path in paths:
         click.echo(f"wrote {path}")
+
+
+@train.command("portrayal")
+@shared_option("datasets/newsmtsc_target_sentiment")
+@out_option
+@click.option("--epochs", type=int, default=4, show_default=True)
+@click.option(
+    "--threads",
+    type=int,
+    default=1,
+    show_default=True,
+    help="Torch threads (on a shared machine keep this low).",
+)
+@click.option("--seed", type=int, default=13, show_default=True, help="Random seed.")
+@handle_errors
+def train_portrayal(shared: Path, out: Path, epochs: int, threads: int, seed: int) -> None:
+    """Fine-tune the target-sentiment model (NewsMTSC train; the epoch chosen on its dev)."""
+    from parallax_dev.datasets.newsmtsc import cache_dir
+    from parallax_dev.training.portrayal import train as fit
+
+    try:
+        result = fit(shared, out, cache_dir(), epochs=epochs, threads=threads, seed=seed)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    err(f"wrote {out}")
+    click.echo(f"best epoch {result.best_epoch}: dev macro-F1 {result.dev}")
+
+
+@train.command("portrayal-roles")
+@shared_option("datasets/narrative_frames_corpus")
+@out_option
+@handle_errors
+def train_portrayal_roles(shared: Path, out: Path) -> None:
+    """Fit the learned role reading on Narrative Frames fold 1 (train and dev articles)."""
+    from parallax_dev.datasets.newsmtsc import cache_dir
+    from parallax_dev.training.portrayal_roles import train as fit
+
+    try:
+        weights = fit(shared, out, cache_dir())
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from None
+    err(f"wrote {out}")
+    click.echo(f"NFC roles macro-F1: {weights['macro_f1']}")

@@ -1,230 +1,588 @@
-"""Evaluating portrayal: roles on the Narrative Frames Corpus, sentiment on BASIL.
+"""Evaluating portrayal on public data, end to end through the pipeline.
 
-Neither corpus gives actors in our form, so the gold entities become actors whose mentions
-are the entity's string found in the text (case-insensitive; for BASIL's person names, the
-full name and the surname). Articles go through the parse and sentence steps of the
-pipeline; the ``events`` layer is not used here (its actors would not be the gold ones), so
-the figures measure the wording, label and tone signals alone, a lower bound for the
-pipeline, which adds event evidence.
+* **NewsMTSC dev** (rw and mt): the target-sentiment model alone, macro-F1 over 3 classes.
+* **BASIL** 2010-2016: the author's feeling (pos/neu/neg) towards each main entity of an
+  article, against the sentiment label the pipeline gives the actor that entity is; an
+  entity the pipeline found no actor for counts as answered *neutral*.
+* **PerSenT** dev: the author's sentiment towards the article's main person, the same way.
+* **Narrative Frames Corpus**: hero/villain/victim of each annotated entity. Its entities
+  are often not names ("climate alarmists"), which the actors step does not look for, so
+  the gold entities become the actors (mentions: the annotated strings found in the text)
+  and the rest of the pipeline (quotes, events, techniques, the model) runs as usual.
+
+Each article goes through the pipeline once; the questions for the model (the token states
+of the sentences that mention each actor) are kept with the analysis in ``.cache/portrayal``,
+so a retrained model and changed role rules are measured without running the pipeline again.
 """
 
 from __future__ import annotations
 
+import copy
+import csv
+import hashlib
 import json
+import pickle
 import re
+import sys
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from parallax.model import Article
-from parallax.portrayal.roles import portray
+import numpy as np
 
+from parallax.components.portrayal import answer, queries_of, trim
+from parallax.encoder import LayerStates
+from parallax.model import Analysis, Article
+from parallax.pipeline.core import Pipeline
+from parallax.pipeline.registry import component_factory
+from parallax.portrayal.roles import Judgment, portray
+from parallax.portrayal.target_sentiment import predict
+from parallax.portrayal.voice import Voice, VoiceIndex
+from parallax_dev.datasets.newsmtsc import cache_dir, load_split, macro_f1
+from parallax_dev.evaluation.portrayal_bars import bars
+
+csv.field_size_limit(sys.maxsize)
+
+UPSTREAM = (
+    "parse",
+    "sentences",
+    "entities",
+    "embed",
+    "times",
+    "actors",
+    "quotes",
+    "events",
+    "techniques",
+)
+SENTIMENTS = ("neg", "neu", "pos")
+ROLES = ("protagonist", "antagonist", "victim")
 NFC_ROLES = {"hero": "protagonist", "villain": "antagonist", "victim": "victim"}
+_LABEL = {"negative": "neg", "neutral": "neu", "positive": "pos"}
+_PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "him",
+        "her",
+        "them",
+        "his",
+        "its",
+        "their",
+        "we",
+        "us",
+        "our",
+        "i",
+        "me",
+        "my",
+    ]
+)
 
 
 @dataclass
-class PortrayalScores:
-    """Role accuracy/macro-F1 on NFC entities and sentiment agreement on BASIL."""
+class Scores:
+    """Accuracy, macro-F1 and the majority-class baselines of one evaluation."""
 
-    role_n: int
-    role_accuracy: float
-    role_macro_f1: float
-    role_majority: float
-    role_confusion: dict[str, dict[str, int]]
-    sentiment_n: int
-    sentiment_accuracy: float
-    sentiment_majority: float
+    name: str
+    n: int
+    accuracy: float
+    macro_f1: float
+    majority_accuracy: float
+    majority_macro_f1: float
+    matched: int
+    confusion: dict[str, dict[str, int]] = field(default_factory=dict)
+    details: list[tuple[str, dict[str, Any] | None, str]] = field(default_factory=list)
+    """(gold, the matched actor as portrayed, the document's key) per item, for looking into
+    the errors and for splitting a corpus into the part thresholds are chosen on and the
+    part they are reported on (:mod:`parallax_dev.training.portrayal_cuts`)."""
 
 
-def _mentions(text: str, sentences: list[Any], names: list[str]) -> list[dict[str, Any]]:
+def score(
+    name: str, gold: list[str], predicted: list[str], labels: Sequence[str], matched: int
+) -> Scores:
+    """Scores of ``predicted`` against ``gold`` (macro-F1 over ``labels``)."""
+    index = {label: n for n, label in enumerate(labels)}
+    g = np.array([index.get(x, -1) for x in gold])
+    p = np.array([index.get(x, -1) for x in predicted])
+    common = Counter(gold).most_common(1)[0][0] if gold else labels[0]
+    majority = np.full_like(g, index[common])
+    confusion: dict[str, dict[str, int]] = {}
+    for a, b in zip(gold, predicted, strict=True):
+        confusion.setdefault(a, {}).setdefault(b, 0)
+        confusion[a][b] += 1
+    n = max(len(gold), 1)
+    return Scores(
+        name=name,
+        n=len(gold),
+        accuracy=round(float((g == p).sum()) / n, 3),
+        macro_f1=round(macro_f1(g, p, len(labels)), 3),
+        majority_accuracy=round(float((g == majority).sum()) / n, 3),
+        majority_macro_f1=round(macro_f1(g, majority, len(labels)), 3),
+        matched=matched,
+        confusion=confusion,
+    )
+
+
+# -- running the pipeline, with the model's judgments kept --------------------------------
+
+
+class _GoldActors:
+    """Put given actors (found by their strings) on each analysis, in place of the actors step."""
+
+    name = "actors"
+    version = "gold"
+    requires = ("doc", "sentences")
+    assigns = ("actors",)
+
+    def __init__(self, entities: dict[str, list[tuple[str, list[str]]]]) -> None:
+        self.entities = entities
+
+    def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
+        for analysis in analyses:
+            actors = []
+            for number, (key, names) in enumerate(self.entities.get(analysis.article.source, [])):
+                mentions = mentions_of(analysis, names)
+                actors.append(
+                    {"id": f"g{number}", "name": key, "type": "gold", "mentions": mentions}
+                )
+            analysis.layers["actors"] = actors
+            yield analysis
+
+
+class _Ask:
+    """Keep the questions for the model on the analysis (the portrayal step's first half).
+
+    All of them, before :func:`parallax.components.portrayal.trim`, so that the limits on
+    what the model reads can be chosen without running the pipeline again.
+    """
+
+    name = "ask"
+    version = "2"
+    requires = ("sentences", "actors", "quotes", "layer_states")
+    assigns = ("asked",)
+
+    def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
+        for analysis in analyses:
+            analysis.layers["asked"] = (
+                queries_of(analysis, analysis.layer_states)
+                if analysis.sentences
+                else ([], [], [], [])
+            )
+            analysis.layer_states = None
+            analysis.tokens = None
+            yield analysis
+
+
+def mentions_of(analysis: Analysis, names: Sequence[str]) -> list[dict[str, Any]]:
+    """Mentions of the given strings (whole words, any case) with their sentence ids."""
     found = []
+    text = analysis.article.text
     for name in names:
-        if len(name) < 3:
+        if len(name) < 3 and name.lower() not in _PRONOUNS:
             continue
         for match in re.finditer(rf"\b{re.escape(name)}\b", text, re.IGNORECASE):
-            for s in sentences:
-                if s.start <= match.start() < s.end:
+            for sentence in analysis.sentences:
+                if sentence.start <= match.start() < sentence.end:
                     found.append(
                         {
                             "text": match.group(),
                             "start": match.start(),
                             "end": match.end(),
-                            "sentence_id": s.id,
+                            "sentence_id": sentence.id,
+                            "kind": "pronoun" if name.lower() in _PRONOUNS else "name",
                         }
                     )
                     break
     return found
 
 
-def _analyse(texts: list[str]) -> list[Any]:
-    from parallax.components import load
+def analyse(
+    texts: dict[str, str],
+    cache: Path,
+    tag: str,
+    gold_actors: dict[str, list[tuple[str, list[str]]]] | None = None,
+) -> dict[str, Analysis]:
+    """Run the pipeline (to the model's judgments) over ``texts`` by id, cached on disk."""
+    names = [n for n in UPSTREAM if not (gold_actors is not None and n == "actors")]
+    components: list[Any] = [component_factory(name)() for name in names]
+    versions = "|".join(f"{c.name}={c.version}" for c in components)
+    digest = hashlib.sha256(f"{tag}|{LayerStates.__name__}|{versions}|{_Ask.version}".encode())
+    for key in sorted(texts):
+        digest.update(key.encode() + b"\x00" + texts[key].encode("utf-8", "replace"))
+    if gold_actors is not None:
+        digest.update(json.dumps(gold_actors, sort_keys=True).encode())
+    path = cache / f"{tag}-{digest.hexdigest()[:16]}.pickle"
+    if path.is_file():
+        with path.open("rb") as handle:
+            cached: dict[str, Analysis] = pickle.load(handle)
+            return cached
+    if gold_actors is not None:
+        at = [c.name for c in components].index("times") + 1
+        components.insert(at, _GoldActors(gold_actors))
+    pipeline = Pipeline([*components, _Ask()])
+    articles = [Article(text=t, source=k, language="en") for k, t in texts.items()]
+    result = {a.article.source: a for a in pipeline.pipe(articles)}
+    for analysis in result.values():
+        analysis.vectors = None
+        analysis.doc = None
+    cache.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as handle:
+        pickle.dump(result, handle)
+    return result
 
-    pipeline = load(["parse", "sentences"])
-    articles = [Article(text=t, source=f"eval#{i}", language="en") for i, t in enumerate(texts)]
-    return list(pipeline.pipe(articles))
+
+def cast(analyses: dict[str, Analysis]) -> dict[str, list[dict[str, Any]]]:
+    """Answer the kept questions and run the role rules; each analysis's actors, portrayed."""
+    keys = list(analyses)
+    answers = answer([trim(analyses[k].layers["asked"], len(analyses[k].sentences)) for k in keys])
+    result = {}
+    for key, judgments in zip(keys, answers, strict=True):
+        analysis = analyses[key]
+        actors = copy.deepcopy(analysis.layers.get("actors", []))
+        judgments = _revoiced(analysis, actors, judgments)
+        portray(
+            actors,
+            analysis.sentences,
+            analysis.article.text,
+            analysis.layers.get("events", []),
+            analysis.layers.get("quotes", []),
+            judgments,
+        )
+        result[key] = actors
+    return result
 
 
-def nfc_roles(shared: Path, limit: int | None = None) -> tuple[list[str], list[str]]:
-    """Gold and predicted roles of the NFC entities (hero/villain/victim mapped)."""
+def _revoiced(
+    analysis: Analysis, actors: list[dict[str, Any]], judgments: dict[str, list[Judgment]]
+) -> dict[str, list[Judgment]]:
+    """The judgments with their voices looked up again.
+
+    The voice rules may have changed since the questions were cached: each judgment takes
+    the voice of the actor's first mention in its sentence whose voice kind matches, else
+    of its first mention there.
+    """
+    voices = VoiceIndex(analysis.layers.get("quotes", []))
+    result: dict[str, list[Judgment]] = {}
+    for actor in actors:
+        by_sentence: dict[str, list[Voice]] = {}
+        for mention in actor.get("mentions", []):
+            by_sentence.setdefault(str(mention.get("sentence_id")), []).append(
+                voices.at(mention["start"], mention["end"])
+            )
+        for judgment in judgments.get(actor["id"], []):
+            found = by_sentence.get(judgment.sentence_id) or [judgment.voice]
+            voice = next((v for v in found if v.kind == judgment.voice.kind), found[0])
+            result.setdefault(actor["id"], []).append(replace(judgment, voice=voice))
+    return result
+
+
+def find_actor(actors: Sequence[dict[str, Any]], name: str) -> dict[str, Any] | None:
+    """The pipeline actor that is the named person or organisation, if any.
+
+    A match is an actor whose name or a named mention equals the full name or, for a
+    person's name of several words, its last word; the most mentioned such actor wins.
+    """
+    full = name.lower().strip()
+    last = full.split()[-1] if " " in full else None
+    best: tuple[int, dict[str, Any]] | None = None
+    for actor in actors:
+        forms = {str(actor.get("name", "")).lower()} | {
+            str(m.get("text", "")).lower()
+            for m in actor.get("mentions", [])
+            if m.get("kind", "name") != "pronoun"
+        }
+        words = {w for f in forms for w in f.split()}
+        if full in forms or (last is not None and last in words and len(last) > 2):
+            count = len(actor.get("mentions", []))
+            if best is None or count > best[0]:
+                best = (count, actor)
+    return best[1] if best else None
+
+
+# -- the four evaluations ---------------------------------------------------------------
+
+
+def newsmtsc_dev(shared: Path, cache: Path) -> dict[str, float]:
+    """Macro-F1 of the target-sentiment model on NewsMTSC's dev files, and pooled."""
+    splits = [load_split(shared, "dev_rw", cache), load_split(shared, "dev_mt", cache)]
+    scores: dict[str, float] = {}
+    golds, predictions = [], []
+    for split in splits:
+        predicted = predict(split.queries).argmax(1)
+        scores[split.name] = round(macro_f1(split.labels, predicted), 4)
+        majority = np.full_like(split.labels, np.bincount(split.labels).argmax())
+        scores[f"{split.name}_majority"] = round(macro_f1(split.labels, majority), 4)
+        golds.append(split.labels)
+        predictions.append(predicted)
+    scores["pooled"] = round(macro_f1(np.concatenate(golds), np.concatenate(predictions)), 4)
+    scores["n"] = float(sum(len(s.labels) for s in splits))
+    return scores
+
+
+def basil(shared: Path, cache: Path, limit: int | None = None) -> Scores:
+    """Author feeling towards BASIL's main entities (2010-2016), end to end."""
+    folder = shared / "inputs" / "basil-media-bias"
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{folder} is missing; pass --shared pointing at the data folder")
+    with (folder / "basil_articles.jsonl").open(encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle]
+    records = records[:limit]
+    wanted: dict[str, list[tuple[str, str]]] = {}
+    texts: dict[str, str] = {}
+    for record in records:
+        annotation = _basil_annotation(folder, record)
+        if annotation is None:
+            continue
+        key = f"{record['story_id']}:{record['source_code']}"
+        texts[key] = record["text"]
+        for name, feeling in annotation.items():
+            if not name.startswith("author_feeling_") or name.endswith("main_event"):
+                continue
+            if feeling in SENTIMENTS:
+                wanted.setdefault(key, []).append(
+                    (name.removeprefix("author_feeling_").replace("_", " "), feeling)
+                )
+    portrayed = cast(analyse(texts, cache, "basil"))
+    gold, predicted, matched = [], [], 0
+    details: list[tuple[str, dict[str, Any] | None, str]] = []
+    for key, entities in wanted.items():
+        actors = portrayed[key]
+        for name, feeling in entities:
+            actor = find_actor(actors, name)
+            matched += actor is not None
+            gold.append(feeling)
+            predicted.append(_LABEL[actor["sentiment_label"]] if actor else "neu")
+            details.append((feeling, actor, key))
+    found = score("BASIL author feeling", gold, predicted, SENTIMENTS, matched)
+    found.details = details
+    return found
+
+
+def _basil_annotation(folder: Path, record: dict[str, Any]) -> dict[str, Any] | None:
+    # BASIL numbers a story's three articles 1-3; the annotation is the one whose article
+    # file names the same outlet.
+    for path in sorted(folder.glob(f"annotations/*/{record['story_id']}_*_ann.json")):
+        article = folder / "articles" / path.parent.name / path.name.replace("_ann", "")
+        try:
+            meta = json.loads(article.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        source = str(meta.get("source", "")).lower()
+        if source.startswith(record["source_code"][:2]) or meta.get("title") == record.get("title"):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return dict(data.get("article-level-annotations", {}))
+    return None
+
+
+def persent(shared: Path, cache: Path, limit: int | None = None) -> Scores:
+    """The author's sentiment towards PerSenT's main person (dev split), end to end."""
+    path = shared / "datasets" / "persent_author_sentiment" / "dev.csv"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} is missing; pass --shared pointing at the data folder")
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))[:limit]
+    texts = {row["DOCUMENT_INDEX"]: row["DOCUMENT"].replace("  ", ", ") for row in rows}
+    portrayed = cast(analyse(texts, cache, "persent"))
+    gold, predicted, matched = [], [], 0
+    details: list[tuple[str, dict[str, Any] | None, str]] = []
+    mapping = {"Negative": "neg", "Neutral": "neu", "Positive": "pos"}
+    for row in rows:
+        actor = find_actor(portrayed[row["DOCUMENT_INDEX"]], row["TARGET_ENTITY"])
+        matched += actor is not None
+        gold.append(mapping[row["TRUE_SENTIMENT"]])
+        predicted.append(_LABEL[actor["sentiment_label"]] if actor else "neu")
+        details.append((gold[-1], actor, row["DOCUMENT_INDEX"]))
+    found = score("PerSenT author sentiment", gold, predicted, SENTIMENTS, matched)
+    found.details = details
+    return found
+
+
+def nfc(shared: Path, cache: Path, limit: int | None = None, field: str = "role") -> Scores:
+    """Hero/villain/victim of the NFC entities, with the gold entities as the actors.
+
+    ``field`` is ``role`` (what the pipeline shows, neutral on weak evidence) or
+    ``role_lean`` (where the evidence points, however weak).
+    """
     folder = shared / "datasets" / "narrative_frames_corpus" / "data"
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder} is missing; pass --shared pointing at the data folder")
     with (folder / "articles_metadata.tsv").open(encoding="utf-8") as handle:
         rows = [line.rstrip("\n").split("\t") for line in handle][1:]
     texts = {r[0]: r[4] for r in rows if len(r) > 4}
-    entities: dict[str, list[tuple[str, str]]] = {}
+    grouped: dict[str, dict[tuple[str, str], list[str]]] = {}
     with (folder / "role_and_frame_annoations.tsv").open(encoding="utf-8") as handle:
         for line in list(handle)[1:]:
             cells = line.rstrip("\n").split("\t")
             if len(cells) > 3 and cells[3] in NFC_ROLES and cells[0] in texts:
-                entities.setdefault(cells[0], []).append((cells[1], NFC_ROLES[cells[3]]))
-    ids = sorted(entities, key=int)[:limit]
-    analyses = _analyse([texts[i] for i in ids])
-    gold, predicted = [], []
-    for article_id, analysis in zip(ids, analyses, strict=True):
-        actors: list[dict[str, Any]] = []
-        for number, (name, role) in enumerate(entities[article_id]):
-            mentions = _mentions(analysis.article.text, analysis.sentences, [name])
-            if mentions:
-                actors.append({"id": f"e{number}", "name": name, "mentions": mentions})
-                gold.append(role)
-        portray(actors, analysis.sentences, analysis.article.text)
-        predicted += [str(a["role"]) for a in actors]
-    return gold, predicted
-
-
-def basil_sentiment(shared: Path, limit: int | None = None) -> tuple[list[str], list[str]]:
-    """Gold author feeling (pos/neu/neg) towards BASIL main entities, and our sign."""
-    folder = shared / "inputs" / "basil-media-bias"
-    if not folder.is_dir():
-        raise FileNotFoundError(f"{folder} is missing; pass --shared pointing at the data folder")
-    records = [json.loads(line) for line in (folder / "basil_articles.jsonl").open()]
-    records = records[:limit]
-    analyses = _analyse([r["text"] for r in records])
-    gold, predicted = [], []
-    for record, analysis in zip(records, analyses, strict=True):
-        source = {"nyt": "nyt", "fox": "fox", "hpo": "hpo"}.get(record["source_code"], "")
-        matches = list(folder.glob(f"annotations/*/{record['story_id']}_*_ann.json"))
-        annotation = _basil_annotation(matches, source, record)
-        if annotation is None:
-            continue
-        actors: list[dict[str, Any]] = []
-        feelings: list[str] = []
-        for key, feeling in annotation.items():
-            if not key.startswith("author_feeling_") or key.endswith("main_event"):
+                names = grouped.setdefault(cells[0], {}).setdefault((cells[2], cells[3]), [])
+                if cells[1].lower() not in _PRONOUNS:
+                    names.append(cells[1])
+    ids = sorted(grouped, key=int)[:limit]
+    entities = {
+        i: [(f"{group}|{role}", names) for (group, role), names in grouped[i].items() if names]
+        for i in ids
+    }
+    portrayed = cast(analyse({i: texts[i] for i in ids}, cache, "nfc", entities))
+    gold, predicted, matched = [], [], 0
+    details: list[tuple[str, dict[str, Any] | None, str]] = []
+    for i in ids:
+        actors = {a["name"]: a for a in portrayed[i]}
+        for key, _ in entities[i]:
+            actor = actors.get(key)
+            if actor is None or not actor.get("mentions"):
                 continue
-            name = key.removeprefix("author_feeling_").replace("_", " ")
-            names = [name, name.split()[-1]] if " " in name else [name]
-            mentions = _mentions(analysis.article.text, analysis.sentences, names)
-            if mentions and feeling in {"pos", "neu", "neg"}:
-                actors.append({"id": name, "name": name, "mentions": mentions})
-                feelings.append(feeling)
-        portray(actors, analysis.sentences, analysis.article.text)
-        gold += feelings
-        predicted += [
-            "pos"
-            if float(a["sentiment"]) > 0.25
-            else "neg"
-            if float(a["sentiment"]) < -0.25
-            else "neu"
-            for a in actors
+            matched += 1
+            gold.append(NFC_ROLES[key.split("|")[1]])
+            predicted.append(str(actor[field]))
+            details.append((gold[-1], actor, i))
+    found = score(f"NFC roles ({field})", gold, predicted, ROLES, matched)
+    found.details = details
+    return found
+
+
+@dataclass
+class Result:
+    """Everything ``parallax-dev eval portrayal`` measures."""
+
+    newsmtsc: dict[str, float]
+    end_to_end: list[Scores]
+    parts: list[Scores] = field(default_factory=list)
+    """The end-to-end scores again on each corpus's selection and held-out parts."""
+
+
+def selection_part(corpus: str, key: str, nfc_selection: frozenset[str]) -> bool:
+    """Whether an item is in the part thresholds may be chosen on.
+
+    BASIL by story (id starting 0-7), PerSenT by document (even index), NFC by the paper's
+    first fold (its train and dev articles; its test articles are held out).
+    """
+    if corpus == "BASIL":
+        return int(key.split(":")[0][0], 16) < 8
+    if corpus == "PerSenT":
+        return int(key) % 2 == 0
+    return key in nfc_selection
+
+
+def split_scores(found: Scores, nfc_selection: frozenset[str]) -> list[Scores]:
+    """``found`` rescored on its corpus's selection part and its held-out part."""
+    corpus = found.name.split()[0]
+    labels = ROLES if corpus == "NFC" else SENTIMENTS
+    result = []
+    for selection, part in ((True, "selection"), (False, "held out")):
+        chosen = [
+            d for d in found.details if selection_part(corpus, d[2], nfc_selection) == selection
         ]
-    return gold, predicted
+        gold = [d[0] for d in chosen]
+        if corpus == "NFC":
+            field_name = "role_lean" if "role_lean" in found.name else "role"
+            predicted = [str(d[1][field_name]) if d[1] else "neutral" for d in chosen]
+        else:
+            predicted = [_LABEL[d[1]["sentiment_label"]] if d[1] else "neu" for d in chosen]
+        matched = sum(1 for d in chosen if d[1] is not None)
+        result.append(score(f"{found.name}, {part}", gold, predicted, labels, matched))
+    return result
 
 
-def _basil_annotation(
-    paths: list[Path], source: str, record: dict[str, Any]
-) -> dict[str, Any] | None:
-    # BASIL numbers the three articles of a story 1-3; we match the annotation by its
-    # article file's source.
-    for path in paths:
-        article = path.parents[2] / "articles" / path.parent.name / path.name.replace("_ann", "")
-        try:
-            meta = json.loads(article.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if str(meta.get("source", "")).lower().startswith(source[:2]) or meta.get(
-            "title"
-        ) == record.get("title"):
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return dict(data.get("article-level-annotations", {}))
-    return None
+def nfc_fold_selection(shared: Path) -> frozenset[str]:
+    """Article ids of the Narrative Frames paper's first fold, train and dev files."""
+    folder = shared / "datasets" / "narrative_frames_corpus" / "data_splits_raw" / "Fold_1"
+    ids: set[str] = set()
+    for name in ("train.txt", "dev.txt"):
+        path = folder / name
+        if path.is_file():
+            ids |= {line.split("\t", 1)[0] for line in path.read_text("utf-8").splitlines()}
+    return frozenset(ids)
 
 
-def _macro_f1(gold: list[str], predicted: list[str], labels: list[str]) -> float:
-    scores = []
-    for label in labels:
-        tp = sum(g == p == label for g, p in zip(gold, predicted, strict=True))
-        denominator = gold.count(label) + predicted.count(label)
-        scores.append(2 * tp / denominator if denominator else 0.0)
-    return sum(scores) / len(scores)
+def run(shared: Path, limit: int | None = None, cache: Path | None = None) -> Result:
+    """The four evaluations (``limit`` articles per corpus, all when None)."""
+    cache = cache or cache_dir()
+    end_to_end = [
+        basil(shared, cache, limit),
+        persent(shared, cache, limit),
+        nfc(shared, cache, limit),
+        nfc(shared, cache, limit, "role_lean"),
+    ]
+    folds = nfc_fold_selection(shared)
+    parts = [part for found in end_to_end for part in split_scores(found, folds)]
+    return Result(newsmtsc_dev(shared, cache), end_to_end, parts)
 
 
-def run(shared: Path, limit: int | None = None) -> PortrayalScores:
-    """Both evaluations (``limit`` articles each, all when None)."""
-    gold, predicted = nfc_roles(shared, limit)
-    confusion: dict[str, dict[str, int]] = {}
-    for g, p in zip(gold, predicted, strict=True):
-        confusion.setdefault(g, {}).setdefault(p, 0)
-        confusion[g][p] += 1
-    sentiment_gold, sentiment_predicted = basil_sentiment(shared, limit)
-    n, m = max(len(gold), 1), max(len(sentiment_gold), 1)
-    return PortrayalScores(
-        role_n=len(gold),
-        role_accuracy=sum(g == p for g, p in zip(gold, predicted, strict=True)) / n,
-        role_macro_f1=_macro_f1(gold, predicted, ["protagonist", "antagonist", "victim"]),
-        role_majority=Counter(gold).most_common(1)[0][1] / n if gold else 0.0,
-        role_confusion=confusion,
-        sentiment_n=len(sentiment_gold),
-        sentiment_accuracy=sum(
-            g == p for g, p in zip(sentiment_gold, sentiment_predicted, strict=True)
-        )
-        / m,
-        sentiment_majority=(
-            Counter(sentiment_gold).most_common(1)[0][1] / m if sentiment_gold else 0.0
-        ),
+def choose_cuts(shared: Path, cache: Path | None = None) -> Any:
+    """What :mod:`parallax_dev.training.portrayal_cuts` picks (a ``Choice``).
+
+    The sentiment cuts and minimum evidence, chosen on the selection parts of BASIL and
+    PerSenT from each actor's raw own-voice mean.
+    """
+    from parallax_dev.training.portrayal_cuts import choose, items, raw_means
+
+    cache = cache or cache_dir()
+    with raw_means():
+        found_basil, found_persent = basil(shared, cache), persent(shared, cache)
+    return choose(
+        items(found_basil.details, lambda key: selection_part("BASIL", key, frozenset())),
+        items(found_persent.details, lambda key: selection_part("PerSenT", key, frozenset())),
     )
 
 
-def format_markdown(scores: PortrayalScores) -> str:
+def format_markdown(result: Result) -> str:
     """The ``docs/evaluation.md`` section for portrayal."""
-    roles = ("protagonist", "antagonist", "victim", "neutral")
-    header = "| gold \\ ours | " + " | ".join(roles) + " |\n|---|" + "--:|" * len(roles)
+    tsc = result.newsmtsc
     rows = "\n".join(
-        f"| {g} | "
-        + " | ".join(str(scores.role_confusion.get(g, {}).get(r, 0)) for r in roles)
-        + " |"
-        for g in roles[:3]
+        f"| {s.name} | {s.n} | {s.matched} | {s.accuracy:.3f} | {s.macro_f1:.3f} | "
+        f"{s.majority_accuracy:.3f} | {s.majority_macro_f1:.3f} |"
+        for s in result.end_to_end
+    )
+    part_rows = "\n".join(
+        f"| {s.name} | {s.n} | {s.accuracy:.3f} | {s.macro_f1:.3f} | "
+        f"{s.majority_accuracy:.3f} | {s.majority_macro_f1:.3f} |"
+        for s in result.parts
+    )
+    confusions = "\n".join(
+        f"- {s.name}, gold: ours: "
+        + "; ".join(f"{g}: {dict(sorted(p.items()))}" for g, p in sorted(s.confusion.items()))
+        for s in result.end_to_end
     )
     return f"""*Measured {date.today().isoformat()}; `parallax-dev eval portrayal` reproduces these
-figures.*
+figures (`parallax-dev train portrayal` the model).*
 
-**Roles** on the Narrative Frames Corpus (Frermann et al. 2023): every entity annotated as
-hero, villain or victim (mapped to protagonist, antagonist, victim) whose string occurs in
-its article; {scores.role_n} entities. Gold has no neutral entities, so every *neutral* we
-give counts as an error. The paper does not report an entity-role classifier to compare
-with; the majority-class baseline is given instead.
+**Target sentiment**, the model alone (:mod:`parallax.portrayal.target_sentiment`): NewsMTSC
+dev files, macro-F1 over negative / neutral / positive, {int(tsc["n"])} targets. The model
+is selected on these files (the epoch with the best pooled score); NewsMTSC's test files
+are kept back. Published best (RoBERTa, GRU-TSC, on the test sets): 0.831 (rw), 0.825 (mt).
 
-| Metric | parallax | Majority class |
+| Set | parallax | Majority class |
 |---|--:|--:|
-| accuracy | {scores.role_accuracy:.3f} | {scores.role_majority:.3f} |
-| macro-F1 (3 roles) | {scores.role_macro_f1:.3f} | – |
+| dev_rw | {tsc["dev_rw"]:.3f} | {tsc["dev_rw_majority"]:.3f} |
+| dev_mt | {tsc["dev_mt"]:.3f} | {tsc["dev_mt_majority"]:.3f} |
+| both | {tsc["pooled"]:.3f} | – |
 
-{header}
+**End to end**: BASIL 2010-2016 (author feeling towards each main entity) and PerSenT dev
+(the author's sentiment towards the main person) through the pipeline's own actors, the
+actor's sentiment label in the article's own voice against gold; *matched* counts the gold
+entities an actor was found for, the others count as answered *neutral*. Narrative Frames
+(hero / villain / victim, mapped to protagonist / antagonist / victim; gold has no neutral,
+so every *neutral* is an error) with the gold entities as the actors, since most are not
+names ("climate alarmists"); macro-F1 over the three roles.
+
+| Evaluation | n | matched | accuracy | macro-F1 | majority accuracy | majority macro-F1 |
+|---|--:|--:|--:|--:|--:|--:|
 {rows}
 
-**Sentiment** towards BASIL's main entities (Fan et al. 2019, article-level
-`author_feeling_<entity>` in pos/neu/neg): our sentiment cut at ±0.25 into three classes,
-{scores.sentiment_n} (article, entity) pairs whose entity is named in the text.
+The same on each corpus's part that thresholds may be chosen on (*selection*: BASIL stories
+whose id starts 0-7, PerSenT's even documents, the NFC paper's fold 1 train and dev) and
+the part that is only reported (*held out*); `parallax-dev eval portrayal --choose-cuts`
+picks the sentiment cuts on the selection parts (:mod:`parallax_dev.training.portrayal_cuts`).
 
-| Metric | parallax | Majority class |
-|---|--:|--:|
-| 3-way accuracy | {scores.sentiment_accuracy:.3f} | {scores.sentiment_majority:.3f} |
+| Part | n | accuracy | macro-F1 | majority accuracy | majority macro-F1 |
+|---|--:|--:|--:|--:|--:|
+{part_rows}
 
-These figures measure the wording, label and tone signals alone (the evaluation does not
-have our event layer for the gold entities). Both corpora are harder than the seeds: NFC
-entities are often abstract ("climate alarmism") and BASIL's reports are mostly neutral
-in wording, which is why the role evidence is usually too weak and we say *neutral*.
+{confusions}
+
+{bars(result)}
 """

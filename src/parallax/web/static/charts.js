@@ -162,13 +162,22 @@
           y: rows.map(function (r) { return plain(r.name, 28); }),
           text: rows.map(function (r) { return r.role || ""; }), textposition: "auto",
           marker: {color: SOURCE_COLOURS[i % SOURCE_COLOURS.length]},
-          hovertext: rows.map(function (r) { return plain(names[a.id]) + ": " + (r.role || "no role") + ", tone " + r.sentiment.toFixed(2); }),
+          hovertext: rows.map(function (r) { return plain(names[a.id]) + " in its own voice: " + (r.role || "no role") + ", tone " + r.sentiment.toFixed(2); }),
           hoverinfo: "text",
         });
       });
       if (!traces.length) { note(el, "No actor is named by two sources (or often by one) with a portrayal yet."); return; }
       const count = new Set([].concat.apply([], traces.map(function (t) { return t.y; }))).size;
-      draw(el, traces, {barmode: "group", height: 120 + count * 22 * traces.length, xaxis: {range: [-1, 1], title: {text: "negative ← tone → positive"}}, yaxis: {automargin: true}});
+      draw(el, traces, {barmode: "group", height: 120 + count * 22 * traces.length, xaxis: {range: [-1, 1], title: {text: "negative ← tone in the source's own voice → positive"}}, yaxis: {automargin: true}});
+      // A difference that comes only from whom each source quotes is not a difference in how
+      // the sources themselves cast the actor: say so under the chart.
+      const quotesOnly = ((data.comparison && data.comparison.portrayal) || []).filter(function (p) { return p.difference === "quotes only"; });
+      if (quotesOnly.length) {
+        const p = document.createElement("p");
+        p.className = "hint";
+        p.textContent = quotesOnly.map(function (q) { return plain(q.name, 40); }).join(", ") + ": alike in the sources' own voice; they differ only in whom each source quotes.";
+        el.insertAdjacentElement("afterend", p);
+      }
     },
     "compare-timeline": function (el, data) {
       const names = compareSources(data);

@@ -1,0 +1,72 @@
+"""The issue's bars for portrayal (issue 16) beside what ``parallax-dev eval portrayal`` measured.
+
+Part of the generated ``docs/evaluation.md`` section, so that which bars hold is computed
+from the same run as the figures, never edited by hand.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from parallax_dev.evaluation.portrayal import Result
+
+
+def bars(result: Result) -> str:
+    """The issue's bars (issue 16) against what was measured, and how to read the figures."""
+    tsc = result.newsmtsc
+    by_name = {s.name: s for s in result.end_to_end}
+    b, p = by_name["BASIL author feeling"], by_name["PerSenT author sentiment"]
+    lean = by_name["NFC roles (role_lean)"]
+    role = by_name["NFC roles (role)"]
+    held = {s.name: s for s in result.parts}.get("NFC roles (role_lean), held out")
+
+    def holds(ok: bool) -> str:
+        return "yes" if ok else "no"
+
+    lean_held = f"; held out {held.macro_f1:.3f}" if held else ""
+    return f"""Against the issue's bars, measured as above:
+
+| Bar | Measured | Holds |
+|---|--:|---|
+| NewsMTSC dev macro-F1 ≥ 0.75 | {tsc["pooled"]:.3f} (rw {tsc["dev_rw"]:.3f}, \
+mt {tsc["dev_mt"]:.3f}) | {holds(tsc["pooled"] >= 0.75)} |
+| BASIL accuracy ≥ majority ({b.majority_accuracy:.3f}) | {b.accuracy:.3f} | \
+{holds(b.accuracy >= b.majority_accuracy)} |
+| BASIL macro-F1 ≥ 0.50 | {b.macro_f1:.3f} | {holds(b.macro_f1 >= 0.5)} |
+| PerSenT accuracy ≥ 0.55 | {p.accuracy:.3f} | {holds(p.accuracy >= 0.55)} |
+| PerSenT macro-F1 ≥ 0.45 | {p.macro_f1:.3f} | {holds(p.macro_f1 >= 0.45)} |
+| NFC hero/villain/victim macro-F1 ≥ 0.40 | {lean.macro_f1:.3f} (role_lean{lean_held}); \
+{role.macro_f1:.3f} (role) | {holds(lean.macro_f1 >= 0.4)} for role_lean, \
+{holds(role.macro_f1 >= 0.4)} for role |
+
+How to read these:
+
+- The model (`parallax-dev train portrayal`, seed 13, the epoch with the best pooled dev
+  score, then dev-chosen logit offsets) reaches 0.748 pooled in float32; the figures here
+  are in bfloat16, which it runs in, like the encoder, on a CPU that multiplies it natively
+  (2.8 times faster here). For comparison the issue reports, on the test files, 0.71 for
+  frozen states with logistic regression and 0.77 with the top two layers fine-tuned.
+- The model reads the states the embed step's single encoder pass kept after the fourth
+  layer, and only as many questions as `parallax/components/portrayal.py` allows
+  (`MAX_SENTENCES` per actor and voice, `QUESTIONS_PER_SENTENCE`, most-named actors first),
+  for throughput (docs/performance.md).
+- The sentiment cuts and the minimum evidence (`NEGATIVE_CUT`, `POSITIVE_CUT`,
+  `MIN_SENTENCES` in `parallax/portrayal/roles.py`) are those `--choose-cuts` picks on the
+  selection parts: the PerSenT bars first, then BASIL's macro-F1. Requiring two or more own
+  sentences, or a wider neutral band, raises BASIL's accuracy (0.62-0.68 on its held-out
+  part) but takes PerSenT below its bars; the two corpora pull apart (BASIL's entities are
+  81% neutral, PerSenT's people 53% positive).
+- BASIL: news about US politics is full of reported conflict and misfortune, which the
+  sentence model (trained on NewsMTSC, whose labels count what a sentence reports) reads as
+  negative; the author's own neutrality is not separated from the tone of the events.
+  Entities with no actor count as *neutral*.
+- NFC: `role` is the article's own-voice role from the evidence rules, neutral on weak
+  evidence or where the learned reading disagrees, and gold has no neutral; in this corpus
+  stray quotation marks at paragraph joins make the quotes layer take most of many
+  articles, so little is in the own voice.
+  `role_lean` is the learned reading of all the evidence, every voice alike
+  (`parallax/portrayal/role_model.py`, `parallax-dev train portrayal-roles`, fitted on the
+  paper's fold 1 train and dev articles only); its held-out row above is the fold's test
+  articles.
+"""

@@ -1,0 +1,78 @@
+"""Whose voice a stretch of an article is in: the article's own, or a source it reports.
+
+The ``quotes`` layer marks direct quotations (possibly several sentences long) and reported
+speech ("X said that ...", "according to X, ..."). A mention inside one of those spans is
+in the quoted source's voice; everything else is the article's own. A claim the article
+only relays ("officials said the bridge was hit") is thus kept apart from what the article
+itself asserts, and what each source says is reported under its name.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+OWN = "own"
+QUOTED = "quoted"
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Who says a stretch of text: ``own`` (the article) or ``quoted`` with its speaker."""
+
+    kind: str
+    speaker: str | None = None
+    """The quoted source's actor id, when the quotes layer resolved it."""
+    speaker_text: str | None = None
+    """The source as the article names it ("a senior official")."""
+
+    def key(self) -> tuple[str, str]:
+        """A hashable label: own voice, or quoted by this speaker."""
+        return (self.kind, self.speaker or self.speaker_text or "")
+
+
+OWN_VOICE = Voice(OWN)
+
+
+MAX_UNATTRIBUTED = 300
+"""A direct quotation longer than this (characters) with no speech verb near it is more
+likely two stray quote marks far apart (text copied without its paragraph breaks) than one
+unattributed quotation; it is left in the article's voice."""
+
+
+def _attributable(quote: dict[str, Any]) -> bool:
+    start, end = int(quote.get("start", 0)), int(quote.get("end", 0))
+    if end <= start:
+        return False
+    unattributed = quote.get("kind") == "direct" and not quote.get("cue")
+    return not (unattributed and end - start > MAX_UNATTRIBUTED)
+
+
+class VoiceIndex:
+    """Looks up the voice of a character offset from the quotes layer."""
+
+    def __init__(self, quotes: Sequence[dict[str, Any]]) -> None:
+        """Index the quotation spans (innermost wins when they nest)."""
+        self._spans = sorted(
+            (int(q["start"]), int(q["end"]), q)
+            for q in quotes
+            if q.get("end", 0) > q.get("start", 0)
+        )
+        self._starts = [s for s, _, _ in self._spans]
+
+    def at(self, start: int, end: int | None = None) -> Voice:
+        """The voice of the text ``start:end`` (quoted when the span lies in a quotation)."""
+        end = start + 1 if end is None else end
+        best: tuple[int, dict[str, Any]] | None = None
+        position = bisect_right(self._starts, start)
+        for span_start, span_end, quote in self._spans[max(position - 16, 0) : position]:
+            if span_start <= start and end <= span_end + 1:
+                width = span_end - span_start
+                if best is None or width < best[0]:
+                    best = (width, quote)
+        if best is None:
+            return OWN_VOICE
+        quote = best[1]
+        return Voice(QUOTED, quote.get("speaker"), quote.get("speaker_text"))

@@ -1,0 +1,77 @@
+"""Pinned quality floors for actor portrayal (issue 16).
+
+Floors only ever go up; the measured figures and the commands that reproduce them are in
+docs/evaluation.md (`parallax-dev eval portrayal`, `parallax-dev train portrayal`). The
+end-to-end ones run the pipeline over BASIL, PerSenT and the Narrative Frames Corpus once
+(the encoder states it needs are cached under .cache/portrayal for the next run).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import shared_path
+
+NEWSMTSC_DEV_MACRO_F1 = 0.74  # measured 0.745 (bfloat16; 0.748 float32); the bar 0.75 not yet
+BASIL_ACCURACY = 0.50  # measured 0.512; the bar is the majority class's 0.811: not reached
+BASIL_MACRO_F1 = 0.33  # measured 0.342 (majority 0.299); the issue's bar 0.50 not reached
+PERSENT_ACCURACY = 0.52  # measured 0.531 (majority 0.526); the issue's bar 0.55 not reached
+PERSENT_MACRO_F1 = 0.47  # measured 0.484; the issue's bar is 0.45
+NFC_LEAN_MACRO_F1 = 0.47  # measured 0.489 (role_lean); the issue's bar is 0.40
+NFC_LEAN_HELD_OUT_MACRO_F1 = 0.45  # measured 0.478 on fold 1's test articles, never fitted on
+E2E_TIMEOUT = 1800  # the pipeline over a corpus: minutes on a shared 2-core machine
+
+
+@pytest.fixture(scope="module")
+def shared() -> Path:
+    return shared_path("datasets").parent
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_target_sentiment_newsmtsc_dev_floor(shared: Path) -> None:
+    from parallax_dev.datasets.newsmtsc import cache_dir
+    from parallax_dev.evaluation.portrayal import newsmtsc_dev
+
+    scores = newsmtsc_dev(shared, cache_dir())
+    assert scores["pooled"] >= NEWSMTSC_DEV_MACRO_F1, f"NewsMTSC dev macro-F1 fell to {scores}"
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+@pytest.mark.timeout(E2E_TIMEOUT)
+def test_basil_author_feeling_floor(shared: Path) -> None:
+    from parallax_dev.datasets.newsmtsc import cache_dir
+    from parallax_dev.evaluation.portrayal import basil
+
+    scores: Any = basil(shared, cache_dir())
+    assert scores.accuracy >= BASIL_ACCURACY, scores
+    assert scores.macro_f1 >= BASIL_MACRO_F1, scores
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+@pytest.mark.timeout(E2E_TIMEOUT)
+def test_persent_author_sentiment_floor(shared: Path) -> None:
+    from parallax_dev.datasets.newsmtsc import cache_dir
+    from parallax_dev.evaluation.portrayal import persent
+
+    scores: Any = persent(shared, cache_dir())
+    assert scores.accuracy >= PERSENT_ACCURACY, scores
+    assert scores.macro_f1 >= PERSENT_MACRO_F1, scores
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+@pytest.mark.timeout(E2E_TIMEOUT)
+def test_nfc_roles_floor(shared: Path) -> None:
+    from parallax_dev.datasets.newsmtsc import cache_dir
+    from parallax_dev.evaluation.portrayal import nfc, nfc_fold_selection, split_scores
+
+    scores: Any = nfc(shared, cache_dir(), field="role_lean")
+    assert scores.macro_f1 >= NFC_LEAN_MACRO_F1, scores
+    _, held_out = split_scores(scores, nfc_fold_selection(shared))
+    assert held_out.macro_f1 >= NFC_LEAN_HELD_OUT_MACRO_F1, held_out
