@@ -317,3 +317,20 @@ def test_a_role_the_learned_reading_disputes_is_neutral(monkeypatch: pytest.Monk
     monkeypatch.setattr(roles, "_learned_lean", lambda _actor: "victim")
     portray([north], sentences, text, events, judgments={"north": read})
     assert (north["role"], north["role_lean"], north["role_sentences"]) == ("neutral", "victim", [])
+
+
+def test_a_role_against_the_articles_own_sentiment_is_neutral() -> None:
+    """A 'helpful' action by an actor the article speaks of negatively casts no one."""
+    from parallax.portrayal import roles
+    from parallax.portrayal.voice import OWN_VOICE
+
+    def decided(role: str, probabilities: tuple[float, float, float]) -> str:
+        found = roles.Evidence()
+        found.add(role, 1.0, "s1", "agent of helpful action", OWN_VOICE)
+        found.judgments.append(roles.Judgment("s1", OWN_VOICE, probabilities))
+        return str(roles._decide(found)["role"])
+
+    assert decided("protagonist", (0.1, 0.3, 0.6)) == "protagonist"
+    assert decided("protagonist", (0.6, 0.3, 0.1)) == "neutral"
+    assert decided("antagonist", (0.6, 0.3, 0.1)) == "antagonist"
+    assert decided("antagonist", (0.1, 0.3, 0.6)) == "neutral"

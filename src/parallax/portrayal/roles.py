@@ -309,6 +309,10 @@ def _decide(found: Evidence, least: int = 1) -> dict[str, Any]:
     lean = max(pulls, key=lambda r: pulls[r]) if any(pulls.values()) else "neutral"
     weights = sum(j.weight for j in found.judgments)
     sentiment = sum(j.lean * j.weight for j in found.judgments) / weights if weights else 0.0
+    if (role == "protagonist" and sentiment < 0) or (role == "antagonist" and sentiment > 0):
+        # The actions and the way the article speaks of the actor disagree (a "promise" that
+        # is a threat, harm described approvingly): too mixed to cast, so neutral.
+        role = "neutral"
     support = {j.sentence_id for j in found.judgments if _label(j.lean) != 1}
     label = SENTIMENT_LABELS[_label(sentiment)]
     if len({j.sentence_id for j in found.judgments}) < max(least, 1):
