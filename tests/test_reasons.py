@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from parallax.report import reasons
 from parallax.report.reasons import alignment_line, evidence_line, verdict_line
 
 FACT = {
@@ -36,3 +37,14 @@ def test_an_alignment_line_names_its_kind_once() -> None:
     assert alignment_line(clash) == "contradiction: dates disagree: 1949 vs 1951: A says ..."
     same = {"kind": "same", "reason": "same: A and B say it in other words"}
     assert alignment_line(same) == "same: A and B say it in other words"
+
+
+def test_confirmed_titles_are_one_line_and_mismatched_titles_stay_verdicts() -> None:
+    confirmed = {"kind": "title", "verdict": "supported", "text": "Senator  X", "sentence_id": "s2"}
+    wrong = {"kind": "title", "verdict": "contradicted", "text": "President Y", "sentence_id": "s3"}
+    other = {"kind": "membership", "verdict": "supported", "text": "NATO has 28 members"}
+    assert reasons.is_routine_title(confirmed)
+    assert not reasons.is_routine_title(wrong) and not reasons.is_routine_title(other)
+    line = reasons.routine_titles_line([confirmed, wrong, other])
+    assert line.startswith("1 office title held") and "Senator X (s2)" in line
+    assert "President Y" not in line and reasons.routine_titles_line([other]) == ""

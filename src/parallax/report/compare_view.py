@@ -26,7 +26,7 @@ from parallax.report.positions_view import (
     checkworthy_rows,
     positions_view,
 )
-from parallax.report.reasons import alignment_line, verdict_line
+from parallax.report.reasons import alignment_line, is_routine_title, verdict_line
 from parallax.report.sources_view import (
     LeavesOutView,
     SourceTechniquesView,
@@ -287,7 +287,7 @@ def story_views(report: Report) -> list[StoryView]:
         verdicts: list[VerdictView] = []
         for source in sources:
             for claim in articles[source["id"]].get("claims") or []:
-                if verdict := claim.get("verdict"):
+                if (verdict := claim.get("verdict")) and not is_routine_title(claim):
                     verdicts.append(
                         {
                             "source": source,

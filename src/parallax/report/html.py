@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from parallax.record import ArticleRecord, EntityRecord, Report
 from parallax.report import persuasion_view
-from parallax.report.reasons import verdict_line
+from parallax.report.reasons import is_routine_title, routine_titles_line, verdict_line
 
 HIGHLIGHT_LABELS = {
     "PERSON": "person",
@@ -80,6 +80,8 @@ _ENV = Environment(
     lstrip_blocks=True,
 )
 _ENV.filters["verdict_line"] = verdict_line
+_ENV.filters["routine_titles_line"] = routine_titles_line
+_ENV.tests["routine_title"] = is_routine_title
 
 
 def render_html(report: Report) -> str:

@@ -11,7 +11,7 @@ from parallax.record import (
     Report,
     TimelineRecord,
 )
-from parallax.report.reasons import verdict_line
+from parallax.report.reasons import is_routine_title, routine_titles_line, verdict_line
 
 
 def _cell(value: object) -> str:
@@ -144,8 +144,11 @@ def _claims_markdown(articles: list[ArticleRecord]) -> list[str]:
         return []
     out = ["", "## Fact-check", ""]
     for article, claims in checked:
-        decided = [c for c in claims if c["verdict"] != "not_enough_evidence"]
-        if not decided:
+        decided = [
+            c for c in claims if c["verdict"] != "not_enough_evidence" and not is_routine_title(c)
+        ]
+        titles = routine_titles_line(claims)
+        if not decided and not titles:
             continue
         out += [f"### {_cell(article['title'] or 'Untitled')}", ""]
         for claim in decided:
@@ -155,7 +158,9 @@ def _claims_markdown(articles: list[ArticleRecord]) -> list[str]:
             )
             out.append(f"  - {_md_escape(verdict_line(claim))}")
             out += _evidence_lines(claim.get("evidence", []), limit=5)
-        undecided = len(claims) - len(decided)
+        if titles:
+            out.append(f"- {_md_escape(titles)}")
+        undecided = sum(c["verdict"] == "not_enough_evidence" for c in claims)
         if undecided:
             out.append(f"- {undecided} more claim(s) without enough evidence to judge")
         out.append("")

@@ -15,7 +15,7 @@ functions, so they say the same thing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 VERDICT_WORDS = {
@@ -25,6 +25,30 @@ VERDICT_WORDS = {
     "not_enough_evidence": "not enough evidence",
 }
 ALIGNMENT_WORDS = {"same": "same", "contradiction": "contradiction", "unique": "only here"}
+
+
+def is_routine_title(claim: Mapping[str, Any]) -> bool:
+    """A title check that found what a reader expects ("President X" while X was president).
+
+    Every title the checker confirms is a true statement but no news: listed as verdicts
+    they would bury the claims a reader came for. Reports and the web UI list them in one
+    line instead; a title that does not match (contradicted or disputed) stays a verdict.
+    """
+    return claim.get("kind") == "title" and claim.get("verdict") == "supported"
+
+
+def routine_titles_line(claims: Iterable[Mapping[str, Any]]) -> str:
+    """One line naming the confirmed titles, or "" when there are none."""
+    titles = [c for c in claims if is_routine_title(c)]
+    if not titles:
+        return ""
+    named = "; ".join(
+        f"{_one_line(str(c.get('text') or ''))} ({c.get('sentence_id')})" for c in titles
+    )
+    return (
+        f"{len(titles)} office title{'s' if len(titles) != 1 else ''} held on the article's "
+        f"date, as the knowledge base records: {named}"
+    )
 
 
 def _one_line(text: str) -> str:

@@ -17,7 +17,12 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from parallax import usecases
 from parallax.record import ArticleRecord
 from parallax.report.compare_view import VERDICT_WORDS, story_views
-from parallax.report.reasons import alignment_line, verdict_line
+from parallax.report.reasons import (
+    alignment_line,
+    is_routine_title,
+    routine_titles_line,
+    verdict_line,
+)
 from parallax.usecases import browsing, knowledge
 from parallax.web import corpus, highlight
 from parallax.web.api import job_status
@@ -40,6 +45,8 @@ def templates() -> Environment:
     env.filters["label"] = highlight.label
     env.filters["verdict_line"] = verdict_line
     env.filters["alignment_line"] = alignment_line
+    env.filters["routine_titles_line"] = routine_titles_line
+    env.tests["routine_title"] = is_routine_title
     return env
 
 
