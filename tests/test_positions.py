@@ -188,3 +188,12 @@ def test_without_sentence_kinds_the_reports_say_so_once() -> None:
     assert "Sentence kinds are not available" in render_compare_html(untyped)
     assert "Sentence kinds are not available" in render_compare_markdown(untyped)
     assert checkworthy_rows(untyped) == []
+
+
+def test_a_confirmed_title_does_not_mark_its_sentence_supported() -> None:
+    from parallax.comparison.positions import _verdicts
+
+    title = {"id": "c1", "sentence_id": "s1", "kind": "title", "verdict": "supported"}
+    count = {"id": "c2", "sentence_id": "s2", "kind": "membership", "verdict": "supported"}
+    wrong = {"id": "c3", "sentence_id": "s3", "kind": "title", "verdict": "contradicted"}
+    assert set(_verdicts([title, count, wrong])) == {"s2", "s3"}
