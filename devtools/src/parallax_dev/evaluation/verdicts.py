@@ -305,6 +305,15 @@ def format_markdown(result: Precision, judgements: list[dict[str, Any]] | None =
             "knowledge base does not record now contradicts a claim only for an organisation "
             "whose members it lists in full; for treaties it is not enough evidence.",
             "",
+            "What this does not show: issue 17 asks for at least 150 judged verdicts on what "
+            "news sentences assert. Every verdict counted here is a title check, which confirms "
+            "a description, not the sentence's main assertion; on substantive claims "
+            "(memberships, counts, accessions, treaty and event dates) the checker gives no "
+            "verdict on this news, so that part of the floor is not met. Reports and the web "
+            "article page therefore list confirmed titles in one line, not as verdicts, and a "
+            "confirmed title never marks its sentence supported in the positions view; a title "
+            "that does not match stays a verdict.",
+            "",
             "The CI test (`tests/test_verdict_precision.py`) runs today's checker on the judged "
             "articles: no verdict judged wrong may come back, supported and contradicted precision "
             "must stay at or above their floors, and the number of verdicts judged correct must "
