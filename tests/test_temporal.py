@@ -538,6 +538,13 @@ def test_bare_month_takes_the_publication_year() -> None:
     assert only("Leaders met at the summit last June.", date(2023, 4, 5)).value == "2022-06"
 
 
+def test_may_with_a_cue_is_the_month_and_without_one_the_verb() -> None:
+    """"May" is a full month name, not a clipped one, but alone it is mostly the modal verb."""
+    assert only("The treaty was signed last May.", date(2023, 4, 5)).value == "2022-05"
+    assert only("Talks should end by May, officials said.", date(2023, 4, 5)).value == "2023-05"
+    assert not find_times("May the talks succeed.", date(2023, 4, 5))
+
+
 @pytest.mark.parametrize(
     ("text", "phrase"),
     [

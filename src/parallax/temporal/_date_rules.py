@@ -148,9 +148,9 @@ def bare_month_rule(m: re.Match[str], ctx: Context) -> Value | None:
     if (
         len(name.rstrip(".")) <= 4
         and not name.endswith(".")
-        and name.lower() not in {"june", "july"}
+        and name.lower() not in {"may", "june", "july"}
     ):
-        return None  # "Dec" or "Mar" alone is rarely a month
+        return None  # "Dec" or "Mar" alone is rarely a month; "May" is the full name
     following = next_word(ctx, m.end())
     if not cue and following[:1].isupper() and following.lower() not in grammar.WEEKDAYS:
         return None  # "June Carter", "August Strindberg"
