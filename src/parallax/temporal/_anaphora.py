@@ -1,12 +1,12 @@
 """Expressions that take their time from an earlier one in the text, not from publication.
 
 "The following year", "that month", "the previous day" and "the day before" count from
-the last date the narrative gave; "the quarter", "the latest period" and "the year-ago quarter" in a results
-report name the quarter it reports on (the last one it mentioned, else the last quarter
-completed before publication) or the same quarter a year earlier, and so does "a year
-earlier" in a sentence that compares quarters. Each handler in the grammar gives such an
-expression a value from the publication date alone; :func:`resolve` then replaces it, in text
-order, when an earlier expression supplies the reference.
+the last date the narrative gave; "the quarter", "the latest period" and "the year-ago
+quarter" in a results report name the quarter it reports on (the last one it mentioned,
+else the last quarter completed before publication) or the same quarter a year earlier,
+and so does "a year earlier" in a sentence that compares quarters. Each handler in the
+grammar gives such an expression a value from the publication date alone; :func:`resolve`
+then replaces it, in text order, when an earlier expression supplies the reference.
 
 Internal to :mod:`parallax.temporal`; :mod:`parallax.temporal.normalise` calls it.
 """
