@@ -405,3 +405,18 @@ def test_a_phrase_stops_before_its_relative_clause(nlp: Pipeline) -> None:
     analysis = analyse(nlp, "In 1999, Germany signed a treaty that France had drafted in 1998.")
     sign = next(e for e in analysis.layers["events"] if e["action"] == "sign")
     assert sign["target_text"] == "a treaty", sign["target_text"]
+
+
+def test_inside_a_speakers_own_words_he_is_someone_else(nlp: Pipeline) -> None:
+    """A speaker is "I" in a direct quotation, so "he" or "his" there is not the speaker."""
+    same = analyse(nlp, 'Carl Holm said he will run, and "I would like to beat him," he added.')
+    with pytest.raises(AssertionError):
+        actor_of(same, "him")
+    resumed = analyse(
+        nlp,
+        '"I love that," Carl Holm said. "This was a bad plan, and he writes me a letter."',
+    )
+    with pytest.raises(AssertionError):
+        actor_of(resumed, "he")
+    outside = analyse(nlp, "Carl Holm arrived late. He said the count was fair.")
+    assert actor_of(outside, "He") == actor_of(outside, "Carl Holm")
