@@ -420,3 +420,31 @@ def test_inside_a_speakers_own_words_he_is_someone_else(nlp: Pipeline) -> None:
         actor_of(resumed, "he")
     outside = analyse(nlp, "Carl Holm arrived late. He said the count was fair.")
     assert actor_of(outside, "He") == actor_of(outside, "Carl Holm")
+
+
+def test_a_passive_with_its_doer_keeps_the_passive_order(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, "In 1999, the treaty was signed by Germany.")
+    labels = [entry["label"] for entry in analysis.layers["timeline"]]
+    assert labels == ["the treaty was signed by Germany"], labels
+
+
+def test_a_light_verb_that_lost_its_object_is_no_timeline_entry() -> None:
+    """A parse that drops the object of "made" leaves "Germany made", which says nothing."""
+    from parallax.actors.timeline import article_timeline
+
+    event = {
+        "id": "e1",
+        "sentence_id": "s1",
+        "text": "Germany made landfall on Sunday",
+        "action": "make",
+        "action_text": "made",
+        "agent": "germany",
+        "agent_text": "Germany",
+        "target": None,
+        "target_text": None,
+        "date": "2021-08-29",
+        "range": ["2021-08-29", "2021-08-29"],
+    }
+    assert article_timeline([event]) == []
+    with_object = {**event, "target_text": "landfall"}
+    assert [e["label"] for e in article_timeline([with_object])] == ["Germany made landfall"]
