@@ -448,3 +448,11 @@ def test_a_light_verb_that_lost_its_object_is_no_timeline_entry() -> None:
     assert article_timeline([event]) == []
     with_object = {**event, "target_text": "landfall"}
     assert [e["label"] for e in article_timeline([with_object])] == ["Germany made landfall"]
+
+
+def test_a_passive_whose_content_is_its_open_complement_is_no_entry(nlp: Pipeline) -> None:
+    """ "Germany was considered" (to be what?) says nothing; "Germany was invaded" does."""
+    cut = analyse(nlp, "Since 1995, Germany has been considered to be a reliable partner.")
+    assert not cut.layers["timeline"], cut.layers["timeline"]
+    kept = analyse(nlp, "In 1940, Norway was invaded.")
+    assert [e["label"] for e in kept.layers["timeline"]] == ["Norway was invaded"]

@@ -257,6 +257,7 @@ def _verb_event(
         "hypothetical": _hypothetical(verb, sentence),
         "agent_named": _names(index, agent_token, agent),
         "target_named": _names(index, target_token, target),
+        "open_complement": any(c.dep_ == "xcomp" for c in verb.children),
         "actors": involved,
         "date": time["value"] if time else None,
         "range": list(time["range"]) if time else None,

@@ -73,7 +73,8 @@ def _stated_as_fact(event: dict[str, Any]) -> bool:
     A timeline entry must be supported by the text: hypotheticals ("would join"),
     negations ("did not attack") and questions are not events that happened; an entry
     needs an agent the text names (not a bare pronoun left unresolved), or a passive with
-    what it happened to ("NATO was founded in 1949"), and a verb that means something
+    what it happened to ("NATO was founded in 1949") but no clause carrying what was said
+    of it ("X was considered to ..."), and a verb that means something
     without its object when it has none.
     """
     if event.get("hypothetical"):
@@ -86,8 +87,10 @@ def _stated_as_fact(event: dict[str, Any]) -> bool:
         return False  # "the storm made" with its object lost to the parse says nothing
     agent_text = (event.get("agent_text") or "").strip().lower()
     named_agent = event.get("agent") or (agent_text and agent_text not in PRONOUNS)
-    passive_with_patient = event.get("passive") and (
-        event.get("target") or event.get("target_text")
+    passive_with_patient = (
+        event.get("passive")
+        and (event.get("target") or event.get("target_text"))
+        and not event.get("open_complement")  # "X was considered": to be what?
     )
     return bool(named_agent or passive_with_patient)
 
