@@ -456,3 +456,45 @@ def test_a_passive_whose_content_is_its_open_complement_is_no_entry(nlp: Pipelin
     assert not cut.layers["timeline"], cut.layers["timeline"]
     kept = analyse(nlp, "In 1940, Norway was invaded.")
     assert [e["label"] for e in kept.layers["timeline"]] == ["Norway was invaded"]
+
+
+def test_a_noun_phrase_after_a_comma_closing_a_verbs_phrase_is_no_object() -> None:
+    """ "met on the question, the first step ...": the parser's "object" renames the question."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from parallax.actors.events import _appositive_after_phrase
+
+    words = ["Advisers", "met", "on", "the", "question", ",", "the", "first", "step", "."]
+    heads = [1, 1, 1, 4, 2, 4, 8, 8, 1, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "punct", "det", "amod", "dobj", "punct"]
+    misread = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    assert _appositive_after_phrase(misread[8])
+    plain = Doc(
+        spacy.blank("en").vocab,
+        words=["Germany", "signed", "the", "treaty", "."],
+        heads=[1, 1, 3, 1, 1],
+        deps=["nsubj", "ROOT", "det", "dobj", "punct"],
+    )
+    assert not _appositive_after_phrase(plain[3])
+
+
+def test_a_long_label_is_cut_between_words() -> None:
+    from parallax.actors.timeline import article_timeline
+
+    event = {
+        "id": "e1",
+        "sentence_id": "s1",
+        "text": "",
+        "action": "meet",
+        "action_text": "met",
+        "agent": "germany",
+        "agent_text": "Germany",
+        "target": None,
+        "target_text": " ".join(["consideration"] * 8),
+        "target_prep": "on",
+        "date": "2021-08-29",
+        "range": ["2021-08-29", "2021-08-29"],
+    }
+    label = article_timeline([event])[0]["label"]
+    assert len(label) <= 120 and label.endswith(" consideration \u2026"), label

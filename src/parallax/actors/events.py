@@ -156,6 +156,23 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
     return None, False
 
 
+def _appositive_after_phrase(token: Any) -> bool:
+    """Whether an "object" is an apposition to the phrase before it, misread as the object.
+
+    In "met on Friday on the question of X, the first step in ..." the noun phrase after the
+    comma renames what precedes it; an object follows its verb without a comma closing a
+    prepositional phrase of the verb between them.
+    """
+    doc = token.doc
+    comma = token.left_edge.i - 1
+    if comma <= token.head.i or doc[comma].text != ",":
+        return False
+    return any(
+        child.dep_ == "prep" and child.right_edge.i in {comma - 1, comma}
+        for child in token.head.children
+    )
+
+
 def _object_of(verb: Any) -> Any | None:
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
@@ -200,7 +217,7 @@ def _verb_event(
     oblique: list[Any] = []
     partners: list[Any] = []
     for child in verb.children:
-        if child.dep_ in {"dobj", "dative", "attr"}:
+        if child.dep_ in {"dobj", "dative", "attr"} and not _appositive_after_phrase(child):
             target_tokens.append(child)
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             oblique += [g for g in child.children if g.dep_ == "pobj"]

@@ -124,7 +124,9 @@ def _label(event: dict[str, Any], names: dict[str, str]) -> str:
     else:
         parts = [agent, verb, target]
     label = " ".join(_unquoted(p) for p in parts if p)
-    return label if len(label) <= 120 else label[:119].rstrip() + "\u2026"
+    if len(label) <= 120:
+        return label
+    return label[:119].rsplit(" ", 1)[0].rstrip(" ,;:") + " \u2026"  # never inside a word
 
 
 _QUOTES = '"\u201c\u201d'
