@@ -498,3 +498,12 @@ def test_a_long_label_is_cut_between_words() -> None:
     }
     label = article_timeline([event])[0]["label"]
     assert len(label) <= 120 and label.endswith(" consideration \u2026"), label
+
+
+def test_a_subject_it_after_a_nearer_subject_thing_is_left_unresolved(nlp: Pipeline) -> None:
+    """A subject "it" mostly continues the last subject; when that is a thing, not Germany."""
+    thing = analyse(nlp, "Germany drafted a plan. The plan failed at once. It collapsed in May.")
+    with pytest.raises(AssertionError):
+        actor_of(thing, "It")
+    actor = analyse(nlp, "Germany drafted a plan. It signed the treaty in May.")
+    assert actor_of(actor, "It") == actor_of(actor, "Germany")
