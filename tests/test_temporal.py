@@ -543,6 +543,9 @@ def test_may_with_a_cue_is_the_month_and_without_one_the_verb() -> None:
     assert only("The treaty was signed last May.", date(2023, 4, 5)).value == "2022-05"
     assert only("Talks should end by May, officials said.", date(2023, 4, 5)).value == "2023-05"
     assert not find_times("May the talks succeed.", date(2023, 4, 5))
+    for person in ("The letter went to May and Johnson.", "Ministers in May's cabinet quit."):
+        assert not find_times(person, date(2018, 4, 5)), person
+    assert only("Prices rose from May to July.", date(2023, 8, 5)).value == "2023-05/2023-07"
 
 
 @pytest.mark.parametrize(
