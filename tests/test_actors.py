@@ -507,3 +507,9 @@ def test_a_subject_it_after_a_nearer_subject_thing_is_left_unresolved(nlp: Pipel
         actor_of(thing, "It")
     actor = analyse(nlp, "Germany drafted a plan. It signed the treaty in May.")
     assert actor_of(actor, "It") == actor_of(actor, "Germany")
+
+
+def test_an_object_keeps_the_goal_it_is_moved_to(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, "In 1999, Germany sent troops to the border.")
+    send = next(e for e in analysis.layers["events"] if e["action"] == "send")
+    assert send["target_text"] == "troops to the border", send["target_text"]

@@ -269,7 +269,7 @@ def _verb_event(
         "agent": agent,
         "agent_text": _phrase(agent_token),
         "target": target,
-        "target_text": _phrase(target_token),
+        "target_text": _with_goal(target_token, _phrase(target_token)),
         "target_prep": target_prep,
         "hypothetical": _hypothetical(verb, sentence),
         "agent_named": _names(index, agent_token, agent),
@@ -508,6 +508,34 @@ def _phrase(token: Any | None) -> str | None:
     ):
         end += 1
     return str(doc[token.left_edge.i : end].text)[:MAX_TEXT]
+
+
+GOAL_PREPS = frozenset({"to", "into", "onto"})
+
+
+def _with_goal(token: Any | None, phrase: str | None) -> str | None:
+    """A direct object's phrase with the goal the verb moves it to.
+
+    "Brought the world *to the brink*", "signed the bill *into law*": without the goal the
+    phrase names another act.
+    """
+    if token is None or phrase is None or token.dep_ != "dobj":
+        return phrase
+    goal = next(
+        (
+            c
+            for c in token.head.children
+            if c.dep_ == "prep"
+            and c.lower_ in GOAL_PREPS
+            and c.i == token.right_edge.i + 1
+            and any(g.dep_ == "pobj" for g in c.children)
+        ),
+        None,
+    )
+    if goal is None:
+        return phrase
+    place = next(g for g in goal.children if g.dep_ == "pobj")
+    return f"{phrase} {goal.text} {_phrase(place)}"[:MAX_TEXT]
 
 
 def _span(token: Any | None) -> list[int] | None:
