@@ -513,3 +513,11 @@ def test_an_object_keeps_the_goal_it_is_moved_to(nlp: Pipeline) -> None:
     analysis = analyse(nlp, "In 1999, Germany sent troops to the border.")
     send = next(e for e in analysis.layers["events"] if e["action"] == "send")
     assert send["target_text"] == "troops to the border", send["target_text"]
+
+
+def test_quotation_marks_pair_within_a_paragraph_in_any_mix() -> None:
+    from parallax.actors.speech import quote_spans
+
+    text = 'He said "no.\nShe said \u201cyes," and "maybe\u201d.'
+    spans = [text[a:b] for a, b in quote_spans(text)]
+    assert spans == ['\u201cyes,"', '"maybe\u201d'], spans

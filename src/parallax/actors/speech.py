@@ -59,13 +59,25 @@ SPEECH_VERBS = frozenset(
 QUOTE = re.compile(r"\u201c([^\u201c\u201d]{1,2000}?)\u201d|\"([^\"]{1,2000}?)\"", re.S)
 
 
+_ANY_QUOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{1,2000}?)[\"\u201d]")
+"""A quotation inside one paragraph, its marks straight or curly in any mix."""
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """The character spans of the direct quotations of ``text``, quote marks included.
 
-    A span across a line break is left out: an unclosed quote mark pairs with one in a
-    later paragraph, and the text between is not one quotation.
+    Marks are paired within a paragraph only, and a straight mark pairs with a curly one:
+    pages mix them ("... said. “It went ..." after a straight quote), and an unclosed mark
+    must not shift every later pair by one.
     """
-    return [m.span() for m in QUOTE.finditer(text) if "\n" not in m[0]]
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        spans += [
+            (offset + a, offset + b) for a, b in (m.span() for m in _ANY_QUOTE.finditer(paragraph))
+        ]
+        offset += len(paragraph) + 1
+    return spans
 
 
 def quote_speakers(
