@@ -28,8 +28,8 @@ RIGHT_KEPT = 0.9
 # Ratchets: how many of the entries and links judged wrong the pipeline still produces.
 # Issue 18 asks for none; each fix lowers these, and they are never raised.
 WRONG_DATES_BACK = 0
-WRONG_LABELS_BACK = 10
-WRONG_LINKS_BACK = 4
+WRONG_LABELS_BACK = 4
+WRONG_LINKS_BACK = 2
 """Share of the entries and links judged right that must still be produced."""
 
 

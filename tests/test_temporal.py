@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parallax.temporal import TimeExpression, find_times, normalise, value_range
+from parallax.temporal import TimeExpression, find_times, normalise, timeml_value, value_range
 
 ANCHOR = date(2022, 2, 28)  # a Monday
 
@@ -538,6 +538,16 @@ def test_bare_month_takes_the_publication_year() -> None:
     assert only("Leaders met at the summit last June.", date(2023, 4, 5)).value == "2022-06"
 
 
+def test_may_with_a_cue_is_the_month_and_without_one_the_verb() -> None:
+    """ "May" is a full month name, not a clipped one, but alone it is mostly the modal verb."""
+    assert only("The treaty was signed last May.", date(2023, 4, 5)).value == "2022-05"
+    assert only("Talks should end by May, officials said.", date(2023, 4, 5)).value == "2023-05"
+    assert not find_times("May the talks succeed.", date(2023, 4, 5))
+    for person in ("The letter went to May and Johnson.", "Ministers in May's cabinet quit."):
+        assert not find_times(person, date(2018, 4, 5)), person
+    assert only("Prices rose from May to July.", date(2023, 8, 5)).value == "2023-05/2023-07"
+
+
 @pytest.mark.parametrize(
     ("text", "phrase"),
     [
@@ -624,3 +634,17 @@ def test_the_end_of_the_year_and_the_day_before() -> None:
 
 def test_now_inside_a_compound_is_not_a_time() -> None:
     assert find_times("The now-defunct bank sued.", ANCHOR) == []
+
+
+def test_a_decade_is_written_for_readers_and_compared_in_timeml_notation() -> None:
+    """ "The 1990s" reads as 199X; TimeML writes the decade 199 (199X is a year unknown)."""
+    decade = only("Debt soared in the 1990s.")
+    assert decade.value == "199X"
+    assert timeml_value(decade.value) == "199"
+    assert timeml_value("199X/200X") == "199/200"
+    assert [timeml_value(v) for v in ("1999", "19", "2022-W05", "PXY")] == [
+        "1999",
+        "19",
+        "2022-W05",
+        "PXY",
+    ]

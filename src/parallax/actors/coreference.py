@@ -17,6 +17,7 @@ from bisect import bisect_right
 from typing import Any
 
 from parallax.actors.mentions import ActorResolver, Mention
+from parallax.actors.speech import quote_spans, quote_speakers
 from parallax.domains import domain_pack
 
 MAX_SENTENCE_DISTANCE = 2
@@ -61,9 +62,20 @@ def resolve_references(
     actor_at = {m.head: m.actor for m in explicit}
     starts = [m.start for m in explicit]
     resolved: list[Mention] = []
+    quotes = quote_spans(doc.text)
+    speakers: dict[tuple[int, int], set[str]] = {}
 
     def sentence_of(char: int) -> int:
         return bisect_right(sentence_starts, char) - 1
+
+    def speaking(char: int) -> set[str]:
+        """Who speaks the quotation around ``char`` (empty outside quotations)."""
+        span = next(((a, b) for a, b in quotes if a < char < b), None)
+        if span is None:
+            return set()
+        if span not in speakers:
+            speakers[span] = quote_speakers(doc, span, quotes, lambda t: actor_at.get(t.i))
+        return speakers[span]
 
     for token in doc:
         if token.i in taken:
@@ -114,6 +126,10 @@ def resolve_references(
         best = ranked[0]
         if lower in PERSONAL and _ambiguous(best, ranked[1:]):
             continue
+        if lower == "it" and _nearer_thing(doc, token, best[1], taken):
+            continue  # "The letter went early. It went in May": the letter, not an actor
+        if lower in PERSONAL and best[1].actor in speaking(token.idx):
+            continue  # in their own words a speaker is "I": "he" there is someone else
         actor = best[1].actor
         if wanted == frozenset({"country"}) and resolver.info(actor).type == "person":
             affiliation = resolver.info(actor).affiliation
@@ -141,6 +157,26 @@ def _subject_actor(pronoun: Any, actor_at: dict[int, str]) -> str | None:
     if subject is None and verb.dep_ == "xcomp":
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     return actor_at.get(subject.i) if subject is not None else None
+
+
+def _nearer_thing(doc: Any, pronoun: Any, candidate: Mention, taken: set[int]) -> bool:
+    """Whether a subject "it" has a nearer subject that is a thing, not an actor.
+
+    A subject pronoun mostly continues the last subject; when that subject is a singular
+    common noun no actor names ("the letter", "the plan"), "it" is that thing far more often
+    than an actor further back, and we cannot tell which, so it is left unresolved.
+    """
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    for token in doc[candidate.token_end : pronoun.i]:
+        if (
+            token.dep_ in {"nsubj", "nsubjpass"}
+            and token.pos_ == "NOUN"
+            and token.tag_ == "NN"
+            and token.i not in taken
+        ):
+            return True
+    return False
 
 
 def _backgrounded(head: Any, pronoun: Any) -> bool:

@@ -156,6 +156,23 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
     return None, False
 
 
+def _appositive_after_phrase(token: Any) -> bool:
+    """Whether an "object" is an apposition to the phrase before it, misread as the object.
+
+    In "met on Friday on the question of X, the first step in ..." the noun phrase after the
+    comma renames what precedes it; an object follows its verb without a comma closing a
+    prepositional phrase of the verb between them.
+    """
+    doc = token.doc
+    comma = token.left_edge.i - 1
+    if comma <= token.head.i or doc[comma].text != ",":
+        return False
+    return any(
+        child.dep_ == "prep" and child.right_edge.i in {comma - 1, comma}
+        for child in token.head.children
+    )
+
+
 def _object_of(verb: Any) -> Any | None:
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
@@ -200,7 +217,7 @@ def _verb_event(
     oblique: list[Any] = []
     partners: list[Any] = []
     for child in verb.children:
-        if child.dep_ in {"dobj", "dative", "attr"}:
+        if child.dep_ in {"dobj", "dative", "attr"} and not _appositive_after_phrase(child):
             target_tokens.append(child)
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             oblique += [g for g in child.children if g.dep_ == "pobj"]
@@ -252,11 +269,12 @@ def _verb_event(
         "agent": agent,
         "agent_text": _phrase(agent_token),
         "target": target,
-        "target_text": _phrase(target_token),
+        "target_text": _with_goal(target_token, _phrase(target_token)),
         "target_prep": target_prep,
         "hypothetical": _hypothetical(verb, sentence),
         "agent_named": _names(index, agent_token, agent),
         "target_named": _names(index, target_token, target),
+        "open_complement": any(c.dep_ == "xcomp" for c in verb.children),
         "actors": involved,
         "date": time["value"] if time else None,
         "range": list(time["range"]) if time else None,
@@ -490,6 +508,34 @@ def _phrase(token: Any | None) -> str | None:
     ):
         end += 1
     return str(doc[token.left_edge.i : end].text)[:MAX_TEXT]
+
+
+GOAL_PREPS = frozenset({"to", "into", "onto"})
+
+
+def _with_goal(token: Any | None, phrase: str | None) -> str | None:
+    """A direct object's phrase with the goal the verb moves it to.
+
+    "Brought the world *to the brink*", "signed the bill *into law*": without the goal the
+    phrase names another act.
+    """
+    if token is None or phrase is None or token.dep_ != "dobj":
+        return phrase
+    goal = next(
+        (
+            c
+            for c in token.head.children
+            if c.dep_ == "prep"
+            and c.lower_ in GOAL_PREPS
+            and c.i == token.right_edge.i + 1
+            and any(g.dep_ == "pobj" for g in c.children)
+        ),
+        None,
+    )
+    if goal is None:
+        return phrase
+    place = next(g for g in goal.children if g.dep_ == "pobj")
+    return f"{phrase} {goal.text} {_phrase(place)}"[:MAX_TEXT]
 
 
 def _span(token: Any | None) -> list[int] | None:

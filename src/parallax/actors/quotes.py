@@ -10,61 +10,14 @@ mentions (pronouns included, since the ``actors`` layer holds their resolved men
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
 from parallax.actors.resolve import MentionIndex
+from parallax.actors.speech import QUOTE, SPEECH_VERBS
 from parallax.model import Sentence
 
-SPEECH_VERBS = frozenset(
-    {
-        "say",
-        "tell",
-        "claim",
-        "warn",
-        "argue",
-        "state",
-        "insist",
-        "announce",
-        "declare",
-        "deny",
-        "add",
-        "note",
-        "stress",
-        "assert",
-        "allege",
-        "promise",
-        "pledge",
-        "vow",
-        "threaten",
-        "admit",
-        "explain",
-        "write",
-        "report",
-        "suggest",
-        "believe",
-        "accuse",
-        "urge",
-        "demand",
-        "predict",
-        "acknowledge",
-        "confirm",
-        "reply",
-        "respond",
-        "emphasise",
-        "emphasize",
-        "caution",
-        "maintain",
-        "contend",
-        "proclaim",
-        "remark",
-    }
-)
-"""Lemmas of verbs that introduce speech or a stated position."""
-
-QUOTE = re.compile(r"\u201c([^\u201c\u201d]{1,2000}?)\u201d|\"([^\"]{1,2000}?)\"", re.S)
 MIN_WORDS_WITHOUT_CUE = 6
 """A quoted passage at least this long is a quotation even when no speech verb is near."""
 

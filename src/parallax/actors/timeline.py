@@ -62,6 +62,9 @@ PRONOUNS = frozenset(
     | {"that", "these", "those", "who", "which", "what", "one", "ours", "theirs"}
 )
 MAX_TARGET_WORDS = 8
+LIGHT_VERBS = frozenset({"make", "take", "give", "have", "do", "get", "put", "bring", "pay"})
+"""Verbs whose meaning lies in their object ("made landfall", "took office", "gave way"):
+without one a label names no act."""
 
 
 def _stated_as_fact(event: dict[str, Any]) -> bool:
@@ -70,7 +73,9 @@ def _stated_as_fact(event: dict[str, Any]) -> bool:
     A timeline entry must be supported by the text: hypotheticals ("would join"),
     negations ("did not attack") and questions are not events that happened; an entry
     needs an agent the text names (not a bare pronoun left unresolved), or a passive with
-    what it happened to ("NATO was founded in 1949").
+    what it happened to ("NATO was founded in 1949") but no clause carrying what was said
+    of it ("X was considered to ..."), and a verb that means something
+    without its object when it has none.
     """
     if event.get("hypothetical"):
         return False
@@ -78,10 +83,14 @@ def _stated_as_fact(event: dict[str, Any]) -> bool:
         return True
     if str(event.get("action", "")).startswith("not "):
         return False
+    if str(event.get("action", "")) in LIGHT_VERBS and not event.get("target_text"):
+        return False  # "the storm made" with its object lost to the parse says nothing
     agent_text = (event.get("agent_text") or "").strip().lower()
     named_agent = event.get("agent") or (agent_text and agent_text not in PRONOUNS)
-    passive_with_patient = event.get("passive") and (
-        event.get("target") or event.get("target_text")
+    passive_with_patient = (
+        event.get("passive")
+        and (event.get("target") or event.get("target_text"))
+        and not event.get("open_complement")  # "X was considered": to be what?
     )
     return bool(named_agent or passive_with_patient)
 
@@ -109,10 +118,15 @@ def _label(event: dict[str, Any], names: dict[str, str]) -> str:
     verb = str(event.get("action_text") or event["action"])
     if verb[:1].isupper() and not verb.isupper():
         verb = verb[0].lower() + verb[1:]  # "Had kept" opening a sentence reads "had kept"
-    # A passive without a "by" phrase reads "NATO was formed".
-    parts = [target, verb] if event.get("passive") and not agent else [agent, verb, target]
+    # A passive keeps its order: "NATO was formed", "the flag was used by guerrillas".
+    if event.get("passive"):
+        parts = [target, verb, f"by {agent}" if agent else None]
+    else:
+        parts = [agent, verb, target]
     label = " ".join(_unquoted(p) for p in parts if p)
-    return label if len(label) <= 120 else label[:119].rstrip() + "\u2026"
+    if len(label) <= 120:
+        return label
+    return label[:119].rsplit(" ", 1)[0].rstrip(" ,;:") + " \u2026"  # never inside a word
 
 
 _QUOTES = '"\u201c\u201d'

@@ -201,6 +201,9 @@ class EventRecord(TypedDict):
     agent_named: NotRequired[bool]
     """The agent phrase is itself a mention of the agent actor (not "Russia's reaction")."""
     target_named: NotRequired[bool]
+    open_complement: NotRequired[bool]
+    """The verb governs a clause without its own subject that says what it is about ("is
+    considered *to be* ...", "was asked *to resign*")."""
 
 
 class PartyRecord(TypedDict):

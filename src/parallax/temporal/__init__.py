@@ -7,7 +7,19 @@ date. ``find_times(text, anchor)`` returns every expression in a text;
 ``normalise(text, anchor)`` the one a short phrase stands for.
 """
 
-from parallax.temporal.expression import TimeExpression, granularity_of, value_range
+from parallax.temporal.expression import (
+    TimeExpression,
+    granularity_of,
+    timeml_value,
+    value_range,
+)
 from parallax.temporal.normalise import find_times, normalise
 
-__all__ = ["TimeExpression", "find_times", "granularity_of", "normalise", "value_range"]
+__all__ = [
+    "TimeExpression",
+    "find_times",
+    "granularity_of",
+    "normalise",
+    "timeml_value",
+    "value_range",
+]

@@ -143,14 +143,14 @@ def month_year_rule(m: re.Match[str], _ctx: Context) -> Value | None:
 def bare_month_rule(m: re.Match[str], ctx: Context) -> Value | None:
     name, rel = m["month"], (m["rel"] or "").lower() or None
     cue = rel or m["mod"] or prev_word(ctx, m.start()) in YEAR_CUES
-    if name.lower() == "may" and not cue:
-        return None  # "May" opening a sentence is the verb more often than the month
+    if name.lower() == "may" and not _may_is_month(m, ctx):
+        return None  # the verb ("May the talks succeed") or a person ("talks with May")
     if (
         len(name.rstrip(".")) <= 4
         and not name.endswith(".")
-        and name.lower() not in {"june", "july"}
+        and name.lower() not in {"may", "june", "july"}
     ):
-        return None  # "Dec" or "Mar" alone is rarely a month
+        return None  # "Dec" or "Mar" alone is rarely a month; "May" is the full name
     following = next_word(ctx, m.end())
     if not cue and following[:1].isupper() and following.lower() not in grammar.WEEKDAYS:
         return None  # "June Carter", "August Strindberg"
@@ -171,6 +171,26 @@ def bare_month_rule(m: re.Match[str], ctx: Context) -> Value | None:
     else:
         year = likely_year(ctx, month, 15, m.start())
     return Value("DATE", f"{year:04d}-{month:02d}", relative=True, mod=mod_of(m))
+
+
+MAY_CUES = frozenset(
+    {"in", "since", "until", "till", "by", "through", "during", "before", "after"}
+    | {"early", "late", "mid"}
+)
+"""Words before "May" that make it the month; "to", "and" or "of" May is as often a person."""
+
+
+def _may_is_month(m: re.Match[str], ctx: Context) -> bool:
+    """Whether "May" is the month: a cue before it, and not a name ("May's cabinet")."""
+    after = ctx.text[m.end("month") : m.end("month") + 40]
+    if re.match(r"['\u2019]s\b", after):
+        return False
+    if m["rel"] or m["mod"] or prev_word(ctx, m.start()) in MAY_CUES:
+        return True
+    # "from May to July", "between May and August": a range of months.
+    return prev_word(ctx, m.start()) in {"from", "between"} and bool(
+        re.match(r"\s*(?:to|and|until|through|[-\u2013])\s*" + grammar.MONTH, after)
+    )
 
 
 def year_rule(m: re.Match[str], ctx: Context) -> Value | None:

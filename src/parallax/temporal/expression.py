@@ -129,6 +129,22 @@ def value_range(value: str) -> Range | None:
     return None
 
 
+def timeml_value(value: str) -> str:
+    """The value as TimeML 1.2 writes it, for comparison with TIMEX3 annotations.
+
+    Our values are TIMEX3 values with one change made for readers: a decade is ``199X``
+    (shown in a timeline as "199X", the 1990s) where TimeML writes ``199``, a form that reads
+    as a truncated year. In TimeML ``199X`` would be some unknown year of the 1990s, so the
+    notation is converted rather than the value compared as written. Every other value is
+    already TimeML's; the two ends of a range are converted each on its own.
+    """
+    if "/" in value:
+        return "/".join(timeml_value(part) for part in value.split("/"))
+    if m := _DECADE.match(value):
+        return m[1]
+    return value
+
+
 def granularity_of(value: str) -> str:
     """The calendar unit a TIMEX3 value is given in (``day``, ``month``, ``decade`` ...)."""
     value = value.partition("/")[0]

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from parallax.temporal import TimeExpression, find_times
+from parallax.temporal import TimeExpression, find_times, timeml_value
 from parallax_dev.docs_sections import write_section
 
 SPLITS = {
@@ -194,10 +194,11 @@ def score_document(document: Document, scores: Scores) -> None:
         used_system.add(i)
         used_gold.add(j)
         scores.relaxed += 1
-        if system[i].value == gold[j].value:
+        value = timeml_value(system[i].value)
+        if value == gold[j].value:
             scores.value += 1
         else:
-            scores.errors.append(("value", gold[j].text, gold[j].value, system[i].value))
+            scores.errors.append(("value", gold[j].text, gold[j].value, value))
         if system[i].type == gold[j].type:
             scores.type += 1
     for j, g in enumerate(gold):
@@ -269,7 +270,11 @@ a bare weekday lies ahead of the publication date only with a plan or schedule c
 to", "as early as"); a month without a year leans to the past unless the clause plans
 ahead; "the following year", "that day" and a results report's "the quarter", "the
 year-ago quarter" and "a year earlier" take their time from the text (train value F1
-0.748 to 0.786; platinum 0.753 to 0.776).
+0.748 to 0.786; platinum 0.753 to 0.776); "May" with a cue ("last May", "by May") is the
+month, where it had been dropped as a clipped name like "Mar" (train 0.786 to 0.788, five
+months found and none spurious; platinum 0.776 to 0.785). Our decades are written `199X` so
+that a timeline reads them; they are compared in TimeML's notation, `199`
+(`parallax.temporal.timeml_value`; train 0.788 to 0.789, platinum unchanged).
 
 {format_table(results)}
 
