@@ -159,3 +159,18 @@ def test_reports_list_the_articles_own_techniques_apart_from_quoted_ones() -> No
     assert quoted_techniques(article) == [
         ("the senator", [("loaded_language", "Loaded language", 1)])
     ]
+
+
+def test_a_head_with_a_hidden_layer_round_trips_and_reads_it(tmp_path: Path) -> None:
+    # Hidden unit 0 passes the first state dimension on; unit 1 is dead. The output
+    # weight doubles unit 0, so a piece's logit is about twice its first dimension.
+    head = _head()
+    hidden = np.zeros((768, 2), dtype=np.float32)
+    hidden[0, 0] = 1.0
+    head.hidden_weights, head.hidden_bias = hidden, np.zeros(2, dtype=np.float32)
+    head.weights = np.array([2.0, 5.0], dtype=np.float32)
+    tokens = _tokens("Hot air.", [(0, 3, 3.0), (4, 7, -3.0)])
+    head.save(tmp_path)
+    logits = LoadedLanguageHead.load(tmp_path).piece_logits(tokens)
+    assert logits[0] == pytest.approx(6.0, abs=0.01)  # GELU(3) is about 3
+    assert logits[1] == pytest.approx(0.0, abs=0.02)  # GELU(-3) is about 0

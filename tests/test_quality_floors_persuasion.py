@@ -24,9 +24,9 @@ def test_techniques_semeval_floor() -> None:
     assert test.f1 >= SEMEVAL_2021_T6_MICRO_F1, f"SemEval-2021 t6 micro-F1 fell to {test.f1:.3f}"
 
 
-BASIL_FAMILY_PRECISION = 0.19  # measured 0.205 (story-split CV); the bar is 0.45
-BASIL_FAMILY_RECALL = 0.30  # measured 0.354; the bar is 0.30
-BASIL_FLAGGED_TO_ANNOTATED = 2.0  # measured 0.134 / 0.204 = 0.66; the bar is 2
+BASIL_FAMILY_PRECISION = 0.20  # measured 0.215 (story-split CV); the bar is 0.45
+BASIL_FAMILY_RECALL = 0.30  # measured 0.343; the bar is 0.30
+BASIL_FLAGGED_TO_ANNOTATED = 2.0  # measured 0.130 / 0.204 = 0.64; the bar is 2
 MECHANICAL_FALSE_ALARMS = 0.03  # measured 0.022 (repetition), 0.017 (scare quotes), 0 (slogans)
 
 
@@ -63,7 +63,7 @@ def test_techniques_mechanical_rules_rarely_fire_on_unmarked_news(basil: Any) ->
         assert fired / total <= MECHANICAL_FALSE_ALARMS, f"{name} fired on {fired} of {total}"
 
 
-BABE_BIASED_PRECISION = 0.72  # measured 0.777 (never trained on BABE); the bar is 0.65
+BABE_BIASED_PRECISION = 0.75  # measured 0.797 (never trained on BABE); the bar is 0.65
 
 
 @pytest.mark.shared

@@ -1,12 +1,12 @@
 """The loaded-language head: which words of a news sentence carry the writer's judgement.
 
-Two small logistic layers over the shared encoder's last-layer word-piece states, trained on
+Two small units over the shared encoder's last-layer word-piece states, trained on
 the lexical-bias spans that BASIL's annotators marked in 2010-2016 US political reports
 (Fan et al. 2019), so it learns what news readers call loaded ("stinging blow", "bogus")
 rather than a word list:
 
-- a piece unit scores each word piece from its state and from its state minus the sentence's
-  mean state (what sets the word apart from the sentence around it);
+- a piece unit (one hidden layer) scores each word piece from its state and from its state
+  minus the sentence's mean state (what sets the word apart from the sentence around it);
 - a sentence unit turns the pieces' scores (the highest, the mean of the two highest, the
   mean), the sentence's length and where it sits in its article into the probability that
   the sentence carries a loaded phrase. Position is there because reporters load the
@@ -76,6 +76,14 @@ def piece_features(states: np.ndarray) -> np.ndarray:
     return np.hstack([states, states - states.mean(axis=0, keepdims=True)])
 
 
+def _gelu(values: np.ndarray) -> np.ndarray:
+    """GELU in its tanh form, as the piece unit was trained with."""
+    return np.asarray(
+        0.5 * values * (1.0 + np.tanh(0.7978845608 * (values + 0.044715 * values**3))),
+        dtype=np.float32,
+    )
+
+
 def score_summary(logits: np.ndarray) -> np.ndarray:
     """The highest piece logit, the mean of the two highest, the mean, and log(1 + pieces).
 
@@ -95,7 +103,8 @@ class LoadedLanguageHead:
     """The piece unit, the sentence unit, and the thresholds that turn them into spans.
 
     Attributes:
-        weights: (768,) float32 over :func:`piece_features`.
+        weights: the piece unit's output weights: (hidden,) over its hidden layer, or
+            (768,) over :func:`piece_features` when it has none.
         bias: the piece unit's intercept.
         sentence_weights: (7,) float32 over :data:`SENTENCE_FEATURES`.
         sentence_bias: the sentence unit's intercept.
@@ -104,6 +113,9 @@ class LoadedLanguageHead:
         threshold: a sentence is flagged when its probability reaches this.
         extend: pieces whose logit reaches this join the shown span.
         meta: how the head was trained and what it scored, kept with the weights.
+        hidden_weights: (768, hidden) float32 of the piece unit's hidden layer (None: no
+            hidden layer).
+        hidden_bias: (hidden,) float32.
     """
 
     weights: np.ndarray
@@ -114,13 +126,21 @@ class LoadedLanguageHead:
     threshold: float
     extend: float
     meta: dict[str, Any] = field(default_factory=dict)
+    hidden_weights: np.ndarray | None = None
+    hidden_bias: np.ndarray | None = None
 
     def piece_logits(self, tokens: TokenStates) -> np.ndarray:
         """The piece unit's logit for each word piece of one sentence."""
         if not len(tokens.states):
             return np.zeros(0, dtype=np.float32)
-        logits = piece_features(tokens.states) @ self.weights + self.bias
-        return np.asarray(logits, dtype=np.float32)
+        return self.piece_logits_of(piece_features(tokens.states))
+
+    def piece_logits_of(self, features: np.ndarray) -> np.ndarray:
+        """The piece unit's logits for rows of :func:`piece_features` (any sentences)."""
+        inputs = features
+        if self.hidden_weights is not None and self.hidden_bias is not None:
+            inputs = _gelu(inputs @ self.hidden_weights + self.hidden_bias)
+        return np.asarray(inputs @ self.weights + self.bias, dtype=np.float32)
 
     def sentence_score(self, tokens: TokenStates, position: Position | None = None) -> float:
         """Probability that the sentence carries a loaded phrase (``position`` None: unknown)."""
@@ -167,14 +187,17 @@ class LoadedLanguageHead:
         """Write ``loaded_language.npz`` (weights) and ``.json`` (thresholds, meta)."""
         folder.mkdir(parents=True, exist_ok=True)
         weights = folder / f"{STEM}.npz"
-        np.savez_compressed(
-            weights,
-            weights=self.weights.astype(np.float32),
-            bias=np.float32(self.bias),
-            sentence_weights=self.sentence_weights.astype(np.float32),
-            sentence_bias=np.float32(self.sentence_bias),
-            unknown_position=self.unknown_position.astype(np.float32),
-        )
+        arrays: dict[str, np.ndarray] = {
+            "weights": self.weights.astype(np.float32),
+            "bias": np.asarray(self.bias, dtype=np.float32),
+            "sentence_weights": self.sentence_weights.astype(np.float32),
+            "sentence_bias": np.asarray(self.sentence_bias, dtype=np.float32),
+            "unknown_position": self.unknown_position.astype(np.float32),
+        }
+        if self.hidden_weights is not None and self.hidden_bias is not None:
+            arrays["hidden_weights"] = self.hidden_weights.astype(np.float32)
+            arrays["hidden_bias"] = self.hidden_bias.astype(np.float32)
+        np.savez_compressed(weights, allow_pickle=False, **arrays)
         card = folder / f"{STEM}.json"
         card.write_text(
             json.dumps(
@@ -212,6 +235,16 @@ class LoadedLanguageHead:
                     threshold=float(card["threshold"]),
                     extend=float(card["extend"]),
                     meta=dict(card.get("meta", {})),
+                    hidden_weights=(
+                        arrays["hidden_weights"].astype(np.float32)
+                        if "hidden_weights" in arrays
+                        else None
+                    ),
+                    hidden_bias=(
+                        arrays["hidden_bias"].astype(np.float32)
+                        if "hidden_bias" in arrays
+                        else None
+                    ),
                 )
         except FileNotFoundError as exc:
             raise ConfigError(
