@@ -144,8 +144,11 @@ class LoadedLanguageHead:
 
     def sentence_score(self, tokens: TokenStates, position: Position | None = None) -> float:
         """Probability that the sentence carries a loaded phrase (``position`` None: unknown)."""
+        return self._score(self.piece_logits(tokens), position)
+
+    def _score(self, logits: np.ndarray, position: Position | None) -> float:
         where = self.unknown_position if position is None else position.features()
-        features = np.concatenate([score_summary(self.piece_logits(tokens)), where])
+        features = np.concatenate([score_summary(logits), where])
         logit = float(features @ self.sentence_weights + self.sentence_bias)
         return 1.0 / (1.0 + float(np.exp(-logit)))
 
@@ -163,11 +166,9 @@ class LoadedLanguageHead:
         :attr:`extend` are shown, adjacent ones joined and widened to whole words; each
         span's score is the sentence's probability.
         """
-        score = self.sentence_score(tokens, position)
-        if score < (self.threshold if threshold is None else threshold):
-            return []
         logits = self.piece_logits(tokens)
-        if not len(logits):
+        score = self._score(logits, position)
+        if score < (self.threshold if threshold is None else threshold) or not len(logits):
             return []
         marked = logits >= self.extend
         marked[int(np.argmax(logits))] = True
