@@ -220,7 +220,26 @@ def _piece_extend(logits: np.ndarray, labels: np.ndarray) -> float:
 def fit_head(
     data: SpanData, sentences: list[BasilSentence], rows: np.ndarray
 ) -> LoadedLanguageHead:
-    """Fit the whole head on the sentences in ``rows``, every choice made out-of-fold."""
+    """Fit the whole head on the sentences in ``rows``, every choice made out-of-fold.
+
+    Runs on one BLAS and one torch thread: the products here are many and middling, and
+    split over threads on a shared machine they mostly wait on each other.
+    """
+    import torch
+    from threadpoolctl import threadpool_limits
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        with threadpool_limits(limits=1, user_api="blas"):
+            return _fit_head(data, sentences, rows)
+    finally:
+        torch.set_num_threads(threads)
+
+
+def _fit_head(
+    data: SpanData, sentences: list[BasilSentence], rows: np.ndarray
+) -> LoadedLanguageHead:
     inner = story_folds([sentences[i] for i in rows], INNER_FOLDS)
     held_parts = [rows[part] for part in inner]
     features = np.zeros((len(sentences), 7), dtype=np.float32)
