@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
+import pytest
 
 from parallax.encoder import TokenStates
-from parallax.persuasion.loaded import LoadedLanguageHead
+from parallax.errors import ConfigError
+from parallax.persuasion.loaded import SENTENCE_FEATURES, LoadedLanguageHead, Position
 from parallax.persuasion.voices import attribute, summarise
+from parallax.record import TechniqueRecord
 
 
-def technique(start: int, end: int, name: str = "loaded_language") -> dict[str, object]:
+def technique(start: int, end: int, name: str = "loaded_language") -> TechniqueRecord:
     return {"name": name, "start": start, "end": end, "source": "model", "score": 0.4}
 
 
@@ -63,11 +67,23 @@ def test_summary_keeps_the_article_and_each_speaker_apart() -> None:
     }
 
 
-def _head() -> LoadedLanguageHead:
-    # A one-feature head: the piece's first state dimension is its logit.
-    weights = np.zeros(384, dtype=np.float32)
+def _head(lede_weight: float = 0.0) -> LoadedLanguageHead:
+    # A one-feature head: the piece's first state dimension is its logit, and the sentence's
+    # logit is its highest piece's (plus ``lede_weight`` for an article's first sentence).
+    weights = np.zeros(768, dtype=np.float32)
     weights[0] = 1.0
-    return LoadedLanguageHead(weights, 0.0, threshold=0.8, extend=0.6)
+    sentence_weights = np.zeros(len(SENTENCE_FEATURES), dtype=np.float32)
+    sentence_weights[SENTENCE_FEATURES.index("highest")] = 1.0
+    sentence_weights[SENTENCE_FEATURES.index("lede")] = lede_weight
+    return LoadedLanguageHead(
+        weights,
+        0.0,
+        sentence_weights,
+        0.0,
+        unknown_position=np.zeros(3, dtype=np.float32),
+        threshold=0.8,
+        extend=0.6,
+    )
 
 
 def _tokens(text: str, pieces: list[tuple[int, int, float]]) -> TokenStates:
@@ -93,6 +109,39 @@ def test_head_shows_nothing_below_its_threshold() -> None:
     assert round(_head().sentence_score(tokens), 2) == 0.73
 
 
+def test_head_shows_separate_loaded_words_as_separate_spans() -> None:
+    text = "A bogus claim and a phony one."
+    tokens = _tokens(
+        text, [(0, 1, -3.0), (2, 7, 2.5), (8, 13, -3.0), (14, 17, -3.0), (18, 19, -3.0),
+               (20, 25, 0.9), (26, 29, -3.0)]
+    )  # fmt: skip
+    assert [text[a:b] for a, b, _ in _head().spans(text, tokens)] == ["bogus", "phony"]
+
+
+def test_the_same_words_weigh_more_in_a_lede_when_the_head_learnt_so() -> None:
+    text = "The council met on Tuesday."
+    tokens = _tokens(text, [(0, 3, 0.5), (4, 11, 1.0), (12, 15, -2.0)])
+    head = _head(lede_weight=1.0)
+    assert head.spans(text, tokens, Position(3, 20)) == []
+    assert [text[a:b] for a, b, _ in head.spans(text, tokens, Position(0, 20))] == ["council"]
+
+
+def test_the_head_round_trips_through_its_files(tmp_path: Path) -> None:
+    head = _head(lede_weight=0.5)
+    head.save(tmp_path)
+    again = LoadedLanguageHead.load(tmp_path)
+    text = "It was a stinging blow to the mayor."
+    tokens = _tokens(text, [(0, 2, -5.0), (3, 6, 2.0), (9, 14, 3.0)])
+    assert again.spans(text, tokens, Position(0, 4)) == head.spans(text, tokens, Position(0, 4))
+
+
+def test_a_head_saved_by_an_older_version_says_how_to_regenerate_it(tmp_path: Path) -> None:
+    np.savez(tmp_path / "loaded_language.npz", weights=np.zeros(384), bias=0.0)
+    (tmp_path / "loaded_language.json").write_text('{"threshold": 0.1, "extend": 0.05}')
+    with pytest.raises(ConfigError, match="parallax-dev train techniques"):
+        LoadedLanguageHead.load(tmp_path)
+
+
 def test_reports_list_the_articles_own_techniques_apart_from_quoted_ones() -> None:
     from parallax.report.persuasion_view import quoted_techniques, used_techniques
 
@@ -110,3 +159,18 @@ def test_reports_list_the_articles_own_techniques_apart_from_quoted_ones() -> No
     assert quoted_techniques(article) == [
         ("the senator", [("loaded_language", "Loaded language", 1)])
     ]
+
+
+def test_a_head_with_a_hidden_layer_round_trips_and_reads_it(tmp_path: Path) -> None:
+    # Hidden unit 0 passes the first state dimension on; unit 1 is dead. The output
+    # weight doubles unit 0, so a piece's logit is about twice its first dimension.
+    head = _head()
+    hidden = np.zeros((768, 2), dtype=np.float32)
+    hidden[0, 0] = 1.0
+    head.hidden_weights, head.hidden_bias = hidden, np.zeros(2, dtype=np.float32)
+    head.weights = np.array([2.0, 5.0], dtype=np.float32)
+    tokens = _tokens("Hot air.", [(0, 3, 3.0), (4, 7, -3.0)])
+    head.save(tmp_path)
+    logits = LoadedLanguageHead.load(tmp_path).piece_logits(tokens)
+    assert logits[0] == pytest.approx(6.0, abs=0.01)  # GELU(3) is about 3
+    assert logits[1] == pytest.approx(0.0, abs=0.02)  # GELU(-3) is about 0

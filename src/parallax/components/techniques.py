@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from parallax.encoder import DIMENSION
 from parallax.model import Analysis
@@ -60,7 +61,10 @@ class Techniques:
             if tokens is not None and len(tokens) != len(sentences):
                 tokens = None
             probabilities = model.probabilities([s.text for s in sentences], vectors)
-            shown = shown_spans(sentences, found, probabilities, model, head, tokens)
+            # The loaded-language head's small matrix products run fastest on one BLAS
+            # thread: split over threads they wait on each other on a busy machine.
+            with threadpool_limits(limits=1, user_api="blas"):
+                shown = shown_spans(sentences, found, probabilities, model, head, tokens)
             quotes = analysis.layers.get("quotes", [])
             for sentence, spans in zip(sentences, shown, strict=True):
                 sentence.techniques = [attribute(s.record(), quotes) for s in spans]

@@ -1,13 +1,23 @@
 """The loaded-language head: which words of a news sentence carry the writer's judgement.
 
-A logistic head over the shared encoder's word-piece states, trained on the lexical-bias
-spans that BASIL's annotators marked in 2010-2016 US political reports (Fan et al. 2019),
-so it learns what news readers call loaded ("stinging blow", "bogus") rather than a word
-list. A sentence is flagged when its most loaded piece reaches the head's threshold, which
-was chosen on held-out stories for precision; the span shown is that piece's word and its
-loaded neighbours, so the reader sees which words carry the charge. The weights are a
-vector in ``models/loaded_language.npz`` and the thresholds in ``models/loaded_language.json``
-(``parallax-dev train techniques`` writes both).
+Two small units over the shared encoder's last-layer word-piece states, trained on
+the lexical-bias spans that BASIL's annotators marked in 2010-2016 US political reports
+(Fan et al. 2019), so it learns what news readers call loaded ("stinging blow", "bogus")
+rather than a word list:
+
+- a piece unit (one hidden layer) scores each word piece from its state and from its state
+  minus the sentence's mean state (what sets the word apart from the sentence around it);
+- a sentence unit turns the pieces' scores (the highest, the mean of the two highest, the
+  mean), the sentence's length and where it sits in its article into the probability that
+  the sentence carries a loaded phrase. Position is there because reporters load the
+  opening of a story far more than its body (Fan et al. found the same in BASIL): the same
+  word weighs more in a lede than in paragraph twenty.
+
+A sentence is flagged when that probability reaches the threshold chosen on held-out stories
+for precision; the span shown is its most loaded word and any other piece the piece unit
+calls loaded, widened to whole words, so the reader sees which words carry the charge. The
+weights are in ``models/loaded_language.npz`` and the thresholds in
+``models/loaded_language.json`` (``parallax-dev train techniques`` writes both).
 """
 
 from __future__ import annotations
@@ -27,88 +37,175 @@ from parallax.persuasion.model import models_dir
 
 STEM = "loaded_language"
 _WORD_CHAR = re.compile(r"[\w'’-]")
+EARLY = 10
+"""Sentences past this index count as equally deep in the article."""
+SENTENCE_FEATURES = (
+    "highest",
+    "two_highest",
+    "mean",
+    "length",
+    "relative_position",
+    "lede",
+    "depth",
+)
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a sentence sits in its article: its index (from 0) among ``count`` sentences."""
+
+    index: int
+    count: int
+
+    def features(self) -> np.ndarray:
+        """Relative position, whether it is the lede, and depth (index capped at EARLY)."""
+        return np.array(
+            [
+                self.index / max(self.count, 1),
+                float(self.index == 0),
+                min(self.index, EARLY) / EARLY,
+            ],
+            dtype=np.float32,
+        )
+
+
+def piece_features(states: np.ndarray) -> np.ndarray:
+    """Each piece's state and its state minus the sentence's mean state, side by side."""
+    if not len(states):
+        return np.zeros((0, 2 * states.shape[1] if states.ndim == 2 else 0), dtype=np.float32)
+    return np.hstack([states, states - states.mean(axis=0, keepdims=True)])
+
+
+def _gelu(values: np.ndarray) -> np.ndarray:
+    """GELU in its tanh form, as the piece unit was trained with."""
+    return np.asarray(
+        0.5 * values * (1.0 + np.tanh(0.7978845608 * (values + 0.044715 * values**3))),
+        dtype=np.float32,
+    )
+
+
+def score_summary(logits: np.ndarray) -> np.ndarray:
+    """The highest piece logit, the mean of the two highest, the mean, and log(1 + pieces).
+
+    The length is there because a long sentence has more words that could be loaded; the
+    logits are -10 for an empty sentence.
+    """
+    if not len(logits):
+        return np.array([-10.0, -10.0, -10.0, 0.0], dtype=np.float32)
+    ranked = np.sort(logits)[::-1]
+    return np.array(
+        [ranked[0], ranked[:2].mean(), ranked.mean(), np.log1p(len(ranked))], dtype=np.float32
+    )
 
 
 @dataclass
 class LoadedLanguageHead:
-    """One logistic unit per word piece, and the thresholds that turn it into spans.
+    """The piece unit, the sentence unit, and the thresholds that turn them into spans.
 
     Attributes:
-        weights: (384,) float32 over a piece's last-layer state.
-        bias: the unit's intercept.
-        threshold: a sentence is flagged when a piece's probability reaches this.
-        extend: neighbouring pieces at or above this join the flagged piece's span.
+        weights: the piece unit's output weights: (hidden,) over its hidden layer, or
+            (768,) over :func:`piece_features` when it has none.
+        bias: the piece unit's intercept.
+        sentence_weights: (7,) float32 over :data:`SENTENCE_FEATURES`.
+        sentence_bias: the sentence unit's intercept.
+        unknown_position: the position features used for a sentence read on its own (the
+            average over the training sentences), so it is neither lede nor body.
+        threshold: a sentence is flagged when its probability reaches this.
+        extend: pieces whose logit reaches this join the shown span.
         meta: how the head was trained and what it scored, kept with the weights.
+        hidden_weights: (768, hidden) float32 of the piece unit's hidden layer (None: no
+            hidden layer).
+        hidden_bias: (hidden,) float32.
     """
 
     weights: np.ndarray
     bias: float
+    sentence_weights: np.ndarray
+    sentence_bias: float
+    unknown_position: np.ndarray
     threshold: float
     extend: float
     meta: dict[str, Any] = field(default_factory=dict)
+    hidden_weights: np.ndarray | None = None
+    hidden_bias: np.ndarray | None = None
 
-    def piece_probabilities(self, tokens: TokenStates) -> np.ndarray:
-        """Probability that each word piece is part of a loaded phrase."""
+    def piece_logits(self, tokens: TokenStates) -> np.ndarray:
+        """The piece unit's logit for each word piece of one sentence."""
         if not len(tokens.states):
             return np.zeros(0, dtype=np.float32)
-        logits = tokens.states @ self.weights + self.bias
-        return np.asarray(1.0 / (1.0 + np.exp(-logits)), dtype=np.float32)
+        return self.piece_logits_of(piece_features(tokens.states))
 
-    def sentence_score(self, tokens: TokenStates) -> float:
-        """The sentence's score: its most loaded piece's probability (0 when empty)."""
-        probabilities = self.piece_probabilities(tokens)
-        return float(probabilities.max()) if len(probabilities) else 0.0
+    def piece_logits_of(self, features: np.ndarray) -> np.ndarray:
+        """The piece unit's logits for rows of :func:`piece_features` (any sentences)."""
+        inputs = features
+        if self.hidden_weights is not None and self.hidden_bias is not None:
+            inputs = _gelu(inputs @ self.hidden_weights + self.hidden_bias)
+        return np.asarray(inputs @ self.weights + self.bias, dtype=np.float32)
+
+    def sentence_score(self, tokens: TokenStates, position: Position | None = None) -> float:
+        """Probability that the sentence carries a loaded phrase (``position`` None: unknown)."""
+        return self._score(self.piece_logits(tokens), position)
+
+    def _score(self, logits: np.ndarray, position: Position | None) -> float:
+        where = self.unknown_position if position is None else position.features()
+        features = np.concatenate([score_summary(logits), where])
+        logit = float(features @ self.sentence_weights + self.sentence_bias)
+        return 1.0 / (1.0 + float(np.exp(-logit)))
 
     def spans(
-        self, text: str, tokens: TokenStates, threshold: float | None = None
+        self,
+        text: str,
+        tokens: TokenStates,
+        position: Position | None = None,
+        threshold: float | None = None,
     ) -> list[tuple[int, int, float]]:
         """(start, end, score) of the loaded phrases in ``text``, offsets into ``text``.
 
-        Each piece at or above ``threshold`` (default: the head's) seeds a span, grown over
-        adjacent pieces at or above :attr:`extend` and widened to whole words; the score is
-        the highest piece probability inside.
+        Nothing when the sentence's probability is under ``threshold`` (default: the
+        head's). Otherwise the most loaded piece and every piece whose logit reaches
+        :attr:`extend` are shown, adjacent ones joined and widened to whole words; each
+        span's score is the sentence's probability.
         """
-        cut = self.threshold if threshold is None else threshold
-        probabilities = self.piece_probabilities(tokens)
+        logits = self.piece_logits(tokens)
+        score = self._score(logits, position)
+        if score < (self.threshold if threshold is None else threshold) or not len(logits):
+            return []
+        marked = logits >= self.extend
+        marked[int(np.argmax(logits))] = True
         found: list[tuple[int, int, float]] = []
-        index = 0
-        while index < len(probabilities):
-            if probabilities[index] < cut:
-                index += 1
-                continue
-            first = last = index
-            while first > 0 and probabilities[first - 1] >= self.extend:
-                first -= 1
-            while last + 1 < len(probabilities) and probabilities[last + 1] >= self.extend:
-                last += 1
+        for index in np.flatnonzero(marked):
             start, end = _whole_words(
-                text, int(tokens.offsets[first][0]), int(tokens.offsets[last][1])
+                text, int(tokens.offsets[index][0]), int(tokens.offsets[index][1])
             )
-            score = float(probabilities[first : last + 1].max())
-            if found and start <= found[-1][1]:
-                previous = found.pop()
-                start, score = previous[0], max(score, previous[2])
-                end = max(end, previous[1])
-            if end > start:
-                found.append((start, end, score))
-            index = last + 1
+            if end <= start:
+                continue
+            if found and start <= found[-1][1] + 1:
+                start = found.pop()[0]
+            found.append((start, end, score))
         return found
 
     def save(self, folder: Path) -> list[Path]:
         """Write ``loaded_language.npz`` (weights) and ``.json`` (thresholds, meta)."""
         folder.mkdir(parents=True, exist_ok=True)
         weights = folder / f"{STEM}.npz"
-        np.savez_compressed(
-            weights,
-            weights=self.weights.astype(np.float32),
-            bias=np.float32(self.bias),
-        )
+        arrays: dict[str, np.ndarray] = {
+            "weights": self.weights.astype(np.float32),
+            "bias": np.asarray(self.bias, dtype=np.float32),
+            "sentence_weights": self.sentence_weights.astype(np.float32),
+            "sentence_bias": np.asarray(self.sentence_bias, dtype=np.float32),
+            "unknown_position": self.unknown_position.astype(np.float32),
+        }
+        if self.hidden_weights is not None and self.hidden_bias is not None:
+            arrays["hidden_weights"] = self.hidden_weights.astype(np.float32)
+            arrays["hidden_bias"] = self.hidden_bias.astype(np.float32)
+        np.savez_compressed(weights, allow_pickle=False, **arrays)
         card = folder / f"{STEM}.json"
         card.write_text(
             json.dumps(
                 {
                     "threshold": round(float(self.threshold), 4),
                     "extend": round(float(self.extend), 4),
+                    "sentence_features": list(SENTENCE_FEATURES),
                     "meta": self.meta,
                 },
                 indent=1,
@@ -123,26 +220,44 @@ class LoadedLanguageHead:
         """Read the head written by :meth:`save`.
 
         Raises:
-            ConfigError: the files are missing (run ``parallax-dev train techniques``).
+            ConfigError: the files are missing or from an older head (run
+                ``parallax-dev train techniques``).
         """
         folder = folder or models_dir()
         try:
             card = json.loads((folder / f"{STEM}.json").read_text(encoding="utf-8"))
             with np.load(folder / f"{STEM}.npz") as arrays:
-                weights = arrays["weights"].astype(np.float32)
-                bias = float(arrays["bias"])
+                head = cls(
+                    weights=arrays["weights"].astype(np.float32),
+                    bias=float(arrays["bias"]),
+                    sentence_weights=arrays["sentence_weights"].astype(np.float32),
+                    sentence_bias=float(arrays["sentence_bias"]),
+                    unknown_position=arrays["unknown_position"].astype(np.float32),
+                    threshold=float(card["threshold"]),
+                    extend=float(card["extend"]),
+                    meta=dict(card.get("meta", {})),
+                    hidden_weights=(
+                        arrays["hidden_weights"].astype(np.float32)
+                        if "hidden_weights" in arrays
+                        else None
+                    ),
+                    hidden_bias=(
+                        arrays["hidden_bias"].astype(np.float32)
+                        if "hidden_bias" in arrays
+                        else None
+                    ),
+                )
         except FileNotFoundError as exc:
             raise ConfigError(
                 f"the loaded-language head is missing ({exc.filename}); regenerate it with "
                 "`parallax-dev train techniques`"
             ) from None
-        return cls(
-            weights=weights,
-            bias=bias,
-            threshold=float(card["threshold"]),
-            extend=float(card["extend"]),
-            meta=dict(card.get("meta", {})),
-        )
+        except KeyError as exc:
+            raise ConfigError(
+                f"the loaded-language head in {folder} lacks {exc}; it is from an older "
+                "version, regenerate it with `parallax-dev train techniques`"
+            ) from None
+        return head
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:

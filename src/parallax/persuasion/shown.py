@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from parallax.encoder import TokenStates
-from parallax.persuasion.loaded import LoadedLanguageHead
+from parallax.persuasion.loaded import LoadedLanguageHead, Position
 from parallax.persuasion.model import TechniquesModel
 from parallax.persuasion.rules import MECHANICAL, SentenceLike, TechniqueSpan
 
@@ -36,6 +36,7 @@ def shown_spans(
     model: TechniquesModel,
     head: LoadedLanguageHead | None,
     tokens: Sequence[TokenStates] | None,
+    positions: Sequence[Position | None] | None = None,
 ) -> list[list[TechniqueSpan]]:
     """The techniques each sentence shows, in article offsets, sorted by position.
 
@@ -46,6 +47,8 @@ def shown_spans(
         model: the sentence heads (labels and thresholds).
         head: the loaded-language head, or None to leave loaded language out.
         tokens: each sentence's word-piece states (None: no loaded-language spans).
+        positions: where each sentence sits in its article, for the loaded-language head
+            (an entry None: unknown). Default: ``sentences`` are the whole article in order.
     """
     thresholds = dict(zip(model.labels, model.thresholds, strict=True))
     result: list[list[TechniqueSpan]] = []
@@ -72,7 +75,11 @@ def shown_spans(
                     score,
                     LEARNED,
                 )
-                for a, b, score in head.spans(sentence.text, tokens[number])
+                for a, b, score in head.spans(
+                    sentence.text,
+                    tokens[number],
+                    Position(number, len(sentences)) if positions is None else positions[number],
+                )
             ]
         result.append(sorted(set(spans), key=lambda s: (s.start, s.end, s.name)))
     return result

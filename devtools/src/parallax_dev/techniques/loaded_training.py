@@ -1,11 +1,18 @@
 """Training and cross-validating the loaded-language head on BASIL's lexical-bias spans.
 
 Each word piece of a BASIL 2010-2016 sentence is a positive when it overlaps a span the
-annotators marked as lexical bias. Cross-validation splits by story (the three outlets'
-reports of one event stay together), so no event is both learnt and scored. Within each
-training part, a second story split gives out-of-fold scores on which the threshold is
-chosen; the held-out stories only score it. The shipped head is fit on every story, with
-the threshold chosen the same way on out-of-fold scores over all of them.
+annotators marked as lexical bias. Everything is split by story (the three outlets'
+reports of one event stay together), so no event is both learnt and scored:
+
+- the piece unit is fit on each inner story fold's complement to give out-of-fold piece
+  scores, and once more on every training story for the head itself (same epochs, so its
+  logits are on the scale the sentence unit learnt);
+- the sentence unit is fit on those out-of-fold piece scores and the sentences' positions;
+- the threshold is the most precise one reaching :data:`MIN_RECALL` on sentence scores that
+  are themselves out-of-fold (the sentence unit refit without each inner fold).
+
+:func:`cross_validate` does all of this inside each outer training part and only scores the
+held-out stories; :func:`train_head` does it once over every story for the shipped head.
 """
 
 from __future__ import annotations
@@ -17,26 +24,38 @@ from pathlib import Path
 import numpy as np
 
 from parallax.encoder import TokenStates
-from parallax.persuasion.loaded import LoadedLanguageHead
+from parallax.persuasion.loaded import (
+    SENTENCE_FEATURES,
+    LoadedLanguageHead,
+    Position,
+    piece_features,
+    score_summary,
+)
 from parallax_dev.techniques.basil import BasilSentence, load_sentences
 from parallax_dev.techniques.token_cache import cached_tokens
 
 FOLDS = 5
-INNER_FOLDS = 4
-C = 1.0
+INNER_FOLDS = 5
+HIDDEN = 128
+EPOCHS = 6
+DROPOUT = 0.5
+NEGATIVE_SHARE = 5
+"""Each epoch sees every positive piece and one negative in this many (weighted up to match)."""
+SEED = 0
+SENTENCE_C = 1.0
 MIN_RECALL = 0.30
 """The threshold is the most precise one whose out-of-fold sentence recall reaches this."""
-EXTEND_RATIO = 0.5
-"""A neighbouring piece joins a span at this share of the threshold."""
 
 
 @dataclass
 class SpanData:
-    """Word-piece states with their labels and the sentence each piece belongs to."""
+    """Word-piece features with their labels, the sentence each belongs to, and positions."""
 
-    states: np.ndarray
+    features: np.ndarray
     labels: np.ndarray
     owner: np.ndarray
+    positions: np.ndarray
+    gold: np.ndarray
 
 
 def piece_data(sentences: list[BasilSentence], tokens: list[TokenStates]) -> SpanData:
@@ -49,31 +68,134 @@ def piece_data(sentences: list[BasilSentence], tokens: list[TokenStates]) -> Spa
         for s, t in zip(sentences, tokens, strict=True)
     ]
     return SpanData(
-        states=np.concatenate([t.states for t in tokens]),
+        features=np.concatenate([piece_features(t.states) for t in tokens if len(t.states)]),
         labels=np.concatenate(labels),
         owner=np.concatenate([np.full(len(x), i) for i, x in enumerate(labels)]),
+        positions=np.stack([p.features() for p in article_positions(sentences)]),
+        gold=np.array([bool(s.lexical) for s in sentences]),
     )
 
 
-def fit_unit(data: SpanData, rows: np.ndarray) -> tuple[np.ndarray, float]:
-    """Fit the logistic unit on the pieces of the sentences numbered in ``rows``."""
+def article_positions(sentences: list[BasilSentence]) -> list[Position]:
+    """Each sentence's position in its article (sentences are in article order)."""
+    counts: dict[str, int] = {}
+    for sentence in sentences:
+        counts[sentence.article] = counts.get(sentence.article, 0) + 1
+    seen: dict[str, int] = {}
+    positions = []
+    for sentence in sentences:
+        index = seen.get(sentence.article, 0)
+        seen[sentence.article] = index + 1
+        positions.append(Position(index, counts[sentence.article]))
+    return positions
+
+
+def story_folds(sentences: list[BasilSentence], folds: int) -> list[np.ndarray]:
+    """Sentence numbers per fold, whole stories to a fold (stories in sorted order)."""
+    stories = sorted({s.story for s in sentences})
+    fold_of = {story: i % folds for i, story in enumerate(stories)}
+    assignment = np.array([fold_of[s.story] for s in sentences])
+    return [np.flatnonzero(assignment == k) for k in range(folds)]
+
+
+@dataclass
+class PieceUnit:
+    """The piece unit's layers, with the input standardisation folded into the first."""
+
+    hidden_weights: np.ndarray
+    hidden_bias: np.ndarray
+    weights: np.ndarray
+    bias: float
+
+    def logits(self, features: np.ndarray) -> np.ndarray:
+        """Piece logits of :func:`parallax.persuasion.loaded.piece_features` rows."""
+        head = LoadedLanguageHead(
+            self.weights,
+            self.bias,
+            np.zeros(len(SENTENCE_FEATURES), dtype=np.float32),
+            0.0,
+            np.zeros(3, dtype=np.float32),
+            threshold=1.0,
+            extend=0.0,
+            hidden_weights=self.hidden_weights,
+            hidden_bias=self.hidden_bias,
+        )
+        return head.piece_logits_of(features)
+
+
+def fit_piece_unit(data: SpanData, rows: np.ndarray) -> PieceUnit:
+    """Fit the piece unit on the pieces of the sentences numbered in ``rows``.
+
+    One hidden layer with dropout, trained with every positive piece and a fresh fifth of
+    the negatives each epoch (weighted back up), on a fixed seed so reruns match.
+    """
+    import torch
+    from torch import nn
+
+    torch.manual_seed(SEED)
+    rng = np.random.default_rng(SEED)
+    mask = np.isin(data.owner, rows)
+    raw = data.features[mask]
+    mean, scale = raw.mean(axis=0), raw.std(axis=0) + 1e-6
+    inputs = torch.from_numpy(((raw - mean) / scale).astype(np.float32))
+    labels = data.labels[mask]
+    targets = torch.from_numpy(labels.astype(np.float32))
+    positives, negatives = np.flatnonzero(labels), np.flatnonzero(~labels)
+    model = nn.Sequential(
+        nn.Dropout(DROPOUT),
+        nn.Linear(inputs.shape[1], HIDDEN),
+        nn.GELU(approximate="tanh"),
+        nn.Dropout(DROPOUT),
+        nn.Linear(HIDDEN, 1),
+    )
+    optimiser = torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=1e-2)
+    model.train()
+    for _ in range(EPOCHS):
+        drawn = rng.choice(negatives, len(negatives) // NEGATIVE_SHARE, replace=False)
+        order = np.concatenate([positives, drawn])
+        rng.shuffle(order)
+        for start in range(0, len(order), 512):
+            batch = torch.from_numpy(order[start : start + 512])
+            weight = torch.where(targets[batch] > 0, 1.0, float(NEGATIVE_SHARE))
+            loss = nn.functional.binary_cross_entropy_with_logits(
+                model(inputs[batch]).squeeze(-1), targets[batch], weight=weight
+            )
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+    first, last = model[1], model[4]
+    assert isinstance(first, nn.Linear) and isinstance(last, nn.Linear)
+    hidden = first.weight.detach().numpy().T / scale[:, None]
+    return PieceUnit(
+        hidden_weights=hidden.astype(np.float32),
+        hidden_bias=(first.bias.detach().numpy() - mean @ hidden).astype(np.float32),
+        weights=last.weight.detach().numpy()[0].astype(np.float32),
+        bias=float(last.bias.detach().numpy()[0]),
+    )
+
+
+def sentence_features(data: SpanData, rows: np.ndarray, unit: PieceUnit) -> np.ndarray:
+    """(len(rows), 7) sentence-unit inputs of the sentences in ``rows``."""
+    mask = np.isin(data.owner, rows)
+    logits = unit.logits(data.features[mask])
+    owners = data.owner[mask]
+    summaries = np.tile(score_summary(np.zeros(0)), (len(rows), 1))
+    index_of = {int(r): i for i, r in enumerate(rows)}
+    present, starts = np.unique(owners, return_index=True)  # owners come in sentence order
+    for owner, part in zip(present, np.split(logits, starts[1:]), strict=True):
+        summaries[index_of[int(owner)]] = score_summary(part)
+    return np.hstack([summaries, data.positions[rows]])
+
+
+def fit_sentence_unit(features: np.ndarray, gold: np.ndarray) -> tuple[np.ndarray, float]:
+    """Logistic sentence unit on standardised inputs, the scaling folded into the weights."""
     from sklearn.linear_model import LogisticRegression
 
-    mask = np.isin(data.owner, rows)
-    unit = LogisticRegression(C=C, max_iter=1000)
-    unit.fit(data.states[mask], data.labels[mask])
-    return unit.coef_[0].astype(np.float32), float(unit.intercept_[0])
-
-
-def sentence_scores(
-    data: SpanData, rows: np.ndarray, weights: np.ndarray, bias: float, size: int
-) -> np.ndarray:
-    """Each sentence's highest piece probability (zeros outside ``rows``)."""
-    mask = np.isin(data.owner, rows)
-    probabilities = 1.0 / (1.0 + np.exp(-(data.states[mask] @ weights + bias)))
-    scores = np.zeros(size, dtype=np.float32)
-    np.maximum.at(scores, data.owner[mask], probabilities)
-    return scores
+    mean, scale = features.mean(axis=0), features.std(axis=0) + 1e-6
+    unit = LogisticRegression(C=SENTENCE_C, max_iter=2000)
+    unit.fit((features - mean) / scale, gold)
+    weights = unit.coef_[0] / scale
+    return weights.astype(np.float32), float(unit.intercept_[0] - weights @ mean)
 
 
 def choose_threshold(scores: np.ndarray, gold: np.ndarray) -> float:
@@ -87,24 +209,66 @@ def choose_threshold(scores: np.ndarray, gold: np.ndarray) -> float:
     return float(scores[order][best])
 
 
-def story_folds(sentences: list[BasilSentence], folds: int) -> list[np.ndarray]:
-    """Sentence numbers per fold, whole stories to a fold (stories in sorted order)."""
-    stories = sorted({s.story for s in sentences})
-    fold_of = {story: i % folds for i, story in enumerate(stories)}
-    assignment = np.array([fold_of[s.story] for s in sentences])
-    return [np.flatnonzero(assignment == k) for k in range(folds)]
+def _piece_extend(logits: np.ndarray, labels: np.ndarray) -> float:
+    """The piece logit at which out-of-fold piece F1 is highest: where a span stops."""
+    order = np.argsort(-logits)
+    hits = np.cumsum(labels[order])
+    f1 = 2 * hits / (np.arange(1, len(order) + 1) + max(int(labels.sum()), 1))
+    return float(logits[order][int(np.argmax(f1))])
 
 
-def _inner_threshold(
-    data: SpanData, sentences: list[BasilSentence], rows: np.ndarray, gold: np.ndarray
-) -> float:
-    inner_sentences = [sentences[i] for i in rows]
+def fit_head(
+    data: SpanData, sentences: list[BasilSentence], rows: np.ndarray
+) -> LoadedLanguageHead:
+    """Fit the whole head on the sentences in ``rows``, every choice made out-of-fold.
+
+    Runs on one BLAS and one torch thread: the products here are many and middling, and
+    split over threads on a shared machine they mostly wait on each other.
+    """
+    import torch
+    from threadpoolctl import threadpool_limits
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        with threadpool_limits(limits=1, user_api="blas"):
+            return _fit_head(data, sentences, rows)
+    finally:
+        torch.set_num_threads(threads)
+
+
+def _fit_head(
+    data: SpanData, sentences: list[BasilSentence], rows: np.ndarray
+) -> LoadedLanguageHead:
+    inner = story_folds([sentences[i] for i in rows], INNER_FOLDS)
+    held_parts = [rows[part] for part in inner]
+    features = np.zeros((len(sentences), 7), dtype=np.float32)
+    piece_logits: list[np.ndarray] = []
+    piece_labels: list[np.ndarray] = []
+    for held in held_parts:
+        unit = fit_piece_unit(data, np.setdiff1d(rows, held))
+        features[held] = sentence_features(data, held, unit)
+        mask = np.isin(data.owner, held)
+        piece_logits.append(unit.logits(data.features[mask]))
+        piece_labels.append(data.labels[mask])
     scores = np.zeros(len(sentences), dtype=np.float32)
-    for part in story_folds(inner_sentences, INNER_FOLDS):
-        held = rows[part]
-        weights, bias = fit_unit(data, np.setdiff1d(rows, held))
-        scores[held] = sentence_scores(data, held, weights, bias, len(sentences))[held]
-    return choose_threshold(scores[rows], gold[rows])
+    for held in held_parts:
+        rest = np.setdiff1d(rows, held)
+        weights, bias = fit_sentence_unit(features[rest], data.gold[rest])
+        scores[held] = 1.0 / (1.0 + np.exp(-(features[held] @ weights + bias)))
+    sentence_weights, sentence_bias = fit_sentence_unit(features[rows], data.gold[rows])
+    unit = fit_piece_unit(data, rows)
+    return LoadedLanguageHead(
+        weights=unit.weights,
+        bias=unit.bias,
+        hidden_weights=unit.hidden_weights,
+        hidden_bias=unit.hidden_bias,
+        sentence_weights=sentence_weights,
+        sentence_bias=sentence_bias,
+        unknown_position=data.positions[rows].mean(axis=0).astype(np.float32),
+        threshold=choose_threshold(scores[rows], data.gold[rows]),
+        extend=_piece_extend(np.concatenate(piece_logits), np.concatenate(piece_labels)),
+    )
 
 
 @dataclass
@@ -117,56 +281,44 @@ class CrossValidation:
     spans: list[list[tuple[int, int, float]]]
     heads: list[LoadedLanguageHead]
     folds: list[np.ndarray]
+    positions: list[Position]
 
 
 def cross_validate(shared: Path) -> tuple[list[BasilSentence], CrossValidation]:
-    """Story-split cross-validation with thresholds chosen inside each training part."""
+    """Story-split cross-validation with every choice made inside each training part."""
     sentences = load_sentences(shared)
     _, tokens = cached_tokens([s.text for s in sentences])
     data = piece_data(sentences, tokens)
-    gold = np.array([bool(s.lexical) for s in sentences])
+    positions = article_positions(sentences)
     scores = np.zeros(len(sentences), dtype=np.float32)
     flagged = np.zeros(len(sentences), dtype=bool)
     spans: list[list[tuple[int, int, float]]] = [[] for _ in sentences]
     thresholds, heads = [], []
     folds = story_folds(sentences, FOLDS)
     for held in folds:
-        rows = np.setdiff1d(np.arange(len(sentences)), held)
-        threshold = _inner_threshold(data, sentences, rows, gold)
-        weights, bias = fit_unit(data, rows)
-        head = LoadedLanguageHead(weights, bias, threshold, threshold * EXTEND_RATIO)
+        head = fit_head(data, sentences, np.setdiff1d(np.arange(len(sentences)), held))
         for i in held:
-            scores[i] = head.sentence_score(tokens[i])
-            flagged[i] = scores[i] >= threshold
-            spans[i] = head.spans(sentences[i].text, tokens[i]) if flagged[i] else []
-        thresholds.append(threshold)
+            scores[i] = head.sentence_score(tokens[i], positions[i])
+            flagged[i] = scores[i] >= head.threshold
+            spans[i] = head.spans(sentences[i].text, tokens[i], positions[i])
+        thresholds.append(head.threshold)
         heads.append(head)
-    return sentences, CrossValidation(scores, flagged, thresholds, spans, heads, folds)
+    return sentences, CrossValidation(scores, flagged, thresholds, spans, heads, folds, positions)
 
 
 def train_head(shared: Path) -> LoadedLanguageHead:
-    """Fit the shipped head on every 2010-2016 story; threshold from out-of-fold scores."""
+    """Fit the shipped head on every 2010-2016 story; every choice made out-of-fold."""
     sentences = load_sentences(shared)
     _, tokens = cached_tokens([s.text for s in sentences])
     data = piece_data(sentences, tokens)
-    gold = np.array([bool(s.lexical) for s in sentences])
-    everything = np.arange(len(sentences))
-    scores = np.zeros(len(sentences), dtype=np.float32)
-    for held in story_folds(sentences, FOLDS):
-        weights, bias = fit_unit(data, np.setdiff1d(everything, held))
-        scores[held] = sentence_scores(data, held, weights, bias, len(sentences))[held]
-    threshold = choose_threshold(scores, gold)
-    weights, bias = fit_unit(data, everything)
-    return LoadedLanguageHead(
-        weights,
-        bias,
-        threshold,
-        threshold * EXTEND_RATIO,
-        meta={
-            "trained": date.today().isoformat(),
-            "data": "BASIL 2010-2016 lexical-bias spans, all 70 stories",
-            "threshold": f"most precise at out-of-fold sentence recall >= {MIN_RECALL} "
-            f"({FOLDS} story folds)",
-            "command": "parallax-dev train techniques",
-        },
-    )
+    head = fit_head(data, sentences, np.arange(len(sentences)))
+    head.meta = {
+        "trained": date.today().isoformat(),
+        "data": "BASIL 2010-2016 lexical-bias spans, all 70 stories",
+        "piece_unit": f"{HIDDEN} hidden units, {EPOCHS} epochs, dropout {DROPOUT}, seed {SEED}",
+        "sentence_unit": f"logistic, C={SENTENCE_C}, on out-of-fold piece scores",
+        "threshold": f"most precise at out-of-fold sentence recall >= {MIN_RECALL} "
+        f"({INNER_FOLDS} story folds)",
+        "command": "parallax-dev train techniques",
+    }
+    return head

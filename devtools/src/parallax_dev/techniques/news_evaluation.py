@@ -22,7 +22,7 @@ import numpy as np
 
 from parallax.encoder import TokenStates
 from parallax.persuasion import rules
-from parallax.persuasion.loaded import LoadedLanguageHead, bundled_head
+from parallax.persuasion.loaded import LoadedLanguageHead, Position, bundled_head
 from parallax.persuasion.model import TechniquesModel, bundled_model
 from parallax.persuasion.rules import TechniqueSpan
 from parallax.persuasion.shown import shown_spans
@@ -67,14 +67,22 @@ def show_texts(
     vectors: np.ndarray,
     head: LoadedLanguageHead,
     model: TechniquesModel,
+    positions: Sequence[Position | None] | None = None,
 ) -> list[list[TechniqueSpan]]:
-    """What the pipeline would show in each text, each text read as a one-sentence article."""
+    """What the pipeline would show in each text, each text read on its own.
+
+    Rules see one text at a time; the loaded-language head is told where each text sat in
+    its article (``positions``; None: nowhere known, as for BABE's lone sentences).
+    """
     lines = [_Line(t, 0) for t in texts]
     probabilities = model.probabilities(list(texts), vectors)
     shown: list[list[TechniqueSpan]] = []
     for i, line in enumerate(lines):
         found = rules.detect([line])
-        shown += shown_spans([line], found, probabilities[i : i + 1], model, head, [tokens[i]])
+        where = [None if positions is None else positions[i]]
+        shown += shown_spans(
+            [line], found, probabilities[i : i + 1], model, head, [tokens[i]], where
+        )
     return shown
 
 
@@ -121,7 +129,12 @@ def basil_scores(shared: Path, model: TechniquesModel | None = None) -> BasilSco
     shown: list[list[TechniqueSpan]] = [[] for _ in sentences]
     for held, head in zip(cv.folds, cv.heads, strict=True):
         fold = show_texts(
-            [sentences[i].text for i in held], [tokens[i] for i in held], vectors[held], head, model
+            [sentences[i].text for i in held],
+            [tokens[i] for i in held],
+            vectors[held],
+            head,
+            model,
+            [cv.positions[i] for i in held],
         )
         for i, spans in zip(held, fold, strict=True):
             shown[i] = spans
