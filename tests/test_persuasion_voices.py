@@ -174,3 +174,27 @@ def test_a_head_with_a_hidden_layer_round_trips_and_reads_it(tmp_path: Path) -> 
     logits = LoadedLanguageHead.load(tmp_path).piece_logits(tokens)
     assert logits[0] == pytest.approx(6.0, abs=0.01)  # GELU(3) is about 3
     assert logits[1] == pytest.approx(0.0, abs=0.02)  # GELU(-3) is about 0
+
+
+def test_article_piece_logits_match_each_sentences_own() -> None:
+    """One product over an article's pieces gives what each sentence's own product gives."""
+    rng = np.random.default_rng(7)
+    head = LoadedLanguageHead(
+        weights=rng.normal(size=16).astype(np.float32),
+        bias=0.1,
+        sentence_weights=np.zeros(len(SENTENCE_FEATURES), dtype=np.float32),
+        sentence_bias=0.0,
+        unknown_position=np.zeros(3, dtype=np.float32),
+        threshold=0.5,
+        extend=1.0,
+        hidden_weights=rng.normal(size=(768, 16)).astype(np.float32),
+        hidden_bias=rng.normal(size=16).astype(np.float32),
+    )
+    sentences = [
+        TokenStates(rng.normal(size=(n, 384)).astype(np.float32), np.zeros((n, 2), np.int32))
+        for n in (5, 0, 9)
+    ]
+    batched = head.article_piece_logits(sentences)
+    assert [len(b) for b in batched] == [5, 0, 9]
+    for one, tokens in zip(batched, sentences, strict=True):
+        assert np.allclose(one, head.piece_logits(tokens), atol=1e-5)

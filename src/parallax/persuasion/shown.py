@@ -52,6 +52,7 @@ def shown_spans(
     """
     thresholds = dict(zip(model.labels, model.thresholds, strict=True))
     result: list[list[TechniqueSpan]] = []
+    logits = head.article_piece_logits(tokens) if head is not None and tokens is not None else None
     for number, sentence in enumerate(sentences):
         own = [s for s in rule_spans if sentence.start <= s.start < sentence.end]
         spans = [s for s in own if s.kind == MECHANICAL]
@@ -79,6 +80,7 @@ def shown_spans(
                     sentence.text,
                     tokens[number],
                     Position(number, len(sentences)) if positions is None else positions[number],
+                    logits=None if logits is None else logits[number],
                 )
             ]
         result.append(sorted(set(spans), key=lambda s: (s.start, s.end, s.name)))
