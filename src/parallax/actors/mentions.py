@@ -1,6 +1,6 @@
 """Actor mentions in a parsed article, each resolved to one canonical actor.
 
-Readers compare sources by *who* they talk about, so "Washington", "the U.S. rulers", "the
+Readers compare sources by *who* they talk about, so "Washington", "the White House", "the
 Biden administration" and "US" must count as one actor, and "Moscow", "the Kremlin" and
 "Russian troops" as another. The rules, in order of precedence:
 

@@ -1,13 +1,13 @@
 """Named historical events (summits, treaties, wars) found in text and dated from the KB.
 
 Articles cite history by name and leave the year out ("the Potsdam accords", "the Madrid
-summit", "World War One"); the reader is expected to know it. The knowledge base knows it:
-its entities of type ``event`` and ``treaty`` carry ``start_date``/``end_date``/``signed``
-facts. References are found by alias ("World War Two", "the Cold War"), by an event noun with
-a place ("the Bucharest summit", "NATO summit in Madrid", "the Potsdam accords") and by a
-meeting verb with a place ("the delegations gathered in Potsdam"). When several events share
-a name (two Madrid summits), a year in the same sentence picks one; otherwise the one
-nearest the article's date does.
+summit", "World War One"); the reader is expected to know it. The knowledge base knows it: its
+entities of type ``event`` and ``treaty`` carry ``start_date``/``end_date``/``signed`` facts.
+References are found by alias ("the Second World War", "the Cold War"), by an event noun with a
+place ("the Bucharest summit", "NATO summit in Madrid", "the Potsdam accords") and by a meeting
+verb with a place ("the delegations gathered in Potsdam"). When several events share a name
+(two Madrid summits), a year in the same sentence picks one; otherwise the one nearest the
+article's date does.
 """
 
 from __future__ import annotations
