@@ -21,7 +21,7 @@ import numpy as np
 
 from parallax.errors import ConfigError
 from parallax.framing.taxonomy import FRAMES, KEYWORDS
-from parallax.persuasion.model import models_dir
+from parallax.models import models_dir
 
 STEM = "frames"
 MIN_SCORE = 0.2

@@ -34,7 +34,7 @@ import numpy as np
 
 from parallax.encoder import TokenStates
 from parallax.errors import ConfigError
-from parallax.persuasion.model import models_dir
+from parallax.models import models_dir
 
 STEM = "loaded_language"
 _WORD_CHAR = re.compile(r"[\w'’-]")

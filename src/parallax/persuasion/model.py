@@ -11,21 +11,16 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from parallax.errors import ConfigError
+from parallax.models import models_dir
 from parallax.persuasion.features import feature_matrix
 
 MODEL_STEM = "techniques"
-
-
-def models_dir() -> Path:
-    """The folder of committed weights inside the package."""
-    return Path(str(resources.files("parallax") / "models"))
 
 
 @dataclass

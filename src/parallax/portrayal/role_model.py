@@ -17,11 +17,11 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from parallax.errors import ConfigError
+from parallax.models import models_dir
 
 ROLES = ("antagonist", "protagonist", "victim")
 """The classes, in the order of the stored weights' rows."""
@@ -89,11 +89,7 @@ def stored(folder: Path | None = None) -> dict[str, Any]:
     Raises:
         ConfigError: the weights are missing or were trained on other features.
     """
-    path = (
-        folder / WEIGHTS
-        if folder is not None
-        else Path(str(resources.files("parallax.models").joinpath(WEIGHTS)))
-    )
+    path = (folder or models_dir()) / WEIGHTS
     if not path.is_file():
         raise ConfigError(
             f"the portrayal role weights {path} are missing; "

@@ -20,7 +20,6 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,7 @@ from torch import nn
 
 from parallax.encoder import choose_precision
 from parallax.errors import ConfigError
+from parallax.models import models_dir
 
 LABELS = ("negative", "neutral", "positive")
 SHARED_LAYERS = 4
@@ -202,11 +202,7 @@ def load(folder: Path | None = None) -> TargetModel:
     Raises:
         ConfigError: the weights are missing (run ``parallax-dev train portrayal``).
     """
-    path = (
-        folder / WEIGHTS
-        if folder is not None
-        else Path(str(resources.files("parallax.models").joinpath(WEIGHTS)))
-    )
+    path = (folder or models_dir()) / WEIGHTS
     if not path.is_file():
         raise ConfigError(
             f"the target-sentiment weights {path} are missing; "
