@@ -34,8 +34,11 @@ system-deps:
 	bash scripts/install-system-deps.sh
 	bash scripts/postgres.sh install
 
+# Two worker processes, each given whole test files (module fixtures are built once): the
+# slow evaluations spend much of their time in single-threaded parsing, so two of them at
+# once finish well before the same two one after the other.
 unit: setup system-deps
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile
 
 # Everything CI checks: lint, types, and the whole test suite (with the quality floors).
 test: lint typecheck unit

@@ -18,10 +18,16 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SCRIPT = REPO / "scripts" / "postgres.sh"
-DATA_DIR = REPO / ".cache" / "postgres-tests"
-PORT = os.environ.get("PARALLAX_TEST_PG_PORT", "54330")
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+"""The parallel worker running this process (``gw0``, ``gw1``...; empty without xdist).
+Each worker starts a server of its own, in its own folder, on its own port."""
+DATA_DIR = REPO / ".cache" / ("postgres-tests-" + WORKER if WORKER else "postgres-tests")
+PORT = str(
+    int(os.environ.get("PARALLAX_TEST_PG_PORT", "54330"))
+    + (int(WORKER.removeprefix("gw")) if WORKER.startswith("gw") else 0)
+)
 """The test server's port; set ``PARALLAX_TEST_PG_PORT`` when another checkout's tests
-already hold this one."""
+already hold this one (parallel workers take it and the ports after it)."""
 
 
 def start_server() -> str:

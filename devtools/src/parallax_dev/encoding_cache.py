@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from parallax.encoder import MODEL_NAME, encode
+from parallax_dev.cache_files import write_atomically
 
 
 def cache_dir() -> Path:
@@ -33,6 +34,5 @@ def cached_encode(texts: Sequence[str]) -> np.ndarray:
         if vectors.shape[0] == len(texts):
             return vectors
     vectors = encode(list(texts))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    np.save(path, vectors)
+    write_atomically(path, lambda stream: np.save(stream, vectors))
     return vectors

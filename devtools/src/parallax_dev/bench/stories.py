@@ -38,6 +38,7 @@ from parallax.comparison.stories import (
 )
 from parallax.comparison.terms import lead
 from parallax.record import ActorRecord, EntityRecord
+from parallax_dev.cache_files import write_atomically
 
 BASIL = Path("inputs/basil-media-bias/basil_articles.jsonl")
 RUWA = Path("inputs/ruwa-ukraine-war-headlines/ruwa_2022-02-20_to_2022-02-28.jsonl")
@@ -111,8 +112,7 @@ def lead_vectors(records: Sequence[LabelledRecord], cache: Path = CACHE) -> np.n
     from parallax.encoder import encode
 
     vectors = encode(leads)
-    cache.mkdir(parents=True, exist_ok=True)
-    np.save(path, vectors)
+    write_atomically(path, lambda stream: np.save(stream, vectors))
     return vectors
 
 

@@ -19,6 +19,7 @@ import numpy as np
 
 from parallax.encoder import MODEL_NAME, STATE_LAYER, LayerStates, shared_encoder
 from parallax.portrayal.target_sentiment import LABELS, Query, target_mask
+from parallax_dev.cache_files import write_atomically
 
 SPLITS = {"train": "train.jsonl", "dev_rw": "dev_rw.jsonl", "dev_mt": "dev_mt.jsonl"}
 POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
@@ -61,9 +62,7 @@ def _states(texts: list[str], cache: Path) -> list[LayerStates]:
             cached: list[LayerStates] = pickle.load(handle)
             return cached
     _, states = encoder.encode_with_states(texts, threads=1)
-    cache.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as handle:
-        pickle.dump(states, handle)
+    write_atomically(path, lambda stream: pickle.dump(states, stream))
     return states
 
 

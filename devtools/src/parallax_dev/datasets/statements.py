@@ -20,6 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
+from parallax_dev.cache_files import write_atomically
+
 CHECKWORTHINESS_DIR = ("datasets", "checkthat2024_task1_checkworthiness_en")
 SUBJECTIVITY_DIR = ("datasets", "checkthat2025_task1_subjectivity_en")
 
@@ -115,8 +117,5 @@ def cached_vectors(texts: list[str], cache_dir: Path | None = None) -> np.ndarra
     if path.exists():
         return np.asarray(np.load(path))
     vectors = encode(texts)
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp.npy")
-    np.save(tmp, vectors)
-    tmp.replace(path)
+    write_atomically(path, lambda stream: np.save(stream, vectors))
     return vectors

@@ -41,6 +41,7 @@ from parallax.pipeline.registry import component_factory
 from parallax.portrayal.roles import Judgment, portray
 from parallax.portrayal.target_sentiment import predict
 from parallax.portrayal.voice import Voice, VoiceIndex
+from parallax_dev.cache_files import write_atomically
 from parallax_dev.datasets.newsmtsc import cache_dir, load_split, macro_f1
 from parallax_dev.evaluation.portrayal_bars import bars
 
@@ -229,9 +230,7 @@ def analyse(
     for analysis in result.values():
         analysis.vectors = None
         analysis.doc = None
-    cache.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as handle:
-        pickle.dump(result, handle)
+    write_atomically(path, lambda stream: pickle.dump(result, stream))
     return result
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from parallax.encoder import MODEL_NAME, TokenStates, shared_encoder
+from parallax_dev.cache_files import write_atomically
 
 
 def cache_dir() -> Path:
@@ -38,12 +39,14 @@ def cached_tokens(texts: Sequence[str]) -> tuple[np.ndarray, list[TokenStates]]:
         return vectors, tokens
     vectors, tokens = encoder.encode_with_tokens(list(texts))
     bounds = np.cumsum([0] + [len(t.states) for t in tokens])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    np.savez(
+    write_atomically(
         path,
-        vectors=vectors,
-        states=np.concatenate([t.states for t in tokens]).astype(np.float16),
-        offsets=np.concatenate([t.offsets for t in tokens]),
-        bounds=bounds,
+        lambda stream: np.savez(
+            stream,
+            vectors=vectors,
+            states=np.concatenate([t.states for t in tokens]).astype(np.float16),
+            offsets=np.concatenate([t.offsets for t in tokens]),
+            bounds=bounds,
+        ),
     )
     return vectors, tokens

@@ -23,6 +23,7 @@ import numpy as np
 
 from parallax.errors import ConfigError
 from parallax.knowledge.entailment import LABELS, EntailmentModel, pair_features
+from parallax_dev.cache_files import write_atomically
 from parallax_dev.datasets.nli import NLIPair, read_climate_fever, read_sick
 from parallax_dev.docs_sections import write_section
 
@@ -58,8 +59,7 @@ def embed_texts(texts: Sequence[str], cache_dir: Path | None = DEFAULT_CACHE) ->
     else:
         vectors = encode(distinct)
         if cached is not None:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            np.save(cached, vectors)
+            write_atomically(cached, lambda stream: np.save(stream, vectors))
     row = {text: i for i, text in enumerate(distinct)}
     return np.asarray(vectors[[row[t] for t in texts]], dtype=np.float32)
 
