@@ -318,6 +318,32 @@ def test_a_bare_surname_follows_the_articles_own_full_name(nlp: Pipeline) -> Non
     assert actor_of(analysis, "Clinton") != "bill-clinton"
 
 
+def test_a_surname_the_tagger_calls_an_organisation_is_the_person_named_before(
+    nlp: Pipeline,
+) -> None:
+    # The small model tags these unfamiliar surnames as organisations; "it" must then not
+    # pick the person up, and "he" must.
+    analysis = analyse(
+        nlp,
+        "Committee chairman Trey Gowdy sent a letter to the agency on Tuesday. Gowdy said "
+        "it had ignored two requests, and he asked for a hearing. Senator Maria Kendall "
+        "toured the plant on Monday. Later, Kendall told reporters that it would close.",
+    )
+    assert actor_of(analysis, "Gowdy") == actor_of(analysis, "Trey Gowdy")
+    assert actor_of(analysis, "he") == actor_of(analysis, "Trey Gowdy")
+    assert actor_of(analysis, "Kendall") == actor_of(analysis, "Maria Kendall")
+    people = {a["id"]: a for a in analysis.layers["actors"]}
+    assert people[actor_of(analysis, "Gowdy")]["type"] == "person"
+    assert not any(m["text"] == "it" for a in people.values() for m in a["mentions"])
+
+
+def test_a_mislabelled_surname_joins_only_a_person_named_in_full_before_it(
+    nlp: Pipeline,
+) -> None:
+    analysis = analyse(nlp, "Gowdy said it had ignored two requests. Trey Gowdy left early.")
+    assert actor_of(analysis, "Gowdy") != actor_of(analysis, "Trey Gowdy")
+
+
 def test_a_bare_surname_links_only_with_a_fitting_title_or_date(nlp: Pipeline) -> None:
     titled = analyse(nlp, "President Carter met the delegation at noon.", date(2016, 4, 5))
     assert actor_of(titled, "Carter") == "jimmy-carter"

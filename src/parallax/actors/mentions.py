@@ -462,7 +462,8 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
     ]
     seen: dict[str, int] = {}
     for mention in mentions:
-        if mention.label != "PERSON" or len(mention.text.split()) != 1:
+        mislabelled = _mislabelled_surname(mention)
+        if not (mention.label == "PERSON" or mislabelled) or len(mention.text.split()) != 1:
             seen[mention.actor] = seen.get(mention.actor, 0) + 1
             continue
         word = mention.text.lower()
@@ -473,10 +474,31 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
             # since ("Hillary Clinton ... Bill Clinton ... Clinton"), then the nearest.
             order = {m.actor: i for i, m in enumerate(before)}
             mention.actor = max(order, key=lambda a: (seen.get(a, 0), order[a]))
-        elif len({m.actor for m in same}) == 1:
+            mention.label = "PERSON"
+        elif len({m.actor for m in same}) == 1 and not mislabelled:
             mention.actor = same[0].actor
         seen[mention.actor] = seen.get(mention.actor, 0) + 1
     _drop_unused(mentions, actors)
+
+
+_MISLABELLED_SURNAME = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+"""Labels the tagger gives a bare surname it does not recognise as a person."""
+
+
+def _mislabelled_surname(mention: Mention) -> bool:
+    """Whether a one-word name the tagger did not call a person may still be one.
+
+    Unfamiliar surnames ("Gowdy", "Kendall") are often tagged as organisations or places.
+    Such a word is read as the person only when the knowledge base does not know it as
+    something else (it stayed a local actor) and the article has already named a person
+    with that surname in full; :func:`unify_surnames` checks the second condition.
+    """
+    return (
+        mention.kind == "name"
+        and mention.label in _MISLABELLED_SURNAME
+        and mention.actor.startswith("local:")
+        and mention.text[:1].isupper()
+    )
 
 
 def unify_name_variants(mentions: list[Mention], actors: dict[str, ActorInfo]) -> None:
