@@ -344,6 +344,27 @@ def test_a_mislabelled_surname_joins_only_a_person_named_in_full_before_it(
     assert actor_of(analysis, "Gowdy") != actor_of(analysis, "Trey Gowdy")
 
 
+def test_he_and_she_follow_the_gender_the_article_gives(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp, "Ms. Alvarez met Mr. Brandt in Bonn. She told him the talks would go on."
+    )
+    assert actor_of(analysis, "She") == actor_of(analysis, "Alvarez")
+    assert actor_of(analysis, "him") == actor_of(analysis, "Brandt")
+    titled = analyse(
+        nlp,
+        "Mrs. Ortega's plan is unusual, the committee's chairman, Representative Paul Reyes, "
+        "wrote on Tuesday. He added that the delay was a problem.",
+    )
+    assert actor_of(titled, "He") == actor_of(titled, "Paul Reyes")
+
+
+def test_a_gendered_role_noun_in_apposition_rules_out_the_other_pronoun(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp, "The statement was read by the spokesman, Nick Dorsey. Later she left the room."
+    )
+    assert not any(m["text"] == "she" for a in analysis.layers["actors"] for m in a["mentions"])
+
+
 def test_a_bare_surname_links_only_with_a_fitting_title_or_date(nlp: Pipeline) -> None:
     titled = analyse(nlp, "President Carter met the delegation at noon.", date(2016, 4, 5))
     assert actor_of(titled, "Carter") == "jimmy-carter"

@@ -6,7 +6,8 @@ it. The resolver links each such phrase to the nearest compatible actor mention 
 within :data:`MAX_SENTENCE_DISTANCE` sentences: nearer sentences first, then clause subjects
 over other mentions (an article's topic is usually the subject), then the closest. Number and
 type must agree ("it" never refers to a person or a plural phrase, "they" needs a plural
-phrase or a collective group, "he"/"she" a person). A description the domain pack ties to one
+phrase or a collective group, "he"/"she" a person, of the gender the article gives them,
+:mod:`parallax.actors.gender`). A description the domain pack ties to one
 actor ("the alliance" -> NATO, :mod:`parallax.domains`) means that actor whenever the
 article names it. Measured by ``parallax-dev eval actors`` (docs/evaluation.md).
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
+from parallax.actors.gender import pronoun_gender, stated_genders
 from parallax.actors.mentions import ActorResolver, Mention
 from parallax.actors.speech import quote_spans, quote_speakers
 from parallax.domains import domain_pack
@@ -60,6 +62,7 @@ def resolve_references(
     }
     explicit = sorted(mentions, key=lambda m: m.start)
     actor_at = {m.head: m.actor for m in explicit}
+    genders = stated_genders(doc, explicit)
     starts = [m.start for m in explicit]
     resolved: list[Mention] = []
     quotes = quote_spans(doc.text)
@@ -108,6 +111,7 @@ def resolve_references(
         if kind is None:
             continue
         here = sentence_of(token.idx)
+        gender = pronoun_gender(lower) if kind == "pronoun" else None
         clause_subject = _subject_actor(token, actor_at)
         ranked: list[tuple[tuple[int, int, int], Mention]] = []
         for candidate in reversed(explicit[: bisect_right(starts, token.idx - 1)]):
@@ -116,6 +120,8 @@ def resolve_references(
                 break
             if candidate.end > token.idx or not _compatible(candidate, lower, wanted, resolver):
                 continue
+            if gender is not None and genders.get(candidate.actor, gender) != gender:
+                continue  # "she" after "Mr. Smith", "he" after "the chairwoman, Jane Roe"
             if _backgrounded(doc[candidate.head], token) or candidate.actor == clause_subject:
                 continue
             key = (distance, 0 if candidate.subject else 1, token.idx - candidate.end)
@@ -138,6 +144,8 @@ def resolve_references(
             actor = affiliation
         resolved.append(_reference(doc, span_start, token, actor, kind))
         actor_at[token.i] = actor
+        if gender is not None:
+            genders.setdefault(actor, gender)  # an unambiguous "she" says so for later ones
     return resolved
 
 
@@ -202,8 +210,9 @@ def _ambiguous(
     """Whether another person is as likely a referent of "he"/"she" as the best one.
 
     Two people in the same sentence (counted back from the pronoun), both subjects or both
-    not, differ only in how close they are, which says little about whom "he" means; we
-    know no one's gender, so such a pronoun is left unresolved rather than guessed.
+    not, differ only in how close they are, which says little about whom "he" means; unless
+    the article's wording gave one of them another gender (the candidates here are already
+    filtered by it), such a pronoun is left unresolved rather than guessed.
     """
     return any(other.actor != best[1].actor and key[:2] == best[0][:2] for key, other in others)
 
