@@ -190,6 +190,14 @@ def test_direct_and_indirect_quotations_with_speakers(nlp: Pipeline) -> None:
     assert "new normal" not in [q["text"] for q in quotes]  # a scare quote, not speech
 
 
+def test_a_time_is_never_an_events_target(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp, "But Mrs. Ortega indicated on Tuesday that she wanted to give her testimony."
+    )
+    indicate = next(e for e in analysis.layers["events"] if e["action"] == "indicate")
+    assert indicate["target_text"] is None
+
+
 def test_events_have_agent_action_target_and_date(nlp: Pipeline) -> None:
     analysis = analyse(
         nlp,

@@ -16,12 +16,12 @@ def test_meantime_event_and_actor_floors() -> None:
     events = meantime.evaluate(root, part="events")["events"]
     assert events["triggers"]["precision"] >= 0.88
     assert events["triggers"]["f1"] >= 0.57
-    assert events["participants"]["f1"] >= 0.49  # 0.496; 0.474 before issue 18
+    assert events["participants"]["f1"] >= 0.50  # 0.504; 0.474 before issue 18
     # Issue 18: a date given to an event must be the time gold places it at (0.933 on 105).
     assert events["dated"]["predicted"] >= 100
     assert events["dated"]["precision"] >= 0.92
     assert events["agent_judged"]["precision"] >= 0.95  # 0.959
-    assert events["target_judged"]["precision"] >= 0.68  # 0.696; 0.614 before issue 18
+    assert events["target_judged"]["precision"] >= 0.73  # 0.747; 0.614 before issue 18
     # Time expressions with the creation date as anchor (0.783 of 286 found).
     assert events["timex_value"]["precision"] >= 0.78
     actors = meantime.evaluate(root, part="actors")["actors"]

@@ -177,8 +177,13 @@ def _object_of(verb: Any) -> Any | None:
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
+def _a_time(token: Any) -> bool:
+    """Whether a verb's object is a time ("on Tuesday", "last week"), not what it acts on."""
+    return token.ent_type_ in {"DATE", "TIME"}
+
+
 def _not_a_doer(token: Any) -> bool:
-    if token.ent_type_ in {"DATE", "TIME"}:
+    if _a_time(token):
         return True
     return (
         token.text.isupper()
@@ -217,10 +222,12 @@ def _verb_event(
     oblique: list[Any] = []
     partners: list[Any] = []
     for child in verb.children:
+        if _a_time(child):
+            continue  # "indicated Tuesday that...": when, never what or whom
         if child.dep_ in {"dobj", "dative", "attr"} and not _appositive_after_phrase(child):
             target_tokens.append(child)
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-            oblique += [g for g in child.children if g.dep_ == "pobj"]
+            oblique += [g for g in child.children if g.dep_ == "pobj" and not _a_time(g)]
         elif child.dep_ == "prep" and child.lower_ in PARTNER_PREPS:
             partners += [g for g in child.children if g.dep_ == "pobj"]
         elif child.dep_ == "prt":
