@@ -373,6 +373,17 @@ def test_a_gendered_role_noun_in_apposition_rules_out_the_other_pronoun(nlp: Pip
     assert not any(m["text"] == "she" for a in analysis.layers["actors"] for m in a["mentions"])
 
 
+def test_a_possessive_full_name_is_the_earlier_full_mention_of_a_surname(
+    nlp: Pipeline,
+) -> None:
+    analysis = analyse(
+        nlp,
+        "The panel sent a request to Hillary Clinton\u2019s lawyer on Tuesday. Clinton said she "
+        "would answer.",
+    )
+    assert actor_of(analysis, "Clinton") == actor_of(analysis, "Hillary Clinton\u2019s")
+
+
 def test_a_bare_surname_links_only_with_a_fitting_title_or_date(nlp: Pipeline) -> None:
     titled = analyse(nlp, "President Carter met the delegation at noon.", date(2016, 4, 5))
     assert actor_of(titled, "Carter") == "jimmy-carter"

@@ -466,8 +466,8 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
         if not (mention.label == "PERSON" or mislabelled) or len(mention.text.split()) != 1:
             seen[mention.actor] = seen.get(mention.actor, 0) + 1
             continue
-        word = mention.text.lower()
-        same = [m for m in full if m.text.split()[-1].lower() == word]
+        word = _without_possessive(mention.text).lower()
+        same = [m for m in full if _without_possessive(m.text).split()[-1].lower() == word]
         before = [m for m in same if m.start < mention.start]
         if before:
             # The person the article has been writing about wins over one named once
@@ -479,6 +479,11 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
             mention.actor = same[0].actor
         seen[mention.actor] = seen.get(mention.actor, 0) + 1
     _drop_unused(mentions, actors)
+
+
+def _without_possessive(name: str) -> str:
+    """``name`` without a possessive ending: "Hillary Clinton’s" is "Hillary Clinton"."""
+    return re.sub(r"['’]s?$", "", name.strip())
 
 
 _MISLABELLED_SURNAME = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
