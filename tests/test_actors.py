@@ -412,6 +412,20 @@ def test_a_date_a_verb_sets_something_for_does_not_date_the_verb(nlp: Pipeline) 
     assert dates["set"] is None and dates["host"] == "1998"
 
 
+def test_a_second_speech_verb_shares_the_subject_of_the_first(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Representative Paul Reyes went on to call the plan \u201cdeeply flawed, if not "
+        "reckless,\u201d and said it \u201cundermines\u201d the budget. Earlier this month, "
+        "Mary Ortega said she \u201cwanted one budget for the whole state and the cities.\u201d",
+    )
+    speakers = {q["text"][:12]: q["speaker"] for q in analysis.layers["quotes"]}
+    reyes = actor_of(analysis, "Paul Reyes")
+    assert speakers["deeply flawe"] == reyes  # not Mary Ortega, whose words come next
+    assert speakers["it \u201cundermin"] == reyes
+    assert speakers["wanted one b"] == actor_of(analysis, "Mary Ortega")
+
+
 def test_a_stray_quotation_mark_is_not_part_of_a_timeline_label(nlp: Pipeline) -> None:
     analysis = analyse(nlp, '"We agree," she said. " Germany signed the treaty in 1990.')
     labels = [entry["label"] for entry in analysis.layers["timeline"]]

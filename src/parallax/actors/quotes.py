@@ -102,20 +102,34 @@ def _cue_near(doc: Any, start: int, end: int) -> Any | None:
         if t.pos_ == "VERB"
         and t.lemma_.lower() in SPEECH_VERBS
         and not start <= t.idx < end
-        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)
+        and _has_subject(t)
     ]
     if not candidates:
         return None
     return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
 
 
+def _has_subject(verb: Any) -> bool:
+    """Whether a verb has a subject of its own or shares the one of the verb it is joined to."""
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} and _has_subject(verb.head)
+
+
 def _subject(verb: Any) -> Any | None:
+    """Who does ``verb``: its subject, or the agent of a passive.
+
+    The second of two joined verbs ("X went on to call it unusual and said ...") has no
+    subject of its own in the parse; it takes the one the two share.
+    """
     for child in verb.children:
         if child.dep_ == "nsubj":
             return child
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        return _subject(verb.head)
     return None
 
 
