@@ -426,6 +426,14 @@ def test_a_second_speech_verb_shares_the_subject_of_the_first(nlp: Pipeline) -> 
     assert speakers["wanted one b"] == actor_of(analysis, "Mary Ortega")
 
 
+def test_an_unresolved_pronoun_is_no_speakers_name(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp, "She said the \u201cplan will fail within a year, whatever they try.\u201d"
+    )
+    (quote,) = analysis.layers["quotes"]
+    assert quote["speaker"] is None and quote["speaker_text"] is None
+
+
 def test_a_stray_quotation_mark_is_not_part_of_a_timeline_label(nlp: Pipeline) -> None:
     analysis = analyse(nlp, '"We agree," she said. " Germany signed the treaty in 1990.')
     labels = [entry["label"] for entry in analysis.layers["timeline"]]

@@ -81,7 +81,7 @@ def extract_quotes(
                 "sentence_id": sentence_id(content.start_char),
                 "kind": "indirect",
                 "speaker": speaker_actor,
-                "speaker_text": _phrase(speaker_token) if speaker_token is not None else None,
+                "speaker_text": _speaker_text(speaker_token, speaker_actor),
                 "cue": token.text if token.lemma_ != "accord" else "according to",
             }
         )
@@ -138,7 +138,18 @@ def _speaker(cue: Any, index: MentionIndex) -> tuple[str | None, str | None]:
     if subject is None:
         return None, None
     actor = index.actor_of_token(subject) or _speaker_by_possessor(subject, index)
-    return actor, _phrase(subject)
+    return actor, _speaker_text(subject, actor)
+
+
+def _speaker_text(subject: Any | None, actor: str | None) -> str | None:
+    """The speaker as written, unless it is a pronoun no actor was found for.
+
+    "She" or "they" tells a reader nothing on its own; such a quotation is shown as from
+    an unnamed speaker rather than as from someone called "She".
+    """
+    if subject is None or (actor is None and subject.pos_ == "PRON"):
+        return None
+    return _phrase(subject)
 
 
 def _speaker_by_possessor(token: Any, index: MentionIndex) -> str | None:
