@@ -378,6 +378,9 @@ def period_ref_rule(m: re.Match[str], ctx: Context) -> Value | None:
     The value here says only what kind of period it is; :mod:`parallax.temporal._anaphora`
     dates it from the expression it refers to, or leaves it undated.
     """
+    if m["closing"]:
+        # "the year ended March 31": twelve months named by their end, a span of time.
+        return Value("DURATION", "P1Y")
     if m["edge"]:
         # "the end of the year": the year (month) of publication, narrowed by the edge.
         value, relative = relative_value(ctx, m["unit3"].lower(), 0)

@@ -208,7 +208,8 @@ _NEEDS = {
     "weekend": r"(?i:weekend)",
     "relunit": r"(?i:last|next|this|past|previous|coming|current|following)",
     "decade_rel": r"(?i:decade)",
-    "period_ref": r"quarter|period|(?i:year-|that|same|before|after|earlier|later|\s+of\s+the)",
+    "period_ref": r"quarter|period|(?i:year-|that|same|before|after|earlier|later|\s+of\s+the|"
+    r"year\s+end)",
     "ago": r"(?i:ago|earlier|before|later|from\s+now|hence|since|back)",
     "duration": r"(?i:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)",
     "vague_duration": r"(?i:years|decades|months|weeks|days|centuries|hours|minutes)",
@@ -347,7 +348,8 @@ RULES: tuple[Rule, ...] = (
         + r"(?:that|the\s+same)\s+(?P<unit>day|week|month|year)|"
         + r"the\s+(?P<unit2>day|week|month|year)\s+(?P<dir>before|after|earlier|later)"
         + r"(?=\s*[,.;:!?)])|"
-        + r"(?P<edge>the\s+(?:end|beginning|start|middle)\s+of)\s+the\s+(?P<unit3>year|month)))"
+        + r"(?P<edge>the\s+(?:end|beginning|start|middle)\s+of)\s+the\s+(?P<unit3>year|month)|"
+        + r"(?P<closing>the\s+(?:fiscal\s+)?year)(?=\s+(?:ended|ending)\s)))"
         + r"(?![\w-])",
     ),
     _rule(
