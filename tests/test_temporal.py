@@ -648,3 +648,45 @@ def test_a_decade_is_written_for_readers_and_compared_in_timeml_notation() -> No
         "2022-W05",
         "PXY",
     ]
+
+
+def test_a_results_report_refers_to_a_quarter_that_has_ended() -> None:
+    """An outlook for the running quarter is not the quarter whose results are reported."""
+    text = (
+        "The company expects a weak fourth quarter. In the latest quarter, profit fell, "
+        "and the current quarter began well."
+    )
+    values = [(e.text, e.value) for e in find_times(text, date(1989, 11, 2))]
+    assert values == [
+        ("fourth quarter", "1989-Q4"),
+        ("the latest quarter", "1989-Q3"),
+        ("the current quarter", "1989-Q4"),
+    ]
+
+
+def test_hyphenated_quarters_are_a_share_not_a_span() -> None:
+    assert find_times("The country imports about three-quarters of its grain.", ANCHOR) == []
+    assert only("Losses mounted over three quarters.").value == "P9M"
+
+
+def test_a_year_named_by_its_end_is_a_twelve_month_span() -> None:
+    found = find_times("Revenue was $76 million for the year ended March 31.", ANCHOR)
+    first = found[0]
+    assert (first.text, first.type, first.value) == ("the year", "DURATION", "P1Y")
+
+
+def test_a_report_verb_before_a_weekday_points_back_whatever_follows() -> None:
+    """ "He said Sunday." is past even when the next sentence is about a plan ("willing")."""
+    text = "Leave at once, he said Sunday. ''I am willing to go,'' he added."
+    assert find_times(text, ANCHOR)[0].value == "2022-02-27"
+    assert only("Protesters planned a march on Saturday.").value == "2022-03-05"
+
+
+def test_last_with_a_month_and_day_keeps_the_day() -> None:
+    assert only("He was shot last Oct. 23 at home.").value == "2021-10-23"
+    assert only("The vote is due next Feb. 10.").value == "2023-02-10"
+
+
+def test_an_offset_without_an_anchor_compares_as_its_duration() -> None:
+    assert timeml_value("+P3D") == "P3D"
+    assert timeml_value("-P2Y") == "P2Y"

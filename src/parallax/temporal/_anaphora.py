@@ -147,9 +147,9 @@ def _reported_quarter(anchor: date, near: list[TimeExpression], running: bool = 
     index = anchor.year * 4 + (anchor.month - 1) // 3 - 1
     for reference in reversed(near):
         m = re.fullmatch(r"(\d{4})-Q([1-4])", reference.value)
-        if reference.granularity == "quarter" and m:
-            if running or int(m[1]) * 4 + int(m[2]) - 1 <= index:
-                return reference.value
+        ended = m is not None and int(m[1]) * 4 + int(m[2]) - 1 <= index
+        if reference.granularity == "quarter" and m and (running or ended):
+            return reference.value
     return f"{index // 4:04d}-Q{index % 4 + 1}"
 
 

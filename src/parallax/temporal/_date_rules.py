@@ -46,7 +46,16 @@ def date_match_rule(m: re.Match[str], ctx: Context) -> Value | None:
     relative = year is None
     if year is None and next_word(ctx, m.end()).lower() in EVENT_NAME_NOUNS:
         return Value("DATE", f"XXXX-{month:02d}-{day:02d}", relative=True, mod=mod_of(m))
-    if year is None and ctx.anchor is not None:
+    rel = (m.groupdict().get("rel") or "").lower()
+    if year is None and ctx.anchor is not None and rel in PAST | FUTURE:
+        # "last Oct. 23": the latest such day before publication; "next March 3" the first after.
+        year = ctx.anchor.year
+        ahead = (month, day) > (ctx.anchor.month, ctx.anchor.day)
+        if rel in PAST and ahead:
+            year -= 1
+        elif rel in FUTURE and not ahead:
+            year += 1
+    elif year is None and ctx.anchor is not None:
         year = likely_year(ctx, month, min(day, 28), m.start())
     value = day_value(year, month, day)
     if value is None:

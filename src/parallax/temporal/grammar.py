@@ -234,7 +234,9 @@ _MOD += r"the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of|mid-)" + r")[\s-]
 RULES: tuple[Rule, ...] = (
     _rule(
         "date_mdy",
-        _B + rf"(?:{WEEKDAY},?\s+)?(?:{_MOD})?{MONTH}\s+{DAY}(?:(?:,\s*|\s+){YEAR})?",
+        _B
+        + rf"(?:{WEEKDAY},?\s+)?(?:(?:{_MOD})|{_I}(?P<rel>last|next|this|coming|past)\s+))?"
+        + rf"{MONTH}\s+{DAY}(?:(?:,\s*|\s+){YEAR})?",
     ),
     _rule(
         "date_dmy",
