@@ -462,12 +462,16 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
     ]
     seen: dict[str, int] = {}
     for mention in mentions:
-        if mention.label != "PERSON" or len(mention.text.split()) != 1:
+        if len(mention.text.split()) != 1 or not (
+            mention.label == "PERSON" or _mislabelled_surname(mention)
+        ):
             seen[mention.actor] = seen.get(mention.actor, 0) + 1
             continue
         word = mention.text.lower()
         same = [m for m in full if m.text.split()[-1].lower() == word]
         before = [m for m in same if m.start < mention.start]
+        if mention.label != "PERSON":
+            same = before  # a name the tagger did not read as a person's: only if said before
         if before:
             # The person the article has been writing about wins over one named once
             # since ("Hillary Clinton ... Bill Clinton ... Clinton"), then the nearest.
@@ -477,6 +481,22 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
             mention.actor = same[0].actor
         seen[mention.actor] = seen.get(mention.actor, 0) + 1
     _drop_unused(mentions, actors)
+
+
+def _mislabelled_surname(mention: Mention) -> bool:
+    """Whether a one-word name the tagger did not call a person may still be a surname.
+
+    The entity tagger reads some surnames as organisations ("the charges against Grimm"
+    after "Rep. Michael Grimm"); a name the knowledge base does not know, given without a
+    determiner, is joined to a person only when the article named that person in full
+    before it.
+    """
+    return (
+        mention.kind == "name"
+        and mention.label == "ORG"
+        and mention.actor.startswith("local:")
+        and mention.text[:1].isupper()
+    )
 
 
 def unify_name_variants(mentions: list[Mention], actors: dict[str, ActorInfo]) -> None:
