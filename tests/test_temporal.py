@@ -690,3 +690,15 @@ def test_last_with_a_month_and_day_keeps_the_day() -> None:
 def test_an_offset_without_an_anchor_compares_as_its_duration() -> None:
     assert timeml_value("+P3D") == "P3D"
     assert timeml_value("-P2Y") == "P2Y"
+
+
+def test_a_span_before_a_named_event_is_a_duration() -> None:
+    """ "Wait 30 days before closing" counts back from no date; "30 days before," does."""
+    found = only("The banks must wait at least 30 days before closing the deal.")
+    assert (found.type, found.value) == ("DURATION", "P30D")
+
+
+def test_hours_later_count_from_the_story_not_from_publication() -> None:
+    found = only("The fire spread. Just over an hour later, the roof fell.")
+    assert found.value == "+PT1H" and found.range is None
+    assert timeml_value(found.value) == "PT1H"

@@ -26,6 +26,7 @@ from parallax.temporal._resolution import (
     approx_of,
     day_or_unknown,
     day_value,
+    duration_value,
     likely_year,
     mod_of,
     month_number,
@@ -409,7 +410,15 @@ def ago_rule(m: re.Match[str], ctx: Context) -> Value | None:
     if number is None:
         return Value("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", vague=True)
     amount = round(number) * direction
+    word = m["dir"].lower()
+    if word == "before" and re.match(r"\s+[a-z]", ctx.text[m.end() : m.end() + 3]):
+        # "wait 30 days before closing": a span before an event the text names, not a date
+        # counted back from publication.
+        return Value("DURATION", duration_value(number, unit), mod=approx_of(m))
     if unit in {"second", "minute", "hour"}:
+        if word in {"later", "earlier", "before"}:
+            # "an hour later": counted from a moment of the story, not from publication.
+            return Value("DATE", offset_value(unit, amount), relative=True, mod=approx_of(m))
         value, relative = relative_value(ctx, "day", 0)
         return Value("TIME", value, relative=relative)
     if unit == "fortnight":

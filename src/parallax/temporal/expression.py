@@ -150,7 +150,7 @@ def timeml_value(value: str) -> str:
     return value
 
 
-_OFFSET = re.compile(r"^[+-](P\d+[A-Z]+)$")
+_OFFSET = re.compile(r"^[+-](PT?\d+[A-Z]+)$")
 
 
 def granularity_of(value: str) -> str:
@@ -249,6 +249,8 @@ def shift(anchor: date, unit: str, amount: int) -> str:
 
 def offset_value(unit: str, amount: int) -> str:
     """The relative value kept when no anchor is known, e.g. ``-P1D`` for yesterday."""
+    if unit in {"hour", "minute", "second"}:
+        return _clock_offset(unit, amount)
     code = {
         "day": "D",
         "week": "W",
@@ -262,6 +264,11 @@ def offset_value(unit: str, amount: int) -> str:
     }[unit]
     sign = "-" if amount < 0 else "+"
     return f"{sign}P{abs(amount)}{code}"
+
+
+def _clock_offset(unit: str, amount: int) -> str:
+    code = {"hour": "H", "minute": "M", "second": "S"}[unit]
+    return f"{'-' if amount < 0 else '+'}PT{abs(amount)}{code}"
 
 
 def _months(year: int, first: int, last: int) -> Range | None:
