@@ -702,3 +702,15 @@ def test_hours_later_count_from_the_story_not_from_publication() -> None:
     found = only("The fire spread. Just over an hour later, the roof fell.")
     assert found.value == "+PT1H" and found.range is None
     assert timeml_value(found.value) == "PT1H"
+
+
+def test_years_written_in_words_as_speech_transcripts_give_them() -> None:
+    assert only("The plant opened in nineteen eighty-four.").value == "1984"
+    assert only("It was built in the winter of nineteen twelve.").value == "1912-WI"
+    assert only("Prices fell in March nineteen ninety-one.").value == "1991-03"
+    assert only("Targets were set for the year two thousand.").value == "2000"
+    assert find_times("He led two thousand troops.", ANCHOR) == []
+
+
+def test_the_next_couple_of_years_is_two_years() -> None:
+    assert only("Over the next couple of years rates will rise.").value == "P2Y"

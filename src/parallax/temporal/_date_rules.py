@@ -552,3 +552,26 @@ def holiday_rule(m: re.Match[str], ctx: Context) -> Value | None:
         return Value("DATE", f"XXXX-{month:02d}-{day:02d}", relative=True)
     year = nearest_year(ctx.anchor, month, day)
     return Value("DATE", f"{year:04d}-{month:02d}-{day:02d}", relative=True)
+
+
+def spoken_year_rule(m: re.Match[str], _ctx: Context) -> Value | None:
+    """A year written in words, as transcripts of speech give it ("nineteen ninety-six").
+
+    "Two thousand" alone is as often a count ("two thousand troops"), so it is a year only
+    when the text says so ("the year two thousand") or a month or season comes before it.
+    """
+    words = re.sub(r"[\s-]+", " ", m["spoken"].lower()).replace(" and ", " ").split(" ")
+    if words[:2] == ["two", "thousand"]:
+        if not (m["named"] or m["month"] or m["season"]):
+            return None
+        year = 2000 + sum(grammar.SMALL_NUMBERS[w] for w in words[2:])
+    else:
+        century = grammar.SMALL_NUMBERS[words[0]] * 100
+        rest = words[1:]
+        year = century + (0 if rest == ["hundred"] else sum(grammar.SMALL_NUMBERS[w] for w in rest))
+    if m["month"]:
+        return Value("DATE", f"{year:04d}-{month_number(m['month']):02d}")
+    if m["season"]:
+        season = m["season"].lower().split()[-1]
+        return Value("DATE", f"{year:04d}-{SEASONS[season]}")
+    return Value("DATE", f"{year:04d}")

@@ -99,6 +99,7 @@ SMALL_NUMBERS = {
     "a dozen": 12,
     "dozen": 12,
     "a couple of": 2,
+    "couple of": 2,
     "a couple": 2,
 }
 
@@ -172,6 +173,11 @@ APPROX = (
 )
 PART_OF_DAY = r"(?P<part>morning|afternoon|evening|night)"
 _I = "(?i:"  # a case-insensitive group inside the case-sensitive patterns
+_SPOKEN_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_SPOKEN_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_SPOKEN_TEENS = (
+    r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
 
 
 @dataclass(frozen=True)
@@ -217,6 +223,7 @@ _NEEDS = {
     r"times|once|twice)",
     "ref": r"(?i:now|current|present|days|recent|lately|past|future|coming|ahead|soon|being)",
     "time": r"\d\s*[aApP]\.?\s?[mM]|o'clock|\d:\d\d|(?i:noon|midnight|midday)",
+    "spoken_year": r"(?i:nineteen|eighteen|two\s+thousand)",
     "holiday": r"Christmas|New\s+Year|Independence|Halloween|Valentine|Boxing|May\s+Day|"
     r"Easter|Good\s+Friday|"
     r"Bastille|Thanksgiving",
@@ -430,6 +437,24 @@ RULES: tuple[Rule, ...] = (
         + rf"(?:\s+(?:on\s+)?{WEEKDAY.replace('<weekday>', '<weekday2>')})?",
     ),
     _rule(
+        "spoken_year",
+        _B
+        + r"(?:(?P<season>(?i:(?:the\s+)?(?:spring|summer|autumn|fall|winter)))\s+(?i:of)\s+|"
+        + MONTH
+        + r"\s+|(?P<named>(?i:the\s+year))\s+)?"
+        + r"(?P<spoken>(?i:(?:eighteen|nineteen)\s+(?:hundred|"
+        + _SPOKEN_TENS
+        + r"(?:[\s-]"
+        + _SPOKEN_UNITS
+        + r")?|"
+        + _SPOKEN_TEENS
+        + r")|two\s+thousand(?:\s+(?:and\s+)?(?:"
+        + _SPOKEN_UNITS
+        + r"|"
+        + _SPOKEN_TEENS
+        + r"))?))(?![\w-])",
+    ),
+    _rule(
         "holiday",
         _B
         + r"(?P<holiday>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|"
@@ -448,7 +473,7 @@ TRIGGER = re.compile(
     + r"(?i:today|yesterday|tomorrow|tonight|now|current|recent|previous|formerly|past|future|"
     + r"soon|ago|year|month|week|day|decade|centur|hour|minute|second|quarter|half|spring|"
     + r"summer|autumn|fall|winter|daily|annual|nightly|noon|midnight|midday|time|lately|"
-    + r"christmas|halloween|eve|night|morning|afternoon)"
+    + r"christmas|halloween|eve|night|morning|afternoon|nineteen|eighteen|thousand)"
     + r"|"
     + MONTH.replace("(?P<month>", "(?:")
     + r"|"
