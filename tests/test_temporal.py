@@ -714,3 +714,12 @@ def test_years_written_in_words_as_speech_transcripts_give_them() -> None:
 
 def test_the_next_couple_of_years_is_two_years() -> None:
     assert only("Over the next couple of years rates will rise.").value == "P2Y"
+
+
+def test_the_future_of_something_is_its_prospects_not_a_time() -> None:
+    assert find_times("Talks shaped the future of the region.", ANCHOR) == []
+    assert only("Rates will rise in the future.").value == "FUTURE_REF"
+
+
+def test_the_current_fiscal_year_is_the_year_of_publication() -> None:
+    assert only("Sales in the current fiscal year will rise.").value == "2022"

@@ -345,7 +345,7 @@ RULES: tuple[Rule, ...] = (
         + _I
         + r"(?:(?P<mod>earlier|later|early|late)\s+)?(?:the\s+)?"
         + r"(?P<rel>last|next|this|past|previous|coming|current|following)\s+"
-        + r"(?P<unit>week|weekend|month|year|quarter))(?!\w|-)",
+        + r"(?:fiscal\s+(?=year|quarter))?(?P<unit>week|weekend|month|year|quarter))(?!\w|-)",
     ),
     _rule(
         "period_ref",
@@ -412,7 +412,8 @@ RULES: tuple[Rule, ...] = (
         _B
         + _I
         + r"(?P<ref>now|right\s+now|currently|at\s+present|presently|nowadays|these\s+days|"
-        + r"recently|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|"
+        + r"recently|lately|the\s+past|"
+        + r"the\s+(?:near\s+|distant\s+|foreseeable\s+)?future(?!\s+of\b)|"
         + r"recent\s+(?:years|decades|months|weeks|days|times)|"
         + r"the\s+coming\s+(?:years|decades|months|weeks|days)|"
         + r"in\s+the\s+(?:years|decades|months|weeks|days)\s+ahead|"
