@@ -581,3 +581,11 @@ def test_notes_about_the_text_and_origins_are_no_timeline_entries() -> None:
     assert article_timeline([origin]) == []
     act = {**origin, "action": "end", "action_text": "ended"}
     assert [e["label"] for e in article_timeline([act])] == ["the feud ended"]
+
+
+def test_a_day_before_a_coordinated_verb_keeps_the_first_subject(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp, "Germany massed troops and on Tuesday invaded Poland.", date(2020, 1, 10)
+    )
+    invade = next(e for e in analysis.layers["events"] if e["action"] == "invade")
+    assert invade["agent"] == "germany"

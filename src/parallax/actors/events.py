@@ -173,7 +173,14 @@ def _missed_subject(verb: Any) -> bool:
     if conjunction is None:
         return False
     between = doc[conjunction.i + 1 : verb.i]
-    return any(t.text[:1].isupper() and t.text != "I" and t.is_alpha for t in between)
+    return any(
+        t.text[:1].isupper()
+        and t.text != "I"
+        and t.is_alpha
+        and t.ent_type_ not in {"DATE", "TIME"}  # "and on Tuesday invaded": still X's act
+        and t.dep_ not in {"pobj", "prep"}
+        for t in between
+    )
 
 
 def _appositive_after_phrase(token: Any) -> bool:
