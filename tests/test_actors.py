@@ -609,3 +609,71 @@ def test_quotation_marks_pair_within_a_paragraph_in_any_mix() -> None:
     text = 'He said "no.\nShe said \u201cyes," and "maybe\u201d.'
     spans = [text[a:b] for a, b in quote_spans(text)]
     assert spans == ['\u201cyes,"', '"maybe\u201d'], spans
+
+
+def test_a_surname_the_tagger_misreads_follows_the_earlier_full_name(nlp: Pipeline) -> None:
+    """A bare surname tagged as an organisation is still the person named in full before."""
+    analysis = analyse(
+        nlp,
+        "Rep. Carl Holmqvist is expected to be charged, his lawyer said Friday. Prosecutors "
+        "reported the charges against Holmqvist would cover his time at the firm.",
+    )
+    assert actor_of(analysis, "Holmqvist") == actor_of(analysis, "Carl Holmqvist")
+
+
+def test_he_after_an_unnamed_person_is_left_unresolved(nlp: Pipeline) -> None:
+    """ "A senator" or "his rival" between a name and "his" may be whom "his" means."""
+    senator = analyse(
+        nlp, "Carl Holm met the mayor on Sunday as a senior senator said his party would wait."
+    )
+    with pytest.raises(AssertionError):
+        actor_of(senator, "his")
+    rival = analyse(nlp, "Carl Holm greeted his rival warmly but mocked his plan.")
+    assert actor_of(rival, "his") == actor_of(rival, "Carl Holm")  # the first "his"
+    mentions = [m["text"] for a in rival.layers["actors"] for m in a["mentions"]]
+    assert mentions.count("his") == 1, mentions
+
+
+def test_a_name_the_parser_left_before_a_coordinated_verb_is_not_skipped(
+    nlp: Pipeline,
+) -> None:
+    """ "X spoke to one paper and NOW confirmed": the acronym, read as an adverb, confirmed."""
+    analysis = analyse(
+        nlp,
+        "Carl Holm spoke to a local paper and NOW confirmed the deal on Tuesday.",
+        date(2020, 1, 10),
+    )
+    holm = actor_of(analysis, "Carl Holm")
+    assert all(e["agent"] != holm for e in analysis.layers["events"] if e["action"] == "confirm")
+    assert not any("confirmed" in e["label"] for e in analysis.layers["timeline"])
+
+
+def test_notes_about_the_text_and_origins_are_no_timeline_entries() -> None:
+    from parallax.actors.timeline import article_timeline
+
+    event = {
+        "id": "e1",
+        "sentence_id": "s1",
+        "text": "",
+        "action": "appear",
+        "action_text": "appears",
+        "agent": None,
+        "agent_text": "A version of this article",
+        "target": None,
+        "target_text": None,
+        "date": "2012-10-12",
+        "range": ["2012-10-12", "2012-10-12"],
+    }
+    assert article_timeline([event]) == []
+    origin = {**event, "action": "date back", "action_text": "dates back", "agent_text": "the feud"}
+    assert article_timeline([origin]) == []
+    act = {**origin, "action": "end", "action_text": "ended"}
+    assert [e["label"] for e in article_timeline([act])] == ["the feud ended"]
+
+
+def test_a_day_before_a_coordinated_verb_keeps_the_first_subject(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp, "Germany massed troops and on Tuesday invaded Poland.", date(2020, 1, 10)
+    )
+    invade = next(e for e in analysis.layers["events"] if e["action"] == "invade")
+    assert invade["agent"] == "germany"

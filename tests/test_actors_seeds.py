@@ -90,8 +90,11 @@ def test_seed_timeline_holds_the_cited_history(seed_report: dict[str, Any]) -> N
     second = next(a for a in seed_report["articles"] if "Yalta" in a["text"])
     years = _years(second)
     # 1998 is not required: the parser attaches it to the quoted clause, whose agent ("we")
-    # no actor resolves, and the timeline leaves out an entry without a named agent.
-    for year in ("1917", "1949", "1962", "1990", "1991", "2001"):
+    # no actor resolves, and the timeline leaves out an entry without a named agent. Nor is
+    # 1917: its only clause says where a conflict's roots lie (a verb of origin whose doer
+    # names no actor), an entry judged wrong by hand (tests/data/timeline_judgements.jsonl)
+    # and left out since issue 18's fourth round.
+    for year in ("1949", "1962", "1990", "1991", "2001"):
         assert year in years, (year, sorted(years))
     assert years["1939"]["inferred"] and years["1939"]["kb_event"] == "world-war-ii"
     yalta = [e for e in second["timeline"] if e.get("kb_event") == "yalta-conference"]

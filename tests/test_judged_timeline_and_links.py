@@ -25,12 +25,12 @@ pytestmark = [pytest.mark.shared, pytest.mark.slow]
 
 DATA = REPO / "tests" / "data"
 RIGHT_KEPT = 0.9
+"""Share of the entries and links judged right that must still be produced."""
 # Ratchets: how many of the entries and links judged wrong the pipeline still produces.
 # Issue 18 asks for none; each fix lowers these, and they are never raised.
 WRONG_DATES_BACK = 0
-WRONG_LABELS_BACK = 4
-WRONG_LINKS_BACK = 2
-"""Share of the entries and links judged right that must still be produced."""
+WRONG_LABELS_BACK = 0
+WRONG_LINKS_BACK = 0
 
 
 def _load(name: str) -> list[dict[str, Any]]:
@@ -104,7 +104,14 @@ def test_timeline_entries_judged_wrong_do_not_come_back(produced: dict[str, set[
 def test_timeline_entries_judged_right_are_still_produced(
     produced: dict[str, set[Any]],
 ) -> None:
-    right = [r for r in _load("timeline_judgements.jsonl") if r["date_verdict"] == "right"]
+    # An entry whose label was judged wrong may be left out rather than shown with a wrong
+    # doer (issue 18: "left out rather than guessed"), so only entries judged right in both
+    # date and label must still be produced.
+    right = [
+        r
+        for r in _load("timeline_judgements.jsonl")
+        if r["date_verdict"] == "right" and r.get("label_verdict") != "wrong"
+    ]
     kept = [r for r in right if _entry_key(r) in produced["dates"]]
     assert len(kept) >= RIGHT_KEPT * len(right), (
         f"only {len(kept)} of {len(right)} rightly dated entries are still produced; lost: "

@@ -22,8 +22,8 @@ def test_meantime_event_and_actor_floors() -> None:
     assert events["dated"]["precision"] >= 0.92
     assert events["agent_judged"]["precision"] >= 0.95  # 0.959
     assert events["target_judged"]["precision"] >= 0.73  # 0.747; 0.614 before issue 18
-    # Time expressions with the creation date as anchor (0.783 of 286 found).
-    assert events["timex_value"]["precision"] >= 0.78
+    # Time expressions with the creation date as anchor.
+    assert events["timex_value"]["precision"] >= 0.785  # 0.791 (227 / 287)
     actors = meantime.evaluate(root, part="actors")["actors"]
     assert actors["named_bcubed"]["f1"] >= 0.94
     # Issue 18: a knowledge-base link must be right (measured 0.955 on 67 judged links).

@@ -648,3 +648,78 @@ def test_a_decade_is_written_for_readers_and_compared_in_timeml_notation() -> No
         "2022-W05",
         "PXY",
     ]
+
+
+def test_a_results_report_refers_to_a_quarter_that_has_ended() -> None:
+    """An outlook for the running quarter is not the quarter whose results are reported."""
+    text = (
+        "The company expects a weak fourth quarter. In the latest quarter, profit fell, "
+        "and the current quarter began well."
+    )
+    values = [(e.text, e.value) for e in find_times(text, date(1989, 11, 2))]
+    assert values == [
+        ("fourth quarter", "1989-Q4"),
+        ("the latest quarter", "1989-Q3"),
+        ("the current quarter", "1989-Q4"),
+    ]
+
+
+def test_hyphenated_quarters_are_a_share_not_a_span() -> None:
+    assert find_times("The country imports about three-quarters of its grain.", ANCHOR) == []
+    assert only("Losses mounted over three quarters.").value == "P9M"
+
+
+def test_a_year_named_by_its_end_is_a_twelve_month_span() -> None:
+    found = find_times("Revenue was $76 million for the year ended March 31.", ANCHOR)
+    first = found[0]
+    assert (first.text, first.type, first.value) == ("the year", "DURATION", "P1Y")
+
+
+def test_a_report_verb_before_a_weekday_points_back_whatever_follows() -> None:
+    """ "He said Sunday." is past even when the next sentence is about a plan ("willing")."""
+    text = "Leave at once, he said Sunday. ''I am willing to go,'' he added."
+    assert find_times(text, ANCHOR)[0].value == "2022-02-27"
+    assert only("Protesters planned a march on Saturday.").value == "2022-03-05"
+
+
+def test_last_with_a_month_and_day_keeps_the_day() -> None:
+    assert only("He was shot last Oct. 23 at home.").value == "2021-10-23"
+    assert only("The vote is due next Feb. 10.").value == "2023-02-10"
+
+
+def test_an_offset_without_an_anchor_compares_as_its_duration() -> None:
+    assert timeml_value("+P3D") == "P3D"
+    assert timeml_value("-P2Y") == "P2Y"
+
+
+def test_a_span_before_a_named_event_is_a_duration() -> None:
+    """ "Wait 30 days before closing" counts back from no date; "30 days before," does."""
+    found = only("The banks must wait at least 30 days before closing the deal.")
+    assert (found.type, found.value) == ("DURATION", "P30D")
+
+
+def test_hours_later_count_from_the_story_not_from_publication() -> None:
+    found = only("The fire spread. Just over an hour later, the roof fell.")
+    assert found.value == "+PT1H" and found.range is None
+    assert timeml_value(found.value) == "PT1H"
+
+
+def test_years_written_in_words_as_speech_transcripts_give_them() -> None:
+    assert only("The plant opened in nineteen eighty-four.").value == "1984"
+    assert only("It was built in the winter of nineteen twelve.").value == "1912-WI"
+    assert only("Prices fell in March nineteen ninety-one.").value == "1991-03"
+    assert only("Targets were set for the year two thousand.").value == "2000"
+    assert find_times("He led two thousand troops.", ANCHOR) == []
+
+
+def test_the_next_couple_of_years_is_two_years() -> None:
+    assert only("Over the next couple of years rates will rise.").value == "P2Y"
+
+
+def test_the_future_of_something_is_its_prospects_not_a_time() -> None:
+    assert find_times("Talks shaped the future of the region.", ANCHOR) == []
+    assert only("Rates will rise in the future.").value == "FUTURE_REF"
+
+
+def test_the_current_fiscal_year_is_the_year_of_publication() -> None:
+    assert only("Sales in the current fiscal year will rise.").value == "2022"

@@ -134,6 +134,8 @@ def resolve_references(
             continue
         if lower == "it" and _nearer_thing(doc, token, best[1], taken):
             continue  # "The letter went early. It went in May": the letter, not an actor
+        if lower in PERSONAL and _unnamed_person_between(doc, best[1], token, taken):
+            continue  # "Obama met Boehner as a Republican senator said his party ...": the senator
         if lower in PERSONAL and best[1].actor in speaking(token.idx):
             continue  # in their own words a speaker is "I": "he" there is someone else
         actor = best[1].actor
@@ -183,6 +185,49 @@ def _nearer_thing(doc: Any, pronoun: Any, candidate: Mention, taken: set[int]) -
             and token.tag_ == "NN"
             and token.i not in taken
         ):
+            return True
+    return False
+
+
+_PERSON_NOUN_WORDS = (
+    "official spokesman spokeswoman spokesperson senator lawmaker legislator "
+    "congressman congresswoman representative minister governor mayor judge lawyer "
+    "attorney prosecutor officer soldier commander general candidate opponent rival "
+    "challenger aide adviser advisor man woman boy girl father mother son daughter "
+    "brother sister husband wife friend colleague leader chairman chairwoman "
+    "executive director diplomat ambassador envoy analyst expert witness victim "
+    "suspect resident activist critic supporter journalist reporter student teacher "
+    "doctor worker voter donor predecessor successor deputy secretary president "
+    "speaker"
+)
+PERSON_NOUNS = frozenset(_PERSON_NOUN_WORDS.split())
+"""Common nouns for a person: an unnamed one between a name and "he" may be who "he" is."""
+
+
+def _unnamed_person_between(doc: Any, candidate: Mention, pronoun: Any, taken: set[int]) -> bool:
+    """Whether a person the text does not name stands between a named one and "he"/"his".
+
+    In "Obama met Boehner as a Republican senator suggested that his party ...", or "he
+    addressed his opponent as a friend but dismissed his arguments", the nearer, unnamed
+    person is as likely the pronoun's referent as the named one further back; we cannot
+    tell, so the pronoun is left unresolved. Only a new person counts: one introduced as a
+    subject with "a"/"another", or one related to a person already there ("his opponent");
+    "the president" mostly renames someone the text has named.
+    """
+    for token in doc[candidate.token_end : pronoun.i]:
+        if (
+            token.pos_ != "NOUN"
+            or token.tag_ != "NN"
+            or token.lemma_.lower() not in PERSON_NOUNS
+            or any(c.dep_ == "appos" or c.pos_ == "PROPN" for c in token.children)  # named
+            or token.head.i in taken
+        ):
+            continue
+        possessed = any(c.dep_ == "poss" and c.lower_ in PERSONAL for c in token.children)
+        indefinite = any(
+            c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in token.children
+        )
+        if possessed or (indefinite and token.dep_ in {"nsubj", "nsubjpass"}):
             return True
     return False
 

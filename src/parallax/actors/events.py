@@ -143,6 +143,8 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
             return _antecedent(child, verb), False
         if child.dep_ == "nsubjpass" and _same_paragraph(child, verb):
             return _antecedent(child, verb), True
+    if verb.dep_ == "conj" and _missed_subject(verb):
+        return None, False
     if (
         verb.dep_ in {"xcomp", "conj"}
         and verb.head.pos_ in {"VERB", "AUX"}
@@ -154,6 +156,31 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
             return controller, False  # "urged Obama to listen": Obama listens
         return _subject_of(verb.head)
     return None, False
+
+
+def _missed_subject(verb: Any) -> bool:
+    """Whether a coordinated verb has a name before it that the parser did not attach.
+
+    "X said to one paper and NOW confirmed to another": a capitalised word between the
+    conjunction and the second verb is that clause's own subject (an acronym read as an
+    adverb), so the first verb's subject is not inherited; the doer is left unknown.
+    """
+    doc = verb.doc
+    conjunction = next(
+        (t for t in doc[verb.head.i + 1 : verb.i] if t.dep_ == "cc" and t.head.i == verb.head.i),
+        None,
+    )
+    if conjunction is None:
+        return False
+    between = doc[conjunction.i + 1 : verb.i]
+    return any(
+        t.text[:1].isupper()
+        and t.text != "I"
+        and t.is_alpha
+        and t.ent_type_ not in {"DATE", "TIME"}  # "and on Tuesday invaded": still X's act
+        and t.dep_ not in {"pobj", "prep"}
+        for t in between
+    )
 
 
 def _appositive_after_phrase(token: Any) -> bool:

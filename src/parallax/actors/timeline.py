@@ -86,6 +86,10 @@ def _stated_as_fact(event: dict[str, Any]) -> bool:
     if str(event.get("action", "")) in LIGHT_VERBS and not event.get("target_text"):
         return False  # "the storm made" with its object lost to the parse says nothing
     agent_text = (event.get("agent_text") or "").strip().lower()
+    if _SELF_REFERENCE.search(agent_text):
+        return False  # "a version of this article appears in print ...": about the text itself
+    if event.get("action") in ORIGIN_VERBS and not event.get("agent"):
+        return False  # "the custom dates back to 1850": how old a thing is, not an act then
     named_agent = event.get("agent") or (agent_text and agent_text not in PRONOUNS)
     passive_with_patient = (
         event.get("passive")
@@ -93,6 +97,18 @@ def _stated_as_fact(event: dict[str, Any]) -> bool:
         and not event.get("open_complement")  # "X was considered": to be what?
     )
     return bool(named_agent or passive_with_patient)
+
+
+ORIGIN_VERBS = frozenset(
+    {"date back", "go back", "trace back", "stretch back", "reach back", "hark back"}
+    | {"date", "stem", "originate", "derive"}
+)
+"""Verbs that say where a thing comes from: with a doer no actor names ("the dispute
+goes back to the treaty of 1920"), the date is the thing's origin, not an event of a doer."""
+
+
+_SELF_REFERENCE = re.compile(r"\bthis\s+(?:article|story|report|page|edition|column)\b")
+"""A doer that is the text itself: a note about the article, not an event it reports."""
 
 
 def _label(event: dict[str, Any], names: dict[str, str]) -> str:

@@ -99,7 +99,8 @@ def _resolve_one(
     if _REPORTED.match(phrase):
         if "period" in phrase.lower() and not _quarter_context(text, expression, near):
             return None
-        return _with_value(expression, _reported_quarter(anchor, near))
+        running = "current" in phrase.lower()
+        return _with_value(expression, _reported_quarter(anchor, near, running))
     if m := _YEAR_AGO.match(phrase):
         if phrase.lower().startswith(("a ", "one ")) and not (
             _quarter_sentence(text, expression)
@@ -136,12 +137,19 @@ def _counted(
     return None
 
 
-def _reported_quarter(anchor: date, near: list[TimeExpression]) -> str:
-    """The quarter a results report is about: the last one named, else the last completed."""
-    for reference in reversed(near):
-        if reference.granularity == "quarter" and re.fullmatch(r"\d{4}-Q[1-4]", reference.value):
-            return reference.value
+def _reported_quarter(anchor: date, near: list[TimeExpression], running: bool = False) -> str:
+    """The quarter a results report is about: the last one named, else the last completed.
+
+    Results are reported for a quarter that has ended, so a quarter named that is still
+    running at publication (an outlook for "the fourth quarter") is not the reference,
+    unless the phrase itself says so (``running``: "the current quarter").
+    """
     index = anchor.year * 4 + (anchor.month - 1) // 3 - 1
+    for reference in reversed(near):
+        m = re.fullmatch(r"(\d{4})-Q([1-4])", reference.value)
+        ended = m is not None and int(m[1]) * 4 + int(m[2]) - 1 <= index
+        if reference.granularity == "quarter" and m and (running or ended):
+            return reference.value
     return f"{index // 4:04d}-Q{index % 4 + 1}"
 
 

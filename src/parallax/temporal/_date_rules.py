@@ -26,6 +26,7 @@ from parallax.temporal._resolution import (
     approx_of,
     day_or_unknown,
     day_value,
+    duration_value,
     likely_year,
     mod_of,
     month_number,
@@ -46,7 +47,16 @@ def date_match_rule(m: re.Match[str], ctx: Context) -> Value | None:
     relative = year is None
     if year is None and next_word(ctx, m.end()).lower() in EVENT_NAME_NOUNS:
         return Value("DATE", f"XXXX-{month:02d}-{day:02d}", relative=True, mod=mod_of(m))
-    if year is None and ctx.anchor is not None:
+    rel = (m.groupdict().get("rel") or "").lower()
+    if year is None and ctx.anchor is not None and rel in PAST | FUTURE:
+        # "last Oct. 23": the latest such day before publication; "next March 3" the first after.
+        year = ctx.anchor.year
+        ahead = (month, day) > (ctx.anchor.month, ctx.anchor.day)
+        if rel in PAST and ahead:
+            year -= 1
+        elif rel in FUTURE and not ahead:
+            year += 1
+    elif year is None and ctx.anchor is not None:
         year = likely_year(ctx, month, min(day, 28), m.start())
     value = day_value(year, month, day)
     if value is None:
@@ -378,6 +388,9 @@ def period_ref_rule(m: re.Match[str], ctx: Context) -> Value | None:
     The value here says only what kind of period it is; :mod:`parallax.temporal._anaphora`
     dates it from the expression it refers to, or leaves it undated.
     """
+    if m["closing"]:
+        # "the year ended March 31": twelve months named by their end, a span of time.
+        return Value("DURATION", "P1Y")
     if m["edge"]:
         # "the end of the year": the year (month) of publication, narrowed by the edge.
         value, relative = relative_value(ctx, m["unit3"].lower(), 0)
@@ -397,7 +410,15 @@ def ago_rule(m: re.Match[str], ctx: Context) -> Value | None:
     if number is None:
         return Value("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", vague=True)
     amount = round(number) * direction
+    word = m["dir"].lower()
+    if word == "before" and re.match(r"\s+[a-z]", ctx.text[m.end() : m.end() + 3]):
+        # "wait 30 days before closing": a span before an event the text names, not a date
+        # counted back from publication.
+        return Value("DURATION", duration_value(number, unit), mod=approx_of(m))
     if unit in {"second", "minute", "hour"}:
+        if word in {"later", "earlier", "before"}:
+            # "an hour later": counted from a moment of the story, not from publication.
+            return Value("DATE", offset_value(unit, amount), relative=True, mod=approx_of(m))
         value, relative = relative_value(ctx, "day", 0)
         return Value("TIME", value, relative=relative)
     if unit == "fortnight":
@@ -531,3 +552,26 @@ def holiday_rule(m: re.Match[str], ctx: Context) -> Value | None:
         return Value("DATE", f"XXXX-{month:02d}-{day:02d}", relative=True)
     year = nearest_year(ctx.anchor, month, day)
     return Value("DATE", f"{year:04d}-{month:02d}-{day:02d}", relative=True)
+
+
+def spoken_year_rule(m: re.Match[str], _ctx: Context) -> Value | None:
+    """A year written in words, as transcripts of speech give it ("nineteen ninety-six").
+
+    "Two thousand" alone is as often a count ("two thousand troops"), so it is a year only
+    when the text says so ("the year two thousand") or a month or season comes before it.
+    """
+    words = re.sub(r"[\s-]+", " ", m["spoken"].lower()).replace(" and ", " ").split(" ")
+    if words[:2] == ["two", "thousand"]:
+        if not (m["named"] or m["month"] or m["season"]):
+            return None
+        year = 2000 + sum(grammar.SMALL_NUMBERS[w] for w in words[2:])
+    else:
+        century = grammar.SMALL_NUMBERS[words[0]] * 100
+        rest = words[1:]
+        year = century + (0 if rest == ["hundred"] else sum(grammar.SMALL_NUMBERS[w] for w in rest))
+    if m["month"]:
+        return Value("DATE", f"{year:04d}-{month_number(m['month']):02d}")
+    if m["season"]:
+        season = m["season"].lower().split()[-1]
+        return Value("DATE", f"{year:04d}-{SEASONS[season]}")
+    return Value("DATE", f"{year:04d}")

@@ -173,8 +173,8 @@ FUTURE_CUE = re.compile(
 
 
 PLAN_CUE = re.compile(
-    r"\b(?:(?:set|planned|planning|plans?|expected|due|likely|ready|hopes?|"
-    r"intends?|intended|is|are)\s+to|scheduled|as\s+(?:soon|early)\s+as|postponed|"
+    r"\b(?:(?:set|plans?|expected|due|likely|ready|hopes?|"
+    r"intends?|intended|is|are)\s+to|planned|planning|scheduled|as\s+(?:soon|early)\s+as|postponed|"
     r"would\s+be\s+[a-z]+ing|will|won't|'ll|shall|going\s+to|upcoming)\b",
     re.IGNORECASE,
 )
@@ -256,12 +256,36 @@ def weekday_date(ctx: Context, weekday: int, rel: str | None, at: int) -> str:
     elif rel == "this":
         pass
     else:
-        window = ctx.text[max(0, at - 40) : at + 20]
-        if PLAN_CUE.search(window):
+        if PLAN_CUE.search(sentence_window(ctx.text, at, 40, 20)) and not _TOLD_ON.search(
+            ctx.text, max(0, at - 30), at
+        ):
             delta = delta + 7 if delta < 0 else delta
         elif delta > 0:
             delta -= 7
     return (anchor + timedelta(days=delta)).isoformat()
+
+
+_TOLD_ON = re.compile(
+    r"\b(?:said|told|announced|reported|added|wrote|confirmed|denied|declared|insisted)"
+    r"(?:\s+on)?\s*$",
+    re.IGNORECASE,
+)
+"""A report verb just before a weekday ("Castro said Sunday"): the telling is past."""
+
+
+def sentence_window(text: str, at: int, before: int, after: int) -> str:
+    """The text ``before`` characters back and ``after`` on from ``at``, within its sentence.
+
+    The window is cut at sentence ends and stretched to whole words, so that a cue is read
+    only from the sentence it belongs to and never from a clipped word ("will" in "willing").
+    """
+    start = max(0, at - before)
+    head = _SENTENCE_END.split(text[start:at])[-1]
+    end = at + after
+    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    tail = _SENTENCE_END.split(text[at:end])[0]
+    return head + tail
 
 
 def nearest_year(anchor: date, month: int, day: int) -> int:

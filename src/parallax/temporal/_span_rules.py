@@ -29,8 +29,25 @@ def duration_rule(m: re.Match[str], ctx: Context) -> Value | None:
             return None  # "a second term", "one minute silence" read as ordinal or adjective
     if re.fullmatch(r"(?:1[89]|20)\d\d", word) and not m["unit"].lower().endswith("s"):
         return None  # "the 1988 quarter": a year naming a period, not 1988 quarters
+    if unit == "quarter" and _is_fraction(m, ctx):
+        return None
     number = number_value(word)
     return Value("DURATION", duration_value(number, unit), vague=number is None, mod=approx_of(m))
+
+
+_OF_A_YEAR = re.compile(r"\s+of\s+(?:the\s+|this\s+|last\s+|next\s+)?(?:fiscal\s+)?(?:year|\d{4})")
+
+
+def _is_fraction(m: re.Match[str], ctx: Context) -> bool:
+    """Whether "quarters" is a share, not a span of time ("three-quarters of its food").
+
+    A number joined to "quarters" by a hyphen is written as a fraction, unless a year
+    follows ("three-quarters of 1990"); "several quarters of losses" stays a span of time.
+    """
+    written = m[0].lower()
+    if not re.search(r"[a-z]-quarters$", written):
+        return False
+    return not _OF_A_YEAR.match(ctx.text[m.end() : m.end() + 40])
 
 
 def vague_duration_rule(m: re.Match[str], _ctx: Context) -> Value | None:

@@ -136,13 +136,21 @@ def timeml_value(value: str) -> str:
     (shown in a timeline as "199X", the 1990s) where TimeML writes ``199``, a form that reads
     as a truncated year. In TimeML ``199X`` would be some unknown year of the 1990s, so the
     notation is converted rather than the value compared as written. Every other value is
-    already TimeML's; the two ends of a range are converted each on its own.
+    already TimeML's; the two ends of a range are converted each on its own. An offset we
+    could not anchor ("+P3D" for "three days later" with no date before it) has no TimeML
+    form: TimeML marks the counted span ("three days", ``P3D``) and leaves "later" as the
+    signal, so the offset is compared as that duration.
     """
     if "/" in value:
         return "/".join(timeml_value(part) for part in value.split("/"))
     if m := _DECADE.match(value):
         return m[1]
+    if m := _OFFSET.match(value):
+        return m[1]
     return value
+
+
+_OFFSET = re.compile(r"^[+-](PT?\d+[A-Z]+)$")
 
 
 def granularity_of(value: str) -> str:
@@ -241,6 +249,8 @@ def shift(anchor: date, unit: str, amount: int) -> str:
 
 def offset_value(unit: str, amount: int) -> str:
     """The relative value kept when no anchor is known, e.g. ``-P1D`` for yesterday."""
+    if unit in {"hour", "minute", "second"}:
+        return _clock_offset(unit, amount)
     code = {
         "day": "D",
         "week": "W",
@@ -254,6 +264,11 @@ def offset_value(unit: str, amount: int) -> str:
     }[unit]
     sign = "-" if amount < 0 else "+"
     return f"{sign}P{abs(amount)}{code}"
+
+
+def _clock_offset(unit: str, amount: int) -> str:
+    code = {"hour": "H", "minute": "M", "second": "S"}[unit]
+    return f"{'-' if amount < 0 else '+'}PT{abs(amount)}{code}"
 
 
 def _months(year: int, first: int, last: int) -> Range | None:

@@ -99,6 +99,7 @@ SMALL_NUMBERS = {
     "a dozen": 12,
     "dozen": 12,
     "a couple of": 2,
+    "couple of": 2,
     "a couple": 2,
 }
 
@@ -172,6 +173,11 @@ APPROX = (
 )
 PART_OF_DAY = r"(?P<part>morning|afternoon|evening|night)"
 _I = "(?i:"  # a case-insensitive group inside the case-sensitive patterns
+_SPOKEN_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_SPOKEN_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_SPOKEN_TEENS = (
+    r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
 
 
 @dataclass(frozen=True)
@@ -208,7 +214,8 @@ _NEEDS = {
     "weekend": r"(?i:weekend)",
     "relunit": r"(?i:last|next|this|past|previous|coming|current|following)",
     "decade_rel": r"(?i:decade)",
-    "period_ref": r"quarter|period|(?i:year-|that|same|before|after|earlier|later|\s+of\s+the)",
+    "period_ref": r"quarter|period|(?i:year-|that|same|before|after|earlier|later|\s+of\s+the|"
+    r"year\s+end)",
     "ago": r"(?i:ago|earlier|before|later|from\s+now|hence|since|back)",
     "duration": r"(?i:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)",
     "vague_duration": r"(?i:years|decades|months|weeks|days|centuries|hours|minutes)",
@@ -216,6 +223,7 @@ _NEEDS = {
     r"times|once|twice)",
     "ref": r"(?i:now|current|present|days|recent|lately|past|future|coming|ahead|soon|being)",
     "time": r"\d\s*[aApP]\.?\s?[mM]|o'clock|\d:\d\d|(?i:noon|midnight|midday)",
+    "spoken_year": r"(?i:nineteen|eighteen|two\s+thousand)",
     "holiday": r"Christmas|New\s+Year|Independence|Halloween|Valentine|Boxing|May\s+Day|"
     r"Easter|Good\s+Friday|"
     r"Bastille|Thanksgiving",
@@ -233,7 +241,9 @@ _MOD += r"the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of|mid-)" + r")[\s-]
 RULES: tuple[Rule, ...] = (
     _rule(
         "date_mdy",
-        _B + rf"(?:{WEEKDAY},?\s+)?(?:{_MOD})?{MONTH}\s+{DAY}(?:(?:,\s*|\s+){YEAR})?",
+        _B
+        + rf"(?:{WEEKDAY},?\s+)?(?:(?:{_MOD})|{_I}(?P<rel>last|next|this|coming|past)\s+))?"
+        + rf"{MONTH}\s+{DAY}(?:(?:,\s*|\s+){YEAR})?",
     ),
     _rule(
         "date_dmy",
@@ -335,7 +345,7 @@ RULES: tuple[Rule, ...] = (
         + _I
         + r"(?:(?P<mod>earlier|later|early|late)\s+)?(?:the\s+)?"
         + r"(?P<rel>last|next|this|past|previous|coming|current|following)\s+"
-        + r"(?P<unit>week|weekend|month|year|quarter))(?!\w|-)",
+        + r"(?:fiscal\s+(?=year|quarter))?(?P<unit>week|weekend|month|year|quarter))(?!\w|-)",
     ),
     _rule(
         "period_ref",
@@ -347,7 +357,8 @@ RULES: tuple[Rule, ...] = (
         + r"(?:that|the\s+same)\s+(?P<unit>day|week|month|year)|"
         + r"the\s+(?P<unit2>day|week|month|year)\s+(?P<dir>before|after|earlier|later)"
         + r"(?=\s*[,.;:!?)])|"
-        + r"(?P<edge>the\s+(?:end|beginning|start|middle)\s+of)\s+the\s+(?P<unit3>year|month)))"
+        + r"(?P<edge>the\s+(?:end|beginning|start|middle)\s+of)\s+the\s+(?P<unit3>year|month)|"
+        + r"(?P<closing>the\s+(?:fiscal\s+)?year)(?=\s+(?:ended|ending)\s)))"
         + r"(?![\w-])",
     ),
     _rule(
@@ -401,7 +412,8 @@ RULES: tuple[Rule, ...] = (
         _B
         + _I
         + r"(?P<ref>now|right\s+now|currently|at\s+present|presently|nowadays|these\s+days|"
-        + r"recently|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|"
+        + r"recently|lately|the\s+past|"
+        + r"the\s+(?:near\s+|distant\s+|foreseeable\s+)?future(?!\s+of\b)|"
         + r"recent\s+(?:years|decades|months|weeks|days|times)|"
         + r"the\s+coming\s+(?:years|decades|months|weeks|days)|"
         + r"in\s+the\s+(?:years|decades|months|weeks|days)\s+ahead|"
@@ -426,6 +438,24 @@ RULES: tuple[Rule, ...] = (
         + rf"(?:\s+(?:on\s+)?{WEEKDAY.replace('<weekday>', '<weekday2>')})?",
     ),
     _rule(
+        "spoken_year",
+        _B
+        + r"(?:(?P<season>(?i:(?:the\s+)?(?:spring|summer|autumn|fall|winter)))\s+(?i:of)\s+|"
+        + MONTH
+        + r"\s+|(?P<named>(?i:the\s+year))\s+)?"
+        + r"(?P<spoken>(?i:(?:eighteen|nineteen)\s+(?:hundred|"
+        + _SPOKEN_TENS
+        + r"(?:[\s-]"
+        + _SPOKEN_UNITS
+        + r")?|"
+        + _SPOKEN_TEENS
+        + r")|two\s+thousand(?:\s+(?:and\s+)?(?:"
+        + _SPOKEN_UNITS
+        + r"|"
+        + _SPOKEN_TEENS
+        + r"))?))(?![\w-])",
+    ),
+    _rule(
         "holiday",
         _B
         + r"(?P<holiday>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|"
@@ -444,7 +474,7 @@ TRIGGER = re.compile(
     + r"(?i:today|yesterday|tomorrow|tonight|now|current|recent|previous|formerly|past|future|"
     + r"soon|ago|year|month|week|day|decade|centur|hour|minute|second|quarter|half|spring|"
     + r"summer|autumn|fall|winter|daily|annual|nightly|noon|midnight|midday|time|lately|"
-    + r"christmas|halloween|eve|night|morning|afternoon)"
+    + r"christmas|halloween|eve|night|morning|afternoon|nineteen|eighteen|thousand)"
     + r"|"
     + MONTH.replace("(?P<month>", "(?:")
     + r"|"

@@ -30,6 +30,7 @@ from parallax.temporal._date_rules import (
     relday_rule,
     relunit_rule,
     season_rule,
+    spoken_year_rule,
     time_rule,
     weekday_rule,
     weekend_rule,
@@ -77,6 +78,7 @@ _HANDLERS: dict[str, Handler] = {
     "ref": ref_rule,
     "time": time_rule,
     "holiday": holiday_rule,
+    "spoken_year": spoken_year_rule,
 }
 # When two rules match exactly the same span, the earlier name here wins.
 
@@ -98,6 +100,7 @@ _PRIORITY = {
             "quarter",
             "time",
             "holiday",
+            "spoken_year",
             "relday",
             "partofday",
             "relunit",
