@@ -384,6 +384,32 @@ def test_a_possessive_full_name_is_the_earlier_full_mention_of_a_surname(
     assert actor_of(analysis, "Clinton") == actor_of(analysis, "Hillary Clinton\u2019s")
 
 
+def test_an_organisation_shortened_to_its_last_word_is_one_actor(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "The report first appeared in The Baltimore Herald on Monday. A reader wrote to "
+        "the Herald the next day, and the Herald printed the letter.",
+    )
+    assert actor_of(analysis, "Herald") == actor_of(analysis, "The Baltimore Herald")
+
+
+def test_a_short_name_two_earlier_organisations_end_in_stays_apart(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "The Senate Finance Committee and the House Ethics Committee met on Monday. "
+        "On Tuesday the Committee issued a statement.",
+    )
+    committees = {
+        actor_of(analysis, name)
+        for name in ("The Senate Finance Committee", "the House Ethics Committee")
+    }
+    assert not any(
+        m["text"] == "Committee" and a["id"] in committees
+        for a in analysis.layers["actors"]
+        for m in a["mentions"]
+    )
+
+
 def test_a_bare_surname_links_only_with_a_fitting_title_or_date(nlp: Pipeline) -> None:
     titled = analyse(nlp, "President Carter met the delegation at noon.", date(2016, 4, 5))
     assert actor_of(titled, "Carter") == "jimmy-carter"

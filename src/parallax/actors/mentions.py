@@ -22,6 +22,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from parallax.actors.name_forms import (
+    unify_name_variants,
+    unify_short_organisation_names,
+    unify_surnames,
+)
 from parallax.domains import domain_pack
 from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
 
@@ -241,6 +246,7 @@ class ActorResolver:
         found.sort(key=lambda m: (m.start, -m.end))
         unify_surnames(found, self.actors)
         unify_name_variants(found, self.actors)
+        unify_short_organisation_names(found, self.actors)
         return found
 
     def _make(self, span: Any, actor: str, kind: str, head: Any | None = None) -> Mention:
@@ -447,123 +453,6 @@ def _sentence_year(ent: Any) -> int | None:
 
 def _minus(day: date, margin: timedelta) -> date:
     return date.min if day <= date.min + margin else day - margin
-
-
-def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> None:
-    """Give a one-word person mention the actor of the article's own full mention of it.
-
-    "Carter" after "Defense Secretary Ash Carter" is Ash Carter, whatever the knowledge base
-    knows about other Carters. Of the full mentions before it, the person mentioned most so
-    far wins (then the nearest); failing any, the only one after it. Ambiguous surnames
-    with no earlier full mention keep their actor.
-    """
-    full = [
-        m for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1 and m.kind == "name"
-    ]
-    seen: dict[str, int] = {}
-    for mention in mentions:
-        mislabelled = _mislabelled_surname(mention)
-        if not (mention.label == "PERSON" or mislabelled) or len(mention.text.split()) != 1:
-            seen[mention.actor] = seen.get(mention.actor, 0) + 1
-            continue
-        word = _without_possessive(mention.text).lower()
-        same = [m for m in full if _without_possessive(m.text).split()[-1].lower() == word]
-        before = [m for m in same if m.start < mention.start]
-        if before:
-            # The person the article has been writing about wins over one named once
-            # since ("Hillary Clinton ... Bill Clinton ... Clinton"), then the nearest.
-            order = {m.actor: i for i, m in enumerate(before)}
-            mention.actor = max(order, key=lambda a: (seen.get(a, 0), order[a]))
-            mention.label = "PERSON"
-        elif len({m.actor for m in same}) == 1 and not mislabelled:
-            mention.actor = same[0].actor
-        seen[mention.actor] = seen.get(mention.actor, 0) + 1
-    _drop_unused(mentions, actors)
-
-
-def _without_possessive(name: str) -> str:
-    """``name`` without a possessive ending: "Hillary Clinton’s" is "Hillary Clinton"."""
-    return re.sub(r"['’]s?$", "", name.strip())
-
-
-_MISLABELLED_SURNAME = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
-"""Labels the tagger gives a bare surname it does not recognise as a person."""
-
-
-def _mislabelled_surname(mention: Mention) -> bool:
-    """Whether a one-word name the tagger did not call a person may still be one.
-
-    Unfamiliar surnames ("Gowdy", "Kendall") are often tagged as organisations or places.
-    Such a word is read as the person only when the knowledge base does not know it as
-    something else (it stayed a local actor) and the article has already named a person
-    with that surname in full; :func:`unify_surnames` checks the second condition.
-    """
-    return (
-        mention.kind == "name"
-        and mention.label in _MISLABELLED_SURNAME
-        and mention.actor.startswith("local:")
-        and mention.text[:1].isupper()
-    )
-
-
-def unify_name_variants(mentions: list[Mention], actors: dict[str, ActorInfo]) -> None:
-    """Join a group's name to the place it is named after, within one article.
-
-    "Saudi", "Saudis", "Saudi Arabian" and "Saudi Arabia" are one actor: a plural or
-    adjectival form (a NORP mention) shares all but the end of the place or group name it
-    comes from ("Syrian" / "Syria", "Chinese" / "China", "Afghan" / "Afghanistan"). Only
-    actors the knowledge base does not know are joined (it maps its own demonyms already),
-    each to the longest such name, preferring one the knowledge base knows; a city and a
-    newspaper named after it ("Washington", "Washington Post") are never joined.
-    """
-    labels: dict[str, set[str]] = {}
-    for mention in mentions:
-        if mention.label:
-            labels.setdefault(mention.actor, set()).add(mention.label)
-    names = {a: actors[a].name for a in labels if a in actors}
-    targets = sorted(
-        (a for a in names if labels[a] & {"GPE", "NORP"}),
-        key=lambda a: (a.startswith("local:"), -len(names[a])),
-    )
-    for actor_id in list(names):
-        if not actor_id.startswith("local:") or labels[actor_id] != {"NORP"}:
-            continue
-        for target in targets:
-            if target != actor_id and _is_variant(names[actor_id], names[target]):
-                for mention in mentions:
-                    if mention.actor == actor_id:
-                        mention.actor = target
-                break
-    _drop_unused(mentions, actors)
-
-
-def _is_variant(variant: str, name: str) -> bool:
-    """Whether ``variant`` is a plural or adjectival form of ``name``."""
-    a, b = variant.lower(), name.lower()
-    if a.endswith("s") and not a.endswith("ss"):
-        a = a[:-1]
-    if a == b:
-        return variant.lower() != b
-    if len(a) < 4 or len(b) < 4:
-        return False
-    if b.startswith(a):
-        rest = b[len(a) :]
-        return rest.startswith(" ") or (" " not in rest and len(rest) <= 5)
-    if a.startswith(b):
-        rest = a[len(b) :]
-        return " " not in rest and len(rest) <= 4
-    common = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        common += 1
-    return " " not in a and common >= max(4, len(b) - 1) and len(a) - common <= 4
-
-
-def _drop_unused(mentions: list[Mention], actors: dict[str, ActorInfo]) -> None:
-    used = {m.actor for m in mentions}
-    for actor_id in [a for a in actors if a.startswith("local:") and a not in used]:
-        del actors[actor_id]
 
 
 def _as_date(value: str | None, *, last: bool) -> date | None:

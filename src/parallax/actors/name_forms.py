@@ -1,0 +1,167 @@
+"""One actor under several names within an article: surnames, possessives, demonyms.
+
+An article names a person in full once and by surname after ("Representative Trey Gowdy
+... Gowdy"), writes a group's name in plural or adjectival forms ("Saudi", "Saudis", "Saudi
+Arabia") and shortens an organisation to its last word ("The New York Times ... the Times").
+Left apart, each form becomes an actor of its own: a report shows two actors for one man
+and lists the short forms as names no other source mentions. These functions join the
+forms after :class:`parallax.actors.mentions.ActorResolver` has found the mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from parallax.actors.mentions import ActorInfo, Mention
+
+
+def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> None:
+    """Give a one-word person mention the actor of the article's own full mention of it.
+
+    "Carter" after "Defense Secretary Ash Carter" is Ash Carter, whatever the knowledge base
+    knows about other Carters. Of the full mentions before it, the person mentioned most so
+    far wins (then the nearest); failing any, the only one after it. Ambiguous surnames
+    with no earlier full mention keep their actor.
+    """
+    full = [
+        m for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1 and m.kind == "name"
+    ]
+    seen: dict[str, int] = {}
+    for mention in mentions:
+        mislabelled = _mislabelled_surname(mention)
+        if not (mention.label == "PERSON" or mislabelled) or len(mention.text.split()) != 1:
+            seen[mention.actor] = seen.get(mention.actor, 0) + 1
+            continue
+        word = _without_possessive(mention.text).lower()
+        same = [m for m in full if _without_possessive(m.text).split()[-1].lower() == word]
+        before = [m for m in same if m.start < mention.start]
+        if before:
+            # The person the article has been writing about wins over one named once
+            # since ("Hillary Clinton ... Bill Clinton ... Clinton"), then the nearest.
+            order = {m.actor: i for i, m in enumerate(before)}
+            mention.actor = max(order, key=lambda a: (seen.get(a, 0), order[a]))
+            mention.label = "PERSON"
+        elif len({m.actor for m in same}) == 1 and not mislabelled:
+            mention.actor = same[0].actor
+        seen[mention.actor] = seen.get(mention.actor, 0) + 1
+    _drop_unused(mentions, actors)
+
+
+def _without_possessive(name: str) -> str:
+    """``name`` without a possessive ending: "Hillary Clinton’s" is "Hillary Clinton"."""
+    return re.sub(r"['’]s?$", "", name.strip())
+
+
+_MISLABELLED_SURNAME = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+"""Labels the tagger gives a bare surname it does not recognise as a person."""
+
+
+def _mislabelled_surname(mention: Mention) -> bool:
+    """Whether a one-word name the tagger did not call a person may still be one.
+
+    Unfamiliar surnames ("Gowdy", "Kendall") are often tagged as organisations or places.
+    Such a word is read as the person only when the knowledge base does not know it as
+    something else (it stayed a local actor) and the article has already named a person
+    with that surname in full; :func:`unify_surnames` checks the second condition.
+    """
+    return (
+        mention.kind == "name"
+        and mention.label in _MISLABELLED_SURNAME
+        and mention.actor.startswith("local:")
+        and mention.text[:1].isupper()
+    )
+
+
+def unify_name_variants(mentions: list[Mention], actors: dict[str, ActorInfo]) -> None:
+    """Join a group's name to the place it is named after, within one article.
+
+    "Saudi", "Saudis", "Saudi Arabian" and "Saudi Arabia" are one actor: a plural or
+    adjectival form (a NORP mention) shares all but the end of the place or group name it
+    comes from ("Syrian" / "Syria", "Chinese" / "China", "Afghan" / "Afghanistan"). Only
+    actors the knowledge base does not know are joined (it maps its own demonyms already),
+    each to the longest such name, preferring one the knowledge base knows; a city and a
+    newspaper named after it ("Washington", "Washington Post") are never joined.
+    """
+    labels: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.label:
+            labels.setdefault(mention.actor, set()).add(mention.label)
+    names = {a: actors[a].name for a in labels if a in actors}
+    targets = sorted(
+        (a for a in names if labels[a] & {"GPE", "NORP"}),
+        key=lambda a: (a.startswith("local:"), -len(names[a])),
+    )
+    for actor_id in list(names):
+        if not actor_id.startswith("local:") or labels[actor_id] != {"NORP"}:
+            continue
+        for target in targets:
+            if target != actor_id and _is_variant(names[actor_id], names[target]):
+                for mention in mentions:
+                    if mention.actor == actor_id:
+                        mention.actor = target
+                break
+    _drop_unused(mentions, actors)
+
+
+def _is_variant(variant: str, name: str) -> bool:
+    """Whether ``variant`` is a plural or adjectival form of ``name``."""
+    a, b = variant.lower(), name.lower()
+    if a.endswith("s") and not a.endswith("ss"):
+        a = a[:-1]
+    if a == b:
+        return variant.lower() != b
+    if len(a) < 4 or len(b) < 4:
+        return False
+    if b.startswith(a):
+        rest = b[len(a) :]
+        return rest.startswith(" ") or (" " not in rest and len(rest) <= 5)
+    if a.startswith(b):
+        rest = a[len(b) :]
+        return " " not in rest and len(rest) <= 4
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return " " not in a and common >= max(4, len(b) - 1) and len(a) - common <= 4
+
+
+def _drop_unused(mentions: list[Mention], actors: dict[str, ActorInfo]) -> None:
+    used = {m.actor for m in mentions}
+    for actor_id in [a for a in actors if a.startswith("local:") and a not in used]:
+        del actors[actor_id]
+
+
+def unify_short_organisation_names(mentions: list[Mention], actors: dict[str, ActorInfo]) -> None:
+    """Join a one-word organisation name to the one longer name before it that ends in it.
+
+    "The New York Times ... the Times", "the House Select Committee ... the Committee": the
+    word is the head of the full name, so the article means the same body. Only names the
+    knowledge base does not know are joined, and only when exactly one organisation named
+    earlier in the article ends in that word; with two committees named, "the Committee"
+    stays apart.
+    """
+    full: list[Mention] = []
+    for mention in mentions:
+        words = _without_possessive(mention.text).split()
+        if mention.label == "ORG" and mention.kind == "name" and len(words) > 1:
+            full.append(mention)
+            continue
+        if not (
+            mention.label == "ORG"
+            and mention.kind == "name"
+            and len(words) == 1
+            and mention.actor.startswith("local:")
+        ):
+            continue
+        word = words[0].lower()
+        owners = {
+            m.actor
+            for m in full
+            if m.start < mention.start and _without_possessive(m.text).split()[-1].lower() == word
+        }
+        if len(owners) == 1:
+            mention.actor = owners.pop()
+    _drop_unused(mentions, actors)
