@@ -61,12 +61,27 @@ How to read these:
   sentence model (trained on NewsMTSC, whose labels count what a sentence reports) reads as
   negative; the author's own neutrality is not separated from the tone of the events.
   Entities with no actor count as *neutral*.
-- NFC: `role` is the article's own-voice role from the evidence rules, neutral on weak
-  evidence or where the learned reading disagrees, and gold has no neutral; in this corpus
-  stray quotation marks at paragraph joins make the quotes layer take most of many
-  articles, so little is in the own voice.
-  `role_lean` is the learned reading of all the evidence, every voice alike
+- A learned document-level aggregator was tried in place of the cuts (2026-12-05, not
+  adopted): multinomial logistic regression from each actor's evidence (own-voice count,
+  mean, min and max lean, shares of clearly negative and positive sentences, quoted count
+  and mean, mentions, share of the article's actor mentions, whether most mentioned, the
+  action evidence), fitted on the selection parts (PerSenT's train file is not in the
+  shared data) and scored on the held-out parts. Fitted on PerSenT: PerSenT held out
+  0.50-0.53 accuracy, macro-F1 0.38-0.44, BASIL held out 0.31-0.37 accuracy; fitted on
+  BASIL: BASIL held out 0.79-0.80 accuracy but macro-F1 0.31-0.32 (near always neutral);
+  on both: neither. None beats the cuts on both corpora: the sentence evidence itself is
+  too weak a signal of the author's view, so the cuts stay.
+- NFC: `role_lean` is the learned reading of all the evidence, every voice alike
   (`parallax/portrayal/role_model.py`, `parallax-dev train portrayal-roles`, fitted on the
   paper's fold 1 train and dev articles only); its held-out row above is the fold's test
-  articles.
+  articles. `role` is what the product shows: `role_lean` when its probability reaches the
+  confidence bar stored with the weights (chosen by the same command, on the same
+  articles: the highest bar keeping their macro-F1 at 0.44), at least one sentence
+  supports it (one in the article's own voice if the model read any there), and the
+  article's own sentiment does not run against it; otherwise *neutral*, which gold never
+  is. In this corpus stray quotation marks at paragraph joins make the quotes layer take
+  most of many articles, so little is in the own voice and most roles rest on quoted
+  sentences (each marked so in the evidence). Per answered role the precision is about
+  one half (`role` in `portrayal_roles.json`: macro precision 0.53 on the selection part,
+  0.50 held out, answering three quarters of the entities) against a third by chance.
 """
