@@ -174,6 +174,26 @@ def test_quoted_words_are_the_speakers_not_the_articles() -> None:
     assert {e["voice"] for e in west["evidence"] if e["sentence_id"] == "s1"} == {"quoted"}
 
 
+def test_the_pipeline_casts_an_aggressor_its_victims_and_their_helpers(pipeline: Any) -> None:
+    # Invented places and wording: the learned role reading end to end, on war news.
+    from parallax.model import Article
+
+    text = (
+        "Northland's army shelled three villages in Southland on Monday, killing eleven "
+        "civilians. Southland's hospitals are overwhelmed and thousands of Southland families "
+        "have fled their homes. Northland has ignored every call for a ceasefire and keeps "
+        "bombing Southland's power plants. Aid workers from Eastland delivered food and "
+        "medicine to the displaced, and Eastland doctors treated the wounded."
+    )
+    analysis = pipeline(Article(text=text, source="invented", language="en"))
+    cast = {a["name"]: a for a in analysis.layers["actors"]}
+    assert cast["Northland"]["role"] == "antagonist", cast["Northland"]
+    assert cast["Southland"]["role"] == "victim", cast["Southland"]
+    assert cast["Eastland"]["role"] == "protagonist", cast["Eastland"]
+    for actor in (cast["Northland"], cast["Southland"], cast["Eastland"]):
+        assert actor["role_sentences"], actor  # every role rests on sentences a reader can check
+
+
 def test_the_role_rules_hold_no_word_list() -> None:
     # The roles come from the model, the lexicon and the parse: no verb or phrase lists.
     source = Path(roles.__file__).read_text(encoding="utf-8")

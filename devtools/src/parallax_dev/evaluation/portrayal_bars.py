@@ -84,4 +84,15 @@ How to read these:
   sentences (each marked so in the evidence). Per answered role the precision is about
   one half (`role` in `portrayal_roles.json`: macro precision 0.53 on the selection part,
   0.50 held out, answering three quarters of the entities) against a third by chance.
+- Tried and not adopted (2026-12-05): adding to the role reading the average of the
+  pooled states the sentiment model computes for each actor's sentences anyway (768
+  numbers, no extra encoder pass). On NFC it reads far better (fold 1 test articles:
+  `role_lean` macro-F1 0.661, `role` 0.560 at macro precision 0.72 answering 65%), and
+  within one entity group (governments and politicians, cross-validated) 0.651 against
+  0.518, so it reads context, not only the kind of entity. But on an invented war report
+  it cast the army that shells villages as a *victim*, and it left Russia, NATO and the
+  United States neutral or victims across the seeds: fitted on climate news, it does not
+  carry over to war news, which NFC's held-out articles (the same entity groups) cannot
+  show. The current reading casts that report right
+  (`test_the_pipeline_casts_an_aggressor_its_victims_and_their_helpers`).
 """
