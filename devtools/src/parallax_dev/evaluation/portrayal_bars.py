@@ -90,8 +90,9 @@ How to read these:
   `role_lean` macro-F1 0.661, `role` 0.560 at macro precision 0.72 answering 65%), and
   within one entity group (governments and politicians, cross-validated) 0.651 against
   0.518, so it reads context, not only the kind of entity. But on an invented war report
-  it cast the army that shells villages as a *victim*, and it left Russia, NATO and the
-  United States neutral or victims across the seeds: fitted on climate news, it does not
+  it cast the army that shells villages as a *victim*, and in the seeds it read Russia and
+  the United States as victims too (Russia cast so in the first): fitted on climate news,
+  it does not
   carry over to war news, which NFC's held-out articles (the same entity groups) cannot
   show. The current reading casts that report right
   (`test_the_pipeline_casts_an_aggressor_its_victims_and_their_helpers`).
