@@ -366,10 +366,14 @@ def test_a_role_needs_the_articles_own_voice_when_it_speaks_of_the_actor(
     portray([west], sentences, text, quotes=[quote], judgments=judgments)
     # Only the mayor speaks ill of Westland; the article's own sentence does not.
     assert (west["role"], west["role_lean"]) == ("neutral", "antagonist")
-    judgments = {"west": [Judgment("s1", quoted, NEGATIVE)]}
+    # Named in the article's own voice, though the model read nothing there: no role either.
     west = actor(text, text, sentences, "Westland", "west")
-    portray([west], sentences, text, quotes=[quote], judgments=judgments)
+    portray([west], sentences, text, quotes=[quote], judgments={"west": judgments["west"][:1]})
+    assert west["role"] == "neutral"
     # Named only inside the quotation: cast from what the article chose to quote.
+    text, sentences = build("Westland is a menace, the mayor said.", "The talks ended.")
+    west = actor(text, text, sentences, "Westland", "west")
+    portray([west], sentences, text, quotes=[quote], judgments={"west": judgments["west"][:1]})
     assert (west["role"], west["role_sentences"]) == ("antagonist", ["s1"])
 
 

@@ -115,29 +115,33 @@ def supporting(evidence: Sequence[Mapping[str, Any]], role: str) -> list[str]:
 def cast(
     evidence: Sequence[Mapping[str, Any]],
     mentions: int,
-    sentiment_label: str,
+    sentiment: float,
     weights: Mapping[str, Any] | None = None,
+    named_in_own_voice: bool = False,
 ) -> tuple[str, str, list[str]]:
     """(role_lean, role, role_sentences) of one actor.
 
     ``role_lean`` is the class the learned reading (``weights``, the stored ones by default)
     finds likeliest. ``role`` is the same when its probability reaches the weights'
-    ``confidence`` bar, at least one
-    sentence supports it (:func:`supporting`), and the article's own sentiment towards the
-    actor does not run against it (a protagonist it speaks of negatively, an antagonist or
-    victim it speaks of warmly, are too mixed to cast); otherwise ``neutral`` with no
-    sentences.
+    ``confidence`` bar, at least one sentence supports it (:func:`supporting`), one in the
+    article's own voice if the article names the actor there (``named_in_own_voice``) or
+    the sentiment model read any such sentence (what the article itself says of an actor
+    outweighs what it quotes; an actor it names only inside quotations is cast from what it
+    chooses to quote), and the article's own ``sentiment`` towards the actor
+    (the mean lean in [-1, 1], 0 when too little was read) does not run against it, however
+    slightly: a protagonist it speaks of negatively, an antagonist or victim it speaks of
+    warmly, are too mixed to cast (a "promise" of counter-measures is no good deed).
+    Otherwise ``neutral`` with no sentences.
     """
     weights = weights or stored()
     chances = probabilities(features(evidence, mentions), weights)
     best = max(range(len(chances)), key=chances.__getitem__)
     lean = ROLES[best]
-    opposed = (lean == "protagonist" and sentiment_label == "negative") or (
-        lean != "protagonist" and sentiment_label == "positive"
-    )
+    opposed = sentiment * LEANS[lean] < 0
     sentences = supporting(evidence, lean)
     own = [item for item in evidence if item.get("voice") == OWN]
-    if any(item.get("signal") == "sentiment" for item in own) and not supporting(own, lean):
+    own_read = any(item.get("signal") == "sentiment" for item in own)
+    if (named_in_own_voice or own_read) and not supporting(own, lean):
         sentences = []
     if chances[best] < float(weights["confidence"]) or opposed or not sentences:
         return lean, "neutral", []

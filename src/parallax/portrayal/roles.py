@@ -255,7 +255,14 @@ def portray(
         )
         if USE_ROLE_MODEL:
             actor["role_lean"], actor["role"], actor["role_sentences"] = role_model.cast(
-                actor["evidence"], len(actor.get("mentions") or []), actor["sentiment_label"]
+                actor["evidence"],
+                len(actor.get("mentions") or []),
+                actor["sentiment"],
+                named_in_own_voice=any(
+                    voices.at(int(m["start"]), int(m["end"])).kind == OWN
+                    for m in actor.get("mentions", [])
+                    if m.get("kind", "name") != "pronoun"
+                ),
             )
 
 

@@ -77,13 +77,14 @@ How to read these:
   articles. `role` is what the product shows: `role_lean` when its probability reaches the
   confidence bar stored with the weights (chosen by the same command, on the same
   articles: the highest bar keeping their macro-F1 at 0.44), at least one sentence
-  supports it (one in the article's own voice if the model read any there), and the
-  article's own sentiment does not run against it; otherwise *neutral*, which gold never
-  is. In this corpus stray quotation marks at paragraph joins make the quotes layer take
-  most of many articles, so little is in the own voice and most roles rest on quoted
-  sentences (each marked so in the evidence). Per answered role the precision is about
-  one half (`role` in `portrayal_roles.json`: macro precision 0.53 on the selection part,
-  0.50 held out, answering three quarters of the entities) against a third by chance.
+  supports it (one in the article's own voice if the article names the actor there), and
+  the article's own sentiment does not run against it, however slightly; otherwise
+  *neutral*, which gold never is. In this corpus stray quotation marks at paragraph
+  joins make the quotes layer take most of many articles, so little is in the own voice
+  and most roles rest on quoted sentences (each marked so in the evidence). Per answered
+  role the precision is about one half (`role` in `portrayal_roles.json`: macro precision
+  0.53 on the selection part, 0.50 held out, answering three quarters of the entities)
+  against a third by chance.
 - Tried and not adopted (2026-12-05): adding to the role reading the average of the
   pooled states the sentiment model computes for each actor's sentences anyway (768
   numbers, no extra encoder pass). On NFC it reads far better (fold 1 test articles:
