@@ -194,6 +194,19 @@ def test_the_pipeline_casts_an_aggressor_its_victims_and_their_helpers(pipeline:
         assert actor["role_sentences"], actor  # every role rests on sentences a reader can check
 
 
+def test_the_northern_voice_op_ed_casts_russia_as_antagonist(pipeline: Any, samples: Path) -> None:
+    # Issue 16's acceptance on a bundled sample, reached with no rule written from its words.
+    from parallax.ingest import read_inputs
+    from parallax.settings import Settings
+
+    (article,) = read_inputs(
+        [samples / "northern-voice-opinion.html"], Settings(db_path=Path("x.db"))
+    )
+    actors = {a["id"]: a for a in pipeline(article).layers["actors"]}
+    assert actors["russia"]["role"] == "antagonist", actors["russia"]
+    assert actors["russia"]["role_sentences"]
+
+
 def test_the_role_rules_hold_no_word_list() -> None:
     # The roles come from the model, the lexicon and the parse: no verb or phrase lists.
     source = Path(roles.__file__).read_text(encoding="utf-8")

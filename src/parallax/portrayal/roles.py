@@ -46,7 +46,7 @@ SENTIMENT_LABELS = ("negative", "neutral", "positive")
 MIN_EVIDENCE = 1.0
 MARGIN = 0.5
 PRONOUN_WEIGHT = 0.3
-NEGATIVE_CUT = -0.3
+NEGATIVE_CUT = -0.4
 POSITIVE_CUT = 0.0
 """Mean P(pos) - P(neg) at or below which the sentiment is called negative, above which
 positive.
