@@ -119,9 +119,9 @@ def test_compare_seeds_as_a_new_user_reads_it(seeds: Path, cli: Any, tmp_path: P
 @pytest.mark.shared
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 16's acceptance, not reached: the learned portrayal casts Russia neutral in "
-    "both seeds (the rules and the learned reading disagree in the first; the seed word lists "
-    "that made the casts differ are gone)",
+    reason="issue 16's acceptance, not reached: the learned role casts Russia antagonist in "
+    "both seeds (right in the first; in The Spark the sentence model reads the editorial's "
+    "account of Russia's troubles as its own negative view, not as sympathy)",
 )
 def test_compare_seeds_casts_russia_differently(seeds: Path, cli: Any, tmp_path: Path) -> None:
     files = [str(p) for p in sorted(seeds.glob("*.txt"))]

@@ -122,17 +122,23 @@ def test_no_evidence_is_neutral_with_zero_sentiment() -> None:
     assert east["quoted"] == [] and east["evidence"] == []
 
 
-def test_weak_sentiment_alone_stays_neutral() -> None:
+def test_a_reading_below_the_confidence_bar_stays_neutral(monkeypatch: pytest.MonkeyPatch) -> None:
+    from parallax.portrayal import role_model
+
     text, sentences = build("Eastland's envoy spoke.", "Eastland left early.")
     east = actor(text, text, sentences, "Eastland", "east")
-    mildly = (0.55, 0.4, 0.05)  # negative, but under the bar for role evidence
-    portray(
-        [east],
-        sentences,
-        text,
-        judgments={"east": [Judgment("s1", OWN_VOICE, mildly), Judgment("s2", OWN_VOICE, mildly)]},
+    read = {"east": [Judgment("s1", OWN_VOICE, NEGATIVE), Judgment("s2", OWN_VOICE, NEGATIVE)]}
+    portray([east], sentences, text, judgments=read)
+    assert east["role"] == "antagonist" and east["role_sentences"] == ["s1", "s2"]
+    demanding = {**role_model.stored(), "confidence": 0.99}
+    monkeypatch.setattr(role_model, "stored", lambda: demanding)
+    east = actor(text, text, sentences, "Eastland", "east")
+    portray([east], sentences, text, judgments=read)
+    assert (east["role"], east["role_lean"], east["role_sentences"]) == (
+        "neutral",
+        "antagonist",
+        [],
     )
-    assert east["role"] == "neutral" and east["role_lean"] == "antagonist"
 
 
 def test_quoted_words_are_the_speakers_not_the_articles() -> None:
@@ -166,6 +172,39 @@ def test_quoted_words_are_the_speakers_not_the_articles() -> None:
         }
     ]
     assert {e["voice"] for e in west["evidence"] if e["sentence_id"] == "s1"} == {"quoted"}
+
+
+def test_the_pipeline_casts_an_aggressor_its_victims_and_their_helpers(pipeline: Any) -> None:
+    # Invented places and wording: the learned role reading end to end, on war news.
+    from parallax.model import Article
+
+    text = (
+        "Northland's army shelled three villages in Southland on Monday, killing eleven "
+        "civilians. Southland's hospitals are overwhelmed and thousands of Southland families "
+        "have fled their homes. Northland has ignored every call for a ceasefire and keeps "
+        "bombing Southland's power plants. Aid workers from Eastland delivered food and "
+        "medicine to the displaced, and Eastland doctors treated the wounded."
+    )
+    analysis = pipeline(Article(text=text, source="invented", language="en"))
+    cast = {a["name"]: a for a in analysis.layers["actors"]}
+    assert cast["Northland"]["role"] == "antagonist", cast["Northland"]
+    assert cast["Southland"]["role"] == "victim", cast["Southland"]
+    assert cast["Eastland"]["role"] == "protagonist", cast["Eastland"]
+    for actor in (cast["Northland"], cast["Southland"], cast["Eastland"]):
+        assert actor["role_sentences"], actor  # every role rests on sentences a reader can check
+
+
+def test_the_northern_voice_op_ed_casts_russia_as_antagonist(pipeline: Any, samples: Path) -> None:
+    # Issue 16's acceptance on a bundled sample, reached with no rule written from its words.
+    from parallax.ingest import read_inputs
+    from parallax.settings import Settings
+
+    (article,) = read_inputs(
+        [samples / "northern-voice-opinion.html"], Settings(db_path=Path("x.db"))
+    )
+    actors = {a["id"]: a for a in pipeline(article).layers["actors"]}
+    assert actors["russia"]["role"] == "antagonist", actors["russia"]
+    assert actors["russia"]["role_sentences"]
 
 
 def test_the_role_rules_hold_no_word_list() -> None:
@@ -213,15 +252,17 @@ def seed_roles(pipeline: Any) -> dict[str, dict[str, str]]:
 
 
 SEED_LISTS_GONE = (
-    "the role rules lost the word lists written from the seeds (issue 19); the learned "
-    "portrayal of issue 16 is not adopted yet, so these casts wait for it"
+    "the role rules lost the word lists written from the seeds (issue 19); the learned role "
+    "that replaced them casts the United States protagonist and the capitalist class "
+    "neutral (its reading leans protagonist) in 000"
 )
 LEARNED_MISREADS = (
     "issue 16's acceptance, not reached: these casts held only through verbs and phrases "
-    "written from the seeds' wording, now gone from the role rules; measured: Russia "
-    "neutral in both (000: the rules say victim, the learned reading antagonist), NATO "
-    "neutral in 000 and protagonist in 002, the United States neutral in 002; the model "
-    "reads what each editorial reports, not yet whose side it takes"
+    "written from the seeds' wording, now gone from the role rules; measured with the "
+    "learned role: in 000 the United States protagonist, NATO neutral; in 002 the United "
+    "States and NATO protagonist, Russia antagonist; the sentence model reads what each "
+    "editorial reports (promises, protection, threats) as the editorial's own view, not "
+    "whose side it takes"
 )
 _LEARNED_MISREADS = pytest.mark.xfail(strict=True, reason=LEARNED_MISREADS)
 
@@ -238,7 +279,7 @@ _LEARNED_MISREADS = pytest.mark.xfail(strict=True, reason=LEARNED_MISREADS)
         ),
         pytest.param("000", "nato", "antagonist", marks=_LEARNED_MISREADS),
         # threatens Ukraine, holds Crimea, tortures
-        pytest.param("000", "russia", "antagonist", marks=_LEARNED_MISREADS),
+        pytest.param("000", "russia", "antagonist"),
         pytest.param("002", "united-states", "antagonist", marks=_LEARNED_MISREADS),
         pytest.param("002", "nato", "antagonist", marks=_LEARNED_MISREADS),
         # surrounded by NATO, promises broken
@@ -300,7 +341,9 @@ def test_role_lean_follows_the_learned_reading() -> None:
     assert north["role_lean"] == "antagonist"
 
 
-def test_a_role_the_learned_reading_disputes_is_neutral(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_role_no_sentence_supports_is_neutral(monkeypatch: pytest.MonkeyPatch) -> None:
+    from parallax.portrayal import role_model
+
     text, sentences = build("Northland attacked Southland.", "Northland attacked it again.")
     north = actor(text, text, sentences, "Northland", "north")
     events = [
@@ -313,10 +356,38 @@ def test_a_role_the_learned_reading_disputes_is_neutral(monkeypatch: pytest.Monk
         }
         for sid, start in (("s1", 10), ("s2", 40))
     ]
-    read = [Judgment("s1", OWN_VOICE, NEGATIVE), Judgment("s2", OWN_VOICE, NEGATIVE)]
-    monkeypatch.setattr(roles, "_learned_lean", lambda _actor: "victim")
-    portray([north], sentences, text, events, judgments={"north": read})
+    victim = [0.01, 0.01, 0.98]  # in role_model.ROLES order: a confident 'victim'
+    monkeypatch.setattr(role_model, "probabilities", lambda _row, _weights=None: victim)
+    portray([north], sentences, text, events)
+    # Everything in the article points at Northland as the one who attacks: no sentence
+    # supports 'victim', so the confident reading casts no one.
     assert (north["role"], north["role_lean"], north["role_sentences"]) == ("neutral", "victim", [])
+
+
+def test_a_role_needs_the_articles_own_voice_when_it_speaks_of_the_actor(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from parallax.portrayal import role_model
+
+    text, sentences = build("Westland is a menace, the mayor said.", "Westland opened a school.")
+    west = actor(text, text, sentences, "Westland", "west")
+    quote = {"start": 0, "end": 20, "kind": "indirect", "speaker_text": "the mayor"}
+    quoted = VoiceIndex([quote]).at(0, 8)
+    antagonist = [0.98, 0.01, 0.01]
+    monkeypatch.setattr(role_model, "probabilities", lambda _row, _weights=None: antagonist)
+    judgments = {"west": [Judgment("s1", quoted, NEGATIVE), Judgment("s2", OWN_VOICE, POSITIVE)]}
+    portray([west], sentences, text, quotes=[quote], judgments=judgments)
+    # Only the mayor speaks ill of Westland; the article's own sentence does not.
+    assert (west["role"], west["role_lean"]) == ("neutral", "antagonist")
+    # Named in the article's own voice, though the model read nothing there: no role either.
+    west = actor(text, text, sentences, "Westland", "west")
+    portray([west], sentences, text, quotes=[quote], judgments={"west": judgments["west"][:1]})
+    assert west["role"] == "neutral"
+    # Named only inside the quotation: cast from what the article chose to quote.
+    text, sentences = build("Westland is a menace, the mayor said.", "The talks ended.")
+    west = actor(text, text, sentences, "Westland", "west")
+    portray([west], sentences, text, quotes=[quote], judgments={"west": judgments["west"][:1]})
+    assert (west["role"], west["role_sentences"]) == ("antagonist", ["s1"])
 
 
 def test_a_role_against_the_articles_own_sentiment_is_neutral() -> None:

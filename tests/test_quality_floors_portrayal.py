@@ -15,13 +15,15 @@ import pytest
 
 from conftest import shared_path
 
-NEWSMTSC_DEV_MACRO_F1 = 0.74  # measured 0.745 (bfloat16; 0.748 float32); the bar 0.75 not yet
-BASIL_ACCURACY = 0.50  # measured 0.512; the bar is the majority class's 0.811: not reached
-BASIL_MACRO_F1 = 0.33  # measured 0.342 (majority 0.299); the issue's bar 0.50 not reached
+NEWSMTSC_DEV_MACRO_F1 = 0.75  # measured 0.751 (bfloat16 and float32); the issue's bar 0.75
+BASIL_ACCURACY = 0.52  # measured 0.528; the bar is the majority class's 0.811: not reached
+BASIL_MACRO_F1 = 0.34  # measured 0.353 (majority 0.299); the issue's bar 0.50 not reached
 PERSENT_ACCURACY = 0.52  # measured 0.531 (majority 0.526); the issue's bar 0.55 not reached
-PERSENT_MACRO_F1 = 0.47  # measured 0.484; the issue's bar is 0.45
+PERSENT_MACRO_F1 = 0.48  # measured 0.487; the issue's bar is 0.45
 NFC_LEAN_MACRO_F1 = 0.47  # measured 0.489 (role_lean); the issue's bar is 0.40
-NFC_LEAN_HELD_OUT_MACRO_F1 = 0.45  # measured 0.478 on fold 1's test articles, never fitted on
+NFC_LEAN_HELD_OUT_MACRO_F1 = 0.48  # measured 0.502 on fold 1's test articles, never fitted on
+NFC_ROLE_MACRO_F1 = 0.43  # measured 0.446 (the product's role); the issue's bar is 0.40
+NFC_ROLE_HELD_OUT_MACRO_F1 = 0.44  # measured 0.461 on fold 1's test articles
 E2E_TIMEOUT = 1800  # the pipeline over a corpus: minutes on a shared 2-core machine
 
 
@@ -73,5 +75,22 @@ def test_nfc_roles_floor(shared: Path) -> None:
 
     scores: Any = nfc(shared, cache_dir(), field="role_lean")
     assert scores.macro_f1 >= NFC_LEAN_MACRO_F1, scores
-    _, held_out = split_scores(scores, nfc_fold_selection(shared))
+    folds = nfc_fold_selection(shared)
+    _, held_out = split_scores(scores, folds)
     assert held_out.macro_f1 >= NFC_LEAN_HELD_OUT_MACRO_F1, held_out
+    # The product's role, from the same run: every actor carries both fields.
+    role = score_field(scores, "role")
+    assert role.macro_f1 >= NFC_ROLE_MACRO_F1, role
+    _, held_out = split_scores(role, folds)
+    assert held_out.macro_f1 >= NFC_ROLE_HELD_OUT_MACRO_F1, held_out
+
+
+def score_field(found: Any, field: str) -> Any:
+    """``found`` (an NFC evaluation) rescored on another field of the same actors."""
+    from parallax_dev.evaluation.portrayal import ROLES, score
+
+    gold = [d[0] for d in found.details]
+    predicted = [str(d[1][field]) for d in found.details]
+    rescored = score(f"NFC roles ({field})", gold, predicted, ROLES, found.matched)
+    rescored.details = found.details
+    return rescored

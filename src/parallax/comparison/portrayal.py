@@ -2,7 +2,9 @@
 
 The role (protagonist, antagonist, victim, neutral) and sentiment (-1..1) of each actor in
 each article come from the portrayal layer, which fills them in place on the actors layer,
-from the article's own voice; what the sources an article quotes say about the actor is
+from the article's own voice (a role may also rest on what the article chooses to quote,
+but needs an own-voice sentence whenever the article speaks of the actor itself); what the
+sources an article quotes say about the actor is
 kept apart there (``quoted``). Here they are lined up per actor across the sources with the
 sentences that support them, and a divergence says how far apart the sources are in their
 own voice: the spread of their sentiments plus one when they cast the actor in different

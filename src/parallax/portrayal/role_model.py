@@ -9,6 +9,10 @@ and name-calling evidence pointing at each role. Trained
 by ``parallax-dev train portrayal-roles`` on the corpus's first fold (train and dev
 articles; its test articles are held out for ``parallax-dev eval portrayal``); the weights
 are ``parallax/models/portrayal_roles.json``.
+
+The same reading gives the product's ``role`` (:func:`cast`) when it is confident enough
+and the evidence holds it up: the confidence bar is chosen by the training command on the
+fold's train and dev articles and stored with the weights.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from typing import Any
 
 from parallax.errors import ConfigError
 from parallax.models import models_dir
+from parallax.portrayal.voice import OWN
 
 ROLES = ("antagonist", "protagonist", "victim")
 """The classes, in the order of the stored weights' rows."""
@@ -41,6 +46,8 @@ FEATURES = (
 more quoted than the training articles does not push a feature far outside what the
 weights were fitted on."""
 WEIGHTS = "portrayal_roles.json"
+LEANS = {"antagonist": -1.0, "victim": -1.0, "protagonist": 1.0}
+"""The sign of sentence sentiment (P(pos) - P(neg)) that supports each role."""
 
 
 def features(evidence: Sequence[Mapping[str, Any]], mentions: int) -> list[float]:
@@ -82,6 +89,70 @@ def probabilities(row: Sequence[float], weights: Mapping[str, Any] | None = None
     return [e / total for e in exponents]
 
 
+def supporting(evidence: Sequence[Mapping[str, Any]], role: str) -> list[str]:
+    """Sentence ids whose evidence points to ``role``, in any voice, in text order.
+
+    Action and name-calling evidence pointing to the role, and sentences the sentiment model
+    reads the way the role leans (negative for antagonist and victim, positive for
+    protagonist), however weakly: the learned reading weighs strength, this only asks that
+    the role rest on something a reader can check.
+    """
+    sign = LEANS.get(role)
+    if sign is None:
+        return []
+    found = {
+        str(item["sentence_id"])
+        for item in evidence
+        if (
+            float(item.get("value") or 0.0) * sign > 0
+            if item.get("signal") == "sentiment"
+            else item.get("points_to") == role
+        )
+    }
+    return sorted(found, key=_sentence_order)
+
+
+def cast(
+    evidence: Sequence[Mapping[str, Any]],
+    mentions: int,
+    sentiment: float,
+    weights: Mapping[str, Any] | None = None,
+    named_in_own_voice: bool = False,
+) -> tuple[str, str, list[str]]:
+    """(role_lean, role, role_sentences) of one actor.
+
+    ``role_lean`` is the class the learned reading (``weights``, the stored ones by default)
+    finds likeliest. ``role`` is the same when its probability reaches the weights'
+    ``confidence`` bar, at least one sentence supports it (:func:`supporting`), one in the
+    article's own voice if the article names the actor there (``named_in_own_voice``) or
+    the sentiment model read any such sentence (what the article itself says of an actor
+    outweighs what it quotes; an actor it names only inside quotations is cast from what it
+    chooses to quote), and the article's own ``sentiment`` towards the actor
+    (the mean lean in [-1, 1], 0 when too little was read) does not run against it, however
+    slightly: a protagonist it speaks of negatively, an antagonist or victim it speaks of
+    warmly, are too mixed to cast (a "promise" of counter-measures is no good deed).
+    Otherwise ``neutral`` with no sentences.
+    """
+    weights = weights or stored()
+    chances = probabilities(features(evidence, mentions), weights)
+    best = max(range(len(chances)), key=chances.__getitem__)
+    lean = ROLES[best]
+    opposed = sentiment * LEANS[lean] < 0
+    sentences = supporting(evidence, lean)
+    own = [item for item in evidence if item.get("voice") == OWN]
+    own_read = any(item.get("signal") == "sentiment" for item in own)
+    if (named_in_own_voice or own_read) and not supporting(own, lean):
+        sentences = []
+    if chances[best] < float(weights["confidence"]) or opposed or not sentences:
+        return lean, "neutral", []
+    return lean, lean, sentences
+
+
+def _sentence_order(sentence_id: str) -> int:
+    digits = sentence_id.lstrip("s")
+    return int(digits) if digits.isdigit() else 0
+
+
 @lru_cache(maxsize=1)
 def stored(folder: Path | None = None) -> dict[str, Any]:
     """The packaged weights (or those in ``folder``).
@@ -96,9 +167,14 @@ def stored(folder: Path | None = None) -> dict[str, Any]:
             "run `parallax-dev train portrayal-roles` to produce them"
         )
     weights: dict[str, Any] = json.loads(path.read_text("utf-8"))
-    if tuple(weights.get("features", ())) != FEATURES or tuple(weights["roles"]) != ROLES:
+    if (
+        tuple(weights.get("features", ())) != FEATURES
+        or tuple(weights["roles"]) != ROLES
+        or "confidence" not in weights
+    ):
         raise ConfigError(
-            f"{path} was trained on other features or roles than this code reads; "
+            f"{path} was trained on other features or roles than this code reads, or has "
+            "no confidence bar; "
             "run `parallax-dev train portrayal-roles` again"
         )
     return weights

@@ -15,14 +15,18 @@ evidence, each tied to a sentence and marked own voice or quoted:
 * **name-calling** aimed at the actor (a ``name_calling`` technique span touching a mention)
   counts towards *antagonist*.
 
-The role is the strongest one when it reaches :data:`MIN_EVIDENCE` and beats the runner-up
-by :data:`MARGIN`, and the learned reading below agrees with it; weaker or disputed evidence
-gives *neutral*. ``role_lean`` is where all the evidence
-points however weak it is, for a reader who wants the direction behind a *neutral*: a
-learned reading (:mod:`parallax.portrayal.role_model`) of every sentence's probabilities,
-the actions and name-calling, in the article's own voice and the voices it quotes alike
-(annotators of news narratives count what an article chooses to quote; the article's own
-``role`` does not). The sentiment in [-1, 1] is the mean,
+The role comes from a learned reading (:mod:`parallax.portrayal.role_model`) of every
+sentence's probabilities, the actions and name-calling, in the article's own voice and the
+voices it quotes alike (annotators of news narratives count what an article chooses to
+quote): ``role_lean`` is where it points however weakly, for a reader who wants the direction
+behind a *neutral*; ``role`` is the same only when the reading is confident enough (a bar
+chosen on held-apart training articles), some sentence supports it, and the article's own
+sentiment towards the actor does not run against it; otherwise *neutral*. Each
+supporting sentence's evidence says whether it is the article's voice or a quoted one.
+The hand-set rules (an actor's strongest evidence reaching :data:`MIN_EVIDENCE` and beating
+the runner-up by :data:`MARGIN`) still cast each quoted source's view of the actor, and the
+article's own when the learned reading is off (:data:`USE_ROLE_MODEL`, while training it).
+The sentiment in [-1, 1] is the mean,
 over the sentences in the article's own voice, of P(positive) - P(negative), names weighing
 more than pronouns; 0 (neutral) when the model read fewer than :data:`MIN_SENTENCES` of them.
 """
@@ -42,7 +46,7 @@ SENTIMENT_LABELS = ("negative", "neutral", "positive")
 MIN_EVIDENCE = 1.0
 MARGIN = 0.5
 PRONOUN_WEIGHT = 0.3
-NEGATIVE_CUT = -0.3
+NEGATIVE_CUT = -0.4
 POSITIVE_CUT = 0.0
 """Mean P(pos) - P(neg) at or below which the sentiment is called negative, above which
 positive.
@@ -67,7 +71,8 @@ UNPLACED_SHARE = 0.5
 is acted on in it (a plain mention in bad news is weaker evidence than a deed)."""
 NAME_CALLING_REACH = 40
 USE_ROLE_MODEL = True
-"""Whether ``role_lean`` comes from the learned reading (off only while training it)."""
+"""Whether ``role`` and ``role_lean`` come from the learned reading (off only while training
+it: then both are the rules' reading of the article's own voice)."""
 
 
 @dataclass(frozen=True)
@@ -249,18 +254,16 @@ def portray(
             quoted, key=lambda q: (q["speaker"] or "", q["speaker_text"] or "")
         )
         if USE_ROLE_MODEL:
-            actor["role_lean"] = _learned_lean(actor)
-            if actor["role"] != actor["role_lean"]:
-                # Precision first: a role only where the rules and the learned reading agree.
-                actor["role"], actor["role_sentences"] = "neutral", []
-
-
-def _learned_lean(actor: Mapping[str, Any]) -> str:
-    """The role the learned reading of all the evidence points to (:mod:`role_model`)."""
-    chances = role_model.probabilities(
-        role_model.features(actor["evidence"], len(actor.get("mentions") or []))
-    )
-    return role_model.ROLES[max(range(len(chances)), key=chances.__getitem__)]
+            actor["role_lean"], actor["role"], actor["role_sentences"] = role_model.cast(
+                actor["evidence"],
+                len(actor.get("mentions") or []),
+                actor["sentiment"],
+                named_in_own_voice=any(
+                    voices.at(int(m["start"]), int(m["end"])).kind == OWN
+                    for m in actor.get("mentions", [])
+                    if m.get("kind", "name") != "pronoun"
+                ),
+            )
 
 
 def _name_calling_targets(

@@ -126,7 +126,10 @@ class ActorRecord(TypedDict):
     role_lean: NotRequired[str]
     """Where the evidence points however weak it is (``role`` is neutral on weak evidence)."""
     voice: NotRequired[str]
-    """Whose voice role and sentiment are from: always ``own`` (the article's)."""
+    """Whose voice role and sentiment are from: always ``own`` (the article's). The sentiment
+    is read from the article's own sentences only; the role is the article's casting, which
+    may rest on what it chooses to quote, but needs an own-voice sentence whenever the
+    article speaks of the actor itself."""
     evidence: NotRequired[list["PortrayalEvidence"]]
     """Every piece of evidence, own voice and quoted, with its sentence."""
     quoted: NotRequired[list["QuotedPortrayal"]]

@@ -37,7 +37,9 @@ EPOCHS = 4
 BATCH = 32
 LAYER_RATE = 6e-5
 HEAD_RATE = 1e-3
-SEED = 13
+SEED = 7
+"""Chosen on the dev files between two finished runs: seed 13 reached 0.748 pooled, seed 7
+0.751 (float32); a run with seed 21 was stopped for time after one epoch."""
 
 
 @dataclass
