@@ -91,9 +91,9 @@ def _named_events(reader: SentenceReader) -> list[_Named]:
     for match in pattern.finditer(reader.text):
         if any(match.start() < n.end and match.end() > n.start for n in named):
             continue
-        event = ids.get(" ".join(match.group(0).lower().split()))
-        if event is not None:
-            named.append(_Named(match.start(), match.end(), match.group(0), event))
+        event_id = ids.get(" ".join(match.group(0).lower().split()))
+        if event_id is not None:
+            named.append(_Named(match.start(), match.end(), match.group(0), event_id))
     return sorted(named, key=lambda n: n.start)
 
 
