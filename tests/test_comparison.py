@@ -121,6 +121,28 @@ def test_clash_needs_the_same_quantity_of_the_same_event() -> None:
     assert "30 vs 31" in (clash({"text": "x"}, {"text": "y"}, claim_a, claim_b) or "")
 
 
+def test_bounds_forecasts_narrower_subjects_and_other_days_make_no_clash() -> None:
+    def clashes(first: str, second: str) -> bool:
+        return clash({"text": first}, {"text": second}) is not None
+
+    # Two lower bounds agree; a lower bound above the other figure does not.
+    assert not clashes("The ferry ran more than 200 trips.", "The ferry ran at least 350 trips.")
+    assert clashes("The ferry ran more than 200 trips.", "The ferry ran 150 trips.")
+    assert clashes("The ferry ran fewer than 200 trips.", "The ferry ran 350 trips.")
+    # A forecast is not contradicted by the outcome.
+    assert not clashes(
+        "The county added 4,000 jobs in May.",
+        "Economists had expected the county to add 9,000 jobs in May.",
+    )
+    assert not clashes("The county added 4,000 jobs.", "The county would add 9,000 jobs.")
+    # "Fuel prices" is a narrower quantity than "prices".
+    assert not clashes("Prices rose 2.1 percent.", "Fuel prices rose 3.4%.")
+    # A figure dated by its clause and one dated otherwise may be counts of different days.
+    registered = "58% of the residents were registered."
+    assert clashes("41% of the residents were registered.", registered)
+    assert not clashes("By Monday, 41% of the residents were registered.", registered)
+
+
 def test_a_disagreement_reads_as_one_line_with_both_sources() -> None:
     first, second = parse_figures(
         ["Finland became the alliance's 30th member.", "Finland is the alliance's 31st member."]

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from parallax.claims.described import read_event_dates
 from parallax.claims.linking import Mention, find_mentions, nearest, party
 from parallax.claims.model import Claim, ClaimKind, Party
 from parallax.claims.numbers import MULTIPLIERS, Number, find_numbers
@@ -320,6 +321,11 @@ class SentenceReader:
             for claim in self.claims:
                 self._bind(claim)
         self.claims.extend(read_titles(self))
+        # An event the sentence itself dates in a judged claim needs no second reading.
+        dated = {c.object.id for c in self.claims if c.object and not c.unjudged and c.time}
+        self.claims.extend(
+            c for c in read_event_dates(self) if c.object is None or c.object.id not in dated
+        )
         return sorted(self.claims, key=lambda c: min((a for a, _ in c.parts.values()), default=0))
 
     def _bind(self, claim: Claim) -> None:

@@ -14,7 +14,9 @@ from typing import Any, Literal
 from parallax.claims.when import TimeMention
 from parallax.record import ClaimRecord, StructuredClaim
 
-ClaimKind = Literal["numeric", "date", "superlative", "comparison", "membership", "event", "title"]
+ClaimKind = Literal[
+    "numeric", "date", "superlative", "comparison", "membership", "event", "title", "description"
+]
 KINDS: tuple[str, ...] = (
     "numeric",
     "date",
@@ -23,6 +25,7 @@ KINDS: tuple[str, ...] = (
     "membership",
     "event",
     "title",
+    "description",
 )
 
 
@@ -43,8 +46,9 @@ class Claim:
         text: the sentence (or claim) text.
         start: offset of the claim's first character in the searched text.
         end: offset after its last character.
-        kind: numeric, date, superlative, comparison, membership, event, or title (an
-            office title written before a name, see :mod:`parallax.claims.titles`).
+        kind: numeric, date, superlative, comparison, membership, event, title (an
+            office title written before a name, see :mod:`parallax.claims.titles`) or
+            description (an event named with its date, :mod:`parallax.claims.described`).
         relation: a name from :data:`parallax.claims.vocabulary.RELATIONS`.
         cue: the words that gave the relation ("joined", "expanded").
         subjects: who the claim is about (several for "Poland, Hungary and the Czech

@@ -64,6 +64,32 @@ LABEL_WORDS = frozenset({"no", "number", "amendment", "article", "section", "cha
 """Words a following number labels rather than counts."""
 APPROXIMATE_TOLERANCE = 0.2
 """Figures said to be approximate ("nearly $44 million") disagree only beyond this share."""
+AT_LEAST = frozenset({"over", "more", "least", "above", "exceeding"})
+"""Hedges that make a figure a lower bound ("more than 1,000", "at least 1,800")."""
+AT_MOST = frozenset({"under", "less", "fewer", "most", "below", "up"})
+"""Hedges that make a figure an upper bound ("fewer than 50", "up to 30")."""
+NOT_A_FACT = frozenset(
+    {
+        "expect",
+        "predict",
+        "forecast",
+        "project",
+        "anticipate",
+        "estimate",
+        "hope",
+        "want",
+        "plan",
+        "propose",
+        "seek",
+        "aim",
+        "target",
+        "call",
+        "demand",
+    }
+)
+"""Verbs above a figure's clause that make it a forecast, aim or demand, not a reported fact
+("analysts were expecting the rate to fall to 5.7%")."""
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "will", "'ll"})
 
 
 @dataclass(frozen=True)
@@ -84,6 +110,12 @@ class Figure:
         subject: lowercased name words (or the noun lemma) the predicate is about.
         approximate: the text hedges the figure ("about", "nearly", "more than").
         when: the other dates of the figure's clause ("between 2011 and 2014"), lowercased.
+        hedge: ``"min"`` for a lower bound ("more than"), ``"max"`` for an upper bound
+            ("fewer than"), ``"about"`` for an approximation, ``""`` for an exact figure.
+        qualifiers: the words that narrow a common-noun subject ("food" in "food prices"),
+            lowercased lemmas; a narrower subject is another quantity.
+        factual: the figure is reported as fact, not forecast, aimed at or hypothetical
+            ("economists had predicted 1 million jobs", "would cut $800 billion").
     """
 
     kind: str
@@ -98,11 +130,14 @@ class Figure:
     subject: frozenset[str]
     approximate: bool
     when: frozenset[str] = frozenset()
+    hedge: str = ""
+    qualifiers: frozenset[str] = frozenset()
+    factual: bool = True
 
     @property
     def bound(self) -> bool:
-        """Whether every role needed to compare it was read."""
-        return bool(self.measured and self.predicate and self.subject)
+        """Whether every role needed to compare it was read, and it is reported as fact."""
+        return bool(self.measured and self.predicate and self.subject and self.factual)
 
     def same_measure(self, other: Figure) -> bool:
         """Whether both figures measure the same quantity of the same event."""
@@ -116,7 +151,10 @@ class Figure:
             and self.predicate == other.predicate
             and self.negated == other.negated
             and bool(self.subject & other.subject)
-            and not (self.when and other.when and not self.when & other.when)
+            and self.qualifiers == other.qualifiers
+            # A figure dated by its clause ("by Tuesday") and one not dated, or dated
+            # otherwise, may be counts of different days.
+            and self.when == other.when
         )
 
     def agrees(self, other: Figure) -> bool:
@@ -125,10 +163,22 @@ class Figure:
             return self.value == other.value
         if self.value == other.value:
             return True
-        if self.approximate or other.approximate:
-            larger = max(abs(self.value), abs(other.value)) or 1.0
-            return abs(self.value - other.value) / larger <= APPROXIMATE_TOLERANCE
-        return False
+        low_a, high_a = self.interval()
+        low_b, high_b = other.interval()
+        return low_a <= high_b and low_b <= high_a
+
+    def interval(self) -> tuple[float, float]:
+        """The values the figure allows: a bound is open on one side, a hedge widens it."""
+        assert isinstance(self.value, float)
+        value = self.value
+        if self.hedge == "min":
+            return value, float("inf")
+        if self.hedge == "max":
+            return float("-inf"), value
+        if self.approximate:
+            spread = abs(value) * APPROXIMATE_TOLERANCE
+            return value - spread, value + spread
+        return value, value
 
 
 @dataclass(frozen=True)
@@ -291,11 +341,62 @@ def _value(run: Sequence[Any]) -> tuple[str, float | str] | None:
     return ("ordinal" if ordinal else "number"), value * scale
 
 
-def _approximate(run: Sequence[Any], head: Any) -> bool:
+def _hedge_words(run: Sequence[Any], head: Any) -> set[str]:
     doc = head.doc
     before = {doc[i].lower_ for i in range(max(0, run[0].i - 2), run[0].i)}
-    hedges = {c.lower_ for t in run for c in t.children}
-    return bool((before | hedges) & APPROXIMATE)
+    return before | {c.lower_ for t in run for c in t.children}
+
+
+def _approximate(run: Sequence[Any], head: Any) -> bool:
+    return bool(_hedge_words(run, head) & APPROXIMATE)
+
+
+def _hedge(run: Sequence[Any], head: Any) -> str:
+    """Whether the figure is a lower bound, an upper bound, an approximation, or exact."""
+    words = _hedge_words(run, head)
+    if words & AT_LEAST and not words & {"less", "fewer", "most", "under", "below"}:
+        return "min"
+    if words & AT_MOST:
+        return "max"
+    return "about" if words & APPROXIMATE else ""
+
+
+def _factual(predicate: Any) -> bool:
+    """Whether the clause is reported as fact: no modal, and no verb of forecast or aim above.
+
+    "Economists had predicted America would add 1 million jobs", "analysts were expecting
+    the rate to fall to 5.7%": the figure is an expectation, which the actual figure does not
+    contradict.
+    """
+    node = predicate
+    for _ in range(6):
+        if _lemma(node) in NOT_A_FACT:
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in node.children):
+            return False
+        if node.head.i == node.i or node.dep_ not in {"xcomp", "ccomp", "conj", "advcl", "acl"}:
+            break
+        node = node.head
+    if _lemma(node) in NOT_A_FACT:
+        return False
+    # A noun of forecast owning the clause ("forecasts of economists, who had predicted").
+    return not any(
+        t.lemma_.lower() in {"forecast", "expectation", "estimate", "projection", "prediction"}
+        for t in predicate.subtree
+        if t.i < predicate.i and t.dep_ in SUBJECT_DEPS
+    )
+
+
+def _qualifiers(predicate: Any) -> frozenset[str]:
+    """The common-noun modifiers of the predicate's subject ("food" in "food prices rose")."""
+    for child in predicate.children:
+        if child.dep_ in SUBJECT_DEPS and child.pos_ == "NOUN":
+            return frozenset(
+                _word(c)
+                for c in child.children
+                if c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in {"NOUN", "ADJ"}
+            )
+    return frozenset()
 
 
 def _when(predicate: Any, run: Sequence[Any]) -> frozenset[str]:
@@ -409,6 +510,9 @@ def figures(doc: Any) -> list[Figure]:
                 subject=_subject(predicate) if predicate is not None else frozenset(),
                 approximate=_approximate(run, head),
                 when=_when(predicate, run) if predicate is not None else frozenset(),
+                hedge=_hedge(run, head),
+                qualifiers=_qualifiers(predicate) if predicate is not None else frozenset(),
+                factual=predicate is None or _factual(predicate),
             )
         )
     return found

@@ -67,9 +67,10 @@ def _verdicts(claims: Sequence[ClaimRecord]) -> dict[str, ClaimRecord]:
         sid, verdict = claim.get("sentence_id"), claim.get("verdict")
         if not sid or not verdict:
             continue
-        if claim.get("kind") == "title" and verdict == "supported":
-            # A confirmed office title ("President X") says nothing about what the sentence
-            # asserts; it must not mark the sentence as supported.
+        if claim.get("kind") in {"title", "description"} and verdict == "supported":
+            # A confirmed office title ("President X") or event date ("the 2003 invasion of
+            # Iraq") says nothing about what the sentence asserts; it must not mark the
+            # sentence as supported.
             continue
         held = best.get(sid)
         if held is None or _DECISIVE[verdict] > _DECISIVE[str(held["verdict"])]:

@@ -19,7 +19,7 @@ from typing import Any
 from parallax.claims.grammar import Context, read_claims
 from parallax.claims.model import Claim
 from parallax.errors import ConfigError
-from parallax.factcheck import history, membership, offices
+from parallax.factcheck import described, history, membership, offices
 from parallax.factcheck.model import Verdict, combine, not_enough
 from parallax.knowledge import KnowledgeBase, load_dir
 from parallax.record import CheckedClaimRecord, CheckRecord
@@ -142,6 +142,8 @@ class Checker:
             )
         if claim.kind == "title":
             check: Check | None = offices.check_title
+        elif claim.kind == "description":
+            check = described.check_event_date
         elif claim.ordinal is not None:
             check = membership.check_ordinal
         elif claim.kind == "comparison":

@@ -318,14 +318,15 @@ def find_events(kb: KnowledgeBase, claim: Claim) -> tuple[list[str], bool]:
         names = " ".join(alias_key(n) for n in entity.names())
         if nouns and not any(re.search(rf"\b{n}", names) for n in nouns):
             continue
-        related = _related(kb, entity.id)
-        overlap = len(parties & related)
+        linked = related(kb, entity.id)
+        overlap = len(parties & linked)
         if overlap >= 2 or (overlap == 1 and len(parties) == 1 and nouns):
-            scored.append((overlap * 10 - len(related), entity.id))
+            scored.append((overlap * 10 - len(linked), entity.id))
     return [event for _, event in sorted(scored, reverse=True)], False
 
 
-def _related(kb: KnowledgeBase, event_id: str) -> set[str]:
+def related(kb: KnowledgeBase, event_id: str) -> set[str]:
+    """The places and parties the knowledge base records for an event."""
     return {
         f.object
         for f in kb.facts_about(event_id)
@@ -347,11 +348,15 @@ def event_dates(kb: KnowledgeBase, event_id: str) -> tuple[list[Fact], tuple[dat
     return starts + ends, (begin[0], end[1])
 
 
-def _check_one_event(kb: KnowledgeBase, claim: Claim, event_id: str) -> Verdict:
+def _check_one_event(kb: KnowledgeBase, claim: Claim, event_id: str, today: date) -> Verdict:
     facts, span = event_dates(kb, event_id)
     name = name_of(kb, event_id)
     if span is None:
         return not_enough(f"the knowledge base has no dates for {name}")
+    if facts and not any(f.property == "end_date" for f in facts) and span[1] < today:
+        # A start and no end: the event has not ended (the knowledge base records the end of
+        # every event that has one), so it lasts until the claim's date, not one day.
+        span = (span[0], today)
     cue = (claim.cue or "").lower()
     starts = [r for f in facts if f.property == "start_date" and (r := fact_range(f.value))]
     ends = [r for f in facts if f.property == "end_date" and (r := fact_range(f.value))]
@@ -376,11 +381,11 @@ def check_event(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
     strong = (
         bool(events)
         and len(parties) >= 2
-        and all(len(parties & _related(kb, event)) >= 2 for event in events)
+        and all(len(parties & related(kb, event)) >= 2 for event in events)
     )
     if not events:
         return not_enough("no event in the knowledge base matches the claim's parties and words")
-    verdicts = [_check_one_event(kb, claim, event) for event in events]
+    verdicts = [_check_one_event(kb, claim, event, today) for event in events]
     for verdict in verdicts:
         if verdict.verdict in {"supported", "disputed"}:
             return verdict

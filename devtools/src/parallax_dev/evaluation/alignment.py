@@ -16,6 +16,7 @@ some two outlets' sentences stating it are aligned as ``same``.
 
 from __future__ import annotations
 
+import ast
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -27,6 +28,9 @@ from typing import Any
 from parallax_dev.evaluation import verdicts
 
 JUDGEMENTS = "alignment_judgements.jsonl"
+ALLSIDES_SAMPLE = 100
+"""AllSides stories whose "same" pairs were all read (a seeded draw from the 505 stories)."""
+ALLSIDES_SEED = 17
 SHARED_FACTS = "alignment_shared_facts.jsonl"
 TITLE = "Cross-source alignment on real stories (BASIL, hand-judged)"
 KINDS = ("same", "contradiction")
@@ -68,6 +72,46 @@ def stories(shared: Path, wanted: set[str] | None = None) -> dict[str, list[Stor
     return {story: sorted(items, key=lambda a: a.article) for story, items in grouped.items()}
 
 
+def allsides_stories(shared: Path, wanted: set[str] | None = None) -> dict[str, list[StoryArticle]]:
+    """AllSides round-ups as stories: one excerpt each from a left, centre and right outlet.
+
+    The story id is ``allsides:<round-up id>`` and an article's ``allsides:<id>:<side>``, so
+    judgements of both corpora share one file and one key.
+
+    Raises:
+        FileNotFoundError: the AllSides folder is missing.
+    """
+    folder = shared / "inputs" / "allsides-roundups-neus"
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{folder} is missing; pass --shared pointing at the shared data")
+    meta = {}
+    for path in sorted(folder.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                row = json.loads(line)
+                news = row.get("news") or {}
+                if isinstance(news, str):
+                    news = ast.literal_eval(news)
+                for side, item in news.items():
+                    meta[f"{row['id']}:{side}"] = (
+                        str(item.get("newsSource")),
+                        item.get("newsTitle"),
+                    )
+    grouped: dict[str, list[StoryArticle]] = defaultdict(list)
+    for source in verdicts.corpus(shared, {("allsides", name) for name in meta}):
+        story = "allsides:" + source.article.split(":")[0]
+        if wanted is not None and story not in wanted:
+            continue
+        outlet, title = meta[source.article]
+        article = f"allsides:{source.article}"
+        grouped[story].append(StoryArticle(article, story, outlet, str(title or ""), source))
+    return {
+        story: sorted(items, key=lambda a: a.article)
+        for story, items in grouped.items()
+        if len({a.outlet for a in items}) >= 2
+    }
+
+
 def align_stories(grouped: dict[str, list[StoryArticle]]) -> list[dict[str, Any]]:
     """Analyse each story's articles and return every ``same`` and ``contradiction`` pair."""
     from parallax.comparison.alignment import align
@@ -82,7 +126,7 @@ def align_stories(grouped: dict[str, list[StoryArticle]]) -> list[dict[str, Any]
     articles = [
         Article(
             text=a.source.text,
-            source=f"basil:{a.article}",
+            source=a.article if a.article.startswith("allsides:") else f"basil:{a.article}",
             date=a.source.date,
             title=a.title,
             outlet=a.outlet,
@@ -156,6 +200,9 @@ class AlignmentScores:
     facts_aligned: int = 0
     model: dict[str, list[int]] = field(default_factory=dict)
     """The entailment model on the judged pairs: label -> [model agrees, pairs]."""
+    allsides: AlignmentScores | None = None
+    """The same scores on AllSides round-ups (contradictions in every story, "same" pairs
+    in the judged sample of stories)."""
 
     def precision(self, kind: str) -> float | None:
         """Share of ``kind`` pairs judged correct (None when none was given)."""
@@ -262,14 +309,32 @@ def model_on_judged(
     return dict(found)
 
 
+def allsides_sample(story_ids: Iterable[str]) -> set[str]:
+    """The AllSides stories whose every "same" pair is judged: a seeded random draw."""
+    import random
+
+    ordered = sorted(story_ids)
+    # A shuffled order's prefix: a larger sample keeps every story of a smaller one.
+    random.Random(ALLSIDES_SEED).shuffle(ordered)
+    return set(ordered[:ALLSIDES_SAMPLE])
+
+
+def allsides_scope(pairs: Iterable[dict[str, Any]], sample: set[str]) -> list[dict[str, Any]]:
+    """The AllSides pairs that are judged: every contradiction, and "same" in the sample."""
+    return [p for p in pairs if p["kind"] == "contradiction" or p["story"] in sample]
+
+
 def evaluate(shared: Path) -> tuple[AlignmentScores, list[dict[str, Any]]]:
-    """Align every BASIL story, score the pairs against the labels, and try the model."""
+    """Align every BASIL and AllSides story, score the pairs against the labels, try the model."""
     grouped = stories(shared)
     pairs = align_stories(grouped)
     judgements = read_judgements()
     result = score(pairs, judgements, read_shared_facts(), len(grouped))
     result.model = model_on_judged(grouped, judgements)
-    return result, pairs
+    roundups = allsides_stories(shared)
+    more = allsides_scope(align_stories(roundups), allsides_sample(roundups))
+    result.allsides = score(more, judgements, (), len(roundups))
+    return result, pairs + more
 
 
 def _row(label: str, given: int, correct: int) -> str:
@@ -283,7 +348,7 @@ def format_markdown(result: AlignmentScores, judgements: list[dict[str, Any]]) -
     for (kind, basis), given in sorted(result.by_basis.items()):
         rows.append(_row(f"{kind}, {basis}", given, result.correct_by_basis[(kind, basis)]))
     for system in sorted({str(j["system"]) for j in judgements} - {"current"}):
-        mine = [j for j in judgements if j["system"] == system]
+        mine = [j for j in judgements if j["system"] == system and not _is_allsides(j)]
         for kind in KINDS:
             listed = [j for j in mine if j["kind"] == kind]
             if listed:
@@ -333,11 +398,47 @@ def format_markdown(result: AlignmentScores, judgements: list[dict[str, Any]]) -
             "contradiction floor applies to whatever is given (CI: "
             "`tests/test_alignment_precision.py`).",
             "",
+            *_allsides_lines(result.allsides, judgements),
             "The entailment model alone on the same hand-judged pairs (mutual entailment, "
             f"each way at least 0.5, for same; contradiction either way for contradiction): "
             f"{model or 'not measured'}. It barely tells a right pair from a wrong one on "
             'news sentences, so alignment uses it only to withhold "same".',
             "",
-            "Command: `parallax-dev eval alignment --write-docs` (about 5 minutes).",
+            "Command: `parallax-dev eval alignment --write-docs` (about 15 minutes on an idle "
+            "machine: 70 BASIL stories and 505 AllSides round-ups).",
         ]
     )
+
+
+def _allsides_lines(result: AlignmentScores | None, judgements: list[dict[str, Any]]) -> list[str]:
+    """The AllSides paragraph and table of the docs section (nothing when not measured)."""
+    if result is None:
+        return []
+    rows = [_row(f"{kind} (now)", result.total[kind], result.correct[kind]) for kind in KINDS]
+    for system in sorted({str(j["system"]) for j in judgements} - {"current"}):
+        mine = [
+            j for j in judgements if j["system"] == system and j["story"].startswith("allsides")
+        ]
+        for kind in KINDS:
+            listed = [j for j in mine if j["kind"] == kind]
+            if listed:
+                right = sum(j["label"] == "correct" for j in listed)
+                rows.append(_row(f"{kind} ({system})", len(listed), right))
+    return [
+        f"**AllSides round-ups** ({result.stories} stories with at least two outlets; each "
+        "outlet's text is an excerpt of a few opening paragraphs): every contradiction in "
+        f'every story, and every "same" pair in a seeded random sample of {ALLSIDES_SAMPLE} '
+        "stories, was read and judged the same way (`allsides:` rows of the judgements).",
+        "",
+        "| pairs (AllSides) | given | correct | precision |",
+        "|---|---:|---:|---:|",
+        *rows,
+        "",
+        f"AllSides pairs without a label: {len(result.unjudged)}; judged wrong that came back: "
+        f"{len(result.wrong_again)}.",
+        "",
+    ]
+
+
+def _is_allsides(judgement: dict[str, Any]) -> bool:
+    return str(judgement["story"]).startswith("allsides:")
