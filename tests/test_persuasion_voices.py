@@ -118,6 +118,18 @@ def test_head_shows_separate_loaded_words_as_separate_spans() -> None:
     assert [text[a:b] for a, b, _ in _head().spans(text, tokens)] == ["bogus", "phony"]
 
 
+def test_logits_computed_once_for_an_article_score_each_sentence_as_on_its_own() -> None:
+    first = _tokens("A bogus claim.", [(0, 1, -3.0), (2, 7, 2.5), (8, 13, -3.0)])
+    second = _tokens("The council met.", [(0, 3, 0.5), (4, 11, 1.0), (12, 15, -2.0)])
+    head = _head()
+    logits = head.article_piece_logits([first, second])
+    for tokens, own in zip([first, second], logits, strict=True):
+        assert head.sentence_score(tokens, logits=own) == head.sentence_score(tokens)
+    assert head.spans("A bogus claim.", first, logits=logits[0]) == head.spans(
+        "A bogus claim.", first
+    )
+
+
 def test_the_same_words_weigh_more_in_a_lede_when_the_head_learnt_so() -> None:
     text = "The council met on Tuesday."
     tokens = _tokens(text, [(0, 3, 0.5), (4, 11, 1.0), (12, 15, -2.0)])

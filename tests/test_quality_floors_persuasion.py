@@ -24,9 +24,9 @@ def test_techniques_semeval_floor() -> None:
     assert test.f1 >= SEMEVAL_2021_T6_MICRO_F1, f"SemEval-2021 t6 micro-F1 fell to {test.f1:.3f}"
 
 
-BASIL_FAMILY_PRECISION = 0.20  # measured 0.215 (story-split CV); the bar is 0.45
+BASIL_FAMILY_PRECISION = 0.21  # measured 0.221 (story-split CV); the bar is 0.45
 BASIL_FAMILY_RECALL = 0.30  # measured 0.343; the bar is 0.30
-BASIL_FLAGGED_TO_ANNOTATED = 2.0  # measured 0.130 / 0.204 = 0.64; the bar is 2
+BASIL_FLAGGED_TO_ANNOTATED = 2.0  # measured 0.127 / 0.204 = 0.62; the bar is 2
 MECHANICAL_FALSE_ALARMS = 0.03  # measured 0.022 (repetition), 0.017 (scare quotes), 0 (slogans)
 
 
@@ -39,7 +39,7 @@ def basil() -> Any:
 
 @pytest.mark.shared
 @pytest.mark.slow
-@pytest.mark.timeout(1200)  # the fixture fits 30 piece units (story-split CV)
+@pytest.mark.timeout(1200)  # the fixture fits 15 piece units (story-split CV)
 def test_techniques_basil_loaded_family_floor(basil: Any) -> None:
     family = basil.family
     assert family.recall >= BASIL_FAMILY_RECALL, f"BASIL family recall fell to {family.recall:.3f}"
@@ -50,7 +50,7 @@ def test_techniques_basil_loaded_family_floor(basil: Any) -> None:
 
 @pytest.mark.shared
 @pytest.mark.slow
-@pytest.mark.timeout(1200)  # the fixture fits 30 piece units (story-split CV)
+@pytest.mark.timeout(1200)  # the fixture fits 15 piece units (story-split CV)
 def test_techniques_basil_flag_share_floor(basil: Any) -> None:
     limit = BASIL_FLAGGED_TO_ANNOTATED * basil.annotated_share
     assert basil.flagged_share <= limit, (
@@ -60,7 +60,7 @@ def test_techniques_basil_flag_share_floor(basil: Any) -> None:
 
 @pytest.mark.shared
 @pytest.mark.slow
-@pytest.mark.timeout(1200)  # the fixture fits 30 piece units (story-split CV)
+@pytest.mark.timeout(1200)  # the fixture fits 15 piece units (story-split CV)
 def test_techniques_mechanical_rules_rarely_fire_on_unmarked_news(basil: Any) -> None:
     for name, (fired, total) in basil.mechanical_false_alarms.items():
         assert fired / total <= MECHANICAL_FALSE_ALARMS, f"{name} fired on {fired} of {total}"

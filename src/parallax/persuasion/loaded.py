@@ -159,9 +159,18 @@ class LoadedLanguageHead:
             at += len(t.states)
         return result
 
-    def sentence_score(self, tokens: TokenStates, position: Position | None = None) -> float:
-        """Probability that the sentence carries a loaded phrase (``position`` None: unknown)."""
-        return self._score(self.piece_logits(tokens), position)
+    def sentence_score(
+        self,
+        tokens: TokenStates,
+        position: Position | None = None,
+        logits: np.ndarray | None = None,
+    ) -> float:
+        """Probability that the sentence carries a loaded phrase (``position`` None: unknown).
+
+        ``logits``: the sentence's piece logits when already computed
+        (:meth:`article_piece_logits`).
+        """
+        return self._score(self.piece_logits(tokens) if logits is None else logits, position)
 
     def _score(self, logits: np.ndarray, position: Position | None) -> float:
         where = self.unknown_position if position is None else position.features()

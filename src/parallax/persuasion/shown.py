@@ -37,6 +37,7 @@ def shown_spans(
     head: LoadedLanguageHead | None,
     tokens: Sequence[TokenStates] | None,
     positions: Sequence[Position | None] | None = None,
+    logits: Sequence[np.ndarray] | None = None,
 ) -> list[list[TechniqueSpan]]:
     """The techniques each sentence shows, in article offsets, sorted by position.
 
@@ -49,10 +50,13 @@ def shown_spans(
         tokens: each sentence's word-piece states (None: no loaded-language spans).
         positions: where each sentence sits in its article, for the loaded-language head
             (an entry None: unknown). Default: ``sentences`` are the whole article in order.
+        logits: the head's piece logits of each sentence when already computed
+            (:meth:`LoadedLanguageHead.article_piece_logits`); default: computed here.
     """
     thresholds = dict(zip(model.labels, model.thresholds, strict=True))
     result: list[list[TechniqueSpan]] = []
-    logits = head.article_piece_logits(tokens) if head is not None and tokens is not None else None
+    if logits is None and head is not None and tokens is not None:
+        logits = head.article_piece_logits(tokens)
     for number, sentence in enumerate(sentences):
         own = [s for s in rule_spans if sentence.start <= s.start < sentence.end]
         spans = [s for s in own if s.kind == MECHANICAL]

@@ -32,6 +32,8 @@ from parallax_dev.techniques.token_cache import cached_tokens
 
 FAMILY = frozenset({"loaded_language", "name_calling", "exaggeration", "smears"})
 BABE = ("datasets", "babe_media_bias", "final_labels_SG2.csv")
+CHUNK = 512
+"""Texts whose piece logits :func:`show_texts` computes in one matrix product."""
 BABE_PUBLISHED_F1 = 0.804
 """Spinde et al. 2021, BERT with distant supervision, 5-fold CV on BABE itself."""
 
@@ -76,12 +78,26 @@ def show_texts(
     """
     lines = [_Line(t, 0) for t in texts]
     probabilities = model.probabilities(list(texts), vectors)
+    # One product per chunk of texts, not one per text (the feature rows of all of BABE's
+    # pieces at once would take half a gigabyte).
+    logits = [
+        row
+        for first in range(0, len(tokens), CHUNK)
+        for row in head.article_piece_logits(tokens[first : first + CHUNK])
+    ]
     shown: list[list[TechniqueSpan]] = []
     for i, line in enumerate(lines):
         found = rules.detect([line])
         where = [None if positions is None else positions[i]]
         shown += shown_spans(
-            [line], found, probabilities[i : i + 1], model, head, [tokens[i]], where
+            [line],
+            found,
+            probabilities[i : i + 1],
+            model,
+            head,
+            [tokens[i]],
+            where,
+            logits[i : i + 1],
         )
     return shown
 

@@ -51,12 +51,36 @@ informational-only sentences, most of them quoted criticism a reader would call 
 BASIL (table below). The floors in `tests/test_quality_floors_persuasion.py` pin what is
 measured.
 
+Tried in a second round (December 2026), none kept because none beat the head above by
+more than the spread between random seeds. Measured as the precision at recall 0.30 and
+the average precision (AP) of sentence scores pooled over the five story folds, with the
+sentence unit fit across the folds on the piece units' held-out scores (the head above:
+0.229 and 0.179; piece-level AP 0.060): the encoder's layer-4 states that the embed step
+already keeps, alone (0.217, AP 0.178) or beside the last layer's (0.213, AP 0.195; piece
+AP 0.087, a better ranking of words but not of sentences, at twice the fitting time);
+three seeds averaged (0.232, AP 0.180; with layer 4, 0.208, AP 0.196); the mean of each
+piece's neighbours (0.208); twice the epochs (0.224); SemEval-2021 task 6 loaded-language,
+name-calling and exaggeration spans of the training and development memes added to the
+positives (0.204, AP 0.161; piece AP falls to 0.044, so meme spans teach the wrong words
+for news); a unit trained on sentence labels and piece labels together (a multiple-instance
+loss over pooled piece scores; 0.163 from its own sentence score, 0.204 through the
+sentence unit); the SemEval sentence heads' 17 probabilities, the subjectivity head's or
+the check-worthiness head's as sentence-unit inputs (0.197 to 0.235, AP 0.172 to 0.179;
+alone they rank BASIL's loaded sentences at AP 0.05 to 0.10 against 0.057 for chance);
+other pooled piece scores (the mean of the three highest, a log-sum-exp) and the sentence
+unit's regularisation (C from 0.01 to 10) moved nothing beyond 0.01. On this annotation
+the sentence ranking looks capped near 0.23 at recall 0.30 for a head over frozen MiniLM
+states.
+
 **BASIL 2010-2016** (Fan et al. 2019; 70 stories, 5,243 sentences, 297 with a
 lexical-bias span): 5-fold cross-validation by story (the three outlets' reports of a story
 stay in one fold); in each fold the loaded-language head is fit on the other stories, with
 its sentence unit fit on piece scores that are out-of-fold inside them and its threshold
-chosen on sentence scores that are out-of-fold inside them (5 story folds), as the most
-precise one reaching recall {0.30:.2f} there (fold thresholds {thresholds}).
+chosen on sentence scores that are out-of-fold inside them, as the most precise one
+reaching recall {0.30:.2f} there (fold thresholds {thresholds}).
+The inner folds of each training part are the other four outer folds, so a piece unit fit
+without two folds serves both (15 piece units fit instead of 30; with five inner folds of
+their own the figures were precision 0.215 and 0.216 at recall 0.343, span F1 0.175).
 Sentences are BASIL's own (its articles come as lists of sentences, and each annotated span is
 matched to the sentence whose text it is); quoted spans count like the article's own (79
 of the 319 lexical spans are inside quotations), and every sentence of the 210 articles
