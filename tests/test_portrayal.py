@@ -194,6 +194,23 @@ def test_the_pipeline_casts_an_aggressor_its_victims_and_their_helpers(pipeline:
         assert actor["role_sentences"], actor  # every role rests on sentences a reader can check
 
 
+def test_a_verdict_in_words_casts_neither_side(pipeline: Any) -> None:
+    # Invented wording: condemning is no attack, and the condemned are no victims of it.
+    from parallax.model import Article
+
+    assert actions.kind("condemn", "condemned") is None
+    assert actions.kind("blame", "blames") is None
+    text = (
+        "Westland's government condemned Northland's seizure of the port on Monday. "
+        "Westland continues to blame Northland for the blockade, and Westland's foreign "
+        "minister accused Northland of starving the coast."
+    )
+    analysis = pipeline(Article(text=text, source="invented", language="en"))
+    cast = {a["name"]: a for a in analysis.layers["actors"]}
+    assert cast["Westland"]["role"] != "antagonist", cast["Westland"]
+    assert cast["Northland"]["role"] != "victim", cast["Northland"]
+
+
 def test_the_northern_voice_op_ed_casts_russia_as_antagonist(pipeline: Any, samples: Path) -> None:
     # Issue 16's acceptance on a bundled sample, reached with no rule written from its words.
     from parallax.ingest import read_inputs

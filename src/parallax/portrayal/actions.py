@@ -21,6 +21,40 @@ HELP = 1.0
 HARMFUL = "harmful"
 HELPFUL = "helpful"
 
+JUDGEMENT_VERBS = frozenset(
+    {
+        "accuse",
+        "applaud",
+        "blame",
+        "castigate",
+        "censure",
+        "chastise",
+        "commend",
+        "compliment",
+        "condemn",
+        "congratulate",
+        "criticise",
+        "criticize",
+        "denounce",
+        "deride",
+        "disparage",
+        "fault",
+        "mock",
+        "praise",
+        "rebuke",
+        "reprimand",
+        "reproach",
+        "ridicule",
+        "scold",
+        "thank",
+    }
+)
+"""Verbs that pass a verdict in words on someone (after Levin's 1993 "judgment verbs",
+class 33, with "accuse"). The lexicon rates many of them as harsh, but to be condemned is
+not to be harmed, nor is condemning an attack: "the West condemned Moscow's takeover" makes
+Moscow no victim and the West no aggressor. Such an action is no evidence of a role; what
+the sentence says of each side reaches the role through the sentiment model instead."""
+
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, float]:
@@ -63,6 +97,8 @@ def kind(action: str, written: str = "") -> str | None:
     words = action.lower().split()
     if not words or words[0] == "not":
         return None  # "did not attack" is no evidence of harm
+    if words[0] in JUDGEMENT_VERBS:
+        return None  # a verdict in words, not a deed
     value = valence(words[0], written.split()[-1] if written.split() else "")
     if value is None:
         return None

@@ -163,7 +163,10 @@ def portray(
     positions: dict[tuple[str, str], str] = {}
     for event in events:
         sid = str(event.get("sentence_id"))
-        if event.get("target"):
+        verb = (str(event.get("action") or "").split() or [""])[0]
+        if event.get("target") and verb not in actions.JUDGEMENT_VERBS:
+            # Bad news about what an action was done to reads as suffering, but not when the
+            # action is a verdict in words: the blamed are not victims of the blame.
             positions[(str(event["target"]), sid)] = "target"
         if event.get("agent"):
             positions.setdefault((str(event["agent"]), sid), "agent")
