@@ -143,6 +143,13 @@ def test_bounds_forecasts_narrower_subjects_and_other_days_make_no_clash() -> No
     assert not clashes("By Monday, 41% of the residents were registered.", registered)
 
 
+def test_a_rank_in_a_sequence_clashes_with_an_undated_one() -> None:
+    # Unlike a running count, "the 30th member" is the same fact on any later day.
+    first = "On 4 May 2021, Estland became the league's 30th member."
+    assert clash({"text": first}, {"text": "Estland is now the league's thirty-first member."})
+    assert not clash({"text": "By Monday, 30 members had joined."}, {"text": "31 members joined."})
+
+
 def test_a_disagreement_reads_as_one_line_with_both_sources() -> None:
     first, second = parse_figures(
         ["Finland became the alliance's 30th member.", "Finland is the alliance's 31st member."]

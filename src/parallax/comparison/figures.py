@@ -153,8 +153,13 @@ class Figure:
             and bool(self.subject & other.subject)
             and self.qualifiers == other.qualifiers
             # A figure dated by its clause ("by Tuesday") and one not dated, or dated
-            # otherwise, may be counts of different days.
-            and self.when == other.when
+            # otherwise, may be counts of different days. A rank in a sequence ("the 31st
+            # member") does not change from day to day: only two dates that differ part it.
+            and (
+                self.when == other.when
+                if self.kind != "ordinal"
+                else not (self.when and other.when and not self.when & other.when)
+            )
         )
 
     def agrees(self, other: Figure) -> bool:
