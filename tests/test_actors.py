@@ -410,6 +410,14 @@ def test_a_short_name_two_earlier_organisations_end_in_stays_apart(nlp: Pipeline
     )
 
 
+def test_a_surname_after_a_full_name_with_a_generational_suffix(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Representative Carl Brandt Jr. resigned on Friday. Brandt said he had no excuses.",
+    )
+    assert actor_of(analysis, "Brandt") == actor_of(analysis, "Carl Brandt Jr.")
+
+
 def test_a_bare_surname_links_only_with_a_fitting_title_or_date(nlp: Pipeline) -> None:
     titled = analyse(nlp, "President Carter met the delegation at noon.", date(2016, 4, 5))
     assert actor_of(titled, "Carter") == "jimmy-carter"

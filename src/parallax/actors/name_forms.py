@@ -35,7 +35,7 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
             seen[mention.actor] = seen.get(mention.actor, 0) + 1
             continue
         word = _without_possessive(mention.text).lower()
-        same = [m for m in full if _without_possessive(m.text).split()[-1].lower() == word]
+        same = [m for m in full if _surname(m.text) == word]
         before = [m for m in same if m.start < mention.start]
         if before:
             # The person the article has been writing about wins over one named once
@@ -47,6 +47,18 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
             mention.actor = same[0].actor
         seen[mention.actor] = seen.get(mention.actor, 0) + 1
     _drop_unused(mentions, actors)
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Generational suffixes that follow a surname ("Jesse Jackson Jr.")."""
+
+
+def _surname(name: str) -> str:
+    """The last word of a full name that is not a generational suffix, lowercased."""
+    words = [w.strip(",").lower() for w in _without_possessive(name).split()]
+    while len(words) > 1 and words[-1].rstrip(".") in _SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""
 
 
 def _without_possessive(name: str) -> str:
