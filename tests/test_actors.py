@@ -418,6 +418,15 @@ def test_a_surname_after_a_full_name_with_a_generational_suffix(nlp: Pipeline) -
     assert actor_of(analysis, "Brandt") == actor_of(analysis, "Carl Brandt Jr.")
 
 
+def test_a_resolved_subject_pronoun_carries_its_chain(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Mr. Brandt relished the debate. He laughed at Mr. Ortega\u2019s answers so often "
+        "that at times he seemed like a guest at a roast.",
+    )
+    assert actor_of(analysis, "he") == actor_of(analysis, "Brandt")
+
+
 def test_a_bare_surname_links_only_with_a_fitting_title_or_date(nlp: Pipeline) -> None:
     titled = analyse(nlp, "President Carter met the delegation at noon.", date(2016, 4, 5))
     assert actor_of(titled, "Carter") == "jimmy-carter"

@@ -144,10 +144,17 @@ def resolve_references(
             if affiliation is None:
                 continue
             actor = affiliation
-        resolved.append(_reference(doc, span_start, token, actor, kind))
+        reference = _reference(doc, span_start, token, actor, kind)
+        resolved.append(reference)
         actor_at[token.i] = actor
         if gender is not None:
             genders.setdefault(actor, gender)  # an unambiguous "she" says so for later ones
+        if lower in PERSONAL and reference.subject:
+            # A resolved subject "he" continues its chain: in "He laughed at Mr. Ryan's
+            # remarks, and at times he seemed ...", the second "he" is the first one's.
+            at = bisect_right(starts, reference.start)
+            explicit.insert(at, reference)
+            starts.insert(at, reference.start)
     return resolved
 
 
