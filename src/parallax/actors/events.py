@@ -474,7 +474,7 @@ def _particles(verb: Any) -> list[Any]:
     """The particles of a phrasal verb, however the parser attached them.
 
     The parser marks some as particles (``prt``) and others as adverbs or even prepositions
-    ("pulled *out* of the treaty"); without them the label names another act ("pushed"
+    ("backed *out* of a deal"); without them the label names another act ("pushed"
     for "pushed back"). A preposition with its own object is not a particle.
     """
     return [

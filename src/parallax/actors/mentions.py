@@ -26,6 +26,7 @@ from parallax.actors.name_forms import (
     unify_name_variants,
     unify_short_organisation_names,
     unify_surnames,
+    without_possessive,
 )
 from parallax.domains import domain_pack
 from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
@@ -326,7 +327,7 @@ class ActorResolver:
         return people
 
     def _entity(self, ent: Any) -> Mention | None:
-        text = re.sub(r"['\u2019]s?$", "", ent.text.strip()).strip()
+        text = without_possessive(ent.text).strip()
         if not text or not any(ch.isalpha() for ch in text):
             return None
         kind = "demonym" if ent.label_ == "NORP" else "name"

@@ -34,7 +34,7 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
         if not (mention.label == "PERSON" or mislabelled) or len(mention.text.split()) != 1:
             seen[mention.actor] = seen.get(mention.actor, 0) + 1
             continue
-        word = _without_possessive(mention.text).lower()
+        word = without_possessive(mention.text).lower()
         same = [m for m in full if _surname(m.text) == word]
         before = [m for m in same if m.start < mention.start]
         if before:
@@ -55,13 +55,13 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 def _surname(name: str) -> str:
     """The last word of a full name that is not a generational suffix, lowercased."""
-    words = [w.strip(",").lower() for w in _without_possessive(name).split()]
+    words = [w.strip(",").lower() for w in without_possessive(name).split()]
     while len(words) > 1 and words[-1].rstrip(".") in _SUFFIXES:
         words.pop()
     return words[-1] if words else ""
 
 
-def _without_possessive(name: str) -> str:
+def without_possessive(name: str) -> str:
     """``name`` without a possessive ending: "Hillary Clinton’s" is "Hillary Clinton"."""
     return re.sub(r"['’]s?$", "", name.strip())
 
@@ -157,7 +157,7 @@ def unify_short_organisation_names(mentions: list[Mention], actors: dict[str, Ac
     """
     full: list[Mention] = []
     for mention in mentions:
-        words = _without_possessive(mention.text).split()
+        words = without_possessive(mention.text).split()
         if mention.label == "ORG" and mention.kind == "name" and len(words) > 1:
             full.append(mention)
             continue
@@ -172,7 +172,7 @@ def unify_short_organisation_names(mentions: list[Mention], actors: dict[str, Ac
         owners = {
             m.actor
             for m in full
-            if m.start < mention.start and _without_possessive(m.text).split()[-1].lower() == word
+            if m.start < mention.start and without_possessive(m.text).split()[-1].lower() == word
         }
         if len(owners) == 1:
             mention.actor = owners.pop()

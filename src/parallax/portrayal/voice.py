@@ -51,7 +51,7 @@ def _attributable(quote: dict[str, Any]) -> bool:
 
 
 class VoiceIndex:
-    """Looks up the voice of a character offset from the quotes layer."""
+    """Looks up, from the quotes layer, whose voice a character offset is in."""
 
     def __init__(self, quotes: Sequence[dict[str, Any]]) -> None:
         """Index the quotation spans (innermost wins when they nest)."""
@@ -63,7 +63,7 @@ class VoiceIndex:
         self._starts = [s for s, _, _ in self._spans]
 
     def at(self, start: int, end: int | None = None) -> Voice:
-        """The voice of the text ``start:end`` (quoted when the span lies in a quotation)."""
+        """Whose voice ``start:end`` is in (quoted when the span lies in a quotation)."""
         end = start + 1 if end is None else end
         best: tuple[int, dict[str, Any]] | None = None
         position = bisect_right(self._starts, start)
