@@ -720,3 +720,16 @@ def test_a_day_before_a_coordinated_verb_keeps_the_first_subject(nlp: Pipeline) 
     )
     invade = next(e for e in analysis.layers["events"] if e["action"] == "invade")
     assert invade["agent"] == "germany"
+
+
+def test_a_named_apposition_is_the_phrase_it_follows_not_its_modifier(nlp: Pipeline) -> None:
+    # The phrase and the name are one referent; the modifier only says where she serves.
+    analysis = analyse(
+        nlp,
+        "The Senate minority whip, Laura Okafor, was narrowly beaten by a newcomer. "
+        "Voters in Ohio ousted the state's senior senator, Marcus Reyes.",
+    )
+    beaten = next(e for e in analysis.layers["events"] if e["action"] == "beat")
+    assert beaten["target"] == actor_of(analysis, "Laura Okafor")
+    ousted = next(e for e in analysis.layers["events"] if e["action"] == "oust")
+    assert ousted["target"] == actor_of(analysis, "Marcus Reyes")

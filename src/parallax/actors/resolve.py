@@ -95,12 +95,20 @@ class MentionIndex:
     def actor_of_token(self, token: Any) -> str | None:
         """The actor a noun phrase headed by ``token`` refers to.
 
-        The head itself first ("Russia"), then its modifiers ("Russian troops", "Russia's
-        army"), so a phrase about a state's instrument is counted as the state acting.
+        The head itself first ("Russia"), then a name in apposition to it ("the House
+        majority leader, Eric Cantor," is Cantor: the phrase and the name are one referent,
+        and the modifier only says where he serves), then its modifiers ("Russian troops",
+        "Russia's army"), so a phrase about a state's instrument is counted as the state
+        acting.
         """
         found = self.actor_at(token.idx)
         if found:
             return found
+        for child in token.children:
+            if child.dep_ == "appos" and child.i > token.i:
+                found = self.actor_at(child.idx)
+                if found:
+                    return found
         for child in token.children:
             if child.dep_ in {"poss", "amod", "compound", "nmod"}:
                 found = self.actor_at(child.idx)
