@@ -150,3 +150,32 @@ def test_repetition_ignores_named_entities() -> None:
         excluded.append((start + 4, start + 17))
         start += len(text) + 1
     assert not [s for s in rules.detect(lines, excluded) if s.name == "repetition"]
+
+
+def test_a_noun_phrase_a_report_keeps_naming_is_not_repetition_but_a_message_is() -> None:
+    # The topic of a report recurs as a noun phrase; a repeated call has a verb.
+    from parallax.components.techniques import noun_phrase_spans
+    from parallax.spacy_model import load_spacy
+
+    texts = [
+        "Retired teachers will get the new pension from May.",
+        "Officials said retired teachers in every state qualify.",
+        "The office expects retired teachers to apply online.",
+        "Some retired teachers already receive a smaller payment.",
+        "Unions had asked for retired teachers to be included.",
+        "The rule covers retired teachers who moved abroad.",
+        "Everyone must cut the tax now.",
+        "We will cut the tax for you.",
+        "Tell them to cut the tax today.",
+        "Only one party will cut the tax.",
+        "Vote to cut the tax in May.",
+        "It is time to cut the tax.",
+    ]
+    lines, start = [], 0
+    for text in texts:
+        lines.append(Line(text, start))
+        start += len(text) + 1
+    article = " ".join(texts)
+    noun_phrases = noun_phrase_spans(load_spacy()(article))
+    spans = [s for s in rules.detect(lines, (), noun_phrases) if s.name == "repetition"]
+    assert {article[s.start : s.end].lower() for s in spans} == {"cut the tax"}

@@ -11,6 +11,7 @@ summarises both.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import numpy as np
 from threadpoolctl import threadpool_limits
@@ -26,6 +27,17 @@ from parallax.pipeline.registry import register
 from parallax.pipeline.versions import CodeVersion
 
 ENTITY_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "LAW"})
+
+
+def noun_phrase_spans(doc: Any) -> list[tuple[int, int]]:
+    """Character ranges of the parse's noun phrases, inside which repetition counts nothing.
+
+    A report names its topic again and again ("same-sex couples", "the health law") because
+    that is what it is about: a noun phrase that recurs is a reference, like a recurring
+    name. Repetition as persuasion repeats a message (a call, a slogan, a claim), which
+    has a verb or spans more than one phrase.
+    """
+    return [(chunk.start_char, chunk.end_char) for chunk in doc.noun_chunks]
 
 
 class Techniques:
@@ -44,7 +56,7 @@ class Techniques:
             "models/loaded_language.npz",
         )
     )
-    requires = ("sentences", "entities", "vectors", "tokens", "quotes")
+    requires = ("doc", "sentences", "entities", "vectors", "tokens", "quotes")
     assigns = ("techniques", "techniques_by_voice")
 
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
@@ -53,7 +65,7 @@ class Techniques:
         for analysis in analyses:
             sentences = analysis.sentences
             excluded = [(e.start, e.end) for e in analysis.entities if e.label in ENTITY_LABELS]
-            found = rules.detect(sentences, excluded)
+            found = rules.detect(sentences, excluded, noun_phrase_spans(analysis.doc))
             vectors = analysis.vectors
             if vectors is None or len(vectors) != len(sentences):
                 vectors = np.zeros((len(sentences), DIMENSION), dtype=np.float32)

@@ -185,9 +185,10 @@ def _article_repetition(sentences: Sequence[BasilSentence]) -> list[tuple[int, T
     """Repetition spans per article, each with the number of the sentence it lies in.
 
     Repetition is a property of the whole article, so it is found over each article's
-    sentences together, with the names spaCy finds left out as the pipeline leaves them out.
+    sentences together, with the names and noun phrases spaCy finds left out as the pipeline
+    leaves them out.
     """
-    from parallax.components.techniques import ENTITY_LABELS
+    from parallax.components.techniques import ENTITY_LABELS, noun_phrase_spans
     from parallax.spacy_model import load_spacy
 
     found: list[tuple[int, TechniqueSpan]] = []
@@ -203,7 +204,7 @@ def _article_repetition(sentences: Sequence[BasilSentence]) -> list[tuple[int, T
         for number in numbers:
             lines.append(_Line(sentences[number].text, offset))
             offset += len(sentences[number].text) + 1
-        for span in rules.repetition(lines, excluded):
+        for span in rules.repetition(lines, excluded, noun_phrase_spans(doc)):
             index = next(i for i, line in enumerate(lines) if line.start <= span.start < line.end)
             line = lines[index]
             shifted = TechniqueSpan(

@@ -111,7 +111,9 @@ annotated bias span (lexical or informational): {basil.annotated_share:.3f}.
 Mechanical rules on the {next(iter(basil.mechanical_false_alarms.values()))[1]:,} BASIL
 sentences annotators left without any bias span (a firing there is a false alarm or a
 technique the annotators did not mark; repetition is found over each whole article, with
-the names spaCy finds left out as in the pipeline):
+the names and noun phrases spaCy finds left out as in the pipeline; before noun phrases were
+left out it fired on 92 of these sentences, 2.2%, every time on a report's topic: "talking
+points", "same-sex marriage", "health care"):
 
 | Rule | Fired | Sentences | Rate |
 |---|--:|--:|--:|
