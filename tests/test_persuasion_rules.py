@@ -179,3 +179,25 @@ def test_a_noun_phrase_a_report_keeps_naming_is_not_repetition_but_a_message_is(
     noun_phrases = noun_phrase_spans(load_spacy()(article))
     spans = [s for s in rules.detect(lines, (), noun_phrases) if s.name == "repetition"]
     assert {article[s.start : s.end].lower() for s in spans} == {"cut the tax"}
+
+
+def _doubts(text: str, parties: list[tuple[int, int]]) -> list[str]:
+    spans = rules.detect([Line(text, 0)], parties=parties)
+    return [text[s.start : s.end] for s in spans if s.name == "doubt"]
+
+
+def test_a_quoted_phrase_in_a_sentence_naming_a_party_is_its_words() -> None:
+    # News quotes fragments without a speech verb: the words are the party's.
+    text = 'The mayor rejected the audit, decrying their "reckless" method.'
+    assert _doubts(text, []) == []  # "their": the auditors'
+    text = 'Ms. Okafor waved away the "crisis" at the port.'
+    assert _doubts(text, [(0, 10)]) == []
+    assert _doubts(text, []) == ['"crisis"']
+
+
+def test_a_quotation_that_is_the_whole_sentence_is_no_scare_quote() -> None:
+    assert _doubts("“Nobody goes home.”", []) == []
+
+
+def test_scare_quotes_with_no_party_in_sight_are_still_doubt() -> None:
+    assert _doubts('The new "reform" will cost every family more.', []) == ['"reform"']

@@ -27,6 +27,8 @@ from parallax.pipeline.registry import register
 from parallax.pipeline.versions import CodeVersion
 
 ENTITY_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "LAW"})
+PARTY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+"""Entities that can speak: a quoted phrase in a sentence naming one is likely its words."""
 
 
 def noun_phrase_spans(doc: Any) -> list[tuple[int, int]]:
@@ -65,7 +67,8 @@ class Techniques:
         for analysis in analyses:
             sentences = analysis.sentences
             excluded = [(e.start, e.end) for e in analysis.entities if e.label in ENTITY_LABELS]
-            found = rules.detect(sentences, excluded, noun_phrase_spans(analysis.doc))
+            parties = [(e.start, e.end) for e in analysis.entities if e.label in PARTY_LABELS]
+            found = rules.detect(sentences, excluded, noun_phrase_spans(analysis.doc), parties)
             vectors = analysis.vectors
             if vectors is None or len(vectors) != len(sentences):
                 vectors = np.zeros((len(sentences), DIMENSION), dtype=np.float32)

@@ -70,11 +70,14 @@ def show_texts(
     head: LoadedLanguageHead,
     model: TechniquesModel,
     positions: Sequence[Position | None] | None = None,
+    parties: Sequence[Sequence[tuple[int, int]]] | None = None,
 ) -> list[list[TechniqueSpan]]:
     """What the pipeline would show in each text, each text read on its own.
 
     Rules see one text at a time; the loaded-language head is told where each text sat in
-    its article (``positions``; None: nowhere known, as for BABE's lone sentences).
+    its article (``positions``; None: nowhere known, as for BABE's lone sentences), and the
+    scare-quote rule which parties each text names (``parties``, as the pipeline's entities
+    tell it; None: the text alone).
     """
     lines = [_Line(t, 0) for t in texts]
     probabilities = model.probabilities(list(texts), vectors)
@@ -87,7 +90,7 @@ def show_texts(
     ]
     shown: list[list[TechniqueSpan]] = []
     for i, line in enumerate(lines):
-        found = rules.detect([line])
+        found = rules.detect([line], parties=None if parties is None else parties[i])
         where = [None if positions is None else positions[i]]
         shown += shown_spans(
             [line],
@@ -142,6 +145,7 @@ def basil_scores(shared: Path, model: TechniquesModel | None = None) -> BasilSco
     model = model or bundled_model()
     sentences, cv = cross_validate(shared)
     vectors, tokens = cached_tokens([s.text for s in sentences])
+    parties = named_parties([s.text for s in sentences])
     shown: list[list[TechniqueSpan]] = [[] for _ in sentences]
     for held, head in zip(cv.folds, cv.heads, strict=True):
         fold = show_texts(
@@ -151,6 +155,7 @@ def basil_scores(shared: Path, model: TechniquesModel | None = None) -> BasilSco
             head,
             model,
             [cv.positions[i] for i in held],
+            [parties[i] for i in held],
         )
         for i, spans in zip(held, fold, strict=True):
             shown[i] = spans
@@ -179,6 +184,23 @@ def basil_scores(shared: Path, model: TechniquesModel | None = None) -> BasilSco
         mechanical_false_alarms=alarms,
         thresholds=cv.thresholds,
     )
+
+
+def named_parties(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+    """The spans of each text that the entity recogniser reads as a party that can speak.
+
+    Only texts with a quoted phrase are read: nothing else asks about parties.
+    """
+    from parallax.components.techniques import PARTY_LABELS
+    from parallax.spacy_model import load_spacy
+
+    found: list[list[tuple[int, int]]] = [[] for _ in texts]
+    asked = [i for i, text in enumerate(texts) if rules.scare_quotes(text)]
+    nlp = load_spacy()
+    with nlp.select_pipes(enable=[n for n in ("tok2vec", "ner") if n in nlp.pipe_names]):
+        for i, doc in zip(asked, nlp.pipe([texts[i] for i in asked]), strict=True):
+            found[i] = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PARTY_LABELS]
+    return found
 
 
 def _article_repetition(sentences: Sequence[BasilSentence]) -> list[tuple[int, TechniqueSpan]]:
