@@ -153,7 +153,8 @@ def test_repetition_ignores_named_entities() -> None:
 
 
 def test_a_noun_phrase_a_report_keeps_naming_is_not_repetition_but_a_message_is() -> None:
-    # The topic of a report recurs as a noun phrase; a repeated call has a verb.
+    # The topic of a report recurs as a noun phrase, a report's formula runs from its
+    # subject into the verb; a repeated call starts with what it asks.
     from parallax.components.techniques import noun_phrase_spans
     from parallax.spacy_model import load_spacy
 
@@ -164,12 +165,12 @@ def test_a_noun_phrase_a_report_keeps_naming_is_not_repetition_but_a_message_is(
         "Some retired teachers already receive a smaller payment.",
         "Unions had asked for retired teachers to be included.",
         "The rule covers retired teachers who moved abroad.",
-        "Everyone must cut the tax now.",
-        "We will cut the tax for you.",
-        "Tell them to cut the tax today.",
-        "Only one party will cut the tax.",
-        "Vote to cut the tax in May.",
-        "It is time to cut the tax.",
+        "Everyone must cut the tax now, the monitors observed.",
+        "We will cut the tax for you, the monitors observed.",
+        "Tell them to cut the tax today, the monitors observed.",
+        "Only one party will cut the tax, the monitors observed.",
+        "The monitors observed: vote to cut the tax in May.",
+        "It is time to cut the tax, the monitors observed.",
     ]
     lines, start = [], 0
     for text in texts:

@@ -200,8 +200,8 @@ def detect(
         sentences: the article's sentences, with absolute offsets.
         excluded: character ranges (named entities) that repetition must not count, since
             repeating a name is reporting, not persuasion.
-        noun_phrases: character ranges of noun phrases; a repeated phrase wholly inside one
-            is the report naming its topic again, not repetition.
+        noun_phrases: character ranges of noun phrases; a repeated phrase that starts
+            inside one is the report naming its topic again, not repetition.
         parties: character ranges of the people, organisations, groups and states the
             article names, when the caller has read them (the pipeline has); see
             :func:`partial_quotation`. None: scare quotes are judged on the text alone.
@@ -436,16 +436,18 @@ def repetition(
 
     A phrase is two or three consecutive words, the first and last not function words,
     found (case-insensitively) in at least ``min_sentences`` different sentences and not
-    inside a named entity or wholly inside one noun phrase. Only the ``max_phrases`` most
+    inside a named entity, and not starting inside a noun phrase. Only the ``max_phrases`` most
     repeated phrases are kept, longer phrases first, so a three-word phrase counts once and
     not also as its two-word parts.
 
     Six sentences, not fewer: news repeats its topic ("health care", "same-sex marriage")
     in four or five sentences of a report; at four the rule fired on 6% of the BASIL news
     sentences annotators left unmarked, at six on 2% (docs/evaluation.md). Even at six a
-    long report names its topic more often than that, so a phrase inside a noun phrase
-    ("same-sex couples", "retired teachers") never counts: a recurring reference is not a
-    recurring message, which has a verb ("cut the tax").
+    long report names its topic more often than that, so a phrase that starts inside a
+    noun phrase never counts: either it lies inside it ("same-sex couples", "retired
+    teachers"), a recurring reference, or it runs on from a subject into its verb ("the
+    monitors observed"), a report's formula. A recurring message starts with what it asks
+    or says ("cut the tax").
     """
     inside = sorted(noun_phrases)
     starts = [a for a, _ in inside]
@@ -464,7 +466,7 @@ def repetition(
                 start, end = sentence.start + gram[0][1], sentence.start + gram[-1][2]
                 if any(a < end and start < b for a, b in excluded):
                     continue
-                if _within(inside, starts, start, end):
+                if _starts_inside(inside, starts, start):
                     continue
                 where[words].append((number, start, end))
     candidates = [
@@ -490,10 +492,10 @@ def repetition(
     return spans
 
 
-def _within(spans: Sequence[tuple[int, int]], starts: Sequence[int], start: int, end: int) -> bool:
-    """Whether ``start:end`` lies wholly inside one of the sorted, non-overlapping ``spans``."""
+def _starts_inside(spans: Sequence[tuple[int, int]], starts: Sequence[int], start: int) -> bool:
+    """Whether ``start`` lies inside one of the sorted, non-overlapping ``spans``."""
     position = bisect_right(starts, start) - 1
-    return position >= 0 and spans[position][1] >= end
+    return position >= 0 and start < spans[position][1]
 
 
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
