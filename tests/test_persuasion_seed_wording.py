@@ -61,3 +61,20 @@ def test_no_cue_pattern_matches_the_seeds() -> None:
         if span.kind == rules.CUE and span.name != "reductio_ad_hitlerum"
     ]
     assert hits == []
+
+
+@pytest.mark.shared
+def test_no_knowledge_base_alias_for_a_common_noun_phrase_is_seed_wording() -> None:
+    # A name ("Soviet Union", "Karl Marx") is the same in any text about its bearer; a group
+    # named by common words ("the ruling class") would be an actor list written from the
+    # seeds' wording.
+    from parallax.knowledge.base import bundled
+
+    runs = _word_runs(_seed_texts())
+    common = [
+        alias
+        for entity in bundled().entities.values()
+        for alias in [entity.name, *entity.aliases]
+        if not any(word[:1].isupper() for word in alias.split() if word.lower() != "the")
+    ]
+    assert sorted(a for a in common if a.lower() in runs) == []

