@@ -413,3 +413,52 @@ def test_a_role_against_the_articles_own_sentiment_is_neutral() -> None:
     assert decided("protagonist", (0.6, 0.3, 0.1)) == "neutral"
     assert decided("antagonist", (0.6, 0.3, 0.1)) == "antagonist"
     assert decided("antagonist", (0.1, 0.3, 0.6)) == "neutral"
+
+
+def test_an_actor_speaks_where_its_quotation_or_speech_verb_is() -> None:
+    from parallax.portrayal.voice import speaking
+
+    _, sentences = build(
+        '"We will rebuild every bridge," the Westland mayor said.',
+        "Westland argued that the dam would help farmers.",
+        "Westland did not say when.",
+        "Westland opened a school.",
+    )
+    quotes = [{"start": 1, "end": 30, "kind": "direct", "speaker": "west"}]
+    events = [
+        {"sentence_id": "s2", "action": "argue", "agent": "west"},
+        {"sentence_id": "s3", "action": "not say", "agent": "west"},
+        {"sentence_id": "s4", "action": "open", "agent": "west"},
+    ]
+    found = speaking(quotes, events, sentences, {"argue", "say"})
+    assert found == {("west", "s1"), ("west", "s2"), ("west", "s3")}
+
+
+def test_an_actors_own_words_are_not_read_as_the_articles_view_of_it() -> None:
+    from parallax.components.portrayal import unspoken
+    from parallax.model import Analysis, Article, Sentence
+    from parallax.portrayal.voice import Voice
+
+    text, built = build(
+        "Westland said the new dam would bring water to every farm.",
+        "Westland's dam flooded three villages.",
+    )
+    sentences = [Sentence(s.id, n, s.text, s.start, s.end) for n, s in enumerate(built)]
+    quoted = Voice("quoted", "west")
+    analysis = Analysis(
+        article=Article(text=text, source="invented", language="en"),
+        sentences=sentences,
+        layers={
+            "quotes": [{"start": 9, "end": 58, "kind": "indirect", "speaker": "west"}],
+            "events": [{"sentence_id": "s1", "action": "say", "agent": "west"}],
+        },
+    )
+    keys = [
+        ("west", "s1", OWN_VOICE.key()),  # the speaker in its own attribution
+        ("dam", "s1", quoted.key()),  # what it says, about something else
+        ("west", "s2", OWN_VOICE.key()),
+    ]
+    queries: list[Any] = ["q1", "q2", "q3"]  # stand-ins: only which ones are kept matters
+    asked = (keys, queries, [OWN_VOICE, quoted, OWN_VOICE], [1.0, 1.0, 1.0])
+    kept_keys, kept_queries, _, _ = unspoken(analysis, asked)
+    assert kept_keys == keys[1:] and kept_queries == queries[1:]

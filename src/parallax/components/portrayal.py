@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
 
+from parallax.actors.speech import SPEECH_VERBS
 from parallax.encoder import LayerStates, shared_encoder
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
@@ -21,7 +22,7 @@ from parallax.pipeline.versions import CodeVersion
 from parallax.portrayal import portray
 from parallax.portrayal.roles import PRONOUN_WEIGHT, Judgment
 from parallax.portrayal.target_sentiment import Query, predict, target_mask
-from parallax.portrayal.voice import Voice, VoiceIndex
+from parallax.portrayal.voice import OWN, Voice, VoiceIndex, speaking
 
 Key = tuple[str, str, tuple[str, str]]
 Asked = tuple[list[Key], list[Query], list[Voice], list[float]]
@@ -77,6 +78,33 @@ def queries_of(analysis: Analysis, states: Sequence[LayerStates]) -> Asked:
     return keys, queries, [voice_of[k] for k in keys], weights
 
 
+def unspoken(analysis: Analysis, asked: Asked) -> Asked:
+    """The questions without those about an actor's own words in the article's voice.
+
+    In "Smith said the plan would help families" Smith's mention is in the article's voice,
+    but the sentence's tone towards Smith is the tone of what Smith says: the article only
+    relays it. Such a sentence (:func:`parallax.portrayal.voice.speaking`) is not asked
+    about the speaker in the article's voice, so the budget goes to sentences about the
+    actor; what it says about others is still read, in the quoted voice, towards them.
+    """
+    spoken = speaking(
+        analysis.layers.get("quotes", []),
+        analysis.layers.get("events", []),
+        analysis.sentences,
+        SPEECH_VERBS,
+    )
+    keys, queries, voices, weights = asked
+    kept = [
+        n for n, key in enumerate(keys) if voices[n].kind != OWN or (key[0], key[1]) not in spoken
+    ]
+    return (
+        [keys[i] for i in kept],
+        [queries[i] for i in kept],
+        [voices[i] for i in kept],
+        [weights[i] for i in kept],
+    )
+
+
 def trim(
     asked: Asked, sentences: int | None = None, most: int | None = None, least: int | None = None
 ) -> Asked:
@@ -126,7 +154,8 @@ def ask(analysis: Analysis) -> Asked:
     """The questions for the model about one analysis: keys, queries, voices, weights."""
     if not analysis.sentences:
         return [], [], [], []
-    return trim(queries_of(analysis, _states(analysis)), len(analysis.sentences))
+    asked = unspoken(analysis, queries_of(analysis, _states(analysis)))
+    return trim(asked, len(analysis.sentences))
 
 
 def answer(asked: Sequence[Asked]) -> list[dict[str, list[Judgment]]]:

@@ -46,8 +46,8 @@ SENTIMENT_LABELS = ("negative", "neutral", "positive")
 MIN_EVIDENCE = 1.0
 MARGIN = 0.5
 PRONOUN_WEIGHT = 0.3
-NEGATIVE_CUT = -0.4
-POSITIVE_CUT = 0.0
+NEGATIVE_CUT = -0.55
+POSITIVE_CUT = 0.05
 """Mean P(pos) - P(neg) at or below which the sentiment is called negative, above which
 positive.
 
@@ -56,13 +56,12 @@ model counts reported misfortune as negative). Chosen with :data:`MIN_SENTENCES`
 ``parallax-dev eval portrayal --choose-cuts`` on the selection parts of BASIL and PerSenT
 only (see :mod:`parallax_dev.training.portrayal_cuts`).
 """
-MIN_SENTENCES = 1
+MIN_SENTENCES = 2
 """Sentences the model read in the article's own voice before its sentiment towards an
 actor is called anything but neutral (a quoted source's view needs only its own words).
-Chosen with the cuts: requiring two or more made BASIL's selection part better and
-PerSenT's worse than its bars allow. The model reads only actors named in at least two
-sentences (:data:`parallax.components.portrayal.MIN_NAMED`), so an actor mentioned in
-passing is neutral anyway."""
+Chosen with the cuts. Sentences in which the actor itself speaks are not among them
+(:func:`parallax.components.portrayal.unspoken`): they carry its words, not the
+article's view of it."""
 STRONG = 0.6
 """A sentence counts as role evidence only when the model gives its class at least this."""
 NAME_CALLING_WEIGHT = 0.7

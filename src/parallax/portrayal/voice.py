@@ -10,7 +10,7 @@ itself asserts, and what each source says is reported under its name.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,3 +76,38 @@ class VoiceIndex:
             return OWN_VOICE
         quote = best[1]
         return Voice(QUOTED, quote.get("speaker"), quote.get("speaker_text"))
+
+
+def speaking(
+    quotes: Sequence[Mapping[str, Any]],
+    events: Sequence[Mapping[str, Any]],
+    sentences: Sequence[Any],
+    speech_verbs: Collection[str],
+) -> set[tuple[str, str]]:
+    """(actor id, sentence id) for each sentence in which the actor is the one speaking.
+
+    An actor speaks in a sentence that a quotation attributed to it touches ("'We will win,'
+    Smith said"), or in which it is the subject of a speech verb (``speech_verbs``, lemmas)
+    in the ``events`` layer ("Smith argued that the plan would help families"). Such a
+    sentence carries the actor's own words: read towards the actor, its tone is what the
+    actor says, not how the article speaks of it.
+    """
+    found: set[tuple[str, str]] = set()
+    starts = [int(s.start) for s in sentences]
+    for quote in quotes:
+        speaker = quote.get("speaker")
+        if not speaker:
+            continue
+        start, end = int(quote.get("start", 0)), int(quote.get("end", 0))
+        first = max(bisect_right(starts, start) - 1, 0)
+        for sentence in sentences[first:]:
+            if sentence.start >= end:
+                break
+            if sentence.end > start:
+                found.add((str(speaker), str(sentence.id)))
+    for event in events:
+        words = str(event.get("action") or "").split()
+        lemma = words[1] if words[:1] == ["not"] and len(words) > 1 else (words or [""])[0]
+        if event.get("agent") and lemma in speech_verbs:
+            found.add((str(event["agent"]), str(event.get("sentence_id"))))
+    return found

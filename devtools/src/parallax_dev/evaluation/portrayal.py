@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from parallax.components.portrayal import answer, queries_of, trim
+from parallax.components.portrayal import answer, queries_of, trim, unspoken
 from parallax.encoder import LayerStates
 from parallax.model import Analysis, Article
 from parallax.pipeline.core import Pipeline
@@ -237,7 +237,12 @@ def analyse(
 def cast(analyses: dict[str, Analysis]) -> dict[str, list[dict[str, Any]]]:
     """Answer the kept questions and run the role rules; each analysis's actors, portrayed."""
     keys = list(analyses)
-    answers = answer([trim(analyses[k].layers["asked"], len(analyses[k].sentences)) for k in keys])
+    answers = answer(
+        [
+            trim(unspoken(analyses[k], analyses[k].layers["asked"]), len(analyses[k].sentences))
+            for k in keys
+        ]
+    )
     result = {}
     for key, judgments in zip(keys, answers, strict=True):
         analysis = analyses[key]
@@ -283,11 +288,14 @@ def find_actor(actors: Sequence[dict[str, Any]], name: str) -> dict[str, Any] | 
     """The pipeline actor that is the named person or organisation, if any.
 
     A match is an actor whose name or a named mention equals the full name or, for a
-    person's name of several words, its last word; the most mentioned such actor wins.
+    person's name of several words, its last word; the most mentioned such actor wins. When
+    some actor matches the full name, an actor matched by the last word alone is another
+    person of the same surname ("Ann Smith" for "Joan Smith") unless it is named by the
+    surname alone (the same person, split from the full name by the actors step).
     """
     full = name.lower().strip()
     last = full.split()[-1] if " " in full else None
-    best: tuple[int, dict[str, Any]] | None = None
+    found: list[tuple[bool, str, dict[str, Any]]] = []
     for actor in actors:
         forms = {str(actor.get("name", "")).lower()} | {
             str(m.get("text", "")).lower()
@@ -296,10 +304,11 @@ def find_actor(actors: Sequence[dict[str, Any]], name: str) -> dict[str, Any] | 
         }
         words = {w for f in forms for w in f.split()}
         if full in forms or (last is not None and last in words and len(last) > 2):
-            count = len(actor.get("mentions", []))
-            if best is None or count > best[0]:
-                best = (count, actor)
-    return best[1] if best else None
+            found.append((full in forms, str(actor.get("name", "")).lower(), actor))
+    if any(exact for exact, _, _ in found):
+        found = [f for f in found if f[0] or f[1] == last]
+    best = max(found, key=lambda f: len(f[2].get("mentions", [])), default=None)
+    return best[2] if best else None
 
 
 # -- the four evaluations ---------------------------------------------------------------
