@@ -305,3 +305,30 @@ def test_a_short_figure_sentence_is_read_in_its_context() -> None:
     shared = [a for a in result["alignments"] if a.get("basis") == "shared_figure"]
     assert shared and "61-38" in shared[0]["reason"], result["alignments"]
     assert {i["sentence_id"] for i in shared[0]["items"]} == {"s3", "s1"}
+
+
+def test_a_group_each_source_names_its_own_way_is_one_actor() -> None:
+    def actor(aid: str, name: str, kind: str, mentions: int, role: str) -> Any:
+        return {"id": aid, "name": name, "type": kind, "kb_id": None, "role": role,
+                "sentiment": 0.0, "mentions": [{"text": name, "start": 0, "end": 1,
+                                                "sentence_id": "s1"}] * mentions}  # fmt: skip
+
+    a = dict(
+        BRIDGE_A,
+        actors=[
+            actor("local:greens", "Greens", "group", 3, "protagonist"),
+            actor("local:green-party", "Green Party", "organisation", 1, "neutral"),
+            actor("local:ferry-workers", "ferry workers", "group", 2, "victim"),
+        ],
+    )
+    b = dict(BRIDGE_B, actors=[actor("local:green", "the Green", "group", 2, "antagonist")])
+    island = actor("local:greenland", "Greenland", "place", 4, "neutral")
+    c = dict(BRIDGE_A, id="c1", actors=[island])
+    result = compare_story("story-1", [a, b, c])
+    greens = [p for p in result["portrayal"] if p["actor"] == "local:greens"]
+    assert len(greens) == 1
+    roles = {s["article_id"]: (s["role"], s["mentions"]) for s in greens[0]["by_source"]}
+    assert roles == {"a1": ("protagonist", 4), "b1": ("antagonist", 2)}
+    labels = {g["label"] for g in result["gaps"] if g["kind"] == "actor"}
+    assert "the Green" not in labels and "Green Party" not in labels
+    assert {"ferry workers", "Greenland"} <= labels

@@ -8,7 +8,8 @@ the text alone supports when it is not (see each module):
 * :mod:`~parallax.comparison.stories`: incremental, blocked story clustering;
 * :mod:`~parallax.comparison.alignment`: same, contradicting and unique claims;
 * :mod:`~parallax.comparison.coverage`: actors, entities, events and claims left out;
-* :mod:`~parallax.comparison.portrayal`: each shared actor's role and sentiment per source;
+* :mod:`~parallax.comparison.portrayal`: each shared actor's role and sentiment per source
+  (a group each source names its own way under one key, :mod:`~parallax.comparison.actor_keys`);
 * :mod:`~parallax.comparison.timeline`: the merged timeline with its sources;
 * :mod:`~parallax.comparison.positions`: what each source states, argues, demands and asks,
   with the rows where two sources take opposite sides.
@@ -20,6 +21,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from parallax.comparison.actor_keys import with_story_keys
 from parallax.comparison.alignment import Encoder, align, encoder_or_shared
 from parallax.comparison.coverage import actor_gaps, claim_gaps, event_gaps, shared_names
 from parallax.comparison.portrayal import portrayal_differences
@@ -49,7 +51,7 @@ __all__ = [
 
 def story_record(story: str, records: Sequence[ArticleRecord]) -> StoryRecord:
     """The story entry: its id, a label, its articles and what every source names."""
-    shared = shared_names(records) if len(records) > 1 else []
+    shared = shared_names(with_story_keys(records)) if len(records) > 1 else []
     dates = sorted(str(r["date"]) for r in records if r.get("date"))
     titles = [title for r in records if (title := r.get("title"))]
     return {
@@ -84,12 +86,13 @@ def compare_story(
     if len(records) < 2:
         return result
     result["alignments"] = alignments
+    keyed = with_story_keys(records)
     result["gaps"] = [
-        *actor_gaps(story, records),
+        *actor_gaps(story, keyed),
         *event_gaps(story, records, timeline),
         *claim_gaps(story, records, alignments),
     ]
-    result["portrayal"] = portrayal_differences(story, records)
+    result["portrayal"] = portrayal_differences(story, keyed)
     return result
 
 
