@@ -124,8 +124,9 @@ def eval_portrayal(shared: Path, limit: int | None, choose_cuts: bool, write_doc
 @shared_option(
     "inputs/ukraine-crisis-news-bias and datasets/narrative_frames_corpus (the judged articles)"
 )
+@write_docs_option
 @handle_errors
-def eval_portrayal_judged(shared: Path) -> None:
+def eval_portrayal_judged(shared: Path, write_docs: bool) -> None:
     """Shown roles on real war and climate news against this project's judgements (issue 16).
 
     Accuracy with *neutral*, the most common judged role's accuracy, the share of actors
@@ -135,12 +136,14 @@ def eval_portrayal_judged(shared: Path) -> None:
     from parallax_dev.datasets.newsmtsc import cache_dir
     from parallax_dev.evaluation import judged_roles
 
-    try:
-        portrayed = judged_roles.portray_all(shared, cache_dir())
-    except FileNotFoundError as exc:
-        raise click.UsageError(str(exc)) from None
-    rows = judged_roles.evaluate(judged_roles.load(), portrayed)
-    click.echo(judged_roles.format_markdown(rows), nl=False)
+    report_evaluation(
+        "Actor roles on real war and climate news (hand-judged)",
+        lambda: judged_roles.evaluate(
+            judged_roles.load(), judged_roles.portray_all(shared, cache_dir())
+        ),
+        judged_roles.format_markdown,
+        write_docs,
+    )
 
 
 @evaluate.command("stories")

@@ -267,8 +267,18 @@ def _portrayed(shared: Path, cache: Path) -> dict[str, list[tuple[dict[str, Any]
     return result
 
 
-def format_markdown(rows: Sequence[RoleScores]) -> str:
-    """The table ``docs/evaluation.md`` shows."""
+def format_markdown(rows: Sequence[RoleScores], weights: Mapping[str, Any] | None = None) -> str:
+    """The ``docs/evaluation.md`` section: method, the table, and how the role is calibrated.
+
+    ``weights`` are the stored role weights (:func:`parallax.portrayal.role_model.stored`),
+    whose bar and own-voice demand, and what they score on NFC, the prose reports.
+    """
+    from datetime import date
+
+    from parallax.portrayal import role_model
+
+    weights = weights or role_model.stored()
+    nfc = weights["role"]
     head = (
         "| Part | n | accuracy | majority accuracy | answered | protagonist right/shown "
         "| antagonist right/shown | victim right/shown |\n|---|--:|--:|--:|--:|--:|--:|--:|"
@@ -278,4 +288,73 @@ def format_markdown(rows: Sequence[RoleScores]) -> str:
         + "; ".join(f"{g}: {dict(sorted(p.items()))}" for g, p in sorted(r.confusion.items()))
         for r in rows[:1]
     )
-    return head + "\n" + "\n".join(r.row() for r in rows) + "\n\n" + confusion + "\n"
+    table = "\n".join(r.row() for r in rows)
+    demand = (
+        f"at least {weights['own_clear']} own-voice sentence(s) pointing to the role clearly "
+        "(`own_clear`: an action it does or suffers, name-calling, a sentence the model reads "
+        f"with confidence, or a reading leaning the role's way by {weights['own_clear_lean']} "
+        "or more)"
+    )
+    chosen, held = nfc["judged_selection"], nfc["judged_held_out"]
+    effect = (
+        f"NFC `role` macro-F1 {nfc['selection']['macro_f1']:.3f} on its selection part, "
+        f"{nfc['held_out']['macro_f1']:.3f} held out (macro precision "
+        f"{nfc['held_out']['macro_precision']:.3f}, answering {nfc['held_out']['answered']:.0%}); "
+        f"judged selection half accuracy {chosen['accuracy']:.3f}, {chosen['right']} of "
+        f"{chosen['asserted']} asserted roles right; held-out half {held['accuracy']:.3f}, "
+        f"{held['right']} of {held['asserted']}"
+    )
+    return f"""*Measured {date.today().isoformat()}; `parallax-dev eval portrayal-judged` reproduces
+these figures, `parallax-dev train portrayal-roles` the bar and demand they rest on.*
+
+Issue 16 asks that roles hold on unseen news: beat always answering the most common role and
+reach 0.70 accuracy on entity roles in war and climate news. No public data labels the
+pipeline's own actors with a role or *neutral*, so this project judged them: the pipeline
+ran (the components `parallax analyze` runs up to portrayal) over {UKRAINE_COUNT}
+Ukraine-crisis articles of 2014 (`inputs/ukraine-crisis-news-bias`, sentences joined in
+position order) and {CLIMATE_COUNT} Narrative Frames articles from its fold 1 test part (not
+the part the bar was first chosen on), both drawn with seed {SEED}; for every actor named
+{MIN_NAMED} or more times a reader read the article and gave the role it casts the actor
+in, in its own voice, *neutral* when it casts none (a place where things happen, a source
+whose words are reported, a party to talks), without looking at the pipeline's answer.
+Labels are ids, offsets and our own reasons
+(`devtools/src/parallax_dev/data/role_judgements.jsonl`). *Answered* is the share given a
+role other than *neutral*; an actor the pipeline no longer finds counts as *neutral*. The
+selection half (even article numbers) may be used to choose the bar; the held-out half only
+reports.
+
+{head}
+{table}
+
+{confusion}
+
+How to read these:
+
+- Most actors in this news are merely mentioned (a careful reader gives 73% of them no
+  role, 81% in the war articles), so always answering *neutral* is a strong baseline, and
+  the issue's goal is not reached: the shown roles score below it on every part. Before
+  the own-voice demand below (2026-12-05, bar 0.38 alone) the same actors scored 0.395
+  accuracy (held-out half 0.375), answering 57% of them with 13 of 109 roles right.
+- The learned reading (`role_lean`) is fitted on NFC, whose gold gives every entity a role;
+  its probabilities barely separate an actor the article casts from one it mentions (in an
+  invented war report the army shelling villages, its victims and the aid givers read
+  0.42-0.65; countries merely mentioned in wire reports about 0.4-0.75). A bar high
+  enough to silence the mentioned ones silences the clear cases too, and takes NFC's
+  `role` below its floor.
+- What separates them better is evidence: an actor the article speaks of in its own voice
+  now needs {demand}. `parallax-dev train portrayal-roles` chooses the bar
+  ({weights["confidence"]}) and this demand on NFC's selection part and this set's selection
+  half together, for the best mean precision of asserted roles while NFC's `role` macro-F1
+  on its selection part stays at 0.445 or more (CI holds it to 0.43, and 0.44 on its
+  held-out part). With them: {effect}.
+- The climate articles score worst: NFC's texts carry stray quotation marks, so the quotes
+  layer takes nearly all of each and the own-voice demand never applies; their roles rest on
+  quoted sentences alone. Of the roles still shown wrongly in the war articles, most are
+  countries named in reports of conflict or of others' accusations cast as antagonists or
+  victims (the sentence model reads reported conflict as negative towards whoever is
+  named), and officials, sources and mediators cast as protagonists; a few reverse a role
+  the article does give (a volunteer fighter as antagonist, discredited observers as
+  protagonist or victim).
+- `tests/test_judged_roles.py` runs the war articles through the pipeline in CI: accuracy
+  may not fall below 0.60 and no more roles judged wrong may be shown (a ratchet).
+"""
