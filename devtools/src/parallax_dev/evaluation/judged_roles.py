@@ -48,6 +48,8 @@ class Judgement:
         input: the article, ``ukraine/article_N`` or ``nfc/ID``.
         article_sha: the first 12 hex digits of the SHA-256 of the article text, so a
             changed text is noticed rather than judged by old labels.
+        actor: the pipeline's id for the actor when it was judged (for reading the file;
+            matching goes by the mention's offsets, which outlast a renamed id).
         start: start offset of the actor's first named mention.
         end: its end offset.
         label: protagonist, antagonist, victim or neutral.
@@ -56,6 +58,7 @@ class Judgement:
 
     input: str
     article_sha: str
+    actor: str
     start: int
     end: int
     label: str
