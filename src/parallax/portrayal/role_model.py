@@ -11,8 +11,11 @@ articles; its test articles are held out for ``parallax-dev eval portrayal``); t
 are ``parallax/models/portrayal_roles.json``.
 
 The same reading gives the product's ``role`` (:func:`cast`) when it is confident enough
-and the evidence holds it up: the confidence bar is chosen by the training command on the
-fold's train and dev articles and stored with the weights.
+and the evidence holds it up. Its confidence bar and how much clear own-voice evidence an
+actor the article speaks of itself needs are stored with the weights; the training command
+chooses both on the fold's train and dev articles together with the selection half of this
+project's judged war and climate articles (:mod:`parallax_dev.evaluation.judged_roles`),
+where most actors are only mentioned and a careful reader gives them no role.
 """
 
 from __future__ import annotations
@@ -122,15 +125,22 @@ def cast(
     """(role_lean, role, role_sentences) of one actor.
 
     ``role_lean`` is the class the learned reading (``weights``, the stored ones by default)
-    finds likeliest. ``role`` is the same when its probability reaches the weights'
-    ``confidence`` bar, at least one sentence supports it (:func:`supporting`), one in the
-    article's own voice if the article names the actor there (``named_in_own_voice``) or
-    the sentiment model read any such sentence (what the article itself says of an actor
-    outweighs what it quotes; an actor it names only inside quotations is cast from what it
-    chooses to quote), and the article's own ``sentiment`` towards the actor
-    (the mean lean in [-1, 1], 0 when too little was read) does not run against it, however
-    slightly: a protagonist it speaks of negatively, an antagonist or victim it speaks of
-    warmly, are too mixed to cast (a "promise" of counter-measures is no good deed).
+    finds likeliest. ``role`` is the same when:
+
+    * its probability reaches the weights' ``confidence`` bar;
+    * at least one sentence supports it (:func:`supporting`), one in the article's own voice
+      if the article names the actor there (``named_in_own_voice``) or the sentiment model
+      read any such sentence (what the article itself says of an actor outweighs what it
+      quotes; an actor it names only inside quotations is cast from what it chooses to
+      quote), and then also at least the weights' ``own_clear`` own-voice sentences that
+      point to it clearly (:func:`clearly`, readings leaning by ``own_clear_lean``): in
+      real war reporting most actors the article speaks of are merely mentioned, and a
+      faint lean of the news around them is no role the article gives;
+    * the article's own ``sentiment`` towards the actor (the mean lean in [-1, 1], 0 when too
+      little was read) does not run against it, however slightly: a protagonist it speaks
+      of negatively, an antagonist or victim it speaks of warmly, are too mixed to cast (a
+      "promise" of counter-measures is no good deed).
+
     Otherwise ``neutral`` with no sentences.
     """
     weights = weights or stored()
@@ -141,11 +151,36 @@ def cast(
     sentences = supporting(evidence, lean)
     own = [item for item in evidence if item.get("voice") == OWN]
     own_read = any(item.get("signal") == "sentiment" for item in own)
-    if (named_in_own_voice or own_read) and not supporting(own, lean):
+    if (named_in_own_voice or own_read) and (
+        not supporting(own, lean)
+        or len(clearly(own, lean, float(weights["own_clear_lean"]))) < int(weights["own_clear"])
+    ):
         sentences = []
     if chances[best] < float(weights["confidence"]) or opposed or not sentences:
         return lean, "neutral", []
     return lean, lean, sentences
+
+
+def clearly(evidence: Sequence[Mapping[str, Any]], role: str, lean: float) -> set[str]:
+    """Sentence ids whose evidence points to ``role`` clearly, not by a faint lean.
+
+    A deed (agent or target of a harmful or helpful action), name-calling, a sentence the
+    sentiment model reads with confidence (the portrayal step adds those as their own items,
+    :data:`parallax.portrayal.roles.STRONG`), or a sentiment reading leaning the role's way
+    (:data:`LEANS`) by ``lean`` or more.
+    """
+    sign = LEANS.get(role)
+    if sign is None:
+        return set()
+    return {
+        str(item["sentence_id"])
+        for item in evidence
+        if (
+            float(item.get("value") or 0.0) * sign >= lean
+            if item.get("signal") == "sentiment"
+            else item.get("points_to") == role
+        )
+    }
 
 
 def _sentence_order(sentence_id: str) -> int:
@@ -171,6 +206,8 @@ def stored(folder: Path | None = None) -> dict[str, Any]:
         tuple(weights.get("features", ())) != FEATURES
         or tuple(weights["roles"]) != ROLES
         or "confidence" not in weights
+        or "own_clear" not in weights
+        or "own_clear_lean" not in weights
     ):
         raise ConfigError(
             f"{path} was trained on other features or roles than this code reads, or has "

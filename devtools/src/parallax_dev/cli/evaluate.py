@@ -120,6 +120,32 @@ def eval_portrayal(shared: Path, limit: int | None, choose_cuts: bool, write_doc
     )
 
 
+@evaluate.command("portrayal-judged")
+@shared_option(
+    "inputs/ukraine-crisis-news-bias and datasets/narrative_frames_corpus (the judged articles)"
+)
+@write_docs_option
+@handle_errors
+def eval_portrayal_judged(shared: Path, write_docs: bool) -> None:
+    """Shown roles on real war and climate news against this project's judgements (issue 16).
+
+    Accuracy with *neutral*, the most common judged role's accuracy, the share of actors
+    given a role and each asserted role's precision, on all judged actors and on the
+    selection and held-out halves (:mod:`parallax_dev.evaluation.judged_roles`).
+    """
+    from parallax_dev.datasets.newsmtsc import cache_dir
+    from parallax_dev.evaluation import judged_roles
+
+    report_evaluation(
+        "Actor roles on real war and climate news (hand-judged)",
+        lambda: judged_roles.evaluate(
+            judged_roles.load(), judged_roles.portray_all(shared, cache_dir())
+        ),
+        judged_roles.format_markdown,
+        write_docs,
+    )
+
+
 @evaluate.command("stories")
 @shared_option("inputs/basil-media-bias and inputs/ruwa-ukraine-war-headlines")
 @handle_errors

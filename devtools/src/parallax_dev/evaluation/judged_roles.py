@@ -1,0 +1,363 @@
+"""Roles on real war and climate news, against a reader's judgement (issue 16).
+
+Issue 16 asks that the roles ``parallax analyze`` shows hold on unseen news: beat always
+answering the most common role and reach 0.70 accuracy on entity roles in war and climate
+reporting. No public data set labels roles (with *neutral*) for the pipeline's own actors,
+so this project judged them itself: the pipeline runs over a fixed choice of articles
+(:func:`articles`: Ukraine-crisis reports of 2014 and climate-change articles of the
+Narrative Frames Corpus that are not in the part its role bar was chosen on), and for every
+actor the article names :data:`MIN_NAMED` or more times a reader gave the role the article
+casts it in, in its own voice, *neutral* when the article does not cast it, without looking
+at what the pipeline said. ``data/role_judgements.jsonl`` keeps those labels as ids,
+offsets and our own reasons only.
+
+The articles are split by a fixed rule into a *selection* half, which the role bar may be
+chosen on (with the NFC selection part, ``parallax-dev train portrayal-roles``), and a
+*held-out* half that is only reported (:func:`selection_part`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+UKRAINE = "inputs/ukraine-crisis-news-bias/all-data-as-json"
+NFC = "datasets/narrative_frames_corpus"
+UKRAINE_COUNT = 40
+CLIMATE_COUNT = 20
+SEED = 16
+"""The random seed of the article choice (issue 16), fixed so the judged articles stay."""
+MIN_NAMED = 3
+"""Named (not pronoun) mentions an actor needs to be judged."""
+ROLES = ("protagonist", "antagonist", "victim", "neutral")
+JUDGEMENTS = "role_judgements.jsonl"
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A reader's role for one actor of one article.
+
+    Attributes:
+        input: the article, ``ukraine/article_N`` or ``nfc/ID``.
+        article_sha: the first 12 hex digits of the SHA-256 of the article text, so a
+            changed text is noticed rather than judged by old labels.
+        actor: the pipeline's id for the actor when it was judged (for reading the file;
+            matching goes by the mention's offsets, which outlast a renamed id).
+        start: start offset of the actor's first named mention.
+        end: its end offset.
+        label: protagonist, antagonist, victim or neutral.
+        reason: why, in our own words.
+    """
+
+    input: str
+    article_sha: str
+    actor: str
+    start: int
+    end: int
+    label: str
+    reason: str
+
+
+def text_sha(text: str) -> str:
+    """The short digest :attr:`Judgement.article_sha` holds."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def articles(shared: Path) -> dict[str, str]:
+    """The judged articles' texts by input key, the same every time.
+
+    :data:`UKRAINE_COUNT` of the Ukraine-crisis articles (sentences joined in position
+    order, one paragraph each) and :data:`CLIMATE_COUNT` Narrative Frames articles of its
+    first fold's test part (the part the role bar was *not* chosen on), both drawn with
+    :data:`SEED`.
+
+    Raises:
+        FileNotFoundError: the shared data is missing.
+    """
+    folder = shared / UKRAINE
+    files = sorted(folder.glob("article_*.json"), key=lambda p: int(p.stem.split("_")[1]))
+    if not files:
+        raise FileNotFoundError(f"{folder} holds no articles; pass --shared pointing at the data")
+    texts: dict[str, str] = {}
+    for path in sorted(random.Random(SEED).sample(files, UKRAINE_COUNT)):
+        document = json.loads(path.read_text(encoding="utf-8"))
+        sentences = sorted(document["sentences"], key=lambda s: s["position_in_article"])
+        texts[f"ukraine/{path.stem}"] = "\n\n".join(s["content"].strip() for s in sentences)
+    texts.update(_climate(shared))
+    return texts
+
+
+def _climate(shared: Path) -> dict[str, str]:
+    folder = shared / NFC
+    held = (folder / "data_splits_raw" / "Fold_1" / "test.txt").read_text("utf-8")
+    ids = sorted({line.split("\t", 1)[0] for line in held.splitlines() if line.strip()}, key=int)
+    with (folder / "data" / "articles_metadata.tsv").open(encoding="utf-8") as handle:
+        rows = [line.rstrip("\n").split("\t") for line in handle][1:]
+    texts = {r[0]: r[4] for r in rows if len(r) > 4}
+    chosen = sorted(random.Random(SEED).sample([i for i in ids if i in texts], CLIMATE_COUNT))
+    return {f"nfc/{i}": texts[i] for i in sorted(chosen, key=int)}
+
+
+def selection_part(key: str) -> bool:
+    """Whether a judged article is in the half the role bar may be chosen on (even number)."""
+    return int(key.rsplit("_", 1)[-1].rsplit("/", 1)[-1]) % 2 == 0
+
+
+def judged_actors(actors: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The actors named :data:`MIN_NAMED` or more times (named mentions, not pronouns)."""
+    return [a for a in actors if len(_named(a)) >= MIN_NAMED]
+
+
+def first_named(actor: Mapping[str, Any]) -> tuple[int, int]:
+    """Offsets of an actor's first named mention."""
+    first = min(_named(actor), key=lambda m: int(m["start"]))
+    return int(first["start"]), int(first["end"])
+
+
+def _named(actor: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    return [m for m in actor.get("mentions", []) if m.get("kind", "name") != "pronoun"]
+
+
+def load(path: Path | None = None) -> list[Judgement]:
+    """The stored judgements (the packaged file by default)."""
+    if path is None:
+        path = Path(str(resources.files("parallax_dev") / "data" / JUDGEMENTS))
+    with path.open(encoding="utf-8") as handle:
+        return [Judgement(**json.loads(line)) for line in handle if line.strip()]
+
+
+def match(judgement: Judgement, actors: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+    """The actor one of whose named mentions is the judged mention, if the pipeline has it."""
+    for actor in actors:
+        for mention in _named(actor):
+            if int(mention["start"]) == judgement.start and int(mention["end"]) == judgement.end:
+                return actor
+    return None
+
+
+@dataclass
+class RoleScores:
+    """What the shown roles score on (part of) the judged set."""
+
+    name: str
+    n: int
+    accuracy: float
+    majority: str
+    majority_accuracy: float
+    answered: float
+    precision: dict[str, tuple[int, int]]
+    """Per asserted role: (right, asserted)."""
+    confusion: dict[str, dict[str, int]]
+
+    def row(self) -> str:
+        """One markdown table row."""
+        cells = [
+            f"{self.precision[r][0]}/{self.precision[r][1]}" if self.precision[r][1] else "–"
+            for r in ROLES[:3]
+        ]
+        return (
+            f"| {self.name} | {self.n} | {self.accuracy:.3f} | {self.majority_accuracy:.3f} "
+            f"({self.majority}) | {self.answered:.2f} | " + " | ".join(cells) + " |"
+        )
+
+
+def score(name: str, pairs: Sequence[tuple[str, str]]) -> RoleScores:
+    """Scores of (gold, shown) role pairs."""
+    n = max(len(pairs), 1)
+    counts = Counter(g for g, _ in pairs)
+    majority, most = counts.most_common(1)[0] if counts else ("neutral", 0)
+    confusion: dict[str, dict[str, int]] = {}
+    for gold, shown in pairs:
+        confusion.setdefault(gold, {}).setdefault(shown, 0)
+        confusion[gold][shown] += 1
+    return RoleScores(
+        name=name,
+        n=len(pairs),
+        accuracy=round(sum(1 for g, s in pairs if g == s) / n, 3),
+        majority=majority,
+        majority_accuracy=round(most / n, 3),
+        answered=round(sum(1 for _, s in pairs if s != "neutral") / n, 3),
+        precision={
+            r: (sum(1 for g, s in pairs if s == r == g), sum(1 for _, s in pairs if s == r))
+            for r in ROLES[:3]
+        },
+        confusion=confusion,
+    )
+
+
+def pairs_of(
+    judgements: Sequence[Judgement],
+    portrayed: Mapping[str, Sequence[Mapping[str, Any]]],
+    field: str = "role",
+) -> list[tuple[Judgement, str]]:
+    """Each judgement with the role the pipeline shows (``neutral`` for an actor it lost)."""
+    result = []
+    for judgement in judgements:
+        actor = match(judgement, portrayed.get(judgement.input, []))
+        result.append((judgement, str(actor[field]) if actor else "neutral"))
+    return result
+
+
+def evaluate(
+    judgements: Sequence[Judgement], portrayed: Mapping[str, Sequence[Mapping[str, Any]]]
+) -> list[RoleScores]:
+    """All, war, climate, selection and held-out rows."""
+    shown = pairs_of(judgements, portrayed)
+    parts = (
+        ("all", lambda j: True),
+        ("war (Ukraine 2014)", lambda j: j.input.startswith("ukraine/")),
+        ("climate (NFC)", lambda j: j.input.startswith("nfc/")),
+        ("selection half", lambda j: selection_part(j.input)),
+        ("held-out half", lambda j: not selection_part(j.input)),
+    )
+    return [score(name, [(j.label, s) for j, s in shown if keep(j)]) for name, keep in parts]
+
+
+def portray_all(shared: Path, cache: Path) -> dict[str, list[dict[str, Any]]]:
+    """The pipeline's portrayed actors of every judged article (cached as the other evals)."""
+    return {key: [actor for actor, _ in found] for key, found in _portrayed(shared, cache).items()}
+
+
+@dataclass(frozen=True)
+class JudgedActor:
+    """A judgement with the actor it is about, as the pipeline portrays it now."""
+
+    judgement: Judgement
+    actor: Mapping[str, Any] | None
+    """None when the pipeline no longer finds the judged actor (it is shown no role)."""
+    named_in_own_voice: bool
+    """Whether the article names the actor outside quotations (what the product passes to
+    :func:`parallax.portrayal.role_model.cast`)."""
+
+
+def judged_actors_now(
+    shared: Path, cache: Path, judgements: Sequence[Judgement] | None = None
+) -> list[JudgedActor]:
+    """Every judgement (the stored ones by default) with its actor as portrayed now."""
+    found = _portrayed(shared, cache)
+    result = []
+    for judgement in load() if judgements is None else judgements:
+        pairs = found.get(judgement.input, [])
+        actor = match(judgement, [a for a, _ in pairs])
+        named = next((n for a, n in pairs if a is actor), False)
+        result.append(JudgedActor(judgement, actor, named))
+    return result
+
+
+def _portrayed(shared: Path, cache: Path) -> dict[str, list[tuple[dict[str, Any], bool]]]:
+    from parallax.portrayal.voice import OWN, VoiceIndex
+    from parallax_dev.evaluation.portrayal import analyse, cast
+
+    analyses = analyse(articles(shared), cache, "judged-roles")
+    portrayed = cast(analyses)
+    result: dict[str, list[tuple[dict[str, Any], bool]]] = {}
+    for key, actors in portrayed.items():
+        voices = VoiceIndex(analyses[key].layers.get("quotes", []))
+        result[key] = [
+            (
+                actor,
+                any(voices.at(int(m["start"]), int(m["end"])).kind == OWN for m in _named(actor)),
+            )
+            for actor in actors
+        ]
+    return result
+
+
+def format_markdown(rows: Sequence[RoleScores], weights: Mapping[str, Any] | None = None) -> str:
+    """The ``docs/evaluation.md`` section: method, the table, and how the role is calibrated.
+
+    ``weights`` are the stored role weights (:func:`parallax.portrayal.role_model.stored`),
+    whose bar and own-voice demand, and what they score on NFC, the prose reports.
+    """
+    from datetime import date
+
+    from parallax.portrayal import role_model
+
+    weights = weights or role_model.stored()
+    nfc = weights["role"]
+    head = (
+        "| Part | n | accuracy | majority accuracy | answered | protagonist right/shown "
+        "| antagonist right/shown | victim right/shown |\n|---|--:|--:|--:|--:|--:|--:|--:|"
+    )
+    confusion = "\n".join(
+        f"- {r.name}, judged: shown: "
+        + "; ".join(f"{g}: {dict(sorted(p.items()))}" for g, p in sorted(r.confusion.items()))
+        for r in rows[:1]
+    )
+    table = "\n".join(r.row() for r in rows)
+    demand = (
+        f"at least {weights['own_clear']} own-voice sentence(s) pointing to the role clearly "
+        "(`own_clear`: an action it does or suffers, name-calling, a sentence the model reads "
+        f"with confidence, or a reading leaning the role's way by {weights['own_clear_lean']} "
+        "or more)"
+    )
+    chosen, held = nfc["judged_selection"], nfc["judged_held_out"]
+    effect = (
+        f"NFC `role` macro-F1 {nfc['selection']['macro_f1']:.3f} on its selection part, "
+        f"{nfc['held_out']['macro_f1']:.3f} held out (macro precision "
+        f"{nfc['held_out']['macro_precision']:.3f}, answering {nfc['held_out']['answered']:.0%}); "
+        f"judged selection half accuracy {chosen['accuracy']:.3f}, {chosen['right']} of "
+        f"{chosen['asserted']} asserted roles right; held-out half {held['accuracy']:.3f}, "
+        f"{held['right']} of {held['asserted']}"
+    )
+    return f"""*Measured {date.today().isoformat()}; `parallax-dev eval portrayal-judged` reproduces
+these figures, `parallax-dev train portrayal-roles` the bar and demand they rest on.*
+
+Issue 16 asks that roles hold on unseen news: beat always answering the most common role and
+reach 0.70 accuracy on entity roles in war and climate news. No public data labels the
+pipeline's own actors with a role or *neutral*, so this project judged them: the pipeline
+ran (the components `parallax analyze` runs up to portrayal) over {UKRAINE_COUNT}
+Ukraine-crisis articles of 2014 (`inputs/ukraine-crisis-news-bias`, sentences joined in
+position order) and {CLIMATE_COUNT} Narrative Frames articles from its fold 1 test part (not
+the part the bar was first chosen on), both drawn with seed {SEED}; for every actor named
+{MIN_NAMED} or more times a reader read the article and gave the role it casts the actor
+in, in its own voice, *neutral* when it casts none (a place where things happen, a source
+whose words are reported, a party to talks), without looking at the pipeline's answer.
+Labels are ids, offsets and our own reasons
+(`devtools/src/parallax_dev/data/role_judgements.jsonl`). *Answered* is the share given a
+role other than *neutral*; an actor the pipeline no longer finds counts as *neutral*. The
+selection half (even article numbers) may be used to choose the bar; the held-out half only
+reports.
+
+{head}
+{table}
+
+{confusion}
+
+How to read these:
+
+- Most actors in this news are merely mentioned (a careful reader gives 73% of them no
+  role, 81% in the war articles), so always answering *neutral* is a strong baseline, and
+  the issue's goal is not reached: the shown roles score below it on every part. Before
+  the own-voice demand below (2026-12-05, bar 0.38 alone) the same actors scored 0.395
+  accuracy (held-out half 0.375), answering 57% of them with 13 of 109 roles right.
+- The learned reading (`role_lean`) is fitted on NFC, whose gold gives every entity a role;
+  its probabilities barely separate an actor the article casts from one it mentions (in an
+  invented war report the army shelling villages, its victims and the aid givers read
+  0.42-0.65; countries merely mentioned in wire reports about 0.4-0.75). A bar high
+  enough to silence the mentioned ones silences the clear cases too, and takes NFC's
+  `role` below its floor.
+- What separates them better is evidence: an actor the article speaks of in its own voice
+  now needs {demand}. `parallax-dev train portrayal-roles` chooses the bar
+  ({weights["confidence"]}) and this demand on NFC's selection part and this set's selection
+  half together, for the best mean precision of asserted roles while NFC's `role` macro-F1
+  on its selection part stays at 0.445 or more (CI holds it to 0.43, and 0.44 on its
+  held-out part). With them: {effect}.
+- The climate articles score worst: NFC's texts carry stray quotation marks, so the quotes
+  layer takes nearly all of each and the own-voice demand never applies; their roles rest on
+  quoted sentences alone. Of the roles still shown wrongly in the war articles, most are
+  countries named in reports of conflict or of others' accusations cast as antagonists or
+  victims (the sentence model reads reported conflict as negative towards whoever is
+  named), and officials, sources and mediators cast as protagonists; a few reverse a role
+  the article does give (a volunteer fighter as antagonist, discredited observers as
+  protagonist or victim).
+- `tests/test_judged_roles.py` runs the war articles through the pipeline in CI: accuracy
+  may not fall below 0.60 and no more roles judged wrong may be shown (a ratchet).
+"""

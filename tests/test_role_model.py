@@ -1,0 +1,51 @@
+"""The learned role reading's demands on evidence (:mod:`parallax.portrayal.role_model`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from parallax.portrayal import role_model
+
+
+def item(sentence: str, voice: str, signal: str, points_to: str, value: float) -> dict[str, Any]:
+    return {
+        "sentence_id": sentence,
+        "voice": voice,
+        "signal": signal,
+        "points_to": points_to,
+        "value": value,
+    }
+
+
+def test_only_deeds_and_clear_readings_count_as_clear() -> None:
+    evidence = [
+        item("s1", "own", "sentiment", "negative", -0.95),
+        item("s2", "own", "sentiment", "negative", -0.4),
+        item("s3", "own", "target of harmful action: shelled", "victim", 1.0),
+        item("s4", "own", "sentiment", "positive", 0.97),
+    ]
+    assert role_model.clearly(evidence, "antagonist", 0.9) == {"s1"}
+    assert role_model.clearly(evidence, "victim", 0.9) == {"s1", "s3"}
+    assert role_model.clearly(evidence, "victim", 0.3) == {"s1", "s2", "s3"}
+    assert role_model.clearly(evidence, "protagonist", 0.9) == {"s4"}
+    assert role_model.clearly(evidence, "neutral", 0.3) == set()
+
+
+def test_an_actor_the_article_speaks_of_needs_a_clear_own_voice_reason() -> None:
+    # Faintly negative own-voice readings of a merely mentioned place, and a clearly
+    # read quoted one: what the quoted source says cannot stand in for the article.
+    faint = [
+        item("s1", "own", "sentiment", "neutral", -0.2),
+        item("s2", "own", "sentiment", "neutral", -0.1),
+        item("s3", "quoted", "negative sentiment (target)", "victim", 0.9),
+        item("s3", "quoted", "sentiment", "negative", -0.9),
+    ]
+    lenient = {**role_model.stored(), "confidence": 0.0, "own_clear": 0}
+    demanding = {**lenient, "own_clear": 1, "own_clear_lean": 0.9}
+    lean, role, _ = role_model.cast(faint, 4, -0.15, lenient, named_in_own_voice=True)
+    assert role == lean != "neutral"
+    lean, role, sentences = role_model.cast(faint, 4, -0.15, demanding, named_in_own_voice=True)
+    assert (role, sentences) == ("neutral", [])
+    # The same actor with a deed in the article's own voice is cast.
+    done = [*faint, item("s2", "own", "an action", lean, 1.0)]
+    assert role_model.cast(done, 4, -0.15, demanding, named_in_own_voice=True)[1] == lean
