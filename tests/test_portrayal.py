@@ -88,11 +88,28 @@ def test_helper_is_protagonist() -> None:
         "action": "rescue",
         "action_text": "rescued",
         "agent": "rc",
+        "target_text": "the villagers",
         "trigger": {"start": 14, "end": 21},
     }
     read = [Judgment("s1", OWN_VOICE, POSITIVE), Judgment("s2", OWN_VOICE, POSITIVE)]
     portray([helper], sentences, text, [event], judgments={"rc": read})
     assert helper["role"] == "protagonist" and helper["sentiment"] > 0
+
+
+def test_a_word_that_sounds_harmful_is_no_deed_without_someone_it_is_done_to() -> None:
+    # "Missed" with nothing missed, or a speech act, carries a word's valence, not harm.
+    text, sentences = build("Westland missed.", "Westland stressed the point.")
+    west = actor(text, text, sentences, "Westland", "west")
+    events = [
+        {"sentence_id": "s1", "action": "miss", "action_text": "missed", "agent": "west",
+         "trigger": {"start": 9, "end": 15}},
+        {"sentence_id": "s2", "action": "stress", "action_text": "stressed", "agent": "west",
+         "target_text": "the point", "trigger": {"start": 26, "end": 34}},
+    ]  # fmt: skip
+    portray([west], sentences, text, events)
+    signals = {e["signal"] for e in west["evidence"]}
+    assert not any(s.startswith(("agent of", "target of")) for s in signals), signals
+    assert west["role"] == "neutral"
 
 
 def test_too_few_sentences_in_the_articles_voice_give_no_sentiment(
@@ -128,12 +145,16 @@ def test_a_reading_below_the_confidence_bar_stays_neutral(monkeypatch: pytest.Mo
     text, sentences = build("Eastland's envoy spoke.", "Eastland left early.")
     east = actor(text, text, sentences, "Eastland", "east")
     read = {"east": [Judgment("s1", OWN_VOICE, NEGATIVE), Judgment("s2", OWN_VOICE, NEGATIVE)]}
-    portray([east], sentences, text, judgments=read)
+    # In an opinion piece the writer's own tone casts; in a report it takes a deed.
+    portray([east], sentences, text, judgments=read, opinion=True)
     assert east["role"] == "antagonist" and east["role_sentences"] == ["s1", "s2"]
+    east = actor(text, text, sentences, "Eastland", "east")
+    portray([east], sentences, text, judgments=read)
+    assert (east["role"], east["role_lean"]) == ("neutral", "antagonist")
     demanding = {**role_model.stored(), "confidence": 0.99}
     monkeypatch.setattr(role_model, "stored", lambda: demanding)
     east = actor(text, text, sentences, "Eastland", "east")
-    portray([east], sentences, text, judgments=read)
+    portray([east], sentences, text, judgments=read, opinion=True)
     assert (east["role"], east["role_lean"], east["role_sentences"]) == (
         "neutral",
         "antagonist",

@@ -22,8 +22,11 @@ PERSENT_ACCURACY = 0.52  # measured 0.531 (majority 0.526); the issue's bar 0.55
 PERSENT_MACRO_F1 = 0.49  # measured 0.496; the issue's bar is 0.45
 NFC_LEAN_MACRO_F1 = 0.47  # measured 0.488 (role_lean); the issue's bar is 0.40
 NFC_LEAN_HELD_OUT_MACRO_F1 = 0.48  # measured 0.486 on fold 1's test articles, never fitted on
-NFC_ROLE_MACRO_F1 = 0.43  # measured 0.445 (the product's role); the issue's bar is 0.40
-NFC_ROLE_HELD_OUT_MACRO_F1 = 0.44  # measured 0.451 on fold 1's test articles
+NFC_ROLE_MACRO_F1 = 0.43  # measured 0.432 (the product's role); the issue's bar is 0.40
+# Measured 0.432 on fold 1's test articles; 0.44 until a news report's role needed a deed or
+# name-calling in its own voice, which took judged war news from 0.636 to 0.791 accuracy
+# (tests/test_judged_roles.py): a wrong role costs more trust than a missing one.
+NFC_ROLE_HELD_OUT_MACRO_F1 = 0.43
 E2E_TIMEOUT = 1800  # the pipeline over a corpus: minutes on a shared 2-core machine
 
 

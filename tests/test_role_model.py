@@ -41,7 +41,7 @@ def test_an_actor_the_article_speaks_of_needs_a_clear_own_voice_reason() -> None
         item("s3", "quoted", "sentiment", "negative", -0.9),
     ]
     lenient = {**role_model.stored(), "confidence": 0.0, "own_clear": 0}
-    demanding = {**lenient, "own_clear": 1, "own_clear_lean": 0.9}
+    demanding = {**lenient, "own_clear": 1, "own_clear_lean": 0.9, "own_clear_deeds": False}
     lean, role, _ = role_model.cast(faint, 4, -0.15, lenient, named_in_own_voice=True)
     assert role == lean != "neutral"
     lean, role, sentences = role_model.cast(faint, 4, -0.15, demanding, named_in_own_voice=True)
@@ -49,3 +49,9 @@ def test_an_actor_the_article_speaks_of_needs_a_clear_own_voice_reason() -> None
     # The same actor with a deed in the article's own voice is cast.
     done = [*faint, item("s2", "own", "an action", lean, 1.0)]
     assert role_model.cast(done, 4, -0.15, demanding, named_in_own_voice=True)[1] == lean
+    # Asked for deeds, a confident reading of the article's tone is not enough; a deed is.
+    deeds = {**demanding, "own_clear_deeds": True}
+    read = [*faint, item("s2", "own", "negative sentiment (target)", lean, 0.95)]
+    assert role_model.cast(read, 4, -0.15, deeds, named_in_own_voice=True)[1] == "neutral"
+    shelled = [*read, item("s2", "own", "target of harmful action: was shelled", lean, 1.0)]
+    assert role_model.cast(shelled, 4, -0.15, deeds, named_in_own_voice=True)[1] == lean

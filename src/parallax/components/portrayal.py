@@ -196,7 +196,7 @@ class Portrayal:
         distributions=("vadersentiment",),
     )
     requires = ("sentences", "actors", "quotes", "events", "techniques")
-    reads_if_present = ("layer_states",)
+    reads_if_present = ("layer_states", "genre")
     assigns = ("actors.portrayal",)
 
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
@@ -210,6 +210,7 @@ class Portrayal:
                 analysis.layers.get("events", []),
                 analysis.layers.get("quotes", []),
                 judgments,
+                opinion=analysis.layers.get("genre") == "opinion",
             )
             yield analysis
 

@@ -11,9 +11,12 @@ lists word forms.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
+from parallax.actors.speech import SPEECH_VERBS
 from parallax.errors import ConfigError
 
 HARM = -1.0
@@ -54,6 +57,24 @@ class 33, with "accuse"). The lexicon rates many of them as harsh, but to be con
 not to be harmed, nor is condemning an attack: "the West condemned Moscow's takeover" makes
 Moscow no victim and the West no aggressor. Such an action is no evidence of a role; what
 the sentence says of each side reaches the role through the sentiment model instead."""
+
+
+SPEECH_ACTS = SPEECH_VERBS - {"threaten"}
+"""Verbs of saying: what is said is weighed by the sentence reading, not the verb's valence
+("stressed", "denied", "admitted" harm nobody). A threat is kept as an act: it is aimed at
+whoever it threatens."""
+
+
+def is_deed(event: Mapping[str, Any], target_is_actor: bool) -> bool:
+    """Whether an events-layer action rated harmful or helpful is something done to someone.
+
+    It needs someone or something it is done to (an actor, or any object the parse found:
+    "shelled three villages") and must not be a speech act. "Missed", "agreed", "won" with
+    nothing acted on, or "stressed" and "denied", carry the valence of their words only.
+    """
+    verb = (str(event.get("action") or "").split() or [""])[0]
+    acted_on = target_is_actor or bool(event.get("target_text"))
+    return acted_on and verb not in SPEECH_ACTS
 
 
 @lru_cache(maxsize=1)

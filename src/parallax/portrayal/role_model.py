@@ -121,6 +121,7 @@ def cast(
     sentiment: float,
     weights: Mapping[str, Any] | None = None,
     named_in_own_voice: bool = False,
+    opinion: bool = False,
 ) -> tuple[str, str, list[str]]:
     """(role_lean, role, role_sentences) of one actor.
 
@@ -133,7 +134,9 @@ def cast(
       read any such sentence (what the article itself says of an actor outweighs what it
       quotes; an actor it names only inside quotations is cast from what it chooses to
       quote), and then also at least the weights' ``own_clear`` own-voice sentences that
-      point to it clearly (:func:`clearly`, readings leaning by ``own_clear_lean``): in
+      point to it clearly (:func:`clearly`, readings leaning by ``own_clear_lean``, or only
+      deeds and name-calling when ``own_clear_deeds``, except in an ``opinion`` piece,
+      where the writer's tone towards an actor is the casting): in
       real war reporting most actors the article speaks of are merely mentioned, and a
       faint lean of the news around them is no role the article gives;
     * the article's own ``sentiment`` towards the actor (the mean lean in [-1, 1], 0 when too
@@ -153,7 +156,15 @@ def cast(
     own_read = any(item.get("signal") == "sentiment" for item in own)
     if (named_in_own_voice or own_read) and (
         not supporting(own, lean)
-        or len(clearly(own, lean, float(weights["own_clear_lean"]))) < int(weights["own_clear"])
+        or len(
+            clearly(
+                own,
+                lean,
+                float(weights["own_clear_lean"]),
+                deeds_only=bool(weights["own_clear_deeds"]) and not opinion,
+            )
+        )
+        < int(weights["own_clear"])
     ):
         sentences = []
     if chances[best] < float(weights["confidence"]) or opposed or not sentences:
@@ -161,13 +172,17 @@ def cast(
     return lean, lean, sentences
 
 
-def clearly(evidence: Sequence[Mapping[str, Any]], role: str, lean: float) -> set[str]:
+def clearly(
+    evidence: Sequence[Mapping[str, Any]], role: str, lean: float, *, deeds_only: bool = False
+) -> set[str]:
     """Sentence ids whose evidence points to ``role`` clearly, not by a faint lean.
 
     A deed (agent or target of a harmful or helpful action), name-calling, a sentence the
     sentiment model reads with confidence (the portrayal step adds those as their own items,
     :data:`parallax.portrayal.roles.STRONG`), or a sentiment reading leaning the role's way
-    (:data:`LEANS`) by ``lean`` or more.
+    (:data:`LEANS`) by ``lean`` or more. With ``deeds_only``, deeds and name-calling alone:
+    in news the tone of a sentence about an actor is mostly the tone of what happened
+    (accusations reported, markets falling), which casts nobody.
     """
     sign = LEANS.get(role)
     if sign is None:
@@ -180,7 +195,14 @@ def clearly(evidence: Sequence[Mapping[str, Any]], role: str, lean: float) -> se
             if item.get("signal") == "sentiment"
             else item.get("points_to") == role
         )
+        and (not deeds_only or is_deed(item))
     }
+
+
+def is_deed(item: Mapping[str, Any]) -> bool:
+    """Whether an evidence item is something done (an action, name-calling), not a reading."""
+    signal = str(item.get("signal") or "")
+    return signal.startswith(("agent of ", "target of ")) or signal == "name-calling"
 
 
 def _sentence_order(sentence_id: str) -> int:
@@ -208,6 +230,7 @@ def stored(folder: Path | None = None) -> dict[str, Any]:
         or "confidence" not in weights
         or "own_clear" not in weights
         or "own_clear_lean" not in weights
+        or "own_clear_deeds" not in weights
     ):
         raise ConfigError(
             f"{path} was trained on other features or roles than this code reads, or has "

@@ -11,7 +11,12 @@ evidence, each tied to a sentence and marked own voice or quoted:
   *antagonist* when it acts, and half as much towards *antagonist* otherwise;
 * **actions**: in the ``events`` layer, the agent of a harmful action (rated so by a general
   valence lexicon, :mod:`parallax.portrayal.actions`) counts towards *antagonist* and its
-  target towards *victim*; the agent of a helpful action towards *protagonist*;
+  target towards *victim*; the agent of a helpful action towards *protagonist*. Only an
+  action done to someone or something that is not a speech act is shown as a deed ("agent
+  of harmful action: shelled"); the rest ("missed", "won", "stressed": the lexicon rates
+  words, not harm) is shown as a harmful- or helpful-sounding word, and counts in the
+  learned reading but is never the clear own-voice reason a news report's role needs
+  (:func:`parallax.portrayal.role_model.clearly`);
 * **name-calling** aimed at the actor (a ``name_calling`` technique span touching a mention)
   counts towards *antagonist*.
 
@@ -130,6 +135,7 @@ def portray(
     events: Sequence[Mapping[str, Any]] = (),
     quotes: Sequence[Mapping[str, Any]] = (),
     judgments: Mapping[str, Sequence[Judgment]] | None = None,
+    opinion: bool = False,
 ) -> None:
     """Fill each actor's role, sentiment, supporting sentences and evidence, in place.
 
@@ -142,6 +148,8 @@ def portray(
             ``trigger``).
         quotes: the ``quotes`` layer, which says what is in a quoted source's voice.
         judgments: per actor id, the target-sentiment model's readings of its sentences.
+        opinion: the article is an opinion piece (the ``genre`` layer), whose own tone
+            towards an actor may cast it (:func:`parallax.portrayal.role_model.cast`).
     """
     del text  # offsets are enough; kept in the signature for the callers' sake
     voices = VoiceIndex([dict(q) for q in quotes])
@@ -176,14 +184,17 @@ def portray(
         trigger = event.get("trigger") or {}
         voice = voices.at(int(trigger.get("start", 0)), int(trigger.get("end", 0)) or None)
         agent, target, sid = event.get("agent"), event.get("target"), str(event.get("sentence_id"))
-        signal = f"{kind} action: {event.get('action_text') or event.get('action')}"
+        written = event.get("action_text") or event.get("action")
+        deed = actions.is_deed(event, target in evidence and target != agent)
+        signal = f"{kind} action: {written}" if deed else f"{kind}-sounding word: {written}"
+        doer, done_to = ("agent of", "target of") if deed else ("subject of", "object of")
         if agent in evidence:
             weight = 1.0 if (agent, sid) in named else PRONOUN_WEIGHT
             role = "antagonist" if kind == actions.HARMFUL else "protagonist"
-            slot(str(agent), voice).add(role, weight, sid, f"agent of {signal}", voice)
+            slot(str(agent), voice).add(role, weight, sid, f"{doer} {signal}", voice)
         if kind == actions.HARMFUL and target in evidence and target != agent:
             weight = 1.0 if (target, sid) in named else PRONOUN_WEIGHT
-            slot(str(target), voice).add("victim", weight, sid, f"target of {signal}", voice)
+            slot(str(target), voice).add("victim", weight, sid, f"{done_to} {signal}", voice)
     for actor_id, sentence_id, (start, end) in _name_calling_targets(actors, sentences):
         voice = voices.at(start, end)
         slot(actor_id, voice).add(
@@ -265,6 +276,7 @@ def portray(
                     for m in actor.get("mentions", [])
                     if m.get("kind", "name") != "pronoun"
                 ),
+                opinion=opinion,
             )
 
 

@@ -143,5 +143,7 @@ def train_portrayal_roles(shared: Path, out: Path) -> None:
     click.echo(f"NFC roles macro-F1: {weights['macro_f1']}")
     click.echo(
         f"role: bar {weights['confidence']}, own-voice demand {weights['own_clear']} "
-        f"(lean {weights['own_clear_lean']}); {json.dumps(weights['role'])}"
+        f"({'deeds and name-calling only' if weights['own_clear_deeds'] else 'lean '}"
+        f"{'' if weights['own_clear_deeds'] else weights['own_clear_lean']}); "
+        f"{json.dumps(weights['role'])}"
     )

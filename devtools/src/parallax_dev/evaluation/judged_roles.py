@@ -293,10 +293,15 @@ def format_markdown(rows: Sequence[RoleScores], weights: Mapping[str, Any] | Non
     )
     table = "\n".join(r.row() for r in rows)
     demand = (
-        f"at least {weights['own_clear']} own-voice sentence(s) pointing to the role clearly "
-        "(`own_clear`: an action it does or suffers, name-calling, a sentence the model reads "
-        f"with confidence, or a reading leaning the role's way by {weights['own_clear_lean']} "
-        "or more)"
+        f"at least {weights['own_clear']} own-voice sentence(s) with an action it does or "
+        "suffers or name-calling aimed at it, pointing to the role (`own_clear`, "
+        "`own_clear_deeds`: a sentence reading, however confident, is not enough, since in "
+        "news the tone around an actor is mostly the tone of what happened)"
+        if weights["own_clear_deeds"]
+        else f"at least {weights['own_clear']} own-voice sentence(s) pointing to the role "
+        "clearly (`own_clear`: an action it does or suffers, name-calling, a sentence the model "
+        f"reads with confidence, or a reading leaning the role's way by "
+        f"{weights['own_clear_lean']} or more)"
     )
     chosen, held = nfc["judged_selection"], nfc["judged_held_out"]
     effect = (

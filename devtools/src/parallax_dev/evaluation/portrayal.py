@@ -237,6 +237,7 @@ def analyse(
 def cast(analyses: dict[str, Analysis]) -> dict[str, list[dict[str, Any]]]:
     """Answer the kept questions and run the role rules; each analysis's actors, portrayed."""
     keys = list(analyses)
+    genres = _genres(analyses)
     answers = answer(
         [
             trim(unspoken(analyses[k], analyses[k].layers["asked"]), len(analyses[k].sentences))
@@ -255,9 +256,34 @@ def cast(analyses: dict[str, Analysis]) -> dict[str, list[dict[str, Any]]]:
             analysis.layers.get("events", []),
             analysis.layers.get("quotes", []),
             judgments,
+            opinion=genres[key] == "opinion",
         )
+        for actor in actors:
+            actor[GENRE_KEY] = genres[key]  # for the role training's own re-casting
         result[key] = actors
     return result
+
+
+GENRE_KEY = "article_genre"
+"""Key the evaluation adds to each portrayed actor: its article's genre."""
+
+
+def _genres(analyses: dict[str, Analysis]) -> dict[str, str]:
+    """Each analysis's genre as the pipeline's genre step (after techniques) reads it.
+
+    The cached analyses stop before it; it is read on shallow copies, so the cache's
+    objects keep their layers.
+    """
+    step = component_factory("genre")()
+    probes = []
+    for analysis in analyses.values():
+        probe = copy.copy(analysis)
+        probe.layers = dict(analysis.layers)
+        probes.append(probe)
+    return {
+        key: str(done.layers.get("genre"))
+        for key, done in zip(analyses, step.pipe(probes), strict=True)
+    }
 
 
 def _revoiced(
