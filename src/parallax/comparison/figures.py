@@ -43,25 +43,11 @@ _STAMP = re.compile(r"\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}")
 PLACES = frozenset({"GPE", "LOC", "FAC"})
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 UNITS = {"$": "dollars", "%": "percent", "percent": "percent", "€": "euros", "£": "pounds"}
-APPROXIMATE = frozenset(
-    [
-        "about",
-        "around",
-        "roughly",
-        "nearly",
-        "almost",
-        "approximately",
-        "some",
-        "over",
-        "more",
-        "less",
-        "than",
-        "least",
-        "up",
-        "under",
-        "estimated",
-    ]
+_APPROXIMATE_WORDS = (
+    "about around roughly nearly almost approximately some over more less than least up under"
+    " estimated"
 )
+APPROXIMATE = frozenset(_APPROXIMATE_WORDS.split())
 COPULAS = frozenset({"be", "become", "remain"})
 TIME_PREPOSITIONS = {"on": "in", "at": "in", "during": "in", "of": "in"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -75,25 +61,11 @@ AT_LEAST = frozenset({"over", "more", "least", "above", "exceeding"})
 """Hedges that make a figure a lower bound ("more than 1,000", "at least 1,800")."""
 AT_MOST = frozenset({"under", "less", "fewer", "most", "below", "up"})
 """Hedges that make a figure an upper bound ("fewer than 50", "up to 30")."""
-NOT_A_FACT = frozenset(
-    {
-        "expect",
-        "predict",
-        "forecast",
-        "project",
-        "anticipate",
-        "estimate",
-        "hope",
-        "want",
-        "plan",
-        "propose",
-        "seek",
-        "aim",
-        "target",
-        "call",
-        "demand",
-    }
+_NOT_A_FACT_WORDS = (
+    "expect predict forecast project anticipate estimate hope want plan propose seek aim target"
+    " call demand"
 )
+NOT_A_FACT = frozenset(_NOT_A_FACT_WORDS.split())
 """Verbs above a figure's clause that make it a forecast, aim or demand, not a reported fact
 ("analysts were expecting the rate to fall to 5.7%")."""
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "will", "'ll"})
