@@ -158,6 +158,20 @@ def test_counts_of_other_places_hours_and_running_totals_make_no_clash() -> None
     )
 
 
+def test_two_nationalities_named_as_attacker_of_one_place_clash() -> None:
+    def clashes(first: str, second: str) -> bool:
+        return clash({"text": first}, {"text": second}) is not None
+
+    shelled = "French artillery shelled the old bridge in Lyon."
+    assert clashes(shelled, "German guns shelled the old bridge in Lyon.")
+    assert clashes(shelled, "A German missile strike on Lyon destroyed the old bridge.")
+    # The same attacker, another place, a denial, or a claim reported from someone else.
+    assert not clashes(shelled, "French guns shelled the old bridge in Lyon.")
+    assert not clashes(shelled, "German guns shelled the old bridge in Porto.")
+    assert not clashes("French artillery did not shell the old bridge in Lyon.", shelled)
+    assert not clashes("Berlin says German guns shelled the old bridge in Lyon.", shelled)
+
+
 def test_a_time_stamp_is_no_figure() -> None:
     (stamped,) = parse_figures(["Update (29.10.22 15:29): the harbour bridge reopened."])
     assert stamped == []
