@@ -95,7 +95,8 @@ class Figure:
             lowercased lemmas; a narrower subject is another quantity.
         factual: the figure is reported as fact, not forecast, aimed at or hypothetical
             ("economists had predicted 1 million jobs", "would cut $800 billion").
-        where: the capitalised words of the places the clause names ("kharkiv"), lowercased.
+        where: the capitalised words of the places the clause names ("kharkiv"), lowercased,
+            the subject's own name left out.
     """
 
     kind: str
@@ -133,8 +134,8 @@ class Figure:
             and self.negated == other.negated
             and bool(self.subject & other.subject)
             and self.qualifiers == other.qualifiers
-            # Counts in different places, or one placed and one not, are other quantities.
-            and (self.where & other.where or not (self.where or other.where))
+            # Counts in different places are other quantities (one side unplaced may agree).
+            and bool(self.where & other.where or not (self.where and other.where))
             # A figure dated by its clause ("by Tuesday") and one not dated, or dated
             # otherwise, may be counts of different days. A rank in a sequence ("the 31st
             # member") does not change from day to day: only two dates that differ part it.
@@ -411,10 +412,13 @@ def _when(predicate: Any, run: Sequence[Any]) -> frozenset[str]:
     for token in predicate.subtree:
         if _STAMP.fullmatch(token.text) and token.i not in inside:
             found.add(token.text)
-        if token.lower_ == "since" and token.dep_ in {"prep", "mark"}:
-            phrase = list(token.subtree) if token.dep_ == "prep" else list(token.head.subtree)
-            if not inside & {t.i for t in phrase}:
-                found.add(" ".join(t.lower_ for t in phrase))
+        # A "since" of this clause, not of one inside it ("neutrality kept since the war").
+        if token.lower_ != "since" or token.dep_ not in {"prep", "mark"}:
+            continue
+        phrase = list(token.subtree) if token.dep_ == "prep" else list(token.head.subtree)
+        owner = token.head if token.dep_ == "prep" else token.head.head
+        if owner.i == predicate.i and not inside & {t.i for t in phrase}:
+            found.add(" ".join(t.lower_ for t in phrase))
     return frozenset(found)
 
 
@@ -514,6 +518,7 @@ def figures(doc: Any) -> list[Figure]:
             what = unit if in_run else (_lemma(measured) if measured is not None else None)
             phrase = text if measured is None or in_run else f"{text} {measured.text}"
         predicate = _predicate(measured if measured is not None else head)
+        subject = _subject(predicate) if predicate is not None else frozenset()
         found.append(
             Figure(
                 kind=kind,
@@ -525,13 +530,13 @@ def figures(doc: Any) -> list[Figure]:
                 unit=unit,
                 predicate=_lemma(predicate) if predicate is not None else None,
                 negated=predicate is not None and any(c.dep_ == "neg" for c in predicate.children),
-                subject=_subject(predicate) if predicate is not None else frozenset(),
+                subject=subject,
                 approximate=_approximate(run, head),
                 when=_when(predicate, run) if predicate is not None else frozenset(),
                 hedge=_hedge(run, head),
                 qualifiers=_qualifiers(predicate) if predicate is not None else frozenset(),
                 factual=predicate is None or _factual(predicate),
-                where=_where(predicate, run) if predicate is not None else frozenset(),
+                where=_where(predicate, run) - subject if predicate is not None else frozenset(),
             )
         )
     return found
