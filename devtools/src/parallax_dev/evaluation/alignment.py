@@ -394,9 +394,10 @@ def format_markdown(result: AlignmentScores, judgements: list[dict[str, Any]]) -
             "value. **Contradiction** needs two figures that measure the same quantity of the "
             "same event, read from the dependency parse (`parallax.comparison.figures`: the "
             "same measured word, predicate and subject, no conflicting date of the clause, "
-            "hedged figures within 20%), or structured claims with the same subject and "
-            "relation and different values. Word overlap, a negation cue or the entailment "
-            "model alone never make one.",
+            "hedged figures within 20%, the same places and times of the clause), structured "
+            "claims with the same subject and relation and different values, or two "
+            "nationalities named as the attacker of one place (`parallax.comparison.strikes`). "
+            "Word overlap, a negation cue or the entailment model alone never make one.",
             "",
             f"All {result.stories} BASIL stories in ../shared (three outlets each) were "
             "aligned; every pair given was read and labelled by hand (ids, offsets and our own "

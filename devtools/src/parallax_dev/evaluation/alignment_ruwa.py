@@ -151,21 +151,22 @@ def markdown_lines(result: AlignmentScores | None, judgements: list[dict[str, An
         "that were read as counts, which figures no longer are.",
         "",
         "Before each count was bound to the places and times of its clause (a time of day "
-        'and a "since" phrase included), the figure rule called counts of other things '
-        "contradictions: one strike's dead against a city's or a region's dead since the "
-        "invasion, the whole country's dead against one region's, a toll at 13:00 against a "
-        "later one. What it still finds are the same attack's injured counted differently on "
-        "one day, and children injured by the same date given as 1,067 and 706 (the first is "
-        "the killed and injured together). The disagreements that matter most in this "
-        "coverage are not figures: who struck a railway station, a prison or the nuclear "
-        "plant (Russian state outlets name Ukrainian forces, Ukrainian and Western outlets "
-        "Russian ones) and what sank a warship. The alignment gives none of them as a "
-        "contradiction, though such headlines are close in meaning (a Russian-side headline "
-        "that Ukrainians hit the Kramatorsk station and a Ukrainian one that Russian "
-        "missiles hit it: cosine 0.77); nothing reads the agent of a strike, and a pair "
-        'this close with other agents could even be given as "same". A rule for them '
-        "needs the attack, its target and its agent read from the parse, and each side shown "
-        'as the claim of whoever made it ("Moscow says"); '
-        "it is not built, so the floor of 100 judged contradictions is still not met.",
+        'and a "since" phrase of the clause included), the figure rule called counts of '
+        "other things contradictions: one strike's dead against a city's or a region's dead "
+        "since the invasion, the whole country's dead against one region's, a toll at 13:00 "
+        "against a later one. What it still finds are the same attack's injured counted "
+        "differently on one day, and children injured by the same date given as 1,067 and 706 "
+        "(the first is the killed and injured together). The disagreement that matters most "
+        "in this coverage is not a figure but the attacker: such headlines are close in "
+        "meaning (a Russian-side headline that Ukrainians hit the Kramatorsk station against "
+        "a Ukrainian one that Russian missiles hit it: cosine 0.77), so a pair could even be "
+        'given as "same". `parallax.comparison.strikes` reads the attack, its target\'s '
+        "place and its attacker from the parse, and two sources contradict each other when "
+        "they name different nationalities as the attacker of one place; a claim reported "
+        'from someone else ("Moscow says"), a denial, and a country or city named as the '
+        "attacker are left unread, so most of the war's disputes over who struck a prison, a "
+        "mall or the nuclear plant (told as claims of Moscow or Kyiv) are still not found. "
+        "With so few true contradictions read, the floor of 100 judged contradictions is "
+        "still not met.",
         "",
     ]
