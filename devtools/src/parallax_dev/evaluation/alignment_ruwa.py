@@ -145,10 +145,11 @@ def markdown_lines(result: AlignmentScores | None, judgements: list[dict[str, An
         "",
         f"RUWA pairs without a label: {len(result.unjudged)}; judged wrong that came back: "
         f'{len(result.wrong_again)}. Of the judged "same" pairs, {most} are between '
-        f"{pair}, two Ukrainian outlets that often carry the same agency text; the wrong "
-        "ones are mostly counts of other things (a lower bound of war crimes against a "
-        "count of crimes, children harmed in all against children injured) and time stamps "
-        "that were read as counts, which figures no longer are.",
+        f"{pair}, two Ukrainian outlets that often carry the same agency text; the ones "
+        "judged wrong are related statements or counts of other things (a lower bound of "
+        "war crimes against a count of crimes, children harmed in all against children "
+        'injured). Time stamps ("29.10.22 15:29") were read as shared counts; they are no '
+        "figures now, and those pairs are gone.",
         "",
         "Before each count was bound to the places and times of its clause (a time of day "
         'and a "since" phrase of the clause included), the figure rule called counts of '
