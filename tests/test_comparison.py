@@ -143,6 +143,40 @@ def test_bounds_forecasts_narrower_subjects_and_other_days_make_no_clash() -> No
     assert not clashes("By Monday, 41% of the residents were registered.", registered)
 
 
+def test_counts_of_other_places_hours_and_running_totals_make_no_clash() -> None:
+    def clashes(first: str, second: str) -> bool:
+        return clash({"text": first}, {"text": second}) is not None
+
+    assert clashes("Six passengers were hurt in Madrid.", "Nine passengers were hurt in Madrid.")
+    # Another city: another quantity. A city named on one side only may be where it was said.
+    assert not clashes("Six passengers were hurt in London.", "Nine passengers were hurt in Paris.")
+    assert clashes("Six passengers were hurt in Madrid.", "Nine passengers were hurt.")
+    # A count at an hour is no final count; a total since some start is no one day's count.
+    assert not clashes("As of 13:00, 39 passengers were hurt.", "50 passengers were hurt.")
+    assert not clashes(
+        "Since the strike began, 75 passengers were hurt.", "Six passengers were hurt."
+    )
+
+
+def test_two_nationalities_named_as_attacker_of_one_place_clash() -> None:
+    def clashes(first: str, second: str) -> bool:
+        return clash({"text": first}, {"text": second}) is not None
+
+    shelled = "French artillery shelled the old bridge in Lyon."
+    assert clashes(shelled, "German guns shelled the old bridge in Lyon.")
+    assert clashes(shelled, "A German missile strike on Lyon destroyed the old bridge.")
+    # The same attacker, another place, a denial, or a claim reported from someone else.
+    assert not clashes(shelled, "French guns shelled the old bridge in Lyon.")
+    assert not clashes(shelled, "German guns shelled the old bridge in Porto.")
+    assert not clashes("French artillery did not shell the old bridge in Lyon.", shelled)
+    assert not clashes("Berlin says German guns shelled the old bridge in Lyon.", shelled)
+
+
+def test_a_time_stamp_is_no_figure() -> None:
+    (stamped,) = parse_figures(["Update (29.10.22 15:29): the harbour bridge reopened."])
+    assert stamped == []
+
+
 def test_a_rank_in_a_sequence_clashes_with_an_undated_one() -> None:
     # Unlike a running count, "the 30th member" is the same fact on any later day.
     first = "On 4 May 2021, Estland became the league's 30th member."

@@ -17,8 +17,10 @@ only close pairs are judged:
   differ, read from the dependency parse by :mod:`parallax.comparison.figures` (the same
   subject, predicate and measured word: "since 2002" against "since 2003" about Pelosi
   leading), or structured claims (layer ``claims``) giving the same subject and relation
-  different values. Neither a negation cue nor the entailment model alone makes one: on news
-  pairs from BASIL its contradiction judgements were wrong (docs/evaluation.md).
+  different values, or two nationalities named as the attacker of the same place
+  (:mod:`parallax.comparison.strikes`: "Ukrainians hit the station in X" against "Russian
+  missiles hit X's station"). Neither a negation cue nor the entailment model alone makes
+  one: on news pairs from BASIL its contradiction judgements were wrong (docs/evaluation.md).
 - **unique**: a check-worthy statement with no counterpart above ``UNIQUE_BELOW`` in any
   other source.
 
@@ -44,6 +46,7 @@ from parallax.comparison.figures import (
     parse_figures,
     shared_figures,
 )
+from parallax.comparison.strikes import Strike, attacker_clash, has_strike, parse_strikes
 from parallax.comparison.terms import content_words
 from parallax.record import (
     AlignedSentence,
@@ -190,18 +193,26 @@ def clash(
     claims_b: Sequence[ClaimRecord] = (),
     figures: tuple[Sequence[Figure], Sequence[Figure]] | None = None,
     sources: tuple[str, str] = ("one", "the other"),
+    strikes: tuple[Sequence[Strike], Sequence[Strike]] | None = None,
 ) -> str | None:
     """Why two related sentences contradict each other, or None when they do not.
 
-    Structured claims first, then figures measuring the same thing (parsed here unless
-    ``figures`` gives them).
+    Structured claims first, then figures measuring the same thing, then different
+    attackers of the same place (figures and strikes are parsed here unless given).
     """
     reason = claims_clash(claims_a, claims_b, *sources)
     if reason:
         return reason
     first, second = figures or tuple(parse_figures([a["text"], b["text"]]))
     found = disagreement(first, second)
-    return found.describe(*sources) if found else None
+    if found:
+        return found.describe(*sources)
+    if strikes is None:
+        texts = [a["text"], b["text"]]
+        one, other = parse_strikes(texts) if all(map(has_strike, texts)) else ([], [])
+        strikes = (one, other)
+    attackers = attacker_clash(strikes[0], strikes[1])
+    return attackers.describe(*sources) if attackers else None
 
 
 def _item(record: ArticleRecord, sentence: SentenceRecord) -> AlignedSentence:
@@ -337,6 +348,10 @@ def align(
     # Only sentences of close pairs that state a figure are parsed (the costly step).
     wanted = sorted({k for pair in close for k in pair if has_figure(texts[k])})
     parsed = dict(zip(wanted, parse_figures([texts[k] for k in wanted]), strict=True))
+    attacks = sorted(
+        {k for x, y in close if similarity[x, y] >= CLASH for k in (x, y) if has_strike(texts[k])}
+    )
+    struck = dict(zip(attacks, parse_strikes([texts[k] for k in attacks]), strict=True))
     judged = dict(zip(close, _entailment_scores(close, texts, vectors), strict=True))
     result: list[AlignmentRecord] = []
     for x, y in close:
@@ -353,10 +368,17 @@ def align(
                 claims[j].get(b["id"], []),
                 (figures_a, figures_b),
                 (names[i], names[j]),
+                (struck.get(x, []), struck.get(y, [])),
             )
         if reason:
             kind = "contradiction"
-            basis: AlignmentBasis = "claims" if reason.startswith("values") else "figures"
+            basis: AlignmentBasis = (
+                "claims"
+                if reason.startswith("values")
+                else "attackers"
+                if reason.startswith("attackers")
+                else "figures"
+            )
         elif conflicting(figures_a, figures_b):
             continue
         else:

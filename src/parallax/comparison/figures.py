@@ -13,7 +13,11 @@ from its dependency parse with its roles, in the spirit of the claim role bindin
   ("the 2001 *attacks*", "*founded* in 1949") and its preposition ("since", "from", "in");
 - **predicate**: the verb of the clause the figure belongs to, with its negation;
 - **subject**: the names (or the noun) the predicate is about, following participles and
-  relative clauses back to the noun they describe ("NATO, founded in 1951").
+  relative clauses back to the noun they describe ("NATO, founded in 1951");
+- **where** and **when**: the places the clause names and its other time expressions,
+  a time of day or a "since" phrase included. Six civilians killed in one city and 75 in
+  another, a toll "as of 13:00" and a later one, one strike's dead and a region's dead
+  "since the invasion began" are counts of different things.
 
 A figure whose roles cannot be read (no measured word, no subject, a pronoun subject) is
 kept for agreement ("both report 97-1") but never makes a disagreement. Parsing is done only
@@ -34,27 +38,16 @@ from parallax.number_words import CARDINALS, ORDINALS, TENS
 _YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)")
 _SCORE = re.compile(r"\d{1,3}-\d{1,3}")
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_STAMP = re.compile(r"\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}")
+"""A time of day ("15:29") or a dotted date ("29.10.22"): a time stamp, never a count."""
+PLACES = frozenset({"GPE", "LOC", "FAC"})
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 UNITS = {"$": "dollars", "%": "percent", "percent": "percent", "€": "euros", "£": "pounds"}
-APPROXIMATE = frozenset(
-    [
-        "about",
-        "around",
-        "roughly",
-        "nearly",
-        "almost",
-        "approximately",
-        "some",
-        "over",
-        "more",
-        "less",
-        "than",
-        "least",
-        "up",
-        "under",
-        "estimated",
-    ]
+_APPROXIMATE_WORDS = (
+    "about around roughly nearly almost approximately some over more less than least up under"
+    " estimated"
 )
+APPROXIMATE = frozenset(_APPROXIMATE_WORDS.split())
 COPULAS = frozenset({"be", "become", "remain"})
 TIME_PREPOSITIONS = {"on": "in", "at": "in", "during": "in", "of": "in"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -68,25 +61,11 @@ AT_LEAST = frozenset({"over", "more", "least", "above", "exceeding"})
 """Hedges that make a figure a lower bound ("more than 1,000", "at least 1,800")."""
 AT_MOST = frozenset({"under", "less", "fewer", "most", "below", "up"})
 """Hedges that make a figure an upper bound ("fewer than 50", "up to 30")."""
-NOT_A_FACT = frozenset(
-    {
-        "expect",
-        "predict",
-        "forecast",
-        "project",
-        "anticipate",
-        "estimate",
-        "hope",
-        "want",
-        "plan",
-        "propose",
-        "seek",
-        "aim",
-        "target",
-        "call",
-        "demand",
-    }
+_NOT_A_FACT_WORDS = (
+    "expect predict forecast project anticipate estimate hope want plan propose seek aim target"
+    " call demand"
 )
+NOT_A_FACT = frozenset(_NOT_A_FACT_WORDS.split())
 """Verbs above a figure's clause that make it a forecast, aim or demand, not a reported fact
 ("analysts were expecting the rate to fall to 5.7%")."""
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "will", "'ll"})
@@ -116,6 +95,8 @@ class Figure:
             lowercased lemmas; a narrower subject is another quantity.
         factual: the figure is reported as fact, not forecast, aimed at or hypothetical
             ("economists had predicted 1 million jobs", "would cut $800 billion").
+        where: the capitalised words of the places the clause names ("kharkiv"), lowercased,
+            the subject's own name left out.
     """
 
     kind: str
@@ -133,6 +114,7 @@ class Figure:
     hedge: str = ""
     qualifiers: frozenset[str] = frozenset()
     factual: bool = True
+    where: frozenset[str] = frozenset()
 
     @property
     def bound(self) -> bool:
@@ -152,6 +134,8 @@ class Figure:
             and self.negated == other.negated
             and bool(self.subject & other.subject)
             and self.qualifiers == other.qualifiers
+            # Counts in different places are other quantities (one side unplaced may agree).
+            and bool(self.where & other.where or not (self.where and other.where))
             # A figure dated by its clause ("by Tuesday") and one not dated, or dated
             # otherwise, may be counts of different days. A rank in a sequence ("the 31st
             # member") does not change from day to day: only two dates that differ part it.
@@ -404,15 +388,48 @@ def _qualifiers(predicate: Any) -> frozenset[str]:
     return frozenset()
 
 
-def _when(predicate: Any, run: Sequence[Any]) -> frozenset[str]:
-    """The date expressions of a clause other than the figure itself."""
+def _clause_entities(predicate: Any, run: Sequence[Any], labels: set[str]) -> list[Any]:
+    """The entities of ``labels`` inside the clause of ``predicate``, the figure's left out."""
     skip = {t.i for t in run}
-    found = set()
-    for entity in predicate.doc.ents:
-        inside = predicate.left_edge.i <= entity.start and entity.end - 1 <= predicate.right_edge.i
-        if entity.label_ == "DATE" and inside and not skip & set(range(entity.start, entity.end)):
-            found.add(entity.text.lower())
+    return [
+        entity
+        for entity in predicate.doc.ents
+        if entity.label_ in labels
+        and predicate.left_edge.i <= entity.start
+        and entity.end - 1 <= predicate.right_edge.i
+        and not skip & set(range(entity.start, entity.end))
+    ]
+
+
+def _when(predicate: Any, run: Sequence[Any]) -> frozenset[str]:
+    """The time expressions of a clause other than the figure itself.
+
+    Dates and times of day ("as of 13:00": a toll at that hour, not the final one), and a
+    "since" phrase ("since the invasion began": a running total, not one day's count).
+    """
+    found = {e.text.lower() for e in _clause_entities(predicate, run, {"DATE", "TIME"})}
+    inside = {t.i for t in run}
+    for token in predicate.subtree:
+        if _STAMP.fullmatch(token.text) and token.i not in inside:
+            found.add(token.text)
+        # A "since" of this clause, not of one inside it ("neutrality kept since the war").
+        if token.lower_ != "since" or token.dep_ not in {"prep", "mark"}:
+            continue
+        phrase = list(token.subtree) if token.dep_ == "prep" else list(token.head.subtree)
+        owner = token.head if token.dep_ == "prep" else token.head.head
+        if owner.i == predicate.i and not inside & {t.i for t in phrase}:
+            found.add(" ".join(t.lower_ for t in phrase))
     return frozenset(found)
+
+
+def _where(predicate: Any, run: Sequence[Any]) -> frozenset[str]:
+    """The capitalised words of the places the clause names, lowercased."""
+    return frozenset(
+        token.lower_
+        for entity in _clause_entities(predicate, run, set(PLACES))
+        for token in entity
+        if token.text[:1].isupper()
+    )
 
 
 def _names_something(head: Any) -> bool:
@@ -472,7 +489,7 @@ def figures(doc: Any) -> list[Figure]:
     """The role-bound figures of one parsed sentence (a spaCy ``Doc`` or ``Span``)."""
     found = []
     for run in _runs(doc):
-        if any(t.ent_type_ == "TIME" for t in run):
+        if any(t.ent_type_ == "TIME" or _STAMP.fullmatch(t.text) for t in run):
             continue
         parsed = _value(run)
         if parsed is None:
@@ -501,6 +518,7 @@ def figures(doc: Any) -> list[Figure]:
             what = unit if in_run else (_lemma(measured) if measured is not None else None)
             phrase = text if measured is None or in_run else f"{text} {measured.text}"
         predicate = _predicate(measured if measured is not None else head)
+        subject = _subject(predicate) if predicate is not None else frozenset()
         found.append(
             Figure(
                 kind=kind,
@@ -512,12 +530,13 @@ def figures(doc: Any) -> list[Figure]:
                 unit=unit,
                 predicate=_lemma(predicate) if predicate is not None else None,
                 negated=predicate is not None and any(c.dep_ == "neg" for c in predicate.children),
-                subject=_subject(predicate) if predicate is not None else frozenset(),
+                subject=subject,
                 approximate=_approximate(run, head),
                 when=_when(predicate, run) if predicate is not None else frozenset(),
                 hedge=_hedge(run, head),
                 qualifiers=_qualifiers(predicate) if predicate is not None else frozenset(),
                 factual=predicate is None or _factual(predicate),
+                where=_where(predicate, run) - subject if predicate is not None else frozenset(),
             )
         )
     return found

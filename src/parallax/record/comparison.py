@@ -6,7 +6,9 @@ from typing import Literal, NotRequired, TypedDict
 
 from parallax.record.article import AlignmentKind, GapKind, QuotedPortrayal, VerdictLabel
 
-AlignmentBasis = Literal["paraphrase", "shared_figure", "figures", "claims", "unmatched"]
+AlignmentBasis = Literal[
+    "paraphrase", "shared_figure", "figures", "claims", "attackers", "unmatched"
+]
 
 # -- the comparison ------------------------------------------------------------------------
 

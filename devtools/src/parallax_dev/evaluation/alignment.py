@@ -25,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from parallax.record import ArticleRecord
 from parallax_dev.evaluation import verdicts
 
 JUDGEMENTS = "alignment_judgements.jsonl"
@@ -112,9 +113,8 @@ def allsides_stories(shared: Path, wanted: set[str] | None = None) -> dict[str, 
     }
 
 
-def align_stories(grouped: dict[str, list[StoryArticle]]) -> list[dict[str, Any]]:
-    """Analyse each story's articles and return every ``same`` and ``contradiction`` pair."""
-    from parallax.comparison.alignment import align
+def analyse_stories(grouped: dict[str, list[StoryArticle]]) -> dict[str, list[ArticleRecord]]:
+    """Each story's articles analysed as ``parallax compare`` analyses them (report records)."""
     from parallax.components import load
     from parallax.model import Article
     from parallax.report.json_report import analysis_record
@@ -126,7 +126,7 @@ def align_stories(grouped: dict[str, list[StoryArticle]]) -> list[dict[str, Any]
     articles = [
         Article(
             text=a.source.text,
-            source=a.article if a.article.startswith("allsides:") else f"basil:{a.article}",
+            source=a.article if ":" in a.article else f"basil:{a.article}",
             date=a.source.date,
             title=a.title,
             outlet=a.outlet,
@@ -135,31 +135,46 @@ def align_stories(grouped: dict[str, list[StoryArticle]]) -> list[dict[str, Any]
         for a in items
     ]
     analysed = iter([analysis_record(analysis) for analysis in pipeline.pipe(articles)])
+    return {story: [next(analysed) for _ in items] for story, items in ordered}
+
+
+def story_pairs(
+    story: str, items: Sequence[StoryArticle], records: Sequence[ArticleRecord]
+) -> list[dict[str, Any]]:
+    """The ``same`` and ``contradiction`` pairs of one analysed story, with ids and offsets."""
+    from parallax.comparison.alignment import align
+
+    names = {r["id"]: a.article for r, a in zip(records, items, strict=True)}
+    spans = {(r["id"], s["id"]): (s["start"], s["end"]) for r in records for s in r["sentences"]}
     pairs = []
-    for story, items in ordered:
-        records = [next(analysed) for _ in items]
-        names = {r["id"]: a.article for r, a in zip(records, items, strict=True)}
-        spans = {
-            (r["id"], s["id"]): (s["start"], s["end"]) for r in records for s in r["sentences"]
-        }
-        for alignment in align(story, records):
-            if alignment["kind"] not in KINDS:
-                continue
-            first, second = alignment["items"]
-            a_span = spans[(first["article_id"], first["sentence_id"])]
-            b_span = spans[(second["article_id"], second["sentence_id"])]
-            pairs.append(
-                {
-                    "story": story,
-                    "kind": alignment["kind"],
-                    "basis": alignment.get("basis"),
-                    "a": [names[first["article_id"]], *a_span],
-                    "b": [names[second["article_id"]], *b_span],
-                    "reason": alignment["reason"],
-                    "texts": [first["text"], second["text"]],
-                }
-            )
+    for alignment in align(story, records):
+        if alignment["kind"] not in KINDS:
+            continue
+        first, second = alignment["items"]
+        a_span = spans[(first["article_id"], first["sentence_id"])]
+        b_span = spans[(second["article_id"], second["sentence_id"])]
+        pairs.append(
+            {
+                "story": story,
+                "kind": alignment["kind"],
+                "basis": alignment.get("basis"),
+                "a": [names[first["article_id"]], *a_span],
+                "b": [names[second["article_id"]], *b_span],
+                "reason": alignment["reason"],
+                "texts": [first["text"], second["text"]],
+            }
+        )
     return pairs
+
+
+def align_stories(grouped: dict[str, list[StoryArticle]]) -> list[dict[str, Any]]:
+    """Analyse each story's articles and return every ``same`` and ``contradiction`` pair."""
+    analysed = analyse_stories(grouped)
+    return [
+        pair
+        for story, items in sorted(grouped.items())
+        for pair in story_pairs(story, items, analysed[story])
+    ]
 
 
 def _read(name: str, path: Path | None) -> list[dict[str, Any]]:
@@ -203,6 +218,9 @@ class AlignmentScores:
     allsides: AlignmentScores | None = None
     """The same scores on AllSides round-ups (contradictions in every story, "same" pairs
     in the judged sample of stories)."""
+    ruwa: AlignmentScores | None = None
+    """The same scores on RUWA's Ukraine-war event-days (every contradiction, "same" pairs
+    in the judged sample of pairs)."""
 
     def precision(self, kind: str) -> float | None:
         """Share of ``kind`` pairs judged correct (None when none was given)."""
@@ -325,7 +343,9 @@ def allsides_scope(pairs: Iterable[dict[str, Any]], sample: set[str]) -> list[di
 
 
 def evaluate(shared: Path) -> tuple[AlignmentScores, list[dict[str, Any]]]:
-    """Align every BASIL and AllSides story, score the pairs against the labels, try the model."""
+    """Align every BASIL, AllSides and RUWA story, score the pairs against the labels."""
+    from parallax_dev.evaluation import alignment_ruwa
+
     grouped = stories(shared)
     pairs = align_stories(grouped)
     judgements = read_judgements()
@@ -334,7 +354,10 @@ def evaluate(shared: Path) -> tuple[AlignmentScores, list[dict[str, Any]]]:
     roundups = allsides_stories(shared)
     more = allsides_scope(align_stories(roundups), allsides_sample(roundups))
     result.allsides = score(more, judgements, (), len(roundups))
-    return result, pairs + more
+    days = alignment_ruwa.ruwa_stories(shared)
+    war = alignment_ruwa.judged_scope(align_stories(days))
+    result.ruwa = score(war, judgements, (), len(days))
+    return result, pairs + more + war
 
 
 def _row(label: str, given: int, correct: int) -> str:
@@ -344,11 +367,13 @@ def _row(label: str, given: int, correct: int) -> str:
 
 def format_markdown(result: AlignmentScores, judgements: list[dict[str, Any]]) -> str:
     """The docs section: precision per kind and basis now, of the old alignment, and recall."""
+    from parallax_dev.evaluation import alignment_ruwa
+
     rows = [_row(f"{kind} (now)", result.total[kind], result.correct[kind]) for kind in KINDS]
     for (kind, basis), given in sorted(result.by_basis.items()):
         rows.append(_row(f"{kind}, {basis}", given, result.correct_by_basis[(kind, basis)]))
     for system in sorted({str(j["system"]) for j in judgements} - {"current"}):
-        mine = [j for j in judgements if j["system"] == system and not _is_allsides(j)]
+        mine = [j for j in judgements if j["system"] == system and ":" not in j["story"]]
         for kind in KINDS:
             listed = [j for j in mine if j["kind"] == kind]
             if listed:
@@ -369,9 +394,10 @@ def format_markdown(result: AlignmentScores, judgements: list[dict[str, Any]]) -
             "value. **Contradiction** needs two figures that measure the same quantity of the "
             "same event, read from the dependency parse (`parallax.comparison.figures`: the "
             "same measured word, predicate and subject, no conflicting date of the clause, "
-            "hedged figures within 20%), or structured claims with the same subject and "
-            "relation and different values. Word overlap, a negation cue or the entailment "
-            "model alone never make one.",
+            "hedged figures within 20%, the same places and times of the clause), structured "
+            "claims with the same subject and relation and different values, or two "
+            "nationalities named as the attacker of one place (`parallax.comparison.strikes`). "
+            "Word overlap, a negation cue or the entailment model alone never make one.",
             "",
             f"All {result.stories} BASIL stories in ../shared (three outlets each) were "
             "aligned; every pair given was read and labelled by hand (ids, offsets and our own "
@@ -399,13 +425,14 @@ def format_markdown(result: AlignmentScores, judgements: list[dict[str, Any]]) -
             "`tests/test_alignment_precision.py`).",
             "",
             *_allsides_lines(result.allsides, judgements),
+            *alignment_ruwa.markdown_lines(result.ruwa, judgements),
             "The entailment model alone on the same hand-judged pairs (mutual entailment, "
             f"each way at least 0.5, for same; contradiction either way for contradiction): "
             f"{model or 'not measured'}. It barely tells a right pair from a wrong one on "
             'news sentences, so alignment uses it only to withhold "same".',
             "",
-            "Command: `parallax-dev eval alignment --write-docs` (about 15 minutes on an idle "
-            "machine: 70 BASIL stories and 505 AllSides round-ups).",
+            "Command: `parallax-dev eval alignment --write-docs` (about 40 minutes on an idle "
+            "machine: 70 BASIL stories, 505 AllSides round-ups and RUWA's event-days).",
         ]
     )
 
@@ -438,7 +465,3 @@ def _allsides_lines(result: AlignmentScores | None, judgements: list[dict[str, A
         f"{len(result.wrong_again)}.",
         "",
     ]
-
-
-def _is_allsides(judgement: dict[str, Any]) -> bool:
-    return str(judgement["story"]).startswith("allsides:")
