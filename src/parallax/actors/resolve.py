@@ -95,9 +95,9 @@ class MentionIndex:
     def actor_of_token(self, token: Any) -> str | None:
         """The actor a noun phrase headed by ``token`` refers to.
 
-        The head itself first ("Russia"), then a name in apposition to it ("the House
-        majority leader, Eric Cantor," is Cantor: the phrase and the name are one referent,
-        and the modifier only says where he serves), then its modifiers ("Russian troops",
+        The head itself first ("Russia"), then a name in apposition to it ("the harbour
+        board's chair, Dana Ruiz," is Ruiz: the phrase and the name are one referent, and
+        the modifier only says where she serves), then its modifiers ("Russian troops",
         "Russia's army"), so a phrase about a state's instrument is counted as the state
         acting.
         """
