@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from conftest import shared_path
+from parallax_dev.evaluation.portrayal import UPSTREAM
 
 pytestmark = pytest.mark.shared
 
@@ -29,19 +30,7 @@ WRONG_ASSERTED = 11
 shown, measured 2026-12-05 once a news report's role needed a deed or name-calling in its
 own voice; 35 of 41 before that, 62 of 68 before roles the article gives itself needed a
 clear own-voice reason). Each fix lowers it; it is never raised."""
-COMPONENTS = (
-    "parse",
-    "sentences",
-    "entities",
-    "embed",
-    "times",
-    "actors",
-    "quotes",
-    "events",
-    "techniques",
-    "genre",
-    "portrayal",
-)
+COMPONENTS = (*UPSTREAM, "genre", "portrayal")
 """What the portrayal step needs, as ``parallax analyze`` runs it (the later components do
 not change actors)."""
 

@@ -101,6 +101,15 @@ def test_a_quoted_phrase_after_a_speech_verb_is_not_a_scare_quote() -> None:
     assert found('The senator said the plan was "dangerous" for families.') == set()
 
 
+def _lines(texts: list[str]) -> list[Line]:
+    """The texts as one article's sentences, one space apart."""
+    lines, start = [], 0
+    for text in texts:
+        lines.append(Line(text, start))
+        start += len(text) + 1
+    return lines
+
+
 def test_repetition_marks_every_occurrence_of_the_repeated_phrase() -> None:
     texts = [
         "Working families pay the price.",
@@ -111,10 +120,7 @@ def test_repetition_marks_every_occurrence_of_the_repeated_phrase() -> None:
         "Stand with working families.",
         "The weather was fine.",
     ]
-    lines, start = [], 0
-    for text in texts:
-        lines.append(Line(text, start))
-        start += len(text) + 1
+    lines = _lines(texts)
     article = " ".join(texts)
     spans = [s for s in rules.detect(lines) if s.name == "repetition"]
     assert [article[s.start : s.end].lower() for s in spans] == ["working families"] * 6
@@ -128,10 +134,7 @@ def test_a_topic_named_in_four_sentences_is_not_repetition() -> None:
         "The senator spoke about health care.",
         "Health care will be debated again.",
     ]
-    lines, start = [], 0
-    for text in texts:
-        lines.append(Line(text, start))
-        start += len(text) + 1
+    lines = _lines(texts)
     assert not [s for s in rules.detect(lines) if s.name == "repetition"]
 
 
@@ -172,10 +175,7 @@ def test_a_noun_phrase_a_report_keeps_naming_is_not_repetition_but_a_message_is(
         "The monitors observed: vote to cut the tax in May.",
         "It is time to cut the tax, the monitors observed.",
     ]
-    lines, start = [], 0
-    for text in texts:
-        lines.append(Line(text, start))
-        start += len(text) + 1
+    lines = _lines(texts)
     article = " ".join(texts)
     noun_phrases = noun_phrase_spans(load_spacy()(article))
     spans = [s for s in rules.detect(lines, (), noun_phrases) if s.name == "repetition"]
