@@ -427,6 +427,18 @@ def test_a_resolved_subject_pronoun_carries_its_chain(nlp: Pipeline) -> None:
     assert actor_of(analysis, "he") == actor_of(analysis, "Brandt")
 
 
+def test_a_bare_surname_after_a_titled_one_is_the_same_person(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Former President Carter was treated in hospital, his family said. Carter, 99, "
+        "left office in 1981.",
+        date(2024, 3, 10),
+    )
+    people = [a for a in analysis.layers["actors"] if a["type"] == "person"]
+    assert [a["id"] for a in people] == ["jimmy-carter"]
+    assert [m["text"] for m in people[0]["mentions"] if m["kind"] == "name"] == ["Carter"] * 2
+
+
 def test_a_bare_surname_links_only_with_a_fitting_title_or_date(nlp: Pipeline) -> None:
     titled = analyse(nlp, "President Carter met the delegation at noon.", date(2016, 4, 5))
     assert actor_of(titled, "Carter") == "jimmy-carter"

@@ -21,13 +21,12 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
     """Give a one-word person mention the actor of the article's own full mention of it.
 
     "Carter" after "Defense Secretary Ash Carter" is Ash Carter, whatever the knowledge base
-    knows about other Carters. Of the full mentions before it, the person mentioned most so
+    knows about other Carters, and after "President Carter" (linked by title and date) the
+    president. Of the full mentions before it, the person mentioned most so
     far wins (then the nearest); failing any, the only one after it. Ambiguous surnames
     with no earlier full mention keep their actor.
     """
-    full = [
-        m for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1 and m.kind == "name"
-    ]
+    full = [m for m in mentions if m.label == "PERSON" and m.kind == "name" and _names_in_full(m)]
     seen: dict[str, int] = {}
     for mention in mentions:
         mislabelled = _mislabelled_surname(mention)
@@ -47,6 +46,16 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
             mention.actor = same[0].actor
         seen[mention.actor] = seen.get(mention.actor, 0) + 1
     _drop_unused(mentions, actors)
+
+
+def _names_in_full(mention: Mention) -> bool:
+    """Whether a person mention settles who a later bare surname is.
+
+    A full name does ("Ash Carter"); so does a surname the knowledge base linked through a
+    fitting title and date ("President Carter"): "Carter, 99, ..." a sentence later is the
+    same man, not a second, unknown Carter.
+    """
+    return len(mention.text.split()) > 1 or not mention.actor.startswith("local:")
 
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
