@@ -26,8 +26,10 @@ HELPFUL = "helpful"
 
 JUDGEMENT_VERBS = frozenset(
     {
+        "acclaim",
         "accuse",
         "applaud",
+        "assail",
         "blame",
         "castigate",
         "censure",
@@ -38,25 +40,36 @@ JUDGEMENT_VERBS = frozenset(
         "congratulate",
         "criticise",
         "criticize",
+        "decry",
+        "denigrate",
         "denounce",
         "deride",
         "disparage",
+        "endorse",
+        "excoriate",
+        "extol",
         "fault",
+        "hail",
+        "laud",
         "mock",
         "praise",
         "rebuke",
         "reprimand",
         "reproach",
         "ridicule",
+        "salute",
         "scold",
         "thank",
+        "upbraid",
+        "vilify",
     }
 )
 """Verbs that pass a verdict in words on someone (after Levin's 1993 "judgment verbs",
-class 33, with "accuse"). The lexicon rates many of them as harsh, but to be condemned is
-not to be harmed, nor is condemning an attack: "the West condemned Moscow's takeover" makes
-Moscow no victim and the West no aggressor. Such an action is no evidence of a role; what
-the sentence says of each side reaches the role through the sentiment model instead."""
+class 33, those done in words only, with "accuse", and "endorse", a public word of
+approval). The lexicon rates many of them as harsh, but to be condemned is not to be
+harmed, nor is condemning an attack: "the West condemned Moscow's takeover" makes Moscow no
+victim and the West no aggressor. Such an action is no evidence of a role; what the
+sentence says of each side reaches the role through the sentiment model instead."""
 
 
 SPEECH_ACTS = SPEECH_VERBS - {"threaten"}
