@@ -439,6 +439,18 @@ def test_a_bare_surname_after_a_titled_one_is_the_same_person(nlp: Pipeline) -> 
     assert [m["text"] for m in people[0]["mentions"] if m["kind"] == "name"] == ["Carter"] * 2
 
 
+def test_a_full_name_links_through_another_spelling_of_its_surname(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "President Volodymyr Zelenskiy thanked the rescue workers. Hunter Biden and "
+        "Ash Carter were not there.",
+        date(2023, 1, 16),
+    )
+    assert actor_of(analysis, "Volodymyr Zelenskiy") == "volodymyr-zelensky"
+    assert actor_of(analysis, "Hunter Biden") != "joe-biden"
+    assert actor_of(analysis, "Ash Carter") != "jimmy-carter"
+
+
 def test_a_bare_surname_links_only_with_a_fitting_title_or_date(nlp: Pipeline) -> None:
     titled = analyse(nlp, "President Carter met the delegation at noon.", date(2016, 4, 5))
     assert actor_of(titled, "Carter") == "jimmy-carter"

@@ -366,10 +366,12 @@ class ActorResolver:
         time; otherwise it stays local, and :func:`unify_surnames` joins it to the
         article's own full mention of that name. "Ash Carter" never links to Jimmy Carter.
         """
+        full_name = len(text.split()) > 1
         people = [e for e in self.kb.lookup(text) if e.type == "person"]
+        if not people and full_name:
+            people = self._spelled_otherwise(text)
         if not people:
             return None
-        full_name = len(text.split()) > 1
         year = _sentence_year(ent)
         fits_year = []
         if year is not None:
@@ -387,6 +389,26 @@ class ActorResolver:
         if self._title_fits(ent, person) or self._in_office_then(person):
             return person
         return None
+
+    def _spelled_otherwise(self, text: str) -> list[KBEntity]:
+        """People a full name names with its surname spelled as one of their aliases.
+
+        Transliterated surnames come in several spellings ("Zelensky", "Zelenskiy",
+        "Zelenskyy"); the knowledge base lists them as aliases of the surname but not every
+        pairing with the given name. "Volodymyr Zelenskiy" is the person whose surname alias
+        is "Zelenskiy" and whose full name starts "Volodymyr"; "Hunter Biden" is not the
+        person whose surname is "Biden" and whose given name is "Joe".
+        """
+        words = text.split()
+        given = words[0].lower()
+        return [
+            e
+            for e in self.kb.lookup(words[-1])
+            if e.type == "person"
+            and any(
+                len(name.split()) > 1 and name.split()[0].lower() == given for name in e.names()
+            )
+        ]
 
     def _in_office_then(self, person: KBEntity) -> bool:
         """Whether the publication date falls in (or just around) one of the person's offices.
