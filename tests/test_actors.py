@@ -439,6 +439,19 @@ def test_a_bare_surname_after_a_titled_one_is_the_same_person(nlp: Pipeline) -> 
     assert [m["text"] for m in people[0]["mentions"] if m["kind"] == "name"] == ["Carter"] * 2
 
 
+def test_a_place_the_tagger_calls_a_person_makes_no_person(nlp: Pipeline) -> None:
+    # The small model tags "Kyiv" here as a person; the knowledge base knows it as a city.
+    analysis = analyse(
+        nlp,
+        "Protesters in Kyiv praised the volunteers, while the crackdown was condemned by "
+        "European leaders.",
+    )
+    actors = analysis.layers["actors"]
+    spans = [(m["start"], m["end"]) for a in actors for m in a["mentions"]]
+    assert len(spans) == len(set(spans))
+    assert not [a for a in actors if a["type"] == "person"]
+
+
 def test_a_full_name_links_through_another_spelling_of_its_surname(nlp: Pipeline) -> None:
     analysis = analyse(
         nlp,

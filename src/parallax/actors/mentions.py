@@ -316,8 +316,8 @@ class ActorResolver:
         # "the Biden administration" is the state acting; Biden is still a mention of Biden.
         people = []
         for ent in chunk.ents:
-            if ent.label_ != "PERSON":
-                continue
+            if ent.label_ != "PERSON" or (ent.start, ent.end) == (chunk.start, chunk.end):
+                continue  # a name the knowledge base knows as no person ("Kyiv") is none
             entity = self._person_entity(ent, ent.text, leads=chunk.root.lemma_.lower())
             actor = self._from_kb(entity) if entity else self._local(ent.text, "PERSON")
             if actor != mention.actor:

@@ -26,7 +26,11 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
     far wins (then the nearest); failing any, the only one after it. Ambiguous surnames
     with no earlier full mention keep their actor.
     """
-    full = [m for m in mentions if m.label == "PERSON" and m.kind == "name" and _names_in_full(m)]
+    full = [
+        m
+        for m in mentions
+        if m.label == "PERSON" and m.kind == "name" and _names_in_full(m, actors)
+    ]
     seen: dict[str, int] = {}
     for mention in mentions:
         mislabelled = _mislabelled_surname(mention)
@@ -48,14 +52,17 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
     _drop_unused(mentions, actors)
 
 
-def _names_in_full(mention: Mention) -> bool:
+def _names_in_full(mention: Mention, actors: dict[str, ActorInfo]) -> bool:
     """Whether a person mention settles who a later bare surname is.
 
     A full name does ("Ash Carter"); so does a surname the knowledge base linked through a
     fitting title and date ("President Carter"): "Carter, 99, ..." a sentence later is the
     same man, not a second, unknown Carter.
     """
-    return len(mention.text.split()) > 1 or not mention.actor.startswith("local:")
+    if len(mention.text.split()) > 1:
+        return True
+    linked = actors.get(mention.actor)
+    return linked is not None and linked.kb_id is not None and linked.type == "person"
 
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
