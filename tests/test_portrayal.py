@@ -124,6 +124,29 @@ def test_too_few_sentences_in_the_articles_voice_give_no_sentiment(
     assert [e["points_to"] for e in west["evidence"] if e["signal"] == "sentiment"] == ["negative"]
 
 
+def test_a_one_sentence_article_takes_the_models_class_for_its_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A lean the long-article cuts call neutral (above NEGATIVE_CUT) but the model's class
+    # calls negative: a single sentence is labelled the way the model was measured on one.
+    monkeypatch.setattr(roles, "MIN_SENTENCES", 2)
+    leaning = (0.55, 0.4, 0.05)
+    assert roles._label(leaning[2] - leaning[0]) == 1
+    text, sentences = build("Westland's envoy lied to the delegates.")
+    west = actor(text, text, sentences, "Westland", "west")
+    portray([west], sentences, text, judgments={"west": [Judgment("s1", OWN_VOICE, leaning)]})
+    assert (west["sentiment"], west["sentiment_label"]) == (-0.5, "negative")
+    assert west["sentiment_sentences"] == ["s1"]
+    east = actor(text, text, sentences, "Westland", "east")
+    portray([east], sentences, text, judgments={"east": [Judgment("s1", OWN_VOICE, NEUTRAL)]})
+    assert (east["sentiment_label"], east["sentiment_sentences"]) == ("neutral", [])
+    # With a second sentence the article is long enough for the cuts again.
+    text, sentences = build("Westland's envoy lied to the delegates.", "The talks ended.")
+    west = actor(text, text, sentences, "Westland", "west")
+    portray([west], sentences, text, judgments={"west": [Judgment("s1", OWN_VOICE, leaning)]})
+    assert (west["sentiment"], west["sentiment_label"]) == (0.0, "neutral")
+
+
 def test_negated_or_unrated_actions_are_no_evidence() -> None:
     assert actions.kind("not attack", "did not attack") is None
     assert actions.kind("attack", "attacked") == actions.HARMFUL

@@ -19,7 +19,8 @@ NEWSMTSC_DEV_MACRO_F1 = 0.75  # measured 0.751 (bfloat16 and float32); the issue
 BASIL_ACCURACY = 0.63  # measured 0.639; the bar is the majority class's 0.811: not reached
 BASIL_MACRO_F1 = 0.36  # measured 0.368 (majority 0.299); the issue's bar 0.50 not reached
 PERSENT_ACCURACY = 0.52  # measured 0.531 (majority 0.526); the issue's bar 0.55 not reached
-PERSENT_MACRO_F1 = 0.49  # measured 0.496; the issue's bar is 0.45
+# Measured 0.495 (0.496 before a one-sentence article had a sentiment); the issue's bar 0.45.
+PERSENT_MACRO_F1 = 0.49
 NFC_LEAN_MACRO_F1 = 0.47  # measured 0.488 (role_lean); the issue's bar is 0.40
 NFC_LEAN_HELD_OUT_MACRO_F1 = 0.48  # measured 0.486 on fold 1's test articles, never fitted on
 NFC_ROLE_MACRO_F1 = 0.43  # measured 0.432 (the product's role); the issue's bar is 0.40
@@ -27,6 +28,11 @@ NFC_ROLE_MACRO_F1 = 0.43  # measured 0.432 (the product's role); the issue's bar
 # name-calling in its own voice, which took judged war news from 0.636 to 0.791 accuracy
 # (tests/test_judged_roles.py): a wrong role costs more trust than a missing one.
 NFC_ROLE_HELD_OUT_MACRO_F1 = 0.43
+# One NewsMTSC dev sentence as a whole article, end to end (`eval portrayal-sentences`):
+# measured 0.615 accuracy and 0.563 macro-F1 (majority 0.450 and 0.207); 0.448 and 0.211
+# while a one-sentence article could give no actor a sentiment.
+SENTENCE_ACCURACY = 0.60
+SENTENCE_MACRO_F1 = 0.55
 E2E_TIMEOUT = 1800  # the pipeline over a corpus: minutes on a shared 2-core machine
 
 
@@ -86,6 +92,21 @@ def test_nfc_roles_floor(shared: Path) -> None:
     assert role.macro_f1 >= NFC_ROLE_MACRO_F1, role
     _, held_out = split_scores(role, folds)
     assert held_out.macro_f1 >= NFC_ROLE_HELD_OUT_MACRO_F1, held_out
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+@pytest.mark.timeout(E2E_TIMEOUT)
+def test_target_sentiment_in_one_news_sentence_floor(shared: Path) -> None:
+    # 536 short texts: about 10 s once .cache/portrayal holds their analyses, a minute or
+    # two the first time.
+    from parallax_dev.datasets.newsmtsc import cache_dir
+    from parallax_dev.evaluation.portrayal_sentences import run
+
+    both = run(shared, cache_dir(), alternatives=False).scores[-1]
+    assert both.accuracy >= SENTENCE_ACCURACY, both
+    assert both.accuracy > both.majority_accuracy, both
+    assert both.macro_f1 >= SENTENCE_MACRO_F1, both
 
 
 def score_field(found: Any, field: str) -> Any:

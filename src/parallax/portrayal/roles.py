@@ -33,7 +33,9 @@ the runner-up by :data:`MARGIN`) still cast each quoted source's view of the act
 article's own when the learned reading is off (:data:`USE_ROLE_MODEL`, while training it).
 The sentiment in [-1, 1] is the mean,
 over the sentences in the article's own voice, of P(positive) - P(negative), names weighing
-more than pronouns; 0 (neutral) when the model read fewer than :data:`MIN_SENTENCES` of them.
+more than pronouns; 0 (neutral) when the model read fewer than :data:`MIN_SENTENCES` of them,
+or than the article has sentences when it is shorter (a single news sentence is read by the
+model's own class decision, :func:`_least_evidence`).
 """
 
 from __future__ import annotations
@@ -64,7 +66,8 @@ only (see :mod:`parallax_dev.training.portrayal_cuts`).
 MIN_SENTENCES = 2
 """Sentences the model read in the article's own voice before its sentiment towards an
 actor is called anything but neutral (a quoted source's view needs only its own words).
-Chosen with the cuts. Sentences in which the actor itself speaks are not among them
+Chosen with the cuts, on long articles; a shorter article needs all its sentences
+(:func:`_least_evidence`). Sentences in which the actor itself speaks are not among them
 (:func:`parallax.components.portrayal.unspoken`): they carry its words, not the
 article's view of it."""
 STRONG = 0.6
@@ -237,7 +240,7 @@ def portray(
     for actor in actors:
         per_voice = evidence[actor["id"]]
         own = per_voice.get(OWN_VOICE.key(), Evidence())
-        actor.update(_decide(own, MIN_SENTENCES))
+        actor.update(_decide(own, *_least_evidence(len(sentences))))
         actor["evidence"] = sorted(
             [item for found in per_voice.values() for item in found.items]
             + [
@@ -310,11 +313,23 @@ def _name_calling_targets(
     return found
 
 
+def _least_evidence(sentences: int) -> tuple[int, bool]:
+    """The own-voice sentences an article's sentiment needs, and whether it is that short.
+
+    :data:`MIN_SENTENCES`, or every sentence the article has when it has fewer: a text of
+    one sentence ("parallax analyze" on a single news sentence) could otherwise never say
+    anything of an actor. Such an article's one reading is labelled by the model's own
+    class decision, the one measured on single sentences (NewsMTSC), not by the cuts
+    chosen for the mean over a long article's sentences; longer articles are untouched.
+    """
+    return min(MIN_SENTENCES, max(sentences, 1)), sentences < MIN_SENTENCES
+
+
 def _label(lean: float) -> int:
     return 0 if lean <= NEGATIVE_CUT else 2 if lean > POSITIVE_CUT else 1
 
 
-def _decide(found: Evidence, least: int = 1) -> dict[str, Any]:
+def _decide(found: Evidence, least: int = 1, short: bool = False) -> dict[str, Any]:
     ranked = sorted(
         ((found.scores.get(r, 0.0), r) for r in ("antagonist", "victim", "protagonist")),
         reverse=True,
@@ -332,6 +347,11 @@ def _decide(found: Evidence, least: int = 1) -> dict[str, Any]:
         role = "neutral"
     support = {j.sentence_id for j in found.judgments if _label(j.lean) != 1}
     label = SENTIMENT_LABELS[_label(sentiment)]
+    if short and found.judgments:
+        # A text too short for the cuts: the model's class for its (weighted) reading.
+        pooled = [sum(j.probabilities[c] * j.weight for j in found.judgments) for c in range(3)]
+        label = SENTIMENT_LABELS[max(range(3), key=lambda c: pooled[c])]
+        support = {j.sentence_id for j in found.judgments} if label != "neutral" else set()
     if len({j.sentence_id for j in found.judgments}) < max(least, 1):
         # Too little (or nothing) to go on: neutral. The readings stay in the evidence.
         sentiment, support, label = 0.0, set(), "neutral"

@@ -120,6 +120,27 @@ def eval_portrayal(shared: Path, limit: int | None, choose_cuts: bool, write_doc
     )
 
 
+@evaluate.command("portrayal-sentences")
+@shared_option("datasets/newsmtsc_target_sentiment")
+@write_docs_option
+@handle_errors
+def eval_portrayal_sentences(shared: Path, write_docs: bool) -> None:
+    """Each NewsMTSC dev sentence as an article of its own, end to end (issue 16).
+
+    The matched actor's sentiment label against the target's gold polarity, beside the
+    majority class (:mod:`parallax_dev.evaluation.portrayal_sentences`).
+    """
+    from parallax_dev.datasets.newsmtsc import cache_dir
+    from parallax_dev.evaluation import portrayal_sentences
+
+    report_evaluation(
+        "Actor portrayal in one news sentence (NewsMTSC dev, end to end)",
+        lambda: portrayal_sentences.run(shared, cache_dir()),
+        portrayal_sentences.format_markdown,
+        write_docs,
+    )
+
+
 @evaluate.command("portrayal-judged")
 @shared_option(
     "inputs/ukraine-crisis-news-bias and datasets/narrative_frames_corpus (the judged articles)"
