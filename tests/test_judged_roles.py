@@ -74,3 +74,16 @@ def test_no_more_roles_judged_wrong_are_shown(shown: list[tuple[Any, str]]) -> N
         if role != "neutral" and role != j.label
     ]
     assert len(wrong) <= WRONG_ASSERTED, "\n".join(wrong)
+
+
+def test_every_judged_article_reads_as_the_text_that_was_judged() -> None:
+    from parallax_dev.evaluation import judged_roles
+
+    shared = shared_path("inputs", "ukraine-crisis-news-bias").parent.parent
+    shared_path("datasets", "narrative_frames_corpus")
+    texts = judged_roles.articles(shared)
+    judgements = judged_roles.load()
+    changed = sorted(
+        {j.input for j in judgements if judged_roles.text_sha(texts[j.input]) != j.article_sha}
+    )
+    assert not changed, f"judged articles whose text changed since judged: {changed}"

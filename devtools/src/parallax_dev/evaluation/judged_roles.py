@@ -28,6 +28,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from parallax_dev.datasets.nfc import article_texts as nfc_texts
+
 UKRAINE = "inputs/ukraine-crisis-news-bias/all-data-as-json"
 NFC = "datasets/narrative_frames_corpus"
 UKRAINE_COUNT = 40
@@ -98,9 +100,7 @@ def _climate(shared: Path) -> dict[str, str]:
     folder = shared / NFC
     held = (folder / "data_splits_raw" / "Fold_1" / "test.txt").read_text("utf-8")
     ids = sorted({line.split("\t", 1)[0] for line in held.splitlines() if line.strip()}, key=int)
-    with (folder / "data" / "articles_metadata.tsv").open(encoding="utf-8") as handle:
-        rows = [line.rstrip("\n").split("\t") for line in handle][1:]
-    texts = {r[0]: r[4] for r in rows if len(r) > 4}
+    texts = nfc_texts(folder / "data")
     chosen = sorted(random.Random(SEED).sample([i for i in ids if i in texts], CLIMATE_COUNT))
     return {f"nfc/{i}": texts[i] for i in sorted(chosen, key=int)}
 
