@@ -169,3 +169,13 @@ def test_an_attributed_quotation_over_paragraphs_keeps_its_speaker(nlp: Pipeline
         (quote,) = [q for q in quotes if str(q["text"]).startswith(words)]
         assert quote["speaker"] == porter, quote
     assert not _quoted(text, quotes, "The river fell")
+
+
+def test_marks_beside_spaces_and_at_the_ends_are_read_without_error(nlp: Pipeline) -> None:
+    text = (
+        'Rain fell. "\nMayor Ann Porter said " we will go. Then "Rain" fell. And " \n'
+        '"  " then " it rained "'
+    )
+    _, quotes = _quotes(nlp, text)
+    for quote in quotes:
+        assert text[int(str(quote["start"])) : int(str(quote["end"]))].strip() == quote["text"]

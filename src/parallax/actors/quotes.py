@@ -106,17 +106,13 @@ def _direct(doc: Any, text: str) -> list[tuple[int, int, Any | None]]:
     found: list[tuple[int, int, Any | None, bool]] = []
     spans = [(q.start, q.end) for q in marks if q.closed or q.continued]
     for quoted in marks:
-        start, end = quoted.inner
+        start, end = _stripped(text, *quoted.inner)
         if not quoted.closed and not quoted.continued:
-            first = doc.char_span(start, start + 1, alignment_mode="expand")
-            if first is None:
+            edges = _edges(doc, start, end)
+            if edges is None:
                 continue
-            end = min(end, first[0].sent.end_char)
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        while start < end and text[start].isspace():
-            start += 1
-        if start >= end:
+            start, end = _stripped(text, start, min(end, edges[0].sent.end_char))
+        if start >= end or _edges(doc, start, end) is None:
             continue
         cue = _cue_near(doc, start, end, spans)
         if cue is None:
@@ -143,22 +139,37 @@ def _direct(doc: Any, text: str) -> list[tuple[int, int, Any | None]]:
     return [(start, end, cue) for start, end, cue, _ in found]
 
 
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` without the spaces at either end."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _edges(doc: Any, start: int, end: int) -> tuple[Any, Any] | None:
+    """The first and last tokens of ``start:end``, or None when it covers no token."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span[0], span[-1]
+
+
 def _sentences(doc: Any, start: int, end: int) -> int:
     """How many of the doc's sentences ``start:end`` touches."""
-    first = doc.char_span(start, start + 1, alignment_mode="expand")
-    last = doc.char_span(max(end - 1, start), end, alignment_mode="expand")
-    if first is None or last is None:
+    edges = _edges(doc, start, end)
+    if edges is None:
         return 1
-    return len(list(doc[first[0].sent.start : last[-1].sent.end].sents))
+    return len(list(doc[edges[0].sent.start : edges[1].sent.end].sents))
 
 
 def _cue_near(doc: Any, start: int, end: int, spans: Sequence[tuple[int, int]] = ()) -> Any | None:
     """The speech verb of the sentences a quotation touches, outside every quotation."""
-    first = doc.char_span(start, start + 1, alignment_mode="expand")
-    last = doc.char_span(max(end - 1, start), end, alignment_mode="expand")
-    if first is None or last is None:
+    edges = _edges(doc, start, end)
+    if edges is None:
         return None
-    return _nearest_cue(doc[first[0].sent.start : last[-1].sent.end], start, end, spans)
+    return _nearest_cue(doc[edges[0].sent.start : edges[1].sent.end], start, end, spans)
 
 
 def _cue_beside(doc: Any, start: int, end: int, spans: Sequence[tuple[int, int]]) -> Any | None:
@@ -167,13 +178,12 @@ def _cue_beside(doc: Any, start: int, end: int, spans: Sequence[tuple[int, int]]
     Where a quotation follows or precedes its attribution ("Smith disagreed, and said so.
     "...").
     """
-    first = doc.char_span(start, start + 1, alignment_mode="expand")
-    last = doc.char_span(max(end - 1, start), end, alignment_mode="expand")
-    if first is None or last is None:
+    edges = _edges(doc, start, end)
+    if edges is None:
         return None
     text = doc.text
     candidates = []
-    before, after = first[0].sent.start - 1, last[-1].sent.end
+    before, after = edges[0].sent.start - 1, edges[1].sent.end
     if before >= 0:
         sentence = doc[before].sent
         if "\n" not in text[sentence.end_char : start]:
