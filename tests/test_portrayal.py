@@ -412,11 +412,17 @@ def test_a_role_needs_the_articles_own_voice_when_it_speaks_of_the_actor(
     west = actor(text, text, sentences, "Westland", "west")
     portray([west], sentences, text, quotes=[quote], judgments={"west": judgments["west"][:1]})
     assert west["role"] == "neutral"
-    # Named only inside the quotation: cast from what the article chose to quote.
+    # Named only inside the quotation: the mayor casts Westland, the article does not; the
+    # mayor's casting is reported under the mayor's name.
     text, sentences = build("Westland is a menace, the mayor said.", "The talks ended.")
     west = actor(text, text, sentences, "Westland", "west")
     portray([west], sentences, text, quotes=[quote], judgments={"west": judgments["west"][:1]})
-    assert (west["role"], west["role_sentences"]) == ("antagonist", ["s1"])
+    assert (west["role"], west["role_lean"], west["role_sentences"]) == (
+        "neutral",
+        "antagonist",
+        [],
+    )
+    assert [q["speaker_text"] for q in west["quoted"]] == ["the mayor"]
 
 
 def test_a_role_against_the_articles_own_sentiment_is_neutral() -> None:

@@ -222,7 +222,9 @@ def evaluate(
 
 def portray_all(shared: Path, cache: Path) -> dict[str, list[dict[str, Any]]]:
     """The pipeline's portrayed actors of every judged article (cached as the other evals)."""
-    return {key: [actor for actor, _ in found] for key, found in _portrayed(shared, cache).items()}
+    from parallax_dev.evaluation.portrayal import analyse, cast
+
+    return cast(analyse(articles(shared), cache, "judged-roles"))
 
 
 @dataclass(frozen=True)
@@ -232,42 +234,17 @@ class JudgedActor:
     judgement: Judgement
     actor: Mapping[str, Any] | None
     """None when the pipeline no longer finds the judged actor (it is shown no role)."""
-    named_in_own_voice: bool
-    """Whether the article names the actor outside quotations (what the product passes to
-    :func:`parallax.portrayal.role_model.cast`)."""
 
 
 def judged_actors_now(
     shared: Path, cache: Path, judgements: Sequence[Judgement] | None = None
 ) -> list[JudgedActor]:
     """Every judgement (the stored ones by default) with its actor as portrayed now."""
-    found = _portrayed(shared, cache)
-    result = []
-    for judgement in load() if judgements is None else judgements:
-        pairs = found.get(judgement.input, [])
-        actor = match(judgement, [a for a, _ in pairs])
-        named = next((n for a, n in pairs if a is actor), False)
-        result.append(JudgedActor(judgement, actor, named))
-    return result
-
-
-def _portrayed(shared: Path, cache: Path) -> dict[str, list[tuple[dict[str, Any], bool]]]:
-    from parallax.portrayal.voice import OWN, VoiceIndex
-    from parallax_dev.evaluation.portrayal import analyse, cast
-
-    analyses = analyse(articles(shared), cache, "judged-roles")
-    portrayed = cast(analyses)
-    result: dict[str, list[tuple[dict[str, Any], bool]]] = {}
-    for key, actors in portrayed.items():
-        voices = VoiceIndex(analyses[key].layers.get("quotes", []))
-        result[key] = [
-            (
-                actor,
-                any(voices.at(int(m["start"]), int(m["end"])).kind == OWN for m in _named(actor)),
-            )
-            for actor in actors
-        ]
-    return result
+    found = portray_all(shared, cache)
+    return [
+        JudgedActor(judgement, match(judgement, found.get(judgement.input, [])))
+        for judgement in (load() if judgements is None else judgements)
+    ]
 
 
 def format_markdown(rows: Sequence[RoleScores], weights: Mapping[str, Any] | None = None) -> str:

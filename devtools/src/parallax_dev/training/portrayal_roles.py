@@ -8,9 +8,8 @@ and dev articles only; its test articles stay for the evaluation. The weights, t
 scaling and what they scored are written as JSON (a few kilobytes).
 
 The product's ``role`` is the reading's answer only when its probability reaches a
-confidence bar and, for an actor the article speaks of in its own voice, enough own-voice
-sentences point to the role clearly (``own_clear``, ``own_clear_lean`` and
-``own_clear_deeds``,
+confidence bar and enough sentences in the article's own voice point to the role clearly
+(``own_clear``, ``own_clear_lean`` and ``own_clear_deeds``,
 :func:`parallax.portrayal.role_model.cast`). All three are chosen here on
 :data:`CONFIDENCE_GRID`, :data:`OWN_CLEAR_GRID` and :data:`OWN_CLEAR_LEAN_GRID`, precision
 first, on two selection parts together: the fold's train and dev articles, and the
@@ -20,10 +19,7 @@ selection half of this project's judged war and climate articles
 the judged news, where most actors are merely mentioned, rewards abstaining. The choice
 has the best mean of the two parts' precisions of asserted roles among those that
 keep NFC's macro-F1 on its selection part at :data:`SELECTION_F1` or more. The fold's test
-articles and the judged held-out half only report what that costs. The NFC actors here
-carry no voice per mention, so there the own-voice demands apply only where the model read
-the actor in the article's own voice (measured on the fold, the rest changes no answer);
-the judged actors carry it.
+articles and the judged held-out half only report what that costs.
 """
 
 from __future__ import annotations
@@ -173,7 +169,6 @@ def judged_scores(judged: Sequence[JudgedActor], weights: Mapping[str, Any]) -> 
                 len(actor.get("mentions") or []),
                 actor["sentiment"],
                 weights,
-                named_in_own_voice=item.named_in_own_voice,
                 opinion=actor.get(GENRE_KEY) == "opinion",
             )
         correct += role == item.judgement.label
