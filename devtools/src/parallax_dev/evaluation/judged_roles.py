@@ -40,6 +40,13 @@ MIN_NAMED = 3
 """Named (not pronoun) mentions an actor needs to be judged."""
 ROLES = ("protagonist", "antagonist", "victim", "neutral")
 JUDGEMENTS = "role_judgements.jsonl"
+WRONG_RATCHET = 7
+"""Ratchet: roles judged wrong that ``tests/test_judged_roles.py`` lets the war articles show
+(7 of 11 shown, measured 2026-12-05 once every role was the article's own and the role
+weights were refitted on NFC read as printed; 11 of 16 before that, 35 of 41 before a news
+report's role needed a deed or name-calling in its own voice, 62 of 68 before roles the
+article gives itself needed a clear own-voice reason). Each fix lowers it; it is never
+raised."""
 
 
 @dataclass(frozen=True)
@@ -281,6 +288,15 @@ def format_markdown(rows: Sequence[RoleScores], weights: Mapping[str, Any] | Non
         f"reads with confidence, or a reading leaning the role's way by "
         f"{weights['own_clear_lean']} or more)"
     )
+    ahead = [r.name for r in rows if r.accuracy > r.majority_accuracy]
+    beaten = (
+        "score below it on every part"
+        if not ahead
+        else "beat it on "
+        + ", ".join(ahead)
+        + " only, and the issue's 0.70 on the whole "
+        + ("is reached" if rows[0].accuracy >= 0.70 else "is not")
+    )
     chosen, held = nfc["judged_selection"], nfc["judged_held_out"]
     effect = (
         f"NFC `role` macro-F1 {nfc['selection']['macro_f1']:.3f} on its selection part, "
@@ -317,8 +333,8 @@ reports.
 How to read these:
 
 - Most actors in this news are merely mentioned (a careful reader gives 73% of them no
-  role, 81% in the war articles), so always answering *neutral* is a strong baseline, and
-  the issue's goal is not reached: the shown roles score below it on every part. Before
+  role, 81% in the war articles), so always answering *neutral* is a strong baseline; the
+  shown roles {beaten}. Before
   the own-voice demands below (2026-12-05, bar 0.38 alone) the same actors scored 0.395
   accuracy (held-out half 0.375), answering 57% of them with 13 of 109 roles right; with a
   clear own-voice sentence of any kind (a confident reading included) 0.532 (0.490), 14 of
@@ -327,23 +343,30 @@ How to read these:
   its probabilities barely separate an actor the article casts from one it mentions (in an
   invented war report the army shelling villages, its victims and the aid givers read
   0.42-0.65; countries merely mentioned in wire reports about 0.4-0.75). A bar high
-  enough to silence the mentioned ones silences the clear cases too, and takes NFC's
-  `role` below its floor.
-- What separates them better is evidence: an actor the article speaks of in its own voice
-  now needs {demand}. `parallax-dev train portrayal-roles` chooses the bar
-  ({weights["confidence"]}) and this demand on NFC's selection part and this set's selection
-  half together, for the best mean precision of asserted roles while NFC's `role` macro-F1
-  on its selection part stays at {SELECTION_F1} or more (CI holds it to 0.43 on all of it
-  and on its held-out part). An opinion piece (the genre step's call) is cast from its own
-  tone as well: there the writer's view of an actor is the casting. With them: {effect}.
-- The climate articles score worst: NFC's texts carry stray quotation marks, so the quotes
-  layer takes nearly all of each and the own-voice demand never applies; their roles rest on
-  quoted sentences alone. Of the roles still shown wrongly in the war articles, most are
-  countries named in reports of conflict or of others' accusations cast as antagonists or
-  victims (the sentence model reads reported conflict as negative towards whoever is
-  named), and officials, sources and mediators cast as protagonists; a few reverse a role
-  the article does give (a volunteer fighter as antagonist, discredited observers as
-  protagonist or victim).
+  enough to silence the mentioned ones silences the clear cases too.
+- What separates them better is evidence in the article's own voice: a role needs own-voice
+  sentences supporting it (what only the sources it quotes say is their casting, reported
+  under their names), and {demand}. `parallax-dev train portrayal-roles` chooses the bar
+  ({weights["confidence"]}) and this demand for accuracy on this set's selection half
+  first, then the mean precision of asserted roles there and on NFC's selection part, then
+  NFC's macro-F1 (NFC's `role` kept {SELECTION_F1} until the corpus was read as printed;
+  the section above says why no own-voice role can). An opinion piece (the genre step's
+  call) is cast from its own tone as well: there the writer's view of an actor is the
+  casting. With them: {effect}.
+- The climate articles are read as their outlets printed them since 2026-12-05. Before, the
+  reader left the corpus file's spreadsheet quoting in (every text wrapped in quotation
+  marks, each mark inside doubled), the quotes layer paired the marks one off and took most
+  of each article for quotations, and roles rested on quoted sentences: climate accuracy
+  0.344, 8 of 39 shown roles right. In steps (climate accuracy, shown roles right): reader
+  fixed, 0.541, 5 of 11; quotation marks paired by their direction (an unclosed mark quotes
+  at most the rest of its sentence after a speech verb, an unattributed stretch of more than
+  two sentences is no quotation), 0.525, 4 of 11; every role the article's own, 0.525, 4 of
+  11 (war 0.791 to 0.798); weights refitted and the bar chosen again, the figures above.
+  Most roles still shown wrongly are protagonists the article does not cast (a country,
+  party or leader doing something the valence lexicon rates helpful, "supports", "will
+  join"; a person praised in an opinion piece's own tone) and officials or countries cast
+  as antagonists for deeds reported as news (sanctions imposed, a leader's fall).
 - `tests/test_judged_roles.py` runs the war articles through the pipeline in CI: accuracy
-  may not fall below 0.77 and no more roles judged wrong may be shown (a ratchet, at 11).
+  may not fall below 0.77 and no more roles judged wrong may be shown (a ratchet, at
+  {WRONG_RATCHET}).
 """
