@@ -20,13 +20,18 @@ BASIL_ACCURACY = 0.63  # measured 0.639; the bar is the majority class's 0.811: 
 BASIL_MACRO_F1 = 0.36  # measured 0.368 (majority 0.299); the issue's bar 0.50 not reached
 PERSENT_ACCURACY = 0.52  # measured 0.531 (majority 0.526); the issue's bar 0.55 not reached
 PERSENT_MACRO_F1 = 0.49  # measured 0.496; the issue's bar is 0.45
-NFC_LEAN_MACRO_F1 = 0.47  # measured 0.488 (role_lean); the issue's bar is 0.40
-NFC_LEAN_HELD_OUT_MACRO_F1 = 0.48  # measured 0.486 on fold 1's test articles, never fitted on
-NFC_ROLE_MACRO_F1 = 0.43  # measured 0.432 (the product's role); the issue's bar is 0.40
-# Measured 0.432 on fold 1's test articles; 0.44 until a news report's role needed a deed or
-# name-calling in its own voice, which took judged war news from 0.636 to 0.791 accuracy
-# (tests/test_judged_roles.py): a wrong role costs more trust than a missing one.
-NFC_ROLE_HELD_OUT_MACRO_F1 = 0.43
+NFC_LEAN_MACRO_F1 = 0.47  # measured 0.482 (role_lean); the issue's bar is 0.40
+# Measured 0.469 on fold 1's test articles, never fitted on. LOWERED from 0.48 on 2026-12-05,
+# for the lead to accept or refuse: the 0.486 it rested on was measured on texts read with
+# their spreadsheet quoting left in (docs/evaluation.md, "Actor portrayal").
+NFC_LEAN_HELD_OUT_MACRO_F1 = 0.46
+# The product's role, the article's own casting: measured 0.135, held out 0.109. LOWERED from
+# 0.43 on 2026-12-05, for the lead to accept or refuse: 0.432 was measured with the corpus's
+# spreadsheet quoting left in, which emptied the own voice so that roles rested on quoted
+# sentences; read as printed no bar and own-voice demand keeps 0.40 (0.379 at best, where
+# judged news falls to 0.43 accuracy). The issue's 0.40 bar is held by role_lean above.
+NFC_ROLE_MACRO_F1 = 0.13
+NFC_ROLE_HELD_OUT_MACRO_F1 = 0.10
 E2E_TIMEOUT = 1800  # the pipeline over a corpus: minutes on a shared 2-core machine
 
 
