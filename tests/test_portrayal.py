@@ -296,8 +296,9 @@ SEED_LISTS_GONE = (
 LEARNED_MISREADS = (
     "issue 16's acceptance, not reached: these casts held only through verbs and phrases "
     "written from the seeds' wording, now gone from the role rules; measured with the "
-    "learned role: in 000 the United States protagonist, NATO neutral; in 002 the United "
-    "States and NATO protagonist, Russia antagonist; the sentence model reads what each "
+    "learned role, the article's own casting (2026-12-05): in 000 the United States "
+    "protagonist, NATO neutral; in 002 (read as a news report, so only deeds cast) NATO "
+    "protagonist, the United States and Russia neutral; the sentence model reads what each "
     "editorial reports (promises, protection, threats) as the editorial's own view, not "
     "whose side it takes"
 )
