@@ -18,18 +18,19 @@ from typing import Any
 import pytest
 
 from conftest import shared_path
+from parallax_dev.evaluation.judged_roles import WRONG_RATCHET
 from parallax_dev.evaluation.portrayal import UPSTREAM
 
 pytestmark = pytest.mark.shared
 
 WAR_ACCURACY = 0.77
-"""Measured 0.791 (always answering *neutral*, the most common judged role: 0.814); 0.636
-before a news report's role needed a deed or name-calling in its own voice."""
-WRONG_ASSERTED = 11
-"""Ratchet: roles shown on the judged war actors that the reader judged wrong (11 of 16
-shown, measured 2026-12-05 once a news report's role needed a deed or name-calling in its
-own voice; 35 of 41 before that, 62 of 68 before roles the article gives itself needed a
-clear own-voice reason). Each fix lowers it; it is never raised."""
+"""Measured 0.798 (always answering *neutral*, the most common judged role: 0.814); 0.791
+before every role was the article's own, 0.636 before a news report's role needed a deed or
+name-calling in its own voice."""
+WRONG_ASSERTED = WRONG_RATCHET
+"""Ratchet: roles shown on the judged war actors that the reader judged wrong (its history
+is with :data:`parallax_dev.evaluation.judged_roles.WRONG_RATCHET`, which the generated
+docs quote)."""
 COMPONENTS = (*UPSTREAM, "genre", "portrayal")
 """What the portrayal step needs, as ``parallax analyze`` runs it (the later components do
 not change actors)."""
@@ -74,3 +75,16 @@ def test_no_more_roles_judged_wrong_are_shown(shown: list[tuple[Any, str]]) -> N
         if role != "neutral" and role != j.label
     ]
     assert len(wrong) <= WRONG_ASSERTED, "\n".join(wrong)
+
+
+def test_every_judged_article_reads_as_the_text_that_was_judged() -> None:
+    from parallax_dev.evaluation import judged_roles
+
+    shared = shared_path("inputs", "ukraine-crisis-news-bias").parent.parent
+    shared_path("datasets", "narrative_frames_corpus")
+    texts = judged_roles.articles(shared)
+    judgements = judged_roles.load()
+    changed = sorted(
+        {j.input for j in judgements if judged_roles.text_sha(texts[j.input]) != j.article_sha}
+    )
+    assert not changed, f"judged articles whose text changed since judged: {changed}"

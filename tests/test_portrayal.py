@@ -319,8 +319,9 @@ SEED_LISTS_GONE = (
 LEARNED_MISREADS = (
     "issue 16's acceptance, not reached: these casts held only through verbs and phrases "
     "written from the seeds' wording, now gone from the role rules; measured with the "
-    "learned role: in 000 the United States protagonist, NATO neutral; in 002 the United "
-    "States and NATO protagonist, Russia antagonist; the sentence model reads what each "
+    "learned role, the article's own casting (2026-12-05): in 000 the United States "
+    "protagonist, NATO neutral; in 002 (read as a news report, so only deeds cast) NATO "
+    "protagonist, the United States and Russia neutral; the sentence model reads what each "
     "editorial reports (promises, protection, threats) as the editorial's own view, not "
     "whose side it takes"
 )
@@ -435,11 +436,17 @@ def test_a_role_needs_the_articles_own_voice_when_it_speaks_of_the_actor(
     west = actor(text, text, sentences, "Westland", "west")
     portray([west], sentences, text, quotes=[quote], judgments={"west": judgments["west"][:1]})
     assert west["role"] == "neutral"
-    # Named only inside the quotation: cast from what the article chose to quote.
+    # Named only inside the quotation: the mayor casts Westland, the article does not; the
+    # mayor's casting is reported under the mayor's name.
     text, sentences = build("Westland is a menace, the mayor said.", "The talks ended.")
     west = actor(text, text, sentences, "Westland", "west")
     portray([west], sentences, text, quotes=[quote], judgments={"west": judgments["west"][:1]})
-    assert (west["role"], west["role_sentences"]) == ("antagonist", ["s1"])
+    assert (west["role"], west["role_lean"], west["role_sentences"]) == (
+        "neutral",
+        "antagonist",
+        [],
+    )
+    assert [q["speaker_text"] for q in west["quoted"]] == ["the mayor"]
 
 
 def test_a_role_against_the_articles_own_sentiment_is_neutral() -> None:

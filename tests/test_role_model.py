@@ -31,7 +31,7 @@ def test_only_deeds_and_clear_readings_count_as_clear() -> None:
     assert role_model.clearly(evidence, "neutral", 0.3) == set()
 
 
-def test_an_actor_the_article_speaks_of_needs_a_clear_own_voice_reason() -> None:
+def test_a_role_needs_a_clear_own_voice_reason() -> None:
     # Faintly negative own-voice readings of a merely mentioned place, and a clearly
     # read quoted one: what the quoted source says cannot stand in for the article.
     faint = [
@@ -42,16 +42,33 @@ def test_an_actor_the_article_speaks_of_needs_a_clear_own_voice_reason() -> None
     ]
     lenient = {**role_model.stored(), "confidence": 0.0, "own_clear": 0}
     demanding = {**lenient, "own_clear": 1, "own_clear_lean": 0.9, "own_clear_deeds": False}
-    lean, role, _ = role_model.cast(faint, 4, -0.15, lenient, named_in_own_voice=True)
+    lean, role, _ = role_model.cast(faint, 4, -0.15, lenient)
     assert role == lean != "neutral"
-    lean, role, sentences = role_model.cast(faint, 4, -0.15, demanding, named_in_own_voice=True)
+    lean, role, sentences = role_model.cast(faint, 4, -0.15, demanding)
     assert (role, sentences) == ("neutral", [])
     # The same actor with a deed in the article's own voice is cast.
     done = [*faint, item("s2", "own", "an action", lean, 1.0)]
-    assert role_model.cast(done, 4, -0.15, demanding, named_in_own_voice=True)[1] == lean
+    assert role_model.cast(done, 4, -0.15, demanding)[1] == lean
     # Asked for deeds, a confident reading of the article's tone is not enough; a deed is.
     deeds = {**demanding, "own_clear_deeds": True}
     read = [*faint, item("s2", "own", "negative sentiment (target)", lean, 0.95)]
-    assert role_model.cast(read, 4, -0.15, deeds, named_in_own_voice=True)[1] == "neutral"
+    assert role_model.cast(read, 4, -0.15, deeds)[1] == "neutral"
     shelled = [*read, item("s2", "own", "target of harmful action: was shelled", lean, 1.0)]
-    assert role_model.cast(shelled, 4, -0.15, deeds, named_in_own_voice=True)[1] == lean
+    assert role_model.cast(shelled, 4, -0.15, deeds)[1] == lean
+
+
+def test_what_quoted_sources_say_is_not_the_articles_role() -> None:
+    # Clearly cast by the sources the article quotes, a deed and name-calling included, and
+    # never spoken of in the article's own voice: the article itself casts no one.
+    quoted = [
+        item("s1", "quoted", "agent of harmful action: burned", "antagonist", 1.0),
+        item("s1", "quoted", "name-calling", "antagonist", 0.7),
+        item("s1", "quoted", "sentiment", "negative", -0.95),
+        item("s2", "quoted", "sentiment", "negative", -0.9),
+    ]
+    lenient = {**role_model.stored(), "confidence": 0.0, "own_clear": 0}
+    lean, role, sentences = role_model.cast(quoted, 4, 0.0, lenient)
+    assert (lean, role, sentences) == ("antagonist", "neutral", [])
+    # One own-voice sentence that leans the same way makes it the article's, shown alone.
+    own = [*quoted, item("s3", "own", "sentiment", "negative", -0.4)]
+    assert role_model.cast(own, 4, -0.4, lenient)[1:] == ("antagonist", ["s3"])

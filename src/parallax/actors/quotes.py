@@ -1,8 +1,11 @@
 """Quotations and attributions: who is quoted saying what, directly or in reported speech.
 
 Direct quotations are text between straight or curly double quotes (possibly several
-sentences long); a short quoted phrase with no speech verb near it is a scare quote or a
-term ("spheres of influence"), not a quotation, and is left out. Indirect ones are a speech
+sentences long), the marks paired by their direction so that one missing mark does not turn
+the article's own sentences into quotations (:mod:`parallax.actors.quote_marks`); a short
+quoted phrase with no speech verb near it is a scare quote or a term ("spheres of
+influence"), not a quotation, and is left out, and so is a long stretch between two marks
+that nobody is said to speak (:func:`_direct`). Indirect ones are a speech
 verb ("said", "warned", "claimed") with a clausal complement, or "according to X". The
 speaker is the speech verb's subject, resolved to an actor through the article's actor
 mentions (pronouns included, since the ``actors`` layer holds their resolved mentions).
@@ -14,12 +17,16 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
+from parallax.actors.quote_marks import quotations
 from parallax.actors.resolve import MentionIndex
-from parallax.actors.speech import QUOTE, SPEECH_VERBS
+from parallax.actors.speech import SPEECH_VERBS
 from parallax.model import Sentence
 
 MIN_WORDS_WITHOUT_CUE = 6
 """A quoted passage at least this long is a quotation even when no speech verb is near."""
+MAX_SENTENCES_WITHOUT_CUE = 2
+"""Sentences a quotation no speech verb introduces may span: past that, its two marks are
+more likely stray ones (a missing or extra mark between) than one unattributed quotation."""
 
 
 def extract_quotes(
@@ -34,19 +41,11 @@ def extract_quotes(
         return sentences[max(position, 0)].id if sentences else ""
 
     quotes: list[dict[str, Any]] = []
-    for match in QUOTE.finditer(text):
-        group = 1 if match.group(1) is not None else 2
-        start, end = match.start(group), match.end(group)
-        inner = text[start:end].strip()
-        if not inner or "\n\n" in inner:
-            continue
-        cue = _cue_near(doc, match.start(), match.end())
-        if cue is None and len(inner.split()) < MIN_WORDS_WITHOUT_CUE:
-            continue
+    for start, end, cue in _direct(doc, text):
         speaker, speaker_text = _speaker(cue, index) if cue is not None else (None, None)
         quotes.append(
             {
-                "text": inner,
+                "text": text[start:end],
                 "start": start,
                 "end": end,
                 "sentence_id": sentence_id(start),
@@ -89,19 +88,122 @@ def extract_quotes(
     return quotes
 
 
-def _cue_near(doc: Any, start: int, end: int) -> Any | None:
-    """The speech verb of the sentence a quotation sits in, outside the quoted text."""
-    first = doc.char_span(start, start + 1, alignment_mode="expand")
-    last = doc.char_span(max(end - 1, start), end, alignment_mode="expand")
-    if first is None or last is None:
+def _direct(doc: Any, text: str) -> list[tuple[int, int, Any | None]]:
+    """(start, end, speech verb) of each direct quotation the evidence supports.
+
+    The marks are paired by :func:`parallax.actors.quote_marks.quotations`. A closed
+    quotation is one when a speech verb outside it, in the sentences it touches or the one
+    just before or after in its paragraph, introduces it; failing that, when it is at least
+    :data:`MIN_WORDS_WITHOUT_CUE` words (shorter, it is a scare quote or a term) and no more
+    than :data:`MAX_SENTENCES_WITHOUT_CUE` sentences long (longer, its marks are more likely
+    two stray ones far apart than one quotation nobody is said to speak). A mark that never
+    closes quotes at most the rest of its sentence, and only after a speech verb there ("he
+    said "we will"); one that runs on over paragraphs, as news writes a long quotation,
+    quotes its paragraph, and takes its speaker from the rest of the run when its own
+    paragraph names none.
+    """
+    marks = quotations(text)
+    found: list[tuple[int, int, Any | None, bool]] = []
+    spans = [(q.start, q.end) for q in marks if q.closed or q.continued]
+    for quoted in marks:
+        start, end = _stripped(text, *quoted.inner)
+        if not quoted.closed and not quoted.continued:
+            edges = _edges(doc, start, end)
+            if edges is None:
+                continue
+            start, end = _stripped(text, start, min(end, edges[0].sent.end_char))
+        if start >= end or _edges(doc, start, end) is None:
+            continue
+        cue = _cue_near(doc, start, end, spans)
+        if cue is None:
+            if not quoted.closed and not quoted.continued:
+                continue
+            if not quoted.continued and len(text[start:end].split()) < MIN_WORDS_WITHOUT_CUE:
+                continue
+            cue = _cue_beside(doc, start, end, spans)
+            if (
+                cue is None
+                and not quoted.continued
+                and _sentences(doc, start, end) > MAX_SENTENCES_WITHOUT_CUE
+            ):
+                continue
+        found.append((start, end, cue, quoted.continued))
+    # A run over paragraphs shares its speaker: each paragraph without a speech verb of its
+    # own takes the one of the paragraph before it in the run, else of the one after.
+    for number in range(1, len(found)):
+        if found[number][2] is None and found[number - 1][3]:
+            found[number] = (*found[number][:2], found[number - 1][2], found[number][3])
+    for number in range(len(found) - 2, -1, -1):
+        if found[number][2] is None and found[number][3]:
+            found[number] = (*found[number][:2], found[number + 1][2], found[number][3])
+    return [(start, end, cue) for start, end, cue, _ in found]
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` without the spaces at either end."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _edges(doc: Any, start: int, end: int) -> tuple[Any, Any] | None:
+    """The first and last tokens of ``start:end``, or None when it covers no token."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
         return None
-    scope = doc[first[0].sent.start : last[-1].sent.end]
+    return span[0], span[-1]
+
+
+def _sentences(doc: Any, start: int, end: int) -> int:
+    """How many of the doc's sentences ``start:end`` touches."""
+    edges = _edges(doc, start, end)
+    if edges is None:
+        return 1
+    return len(list(doc[edges[0].sent.start : edges[1].sent.end].sents))
+
+
+def _cue_near(doc: Any, start: int, end: int, spans: Sequence[tuple[int, int]] = ()) -> Any | None:
+    """The speech verb of the sentences a quotation touches, outside every quotation."""
+    edges = _edges(doc, start, end)
+    if edges is None:
+        return None
+    return _nearest_cue(doc[edges[0].sent.start : edges[1].sent.end], start, end, spans)
+
+
+def _cue_beside(doc: Any, start: int, end: int, spans: Sequence[tuple[int, int]]) -> Any | None:
+    """The speech verb of the sentence just before or after a quotation, in its paragraph.
+
+    Where a quotation follows or precedes its attribution ("Smith disagreed, and said so.
+    "...").
+    """
+    edges = _edges(doc, start, end)
+    if edges is None:
+        return None
+    text = doc.text
+    candidates = []
+    before, after = edges[0].sent.start - 1, edges[1].sent.end
+    if before >= 0:
+        sentence = doc[before].sent
+        if "\n" not in text[sentence.end_char : start]:
+            candidates.append(_nearest_cue(sentence, start, end, spans))
+    if after < len(doc):
+        sentence = doc[after].sent
+        if "\n" not in text[end : sentence.start_char]:
+            candidates.append(_nearest_cue(sentence, start, end, spans))
+    found = [c for c in candidates if c is not None]
+    return min(found, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)), default=None)
+
+
+def _nearest_cue(scope: Any, start: int, end: int, spans: Sequence[tuple[int, int]]) -> Any | None:
     candidates = [
         t
         for t in scope
         if t.pos_ == "VERB"
         and t.lemma_.lower() in SPEECH_VERBS
         and not start <= t.idx < end
+        and not any(a <= t.idx < b for a, b in spans)
         and _has_subject(t)
     ]
     if not candidates:

@@ -11,8 +11,8 @@ articles; its test articles are held out for ``parallax-dev eval portrayal``); t
 are ``parallax/models/portrayal_roles.json``.
 
 The same reading gives the product's ``role`` (:func:`cast`) when it is confident enough
-and the evidence holds it up. Its confidence bar and how much clear own-voice evidence an
-actor the article speaks of itself needs are stored with the weights; the training command
+and the article's own voice holds it up. Its confidence bar and how much clear own-voice
+evidence an actor needs are stored with the weights; the training command
 chooses both on the fold's train and dev articles together with the selection half of this
 project's judged war and climate articles (:mod:`parallax_dev.evaluation.judged_roles`),
 where most actors are only mentioned and a careful reader gives them no role.
@@ -56,9 +56,9 @@ LEANS = {"antagonist": -1.0, "victim": -1.0, "protagonist": 1.0}
 def features(evidence: Sequence[Mapping[str, Any]], mentions: int) -> list[float]:
     """The :data:`FEATURES` of one actor from its ``evidence`` items and mention count.
 
-    Every voice counts alike: in the corpus the weights are fitted on, many articles' own
-    voice is nearly empty (stray quotation marks make the quotes layer take most of the
-    text), and its annotators judged the article's narrative including whom it quotes.
+    Every voice counts alike: the corpus the weights are fitted on was annotated for the
+    article's narrative including whom it quotes. Which of it is the article's own casting
+    is :func:`cast`'s question, not the reading's.
     """
     leans = [float(e.get("value") or 0.0) for e in evidence if e.get("signal") == "sentiment"]
     read = max(len(leans), 1)
@@ -120,52 +120,45 @@ def cast(
     mentions: int,
     sentiment: float,
     weights: Mapping[str, Any] | None = None,
-    named_in_own_voice: bool = False,
     opinion: bool = False,
 ) -> tuple[str, str, list[str]]:
     """(role_lean, role, role_sentences) of one actor.
 
     ``role_lean`` is the class the learned reading (``weights``, the stored ones by default)
-    finds likeliest. ``role`` is the same when:
+    finds likeliest, from the evidence in every voice. ``role`` is how the article itself
+    casts the actor: the same class when:
 
     * its probability reaches the weights' ``confidence`` bar;
-    * at least one sentence supports it (:func:`supporting`), one in the article's own voice
-      if the article names the actor there (``named_in_own_voice``) or the sentiment model
-      read any such sentence (what the article itself says of an actor outweighs what it
-      quotes; an actor it names only inside quotations is cast from what it chooses to
-      quote), and then also at least the weights' ``own_clear`` own-voice sentences that
-      point to it clearly (:func:`clearly`, readings leaning by ``own_clear_lean``, or only
-      deeds and name-calling when ``own_clear_deeds``, except in an ``opinion`` piece,
-      where the writer's tone towards an actor is the casting): in
-      real war reporting most actors the article speaks of are merely mentioned, and a
-      faint lean of the news around them is no role the article gives;
+    * at least one sentence in the article's own voice supports it (:func:`supporting`),
+      and at least the weights' ``own_clear`` own-voice sentences point to it clearly
+      (:func:`clearly`, readings leaning by ``own_clear_lean``, or only deeds and
+      name-calling when ``own_clear_deeds``, except in an ``opinion`` piece, where the
+      writer's tone towards an actor is the casting). What the sources an article quotes
+      say of an actor is their casting, not the article's (the portrayal step reports it
+      under each speaker's name, ``quoted``), however much of the article they fill; and in
+      real war reporting most actors the article speaks of are merely mentioned, so a faint
+      lean of the news around them is no role the article gives;
     * the article's own ``sentiment`` towards the actor (the mean lean in [-1, 1], 0 when too
       little was read) does not run against it, however slightly: a protagonist it speaks
       of negatively, an antagonist or victim it speaks of warmly, are too mixed to cast (a
       "promise" of counter-measures is no good deed).
 
-    Otherwise ``neutral`` with no sentences.
+    Otherwise ``neutral`` with no sentences. The sentences returned are the article's own.
     """
     weights = weights or stored()
     chances = probabilities(features(evidence, mentions), weights)
     best = max(range(len(chances)), key=chances.__getitem__)
     lean = ROLES[best]
     opposed = sentiment * LEANS[lean] < 0
-    sentences = supporting(evidence, lean)
     own = [item for item in evidence if item.get("voice") == OWN]
-    own_read = any(item.get("signal") == "sentiment" for item in own)
-    if (named_in_own_voice or own_read) and (
-        not supporting(own, lean)
-        or len(
-            clearly(
-                own,
-                lean,
-                float(weights["own_clear_lean"]),
-                deeds_only=bool(weights["own_clear_deeds"]) and not opinion,
-            )
-        )
-        < int(weights["own_clear"])
-    ):
+    sentences = supporting(own, lean)
+    clear = clearly(
+        own,
+        lean,
+        float(weights["own_clear_lean"]),
+        deeds_only=bool(weights["own_clear_deeds"]) and not opinion,
+    )
+    if len(clear) < int(weights["own_clear"]):
         sentences = []
     if chances[best] < float(weights["confidence"]) or opposed or not sentences:
         return lean, "neutral", []

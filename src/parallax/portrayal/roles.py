@@ -24,9 +24,10 @@ The role comes from a learned reading (:mod:`parallax.portrayal.role_model`) of 
 sentence's probabilities, the actions and name-calling, in the article's own voice and the
 voices it quotes alike (annotators of news narratives count what an article chooses to
 quote): ``role_lean`` is where it points however weakly, for a reader who wants the direction
-behind a *neutral*; ``role`` is the same only when the reading is confident enough (a bar
-chosen on held-apart training articles), some sentence supports it, and the article's own
-sentiment towards the actor does not run against it; otherwise *neutral*. Each
+behind a *neutral*; ``role`` is the article's own casting: the same only when the reading is
+confident enough (a bar chosen on held-apart training articles), sentences in the article's
+own voice support it (what only its quoted sources say is their casting, in ``quoted``), and
+the article's own sentiment towards the actor does not run against it; otherwise *neutral*. Each
 supporting sentence's evidence says whether it is the article's voice or a quoted one.
 The hand-set rules (an actor's strongest evidence reaching :data:`MIN_EVIDENCE` and beating
 the runner-up by :data:`MARGIN`) still cast each quoted source's view of the actor, and the
@@ -274,11 +275,6 @@ def portray(
                 actor["evidence"],
                 len(actor.get("mentions") or []),
                 actor["sentiment"],
-                named_in_own_voice=any(
-                    voices.at(int(m["start"]), int(m["end"])).kind == OWN
-                    for m in actor.get("mentions", [])
-                    if m.get("kind", "name") != "pronoun"
-                ),
                 opinion=opinion,
             )
 

@@ -36,20 +36,6 @@ class Voice:
 OWN_VOICE = Voice(OWN)
 
 
-MAX_UNATTRIBUTED = 300
-"""A direct quotation longer than this (characters) with no speech verb near it is more
-likely two stray quote marks far apart (text copied without its paragraph breaks) than one
-unattributed quotation; it is left in the article's voice."""
-
-
-def _attributable(quote: dict[str, Any]) -> bool:
-    start, end = int(quote.get("start", 0)), int(quote.get("end", 0))
-    if end <= start:
-        return False
-    unattributed = quote.get("kind") == "direct" and not quote.get("cue")
-    return not (unattributed and end - start > MAX_UNATTRIBUTED)
-
-
 class VoiceIndex:
     """Looks up, from the quotes layer, whose voice a character offset is in."""
 

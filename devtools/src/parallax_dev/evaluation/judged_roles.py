@@ -28,6 +28,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from parallax_dev.datasets.nfc import article_texts as nfc_texts
+
 UKRAINE = "inputs/ukraine-crisis-news-bias/all-data-as-json"
 NFC = "datasets/narrative_frames_corpus"
 UKRAINE_COUNT = 40
@@ -38,6 +40,13 @@ MIN_NAMED = 3
 """Named (not pronoun) mentions an actor needs to be judged."""
 ROLES = ("protagonist", "antagonist", "victim", "neutral")
 JUDGEMENTS = "role_judgements.jsonl"
+WRONG_RATCHET = 7
+"""Ratchet: roles judged wrong that ``tests/test_judged_roles.py`` lets the war articles show
+(7 of 11 shown, measured 2026-12-05 once every role was the article's own and the role
+weights were refitted on NFC read as printed; 11 of 16 before that, 35 of 41 before a news
+report's role needed a deed or name-calling in its own voice, 62 of 68 before roles the
+article gives itself needed a clear own-voice reason). Each fix lowers it; it is never
+raised."""
 
 
 @dataclass(frozen=True)
@@ -98,9 +107,7 @@ def _climate(shared: Path) -> dict[str, str]:
     folder = shared / NFC
     held = (folder / "data_splits_raw" / "Fold_1" / "test.txt").read_text("utf-8")
     ids = sorted({line.split("\t", 1)[0] for line in held.splitlines() if line.strip()}, key=int)
-    with (folder / "data" / "articles_metadata.tsv").open(encoding="utf-8") as handle:
-        rows = [line.rstrip("\n").split("\t") for line in handle][1:]
-    texts = {r[0]: r[4] for r in rows if len(r) > 4}
+    texts = nfc_texts(folder / "data")
     chosen = sorted(random.Random(SEED).sample([i for i in ids if i in texts], CLIMATE_COUNT))
     return {f"nfc/{i}": texts[i] for i in sorted(chosen, key=int)}
 
@@ -222,7 +229,9 @@ def evaluate(
 
 def portray_all(shared: Path, cache: Path) -> dict[str, list[dict[str, Any]]]:
     """The pipeline's portrayed actors of every judged article (cached as the other evals)."""
-    return {key: [actor for actor, _ in found] for key, found in _portrayed(shared, cache).items()}
+    from parallax_dev.evaluation.portrayal import analyse, cast
+
+    return cast(analyse(articles(shared), cache, "judged-roles"))
 
 
 @dataclass(frozen=True)
@@ -232,42 +241,17 @@ class JudgedActor:
     judgement: Judgement
     actor: Mapping[str, Any] | None
     """None when the pipeline no longer finds the judged actor (it is shown no role)."""
-    named_in_own_voice: bool
-    """Whether the article names the actor outside quotations (what the product passes to
-    :func:`parallax.portrayal.role_model.cast`)."""
 
 
 def judged_actors_now(
     shared: Path, cache: Path, judgements: Sequence[Judgement] | None = None
 ) -> list[JudgedActor]:
     """Every judgement (the stored ones by default) with its actor as portrayed now."""
-    found = _portrayed(shared, cache)
-    result = []
-    for judgement in load() if judgements is None else judgements:
-        pairs = found.get(judgement.input, [])
-        actor = match(judgement, [a for a, _ in pairs])
-        named = next((n for a, n in pairs if a is actor), False)
-        result.append(JudgedActor(judgement, actor, named))
-    return result
-
-
-def _portrayed(shared: Path, cache: Path) -> dict[str, list[tuple[dict[str, Any], bool]]]:
-    from parallax.portrayal.voice import OWN, VoiceIndex
-    from parallax_dev.evaluation.portrayal import analyse, cast
-
-    analyses = analyse(articles(shared), cache, "judged-roles")
-    portrayed = cast(analyses)
-    result: dict[str, list[tuple[dict[str, Any], bool]]] = {}
-    for key, actors in portrayed.items():
-        voices = VoiceIndex(analyses[key].layers.get("quotes", []))
-        result[key] = [
-            (
-                actor,
-                any(voices.at(int(m["start"]), int(m["end"])).kind == OWN for m in _named(actor)),
-            )
-            for actor in actors
-        ]
-    return result
+    found = portray_all(shared, cache)
+    return [
+        JudgedActor(judgement, match(judgement, found.get(judgement.input, [])))
+        for judgement in (load() if judgements is None else judgements)
+    ]
 
 
 def format_markdown(rows: Sequence[RoleScores], weights: Mapping[str, Any] | None = None) -> str:
@@ -303,6 +287,13 @@ def format_markdown(rows: Sequence[RoleScores], weights: Mapping[str, Any] | Non
         "clearly (`own_clear`: an action it does or suffers, name-calling, a sentence the model "
         f"reads with confidence, or a reading leaning the role's way by "
         f"{weights['own_clear_lean']} or more)"
+    )
+    ahead = [r.name for r in rows if r.accuracy > r.majority_accuracy]
+    whole = rows[0]
+    beaten = (
+        ("score below it on every part" if not ahead else f"beat it on the {', '.join(ahead)}")
+        + f"; on all judged actors {whole.accuracy:.3f} against {whole.majority_accuracy:.3f}"
+        + " (the issue asks for 0.70 and more than the most common role)"
     )
     chosen, held = nfc["judged_selection"], nfc["judged_held_out"]
     effect = (
@@ -340,8 +331,8 @@ reports.
 How to read these:
 
 - Most actors in this news are merely mentioned (a careful reader gives 73% of them no
-  role, 81% in the war articles), so always answering *neutral* is a strong baseline, and
-  the issue's goal is not reached: the shown roles score below it on every part. Before
+  role, 81% in the war articles), so always answering *neutral* is a strong baseline: the
+  shown roles {beaten}. Before
   the own-voice demands below (2026-12-05, bar 0.38 alone) the same actors scored 0.395
   accuracy (held-out half 0.375), answering 57% of them with 13 of 109 roles right; with a
   clear own-voice sentence of any kind (a confident reading included) 0.532 (0.490), 14 of
@@ -350,23 +341,30 @@ How to read these:
   its probabilities barely separate an actor the article casts from one it mentions (in an
   invented war report the army shelling villages, its victims and the aid givers read
   0.42-0.65; countries merely mentioned in wire reports about 0.4-0.75). A bar high
-  enough to silence the mentioned ones silences the clear cases too, and takes NFC's
-  `role` below its floor.
-- What separates them better is evidence: an actor the article speaks of in its own voice
-  now needs {demand}. `parallax-dev train portrayal-roles` chooses the bar
-  ({weights["confidence"]}) and this demand on NFC's selection part and this set's selection
-  half together, for the best mean precision of asserted roles while NFC's `role` macro-F1
-  on its selection part stays at {SELECTION_F1} or more (CI holds it to 0.43 on all of it
-  and on its held-out part). An opinion piece (the genre step's call) is cast from its own
-  tone as well: there the writer's view of an actor is the casting. With them: {effect}.
-- The climate articles score worst: NFC's texts carry stray quotation marks, so the quotes
-  layer takes nearly all of each and the own-voice demand never applies; their roles rest on
-  quoted sentences alone. Of the roles still shown wrongly in the war articles, most are
-  countries named in reports of conflict or of others' accusations cast as antagonists or
-  victims (the sentence model reads reported conflict as negative towards whoever is
-  named), and officials, sources and mediators cast as protagonists; a few reverse a role
-  the article does give (a volunteer fighter as antagonist, discredited observers as
-  protagonist or victim).
+  enough to silence the mentioned ones silences the clear cases too.
+- What separates them better is evidence in the article's own voice: a role needs own-voice
+  sentences supporting it (what only the sources it quotes say is their casting, reported
+  under their names), and {demand}. `parallax-dev train portrayal-roles` chooses the bar
+  ({weights["confidence"]}) and this demand for accuracy on this set's selection half
+  first, then NFC's macro-F1 on its selection part, then the mean precision of asserted
+  roles on both (NFC's `role` kept {SELECTION_F1} until the corpus was read as printed;
+  the section above says why no own-voice role can). An opinion piece (the genre step's
+  call) is cast from its own tone as well: there the writer's view of an actor is the
+  casting. With them: {effect}.
+- The climate articles are read as their outlets printed them since 2026-12-05. Before, the
+  reader left the corpus file's spreadsheet quoting in (every text wrapped in quotation
+  marks, each mark inside doubled), the quotes layer paired the marks one off and took most
+  of each article for quotations, and roles rested on quoted sentences: climate accuracy
+  0.344, 8 of 39 shown roles right. In steps (climate accuracy, shown roles right): reader
+  fixed, 0.541, 5 of 11; quotation marks paired by their direction (an unclosed mark quotes
+  at most the rest of its sentence after a speech verb, an unattributed stretch of more than
+  two sentences is no quotation), 0.525, 4 of 11; every role the article's own, 0.525, 4 of
+  11 (war 0.791 to 0.798); weights refitted and the bar chosen again, the figures above.
+  Most roles still shown wrongly are protagonists the article does not cast (a country,
+  party or leader doing something the valence lexicon rates helpful, "supports", "will
+  join"; a person praised in an opinion piece's own tone) and officials or countries cast
+  as antagonists for deeds reported as news (sanctions imposed, a leader's fall).
 - `tests/test_judged_roles.py` runs the war articles through the pipeline in CI: accuracy
-  may not fall below 0.77 and no more roles judged wrong may be shown (a ratchet, at 11).
+  may not fall below 0.77 and no more roles judged wrong may be shown (a ratchet, at
+  {WRONG_RATCHET}).
 """

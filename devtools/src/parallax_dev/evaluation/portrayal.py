@@ -43,6 +43,7 @@ from parallax.portrayal.target_sentiment import predict
 from parallax.portrayal.voice import Voice, VoiceIndex
 from parallax_dev.cache_files import write_atomically
 from parallax_dev.datasets.newsmtsc import cache_dir, load_split, macro_f1
+from parallax_dev.datasets.nfc import article_texts as nfc_texts
 from parallax_dev.evaluation.portrayal_bars import bars
 
 csv.field_size_limit(sys.maxsize)
@@ -444,9 +445,7 @@ def nfc(shared: Path, cache: Path, limit: int | None = None, field: str = "role"
     folder = shared / "datasets" / "narrative_frames_corpus" / "data"
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder} is missing; pass --shared pointing at the data folder")
-    with (folder / "articles_metadata.tsv").open(encoding="utf-8") as handle:
-        rows = [line.rstrip("\n").split("\t") for line in handle][1:]
-    texts = {r[0]: r[4] for r in rows if len(r) > 4}
+    texts = nfc_texts(folder)
     grouped: dict[str, dict[tuple[str, str], list[str]]] = {}
     with (folder / "role_and_frame_annoations.tsv").open(encoding="utf-8") as handle:
         for line in list(handle)[1:]:
