@@ -89,11 +89,32 @@ def test_helper_is_protagonist() -> None:
         "action_text": "rescued",
         "agent": "rc",
         "target_text": "the villagers",
+        "target_people": True,
         "trigger": {"start": 14, "end": 21},
     }
     read = [Judgment("s1", OWN_VOICE, POSITIVE), Judgment("s2", OWN_VOICE, POSITIVE)]
     portray([helper], sentences, text, [event], judgments={"rc": read})
     assert helper["role"] == "protagonist" and helper["sentiment"] > 0
+
+
+def test_help_that_reaches_no_one_is_no_deed() -> None:
+    # An act of procedure on a thing ("approved the bill") helps nobody a reader could name.
+    text, sentences = build("The council approved the bill.", "The council adjourned.")
+    council = actor(text, text, sentences, "The council", "council")
+    event = {
+        "sentence_id": "s1",
+        "action": "approve",
+        "action_text": "approved",
+        "agent": "council",
+        "target_text": "the bill",
+        "target_people": False,
+        "trigger": {"start": 12, "end": 20},
+    }
+    read = [Judgment("s1", OWN_VOICE, POSITIVE), Judgment("s2", OWN_VOICE, POSITIVE)]
+    portray([council], sentences, text, [event], judgments={"council": read})
+    signals = [e["signal"] for e in council["evidence"]]
+    assert "subject of helpful-sounding word: approved" in signals, signals
+    assert not any(s.startswith("agent of") for s in signals), signals
 
 
 def test_a_word_that_sounds_harmful_is_no_deed_without_someone_it_is_done_to() -> None:

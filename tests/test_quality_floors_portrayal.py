@@ -32,8 +32,17 @@ NFC_LEAN_HELD_OUT_MACRO_F1 = 0.46
 # before any change to the role); NFC's annotators cast the whole narrative, quoted sources
 # included, which is role_lean's reading, and it holds the issue's 0.40 bar above. No bar and
 # own-voice demand keeps `role` at 0.40 (0.379 at best, where judged news falls to 0.43).
+# Lowered again the same day, 0.10 to 0.09 held out (measured 0.135 and 0.096), when help had
+# to reach one of the article's actors or people to count as a deed ("approved the bill" helps
+# nobody): judged war and climate news rose from 0.726 to 0.742 accuracy, its held-out half
+# from 0.702 to 0.731 (tests/test_judged_roles.py). What the role is for is its precision when it is
+# shown, held below: NFC's gold gives every entity a role, so abstaining always costs F1 here.
 NFC_ROLE_MACRO_F1 = 0.13
-NFC_ROLE_HELD_OUT_MACRO_F1 = 0.10
+NFC_ROLE_HELD_OUT_MACRO_F1 = 0.09
+# Macro precision of the roles the product shows on NFC (measured 0.536 on the selection part,
+# 0.593 held out, answering 14% and 8% of the entities); a third by chance.
+NFC_ROLE_MACRO_PRECISION = 0.50
+NFC_ROLE_HELD_OUT_MACRO_PRECISION = 0.50
 # One NewsMTSC dev sentence as a whole article, end to end (`eval portrayal-sentences`):
 # measured 0.615 accuracy and 0.563 macro-F1 (majority 0.450 and 0.207); 0.448 and 0.211
 # while a one-sentence article could give no actor a sentiment.
@@ -96,8 +105,10 @@ def test_nfc_roles_floor(shared: Path) -> None:
     # The product's role, from the same run: every actor carries both fields.
     role = score_field(scores, "role")
     assert role.macro_f1 >= NFC_ROLE_MACRO_F1, role
+    assert shown_precision(role) >= NFC_ROLE_MACRO_PRECISION, role.confusion
     _, held_out = split_scores(role, folds)
     assert held_out.macro_f1 >= NFC_ROLE_HELD_OUT_MACRO_F1, held_out
+    assert shown_precision(held_out) >= NFC_ROLE_HELD_OUT_MACRO_PRECISION, held_out.confusion
 
 
 @pytest.mark.shared
@@ -124,3 +135,18 @@ def score_field(found: Any, field: str) -> Any:
     rescored = score(f"NFC roles ({field})", gold, predicted, ROLES, found.matched)
     rescored.details = found.details
     return rescored
+
+
+def shown_precision(found: Any) -> float:
+    """Macro precision over the roles ``found`` shows at all (gold: ours confusion)."""
+    from parallax_dev.evaluation.portrayal import ROLES
+
+    shown = {
+        role: [row.get(role, 0) for row in found.confusion.values()]
+        for role in ROLES
+        if any(row.get(role, 0) for row in found.confusion.values())
+    }
+    precisions = [
+        found.confusion.get(role, {}).get(role, 0) / sum(counts) for role, counts in shown.items()
+    ]
+    return sum(precisions) / len(precisions) if precisions else 0.0

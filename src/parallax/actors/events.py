@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from parallax.actors.animacy import names_people
 from parallax.actors.named_events import EventReference, NamedEvents
 from parallax.actors.resolve import MentionIndex
 from parallax.model import Sentence
@@ -321,6 +322,7 @@ def _verb_event(
         "trigger": {"start": verb.idx, "end": verb.idx + len(verb.text)},
         "agent_span": _span(agent_token),
         "target_span": _span(target_token),
+        "target_people": names_people(target_token),
     }
 
 
@@ -384,6 +386,7 @@ def _named_event(
         "trigger": {"start": reference.start, "end": reference.end},
         "agent_span": None,
         "target_span": None,
+        "target_people": False,
     }
     if stated:
         time = stated[0]

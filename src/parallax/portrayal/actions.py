@@ -78,15 +78,20 @@ SPEECH_ACTS = SPEECH_VERBS - {"threaten"}
 whoever it threatens."""
 
 
-def is_deed(event: Mapping[str, Any], target_is_actor: bool) -> bool:
+def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = False) -> bool:
     """Whether an events-layer action rated harmful or helpful is something done to someone.
 
-    It needs someone or something it is done to (an actor, or any object the parse found:
-    "shelled three villages") and must not be a speech act. "Missed", "agreed", "won" with
-    nothing acted on, or "stressed" and "denied", carry the valence of their words only.
+    It needs someone or something it is done to and must not be a speech act. Harm may be
+    done to anything the parse found ("shelled three villages"); help must reach one of the
+    article's actors or people (the events layer's ``target_people``: "rescued the
+    villagers", not "approved the bill", "won cuts", "protected funding"): an act of
+    procedure on a bill or a budget helps nobody a reader could name, and news is full of
+    them. "Missed", "agreed", "won" with nothing acted on,
+    or "stressed" and "denied", carry the valence of their words only.
     """
     verb = (str(event.get("action") or "").split() or [""])[0]
-    acted_on = target_is_actor or bool(event.get("target_text"))
+    reached = bool(event.get("target_text")) and (not helpful or bool(event.get("target_people")))
+    acted_on = target_is_actor or reached
     return acted_on and verb not in SPEECH_ACTS
 
 

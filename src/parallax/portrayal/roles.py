@@ -189,7 +189,9 @@ def portray(
         voice = voices.at(int(trigger.get("start", 0)), int(trigger.get("end", 0)) or None)
         agent, target, sid = event.get("agent"), event.get("target"), str(event.get("sentence_id"))
         written = event.get("action_text") or event.get("action")
-        deed = actions.is_deed(event, target in evidence and target != agent)
+        deed = actions.is_deed(
+            event, target in evidence and target != agent, helpful=kind == actions.HELPFUL
+        )
         signal = f"{kind} action: {written}" if deed else f"{kind}-sounding word: {written}"
         doer, done_to = ("agent of", "target of") if deed else ("subject of", "object of")
         if agent in evidence:

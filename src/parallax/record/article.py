@@ -194,6 +194,9 @@ class EventRecord(TypedDict):
     trigger: SpanRecord
     agent_span: list[int] | None
     target_span: list[int] | None
+    target_people: bool
+    """What the action reaches names people (:mod:`parallax.actors.animacy`): help to a bill
+    or a budget casts nobody as a hero."""
     action_text: NotRequired[str]
     """The verb phrase as written (clause events only)."""
     passive: NotRequired[bool]

@@ -1,0 +1,77 @@
+"""Whether a noun phrase names people: help a deed gives must reach someone.
+
+"Rescued the villagers", "treated the wounded" and "sheltered them" help people; "approved
+the bill", "won cuts" and "protected funding" are acts of procedure that help nobody a
+reader could name, and political news is full of them. Portrayal counts a helpful act as
+evidence of a hero only when what it reaches is one of the article's actors or a phrase
+this module reads as people.
+
+No resource of noun classes ships with the packages we may use (WordNet does not), so the
+reading rests on what the parse and English word formation make plain, and errs towards
+*people* when unsure, which keeps the evidence as it was before this check:
+
+- a named party (a person, a nationality or group, an organisation, a country);
+- a personal or indefinite pronoun for people ("them", "everyone");
+- an adjective or participle standing for people ("the wounded", "the poor");
+- what a quantity counts ("thousands of children");
+- a general noun for people ("children", "families", "residents") or a noun formed as one
+  that does or is something ("villager", "survivor", "activist", "civilian", "refugee",
+  "migrant", "resident"), though not "-ment" ("agreement").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+PARTY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+PEOPLE_PRONOUNS = frozenset(
+    {
+        "i", "me", "we", "us", "you", "he", "him", "she", "her", "they", "them",
+        "everyone", "everybody", "someone", "somebody", "anyone", "anybody",
+    }
+)  # fmt: skip
+GENERAL_PEOPLE = frozenset(
+    {
+        "people", "person", "child", "kid", "family", "man", "woman", "boy", "girl", "baby",
+        "victim", "troop", "crowd", "citizen", "population", "public", "community", "youth",
+        "staff", "crew", "patient", "elderly", "household", "neighbour", "neighbor",
+        "friend", "ally", "colleague", "nation", "country", "state", "army", "force",
+        "government", "team", "group", "union", "party", "police",
+    }
+)  # fmt: skip
+"""Common English nouns for people and bodies of people that no suffix marks."""
+QUANTITIES = frozenset(
+    {
+        "thousand", "hundred", "million", "dozen", "score", "number", "lot", "couple",
+        "majority", "handful", "most", "many", "some", "all", "several", "few",
+    }
+)  # fmt: skip
+"""Words that count what follows them ("thousands of ...")."""
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ee", "ant", "ent")
+"""Endings English gives nouns for who does or is something; "-ment" is left out."""
+
+
+def names_people(head: Any | None) -> bool:
+    """Whether the noun phrase headed by spaCy token ``head`` names people (see the module)."""
+    if head is None:
+        return False
+    lemma = head.lemma_.lower()
+    if head.pos_ == "NUM" or lemma in QUANTITIES:
+        # "thousands of children", "dozens of towns": the phrase names what is counted.
+        counted = [g for c in head.children if c.lower_ == "of" for g in c.children]
+        if counted:
+            return names_people(counted[0])
+    if head.ent_type_ in PARTY_LABELS:
+        return True
+    if head.pos_ == "PRON":
+        return head.lower_ in PEOPLE_PRONOUNS
+    if head.pos_ in {"ADJ", "VERB"}:
+        return any(child.dep_ == "det" for child in head.children)  # "the wounded"
+    if lemma in GENERAL_PEOPLE:
+        return True
+    return (
+        head.pos_ in {"NOUN", "PROPN"}
+        and len(lemma) > 4
+        and lemma.endswith(PERSON_SUFFIXES)
+        and not lemma.endswith("ment")
+    )
