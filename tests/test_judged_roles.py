@@ -18,16 +18,11 @@ from typing import Any
 import pytest
 
 from conftest import shared_path
-from parallax_dev.evaluation.judged_roles import WRONG_RATCHET
+from parallax_dev.evaluation.judged_roles import WAR_ACCURACY, WRONG_RATCHET
 from parallax_dev.evaluation.portrayal import UPSTREAM
 
 pytestmark = pytest.mark.shared
 
-WAR_ACCURACY = 0.80
-"""Measured 0.806 (always answering *neutral*, the most common judged role: 0.814); 0.798
-before help had to reach one of the article's actors or people to count as a deed, 0.791 before every
-role was the article's own, 0.636 before a news report's role needed a deed or
-name-calling in its own voice."""
 WRONG_ASSERTED = WRONG_RATCHET
 """Ratchet: roles shown on the judged war actors that the reader judged wrong (its history
 is with :data:`parallax_dev.evaluation.judged_roles.WRONG_RATCHET`, which the generated

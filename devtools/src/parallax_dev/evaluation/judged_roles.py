@@ -40,10 +40,15 @@ MIN_NAMED = 3
 """Named (not pronoun) mentions an actor needs to be judged."""
 ROLES = ("protagonist", "antagonist", "victim", "neutral")
 JUDGEMENTS = "role_judgements.jsonl"
+WAR_ACCURACY = 0.80
+"""Floor on the judged war articles' accuracy (``tests/test_judged_roles.py``): measured
+0.806, always answering *neutral* 0.814; 0.798 before help had to reach one of the
+article's actors or people to count as a deed, 0.791 before every role was the article's
+own, 0.636 before a news report's role needed a deed or name-calling in its own voice."""
 WRONG_RATCHET = 5
 """Ratchet: roles judged wrong that ``tests/test_judged_roles.py`` lets the war articles show
 (5 of 8 shown, measured 2026-12-05 once help had to reach one of the article's actors or
-people to count as a deed; 7 of 11 shown, measured 2026-12-05 once every role was the article's own and the role
+people to count as a deed; 7 of 11 once every role was the article's own and the role
 weights were refitted on NFC read as printed; 11 of 16 before that, 35 of 41 before a news
 report's role needed a deed or name-calling in its own voice, 62 of 68 before roles the
 article gives itself needed a clear own-voice reason). Each fix lowers it; it is never
@@ -360,12 +365,15 @@ How to read these:
   fixed, 0.541, 5 of 11; quotation marks paired by their direction (an unclosed mark quotes
   at most the rest of its sentence after a speech verb, an unattributed stretch of more than
   two sentences is no quotation), 0.525, 4 of 11; every role the article's own, 0.525, 4 of
-  11 (war 0.791 to 0.798); weights refitted and the bar chosen again, the figures above.
-  Most roles still shown wrongly are protagonists the article does not cast (a country,
-  party or leader doing something the valence lexicon rates helpful, "supports", "will
-  join"; a person praised in an opinion piece's own tone) and officials or countries cast
-  as antagonists for deeds reported as news (sanctions imposed, a leader's fall).
+  11 (war 0.791 to 0.798); weights refitted and the bar chosen again, 0.557 (all judged
+  0.726); help counted as a deed only when it reaches one of the article's actors or
+  people (`parallax.actors.animacy`: "rescued the villagers", not "approved the bill",
+  "won cuts", "protected funding"), the figures above (all judged 0.742, held-out half
+  0.702 to 0.731). Most roles still shown wrongly are protagonists the article does not
+  cast (a country or party joining or supporting someone, a person praised in an opinion
+  piece's own tone) and officials or countries cast as antagonists for deeds reported as
+  news (sanctions imposed, a leader's fall).
 - `tests/test_judged_roles.py` runs the war articles through the pipeline in CI: accuracy
-  may not fall below 0.77 and no more roles judged wrong may be shown (a ratchet, at
-  {WRONG_RATCHET}).
+  may not fall below {WAR_ACCURACY} and no more roles judged wrong may be shown (a ratchet,
+  at {WRONG_RATCHET}).
 """
