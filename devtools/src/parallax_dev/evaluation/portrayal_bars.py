@@ -118,29 +118,30 @@ How to read these:
   their casting, reported under their names (`quoted`), never the article's `role`.
 - NFC `role` fell from 0.432 to under 0.1 on 2026-12-05, and the earlier figure did not
   measure what it seemed to. The corpus file wraps each text holding a quotation mark in
-  marks and doubles every mark inside it (spreadsheet quoting), and the evaluation split
-  its lines at tabs, leaving that quoting in: the quotes layer paired the marks one off and
-  took most of each article for quotations, the own voice was nearly empty, the own-voice
-  demands never applied, and roles rested on quoted sentences. Read as printed
+  marks and doubles every mark inside it (spreadsheet quoting), and the evaluation split its
+  lines at tabs, leaving that quoting in: the quotes layer paired the marks one off and took
+  most of each article for quotations, the own voice was nearly empty, the own-voice demands
+  never applied, and roles rested on quoted sentences. Read as printed
   (`parallax_dev.datasets.nfc`), with quotation marks paired by their direction
-  (`parallax.actors.quote_marks`) and a role always the article's own, measured in steps
-  on this corpus (`role` / `role_lean` macro-F1, all 1296 entities): reader fixed, weights
-  and rules as before, 0.193 / 0.480; quotes layer robust to unclosed marks and the role
-  the article's own, 0.134 / 0.482; role weights refitted and their bar chosen again
-  (below), 0.135 / 0.482; help counted as a deed only when it reaches one of the
-  article's actors or people (`parallax.actors.animacy`; judged news next section) and the
-  weights refitted on the actors of that day, 0.128 / 0.484. NFC's annotators cast each entity in the article's whole
-  narrative, whom it quotes included; no bar and own-voice demand keeps the own-voice
-  `role` at 0.40 here (0.379 at best, with no clear own-voice demand, where the judged
-  news falls to 0.43 accuracy), so `parallax-dev train portrayal-roles` now chooses the bar
-  and demand for accuracy on the judged news's selection half first (next section: read
-  for the article's own casting, with *neutral*), then this corpus's macro-F1, then mean
-  precision on both. Per answered role the precision here is about one half (`role` in
+  (`parallax.actors.quote_marks`) and a role always the article's own, measured in steps on
+  this corpus (`role` / `role_lean` macro-F1, all 1296 entities): reader fixed, weights and
+  rules as before, 0.193 / 0.480; quotes layer robust to unclosed marks and the role the
+  article's own, 0.134 / 0.482; role weights refitted and their bar chosen again (below),
+  0.135 / 0.482; help counted as a deed only when it reaches one of the article's actors or
+  people (`parallax.actors.animacy`; judged news next section) and the weights refitted on
+  the actors of that day, 0.128 / 0.484. NFC's annotators cast each entity in the article's
+  whole narrative, whom it quotes included; no bar and own-voice demand keeps the own-voice
+  `role` at 0.40 here (0.379 at best, with no clear own-voice demand, where the judged news
+  falls to 0.43 accuracy), so `parallax-dev train portrayal-roles` now chooses the bar and
+  demand for accuracy on the judged news's selection half first (next section: read for the
+  article's own casting, with *neutral*), then this corpus's macro-F1, then mean precision
+  on both. Per answered role the precision here is about one half (`role` in
   `portrayal_roles.json`: macro precision 0.54 on the selection part, 0.59 held out,
   answering 15% and 8% of the entities) against a third by chance. `role_lean` on the
-  held-out articles fell from 0.486 to 0.469 (0.473 now) with the corpus read as printed (not yet looked
-  into; a likely cause, unchecked: the model reads at most four sentences per actor and
-  voice, so with less of each article quoted it reads fewer of each actor's sentences).
+  held-out articles fell from 0.486 to 0.469 (0.473 now) with the corpus read as printed
+  (not yet looked into; a likely cause, unchecked: the model reads at most four sentences
+  per actor and voice, so with less of each article quoted it reads fewer of each actor's
+  sentences).
 - Tried and not adopted (2026-12-05): adding to the role reading the average of the
   pooled states the sentiment model computes for each actor's sentences anyway (768
   numbers, no extra encoder pass). On NFC it reads far better (fold 1 test articles:
