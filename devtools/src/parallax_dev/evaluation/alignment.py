@@ -453,7 +453,8 @@ def format_markdown(result: AlignmentScores, judgements: list[dict[str, Any]]) -
             'news sentences, so alignment uses it only to withhold "same".',
             "",
             "Command: `parallax-dev eval alignment --write-docs` (about 40 minutes on an idle "
-            "machine: 70 BASIL stories, 505 AllSides round-ups and RUWA's event-days).",
+            "machine: 70 BASIL stories, 505 AllSides round-ups and RUWA's event-days; "
+            "`--corpus basil` measures one corpus, without writing the docs).",
         ]
     )
 
