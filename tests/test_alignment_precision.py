@@ -18,13 +18,13 @@ from parallax.comparison.alignment import clash
 from parallax_dev.evaluation import alignment, alignment_ruwa
 
 SAME_FLOOR = 0.9
-"""Precision of ``same`` pairs: 0.938 when measured (docs/evaluation.md); the issue asks 0.8."""
+"""Precision of ``same`` pairs: 0.936 when measured (docs/evaluation.md); the issue asks 0.8."""
 CONTRADICTION_FLOOR = 0.8
 """Precision of ``contradiction`` pairs, where any are given (the issue's floor)."""
 MIN_SAME_JUDGED = 100
-RECALL_FLOOR = 0.2
-"""Share of hand-picked facts all three outlets report that get aligned (0.2 when measured:
-matching at paraphrase level misses facts told in other words)."""
+RECALL_FLOOR = 0.35
+"""Share of hand-picked facts all three outlets report that get aligned (9 of 24 when
+measured: a shared quoted remark is found, facts told in other words are still missed)."""
 
 
 def test_judgements_are_ids_and_labels_only() -> None:
@@ -106,5 +106,6 @@ def test_ruwa_contradictions_judged_wrong_stay_apart() -> None:
 RUWA_CONTRADICTIONS_FOUND = 7
 """Contradictions judged correct on RUWA that are still found (figures 2, attackers 5); only
 goes up."""
-ALLOWED_WRONG_AGAIN = 19
-"""Pairs judged wrong that today's alignment still gives (all ``same``); only goes down."""
+ALLOWED_WRONG_AGAIN = 23
+"""Pairs judged wrong that today's alignment still gives (all ``same``); only goes down
+(19 before the shared-quote rule, which added 49 right and 4 wrong on BASIL)."""

@@ -11,8 +11,12 @@ only close pairs are judged:
   (cosine at least ``FIGURE_SAME``) without a contradiction judgement from the entailment
   model (:mod:`parallax.knowledge.entailment`, run both ways on the close pairs only); in
   neither case with different values for a like-named quantity ("50,000 pages" against
-  "55,000 pages"). The model's mutual entailment alone makes no "same": on close BASIL pairs
-  it was right on only about half (docs/evaluation.md).
+  "55,000 pages"), or the same run of quoted words (:mod:`parallax.comparison.shared_quotes`:
+  at least six, three of them content words) in two sentences at cosine at least
+  ``QUOTE_SAME``, withheld on the same contradiction judgement: outlets frame one remark
+  differently, and the encoder scores such pairs well below a paraphrase. The model's mutual
+  entailment alone makes no "same": on close BASIL pairs it was right on only about half
+  (docs/evaluation.md).
 - **contradiction**: two figures that measure the same quantity of the same event and
   differ, read from the dependency parse by :mod:`parallax.comparison.figures` (the same
   subject, predicate and measured word: "since 2002" against "since 2003" about Pelosi
@@ -46,6 +50,7 @@ from parallax.comparison.figures import (
     parse_figures,
     shared_figures,
 )
+from parallax.comparison.shared_quotes import shared_quote
 from parallax.comparison.strikes import Strike, attacker_clash, has_strike, parse_strikes
 from parallax.comparison.terms import content_words
 from parallax.record import (
@@ -62,6 +67,8 @@ PARAPHRASE = 0.8
 """Cosine at or above which two sentences are paraphrases of each other."""
 FIGURE_SAME = 0.5
 """Cosine at or above which two sentences stating the same distinctive figure report one fact."""
+QUOTE_SAME = 0.45
+"""Cosine at or above which two sentences quoting the same run of words report one remark."""
 CLASH = 0.55
 """Cosine at or above which a figure disagreement between two sentences is a contradiction."""
 ENTAILMENT_VETO = 0.5
@@ -256,16 +263,18 @@ def _same_reason(
     cosine: float,
     figures: tuple[Sequence[Figure], float],
     entailment: tuple[float, float],
-    first_source: str,
-    second_source: str,
+    sources: tuple[str, str],
+    quoted: str | None = None,
 ) -> tuple[AlignmentBasis, str] | None:
     """Why two sentences say the same thing, or None.
 
     A paraphrase needs no model: on news sentences the entailment model often calls a
     negated quote and its paraphrase a contradiction (and its mutual entailment was right
     on only 20 of 36 close pairs of BASIL, so it makes no "same" by itself). A shared
-    figure, weaker evidence, is withheld when the model sees a contradiction either way.
+    figure or a shared quote, weaker evidence, is withheld when the model sees a
+    contradiction either way.
     """
+    first_source, second_source = sources
     _, contradicted = entailment
     shared, around = figures
     if cosine >= PARAPHRASE:
@@ -278,6 +287,11 @@ def _same_reason(
         return "shared_figure", (
             f"same: both {first_source} and {second_source} report {figure.text} "
             f"({figure.phrase}), in sentences about the same thing (similarity {around:.2f})"
+        )
+    if quoted and cosine >= QUOTE_SAME and contradicted < ENTAILMENT_VETO:
+        return "shared_quote", (
+            f'same: {first_source} and {second_source} both quote "{quoted}" '
+            f"(meaning similarity {cosine:.2f})"
         )
     return None
 
@@ -336,6 +350,7 @@ def align(
     in_context = _with_context(records, flat, vectors, encode)
     best_elsewhere = np.zeros(len(flat))
     close: list[tuple[int, int]] = []
+    quoted: dict[tuple[int, int], str] = {}
     for x in range(len(flat)):
         for y in range(x + 1, len(flat)):
             if owner[x] == owner[y]:
@@ -345,6 +360,9 @@ def align(
             best_elsewhere[y] = max(best_elsewhere[y], cosine)
             if max(cosine, in_context[x, y]) >= min(FIGURE_SAME, CLASH, PARAPHRASE):
                 close.append((x, y))
+            elif cosine >= QUOTE_SAME and (run := shared_quote(texts[x], texts[y])):
+                close.append((x, y))
+                quoted[(x, y)] = run
     # Only sentences of close pairs that state a figure are parsed (the costly step).
     wanted = sorted({k for pair in close for k in pair if has_figure(texts[k])})
     parsed = dict(zip(wanted, parse_figures([texts[k] for k in wanted]), strict=True))
@@ -387,8 +405,8 @@ def align(
                 cosine,
                 (shared_figures(figures_a, figures_b), max(cosine, float(in_context[x, y]))),
                 (entailed, contradicted),
-                names[i],
-                names[j],
+                (names[i], names[j]),
+                quoted.get((x, y)) or shared_quote(a["text"], b["text"]),
             )
             if same is None:
                 continue

@@ -332,13 +332,28 @@ def eval_verdicts(shared: Path, write_docs: bool) -> None:
     help="Also write every aligned pair, with its sentences, to this JSON file (to judge new "
     "pairs; keep it outside the repository: it holds the articles' text).",
 )
+@click.option(
+    "--corpus",
+    "corpora",
+    type=click.Choice(["basil", "allsides", "ruwa"]),
+    multiple=True,
+    help="Only these corpora (repeat the option; default all). RUWA takes most of the "
+    "40 minutes; a subset cannot be written into the docs.",
+)
 @handle_errors
-def eval_alignment(shared: Path, write_docs: bool, pairs_path: Path | None) -> None:
+def eval_alignment(
+    shared: Path, write_docs: bool, pairs_path: Path | None, corpora: tuple[str, ...]
+) -> None:
     """Precision of same and contradiction pairs on BASIL stories, hand-judged; recall."""
     from parallax_dev.evaluation import alignment
 
+    if write_docs and corpora and set(corpora) != set(alignment.CORPORA):
+        raise click.UsageError(
+            "--write-docs needs every corpus; drop --corpus to measure all of them"
+        )
+
     def run() -> alignment.AlignmentScores:
-        scores, pairs = alignment.evaluate(shared)
+        scores, pairs = alignment.evaluate(shared, corpora or alignment.CORPORA)
         if pairs_path is not None:
             pairs_path.write_text(json.dumps(pairs, ensure_ascii=False, indent=1), "utf-8")
         return scores
