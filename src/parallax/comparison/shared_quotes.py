@@ -1,8 +1,8 @@
 """The words two sources quote alike: the same run of quoted words in two sentences.
 
-Outlets that report one remark frame it differently ("X warned that 'a farmer who never went
-to law school' could chair the committee" against "X mocked Y as a 'farmer who never went to
-law school'"); the sentence encoder scores such pairs well below a paraphrase, yet both
+Outlets that report one remark frame it differently ("X warned that 'a man who has never run
+a harbour' could chair the port board" against "X mocked Y as 'a man who has never run a
+harbour'"); the sentence encoder scores such pairs well below a paraphrase, yet both
 report that the remark was made. The quoted words are the same, and a run of several
 quoted words is distinctive enough to tie the two sentences to one statement. Only words
 inside quotation marks count (a run of ordinary words such as "the president of the United
