@@ -86,13 +86,14 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
     article's actors or people (the events layer's ``target_people``: "rescued the
     villagers", not "approved the bill", "won cuts", "protected funding"): an act of
     procedure on a bill or a budget helps nobody a reader could name, and news is full of
-    them. "Missed", "agreed", "won" with nothing acted on,
-    or "stressed" and "denied", carry the valence of their words only.
+    them. What is only planned, promised or supposed ("will join", "would strike", the
+    events layer's ``hypothetical``) has not been done. "Missed", "agreed", "won" with
+    nothing acted on, or "stressed" and "denied", carry the valence of their words only.
     """
     verb = (str(event.get("action") or "").split() or [""])[0]
     reached = bool(event.get("target_text")) and (not helpful or bool(event.get("target_people")))
     acted_on = target_is_actor or reached
-    return acted_on and verb not in SPEECH_ACTS
+    return acted_on and verb not in SPEECH_ACTS and not event.get("hypothetical")
 
 
 @lru_cache(maxsize=1)

@@ -42,17 +42,18 @@ ROLES = ("protagonist", "antagonist", "victim", "neutral")
 JUDGEMENTS = "role_judgements.jsonl"
 WAR_ACCURACY = 0.80
 """Floor on the judged war articles' accuracy (``tests/test_judged_roles.py``): measured
-0.806, always answering *neutral* 0.814; 0.798 before help had to reach one of the
+0.814, always answering *neutral* 0.814; 0.806 before what is only planned or supposed
+("will join") stopped counting as a deed, 0.798 before help had to reach one of the
 article's actors or people to count as a deed, 0.791 before every role was the article's
 own, 0.636 before a news report's role needed a deed or name-calling in its own voice."""
-WRONG_RATCHET = 5
+WRONG_RATCHET = 4
 """Ratchet: roles judged wrong that ``tests/test_judged_roles.py`` lets the war articles show
-(5 of 8 shown, measured 2026-12-05 once help had to reach one of the article's actors or
-people to count as a deed; 7 of 11 once every role was the article's own and the role
-weights were refitted on NFC read as printed; 11 of 16 before that, 35 of 41 before a news
-report's role needed a deed or name-calling in its own voice, 62 of 68 before roles the
-article gives itself needed a clear own-voice reason). Each fix lowers it; it is never
-raised."""
+(4 of 7 shown, measured 2026-12-05 once what is only planned or supposed was no deed; 5 of 8
+once help had to reach one of the article's actors or people to count as a deed; 7 of 11
+once every role was the article's own and the role weights were refitted on NFC read as
+printed; 11 of 16 before that, 35 of 41 before a news report's role needed a deed or
+name-calling in its own voice, 62 of 68 before roles the article gives itself needed a clear
+own-voice reason). Each fix lowers it; it is never raised."""
 
 
 @dataclass(frozen=True)
@@ -366,13 +367,13 @@ How to read these:
   at most the rest of its sentence after a speech verb, an unattributed stretch of more than
   two sentences is no quotation), 0.525, 4 of 11; every role the article's own, 0.525, 4 of
   11 (war 0.791 to 0.798); weights refitted and the bar chosen again, 0.557 (all judged
-  0.726); help counted as a deed only when it reaches one of the article's actors or
-  people (`parallax.actors.animacy`: "rescued the villagers", not "approved the bill",
-  "won cuts", "protected funding"), the figures above (all judged 0.742, held-out half
-  0.702 to 0.731). Most roles still shown wrongly are protagonists the article does not
-  cast (a country or party joining or supporting someone, a person praised in an opinion
-  piece's own tone) and officials or countries cast as antagonists for deeds reported as
-  news (sanctions imposed, a leader's fall).
+  0.726); help counted as a deed only when it reaches one of the article's actors or people
+  (`parallax.actors.animacy`: "rescued the villagers", not "approved the bill", "won cuts",
+  "protected funding"), 0.742 (held-out half 0.702 to 0.731); and what is only planned or
+  supposed ("will join") no deed, the figures above. Most roles still shown wrongly are
+  protagonists the article does not cast (a country or party joining or supporting someone,
+  a person praised in an opinion piece's own tone) and officials or countries cast as
+  antagonists for deeds reported as news (sanctions imposed, a leader's fall).
 - `tests/test_judged_roles.py` runs the war articles through the pipeline in CI: accuracy
   may not fall below {WAR_ACCURACY} and no more roles judged wrong may be shown (a ratchet,
   at {WRONG_RATCHET}).

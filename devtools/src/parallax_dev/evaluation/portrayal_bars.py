@@ -132,19 +132,19 @@ How to read these:
   article's own, 0.134 / 0.482; role weights refitted and their bar chosen again (below),
   0.135 / 0.482; help counted as a deed only when it reaches one of the article's actors or
   people (`parallax.actors.animacy`; judged news next section) and the weights refitted on
-  the actors of that day, 0.128 / 0.484. NFC's annotators cast each entity in the article's
-  whole narrative, whom it quotes included; no bar and own-voice demand keeps the own-voice
-  `role` at 0.40 here (0.379 at best, with no clear own-voice demand, where the judged news
-  falls to 0.43 accuracy), so `parallax-dev train portrayal-roles` now chooses the bar and
-  demand for accuracy on the judged news's selection half first (next section: read for the
-  article's own casting, with *neutral*), then this corpus's macro-F1, then mean precision
-  on both. Per answered role the precision here is about one half (`role` in
-  `portrayal_roles.json`: macro precision 0.54 on the selection part, 0.59 held out,
-  answering 15% and 8% of the entities) against a third by chance. `role_lean` on the
-  held-out articles fell from 0.486 to 0.469 (0.473 now) with the corpus read as printed
-  (not yet looked into; a likely cause, unchecked: the model reads at most four sentences
-  per actor and voice, so with less of each article quoted it reads fewer of each actor's
-  sentences).
+  the actors of that day, 0.128 / 0.484; a planned or supposed act ("will join") no deed,
+  0.123 / 0.484. NFC's annotators cast each entity in the article's whole narrative, whom it
+  quotes included; no bar and own-voice demand keeps the own-voice `role` at 0.40 here
+  (0.379 at best, with no clear own-voice demand, where the judged news falls to 0.43
+  accuracy), so `parallax-dev train portrayal-roles` now chooses the bar and demand for
+  accuracy on the judged news's selection half first (next section: read for the article's
+  own casting, with *neutral*), then this corpus's macro-F1, then mean precision on both.
+  Per answered role the precision here is about one half (`role` in `portrayal_roles.json`:
+  macro precision 0.52 on the selection part, 0.59 held out, answering 14% and 8% of the
+  entities) against a third by chance. `role_lean` on the held-out articles fell from 0.486
+  to 0.469 (0.473 now) with the corpus read as printed (not yet looked into; a likely cause,
+  unchecked: the model reads at most four sentences per actor and voice, so with less of
+  each article quoted it reads fewer of each actor's sentences).
 - Tried and not adopted (2026-12-05): adding to the role reading the average of the
   pooled states the sentiment model computes for each actor's sentences anyway (768
   numbers, no extra encoder pass). On NFC it reads far better (fold 1 test articles:
