@@ -150,15 +150,8 @@ def role_scores(
     for label, actor, _ in details:
         if actor is None:
             continue
-        _, role, _ = role_model.cast(
-            actor["evidence"],
-            len(actor.get("mentions") or []),
-            actor["sentiment"],
-            weights,
-            opinion=actor.get(GENRE_KEY) == "opinion",
-        )
         gold.append(label)
-        predicted.append(role)
+        predicted.append(shown_role(actor, weights))
     f1s, precisions = [], []
     for role in role_model.ROLES:
         hits = sum(1 for g, p in zip(gold, predicted, strict=True) if g == p == role)
@@ -171,20 +164,23 @@ def role_scores(
     return float(np.mean(f1s)), float(np.mean(precisions)), share
 
 
+def shown_role(actor: Mapping[str, Any], weights: Mapping[str, Any]) -> str:
+    """The ``role`` :func:`role_model.cast` gives a portrayed ``actor`` under ``weights``."""
+    _, role, _ = role_model.cast(
+        actor["evidence"],
+        len(actor.get("mentions") or []),
+        actor["sentiment"],
+        weights,
+        opinion=actor.get(GENRE_KEY) == "opinion",
+    )
+    return role
+
+
 def judged_scores(judged: Sequence[JudgedActor], weights: Mapping[str, Any]) -> dict[str, Any]:
     """Accuracy (with *neutral*), precision of asserted roles and share answered on ``judged``."""
     right = asserted = correct = 0
     for item in judged:
-        role = "neutral"
-        if item.actor is not None:
-            actor = item.actor
-            _, role, _ = role_model.cast(
-                actor["evidence"],
-                len(actor.get("mentions") or []),
-                actor["sentiment"],
-                weights,
-                opinion=actor.get(GENRE_KEY) == "opinion",
-            )
+        role = "neutral" if item.actor is None else shown_role(item.actor, weights)
         correct += role == item.judgement.label
         if role != "neutral":
             asserted += 1
