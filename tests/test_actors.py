@@ -770,3 +770,23 @@ def test_a_named_apposition_is_the_phrase_it_follows_not_its_modifier(nlp: Pipel
     assert beaten["target"] == actor_of(analysis, "Laura Okafor")
     ousted = next(e for e in analysis.layers["events"] if e["action"] == "oust")
     assert ousted["target"] == actor_of(analysis, "Marcus Reyes")
+
+
+def test_an_attribution_closing_its_sentence_reports_the_whole_sentence(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "A fuel tanker ran aground near the northern harbour on Friday, spilling oil along "
+        "twenty kilometres of beach, including two nature reserves, harbour master Ana "
+        "Lindqvist said on Saturday.",
+    )
+    (quote,) = analysis.layers["quotes"]
+    assert quote["kind"] == "indirect" and quote["text"].startswith("A fuel tanker ran aground")
+    assert quote["speaker_text"] == "harbour master Ana Lindqvist"
+    said = next(e for e in analysis.layers["events"] if e["action"] == "say")
+    assert said["agent_text"] == "harbour master Ana Lindqvist"
+
+
+def test_a_short_quotation_that_is_all_the_speaker_says_is_direct(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, 'The storm closed the port. "Stay at home tonight," the mayor said.')
+    (quote,) = analysis.layers["quotes"]
+    assert quote["kind"] == "direct" and quote["text"] == "Stay at home tonight,"

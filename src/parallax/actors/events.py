@@ -20,6 +20,7 @@ from typing import Any
 from parallax.actors.animacy import names_people
 from parallax.actors.named_events import EventReference, NamedEvents
 from parallax.actors.resolve import MentionIndex
+from parallax.actors.subjects import nearest_subject
 from parallax.model import Sentence
 
 TARGET_PREPS = frozenset({"to", "against", "into", "on", "toward", "towards", "upon", "onto"})
@@ -137,13 +138,10 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
     A dateline the parser took for a subject ("CITY - X said") and a day or time in
     subject position ("the day Thursday scurrying") name no doer and are passed over.
     """
-    for child in verb.children:
-        if _not_a_doer(child):
-            continue
-        if child.dep_ == "nsubj" and _same_paragraph(child, verb):
-            return _antecedent(child, verb), False
-        if child.dep_ == "nsubjpass" and _same_paragraph(child, verb):
-            return _antecedent(child, verb), True
+    for dep, passive in (("nsubj", False), ("nsubjpass", True)):
+        child = nearest_subject(verb, dep, keep=lambda c: not _not_a_doer(c))
+        if child is not None and _same_paragraph(child, verb):
+            return _antecedent(child, verb), passive
     if verb.dep_ == "conj" and _missed_subject(verb):
         return None, False
     if (

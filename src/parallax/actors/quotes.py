@@ -20,6 +20,7 @@ from typing import Any
 from parallax.actors.quote_marks import quotations
 from parallax.actors.resolve import MentionIndex
 from parallax.actors.speech import SPEECH_VERBS
+from parallax.actors.subjects import nearest_subject
 from parallax.model import Sentence
 
 MIN_WORDS_WITHOUT_CUE = 6
@@ -62,7 +63,9 @@ def extract_quotes(
         begin, finish, speaker_token = span
         content = doc[begin:finish]
         inside = [q for q in quotes if content.start_char <= q["start"] < content.end_char]
-        if any(len(q["text"].split()) >= MIN_WORDS_WITHOUT_CUE for q in inside):
+        if any(
+            len(q["text"].split()) >= MIN_WORDS_WITHOUT_CUE or _covers(q, content) for q in inside
+        ):
             continue  # a full direct quotation is reported once, as direct speech
         for partial in inside:
             quotes.remove(partial)  # "said the deal was "done" and "final"" is one
@@ -218,15 +221,27 @@ def _has_subject(verb: Any) -> bool:
     return verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} and _has_subject(verb.head)
 
 
+def _covers(quote: dict[str, Any], content: Any) -> bool:
+    """Whether a direct quotation spans all the words of the clause a speech verb reports.
+
+    ""Short and plain," he said" is direct speech however short; only a quoted piece
+    inside a longer reported clause ("said the deal was "final"") is part of it.
+    """
+    words = [t for t in content if not t.is_punct]
+    return bool(words) and (
+        quote["start"] <= words[0].idx and words[-1].idx + len(words[-1]) <= quote["end"]
+    )
+
+
 def _subject(verb: Any) -> Any | None:
     """Who does ``verb``: its subject, or the agent of a passive.
 
     The second of two joined verbs ("X went on to call it unusual and said ...") has no
     subject of its own in the parse; it takes the one the two share.
     """
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
+    subject = nearest_subject(verb)
+    if subject is not None:
+        return subject
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -290,7 +305,7 @@ def _reported(token: Any) -> tuple[int, int, Any | None] | None:
         return None
     complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
     if complement is None:
-        return None
+        return _trailing(token)
     subject = _subject(token)
     if subject is None:
         return None
@@ -301,3 +316,31 @@ def _reported(token: Any) -> tuple[int, int, Any | None] | None:
     while last > first and token.doc[last].is_punct:
         last -= 1
     return first, last + 1, subject
+
+
+def _trailing(verb: Any) -> tuple[int, int, Any | None] | None:
+    """An attribution closing its sentence that the parser hung under what it reports.
+
+    In "X happened, killing ten people, an official said." the parser may attach "said"
+    to the participle instead of making the sentence its complement. When a speech verb
+    with a subject of its own, and no complement, ends its sentence after a comma and
+    governs nothing before its subject, the sentence up to that comma is what is said.
+    """
+    if verb.dep_ not in {"ccomp", "parataxis", "advcl", "conj"}:
+        return None
+    subject = nearest_subject(verb)
+    if subject is None or subject.i > verb.i:
+        return None
+    sentence = verb.sent
+    comma = subject.left_edge.i - 1
+    if comma <= sentence.start or verb.doc[comma].text != ",":
+        return None
+    if any(t.i > verb.i and not t.is_punct and t.dep_ != "prep" for t in verb.children):
+        return None  # "said it would", not a closing attribution
+    governed = {t.i for t in verb.subtree}
+    if any(not t.is_punct and t.i not in governed for t in verb.doc[verb.i + 1 : sentence.end]):
+        return None
+    last = comma - 1
+    while last > sentence.start and verb.doc[last].is_punct:
+        last -= 1
+    return sentence.start, last + 1, subject

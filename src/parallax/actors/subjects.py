@@ -1,0 +1,23 @@
+"""The one subject of a clause, when the parser hangs two on its verb."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+
+def nearest_subject(
+    verb: Any, dep: str = "nsubj", keep: Callable[[Any], bool] = lambda _: True
+) -> Any | None:
+    """The subject of ``verb`` (children with dependency ``dep`` that ``keep`` accepts).
+
+    A clause has one subject. When the parser gives a verb two ("..., killing ten people,
+    the governor said"), the noun a participle or a list left stranded comes first and
+    the verb's own subject stands next to it: the nearest one before the verb is taken,
+    else the first after it (an inverted "said the governor").
+    """
+    subjects = [c for c in verb.children if c.dep_ == dep and keep(c)]
+    if len(subjects) < 2:
+        return subjects[0] if subjects else None
+    before = [c for c in subjects if c.i < verb.i]
+    return max(before, key=lambda c: c.i) if before else subjects[0]
