@@ -723,3 +723,19 @@ def test_the_future_of_something_is_its_prospects_not_a_time() -> None:
 
 def test_the_current_fiscal_year_is_the_year_of_publication() -> None:
     assert only("Sales in the current fiscal year will rise.").value == "2022"
+
+
+def test_a_month_keeps_the_year_its_sentence_opens_with() -> None:
+    def values(text: str) -> list[str]:
+        return [e.value for e in find_times(text, date(2023, 6, 15))]
+
+    opened = "Last year the council passed its budget in June and cut it in December."
+    assert values(opened) == ["2022", "2022-06", "2022-12"]
+    assert values("In 2019, the mill closed in March. In June it reopened.") == [
+        "2019",
+        "2019-03",
+        "2023-06",
+    ]
+    # a year inside a clause dates that clause; "last" counts from publication
+    assert values("A plan the board set in 2019 ran through June.")[-1] == "2023-06"
+    assert values("In 2019 the mill closed; it reopened last June.")[-1] == "2022-06"

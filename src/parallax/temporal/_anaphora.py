@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from parallax.temporal import grammar
 from parallax.temporal.expression import TimeExpression, shift, value_range
 
 _WINDOW = 600
@@ -96,6 +97,8 @@ def _resolve_one(
         return _counted(expression, near, m["unit"].lower(), amount)
     if anchor is None:
         return None
+    if _in_named_year_kind(expression) and (dated := _in_named_year(text, expression, near)):
+        return dated
     if _REPORTED.match(phrase):
         if "period" in phrase.lower() and not _quarter_context(text, expression, near):
             return None
@@ -112,6 +115,56 @@ def _resolve_one(
         quarter = _reported_quarter(anchor, near)
         year, number = int(quarter[:4]), quarter[-1]
         return _with_value(expression, f"{year - 1:04d}-Q{number}")
+    return None
+
+
+_MONTH_VALUE = re.compile(r"\d{4}(-\d{2}(?:-\d{2})?)$")
+
+
+_FROM_PUBLICATION = frozenset({"last", "next", "this", "coming", "past"})
+_OPENING_WORDS = 2
+"""Words that may come before the year that frames a sentence ("Back in 2019, ...")."""
+
+
+def _in_named_year_kind(expression: TimeExpression) -> bool:
+    return expression.relative and expression.granularity in {"month", "day"}
+
+
+def _in_named_year(
+    text: str, expression: TimeExpression, near: list[TimeExpression]
+) -> TimeExpression | None:
+    """A month (and day) named without a year, in the year its sentence opened with.
+
+    "Last year the board approved it in June" is June of last year, not of the
+    publication's year: a sentence that opens by placing itself in a year keeps the months
+    it goes on to name in that year. Only a plain year at the sentence's opening counts
+    (a year inside a clause dates that clause's event; not a span, a "since" or a decade),
+    and only for a month whose value came from the publication date without "last" or
+    "next" of its own.
+    """
+    own = _MONTH_VALUE.fullmatch(expression.value)
+    words = re.findall(r"[a-z]+", expression.text.lower())
+    if own is None or not any(w.rstrip(".") in grammar.MONTHS for w in words):
+        return None  # "yesterday", "Monday": counted from publication, not a named month
+    if set(words) & _FROM_PUBLICATION:
+        return None  # "last June" says it counts from the publication date
+    for reference in reversed(near):
+        if reference.end > expression.start:
+            continue
+        between = text[reference.start : expression.start]
+        if _SENTENCE_END.search(between):
+            return None
+        if reference.type != "DATE" or reference.granularity not in {"year", "month", "day"}:
+            continue
+        if reference.mod or reference.vague or reference.parts or reference.granularity != "year":
+            return None  # the sentence's nearest time is finer or fuzzier: leave the month
+        opening = _SENTENCE_END.split(text[max(0, reference.start - 200) : reference.start])[-1]
+        if len(opening.split()) > _OPENING_WORDS or re.search(r"\bsince\b", opening, re.I):
+            return None  # the year dates a clause inside the sentence, not the sentence
+        year = reference.value[:4]
+        if not year.isdigit() or expression.value.startswith(year):
+            return None
+        return _with_value(expression, year + own.group(1))
     return None
 
 
