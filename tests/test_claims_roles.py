@@ -32,6 +32,8 @@ def _claims(text: str) -> list[dict[str, object]]:
         "The Group of Seven met in Italy in 2024.",  # a name with a number in it
         "The bank donated food to 40 countries and the African Union.",  # recipients
         "He was the first president of Russia to visit the island.",  # a rank, not the office
+        # the year and the verb belong to the clause about the Union, not to its count
+        "The European Union, which Austria joined in 1995, has 27 members.",
     ],
 )
 def test_no_verdict_on_what_the_sentence_does_not_assert(text: str) -> None:

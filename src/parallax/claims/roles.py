@@ -336,6 +336,14 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
         # A count is asserted by the clause its member noun belongs to ("had 12 members"),
         # whatever clause the nearest relation word sits in ("when it was founded").
         pred, why = predicate(member_noun, objects=True)
+        clause = _describing_clause(cue, pred) if pred is not None else None
+        if clause is not None and pred is not None:
+            roles["relation"] = f"{pred.text} (“{cue.text}” describes “{clause.head.text}”)"
+            binding.reason = (
+                f"“{cue.text}” is in a clause describing “{clause.head.text}”, not in the one "
+                f"that counts “{member_noun.text}”; the count is not what “{cue.text}” did"
+            )
+            return binding
     if pred is None:
         pred, why = predicate(cue, objects=counting, subject=claim.relation == "event")
     if pred is not None and not counting and pred.i != cue.i:
@@ -410,6 +418,21 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
             )
             roles["time"] = unresolved
     return binding
+
+
+def _describing_clause(cue: Any, pred: Any) -> Any | None:
+    """The relative clause or noun-modifying clause, below ``pred``, that holds ``cue``.
+
+    "The Union, which Sweden joined in 1995, has 27 members": "joined" and its year say
+    something about the Union, not how its 27 members came about. An adverbial clause is
+    different: "when it was founded, NATO had 12 members" dates the count.
+    """
+    token = cue
+    while token.i != pred.i and token.head.i != token.i:
+        if token.dep_ in {"relcl", "acl"}:
+            return token
+        token = token.head
+    return None
 
 
 def _unresolved_date(tokens: Sequence[Any], pred: Any, allowed: set[int]) -> str | None:
