@@ -790,3 +790,14 @@ def test_a_short_quotation_that_is_all_the_speaker_says_is_direct(nlp: Pipeline)
     analysis = analyse(nlp, 'The storm closed the port. "Stay at home tonight," the mayor said.')
     (quote,) = analysis.layers["quotes"]
     assert quote["kind"] == "direct" and quote["text"] == "Stay at home tonight,"
+
+
+def test_a_name_the_tagger_misses_is_the_person_spelled_so(nlp: Pipeline) -> None:
+    # The tagger leaves this spelling untagged; it is an alias of the president in office.
+    analysis = analyse(
+        nlp, "Kyiv said the bridge was hit. Zelenskiy called for more help.", date(2023, 1, 15)
+    )
+    assert actor_of(analysis, "Zelenskiy") == "volodymyr-zelensky"
+    # A capitalised word that is no person's name stays nobody.
+    words = analyse(nlp, "Kyiv said the bridge was hit. Reinforcements arrived.", date(2023, 1, 15))
+    assert {a["id"] for a in words.layers["actors"]} == {"ukraine"}
