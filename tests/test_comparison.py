@@ -366,3 +366,24 @@ def test_a_group_each_source_names_its_own_way_is_one_actor() -> None:
     labels = {g["label"] for g in result["gaps"] if g["kind"] == "actor"}
     assert "the Green" not in labels and "Green Party" not in labels
     assert {"ferry workers", "Greenland"} <= labels
+
+
+def test_an_event_told_in_other_words_is_no_gap() -> None:
+    def entry(sid: str, label: str, action: str) -> dict[str, Any]:
+        return {"date": "2024-02-26", "range": ["2024-02-26", "2024-02-26"],
+                "granularity": "day", "label": label, "sentence_id": sid, "text": label,
+                "actors": [], "action": action, "kb_event": None, "inferred": False}  # fmt: skip
+
+    a = dict(
+        BRIDGE_A,
+        timeline=[
+            entry("s1", "The new harbour bridge in Westport opened to traffic", "open"),
+            entry("s4", "Ferry operators warned", "warn"),
+        ],
+    )
+    b = dict(BRIDGE_B, timeline=[entry("s1", "The crossing took its first cars", "take")])
+    result = compare_story("story-1", [a, b])
+    assert len(result["timeline"]) == 3  # the wording differs too much to line the two up
+    events = [g for g in result["gaps"] if g["kind"] == "event"]
+    assert [g["label"] for g in events] == ["2024-02-26: Ferry operators warned"]
+    assert events[0]["missing_from"] == ["b1"]

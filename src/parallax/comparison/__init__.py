@@ -89,7 +89,7 @@ def compare_story(
     keyed = with_story_keys(records)
     result["gaps"] = [
         *actor_gaps(story, keyed),
-        *event_gaps(story, records, timeline),
+        *event_gaps(story, records, timeline, encoder),
         *claim_gaps(story, records, alignments),
     ]
     result["portrayal"] = portrayal_differences(story, keyed)

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import TypedDict, Unpack
 
+from parallax.comparison.alignment import UNIQUE_BELOW, Encoder
 from parallax.comparison.terms import GAP_LABELS, entity_key
 from parallax.record import AlignmentRecord, ArticleRecord, GapKind, GapRecord, MergedTimelineEntry
 
@@ -116,13 +117,25 @@ def shared_names(records: Sequence[ArticleRecord]) -> list[str]:
 
 
 def event_gaps(
-    story: str, records: Sequence[ArticleRecord], timeline: Sequence[MergedTimelineEntry]
+    story: str,
+    records: Sequence[ArticleRecord],
+    timeline: Sequence[MergedTimelineEntry],
+    encode: Encoder | None = None,
 ) -> list[GapRecord]:
-    """Dated events of the merged timeline that some sources of the story do not cite."""
+    """Dated events of the merged timeline that some sources of the story do not cite.
+
+    The timeline lines up one event told by two sources only when their wording or their
+    actor and verb match; "a missile hit a building" and "a missile struck a block" stay
+    two entries. With an encoder, a source is not said to leave an event out when one of
+    its sentences is as close to the event's sentence as a claim's counterpart must be
+    for the claim not to be unique (:data:`UNIQUE_BELOW`).
+    """
     ids = [r["id"] for r in records]
+    told = _closest_told(records, timeline, encode) if encode is not None else {}
     gaps = []
-    for entry in timeline:
-        covered = sorted({s["article_id"] for s in entry.get("sources", [])} & set(ids))
+    for number, entry in enumerate(timeline):
+        cited = {s["article_id"] for s in entry.get("sources", [])} & set(ids)
+        covered = sorted(cited | (told.get(number, set()) if cited else set()))
         if not covered or len(covered) == len(ids):
             continue
         gaps.append(
@@ -136,6 +149,29 @@ def event_gaps(
             )
         )
     return gaps[: MAX_GAPS_PER_KIND * 2]
+
+
+def _closest_told(
+    records: Sequence[ArticleRecord], timeline: Sequence[MergedTimelineEntry], encode: Encoder
+) -> dict[int, set[str]]:
+    """For each timeline entry (by position), the articles with a sentence close to it."""
+    sentences = [(r["id"], s["text"]) for r in records for s in r.get("sentences", [])]
+    wanted = [
+        (number, source["article_id"], source.get("text") or "")
+        for number, entry in enumerate(timeline)
+        for source in entry.get("sources", [])
+        if source.get("text")
+    ]
+    if not sentences or not wanted:
+        return {}
+    vectors = encode([text for _, text in sentences] + [text for _, _, text in wanted])
+    similarity = vectors[len(sentences) :] @ vectors[: len(sentences)].T
+    told: dict[int, set[str]] = defaultdict(set)
+    for row, (number, cited_by, _) in enumerate(wanted):
+        for column, (article, _) in enumerate(sentences):
+            if article != cited_by and similarity[row, column] >= UNIQUE_BELOW:
+                told[number].add(article)
+    return told
 
 
 def claim_gaps(
