@@ -801,3 +801,14 @@ def test_a_name_the_tagger_misses_is_the_person_spelled_so(nlp: Pipeline) -> Non
     # A capitalised word that is no person's name stays nobody.
     words = analyse(nlp, "Kyiv said the bridge was hit. Reinforcements arrived.", date(2023, 1, 15))
     assert {a["id"] for a in words.layers["actors"]} == {"ukraine"}
+
+
+def test_only_those_whose_job_is_to_speak_for_a_person_speak_for_them(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Ingrid Falk, who ran the city orchestra for years, died on Monday, her family said. "
+        "Her former employer said her work had shaped the city. "
+        "Falk's spokeswoman said a memorial would be held in June.",
+    )
+    speakers = [q["speaker"] for q in analysis.layers["quotes"]]
+    assert speakers == [None, None, "local:ingrid-falk"]

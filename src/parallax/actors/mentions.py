@@ -252,19 +252,23 @@ class ActorResolver:
         return found
 
     def _untagged_names(self, doc: Any, found: list[Mention], taken: set[int]) -> list[Mention]:
-        """Proper nouns the tagger left untagged, spelled as a knowledge-base person.
+        """Proper nouns the tagger left untagged that name a person.
 
-        The entity tagger misses some transliterated names ("Zelenskiy called for ...")
-        that it tags in other spellings. A lone proper noun that is an alias of a person
-        is that person when the article links the person elsewhere, or on the evidence a
-        tagged single name needs (:meth:`_person_entity`: a title, or the office held at
-        the time); otherwise it stays nobody, since a capitalised word can be anything.
+        The entity tagger misses some names it tags elsewhere ("Zelenskiy called for
+        ...", "Penrose's spokesman"). A lone proper noun is a person when it is the surname
+        of exactly one person the article names in full, or an alias of a knowledge-base
+        person the article links elsewhere or that has the evidence a tagged single name
+        needs (:meth:`_person_entity`: a title, or the office held at the time); otherwise
+        it stays nobody, since a capitalised word can be anything.
         """
-        people = {
-            m.actor
-            for m in found
-            if m.actor in self.actors and self.actors[m.actor].type == "person"
-        }
+        named = [
+            m for m in found if m.actor in self.actors and self.actors[m.actor].type == "person"
+        ]
+        people = {m.actor for m in named}
+        surnames: dict[str, set[str]] = {}
+        for m in named:
+            if len(m.text.split()) > 1:
+                surnames.setdefault(without_possessive(m.text).split()[-1], set()).add(m.actor)
         extra = []
         for token in doc:
             if token.i in taken or token.pos_ != "PROPN" or token.ent_type_:
@@ -273,6 +277,12 @@ class ActorResolver:
             if any(n is not None and n.pos_ == "PROPN" for n in beside):
                 continue  # part of a longer name the tagger did not read
             span = doc[token.i : token.i + 1]
+            same_surname = surnames.get(token.text, set())
+            if len(same_surname) == 1:
+                mention = self._make(span, next(iter(same_surname)), "name")
+                mention.label = "PERSON"
+                extra.append(mention)
+                continue
             entity = self.lookup(token.text)
             if entity is None or entity.type != "person":
                 continue

@@ -69,9 +69,7 @@ def extract_quotes(
             continue  # a full direct quotation is reported once, as direct speech
         for partial in inside:
             quotes.remove(partial)  # "said the deal was "done" and "final"" is one
-        speaker_actor = index.actor_of_token(speaker_token) if speaker_token is not None else None
-        if speaker_actor is None and speaker_token is not None:
-            speaker_actor = _speaker_by_possessor(speaker_token, index)
+        speaker_actor = _speaker_actor(speaker_token, index) if speaker_token is not None else None
         words = content.text.strip()
         if len(words.split()) < 3:
             continue
@@ -254,7 +252,7 @@ def _speaker(cue: Any, index: MentionIndex) -> tuple[str | None, str | None]:
     subject = _subject(cue)
     if subject is None:
         return None, None
-    actor = index.actor_of_token(subject) or _speaker_by_possessor(subject, index)
+    actor = _speaker_actor(subject, index)
     return actor, _speaker_text(subject, actor)
 
 
@@ -269,8 +267,63 @@ def _speaker_text(subject: Any | None, actor: str | None) -> str | None:
     return _phrase(subject)
 
 
+SPEAKS_FOR = frozenset(
+    {
+        "administration",
+        "aide",
+        "aides",
+        "attorney",
+        "attorneys",
+        "campaign",
+        "counsel",
+        "government",
+        "lawyer",
+        "lawyers",
+        "ministry",
+        "office",
+        "representative",
+        "representatives",
+        "spokesman",
+        "spokesmen",
+        "spokespeople",
+        "spokesperson",
+        "spokeswoman",
+        "spokeswomen",
+        "staff",
+        "team",
+    }
+)
+"""Nouns for those whose job is to speak for someone: "her lawyer said" is her word.
+
+A relative, a friend or an employer speaks for themselves ("his family said" is not the
+man's own statement, least of all in an obituary)."""
+
+
+def _speaker_actor(token: Any, index: MentionIndex) -> str | None:
+    """The actor who speaks when ``token`` heads the subject of a speech verb.
+
+    A state's or an organisation's instrument speaks for it ("Russia's defence ministry
+    said"), as :meth:`MentionIndex.actor_of_token` reads such phrases; a person's relative,
+    friend or employer does not speak for the person (:data:`SPEAKS_FOR`).
+    """
+    found = index.actor_of_token(token)
+    possessor = next((c for c in token.children if c.dep_ == "poss"), None)
+    if (
+        found is not None
+        and possessor is not None
+        and index.actor_at(token.idx) is None
+        and found == index.actor_at(possessor.idx)
+        and index.types.get(found) == "person"
+        and token.lower_ not in SPEAKS_FOR
+    ):
+        return None
+    return found or _speaker_by_possessor(token, index)
+
+
 def _speaker_by_possessor(token: Any, index: MentionIndex) -> str | None:
-    """A team or office speaks for its possessor ("her press office said")."""
+    """A team, an office or a spokesperson speaks for its possessor ("her press office said")."""
+    if token.lower_ not in SPEAKS_FOR:
+        return None
     for child in token.children:
         if child.dep_ == "poss":
             return index.actor_at(child.idx)
