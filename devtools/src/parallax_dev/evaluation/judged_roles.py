@@ -13,7 +13,11 @@ offsets and our own reasons only.
 
 The articles are split by a fixed rule into a *selection* half, which the role bar may be
 chosen on (with the NFC selection part, ``parallax-dev train portrayal-roles``), and a
-*held-out* half that is only reported (:func:`selection_part`).
+*held-out* half that is only reported (:func:`selection_part`). Once choices had been made on
+the selection half for a while it was no longer a clean test, so a *fresh* part
+(:data:`FRESH_PART`, :func:`fresh_articles`) was drawn from the articles not yet judged and
+judged the same way before anything was tuned on it; like the held-out half it is only
+reported, and every further choice is made on the selection half alone.
 """
 
 from __future__ import annotations
@@ -36,6 +40,12 @@ UKRAINE_COUNT = 40
 CLIMATE_COUNT = 20
 SEED = 16
 """The random seed of the article choice (issue 16), fixed so the judged articles stay."""
+FRESH_PART = "fresh-2026-12-05"
+"""The :attr:`Judgement.part` of the articles drawn after the first set (only reported)."""
+FRESH_SEED = 1612
+"""The seed of the fresh draw, fixed for the same reason as :data:`SEED`."""
+FRESH_UKRAINE_COUNT = 20
+FRESH_CLIMATE_COUNT = 10
 MIN_NAMED = 3
 """Named (not pronoun) mentions an actor needs to be judged."""
 ROLES = ("protagonist", "antagonist", "victim", "neutral")
@@ -70,6 +80,7 @@ class Judgement:
         end: its end offset.
         label: protagonist, antagonist, victim or neutral.
         reason: why, in our own words.
+        part: empty for the first judged set, :data:`FRESH_PART` for the fresh one.
     """
 
     input: str
@@ -79,6 +90,7 @@ class Judgement:
     end: int
     label: str
     reason: str
+    part: str = ""
 
 
 def text_sha(text: str) -> str:
@@ -87,7 +99,7 @@ def text_sha(text: str) -> str:
 
 
 def articles(shared: Path) -> dict[str, str]:
-    """The judged articles' texts by input key, the same every time.
+    """The first judged set's texts by input key, the same every time.
 
     :data:`UKRAINE_COUNT` of the Ukraine-crisis articles (sentences joined in position
     order, one paragraph each) and :data:`CLIMATE_COUNT` Narrative Frames articles of its
@@ -97,31 +109,83 @@ def articles(shared: Path) -> dict[str, str]:
     Raises:
         FileNotFoundError: the shared data is missing.
     """
+    files = _ukraine_files(shared)
+    texts = {
+        f"ukraine/{path.stem}": _ukraine_text(path)
+        for path in sorted(random.Random(SEED).sample(files, UKRAINE_COUNT))
+    }
+    ids = _climate_ids(shared)
+    chosen = random.Random(SEED).sample(list(ids), CLIMATE_COUNT)
+    texts.update({f"nfc/{i}": ids[i] for i in sorted(chosen, key=int)})
+    return texts
+
+
+def fresh_articles(shared: Path) -> dict[str, str]:
+    """The fresh part's texts by input key: articles of the same two sources not in the first.
+
+    :data:`FRESH_UKRAINE_COUNT` Ukraine-crisis and :data:`FRESH_CLIMATE_COUNT` Narrative
+    Frames articles (the same fold 1 test part), drawn with :data:`FRESH_SEED` from those
+    :func:`articles` does not hold.
+
+    Raises:
+        FileNotFoundError: the shared data is missing.
+    """
+    first = articles(shared)
+    files = [p for p in _ukraine_files(shared) if f"ukraine/{p.stem}" not in first]
+    texts = {
+        f"ukraine/{path.stem}": _ukraine_text(path)
+        for path in sorted(random.Random(FRESH_SEED).sample(files, FRESH_UKRAINE_COUNT))
+    }
+    ids = {i: t for i, t in _climate_ids(shared).items() if f"nfc/{i}" not in first}
+    chosen = random.Random(FRESH_SEED).sample(list(ids), FRESH_CLIMATE_COUNT)
+    texts.update({f"nfc/{i}": ids[i] for i in sorted(chosen, key=int)})
+    return texts
+
+
+def all_articles(shared: Path) -> dict[str, str]:
+    """Every judged article's text by input key, the first set and the fresh part."""
+    return {**articles(shared), **fresh_articles(shared)}
+
+
+def _ukraine_files(shared: Path) -> list[Path]:
     folder = shared / UKRAINE
     files = sorted(folder.glob("article_*.json"), key=lambda p: int(p.stem.split("_")[1]))
     if not files:
         raise FileNotFoundError(f"{folder} holds no articles; pass --shared pointing at the data")
-    texts: dict[str, str] = {}
-    for path in sorted(random.Random(SEED).sample(files, UKRAINE_COUNT)):
-        document = json.loads(path.read_text(encoding="utf-8"))
-        sentences = sorted(document["sentences"], key=lambda s: s["position_in_article"])
-        texts[f"ukraine/{path.stem}"] = "\n\n".join(s["content"].strip() for s in sentences)
-    texts.update(_climate(shared))
-    return texts
+    return files
 
 
-def _climate(shared: Path) -> dict[str, str]:
+def _ukraine_text(path: Path) -> str:
+    document = json.loads(path.read_text(encoding="utf-8"))
+    sentences = sorted(document["sentences"], key=lambda s: s["position_in_article"])
+    return "\n\n".join(s["content"].strip() for s in sentences)
+
+
+def _climate_ids(shared: Path) -> dict[str, str]:
+    """Texts of the NFC fold 1 test part's articles by id, in id order (the draw's order)."""
     folder = shared / NFC
     held = (folder / "data_splits_raw" / "Fold_1" / "test.txt").read_text("utf-8")
     ids = sorted({line.split("\t", 1)[0] for line in held.splitlines() if line.strip()}, key=int)
     texts = nfc_texts(folder / "data")
-    chosen = sorted(random.Random(SEED).sample([i for i in ids if i in texts], CLIMATE_COUNT))
-    return {f"nfc/{i}": texts[i] for i in sorted(chosen, key=int)}
+    return {i: texts[i] for i in ids if i in texts}
 
 
 def selection_part(key: str) -> bool:
-    """Whether a judged article is in the half the role bar may be chosen on (even number)."""
+    """Whether a first-set article is in the half the role bar may be chosen on (even number).
+
+    Only for the first set: a fresh article is never chosen on (:func:`chosen_on`).
+    """
     return int(key.rsplit("_", 1)[-1].rsplit("/", 1)[-1]) % 2 == 0
+
+
+def chosen_on(judgement: Judgement) -> bool:
+    """Whether choices may be made on this judgement (the first set's selection half)."""
+    return not judgement.part and selection_part(judgement.input)
+
+
+def held_out(judgement: Judgement) -> bool:
+    """Whether this judgement is in the first set's held-out half (reported, never chosen on)."""
+    return not judgement.part and not selection_part(judgement.input)
 
 
 def judged_actors(actors: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
@@ -222,23 +286,37 @@ def pairs_of(
 def evaluate(
     judgements: Sequence[Judgement], portrayed: Mapping[str, Sequence[Mapping[str, Any]]]
 ) -> list[RoleScores]:
-    """All, war, climate, selection and held-out rows."""
+    """The first set's all, war, climate, selection and held-out rows, then the fresh part's.
+
+    The first set's rows leave the fresh part out, so they stay comparable with what was
+    measured before it was drawn.
+    """
     shown = pairs_of(judgements, portrayed)
+    fresh = FRESH_PART
     parts = (
-        ("all", lambda j: True),
-        ("war (Ukraine 2014)", lambda j: j.input.startswith("ukraine/")),
-        ("climate (NFC)", lambda j: j.input.startswith("nfc/")),
-        ("selection half", lambda j: selection_part(j.input)),
-        ("held-out half", lambda j: not selection_part(j.input)),
+        ("all", lambda j: not j.part),
+        ("war (Ukraine 2014)", lambda j: not j.part and j.input.startswith("ukraine/")),
+        ("climate (NFC)", lambda j: not j.part and j.input.startswith("nfc/")),
+        ("selection half", chosen_on),
+        ("held-out half", held_out),
+        (f"{fresh}: all", lambda j: j.part == fresh),
+        (f"{fresh}: war", lambda j: j.part == fresh and j.input.startswith("ukraine/")),
+        (f"{fresh}: climate", lambda j: j.part == fresh and j.input.startswith("nfc/")),
     )
     return [score(name, [(j.label, s) for j, s in shown if keep(j)]) for name, keep in parts]
 
 
 def portray_all(shared: Path, cache: Path) -> dict[str, list[dict[str, Any]]]:
-    """The pipeline's portrayed actors of every judged article (cached as the other evals)."""
+    """The pipeline's portrayed actors of every judged article (cached as the other evals).
+
+    The first set and the fresh part are analysed (and cached) apart, so drawing the fresh
+    part did not make the first set's cached analysis stale.
+    """
     from parallax_dev.evaluation.portrayal import analyse, cast
 
-    return cast(analyse(articles(shared), cache, "judged-roles"))
+    first = analyse(articles(shared), cache, "judged-roles")
+    fresh = analyse(fresh_articles(shared), cache, "judged-roles-fresh")
+    return cast({**first, **fresh})
 
 
 @dataclass(frozen=True)
