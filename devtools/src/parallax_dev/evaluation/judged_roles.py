@@ -52,13 +52,15 @@ ROLES = ("protagonist", "antagonist", "victim", "neutral")
 JUDGEMENTS = "role_judgements.jsonl"
 WAR_ACCURACY = 0.80
 """Floor on the judged war articles' accuracy (``tests/test_judged_roles.py``): measured
-0.814, always answering *neutral* 0.814; 0.806 before what is only planned or supposed
+0.814 (first set), always answering *neutral* 0.814; 0.806 before what is only planned or supposed
 ("will join") stopped counting as a deed, 0.798 before help had to reach one of the
 article's actors or people to count as a deed, 0.791 before every role was the article's
 own, 0.636 before a news report's role needed a deed or name-calling in its own voice."""
-WRONG_RATCHET = 4
+WRONG_RATCHET = 3
 """Ratchet: roles judged wrong that ``tests/test_judged_roles.py`` lets the war articles show
-(4 of 7 shown, measured 2026-12-05 once what is only planned or supposed was no deed; 5 of 8
+(3 of 5 shown, measured 2026-12-05 once a word that only sounds harmful or helpful was no
+clear reason in any genre and harm to something of an actor's stopped making the actor a
+victim; 4 of 7 once what is only planned or supposed was no deed; 5 of 8
 once help had to reach one of the article's actors or people to count as a deed; 7 of 11
 once every role was the article's own and the role weights were refitted on NFC read as
 printed; 11 of 16 before that, 35 of 41 before a news report's role needed a deed or
