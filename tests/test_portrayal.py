@@ -537,9 +537,9 @@ def test_an_actors_own_words_are_not_read_as_the_articles_view_of_it() -> None:
 
 
 def test_harm_to_something_of_an_actors_makes_it_no_victim() -> None:
-    # "That point only serves to undermine Curbelo's bill": the phrase is about his bill,
-    # not about him, and no party does it.
-    bill = {"target": "curbelo", "target_named": False, "target_people": False, "agent": None}
+    # "The ruling weakens the mayor's bill": the phrase is about her bill, not about her,
+    # and no party of the article does it.
+    bill = {"target": "mayor", "target_named": False, "target_people": False, "agent": None}
     assert not actions.suffered_by_target(bill)
     # Harm to the actor itself, to its people, or done by another party is suffered.
     assert actions.suffered_by_target({**bill, "target_named": True})

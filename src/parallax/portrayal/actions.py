@@ -99,8 +99,8 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
 def suffered_by_target(event: Mapping[str, Any]) -> bool:
     """Whether harm done in an events-layer action reaches its target actor itself.
 
-    The events layer counts a phrase about something of an actor's as the actor ("undermine
-    Curbelo's bill" has Curbelo as its target), which is right for who acts ("Russia's
+    The events layer counts a phrase about something of an actor's as the actor ("the ruling
+    weakens the mayor's bill" has the mayor as its target), which is right for who acts ("Russia's
     army shelled ...") but not always for who suffers: that an argument or an event
     undermines a bill, a plan or an office of an actor's is a setback in its business, not
     harm done to it. The target suffers the harm when the phrase names the actor itself

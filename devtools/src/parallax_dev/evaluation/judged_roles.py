@@ -358,10 +358,11 @@ def format_markdown(rows: Sequence[RoleScores], weights: Mapping[str, Any] | Non
         "| Part | n | accuracy | majority accuracy | answered | protagonist right/shown "
         "| antagonist right/shown | victim right/shown |\n|---|--:|--:|--:|--:|--:|--:|--:|"
     )
+    fresh = next(r for r in rows if r.name == f"{FRESH_PART}: all")
     confusion = "\n".join(
         f"- {r.name}, judged: shown: "
         + "; ".join(f"{g}: {dict(sorted(p.items()))}" for g, p in sorted(r.confusion.items()))
-        for r in rows[:1]
+        for r in (rows[0], fresh)
     )
     table = "\n".join(r.row() for r in rows)
     demand = (
@@ -378,9 +379,18 @@ def format_markdown(rows: Sequence[RoleScores], weights: Mapping[str, Any] | Non
     ahead = [r.name for r in rows if r.accuracy > r.majority_accuracy]
     whole = rows[0]
     beaten = (
-        ("score below it on every part" if not ahead else f"beat it on the {', '.join(ahead)}")
-        + f"; on all judged actors {whole.accuracy:.3f} against {whole.majority_accuracy:.3f}"
-        + " (the issue asks for 0.70 and more than the most common role)"
+        ("score below it on every part" if not ahead else f"beat it on: {'; '.join(ahead)}")
+        + f". On all actors of the first set {whole.accuracy:.3f} against "
+        f"{whole.majority_accuracy:.3f}, on the fresh part {fresh.accuracy:.3f} against "
+        f"{fresh.majority_accuracy:.3f} (the issue asks for 0.70 and more than the most "
+        "common role)"
+    )
+    fresh_roles = ", ".join(
+        f"{count} {label}"
+        for label, count in sorted(
+            Counter({g: sum(p.values()) for g, p in fresh.confusion.items()}).items(),
+            key=lambda kv: -kv[1],
+        )
     )
     chosen, held = nfc["judged_selection"], nfc["judged_held_out"]
     effect = (
@@ -407,8 +417,16 @@ whose words are reported, a party to talks), without looking at the pipeline's a
 Labels are ids, offsets and our own reasons
 (`devtools/src/parallax_dev/data/role_judgements.jsonl`). *Answered* is the share given a
 role other than *neutral*; an actor the pipeline no longer finds counts as *neutral*. The
-selection half (even article numbers) may be used to choose the bar; the held-out half only
-reports.
+selection half (even article numbers) may be used to choose the bar and the rules; the
+held-out half only reports.
+
+Choices had been made on the selection half for a while, so it was no longer a clean test.
+On 2026-12-05 a fresh part (`{FRESH_PART}` in the labels' `part`) was drawn with seed
+{FRESH_SEED} from the articles of the same two sources not yet judged,
+{FRESH_UKRAINE_COUNT} Ukraine-crisis and {FRESH_CLIMATE_COUNT} NFC fold 1 test articles,
+and its {fresh.n} actors were judged the same way, blind, before any change was tried on
+it. It is only reported; the first set's rows leave it out, so they compare with earlier
+figures.
 
 {head}
 {table}
@@ -450,11 +468,31 @@ How to read these:
   0.726); help counted as a deed only when it reaches one of the article's actors or people
   (`parallax.actors.animacy`: "rescued the villagers", not "approved the bill", "won cuts",
   "protected funding"), 0.742 (held-out half 0.702 to 0.731); and what is only planned or
-  supposed ("will join") no deed, the figures above. Most roles still shown wrongly are
-  protagonists the article does not cast (a country or party joining or supporting someone,
-  a person praised in an opinion piece's own tone) and officials or countries cast as
-  antagonists for deeds reported as news (sanctions imposed, a leader's fall).
-- `tests/test_judged_roles.py` runs the war articles through the pipeline in CI: accuracy
+  supposed ("will join") no deed, 0.607 (all judged 0.747, selection half 0.756, held-out
+  half 0.740).
+- Then, with the fresh part in place (chosen on the selection half alone, the fresh part only
+  checked): a word that only sounds harmful or helpful ("will join", "failed to win") is no
+  clear reason in any genre, an opinion piece's included (`role_model.clearly`; selection
+  half 0.756 to 0.767, fresh part 0.777 unchanged); and harm to something of an actor's
+  ("the ruling weakens the mayor's bill") makes the actor no victim unless the phrase
+  names the actor or people, or another of the article's actors does it
+  (`actions.suffered_by_target`;
+  selection half to 0.779, fresh part to 0.802, held-out half 0.740 to 0.731: a navy's
+  ships trapped by a sunk vessel no longer make the country a victim). Wrong shown roles on
+  the first set's war articles went from 4 to 3; NFC `role` macro-F1 from 0.123 to 0.120
+  (precision when shown 0.53 to 0.535; `role_lean` unchanged).
+- The fresh part's actors are {fresh_roles}: {fresh.majority_accuracy:.0%} neutral, so the
+  bar there is higher than on the first set. The roles still shown wrongly on the first set
+  are a country cast as antagonist for its police's violence where the article casts the
+  protesters as victims, a country cast as antagonist for sanctions told as market news, a
+  fallen leader cast as antagonist for leaving his office, and an activist cast as
+  protagonist for praise the report relays. Most clear roles are still missed: what an
+  actor does is often told in a noun phrase ("a military campaign to suppress", "the
+  Kremlin's authoritarian rule") that the events layer does not read as a deed, and the
+  learned reading often leans *victim* for an actor the article blames. The fresh part's
+  own errors were not read, so that it stays a test for the next change.
+- `tests/test_judged_roles.py` runs the first set's war articles through the pipeline in CI
+  (the fresh ones would take it past its time budget): accuracy
   may not fall below {WAR_ACCURACY} and no more roles judged wrong may be shown (a ratchet,
   at {WRONG_RATCHET}).
 """
