@@ -534,3 +534,14 @@ def test_an_actors_own_words_are_not_read_as_the_articles_view_of_it() -> None:
     asked = (keys, queries, [OWN_VOICE, quoted, OWN_VOICE], [1.0, 1.0, 1.0])
     kept_keys, kept_queries, _, _ = unspoken(analysis, asked)
     assert kept_keys == keys[1:] and kept_queries == queries[1:]
+
+
+def test_harm_to_something_of_an_actors_makes_it_no_victim() -> None:
+    # "The ruling weakens the mayor's bill": the phrase is about her bill, not about her,
+    # and no party of the article does it.
+    bill = {"target": "mayor", "target_named": False, "target_people": False, "agent": None}
+    assert not actions.suffered_by_target(bill)
+    # Harm to the actor itself, to its people, or done by another party is suffered.
+    assert actions.suffered_by_target({**bill, "target_named": True})
+    assert actions.suffered_by_target({**bill, "target_people": True})
+    assert actions.suffered_by_target({**bill, "agent": "russia"})

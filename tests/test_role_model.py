@@ -72,3 +72,14 @@ def test_what_quoted_sources_say_is_not_the_articles_role() -> None:
     # One own-voice sentence that leans the same way makes it the article's, shown alone.
     own = [*quoted, item("s3", "own", "sentiment", "negative", -0.4)]
     assert role_model.cast(own, 4, -0.4, lenient)[1:] == ("antagonist", ["s3"])
+
+
+def test_a_word_that_only_sounds_good_or_bad_is_no_clear_reason_in_any_genre() -> None:
+    # "Bulgaria will join the mission": planned, done to nobody, so the portrayal step marks
+    # it a helpful-sounding word; not even an opinion piece's own tone makes it a reason.
+    joins = item("s1", "own", "subject of helpful-sounding word: will join", "protagonist", 1.0)
+    helped = item("s2", "own", "agent of helpful action: rescued", "protagonist", 1.0)
+    assert role_model.clearly([joins], "protagonist", 0.9) == set()
+    assert role_model.clearly([joins, helped], "protagonist", 0.9) == {"s2"}
+    lenient = {**role_model.stored(), "confidence": 0.0, "own_clear": 1, "own_clear_deeds": False}
+    assert role_model.cast([joins], 3, 0.2, lenient, opinion=True)[1] == "neutral"

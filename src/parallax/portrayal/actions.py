@@ -96,6 +96,25 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
     return acted_on and verb not in SPEECH_ACTS and not event.get("hypothetical")
 
 
+def suffered_by_target(event: Mapping[str, Any]) -> bool:
+    """Whether harm done in an events-layer action reaches its target actor itself.
+
+    The events layer counts a phrase about something of an actor's as the actor ("the ruling
+    weakens the mayor's bill" has the mayor as its target), which is right for who acts ("Russia's
+    army shelled ...") but not always for who suffers: that an argument or an event
+    undermines a bill, a plan or an office of an actor's is a setback in its business, not
+    harm done to it. The target suffers the harm when the phrase names the actor itself
+    (``target_named``) or people (``target_people``: "Ukraine's soldiers"), or when another
+    of the article's actors does it (``agent``: one party blocking another's ships is a
+    deed against that party).
+    """
+    return (
+        bool(event.get("target_named", True))
+        or bool(event.get("target_people"))
+        or bool(event.get("agent"))
+    )
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, float]:
     """Word -> mean valence, read once from the installed package.

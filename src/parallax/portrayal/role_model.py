@@ -176,6 +176,11 @@ def clearly(
     (:data:`LEANS`) by ``lean`` or more. With ``deeds_only``, deeds and name-calling alone:
     in news the tone of a sentence about an actor is mostly the tone of what happened
     (accusations reported, markets falling), which casts nobody.
+
+    A word that only sounds harmful or helpful (:func:`is_sounding_word`: "will join",
+    "failed", "won", with nothing done to anyone) is never clear, in any genre: the lexicon
+    rates words, not deeds, and even in an opinion piece the writer's tone reaches the role
+    through the sentence readings, not through the valence of a verb.
     """
     sign = LEANS.get(role)
     if sign is None:
@@ -188,6 +193,7 @@ def clearly(
             if item.get("signal") == "sentiment"
             else item.get("points_to") == role
         )
+        and not is_sounding_word(item)
         and (not deeds_only or is_deed(item))
     }
 
@@ -196,6 +202,16 @@ def is_deed(item: Mapping[str, Any]) -> bool:
     """Whether an evidence item is something done (an action, name-calling), not a reading."""
     signal = str(item.get("signal") or "")
     return signal.startswith(("agent of ", "target of ")) or signal == "name-calling"
+
+
+def is_sounding_word(item: Mapping[str, Any]) -> bool:
+    """Whether an evidence item is a harmful- or helpful-sounding word that is no deed.
+
+    The portrayal step marks an action rated harmful or helpful but done to nobody (or only
+    planned, or a speech act) as the subject or object of such a word
+    (:mod:`parallax.portrayal.roles`).
+    """
+    return str(item.get("signal") or "").startswith(("subject of ", "object of "))
 
 
 def _sentence_order(sentence_id: str) -> int:

@@ -200,6 +200,8 @@ def portray(
             slot(str(agent), voice).add(role, weight, sid, f"{doer} {signal}", voice)
         if kind == actions.HARMFUL and target in evidence and target != agent:
             weight = 1.0 if (target, sid) in named else PRONOUN_WEIGHT
+            if deed and not actions.suffered_by_target(event):
+                done_to, signal = "object of", f"{kind}-sounding word: {written}"
             slot(str(target), voice).add("victim", weight, sid, f"{done_to} {signal}", voice)
     for actor_id, sentence_id, (start, end) in _name_calling_targets(actors, sentences):
         voice = voices.at(start, end)

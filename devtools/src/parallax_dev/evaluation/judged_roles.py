@@ -13,7 +13,11 @@ offsets and our own reasons only.
 
 The articles are split by a fixed rule into a *selection* half, which the role bar may be
 chosen on (with the NFC selection part, ``parallax-dev train portrayal-roles``), and a
-*held-out* half that is only reported (:func:`selection_part`).
+*held-out* half that is only reported (:func:`selection_part`). Once choices had been made on
+the selection half for a while it was no longer a clean test, so a *fresh* part
+(:data:`FRESH_PART`, :func:`fresh_articles`) was drawn from the articles not yet judged and
+judged the same way before anything was tuned on it; like the held-out half it is only
+reported, and every further choice is made on the selection half alone.
 """
 
 from __future__ import annotations
@@ -36,19 +40,27 @@ UKRAINE_COUNT = 40
 CLIMATE_COUNT = 20
 SEED = 16
 """The random seed of the article choice (issue 16), fixed so the judged articles stay."""
+FRESH_PART = "fresh-2026-12-05"
+"""The :attr:`Judgement.part` of the articles drawn after the first set (only reported)."""
+FRESH_SEED = 1612
+"""The seed of the fresh draw, fixed for the same reason as :data:`SEED`."""
+FRESH_UKRAINE_COUNT = 20
+FRESH_CLIMATE_COUNT = 10
 MIN_NAMED = 3
 """Named (not pronoun) mentions an actor needs to be judged."""
 ROLES = ("protagonist", "antagonist", "victim", "neutral")
 JUDGEMENTS = "role_judgements.jsonl"
 WAR_ACCURACY = 0.80
 """Floor on the judged war articles' accuracy (``tests/test_judged_roles.py``): measured
-0.814, always answering *neutral* 0.814; 0.806 before what is only planned or supposed
+0.814 (first set), always answering *neutral* 0.814; 0.806 before what is only planned or supposed
 ("will join") stopped counting as a deed, 0.798 before help had to reach one of the
 article's actors or people to count as a deed, 0.791 before every role was the article's
 own, 0.636 before a news report's role needed a deed or name-calling in its own voice."""
-WRONG_RATCHET = 4
+WRONG_RATCHET = 3
 """Ratchet: roles judged wrong that ``tests/test_judged_roles.py`` lets the war articles show
-(4 of 7 shown, measured 2026-12-05 once what is only planned or supposed was no deed; 5 of 8
+(3 of 5 shown, measured 2026-12-05 once a word that only sounds harmful or helpful was no
+clear reason in any genre and harm to something of an actor's stopped making the actor a
+victim; 4 of 7 once what is only planned or supposed was no deed; 5 of 8
 once help had to reach one of the article's actors or people to count as a deed; 7 of 11
 once every role was the article's own and the role weights were refitted on NFC read as
 printed; 11 of 16 before that, 35 of 41 before a news report's role needed a deed or
@@ -70,6 +82,7 @@ class Judgement:
         end: its end offset.
         label: protagonist, antagonist, victim or neutral.
         reason: why, in our own words.
+        part: empty for the first judged set, :data:`FRESH_PART` for the fresh one.
     """
 
     input: str
@@ -79,6 +92,7 @@ class Judgement:
     end: int
     label: str
     reason: str
+    part: str = ""
 
 
 def text_sha(text: str) -> str:
@@ -87,7 +101,7 @@ def text_sha(text: str) -> str:
 
 
 def articles(shared: Path) -> dict[str, str]:
-    """The judged articles' texts by input key, the same every time.
+    """The first judged set's texts by input key, the same every time.
 
     :data:`UKRAINE_COUNT` of the Ukraine-crisis articles (sentences joined in position
     order, one paragraph each) and :data:`CLIMATE_COUNT` Narrative Frames articles of its
@@ -97,31 +111,83 @@ def articles(shared: Path) -> dict[str, str]:
     Raises:
         FileNotFoundError: the shared data is missing.
     """
+    files = _ukraine_files(shared)
+    texts = {
+        f"ukraine/{path.stem}": _ukraine_text(path)
+        for path in sorted(random.Random(SEED).sample(files, UKRAINE_COUNT))
+    }
+    ids = _climate_ids(shared)
+    chosen = random.Random(SEED).sample(list(ids), CLIMATE_COUNT)
+    texts.update({f"nfc/{i}": ids[i] for i in sorted(chosen, key=int)})
+    return texts
+
+
+def fresh_articles(shared: Path) -> dict[str, str]:
+    """The fresh part's texts by input key: articles of the same two sources not in the first.
+
+    :data:`FRESH_UKRAINE_COUNT` Ukraine-crisis and :data:`FRESH_CLIMATE_COUNT` Narrative
+    Frames articles (the same fold 1 test part), drawn with :data:`FRESH_SEED` from those
+    :func:`articles` does not hold.
+
+    Raises:
+        FileNotFoundError: the shared data is missing.
+    """
+    first = articles(shared)
+    files = [p for p in _ukraine_files(shared) if f"ukraine/{p.stem}" not in first]
+    texts = {
+        f"ukraine/{path.stem}": _ukraine_text(path)
+        for path in sorted(random.Random(FRESH_SEED).sample(files, FRESH_UKRAINE_COUNT))
+    }
+    ids = {i: t for i, t in _climate_ids(shared).items() if f"nfc/{i}" not in first}
+    chosen = random.Random(FRESH_SEED).sample(list(ids), FRESH_CLIMATE_COUNT)
+    texts.update({f"nfc/{i}": ids[i] for i in sorted(chosen, key=int)})
+    return texts
+
+
+def all_articles(shared: Path) -> dict[str, str]:
+    """Every judged article's text by input key, the first set and the fresh part."""
+    return {**articles(shared), **fresh_articles(shared)}
+
+
+def _ukraine_files(shared: Path) -> list[Path]:
     folder = shared / UKRAINE
     files = sorted(folder.glob("article_*.json"), key=lambda p: int(p.stem.split("_")[1]))
     if not files:
         raise FileNotFoundError(f"{folder} holds no articles; pass --shared pointing at the data")
-    texts: dict[str, str] = {}
-    for path in sorted(random.Random(SEED).sample(files, UKRAINE_COUNT)):
-        document = json.loads(path.read_text(encoding="utf-8"))
-        sentences = sorted(document["sentences"], key=lambda s: s["position_in_article"])
-        texts[f"ukraine/{path.stem}"] = "\n\n".join(s["content"].strip() for s in sentences)
-    texts.update(_climate(shared))
-    return texts
+    return files
 
 
-def _climate(shared: Path) -> dict[str, str]:
+def _ukraine_text(path: Path) -> str:
+    document = json.loads(path.read_text(encoding="utf-8"))
+    sentences = sorted(document["sentences"], key=lambda s: s["position_in_article"])
+    return "\n\n".join(s["content"].strip() for s in sentences)
+
+
+def _climate_ids(shared: Path) -> dict[str, str]:
+    """Texts of the NFC fold 1 test part's articles by id, in id order (the draw's order)."""
     folder = shared / NFC
     held = (folder / "data_splits_raw" / "Fold_1" / "test.txt").read_text("utf-8")
     ids = sorted({line.split("\t", 1)[0] for line in held.splitlines() if line.strip()}, key=int)
     texts = nfc_texts(folder / "data")
-    chosen = sorted(random.Random(SEED).sample([i for i in ids if i in texts], CLIMATE_COUNT))
-    return {f"nfc/{i}": texts[i] for i in sorted(chosen, key=int)}
+    return {i: texts[i] for i in ids if i in texts}
 
 
 def selection_part(key: str) -> bool:
-    """Whether a judged article is in the half the role bar may be chosen on (even number)."""
+    """Whether a first-set article is in the half the role bar may be chosen on (even number).
+
+    Only for the first set: a fresh article is never chosen on (:func:`chosen_on`).
+    """
     return int(key.rsplit("_", 1)[-1].rsplit("/", 1)[-1]) % 2 == 0
+
+
+def chosen_on(judgement: Judgement) -> bool:
+    """Whether choices may be made on this judgement (the first set's selection half)."""
+    return not judgement.part and selection_part(judgement.input)
+
+
+def held_out(judgement: Judgement) -> bool:
+    """Whether this judgement is in the first set's held-out half (reported, never chosen on)."""
+    return not judgement.part and not selection_part(judgement.input)
 
 
 def judged_actors(actors: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
@@ -222,23 +288,37 @@ def pairs_of(
 def evaluate(
     judgements: Sequence[Judgement], portrayed: Mapping[str, Sequence[Mapping[str, Any]]]
 ) -> list[RoleScores]:
-    """All, war, climate, selection and held-out rows."""
+    """The first set's all, war, climate, selection and held-out rows, then the fresh part's.
+
+    The first set's rows leave the fresh part out, so they stay comparable with what was
+    measured before it was drawn.
+    """
     shown = pairs_of(judgements, portrayed)
+    fresh = FRESH_PART
     parts = (
-        ("all", lambda j: True),
-        ("war (Ukraine 2014)", lambda j: j.input.startswith("ukraine/")),
-        ("climate (NFC)", lambda j: j.input.startswith("nfc/")),
-        ("selection half", lambda j: selection_part(j.input)),
-        ("held-out half", lambda j: not selection_part(j.input)),
+        ("all", lambda j: not j.part),
+        ("war (Ukraine 2014)", lambda j: not j.part and j.input.startswith("ukraine/")),
+        ("climate (NFC)", lambda j: not j.part and j.input.startswith("nfc/")),
+        ("selection half", chosen_on),
+        ("held-out half", held_out),
+        (f"{fresh}: all", lambda j: j.part == fresh),
+        (f"{fresh}: war", lambda j: j.part == fresh and j.input.startswith("ukraine/")),
+        (f"{fresh}: climate", lambda j: j.part == fresh and j.input.startswith("nfc/")),
     )
     return [score(name, [(j.label, s) for j, s in shown if keep(j)]) for name, keep in parts]
 
 
 def portray_all(shared: Path, cache: Path) -> dict[str, list[dict[str, Any]]]:
-    """The pipeline's portrayed actors of every judged article (cached as the other evals)."""
+    """The pipeline's portrayed actors of every judged article (cached as the other evals).
+
+    The first set and the fresh part are analysed (and cached) apart, so drawing the fresh
+    part did not make the first set's cached analysis stale.
+    """
     from parallax_dev.evaluation.portrayal import analyse, cast
 
-    return cast(analyse(articles(shared), cache, "judged-roles"))
+    first = analyse(articles(shared), cache, "judged-roles")
+    fresh = analyse(fresh_articles(shared), cache, "judged-roles-fresh")
+    return cast({**first, **fresh})
 
 
 @dataclass(frozen=True)
@@ -278,10 +358,11 @@ def format_markdown(rows: Sequence[RoleScores], weights: Mapping[str, Any] | Non
         "| Part | n | accuracy | majority accuracy | answered | protagonist right/shown "
         "| antagonist right/shown | victim right/shown |\n|---|--:|--:|--:|--:|--:|--:|--:|"
     )
+    fresh = next(r for r in rows if r.name == f"{FRESH_PART}: all")
     confusion = "\n".join(
         f"- {r.name}, judged: shown: "
         + "; ".join(f"{g}: {dict(sorted(p.items()))}" for g, p in sorted(r.confusion.items()))
-        for r in rows[:1]
+        for r in (rows[0], fresh)
     )
     table = "\n".join(r.row() for r in rows)
     demand = (
@@ -298,9 +379,18 @@ def format_markdown(rows: Sequence[RoleScores], weights: Mapping[str, Any] | Non
     ahead = [r.name for r in rows if r.accuracy > r.majority_accuracy]
     whole = rows[0]
     beaten = (
-        ("score below it on every part" if not ahead else f"beat it on the {', '.join(ahead)}")
-        + f"; on all judged actors {whole.accuracy:.3f} against {whole.majority_accuracy:.3f}"
-        + " (the issue asks for 0.70 and more than the most common role)"
+        ("score below it on every part" if not ahead else f"beat it on: {'; '.join(ahead)}")
+        + f". On all actors of the first set {whole.accuracy:.3f} against "
+        f"{whole.majority_accuracy:.3f}, on the fresh part {fresh.accuracy:.3f} against "
+        f"{fresh.majority_accuracy:.3f} (the issue asks for 0.70 and more than the most "
+        "common role)"
+    )
+    fresh_roles = ", ".join(
+        f"{count} {label}"
+        for label, count in sorted(
+            Counter({g: sum(p.values()) for g, p in fresh.confusion.items()}).items(),
+            key=lambda kv: -kv[1],
+        )
     )
     chosen, held = nfc["judged_selection"], nfc["judged_held_out"]
     effect = (
@@ -327,8 +417,16 @@ whose words are reported, a party to talks), without looking at the pipeline's a
 Labels are ids, offsets and our own reasons
 (`devtools/src/parallax_dev/data/role_judgements.jsonl`). *Answered* is the share given a
 role other than *neutral*; an actor the pipeline no longer finds counts as *neutral*. The
-selection half (even article numbers) may be used to choose the bar; the held-out half only
-reports.
+selection half (even article numbers) may be used to choose the bar and the rules; the
+held-out half only reports.
+
+Choices had been made on the selection half for a while, so it was no longer a clean test.
+On 2026-12-05 a fresh part (`{FRESH_PART}` in the labels' `part`) was drawn with seed
+{FRESH_SEED} from the articles of the same two sources not yet judged,
+{FRESH_UKRAINE_COUNT} Ukraine-crisis and {FRESH_CLIMATE_COUNT} NFC fold 1 test articles,
+and its {fresh.n} actors were judged the same way, blind, before any change was tried on
+it. It is only reported; the first set's rows leave it out, so they compare with earlier
+figures.
 
 {head}
 {table}
@@ -370,11 +468,31 @@ How to read these:
   0.726); help counted as a deed only when it reaches one of the article's actors or people
   (`parallax.actors.animacy`: "rescued the villagers", not "approved the bill", "won cuts",
   "protected funding"), 0.742 (held-out half 0.702 to 0.731); and what is only planned or
-  supposed ("will join") no deed, the figures above. Most roles still shown wrongly are
-  protagonists the article does not cast (a country or party joining or supporting someone,
-  a person praised in an opinion piece's own tone) and officials or countries cast as
-  antagonists for deeds reported as news (sanctions imposed, a leader's fall).
-- `tests/test_judged_roles.py` runs the war articles through the pipeline in CI: accuracy
+  supposed ("will join") no deed, 0.607 (all judged 0.747, selection half 0.756, held-out
+  half 0.740).
+- Then, with the fresh part in place (chosen on the selection half alone, the fresh part only
+  checked): a word that only sounds harmful or helpful ("will join", "failed to win") is no
+  clear reason in any genre, an opinion piece's included (`role_model.clearly`; selection
+  half 0.756 to 0.767, fresh part 0.777 unchanged); and harm to something of an actor's
+  ("the ruling weakens the mayor's bill") makes the actor no victim unless the phrase
+  names the actor or people, or another of the article's actors does it
+  (`actions.suffered_by_target`;
+  selection half to 0.779, fresh part to 0.802, held-out half 0.740 to 0.731: a navy's
+  ships trapped by a sunk vessel no longer make the country a victim). Wrong shown roles on
+  the first set's war articles went from 4 to 3; NFC `role` macro-F1 from 0.123 to 0.120
+  (precision when shown 0.53 to 0.535; `role_lean` unchanged).
+- The fresh part's actors are {fresh_roles}: {fresh.majority_accuracy:.0%} neutral, so the
+  bar there is higher than on the first set. The roles still shown wrongly on the first set
+  are a country cast as antagonist for its police's violence where the article casts the
+  protesters as victims, a country cast as antagonist for sanctions told as market news, a
+  fallen leader cast as antagonist for leaving his office, and an activist cast as
+  protagonist for praise the report relays. Most clear roles are still missed: what an
+  actor does is often told in a noun phrase ("a military campaign to suppress", "the
+  Kremlin's authoritarian rule") that the events layer does not read as a deed, and the
+  learned reading often leans *victim* for an actor the article blames. The fresh part's
+  own errors were not read, so that it stays a test for the next change.
+- `tests/test_judged_roles.py` runs the first set's war articles through the pipeline in CI
+  (the fresh ones would take it past its time budget): accuracy
   may not fall below {WAR_ACCURACY} and no more roles judged wrong may be shown (a ratchet,
   at {WRONG_RATCHET}).
 """

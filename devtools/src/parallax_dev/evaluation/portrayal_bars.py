@@ -133,7 +133,9 @@ How to read these:
   0.135 / 0.482; help counted as a deed only when it reaches one of the article's actors or
   people (`parallax.actors.animacy`; judged news next section) and the weights refitted on
   the actors of that day, 0.128 / 0.484; a planned or supposed act ("will join") no deed,
-  0.123 / 0.484. NFC's annotators cast each entity in the article's whole narrative, whom it
+  0.123 / 0.484; a word that only sounds harmful or helpful no clear reason in any genre,
+  and harm to something of an actor's no longer making it a victim, 0.120 / 0.484. NFC's
+  annotators cast each entity in the article's whole narrative, whom it
   quotes included; no bar and own-voice demand keeps the own-voice `role` at 0.40 here
   (0.379 at best, with no clear own-voice demand, where the judged news falls to 0.43
   accuracy), so `parallax-dev train portrayal-roles` now chooses the bar and demand for

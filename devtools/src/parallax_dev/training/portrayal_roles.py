@@ -39,7 +39,7 @@ import numpy as np
 
 from parallax.portrayal import role_model, roles
 from parallax_dev.datasets.newsmtsc import macro_f1
-from parallax_dev.evaluation.judged_roles import JudgedActor, judged_actors_now, selection_part
+from parallax_dev.evaluation.judged_roles import JudgedActor, chosen_on, held_out, judged_actors_now
 from parallax_dev.evaluation.portrayal import GENRE_KEY
 
 C = 1.0
@@ -203,8 +203,8 @@ def choose_confidence(
     """The confidence bar and own-voice demand (see the module's docstring), and their scores."""
     chosen = [d for d in details if d[2] in selection]
     held = [d for d in details if d[2] not in selection]
-    judged_chosen = [j for j in judged if selection_part(j.judgement.input)]
-    judged_held = [j for j in judged if not selection_part(j.judgement.input)]
+    judged_chosen = [j for j in judged if chosen_on(j.judgement)]
+    judged_held = [j for j in judged if held_out(j.judgement)]
     best: tuple[float, float, float] | None = None
     choice: dict[str, Any] = {}
     for bar in CONFIDENCE_GRID:
