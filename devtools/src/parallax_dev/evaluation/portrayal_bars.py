@@ -108,6 +108,34 @@ How to read these:
   BASIL: BASIL held out 0.79-0.80 accuracy but macro-F1 0.31-0.32 (near always neutral);
   on both: neither. None beats the cuts on both corpora: the sentence evidence itself is
   too weak a signal of the author's view, so the cuts stay.
+- Tried again and not adopted (2026-12-05, `devtools/scripts/portrayal_reading_experiment.py`),
+  with more of the evidence and the cut rule put through the same choice. Three learned
+  readings: logistic regression over the three labels with a bias towards *neutral*; two
+  regressions, whether the author takes a side at all and which; and the cuts applied only
+  where a regression says a side is taken. Features: the own-voice readings (count, mean,
+  min, max, first, shares read clearly negative and positive), the quoted ones (count,
+  mean), prominence (mentions, share of the article's actor and person mentions, most
+  mentioned or not, share of the sentences naming it, actors and sentences in the article:
+  whether the article is about this one actor), the genre step's opinion call, the deeds,
+  and the mean times prominence and genre. Fitted on both corpora's selection parts
+  together; every setting (regularisation, class weights, neutral bias, bar, cuts) chosen
+  by five-fold cross-validation grouped by story or document, on the sum of the two
+  corpora's macro-F1; refitted on the whole selection part and scored once held out.
+  Cross-validated, the gated cuts beat the cut rule chosen the same way on both corpora
+  (accuracy / macro-F1, BASIL 0.715 / 0.399 against 0.671 / 0.398, PerSenT 0.498 / 0.479
+  against 0.488 / 0.467), but held out they lose PerSenT: BASIL 0.658 / 0.377 and PerSenT
+  0.446 / 0.412, against the committed cuts' 0.612 / 0.367 and 0.519 / 0.463 (three labels: BASIL
+  0.638 / 0.350, PerSenT 0.450 / 0.400; two regressions: 0.653 / 0.367 and 0.481 / 0.412).
+  Chosen as the cuts were (PerSenT's bars first, `--rule persent-first`), no setting meets
+  them cross-validated, and the same readings, with the same held-out scores, come first.
+  The two corpora's evidence points different ways. On BASIL's selection part the mean
+  hardly ranks the entities (AUC 0.59 for negative against the rest, 0.54 for positive)
+  while the actor's share of the article's mentions does (0.80 for positive); on PerSenT
+  the mean does (0.82 and 0.72) and the share does not (0.53). Whether the article is
+  about the actor tells the two kinds apart (the most mentioned actor for 82% of PerSenT's
+  people, 49% of BASIL's entities), but a reading fitted on BASIL alone, as if the corpus
+  were known, still reaches only 0.369 cross-validated macro-F1 there (PerSenT alone
+  0.498). The cuts stay; no weights are committed.
 - NFC: `role_lean` is the learned reading of all the evidence, every voice alike
   (`parallax/portrayal/role_model.py`, `parallax-dev train portrayal-roles`, fitted on the
   paper's fold 1 train and dev articles only); its held-out row above is the fold's test
