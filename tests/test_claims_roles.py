@@ -77,3 +77,13 @@ def test_an_unjudged_claim_says_why() -> None:
     claims = _claims("Spain applied to join NATO in 1977.")
     assert claims and all(c["unjudged"] for c in claims)
     assert all(str(c["explanation"]).startswith("not judged: ") for c in claims)
+
+
+def test_a_count_in_a_joined_clause_is_not_the_first_clauses_relation() -> None:
+    claims = _claims(
+        "The Warsaw Pact was founded in 1955 with eight members and had seven members in 1970."
+    )
+    second = next(c for c in claims if c["quantity"] == 7)
+    assert second["verdict"] == "not_enough_evidence"
+    assert "joined" in str(second["unjudged"])
+    assert any(c["quantity"] == 8 and c["verdict"] == "supported" for c in claims)

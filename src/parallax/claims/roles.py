@@ -344,6 +344,13 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
                 f"that counts “{member_noun.text}”; the count is not what “{cue.text}” did"
             )
             return binding
+        if pred is not None and _joined_clauses(cue, pred):
+            roles["relation"] = f"{pred.text} (“{cue.text}” is another clause's verb)"
+            binding.reason = (
+                f"“{member_noun.text}” are counted by “{pred.text}”, a clause joined to the one "
+                f"“{cue.text}” heads; the count is not what “{cue.text}” did"
+            )
+            return binding
     if pred is None:
         pred, why = predicate(cue, objects=counting, subject=claim.relation == "event")
     if pred is not None and not counting and pred.i != cue.i:
@@ -433,6 +440,23 @@ def _describing_clause(cue: Any, pred: Any) -> Any | None:
             return token
         token = token.head
     return None
+
+
+def _joined_clauses(cue: Any, pred: Any) -> bool:
+    """Whether ``cue`` and ``pred`` head two coordinated clauses of one subject.
+
+    "NATO was founded in 1949 with 12 members and had 29 members in 2019": "had" counts the
+    29; "founded" and its year belong to the first clause, not to that count.
+    """
+    if cue.i == pred.i or not _is_verb(cue) or not _is_verb(pred):
+        return False
+    for low, high in ((pred, cue), (cue, pred)):
+        token = low
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+            if token.i == high.i:
+                return True
+    return False
 
 
 def _unresolved_date(tokens: Sequence[Any], pred: Any, allowed: set[int]) -> str | None:
