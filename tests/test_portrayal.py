@@ -117,6 +117,28 @@ def test_help_that_reaches_no_one_is_no_deed() -> None:
     assert not any(s.startswith("agent of") for s in signals), signals
 
 
+def test_joining_someone_is_no_deed() -> None:
+    # Joining an alliance or a coalition does its members neither good nor harm.
+    text, sentences = build("Northland joined the league.", "Northland voted.")
+    north = actor(text, text, sentences, "Northland", "north")
+    league = actor(text, text, sentences, "the league", "league")
+    event = {
+        "sentence_id": "s1",
+        "action": "join",
+        "action_text": "joined",
+        "agent": "north",
+        "target": "league",
+        "target_text": "the league",
+        "target_people": True,
+        "trigger": {"start": 10, "end": 16},
+    }
+    read = [Judgment("s1", OWN_VOICE, POSITIVE), Judgment("s2", OWN_VOICE, NEUTRAL)]
+    portray([north, league], sentences, text, [event], judgments={"north": read})
+    signals = [e["signal"] for e in north["evidence"]]
+    assert "subject of helpful-sounding word: joined" in signals, signals
+    assert north["role"] == "neutral"
+
+
 def test_a_word_that_sounds_harmful_is_no_deed_without_someone_it_is_done_to() -> None:
     # "Missed" with nothing missed, or a speech act, carries a word's valence, not harm.
     text, sentences = build("Westland missed.", "Westland stressed the point.")

@@ -72,6 +72,28 @@ victim and the West no aggressor. Such an action is no evidence of a role; what 
 sentence says of each side reaches the role through the sentiment model instead."""
 
 
+ASSOCIATION_VERBS = frozenset(
+    {
+        "affiliate",
+        "ally",
+        "amalgamate",
+        "associate",
+        "combine",
+        "incorporate",
+        "integrate",
+        "join",
+        "merge",
+        "team",
+        "unify",
+        "unite",
+    }
+)
+"""Verbs of bringing together (after Levin's 1993 "mix" and "amalgamate" verbs, classes
+22.1-22.2): the doer and what it joins become one group, neither is done good or harm.
+The lexicon rates some of them warmly ("join", "unite"), but "Finland joined the alliance"
+casts nobody as a hero; such an action counts as a helpful-sounding word only."""
+
+
 SPEECH_ACTS = SPEECH_VERBS - {"threaten"}
 """Verbs of saying: what is said is weighed by the sentence reading, not the verb's valence
 ("stressed", "denied", "admitted" harm nobody). A threat is kept as an act: it is aimed at
@@ -86,14 +108,20 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
     article's actors or people (the events layer's ``target_people``: "rescued the
     villagers", not "approved the bill", "won cuts", "protected funding"): an act of
     procedure on a bill or a budget helps nobody a reader could name, and news is full of
-    them. What is only planned, promised or supposed ("will join", "would strike", the
+    them. Joining or uniting with someone (:data:`ASSOCIATION_VERBS`) is done to nobody.
+    What is only planned, promised or supposed ("will join", "would strike", the
     events layer's ``hypothetical``) has not been done. "Missed", "agreed", "won" with
     nothing acted on, or "stressed" and "denied", carry the valence of their words only.
     """
     verb = (str(event.get("action") or "").split() or [""])[0]
     reached = bool(event.get("target_text")) and (not helpful or bool(event.get("target_people")))
     acted_on = target_is_actor or reached
-    return acted_on and verb not in SPEECH_ACTS and not event.get("hypothetical")
+    return (
+        acted_on
+        and verb not in SPEECH_ACTS
+        and verb not in ASSOCIATION_VERBS
+        and not event.get("hypothetical")
+    )
 
 
 def suffered_by_target(event: Mapping[str, Any]) -> bool:
