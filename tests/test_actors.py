@@ -812,3 +812,13 @@ def test_only_those_whose_job_is_to_speak_for_a_person_speak_for_them(nlp: Pipel
     )
     speakers = [q["speaker"] for q in analysis.layers["quotes"]]
     assert speakers == [None, None, "local:ingrid-falk"]
+
+
+def test_a_department_in_a_persons_title_is_no_actor(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Defense Secretary Jim Mattis, who commanded Marines in Afghanistan, resigned in December.",
+        date(2019, 1, 10),
+    )
+    names = {a["name"] for a in analysis.layers["actors"]}
+    assert "Jim Mattis" in names and "Defense" not in names

@@ -240,6 +240,8 @@ class ActorResolver:
         for ent in doc.ents:
             if ent.label_ not in ACTOR_LABELS or taken.intersection(range(ent.start, ent.end)):
                 continue
+            if _in_a_persons_title(ent):
+                continue
             mention = self._entity(ent)
             if mention is not None:
                 found.append(mention)
@@ -510,6 +512,24 @@ class ActorResolver:
 
 
 _YEAR_TOKEN = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
+
+def _in_a_persons_title(ent: Any) -> bool:
+    """Whether an organisation's name only says which office a named person holds.
+
+    In "Defense Secretary Jim Mattis" or "Senate Majority Leader Mitch McConnell" the
+    department or chamber is part of the person's title, a modifier inside the name's
+    phrase; it does not act or speak there, so it is no mention of the organisation.
+    """
+    if ent.label_ != "ORG":
+        return False
+    root = ent.root
+    if root.dep_ != "compound":
+        return False
+    head = root.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return bool(head.ent_type_ == "PERSON" and head.i > ent.end - 1)
 
 
 def _next(token: Any) -> Any | None:
