@@ -739,3 +739,18 @@ def test_a_month_keeps_the_year_its_sentence_opens_with() -> None:
     # a year inside a clause dates that clause; "last" counts from publication
     assert values("A plan the board set in 2019 ran through June.")[-1] == "2023-06"
     assert values("In 2019 the mill closed; it reopened last June.")[-1] == "2022-06"
+
+
+def test_the_previous_and_the_following_day_count_from_the_story() -> None:
+    def values(text: str) -> list[str]:
+        return [e.value for e in find_times(text, date(2018, 7, 16))]
+
+    assert values("On Friday the firm reported losses. Its shares fell the previous day.") == [
+        "2018-07-13",
+        "2018-07-12",
+    ]
+    assert values("The pact was signed on July 3, 2017. It took effect the following day.") == [
+        "2017-07-03",
+        "2017-07-04",
+    ]
+    assert values("Its shares fell the previous day.") == []  # nothing to count from

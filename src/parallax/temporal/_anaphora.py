@@ -75,8 +75,10 @@ def resolve(text: str, anchor: date | None, found: list[TimeExpression]) -> list
 
 def _is_reference_only(expression: TimeExpression) -> bool:
     phrase = re.sub(r"\s+", " ", expression.text.strip())
+    following = _FOLLOWING.match(phrase)
     return bool(
         _THAT.match(phrase)
+        or (following is not None and following["unit"].lower() == "day")
         or _BEFORE.match(phrase)
         or _REPORTED.match(phrase)
         or _YEAR_AGO.match(phrase)

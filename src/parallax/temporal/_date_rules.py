@@ -396,7 +396,7 @@ def period_ref_rule(m: re.Match[str], ctx: Context) -> Value | None:
         value, relative = relative_value(ctx, m["unit3"].lower(), 0)
         mod = MOD_WORDS.get(re.sub(r"\s+", " ", m["edge"].lower()))
         return Value("DATE", value, relative=relative, mod=mod)
-    unit = (m["unit"] or m["unit2"] or "").lower()
+    unit = (m["unit"] or m["unit2"] or m["unit4"] or "").lower()
     if m["ref"].lower().endswith("period"):
         return Value("DATE", "XXXX-XX", relative=True)
     unknown = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}
