@@ -1,0 +1,153 @@
+"""Which clause of a sentence asserts a claim's relation, and whether it asserts it at all.
+
+Role binding (:mod:`parallax.claims.roles`) asks these questions of the dependency parse:
+is the relation word the predicate of a clause (not a title before a name or a noun inside
+another phrase), is that clause asserted as a fact (no modal, condition, question or verb
+of intention above it), and do the relation word and the counted noun belong to the same
+clause (not one inside a relative clause on a noun, nor two coordinated clauses).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from parallax.claims.words import CONDITIONS, LIGHT_VERBS, MODALS, NOT_ASSERTING, RANKS
+
+PREDICATE_NOUN_DEPS = frozenset({"attr", "oprd", "acomp"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos"})
+
+
+def is_verb(token: Any) -> bool:
+    """Whether the tagger reads ``token`` as a verb or an auxiliary."""
+    return bool(token.pos_ in {"VERB", "AUX"})
+
+
+def predicate(
+    cue: Any, *, objects: bool = False, subject: bool = False
+) -> tuple[Any | None, str | None]:
+    """The clause predicate a cue token asserts, or None with the reason it asserts nothing.
+
+    Args:
+        cue: the head token of the relation words.
+        objects: also accept a cue noun that is the object of a verb or of one of its
+            prepositions ("has 32 *members*", "expanded to 14 *countries*"): right for the
+            member noun of a count, wrong for an office or a capital ("travelled to the
+            *capital*" asserts nothing about which city it is).
+        subject: also accept a cue noun that is the subject of any verb ("the Cuban Missile
+            *Crisis* took place in 1962") or the object of a light verb ("launched an
+            *invasion*"): right for events, whose name is the cue.
+    """
+    if is_verb(cue):
+        restrictive = cue.dep_ == "acl" and cue.i > 0 and cue.nbor(-1).text != ","
+        if cue.dep_ == "amod" or restrictive:
+            # "the *founding* treaty", "the treaty *signed* in 1949": a description that
+            # picks out a noun. Set off by a comma ("NATO, *founded* in 1949, ...") the
+            # participle is a clause of its own, asserted like "which was founded".
+            return None, f"“{cue.text}” describes a noun, it is not the sentence's assertion"
+        return cue, None
+    if cue.dep_ in PREDICATE_NOUN_DEPS and is_verb(cue.head):
+        return cue.head, None
+    if cue.dep_ in {"nsubj", "nsubjpass"} and is_verb(cue.head):
+        if cue.head.lemma_ == "be" and not any(c.dep_ == "attr" for c in cue.head.children):
+            return None, f"“{cue.text}” is not predicated of anything"
+        if cue.head.lemma_ == "be" or objects or subject:
+            return cue.head, None
+        return None, f"“{cue.text}” is what “{cue.head.text}” is said of, not a relation"
+    if (
+        cue.dep_ == "dobj"
+        and is_verb(cue.head)
+        and (objects or (subject and cue.head.lemma_ in LIGHT_VERBS))
+    ):
+        return cue.head, None
+    if (
+        objects
+        and cue.dep_ == "pobj"
+        and cue.head.dep_ in {"prep", "agent"}
+        and is_verb(cue.head.head)
+    ):
+        return cue.head.head, None
+    if cue.dep_ in MODIFIER_DEPS:
+        return None, (
+            f"“{cue.text}” is a title or description beside a name, a side fact, not what the "
+            "sentence asserts"
+        )
+    return None, f"“{cue.text}” is inside another phrase, not the sentence's assertion"
+
+
+def restricted(noun: Any) -> str | None:
+    """Why a predicate noun says more than the relation ("the *first* leader to ...").
+
+    A rank ("first", "only", "youngest") or a clause on the noun makes the sentence assert
+    the ranking or the restriction, which the knowledge base does not record; "former"
+    and "future" move the relation to another time.
+    """
+    for child in noun.children:
+        if child.dep_ in {"amod", "advmod"} and (
+            child.lower_ in RANKS or child.tag_ in {"JJS", "RBS"}
+        ):
+            return f"“{child.text} {noun.text}” asserts a rank or another time, not the relation"
+        if child.dep_ in {"acl", "relcl"}:
+            return f"“{noun.text}” is restricted by a clause, which the sentence asserts instead"
+    return None
+
+
+def not_asserted(pred: Any, text: str) -> str | None:
+    """Why the clause of ``pred`` is not asserted as a fact, or None when it is.
+
+    The predicate and every clause above it are looked at: a modal ("will", "could"), an
+    infinitive ("for Ukraine *to join*", "to make sure that ..."), a condition ("if"), or a
+    verb of intention or report that does not vouch for what follows ("applied to join",
+    "denied that ...") each make the claim something other than a fact.
+    """
+    if text.rstrip().endswith("?"):
+        return "the sentence is a question"
+    node = pred
+    for _ in range(12):
+        for child in node.children:
+            if child.dep_ in {"aux", "auxpass"} and child.lower_ in MODALS:
+                return f"“{child.text} {node.text}” is a possibility or a plan, not a fact"
+            if child.dep_ == "aux" and child.lower_ == "to" and is_verb(node):
+                return f"“to {node.text}” states an aim or a possibility, not a fact"
+            if child.dep_ == "mark" and child.lower_ in CONDITIONS:
+                return f"“{child.text} ...” makes the clause a condition"
+        if node.head.i == node.i or node.dep_ in {"relcl", "acl"}:
+            break  # a relative clause is asserted on its own, whatever its noun's clause says
+        head = node.head
+        if node.dep_ in {"xcomp", "ccomp"} and head.lemma_ in NOT_ASSERTING:
+            return f"“{head.text}” does not assert what follows"
+        node = head
+    if pred.lemma_ in NOT_ASSERTING and pred.pos_ == "VERB":
+        return f"“{pred.text}” does not assert the relation itself"
+    return None
+
+
+def describing_clause(cue: Any, pred: Any) -> Any | None:
+    """The relative clause or noun-modifying clause, below ``pred``, that holds ``cue``.
+
+    "The Union, which Sweden joined in 1995, has 27 members": "joined" and its year say
+    something about the Union, not how its 27 members came about. An adverbial clause is
+    different: "when it was founded, NATO had 12 members" dates the count.
+    """
+    token = cue
+    while token.i != pred.i and token.head.i != token.i:
+        if token.dep_ in {"relcl", "acl"}:
+            return token
+        token = token.head
+    return None
+
+
+def joined_clauses(cue: Any, pred: Any) -> bool:
+    """Whether ``cue`` and ``pred`` head two coordinated clauses of one subject.
+
+    "NATO was founded in 1949 with 12 members and had 29 members in 2019": "had" counts the
+    29; "founded" and its year belong to the first clause, not to that count.
+    """
+    if cue.i == pred.i or not is_verb(cue) or not is_verb(pred):
+        return False
+    for low, high in ((pred, cue), (cue, pred)):
+        token = low
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+            if token.i == high.i:
+                return True
+    return False
