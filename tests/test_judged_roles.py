@@ -19,7 +19,7 @@ import pytest
 
 from conftest import shared_path
 from parallax_dev.evaluation.judged_roles import WAR_ACCURACY, WRONG_RATCHET
-from parallax_dev.evaluation.portrayal import UPSTREAM
+from parallax_dev.evaluation.portrayal_runs import UPSTREAM
 
 pytestmark = pytest.mark.shared
 

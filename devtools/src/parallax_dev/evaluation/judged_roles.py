@@ -314,7 +314,7 @@ def portray_all(shared: Path, cache: Path) -> dict[str, list[dict[str, Any]]]:
     The first set and the fresh part are analysed (and cached) apart, so drawing the fresh
     part did not make the first set's cached analysis stale.
     """
-    from parallax_dev.evaluation.portrayal import analyse, cast
+    from parallax_dev.evaluation.portrayal_runs import analyse, cast
 
     first = analyse(articles(shared), cache, "judged-roles")
     fresh = analyse(fresh_articles(shared), cache, "judged-roles-fresh")

@@ -7,7 +7,7 @@ voice the sentence is in, the portrayal step chooses which sentences the model r
 the role rules turn its readings into the actor's ``sentiment_label``. Here every sentence
 of NewsMTSC's dev files (``dev_rw``, ``dev_mt``) is analysed as a whole article of its own
 through the same components as the other end-to-end evaluations
-(:func:`parallax_dev.evaluation.portrayal.analyse`, cached in ``.cache/portrayal``), each
+(:func:`parallax_dev.evaluation.portrayal_runs.analyse`, cached in ``.cache/portrayal``), each
 gold target is matched to the actor with a mention overlapping its span, and that actor's
 ``sentiment_label`` is scored against the gold polarity; a target no actor covers counts as
 answered *neutral*. Only the dev files are read: the test files are the unseen set.
@@ -30,8 +30,9 @@ from parallax.model import Analysis
 from parallax.portrayal.roles import MIN_SENTENCES, NEGATIVE_CUT, POSITIVE_CUT
 from parallax.portrayal.voice import OWN, VoiceIndex, speaking
 from parallax_dev.datasets.newsmtsc import POLARITY, SPLITS, folder
-from parallax_dev.evaluation import portrayal
-from parallax_dev.evaluation.portrayal import SENTIMENTS, Scores, analyse, cast, score
+from parallax_dev.evaluation import portrayal_runs
+from parallax_dev.evaluation.portrayal import SENTIMENTS, Scores, score
+from parallax_dev.evaluation.portrayal_runs import analyse, cast
 
 DEV_SPLITS = ("dev_rw", "dev_mt")
 _SHORT = {"negative": "neg", "neutral": "neu", "positive": "pos"}
@@ -159,7 +160,7 @@ def _cut(sentiment: float) -> str:
 def _speakers_read() -> Iterator[None]:
     """Cast with the speaker's own sentences read towards the speaker (for comparison only)."""
     # ``cast`` looks ``unspoken`` up in its own module's namespace at each call.
-    names = vars(portrayal)
+    names = vars(portrayal_runs)
     kept = names["unspoken"]
     names["unspoken"] = _every_question
     try:

@@ -40,7 +40,7 @@ import numpy as np
 from parallax.portrayal import role_model, roles
 from parallax_dev.datasets.newsmtsc import macro_f1
 from parallax_dev.evaluation.judged_roles import JudgedActor, chosen_on, held_out, judged_actors_now
-from parallax_dev.evaluation.portrayal import GENRE_KEY
+from parallax_dev.evaluation.portrayal_runs import GENRE_KEY
 
 C = 1.0
 """Inverse regularisation strength (chosen among 0.1 and 1 on the selection part)."""
