@@ -72,6 +72,29 @@ unit's regularisation (C from 0.01 to 10) moved nothing beyond 0.01. On this ann
 the sentence ranking looks capped near 0.23 at recall 0.30 for a head over frozen MiniLM
 states.
 
+Tried in a third round (December 2026), not kept: fine-tuning the encoder's top layers on
+BASIL itself (`parallax_dev.training.loaded_finetune`; its docstring gives the command). On
+the layer-4 states the embed step keeps, a trained copy of layer 6 (layer 5 frozen) or of
+layers 5 and 6 feeds a piece unit, trained with a second loss on whether each piece lies in
+a lexical span, and a sentence unit over the pieces' mean tuned state, their highest, two
+highest and mean logits, the length and the position; batches of 16, at most 64 pieces, up
+to six epochs. On the same five story folds, three folds train, the next fold chooses the
+epoch (by AP; with layers 5-6 tuned it was the first to third: later ones overfit) and the
+threshold, and the held-out fold is only scored. Pooled over the five held-out folds,
+against 0.232 (AP 0.180; flagged sentences 0.222 precise at recall 0.343) for the head
+above (the evaluation below, its fold scores pooled): layer 6 tuned, 0.162 to 0.198 (AP
+0.141 to 0.149; rates 3e-5 and 1e-4, with and without the mean state); layers 5-6 tuned,
+0.221 (AP 0.169; flagged 0.187 at recall 0.333), 0.216 without the mean state, 0.208 with
+another seed (AP 0.171), 0.191 refit on all four training folds for the chosen epochs; the
+same units over frozen layers 5-6, 0.144 (AP 0.114), so tuning lifts these units by 0.06 to
+0.08 but not past the head above. The tuned layers' score added to the head's (each
+standardised, equal weights) ranked at 0.262 and 0.252 for the two seeds (AP 0.205 and
+0.213; 0.243 with the frozen units, so part of that is only a second opinion), short of the
+0.05 gain that would pay for the two layers: 3.3 ms a sentence against 15 ms for a whole
+encoder pass (one thread, 512 BASIL sentences, measured together on a shared machine). With
+about 180 loaded sentences in a training part, fine-tuning does not lift the ranking past
+what the frozen states give.
+
 **BASIL 2010-2016** (Fan et al. 2019; 70 stories, 5,243 sentences, 297 with a
 lexical-bias span): 5-fold cross-validation by story (the three outlets' reports of a story
 stay in one fold); in each fold the loaded-language head is fit on the other stories, with
