@@ -387,3 +387,25 @@ def test_an_event_told_in_other_words_is_no_gap() -> None:
     events = [g for g in result["gaps"] if g["kind"] == "event"]
     assert [g["label"] for g in events] == ["2024-02-26: Ferry operators warned"]
     assert events[0]["missing_from"] == ["b1"]
+
+
+def test_two_accounts_of_who_struck_are_neither_the_same_nor_a_contradiction() -> None:
+    def story(attacker: str, attribution: str, rid: str) -> dict[str, Any]:
+        return record(
+            rid,
+            "Market shelled",
+            [
+                f"{attacker} shelled the old market in Lyon on Tuesday, killing four "
+                f"people, {attribution}.",
+                "The market had reopened a week earlier.",
+            ],
+            outlet=f"Outlet {rid}",
+        )
+
+    first = story("French artillery", "local officials said", "f1")
+    second = story("German artillery", "according to officials", "g1")
+    pairs = compare_story("story-1", [first, second])["alignments"]
+    about_the_strike = [
+        p for p in pairs if p["kind"] != "unique" and p["items"][0]["sentence_id"] == "s1"
+    ]
+    assert about_the_strike == [], about_the_strike

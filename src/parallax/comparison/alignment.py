@@ -366,9 +366,7 @@ def align(
     # Only sentences of close pairs that state a figure are parsed (the costly step).
     wanted = sorted({k for pair in close for k in pair if has_figure(texts[k])})
     parsed = dict(zip(wanted, parse_figures([texts[k] for k in wanted]), strict=True))
-    attacks = sorted(
-        {k for x, y in close if similarity[x, y] >= CLASH for k in (x, y) if has_strike(texts[k])}
-    )
+    attacks = sorted({k for pair in close for k in pair if has_strike(texts[k])})
     struck = dict(zip(attacks, parse_strikes([texts[k] for k in attacks]), strict=True))
     judged = dict(zip(close, _entailment_scores(close, texts, vectors), strict=True))
     result: list[AlignmentRecord] = []
@@ -399,6 +397,8 @@ def align(
             )
         elif conflicting(figures_a, figures_b):
             continue
+        elif attacker_clash(struck.get(x, []), struck.get(y, []), reported=True):
+            continue  # each relays another side's account of who struck: not the same
         else:
             entailed, contradicted = judged[(x, y)]
             same = _same_reason(

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from parallax.actors.speech import SPEECH_VERBS
@@ -46,11 +46,14 @@ class Strike:
         phrase: the attacker, the attack and its target as written ("Russian missiles hit
             the station").
         places: the place names of the target, lowercased.
+        reported: the clause hangs from a verb of saying.
     """
 
     attacker: str
     phrase: str
     places: frozenset[str]
+    reported: bool = False
+    """Told as someone else's words ("officials said ..."): never the outlet's own claim."""
 
 
 @dataclass(frozen=True)
@@ -77,16 +80,37 @@ def has_strike(text: str) -> bool:
 def _nation(tokens: Iterable[Any]) -> str | None:
     """The one nationality that names an attacker, or None (none, several, or a place name)."""
     listed = list(tokens)
-    if any(t.ent_type_ == "GPE" for t in listed):
+    if any(t.ent_type_ == "GPE" and not _adjective(t) for t in listed):
         return None
-    keys = {t.lower_[:NATION_KEY] for t in listed if t.ent_type_ == "NORP"}
+    keys = {
+        t.lower_[:NATION_KEY]
+        for t in listed
+        if t.ent_type_ == "NORP" or (t.ent_type_ == "GPE" and _adjective(t))
+    }
     return keys.pop() if len(keys) == 1 else None
 
 
+def _adjective(token: Any) -> bool:
+    """Whether a word the tagger calls a place is the adjective of a nation.
+
+    A place name is a noun, so an adjective so tagged ("Ukrainian artillery") is a
+    nationality.
+    """
+    return bool(token.tag_ == "JJ" and token.dep_ == "amod")
+
+
 def _reported(token: Any) -> bool:
-    """Whether the clause hangs from a verb of saying (a claim of someone else's)."""
+    """Whether the clause is a claim of someone else's.
+
+    It hangs from a verb of saying, or it or a clause above it is told "according to"
+    someone.
+    """
+    if any(t.lower_ == "according" and t.dep_ == "prep" for t in token.subtree):
+        return True
     node = token
     for _ in range(8):
+        if any(c.lower_ == "according" and c.dep_ == "prep" for c in node.children):
+            return True
         if node.head.i == node.i:
             return False
         node = node.head
@@ -96,7 +120,11 @@ def _reported(token: Any) -> bool:
 
 
 def _places(tokens: Iterable[Any]) -> frozenset[str]:
-    return frozenset(t.lower_ for t in tokens if t.pos_ == "PROPN" and t.ent_type_ != "NORP")
+    return frozenset(
+        t.lower_
+        for t in tokens
+        if t.pos_ == "PROPN" and t.ent_type_ not in {"NORP", "DATE", "TIME"}
+    )
 
 
 def _words(tokens: Iterable[Any]) -> str:
@@ -144,11 +172,14 @@ def _noun_strike(token: Any) -> Strike | None:
 
 
 def strikes(doc: Any) -> list[Strike]:
-    """The attacks a parsed sentence reports as fact, with a nationality as attacker."""
+    """The attacks a parsed sentence tells, with a nationality as attacker.
+
+    Those told as someone else's words are marked ``reported``.
+    """
     found = []
     for token in doc:
         lemma = str(token.lemma_).lower()
-        if any(c.dep_ == "neg" for c in token.children) or _reported(token):
+        if any(c.dep_ == "neg" for c in token.children):
             continue
         strike = None
         if token.pos_ == "VERB" and lemma in ATTACK_VERBS:
@@ -156,16 +187,23 @@ def strikes(doc: Any) -> list[Strike]:
         elif token.pos_ == "NOUN" and lemma in ATTACK_NOUNS:
             strike = _noun_strike(token)
         if strike is not None:
-            found.append(strike)
+            found.append(replace(strike, reported=_reported(token)))
     return found
 
 
-def attacker_clash(first: Sequence[Strike], second: Sequence[Strike]) -> AttackerClash | None:
+def attacker_clash(
+    first: Sequence[Strike], second: Sequence[Strike], *, reported: bool = False
+) -> AttackerClash | None:
     """The first two strikes on a shared place whose attackers differ, or None.
 
-    A source that names both attackers of the place (one strike each way) disagrees with
-    no one on it.
+    Only strikes told as the sources' own claims count, unless ``reported``: two outlets
+    that relay different sides' accounts of who struck do not contradict each other, but
+    they do not say the same thing either. A source that names both attackers of the place
+    (one strike each way) disagrees with no one on it.
     """
+    if not reported:
+        first = [s for s in first if not s.reported]
+        second = [s for s in second if not s.reported]
     for a in first:
         for b in second:
             shared = a.places & b.places
