@@ -45,7 +45,7 @@ def test_one_event_told_in_other_words_is_the_same_statement() -> None:
         first, second = (item["sentence_id"] for item in alignment["items"])
         assert first == second  # the search with the search, the appeal with the appeal
     reasons = " ".join(a["reason"] for a in found)
-    assert "marchuk olena on Tuesday" in reasons and "tomas varga on Wednesday" in reasons
+    assert "Olena Marchuk, on Tuesday" in reasons and "Tomas Varga, on Wednesday" in reasons
 
 
 def test_the_same_action_on_the_same_thing_needs_no_weekday() -> None:

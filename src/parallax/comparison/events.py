@@ -25,7 +25,7 @@ thing, with nothing against it (other days, other speakers, one negated and one 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -91,11 +91,7 @@ def _names(token: Any) -> frozenset[str]:
     if token.pos_ == "PRON":
         return frozenset()
     words = [token, *(c for c in token.children if c.dep_ in NAME_DEPS)]
-    names = {
-        str(w.text).lower().removesuffix("'s")
-        for w in words
-        if w.ent_type_ in NAME_LABELS
-    }
+    names = {str(w.text).lower().removesuffix("'s") for w in words if w.ent_type_ in NAME_LABELS}
     if not names - TITLES:
         for owner in (c for c in token.children if c.dep_ == "poss"):
             names |= _names(owner)
@@ -164,6 +160,16 @@ class Reading:
     days: frozenset[str]
     events: tuple[Event, ...]
     negated: bool
+    written: tuple[str, ...] = ()
+    """The words of the sentence's names as written, in order (to show a reader)."""
+
+    def shown(self, names: frozenset[str]) -> str:
+        """``names`` as the sentence writes them ("Olena Marchuk", not "marchuk olena")."""
+        seen: list[str] = []
+        for word in self.written:
+            if word.lower().removesuffix("'s") in names and word not in seen:
+                seen.append(word)
+        return " ".join(seen) or " ".join(sorted(names))
 
 
 def _subject_names(verb: Any) -> frozenset[str]:
@@ -188,6 +194,7 @@ def read(doc: Any) -> Reading:
         days=frozenset(t.lower_ for t in doc if t.lower_ in DAYS),
         events=tuple(events(doc)),
         negated=any(c.dep_ == "neg" for r in roots for c in r.children),
+        written=tuple(t.text for t in doc if t.ent_type_ in NAME_LABELS),
     )
 
 
@@ -206,21 +213,15 @@ def same_event(first: Reading, second: Reading) -> str | None:
         return None
     if first.speakers and second.speakers and not first.speakers & second.speakers:
         return None
-    who = " ".join(sorted(actors))
+    who = first.shown(actors)
     days = first.days & second.days
     if days:
-        return f"{who} on {' and '.join(sorted(days)).capitalize()}"
-    event = shared_event(first.events, second.events)
-    if event is not None and event.doer & actors:
-        return f"{who} {event.action} {' '.join(sorted(event.undergoer))}"
-    return None
-
-
-def shared_event(first: Iterable[Event], second: Sequence[Event]) -> Event | None:
-    """The first event of ``first`` that some event of ``second`` matches, or None."""
-    for event in first:
-        if any(event.matches(other) for other in second):
-            return event
+        return f"{who}, on {' and '.join(d.capitalize() for d in sorted(days))}"
+    for event in first.events:
+        for other in second.events:
+            if event.matches(other) and event.doer & actors:
+                what = first.shown(event.undergoer & other.undergoer)
+                return f"{who}: {event.action} ({what})"
     return None
 
 
