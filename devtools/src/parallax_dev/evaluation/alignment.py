@@ -459,7 +459,12 @@ def format_markdown(result: AlignmentScores, judgements: list[dict[str, Any]]) -
             "fact told with other actors or framing (a lead sentence that another outlet phrases "
             "as a reaction to it, an announcement told as 'expected to announce'), which neither "
             "the cosine nor the parse ties together without also tying sentences that state "
-            "different things.",
+            "different things. On the AllSides sample the rule added 26 same pairs, 24 of them "
+            "right (same 105 of 115 right before, 0.913), on RUWA's sampled pairs 5, 4 of them "
+            "right (151 of 160 before, 0.944): headlines seldom name a weekday. Its wrong pairs "
+            "there are a court's ruling against what the law it rules on bans, a general "
+            "description of a panel against its new report, and an outside reading of a "
+            "strategy against the army's own statement.",
             "",
             "True contradictions between BASIL outlets are rare: reading all 30 pairs the "
             "word-overlap alignment called a contradiction found 4 real ones in 70 stories "
