@@ -18,13 +18,14 @@ from parallax.comparison.alignment import clash
 from parallax_dev.evaluation import alignment, alignment_ruwa
 
 SAME_FLOOR = 0.9
-"""Precision of ``same`` pairs: 0.936 when measured (docs/evaluation.md); the issue asks 0.8."""
+"""Precision of ``same`` pairs: 0.935 when measured (docs/evaluation.md); the issue asks 0.8."""
 CONTRADICTION_FLOOR = 0.8
 """Precision of ``contradiction`` pairs, where any are given (the issue's floor)."""
 MIN_SAME_JUDGED = 100
-RECALL_FLOOR = 0.35
-"""Share of hand-picked facts all three outlets report that get aligned (9 of 24 when
-measured: a shared quoted remark is found, facts told in other words are still missed)."""
+RECALL_FLOOR = 0.45
+"""Share of hand-picked facts all three outlets report that get aligned (11 of 24 when
+measured: a shared quoted remark and one event of a named actor on one day are found, facts
+told in other words with other actors or framing are still missed)."""
 
 
 def test_judgements_are_ids_and_labels_only() -> None:
@@ -106,6 +107,7 @@ def test_ruwa_contradictions_judged_wrong_stay_apart() -> None:
 RUWA_CONTRADICTIONS_FOUND = 7
 """Contradictions judged correct on RUWA that are still found (figures 2, attackers 5); only
 goes up."""
-ALLOWED_WRONG_AGAIN = 23
+ALLOWED_WRONG_AGAIN = 26
 """Pairs judged wrong that today's alignment still gives (all ``same``); only goes down
-(19 before the shared-quote rule, which added 49 right and 4 wrong on BASIL)."""
+(19 before the shared-quote rule, which added 49 right and 4 wrong on BASIL; 23 before the
+shared-event rule, which added 32 right and 3 wrong)."""

@@ -14,7 +14,11 @@ only close pairs are judged:
   "55,000 pages"), or the same run of quoted words (:mod:`parallax.comparison.shared_quotes`:
   at least six, three of them content words) in two sentences at cosine at least
   ``QUOTE_SAME``, withheld on the same contradiction judgement: outlets frame one remark
-  differently, and the encoder scores such pairs well below a paraphrase. The model's mutual
+  differently, and the encoder scores such pairs well below a paraphrase; or one event
+  (:mod:`parallax.comparison.events`) told in other words at cosine at least ``EVENT_SAME``:
+  a named actor of both main clauses and the same day or the same action on the same thing,
+  with no other day, no other speaker and no negation on one side only, withheld on the same
+  contradiction judgement. The model's mutual
   entailment alone makes no "same": on close BASIL pairs it was right on only about half
   (docs/evaluation.md).
 - **contradiction**: two figures that measure the same quantity of the same event and
@@ -42,6 +46,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from parallax.comparison.events import Reading, parse_readings, same_event
 from parallax.comparison.figures import (
     Figure,
     conflicting,
@@ -69,6 +74,9 @@ FIGURE_SAME = 0.5
 """Cosine at or above which two sentences stating the same distinctive figure report one fact."""
 QUOTE_SAME = 0.45
 """Cosine at or above which two sentences quoting the same run of words report one remark."""
+EVENT_SAME = 0.65
+"""Cosine at or above which two sentences read as one event (same actor, day or action) report
+one fact; chosen on BASIL stories (docs/evaluation.md)."""
 CLASH = 0.55
 """Cosine at or above which a figure disagreement between two sentences is a contradiction."""
 ENTAILMENT_VETO = 0.5
@@ -265,14 +273,16 @@ def _same_reason(
     entailment: tuple[float, float],
     sources: tuple[str, str],
     quoted: str | None = None,
+    event: str | None = None,
 ) -> tuple[AlignmentBasis, str] | None:
     """Why two sentences say the same thing, or None.
 
     A paraphrase needs no model: on news sentences the entailment model often calls a
     negated quote and its paraphrase a contradiction (and its mutual entailment was right
     on only 20 of 36 close pairs of BASIL, so it makes no "same" by itself). A shared
-    figure or a shared quote, weaker evidence, is withheld when the model sees a
-    contradiction either way.
+    figure, a shared quote or one event read from the parse (``event``, the reason
+    :func:`parallax.comparison.events.same_event` gives), weaker evidence, is withheld when
+    the model sees a contradiction either way.
     """
     first_source, second_source = sources
     _, contradicted = entailment
@@ -292,6 +302,11 @@ def _same_reason(
         return "shared_quote", (
             f'same: {first_source} and {second_source} both quote "{quoted}" '
             f"(meaning similarity {cosine:.2f})"
+        )
+    if event and cosine >= EVENT_SAME and contradicted < ENTAILMENT_VETO:
+        return "shared_event", (
+            f"same: {first_source} and {second_source} report one event in other words: "
+            f"{event} (meaning similarity {cosine:.2f})"
         )
     return None
 
@@ -369,6 +384,12 @@ def align(
     attacks = sorted({k for pair in close for k in pair if has_strike(texts[k])})
     struck = dict(zip(attacks, parse_strikes([texts[k] for k in attacks]), strict=True))
     judged = dict(zip(close, _entailment_scores(close, texts, vectors), strict=True))
+    banded = sorted(
+        {k for x, y in close if EVENT_SAME <= similarity[x, y] < PARAPHRASE for k in (x, y)}
+    )
+    readings: dict[int, Reading] = dict(
+        zip(banded, parse_readings([texts[k] for k in banded]), strict=True)
+    )
     result: list[AlignmentRecord] = []
     for x, y in close:
         (i, a), (j, b) = flat[x], flat[y]
@@ -407,6 +428,7 @@ def align(
                 (entailed, contradicted),
                 (names[i], names[j]),
                 quoted.get((x, y)) or shared_quote(a["text"], b["text"]),
+                same_event(readings[x], readings[y]) if x in readings and y in readings else None,
             )
             if same is None:
                 continue

@@ -7,7 +7,14 @@ from typing import Literal, NotRequired, TypedDict
 from parallax.record.article import AlignmentKind, GapKind, QuotedPortrayal, VerdictLabel
 
 AlignmentBasis = Literal[
-    "paraphrase", "shared_figure", "shared_quote", "figures", "claims", "attackers", "unmatched"
+    "paraphrase",
+    "shared_figure",
+    "shared_quote",
+    "shared_event",
+    "figures",
+    "claims",
+    "attackers",
+    "unmatched",
 ]
 
 # -- the comparison ------------------------------------------------------------------------
