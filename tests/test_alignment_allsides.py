@@ -50,8 +50,10 @@ def current() -> list[dict[str, Any]]:
     return alignment.align_stories(alignment.allsides_stories(shared, wrong))
 
 
-ALLOWED_WRONG_SAME = 10
-""""Same" pairs of today's alignment judged wrong (10 of 105 in the sample when measured)."""
+ALLOWED_WRONG_SAME = 12
+""""Same" pairs of today's alignment judged wrong (12 of 141 in the sample when measured; 10
+of 115 before the shared-event rule, whose 26 new pairs were judged by hand, 2 of them
+wrong)."""
 
 
 @pytest.mark.shared
