@@ -167,6 +167,11 @@ def markdown_lines(result: AlignmentScores | None, judgements: list[dict[str, An
         'from someone else ("Moscow says"), a denial, and a country or city named as the '
         "attacker are left unread, so most of the war's disputes over who struck a prison, a "
         "mall or the nuclear plant (told as claims of Moscow or Kyiv) are still not found. "
+        'Two such accounts relayed from others ("officials said", "according to") are '
+        'no contradiction between the outlets, but since 2026-12-05 they are no "same" '
+        "either: an invented pair of wire reports naming Ukrainian artillery and Russian "
+        "forces as the shellers of one market had been shown as agreeing (cosine above "
+        "0.8); on these headlines the veto removed no pair. "
         "With so few true contradictions read, the floor of 100 judged contradictions is "
         "still not met.",
         "",
