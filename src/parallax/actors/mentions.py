@@ -275,7 +275,10 @@ class ActorResolver:
         for token in doc:
             if token.i in taken or token.pos_ != "PROPN" or token.ent_type_:
                 continue
-            beside = (doc[token.i - 1] if token.i else None, _next(token))
+            beside = (
+                doc[token.i - 1] if token.i else None,
+                doc[token.i + 1] if token.i + 1 < len(doc) else None,
+            )
             if any(n is not None and n.pos_ == "PROPN" for n in beside):
                 continue  # part of a longer name the tagger did not read
             span = doc[token.i : token.i + 1]
@@ -530,10 +533,6 @@ def _in_a_persons_title(ent: Any) -> bool:
     while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head
     return bool(head.ent_type_ == "PERSON" and head.i > ent.end - 1)
-
-
-def _next(token: Any) -> Any | None:
-    return token.nbor(1) if token.i + 1 < len(token.doc) else None
 
 
 def _sentence_year(ent: Any) -> int | None:

@@ -317,17 +317,7 @@ def _speaker_actor(token: Any, index: MentionIndex) -> str | None:
         and token.lower_ not in SPEAKS_FOR
     ):
         return None
-    return found or _speaker_by_possessor(token, index)
-
-
-def _speaker_by_possessor(token: Any, index: MentionIndex) -> str | None:
-    """A team, an office or a spokesperson speaks for its possessor ("her press office said")."""
-    if token.lower_ not in SPEAKS_FOR:
-        return None
-    for child in token.children:
-        if child.dep_ == "poss":
-            return index.actor_at(child.idx)
-    return None
+    return found
 
 
 def _phrase(token: Any) -> str:

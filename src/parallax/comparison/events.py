@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from parallax.temporal.grammar import WEEKDAYS
+
 _SAYING_WORDS = (
     "say tell add note state claim argue insist write report announce explain ask reply"
     " respond warn suggest contend acknowledge"
@@ -46,8 +48,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", 
 _TITLE_WORDS = "mr. mrs. ms. dr. rep. sen. gov. gen. president senator governor"
 TITLES = frozenset(_TITLE_WORDS.split())
 """Titles that come with a name and tell nothing about who it is ("Mr. Obama")."""
-_DAY_WORDS = "monday tuesday wednesday thursday friday saturday sunday"
-DAYS = frozenset(_DAY_WORDS.split())
+DAYS = frozenset(day for day in WEEKDAYS if day.endswith("day"))
+"""The days of the week written in full (the time grammar's, without "Mon", "Sun")."""
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’]+(?:, [A-Z][A-Za-z. ]+)?\s*(?:—|―|–|--|-)\s+")
 """A wire report's opening place ("WASHINGTON —", "AUGUSTA, Me. —"): no subject of the
 sentence, though the parser often reads it as one."""
