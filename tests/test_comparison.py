@@ -9,7 +9,8 @@ import pytest
 
 from parallax.comparison import StoryFeatures, StoryIndex, compare, compare_story
 from parallax.comparison.alignment import clash, years
-from parallax.comparison.figures import disagreement, parse_figures
+from parallax.comparison.figure_pairs import conflicting, disagreement
+from parallax.comparison.figures import parse_figures
 from parallax.comparison.portrayal import divergence
 from parallax.comparison.stories import ClusterParams
 
@@ -92,6 +93,26 @@ def test_figures_are_bound_to_what_they_measure_and_of_whom() -> None:
     assert [(f.kind, f.value, f.measured) for f in tally] == [("score", "97-1", "tally")]
     assert none == []
     assert years("Founded in 1949, enlarged in 2004.") == {1949, 2004}
+
+
+def test_a_vote_told_with_two_tallies_is_not_one_fact() -> None:
+    # Invented wording: "N to M" after a vote is its tally; after "from" it is a range.
+    voted, approved, ranged = parse_figures(
+        [
+            "The board voted 6 to 3 on Monday to close the depot.",
+            "The board approved closing the depot on Monday by a vote of 8 to 1.",
+            "Fares rose from 2 to 3 euros.",
+        ]
+    )
+    assert [(f.kind, f.value) for f in voted] == [("score", "6-3")]
+    assert [(f.kind, f.value) for f in approved] == [("score", "8-1")]
+    assert all(f.kind != "score" for f in ranged)
+    assert conflicting(voted, approved) and not conflicting(voted, voted)
+
+
+def test_an_infinitive_takes_the_subject_of_the_verb_above_it() -> None:
+    (opening,) = parse_figures(["The tunnel is expected to open in 2031."])
+    assert [(f.measured, f.subject) for f in opening] == [("open", frozenset({"tunnel"}))]
 
 
 def test_clash_needs_the_same_quantity_of_the_same_event() -> None:

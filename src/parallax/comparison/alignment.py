@@ -47,14 +47,8 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from parallax.comparison.events import Reading, parse_readings, same_event
-from parallax.comparison.figures import (
-    Figure,
-    conflicting,
-    disagreement,
-    has_figure,
-    parse_figures,
-    shared_figures,
-)
+from parallax.comparison.figure_pairs import conflicting, disagreement, shared_figures
+from parallax.comparison.figures import Figure, has_figure, parse_figures
 from parallax.comparison.shared_quotes import shared_quote
 from parallax.comparison.strikes import Strike, attacker_clash, has_strike, parse_strikes
 from parallax.comparison.terms import content_words

@@ -28,7 +28,7 @@ articles stays quick.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -170,24 +170,6 @@ class Figure:
         return value, value
 
 
-@dataclass(frozen=True)
-class Disagreement:
-    """Two figures that measure the same thing and differ."""
-
-    first: Figure
-    second: Figure
-
-    def describe(self, first_source: str = "one", second_source: str = "the other") -> str:
-        """The one-line reason a reader can check against both sentences."""
-        label = "dates" if self.first.kind == "year" else "numbers"
-        about = " ".join(sorted(self.first.subject))
-        return (
-            f"{label} disagree: {self.first.text} vs {self.second.text}: {first_source} says "
-            f"\u201c{self.first.phrase}\u201d, {second_source} says \u201c{self.second.phrase}"
-            f"\u201d, both about {about} ({self.first.predicate})"
-        )
-
-
 def number_value(word: str) -> float | None:
     """The value of one number word ("thirty", "first"), or None."""
     found = CARDINALS.get(word) or TENS.get(word) or ORDINALS.get(word)
@@ -253,7 +235,9 @@ def _subject(predicate: Any) -> frozenset[str]:
                 return _name_key(child)
         if node.dep_ in {"acl", "relcl"}:
             return _name_key(node.head)
-        finite = any(c.dep_ in {"aux", "auxpass"} for c in node.children)
+        # A clause with its own tense has its own subject; "to" marks an infinitive, which
+        # takes the subject above it ("the bridge is expected to open in 2029").
+        finite = any(c.dep_ in {"aux", "auxpass"} and c.lower_ != "to" for c in node.children)
         if node.dep_ not in CLIMB_FOR_SUBJECT or finite or node.head.i == node.i:
             return frozenset()
         node = node.head
@@ -283,7 +267,11 @@ def _runs(doc: Any) -> list[list[Any]]:
     runs: list[list[Any]] = []
     current: list[Any] = []
     for token in doc:
-        joiner = token.text in {"-", "\u2013"} and current and token.i + 1 < len(doc)
+        joiner = (
+            (token.text in {"-", "\u2013"} or (token.lower_ == "to" and _tally(current)))
+            and current
+            and token.i + 1 < len(doc)
+        )
         if _is_numeric(token) or (joiner and _is_numeric(doc[token.i + 1])):
             current.append(token)
             continue
@@ -295,6 +283,29 @@ def _runs(doc: Any) -> list[list[Any]]:
     return [r for r in runs if any(_DIGITS.match(t.text) or number_value(t.lower_) for t in r)]
 
 
+TALLY_WORDS = frozenset({"vote", "margin", "tally"})
+
+
+def _tally(run: Sequence[Any]) -> bool:
+    """Whether a lone whole number opens a vote's tally ("voted 5 to 4", "a vote of 7 to 2").
+
+    Elsewhere "to" joins the ends of a range or a change ("from 5 to 7"), which is no
+    score.
+    """
+    if len(run) != 1 or not run[0].text.isdigit():
+        return False
+    doc = run[0].doc
+    before = [doc[i] for i in range(max(0, run[0].i - 2), run[0].i)]
+    return bool(before) and (
+        before[-1].lemma_.lower() in TALLY_WORDS
+        or (
+            before[-1].lower_ == "of"
+            and len(before) == 2
+            and before[0].lemma_.lower() in TALLY_WORDS
+        )
+    )
+
+
 def _head_of(run: Sequence[Any]) -> Any:
     inside = {t.i for t in run}
     outside = [t for t in run if t.head.i not in inside or t.head.i == t.i]
@@ -303,7 +314,7 @@ def _head_of(run: Sequence[Any]) -> Any:
 
 def _value(run: Sequence[Any]) -> tuple[str, float | str] | None:
     text = "".join(t.text_with_ws for t in run).strip()
-    compact = text.replace(" ", "")
+    compact = re.sub(r"\s*\bto\b\s*", "-", text).replace(" ", "")
     if _SCORE.fullmatch(compact):
         return "score", compact
     if _YEAR.fullmatch(compact):
@@ -540,56 +551,6 @@ def figures(doc: Any) -> list[Figure]:
             )
         )
     return found
-
-
-def disagreement(first: Iterable[Figure], second: Iterable[Figure]) -> Disagreement | None:
-    """The first pair of figures that measure the same thing and cannot both be right.
-
-    A figure that agrees with any figure of the same measure on the other side (one source
-    gives two values, the other one of them) makes no disagreement.
-    """
-    left, right = list(first), list(second)
-    for a in left:
-        matches = [b for b in right if a.same_measure(b)]
-        if not matches or any(a.agrees(b) for b in matches):
-            continue
-        for b in matches:
-            if not any(b.agrees(other) for other in left if other.same_measure(b)):
-                return Disagreement(a, b)
-    return None
-
-
-def conflicting(first: Iterable[Figure], second: Iterable[Figure]) -> bool:
-    """Whether the two sentences give different values for a like-named quantity.
-
-    Looser than :func:`disagreement` (any predicate, any subject): such a pair is not shown
-    as saying the same thing, though it is no proven contradiction either ("50,000 pages
-    delivered" and "55,000 pages received").
-    """
-    right = list(second)
-    for a in first:
-        if not a.measured or a.kind == "year":
-            continue
-        alike = [b for b in right if (b.kind, b.measured, b.unit) == (a.kind, a.measured, a.unit)]
-        if alike and not any(a.agrees(b) for b in alike):
-            return True
-    return False
-
-
-def shared_figures(first: Iterable[Figure], second: Iterable[Figure]) -> list[Figure]:
-    """Distinctive figures both sentences state with the same value and unit ("97-1").
-
-    Small counts and ordinals (up to ten) and years are too common to show two sentences
-    report the same fact.
-    """
-    right = list(second)
-    shared = []
-    for a in first:
-        if a.kind == "year" or (isinstance(a.value, float) and a.value <= 10):
-            continue
-        if any(a.kind == b.kind and a.unit == b.unit and a.value == b.value for b in right):
-            shared.append(a)
-    return shared
 
 
 @lru_cache(maxsize=1)

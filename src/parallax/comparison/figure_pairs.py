@@ -1,0 +1,86 @@
+"""Comparing the figures of two sentences: disagreement, conflict and shared values.
+
+:mod:`parallax.comparison.figures` reads what each number and year of a sentence measures;
+this module decides what two sentences' figures say together: that they cannot both be
+right (a contradiction), that their values differ for a like-named quantity (no "same"),
+or that they share a distinctive value (evidence of one fact).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from parallax.comparison.figures import Figure
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Two figures that measure the same thing and differ."""
+
+    first: Figure
+    second: Figure
+
+    def describe(self, first_source: str = "one", second_source: str = "the other") -> str:
+        """The one-line reason a reader can check against both sentences."""
+        label = "dates" if self.first.kind == "year" else "numbers"
+        about = " ".join(sorted(self.first.subject))
+        return (
+            f"{label} disagree: {self.first.text} vs {self.second.text}: {first_source} says "
+            f"\u201c{self.first.phrase}\u201d, {second_source} says \u201c{self.second.phrase}"
+            f"\u201d, both about {about} ({self.first.predicate})"
+        )
+
+
+def disagreement(first: Iterable[Figure], second: Iterable[Figure]) -> Disagreement | None:
+    """The first pair of figures that measure the same thing and cannot both be right.
+
+    A figure that agrees with any figure of the same measure on the other side (one source
+    gives two values, the other one of them) makes no disagreement.
+    """
+    left, right = list(first), list(second)
+    for a in left:
+        matches = [b for b in right if a.same_measure(b)]
+        if not matches or any(a.agrees(b) for b in matches):
+            continue
+        for b in matches:
+            if not any(b.agrees(other) for other in left if other.same_measure(b)):
+                return Disagreement(a, b)
+    return None
+
+
+def conflicting(first: Iterable[Figure], second: Iterable[Figure]) -> bool:
+    """Whether the two sentences give different values for a like-named quantity.
+
+    Looser than :func:`disagreement` (any predicate, any subject): such a pair is not shown
+    as saying the same thing, though it is no proven contradiction either ("50,000 pages
+    delivered" and "55,000 pages received"). Two sentences that each give a tally and share
+    none conflict whatever the tallies are said to count.
+    """
+    left, right = list(first), list(second)
+    scores = [a for a in left if a.kind == "score"], [b for b in right if b.kind == "score"]
+    if all(scores) and not {a.value for a in scores[0]} & {b.value for b in scores[1]}:
+        return True  # two tallies ("7-2" and "5-4"): one vote told two ways, or two votes
+    for a in left:
+        if not a.measured or a.kind == "year":
+            continue
+        alike = [b for b in right if (b.kind, b.measured, b.unit) == (a.kind, a.measured, a.unit)]
+        if alike and not any(a.agrees(b) for b in alike):
+            return True
+    return False
+
+
+def shared_figures(first: Iterable[Figure], second: Iterable[Figure]) -> list[Figure]:
+    """Distinctive figures both sentences state with the same value and unit ("97-1").
+
+    Small counts and ordinals (up to ten) and years are too common to show two sentences
+    report the same fact.
+    """
+    right = list(second)
+    shared = []
+    for a in first:
+        if a.kind == "year" or (isinstance(a.value, float) and a.value <= 10):
+            continue
+        if any(a.kind == b.kind and a.unit == b.unit and a.value == b.value for b in right):
+            shared.append(a)
+    return shared
