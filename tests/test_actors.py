@@ -822,3 +822,86 @@ def test_a_department_in_a_persons_title_is_no_actor(nlp: Pipeline) -> None:
     )
     names = {a["name"] for a in analysis.layers["actors"]}
     assert "Jim Mattis" in names and "Defense" not in names
+
+
+def test_a_speaker_is_named_without_the_words_that_describe_them(nlp: Pipeline) -> None:
+    # Invented wording: a name keeps no description; a title keeps the name beside it.
+    analysis = analyse(
+        nlp,
+        "Varga, a retired judge who led the inquiry into the port, said the report was late. "
+        "The city's ombudsman, Petra Holm, said the delay was unlawful.",
+    )
+    first, second = analysis.layers["quotes"]
+    assert first["speaker_text"] == "Varga"
+    assert second["speaker_text"] == "The city's ombudsman, Petra Holm"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "action", "done"),
+    [
+        # Invented wording: a complement happened only under a verb that entails it.
+        ("Westland refused to shell the village.", "shell", False),
+        ("Westland denies mistreating the prisoners.", "mistreat", False),
+        ("Westland promised to help Eastland.", "help", False),
+        ("Westland threatened to strike Eastland.", "strike", False),
+        ("Westland did not manage to capture the port.", "capture", False),
+        ("Westland managed to rescue the crew.", "rescue", True),
+        ("Westland kept shelling the port.", "shell", True),
+        ("Westland tried to seize the port.", "seize", True),
+    ],
+)
+def test_a_complement_is_done_only_under_a_verb_that_entails_it(
+    nlp: Pipeline, sentence: str, action: str, done: bool
+) -> None:
+    analysis = analyse(nlp, sentence)
+    event = next(e for e in analysis.layers["events"] if e["action"] == action)
+    assert event["hypothetical"] is not done, event
+
+
+def test_a_passive_verb_s_subject_does_its_active_complement(nlp: Pipeline) -> None:
+    # Invented wording: the passive belongs to "forced", not to "withdraw".
+    analysis = analyse(nlp, "Westland was forced to withdraw its troops from Eastland.")
+    withdrew = next(e for e in analysis.layers["events"] if e["action"] == "withdraw")
+    assert withdrew["agent"] == actor_of(analysis, "Westland") and not withdrew["passive"]
+
+
+def test_a_description_beside_a_name_does_what_its_clause_says_the_name_did(
+    nlp: Pipeline,
+) -> None:
+    # Invented wording: the organisation in the description is not who led it.
+    analysis = analyse(
+        nlp, "Anna Varga, a former Navy admiral who led the Baltic fleet, retired on Friday."
+    )
+    led = next(e for e in analysis.layers["events"] if e["action"] == "lead")
+    assert led["agent"] == actor_of(analysis, "Anna Varga")
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "phrase", "person"),
+    [
+        # Office holders as the bundled knowledge base records them.
+        ("The German chancellor spoke.", date(2021, 3, 1), "The German chancellor", "angela-merkel"),
+        ("France's president spoke.", date(2021, 3, 1), "France's president", "emmanuel-macron"),
+        ("In 1990, the American president spoke.", date(2020, 3, 1), "the American president",
+         "george-h-w-bush"),
+    ],
+)  # fmt: skip
+def test_a_state_s_title_is_the_person_in_that_office_then(
+    nlp: Pipeline, text: str, when: date, phrase: str, person: str
+) -> None:
+    assert actor_of(analyse(nlp, text, when), phrase) == person
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("The German chancellor spoke.", None),  # no date: no way to tell who
+        ("In 1989, the American president spoke.", date(2020, 3, 1)),  # two held it that year
+        ("A German chancellor would never say so.", date(2021, 3, 1)),  # not a definite title
+    ],
+)
+def test_a_title_names_nobody_when_the_office_had_no_one_holder(
+    nlp: Pipeline, text: str, when: date | None
+) -> None:
+    people = [a for a in analyse(nlp, text, when).layers["actors"] if a["type"] == "person"]
+    assert people == []

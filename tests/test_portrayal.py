@@ -261,6 +261,22 @@ def test_quoted_words_are_the_speakers_not_the_articles() -> None:
     assert {e["voice"] for e in west["evidence"] if e["sentence_id"] == "s1"} == {"quoted"}
 
 
+def test_a_quoted_source_the_article_names_is_shown_by_its_name() -> None:
+    # "She" tells a reader nothing; the source is the actor the quotation resolved to.
+    text, sentences = build(
+        "Mayor Ines Roth spoke on Monday.", "Westland is a band of thieves, she said."
+    )
+    west = actor(text, text, sentences, "Westland", "west")
+    roth = actor(text, text, sentences, "Ines Roth", "roth")
+    start = sentences[1].start
+    quote = {"start": start, "end": start + 29, "kind": "indirect", "speaker": "roth"}
+    quote["speaker_text"] = "she"
+    voice = VoiceIndex([quote]).at(start, start + 8)
+    judgments = {"west": [Judgment("s2", voice, NEGATIVE)]}
+    portray([west, roth], sentences, text, quotes=[quote], judgments=judgments)
+    assert [q["speaker_text"] for q in west["quoted"]] == ["Ines Roth"]
+
+
 def test_the_pipeline_casts_an_aggressor_its_victims_and_their_helpers(pipeline: Any) -> None:
     # Invented places and wording: the learned role reading end to end, on war news.
     from parallax.model import Article

@@ -18,6 +18,8 @@ from datetime import date
 from typing import Any
 
 from parallax.actors.animacy import names_people
+from parallax.actors.datelines import after_dateline
+from parallax.actors.factuality import hypothetical
 from parallax.actors.named_events import EventReference, NamedEvents
 from parallax.actors.resolve import MentionIndex
 from parallax.actors.subjects import nearest_subject
@@ -26,12 +28,7 @@ from parallax.model import Sentence
 TARGET_PREPS = frozenset({"to", "against", "into", "on", "toward", "towards", "upon", "onto"})
 """Prepositions whose object is what a verb without a direct object acts on ("moved against
 Kyiv"). "With" (a partner) and "from" (a source) name someone involved, not a target."""
-FUTURE_LEMMAS = frozenset({"will", "'ll", "shall"})
 PARTNER_PREPS = frozenset({"with", "from"})
-MODAL_LEMMAS = frozenset(
-    {"would", "could", "might", "may", "should", "must", "can", "shall", "will", "'ll"}
-)
-CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 MAX_TEXT = 240
 DATED_TYPES = frozenset({"DATE"})
@@ -139,7 +136,14 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
     subject position ("the day Thursday scurrying") name no doer and are passed over.
     """
     for dep, passive in (("nsubj", False), ("nsubjpass", True)):
-        child = nearest_subject(verb, dep, keep=lambda c: not _not_a_doer(c))
+        child = nearest_subject(verb, dep, keep=lambda c: _dateline(c) or not _not_a_doer(c))
+        if child is not None and _dateline(child):
+            # "KYIV — Ukraine and Russia exchanged ...": the parser made the place the
+            # subject and the doers its apposition or conjunct.
+            child = next(
+                (c for c in child.children if c.dep_ in {"appos", "conj"} and not _dateline(c)),
+                None,
+            )
         if child is not None and _same_paragraph(child, verb):
             return _antecedent(child, verb), passive
     if verb.dep_ == "conj" and _missed_subject(verb):
@@ -153,7 +157,11 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
         controller = _object_of(verb.head) if verb.dep_ == "xcomp" and infinitive else None
         if controller is not None:
             return controller, False  # "urged Obama to listen": Obama listens
-        return _subject_of(verb.head)
+        subject, passive = _subject_of(verb.head)
+        if verb.dep_ == "xcomp":
+            # "X was forced to withdraw": X withdraws; the complement has its own voice.
+            passive = any(c.dep_ == "auxpass" for c in verb.children)
+        return subject, passive
     return None, False
 
 
@@ -208,6 +216,10 @@ def _a_time(token: Any) -> bool:
     return token.ent_type_ in {"DATE", "TIME"}
 
 
+def _dateline(token: Any) -> bool:
+    return bool(after_dateline(token.doc, token.i) != token.i)
+
+
 def _not_a_doer(token: Any) -> bool:
     if _a_time(token):
         return True
@@ -227,8 +239,16 @@ def _same_paragraph(first: Any, second: Any) -> bool:
 
 
 def _antecedent(subject: Any, verb: Any) -> Any:
+    """What a relative pronoun stands for: the noun its clause hangs on.
+
+    A description set beside a name stands for the name ("Varga, a former general who
+    led the inquiry": Varga led it, not whatever the description mentions).
+    """
     if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        return verb.head
+        noun = verb.head
+        if noun.dep_ == "appos" and noun.pos_ != "PROPN" and noun.head.pos_ == "PROPN":
+            return noun.head
+        return noun
     return subject
 
 
@@ -304,7 +324,7 @@ def _verb_event(
         "target": target,
         "target_text": _with_goal(target_token, _phrase(target_token)),
         "target_prep": target_prep,
-        "hypothetical": _hypothetical(verb, sentence),
+        "hypothetical": hypothetical(verb, sentence),
         "agent_named": _names(index, agent_token, agent),
         "target_named": _names(index, target_token, target),
         "open_complement": any(c.dep_ == "xcomp" for c in verb.children),
@@ -380,7 +400,7 @@ def _named_event(
         "kb_event": dated.entity.id,
         # A named event keeps its knowledge-base date when the text looks ahead to it
         # ("will gather at the Madrid summit"); only conditions and questions drop it.
-        "hypothetical": clause is not None and _hypothetical(clause, bounds, future=False),
+        "hypothetical": clause is not None and hypothetical(clause, bounds, future=False),
         "trigger": {"start": reference.start, "end": reference.end},
         "agent_span": None,
         "target_span": None,
@@ -437,36 +457,6 @@ def _names(index: MentionIndex, token: Any | None, actor: str | None) -> bool:
     return token is not None and actor is not None and index.actor_at(token.idx) == actor
 
 
-def _hypothetical(verb: Any, bounds: tuple[int, int], *, future: bool = True) -> bool:
-    """Whether the clause states something that did not (or not yet) happen as a fact.
-
-    Modal and future auxiliaries ("would join", "will decide by June"), conditions ("if
-    Russia attacked"), questions and inverted conditionals ("Had the West kept its word
-    ...") describe possibilities or plans; a timeline lists only what the text says
-    happened.
-    """
-    current = verb
-    for _ in range(3):
-        for child in current.children:
-            modal = child.dep_ in {"aux", "auxpass"} and child.lower_ in MODAL_LEMMAS
-            if modal and (future or child.lower_ not in FUTURE_LEMMAS):
-                return True
-            if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS:
-                return True
-        if current.dep_ not in {"xcomp", "conj"} or current.head.i == current.i:
-            break
-        current = current.head
-    sentence = verb.doc[bounds[0] : bounds[1]]
-    if sentence.text.rstrip().endswith("?"):
-        return True
-    first = next((t for t in sentence if not t.is_punct and not t.is_space), sentence[0])
-    return (
-        first.dep_ in {"aux", "auxpass"}
-        and first.lower_ in {"had", "were", "should"}
-        and first.head.i == verb.i
-    )
-
-
 PARTICLES = frozenset({"back", "out", "up", "down", "off", "away", "aside", "over", "apart"})
 """Adverbs that complete a phrasal verb: "pushed back", "pulled out", "brushed aside"."""
 
@@ -513,6 +503,7 @@ def _action_text(verb: Any) -> str:
 
 def _clause_text(verb: Any, sentence: tuple[int, int]) -> str:
     start, end = sentence
+    start = after_dateline(verb.doc, start)
     tokens = [t for t in verb.subtree if start <= t.i < end]
     if not tokens:
         return str(verb.doc[start:end].text)
@@ -542,7 +533,8 @@ def _phrase(token: Any | None) -> str | None:
         and "-" in {doc[end - 1].text, doc[end].text}
     ):
         end += 1
-    return str(doc[token.left_edge.i : end].text)[:MAX_TEXT]
+    start = min(after_dateline(doc, token.left_edge.i), token.i)
+    return str(doc[start:end].text)[:MAX_TEXT]
 
 
 GOAL_PREPS = frozenset({"to", "into", "onto"})

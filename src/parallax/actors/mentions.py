@@ -22,12 +22,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from parallax.actors.datelines import after_dateline
 from parallax.actors.name_forms import (
     unify_name_variants,
     unify_short_organisation_names,
     unify_surnames,
     without_possessive,
 )
+from parallax.actors.office_holders import as_date, holder, title_of
 from parallax.domains import domain_pack
 from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
 
@@ -229,9 +231,12 @@ class ActorResolver:
     # -- mentions -----------------------------------------------------------------------
     def mentions(self, doc: Any) -> list[Mention]:
         """Every explicit (non-pronoun) actor mention in ``doc``, in text order."""
-        taken: set[int] = set()
+        # A dateline names where a story was filed ("WASHINGTON (AP) —"), not an actor.
+        taken = {t.i for t in doc if after_dateline(doc, t.i) != t.i}
         found: list[Mention] = []
         for chunk in doc.noun_chunks:
+            if chunk.root.i in taken:
+                continue
             mention = self._phrase(chunk)
             if mention is not None:
                 found.append(mention)
@@ -300,6 +305,8 @@ class ActorResolver:
         return extra
 
     def _make(self, span: Any, actor: str, kind: str, head: Any | None = None) -> Mention:
+        while len(span) > 1 and (span[0].is_punct or span[0].is_space):
+            span = span[1:]  # a dateline's dash the parser put in the phrase ("— Kyiv said")
         head = span.root if head is None else head
         subject = head.dep_ in {"nsubj", "nsubjpass"} or (
             head.dep_ in {"compound", "amod", "poss", "nmod"}
@@ -338,10 +345,23 @@ class ActorResolver:
             mention.label = chunk.root.ent_type_
             return mention
         root = chunk.root
+        title = title_of(chunk)
+        if title is not None:
+            person = self._office_holder(chunk, title)
+            if person is not None:
+                mention = self._make(chunk, self._from_kb(person), "description")
+                mention.label = "PERSON"
+                return mention
         if not _state_head(root.lemma_.lower(), chunk.text):
             return None
+        # A state's named body in the possessive is the state ("Northland's Defence Ministry",
+        # as "the Northland Defence Ministry" is); its people are not ("Northland's
+        # president, Jan Berg" is Berg).
+        modifiers = {"amod", "compound", "nmod", "npadvmod"}
+        if root.ent_type_ == "ORG":
+            modifiers.add("poss")
         for token in chunk:
-            if token.i == root.i or token.dep_ not in {"amod", "compound", "nmod", "npadvmod"}:
+            if token.i == root.i or token.dep_ not in modifiers:
                 continue
             if token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in {"-", "\u2010"}:
                 continue  # "Moscow-backed government": backed by, not run by, Moscow
@@ -349,6 +369,16 @@ class ActorResolver:
             state = self.state_of(modifier) if modifier is not None else None
             if state is not None:
                 return self._make(chunk, state, "phrase")
+        return None
+
+    def _office_holder(self, chunk: Any, title: str) -> KBEntity | None:
+        """The person "the Russian president" or "Russia's chancellor" names on the date."""
+        for token in chunk.root.children:
+            if token.dep_ not in {"amod", "compound", "poss", "nmod"}:
+                continue
+            modifier = self._modifier_entity(token)
+            if modifier is not None and modifier.type == "country":
+                return holder(self.kb, modifier.id, title, chunk, self.when)
         return None
 
     def _modifier_entity(self, token: Any) -> KBEntity | None:
@@ -472,8 +502,8 @@ class ActorResolver:
         margin = timedelta(0) if exact else OFFICE_MARGIN
         for prop in OFFICE_PROPERTIES:
             for fact in self.kb.facts_about(object=person.id, property=prop):
-                start = _as_date(fact.start, last=False) or date.min
-                end = _as_date(fact.end, last=True) or date.max
+                start = as_date(fact.start, last=False) or date.min
+                end = as_date(fact.end, last=True) or date.max
                 if _minus(start, margin) <= when <= _plus(end, margin):
                     return True
         return False
@@ -543,26 +573,6 @@ def _sentence_year(ent: Any) -> int | None:
 
 def _minus(day: date, margin: timedelta) -> date:
     return date.min if day <= date.min + margin else day - margin
-
-
-def _as_date(value: str | None, *, last: bool) -> date | None:
-    """An ISO date, year-month or year as a date: its first day, or its last if ``last``."""
-    if not value:
-        return None
-    parts = [int(p) for p in re.findall(r"\d+", value)[:3]]
-    if not parts:
-        return None
-    year = parts[0]
-    month = parts[1] if len(parts) > 1 else (12 if last else 1)
-    day = parts[2] if len(parts) > 2 else (31 if last and month == 12 else 1)
-    try:
-        found = date(year, month, day)
-    except ValueError:
-        return None
-    if last and len(parts) == 2:
-        following = date(year + month // 12, month % 12 + 1, 1)
-        found = following - timedelta(days=1)
-    return found
 
 
 def _plus(day: date, margin: timedelta) -> date:

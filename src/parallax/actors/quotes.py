@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
+from parallax.actors.datelines import after_dateline
 from parallax.actors.quote_marks import quotations
 from parallax.actors.resolve import MentionIndex
 from parallax.actors.speech import SPEECH_VERBS
@@ -321,13 +322,37 @@ def _speaker_actor(token: Any, index: MentionIndex) -> str | None:
 
 
 def _phrase(token: Any) -> str:
+    """The speaker's name as written: the noun phrase, without what describes it.
+
+    A title takes the name set beside it ("the ombudsman, Jan Novak"); a name keeps no
+    description ("Novak, a lawyer who led the inquiry" is shown as "Novak"), and neither
+    keeps a clause hung on it.
+    """
     doc = token.doc
     left = token.left_edge.i
+    right = _name_end(token)
+    if token.pos_ != "PROPN":
+        for child in token.rights:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                right = _name_end(child)
+    return str(doc[left : right + 1].text)
+
+
+def _name_end(token: Any) -> int:
+    """Index of the last word of ``token``'s own name.
+
+    That is its compounds and flat parts, and an "of" with a name that it goes on with
+    ("the Bank of England", "the mayor of Tartu").
+    """
     right = token.i
     for child in token.rights:
-        if child.dep_ in {"compound", "appos", "flat"}:
-            right = child.right_edge.i
-    return str(doc[left : right + 1].text)
+        if child.dep_ in {"compound", "flat"}:
+            right = max(right, child.right_edge.i)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            named = [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+            if named and child.i == right + 1:
+                right = max(right, _name_end(named[0]))
+    return int(right)
 
 
 def _reported(token: Any) -> tuple[int, int, Any | None] | None:
@@ -340,7 +365,9 @@ def _reported(token: Any) -> tuple[int, int, Any | None] | None:
         sent = token.sent
         clause = token.head
         tokens = [t for t in clause.subtree if not (token.left_edge.i <= t.i <= token.right_edge.i)]
+        opening = after_dateline(token.doc, sent.start)
         tokens = [t for t in tokens if t.sent.start == sent.start and not t.is_punct]
+        tokens = [t for t in tokens if t.i >= opening]
         if not tokens:
             return None
         return tokens[0].i, tokens[-1].i + 1, source
@@ -352,7 +379,7 @@ def _reported(token: Any) -> tuple[int, int, Any | None] | None:
     subject = _subject(token)
     if subject is None:
         return None
-    first = complement.left_edge.i
+    first = after_dateline(token.doc, complement.left_edge.i)
     if token.doc[first].lower_ == "that":
         first += 1
     last = complement.right_edge.i
@@ -386,4 +413,4 @@ def _trailing(verb: Any) -> tuple[int, int, Any | None] | None:
     last = comma - 1
     while last > sentence.start and verb.doc[last].is_punct:
         last -= 1
-    return sentence.start, last + 1, subject
+    return after_dateline(verb.doc, sentence.start), last + 1, subject

@@ -242,6 +242,8 @@ def portray(
                     "positive sentiment",
                     judgment.voice,
                 )
+    # One source is shown by its name, not by whichever phrase first quoted it ("she").
+    names = {a["id"]: str(a.get("name") or a["id"]) for a in actors}
     for actor in actors:
         per_voice = evidence[actor["id"]]
         own = per_voice.get(OWN_VOICE.key(), Evidence())
@@ -264,7 +266,7 @@ def portray(
             quoted.append(
                 {
                     "speaker": voice.speaker,
-                    "speaker_text": voice.speaker_text,
+                    "speaker_text": names.get(voice.speaker or "", voice.speaker_text),
                     "role": decided["role"],
                     "sentiment": decided["sentiment"],
                     "sentiment_label": decided["sentiment_label"],

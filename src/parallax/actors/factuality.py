@@ -1,0 +1,93 @@
+"""Whether a clause states that something happened, or only that it might, will or did not.
+
+A timeline lists what a text says happened, and a role rests on what an actor did; both
+need to tell "Northland shelled the port" from "Northland threatened to shell the port",
+"would shell", "refused to shell" or "if Northland shelled". This module reads that from
+the parse alone: modal and future auxiliaries, conditions, questions, inverted
+conditionals, and the verb a complement hangs on.
+
+The last follows the linguistics of implicative verbs (Karttunen 1971, "Implicative
+verbs", Language 47; Nairn, Condoravdi and Karttunen 2006): "managed to", "began",
+"kept", "helped" and "forced to" say the complement took place; most other verbs that
+take a verb complement do not ("planned", "promised", "wanted", "threatened", "urged",
+"agreed" to do it) or say it did not ("failed", "refused", "declined", "avoided",
+"denied" doing it). The verbs that entail their complement are few and closed, so they
+are the list; every other governing verb leaves its complement undone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+FUTURE_LEMMAS = frozenset({"will", "'ll", "shall"})
+MODAL_LEMMAS = frozenset(
+    {"would", "could", "might", "may", "should", "must", "can", "shall", "will", "'ll"}
+)
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
+
+ENTAILING_HEADS = frozenset(
+    {
+        # positive implicatives: the complement happened
+        "manage", "get", "happen", "dare", "bother", "remember", "deign", "condescend",
+        # aspect: the complement begins, goes on or ends, so it took place
+        "begin", "start", "continue", "keep", "resume", "proceed", "go", "finish",
+        "stop", "cease", "quit", "end",
+        # an effort, a push or a vote that is itself the act ("tried to seize", "moved to
+        # block", "voted to confirm")
+        "try", "attempt", "move", "rush", "hurry", "help", "vote",
+        # causation that took effect ("was forced to retreat")
+        "force", "compel", "make",
+        # factive: admitting or regretting a deed says it was done
+        "admit", "acknowledge", "confess", "regret",
+        # habit in the past ("used to send")
+        "use",
+    }
+)  # fmt: skip
+"""Governing verbs whose complement took place ("managed to", "kept firing", "tried to")."""
+
+
+def hypothetical(verb: Any, bounds: tuple[int, int], *, future: bool = True) -> bool:
+    """Whether the clause of ``verb`` states something that did not (or not yet) happen.
+
+    Modal and future auxiliaries ("would join", "will decide by June"), conditions ("if
+    the army attacked"), questions and inverted conditionals ("Had the West kept its
+    word ...") describe possibilities or plans, and a complement of a verb that does not
+    entail it ("promised to help", "refused to shell", "denies mistreating") is not done.
+    With ``future`` False a future auxiliary alone does not count (a named event that
+    "will be held" on a date still has that date).
+    """
+    current = verb
+    for _ in range(3):
+        for child in current.children:
+            modal = child.dep_ in {"aux", "auxpass"} and child.lower_ in MODAL_LEMMAS
+            if modal and (future or child.lower_ not in FUTURE_LEMMAS):
+                return True
+            if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS:
+                return True
+        if current.dep_ not in {"xcomp", "conj"} or current.head.i == current.i:
+            break
+        if current.dep_ == "xcomp" and not _entailed_by(current.head):
+            return True
+        current = current.head
+    sentence = verb.doc[bounds[0] : bounds[1]]
+    if sentence.text.rstrip().endswith("?"):
+        return True
+    first = next((t for t in sentence if not t.is_punct and not t.is_space), sentence[0])
+    return (
+        first.dep_ in {"aux", "auxpass"}
+        and first.lower_ in {"had", "were", "should"}
+        and first.head.i == verb.i
+    )
+
+
+def _entailed_by(head: Any) -> bool:
+    """Whether a complement of ``head`` took place: an entailing verb, not negated.
+
+    "Did not manage to cross" and "never tried to stop it" say the act was not done.
+    A complement of an adjective ("ready to strike", "eager to help") is a disposition.
+    """
+    if head.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(child.dep_ == "neg" for child in head.children):
+        return False
+    return head.lemma_.lower() in ENTAILING_HEADS

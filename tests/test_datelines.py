@@ -1,0 +1,62 @@
+"""Datelines: where a wire report was filed is no actor, no subject and no part of a quote."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from parallax.actors.datelines import after_dateline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    from parallax.spacy_model import load_spacy
+
+    return load_spacy()
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("OSLO — The strike ended on Monday.", "The"),
+        ("BERGEN, Norway (AP) — The strike ended.", "The"),
+        ("Tromso (Reuters) - The strike ended.", "The"),
+        ("First line.\n\nNARVIK — The strike ended.", "The"),
+    ],
+)
+def test_a_place_and_dash_opening_a_paragraph_is_a_dateline(
+    nlp: Any, text: str, opening: str
+) -> None:
+    doc = nlp(text)
+    place = next(t for t in doc if t.text[:1].isupper() and t.text.isupper() or "Tromso" == t.text)
+    assert doc[after_dateline(doc, place.i)].text == opening
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO said on Monday it would meet.",
+        "The Senate, led by Democrats — barely — passed it.",
+        "First line. OSLO — a city — was calm.",
+        "Oslo — a calm city — woke up.",
+    ],
+)
+def test_no_dateline_where_the_form_is_not_one(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    assert all(after_dateline(doc, t.i) == t.i for t in doc)
+
+
+def test_a_dateline_names_no_actor_and_no_doer(pipeline: Any) -> None:
+    from parallax.model import Article
+
+    text = (
+        "HELSINKI — Finland and Estonia signed a ferry agreement on Monday, officials said."
+    )
+    analysis = pipeline(Article(text=text, source="invented", language="en"))
+    names = {a["name"] for a in analysis.layers["actors"]}
+    assert names == {"Finland", "Estonia"}, names
+    signed = next(e for e in analysis.layers["events"] if e["action"] == "sign")
+    assert signed["agent_text"] == "Finland and Estonia"
+    (quote,) = analysis.layers["quotes"]
+    assert quote["text"].startswith("Finland and Estonia signed")
