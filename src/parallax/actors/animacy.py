@@ -75,3 +75,46 @@ def names_people(head: Any | None) -> bool:
         and lemma.endswith(PERSON_SUFFIXES)
         and not lemma.endswith("ment")
     )
+
+
+ROLE_ENDINGS = (*PERSON_SUFFIXES, "man", "woman", "person")
+"""Endings of nouns for a person's job or role ("governor", "minister", "ombudsman")."""
+
+
+def titled_person(ent: Any) -> bool:
+    """Whether a name the tagger called an organisation is a person's, by the role beside it.
+
+    The tagger takes unfamiliar personal names for organisations ("regional governor
+    Anna Berg", "the ombudsman, Ivo Tamm"). A name of two or three proper nouns set right
+    after a noun for someone's job or role, or in apposition with one, is a person; an
+    organisation's name is not written so ("the governor's office" is no such phrase). So
+    is a name that ends in the surname of a person the article names ("the senator's wife,
+    Nadine Berg").
+    """
+    words = list(ent)
+    if not 2 <= len(words) <= 3 or not all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in words
+    ):
+        return False
+    doc = ent.doc
+    surname = words[-1].text
+    if any(o.label_ == "PERSON" and o[-1].text == surname and o.text != ent.text for o in doc.ents):
+        return True  # "Nadine Berg" beside "Tom Berg": a relative, not a firm
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and _role_noun(before) and before.head.i in range(ent.start, ent.end):
+        return True  # "governor Anna Berg": the role is part of the name's phrase
+    root = ent.root
+    if root.dep_ == "appos" and _role_noun(root.head):
+        return True  # "the ombudsman, Ivo Tamm"
+    return any(child.dep_ == "appos" and _role_noun(child) for child in root.children)
+
+
+def _role_noun(token: Any) -> bool:
+    lemma = token.lemma_.lower()
+    return (
+        token.pos_ == "NOUN"
+        and token.text.islower()
+        and len(lemma) > 4
+        and lemma.endswith(ROLE_ENDINGS)
+        and not lemma.endswith("ment")
+    )

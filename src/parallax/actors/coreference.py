@@ -132,6 +132,11 @@ def resolve_references(
         best = ranked[0]
         if lower in PERSONAL and _ambiguous(best, ranked[1:]):
             continue
+        if kind == "description" and any(
+            other.actor != best[1].actor and key[0] <= best[0][0] + DESCRIPTION_RIVAL_REACH
+            for key, other in ranked[1:]
+        ):
+            continue  # "the country" in war news with two countries in view: either
         if lower == "it" and _nearer_thing(doc, token, best[1], taken):
             continue  # "The letter went early. It went in May": the letter, not an actor
         if lower in PERSONAL and _unnamed_person_between(doc, best[1], token, taken):
@@ -157,6 +162,12 @@ def resolve_references(
             starts.insert(at, reference.start)
     return resolved
 
+
+DESCRIPTION_RIVAL_REACH = 2
+"""A description ("the country", "the alliance") is left unresolved when another actor of
+its kind was named within this many sentences of the nearest one: in a report on two
+countries, "power plants across the country" may be either, and the nearest subject is
+no better a guess."""
 
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})
 

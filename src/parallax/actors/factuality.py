@@ -6,13 +6,16 @@ need to tell "Northland shelled the port" from "Northland threatened to shell th
 the parse alone: modal and future auxiliaries, conditions, questions, inverted
 conditionals, and the verb a complement hangs on.
 
-The last follows the linguistics of implicative verbs (Karttunen 1971, "Implicative
-verbs", Language 47; Nairn, Condoravdi and Karttunen 2006): "managed to", "began",
-"kept", "helped" and "forced to" say the complement took place; most other verbs that
-take a verb complement do not ("planned", "promised", "wanted", "threatened", "urged",
-"agreed" to do it) or say it did not ("failed", "refused", "declined", "avoided",
-"denied" doing it). The verbs that entail their complement are few and closed, so they
-are the list; every other governing verb leaves its complement undone.
+The verb a complement hangs on follows the linguistics of implicative verbs (Karttunen 1971,
+"Implicative verbs", Language 47; Nairn, Condoravdi and Karttunen 2006). "Managed to",
+"began", "kept", "helped" and "forced to" say the complement took place; "failed",
+"refused", "declined", "avoided" and "denied" (doing it) say it did not, so such a
+complement is hypothetical, like a modal. Most other verbs that take a verb complement
+say it is planned, promised, threatened or wished ("threatened to strike", "pledged to
+help", "urged them to leave"): not done yet, so no timeline entry, but what the doer
+means to do. :func:`intended` tells those apart; the portrayal counts them as the
+doer's acts (on the Narrative Frames Corpus, "threatening to cut", "proposing to slash"
+are how a villain is cast), the timeline does not.
 """
 
 from __future__ import annotations
@@ -46,13 +49,22 @@ ENTAILING_HEADS = frozenset(
 """Governing verbs whose complement took place ("managed to", "kept firing", "tried to")."""
 
 
+NEGATIVE_HEADS = frozenset(
+    {
+        "fail", "refuse", "decline", "neglect", "avoid", "deny", "refrain", "omit",
+        "forget", "abstain", "reject",
+    }
+)  # fmt: skip
+"""Governing verbs that say their complement was not done ("refused to shell")."""
+
+
 def hypothetical(verb: Any, bounds: tuple[int, int], *, future: bool = True) -> bool:
     """Whether the clause of ``verb`` states something that did not (or not yet) happen.
 
     Modal and future auxiliaries ("would join", "will decide by June"), conditions ("if
     the army attacked"), questions and inverted conditionals ("Had the West kept its
-    word ...") describe possibilities or plans, and a complement of a verb that does not
-    entail it ("promised to help", "refused to shell", "denies mistreating") is not done.
+    word ...") describe possibilities or plans, and a complement of a verb that says it was
+    not done ("refused to shell", "denies mistreating") did not happen.
     With ``future`` False a future auxiliary alone does not count (a named event that
     "will be held" on a date still has that date).
     """
@@ -66,7 +78,7 @@ def hypothetical(verb: Any, bounds: tuple[int, int], *, future: bool = True) -> 
                 return True
         if current.dep_ not in {"xcomp", "conj"} or current.head.i == current.i:
             break
-        if current.dep_ == "xcomp" and not _entailed_by(current.head):
+        if current.dep_ == "xcomp" and _undone_by(current.head):
             return True
         current = current.head
     sentence = verb.doc[bounds[0] : bounds[1]]
@@ -80,12 +92,39 @@ def hypothetical(verb: Any, bounds: tuple[int, int], *, future: bool = True) -> 
     )
 
 
-def _entailed_by(head: Any) -> bool:
-    """Whether a complement of ``head`` took place: an entailing verb, not negated.
+def intended(verb: Any) -> bool:
+    """Whether ``verb`` is a complement that is planned, promised, threatened or wished.
 
-    "Did not manage to cross" and "never tried to stop it" say the act was not done.
-    A complement of an adjective ("ready to strike", "eager to help") is a disposition.
+    "Pledged to help", "threatened to strike", "urged Congress to fund": not done yet,
+    though not said to be undone either (:func:`hypothetical` covers that), nor said to
+    have happened ("managed to", "kept").
     """
+    current = verb
+    for _ in range(3):
+        if current.dep_ == "xcomp" and current.head.i != current.i:
+            head = current.head
+            return not _undone_by(head) and not _entailed_by(head)
+        if current.dep_ != "conj" or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _undone_by(head: Any) -> bool:
+    """Whether a complement of ``head`` is said not to have happened.
+
+    "Refused to", "failed to", "denies doing"; and any verb negated ("did not manage to
+    cross", "never tried to stop it").
+    """
+    if head.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(child.dep_ == "neg" for child in head.children):
+        return True
+    return head.lemma_.lower() in NEGATIVE_HEADS
+
+
+def _entailed_by(head: Any) -> bool:
+    """Whether a complement of ``head`` took place: an entailing verb, not negated."""
     if head.pos_ not in {"VERB", "AUX"}:
         return False
     if any(child.dep_ == "neg" for child in head.children):

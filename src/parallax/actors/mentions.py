@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from parallax.actors.animacy import titled_person
 from parallax.actors.datelines import after_dateline
 from parallax.actors.name_forms import (
     unify_name_variants,
@@ -30,6 +31,7 @@ from parallax.actors.name_forms import (
     without_possessive,
 )
 from parallax.actors.office_holders import as_date, holder, title_of
+from parallax.actors.sentence_case import capitalised_by_position
 from parallax.domains import domain_pack
 from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
 
@@ -247,6 +249,8 @@ class ActorResolver:
                 continue
             if _in_a_persons_title(ent):
                 continue
+            if capitalised_by_position(ent) and self.lookup(ent.text) is None:
+                continue  # "Turnout across the country was ...": no person called Turnout
             mention = self._entity(ent)
             if mention is not None:
                 found.append(mention)
@@ -278,7 +282,13 @@ class ActorResolver:
                 surnames.setdefault(without_possessive(m.text).split()[-1], set()).add(m.actor)
         extra = []
         for token in doc:
-            if token.i in taken or token.pos_ != "PROPN" or token.ent_type_:
+            if token.i in taken or token.ent_type_ or not token.text[:1].isupper():
+                continue
+            # A surname the parser reads as a common noun ("Lubinets said") is still the
+            # surname when it is spelled exactly as a person's the article names in full.
+            if token.pos_ != "PROPN" and not (
+                token.pos_ == "NOUN" and len(surnames.get(token.text, set())) == 1
+            ):
                 continue
             beside = (
                 doc[token.i - 1] if token.i else None,
@@ -410,6 +420,8 @@ class ActorResolver:
         if not text or not any(ch.isalpha() for ch in text):
             return None
         kind = "demonym" if ent.label_ == "NORP" else "name"
+        if ent.label_ == "ORG" and self.lookup(text) is None and titled_person(ent):
+            ent.label_ = "PERSON"  # "regional governor Anna Berg", tagged as an organisation
         if ent.label_ == "PERSON":
             entity = self._person_entity(ent, text)
         else:

@@ -383,9 +383,9 @@ def _reported(token: Any) -> tuple[int, int, Any | None] | None:
     if token.doc[first].lower_ == "that":
         first += 1
     last = complement.right_edge.i
-    while last > first and token.doc[last].is_punct:
+    while last > first and token.doc[last].is_punct and not _closes(token.doc, first, last):
         last -= 1
-    return first, last + 1, subject
+    return first, _to_closing_mark(token.doc, first, last, token.sent.end) + 1, subject
 
 
 def _trailing(verb: Any) -> tuple[int, int, Any | None] | None:
@@ -411,6 +411,33 @@ def _trailing(verb: Any) -> tuple[int, int, Any | None] | None:
     if any(not t.is_punct and t.i not in governed for t in verb.doc[verb.i + 1 : sentence.end]):
         return None
     last = comma - 1
-    while last > sentence.start and verb.doc[last].is_punct:
+    first = after_dateline(verb.doc, sentence.start)
+    while last > first and verb.doc[last].is_punct and not _closes(verb.doc, first, last):
         last -= 1
-    return after_dateline(verb.doc, sentence.start), last + 1, subject
+    return first, last + 1, subject
+
+
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
+
+
+def _to_closing_mark(doc: Any, first: int, last: int, end: int) -> int:
+    """``last``, or the mark after it that closes a quotation left open in ``first..last``.
+
+    The parser may leave the closing mark of quoted words outside the clause ('said it had
+    "no room to delay."'); the reported speech then runs to that mark.
+    """
+    if sum(doc[i].text in QUOTE_MARKS for i in range(first, last + 1)) % 2 == 0:
+        return last
+    after = range(last + 1, min(end, last + 3))
+    return next((i for i in after if doc[i].text in QUOTE_MARKS), last)
+
+
+def _closes(doc: Any, first: int, last: int) -> bool:
+    """Whether the mark at ``last`` closes a quotation opened inside ``first..last``.
+
+    Trailing punctuation is trimmed from reported speech, but not the mark that ends words
+    quoted inside it: 'the court had "no room to delay"' keeps its closing mark.
+    """
+    if doc[last].text not in QUOTE_MARKS:
+        return False
+    return sum(doc[i].text in QUOTE_MARKS for i in range(first, last + 1)) % 2 == 0

@@ -70,14 +70,15 @@ without one a label names no act."""
 def _stated_as_fact(event: dict[str, Any]) -> bool:
     """Whether a dated event is one the timeline may show: stated, positive, with a doer.
 
-    A timeline entry must be supported by the text: hypotheticals ("would join"),
-    negations ("did not attack") and questions are not events that happened; an entry
+    A timeline entry must be supported by the text: hypotheticals ("would join"), plans
+    and promises ("pledged to help"), negations ("did not attack") and questions are not
+    events that happened; an entry
     needs an agent the text names (not a bare pronoun left unresolved), or a passive with
     what it happened to ("NATO was founded in 1949") but no clause carrying what was said
     of it ("X was considered to ..."), and a verb that means something
     without its object when it has none.
     """
-    if event.get("hypothetical"):
+    if event.get("hypothetical") or event.get("intended"):
         return False
     if event.get("kb_event"):
         return True

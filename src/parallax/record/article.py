@@ -203,7 +203,11 @@ class EventRecord(TypedDict):
     target_prep: NotRequired[str | None]
     """The preposition before a target that is not a direct object ("against" Kyiv)."""
     hypothetical: NotRequired[bool]
-    """A modal, conditional or question clause: a possibility, not something that happened."""
+    """A modal, conditional or question clause, or a complement said not to be done
+    ("refused to shell"): a possibility, not something that happened."""
+    intended: NotRequired[bool]
+    """A complement that is planned, promised, threatened or wished ("pledged to help"):
+    what the doer means to do, not yet done."""
     agent_named: NotRequired[bool]
     """The agent phrase is itself a mention of the agent actor (not "Russia's reaction")."""
     target_named: NotRequired[bool]
