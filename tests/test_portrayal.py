@@ -139,6 +139,31 @@ def test_joining_someone_is_no_deed() -> None:
     assert north["role"] == "neutral"
 
 
+def test_stirring_a_feeling_or_leaving_a_place_is_no_deed() -> None:
+    # "Angered the farmers" tells how they feel, "left his post" where he went: nobody is
+    # attacked, nobody suffers harm.
+    text, sentences = build(
+        "The mayor's plan angered the farmers.", "The mayor abandoned his office on Friday."
+    )
+    mayor = actor(text, text, sentences, "The mayor", "mayor")
+    farmers = actor(text, text, sentences, "the farmers", "farmers")
+    events = [
+        {"sentence_id": "s1", "action": "anger", "action_text": "angered", "agent": "mayor",
+         "target": "farmers", "target_text": "the farmers", "target_people": True,
+         "trigger": {"start": 17, "end": 24}},
+        {"sentence_id": "s2", "action": "abandon", "action_text": "abandoned",
+         "agent": "mayor", "target_text": "his office", "target_people": False,
+         "trigger": {"start": 48, "end": 57}},
+    ]  # fmt: skip
+    assert actions.kind("anger", "angered") == actions.HARMFUL  # the lexicon rates the word
+    read = [Judgment("s1", OWN_VOICE, NEGATIVE), Judgment("s2", OWN_VOICE, NEGATIVE)]
+    portray([mayor, farmers], sentences, text, events, judgments={"mayor": read})
+    for found in (mayor, farmers):
+        signals = [e["signal"] for e in found["evidence"]]
+        assert not any(s.startswith(("agent of", "target of")) for s in signals), signals
+        assert found["role"] == "neutral", found
+
+
 def test_a_word_that_sounds_harmful_is_no_deed_without_someone_it_is_done_to() -> None:
     # "Missed" with nothing missed, or a speech act, carries a word's valence, not harm.
     text, sentences = build("Westland missed.", "Westland stressed the point.")
@@ -567,3 +592,4 @@ def test_harm_to_something_of_an_actors_makes_it_no_victim() -> None:
     assert actions.suffered_by_target({**bill, "target_named": True})
     assert actions.suffered_by_target({**bill, "target_people": True})
     assert actions.suffered_by_target({**bill, "agent": "russia"})
+
