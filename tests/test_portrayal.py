@@ -11,7 +11,7 @@ import pytest
 from conftest import shared_path
 from parallax.portrayal import actions, portray, roles
 from parallax.portrayal.roles import Judgment
-from parallax.portrayal.voice import OWN_VOICE, VoiceIndex
+from parallax.portrayal.voice import OWN_VOICE, Voice, VoiceIndex
 
 
 @dataclass
@@ -593,3 +593,44 @@ def test_harm_to_something_of_an_actors_makes_it_no_victim() -> None:
     assert actions.suffered_by_target({**bill, "target_people": True})
     assert actions.suffered_by_target({**bill, "agent": "russia"})
 
+
+def test_the_accused_is_spoken_of_in_the_accusers_voice() -> None:
+    from parallax.portrayal.voice import relayed
+
+    events = [
+        # "Eastland officials accused Westland of shelling the port."
+        {
+            "sentence_id": "s1",
+            "action": "accuse",
+            "agent": None,
+            "agent_text": "officials",
+            "target": "west",
+        },
+        # "Northland blamed Westland for the blackout."
+        {"sentence_id": "s2", "action": "blame", "agent": "north", "target": "west"},
+        # "Westland shelled the port." (a deed, not a charge)
+        {"sentence_id": "s3", "action": "shell", "agent": "west", "target": "port"},
+        # "Westland criticised itself." (nobody else's voice)
+        {"sentence_id": "s4", "action": "criticise", "agent": "west", "target": "west"},
+    ]
+    found = relayed(events, {"accuse", "blame", "criticise"})
+    assert found == {
+        ("west", "s1"): Voice("quoted", None, "officials"),
+        ("west", "s2"): Voice("quoted", "north", None),
+    }
+
+
+def test_a_charge_against_an_actor_is_not_the_articles_word_on_it(pipeline: Any) -> None:
+    # Invented wording: the charge is the officials', the denial Westland's own words.
+    from parallax.model import Article
+
+    text = (
+        "Officials in Eastland accused Westland of shelling a crowded market on Sunday. "
+        "Westland's army denied the accusation. Westland has held the river crossing since "
+        "spring, and talks on the crossing resumed in Geneva this week."
+    )
+    analysis = pipeline(Article(text=text, source="invented", language="en"))
+    west = next(a for a in analysis.layers["actors"] if a["name"] == "Westland")
+    first = [e for e in west["evidence"] if e["sentence_id"] == "s1"]
+    assert first and {e["voice"] for e in first} == {"quoted"}, west["evidence"]
+    assert west["role"] == "neutral", west
