@@ -61,3 +61,37 @@ def test_seed_frames_and_genre(pipeline: Any) -> None:
         names = [f["name"] for f in analysis.layers["frames"][:5]]
         assert "security_and_defense" in names
         assert "political" in names or "external_regulation" in names
+
+
+def test_a_headline_labelled_opinion_makes_an_opinion_piece() -> None:
+    # An op-ed that argues in the third person, without "we" or "must", reads like a report
+    # to the cues; the publisher's label on its headline says what it is.
+    sentences = [
+        "The harbour plan has cost the city three years and two hundred million.",
+        "Its backers promised jobs that never came.",
+        "The council keeps paying for a port no ship will use.",
+    ]
+    assert classify(sentences)[0] == "news_report"
+    assert classify(sentences, title="Opinion: The harbour plan has failed")[0] == "opinion"
+    assert classify(sentences, title="Editorial | A port for nobody")[0] == "opinion"
+    assert classify(sentences, title="Council debates the harbour plan")[0] == "news_report"
+
+
+def test_the_genre_reads_the_techniques_the_article_uses_in_its_own_voice() -> None:
+    from parallax.components.frames import own_technique_share
+    from parallax.model import Analysis, Article, Sentence
+
+    texts = ["A lede.", "Body one.", "Body two.", "Body three.", "Body four."]
+    sentences, start = [], 0
+    for number, text in enumerate(texts):
+        sentences.append(Sentence(f"s{number + 1}", number, text, start, start + len(text)))
+        start += len(text) + 1
+    loaded = {"name": "loaded_language", "start": 0, "end": 1, "voice": "own"}
+    sentences[0].techniques = [loaded]  # the lede: its flags tell news from opinion nothing
+    sentences[1].techniques = [loaded]
+    sentences[2].techniques = [{**loaded, "voice": "quoted"}]  # a quoted speaker's
+    analysis = Analysis(
+        article=Article(text=" ".join(texts), source="invented", language="en"),
+        sentences=sentences,
+    )
+    assert own_technique_share(analysis) == 0.25
