@@ -634,3 +634,21 @@ def test_a_charge_against_an_actor_is_not_the_articles_word_on_it(pipeline: Any)
     first = [e for e in west["evidence"] if e["sentence_id"] == "s1"]
     assert first and {e["voice"] for e in first} == {"quoted"}, west["evidence"]
     assert west["role"] == "neutral", west
+
+
+def test_the_subject_of_a_loss_undergoes_it() -> None:
+    # "Westland lost two towns": the loss falls on Westland, which did nothing to anyone.
+    text, sentences = build("Westland lost two towns in the east.", "Westland suffered losses.")
+    west = actor(text, text, sentences, "Westland", "west")
+    events = [
+        {"sentence_id": "s1", "action": "lose", "action_text": "lost", "agent": "west",
+         "target_text": "two towns", "trigger": {"start": 9, "end": 13}},
+        {"sentence_id": "s2", "action": "suffer", "action_text": "suffered", "agent": "west",
+         "target_text": "losses", "trigger": {"start": 46, "end": 54}},
+    ]  # fmt: skip
+    read = [Judgment("s1", OWN_VOICE, NEGATIVE), Judgment("s2", OWN_VOICE, NEGATIVE)]
+    portray([west], sentences, text, events, judgments={"west": read})
+    pointed = {e["points_to"] for e in west["evidence"] if e["signal"] != "sentiment"}
+    assert "antagonist" not in pointed, west["evidence"]
+    assert not any(e["signal"].startswith("agent of") for e in west["evidence"])
+    assert west["role"] != "antagonist", west

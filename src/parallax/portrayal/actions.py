@@ -153,6 +153,13 @@ LEAVE_VERBS = frozenset({"abandon", "depart", "desert", "leave", "quit", "vacate
 to the protesters" harms no one; the lexicon rates "abandon" by its sense of neglect."""
 
 
+UNDERGONE = frozenset({"endure", "incur", "lose", "suffer", "sustain", "undergo"})
+"""Verbs whose subject undergoes what they name rather than doing it to anyone: "the army
+lost two towns", "the city suffered heavy damage". The lexicon rates the loss, and the one
+it falls on is the subject, so the subject leans towards *victim*, never towards
+*antagonist*; and as nothing is done to anyone it is no deed, only a harmful-sounding word."""
+
+
 SPEECH_ACTS = SPEECH_VERBS - {"threaten"}
 """Verbs of saying: what is said is weighed by the sentence reading, not the verb's valence
 ("stressed", "denied", "admitted" harm nobody). A threat is kept as an act: it is aimed at
@@ -169,7 +176,7 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
     procedure on a bill or a budget helps nobody a reader could name, and news is full of
     them. Joining or uniting with someone (:data:`ASSOCIATION_VERBS`) is done to nobody;
     stirring a feeling (:data:`EMOTION_VERBS`) or leaving (:data:`LEAVE_VERBS`) harms or
-    helps nobody.
+    helps nobody, and a loss the subject suffers (:data:`UNDERGONE`) is done to no one.
     What is only planned, promised or supposed ("will join", "would strike", the
     events layer's ``hypothetical``) has not been done. "Missed", "agreed", "won" with
     nothing acted on, or "stressed" and "denied", carry the valence of their words only.
@@ -183,6 +190,7 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
         and verb not in ASSOCIATION_VERBS
         and verb not in EMOTION_VERBS
         and verb not in LEAVE_VERBS
+        and verb not in UNDERGONE
         and not event.get("hypothetical")
     )
 

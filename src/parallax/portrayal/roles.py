@@ -180,7 +180,9 @@ def portray(
             # action is a verdict in words: the blamed are not victims of the blame.
             positions[(str(event["target"]), sid)] = "target"
         if event.get("agent"):
-            positions.setdefault((str(event["agent"]), sid), "agent")
+            # The subject of "lost" or "suffered" undergoes it, as a target does.
+            place = "target" if verb in actions.UNDERGONE else "agent"
+            positions.setdefault((str(event["agent"]), sid), place)
     for event in events:
         kind = actions.kind(str(event.get("action") or ""), str(event.get("action_text") or ""))
         if kind is None:
@@ -188,6 +190,7 @@ def portray(
         trigger = event.get("trigger") or {}
         voice = voices.at(int(trigger.get("start", 0)), int(trigger.get("end", 0)) or None)
         agent, target, sid = event.get("agent"), event.get("target"), str(event.get("sentence_id"))
+        verb = (str(event.get("action") or "").split() or [""])[0]
         written = event.get("action_text") or event.get("action")
         deed = actions.is_deed(
             event, target in evidence and target != agent, helpful=kind == actions.HELPFUL
@@ -197,6 +200,8 @@ def portray(
         if agent in evidence:
             weight = 1.0 if (agent, sid) in named else PRONOUN_WEIGHT
             role = "antagonist" if kind == actions.HARMFUL else "protagonist"
+            if kind == actions.HARMFUL and verb in actions.UNDERGONE:
+                role = "victim"  # "lost two towns": the loss falls on the subject
             slot(str(agent), voice).add(role, weight, sid, f"{doer} {signal}", voice)
         if kind == actions.HARMFUL and target in evidence and target != agent:
             weight = 1.0 if (target, sid) in named else PRONOUN_WEIGHT
