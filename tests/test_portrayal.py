@@ -10,6 +10,7 @@ import pytest
 
 from conftest import shared_path
 from parallax.portrayal import actions, portray, roles
+from parallax.portrayal import voice as voice_module
 from parallax.portrayal.roles import Judgment
 from parallax.portrayal.voice import OWN_VOICE, Voice, VoiceIndex
 
@@ -652,3 +653,31 @@ def test_the_subject_of_a_loss_undergoes_it() -> None:
     assert "antagonist" not in pointed, west["evidence"]
     assert not any(e["signal"].startswith("agent of") for e in west["evidence"])
     assert west["role"] != "antagonist", west
+
+
+def test_what_a_court_finds_is_the_courts_account_not_the_articles() -> None:
+    # "A tribunal ruled that Westland had violated the treaty": the violation is the
+    # tribunal's finding; the article relays it.
+    text, sentences = build(
+        "A tribunal ruled on Monday that Westland had violated the fishing treaty.",
+        "Westland said it would appeal.",
+    )
+    west = actor(text, text, sentences, "Westland", "west")
+    events = [
+        {"sentence_id": "s1", "action": "rule", "action_text": "ruled", "agent": None,
+         "agent_text": "A tribunal", "trigger": {"start": 11, "end": 16},
+         "text": "A tribunal ruled on Monday that Westland had violated the fishing treaty."},
+        {"sentence_id": "s1", "action": "violate", "action_text": "had violated",
+         "agent": "west", "target_text": "the fishing treaty", "trigger": {"start": 45, "end": 53},
+         "text": "that Westland had violated the fishing treaty"},
+        # The article's own deed in a sentence with no reporting verb stays its own.
+        {"sentence_id": "s2", "action": "appeal", "action_text": "would appeal",
+         "agent": "west", "trigger": {"start": 93, "end": 99}, "text": "it would appeal"},
+    ]  # fmt: skip
+    assert voice_module.reported(events, actions.REPORTING_VERBS) == {
+        1: Voice("quoted", None, "A tribunal")
+    }
+    portray([west], sentences, text, events)
+    deeds = [e for e in west["evidence"] if e["signal"].startswith("agent of")]
+    assert deeds and {e["voice"] for e in deeds} == {"quoted"}, west["evidence"]
+    assert west["role"] == "neutral", west

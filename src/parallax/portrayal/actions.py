@@ -160,6 +160,15 @@ it falls on is the subject, so the subject leans towards *victim*, never towards
 *antagonist*; and as nothing is done to anyone it is no deed, only a harmful-sounding word."""
 
 
+FINDING_VERBS = frozenset({"conclude", "determine", "find", "rule"})
+"""Verbs by which a court, an inquiry or a panel states what it has found ("the court ruled
+that ...", "investigators concluded that ..."): what their clause tells is the finder's
+account, as what a speech verb's clause tells is the speaker's."""
+
+REPORTING_VERBS = SPEECH_VERBS | JUDGEMENT_VERBS | FINDING_VERBS
+"""Verbs whose clause tells someone else's account (:func:`parallax.portrayal.voice.reported`)."""
+
+
 SPEECH_ACTS = SPEECH_VERBS - {"threaten"}
 """Verbs of saying: what is said is weighed by the sentence reading, not the verb's valence
 ("stressed", "denied", "admitted" harm nobody). A threat is kept as an act: it is aimed at

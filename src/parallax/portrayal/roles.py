@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from parallax.portrayal import actions, role_model
-from parallax.portrayal.voice import OWN, OWN_VOICE, Voice, VoiceIndex
+from parallax.portrayal.voice import OWN, OWN_VOICE, Voice, VoiceIndex, reported
 
 ROLES = ("protagonist", "antagonist", "victim", "neutral")
 SENTIMENT_LABELS = ("negative", "neutral", "positive")
@@ -183,12 +183,15 @@ def portray(
             # The subject of "lost" or "suffered" undergoes it, as a target does.
             place = "target" if verb in actions.UNDERGONE else "agent"
             positions.setdefault((str(event["agent"]), sid), place)
-    for event in events:
+    told = reported(events, actions.REPORTING_VERBS)
+    for number, event in enumerate(events):
         kind = actions.kind(str(event.get("action") or ""), str(event.get("action_text") or ""))
         if kind is None:
             continue
         trigger = event.get("trigger") or {}
         voice = voices.at(int(trigger.get("start", 0)), int(trigger.get("end", 0)) or None)
+        if voice.kind == OWN:
+            voice = told.get(number, voice)  # "a court ruled that Westland had violated ..."
         agent, target, sid = event.get("agent"), event.get("target"), str(event.get("sentence_id"))
         verb = (str(event.get("action") or "").split() or [""])[0]
         written = event.get("action_text") or event.get("action")
