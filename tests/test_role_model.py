@@ -83,20 +83,3 @@ def test_a_word_that_only_sounds_good_or_bad_is_no_clear_reason_in_any_genre() -
     assert role_model.clearly([joins, helped], "protagonist", 0.9) == {"s2"}
     lenient = {**role_model.stored(), "confidence": 0.0, "own_clear": 1, "own_clear_deeds": False}
     assert role_model.cast([joins], 3, 0.2, lenient, opinion=True)[1] == "neutral"
-
-
-def test_an_opinion_pieces_tone_casts_only_when_read_clearly_more_than_once() -> None:
-    # An op-ed that mentions Westland once, in a sentence the model reads as clearly bad
-    # news for it ("weapons poured into Westland"): one reading is too little to say whose
-    # side the writer takes; two clear readings, or a deed, are enough.
-    once = [
-        item("s1", "own", "negative sentiment (no action)", "antagonist", 0.4),
-        item("s1", "own", "sentiment", "negative", -0.95),
-    ]
-    weights = {**role_model.stored(), "confidence": 0.0, "own_clear": 1, "own_clear_lean": 0.9}
-    lean, role, _ = role_model.cast(once, 1, -0.95, weights, opinion=True)
-    assert lean == "antagonist" and role == "neutral"
-    twice = [*once, item("s4", "own", "sentiment", "negative", -0.92)]
-    assert role_model.cast(twice, 2, -0.9, weights, opinion=True)[1] == "antagonist"
-    shelled = [*once, item("s1", "own", "agent of harmful action: shelled", "antagonist", 1.0)]
-    assert role_model.cast(shelled, 1, -0.95, weights, opinion=True)[1] == "antagonist"

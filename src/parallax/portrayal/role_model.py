@@ -49,10 +49,6 @@ FEATURES = (
 more quoted than the training articles does not push a feature far outside what the
 weights were fitted on."""
 WEIGHTS = "portrayal_roles.json"
-OPINION_READINGS = 2
-"""Own-voice sentences an opinion piece's tone must clearly cast an actor in when no deed
-or name-calling does: one strong reading of one sentence ("weapons poured into Westland"
-read as bad news for Westland) is too little to say whose side the writer takes."""
 LEANS = {"antagonist": -1.0, "victim": -1.0, "protagonist": 1.0}
 """The sign of sentence sentiment (P(pos) - P(neg)) that supports each role."""
 
@@ -137,13 +133,11 @@ def cast(
       and at least the weights' ``own_clear`` own-voice sentences point to it clearly
       (:func:`clearly`, readings leaning by ``own_clear_lean``, or only deeds and
       name-calling when ``own_clear_deeds``, except in an ``opinion`` piece, where the
-      writer's tone towards an actor is the casting, read clearly in at least
-      :data:`OPINION_READINGS` of its sentences when no deed supports it). What the
-      sources an article quotes say of an actor is their casting, not the article's (the
-      portrayal step reports it under each speaker's name, ``quoted``), however much of
-      the article they fill; and in real war reporting most actors the article speaks of
-      are merely mentioned, so a faint lean of the news around them is no role the
-      article gives;
+      writer's tone towards an actor is the casting). What the sources an article quotes
+      say of an actor is their casting, not the article's (the portrayal step reports it
+      under each speaker's name, ``quoted``), however much of the article they fill; and in
+      real war reporting most actors the article speaks of are merely mentioned, so a faint
+      lean of the news around them is no role the article gives;
     * the article's own ``sentiment`` towards the actor (the mean lean in [-1, 1], 0 when too
       little was read) does not run against it, however slightly: a protagonist it speaks
       of negatively, an antagonist or victim it speaks of warmly, are too mixed to cast (a
@@ -164,10 +158,7 @@ def cast(
         float(weights["own_clear_lean"]),
         deeds_only=bool(weights["own_clear_deeds"]) and not opinion,
     )
-    needed = int(weights["own_clear"])
-    if opinion and not any(is_deed(item) and item.get("points_to") == lean for item in own):
-        needed = max(needed, OPINION_READINGS)
-    if len(clear) < needed:
+    if len(clear) < int(weights["own_clear"]):
         sentences = []
     if chances[best] < float(weights["confidence"]) or opposed or not sentences:
         return lean, "neutral", []
