@@ -156,8 +156,8 @@ to the protesters" harms no one; the lexicon rates "abandon" by its sense of neg
 UNDERGONE = frozenset({"endure", "incur", "lose", "suffer", "sustain", "undergo"})
 """Verbs whose subject undergoes what they name rather than doing it to anyone: "the army
 lost two towns", "the city suffered heavy damage". The lexicon rates the loss, and the one
-it falls on is the subject, so the subject leans towards *victim*, never towards
-*antagonist*; and as nothing is done to anyone it is no deed, only a harmful-sounding word."""
+it falls on is the subject: it is the loss's target (a *victim* when the loss is a deed,
+:func:`is_deed`), never the doer of harm."""
 
 
 FINDING_VERBS = frozenset({"conclude", "determine", "find", "rule"})
@@ -185,7 +185,8 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
     procedure on a bill or a budget helps nobody a reader could name, and news is full of
     them. Joining or uniting with someone (:data:`ASSOCIATION_VERBS`) is done to nobody;
     stirring a feeling (:data:`EMOTION_VERBS`) or leaving (:data:`LEAVE_VERBS`) harms or
-    helps nobody, and a loss the subject suffers (:data:`UNDERGONE`) is done to no one.
+    helps nobody. A loss the subject suffers (:data:`UNDERGONE`) is a deed done to the
+    subject.
     What is only planned, promised or supposed ("will join", "would strike", the
     events layer's ``hypothetical``) has not been done. "Missed", "agreed", "won" with
     nothing acted on, or "stressed" and "denied", carry the valence of their words only.
@@ -199,7 +200,6 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
         and verb not in ASSOCIATION_VERBS
         and verb not in EMOTION_VERBS
         and verb not in LEAVE_VERBS
-        and verb not in UNDERGONE
         and not event.get("hypothetical")
     )
 

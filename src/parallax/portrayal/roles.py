@@ -203,9 +203,11 @@ def portray(
         if agent in evidence:
             weight = 1.0 if (agent, sid) in named else PRONOUN_WEIGHT
             role = "antagonist" if kind == actions.HARMFUL else "protagonist"
+            said = doer
             if kind == actions.HARMFUL and verb in actions.UNDERGONE:
                 role = "victim"  # "lost two towns": the loss falls on the subject
-            slot(str(agent), voice).add(role, weight, sid, f"{doer} {signal}", voice)
+                said = done_to
+            slot(str(agent), voice).add(role, weight, sid, f"{said} {signal}", voice)
         if kind == actions.HARMFUL and target in evidence and target != agent:
             weight = 1.0 if (target, sid) in named else PRONOUN_WEIGHT
             if deed and not actions.suffered_by_target(event):
