@@ -63,20 +63,6 @@ def test_seed_frames_and_genre(pipeline: Any) -> None:
         assert "political" in names or "external_regulation" in names
 
 
-def test_a_headline_labelled_opinion_makes_an_opinion_piece() -> None:
-    # An op-ed that argues in the third person, without "we" or "must", reads like a report
-    # to the cues; the publisher's label on its headline says what it is.
-    sentences = [
-        "The harbour plan has cost the city three years and two hundred million.",
-        "Its backers promised jobs that never came.",
-        "The council keeps paying for a port no ship will use.",
-    ]
-    assert classify(sentences)[0] == "news_report"
-    assert classify(sentences, title="Opinion: The harbour plan has failed")[0] == "opinion"
-    assert classify(sentences, title="Editorial | A port for nobody")[0] == "opinion"
-    assert classify(sentences, title="Council debates the harbour plan")[0] == "news_report"
-
-
 def test_the_genre_reads_the_techniques_the_article_uses_in_its_own_voice() -> None:
     from parallax.components.frames import own_technique_share
     from parallax.model import Analysis, Article, Sentence

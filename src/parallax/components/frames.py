@@ -48,7 +48,6 @@ class Genre:
                 [s.text for s in analysis.sentences],
                 analysis.article.outlet,
                 own_technique_share(analysis),
-                analysis.article.title,
             )
             analysis.layers["genre"] = genre
             analysis.layers["genre_scores"] = {**scores, "cues": cues.as_dict()}

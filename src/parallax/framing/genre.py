@@ -46,14 +46,6 @@ _ATTRIBUTION = re.compile(
 )
 _HEDGE = re.compile(r"\b(?:may|might|could|appears? to|reportedly|possibly|likely)\b", re.I)
 _SATIRE_MARK = re.compile(r"\b(?:satire|satirical|this is a parody)\b", re.IGNORECASE)
-_OPINION_LABEL = re.compile(
-    r"^\s*(?:opinion|op-ed|editorial|commentary|column|viewpoint|guest essay)\s*[:|\u2013\u2014-]",
-    re.IGNORECASE,
-)
-"""The section label newspapers and sites put before an opinion piece's headline
-("Opinion: ...", "Editorial | ..."): the publisher saying what the piece is."""
-LABELLED_OPINION = 0.9
-"""The opinion score of a piece whose headline carries an opinion label."""
 _WORD = re.compile(r"[A-Za-z']+")
 
 
@@ -138,21 +130,11 @@ def opinion_probability(found: GenreCues) -> float:
 
 
 def classify(
-    sentences: Sequence[str],
-    outlet: str | None = None,
-    technique_share: float | None = None,
-    title: str | None = None,
+    sentences: Sequence[str], outlet: str | None = None, technique_share: float | None = None
 ) -> tuple[str, dict[str, float], GenreCues]:
-    """Return the genre, a score per genre, and the cues behind them.
-
-    A headline the publisher labels as opinion (:data:`_OPINION_LABEL`) makes the piece an
-    opinion piece whatever its cues: an op-ed that states its case without "we" or "must"
-    reads like a report to the cues, and its labelled section is the stronger evidence.
-    """
+    """Return the genre, a score per genre, and the cues behind them."""
     found = cues(sentences, technique_share)
     opinion = opinion_probability(found)
-    if title and _OPINION_LABEL.match(title):
-        opinion = max(opinion, LABELLED_OPINION)
     satire = 0.0
     if (outlet or "").strip().lower() in SATIRE_OUTLETS or any(
         _SATIRE_MARK.search(s) for s in sentences[:3]
