@@ -56,9 +56,9 @@ WAR_ACCURACY = 0.80
 ("will join") stopped counting as a deed, 0.798 before help had to reach one of the
 article's actors or people to count as a deed, 0.791 before every role was the article's
 own, 0.636 before a news report's role needed a deed or name-calling in its own voice."""
-WRONG_RATCHET = 1
+WRONG_RATCHET = 2
 """Ratchet: roles judged wrong that ``tests/test_judged_roles.py`` lets the war articles show
-(1 of 3 shown, measured 2026-12-05 once stirring a bad feeling or leaving a place stopped
+(2 of 4 shown, measured 2026-12-05 once stirring a bad feeling or leaving a place stopped
 counting as a deed; 3 of 5 once a word that only sounds harmful or helpful was no
 clear reason in any genre and harm to something of an actor's stopped making the actor a
 victim; 4 of 7 once what is only planned or supposed was no deed; 5 of 8
