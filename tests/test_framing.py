@@ -61,3 +61,23 @@ def test_seed_frames_and_genre(pipeline: Any) -> None:
         names = [f["name"] for f in analysis.layers["frames"][:5]]
         assert "security_and_defense" in names
         assert "political" in names or "external_regulation" in names
+
+
+def test_the_genre_reads_the_techniques_the_article_uses_in_its_own_voice() -> None:
+    from parallax.components.frames import own_technique_share
+    from parallax.model import Analysis, Article, Sentence
+
+    texts = ["A lede.", "Body one.", "Body two.", "Body three.", "Body four."]
+    sentences, start = [], 0
+    for number, text in enumerate(texts):
+        sentences.append(Sentence(f"s{number + 1}", number, text, start, start + len(text)))
+        start += len(text) + 1
+    loaded = {"name": "loaded_language", "start": 0, "end": 1, "voice": "own"}
+    sentences[0].techniques = [loaded]  # the lede: its flags tell news from opinion nothing
+    sentences[1].techniques = [loaded]
+    sentences[2].techniques = [{**loaded, "voice": "quoted"}]  # a quoted speaker's
+    analysis = Analysis(
+        article=Article(text=" ".join(texts), source="invented", language="en"),
+        sentences=sentences,
+    )
+    assert own_technique_share(analysis) == 0.25

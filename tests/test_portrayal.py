@@ -10,8 +10,9 @@ import pytest
 
 from conftest import shared_path
 from parallax.portrayal import actions, portray, roles
+from parallax.portrayal import voice as voice_module
 from parallax.portrayal.roles import Judgment
-from parallax.portrayal.voice import OWN_VOICE, VoiceIndex
+from parallax.portrayal.voice import OWN_VOICE, Voice, VoiceIndex
 
 
 @dataclass
@@ -137,6 +138,31 @@ def test_joining_someone_is_no_deed() -> None:
     signals = [e["signal"] for e in north["evidence"]]
     assert "subject of helpful-sounding word: joined" in signals, signals
     assert north["role"] == "neutral"
+
+
+def test_stirring_a_feeling_or_leaving_a_place_is_no_deed() -> None:
+    # "Angered the farmers" tells how they feel, "left his post" where he went: nobody is
+    # attacked, nobody suffers harm.
+    text, sentences = build(
+        "The mayor's plan angered the farmers.", "The mayor abandoned his office on Friday."
+    )
+    mayor = actor(text, text, sentences, "The mayor", "mayor")
+    farmers = actor(text, text, sentences, "the farmers", "farmers")
+    events = [
+        {"sentence_id": "s1", "action": "anger", "action_text": "angered", "agent": "mayor",
+         "target": "farmers", "target_text": "the farmers", "target_people": True,
+         "trigger": {"start": 17, "end": 24}},
+        {"sentence_id": "s2", "action": "abandon", "action_text": "abandoned",
+         "agent": "mayor", "target_text": "his office", "target_people": False,
+         "trigger": {"start": 48, "end": 57}},
+    ]  # fmt: skip
+    assert actions.kind("anger", "angered") == actions.HARMFUL  # the lexicon rates the word
+    read = [Judgment("s1", OWN_VOICE, NEGATIVE), Judgment("s2", OWN_VOICE, NEGATIVE)]
+    portray([mayor, farmers], sentences, text, events, judgments={"mayor": read})
+    for found in (mayor, farmers):
+        signals = [e["signal"] for e in found["evidence"]]
+        assert not any(s.startswith(("agent of", "target of")) for s in signals), signals
+        assert found["role"] == "neutral", found
 
 
 def test_a_word_that_sounds_harmful_is_no_deed_without_someone_it_is_done_to() -> None:
@@ -583,3 +609,91 @@ def test_harm_to_something_of_an_actors_makes_it_no_victim() -> None:
     assert actions.suffered_by_target({**bill, "target_named": True})
     assert actions.suffered_by_target({**bill, "target_people": True})
     assert actions.suffered_by_target({**bill, "agent": "russia"})
+
+
+def test_the_accused_is_spoken_of_in_the_accusers_voice() -> None:
+    from parallax.portrayal.voice import relayed
+
+    events = [
+        # "Eastland officials accused Westland of shelling the port."
+        {
+            "sentence_id": "s1",
+            "action": "accuse",
+            "agent": None,
+            "agent_text": "officials",
+            "target": "west",
+        },
+        # "Northland blamed Westland for the blackout."
+        {"sentence_id": "s2", "action": "blame", "agent": "north", "target": "west"},
+        # "Westland shelled the port." (a deed, not a charge)
+        {"sentence_id": "s3", "action": "shell", "agent": "west", "target": "port"},
+        # "Westland criticised itself." (nobody else's voice)
+        {"sentence_id": "s4", "action": "criticise", "agent": "west", "target": "west"},
+    ]
+    found = relayed(events, {"accuse", "blame", "criticise"})
+    assert found == {
+        ("west", "s1"): Voice("quoted", None, "officials"),
+        ("west", "s2"): Voice("quoted", "north", None),
+    }
+
+
+def test_a_charge_against_an_actor_is_not_the_articles_word_on_it(pipeline: Any) -> None:
+    # Invented wording: the charge is the officials', the denial Westland's own words.
+    from parallax.model import Article
+
+    text = (
+        "Officials in Eastland accused Westland of shelling a crowded market on Sunday. "
+        "Westland's army denied the accusation. Westland has held the river crossing since "
+        "spring, and talks on the crossing resumed in Geneva this week."
+    )
+    analysis = pipeline(Article(text=text, source="invented", language="en"))
+    west = next(a for a in analysis.layers["actors"] if a["name"] == "Westland")
+    first = [e for e in west["evidence"] if e["sentence_id"] == "s1"]
+    assert first and {e["voice"] for e in first} == {"quoted"}, west["evidence"]
+    assert west["role"] == "neutral", west
+
+
+def test_the_subject_of_a_loss_undergoes_it() -> None:
+    # "Westland lost two towns": the loss falls on Westland, which did nothing to anyone.
+    text, sentences = build("Westland lost two towns in the east.", "Westland suffered losses.")
+    west = actor(text, text, sentences, "Westland", "west")
+    events = [
+        {"sentence_id": "s1", "action": "lose", "action_text": "lost", "agent": "west",
+         "target_text": "two towns", "trigger": {"start": 9, "end": 13}},
+        {"sentence_id": "s2", "action": "suffer", "action_text": "suffered", "agent": "west",
+         "target_text": "losses", "trigger": {"start": 46, "end": 54}},
+    ]  # fmt: skip
+    read = [Judgment("s1", OWN_VOICE, NEGATIVE), Judgment("s2", OWN_VOICE, NEGATIVE)]
+    portray([west], sentences, text, events, judgments={"west": read})
+    done = [e for e in west["evidence"] if e["signal"].endswith(("lost", "suffered"))]
+    assert done and {e["points_to"] for e in done} == {"victim"}, west["evidence"]
+    assert all(e["signal"].startswith("target of") for e in done), done
+    assert west["role"] != "antagonist", west
+
+
+def test_what_a_court_finds_is_the_courts_account_not_the_articles() -> None:
+    # "A tribunal ruled that Westland had violated the treaty": the violation is the
+    # tribunal's finding; the article relays it.
+    text, sentences = build(
+        "A tribunal ruled on Monday that Westland had violated the fishing treaty.",
+        "Westland said it would appeal.",
+    )
+    west = actor(text, text, sentences, "Westland", "west")
+    events = [
+        {"sentence_id": "s1", "action": "rule", "action_text": "ruled", "agent": None,
+         "agent_text": "A tribunal", "trigger": {"start": 11, "end": 16},
+         "text": "A tribunal ruled on Monday that Westland had violated the fishing treaty."},
+        {"sentence_id": "s1", "action": "violate", "action_text": "had violated",
+         "agent": "west", "target_text": "the fishing treaty", "trigger": {"start": 45, "end": 53},
+         "text": "that Westland had violated the fishing treaty"},
+        # The article's own deed in a sentence with no reporting verb stays its own.
+        {"sentence_id": "s2", "action": "appeal", "action_text": "would appeal",
+         "agent": "west", "trigger": {"start": 93, "end": 99}, "text": "it would appeal"},
+    ]  # fmt: skip
+    assert voice_module.reported(events, actions.REPORTING_VERBS) == {
+        1: Voice("quoted", None, "A tribunal")
+    }
+    portray([west], sentences, text, events)
+    deeds = [e for e in west["evidence"] if e["signal"].startswith("agent of")]
+    assert deeds and {e["voice"] for e in deeds} == {"quoted"}, west["evidence"]
+    assert west["role"] == "neutral", west

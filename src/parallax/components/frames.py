@@ -55,18 +55,22 @@ class Genre:
 
 
 def own_technique_share(analysis: Analysis) -> float:
-    """Share of sentences holding a persuasion technique in the article's own voice."""
-    sentences = analysis.sentences
-    if not sentences:
+    """Share of sentences past the lede holding a persuasion technique in the article's voice.
+
+    The techniques step keeps each sentence's techniques on the sentence
+    (``Sentence.techniques``, each with its ``voice``), not in a layer of their own. The
+    lede is left out: the loaded-language head leans on a sentence's position, since
+    reporters load their openings most (it flags most news ledes, and on BASIL a flagged
+    lede is loaded little more often than ledes are at all), so a flag there tells a
+    report from an opinion piece nothing.
+    """
+    body = analysis.sentences[1:]
+    if not body:
         return 0.0
-    marked = {
-        i
-        for technique in analysis.layers.get("techniques") or []
-        if technique.get("voice", "own") == "own"
-        for i, sentence in enumerate(sentences)
-        if sentence.start <= technique["start"] < sentence.end
-    }
-    return len(marked) / len(sentences)
+    marked = sum(
+        any(t.get("voice", "own") == "own" for t in sentence.techniques or []) for sentence in body
+    )
+    return marked / len(body)
 
 
 @register("frames")

@@ -20,12 +20,15 @@ from parallax.model import Analysis
 from parallax.pipeline.registry import register
 from parallax.pipeline.versions import CodeVersion
 from parallax.portrayal import portray
+from parallax.portrayal.actions import JUDGEMENT_VERBS
 from parallax.portrayal.roles import PRONOUN_WEIGHT, Judgment
 from parallax.portrayal.target_sentiment import Query, predict, target_mask
-from parallax.portrayal.voice import OWN, Voice, VoiceIndex, speaking
+from parallax.portrayal.voice import OWN, Voice, VoiceIndex, relayed, speaking
 
 Key = tuple[str, str, tuple[str, str]]
 Asked = tuple[list[Key], list[Query], list[Voice], list[float]]
+SAYING = SPEECH_VERBS | JUDGEMENT_VERBS
+"""Verbs whose subject speaks (or passes a verdict in words) and whose object is spoken of."""
 MAX_SENTENCES = 4
 """Sentences per actor and voice the model reads (the first ones)."""
 QUESTIONS_PER_SENTENCE = 0.5
@@ -78,6 +81,26 @@ def queries_of(analysis: Analysis, states: Sequence[LayerStates]) -> Asked:
     return keys, queries, [voice_of[k] for k in keys], weights
 
 
+def charged(analysis: Analysis, asked: Asked) -> Asked:
+    """The questions with an accused actor's sentence moved into its accuser's voice.
+
+    A mention outside any quotation is still in someone else's voice when that someone
+    accuses, blames or otherwise speaks of the actor in the sentence ("officials accused
+    Westland of shelling the market": :func:`parallax.portrayal.voice.relayed`). Two
+    questions that end up with the same key are both kept; the model reads each.
+    """
+    charges = relayed(analysis.layers.get("events", []), SAYING)
+    keys, queries, voices, weights = asked
+    moved_keys, moved_voices = [], []
+    for key, voice in zip(keys, voices, strict=True):
+        if voice.kind == OWN and (key[0], key[1]) in charges:
+            voice = charges[(key[0], key[1])]
+            key = (key[0], key[1], voice.key())
+        moved_keys.append(key)
+        moved_voices.append(voice)
+    return moved_keys, list(queries), moved_voices, list(weights)
+
+
 def unspoken(analysis: Analysis, asked: Asked) -> Asked:
     """The questions without those about an actor's own words in the article's voice.
 
@@ -91,7 +114,7 @@ def unspoken(analysis: Analysis, asked: Asked) -> Asked:
         analysis.layers.get("quotes", []),
         analysis.layers.get("events", []),
         analysis.sentences,
-        SPEECH_VERBS,
+        SAYING,
     )
     keys, queries, voices, weights = asked
     kept = [
@@ -154,7 +177,7 @@ def ask(analysis: Analysis) -> Asked:
     """The questions for the model about one analysis: keys, queries, voices, weights."""
     if not analysis.sentences:
         return [], [], [], []
-    asked = unspoken(analysis, queries_of(analysis, _states(analysis)))
+    asked = unspoken(analysis, charged(analysis, queries_of(analysis, _states(analysis))))
     return trim(asked, len(analysis.sentences))
 
 

@@ -102,6 +102,18 @@ def _technique_share(sentences: Sequence[str]) -> float:
     return hits / max(len(sentences), 1)
 
 
+TECHNIQUE_WEIGHT = 0.0
+"""Weight of the technique share in the opinion score: none, for now.
+
+The share is still measured and reported with the other cues, but the learned techniques
+do not tell a report from an opinion piece: the loaded-language head flags most news ledes
+and many body sentences of partisan political reports. Weighed at 5 (the weight the rule
+detectors' share had), BASIL's 210 news reports read as news 162 times (168 counting only
+sentences past the lede), against 185 unweighed (``parallax-dev eval genre``,
+2026-12-05). Until the share was read from where the techniques step keeps it
+(:func:`parallax.components.frames.own_technique_share`), it was 0 on every article."""
+
+
 def opinion_probability(found: GenreCues) -> float:
     """Hand-set logistic score: how much the cues read like opinion rather than reporting."""
     z = (
@@ -109,7 +121,7 @@ def opinion_probability(found: GenreCues) -> float:
         + 6.0 * found.first_person
         + 5.0 * found.calls
         + 3.0 * found.loaded
-        + 5.0 * found.techniques
+        + TECHNIQUE_WEIGHT * found.techniques
         + 4.0 * found.exclamations
         - 5.0 * found.attribution
         - 1.0 * found.hedges

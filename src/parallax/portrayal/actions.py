@@ -94,6 +94,81 @@ The lexicon rates some of them warmly ("join", "unite"), but "Finland joined the
 casts nobody as a hero; such an action counts as a helpful-sounding word only."""
 
 
+EMOTION_VERBS = frozenset(
+    {
+        "alarm",
+        "anger",
+        "annoy",
+        "antagonise",
+        "antagonize",
+        "appal",
+        "appall",
+        "bother",
+        "disappoint",
+        "discourage",
+        "disgust",
+        "dismay",
+        "displease",
+        "distress",
+        "disturb",
+        "embarrass",
+        "enrage",
+        "exasperate",
+        "frustrate",
+        "horrify",
+        "incense",
+        "infuriate",
+        "irk",
+        "irritate",
+        "madden",
+        "offend",
+        "outrage",
+        "perturb",
+        "rankle",
+        "rile",
+        "sadden",
+        "scandalise",
+        "scandalize",
+        "shock",
+        "startle",
+        "trouble",
+        "unnerve",
+        "unsettle",
+        "upset",
+        "vex",
+        "worry",
+    }
+)
+"""Verbs that stir a bad feeling in whoever they are done to (after Levin's 1993 "amuse
+verbs", class 31.1, those with no reading of bodily harm or intimidation: "torture",
+"wound", "harass" or "frighten" are not here). The lexicon rates them by the feeling, but
+"the mayor's new tax enraged shopkeepers" makes nobody an aggressor and the angry no
+victims: what people feel about an actor reaches its role through the sentence readings.
+The class's warm verbs are left out: many of them are also acts of support ("relieved
+the besieged town", "encouraged the rebels")."""
+
+
+LEAVE_VERBS = frozenset({"abandon", "depart", "desert", "leave", "quit", "vacate"})
+"""Verbs of leaving (after Levin's 1993 "leave verbs", class 51.2): "he abandoned his office
+to the protesters" harms no one; the lexicon rates "abandon" by its sense of neglect."""
+
+
+UNDERGONE = frozenset({"endure", "incur", "lose", "suffer", "sustain", "undergo"})
+"""Verbs whose subject undergoes what they name rather than doing it to anyone: "the army
+lost two towns", "the city suffered heavy damage". The lexicon rates the loss, and the one
+it falls on is the subject: it is the loss's target (a *victim* when the loss is a deed,
+:func:`is_deed`), never the doer of harm."""
+
+
+FINDING_VERBS = frozenset({"conclude", "determine", "find", "rule"})
+"""Verbs by which a court, an inquiry or a panel states what it has found ("the court ruled
+that ...", "investigators concluded that ..."): what their clause tells is the finder's
+account, as what a speech verb's clause tells is the speaker's."""
+
+REPORTING_VERBS = SPEECH_VERBS | JUDGEMENT_VERBS | FINDING_VERBS
+"""Verbs whose clause tells someone else's account (:func:`parallax.portrayal.voice.reported`)."""
+
+
 SPEECH_ACTS = SPEECH_VERBS - {"threaten"}
 """Verbs of saying: what is said is weighed by the sentence reading, not the verb's valence
 ("stressed", "denied", "admitted" harm nobody). A threat is kept as an act: it is aimed at
@@ -108,7 +183,10 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
     article's actors or people (the events layer's ``target_people``: "rescued the
     villagers", not "approved the bill", "won cuts", "protected funding"): an act of
     procedure on a bill or a budget helps nobody a reader could name, and news is full of
-    them. Joining or uniting with someone (:data:`ASSOCIATION_VERBS`) is done to nobody.
+    them. Joining or uniting with someone (:data:`ASSOCIATION_VERBS`) is done to nobody;
+    stirring a feeling (:data:`EMOTION_VERBS`) or leaving (:data:`LEAVE_VERBS`) harms or
+    helps nobody. A loss the subject suffers (:data:`UNDERGONE`) is a deed done to the
+    subject.
     What is only planned, promised or supposed ("will join", "would strike", the
     events layer's ``hypothetical``) has not been done. "Missed", "agreed", "won" with
     nothing acted on, or "stressed" and "denied", carry the valence of their words only.
@@ -120,6 +198,8 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
         acted_on
         and verb not in SPEECH_ACTS
         and verb not in ASSOCIATION_VERBS
+        and verb not in EMOTION_VERBS
+        and verb not in LEAVE_VERBS
         and not event.get("hypothetical")
     )
 

@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from parallax.portrayal import actions, role_model
-from parallax.portrayal.voice import OWN, OWN_VOICE, Voice, VoiceIndex
+from parallax.portrayal.voice import OWN, OWN_VOICE, Voice, VoiceIndex, reported
 
 ROLES = ("protagonist", "antagonist", "victim", "neutral")
 SENTIMENT_LABELS = ("negative", "neutral", "positive")
@@ -180,14 +180,20 @@ def portray(
             # action is a verdict in words: the blamed are not victims of the blame.
             positions[(str(event["target"]), sid)] = "target"
         if event.get("agent"):
-            positions.setdefault((str(event["agent"]), sid), "agent")
-    for event in events:
+            # The subject of "lost" or "suffered" undergoes it, as a target does.
+            place = "target" if verb in actions.UNDERGONE else "agent"
+            positions.setdefault((str(event["agent"]), sid), place)
+    told = reported(events, actions.REPORTING_VERBS)
+    for number, event in enumerate(events):
         kind = actions.kind(str(event.get("action") or ""), str(event.get("action_text") or ""))
         if kind is None:
             continue
         trigger = event.get("trigger") or {}
         voice = voices.at(int(trigger.get("start", 0)), int(trigger.get("end", 0)) or None)
+        if voice.kind == OWN:
+            voice = told.get(number, voice)  # "a court ruled that Westland had violated ..."
         agent, target, sid = event.get("agent"), event.get("target"), str(event.get("sentence_id"))
+        verb = (str(event.get("action") or "").split() or [""])[0]
         written = event.get("action_text") or event.get("action")
         deed = actions.is_deed(
             event, target in evidence and target != agent, helpful=kind == actions.HELPFUL
@@ -197,7 +203,11 @@ def portray(
         if agent in evidence:
             weight = 1.0 if (agent, sid) in named else PRONOUN_WEIGHT
             role = "antagonist" if kind == actions.HARMFUL else "protagonist"
-            slot(str(agent), voice).add(role, weight, sid, f"{doer} {signal}", voice)
+            said = doer
+            if kind == actions.HARMFUL and verb in actions.UNDERGONE:
+                role = "victim"  # "lost two towns": the loss falls on the subject
+                said = done_to
+            slot(str(agent), voice).add(role, weight, sid, f"{said} {signal}", voice)
         if kind == actions.HARMFUL and target in evidence and target != agent:
             weight = 1.0 if (target, sid) in named else PRONOUN_WEIGHT
             if deed and not actions.suffered_by_target(event):

@@ -97,3 +97,69 @@ def speaking(
         if event.get("agent") and lemma in speech_verbs:
             found.add((str(event["agent"]), str(event.get("sentence_id"))))
     return found
+
+
+def relayed(
+    events: Sequence[Mapping[str, Any]], verbs: Collection[str]
+) -> dict[tuple[str, str], Voice]:
+    """(actor id, sentence id) -> the voice of whoever passes a verdict on the actor there.
+
+    In "officials accused Westland of shelling the town" or "Eastland blamed Westland for
+    the strike" what the sentence says of Westland is the accuser's charge, not the
+    article's own word on it, though no quotation marks or "that" clause set it apart. The
+    actor that is the target of a verb of saying or judging (``verbs``, lemmas, negated
+    ones included) done by someone else (the ``events`` layer's agent, or only its
+    ``agent_text`` when the agent is no actor of the article) is spoken of in that
+    speaker's voice in that sentence. The first such verb in a sentence decides.
+    """
+    found: dict[tuple[str, str], Voice] = {}
+    for event in events:
+        words = str(event.get("action") or "").split()
+        lemma = words[1] if words[:1] == ["not"] and len(words) > 1 else (words or [""])[0]
+        target, agent = event.get("target"), event.get("agent")
+        speaker_text = event.get("agent_text")
+        if lemma not in verbs or not target or target == agent or not (agent or speaker_text):
+            continue
+        key = (str(target), str(event.get("sentence_id")))
+        found.setdefault(
+            key, Voice(QUOTED, str(agent) if agent else None, str(speaker_text or "") or None)
+        )
+    return found
+
+
+def reported(events: Sequence[Mapping[str, Any]], verbs: Collection[str]) -> dict[int, Voice]:
+    """Index in ``events`` -> the voice of whoever reports or finds what that event tells.
+
+    "A court ruled that Westland had violated the treaty": the violation is the court's
+    finding, told in its clause, though the quotes layer marks no quotation for a verb of
+    finding. An event lies in the clause of a reporting event (lemma in ``verbs``, said by
+    someone: an ``agent`` or only its ``agent_text``) when both are in one sentence, its
+    text lies within the reporting event's text, its trigger comes after the reporting
+    verb's, and someone else does it.
+    """
+    found: dict[int, Voice] = {}
+    reporters = []
+    for event in events:
+        words = str(event.get("action") or "").split()
+        lemma = words[1] if words[:1] == ["not"] and len(words) > 1 else (words or [""])[0]
+        if lemma in verbs and (event.get("agent") or event.get("agent_text")):
+            reporters.append(event)
+    for number, event in enumerate(events):
+        text = str(event.get("text") or "").strip()
+        at = int((event.get("trigger") or {}).get("start", -1))
+        for reporter in reporters:
+            if (
+                reporter is event
+                or reporter.get("sentence_id") != event.get("sentence_id")
+                or (reporter.get("agent") and reporter.get("agent") == event.get("agent"))
+                or at < int((reporter.get("trigger") or {}).get("end", 1 << 30))
+                or not text
+                or text not in str(reporter.get("text") or "")
+            ):
+                continue
+            agent, speaker_text = reporter.get("agent"), reporter.get("agent_text")
+            found[number] = Voice(
+                QUOTED, str(agent) if agent else None, str(speaker_text or "") or None
+            )
+            break
+    return found

@@ -56,9 +56,10 @@ WAR_ACCURACY = 0.80
 ("will join") stopped counting as a deed, 0.798 before help had to reach one of the
 article's actors or people to count as a deed, 0.791 before every role was the article's
 own, 0.636 before a news report's role needed a deed or name-calling in its own voice."""
-WRONG_RATCHET = 3
+WRONG_RATCHET = 2
 """Ratchet: roles judged wrong that ``tests/test_judged_roles.py`` lets the war articles show
-(3 of 5 shown, measured 2026-12-05 once a word that only sounds harmful or helpful was no
+(2 of 4 shown, measured 2026-12-05 once stirring a bad feeling or leaving a place stopped
+counting as a deed; 3 of 5 once a word that only sounds harmful or helpful was no
 clear reason in any genre and harm to something of an actor's stopped making the actor a
 victim; 4 of 7 once what is only planned or supposed was no deed; 5 of 8
 once help had to reach one of the article's actors or people to count as a deed; 7 of 11
@@ -492,15 +493,29 @@ How to read these:
   had made Finland a protagonist). On the fresh part's war articles the shown roles
   still fall short of always answering neutral (0.870 against 0.891, with 3 roles shown,
   none right), so the goal of beating the most common role on unseen war news is not met.
+- Then, from 50 more invented war, climate and US political reports and op-eds: stirring
+  a bad feeling ("enraged the public") or leaving a place ("abandoned his office") is no
+  deed (Levin's amuse and leave verbs; selection half 0.779 to 0.791: a fallen leader is
+  no longer cast antagonist for leaving his office; war 0.814 to 0.822); an actor
+  accused, blamed or condemned by someone else is spoken of in the accuser's voice in
+  that sentence, and a deed told in the clause of a verb of finding ("a court ruled
+  that ...") is the finder's account; the subject of a loss ("lost control of two
+  regions") is its target, not its doer. Those three left every row of this table
+  unchanged; they move sentiment on single sentences (NewsMTSC, whose annotators count
+  what a sentence's sources say) down a little. Tried and withdrawn: asking an opinion
+  piece for two clear readings before its tone casts an actor (fresh part 0.810 to
+  0.818, selection half unchanged, but NFC `role` macro-F1 0.120 to 0.063, under its
+  floor), and reading a headline's "Opinion:" label as the genre (right as a genre, but
+  it lets the sentence model's misreadings of irony cast roles in op-eds).
 - The fresh part's actors are {fresh_roles}: {fresh.majority_accuracy:.0%} neutral, so the
   bar there is higher than on the first set. The roles still shown wrongly on the first set
   are a country cast as antagonist for its police's violence where the article casts the
-  protesters as victims, a country cast as antagonist for sanctions told as market news, a
-  fallen leader cast as antagonist for leaving his office, and an activist cast as
-  protagonist for praise the report relays. Most clear roles are still missed: what an
-  actor does is often told in a noun phrase ("a military campaign to suppress", "the
-  Kremlin's authoritarian rule") that the events layer does not read as a deed, and the
-  learned reading often leans *victim* for an actor the article blames. The fresh part's
+  protesters as victims, a country cast as antagonist for sanctions told as market news,
+  and an activist cast as protagonist for praise the report relays. Most clear roles are
+  still missed: what an actor does is often told in a noun phrase ("a military campaign
+  to suppress", "the Kremlin's authoritarian rule") that the events layer does not read
+  as a deed, and the learned reading often leans *victim* for an actor the article
+  blames. The fresh part's
   own errors were not read, so that it stays a test for the next change.
 - `tests/test_judged_roles.py` runs the first set's war articles through the pipeline in CI
   (the fresh ones would take it past its time budget): accuracy

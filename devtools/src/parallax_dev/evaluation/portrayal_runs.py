@@ -19,13 +19,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from parallax.components.portrayal import answer, queries_of, trim, unspoken
+from parallax.components.portrayal import SAYING, answer, charged, queries_of, trim, unspoken
 from parallax.encoder import LayerStates
 from parallax.model import Analysis, Article
 from parallax.pipeline.core import Pipeline
 from parallax.pipeline.registry import component_factory
 from parallax.portrayal.roles import Judgment, portray
-from parallax.portrayal.voice import Voice, VoiceIndex
+from parallax.portrayal.voice import OWN, Voice, VoiceIndex, relayed
 from parallax_dev.cache_files import write_atomically
 
 UPSTREAM = (
@@ -173,7 +173,10 @@ def cast(analyses: dict[str, Analysis]) -> dict[str, list[dict[str, Any]]]:
     genres = _genres(analyses)
     answers = answer(
         [
-            trim(unspoken(analyses[k], analyses[k].layers["asked"]), len(analyses[k].sentences))
+            trim(
+                unspoken(analyses[k], charged(analyses[k], analyses[k].layers["asked"])),
+                len(analyses[k].sentences),
+            )
             for k in keys
         ]
     )
@@ -226,16 +229,20 @@ def _revoiced(
 
     The voice rules may have changed since the questions were cached: each judgment takes
     the voice of the actor's first mention in its sentence whose voice kind matches, else
-    of its first mention there.
+    of its first mention there (a charge against the actor counts as its accuser's voice,
+    :func:`parallax.components.portrayal.charged`).
     """
     voices = VoiceIndex(analysis.layers.get("quotes", []))
+    charges = relayed(analysis.layers.get("events", []), SAYING)
     result: dict[str, list[Judgment]] = {}
     for actor in actors:
         by_sentence: dict[str, list[Voice]] = {}
         for mention in actor.get("mentions", []):
-            by_sentence.setdefault(str(mention.get("sentence_id")), []).append(
-                voices.at(mention["start"], mention["end"])
-            )
+            sentence_id = str(mention.get("sentence_id"))
+            voice = voices.at(mention["start"], mention["end"])
+            if voice.kind == OWN:
+                voice = charges.get((actor["id"], sentence_id), voice)
+            by_sentence.setdefault(sentence_id, []).append(voice)
         for judgment in judgments.get(actor["id"], []):
             found = by_sentence.get(judgment.sentence_id) or [judgment.voice]
             voice = next((v for v in found if v.kind == judgment.voice.kind), found[0])
