@@ -956,3 +956,30 @@ def test_words_quoted_inside_reported_speech_keep_their_closing_mark(
 ) -> None:
     (quote,) = analyse(nlp, sentence).layers["quotes"]
     assert quote["text"].count('"') == 2, quote["text"]
+
+
+def test_a_saying_participle_reports_the_clause_subject_s_words(nlp: Pipeline) -> None:
+    # Invented wording: no quotation marks and no "that", but the words are theirs.
+    analysis = analyse(
+        nlp, "Dock workers in Latvia stopped work on Monday, saying their wages had been cut."
+    )
+    (quote,) = analysis.layers["quotes"]
+    assert quote["text"] == "their wages had been cut"
+    assert quote["speaker_text"] == "Dock workers"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        # Invented wording: the same verb, a blow or a barb.
+        ("Senator Tom Harlan attacked Governor Ann Lee over her budget, calling it a stunt.", True),
+        ("Senator Tom Harlan attacked Governor Ann Lee, saying she had lied.", True),
+        ("Russia attacked Kyiv overnight, saying it hit military sites.", False),
+        ("Gunmen attacked Governor Ann Lee on Tuesday, wounding two aides.", False),
+    ],
+)
+def test_an_attack_on_a_person_with_words_beside_it_is_verbal(
+    nlp: Pipeline, sentence: str, words: bool
+) -> None:
+    attack = next(e for e in analyse(nlp, sentence).layers["events"] if e["action"] == "attack")
+    assert attack["verbal"] is words

@@ -19,7 +19,7 @@ from typing import Any
 
 from parallax.actors.animacy import names_people
 from parallax.actors.datelines import after_dateline
-from parallax.actors.factuality import hypothetical, intended
+from parallax.actors.factuality import hypothetical, intended, verbal
 from parallax.actors.named_events import EventReference, NamedEvents
 from parallax.actors.resolve import MentionIndex
 from parallax.actors.subjects import nearest_subject
@@ -326,6 +326,7 @@ def _verb_event(
         "target_prep": target_prep,
         "hypothetical": hypothetical(verb, sentence),
         "intended": intended(verb),
+        "verbal": verbal(verb, index.types.get(target or "") == "person"),
         "agent_named": _names(index, agent_token, agent),
         "target_named": _names(index, target_token, target),
         "open_complement": any(c.dep_ == "xcomp" for c in verb.children),

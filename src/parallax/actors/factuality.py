@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from parallax.actors.speech import SPEECH_VERBS
+
 FUTURE_LEMMAS = frozenset({"will", "'ll", "shall"})
 MODAL_LEMMAS = frozenset(
     {"would", "could", "might", "may", "should", "must", "can", "shall", "will", "'ll"}
@@ -130,3 +132,28 @@ def _entailed_by(head: Any) -> bool:
     if any(child.dep_ == "neg" for child in head.children):
         return False
     return head.lemma_.lower() in ENTAILING_HEADS
+
+
+NAMING_VERBS = frozenset({"call", "describe", "label", "brand", "dub", "term"})
+"""Verbs that say what someone called something ("..., calling it a stunt")."""
+
+
+def verbal(verb: Any, target_is_person: bool) -> bool:
+    """Whether an act done to a person is one of words: "attacked the governor over her plan".
+
+    Verbs of hitting double as verbs of criticism in political news ("attacked", "hit
+    out at", "slammed"); with a person as the target, a participle of saying or naming
+    beside the verb (", calling it a stunt", ", saying she lied") or a grievance after
+    "over" ("over her budget plan") marks the words. A state, a city or a
+    building as the target keeps the act physical ("attacked Kyiv, saying ...").
+    """
+    if not target_is_person:
+        return False
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.tag_ == "VBG":
+            lemma = child.lemma_.lower()
+            if lemma in NAMING_VERBS or lemma in SPEECH_VERBS:
+                return True
+        if child.dep_ == "prep" and child.lower_ == "over":
+            return True  # a grievance; "for" gives a reason for blows too ("jailed for")
+    return False

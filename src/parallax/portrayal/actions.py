@@ -188,8 +188,10 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
     helps nobody. A loss the subject suffers (:data:`UNDERGONE`) is a deed done to the
     subject.
     What is only planned, promised or supposed ("will join", "would strike", the
-    events layer's ``hypothetical``) has not been done. "Missed", "agreed", "won" with
-    nothing acted on, or "stressed" and "denied", carry the valence of their words only.
+    events layer's ``hypothetical``) has not been done, and an attack in words on a
+    person (the events layer's ``verbal``: "attacked the governor over her plan") is no
+    blow. "Missed", "agreed", "won" with nothing acted on, or "stressed" and "denied",
+    carry the valence of their words only.
     """
     verb = (str(event.get("action") or "").split() or [""])[0]
     reached = bool(event.get("target_text")) and (not helpful or bool(event.get("target_people")))
@@ -201,6 +203,7 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
         and verb not in EMOTION_VERBS
         and verb not in LEAVE_VERBS
         and not event.get("hypothetical")
+        and not event.get("verbal")
     )
 
 

@@ -205,6 +205,9 @@ class EventRecord(TypedDict):
     hypothetical: NotRequired[bool]
     """A modal, conditional or question clause, or a complement said not to be done
     ("refused to shell"): a possibility, not something that happened."""
+    verbal: NotRequired[bool]
+    """An act of words done to a person, in a verb that can also mean a blow ("attacked
+    the governor over her plan, calling it a stunt")."""
     intended: NotRequired[bool]
     """A complement that is planned, promised, threatened or wished ("pledged to help"):
     what the doer means to do, not yet done."""
