@@ -151,3 +151,43 @@ def joined_clauses(cue: Any, pred: Any) -> bool:
             if token.i == high.i:
                 return True
     return False
+
+
+SUBORDINATE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj", "pcomp", "xcomp"})
+
+
+def subordinate_clause(cue: Any, pred: Any) -> Any | None:
+    """The clause under ``pred`` that ``cue`` heads or sits in, if it is not ``pred``'s own.
+
+    "NATO has 32 members after Sweden joined in 2024": "has" counts the members; "joined"
+    heads a clause of its own under it, and neither its relation nor its year is the count's.
+    """
+    if cue.i == pred.i or not is_verb(cue):
+        return None
+    token = cue
+    for _ in range(50):
+        if token.head.i == token.i:
+            return None
+        if token.dep_ in SUBORDINATE_DEPS:
+            if _same_subject(token, pred):
+                return None  # "had 8 members when it was founded": the clause is its own
+            node = token.head
+            while node.head.i != node.i and node.i != pred.i:
+                node = node.head
+            return token if node.i == pred.i else None
+        token = token.head
+        if token.i == pred.i:
+            return None
+    return None
+
+
+def _same_subject(clause: Any, pred: Any) -> bool:
+    """Whether a clause under ``pred`` is about ``pred``'s subject ("when *it* was founded")."""
+    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    own = [c for c in pred.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    return (subject.pos_ == "PRON" and subject.lower_ in {"it", "they"}) or any(
+        subject.lower_ == o.lower_ for o in own
+    )

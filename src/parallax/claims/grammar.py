@@ -39,6 +39,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from parallax.claims.counted import (
+    TOTAL_BEFORE,
+    counted_noun,
+    former_organisations,
+    narrowing,
+)
 from parallax.claims.described import read_event_dates
 from parallax.claims.linking import Mention, find_mentions, nearest, party
 from parallax.claims.model import Claim, ClaimKind, Party
@@ -55,7 +61,6 @@ from parallax.claims.words import (
     FUNCTION_WORDS,
     INCREMENT_WORDS,
     MEMBER_NOUNS,
-    MODIFIER_WORDS,
     MULTIPLE,
     NOT_SUPERLATIVE,
     OTHER_WORDS,
@@ -64,7 +69,6 @@ from parallax.claims.words import (
     SUPERLATIVE,
     WORD,
 )
-from parallax.domains import domain_pack
 from parallax.knowledge import KnowledgeBase, alias_key
 
 FAMILIES: dict[str, set[str]] = {
@@ -91,41 +95,6 @@ class Context:
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and a[1] > b[0]
-
-
-def _unit_after(text: str, number: Number, pos: dict[int, str]) -> tuple[str | None, list[str]]:
-    """The noun a number counts and the modifiers between them ("more", "western")."""
-    modifiers: list[str] = []
-    for match in WORD.finditer(text, number.end):
-        if len(modifiers) > 4:
-            break
-        word = match.group(0)
-        lower = word.lower().strip("'\u2019")
-        tag = pos.get(match.start())
-        if lower in MEMBER_NOUNS or lower in DURATION_NOUNS:
-            if lower == "member" and text[match.end() :].lstrip().lower().startswith("state"):
-                modifiers.append(lower)
-                continue
-            return lower, modifiers
-        if tag == "NOUN":
-            return lower, modifiers
-        if (
-            lower in MODIFIER_WORDS
-            or lower in domain_pack().name_modifiers
-            or tag in {"ADJ", "ADV"}
-            or word[:1].isupper()
-        ):
-            modifiers.append(lower)
-            continue
-        if (
-            tag is None
-            and word.isalpha()
-            and lower not in FUNCTION_WORDS
-            and not lower.endswith("ly")
-        ):
-            return lower, modifiers
-        break
-    return None, modifiers
 
 
 def _tense(text: str, cue: Cue | None) -> str:
@@ -188,9 +157,12 @@ class SentenceReader:
 
     # -- pieces ------------------------------------------------------------------------
 
-    def organisation(self, near: int) -> tuple[Party | None, bool]:
-        """The organisation a membership claim is about, and whether it came from context."""
-        orgs = [m for m in self.mentions if m.of_type("organisation")]
+    def organisation(self, near: int, skip: Sequence[Mention] = ()) -> tuple[Party | None, bool]:
+        """The organisation a membership claim is about, and whether it came from context.
+
+        ``skip`` lists mentions that name something else ("former Warsaw Pact members").
+        """
+        orgs = [m for m in self.mentions if m.of_type("organisation") and m not in skip]
         if orgs:
             return party(nearest(orgs, near), "organisation"), False
         anaphor = ANAPHORS.search(self.text)
@@ -346,7 +318,7 @@ class SentenceReader:
             claim.parts.pop("time", None)
 
     def _ordinal(self, number: Number, used: set[int]) -> None:
-        unit, _ = _unit_after(self.text, number, self.pos)
+        unit = counted_noun(self.text, number, self.pos).unit
         if unit not in MEMBER_NOUNS or number.value > 500:
             return
         subjects = [m for m in self.countries() if m.start < number.start]
@@ -376,7 +348,8 @@ class SentenceReader:
             r"\s*(?:miles|km|kilometres|kilometers)\s+(?:from|away)", self.text[number.end :]
         ):
             return
-        unit, modifiers = _unit_after(self.text, number, self.pos)
+        counted = counted_noun(self.text, number, self.pos)
+        unit, modifiers = counted.unit, counted.modifiers
         unitless = unit is None and not (number.percent or number.currency)
         if unitless or unit in DURATION_NOUNS or number.text.lower() in {"one", "a"}:
             return
@@ -414,7 +387,7 @@ class SentenceReader:
                 relation = "founding_member"
                 named = self._listed_before(number.start)
             elif cue.relation == "gained_members":
-                increment = bool(
+                increment = not TOTAL_BEFORE.search(self.text[: number.start]) and bool(
                     INCREMENT_WORDS.intersection(modifiers)
                     or re.search(r"\bby\s*$", self.text[: number.start])
                     or re.match(r"add|admit|took|welcom|enlarg|expansion|gain", cue.text, re.I)
@@ -422,15 +395,17 @@ class SentenceReader:
                 )
                 relation = "gained_members" if increment else "member_count"
             elif cue.relation == "member_of":
-                increment = not re.search(r"\b(?:has|have|had|of|with)\s+$", between) and bool(
+                increment = not TOTAL_BEFORE.search(between) and bool(
                     re.match(r"join|admit|acce", cue.text, re.I)
                 )
                 relation = "gained_members" if increment else "member_count"
             if cue.relation in {"gained_members", "member_of"}:
                 used.add(cue.start)
-        org, _ = self.organisation(number.start)
+        former = former_organisations(self.text, counted, self.mentions)
+        org, _ = self.organisation(number.start, skip=former)
         if org is None and relation not in {"gained_members", "member_count"}:
             return
+        narrowed = narrowing(self.text, counted, self.mentions, self.times, former)
         claim = self.add(
             "numeric",
             cue,
@@ -447,6 +422,7 @@ class SentenceReader:
             claim.named = [party(m, "country") for m in named]
         if OTHER_WORDS.intersection(modifiers):
             claim.others = True
+        claim.narrowed = narrowed
 
     def _comparison(self) -> None:
         multiple = MULTIPLE.search(self.text)

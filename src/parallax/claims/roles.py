@@ -42,6 +42,7 @@ from parallax.claims.clauses import (
     not_asserted,
     predicate,
     restricted,
+    subordinate_clause,
 )
 from parallax.claims.model import Claim
 from parallax.claims.words import (
@@ -243,6 +244,14 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
                 f"that counts “{member_noun.text}”; the count is not what “{cue.text}” did"
             )
             return binding
+        under = subordinate_clause(cue, pred) if pred is not None else None
+        if under is not None and pred is not None:
+            roles["relation"] = f"{pred.text} (“{cue.text}” is a clause under it)"
+            binding.reason = (
+                f"“{member_noun.text}” are counted by “{pred.text}”; “{cue.text}” heads a "
+                f"clause under it, so the count is not what “{cue.text}” did"
+            )
+            return binding
         if pred is not None and joined_clauses(cue, pred):
             roles["relation"] = f"{pred.text} (“{cue.text}” is another clause's verb)"
             binding.reason = (
@@ -303,6 +312,14 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
         if member_noun is not None:
             allowed.add(member_noun.i)
         head = _head_of(time_tokens) if time_tokens else None
+        other = _coordinated_time(head, time_tokens) if head is not None else None
+        if other is not None and _time_bound(head, pred, allowed):
+            binding.reason = (
+                f"the claim is dated by “{time.text}” and “{other}” together, and does not say "
+                "which part of it each dates"
+            )
+            roles["time"] = f"{time.text}, {other}"
+            return binding
         if head is None or not _time_bound(head, pred, allowed):
             binding.drop_time = f"“{time.text}” dates something else in the sentence"
             roles["time"] = f"none (“{time.text}” dates something else)"
@@ -323,7 +340,71 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
                 "resolved with confidence"
             )
             roles["time"] = unresolved
+        elif event := _dated_by_event(pred, member_noun if counting else None, cue_tokens):
+            binding.reason = (
+                f"the claim is dated by another event (“{event}”), not by a date, so it "
+                "could not be judged on its time"
+            )
+            roles["time"] = event
     return binding
+
+
+_EVENT_SUBORDINATORS = frozenset({"when", "after", "before", "while", "until", "once", "as"})
+_EVENT_PREPOSITIONS = frozenset({"after", "before", "during", "until", "following", "since"})
+
+
+def _dated_by_event(pred: Any, noun: Any | None, cue_tokens: Sequence[Any]) -> str | None:
+    """The words that date a claim by another event, if any ("when the Wall fell").
+
+    "NATO had 16 members when the Berlin Wall fell" is true or false depending on when the
+    Wall fell; with no date for that event, the claim has no time to be judged at, and
+    judging it at any time ("had 16 members at some point") would confirm false claims.
+    A clause opened by a temporal conjunction, or a temporal preposition whose object is
+    not itself a date ("after the Kosovo War"), hanging from the predicate or the counted
+    noun, dates the claim this way; not the clause the relation word itself is in ("had
+    eight members when it was founded" is the founding's count).
+    """
+    cues = {t.i for t in cue_tokens}
+    for head in (pred, noun):
+        if head is None:
+            continue
+        for child in head.children:
+            if child.dep_ in {"advcl", "relcl"}:  # "when ... collapsed" may parse as relcl
+                marks = [
+                    c
+                    for c in child.children
+                    if c.dep_ in {"mark", "advmod"}
+                    and c.lower_ in _EVENT_SUBORDINATORS
+                    and c.i < child.i
+                ]
+                if marks and not any(t.i in cues for t in child.subtree):
+                    return _phrase(marks[0], child)
+            elif child.dep_ == "prep" and child.lower_ in _EVENT_PREPOSITIONS:
+                objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+                if objects and not any(
+                    t.ent_type_ in {"DATE", "TIME"} or t.like_num for t in objects[0].subtree
+                ):
+                    return _phrase(child, objects[0])
+    return None
+
+
+def _phrase(first: Any, head: Any) -> str:
+    """The words from ``first`` to the end of ``head``'s subtree."""
+    last = max(t.i for t in head.subtree)
+    doc = head.doc
+    return str(doc[first.i : last + 1].text)
+
+
+def _coordinated_time(head: Any, own: Sequence[Any]) -> str | None:
+    """Another date joined to the claim's by "and" or "or" ("in 2023 and 2024"), if any."""
+    inside = {t.i for t in own}
+    joined = [c for c in head.children if c.dep_ == "conj"]
+    if head.dep_ == "conj":
+        joined.append(head.head)
+    for token in joined:
+        if token.i not in inside and (token.ent_type_ in {"DATE", "TIME"} or token.like_num):
+            return str(token.text)
+    return None
 
 
 def _unresolved_date(tokens: Sequence[Any], pred: Any, allowed: set[int]) -> str | None:

@@ -136,6 +136,34 @@ MODIFIER_WORDS = frozenset(
 )
 """Words between a number and its member noun ("30 European member states"); the domain
 pack adds the organisation names that modify one ("NATO member states")."""
+NEUTRAL_MODIFIERS = frozenset(
+    {
+        *INCREMENT_WORDS,
+        *OTHER_WORDS,
+        "member",
+        "allied",
+        "sovereign",
+        "independent",
+        "founding",
+        "original",
+        "full",
+        "current",
+        "present",
+        "existing",
+        "total",
+        "official",
+        "fellow",
+        "participating",
+        "signatory",
+        "of",
+        "the",
+        "its",
+        "their",
+    }
+)
+"""Modifiers of a counted member noun that do not sort the members into a part: "27 member
+states", "14 more countries", "the 30 other allies" count all of those the relation is about,
+where "three Baltic states" counts only some."""
 ANAPHORS = re.compile(
     r"\b(?:the|its|this|that)\s+(?:alliance|bloc|pact|union|organi[sz]ation|treaty organi[sz]ation)"
     r"(?:'s|\u2019s)?\b",

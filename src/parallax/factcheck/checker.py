@@ -155,7 +155,10 @@ class Checker:
                 "the knowledge base has no facts of this kind"
                 + (f" ({claim.quantity:,.0f} {claim.unit})" if claim.quantity is not None else "")
             )
-        verdict = check(self.kb, claim, anchor or self.today)
+        if claim.narrowed and claim.quantity is not None and claim.ordinal is None:
+            verdict = membership.check_part_count(self.kb, claim, anchor or self.today, check)
+        else:
+            verdict = check(self.kb, claim, anchor or self.today)
         if verdict.verdict != "not_enough_evidence" and not verdict.evidence:
             return not_enough("no evidence was found: " + verdict.explanation)
         return verdict

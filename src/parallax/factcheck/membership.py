@@ -10,9 +10,9 @@ membership fact is not a member (a closed-world reading, said so in the explanat
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from parallax.claims.model import Claim
 from parallax.factcheck.model import (
@@ -360,6 +360,15 @@ def check_member_count(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
         days = _days_in(roll, date.min, today)  # "had 16 members": at some time
     elif time is None:
         days = [today]
+    elif time.bound == "before":
+        days = [time.begin - timedelta(days=1)]  # "had 15 members before 2004"
+    elif time.bound in {"after", "by"}:
+        days = [time.last + timedelta(days=1) if time.bound == "after" else time.last]
+    elif time.bound != "at":
+        return not_enough(
+            f"the claim counts members over a span ({time.bound} {time.text}) whose every "
+            "day it does not name; only a count at a time, before or after it is checked"
+        )
     else:
         days = _days_in(roll, time.begin, min(time.last, today))
     adjust = 1 if claim.others else 0
@@ -484,3 +493,41 @@ def check_comparison(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
         for r in (a, b)
     ]
     return Verdict("supported" if ok else "contradicted", explanation + ".", evidence)
+
+
+_AT_LEAST = {"=": ">=", "~": ">=", ">": ">", ">=": ">="}
+"""How a count of some members bounds the count of all of them ("three Baltic states
+joined" means at least three joined); "fewer than five Baltic states" bounds nothing."""
+
+
+def check_part_count(
+    kb: KnowledgeBase,
+    claim: Claim,
+    today: date,
+    check: Callable[[KnowledgeBase, Claim, date], Verdict],
+) -> Verdict:
+    """A count of only some members ("three Baltic states joined NATO in 2004").
+
+    The knowledge base does not sort members into Baltic, Nordic or former communist ones, so
+    such a count is checked as the lower bound it puts on the whole: it is contradicted when
+    more are counted than there were in all, and otherwise not enough evidence, since the
+    whole matching says nothing about the part.
+    """
+    part = claim.narrowed or "some"
+    op = _AT_LEAST.get(claim.comparator)
+    why = (
+        f"the claim counts only the “{part}” ones, and the knowledge base does not record "
+        "which members those are"
+    )
+    if op is None:
+        return not_enough(why)
+    verdict = check(kb, replace(claim, comparator=op, narrowed=None), today)
+    if verdict.verdict != "contradicted":
+        return not_enough(why)
+    return Verdict(
+        "contradicted",
+        verdict.explanation.rstrip(".")
+        + f"; the claim's count is of the “{part}” ones alone, and there cannot be more of "
+        "them than there were in all.",
+        verdict.evidence,
+    )

@@ -1,0 +1,87 @@
+"""Counts and dates read from running news text are judged only on what they say (issue 17).
+
+Sentences written for these tests, each of a shape found wrong while probing the checker with
+invented wire copy: a count of only some members ("Baltic states"), a claim dated by another
+event instead of a date ("when the Wall fell"), a claim dated by two years at once, a count
+whose verb heads a clause of its own, and a total read as an addition.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parallax.factcheck import Checker
+
+CHECKER = Checker(today=date(2025, 6, 1))
+
+
+def _verdict(text: str) -> str:
+    return CHECKER.check_text(text).verdict.verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a part of those who joined: true, though fewer than joined in all
+        "Eight central and eastern European states joined the European Union in 2004.",
+        "Five formerly communist states joined NATO in 2004.",
+        "Three countries from the Balkans joined NATO in 2004.",
+        # a former membership names the countries, not the organisation they joined
+        "Two former Warsaw Pact members joined the European Union in 2007.",
+    ],
+)
+def test_a_count_of_some_members_is_never_contradicted_by_the_whole(text: str) -> None:
+    assert _verdict(text) == "not_enough_evidence", CHECKER.check_text(text).record()
+
+
+def test_a_count_of_some_members_cannot_exceed_the_whole() -> None:
+    record = CHECKER.check_text("Eleven Baltic states joined the European Union in 2004.").record()
+    assert record["verdict"] == "contradicted", record
+    assert "“Baltic” ones alone" in str(record["explanation"])
+    assert record["structured"] and record["structured"]["narrowed"] == "Baltic"
+
+
+def test_words_that_only_say_members_do_not_narrow_a_count() -> None:
+    assert _verdict("The Warsaw Pact had eight founding members.") == "supported"
+    assert _verdict("Ten new member states joined the European Union in 2004.") == "supported"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # both false, and were confirmed because each count was true at some other time
+        "The Warsaw Pact had six members when the Berlin Wall came down.",
+        "The European Union had 12 members after the Brexit referendum.",
+        # false (Croatia joined in 2013), confirmed from the joining alone
+        "Croatia joined the European Union after the Brexit referendum was held.",
+    ],
+)
+def test_a_claim_dated_by_another_event_is_not_judged(text: str) -> None:
+    result = CHECKER.check_text(text).record()
+    assert result["verdict"] == "not_enough_evidence", result
+    assert "dated by another event" in str(result["explanation"])
+
+
+def test_a_claim_dated_by_two_years_is_not_judged_on_one_of_them() -> None:
+    result = CHECKER.check_text("Two countries joined the European Union in 2004 and 2013.")
+    assert result.verdict.verdict == "not_enough_evidence", result.record()
+
+
+def test_a_count_is_not_the_relation_of_a_clause_under_its_verb() -> None:
+    text = "The European Union has 27 members after Croatia joined in 2013."
+    assert _verdict(text) == "not_enough_evidence", CHECKER.check_text(text).record()
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # "had 12 members" is a total, whatever the enlargement beside it adds
+        ("The European Union had 15 members before the 2004 enlargement.", "supported"),
+        ("The European Union had 25 members before the 2004 enlargement.", "contradicted"),
+        ("The European Union had 28 members after 2013.", "supported"),
+    ],
+)
+def test_a_total_before_or_after_a_date_is_counted_on_that_side(text: str, verdict: str) -> None:
+    assert _verdict(text) == verdict, CHECKER.check_text(text).record()
