@@ -85,3 +85,20 @@ def test_a_count_is_not_the_relation_of_a_clause_under_its_verb() -> None:
 )
 def test_a_total_before_or_after_a_date_is_counted_on_that_side(text: str, verdict: str) -> None:
     assert _verdict(text) == verdict, CHECKER.check_text(text).record()
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the office was held in 2000, but not without a break since (prime minister 2008-12)
+        ("Vladimir Putin has been president of Russia since 2000.", "not_enough_evidence"),
+        ("Emmanuel Macron has been president of France since 2017.", "supported"),
+        # "before 1999" is the years before it, not 1999 itself (Putin took office on its last day)
+        ("Vladimir Putin was president of Russia before 1999.", "contradicted"),
+        ("Boris Yeltsin was president of Russia before 1999.", "supported"),
+    ],
+)
+def test_an_office_held_since_or_before_a_year_is_checked_on_those_days(
+    text: str, verdict: str
+) -> None:
+    assert _verdict(text) == verdict, CHECKER.check_text(text).record()
