@@ -102,3 +102,8 @@ def test_an_office_held_since_or_before_a_year_is_checked_on_those_days(
     text: str, verdict: str
 ) -> None:
     assert _verdict(text) == verdict, CHECKER.check_text(text).record()
+
+
+def test_an_organisation_with_one_recorded_member_is_not_counted() -> None:
+    # the knowledge base records one past member of the Group of Seven, not its roll
+    assert _verdict("The Group of Seven has seven members.") != "contradicted"

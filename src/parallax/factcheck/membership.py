@@ -246,8 +246,10 @@ def check_founding_member(kb: KnowledgeBase, claim: Claim, today: date) -> Verdi
 def _candidate_rolls(kb: KnowledgeBase, claim: Claim) -> list[Roll]:
     party = claim.subject
     if party is not None and party.id:
+        # Counting needs the whole roll: one recorded member (Russia in the G8) says
+        # nothing about how many the organisation has.
         roll = Roll.of(kb, party.id)
-        return [roll] if roll.facts else []
+        return [roll] if roll.complete else []
     organisations = {f.object for f in kb.facts if f.property == "member_of" and f.object}
     return [r for r in (Roll.of(kb, o) for o in sorted(organisations)) if r.complete]
 
