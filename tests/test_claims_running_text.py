@@ -107,3 +107,18 @@ def test_an_office_held_since_or_before_a_year_is_checked_on_those_days(
 def test_an_organisation_with_one_recorded_member_is_not_counted() -> None:
     # the knowledge base records one past member of the Group of Seven, not its roll
     assert _verdict("The Group of Seven has seven members.") != "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a term that was running in 1987 but began in 1985 is no term begun in 1987
+        ("Mikhail Gorbachev became the Soviet leader in 1987.", "contradicted"),
+        ("Mikhail Gorbachev became the Soviet leader in 1985.", "supported"),
+        # an acting term from the last day of 1999: too close to the year to call it wrong
+        ("Vladimir Putin became president of Russia in 2000.", "not_enough_evidence"),
+        ("Volodymyr Zelensky was elected president of Ukraine in 2019.", "supported"),
+    ],
+)
+def test_taking_office_is_checked_on_the_start_of_the_term(text: str, verdict: str) -> None:
+    assert _verdict(text) == verdict, CHECKER.check_text(text).record()

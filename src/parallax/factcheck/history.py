@@ -173,6 +173,10 @@ def check_office(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
     office = "head of state" if claim.relation == "head_of_state" else "head of government"
     if not facts:
         return not_enough(f"the knowledge base lists no {office} of {place.text}")
+    if claim.time is not None and claim.time.bound == "at" and (verb := _taking_office(claim)):
+        taken = _took_office(kb, claim, facts, office, verb)
+        if taken is not None:
+            return taken
     if claim.time is not None and claim.time.bound != "at":
         bounded = _office_span(claim, today)
         if bounded is None:
@@ -219,6 +223,85 @@ def check_office(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
         False,
         f"{office.capitalize()} of {name_of(kb, place.id)} {when}: {holders}",
         fact_evidence(kb, in_office + theirs),
+    )
+
+
+_TAKING_OFFICE = re.compile(
+    r"\b(?:bec[oa]m(?:e|es|ing)|(?:re-?)?elected|appointed|named|sworn|installed|inaugurated"
+    r"|took|takes|assumed|succeeded|replaced)\b",
+    re.IGNORECASE,
+)
+"""Verbs that say a term began ("became leader in 1985"), not that it was running then."""
+_ELECTED = re.compile(r"\b(?:re-?)?elected\b", re.IGNORECASE)
+_ELECTION_TO_OFFICE = timedelta(days=120)
+"""How long after an election a term may begin (a November vote, a January inauguration)."""
+_MARGIN_DAYS = 60
+"""How close to the claimed time a term's start is too close to call the claim wrong."""
+
+
+def _taking_office(claim: Claim) -> str | None:
+    """The verb that says the claim is about the start of a term, if it is.
+
+    With a parse, the predicate the binding read ("became" in "became … leader"); without
+    one, a verb of taking office before the office word.
+    """
+    relation = claim.binding.get("relation", "")
+    if " … " in relation:
+        verb = relation.split(" … ")[0]
+        return verb if _TAKING_OFFICE.fullmatch(verb) else None
+    cue_at = claim.parts.get("cue", (len(claim.text), 0))[0] - claim.start
+    found = _TAKING_OFFICE.search(claim.text[: max(cue_at, 0)]) if not claim.binding else None
+    return found.group(0) if found else None
+
+
+def _took_office(
+    kb: KnowledgeBase, claim: Claim, facts: list[Fact], office: str, verb: str
+) -> Verdict | None:
+    """A claim that someone took office then: a term of theirs must begin in the claimed time.
+
+    "Became leader in 1987" is about the start of a term, not about one running then.
+
+    A term that was running then but began earlier contradicts it; a person with no term
+    recorded is left to the ordinary check (someone else held the office then).
+    """
+    time, person, place = claim.time, claim.subject, claim.object
+    assert time is not None and person is not None and place is not None and place.id
+    theirs = sorted(
+        (f for f in facts if f.object == person.id and first_day(f.start)),
+        key=lambda f: f.start or "",
+    )
+    if not theirs:
+        return None
+    late = _ELECTION_TO_OFFICE if _ELECTED.search(verb) else timedelta(0)
+    began = [
+        f for f in theirs if time.begin <= (first_day(f.start) or date.min) <= time.last + late
+    ]
+    starts = ", ".join(str(f.start) for f in theirs)
+    who, where = name_of(kb, person.id), name_of(kb, place.id)
+    if began:
+        return _negatable(
+            claim,
+            True,
+            f"{who} became {office} of {where} on {began[0].start}; the claim says "
+            f"{verb} {show(time)}",
+            fact_evidence(kb, began),
+        )
+    margin = timedelta(days=_MARGIN_DAYS)
+    if any(
+        time.begin - margin <= (first_day(f.start) or date.min) <= time.last + late + margin
+        for f in theirs
+    ):
+        return not_enough(
+            f"{who} became {office} of {where} on {starts}, just outside {show(time)} (an "
+            "acting term, or an election and an inauguration, may be dated either way)",
+            fact_evidence(kb, theirs),
+        )
+    return _negatable(
+        claim,
+        False,
+        f"{who} became {office} of {where} on {starts}, not {show(time)}; the claim says "
+        f"{verb} {show(time)}",
+        fact_evidence(kb, theirs),
     )
 
 
