@@ -122,3 +122,19 @@ def test_an_organisation_with_one_recorded_member_is_not_counted() -> None:
 )
 def test_taking_office_is_checked_on_the_start_of_the_term(text: str, verdict: str) -> None:
     assert _verdict(text) == verdict, CHECKER.check_text(text).record()
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the "not" belongs to the phrase about the other organisation
+        ("Ireland is an EU member but not in NATO.", "supported"),
+        ("Norway is not a member of the European Union.", "supported"),
+        ("Estonia is not a member of NATO.", "contradicted"),
+        # "not ... until 2024" says it happened in 2024
+        ("Sweden was not admitted to NATO until 2024.", "supported"),
+        ("Croatia was not admitted to the European Union until 2011.", "contradicted"),
+    ],
+)
+def test_a_negation_is_read_where_the_parse_attaches_it(text: str, verdict: str) -> None:
+    assert _verdict(text) == verdict, CHECKER.check_text(text).record()

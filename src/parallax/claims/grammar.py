@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -313,6 +313,12 @@ class SentenceReader:
         binding = bind(claim, self.parse, self.parse_offset, cue_tokens)
         claim.binding = binding.roles
         claim.unjudged = binding.reason
+        if binding.negated is not None:
+            claim.negated = binding.negated
+        if claim.negated and claim.time is not None and claim.time.bound == "until":
+            # "was not admitted until 2024" says it was admitted then, and not before
+            claim.negated = False
+            claim.time = replace(claim.time, bound="at")
         if binding.drop_time and claim.time is not None:
             claim.time = None
             claim.parts.pop("time", None)

@@ -66,11 +66,14 @@ class Binding:
         reason: why the claim is not judged, or None when it is.
         drop_time: the time expression does not date this claim (it belongs to another
             event); the claim is judged without it.
+        negated: whether a "not" or "never" of the sentence negates this claim, as the
+            parse attaches it; None when the sentence has none the parse marks.
     """
 
     roles: dict[str, str] = field(default_factory=dict)
     reason: str | None = None
     drop_time: str | None = None
+    negated: bool | None = None
 
 
 def _tokens_in(tokens: Sequence[Any], span: tuple[int, int], offset: int) -> list[Any]:
@@ -277,6 +280,7 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
     if why:
         binding.reason = why
         return binding
+    binding.negated = _negates(tokens, pred, cue, _object_head(claim, tokens, offset))
     args = arguments(pred)
     if verbless and pred.i == cue.i:
         args = [t for t in tokens if t.pos_ in {"NOUN", "PROPN"} and t.i != cue.i]
@@ -393,6 +397,38 @@ def _phrase(first: Any, head: Any) -> str:
     last = max(t.i for t in head.subtree)
     doc = head.doc
     return str(doc[first.i : last + 1].text)
+
+
+def _object_head(claim: Claim, tokens: Sequence[Any], offset: int) -> Any | None:
+    obj = claim.object
+    return _mention_head(tokens, obj.text, claim.text, offset) if obj and obj.text else None
+
+
+def _negates(tokens: Sequence[Any], pred: Any, cue: Any, obj: Any | None) -> bool | None:
+    """Whether a negation the parse marks applies to the claim's predicate or its object.
+
+    "Cyprus is an EU member but not in NATO": the "not" hangs from "in NATO", so it denies
+    a membership of NATO, not the one of the EU. A negation counts when it hangs from the
+    predicate, the relation word, an adverb of the predicate ("no longer"), or a phrase on
+    the way from the predicate to the claim's object. None when the parse marks none.
+    """
+    negations = [t for t in tokens if t.dep_ == "neg"]
+    if not negations:
+        return None
+    path: set[int] = set()
+    node = obj
+    for _ in range(50):
+        if node is None or node.i == pred.i or node.head.i == node.i:
+            break
+        path.add(node.i)
+        node = node.head
+    for negation in negations:
+        head = negation.head
+        if head.i in {pred.i, cue.i} or head.i in path:
+            return True
+        if head.dep_ in {"advmod", "aux", "auxpass"} and head.head.i == pred.i:
+            return True
+    return False
 
 
 def _coordinated_time(head: Any, own: Sequence[Any]) -> str | None:
