@@ -138,3 +138,20 @@ def test_taking_office_is_checked_on_the_start_of_the_term(text: str, verdict: s
 )
 def test_a_negation_is_read_where_the_parse_attaches_it(text: str, verdict: str) -> None:
     assert _verdict(text) == verdict, CHECKER.check_text(text).record()
+
+
+def test_an_event_that_does_something_is_not_checked_with_the_verbs_other_parties() -> None:
+    # the alliance is what the attacks led, not one of those who attacked: the war NATO
+    # fought from that year is no evidence about the attacks
+    result = CHECKER.check_text("The 2001 attacks led NATO to invoke its defence clause.")
+    assert result.verdict.verdict == "not_enough_evidence", result.record()
+
+
+def test_a_dated_event_name_does_not_decide_the_sentence() -> None:
+    text = "Russia's 2014 annexation of Crimea pushed Sweden towards NATO."
+    result = CHECKER.check_text(text)
+    assert result.verdict.verdict == "not_enough_evidence", result.record()
+    # the name and its date are still checked, as a claim of their own
+    assert any(
+        c.claim.kind == "description" and c.verdict.verdict == "supported" for c in result.claims
+    )

@@ -48,6 +48,7 @@ from parallax.claims.model import Claim
 from parallax.claims.words import (
     COUNT_RELATIONS,
     COUNT_VERBS,
+    LIGHT_VERBS,
     VERBAL,
 )
 
@@ -284,6 +285,15 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
     args = arguments(pred)
     if verbless and pred.i == cue.i:
         args = [t for t in tokens if t.pos_ in {"NOUN", "PROPN"} and t.i != cue.i]
+    if claim.relation == "event" and _event_as_subject(cue, pred):
+        # "The 2001 attacks led NATO to act": the sentence asserts what the event did, and
+        # NATO is what it led, not one of those who attacked (a dated name is still read
+        # as a description of its own)
+        binding.reason = (
+            f"“{cue.text}” is the subject of “{pred.text}”: the sentence says what the event "
+            "did, not that it happened"
+        )
+        return binding
     if claim.relation == "event" and pred.pos_ != "VERB":
         binding.reason = f"“{cue.text}” names an event but no verb asserts anything about it"
         return binding
@@ -397,6 +407,26 @@ def _phrase(first: Any, head: Any) -> str:
     last = max(t.i for t in head.subtree)
     doc = head.doc
     return str(doc[first.i : last + 1].text)
+
+
+_HAPPENING_VERBS = frozenset(
+    {"take", "begin", "start", "end", "happen", "occur", "last", "break", "erupt", "continue"}
+    | {"be", "hold", "fight", "convene", "host", "organise", "organize"}
+    | LIGHT_VERBS
+)
+"""Verbs whose subject is an event and whose other words date or place it ("the war began
+in 1950", "the summit was held in Vilnius"), not parties of some further act."""
+
+
+def _event_as_subject(cue: Any, pred: Any) -> bool:
+    """Whether the event noun is the subject of a verb that says what the event did."""
+    return bool(
+        cue.i != pred.i
+        and cue.pos_ in {"NOUN", "PROPN"}
+        and cue.dep_ in {"nsubj", "nsubjpass"}
+        and cue.head.i == pred.i
+        and pred.lemma_ not in _HAPPENING_VERBS
+    )
 
 
 def _object_head(claim: Claim, tokens: Sequence[Any], offset: int) -> Any | None:

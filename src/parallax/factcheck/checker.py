@@ -194,10 +194,14 @@ class Checker:
 def _asserted(claim: Claim, text: str) -> bool:
     """Whether a claim read from ``text`` is what the text claims.
 
-    A title beside a name ("President X visited Y") is checked on its own, but it is what
-    the text claims only when the text is nothing but the title and the name.
+    A title beside a name ("President X visited Y") and a dated event name ("the 2022
+    invasion of Ukraine pushed Finland into NATO") are checked on their own, but each is what
+    the text claims only when the text is nothing but the title and the name, or the event's
+    name and date: the rest of the sentence asserts something else.
     """
-    return claim.kind != "title" or claim.text.strip() == text.strip().rstrip(".!?")
+    if claim.kind not in {"title", "description"}:
+        return True
+    return claim.text.strip() == text.strip().rstrip(".!?")
 
 
 def _parse(text: str) -> list[Any] | None:
