@@ -155,3 +155,16 @@ def test_a_dated_event_name_does_not_decide_the_sentence() -> None:
     assert any(
         c.claim.kind == "description" and c.verdict.verdict == "supported" for c in result.claims
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # accurate sentences about a wrong statement someone made or a belief someone holds
+        "The minister wrongly claimed that the European Union had 30 members.",
+        "The senator falsely said that NATO had 40 members in 2019.",
+        "Many voters believe the European Union has 35 members.",
+    ],
+)
+def test_a_claim_someone_else_makes_is_not_the_sentences(text: str) -> None:
+    assert _verdict(text) == "not_enough_evidence", CHECKER.check_text(text).record()

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from parallax.claims.words import CONDITIONS, LIGHT_VERBS, MODALS, NOT_ASSERTING, RANKS
+from parallax.claims.words import (
+    CONDITIONS,
+    DISOWNING,
+    LIGHT_VERBS,
+    MODALS,
+    NOT_ASSERTING,
+    RANKS,
+)
 
 PREDICATE_NOUN_DEPS = frozenset({"attr", "oprd", "acomp"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos"})
@@ -115,6 +122,10 @@ def not_asserted(pred: Any, text: str) -> str | None:
         head = node.head
         if node.dep_ in {"xcomp", "ccomp"} and head.lemma_ in NOT_ASSERTING:
             return f"“{head.text}” does not assert what follows"
+        if node.dep_ in {"xcomp", "ccomp"} and (
+            disowned := next((c for c in head.children if c.lower_ in DISOWNING), None)
+        ):
+            return f"“{disowned.text} {head.text}”: the writer says what follows is wrong"
         node = head
     if pred.lemma_ in NOT_ASSERTING and pred.pos_ == "VERB":
         return f"“{pred.text}” does not assert the relation itself"

@@ -247,9 +247,26 @@ NOT_ASSERTING = frozenset(
         "move",
         "prepare",
         "fail",
+        "claim",
+        "allege",
+        "insist",
+        "argue",
+        "assert",
+        "contend",
+        "believe",
+        "think",
+        "suspect",
+        "fear",
+        "speculate",
+        "imagine",
+        "suppose",
     }
 )
-"""Verbs whose complement clause is not asserted ("applied to join", "hopes to join")."""
+"""Verbs whose complement clause is not asserted ("applied to join", "hopes to join", "claimed
+that NATO had 30 members": a claim or a belief someone holds, which the writer reports)."""
+
+DISOWNING = frozenset({"wrongly", "falsely", "erroneously", "incorrectly", "mistakenly"})
+"""Adverbs by which a writer says a reported statement is wrong ("falsely said that ...")."""
 
 VERBAL = frozenset({"shares_border_with", "member_of", "withdrew"})
 """Relations whose cue is a verb that taggers sometimes read as a plural noun ("borders")."""
