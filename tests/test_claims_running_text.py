@@ -168,3 +168,18 @@ def test_a_dated_event_name_does_not_decide_the_sentence() -> None:
 )
 def test_a_claim_someone_else_makes_is_not_the_sentences(text: str) -> None:
     assert _verdict(text) == "not_enough_evidence", CHECKER.check_text(text).record()
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the city a story was filed from is no party of its first sentence
+        ("PARIS — Turkey joined NATO in 1952.", "supported"),
+        ("ZAGREB, Croatia (AP) — Croatia became the 28th member of the EU in 2013.", "supported"),
+        ("WARSAW, Poland — Poland joined the European Union in 2004.", "supported"),
+        # what the first of two joined verbs acted on is not the second one's subject
+        ("Lithuania left the Soviet Union in 1990 and joined the EU in 2004.", "supported"),
+    ],
+)
+def test_a_dateline_and_a_first_verbs_object_are_no_subjects(text: str, verdict: str) -> None:
+    assert _verdict(text) == verdict, CHECKER.check_text(text).record()

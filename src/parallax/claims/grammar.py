@@ -57,6 +57,7 @@ from parallax.claims.when import TimeMention, find_times
 from parallax.claims.words import (
     ANAPHORS,
     COMPARATIVE,
+    DATELINE,
     DURATION_NOUNS,
     FUNCTION_WORDS,
     INCREMENT_WORDS,
@@ -145,7 +146,15 @@ class SentenceReader:
         self.kb = kb
         self.context = context
         self.pos = pos or {}
-        self.mentions = [m for m in find_mentions(text, kb) if not _locative_alias(text, m)]
+        found = find_mentions(text, kb)
+        dateline = DATELINE.match(text)
+        if dateline and any(
+            m.start == dateline.start() and m.of_type("organisation") for m in found
+        ):
+            dateline = None  # "NATO — which has 32 members — said": a name, not a place
+        self.dateline = (dateline.start(), dateline.end()) if dateline else None
+        filed_from = dateline.end() if dateline else 0
+        self.mentions = [m for m in found if not _locative_alias(text, m) and m.start >= filed_from]
         self.times = times if times is not None else find_times(text, context.anchor)
         spans = [(t.start, t.end) for t in self.times] + [(m.start, m.end) for m in self.mentions]
         self.numbers = [
@@ -255,6 +264,8 @@ class SentenceReader:
     def add(self, kind: ClaimKind, cue: Cue | None, **fields: Any) -> Claim:
         """Record a claim over the whole sentence."""
         parts: dict[str, tuple[int, int]] = fields.pop("parts", {})
+        if self.dateline is not None:
+            parts["dateline"] = self.dateline
         if cue is not None:
             parts["cue"] = (cue.start, cue.end)
         time = fields.get("time")
@@ -298,7 +309,10 @@ class SentenceReader:
         self.claims.extend(
             c for c in read_event_dates(self) if c.object is None or c.object.id not in dated
         )
-        return sorted(self.claims, key=lambda c: min((a for a, _ in c.parts.values()), default=0))
+        return sorted(
+            self.claims,
+            key=lambda c: min((a for k, (a, _) in c.parts.items() if k != "dateline"), default=0),
+        )
 
     def _bind(self, claim: Claim) -> None:
         """Check the claim's pieces against the parse (:mod:`parallax.claims.roles`)."""

@@ -117,22 +117,21 @@ def arguments(pred: Any) -> list[Any]:
     clause the noun it describes ("Finland, which joined ...").
     """
     found: list[Any] = []
-    heads = [pred]
-    # A conjoined verb shares its first verb's subject ("Finland applied and joined ...").
+    # A conjoined verb shares its first verb's subject ("Finland applied and joined ..."),
+    # not its objects ("Latvia left the Soviet Union and joined NATO").
     if pred.dep_ == "conj" and is_verb(pred.head):
-        heads.append(pred.head)
-    for head in heads:
-        for child in head.children:
-            if child.dep_ in ARGUMENT_DEPS:
-                found.append(child)
-            elif child.dep_ in {"prep", "agent"}:
-                found.extend(c for c in child.children if c.dep_ == "pobj")
-                for grandchild in child.children:
-                    if grandchild.dep_ == "prep":  # "out of", "away from"
-                        found.extend(c for c in grandchild.children if c.dep_ == "pobj")
-            elif child.dep_ == "advmod" and child.lower_ == "out":
-                for prep in child.children:
-                    found.extend(c for c in prep.children if c.dep_ == "pobj")
+        found.extend(c for c in pred.head.children if c.dep_ in {"nsubj", "nsubjpass"})
+    for child in pred.children:
+        if child.dep_ in ARGUMENT_DEPS:
+            found.append(child)
+        elif child.dep_ in {"prep", "agent"}:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+            for grandchild in child.children:
+                if grandchild.dep_ == "prep":  # "out of", "away from"
+                    found.extend(c for c in grandchild.children if c.dep_ == "pobj")
+        elif child.dep_ == "advmod" and child.lower_ == "out":
+            for prep in child.children:
+                found.extend(c for c in prep.children if c.dep_ == "pobj")
     if pred.dep_ in {"relcl", "acl"}:
         found.append(pred.head)
     expanded: list[Any] = []
@@ -152,9 +151,15 @@ def _noun_attachments(noun: Any) -> list[Any]:
     return found
 
 
-def _mention_head(tokens: Sequence[Any], text: str, sentence: str, offset: int) -> Any | None:
-    """The head token of the first place ``text`` occurs in the sentence, if it does."""
-    at = sentence.find(text) if text else -1
+def _mention_head(
+    tokens: Sequence[Any], text: str, sentence: str, offset: int, after: int = 0
+) -> Any | None:
+    """The head token of the first place ``text`` occurs in the sentence from ``after`` on.
+
+    ``after`` skips a dateline ("HELSINKI, Finland (AP) — Finland joined ..."): the grammar
+    never reads a party from it.
+    """
+    at = sentence.find(text, after) if text else -1
     if at < 0:
         return None
     span = _tokens_in(tokens, (at, at + len(text)), offset)
@@ -282,7 +287,7 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
         binding.reason = why
         return binding
     binding.negated = _negates(tokens, pred, cue, _object_head(claim, tokens, offset))
-    args = arguments(pred)
+    args = _past_dateline(arguments(pred), claim, offset)
     if verbless and pred.i == cue.i:
         args = [t for t in tokens if t.pos_ in {"NOUN", "PROPN"} and t.i != cue.i]
     if claim.relation == "event" and _event_as_subject(cue, pred):
@@ -429,9 +434,35 @@ def _event_as_subject(cue: Any, pred: Any) -> bool:
     )
 
 
+def _filed_from(claim: Claim) -> int:
+    """Where the sentence starts after its dateline (0 without one)."""
+    dateline = claim.parts.get("dateline")
+    return dateline[1] - claim.start if dateline else 0
+
+
+def _past_dateline(args: list[Any], claim: Claim, offset: int) -> list[Any]:
+    """Arguments with a dateline the parser took for the subject replaced by the real one.
+
+    "WARSAW, Poland — Poland joined NATO": the parser makes the city the subject and the
+    country that joined an apposition to it.
+    """
+    filed_from = _filed_from(claim)
+    if not filed_from:
+        return args
+    kept: list[Any] = []
+    for token in args:
+        if token.idx - offset >= filed_from:
+            kept.append(token)
+            continue
+        kept.extend(t for t in token.subtree if t.dep_ == "appos" and t.idx - offset >= filed_from)
+    return kept
+
+
 def _object_head(claim: Claim, tokens: Sequence[Any], offset: int) -> Any | None:
     obj = claim.object
-    return _mention_head(tokens, obj.text, claim.text, offset) if obj and obj.text else None
+    if obj is None or not obj.text:
+        return None
+    return _mention_head(tokens, obj.text, claim.text, offset, _filed_from(claim))
 
 
 def _negates(tokens: Sequence[Any], pred: Any, cue: Any, obj: Any | None) -> bool | None:
@@ -563,13 +594,17 @@ def _bind_count(
     org = claim.subject if claim.ordinal is None else claim.object
     if claim.ordinal is not None:
         subject = claim.subject
-        head = _mention_head(tokens, subject.text, claim.text, offset) if subject else None
+        head = (
+            _mention_head(tokens, subject.text, claim.text, offset, _filed_from(claim))
+            if subject
+            else None
+        )
         if head is None or not (_covers(head, args) or head.i == member_noun.head.i):
             return "the position is not said of the country the claim names"
         binding.roles["subject"] = subject.text if subject else ""
     if org is None:
         return "the claim names no organisation"
-    org_head = _mention_head(tokens, org.text, claim.text, offset)
+    org_head = _mention_head(tokens, org.text, claim.text, offset, _filed_from(claim))
     binding.roles["organisation" if claim.ordinal is None else "object"] = org.text
     owners = _owned([member_noun, *allowed, *(a for a in args if a.i in {t.i for t in allowed})])
     if _covers_any(org_head, owners, args):
@@ -597,14 +632,14 @@ def _bind_parties(
     owners = _owned([*cue_tokens, *nominals])
     subjects = []
     for party in claim.subjects:
-        head = _mention_head(tokens, party.text, claim.text, offset)
+        head = _mention_head(tokens, party.text, claim.text, offset, _filed_from(claim))
         if head is not None and (_covers(head, args) or _covers(head, owners) or head.i == pred.i):
             subjects.append(party)
     obj = claim.object
     obj_bound = False
     if obj is not None:
         binding.roles["object"] = obj.text
-        head = _mention_head(tokens, obj.text, claim.text, offset)
+        head = _mention_head(tokens, obj.text, claim.text, offset, _filed_from(claim))
         if head is None:
             if claim.relation in {"member_of", "founding_member"} and any(
                 c.dep_ == "dobj" for c in pred.children
