@@ -183,3 +183,21 @@ def test_a_claim_someone_else_makes_is_not_the_sentences(text: str) -> None:
 )
 def test_a_dateline_and_a_first_verbs_object_are_no_subjects(text: str, verdict: str) -> None:
     assert _verdict(text) == verdict, CHECKER.check_text(text).record()
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a country the sentence compares with, or whose neighbour the subject is, is no party
+        ("Croatia, unlike Slovenia, joined the European Union in 2013.", "supported"),
+        ("Unlike Poland, Switzerland never joined the European Union.", "supported"),
+        (
+            "Germany's neighbour Austria, which joined the EU in 1995, hosted the talks.",
+            "supported",
+        ),
+        # the names in apposition to the subject noun are the subjects
+        ("Russia's neighbours Estonia and Latvia both joined NATO in 2004.", "supported"),
+    ],
+)
+def test_compared_and_possessing_countries_are_no_subjects(text: str, verdict: str) -> None:
+    assert _verdict(text) == verdict, CHECKER.check_text(text).record()

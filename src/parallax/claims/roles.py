@@ -110,6 +110,10 @@ def _lift_conj(token: Any) -> Any:
     return token
 
 
+_COMPARED = frozenset({"unlike", "like", "except", "besides", "than", "beside"})
+"""Prepositions whose object is compared with the clause's parties, not one of them."""
+
+
 def arguments(pred: Any) -> list[Any]:
     """The tokens heading the predicate's arguments, conjuncts included.
 
@@ -124,6 +128,8 @@ def arguments(pred: Any) -> list[Any]:
     for child in pred.children:
         if child.dep_ in ARGUMENT_DEPS:
             found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _COMPARED:
+            continue  # "Finland, unlike Sweden, joined": Sweden is only compared with it
         elif child.dep_ in {"prep", "agent"}:
             found.extend(c for c in child.children if c.dep_ == "pobj")
             for grandchild in child.children:
@@ -630,10 +636,24 @@ def _bind_parties(
 ) -> str | None:
     nominals = [a for a in args if a.dep_ in {"attr", "oprd", "nsubj", "nsubjpass"}]
     owners = _owned([*cue_tokens, *nominals])
+    # A subject is the subject noun or the names in apposition to it ("Ukraine's neighbours
+    # Poland and Slovakia joined"), never whose the subject noun is ("Russia's neighbour
+    # Finland"): only the relation word and a predicate noun lend their owners to it.
+    named_as = [
+        t
+        for a in args
+        if a.dep_ in {"nsubj", "nsubjpass"}
+        for c in a.children
+        if c.dep_ == "appos"
+        for t in (c, *(x for x in c.subtree if x.dep_ == "conj" and _lift_conj(x).i == c.i))
+    ]
+    subject_owners = _owned([*cue_tokens, *(a for a in args if a.dep_ in {"attr", "oprd"})])
     subjects = []
     for party in claim.subjects:
         head = _mention_head(tokens, party.text, claim.text, offset, _filed_from(claim))
-        if head is not None and (_covers(head, args) or _covers(head, owners) or head.i == pred.i):
+        if head is not None and (
+            _covers(head, [*args, *named_as]) or _covers(head, subject_owners) or head.i == pred.i
+        ):
             subjects.append(party)
     obj = claim.object
     obj_bound = False
