@@ -806,3 +806,16 @@ def test_a_span_before_a_named_event_is_no_date_counted_from_publication() -> No
         "She was born in 1931, two years before Roosevelt took office.", date(2020, 5, 1)
     )
     assert [(e.text, e.value) for e in found] == [("1931", "1931"), ("two years before", "P2Y")]
+
+
+def test_a_weekday_takes_the_tense_of_its_own_clause() -> None:
+    saturday = date(2018, 7, 14)
+
+    def first(text: str) -> str:
+        return find_times(text, saturday)[0].value
+
+    # the verb of a possessive weekday comes after its noun
+    assert first("Monday's vote in the chamber will be the last.") == "2018-07-16"
+    assert first("Monday's vote in the chamber was the last.") == "2018-07-09"
+    # a relative clause keeps its past, whatever the sentence plans
+    assert first("The envoy, who arrived on Thursday, will stay until June.") == "2018-07-12"
