@@ -201,3 +201,18 @@ def test_a_dateline_and_a_first_verbs_object_are_no_subjects(text: str, verdict:
 )
 def test_compared_and_possessing_countries_are_no_subjects(text: str, verdict: str) -> None:
     assert _verdict(text) == verdict, CHECKER.check_text(text).record()
+
+
+def test_an_unnamed_organisation_is_not_guessed_when_two_are_in_play() -> None:
+    from parallax.components import load
+    from parallax.model import Article
+
+    # the story is about the Union, but NATO is named last before the unnamed "joined"
+    text = (
+        "Croatia hosted European Union leaders on Monday. The country is also a NATO member. "
+        "Croatia joined in 2013 after a decade of talks."
+    )
+    pipeline = load(["parse", "sentences", "times", "claims", "factcheck"])
+    analysis = next(iter(pipeline.pipe([Article(text=text, source="t", date=date(2022, 7, 12))])))
+    verdicts = [c["verdict"] for c in analysis.layers["claims"]]
+    assert "contradicted" not in verdicts, analysis.layers["claims"]

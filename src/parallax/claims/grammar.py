@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -88,10 +88,14 @@ class Context:
     Attributes:
         anchor: the publication date (gives "4 April" its year; dates present tense).
         organisation: the last organisation an earlier sentence named.
+        rivals: the sentences just before named another organisation too, so a sentence
+            that neither names nor refers to one ("Sweden joined in 2024") does not say
+            which it means.
     """
 
     anchor: date | None = None
     organisation: Party | None = None
+    rivals: bool = False
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -181,6 +185,8 @@ class SentenceReader:
             noun = re.sub(r"['\u2019]s$", "", anaphor.group(0)).split()[-1].lower()
             if entity is not None and noun not in f"{entity.name} {entity.description}".lower():
                 context_org = self._resolve_anaphor(anaphor.group(0)) or context_org
+        if anaphor is None and self.context.rivals:
+            return None, False  # two organisations in play: "joined" says not which
         if context_org is not None:
             org = context_org
             text = anaphor.group(0) if anaphor else org.text
@@ -531,6 +537,35 @@ def read_claims(
     """
     reader = SentenceReader(text, kb, context or Context(), times=times, pos=pos, parse=parse)
     return reader.read()
+
+
+RIVAL_WINDOW = 3
+"""How many sentences back another organisation named makes an unnamed one ambiguous."""
+
+
+@dataclass
+class ArticleOrganisations:
+    """The organisations an article's sentences name, read in order, for those naming none.
+
+    Attributes:
+        last: the organisation named last.
+        recent: the ids named by each of the last few sentences.
+    """
+
+    last: Party | None = None
+    recent: list[set[str | None]] = field(default_factory=list)
+
+    def context(self, anchor: date | None) -> Context:
+        """The context of the next sentence."""
+        named = set().union(*self.recent) if self.recent else set()
+        return Context(anchor=anchor, organisation=self.last, rivals=len(named) > 1)
+
+    def read(self, text: str, kb: KnowledgeBase) -> None:
+        """Take note of the organisations a sentence names."""
+        named = organisations_named(text, kb)
+        if named:
+            self.last = named[-1]
+        self.recent = [*self.recent, {p.id for p in named}][-RIVAL_WINDOW:]
 
 
 def organisations_named(text: str, kb: KnowledgeBase) -> list[Party]:
