@@ -9,6 +9,7 @@ clause (not one inside a relative clause on a noun, nor two coordinated clauses)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from parallax.claims.words import (
@@ -202,3 +203,24 @@ def _same_subject(clause: Any, pred: Any) -> bool:
     return (subject.pos_ == "PRON" and subject.lower_ in {"it", "they"}) or any(
         subject.lower_ == o.lower_ for o in own
     )
+
+
+def _depth(token: Any) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def span_head(tokens: Sequence[Any]) -> Any:
+    """The syntactic head of a span.
+
+    Of the tokens whose head lies outside the span, the one nearest the root (the last of
+    them on a tie: "The New START" -> START).
+    """
+    inside = {t.i for t in tokens}
+    outside = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    if not outside:
+        return tokens[0] if tokens else None
+    best = min(_depth(t) for t in outside)
+    return [t for t in outside if _depth(t) == best][-1]

@@ -29,7 +29,6 @@ with that reason; the binding (which words were read as each role) is part of th
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,7 +41,15 @@ from parallax.claims.clauses import (
     not_asserted,
     predicate,
     restricted,
+    span_head,
     subordinate_clause,
+)
+from parallax.claims.dating import (
+    YEAR,
+    coordinated_time,
+    dated_by_event,
+    time_bound,
+    unresolved_date,
 )
 from parallax.claims.model import Claim
 from parallax.claims.words import (
@@ -53,8 +60,6 @@ from parallax.claims.words import (
 )
 
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "agent"})
-
-_YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b|\b(?:1\d|20)\d0s\b|['\u2019]\d{2}\b")
 
 
 @dataclass
@@ -80,27 +85,6 @@ class Binding:
 def _tokens_in(tokens: Sequence[Any], span: tuple[int, int], offset: int) -> list[Any]:
     start, end = span
     return [t for t in tokens if start <= t.idx - offset < end and not t.is_space]
-
-
-def _depth(token: Any) -> int:
-    depth = 0
-    while token.head.i != token.i and depth < 50:
-        token, depth = token.head, depth + 1
-    return depth
-
-
-def _head_of(tokens: Sequence[Any]) -> Any:
-    """The syntactic head of a span.
-
-    Of the tokens whose head lies outside the span, the one nearest the root (the last of
-    them on a tie: "The New START" -> START).
-    """
-    inside = {t.i for t in tokens}
-    outside = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
-    if not outside:
-        return tokens[0] if tokens else None
-    best = min(_depth(t) for t in outside)
-    return [t for t in outside if _depth(t) == best][-1]
 
 
 def _lift_conj(token: Any) -> Any:
@@ -169,7 +153,7 @@ def _mention_head(
     if at < 0:
         return None
     span = _tokens_in(tokens, (at, at + len(text)), offset)
-    return _head_of(span) if span else None
+    return span_head(span) if span else None
 
 
 def _covers(token: Any, heads: Iterable[Any]) -> bool:
@@ -186,27 +170,6 @@ def _covers(token: Any, heads: Iterable[Any]) -> bool:
 
 def _covers_any(token: Any | None, *groups: Iterable[Any]) -> bool:
     return token is not None and any(_covers(token, group) for group in groups)
-
-
-def _time_bound(time_head: Any, pred: Any, allowed: set[int]) -> bool:
-    """Whether a time hangs from the predicate (through prepositions and allowed nouns)."""
-    node = time_head
-    for _ in range(12):
-        if node.i == pred.i:
-            return True
-        if node.head.i == node.i:
-            return False
-        node = node.head
-        if node.i == pred.i:
-            return True
-        if node.pos_ in {"ADP", "SCONJ", "CCONJ", "PUNCT", "NUM", "PROPN", "DET"}:
-            continue
-        if node.i in allowed:
-            continue
-        if node.dep_ == "conj" and node.head.i == pred.i:
-            continue
-        return False
-    return False
 
 
 def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) -> Binding:
@@ -230,7 +193,7 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
     quantity_span = claim.parts.get("quantity") or claim.parts.get("ordinal")
     cue_tokens = _tokens_in(tokens, cue_span, offset) if cue_span else []
     number_tokens = _tokens_in(tokens, quantity_span, offset) if quantity_span else []
-    number = _head_of(number_tokens) if number_tokens else None
+    number = span_head(number_tokens) if number_tokens else None
     member_noun = None
     if number is not None and quantity_span is not None:
         member_noun = number.head if number.head.i != number.i else None
@@ -239,7 +202,7 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
         roles["quantity"] = text[quantity_span[0] : quantity_span[1]] + (
             f" (of “{member_noun.text}”)" if member_noun is not None else ""
         )
-    cue = _head_of(cue_tokens) if cue_tokens else None
+    cue = span_head(cue_tokens) if cue_tokens else None
     if cue is None and member_noun is not None:
         cue = member_noun
     if cue is None:
@@ -336,19 +299,19 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
         allowed = cue_spans | {t.i for t in cue_tokens}
         if member_noun is not None:
             allowed.add(member_noun.i)
-        head = _head_of(time_tokens) if time_tokens else None
-        other = _coordinated_time(head, time_tokens) if head is not None else None
-        if other is not None and _time_bound(head, pred, allowed):
+        head = span_head(time_tokens) if time_tokens else None
+        other = coordinated_time(head, time_tokens) if head is not None else None
+        if other is not None and time_bound(head, pred, allowed):
             binding.reason = (
                 f"the claim is dated by “{time.text}” and “{other}” together, and does not say "
                 "which part of it each dates"
             )
             roles["time"] = f"{time.text}, {other}"
             return binding
-        if head is None or not _time_bound(head, pred, allowed):
+        if head is None or not time_bound(head, pred, allowed):
             binding.drop_time = f"“{time.text}” dates something else in the sentence"
             roles["time"] = f"none (“{time.text}” dates something else)"
-        elif not _YEAR.search(time.text):
+        elif not YEAR.search(time.text):
             binding.reason = (
                 f"the claim's date “{time.text}” names no year, so it could not be resolved "
                 "with confidence"
@@ -358,66 +321,20 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
         else:
             roles["time"] = time.text
     if time is None or binding.drop_time:
-        unresolved = _unresolved_date(tokens, pred, cue_spans | {t.i for t in cue_tokens})
+        unresolved = unresolved_date(tokens, pred, cue_spans | {t.i for t in cue_tokens})
         if unresolved:
             binding.reason = (
                 f"the claim is dated “{unresolved}”, which names no year, so it could not be "
                 "resolved with confidence"
             )
             roles["time"] = unresolved
-        elif event := _dated_by_event(pred, member_noun if counting else None, cue_tokens):
+        elif event := dated_by_event(pred, member_noun if counting else None, cue_tokens):
             binding.reason = (
                 f"the claim is dated by another event (“{event}”), not by a date, so it "
                 "could not be judged on its time"
             )
             roles["time"] = event
     return binding
-
-
-_EVENT_SUBORDINATORS = frozenset({"when", "after", "before", "while", "until", "once", "as"})
-_EVENT_PREPOSITIONS = frozenset({"after", "before", "during", "until", "following", "since"})
-
-
-def _dated_by_event(pred: Any, noun: Any | None, cue_tokens: Sequence[Any]) -> str | None:
-    """The words that date a claim by another event, if any ("when the Wall fell").
-
-    "NATO had 16 members when the Berlin Wall fell" is true or false depending on when the
-    Wall fell; with no date for that event, the claim has no time to be judged at, and
-    judging it at any time ("had 16 members at some point") would confirm false claims.
-    A clause opened by a temporal conjunction, or a temporal preposition whose object is
-    not itself a date ("after the Kosovo War"), hanging from the predicate or the counted
-    noun, dates the claim this way; not the clause the relation word itself is in ("had
-    eight members when it was founded" is the founding's count).
-    """
-    cues = {t.i for t in cue_tokens}
-    for head in (pred, noun):
-        if head is None:
-            continue
-        for child in head.children:
-            if child.dep_ in {"advcl", "relcl"}:  # "when ... collapsed" may parse as relcl
-                marks = [
-                    c
-                    for c in child.children
-                    if c.dep_ in {"mark", "advmod"}
-                    and c.lower_ in _EVENT_SUBORDINATORS
-                    and c.i < child.i
-                ]
-                if marks and not any(t.i in cues for t in child.subtree):
-                    return _phrase(marks[0], child)
-            elif child.dep_ == "prep" and child.lower_ in _EVENT_PREPOSITIONS:
-                objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
-                if objects and not any(
-                    t.ent_type_ in {"DATE", "TIME"} or t.like_num for t in objects[0].subtree
-                ):
-                    return _phrase(child, objects[0])
-    return None
-
-
-def _phrase(first: Any, head: Any) -> str:
-    """The words from ``first`` to the end of ``head``'s subtree."""
-    last = max(t.i for t in head.subtree)
-    doc = head.doc
-    return str(doc[first.i : last + 1].text)
 
 
 _HAPPENING_VERBS = frozenset(
@@ -496,42 +413,6 @@ def _negates(tokens: Sequence[Any], pred: Any, cue: Any, obj: Any | None) -> boo
         if head.dep_ in {"advmod", "aux", "auxpass"} and head.head.i == pred.i:
             return True
     return False
-
-
-def _coordinated_time(head: Any, own: Sequence[Any]) -> str | None:
-    """Another date joined to the claim's by "and" or "or" ("in 2023 and 2024"), if any."""
-    inside = {t.i for t in own}
-    joined = [c for c in head.children if c.dep_ == "conj"]
-    if head.dep_ == "conj":
-        joined.append(head.head)
-    for token in joined:
-        if token.i not in inside and (token.ent_type_ in {"DATE", "TIME"} or token.like_num):
-            return str(token.text)
-    return None
-
-
-def _unresolved_date(tokens: Sequence[Any], pred: Any, allowed: set[int]) -> str | None:
-    """A date the parser found hanging from the predicate that no time reader resolved.
-
-    "Sweden joined NATO on Monday" dates the joining; when no time expression with a year
-    covers it, the claim cannot be judged on its date, nor without it.
-    """
-    for token in tokens:
-        if token.ent_type_ != "DATE" or token.ent_iob_ != "B":
-            continue
-        words = [token]
-        following = token.i + 1
-        for other in tokens:
-            if other.i == following and other.ent_iob_ == "I" and other.ent_type_ == "DATE":
-                words.append(other)
-                following += 1
-        text = " ".join(w.text for w in words)
-        if _YEAR.search(text) or text.lower() in {"today", "now", "currently", "nowadays"}:
-            continue  # a year, or the time of writing, which the present tense already means
-        head = _head_of(words)
-        if head is not None and _time_bound(head, pred, allowed):
-            return text
-    return None
 
 
 def _longer_name(claim: Claim, tokens: Sequence[Any], offset: int) -> str | None:
