@@ -216,3 +216,20 @@ def test_an_unnamed_organisation_is_not_guessed_when_two_are_in_play() -> None:
     analysis = next(iter(pipeline.pipe([Article(text=text, source="t", date=date(2022, 7, 12))])))
     verdicts = [c["verdict"] for c in analysis.layers["claims"]]
     assert "contradicted" not in verdicts, analysis.layers["claims"]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # "which now has" is present, whatever the tense of "joined" before it
+        ("Croatia joined the European Union, which now has 28 members.", "contradicted"),
+        # "have joined": an auxiliary, not a total; counted from the year or after it
+        ("Since 2007, three countries have joined the European Union.", "supported"),
+        ("Since 2007, five countries have joined the European Union.", "contradicted"),
+        ("Since 2004, three countries have joined the European Union.", "disputed"),
+        # the year dates the joining, and the count is of that moment
+        ("The European Union had 27 members when Croatia joined in 2013.", "not_enough_evidence"),
+    ],
+)
+def test_a_total_is_read_with_its_own_verb(text: str, verdict: str) -> None:
+    assert _verdict(text) == verdict, CHECKER.check_text(text).record()

@@ -28,7 +28,7 @@ from parallax.claims.words import (
 )
 from parallax.domains import domain_pack
 
-TOTAL_BEFORE = re.compile(r"\b(?:has|have|had|of|with)\s+$", re.IGNORECASE)
+TOTAL_BEFORE = re.compile(r"\b(?:(?P<verb>has|have|had)|of|with)\s+$", re.IGNORECASE)
 """Words before a count that make it a total ("had 15 members"), whatever the cue says."""
 
 _RESTRICTING_PHRASE = re.compile(

@@ -408,7 +408,6 @@ class SentenceReader:
         increment = False
         named: list[Mention] = []
         if cue is not None:
-            between = self.text[min(cue.end, number.start) : max(cue.start, number.end)]
             if cue.relation in {"founding_member", "founded", "signed"}:
                 relation = "founding_member"
                 named = self._listed_before(number.start)
@@ -421,7 +420,7 @@ class SentenceReader:
                 )
                 relation = "gained_members" if increment else "member_count"
             elif cue.relation == "member_of":
-                increment = not TOTAL_BEFORE.search(between) and bool(
+                increment = not TOTAL_BEFORE.search(self.text[: number.start]) and bool(
                     re.match(r"join|admit|acce", cue.text, re.I)
                 )
                 relation = "gained_members" if increment else "member_count"
@@ -449,6 +448,10 @@ class SentenceReader:
         if OTHER_WORDS.intersection(modifiers):
             claim.others = True
         claim.narrowed = narrowed
+        owning = TOTAL_BEFORE.search(self.text[: number.start])
+        if relation == "member_count" and owning and owning["verb"]:
+            # "joined NATO, which now has 30 members": the count's own verb gives its tense
+            claim.tense = "past" if owning["verb"].lower() == "had" else "present"
 
     def _comparison(self) -> None:
         multiple = MULTIPLE.search(self.text)

@@ -223,6 +223,18 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
             )
             return binding
         under = subordinate_clause(cue, pred) if pred is not None else None
+        if under is not None and pred is not None and claim.relation == "member_count":
+            # "NATO had 30 members when Finland joined in 2023": the year dates the joining,
+            # and the count is of the moment of it, which the year alone does not give
+            words = list(under.subtree)
+            clause = str(under.doc[words[0].i : words[-1].i + 1].text)
+            roles["relation"] = f"{pred.text} … {member_noun.text}"
+            roles["time"] = clause
+            binding.reason = (
+                f"the count is dated by another event (“{clause}”), not by a date, so it "
+                "could not be judged on its time"
+            )
+            return binding
         if under is not None and pred is not None:
             roles["relation"] = f"{pred.text} (“{cue.text}” is a clause under it)"
             binding.reason = (

@@ -304,6 +304,10 @@ def _count_in_span(kb: KnowledgeBase, claim: Claim, roll: Roll) -> Verdict:
     else:
         joined = [f for f in roll.joined_within(date.min, date.max) if _in_bound(f, claim)]
         readings.append((show(time), joined))
+        if time.bound == "since" and time.granularity == "year":
+            # "six have joined since 2004" may count from the end of that year's accessions
+            after = date(time.last.year + 1, 1, 1)
+            readings.append((f"after {time.last.year}", roll.joined_within(after, date.max)))
     claimed = claim.quantity
     op = claim.comparator
     outcomes = [(label, facts, _compare(claimed, len(facts), op)) for label, facts in readings]
