@@ -151,6 +151,9 @@ def test_a_dated_event_name_does_not_decide_the_sentence() -> None:
     text = "Russia's 2014 annexation of Crimea pushed Sweden towards NATO."
     result = CHECKER.check_text(text)
     assert result.verdict.verdict == "not_enough_evidence", result.record()
+    # a wrong date is still an error the text makes
+    wrong = CHECKER.check_text("Russia's 2015 annexation of Crimea pushed Sweden towards NATO.")
+    assert wrong.verdict.verdict == "contradicted", wrong.record()
     # the name and its date are still checked, as a claim of their own
     assert any(
         c.claim.kind == "description" and c.verdict.verdict == "supported" for c in result.claims

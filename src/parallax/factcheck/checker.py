@@ -171,7 +171,8 @@ class Checker:
         informative = [
             c.verdict
             for c in checked
-            if c.verdict.verdict != "not_enough_evidence" and _asserted(c.claim, text)
+            if c.verdict.verdict != "not_enough_evidence"
+            and (_asserted(c.claim, text) or _wrong_description(c))
         ]
         if informative:
             return TextCheck(text, combine(informative), checked)
@@ -202,6 +203,15 @@ def _asserted(claim: Claim, text: str) -> bool:
     if claim.kind not in {"title", "description"}:
         return True
     return claim.text.strip() == text.strip().rstrip(".!?")
+
+
+def _wrong_description(checked: CheckedClaim) -> bool:
+    """A dated event name with the wrong date ("the 2015 annexation of Crimea").
+
+    Whatever the rest of the sentence asserts, the text states that date, so a contradicted
+    one decides the verdict; a confirmed one says nothing about the rest.
+    """
+    return checked.claim.kind == "description" and checked.verdict.verdict == "contradicted"
 
 
 def _parse(text: str) -> list[Any] | None:
