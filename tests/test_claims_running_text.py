@@ -236,3 +236,17 @@ def test_an_unnamed_organisation_is_not_guessed_when_two_are_in_play() -> None:
 )
 def test_a_total_is_read_with_its_own_verb(text: str, verdict: str) -> None:
     assert _verdict(text) == verdict, CHECKER.check_text(text).record()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # accurate sentences about claims others make; the clause is not the writer's
+        "The rumour that Norway joined the European Union in 1994 keeps circulating.",
+        "The allegation that the European Union has 30 members was repeated online.",
+        # the sentence calls its clause false: the clause is no assertion to confirm
+        "It is untrue that Poland joined NATO in 1999.",
+    ],
+)
+def test_a_clause_reported_as_a_claim_or_called_false_is_not_asserted(text: str) -> None:
+    assert _verdict(text) == "not_enough_evidence", CHECKER.check_text(text).record()

@@ -15,6 +15,8 @@ from typing import Any
 from parallax.claims.words import (
     CONDITIONS,
     DISOWNING,
+    DOUBTED,
+    FALSE_WORDS,
     LIGHT_VERBS,
     MODALS,
     NOT_ASSERTING,
@@ -118,6 +120,13 @@ def not_asserted(pred: Any, text: str) -> str | None:
                 return f"“to {node.text}” states an aim or a possibility, not a fact"
             if child.dep_ == "mark" and child.lower_ in CONDITIONS:
                 return f"“{child.text} ...” makes the clause a condition"
+        if node.dep_ in {"relcl", "acl", "ccomp", "appos"} and node.head.lemma_ in DOUBTED:
+            # "the claim that NATO has 40 members", "the myth that ...": a content clause
+            return f"“{node.head.text} that ...” reports a claim, it does not assert it"
+        if node.dep_ == "ccomp" and any(
+            c.dep_ == "acomp" and c.lower_ in FALSE_WORDS for c in node.head.children
+        ):
+            return "the sentence calls what follows false"
         if node.head.i == node.i or node.dep_ in {"relcl", "acl"}:
             break  # a relative clause is asserted on its own, whatever its noun's clause says
         head = node.head

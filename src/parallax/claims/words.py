@@ -273,6 +273,33 @@ DATELINE = re.compile(
 """A dateline opening a story's first sentence ("WARSAW, Poland (AP) — "): the place the
 story was filed from, never a party of what the sentence says."""
 
+DOUBTED = frozenset(
+    {
+        "claim",
+        "allegation",
+        "myth",
+        "rumour",
+        "rumor",
+        "notion",
+        "idea",
+        "suggestion",
+        "theory",
+        "assertion",
+        "belief",
+        "speculation",
+        "report",
+        "lie",
+        "fear",
+        "hope",
+        "charge",
+        "accusation",
+    }
+)
+"""Nouns whose content clause is someone's claim, not the writer's ("the myth that ...")."""
+
+FALSE_WORDS = frozenset({"false", "untrue", "wrong", "incorrect", "inaccurate"})
+"""Adjectives by which a sentence calls its clause false ("it is false that ...")."""
+
 DISOWNING = frozenset({"wrongly", "falsely", "erroneously", "incorrectly", "mistakenly"})
 """Adverbs by which a writer says a reported statement is wrong ("falsely said that ...")."""
 
