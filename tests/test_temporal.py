@@ -819,3 +819,12 @@ def test_a_weekday_takes_the_tense_of_its_own_clause() -> None:
     assert first("Monday's vote in the chamber was the last.") == "2018-07-09"
     # a relative clause keeps its past, whatever the sentence plans
     assert first("The envoy, who arrived on Thursday, will stay until June.") == "2018-07-12"
+
+
+def test_a_period_shifted_by_the_span_after_it_is_that_spans_period() -> None:
+    text = "The mill lost money in the third quarter. In the same period a year earlier, it gained."
+    found = find_times(text, date(2009, 10, 16))
+    assert [(e.text, e.value) for e in found] == [
+        ("the third quarter", "2009-Q3"),
+        ("a year earlier", "2008-Q3"),
+    ]

@@ -68,7 +68,10 @@ def resolve(text: str, anchor: date | None, found: list[TimeExpression]) -> list
     """
     kept: list[TimeExpression] = []
     references: list[TimeExpression] = []
-    for expression in found:
+    for index, expression in enumerate(found):
+        following = found[index + 1] if index + 1 < len(found) else None
+        if following is not None and _shifted_by(text, expression, following):
+            continue  # "the same period a year earlier": the pair names the second's time
         updated = _resolve_one(text, anchor, expression, references)
         if updated is not None:
             kept.append(updated)
@@ -80,6 +83,21 @@ def resolve(text: str, anchor: date | None, found: list[TimeExpression]) -> list
         if not (_FOLLOWING.match(phrase) or _BEFORE.match(phrase)):
             references.append(expression)
     return kept
+
+
+def _shifted_by(text: str, expression: TimeExpression, following: TimeExpression) -> bool:
+    """Whether a period named by reference is shifted by the span right after it.
+
+    "In the same period a year earlier": the period is the year-ago one, which the
+    second expression names; the first alone would date it to the reported period.
+    """
+    phrase = re.sub(r"\s+", " ", expression.text.strip())
+    if not (_THAT.match(phrase) or _REPORTED.match(phrase)):
+        return False
+    if text[expression.end : following.start].strip():
+        return False
+    after = re.sub(r"\s+", " ", following.text.strip())
+    return bool(_YEAR_AGO.match(after) or _COUNTED_BACK.match(after))
 
 
 def _is_reference_only(expression: TimeExpression) -> bool:
