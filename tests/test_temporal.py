@@ -754,3 +754,77 @@ def test_the_previous_and_the_following_day_count_from_the_story() -> None:
         "2017-07-04",
     ]
     assert values("Its shares fell the previous day.") == []  # nothing to count from
+
+
+def test_a_span_counted_back_from_the_story_takes_its_last_day() -> None:
+    def values(text: str) -> list[str]:
+        return [e.value for e in find_times(text, date(2019, 5, 9)) if e.type == "DATE"]
+
+    # the day the story last named, not publication, is what "two days earlier" counts from
+    told = "The ministers met in Riga on Monday. Two days earlier, the talks had stalled."
+    assert values(told) == ["2019-05-06", "2019-05-04"]
+    assert values("The bill was signed on Friday. A week earlier the vote failed.") == [
+        "2019-05-03",
+        "2019-W17",
+    ]
+    # "a week later" stays the span TimeML annotates it as
+    assert values("The bill was signed on Friday. A week later it took effect.")[-1] == "+P1W"
+    # a year is too coarse to count days from: the day stays as it was read
+    assert values("The bridge opened in 2004. Two days earlier it had been inspected.") == [
+        "2004",
+        "2019-05-07",
+    ]
+
+
+def test_a_day_counted_from_the_story_needs_the_last_date_to_be_a_day() -> None:
+    def values(text: str) -> list[str]:
+        return [e.value for e in find_times(text, date(2022, 3, 10))]
+
+    # "the previous day" after "a member since 1999" has no day to count from; the day
+    # named before that belongs to another part of the story
+    text = (
+        "The strike, which began on March 1, closed the port. Latvia, a member since 2004, "
+        "sent ships. The previous day, a warehouse burned."
+    )
+    assert values(text) == ["2022-03-01", "2004"]
+
+
+def test_sentences_scanned_one_by_one_still_count_from_the_story() -> None:
+    from parallax.temporal import find_times_in_sentences
+
+    text = "The summit ended on Friday. The previous day, the leaders had dined together."
+    first_end = text.index(".") + 1
+    found = find_times_in_sentences(
+        text, [(0, first_end), (first_end + 1, len(text))], date(2021, 6, 14)
+    )
+    assert [[e.value for e in sentence] for sentence in found] == [["2021-06-11"], ["2021-06-10"]]
+    assert found[1][0].start == text.index("The previous")
+
+
+def test_a_span_before_a_named_event_is_no_date_counted_from_publication() -> None:
+    found = find_times(
+        "She was born in 1931, two years before Roosevelt took office.", date(2020, 5, 1)
+    )
+    assert [(e.text, e.value) for e in found] == [("1931", "1931"), ("two years before", "P2Y")]
+
+
+def test_a_weekday_takes_the_tense_of_its_own_clause() -> None:
+    saturday = date(2018, 7, 14)
+
+    def first(text: str) -> str:
+        return find_times(text, saturday)[0].value
+
+    # the verb of a possessive weekday comes after its noun
+    assert first("Monday's vote in the chamber will be the last.") == "2018-07-16"
+    assert first("Monday's vote in the chamber was the last.") == "2018-07-09"
+    # a relative clause keeps its past, whatever the sentence plans
+    assert first("The envoy, who arrived on Thursday, will stay until June.") == "2018-07-12"
+
+
+def test_a_period_shifted_by_the_span_after_it_is_that_spans_period() -> None:
+    text = "The mill lost money in the third quarter. In the same period a year earlier, it gained."
+    found = find_times(text, date(2009, 10, 16))
+    assert [(e.text, e.value) for e in found] == [
+        ("the third quarter", "2009-Q3"),
+        ("a year earlier", "2008-Q3"),
+    ]

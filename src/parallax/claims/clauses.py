@@ -9,9 +9,19 @@ clause (not one inside a relative clause on a noun, nor two coordinated clauses)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from parallax.claims.words import CONDITIONS, LIGHT_VERBS, MODALS, NOT_ASSERTING, RANKS
+from parallax.claims.words import (
+    CONDITIONS,
+    DISOWNING,
+    DOUBTED,
+    FALSE_WORDS,
+    LIGHT_VERBS,
+    MODALS,
+    NOT_ASSERTING,
+    RANKS,
+)
 
 PREDICATE_NOUN_DEPS = frozenset({"attr", "oprd", "acomp"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos"})
@@ -110,11 +120,22 @@ def not_asserted(pred: Any, text: str) -> str | None:
                 return f"“to {node.text}” states an aim or a possibility, not a fact"
             if child.dep_ == "mark" and child.lower_ in CONDITIONS:
                 return f"“{child.text} ...” makes the clause a condition"
+        if node.dep_ in {"relcl", "acl", "ccomp", "appos"} and node.head.lemma_ in DOUBTED:
+            # "the claim that NATO has 40 members", "the myth that ...": a content clause
+            return f"“{node.head.text} that ...” reports a claim, it does not assert it"
+        if node.dep_ == "ccomp" and any(
+            c.dep_ == "acomp" and c.lower_ in FALSE_WORDS for c in node.head.children
+        ):
+            return "the sentence calls what follows false"
         if node.head.i == node.i or node.dep_ in {"relcl", "acl"}:
             break  # a relative clause is asserted on its own, whatever its noun's clause says
         head = node.head
         if node.dep_ in {"xcomp", "ccomp"} and head.lemma_ in NOT_ASSERTING:
             return f"“{head.text}” does not assert what follows"
+        if node.dep_ in {"xcomp", "ccomp"} and (
+            disowned := next((c for c in head.children if c.lower_ in DISOWNING), None)
+        ):
+            return f"“{disowned.text} {head.text}”: the writer says what follows is wrong"
         node = head
     if pred.lemma_ in NOT_ASSERTING and pred.pos_ == "VERB":
         return f"“{pred.text}” does not assert the relation itself"
@@ -151,3 +172,64 @@ def joined_clauses(cue: Any, pred: Any) -> bool:
             if token.i == high.i:
                 return True
     return False
+
+
+SUBORDINATE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj", "pcomp", "xcomp"})
+
+
+def subordinate_clause(cue: Any, pred: Any) -> Any | None:
+    """The clause under ``pred`` that ``cue`` heads or sits in, if it is not ``pred``'s own.
+
+    "NATO has 32 members after Sweden joined in 2024": "has" counts the members; "joined"
+    heads a clause of its own under it, and neither its relation nor its year is the count's.
+    """
+    if cue.i == pred.i or not is_verb(cue):
+        return None
+    token = cue
+    for _ in range(50):
+        if token.head.i == token.i:
+            return None
+        if token.dep_ in SUBORDINATE_DEPS:
+            if _same_subject(token, pred):
+                return None  # "had 8 members when it was founded": the clause is its own
+            node = token.head
+            while node.head.i != node.i and node.i != pred.i:
+                node = node.head
+            return token if node.i == pred.i else None
+        token = token.head
+        if token.i == pred.i:
+            return None
+    return None
+
+
+def _same_subject(clause: Any, pred: Any) -> bool:
+    """Whether a clause under ``pred`` is about ``pred``'s subject ("when *it* was founded")."""
+    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    own = [c for c in pred.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    return (subject.pos_ == "PRON" and subject.lower_ in {"it", "they"}) or any(
+        subject.lower_ == o.lower_ for o in own
+    )
+
+
+def _depth(token: Any) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def span_head(tokens: Sequence[Any]) -> Any:
+    """The syntactic head of a span.
+
+    Of the tokens whose head lies outside the span, the one nearest the root (the last of
+    them on a tie: "The New START" -> START).
+    """
+    inside = {t.i for t in tokens}
+    outside = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    if not outside:
+        return tokens[0] if tokens else None
+    best = min(_depth(t) for t in outside)
+    return [t for t in outside if _depth(t) == best][-1]

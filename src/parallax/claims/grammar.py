@@ -35,10 +35,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from parallax.claims.counted import (
+    TOTAL_BEFORE,
+    counted_noun,
+    former_organisations,
+    narrowing,
+)
 from parallax.claims.described import read_event_dates
 from parallax.claims.linking import Mention, find_mentions, nearest, party
 from parallax.claims.model import Claim, ClaimKind, Party
@@ -51,11 +57,11 @@ from parallax.claims.when import TimeMention, find_times
 from parallax.claims.words import (
     ANAPHORS,
     COMPARATIVE,
+    DATELINE,
     DURATION_NOUNS,
     FUNCTION_WORDS,
     INCREMENT_WORDS,
     MEMBER_NOUNS,
-    MODIFIER_WORDS,
     MULTIPLE,
     NOT_SUPERLATIVE,
     OTHER_WORDS,
@@ -64,7 +70,6 @@ from parallax.claims.words import (
     SUPERLATIVE,
     WORD,
 )
-from parallax.domains import domain_pack
 from parallax.knowledge import KnowledgeBase, alias_key
 
 FAMILIES: dict[str, set[str]] = {
@@ -83,49 +88,18 @@ class Context:
     Attributes:
         anchor: the publication date (gives "4 April" its year; dates present tense).
         organisation: the last organisation an earlier sentence named.
+        rivals: the sentences just before named another organisation too, so a sentence
+            that neither names nor refers to one ("Sweden joined in 2024") does not say
+            which it means.
     """
 
     anchor: date | None = None
     organisation: Party | None = None
+    rivals: bool = False
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and a[1] > b[0]
-
-
-def _unit_after(text: str, number: Number, pos: dict[int, str]) -> tuple[str | None, list[str]]:
-    """The noun a number counts and the modifiers between them ("more", "western")."""
-    modifiers: list[str] = []
-    for match in WORD.finditer(text, number.end):
-        if len(modifiers) > 4:
-            break
-        word = match.group(0)
-        lower = word.lower().strip("'\u2019")
-        tag = pos.get(match.start())
-        if lower in MEMBER_NOUNS or lower in DURATION_NOUNS:
-            if lower == "member" and text[match.end() :].lstrip().lower().startswith("state"):
-                modifiers.append(lower)
-                continue
-            return lower, modifiers
-        if tag == "NOUN":
-            return lower, modifiers
-        if (
-            lower in MODIFIER_WORDS
-            or lower in domain_pack().name_modifiers
-            or tag in {"ADJ", "ADV"}
-            or word[:1].isupper()
-        ):
-            modifiers.append(lower)
-            continue
-        if (
-            tag is None
-            and word.isalpha()
-            and lower not in FUNCTION_WORDS
-            and not lower.endswith("ly")
-        ):
-            return lower, modifiers
-        break
-    return None, modifiers
 
 
 def _tense(text: str, cue: Cue | None) -> str:
@@ -176,7 +150,15 @@ class SentenceReader:
         self.kb = kb
         self.context = context
         self.pos = pos or {}
-        self.mentions = [m for m in find_mentions(text, kb) if not _locative_alias(text, m)]
+        found = find_mentions(text, kb)
+        dateline = DATELINE.match(text)
+        if dateline and any(
+            m.start == dateline.start() and m.of_type("organisation") for m in found
+        ):
+            dateline = None  # "NATO — which has 32 members — said": a name, not a place
+        self.dateline = (dateline.start(), dateline.end()) if dateline else None
+        filed_from = dateline.end() if dateline else 0
+        self.mentions = [m for m in found if not _locative_alias(text, m) and m.start >= filed_from]
         self.times = times if times is not None else find_times(text, context.anchor)
         spans = [(t.start, t.end) for t in self.times] + [(m.start, m.end) for m in self.mentions]
         self.numbers = [
@@ -188,9 +170,12 @@ class SentenceReader:
 
     # -- pieces ------------------------------------------------------------------------
 
-    def organisation(self, near: int) -> tuple[Party | None, bool]:
-        """The organisation a membership claim is about, and whether it came from context."""
-        orgs = [m for m in self.mentions if m.of_type("organisation")]
+    def organisation(self, near: int, skip: Sequence[Mention] = ()) -> tuple[Party | None, bool]:
+        """The organisation a membership claim is about, and whether it came from context.
+
+        ``skip`` lists mentions that name something else ("former Warsaw Pact members").
+        """
+        orgs = [m for m in self.mentions if m.of_type("organisation") and m not in skip]
         if orgs:
             return party(nearest(orgs, near), "organisation"), False
         anaphor = ANAPHORS.search(self.text)
@@ -200,6 +185,8 @@ class SentenceReader:
             noun = re.sub(r"['\u2019]s$", "", anaphor.group(0)).split()[-1].lower()
             if entity is not None and noun not in f"{entity.name} {entity.description}".lower():
                 context_org = self._resolve_anaphor(anaphor.group(0)) or context_org
+        if anaphor is None and self.context.rivals:
+            return None, False  # two organisations in play: "joined" says not which
         if context_org is not None:
             org = context_org
             text = anaphor.group(0) if anaphor else org.text
@@ -283,6 +270,8 @@ class SentenceReader:
     def add(self, kind: ClaimKind, cue: Cue | None, **fields: Any) -> Claim:
         """Record a claim over the whole sentence."""
         parts: dict[str, tuple[int, int]] = fields.pop("parts", {})
+        if self.dateline is not None:
+            parts["dateline"] = self.dateline
         if cue is not None:
             parts["cue"] = (cue.start, cue.end)
         time = fields.get("time")
@@ -326,7 +315,10 @@ class SentenceReader:
         self.claims.extend(
             c for c in read_event_dates(self) if c.object is None or c.object.id not in dated
         )
-        return sorted(self.claims, key=lambda c: min((a for a, _ in c.parts.values()), default=0))
+        return sorted(
+            self.claims,
+            key=lambda c: min((a for k, (a, _) in c.parts.items() if k != "dateline"), default=0),
+        )
 
     def _bind(self, claim: Claim) -> None:
         """Check the claim's pieces against the parse (:mod:`parallax.claims.roles`)."""
@@ -341,12 +333,18 @@ class SentenceReader:
         binding = bind(claim, self.parse, self.parse_offset, cue_tokens)
         claim.binding = binding.roles
         claim.unjudged = binding.reason
+        if binding.negated is not None:
+            claim.negated = binding.negated
+        if claim.negated and claim.time is not None and claim.time.bound == "until":
+            # "was not admitted until 2024" says it was admitted then, and not before
+            claim.negated = False
+            claim.time = replace(claim.time, bound="at")
         if binding.drop_time and claim.time is not None:
             claim.time = None
             claim.parts.pop("time", None)
 
     def _ordinal(self, number: Number, used: set[int]) -> None:
-        unit, _ = _unit_after(self.text, number, self.pos)
+        unit = counted_noun(self.text, number, self.pos).unit
         if unit not in MEMBER_NOUNS or number.value > 500:
             return
         subjects = [m for m in self.countries() if m.start < number.start]
@@ -376,7 +374,8 @@ class SentenceReader:
             r"\s*(?:miles|km|kilometres|kilometers)\s+(?:from|away)", self.text[number.end :]
         ):
             return
-        unit, modifiers = _unit_after(self.text, number, self.pos)
+        counted = counted_noun(self.text, number, self.pos)
+        unit, modifiers = counted.unit, counted.modifiers
         unitless = unit is None and not (number.percent or number.currency)
         if unitless or unit in DURATION_NOUNS or number.text.lower() in {"one", "a"}:
             return
@@ -409,12 +408,11 @@ class SentenceReader:
         increment = False
         named: list[Mention] = []
         if cue is not None:
-            between = self.text[min(cue.end, number.start) : max(cue.start, number.end)]
             if cue.relation in {"founding_member", "founded", "signed"}:
                 relation = "founding_member"
                 named = self._listed_before(number.start)
             elif cue.relation == "gained_members":
-                increment = bool(
+                increment = not TOTAL_BEFORE.search(self.text[: number.start]) and bool(
                     INCREMENT_WORDS.intersection(modifiers)
                     or re.search(r"\bby\s*$", self.text[: number.start])
                     or re.match(r"add|admit|took|welcom|enlarg|expansion|gain", cue.text, re.I)
@@ -422,15 +420,17 @@ class SentenceReader:
                 )
                 relation = "gained_members" if increment else "member_count"
             elif cue.relation == "member_of":
-                increment = not re.search(r"\b(?:has|have|had|of|with)\s+$", between) and bool(
+                increment = not TOTAL_BEFORE.search(self.text[: number.start]) and bool(
                     re.match(r"join|admit|acce", cue.text, re.I)
                 )
                 relation = "gained_members" if increment else "member_count"
             if cue.relation in {"gained_members", "member_of"}:
                 used.add(cue.start)
-        org, _ = self.organisation(number.start)
+        former = former_organisations(self.text, counted, self.mentions)
+        org, _ = self.organisation(number.start, skip=former)
         if org is None and relation not in {"gained_members", "member_count"}:
             return
+        narrowed = narrowing(self.text, counted, self.mentions, self.times, former)
         claim = self.add(
             "numeric",
             cue,
@@ -447,6 +447,11 @@ class SentenceReader:
             claim.named = [party(m, "country") for m in named]
         if OTHER_WORDS.intersection(modifiers):
             claim.others = True
+        claim.narrowed = narrowed
+        owning = TOTAL_BEFORE.search(self.text[: number.start])
+        if relation == "member_count" and owning and owning["verb"]:
+            # "joined NATO, which now has 30 members": the count's own verb gives its tense
+            claim.tense = "past" if owning["verb"].lower() == "had" else "present"
 
     def _comparison(self) -> None:
         multiple = MULTIPLE.search(self.text)
@@ -535,6 +540,35 @@ def read_claims(
     """
     reader = SentenceReader(text, kb, context or Context(), times=times, pos=pos, parse=parse)
     return reader.read()
+
+
+RIVAL_WINDOW = 3
+"""How many sentences back another organisation named makes an unnamed one ambiguous."""
+
+
+@dataclass
+class ArticleOrganisations:
+    """The organisations an article's sentences name, read in order, for those naming none.
+
+    Attributes:
+        last: the organisation named last.
+        recent: the ids named by each of the last few sentences.
+    """
+
+    last: Party | None = None
+    recent: list[set[str | None]] = field(default_factory=list)
+
+    def context(self, anchor: date | None) -> Context:
+        """The context of the next sentence."""
+        named = set().union(*self.recent) if self.recent else set()
+        return Context(anchor=anchor, organisation=self.last, rivals=len(named) > 1)
+
+    def read(self, text: str, kb: KnowledgeBase) -> None:
+        """Take note of the organisations a sentence names."""
+        named = organisations_named(text, kb)
+        if named:
+            self.last = named[-1]
+        self.recent = [*self.recent, {p.id for p in named}][-RIVAL_WINDOW:]
 
 
 def organisations_named(text: str, kb: KnowledgeBase) -> list[Party]:

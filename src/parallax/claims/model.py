@@ -68,6 +68,9 @@ class Claim:
         named: parties a count names beside its number ("Norway, Iceland and 9 other
             European countries" names two and counts nine more).
         others: the count excludes the subject ("the 30 other allies").
+        narrowed: the words that make a count of only some of the members ("Baltic" in
+            "three Baltic states joined"), or None: such a count can exceed the whole (a
+            contradiction) but never confirm it.
         parts: offsets (relative to the searched text) of the words each field was read from.
         binding: the words read as each role ("subject", "relation", "object", "quantity",
             "time") when the sentence's parse bound them; empty without a parse.
@@ -95,6 +98,7 @@ class Claim:
     sentence_id: str | None = None
     named: list[Party] = field(default_factory=list)
     others: bool = False
+    narrowed: str | None = None
     parts: dict[str, tuple[int, int]] = field(default_factory=dict)
     binding: dict[str, str] = field(default_factory=dict)
     unjudged: str | None = None
@@ -135,6 +139,7 @@ class Claim:
             "superlative": self.superlative,
             "named": [{"text": p.text, "id": p.id, "type": p.type} for p in self.named],
             "others": self.others,
+            "narrowed": self.narrowed,
             "binding": dict(self.binding),
             "unjudged": self.unjudged,
         }
@@ -178,6 +183,7 @@ class Claim:
             sentence_id=record.get("sentence_id"),
             named=[_party(p) for p in record.get("named", [])],
             others=bool(record.get("others")),
+            narrowed=record.get("narrowed"),
             binding=dict(record.get("binding") or {}),
             unjudged=record.get("unjudged"),
         )

@@ -29,7 +29,6 @@ with that reason; the binding (which words were read as each role) is part of th
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,17 +41,25 @@ from parallax.claims.clauses import (
     not_asserted,
     predicate,
     restricted,
+    span_head,
+    subordinate_clause,
+)
+from parallax.claims.dating import (
+    YEAR,
+    coordinated_time,
+    dated_by_event,
+    time_bound,
+    unresolved_date,
 )
 from parallax.claims.model import Claim
 from parallax.claims.words import (
     COUNT_RELATIONS,
     COUNT_VERBS,
+    LIGHT_VERBS,
     VERBAL,
 )
 
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "agent"})
-
-_YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b|\b(?:1\d|20)\d0s\b|['\u2019]\d{2}\b")
 
 
 @dataclass
@@ -65,37 +72,19 @@ class Binding:
         reason: why the claim is not judged, or None when it is.
         drop_time: the time expression does not date this claim (it belongs to another
             event); the claim is judged without it.
+        negated: whether a "not" or "never" of the sentence negates this claim, as the
+            parse attaches it; None when the sentence has none the parse marks.
     """
 
     roles: dict[str, str] = field(default_factory=dict)
     reason: str | None = None
     drop_time: str | None = None
+    negated: bool | None = None
 
 
 def _tokens_in(tokens: Sequence[Any], span: tuple[int, int], offset: int) -> list[Any]:
     start, end = span
     return [t for t in tokens if start <= t.idx - offset < end and not t.is_space]
-
-
-def _depth(token: Any) -> int:
-    depth = 0
-    while token.head.i != token.i and depth < 50:
-        token, depth = token.head, depth + 1
-    return depth
-
-
-def _head_of(tokens: Sequence[Any]) -> Any:
-    """The syntactic head of a span.
-
-    Of the tokens whose head lies outside the span, the one nearest the root (the last of
-    them on a tie: "The New START" -> START).
-    """
-    inside = {t.i for t in tokens}
-    outside = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
-    if not outside:
-        return tokens[0] if tokens else None
-    best = min(_depth(t) for t in outside)
-    return [t for t in outside if _depth(t) == best][-1]
 
 
 def _lift_conj(token: Any) -> Any:
@@ -105,6 +94,10 @@ def _lift_conj(token: Any) -> Any:
     return token
 
 
+_COMPARED = frozenset({"unlike", "like", "except", "besides", "than", "beside"})
+"""Prepositions whose object is compared with the clause's parties, not one of them."""
+
+
 def arguments(pred: Any) -> list[Any]:
     """The tokens heading the predicate's arguments, conjuncts included.
 
@@ -112,22 +105,23 @@ def arguments(pred: Any) -> list[Any]:
     clause the noun it describes ("Finland, which joined ...").
     """
     found: list[Any] = []
-    heads = [pred]
-    # A conjoined verb shares its first verb's subject ("Finland applied and joined ...").
+    # A conjoined verb shares its first verb's subject ("Finland applied and joined ..."),
+    # not its objects ("Latvia left the Soviet Union and joined NATO").
     if pred.dep_ == "conj" and is_verb(pred.head):
-        heads.append(pred.head)
-    for head in heads:
-        for child in head.children:
-            if child.dep_ in ARGUMENT_DEPS:
-                found.append(child)
-            elif child.dep_ in {"prep", "agent"}:
-                found.extend(c for c in child.children if c.dep_ == "pobj")
-                for grandchild in child.children:
-                    if grandchild.dep_ == "prep":  # "out of", "away from"
-                        found.extend(c for c in grandchild.children if c.dep_ == "pobj")
-            elif child.dep_ == "advmod" and child.lower_ == "out":
-                for prep in child.children:
-                    found.extend(c for c in prep.children if c.dep_ == "pobj")
+        found.extend(c for c in pred.head.children if c.dep_ in {"nsubj", "nsubjpass"})
+    for child in pred.children:
+        if child.dep_ in ARGUMENT_DEPS:
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _COMPARED:
+            continue  # "Finland, unlike Sweden, joined": Sweden is only compared with it
+        elif child.dep_ in {"prep", "agent"}:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+            for grandchild in child.children:
+                if grandchild.dep_ == "prep":  # "out of", "away from"
+                    found.extend(c for c in grandchild.children if c.dep_ == "pobj")
+        elif child.dep_ == "advmod" and child.lower_ == "out":
+            for prep in child.children:
+                found.extend(c for c in prep.children if c.dep_ == "pobj")
     if pred.dep_ in {"relcl", "acl"}:
         found.append(pred.head)
     expanded: list[Any] = []
@@ -147,13 +141,19 @@ def _noun_attachments(noun: Any) -> list[Any]:
     return found
 
 
-def _mention_head(tokens: Sequence[Any], text: str, sentence: str, offset: int) -> Any | None:
-    """The head token of the first place ``text`` occurs in the sentence, if it does."""
-    at = sentence.find(text) if text else -1
+def _mention_head(
+    tokens: Sequence[Any], text: str, sentence: str, offset: int, after: int = 0
+) -> Any | None:
+    """The head token of the first place ``text`` occurs in the sentence from ``after`` on.
+
+    ``after`` skips a dateline ("HELSINKI, Finland (AP) — Finland joined ..."): the grammar
+    never reads a party from it.
+    """
+    at = sentence.find(text, after) if text else -1
     if at < 0:
         return None
     span = _tokens_in(tokens, (at, at + len(text)), offset)
-    return _head_of(span) if span else None
+    return span_head(span) if span else None
 
 
 def _covers(token: Any, heads: Iterable[Any]) -> bool:
@@ -170,27 +170,6 @@ def _covers(token: Any, heads: Iterable[Any]) -> bool:
 
 def _covers_any(token: Any | None, *groups: Iterable[Any]) -> bool:
     return token is not None and any(_covers(token, group) for group in groups)
-
-
-def _time_bound(time_head: Any, pred: Any, allowed: set[int]) -> bool:
-    """Whether a time hangs from the predicate (through prepositions and allowed nouns)."""
-    node = time_head
-    for _ in range(12):
-        if node.i == pred.i:
-            return True
-        if node.head.i == node.i:
-            return False
-        node = node.head
-        if node.i == pred.i:
-            return True
-        if node.pos_ in {"ADP", "SCONJ", "CCONJ", "PUNCT", "NUM", "PROPN", "DET"}:
-            continue
-        if node.i in allowed:
-            continue
-        if node.dep_ == "conj" and node.head.i == pred.i:
-            continue
-        return False
-    return False
 
 
 def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) -> Binding:
@@ -214,7 +193,7 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
     quantity_span = claim.parts.get("quantity") or claim.parts.get("ordinal")
     cue_tokens = _tokens_in(tokens, cue_span, offset) if cue_span else []
     number_tokens = _tokens_in(tokens, quantity_span, offset) if quantity_span else []
-    number = _head_of(number_tokens) if number_tokens else None
+    number = span_head(number_tokens) if number_tokens else None
     member_noun = None
     if number is not None and quantity_span is not None:
         member_noun = number.head if number.head.i != number.i else None
@@ -223,7 +202,7 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
         roles["quantity"] = text[quantity_span[0] : quantity_span[1]] + (
             f" (of “{member_noun.text}”)" if member_noun is not None else ""
         )
-    cue = _head_of(cue_tokens) if cue_tokens else None
+    cue = span_head(cue_tokens) if cue_tokens else None
     if cue is None and member_noun is not None:
         cue = member_noun
     if cue is None:
@@ -241,6 +220,26 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
             binding.reason = (
                 f"“{cue.text}” is in a clause describing “{clause.head.text}”, not in the one "
                 f"that counts “{member_noun.text}”; the count is not what “{cue.text}” did"
+            )
+            return binding
+        under = subordinate_clause(cue, pred) if pred is not None else None
+        if under is not None and pred is not None and claim.relation == "member_count":
+            # "NATO had 30 members when Finland joined in 2023": the year dates the joining,
+            # and the count is of the moment of it, which the year alone does not give
+            words = list(under.subtree)
+            clause = str(under.doc[words[0].i : words[-1].i + 1].text)
+            roles["relation"] = f"{pred.text} … {member_noun.text}"
+            roles["time"] = clause
+            binding.reason = (
+                f"the count is dated by another event (“{clause}”), not by a date, so it "
+                "could not be judged on its time"
+            )
+            return binding
+        if under is not None and pred is not None:
+            roles["relation"] = f"{pred.text} (“{cue.text}” is a clause under it)"
+            binding.reason = (
+                f"“{member_noun.text}” are counted by “{pred.text}”; “{cue.text}” heads a "
+                f"clause under it, so the count is not what “{cue.text}” did"
             )
             return binding
         if pred is not None and joined_clauses(cue, pred):
@@ -268,9 +267,19 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
     if why:
         binding.reason = why
         return binding
-    args = arguments(pred)
+    binding.negated = _negates(tokens, pred, cue, _object_head(claim, tokens, offset))
+    args = _past_dateline(arguments(pred), claim, offset)
     if verbless and pred.i == cue.i:
         args = [t for t in tokens if t.pos_ in {"NOUN", "PROPN"} and t.i != cue.i]
+    if claim.relation == "event" and _event_as_subject(cue, pred):
+        # "The 2001 attacks led NATO to act": the sentence asserts what the event did, and
+        # NATO is what it led, not one of those who attacked (a dated name is still read
+        # as a description of its own)
+        binding.reason = (
+            f"“{cue.text}” is the subject of “{pred.text}”: the sentence says what the event "
+            "did, not that it happened"
+        )
+        return binding
     if claim.relation == "event" and pred.pos_ != "VERB":
         binding.reason = f"“{cue.text}” names an event but no verb asserts anything about it"
         return binding
@@ -302,11 +311,19 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
         allowed = cue_spans | {t.i for t in cue_tokens}
         if member_noun is not None:
             allowed.add(member_noun.i)
-        head = _head_of(time_tokens) if time_tokens else None
-        if head is None or not _time_bound(head, pred, allowed):
+        head = span_head(time_tokens) if time_tokens else None
+        other = coordinated_time(head, time_tokens) if head is not None else None
+        if other is not None and time_bound(head, pred, allowed):
+            binding.reason = (
+                f"the claim is dated by “{time.text}” and “{other}” together, and does not say "
+                "which part of it each dates"
+            )
+            roles["time"] = f"{time.text}, {other}"
+            return binding
+        if head is None or not time_bound(head, pred, allowed):
             binding.drop_time = f"“{time.text}” dates something else in the sentence"
             roles["time"] = f"none (“{time.text}” dates something else)"
-        elif not _YEAR.search(time.text):
+        elif not YEAR.search(time.text):
             binding.reason = (
                 f"the claim's date “{time.text}” names no year, so it could not be resolved "
                 "with confidence"
@@ -316,38 +333,98 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
         else:
             roles["time"] = time.text
     if time is None or binding.drop_time:
-        unresolved = _unresolved_date(tokens, pred, cue_spans | {t.i for t in cue_tokens})
+        unresolved = unresolved_date(tokens, pred, cue_spans | {t.i for t in cue_tokens})
         if unresolved:
             binding.reason = (
                 f"the claim is dated “{unresolved}”, which names no year, so it could not be "
                 "resolved with confidence"
             )
             roles["time"] = unresolved
+        elif event := dated_by_event(pred, member_noun if counting else None, cue_tokens):
+            binding.reason = (
+                f"the claim is dated by another event (“{event}”), not by a date, so it "
+                "could not be judged on its time"
+            )
+            roles["time"] = event
     return binding
 
 
-def _unresolved_date(tokens: Sequence[Any], pred: Any, allowed: set[int]) -> str | None:
-    """A date the parser found hanging from the predicate that no time reader resolved.
+_HAPPENING_VERBS = frozenset(
+    {"take", "begin", "start", "end", "happen", "occur", "last", "break", "erupt", "continue"}
+    | {"be", "hold", "fight", "convene", "host", "organise", "organize"}
+    | LIGHT_VERBS
+)
+"""Verbs whose subject is an event and whose other words date or place it ("the war began
+in 1950", "the summit was held in Vilnius"), not parties of some further act."""
 
-    "Sweden joined NATO on Monday" dates the joining; when no time expression with a year
-    covers it, the claim cannot be judged on its date, nor without it.
+
+def _event_as_subject(cue: Any, pred: Any) -> bool:
+    """Whether the event noun is the subject of a verb that says what the event did."""
+    return bool(
+        cue.i != pred.i
+        and cue.pos_ in {"NOUN", "PROPN"}
+        and cue.dep_ in {"nsubj", "nsubjpass"}
+        and cue.head.i == pred.i
+        and pred.lemma_ not in _HAPPENING_VERBS
+    )
+
+
+def _filed_from(claim: Claim) -> int:
+    """Where the sentence starts after its dateline (0 without one)."""
+    dateline = claim.parts.get("dateline")
+    return dateline[1] - claim.start if dateline else 0
+
+
+def _past_dateline(args: list[Any], claim: Claim, offset: int) -> list[Any]:
+    """Arguments with a dateline the parser took for the subject replaced by the real one.
+
+    "WARSAW, Poland — Poland joined NATO": the parser makes the city the subject and the
+    country that joined an apposition to it.
     """
-    for token in tokens:
-        if token.ent_type_ != "DATE" or token.ent_iob_ != "B":
+    filed_from = _filed_from(claim)
+    if not filed_from:
+        return args
+    kept: list[Any] = []
+    for token in args:
+        if token.idx - offset >= filed_from:
+            kept.append(token)
             continue
-        words = [token]
-        following = token.i + 1
-        for other in tokens:
-            if other.i == following and other.ent_iob_ == "I" and other.ent_type_ == "DATE":
-                words.append(other)
-                following += 1
-        text = " ".join(w.text for w in words)
-        if _YEAR.search(text) or text.lower() in {"today", "now", "currently", "nowadays"}:
-            continue  # a year, or the time of writing, which the present tense already means
-        head = _head_of(words)
-        if head is not None and _time_bound(head, pred, allowed):
-            return text
-    return None
+        kept.extend(t for t in token.subtree if t.dep_ == "appos" and t.idx - offset >= filed_from)
+    return kept
+
+
+def _object_head(claim: Claim, tokens: Sequence[Any], offset: int) -> Any | None:
+    obj = claim.object
+    if obj is None or not obj.text:
+        return None
+    return _mention_head(tokens, obj.text, claim.text, offset, _filed_from(claim))
+
+
+def _negates(tokens: Sequence[Any], pred: Any, cue: Any, obj: Any | None) -> bool | None:
+    """Whether a negation the parse marks applies to the claim's predicate or its object.
+
+    "Cyprus is an EU member but not in NATO": the "not" hangs from "in NATO", so it denies
+    a membership of NATO, not the one of the EU. A negation counts when it hangs from the
+    predicate, the relation word, an adverb of the predicate ("no longer"), or a phrase on
+    the way from the predicate to the claim's object. None when the parse marks none.
+    """
+    negations = [t for t in tokens if t.dep_ == "neg"]
+    if not negations:
+        return None
+    path: set[int] = set()
+    node = obj
+    for _ in range(50):
+        if node is None or node.i == pred.i or node.head.i == node.i:
+            break
+        path.add(node.i)
+        node = node.head
+    for negation in negations:
+        head = negation.head
+        if head.i in {pred.i, cue.i} or head.i in path:
+            return True
+        if head.dep_ in {"advmod", "aux", "auxpass"} and head.head.i == pred.i:
+            return True
+    return False
 
 
 def _longer_name(claim: Claim, tokens: Sequence[Any], offset: int) -> str | None:
@@ -416,13 +493,17 @@ def _bind_count(
     org = claim.subject if claim.ordinal is None else claim.object
     if claim.ordinal is not None:
         subject = claim.subject
-        head = _mention_head(tokens, subject.text, claim.text, offset) if subject else None
+        head = (
+            _mention_head(tokens, subject.text, claim.text, offset, _filed_from(claim))
+            if subject
+            else None
+        )
         if head is None or not (_covers(head, args) or head.i == member_noun.head.i):
             return "the position is not said of the country the claim names"
         binding.roles["subject"] = subject.text if subject else ""
     if org is None:
         return "the claim names no organisation"
-    org_head = _mention_head(tokens, org.text, claim.text, offset)
+    org_head = _mention_head(tokens, org.text, claim.text, offset, _filed_from(claim))
     binding.roles["organisation" if claim.ordinal is None else "object"] = org.text
     owners = _owned([member_noun, *allowed, *(a for a in args if a.i in {t.i for t in allowed})])
     if _covers_any(org_head, owners, args):
@@ -448,16 +529,30 @@ def _bind_parties(
 ) -> str | None:
     nominals = [a for a in args if a.dep_ in {"attr", "oprd", "nsubj", "nsubjpass"}]
     owners = _owned([*cue_tokens, *nominals])
+    # A subject is the subject noun or the names in apposition to it ("Ukraine's neighbours
+    # Poland and Slovakia joined"), never whose the subject noun is ("Russia's neighbour
+    # Finland"): only the relation word and a predicate noun lend their owners to it.
+    named_as = [
+        t
+        for a in args
+        if a.dep_ in {"nsubj", "nsubjpass"}
+        for c in a.children
+        if c.dep_ == "appos"
+        for t in (c, *(x for x in c.subtree if x.dep_ == "conj" and _lift_conj(x).i == c.i))
+    ]
+    subject_owners = _owned([*cue_tokens, *(a for a in args if a.dep_ in {"attr", "oprd"})])
     subjects = []
     for party in claim.subjects:
-        head = _mention_head(tokens, party.text, claim.text, offset)
-        if head is not None and (_covers(head, args) or _covers(head, owners) or head.i == pred.i):
+        head = _mention_head(tokens, party.text, claim.text, offset, _filed_from(claim))
+        if head is not None and (
+            _covers(head, [*args, *named_as]) or _covers(head, subject_owners) or head.i == pred.i
+        ):
             subjects.append(party)
     obj = claim.object
     obj_bound = False
     if obj is not None:
         binding.roles["object"] = obj.text
-        head = _mention_head(tokens, obj.text, claim.text, offset)
+        head = _mention_head(tokens, obj.text, claim.text, offset, _filed_from(claim))
         if head is None:
             if claim.relation in {"member_of", "founding_member"} and any(
                 c.dep_ == "dobj" for c in pred.children

@@ -136,6 +136,34 @@ MODIFIER_WORDS = frozenset(
 )
 """Words between a number and its member noun ("30 European member states"); the domain
 pack adds the organisation names that modify one ("NATO member states")."""
+NEUTRAL_MODIFIERS = frozenset(
+    {
+        *INCREMENT_WORDS,
+        *OTHER_WORDS,
+        "member",
+        "allied",
+        "sovereign",
+        "independent",
+        "founding",
+        "original",
+        "full",
+        "current",
+        "present",
+        "existing",
+        "total",
+        "official",
+        "fellow",
+        "participating",
+        "signatory",
+        "of",
+        "the",
+        "its",
+        "their",
+    }
+)
+"""Modifiers of a counted member noun that do not sort the members into a part: "27 member
+states", "14 more countries", "the 30 other allies" count all of those the relation is about,
+where "three Baltic states" counts only some."""
 ANAPHORS = re.compile(
     r"\b(?:the|its|this|that)\s+(?:alliance|bloc|pact|union|organi[sz]ation|treaty organi[sz]ation)"
     r"(?:'s|\u2019s)?\b",
@@ -219,9 +247,61 @@ NOT_ASSERTING = frozenset(
         "move",
         "prepare",
         "fail",
+        "claim",
+        "allege",
+        "insist",
+        "argue",
+        "assert",
+        "contend",
+        "believe",
+        "think",
+        "suspect",
+        "fear",
+        "speculate",
+        "imagine",
+        "suppose",
     }
 )
-"""Verbs whose complement clause is not asserted ("applied to join", "hopes to join")."""
+"""Verbs whose complement clause is not asserted ("applied to join", "hopes to join", "claimed
+that NATO had 30 members": a claim or a belief someone holds, which the writer reports)."""
+
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}"
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?"
+    r"\s*(?:\([^)]{1,40}\)\s*)?(?:[\u2014\u2013]|--|-\s)\s*"
+)
+"""A dateline opening a story's first sentence ("WARSAW, Poland (AP) — "): the place the
+story was filed from, never a party of what the sentence says."""
+
+DOUBTED = frozenset(
+    {
+        "claim",
+        "allegation",
+        "myth",
+        "rumour",
+        "rumor",
+        "notion",
+        "idea",
+        "suggestion",
+        "theory",
+        "assertion",
+        "belief",
+        "speculation",
+        "report",
+        "lie",
+        "fear",
+        "hope",
+        "charge",
+        "accusation",
+    }
+)
+"""Nouns whose content clause is someone's claim, not the writer's ("the myth that ...")."""
+
+FALSE_WORDS = frozenset({"false", "untrue", "wrong", "incorrect", "inaccurate"})
+"""Adjectives by which a sentence calls its clause false ("it is false that ...")."""
+
+DISOWNING = frozenset({"wrongly", "falsely", "erroneously", "incorrectly", "mistakenly"})
+"""Adverbs by which a writer says a reported statement is wrong ("falsely said that ...")."""
 
 VERBAL = frozenset({"shares_border_with", "member_of", "withdrew"})
 """Relations whose cue is a verb that taggers sometimes read as a plural noun ("borders")."""

@@ -3,7 +3,8 @@
 Each sentence's tokens from the parse go with it, so every claim's roles are bound to the
 dependency tree (:mod:`parallax.claims.roles`). Sentences are read in order so that a
 sentence that only says "the alliance" (or names no organisation at all) borrows the
-organisation an earlier sentence named. Time expressions come from the grammar's own
+organisation an earlier sentence named, unless the sentences just before named two, when
+one that names none is not read as meaning either. Time expressions come from the grammar's own
 reader, plus those only the ``times`` layer finds when the pipeline has one.
 """
 
@@ -12,8 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from parallax.claims.grammar import Context, organisations_named, read_claims
-from parallax.claims.model import Party
+from parallax.claims.grammar import ArticleOrganisations, read_claims
 from parallax.claims.when import find_times, from_times_layer
 from parallax.domains import PACK_DATA
 from parallax.knowledge import KnowledgeBase
@@ -50,12 +50,12 @@ class Claims:
         """The claim records of one article, numbered c1, c2 ... in text order."""
         records: list[ClaimRecord] = []
         times: list[dict[str, Any]] | None = analysis.layers.get("times")
-        organisation: Party | None = None
+        organisations = ArticleOrganisations()
         tokens = list(analysis.doc) if analysis.doc is not None else []
         first = 0
         titled: set[tuple[tuple[str | None, ...], str]] = set()
         for sentence in analysis.sentences:
-            context = Context(anchor=analysis.article.date, organisation=organisation)
+            context = organisations.context(analysis.article.date)
             sentence_times = None
             if times is not None:
                 # The grammar's own reader keeps spans and bounds ("between 1999 and 2004",
@@ -92,9 +92,7 @@ class Claims:
                     titled.add(seen)
                 claim.sentence_id = sentence.id
                 records.append(claim.record(f"c{len(records) + 1}", offset=sentence.start))
-            named = organisations_named(sentence.text, self.kb)
-            if named:
-                organisation = named[-1]
+            organisations.read(sentence.text, self.kb)
         return records
 
 

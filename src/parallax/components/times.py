@@ -7,14 +7,16 @@ from collections.abc import Iterable, Iterator
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
 from parallax.pipeline.versions import CodeVersion
-from parallax.temporal import find_times
+from parallax.temporal import find_times_in_sentences
 
 
 class Times:
     """Find the time expressions of each sentence and resolve them against the article date.
 
     Sentences are scanned one by one (not the whole text), so an expression never runs
-    across a sentence boundary and each one carries the id of the sentence it is in.
+    across a sentence boundary and each one carries the id of the sentence it is in; an
+    expression that counts from an earlier one ("the previous day", "two days earlier")
+    takes it from the sentences before.
     Articles without a date keep relative values ("yesterday" is ``-P1D``, no range).
     """
 
@@ -29,12 +31,11 @@ class Times:
             anchor = analysis.article.date
             text = analysis.article.text
             records: list[dict[str, object]] = []
-            for sentence in analysis.sentences:
-                for found in find_times(text[sentence.start : sentence.end], anchor):
-                    record = found.to_record(f"t{len(records) + 1}", sentence.id)
-                    record["start"] = found.start + sentence.start
-                    record["end"] = found.end + sentence.start
-                    records.append(record)
+            spans = [(s.start, s.end) for s in analysis.sentences]
+            found_in = find_times_in_sentences(text, spans, anchor)
+            for sentence, expressions in zip(analysis.sentences, found_in, strict=True):
+                for found in expressions:
+                    records.append(found.to_record(f"t{len(records) + 1}", sentence.id))
             analysis.layers["times"] = records
             yield analysis
 

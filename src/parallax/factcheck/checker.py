@@ -155,7 +155,10 @@ class Checker:
                 "the knowledge base has no facts of this kind"
                 + (f" ({claim.quantity:,.0f} {claim.unit})" if claim.quantity is not None else "")
             )
-        verdict = check(self.kb, claim, anchor or self.today)
+        if claim.narrowed and claim.quantity is not None and claim.ordinal is None:
+            verdict = membership.check_part_count(self.kb, claim, anchor or self.today, check)
+        else:
+            verdict = check(self.kb, claim, anchor or self.today)
         if verdict.verdict != "not_enough_evidence" and not verdict.evidence:
             return not_enough("no evidence was found: " + verdict.explanation)
         return verdict
@@ -168,7 +171,8 @@ class Checker:
         informative = [
             c.verdict
             for c in checked
-            if c.verdict.verdict != "not_enough_evidence" and _asserted(c.claim, text)
+            if c.verdict.verdict != "not_enough_evidence"
+            and (_asserted(c.claim, text) or _wrong_description(c))
         ]
         if informative:
             return TextCheck(text, combine(informative), checked)
@@ -191,10 +195,23 @@ class Checker:
 def _asserted(claim: Claim, text: str) -> bool:
     """Whether a claim read from ``text`` is what the text claims.
 
-    A title beside a name ("President X visited Y") is checked on its own, but it is what
-    the text claims only when the text is nothing but the title and the name.
+    A title beside a name ("President X visited Y") and a dated event name ("the 2022
+    invasion of Ukraine pushed Finland into NATO") are checked on their own, but each is what
+    the text claims only when the text is nothing but the title and the name, or the event's
+    name and date: the rest of the sentence asserts something else.
     """
-    return claim.kind != "title" or claim.text.strip() == text.strip().rstrip(".!?")
+    if claim.kind not in {"title", "description"}:
+        return True
+    return claim.text.strip() == text.strip().rstrip(".!?")
+
+
+def _wrong_description(checked: CheckedClaim) -> bool:
+    """A dated event name with the wrong date ("the 2015 annexation of Crimea").
+
+    Whatever the rest of the sentence asserts, the text states that date, so a contradicted
+    one decides the verdict; a confirmed one says nothing about the rest.
+    """
+    return checked.claim.kind == "description" and checked.verdict.verdict == "contradicted"
 
 
 def _parse(text: str) -> list[Any] | None:

@@ -9,7 +9,7 @@ than contradicted.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from parallax.claims.model import Claim
 from parallax.claims.when import find_times
@@ -173,7 +173,21 @@ def check_office(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
     office = "head of state" if claim.relation == "head_of_state" else "head of government"
     if not facts:
         return not_enough(f"the knowledge base lists no {office} of {place.text}")
-    if claim.time is not None:
+    if claim.time is not None and claim.time.bound == "at" and (verb := _taking_office(claim)):
+        taken = _took_office(kb, claim, facts, office, verb)
+        if taken is not None:
+            return taken
+    if claim.time is not None and claim.time.bound != "at":
+        bounded = _office_span(claim, today)
+        if bounded is None:
+            return not_enough(
+                f"an office held “{claim.time.bound} {claim.time.text}” is not checked: the "
+                "words do not say which days of it the claim covers"
+            )
+        if claim.time.bound == "since":
+            return _held_since(kb, claim, facts, office, today)
+        begin, last = bounded
+    elif claim.time is not None:
         begin, last = claim.time.begin, claim.time.last
     elif claim.tense == "present":
         begin = last = today
@@ -209,6 +223,152 @@ def check_office(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
         False,
         f"{office.capitalize()} of {name_of(kb, place.id)} {when}: {holders}",
         fact_evidence(kb, in_office + theirs),
+    )
+
+
+_TAKING_OFFICE = re.compile(
+    r"\b(?:bec[oa]m(?:e|es|ing)|(?:re-?)?elected|appointed|named|sworn|installed|inaugurated"
+    r"|took|takes|assumed|succeeded|replaced)\b",
+    re.IGNORECASE,
+)
+"""Verbs that say a term began ("became leader in 1985"), not that it was running then."""
+_ELECTED = re.compile(r"\b(?:re-?)?elected\b", re.IGNORECASE)
+_ELECTION_TO_OFFICE = timedelta(days=120)
+"""How long after an election a term may begin (a November vote, a January inauguration)."""
+_MARGIN_DAYS = 60
+"""How close to the claimed time a term's start is too close to call the claim wrong."""
+
+
+def _taking_office(claim: Claim) -> str | None:
+    """The verb that says the claim is about the start of a term, if it is.
+
+    With a parse, the predicate the binding read ("became" in "became … leader"); without
+    one, a verb of taking office before the office word.
+    """
+    relation = claim.binding.get("relation", "")
+    if " … " in relation:
+        verb = relation.split(" … ")[0]
+        return verb if _TAKING_OFFICE.fullmatch(verb) else None
+    cue_at = claim.parts.get("cue", (len(claim.text), 0))[0] - claim.start
+    found = _TAKING_OFFICE.search(claim.text[: max(cue_at, 0)]) if not claim.binding else None
+    return found.group(0) if found else None
+
+
+def _took_office(
+    kb: KnowledgeBase, claim: Claim, facts: list[Fact], office: str, verb: str
+) -> Verdict | None:
+    """A claim that someone took office then: a term of theirs must begin in the claimed time.
+
+    "Became leader in 1987" is about the start of a term, not about one running then.
+
+    A term that was running then but began earlier contradicts it; a person with no term
+    recorded is left to the ordinary check (someone else held the office then).
+    """
+    time, person, place = claim.time, claim.subject, claim.object
+    assert time is not None and person is not None and place is not None and place.id
+    theirs = sorted(
+        (f for f in facts if f.object == person.id and first_day(f.start)),
+        key=lambda f: f.start or "",
+    )
+    if not theirs:
+        return None
+    late = _ELECTION_TO_OFFICE if _ELECTED.search(verb) else timedelta(0)
+    began = [
+        f for f in theirs if time.begin <= (first_day(f.start) or date.min) <= time.last + late
+    ]
+    starts = ", ".join(str(f.start) for f in theirs)
+    who, where = name_of(kb, person.id), name_of(kb, place.id)
+    if began:
+        return _negatable(
+            claim,
+            True,
+            f"{who} became {office} of {where} on {began[0].start}; the claim says "
+            f"{verb} {show(time)}",
+            fact_evidence(kb, began),
+        )
+    margin = timedelta(days=_MARGIN_DAYS)
+    if any(
+        time.begin - margin <= (first_day(f.start) or date.min) <= time.last + late + margin
+        for f in theirs
+    ):
+        return not_enough(
+            f"{who} became {office} of {where} on {starts}, just outside {show(time)} (an "
+            "acting term, or an election and an inauguration, may be dated either way)",
+            fact_evidence(kb, theirs),
+        )
+    return _negatable(
+        claim,
+        False,
+        f"{who} became {office} of {where} on {starts}, not {show(time)}; the claim says "
+        f"{verb} {show(time)}",
+        fact_evidence(kb, theirs),
+    )
+
+
+def _office_span(claim: Claim, today: date) -> tuple[date, date] | None:
+    """The days an office claim bounded by "before", "after" or "since" a time covers."""
+    time = claim.time
+    assert time is not None
+    if time.bound == "before":
+        return date.min, time.begin - timedelta(days=1)
+    if time.bound == "after":
+        return time.last + timedelta(days=1), max(today, time.last + timedelta(days=1))
+    if time.bound == "since":
+        return time.begin, today
+    return None
+
+
+def _held_since(
+    kb: KnowledgeBase, claim: Claim, facts: list[Fact], office: str, today: date
+) -> Verdict:
+    """An office held "since" a time: one unbroken term from then to the claim's date.
+
+    "Has been president since 2000" needs a single term that covers the whole span.
+
+    A person who held the office then but not throughout (one who left it for some years and
+    came back) is not confirmed; a person who did not hold it at the start is contradicted by
+    the holder at that time.
+    """
+    time, person, place = claim.time, claim.subject, claim.object
+    assert time is not None and person is not None and place is not None and place.id
+    theirs = [f for f in facts if f.object == person.id]
+    at_start = [
+        f
+        for f in theirs
+        if (first_day(f.start) or date.min) <= time.last
+        and (f.end is None or (first_day(f.end) or date.max) >= time.begin)
+    ]
+    since = f"since {time.text}"
+    if not at_start:
+        holders = [
+            f
+            for f in facts
+            if (first_day(f.start) or date.min) <= time.last
+            and (f.end is None or (first_day(f.end) or date.max) >= time.begin)
+        ]
+        if not holders:
+            return not_enough(f"the knowledge base lists no {office} of {place.text} {since}")
+        names = ", ".join(f"{name_of(kb, f.object)} ({f.start}–{f.end or 'now'})" for f in holders)
+        return _negatable(
+            claim,
+            False,
+            f"{office.capitalize()} of {name_of(kb, place.id)} in {time.text}: {names}",
+            fact_evidence(kb, holders + theirs),
+        )
+    terms = ", ".join(f"{f.start}–{f.end or 'now'}" for f in theirs)
+    unbroken = [f for f in at_start if f.end is None or (first_day(f.end) or date.max) >= today]
+    if unbroken:
+        return _negatable(
+            claim,
+            True,
+            f"{name_of(kb, person.id)} was {office} of {name_of(kb, place.id)} {since} "
+            f"without a break ({terms})",
+            fact_evidence(kb, unbroken),
+        )
+    return not_enough(
+        f"{name_of(kb, person.id)} was {office} of {name_of(kb, place.id)} in {time.text} but "
+        f"not throughout since then ({terms})",
+        fact_evidence(kb, theirs),
     )
 
 

@@ -10,9 +10,9 @@ membership fact is not a member (a closed-world reading, said so in the explanat
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from parallax.claims.model import Claim
 from parallax.factcheck.model import (
@@ -246,8 +246,10 @@ def check_founding_member(kb: KnowledgeBase, claim: Claim, today: date) -> Verdi
 def _candidate_rolls(kb: KnowledgeBase, claim: Claim) -> list[Roll]:
     party = claim.subject
     if party is not None and party.id:
+        # Counting needs the whole roll: one recorded member (Russia in the G8) says
+        # nothing about how many the organisation has.
         roll = Roll.of(kb, party.id)
-        return [roll] if roll.facts else []
+        return [roll] if roll.complete else []
     organisations = {f.object for f in kb.facts if f.property == "member_of" and f.object}
     return [r for r in (Roll.of(kb, o) for o in sorted(organisations)) if r.complete]
 
@@ -302,6 +304,10 @@ def _count_in_span(kb: KnowledgeBase, claim: Claim, roll: Roll) -> Verdict:
     else:
         joined = [f for f in roll.joined_within(date.min, date.max) if _in_bound(f, claim)]
         readings.append((show(time), joined))
+        if time.bound == "since" and time.granularity == "year":
+            # "six have joined since 2004" may count from the end of that year's accessions
+            after = date(time.last.year + 1, 1, 1)
+            readings.append((f"after {time.last.year}", roll.joined_within(after, date.max)))
     claimed = claim.quantity
     op = claim.comparator
     outcomes = [(label, facts, _compare(claimed, len(facts), op)) for label, facts in readings]
@@ -360,6 +366,15 @@ def check_member_count(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
         days = _days_in(roll, date.min, today)  # "had 16 members": at some time
     elif time is None:
         days = [today]
+    elif time.bound == "before":
+        days = [time.begin - timedelta(days=1)]  # "had 15 members before 2004"
+    elif time.bound in {"after", "by"}:
+        days = [time.last + timedelta(days=1) if time.bound == "after" else time.last]
+    elif time.bound != "at":
+        return not_enough(
+            f"the claim counts members over a span ({time.bound} {time.text}) whose every "
+            "day it does not name; only a count at a time, before or after it is checked"
+        )
     else:
         days = _days_in(roll, time.begin, min(time.last, today))
     adjust = 1 if claim.others else 0
@@ -484,3 +499,41 @@ def check_comparison(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
         for r in (a, b)
     ]
     return Verdict("supported" if ok else "contradicted", explanation + ".", evidence)
+
+
+_AT_LEAST = {"=": ">=", "~": ">=", ">": ">", ">=": ">="}
+"""How a count of some members bounds the count of all of them ("three Baltic states
+joined" means at least three joined); "fewer than five Baltic states" bounds nothing."""
+
+
+def check_part_count(
+    kb: KnowledgeBase,
+    claim: Claim,
+    today: date,
+    check: Callable[[KnowledgeBase, Claim, date], Verdict],
+) -> Verdict:
+    """A count of only some members ("three Baltic states joined NATO in 2004").
+
+    The knowledge base does not sort members into Baltic, Nordic or former communist ones, so
+    such a count is checked as the lower bound it puts on the whole: it is contradicted when
+    more are counted than there were in all, and otherwise not enough evidence, since the
+    whole matching says nothing about the part.
+    """
+    part = claim.narrowed or "some"
+    op = _AT_LEAST.get(claim.comparator)
+    why = (
+        f"the claim counts only the “{part}” ones, and the knowledge base does not record "
+        "which members those are"
+    )
+    if op is None:
+        return not_enough(why)
+    verdict = check(kb, replace(claim, comparator=op, narrowed=None), today)
+    if verdict.verdict != "contradicted":
+        return not_enough(why)
+    return Verdict(
+        "contradicted",
+        verdict.explanation.rstrip(".")
+        + f"; the claim's count is of the “{part}” ones alone, and there cannot be more of "
+        "them than there were in all.",
+        verdict.evidence,
+    )

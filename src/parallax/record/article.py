@@ -271,6 +271,8 @@ class StructuredClaim(TypedDict):
     superlative: str | None
     named: list[PartyRecord]
     others: bool
+    narrowed: str | None
+    """Words that make a count of only some of the members ("Baltic"), or None."""
     binding: dict[str, str]
     """The words the parse bound to each role (subject, relation, quantity, time ...)."""
     unjudged: str | None

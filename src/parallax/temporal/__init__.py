@@ -4,7 +4,9 @@ A rule grammar (:mod:`parallax.temporal.grammar`) recognises dates, months, year
 decades, centuries, seasons, quarters, weekdays, relative expressions, durations, sets and
 vague references; :mod:`parallax.temporal.normalise` resolves them against the publication
 date. ``find_times(text, anchor)`` returns every expression in a text;
-``normalise(text, anchor)`` the one a short phrase stands for.
+``find_times_in_sentences(text, sentences, anchor)`` the same sentence by sentence, with
+"the previous day" counted across them; ``normalise(text, anchor)`` the one a short phrase
+stands for.
 """
 
 from parallax.temporal.expression import (
@@ -13,11 +15,12 @@ from parallax.temporal.expression import (
     timeml_value,
     value_range,
 )
-from parallax.temporal.normalise import find_times, normalise
+from parallax.temporal.normalise import find_times, find_times_in_sentences, normalise
 
 __all__ = [
     "TimeExpression",
     "find_times",
+    "find_times_in_sentences",
     "granularity_of",
     "normalise",
     "timeml_value",

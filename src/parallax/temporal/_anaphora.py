@@ -32,6 +32,15 @@ _BEFORE = re.compile(
     r"^the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)$",
     re.IGNORECASE,
 )
+_COUNTED_BACK = re.compile(
+    r"^(?:(?:some|about|nearly|almost|roughly)\s+)?(?P<n>a|an|one|\d+|[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?P<unit>day|week|month)s?\s+(?P<dir>earlier|before)$",
+    re.IGNORECASE,
+)
+"""A span counted back from a moment of the story: "two days earlier".
+
+"Two days later" keeps the offset it was given: TimeML annotates it as the duration it
+names, with "later" as a signal, and the duration is what TempEval-3 scores."""
 _REPORTED = re.compile(
     r"^(?:the\s+)?(?:(?:latest|current|comparable|corresponding|same)\s+)?(?:fiscal\s+)?"
     r"(?:quarter|period)$",
@@ -59,7 +68,10 @@ def resolve(text: str, anchor: date | None, found: list[TimeExpression]) -> list
     """
     kept: list[TimeExpression] = []
     references: list[TimeExpression] = []
-    for expression in found:
+    for index, expression in enumerate(found):
+        following = found[index + 1] if index + 1 < len(found) else None
+        if following is not None and _shifted_by(text, expression, following):
+            continue  # "the same period a year earlier": the pair names the second's time
         updated = _resolve_one(text, anchor, expression, references)
         if updated is not None:
             kept.append(updated)
@@ -71,6 +83,21 @@ def resolve(text: str, anchor: date | None, found: list[TimeExpression]) -> list
         if not (_FOLLOWING.match(phrase) or _BEFORE.match(phrase)):
             references.append(expression)
     return kept
+
+
+def _shifted_by(text: str, expression: TimeExpression, following: TimeExpression) -> bool:
+    """Whether a period named by reference is shifted by the span right after it.
+
+    "In the same period a year earlier": the period is the year-ago one, which the
+    second expression names; the first alone would date it to the reported period.
+    """
+    phrase = re.sub(r"\s+", " ", expression.text.strip())
+    if not (_THAT.match(phrase) or _REPORTED.match(phrase)):
+        return False
+    if text[expression.end : following.start].strip():
+        return False
+    after = re.sub(r"\s+", " ", following.text.strip())
+    return bool(_YEAR_AGO.match(after) or _COUNTED_BACK.match(after))
 
 
 def _is_reference_only(expression: TimeExpression) -> bool:
@@ -90,13 +117,27 @@ def _resolve_one(
 ) -> TimeExpression | None:
     phrase = re.sub(r"\s+", " ", expression.text.strip())
     near = [e for e in earlier if expression.start - e.end <= _WINDOW]
+    # A day counted from the story's last date needs that date to name a day: after "a
+    # member since 1999", "the previous day" has nothing to count from.
     if m := _FOLLOWING.match(phrase):
-        return _counted(expression, near, m["unit"].lower(), -1 if m["rel"] != "following" else 1)
+        unit = m["unit"].lower()
+        amount = -1 if m["rel"] != "following" else 1
+        return _counted(expression, near, unit, amount, strict=unit == "day")
     if m := _THAT.match(phrase):
-        return _counted(expression, near, m["unit"].lower(), 0)
+        return _counted(expression, near, m["unit"].lower(), 0, strict=m["unit"] == "day")
     if m := _BEFORE.match(phrase):
+        unit = m["unit"].lower()
         amount = -1 if m["dir"].lower() in {"before", "earlier"} else 1
-        return _counted(expression, near, m["unit"].lower(), amount)
+        return _counted(expression, near, unit, amount, strict=unit == "day")
+    comparing = re.match(r"\s+than\b", text[expression.end : expression.end + 6])
+    counted_back = (
+        _COUNTED_BACK.match(phrase) if expression.type == "DATE" and not comparing else None
+    )
+    if counted_back and (count := _small_number(counted_back["n"])) is not None:
+        # "Two days earlier" counts from the day the story last named ("Monday's meeting"),
+        # not from publication; without such a day it keeps the reading it was given.
+        unit = counted_back["unit"].lower()
+        return _counted(expression, near, unit, -count, strict=True)
     if anchor is None:
         return None
     if _in_named_year_kind(expression) and (dated := _in_named_year(text, expression, near)):
@@ -170,22 +211,50 @@ def _in_named_year(
     return None
 
 
+def _small_number(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    if word in {"a", "an"}:
+        return 1
+    tens, _, unit = word.partition("-")
+    if tens in grammar.SMALL_NUMBERS and (not unit or unit in grammar.SMALL_NUMBERS):
+        return grammar.SMALL_NUMBERS[tens] + (grammar.SMALL_NUMBERS[unit] if unit else 0)
+    return None
+
+
 def _counted(
-    expression: TimeExpression, near: list[TimeExpression], unit: str, amount: int
+    expression: TimeExpression,
+    near: list[TimeExpression],
+    unit: str,
+    amount: int,
+    *,
+    strict: bool = False,
 ) -> TimeExpression | None:
-    """The expression counted ``amount`` units from the last reference fine enough for it."""
+    """The expression counted ``amount`` units from the last reference fine enough for it.
+
+    With ``strict``, only the last dated reference is tried: a span counted from a moment
+    ("two days earlier") counts from the latest one the story named, and when that one is
+    too coarse (a year), from none.
+    """
     size = _UNIT_CODES.get(unit)
     for reference in reversed(near):
         if reference.type not in {"DATE", "TIME"} or reference.vague or reference.parts:
+            continue
+        if strict and reference.end > expression.start:
             continue
         value = reference.value
         if not re.match(r"\d{4}", value):
             continue
         if unit == "week":
             if reference.range is None or reference.granularity not in {"day", "time", "week"}:
+                if strict:
+                    return None
                 continue
             return _with_value(expression, shift(reference.range[0], "week", amount))
         if size is None or len(value) < size or not re.fullmatch(r"[\d-]+", value[:size]):
+            if strict:
+                return None
             continue
         start = date.fromisoformat((value[:size] + "-01-01"[size - 4 :])[:10])
         return _with_value(expression, shift(start, unit, amount))

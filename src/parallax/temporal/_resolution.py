@@ -256,8 +256,14 @@ def weekday_date(ctx: Context, weekday: int, rel: str | None, at: int) -> str:
     elif rel == "this":
         pass
     else:
-        if PLAN_CUE.search(sentence_window(ctx.text, at, 40, 20)) and not _TOLD_ON.search(
-            ctx.text, max(0, at - 30), at
+        # "Monday's meeting ... will be": a weekday in a possessive names a thing whose verb
+        # comes after it, so the whole clause is read for a plan
+        possessive = re.match(r"\w*['\u2019]s\b", ctx.text[at : at + 14])
+        window = sentence_window(ctx.text, at, 40, 80 if possessive else 20)
+        if (
+            PLAN_CUE.search(window)
+            and not _TOLD_ON.search(ctx.text, max(0, at - 30), at)
+            and not _DONE_ON.search(ctx.text, max(0, at - 30), at)
         ):
             delta = delta + 7 if delta < 0 else delta
         elif delta > 0:
@@ -271,6 +277,13 @@ _TOLD_ON = re.compile(
     re.IGNORECASE,
 )
 """A report verb just before a weekday ("Castro said Sunday"): the telling is past."""
+
+_DONE_ON = re.compile(
+    r"\b(?:who|which|that)\s+(?:[a-z]{3,}ed|was|were|met|took|came|went|left|held|made|won"
+    r"|lost|fell|rose|began|quit)(?:\s+(?:late|early))?(?:\s+on)?\s*$"
+)
+"""A relative clause whose past verb a weekday follows ("who resigned on Friday, will leave
+..."): the weekday dates that clause, whatever the rest of the sentence plans."""
 
 
 def sentence_window(text: str, at: int, before: int, after: int) -> str:

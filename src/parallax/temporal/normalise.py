@@ -9,6 +9,7 @@ one range expression ("between 1999 and 2004").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -233,6 +234,47 @@ def find_times(text: str, anchor: date | None = None) -> list[TimeExpression]:
         return []
     ctx = Context(text, anchor)
     return _join_ranges(ctx, _anaphora.resolve(text, anchor, _select(ctx)))
+
+
+def find_times_in_sentences(
+    text: str, sentences: Sequence[tuple[int, int]], anchor: date | None = None
+) -> list[list[TimeExpression]]:
+    """The time expressions of each sentence, with offsets into the whole ``text``.
+
+    Each sentence is scanned on its own, so no expression runs across a sentence boundary,
+    but the expressions that count from an earlier one ("the previous day", "two days
+    earlier") take it from the sentences before, as the narrative does, rather than being
+    left out or counted from publication.
+
+    Args:
+        text: the whole text.
+        sentences: the start and end offset of each sentence, in text order.
+        anchor: the publication date, as for :func:`find_times`.
+
+    Returns:
+        One list per sentence, in the order given.
+    """
+    found: list[TimeExpression] = []
+    owner: list[int] = []
+    for number, (start, end) in enumerate(sentences):
+        piece = text[start:end]
+        if not piece or not grammar.TRIGGER.search(piece):
+            continue
+        for expression in _select(Context(piece, anchor)):
+            found.append(
+                replace(expression, start=expression.start + start, end=expression.end + start)
+            )
+            owner.append(number)
+    resolved = {(e.start, e.end): e for e in _anaphora.resolve(text, anchor, found)}
+    by_sentence: list[list[TimeExpression]] = [[] for _ in sentences]
+    for expression, number in zip(found, owner, strict=True):
+        kept = resolved.get((expression.start, expression.end))
+        if kept is not None:
+            by_sentence[number].append(kept)
+    return [
+        _join_ranges(Context(text, anchor), expressions) if expressions else []
+        for expressions in by_sentence
+    ]
 
 
 def normalise(text: str, anchor: date | None = None) -> TimeExpression | None:

@@ -1,0 +1,123 @@
+"""Which time dates a claim, read from the dependency parse of its sentence.
+
+Role binding (:mod:`parallax.claims.roles`) asks these questions: does a time expression
+hang from the claim's predicate (or only from some other phrase of the sentence); is the
+predicate dated by a date the time readers could not resolve ("on Monday"), by another event
+instead of a date ("when the Berlin Wall fell"), or by two dates at once ("in 2023 and
+2024"). A claim dated in any of these ways cannot be judged on its time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from parallax.claims.clauses import span_head
+
+YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b|\b(?:1\d|20)\d0s\b|['\u2019]\d{2}\b")
+"""A year in a time expression's words ("1999", "the 1990s", "'04"): without one, a time
+is not resolved with enough confidence to judge a claim on."""
+
+
+def time_bound(time_head: Any, pred: Any, allowed: set[int]) -> bool:
+    """Whether a time hangs from the predicate (through prepositions and allowed nouns)."""
+    node = time_head
+    for _ in range(12):
+        if node.i == pred.i:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i == pred.i:
+            return True
+        if node.pos_ in {"ADP", "SCONJ", "CCONJ", "PUNCT", "NUM", "PROPN", "DET"}:
+            continue
+        if node.i in allowed:
+            continue
+        if node.dep_ == "conj" and node.head.i == pred.i:
+            continue
+        return False
+    return False
+
+
+_EVENT_SUBORDINATORS = frozenset({"when", "after", "before", "while", "until", "once", "as"})
+_EVENT_PREPOSITIONS = frozenset({"after", "before", "during", "until", "following", "since"})
+
+
+def dated_by_event(pred: Any, noun: Any | None, cue_tokens: Sequence[Any]) -> str | None:
+    """The words that date a claim by another event, if any ("when the Wall fell").
+
+    "NATO had 16 members when the Berlin Wall fell" is true or false depending on when the
+    Wall fell; with no date for that event, the claim has no time to be judged at, and
+    judging it at any time ("had 16 members at some point") would confirm false claims.
+    A clause opened by a temporal conjunction, or a temporal preposition whose object is
+    not itself a date ("after the Kosovo War"), hanging from the predicate or the counted
+    noun, dates the claim this way; not the clause the relation word itself is in ("had
+    eight members when it was founded" is the founding's count).
+    """
+    cues = {t.i for t in cue_tokens}
+    for head in (pred, noun):
+        if head is None:
+            continue
+        for child in head.children:
+            if child.dep_ in {"advcl", "relcl"}:  # "when ... collapsed" may parse as relcl
+                marks = [
+                    c
+                    for c in child.children
+                    if c.dep_ in {"mark", "advmod"}
+                    and c.lower_ in _EVENT_SUBORDINATORS
+                    and c.i < child.i
+                ]
+                if marks and not any(t.i in cues for t in child.subtree):
+                    return _phrase(marks[0], child)
+            elif child.dep_ == "prep" and child.lower_ in _EVENT_PREPOSITIONS:
+                objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+                if objects and not any(
+                    t.ent_type_ in {"DATE", "TIME"} or t.like_num for t in objects[0].subtree
+                ):
+                    return _phrase(child, objects[0])
+    return None
+
+
+def _phrase(first: Any, head: Any) -> str:
+    """The words from ``first`` to the end of ``head``'s subtree."""
+    last = max(t.i for t in head.subtree)
+    doc = head.doc
+    return str(doc[first.i : last + 1].text)
+
+
+def coordinated_time(head: Any, own: Sequence[Any]) -> str | None:
+    """Another date joined to the claim's by "and" or "or" ("in 2023 and 2024"), if any."""
+    inside = {t.i for t in own}
+    joined = [c for c in head.children if c.dep_ == "conj"]
+    if head.dep_ == "conj":
+        joined.append(head.head)
+    for token in joined:
+        if token.i not in inside and (token.ent_type_ in {"DATE", "TIME"} or token.like_num):
+            return str(token.text)
+    return None
+
+
+def unresolved_date(tokens: Sequence[Any], pred: Any, allowed: set[int]) -> str | None:
+    """A date the parser found hanging from the predicate that no time reader resolved.
+
+    "Sweden joined NATO on Monday" dates the joining; when no time expression with a year
+    covers it, the claim cannot be judged on its date, nor without it.
+    """
+    for token in tokens:
+        if token.ent_type_ != "DATE" or token.ent_iob_ != "B":
+            continue
+        words = [token]
+        following = token.i + 1
+        for other in tokens:
+            if other.i == following and other.ent_iob_ == "I" and other.ent_type_ == "DATE":
+                words.append(other)
+                following += 1
+        text = " ".join(w.text for w in words)
+        if YEAR.search(text) or text.lower() in {"today", "now", "currently", "nowadays"}:
+            continue  # a year, or the time of writing, which the present tense already means
+        head = span_head(words)
+        if head is not None and time_bound(head, pred, allowed):
+            return text
+    return None
