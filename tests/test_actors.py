@@ -884,7 +884,8 @@ def test_a_description_beside_a_name_does_what_its_clause_says_the_name_did(
     ("text", "when", "phrase", "person"),
     [
         # Office holders as the bundled knowledge base records them.
-        ("The German chancellor spoke.", date(2021, 3, 1), "The German chancellor", "angela-merkel"),
+        ("The German chancellor spoke.", date(2021, 3, 1), "The German chancellor",
+         "angela-merkel"),
         ("France's president spoke.", date(2021, 3, 1), "France's president", "emmanuel-macron"),
         ("In 1990, the American president spoke.", date(2020, 3, 1), "the American president",
          "george-h-w-bush"),
