@@ -50,9 +50,7 @@ def test_no_dateline_where_the_form_is_not_one(nlp: Any, text: str) -> None:
 def test_a_dateline_names_no_actor_and_no_doer(pipeline: Any) -> None:
     from parallax.model import Article
 
-    text = (
-        "HELSINKI — Finland and Estonia signed a ferry agreement on Monday, officials said."
-    )
+    text = "HELSINKI — Finland and Estonia signed a ferry agreement on Monday, officials said."
     analysis = pipeline(Article(text=text, source="invented", language="en"))
     names = {a["name"] for a in analysis.layers["actors"]}
     assert names == {"Finland", "Estonia"}, names
