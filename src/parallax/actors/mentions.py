@@ -31,7 +31,6 @@ from parallax.actors.name_forms import (
     without_possessive,
 )
 from parallax.actors.office_holders import as_date, holder, title_of
-from parallax.actors.sentence_case import capitalised_by_position
 from parallax.domains import domain_pack
 from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
 
@@ -249,8 +248,6 @@ class ActorResolver:
                 continue
             if _in_a_persons_title(ent):
                 continue
-            if capitalised_by_position(ent) and self.lookup(ent.text) is None:
-                continue  # "Turnout across the country was ...": no person called Turnout
             mention = self._entity(ent)
             if mention is not None:
                 found.append(mention)
@@ -282,13 +279,7 @@ class ActorResolver:
                 surnames.setdefault(without_possessive(m.text).split()[-1], set()).add(m.actor)
         extra = []
         for token in doc:
-            if token.i in taken or token.ent_type_ or not token.text[:1].isupper():
-                continue
-            # A surname the parser reads as a common noun ("Lubinets said") is still the
-            # surname when it is spelled exactly as a person's the article names in full.
-            if token.pos_ != "PROPN" and not (
-                token.pos_ == "NOUN" and len(surnames.get(token.text, set())) == 1
-            ):
+            if token.i in taken or token.pos_ != "PROPN" or token.ent_type_:
                 continue
             beside = (
                 doc[token.i - 1] if token.i else None,

@@ -236,8 +236,7 @@ def _subject(verb: Any) -> Any | None:
     """Who does ``verb``: its subject, or the agent of a passive.
 
     The second of two joined verbs ("X went on to call it unusual and said ...") has no
-    subject of its own in the parse; it takes the one the two share, as a participle
-    ("..., saying ...") takes the subject of the clause it hangs on.
+    subject of its own in the parse; it takes the one the two share.
     """
     subject = nearest_subject(verb)
     if subject is not None:
@@ -246,10 +245,6 @@ def _subject(verb: Any) -> Any | None:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        return _subject(verb.head)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in {"VERB", "AUX"}:
-        # "The farmers blocked the road, saying grain was ruining them": the participle's
-        # speaker is the subject of the clause it hangs on.
         return _subject(verb.head)
     return None
 
