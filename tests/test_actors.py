@@ -956,6 +956,7 @@ def test_words_quoted_inside_reported_speech_keep_their_closing_mark(
     [
         # Invented wording: the same verb, a blow or a barb.
         ("Senator Tom Harlan attacked Governor Ann Lee over her budget, calling it a stunt.", True),
+        ("Governor Ann Lee was jailed over a land deal in 2011.", False),
         ("Senator Tom Harlan attacked Governor Ann Lee, saying she had lied.", True),
         ("Russia attacked Kyiv overnight, saying it hit military sites.", False),
         ("Gunmen attacked Governor Ann Lee on Tuesday, wounding two aides.", False),
@@ -964,5 +965,7 @@ def test_words_quoted_inside_reported_speech_keep_their_closing_mark(
 def test_an_attack_on_a_person_with_words_beside_it_is_verbal(
     nlp: Pipeline, sentence: str, words: bool
 ) -> None:
-    attack = next(e for e in analyse(nlp, sentence).layers["events"] if e["action"] == "attack")
+    attack = next(
+        e for e in analyse(nlp, sentence).layers["events"] if e["action"] in {"attack", "jail"}
+    )
     assert attack["verbal"] is words

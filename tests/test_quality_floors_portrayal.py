@@ -19,7 +19,13 @@ NEWSMTSC_DEV_MACRO_F1 = 0.75  # measured 0.751 (bfloat16 and float32); the issue
 BASIL_ACCURACY = 0.63  # measured 0.639; the bar is the majority class's 0.811: not reached
 BASIL_MACRO_F1 = 0.36  # measured 0.367 (majority 0.299); the issue's bar 0.50 not reached
 PERSENT_ACCURACY = 0.52  # measured 0.535 (majority 0.526); the issue's bar 0.55 not reached
-PERSENT_MACRO_F1 = 0.49  # measured 0.491; the issue's bar is 0.45
+# LOWERED from 0.49 on 2026-12-05 (afternoon), measured 0.489: two sets of precision fixes
+# found on invented wire copy cost about 0.005 each (the portrayal helper's: an accuser's
+# charge, a court's finding and a loss are not the article's own casting; the lead's: a
+# complement under "refused", "failed" or "denies" is no deed, a dateline is no actor, a
+# state's title is its office holder). Each was kept for what it fixes on unseen text; the
+# issue's bar, 0.45, still holds with room.
+PERSENT_MACRO_F1 = 0.48
 NFC_LEAN_MACRO_F1 = 0.47  # measured 0.484 (role_lean); the issue's bar is 0.40
 # Measured 0.473 on fold 1's test articles, never fitted on. LOWERED from 0.48 on 2026-12-05:
 # the 0.486 it rested on was measured on texts read with their spreadsheet quoting left in
@@ -44,7 +50,12 @@ NFC_LEAN_HELD_OUT_MACRO_F1 = 0.46
 # its target: judged selection half 0.791). What the role is for is
 # its precision when shown, held below: NFC's gold gives every entity a role, so abstaining
 # always costs F1 here.
-NFC_ROLE_MACRO_F1 = 0.12
+# LOWERED from 0.12 on 2026-12-05 (afternoon), measured 0.118 (selection part 0.124, held
+# out 0.091; shown precision 0.540, up from 0.535): one entity fewer, one that had been
+# cast victim as the object of "has declined to block". A complement of "declined",
+# "refused", "failed" or "denies" is now no deed (the sentence says it was not done), and
+# that lucky reading went with it.
+NFC_ROLE_MACRO_F1 = 0.11
 NFC_ROLE_HELD_OUT_MACRO_F1 = 0.09
 # Macro precision of the roles the product shows on NFC (measured 0.548 on all of it, 0.583
 # held out, answering 14% and 8% of the entities); a third by chance.

@@ -143,9 +143,10 @@ def verbal(verb: Any, target_is_person: bool) -> bool:
 
     Verbs of hitting double as verbs of criticism in political news ("attacked", "hit
     out at", "slammed"); with a person as the target, a participle of saying or naming
-    beside the verb (", calling it a stunt", ", saying she lied") or a grievance after
-    "over" ("over her budget plan") marks the words. A state, a city or a
-    building as the target keeps the act physical ("attacked Kyiv, saying ...").
+    beside the verb (", calling it a stunt", ", saying she lied") marks the words. A
+    reason after "over" or "for" does not: blows have reasons too ("jailed over a deal").
+    A state, a city or a building as the target keeps the act physical ("attacked Kyiv,
+    saying ...").
     """
     if not target_is_person:
         return False
@@ -154,6 +155,4 @@ def verbal(verb: Any, target_is_person: bool) -> bool:
             lemma = child.lemma_.lower()
             if lemma in NAMING_VERBS or lemma in SPEECH_VERBS:
                 return True
-        if child.dep_ == "prep" and child.lower_ == "over":
-            return True  # a grievance; "for" gives a reason for blows too ("jailed for")
     return False
