@@ -16,6 +16,9 @@ help", "urged them to leave"): not done yet, so no timeline entry, but what the 
 means to do. :func:`intended` tells those apart; the portrayal counts them as the
 doer's acts (on the Narrative Frames Corpus, "threatening to cut", "proposing to slash"
 are how a villain is cast), the timeline does not.
+
+:func:`verbal` tells a blow from a barb: "attacked the governor, calling it a stunt" is an
+act of words.
 """
 
 from __future__ import annotations
