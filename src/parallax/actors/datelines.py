@@ -5,7 +5,8 @@ open with where the story was filed. The parser hangs the place on the first cla
 without this a report labels an event "KYIV — Ukraine and Russia exchanged" and a
 quotation starts with the city. The dateline is told apart by its form alone: a place
 in capitals (or any place followed by an agency in brackets), then a dash, at the start
-of a sentence.
+of a sentence. The claims grammar reads the same form from a sentence's text
+(:data:`parallax.claims.words.DATELINE`); the two should become one reading.
 """
 
 from __future__ import annotations
