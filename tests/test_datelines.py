@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from parallax.actors.datelines import after_dateline
+from parallax.datelines import dateline_length, without_dateline
 
 
 @pytest.fixture(scope="module")
@@ -58,3 +59,37 @@ def test_a_dateline_names_no_actor_and_no_doer(pipeline: Any) -> None:
     assert signed["agent_text"] == "Finland and Estonia"
     (quote,) = analysis.layers["quotes"]
     assert quote["text"].startswith("Finland and Estonia signed")
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("OSLO — The strike ended.", "The strike ended."),
+        ("ST. JOHN'S, Newfoundland (CP) -- Fishing resumed.", "Fishing resumed."),
+        ("Tromso (Reuters) - The strike ended.", "The strike ended."),
+        ("WINSTON-SALEM, N.C. \u2013 Voters queued.", "Voters queued."),
+        ("  BODO \u2014 Snow fell.", "Snow fell."),
+    ],
+)
+def test_the_text_reading_cuts_the_place_the_story_was_filed_from(text: str, rest: str) -> None:
+    assert without_dateline(text) == rest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oslo \u2014 a calm city \u2014 woke up.",
+        "The strike ended - for now.",
+        "WINSTON-SALEM voters queued.",
+        "NATO said on Monday it would meet.",
+    ],
+)
+def test_the_text_reading_leaves_other_openings_whole(text: str) -> None:
+    assert dateline_length(text) == 0
+
+
+def test_tokens_and_text_agree_on_where_a_dateline_ends(nlp: Any) -> None:
+    text = "HAMAR, Norway (NTB) \u2014 The council met.\n\nLater the council voted."
+    doc = nlp(text)
+    end = after_dateline(doc, 0)
+    assert doc[end].idx == dateline_length(text)

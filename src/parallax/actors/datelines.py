@@ -1,59 +1,36 @@
-"""Datelines: the place (and agency) that opens a wire report, before its first clause.
+"""Datelines in a parsed text: the tokens of the place (and agency) that opens a wire report.
 
-"KYIV — Ukraine and Russia exchanged ..." and "LONDON (Reuters) - The bank said ..."
-open with where the story was filed. The parser hangs the place on the first clause, so
-without this a report labels an event "KYIV — Ukraine and Russia exchanged" and a
-quotation starts with the city. The dateline is told apart by its form alone: a place
-in capitals (or any place followed by an agency in brackets), then a dash, at the start
-of a sentence. The claims grammar reads the same form from a sentence's text
-(:data:`parallax.claims.words.DATELINE`); the two should become one reading.
+The parser hangs a dateline's place on the first clause, so without this a report labels an
+event "KYIV — Ukraine and Russia exchanged" and a quotation starts with the city. What counts
+as a dateline is :mod:`parallax.datelines`'s reading of the text, the one the claims grammar
+and the cross-source comparison use too; here it is only mapped onto tokens, and asked only
+where a text or a paragraph opens.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
-MAX_WORDS = 6
-"""Longest place a dateline gives ("SAN JUAN, Puerto Rico (AP) —" has five words)."""
+from parallax.datelines import dateline_length
 
 
 def dateline_end(doc: Any, start: int) -> int:
     """The index of the first token after a dateline opening at token ``start``, or ``start``.
 
-    The place is at most :data:`MAX_WORDS` words, all in capitals ("WASHINGTON", "NEW
-    YORK"), or in any case when an agency in brackets follows ("Kyiv (Reuters) -"); a
-    comma may join a state or country ("DAYTON, Ohio"). A capitalised subject followed by
-    a dash is a dateline only where it opens the text or a paragraph.
+    A capitalised subject followed by a dash is a dateline only where it opens the text or
+    a paragraph, and only when a token follows it.
     """
     if start > 0 and "\n" not in doc[start - 1].text_with_ws:
         return start  # a dateline opens a paragraph
-    i, words, capitals, agency = start, 0, True, False
-    while i < len(doc) and words <= MAX_WORDS:
-        token = doc[i]
-        if token.is_space:
-            i += 1
-            continue
-        if token.text in DASHES:
-            dated = words > 0 and (capitals or agency)
-            return i + 1 if dated and i + 1 < len(doc) else start
-        if token.text == "(":
-            window = range(i + 1, min(i + 5, len(doc)))
-            close = next((j for j in window if doc[j].text == ")"), None)
-            if close is None or words == 0:
-                return start
-            agency, i = True, close + 1
-            continue
-        if token.text == "," and words > 0:
-            i += 1
-            continue
-        if not (token.is_alpha or token.text.rstrip(".").isalpha()) or not token.text[:1].isupper():
-            return start
-        if words == 0 and not token.text.isupper():
-            capitals = False  # the place must lead in capitals, or be followed by an agency
-        words += 1
-        i += 1
-    return start
+    begin = doc[start].idx
+    paragraph_end = doc.text.find("\n", begin)
+    text = doc.text[begin : paragraph_end if paragraph_end >= 0 else len(doc.text)]
+    length = dateline_length(text)
+    if not length:
+        return start
+    end = begin + length
+    after = next((t.i for t in doc[start:] if t.idx >= end and not t.is_space), None)
+    return after if after is not None else start
 
 
 def after_dateline(doc: Any, i: int) -> int:

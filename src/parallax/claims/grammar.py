@@ -57,7 +57,6 @@ from parallax.claims.when import TimeMention, find_times
 from parallax.claims.words import (
     ANAPHORS,
     COMPARATIVE,
-    DATELINE,
     DURATION_NOUNS,
     FUNCTION_WORDS,
     INCREMENT_WORDS,
@@ -70,6 +69,7 @@ from parallax.claims.words import (
     SUPERLATIVE,
     WORD,
 )
+from parallax.datelines import dateline_length
 from parallax.knowledge import KnowledgeBase, alias_key
 
 FAMILIES: dict[str, set[str]] = {
@@ -151,13 +151,11 @@ class SentenceReader:
         self.context = context
         self.pos = pos or {}
         found = find_mentions(text, kb)
-        dateline = DATELINE.match(text)
-        if dateline and any(
-            m.start == dateline.start() and m.of_type("organisation") for m in found
-        ):
-            dateline = None  # "NATO — which has 32 members — said": a name, not a place
-        self.dateline = (dateline.start(), dateline.end()) if dateline else None
-        filed_from = dateline.end() if dateline else 0
+        filed_from = dateline_length(text)
+        opening = len(text) - len(text.lstrip())
+        if filed_from and any(m.start == opening and m.of_type("organisation") for m in found):
+            filed_from = 0  # "NATO — which has 32 members — said": a name, not a place
+        self.dateline = (0, filed_from) if filed_from else None
         self.mentions = [m for m in found if not _locative_alias(text, m) and m.start >= filed_from]
         self.times = times if times is not None else find_times(text, context.anchor)
         spans = [(t.start, t.end) for t in self.times] + [(m.start, m.end) for m in self.mentions]

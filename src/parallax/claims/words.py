@@ -265,14 +265,6 @@ NOT_ASSERTING = frozenset(
 """Verbs whose complement clause is not asserted ("applied to join", "hopes to join", "claimed
 that NATO had 30 members": a claim or a belief someone holds, which the writer reports)."""
 
-DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}"
-    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?"
-    r"\s*(?:\([^)]{1,40}\)\s*)?(?:[\u2014\u2013]|--|-\s)\s*"
-)
-"""A dateline opening a story's first sentence ("WARSAW, Poland (AP) — "): the place the
-story was filed from, never a party of what the sentence says."""
-
 DOUBTED = frozenset(
     {
         "claim",

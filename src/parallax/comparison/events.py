@@ -24,12 +24,12 @@ thing, with nothing against it (other days, other speakers, one negated and one 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from parallax.datelines import without_dateline
 from parallax.temporal.grammar import WEEKDAYS
 
 _SAYING_WORDS = (
@@ -50,9 +50,6 @@ TITLES = frozenset(_TITLE_WORDS.split())
 """Titles that come with a name and tell nothing about who it is ("Mr. Obama")."""
 DAYS = frozenset(day for day in WEEKDAYS if day.endswith("day"))
 """The days of the week written in full (the time grammar's, without "Mon", "Sun")."""
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’]+(?:, [A-Z][A-Za-z. ]+)?\s*(?:—|―|–|--|-)\s+")
-"""A wire report's opening place ("WASHINGTON —", "AUGUSTA, Me. —"): no subject of the
-sentence, though the parser often reads it as one."""
 MAIN_CLAUSES = frozenset({"ccomp", "conj", "advcl"})
 """Clauses under the root that carry the sentence's main statement with it."""
 
@@ -236,4 +233,4 @@ def _parser() -> Any:
 
 def parse_readings(texts: Sequence[str]) -> list[Reading]:
     """The reading of each text, parsing them in one batch with the shared spaCy model."""
-    return [read(doc) for doc in _parser().pipe([_DATELINE.sub("", t) for t in texts])]
+    return [read(doc) for doc in _parser().pipe([without_dateline(t) for t in texts])]
