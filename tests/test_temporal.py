@@ -538,6 +538,15 @@ def test_bare_month_takes_the_publication_year() -> None:
     assert only("Leaders met at the summit last June.", date(2023, 4, 5)).value == "2022-06"
 
 
+def test_a_month_in_the_future_tense_is_not_the_month_just_past() -> None:
+    """ "Will be held in November", written in December, is next November; a plan told in
+    the past may still be the month just past."""
+    written = date(2023, 12, 13)
+    assert only("The next round will be held in Oslo in November.", written).value == "2024-11"
+    assert only("The mill was expected to reopen in November.", written).value == "2023-11"
+    assert only("The talks ended in November.", written).value == "2023-11"
+
+
 def test_may_with_a_cue_is_the_month_and_without_one_the_verb() -> None:
     """ "May" is a full month name, not a clipped one, but alone it is mostly the modal verb."""
     assert only("The treaty was signed last May.", date(2023, 4, 5)).value == "2022-05"

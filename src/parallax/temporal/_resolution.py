@@ -324,6 +324,11 @@ _SENTENCE_END = re.compile(r"(?<=[a-z\d)][.!?;])\s+")
 
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 
+_FUTURE = re.compile(r"\b(?:will|shall|going\s+to|upcoming)\b|'ll\b", re.IGNORECASE)
+"""A clause in the future tense: its month cannot be the one just past ("will be held in
+November", written in December, is next November), while a plan told in the past ("was
+expected to open in November") may be."""
+
 
 def likely_year(ctx: Context, month: int, day: int, at: int) -> int:
     """The year of a month (and day) named without one, leaning to the past unless planned.
@@ -333,14 +338,16 @@ def likely_year(ctx: Context, month: int, day: int, at: int) -> int:
     than four or more months after it, and those ahead are nearly all announced with a plan
     or schedule ("will", "is expected to", "scheduled"). So the month is placed in the
     ``PAST_SPAN_MONTHS`` before the anchor's month (and the few after), or, when the clause
-    around it looks ahead, in the ``AHEAD_SPAN_MONTHS`` from the month before the anchor's.
+    around it looks ahead, in the ``AHEAD_SPAN_MONTHS`` from the month before the anchor's
+    (from the anchor's own month when the clause is in the future tense).
     """
     anchor = ctx.anchor
     assert anchor is not None
     sentence = _SENTENCE_END.split(ctx.text[max(0, at - 80) : at])[-1]
     after = ctx.text[at : at + 20].partition(",")[0]
     ahead = bool(PLAN_CUE.search(sentence + after)) and not _SINCE.search(sentence)
-    first = anchor.year * 12 + anchor.month - 1 - (1 if ahead else PAST_SPAN_MONTHS)
+    behind = 0 if ahead and _FUTURE.search(sentence) else 1 if ahead else PAST_SPAN_MONTHS
+    first = anchor.year * 12 + anchor.month - 1 - behind
     last = first + (AHEAD_SPAN_MONTHS + 1 if ahead else 12 - 1)
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         if first <= year * 12 + month - 1 <= last and 1 <= year <= 9999:
