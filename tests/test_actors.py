@@ -66,6 +66,7 @@ def _test_kb() -> KnowledgeBase:
         KBEntity("bucharest-2008", "NATO Bucharest summit (2008)", "event"),
         KBEntity("yalta", "Yalta Conference", "event", ("Yalta agreement",)),
         KBEntity("ww2", "Second World War", "event", ("World War Two", "World War II")),
+        KBEntity("skagen-accord", "Skagen Accord", "treaty"),
     ]
     facts = [
         Fact("madrid-1997", "start_date", source, value="1997-07-08"),
@@ -76,6 +77,7 @@ def _test_kb() -> KnowledgeBase:
         Fact("yalta", "end_date", source, value="1945-02-11"),
         Fact("ww2", "start_date", source, value="1939-09-01"),
         Fact("ww2", "end_date", source, value="1945-09-02"),
+        Fact("skagen-accord", "signed", source, value="2011-03-01"),
     ]
     # Only our own events, so the test pins the rules, not the bundled data.
     others = [e for e in base.entities.values() if e.type not in {"event", "treaty"}]
@@ -233,6 +235,19 @@ def test_named_events_get_their_year_from_the_knowledge_base(nlp: Pipeline) -> N
     assert yalta["inferred"] is True and yalta["range"] == ["1945-02-04", "1945-02-11"]
     dates = [entry["range"][0] for entry in analysis.layers["timeline"]]
     assert dates == sorted(dates)
+
+
+def test_a_year_written_on_an_events_name_is_the_date_the_article_cites(nlp: Pipeline) -> None:
+    # The knowledge base dates the (invented) treaty by its opening for signature; the
+    # article names it by the year it was adopted, and the timeline shows the article's year.
+    analysis = analyse(
+        nlp,
+        "The quota was set in the 2010 Skagen Accord. Ministers praised the Skagen Accord.",
+        date(2023, 12, 13),
+    )
+    first, second = (e for e in analysis.layers["events"] if e["kb_event"] == "skagen-accord")
+    assert (first["date"], first["inferred"]) == ("2010", False)
+    assert (second["date"], second["inferred"]) == ("2011-03-01", True)
 
 
 def test_named_event_disambiguation_follows_a_stated_year() -> None:
@@ -834,6 +849,18 @@ def test_a_speaker_is_named_without_the_words_that_describe_them(nlp: Pipeline) 
     first, second = analysis.layers["quotes"]
     assert first["speaker_text"] == "Varga"
     assert second["speaker_text"] == "The city's ombudsman, Petra Holm"
+
+
+def test_a_relative_pronoun_that_speaks_is_the_noun_it_stands_for(nlp: Pipeline) -> None:
+    # Invented wording: "who say" makes the officials the speakers, not nobody.
+    analysis = analyse(
+        nlp,
+        "The flooding has spread since March, according to county officials, who say 300 "
+        "homes have been evacuated. Halvorsen, who said the levee held, left early.",
+    )
+    speakers = {q["text"][:12]: q["speaker_text"] for q in analysis.layers["quotes"]}
+    assert speakers["300 homes ha"] == "county officials"
+    assert speakers["the levee he"] == "Halvorsen"
 
 
 @pytest.mark.parametrize(

@@ -22,14 +22,13 @@ from parallax.actors.datelines import after_dateline
 from parallax.actors.factuality import hypothetical, intended, verbal
 from parallax.actors.named_events import EventReference, NamedEvents
 from parallax.actors.resolve import MentionIndex
-from parallax.actors.subjects import nearest_subject
+from parallax.actors.subjects import antecedent, nearest_subject
 from parallax.model import Sentence
 
 TARGET_PREPS = frozenset({"to", "against", "into", "on", "toward", "towards", "upon", "onto"})
 """Prepositions whose object is what a verb without a direct object acts on ("moved against
 Kyiv"). "With" (a partner) and "from" (a source) name someone involved, not a target."""
 PARTNER_PREPS = frozenset({"with", "from"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 MAX_TEXT = 240
 DATED_TYPES = frozenset({"DATE"})
 
@@ -145,7 +144,7 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
                 None,
             )
         if child is not None and _same_paragraph(child, verb):
-            return _antecedent(child, verb), passive
+            return antecedent(child, verb), passive
     if verb.dep_ == "conj" and _missed_subject(verb):
         return None, False
     if (
@@ -236,20 +235,6 @@ def _same_paragraph(first: Any, second: Any) -> bool:
     # The parser sometimes runs a sentence across a paragraph break; a subject never does.
     low, high = sorted((first.i, second.i))
     return not any("\n\n" in t.text_with_ws for t in first.doc[low:high])
-
-
-def _antecedent(subject: Any, verb: Any) -> Any:
-    """What a relative pronoun stands for: the noun its clause hangs on.
-
-    A description set beside a name stands for the name ("Varga, a former general who
-    led the inquiry": Varga led it, not whatever the description mentions).
-    """
-    if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        noun = verb.head
-        if noun.dep_ == "appos" and noun.pos_ != "PROPN" and noun.head.pos_ == "PROPN":
-            return noun.head
-        return noun
-    return subject
 
 
 def _verb_event(
@@ -382,6 +367,10 @@ def _named_event(
         and str(t["range"][1]) >= span[0]
     ]
     token = doc[reference.token]
+    # A year written on the name itself ("the 2015 Paris Agreement") is how the article
+    # dates the event, even where the knowledge base keeps another milestone of it (the
+    # treaty's opening for signature in 2016): the timeline shows what the article cites.
+    stated = stated or [t for t in times if t.get("range") and _dates_the_name(doc, t, token)]
     verb = _governing_verb(token)
     clause = _clause_verb(token)
     involved: list[str] = []
@@ -430,6 +419,16 @@ def _named_event(
         "inferred": True,
         "date_source": f"knowledge base: {dated.entity.id} ({dated.source})",
     }
+
+
+def _dates_the_name(doc: Any, time: dict[str, Any], head: Any) -> bool:
+    """Whether ``time`` is a year modifying the event's name, written just before it."""
+    if time.get("granularity") != "year" or time["end"] > head.idx:
+        return False
+    tokens = [t for t in doc if time["start"] <= t.idx < time["end"]]
+    return bool(tokens) and all(
+        t.head.i == head.i and t.dep_ in {"nummod", "compound", "amod"} for t in tokens
+    )
 
 
 def _granularity(value: str) -> str:

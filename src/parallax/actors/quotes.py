@@ -21,7 +21,7 @@ from parallax.actors.datelines import after_dateline
 from parallax.actors.quote_marks import quotations
 from parallax.actors.resolve import MentionIndex
 from parallax.actors.speech import SPEECH_VERBS
-from parallax.actors.subjects import nearest_subject
+from parallax.actors.subjects import antecedent, nearest_subject
 from parallax.model import Sentence
 
 MIN_WORDS_WITHOUT_CUE = 6
@@ -236,11 +236,12 @@ def _subject(verb: Any) -> Any | None:
     """Who does ``verb``: its subject, or the agent of a passive.
 
     The second of two joined verbs ("X went on to call it unusual and said ...") has no
-    subject of its own in the parse; it takes the one the two share.
+    subject of its own in the parse; it takes the one the two share. A relative pronoun
+    ("officials, who say ...") is the noun it stands for.
     """
     subject = nearest_subject(verb)
     if subject is not None:
-        return subject
+        return antecedent(subject, verb)
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)

@@ -1,4 +1,8 @@
-"""The one subject of a clause, when the parser hangs two on its verb."""
+"""The one subject of a clause.
+
+When the parser hangs two on its verb, which one is meant; and what a relative pronoun
+standing as subject stands for.
+"""
 
 from __future__ import annotations
 
@@ -21,3 +25,21 @@ def nearest_subject(
         return subjects[0] if subjects else None
     before = [c for c in subjects if c.i < verb.i]
     return max(before, key=lambda c: c.i) if before else subjects[0]
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+def antecedent(subject: Any, verb: Any) -> Any:
+    """What a relative pronoun stands for: the noun its clause hangs on.
+
+    "Officials, who say forty died" makes the officials the speakers. A description set
+    beside a name stands for the name ("Varga, a former general who led the inquiry":
+    Varga led it, not whatever the description mentions).
+    """
+    if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        noun = verb.head
+        if noun.dep_ == "appos" and noun.pos_ != "PROPN" and noun.head.pos_ == "PROPN":
+            return noun.head
+        return noun
+    return subject
