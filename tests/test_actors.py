@@ -692,6 +692,20 @@ def test_a_subject_it_after_a_nearer_subject_thing_is_left_unresolved(nlp: Pipel
     assert actor_of(actor, "It") == actor_of(actor, "Germany")
 
 
+def test_it_is_not_a_name_that_only_modifies_a_noun(nlp: Pipeline) -> None:
+    """ "It" stands for a whole phrase: "the Emirati state oil company" is a company."""
+    firm = analyse(
+        nlp,
+        "Nearly 200 countries approved a deal on Wednesday. Sultan al-Jaber, head of the "
+        "Emirati state oil company, called the deal historic. Small island nations said it "
+        "did not go far enough.",
+    )
+    with pytest.raises(AssertionError):
+        actor_of(firm, "it")
+    country = analyse(nlp, "Denmark praised the accord. It said the deal was fair.")
+    assert actor_of(country, "It") == actor_of(country, "Denmark")
+
+
 def test_an_object_keeps_the_goal_it_is_moved_to(nlp: Pipeline) -> None:
     analysis = analyse(nlp, "In 1999, Germany sent troops to the border.")
     send = next(e for e in analysis.layers["events"] if e["action"] == "send")

@@ -124,6 +124,8 @@ def resolve_references(
                 continue  # "she" after "Mr. Smith", "he" after "the chairwoman, Jane Roe"
             if _backgrounded(doc[candidate.head], token) or candidate.actor == clause_subject:
                 continue
+            if lower in SINGULAR_NEUTER and _modifier(doc[candidate.head]):
+                continue
             key = (distance, 0 if candidate.subject else 1, token.idx - candidate.end)
             ranked.append((key, candidate))
         if not ranked:
@@ -248,6 +250,15 @@ def _unnamed_person_between(doc: Any, candidate: Mention, pronoun: Any, taken: s
         if possessed or (indefinite and token.dep_ in {"nsubj", "nsubjpass"}):
             return True
     return False
+
+
+def _modifier(head: Any) -> bool:
+    """Whether a mention only modifies a common noun ("the Emirati oil company").
+
+    "It" stands for a whole noun phrase; the phrase here is the company, not the country
+    or organisation named inside it, so such a mention is no antecedent of "it".
+    """
+    return head.dep_ in {"amod", "compound"} and head.head.pos_ == "NOUN"
 
 
 def _backgrounded(head: Any, pronoun: Any) -> bool:
