@@ -547,6 +547,16 @@ def test_a_month_in_the_future_tense_is_not_the_month_just_past() -> None:
     assert only("The talks ended in November.", written).value == "2023-11"
 
 
+def test_a_day_with_last_or_next_year_takes_that_year() -> None:
+    written = date(2024, 6, 29)
+    assert only("The old budget was signed on May 3 last year.", written).value == "2023-05-03"
+    assert only("It opens on 5 January next year.", written).value == "2025-01-05"
+    assert only("The law passed on October 3 of last year.", written).value == "2023-10-03"
+    # a comma ends the date: what follows may be another phrase ("last year's winner")
+    found = find_times("On May 3, last year's winner spoke.", written)
+    assert found[0].value == "2024-05-03"
+
+
 def test_may_with_a_cue_is_the_month_and_without_one_the_verb() -> None:
     """ "May" is a full month name, not a clipped one, but alone it is mostly the modal verb."""
     assert only("The treaty was signed last May.", date(2023, 4, 5)).value == "2022-05"

@@ -48,7 +48,10 @@ def date_match_rule(m: re.Match[str], ctx: Context) -> Value | None:
     if year is None and next_word(ctx, m.end()).lower() in EVENT_NAME_NOUNS:
         return Value("DATE", f"XXXX-{month:02d}-{day:02d}", relative=True, mod=mod_of(m))
     rel = (m.groupdict().get("rel") or "").lower()
-    if year is None and ctx.anchor is not None and rel in PAST | FUTURE:
+    relyear = (m.groupdict().get("relyear") or "").lower()
+    if year is None and ctx.anchor is not None and relyear:
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(relyear, 0)
+    elif year is None and ctx.anchor is not None and rel in PAST | FUTURE:
         # "last Oct. 23": the latest such day before publication; "next March 3" the first after.
         year = ctx.anchor.year
         ahead = (month, day) > (ctx.anchor.month, ctx.anchor.day)

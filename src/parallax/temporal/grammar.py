@@ -239,16 +239,19 @@ _B = r"(?<![\w$€£#])"  # a token start that is not part of a word, amount or 
 _MOD = _I + r"(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
 _MOD += r"the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of|mid-)" + r")[\s-]*"
 
+_RELYEAR = _I + r"\s+(?:of\s+)?(?P<relyear>this|last|next)\s+year(?!\w))"
+"""A year named from publication after a day ("May 3 last year")."""
+
 RULES: tuple[Rule, ...] = (
     _rule(
         "date_mdy",
         _B
         + rf"(?:{WEEKDAY},?\s+)?(?:(?:{_MOD})|{_I}(?P<rel>last|next|this|coming|past)\s+))?"
-        + rf"{MONTH}\s+{DAY}(?:(?:,\s*|\s+){YEAR})?",
+        + rf"{MONTH}\s+{DAY}(?:(?:,\s*|\s+){YEAR}|{_RELYEAR})?",
     ),
     _rule(
         "date_dmy",
-        _B + rf"(?:{WEEKDAY},?\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?",
+        _B + rf"(?:{WEEKDAY},?\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR}|{_RELYEAR})?",
     ),
     _rule("date_iso", _B + r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"),
     _rule("date_slash", _B + r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4})(?![\d/])"),
