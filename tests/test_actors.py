@@ -967,6 +967,22 @@ def test_a_role_beside_a_name_the_tagger_calls_an_organisation_makes_it_a_person
     assert {"Oleh Kiper", "Dmytro Lubinets"} <= set(people)
 
 
+def test_a_name_confirmed_as_an_office_holder_is_a_person_and_a_plural_name_a_firm(
+    nlp: Pipeline,
+) -> None:
+    # Invented names; the small tagger reads both as organisations.
+    analysis = analyse(
+        nlp,
+        "The Senate on Friday confirmed Marcus Bell as secretary of defense by a vote of 51 "
+        "to 49. The board hired Blue Harbor Partners, a consultant, and named Northwind "
+        "Capital as adviser on the sale.",
+    )
+    kinds = {a["name"]: a["type"] for a in analysis.layers["actors"]}
+    assert kinds["Marcus Bell"] == "person"
+    assert kinds["Blue Harbor Partners"] != "person"
+    assert kinds["Northwind Capital"] != "person"
+
+
 def test_the_country_with_two_countries_in_view_is_neither(nlp: Pipeline) -> None:
     # Invented wording: either country fits "across the country".
     analysis = analyse(

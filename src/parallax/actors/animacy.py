@@ -80,6 +80,35 @@ def names_people(head: Any | None) -> bool:
 ROLE_ENDINGS = (*PERSON_SUFFIXES, "man", "woman", "person")
 """Endings of nouns for a person's job or role ("governor", "minister", "ombudsman")."""
 
+_PERSON_NOUN_WORDS = (
+    "official spokesman spokeswoman spokesperson senator lawmaker legislator "
+    "congressman congresswoman representative minister governor mayor judge lawyer "
+    "attorney prosecutor officer soldier commander general candidate opponent rival "
+    "challenger aide adviser advisor man woman boy girl father mother son daughter "
+    "brother sister husband wife friend colleague leader chairman chairwoman "
+    "executive director diplomat ambassador envoy analyst expert witness victim "
+    "suspect resident activist critic supporter journalist reporter student teacher "
+    "doctor worker voter donor predecessor successor deputy secretary president "
+    "speaker"
+)
+PERSON_NOUNS = frozenset(_PERSON_NOUN_WORDS.split())
+"""Common nouns for a person, among them jobs whose ending does not say so ("secretary",
+"envoy", "judge")."""
+
+RANKS = frozenset({"colonel", "admiral", "captain", "lieutenant", "sergeant", "nominee", "host"})
+"""Ranks and roles only a person holds, beside a name the tagger took for a firm's."""
+
+OFFICES = frozenset(
+    {
+        *("secretary", "minister", "ambassador", "envoy", "director", "chairman"),
+        *("chairwoman", "president", "governor", "judge", "commander", "general"),
+        *("colonel", "admiral", "senator", "mayor", "deputy", "speaker", "spokesman"),
+        *("spokeswoman", "spokesperson", "prosecutor", "executive", "nominee"),
+    }
+)
+"""Offices a person is confirmed, named or appointed "as" (a firm is named as an
+adviser or an auditor, never as a minister)."""
+
 
 def titled_person(ent: Any) -> bool:
     """Whether a name the tagger called an organisation is a person's, by the role beside it.
@@ -96,6 +125,8 @@ def titled_person(ent: Any) -> bool:
         t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in words
     ):
         return False
+    if words[-1].tag_ == "NNPS":
+        return False  # "Blue Harbor Partners": a plural name is a firm's or a group's
     doc = ent.doc
     surname = words[-1].text
     if any(o.label_ == "PERSON" and o[-1].text == surname and o.text != ent.text for o in doc.ents):
@@ -106,15 +137,28 @@ def titled_person(ent: Any) -> bool:
     root = ent.root
     if root.dep_ == "appos" and _role_noun(root.head):
         return True  # "the ombudsman, Ivo Tamm"
+    if _made_into_role(root):
+        return True  # "confirmed Ivo Tamm as secretary of defence"
     return any(child.dep_ == "appos" and _role_noun(child) for child in root.children)
+
+
+def _made_into_role(root: Any) -> bool:
+    """Whether the name is the object of a verb that makes it something "as" a role noun."""
+    if root.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    for prep in root.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i > root.i:
+            return any(
+                o.dep_ == "pobj" and o.text.islower() and o.lemma_.lower() in OFFICES
+                for o in prep.children
+            )
+    return False
 
 
 def _role_noun(token: Any) -> bool:
     lemma = token.lemma_.lower()
-    return (
-        token.pos_ == "NOUN"
-        and token.text.islower()
-        and len(lemma) > 4
-        and lemma.endswith(ROLE_ENDINGS)
-        and not lemma.endswith("ment")
-    )
+    if token.pos_ not in {"NOUN", "PROPN"} or not token.text.islower():
+        return False  # a lower-case word the tagger calls a proper noun is a common one
+    if lemma in PERSON_NOUNS or lemma in RANKS:
+        return True
+    return len(lemma) > 4 and lemma.endswith(ROLE_ENDINGS) and not lemma.endswith("ment")

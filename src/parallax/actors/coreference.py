@@ -17,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
+from parallax.actors.animacy import PERSON_NOUNS
 from parallax.actors.gender import pronoun_gender, stated_genders
 from parallax.actors.mentions import ActorResolver, Mention
 from parallax.actors.speech import quote_spans, quote_speakers
@@ -207,21 +208,6 @@ def _nearer_thing(doc: Any, pronoun: Any, candidate: Mention, taken: set[int]) -
         ):
             return True
     return False
-
-
-_PERSON_NOUN_WORDS = (
-    "official spokesman spokeswoman spokesperson senator lawmaker legislator "
-    "congressman congresswoman representative minister governor mayor judge lawyer "
-    "attorney prosecutor officer soldier commander general candidate opponent rival "
-    "challenger aide adviser advisor man woman boy girl father mother son daughter "
-    "brother sister husband wife friend colleague leader chairman chairwoman "
-    "executive director diplomat ambassador envoy analyst expert witness victim "
-    "suspect resident activist critic supporter journalist reporter student teacher "
-    "doctor worker voter donor predecessor successor deputy secretary president "
-    "speaker"
-)
-PERSON_NOUNS = frozenset(_PERSON_NOUN_WORDS.split())
-"""Common nouns for a person: an unnamed one between a name and "he" may be who "he" is."""
 
 
 def _unnamed_person_between(doc: Any, candidate: Mention, pronoun: Any, taken: set[int]) -> bool:
