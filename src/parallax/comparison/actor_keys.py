@@ -7,7 +7,9 @@ gets its id from the form the article happened to use first: one outlet writes
 by id, the one party becomes three actors, and each is listed as a name the other sources
 leave out. :func:`with_story_keys` gives such local groups and organisations one key per
 story when their names differ only by an article, a plural or adjectival ending, or a
-trailing "Party".
+trailing "Party". A person one source names by surname alone ("Johnson said ...") is the
+one person another source of the story names in full with that surname ("Speaker Mike
+Johnson"), when exactly one such person is named in the story.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from typing import Any, cast
 from parallax.record import ArticleRecord
 
 JOINABLE_TYPES = frozenset({"group", "organisation"})
-"""Actor types whose local names are joined; people and places keep their ids."""
+"""Actor types whose local names are joined by stem; places keep their ids, and people
+are joined by surname only (:func:`_surnames`)."""
 MIN_STEM = 6
 """Letters a stem needs before a longer stem that extends it by an ending may join it."""
 MAX_ENDING = 2
@@ -73,7 +76,28 @@ def story_keys(records: Sequence[ArticleRecord]) -> dict[str, str]:
         group = [a for a in ids if a not in key and _same(stems[a], stems[actor_id])]
         for member in group:
             key[member] = actor_id
+    key.update(_surnames(records))
     return {a: k for a, k in key.items() if a != k}
+
+
+def _surnames(records: Sequence[ArticleRecord]) -> dict[str, str]:
+    """Local one-word people -> the one person of the story named in full with that surname."""
+    full: dict[str, set[str]] = {}
+    bare: dict[str, str] = {}
+    for record in records:
+        for actor in record.get("actors") or []:
+            if actor.get("type") != "person":
+                continue
+            actor_id, words = str(actor.get("id") or ""), str(actor.get("name") or "").split()
+            if len(words) >= 2:
+                full.setdefault(words[-1].lower(), set()).add(actor_id)
+            elif len(words) == 1 and actor_id.startswith("local:"):
+                bare[actor_id] = words[0].lower()
+    return {
+        actor_id: next(iter(full[surname]))
+        for actor_id, surname in bare.items()
+        if len(full.get(surname, ())) == 1
+    }
 
 
 def with_story_keys(records: Sequence[ArticleRecord]) -> list[ArticleRecord]:
