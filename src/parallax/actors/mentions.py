@@ -24,6 +24,7 @@ from typing import Any
 
 from parallax.actors.animacy import titled_person
 from parallax.actors.datelines import after_dateline
+from parallax.actors.homonyms import is_us_state
 from parallax.actors.name_forms import (
     unify_name_variants,
     unify_short_organisation_names,
@@ -339,6 +340,8 @@ class ActorResolver:
             entity = self.lookup(chunk[1:].text)
         if entity is not None and entity.type == "person":
             return None  # people are linked by the entity pass, which checks the evidence
+        if entity is not None and is_us_state(chunk):
+            return None  # the entity pass makes it the state's own local place
         if entity is not None:
             mention = self._make(
                 chunk, self._from_kb(entity), "name" if chunk.root.ent_type_ else "phrase"
@@ -419,6 +422,8 @@ class ActorResolver:
             entity = self.lookup(text, demonym=ent.label_ in {"NORP", "GPE"})
             if entity is not None and entity.type == "person":
                 entity = self._person_entity(ent, text)  # a person the tagger mislabelled
+            elif entity is not None and kind == "name" and is_us_state(ent):
+                entity = None  # "Saxby Chambliss of Georgia": the state, not the country
         if entity is None:
             mention = self._make(ent, self._local(text, ent.label_), kind)
             mention.label = ent.label_

@@ -1,0 +1,61 @@
+"""Georgia the US state and Georgia the country, told apart by the article's context."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from parallax.actors.homonyms import is_us_state
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    from parallax.spacy_model import load_spacy
+
+    return load_spacy()
+
+
+def _georgia(nlp: Any, text: str) -> Any:
+    doc = nlp(text)
+    return next(e for e in doc.ents if e.text.startswith("Georgia"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ATLANTA (AP) \u2014 A federal court on Friday blocked Georgia from using the map.",
+        "Lena Dahl of Georgia, the ranking Republican on the panel, spoke first.",
+        "She will raise money in Illinois, Texas and Georgia this spring.",
+        "The senator said Georgia's state legislature would meet in March.",
+    ],
+)
+def test_the_state_where_the_article_speaks_of_the_united_states(nlp: Any, text: str) -> None:
+    assert is_us_state(_georgia(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Georgia recalled its ambassador, and Tbilisi warned of new sanctions.",
+        "The President of Georgia met Democratic senators in Washington.",
+        "Georgia passed a law on foreign agents on Tuesday.",
+    ],
+)
+def test_the_country_where_nothing_points_to_the_state(nlp: Any, text: str) -> None:
+    assert not is_us_state(_georgia(nlp, text))
+
+
+def test_a_pipeline_actor_for_the_state_is_a_local_place(pipeline: Any) -> None:
+    from parallax.model import Article
+
+    analysis = pipeline(
+        Article(
+            text="A federal court blocked Georgia from using a congressional map drawn by "
+            "state lawmakers. Georgia's attorney general said the state would appeal.",
+            source="<test>",
+            language="en",
+        )
+    )
+    ids = {a["id"] for a in analysis.layers["actors"]}
+    assert "georgia" not in ids and "local:georgia" in ids
