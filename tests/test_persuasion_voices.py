@@ -138,6 +138,18 @@ def test_the_same_words_weigh_more_in_a_lede_when_the_head_learnt_so() -> None:
     assert [text[a:b] for a, b, _ in head.spans(text, tokens, Position(0, 20))] == ["council"]
 
 
+def test_a_lede_lifted_by_its_position_alone_shows_nothing() -> None:
+    # The lede weight takes the sentence over the threshold, but no word reaches the piece
+    # unit's own bar (0.6): a reader could not see what is loaded, so nothing is shown.
+    text = "The council met on Tuesday."
+    weak = _tokens(text, [(0, 3, 0.5), (4, 11, 0.4), (12, 15, -2.0)])
+    head = _head(lede_weight=2.0)
+    assert head.sentence_score(weak, Position(0, 20)) >= head.threshold
+    assert head.spans(text, weak, Position(0, 20)) == []
+    marked = _tokens(text, [(0, 3, 0.5), (4, 11, 0.7), (12, 15, -2.0)])
+    assert [text[a:b] for a, b, _ in head.spans(text, marked, Position(0, 20))] == ["council"]
+
+
 def test_the_head_round_trips_through_its_files(tmp_path: Path) -> None:
     head = _head(lede_weight=0.5)
     head.save(tmp_path)

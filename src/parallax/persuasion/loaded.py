@@ -193,11 +193,22 @@ class LoadedLanguageHead:
         :attr:`extend` are shown, adjacent ones joined and widened to whole words; each
         span's score is the sentence's probability. ``logits``: the sentence's piece logits
         when already computed (:meth:`article_piece_logits`).
+
+        A lede shows nothing unless one of its words reaches :attr:`extend` itself. BASIL's
+        annotators loaded ledes more than any other sentence, so the position lifts a
+        lede's probability; without a word the piece unit marks, the flag rests on the
+        position alone and the word shown is one a reader cannot see as loaded ("round",
+        "watchdog" in wire ledes). Measured on BASIL's held-out stories (2026-12-05): of
+        126 ledes flagged, the 62 without such a word were 18% right against 36% for the
+        others; leaving them out moved the family's precision from 0.222 to 0.229 at
+        recall 0.306 (was 0.343).
         """
         if logits is None:
             logits = self.piece_logits(tokens)
         score = self._score(logits, position)
         if score < (self.threshold if threshold is None else threshold) or not len(logits):
+            return []
+        if position is not None and position.index == 0 and float(logits.max()) < self.extend:
             return []
         marked = logits >= self.extend
         marked[int(np.argmax(logits))] = True
