@@ -126,6 +126,12 @@ def test_repetition_marks_every_occurrence_of_the_repeated_phrase() -> None:
     assert [article[s.start : s.end].lower() for s in spans] == ["working families"] * 6
 
 
+def test_words_a_figure_or_a_full_stop_parts_are_no_repeated_phrase() -> None:
+    # A listing of invented players: the same units recur, and no message does.
+    texts = [f"Player {n} stands 6-foot-{n}, 21{n} lbs. Averaging 1{n}.5 points." for n in range(8)]
+    assert [s for s in rules.detect(_lines(texts)) if s.name == "repetition"] == []
+
+
 def test_a_topic_named_in_four_sentences_is_not_repetition() -> None:
     # News names its subject again and again; that is reporting, not persuasion.
     texts = [

@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Protocol
 
 from parallax.persuasion.lexicon import FLAG_PHRASES, LABEL_WORDS
@@ -463,6 +464,9 @@ def repetition(
                 words = tuple(t[0] for t in gram)
                 if words[0] in _STOP or words[-1] in _STOP:
                     continue
+                gaps = (sentence.text[a[2] : b[1]] for a, b in pairwise(gram))
+                if any(gap.strip() for gap in gaps):
+                    continue  # "6-foot-1, 216 lbs. Averaging": words a figure or a stop parts
                 start, end = sentence.start + gram[0][1], sentence.start + gram[-1][2]
                 if any(a < end and start < b for a, b in excluded):
                     continue
