@@ -250,6 +250,21 @@ def test_a_year_written_on_an_events_name_is_the_date_the_article_cites(nlp: Pip
     assert (second["date"], second["inferred"]) == ("2011-03-01", True)
 
 
+def test_a_part_of_a_named_day_dates_the_event_to_that_day(pipeline: Any) -> None:
+    # "Sunday morning" is a TIME ("2024-01-21TMO"); the event happened on that Sunday.
+    analysis = pipeline(
+        Article(
+            text="Artillery shelled a market in the town on Sunday morning.",
+            source="<test>",
+            language="en",
+            date=date(2024, 1, 22),
+        )
+    )
+    shelled = next(e for e in analysis.layers["events"] if e["action"] == "shell")
+    assert shelled["date"] == "2024-01-21"
+    assert [t["date"] for t in analysis.layers["timeline"]] == ["2024-01-21"]
+
+
 def test_named_event_disambiguation_follows_a_stated_year() -> None:
     named = NamedEvents(_test_kb())
     found = named.by_alias("the Madrid summit")
@@ -704,6 +719,14 @@ def test_it_is_not_a_name_that_only_modifies_a_noun(nlp: Pipeline) -> None:
         actor_of(firm, "it")
     country = analyse(nlp, "Denmark praised the accord. It said the deal was fair.")
     assert actor_of(country, "It") == actor_of(country, "Denmark")
+
+
+def test_it_may_be_a_firm_whose_name_ends_in_a_plural(nlp: Pipeline) -> None:
+    # Invented firm: a name ending in "Motors" or "Airlines" is still one firm.
+    analysis = analyse(
+        nlp, "The Dutch carmaker Velden Motors said that it would cut 900 jobs at its plant."
+    )
+    assert actor_of(analysis, "it") == actor_of(analysis, "Velden Motors")
 
 
 def test_an_object_keeps_the_goal_it_is_moved_to(nlp: Pipeline) -> None:

@@ -12,6 +12,7 @@ the knowledge base can date (:mod:`parallax.actors.named_events`) become events 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import date
@@ -50,7 +51,7 @@ def extract_events(
         return sentences[max(position, 0)].id if sentences else ""
 
     time_of_verb: dict[int, dict[str, Any]] = {}
-    for time in times:
+    for time in map(_day_of_time, times):
         if time.get("type") not in DATED_TYPES or not time.get("range"):
             continue
         span = doc.char_span(time["start"], time["end"], alignment_mode="expand")
@@ -80,6 +81,22 @@ def extract_events(
     for number, event in enumerate(events, start=1):
         event["id"] = f"e{number}"
     return events
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _day_of_time(time: dict[str, Any]) -> dict[str, Any]:
+    """A time of a known day ("Sunday morning", "2024-01-21TMO") as that day's date.
+
+    A verb dated "on Sunday morning" happened on that Sunday; the timeline places events
+    by day, so the part of the day is dropped rather than leaving the event undated.
+    """
+    value = str(time.get("value") or "")
+    if time.get("type") != "TIME" or not _DAY.match(value):
+        return time
+    day = value[:10]
+    return {**time, "type": "DATE", "value": day, "range": [day, day], "granularity": "day"}
 
 
 NOUN_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod", "nummod"})
