@@ -59,3 +59,19 @@ def test_a_pipeline_actor_for_the_state_is_a_local_place(pipeline: Any) -> None:
     )
     ids = {a["id"] for a in analysis.layers["actors"]}
     assert "georgia" not in ids and "local:georgia" in ids
+
+
+def test_a_capital_the_tagger_reads_as_a_person_is_its_state(pipeline: Any) -> None:
+    from parallax.model import Article
+
+    analysis = pipeline(
+        Article(
+            text="Pushilin said Kyiv's Western sponsors bore responsibility for the Kyiv "
+            "regime. Jordan said the committee would vote; Rep. Jim Jordan chairs it.",
+            source="<test>",
+            language="en",
+        )
+    )
+    people = {a["name"] for a in analysis.layers["actors"] if a["type"] == "person"}
+    assert "Kyiv" not in people
+    assert "Jim Jordan" in people  # a state's own name ("Jordan") stays a surname

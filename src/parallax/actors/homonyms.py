@@ -1,4 +1,6 @@
-"""Georgia the US state, not the country: a place name two places share, told apart by context.
+"""Names the knowledge base or the tagger confuse with another thing of the same name.
+
+Georgia the US state, not the country: a place name two places share, told apart by context.
 
 The knowledge base knows Georgia as the post-Soviet country. US political reporting names
 the state far more often ("Saxby Chambliss of Georgia", "a federal court blocked Georgia's
@@ -8,11 +10,15 @@ decides: a mention is the US state when the article speaks of the US (another st
 a city of the state, a state office beside the name, "of Georgia" after a person) and
 names nothing only the country has (its capital, its regions, the Caucasus). Otherwise it
 stays the country, since a bare "Georgia" with no such signs cannot be told apart.
+
+A state's other name read as a person: the small tagger takes "Kyiv" in "the Kyiv regime"
+or "Kyiv's Western sponsors" for a person's name (:func:`state_named_as_person`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Set
 from typing import Any
 
 US_STATES = frozenset(
@@ -86,3 +92,28 @@ def is_us_state(ent: Any) -> bool:
 
 def _names(text: str, place: str) -> bool:
     return re.search(rf"\b{re.escape(place)}\b", text) is not None
+
+
+def state_named_as_person(
+    ent: Any, text: str, found: Iterable[Any], state_types: Set[str], titles: Set[str]
+) -> bool:
+    """Whether a one-word "person" ``ent`` is a state's other name, such as its capital's.
+
+    ``found`` are the knowledge-base entities ``text`` names. It must be an alias of a
+    state (of a type in ``state_types``), not its own name ("Jordan" may be a
+    congressman), name no person, have no title before it (a word in ``titles``, or an
+    abbreviation such as "Sen."), and be the surname of no person the article names in
+    full.
+    """
+    found = list(found)
+    if " " in text or any(e.type == "person" for e in found):
+        return False
+    key = text.lower()
+    if not any(e.type in state_types and e.name.lower() != key for e in found):
+        return False
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and (
+        (before.text.endswith(".") and before.text[:1].isupper()) or before.lower_ in titles
+    ):
+        return False
+    return not any(o.label_ == "PERSON" and len(o) > 1 and o[-1].text == text for o in ent.doc.ents)

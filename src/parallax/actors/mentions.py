@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from parallax.actors.animacy import titled_person
+from parallax.actors.animacy import PERSON_NOUNS, titled_person
 from parallax.actors.datelines import after_dateline
-from parallax.actors.homonyms import is_us_state
+from parallax.actors.homonyms import is_us_state, state_named_as_person
 from parallax.actors.name_forms import (
     unify_name_variants,
     unify_short_organisation_names,
@@ -402,10 +402,11 @@ class ActorResolver:
             if ent.label_ != "PERSON" or (ent.start, ent.end) == (chunk.start, chunk.end):
                 continue  # a name the knowledge base knows as no person ("Kyiv") is none
             entity = self._person_entity(ent, ent.text, leads=chunk.root.lemma_.lower())
+            entity = entity or self._state_named_as_person(ent, ent.text)
             actor = self._from_kb(entity) if entity else self._local(ent.text, "PERSON")
             if actor != mention.actor:
                 person = self._make(ent, actor, "name")
-                person.label = "PERSON"
+                person.label = "PERSON" if entity is None or entity.type == "person" else "GPE"
                 people.append(person)
         return people
 
@@ -417,7 +418,9 @@ class ActorResolver:
         if ent.label_ == "ORG" and self.lookup(text) is None and titled_person(ent):
             ent.label_ = "PERSON"  # "regional governor Anna Berg", tagged as an organisation
         if ent.label_ == "PERSON":
-            entity = self._person_entity(ent, text)
+            entity = self._person_entity(ent, text) or self._state_named_as_person(ent, text)
+            if entity is not None and entity.type != "person":
+                ent.label_ = "GPE"  # "the Kyiv regime", tagged as a person
         else:
             entity = self.lookup(text, demonym=ent.label_ in {"NORP", "GPE"})
             if entity is not None and entity.type == "person":
@@ -440,6 +443,13 @@ class ActorResolver:
         if entity.type == "person" and self.actors[actor].affiliation is None:
             self.actors[actor].affiliation = self._title_state(ent)
         return mention
+
+    def _state_named_as_person(self, ent: Any, text: str) -> KBEntity | None:
+        """The state a one-word "person" names by another name ("Kyiv"), if it is one."""
+        found = self.kb.lookup(text)
+        if not state_named_as_person(ent, text, found, STATE_TYPES, TITLES | PERSON_NOUNS):
+            return None
+        return next(e for e in found if e.type in STATE_TYPES)
 
     def _person_entity(self, ent: Any, text: str, leads: str = "") -> KBEntity | None:
         """The knowledge-base person a PERSON mention names, only on evidence.
