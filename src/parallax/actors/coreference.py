@@ -286,7 +286,11 @@ def _compatible(
             return True
         return "country" in wanted and info.type == "person" and info.affiliation is not None
     if pronoun in SINGULAR_NEUTER:
-        return info.type in {"country", "organisation", "place"} and not candidate.plural
+        # A firm's name is one firm however its last word ends ("General Motors said it").
+        named_firm = candidate.label == "ORG" and candidate.kind == "name"
+        return info.type in {"country", "organisation", "place"} and (
+            not candidate.plural or named_firm
+        )
     if pronoun in PLURAL:
         return candidate.plural or info.type == "group"
     return info.type == "person"
