@@ -73,7 +73,14 @@ def test_every_entity_has_a_type_and_a_source() -> None:
 
 def _dated(fact: Fact) -> list[str]:
     values = [v for v in (fact.start, fact.end) if v]
-    if fact.property in {"founded", "dissolved", "signed", "entered_into_force", "terminated"}:
+    if fact.property in {
+        "founded",
+        "dissolved",
+        "adopted",
+        "signed",
+        "entered_into_force",
+        "terminated",
+    }:
         values.append(fact.value or "")
     if fact.property in {"start_date", "end_date"}:
         values.append(fact.value or "")
@@ -222,3 +229,12 @@ def test_the_data_files_are_split_by_domain() -> None:
     }
     assert expected <= names
     assert all(Path(BUNDLED_DIR, n).stat().st_size > 0 for n in names)
+
+
+def test_a_treaty_is_dated_by_its_adoption_where_the_knowledge_base_records_one() -> None:
+    # The Paris Agreement is "the 2015 Paris Agreement" in news: adopted at COP21 in
+    # December 2015, opened for signature only in April 2016.
+    from parallax.actors.named_events import NamedEvents
+
+    paris = NamedEvents(bundled()).events["paris-agreement"]
+    assert (paris.start, paris.year) == ("2015-12-12", 2015)

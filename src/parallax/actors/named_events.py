@@ -28,7 +28,7 @@ EVENT_NOUNS = MEETING_NOUNS | frozenset(
     {"treaty", "war", "revolution", "crisis", "invasion", "uprising", "protests", "battle"}
 )
 MEETING_VERBS = frozenset({"meet", "gather", "convene", "assemble"})
-DATE_PROPERTIES = ("start_date", "signed", "founded")
+DATE_PROPERTIES = ("start_date", "adopted", "signed", "founded")
 END_PROPERTIES = ("end_date", "terminated", "dissolved")
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 
