@@ -175,14 +175,9 @@ def portray(
     for event in events:
         sid = str(event.get("sentence_id"))
         verb = (str(event.get("action") or "").split() or [""])[0]
-        if (
-            event.get("target")
-            and verb not in actions.JUDGEMENT_VERBS
-            and verb not in actions.UNDERGONE
-        ):
+        if event.get("target") and verb not in actions.JUDGEMENT_VERBS:
             # Bad news about what an action was done to reads as suffering, but not when the
-            # action is a verdict in words (the blamed are not victims of the blame) or a
-            # loss, which falls on its subject ("lost the Northern primary": not the party).
+            # action is a verdict in words: the blamed are not victims of the blame.
             positions[(str(event["target"]), sid)] = "target"
         if event.get("agent"):
             # The subject of "lost" or "suffered" undergoes it, as a target does.
@@ -213,12 +208,7 @@ def portray(
                 role = "victim"  # "lost two towns": the loss falls on the subject
                 said = done_to
             slot(str(agent), voice).add(role, weight, sid, f"{said} {signal}", voice)
-        if (
-            kind == actions.HARMFUL
-            and target in evidence
-            and target != agent
-            and verb not in actions.UNDERGONE  # what is lost suffers nothing from the loser
-        ):
+        if kind == actions.HARMFUL and target in evidence and target != agent:
             weight = 1.0 if (target, sid) in named else PRONOUN_WEIGHT
             if deed and not actions.suffered_by_target(event):
                 done_to, signal = "object of", f"{kind}-sounding word: {written}"
