@@ -19,7 +19,7 @@ def nlp() -> Any:
 
 def stretches(nlp: Any, text: str) -> list[tuple[str, str | None]]:
     doc = nlp(text)
-    found = worded(doc, [], NAMING_VERBS | JUDGEMENT_VERBS, FINDING_VERBS)
+    found = worded(doc, [], NAMING_VERBS, FINDING_VERBS, JUDGEMENT_VERBS)
     return [(text[w["start"] : w["end"]], w["speaker_text"]) for w in found]
 
 
@@ -32,6 +32,15 @@ def test_a_label_a_namer_gives_is_the_namers(nlp: Any) -> None:
         ("ruinous", "The governor")
     ]
     assert stretches(nlp, "Unions denounced the cuts as cruel.") == [("cruel", "Unions")]
+
+
+def test_the_terms_of_a_verdict_are_the_judges(nlp: Any) -> None:
+    assert stretches(nlp, "Rivals accused the mayor of squandering the surplus.") == [
+        ("squandering the surplus", "Rivals")
+    ]
+    assert stretches(nlp, "Farmers blamed the agency for the disastrous rollout.") == [
+        ("the disastrous rollout", "Farmers")
+    ]
 
 
 def test_a_finding_is_the_finders_account(nlp: Any) -> None:
@@ -48,7 +57,7 @@ def test_the_author_naming_or_nobody_named_is_no_one_else(nlp: Any) -> None:
     assert stretches(nlp, "I call this budget a betrayal.") == []
     assert stretches(nlp, "The budget was called a betrayal.") == []
     assert stretches(nlp, "The council called a meeting for Monday.") == []
-    assert stretches(nlp, "Residents called for a recount.") == []
+    assert stretches(nlp, "Residents called for a recount.") == []  # a demand, no label
 
 
 def test_a_technique_in_a_label_is_shown_as_the_namers(pipeline: Any) -> None:

@@ -1,13 +1,14 @@
-"""Words a report gives as someone else's without quotation marks: names they call, findings.
+"""Words a report gives as someone else's without quote marks: labels, verdicts, findings.
 
-News attributes loaded words in two common forms that carry no quote marks and no "said":
-a naming verb with its object's predicate ("lawmakers called the senator a traitor", "the
-mayor described the plan as reckless", "she condemned the raid as barbaric"), and a
-finding's clause ("a court ruled that the rule placed an undue burden", "the inquiry found
-that staff had falsified records"). The label and the finding are the namer's and the
-finder's words; the report only relays them, as it relays a quotation. The speech verbs'
-clauses are the quotes layer's (:mod:`parallax.actors.quotes`); these are the two forms it
-does not read as quotations.
+News attributes loaded words in forms that carry no quote marks and no "said": a naming
+verb with its object's predicate ("lawmakers called the senator a traitor", "the mayor
+described the plan as reckless"), a verdict's terms ("she condemned the raid as barbaric",
+"critics accused him of gutting the agency"), and a finding's clause ("a court ruled that
+the rule placed an undue burden", "the inquiry found that staff had falsified records").
+The label is the namer's, the charge the accuser's, the finding the finder's; the report
+only relays them, as it relays a quotation. The speech verbs' clauses are the quotes
+layer's (:mod:`parallax.actors.quotes`); these are the forms it does not read as
+quotations.
 
 The article speaks for itself when it is the subject ("I call it a disgrace" in an
 op-ed), so a first-person namer is no one else.
@@ -30,17 +31,20 @@ def worded(
     actors: Sequence[dict[str, Any]],
     naming: Collection[str],
     finding: Collection[str],
+    judging: Collection[str] = (),
 ) -> list[dict[str, Any]]:
     """The stretches of ``doc`` in someone else's words, each like a quotation of the layer.
 
     Args:
         doc: the parsed article.
         actors: the ``actors`` layer, for resolving who names or finds.
-        naming: lemmas of verbs that name or judge something as something ("call",
-            "describe", "condemn ... as"): their object's predicate and their "as" phrase are
-            the namer's words.
+        naming: lemmas of verbs that name something as something ("call", "describe"):
+            their object's predicate and their "as" phrase are the namer's words.
         finding: lemmas of verbs of finding ("find", "rule", "conclude"): their clause is
             the finder's account.
+        judging: lemmas of verbs that pass a verdict in words ("accuse", "blame",
+            "praise"): their "as" phrase and the charge or merit after "of" or "for"
+            ("accused her of betraying the state") are the judge's words.
 
     Returns:
         ``{"start", "end", "kind": "worded", "speaker", "speaker_text"}`` per stretch, in
@@ -53,11 +57,20 @@ def worded(
             continue
         lemma = token.lemma_.lower()
         parts = []
-        if lemma in naming:
-            for child in token.children:
-                if child.dep_ == "oprd":
+        preps = ({"as"} if lemma in naming or lemma in judging else set()) | (
+            {"of", "for"} if lemma in judging else set()
+        )
+        heads = [token]
+        if lemma in judging:
+            # The parser often hangs the charge on the accused ("accused [the mayor of ...]").
+            heads += [c for c in token.children if c.dep_ == "dobj"]
+        for head in heads:
+            for child in head.children:
+                if child.dep_ == "oprd" and lemma in naming and head is token:
                     parts.append(child)
-                elif child.dep_ == "prep" and child.lower_ == "as":
+                elif child.dep_ == "prep" and child.lower_ in preps:
+                    if head is not token and child.lower_ == "as":
+                        continue
                     parts += [g for g in child.children if g.dep_ in {"pobj", "pcomp", "amod"}]
         if lemma in finding:
             parts += [c for c in token.children if c.dep_ == "ccomp"]

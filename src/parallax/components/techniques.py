@@ -85,12 +85,14 @@ class Techniques:
             with threadpool_limits(limits=1, user_api="blas"):
                 shown = shown_spans(sentences, found, probabilities, model, head, tokens)
             # A quotation first; then words the report gives as someone's without quote
-            # marks ("lawmakers called him a traitor", "the court ruled that ...").
+            # marks ("lawmakers called him a traitor", "accused him of ...", "the court
+            # ruled that ...").
             voices = analysis.layers.get("quotes", []) + worded(
                 analysis.doc,
                 analysis.layers.get("actors", []),
-                NAMING_VERBS | JUDGEMENT_VERBS,
+                NAMING_VERBS,
                 FINDING_VERBS,
+                JUDGEMENT_VERBS,
             )
             for sentence, spans in zip(sentences, shown, strict=True):
                 sentence.techniques = [attribute(s.record(), voices) for s in spans]
