@@ -633,6 +633,23 @@ def test_harm_to_something_of_an_actors_makes_it_no_victim() -> None:
     assert actions.suffered_by_target({**bill, "agent": "russia"})
 
 
+def test_what_a_loser_loses_suffers_no_blow_from_the_loser() -> None:
+    # "Dunn lost the Northern primary": the party whose primary it was is hit by nobody.
+    primary = {
+        "action": "lose",
+        "agent": "dunn",
+        "target": "north",
+        "target_named": False,
+        "target_people": False,
+    }
+    assert not actions.suffered_by_target(primary)
+    # What is named itself or is people still suffers the loss ("lost two villages").
+    assert actions.suffered_by_target({**primary, "target_named": True})
+    assert actions.suffered_by_target({**primary, "target_people": True})
+    # Done by one party to another's thing, it is still a blow ("seized the party's offices").
+    assert actions.suffered_by_target({**primary, "action": "seize"})
+
+
 def test_the_accused_is_spoken_of_in_the_accusers_voice() -> None:
     from parallax.portrayal.voice import relayed
 
