@@ -287,6 +287,28 @@ def test_quoted_words_are_the_speakers_not_the_articles() -> None:
     assert {e["voice"] for e in west["evidence"] if e["sentence_id"] == "s1"} == {"quoted"}
 
 
+def test_a_label_given_as_someones_without_quote_marks_is_their_name_calling() -> None:
+    # "Rivals called Westland a gang of looters": the techniques step gives the label to
+    # the rivals (no quotation marks, so the quotes layer has no span for it).
+    text, sentences = build("Rivals called Westland a gang of looters on Friday.")
+    west = actor(text, text, sentences, "Westland", "west")
+    start = text.index("a gang")
+    sentences[0].techniques.append(
+        {
+            "name": "name_calling",
+            "start": start,
+            "end": start + len("a gang of looters"),
+            "voice": "quoted",
+            "speaker": None,
+            "speaker_text": "Rivals",
+        }
+    )
+    portray([west], sentences, text)
+    calling = [e for e in west["evidence"] if e["signal"] == "name-calling"]
+    assert [(e["voice"], e["speaker_text"]) for e in calling] == [("quoted", "Rivals")]
+    assert west["role"] == "neutral", west
+
+
 def test_a_quoted_source_the_article_names_is_shown_by_its_name() -> None:
     # "She" tells a reader nothing; the source is the actor the quotation resolved to.
     text, sentences = build(
@@ -609,6 +631,23 @@ def test_harm_to_something_of_an_actors_makes_it_no_victim() -> None:
     assert actions.suffered_by_target({**bill, "target_named": True})
     assert actions.suffered_by_target({**bill, "target_people": True})
     assert actions.suffered_by_target({**bill, "agent": "russia"})
+
+
+def test_what_a_loser_loses_suffers_no_blow_from_the_loser() -> None:
+    # "Dunn lost the Northern primary": the party whose primary it was is hit by nobody.
+    primary = {
+        "action": "lose",
+        "agent": "dunn",
+        "target": "north",
+        "target_named": False,
+        "target_people": False,
+    }
+    assert not actions.suffered_by_target(primary)
+    # What is named itself or is people still suffers the loss ("lost two villages").
+    assert actions.suffered_by_target({**primary, "target_named": True})
+    assert actions.suffered_by_target({**primary, "target_people": True})
+    # Done by one party to another's thing, it is still a blow ("seized the party's offices").
+    assert actions.suffered_by_target({**primary, "action": "seize"})
 
 
 def test_the_accused_is_spoken_of_in_the_accusers_voice() -> None:

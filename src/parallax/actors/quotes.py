@@ -254,6 +254,11 @@ def _speaker(cue: Any, index: MentionIndex) -> tuple[str | None, str | None]:
     subject = _subject(cue)
     if subject is None:
         return None, None
+    return speaker_of(subject, index)
+
+
+def speaker_of(subject: Any, index: MentionIndex) -> tuple[str | None, str | None]:
+    """The actor a speaking subject is (None: no actor) and the speaker as written."""
     actor = _speaker_actor(subject, index)
     return actor, _speaker_text(subject, actor)
 

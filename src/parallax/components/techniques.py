@@ -4,8 +4,9 @@ The decision of what is shown is :func:`parallax.persuasion.shown.shown_spans`: 
 rules, the loaded-language head over the embed step's word-piece states, and the sentence
 heads only where a cue of the same technique is visible. Each technique is then attributed
 to the article's own voice or to the speaker of the quotation it sits in
-(:mod:`parallax.persuasion.voices`), and the article's ``techniques_by_voice`` layer
-summarises both.
+(:mod:`parallax.persuasion.voices`), or of words the report gives as someone's without quote
+marks, a label a namer uses or a finding's clause (:mod:`parallax.actors.worded`), and the
+article's ``techniques_by_voice`` layer summarises both.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from typing import Any
 import numpy as np
 from threadpoolctl import threadpool_limits
 
+from parallax.actors.factuality import NAMING_VERBS
+from parallax.actors.worded import worded
 from parallax.encoder import DIMENSION
 from parallax.model import Analysis
 from parallax.persuasion import rules
@@ -25,6 +28,7 @@ from parallax.persuasion.shown import shown_spans
 from parallax.persuasion.voices import attribute, summarise
 from parallax.pipeline.registry import register
 from parallax.pipeline.versions import CodeVersion
+from parallax.portrayal.actions import FINDING_VERBS, JUDGEMENT_VERBS
 
 ENTITY_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "LAW"})
 PARTY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -58,7 +62,7 @@ class Techniques:
             "models/loaded_language.npz",
         )
     )
-    requires = ("doc", "sentences", "entities", "vectors", "tokens", "quotes")
+    requires = ("doc", "sentences", "entities", "vectors", "tokens", "actors", "quotes")
     assigns = ("techniques", "techniques_by_voice")
 
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
@@ -80,9 +84,18 @@ class Techniques:
             # thread: split over threads they wait on each other on a busy machine.
             with threadpool_limits(limits=1, user_api="blas"):
                 shown = shown_spans(sentences, found, probabilities, model, head, tokens)
-            quotes = analysis.layers.get("quotes", [])
+            # A quotation first; then words the report gives as someone's without quote
+            # marks ("lawmakers called him a traitor", "accused him of ...", "the court
+            # ruled that ...").
+            voices = analysis.layers.get("quotes", []) + worded(
+                analysis.doc,
+                analysis.layers.get("actors", []),
+                NAMING_VERBS,
+                FINDING_VERBS,
+                JUDGEMENT_VERBS,
+            )
             for sentence, spans in zip(sentences, shown, strict=True):
-                sentence.techniques = [attribute(s.record(), quotes) for s in spans]
+                sentence.techniques = [attribute(s.record(), voices) for s in spans]
             analysis.layers["techniques_by_voice"] = summarise(sentences)
             yield analysis
 

@@ -217,12 +217,15 @@ def suffered_by_target(event: Mapping[str, Any]) -> bool:
     harm done to it. The target suffers the harm when the phrase names the actor itself
     (``target_named``) or people (``target_people``: "Ukraine's soldiers"), or when another
     of the article's actors does it (``agent``: one party blocking another's ships is a
-    deed against that party).
+    deed against that party). A loss (:data:`UNDERGONE`) is done by nobody: what the loser
+    loses is not the doing of the loser ("Dunn lost the Northern primary" is no blow to
+    the party whose primary it was).
     """
+    verb = (str(event.get("action") or "").split() or [""])[0]
     return (
         bool(event.get("target_named", True))
         or bool(event.get("target_people"))
-        or bool(event.get("agent"))
+        or (bool(event.get("agent")) and verb not in UNDERGONE)
     )
 
 

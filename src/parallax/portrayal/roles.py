@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from parallax.portrayal import actions, role_model
-from parallax.portrayal.voice import OWN, OWN_VOICE, Voice, VoiceIndex, reported
+from parallax.portrayal.voice import OWN, OWN_VOICE, QUOTED, Voice, VoiceIndex, reported
 
 ROLES = ("protagonist", "antagonist", "victim", "neutral")
 SENTIMENT_LABELS = ("negative", "neutral", "positive")
@@ -213,8 +213,12 @@ def portray(
             if deed and not actions.suffered_by_target(event):
                 done_to, signal = "object of", f"{kind}-sounding word: {written}"
             slot(str(target), voice).add("victim", weight, sid, f"{done_to} {signal}", voice)
-    for actor_id, sentence_id, (start, end) in _name_calling_targets(actors, sentences):
+    for actor_id, sentence_id, (start, end), technique in _name_calling_targets(actors, sentences):
         voice = voices.at(start, end)
+        if voice.kind == OWN and technique.get("voice") == QUOTED:
+            # A label the report gives as someone's without quote marks ("lawmakers called
+            # him a traitor"): the techniques step found whose it is.
+            voice = Voice(QUOTED, technique.get("speaker"), technique.get("speaker_text"))
         slot(actor_id, voice).add(
             "antagonist", NAME_CALLING_WEIGHT, sentence_id, "name-calling", voice
         )
@@ -297,8 +301,8 @@ def portray(
 
 def _name_calling_targets(
     actors: Sequence[dict[str, Any]], sentences: Sequence[Any]
-) -> list[tuple[str, str, tuple[int, int]]]:
-    """(actor, sentence, span) for each name-calling span and the mention it is aimed at.
+) -> list[tuple[str, str, tuple[int, int], Mapping[str, Any]]]:
+    """(actor, sentence, span, technique) for each name-calling span and its target.
 
     The target is the actor mention nearest the span in its sentence ("Westland is a band
     of thieves"), if one lies within :data:`NAME_CALLING_REACH` characters.
@@ -321,7 +325,7 @@ def _name_calling_targets(
                 for m_start, m_end, actor_id in mentions
             )
             if distance <= NAME_CALLING_REACH:
-                found.append((actor_id, sentence.id, (start, end)))
+                found.append((actor_id, sentence.id, (start, end), technique))
     return found
 
 
