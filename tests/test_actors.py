@@ -707,6 +707,15 @@ def test_a_subject_it_after_a_nearer_subject_thing_is_left_unresolved(nlp: Pipel
     assert actor_of(actor, "It") == actor_of(actor, "Germany")
 
 
+def test_an_object_it_after_a_nearer_object_thing_is_left_unresolved(nlp: Pipeline) -> None:
+    """ "Voted for it" after "opposed the bill" is the bill as likely as the lobby."""
+    thing = analyse(nlp, "Germany opposed the bill. Four senators voted for it.")
+    with pytest.raises(AssertionError):
+        actor_of(thing, "it")
+    actor = analyse(nlp, "Germany left early. Four senators criticised it.")
+    assert actor_of(actor, "it") == actor_of(actor, "Germany")
+
+
 def test_it_is_not_a_name_that_only_modifies_a_noun(nlp: Pipeline) -> None:
     """ "It" stands for a whole phrase: "the Emirati state oil company" is a company."""
     firm = analyse(

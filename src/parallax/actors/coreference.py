@@ -191,17 +191,24 @@ def _subject_actor(pronoun: Any, actor_at: dict[int, str]) -> str | None:
 
 
 def _nearer_thing(doc: Any, pronoun: Any, candidate: Mention, taken: set[int]) -> bool:
-    """Whether a subject "it" has a nearer subject that is a thing, not an actor.
+    """Whether "it" has a nearer thing, not an actor, that it may stand for.
 
     A subject pronoun mostly continues the last subject; when that subject is a singular
     common noun no actor names ("the letter", "the plan"), "it" is that thing far more often
-    than an actor further back, and we cannot tell which, so it is left unresolved.
+    than an actor further back, and we cannot tell which, so it is left unresolved. An
+    object "it" as often takes up what the last clause acted on: in "The lobby opposed the
+    bill. Four senators voted for it", the bill, not the lobby, so a nearer thing in a
+    subject's or an object's place leaves it unresolved too.
     """
-    if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+    if pronoun.dep_ in {"nsubj", "nsubjpass"}:
+        places = {"nsubj", "nsubjpass"}
+    elif pronoun.dep_ in {"dobj", "pobj"}:
+        places = {"nsubj", "nsubjpass", "dobj", "pobj"}
+    else:
         return False
     for token in doc[candidate.token_end : pronoun.i]:
         if (
-            token.dep_ in {"nsubj", "nsubjpass"}
+            token.dep_ in places
             and token.pos_ == "NOUN"
             and token.tag_ == "NN"
             and token.i not in taken
