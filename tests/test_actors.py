@@ -999,6 +999,15 @@ def test_a_role_beside_a_name_the_tagger_calls_an_organisation_makes_it_a_person
     assert {"Oleh Kiper", "Dmytro Lubinets"} <= set(people)
 
 
+def test_a_group_is_named_by_its_plural_form(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp, "Democratic leader Ann Vik spoke. One Democrat voted for it. The Democrats left."
+    )
+    group = next(a for a in analysis.layers["actors"] if a["type"] == "group")
+    assert group["name"] == "Democrats"
+    assert {m["text"] for m in group["mentions"]} == {"Democratic", "Democrat", "Democrats"}
+
+
 def test_a_name_confirmed_as_an_office_holder_is_a_person_and_a_plural_name_a_firm(
     nlp: Pipeline,
 ) -> None:

@@ -11,6 +11,7 @@ forms after :class:`parallax.actors.mentions.ActorResolver` has found the mentio
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -131,6 +132,27 @@ def unify_name_variants(mentions: list[Mention], actors: dict[str, ActorInfo]) -
                         mention.actor = target
                 break
     _drop_unused(mentions, actors)
+    _name_groups_in_the_plural(mentions, actors)
+
+
+def _name_groups_in_the_plural(mentions: list[Mention], actors: dict[str, ActorInfo]) -> None:
+    """Name a local group by its plural form when the article uses one ("Democrats").
+
+    The forms of a group's name are joined under the longest, often the adjective
+    ("Democratic leader", "one Democrat", "the Democrats": "Democratic"); a report is easier
+    to read with the people named as a group.
+    """
+    plurals: dict[str, Counter[str]] = {}
+    for mention in mentions:
+        info = actors.get(mention.actor)
+        if info is None or info.type != "group" or not mention.actor.startswith("local:"):
+            continue
+        form = re.sub(r"^the\s+", "", mention.text.strip(), flags=re.IGNORECASE)
+        if mention.label == "NORP" and form.endswith("s") and form[:1].isupper():
+            plurals.setdefault(mention.actor, Counter())[form] += 1
+    for actor_id, forms in plurals.items():
+        if not actors[actor_id].name.endswith("s"):
+            actors[actor_id].name = forms.most_common(1)[0][0]
 
 
 def _is_variant(variant: str, name: str) -> bool:
