@@ -46,32 +46,29 @@ def test_the_country_where_nothing_points_to_the_state(nlp: Any, text: str) -> N
     assert not is_us_state(_georgia(nlp, text))
 
 
-def test_a_pipeline_actor_for_the_state_is_a_local_place(pipeline: Any) -> None:
+def _actors(pipeline: Any, text: str) -> list[dict[str, Any]]:
     from parallax.model import Article
 
-    analysis = pipeline(
-        Article(
-            text="A federal court blocked Georgia from using a congressional map drawn by "
-            "state lawmakers. Georgia's attorney general said the state would appeal.",
-            source="<test>",
-            language="en",
-        )
+    analysis = pipeline(Article(text=text, source="<test>", language="en"))
+    return list(analysis.layers["actors"])
+
+
+def test_a_pipeline_actor_for_the_state_is_a_local_place(pipeline: Any) -> None:
+    actors = _actors(
+        pipeline,
+        "A federal court blocked Georgia from using a congressional map drawn by state "
+        "lawmakers. Georgia's attorney general said the state would appeal.",
     )
-    ids = {a["id"] for a in analysis.layers["actors"]}
+    ids = {a["id"] for a in actors}
     assert "georgia" not in ids and "local:georgia" in ids
 
 
 def test_a_capital_the_tagger_reads_as_a_person_is_its_state(pipeline: Any) -> None:
-    from parallax.model import Article
-
-    analysis = pipeline(
-        Article(
-            text="Pushilin said Kyiv's Western sponsors bore responsibility for the Kyiv "
-            "regime. Jordan said the committee would vote; Rep. Jim Jordan chairs it.",
-            source="<test>",
-            language="en",
-        )
+    actors = _actors(
+        pipeline,
+        "Pushilin said Kyiv's Western sponsors bore responsibility for the Kyiv regime. "
+        "Jordan said the committee would vote; Rep. Jim Jordan chairs it.",
     )
-    people = {a["name"] for a in analysis.layers["actors"] if a["type"] == "person"}
+    people = {a["name"] for a in actors if a["type"] == "person"}
     assert "Kyiv" not in people
     assert "Jim Jordan" in people  # a state's own name ("Jordan") stays a surname
