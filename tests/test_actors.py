@@ -969,3 +969,63 @@ def test_an_attack_on_a_person_with_words_beside_it_is_verbal(
         e for e in analyse(nlp, sentence).layers["events"] if e["action"] in {"attack", "jail"}
     )
     assert attack["verbal"] is words
+
+
+def test_a_title_its_namesake_never_held_keeps_a_full_name_unlinked(nlp: Pipeline) -> None:
+    # A senator and a county commissioner who share a former president's name: the title
+    # is evidence too, and neither president held such an office near the article's date.
+    analysis = analyse(
+        nlp,
+        "Senator John Kennedy of Louisiana said on Tuesday that he would vote against the "
+        "farm bill. Kennedy called it a gift to lobbyists. Commissioner Bill Clinton cast "
+        "the deciding vote on the water contract.",
+        date(2024, 3, 6),
+    )
+    assert actor_of(analysis, "John Kennedy") != "john-f-kennedy"
+    assert actor_of(analysis, "Kennedy") == actor_of(analysis, "John Kennedy")
+    assert actor_of(analysis, "Bill Clinton") != "bill-clinton"
+
+
+def test_a_title_the_person_once_held_still_links_a_full_name(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "The retired general served under President George W. Bush. Former President "
+        "Bill Clinton sent his condolences.",
+        date(2021, 10, 19),
+    )
+    assert actor_of(analysis, "George W. Bush") == "george-w-bush"
+    assert actor_of(analysis, "Bill Clinton") == "bill-clinton"
+
+
+def test_a_title_of_another_state_keeps_a_bare_surname_unlinked(
+    nlp: Pipeline,
+) -> None:
+    analysis = analyse(
+        nlp,
+        "Israeli President Herzog arrived in Berlin on Monday for talks.",
+        date(2024, 5, 14),
+    )
+    assert "roman-herzog" not in {a["kb_id"] for a in analysis.layers["actors"]}
+    german = analyse(nlp, "German President Herzog opened the session.", date(2024, 5, 14))
+    assert actor_of(german, "Herzog") == "roman-herzog"  # a past holder, as "President Carter"
+    nato = analyse(
+        nlp,
+        "Secretary General Rasmussen said on Tuesday that the alliance was united.",
+        date(2012, 5, 2),
+    )
+    assert actor_of(nato, "Rasmussen") == "anders-fogh-rasmussen"
+
+
+def test_a_year_after_since_does_not_date_a_bare_surname(nlp: Pipeline) -> None:
+    # "Has served since 1962" says the senator serves now; 1962 falls in another
+    # Kennedy's presidency, which must not decide who this is.
+    analysis = analyse(
+        nlp,
+        "Senator Kennedy was taken to hospital on Tuesday. Kennedy, 76, has served in the "
+        "Senate since 1962.",
+        date(2008, 5, 21),
+    )
+    assert "john-f-kennedy" not in {a["kb_id"] for a in analysis.layers["actors"]}
+    history = analyse(nlp, "In 1962, Kennedy faced down the Soviet Union.", date(2008, 5, 21))
+    assert actor_of(history, "Kennedy") == "john-f-kennedy"
+
