@@ -1029,3 +1029,24 @@ def test_a_year_after_since_does_not_date_a_bare_surname(nlp: Pipeline) -> None:
     history = analyse(nlp, "In 1962, Kennedy faced down the Soviet Union.", date(2008, 5, 21))
     assert actor_of(history, "Kennedy") == "john-f-kennedy"
 
+
+def test_the_state_after_a_named_state_of_a_federation_is_not_the_country(
+    nlp: Pipeline,
+) -> None:
+    # "The state" is Nevada here; read through the candidate's affiliation it became the
+    # United States. A place the knowledge base does not know as a country competes.
+    analysis = analyse(
+        nlp,
+        "Senator Maria Ortiz campaigned in Nevada on Sunday. President Joe Biden held a "
+        "rally in the state the previous day.",
+        date(2024, 10, 21),
+    )
+    spans = [m["text"] for a in analysis.layers["actors"] for m in a["mentions"]]
+    assert "the state" not in spans
+    country = analyse(
+        nlp,
+        "President Joe Biden signed the law. The state will now pay for it.",
+        date(2024, 10, 21),
+    )
+    assert actor_of(country, "The state") == "united-states"
+

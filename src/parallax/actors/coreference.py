@@ -132,6 +132,8 @@ def resolve_references(
         best = ranked[0]
         if lower in PERSONAL and _ambiguous(best, ranked[1:]):
             continue
+        if kind == "description" and resolver.info(best[1].actor).type == "place":
+            continue  # "the state" after "in Ohio": a state the knowledge base does not know
         if kind == "description" and any(
             other.actor != best[1].actor and key[0] <= best[0][0] + DESCRIPTION_RIVAL_REACH
             for key, other in ranked[1:]
@@ -285,6 +287,10 @@ def _compatible(
 ) -> bool:
     info = resolver.info(candidate.actor)
     if wanted is not None:
+        if pronoun == "state" and info.type == "place" and candidate.label == "GPE":
+            # "held a rally in the state" after "in Pennsylvania": a state of a federation
+            # may be meant, so a named place competes with the country (and blocks a guess).
+            return True
         if info.type in wanted and not candidate.plural:
             return True
         return "country" in wanted and info.type == "person" and info.affiliation is not None
