@@ -66,6 +66,7 @@ def _test_kb() -> KnowledgeBase:
         KBEntity("bucharest-2008", "NATO Bucharest summit (2008)", "event"),
         KBEntity("yalta", "Yalta Conference", "event", ("Yalta agreement",)),
         KBEntity("ww2", "Second World War", "event", ("World War Two", "World War II")),
+        KBEntity("lakeside", "Lakeside Accord", "treaty", ("Lakeside climate accord",)),
     ]
     facts = [
         Fact("madrid-1997", "start_date", source, value="1997-07-08"),
@@ -76,6 +77,7 @@ def _test_kb() -> KnowledgeBase:
         Fact("yalta", "end_date", source, value="1945-02-11"),
         Fact("ww2", "start_date", source, value="1939-09-01"),
         Fact("ww2", "end_date", source, value="1945-09-02"),
+        Fact("lakeside", "signed", source, value="2001-03-05"),
     ]
     # Only our own events, so the test pins the rules, not the bundled data.
     others = [e for e in base.entities.values() if e.type not in {"event", "treaty"}]
@@ -1050,3 +1052,20 @@ def test_the_state_after_a_named_state_of_a_federation_is_not_the_country(
     )
     assert actor_of(country, "The state") == "united-states"
 
+
+def test_a_year_written_on_an_events_name_is_the_sources_date(nlp: Pipeline) -> None:
+    # The knowledge base dates the accord by its signature (2001); the source dates it by
+    # its adoption. The timeline shows the source's year, not a reference date against it.
+    named = analyse(
+        nlp,
+        "The talks build on the 2000 Lakeside Accord, which set a warming limit.",
+        date(2024, 11, 11),
+    )
+    entries = [e for e in named.layers["timeline"] if e["kb_event"] == "lakeside"]
+    assert [(e["date"], e["inferred"]) for e in entries] == [("2000", False)]
+    # A year elsewhere in the sentence dates something else: the reference date stays.
+    elsewhere = analyse(
+        nlp, "Leaders recalled the Lakeside Accord at the 1999 meeting.", date(2024, 11, 11)
+    )
+    entries = [e for e in elsewhere.layers["timeline"] if e["kb_event"] == "lakeside"]
+    assert [(e["date"], e["inferred"]) for e in entries] == [("2001-03-05", True)]

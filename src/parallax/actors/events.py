@@ -20,7 +20,7 @@ from typing import Any
 from parallax.actors.animacy import names_people
 from parallax.actors.datelines import after_dateline
 from parallax.actors.factuality import hypothetical, intended, verbal
-from parallax.actors.named_events import EventReference, NamedEvents
+from parallax.actors.named_events import EventReference, NamedEvents, time_on_name
 from parallax.actors.resolve import MentionIndex
 from parallax.actors.subjects import nearest_subject
 from parallax.model import Sentence
@@ -381,6 +381,9 @@ def _named_event(
         and str(t["range"][0]) <= span[1]
         and str(t["range"][1]) >= span[0]
     ]
+    if not stated:
+        # The source's own year on the name stands, even where the KB dates it otherwise.
+        stated = [t for t in [time_on_name(doc, reference, times)] if t is not None]
     token = doc[reference.token]
     verb = _governing_verb(token)
     clause = _clause_verb(token)

@@ -13,6 +13,7 @@ article's date does.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -173,6 +174,33 @@ class NamedEvents:
                         add(span, token, self.by_noun_and_place("meeting", _entity_text(place)))
         references.sort(key=lambda r: r.start)
         return references
+
+
+def time_on_name(
+    doc: Any, reference: EventReference, times: Sequence[dict[str, Any]]
+) -> dict[str, Any] | None:
+    """The time the text writes on the event's own name ("the 2015 Paris Agreement").
+
+    Such a year is the source's own dating of the event, even where the knowledge base
+    records another of its dates (signature rather than adoption): the timeline shows what
+    the source says, not a date from reference knowledge set against its words. Only a time
+    inside the event's noun phrase, modifying its head, counts; a time elsewhere in the
+    sentence may date anything ("the talks follow the Paris Agreement, signed in 2016").
+    """
+    head = doc[reference.token]
+    for time in times:
+        if not time.get("range") or not time.get("value"):
+            continue
+        span = doc.char_span(int(time["start"]), int(time["end"]), alignment_mode="expand")
+        if span is None or span.end > head.i or span.start < head.left_edge.i:
+            continue
+        if span.root.head.i == head.i and span.root.dep_ in NAME_MODIFIERS:
+            return time
+    return None
+
+
+NAME_MODIFIERS = frozenset({"nummod", "compound", "amod", "npadvmod", "nmod"})
+"""How a time hangs on an event's name when it dates it ("the 2015 agreement")."""
 
 
 def _is_place(token: Any) -> bool:
