@@ -20,9 +20,14 @@ from typing import Any
 from parallax.actors.animacy import names_people
 from parallax.actors.datelines import after_dateline
 from parallax.actors.factuality import hypothetical, intended, verbal
-from parallax.actors.named_events import EventReference, NamedEvents, time_on_name
+from parallax.actors.named_events import (
+    EventReference,
+    NamedEvents,
+    time_on_name,
+)
 from parallax.actors.resolve import MentionIndex
 from parallax.actors.subjects import nearest_subject
+from parallax.actors.weekday_tense import tense_fits
 from parallax.model import Sentence
 
 TARGET_PREPS = frozenset({"to", "against", "into", "on", "toward", "towards", "upon", "onto"})
@@ -58,7 +63,7 @@ def extract_events(
         if span is None:
             continue
         verb = _governing_verb(span.root)
-        if verb is not None and verb.i not in time_of_verb:
+        if verb is not None and verb.i not in time_of_verb and tense_fits(verb, time, anchor):
             time_of_verb[verb.i] = time
     bounds: list[tuple[int, int]] = []
     for sent in doc.sents:  # once per article: Token.sent walks the parse on every call
