@@ -45,3 +45,13 @@ def test_a_past_tense_verb_keeps_the_weekday_just_past(nlp: Pipeline) -> None:
     dates = _dates(nlp, "Germany raised its road tolls on Saturday.", date(2025, 4, 1))
     assert dates["raise"] == "2025-03-29"
 
+
+def test_a_meeting_of_today_is_not_a_summit_of_the_past_in_that_city(nlp: Pipeline) -> None:
+    # The knowledge base knows a NATO summit in Rome (1991); a meeting there in 2025,
+    # dated by its own weekday or spoken of in the present, is another one.
+    when = date(2025, 4, 1)
+    for text in ("NATO leaders met in Rome on Saturday.", "NATO leaders meet in Rome."):
+        dates = _dates(nlp, text, when)
+        assert not [a for a in dates if "summit" in a], (text, dates)
+    past = _dates(nlp, "In 1991, NATO leaders met in Rome.", when)
+    assert past.get("NATO Rome summit (1991)") == "1991"

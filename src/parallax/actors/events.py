@@ -23,6 +23,7 @@ from parallax.actors.factuality import hypothetical, intended, verbal
 from parallax.actors.named_events import (
     EventReference,
     NamedEvents,
+    meeting_fits,
     time_on_name,
 )
 from parallax.actors.resolve import MentionIndex
@@ -79,6 +80,9 @@ def extract_events(
         events.append(event)
     references = named.find(doc, anchor) if named is not None else []
     for reference in references:
+        verb_time = time_of_verb.get(reference.token)
+        if reference.by_verb and not meeting_fits(doc, reference, verb_time, anchor):
+            continue  # "leaders met in Rome on Saturday": another meeting than the summit
         sentence = sentence_id(reference.start)
         bound = bounds[reference.token]
         events.append(_named_event(doc, reference, index, times, sentence, bound))
