@@ -1069,3 +1069,12 @@ def test_a_year_written_on_an_events_name_is_the_sources_date(nlp: Pipeline) -> 
     )
     entries = [e for e in elsewhere.layers["timeline"] if e["kb_event"] == "lakeside"]
     assert [(e["date"], e["inferred"]) for e in entries] == [("2001-03-05", True)]
+
+
+def test_a_lesser_title_before_the_persons_recorded_office_still_links(nlp: Pipeline) -> None:
+    # A senator who later became secretary of state: careers climb to the offices the
+    # knowledge base records, so a lesser title before them is no namesake's.
+    analysis = analyse(
+        nlp, "Senator Marco Rubio said on Tuesday that he opposed the deal.", date(2016, 2, 3)
+    )
+    assert actor_of(analysis, "Marco Rubio") == "marco-rubio"

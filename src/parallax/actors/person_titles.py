@@ -10,9 +10,11 @@ a link when:
   that the person never held, or held only for another state than the one the title names
   (a past holder of the office may be meant at any time: "President Carter" in a review of
   his memoir);
-- it names another office (a senator, a commissioner, a mayor) and the person held none of
-  their recorded offices around the article's date nor in a year the article writes: a
-  past leader seldom takes up a minor office, and a namesake often holds one.
+- it names another office (a senator, a commissioner, a mayor) and the article's date, and
+  every year it writes, come after the person's last recorded office: a past leader seldom
+  takes up a minor office, and a namesake often holds one. Before or during that career a
+  lesser office is the usual way up ("Senator Marco Rubio" in 2016 is the later secretary
+  of state).
 
 A title marked as past ("former", "ex-", "the late", "then-") contradicts nothing.
 """
@@ -126,7 +128,8 @@ def title_fits(
     """Whether ``title`` can be the title of ``person`` (see the module).
 
     ``when`` is the publication date, ``years`` the years the article writes, and
-    ``office_properties`` the knowledge-base properties that record someone's office. The
+    ``office_properties`` the knowledge-base properties that record someone's office. A
+    person without a recorded office gives no evidence either way. The
     title of a recorded office the person once held fits at any time ("served under
     President George W. Bush" in 2021, "President Carter" in a memoir's review).
     """
@@ -139,17 +142,12 @@ def title_fits(
         terms = [f for f in terms if f.subject in title.states]
     if named and not terms:
         return False
-    if named:
+    if named or not terms:
         return True
-    return any(_covers(term, when, years) for term in terms)
-
-
-def _covers(term: Fact, when: date | None, years: Iterable[int]) -> bool:
-    if when is not None and in_term(term, when, OFFICE_MARGIN):
+    ended = max(as_date(term.end, last=True) or date.max for term in terms)
+    if when is not None and when <= _plus(ended, OFFICE_MARGIN):
         return True
-    first = as_date(term.start, last=False) or date.min
-    last = as_date(term.end, last=True) or date.max
-    return any(first.year <= year <= last.year for year in years)
+    return any(year <= ended.year for year in years)
 
 
 def in_term(term: Fact, when: date, margin: timedelta) -> bool:
