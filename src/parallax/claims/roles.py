@@ -48,6 +48,7 @@ from parallax.claims.dating import (
     YEAR,
     coordinated_time,
     dated_by_event,
+    dates_a_governor,
     time_bound,
     unresolved_date,
 )
@@ -74,12 +75,16 @@ class Binding:
             event); the claim is judged without it.
         negated: whether a "not" or "never" of the sentence negates this claim, as the
             parse attaches it; None when the sentence has none the parse marks.
+        reported_at: the dropped time dates a verb the claim hangs from ("officials said in
+            2021 that NATO has 30 members"): the claim's present is that time's, not the
+            article's.
     """
 
     roles: dict[str, str] = field(default_factory=dict)
     reason: str | None = None
     drop_time: str | None = None
     negated: bool | None = None
+    reported_at: bool = False
 
 
 def _tokens_in(tokens: Sequence[Any], span: tuple[int, int], offset: int) -> list[Any]:
@@ -323,6 +328,7 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
         if head is None or not time_bound(head, pred, allowed):
             binding.drop_time = f"“{time.text}” dates something else in the sentence"
             roles["time"] = f"none (“{time.text}” dates something else)"
+            binding.reported_at = head is not None and dates_a_governor(head, pred)
         elif not YEAR.search(time.text):
             binding.reason = (
                 f"the claim's date “{time.text}” names no year, so it could not be resolved "
