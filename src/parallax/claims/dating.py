@@ -47,14 +47,23 @@ def dates_a_governor(time_head: Any, pred: Any) -> bool:
     """Whether a time dates a verb the predicate hangs from ("said in 2021 that ... has").
 
     A present tense under a dated verb of saying or finding is as of that verb's time:
-    "officials said in 2021 that NATO has 30 members" was true when said.
+    "officials said in 2021 that NATO has 30 members" was true when said. Only a clause the
+    predicate is the complement of counts; a verb joined to it by "and" ("left the Union in
+    1990 and joined the EU in 2004") has a time of its own.
     """
     verb = time_head.head
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in {"VERB", "AUX"} or verb.i == pred.i:
         return False
-    return any(a.i == verb.i for a in pred.ancestors)
+    if verb.dep_ == "parataxis" and verb.head.i == pred.i:
+        return True  # "NATO has 30 members, officials said in 2021", parsed the other way
+    node = pred
+    while node.dep_ in {"ccomp", "parataxis"} and node.head.i != node.i:
+        node = node.head
+        if node.i == verb.i:
+            return True
+    return False
 
 
 REPORT_NEAR_DAYS = 31
