@@ -336,6 +336,7 @@ class SentenceReader:
         claim.unjudged = binding.reason
         if binding.negated is not None:
             claim.negated = binding.negated
+        claim.narrowed = claim.narrowed or binding.narrowed
         if claim.negated and claim.time is not None and claim.time.bound == "until":
             # "was not admitted until 2024" says it was admitted then, and not before
             claim.negated = False
