@@ -1078,3 +1078,16 @@ def test_a_lesser_title_before_the_persons_recorded_office_still_links(nlp: Pipe
         nlp, "Senator Marco Rubio said on Tuesday that he opposed the deal.", date(2016, 2, 3)
     )
     assert actor_of(analysis, "Marco Rubio") == "marco-rubio"
+
+
+def test_an_object_pronoun_is_not_the_name_in_apposition_to_its_subject(
+    nlp: Pipeline,
+) -> None:
+    # The subject is "her deputy, Tom Berg"; "her" in the object cannot be Berg himself.
+    analysis = analyse(
+        nlp,
+        "Governor Anna Lind resigned on Monday. Her deputy, Tom Berg, thanked her on Tuesday.",
+    )
+    berg = next(a for a in analysis.layers["actors"] if a["name"] == "Tom Berg")
+    assert "her" not in [m["text"] for m in berg["mentions"]]
+

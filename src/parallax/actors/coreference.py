@@ -186,7 +186,15 @@ def _subject_actor(pronoun: Any, actor_at: dict[int, str]) -> str | None:
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None and verb.dep_ == "xcomp":
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    return actor_at.get(subject.i) if subject is not None else None
+    if subject is None:
+        return None
+    if subject.i not in actor_at:
+        # "His son George W. Bush called him ...": the subject is the name in apposition
+        # to its head noun, and "him" is someone else.
+        named = [c for c in subject.children if c.dep_ == "appos" and c.i in actor_at]
+        if named:
+            return actor_at[named[0].i]
+    return actor_at.get(subject.i)
 
 
 def _nearer_thing(doc: Any, pronoun: Any, candidate: Mention, taken: set[int]) -> bool:
