@@ -1091,3 +1091,10 @@ def test_an_object_pronoun_is_not_the_name_in_apposition_to_its_subject(
     berg = next(a for a in analysis.layers["actors"] if a["name"] == "Tom Berg")
     assert "her" not in [m["text"] for m in berg["mentions"]]
 
+
+def test_a_name_before_state_is_a_state_of_a_federation_not_its_country(nlp: Pipeline) -> None:
+    # "Washington" alone stands for the United States; "Washington state" is one of its states.
+    analysis = analyse(nlp, "Voters in Washington state chose their nominees on Tuesday.")
+    assert actor_of(analysis, "Washington") != "united-states"
+    russian = analyse(nlp, "The Russian state seized the company.")
+    assert actor_of(russian, "The Russian state") == "russia"

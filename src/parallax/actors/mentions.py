@@ -33,6 +33,7 @@ from parallax.actors.name_forms import (
 from parallax.actors.office_holders import holder, title_of
 from parallax.actors.person_titles import (
     OFFICE_MARGIN,
+    in_a_persons_title,
     in_term,
     sentence_year,
     title_before,
@@ -252,7 +253,7 @@ class ActorResolver:
         for ent in doc.ents:
             if ent.label_ not in ACTOR_LABELS or taken.intersection(range(ent.start, ent.end)):
                 continue
-            if _in_a_persons_title(ent):
+            if in_a_persons_title(ent):
                 continue
             mention = self._entity(ent)
             if mention is not None:
@@ -359,7 +360,7 @@ class ActorResolver:
                 mention = self._make(chunk, self._from_kb(person), "description")
                 mention.label = "PERSON"
                 return mention
-        if not _state_head(root.lemma_.lower(), chunk.text):
+        if _federal_state(root) or not _state_head(root.lemma_.lower(), chunk.text):
             return None
         # A state's named body in the possessive is the state ("Northland's Defence Ministry",
         # as "the Northland Defence Ministry" is); its people are not ("Northland's
@@ -421,6 +422,8 @@ class ActorResolver:
             ent.label_ = "PERSON"  # "regional governor Anna Berg", tagged as an organisation
         if ent.label_ == "PERSON":
             entity = self._person_entity(ent, text)
+        elif ent.root.dep_ == "compound" and _federal_state(ent.root.head):
+            entity = None  # "Washington state" is no capital standing for its country
         else:
             entity = self.lookup(text, demonym=ent.label_ in {"NORP", "GPE"})
             if entity is not None and entity.type == "person":
@@ -569,22 +572,16 @@ class ActorResolver:
         return None
 
 
-def _in_a_persons_title(ent: Any) -> bool:
-    """Whether an organisation's name only says which office a named person holds.
+def _federal_state(head: Any) -> bool:
+    """Whether a noun is "state" after a name compounded to it ("Washington state").
 
-    In "Defense Secretary Jim Mattis" or "Senate Majority Leader Mitch McConnell" the
-    department or chamber is part of the person's title, a modifier inside the name's
-    phrase; it does not act or speak there, so it is no mention of the organisation.
+    A name before "state" names a state of a federation ("Washington state", "Rakhine
+    state"); a country's state is written with its demonym or possessive ("the Russian
+    state", "Russia's state").
     """
-    if ent.label_ != "ORG":
-        return False
-    root = ent.root
-    if root.dep_ != "compound":
-        return False
-    head = root.head
-    while head.dep_ == "compound" and head.head.i != head.i:
-        head = head.head
-    return bool(head.ent_type_ == "PERSON" and head.i > ent.end - 1)
+    return head.lemma_.lower() == "state" and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children
+    )
 
 
 def _locative(ent: Any) -> bool:

@@ -186,3 +186,21 @@ def written_years(doc: Any) -> set[int]:
 def after_since(token: Any) -> bool:
     """Whether a year token follows "since" (the start of a state lasting until now)."""
     return bool(token.i > 0 and token.doc[token.i - 1].lower_ == "since")
+
+
+def in_a_persons_title(ent: Any) -> bool:
+    """Whether an organisation's name only says which office a named person holds.
+
+    In "Defense Secretary Jim Mattis" or "Senate Majority Leader Mitch McConnell" the
+    department or chamber is part of the person's title, a modifier inside the name's
+    phrase; it does not act or speak there, so it is no mention of the organisation.
+    """
+    if ent.label_ != "ORG":
+        return False
+    root = ent.root
+    if root.dep_ != "compound":
+        return False
+    head = root.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return bool(head.ent_type_ == "PERSON" and head.i > ent.end - 1)
