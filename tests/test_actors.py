@@ -1098,3 +1098,22 @@ def test_a_name_before_state_is_a_state_of_a_federation_not_its_country(nlp: Pip
     assert actor_of(analysis, "Washington") != "united-states"
     russian = analyse(nlp, "The Russian state seized the company.")
     assert actor_of(russian, "The Russian state") == "russia"
+
+
+def test_merge_timelines_keeps_apart_the_same_deed_at_two_places() -> None:
+    strike = {"actors": ["russia"], "action": "kill"}
+    merged = merge_timelines(
+        [
+            _record(
+                "a",
+                "A",
+                [_entry("2025", "strike", text="A strike on Lutsk killed nine.", **strike)],
+            ),
+            _record(
+                "b",
+                "B",
+                [_entry("2025", "strike", text="A strike on Rivne killed nine.", **strike)],
+            ),
+        ]
+    )
+    assert len(merged) == 2
