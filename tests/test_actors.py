@@ -1117,3 +1117,8 @@ def test_merge_timelines_keeps_apart_the_same_deed_at_two_places() -> None:
         ]
     )
     assert len(merged) == 2
+
+
+def test_a_countrys_state_with_an_article_is_the_country(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, "Critics say the U.S. state protects the arms makers.")
+    assert actor_of(analysis, "the U.S. state") == "united-states"

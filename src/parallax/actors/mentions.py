@@ -575,12 +575,15 @@ class ActorResolver:
 def _federal_state(head: Any) -> bool:
     """Whether a noun is "state" after a name compounded to it ("Washington state").
 
-    A name before "state" names a state of a federation ("Washington state", "Rakhine
-    state"); a country's state is written with its demonym or possessive ("the Russian
-    state", "Russia's state").
+    A bare name before "state" names a state of a federation ("Washington state", "Rakhine
+    state"); a country's state takes an article, a demonym or a possessive ("the U.S. state",
+    "the Russian state", "Russia's state").
     """
-    return head.lemma_.lower() == "state" and any(
-        c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children
+    children = list(head.children)
+    return (
+        head.lemma_.lower() == "state"
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in children)
+        and not any(c.dep_ in {"det", "poss"} for c in children)
     )
 
 
