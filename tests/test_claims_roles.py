@@ -34,6 +34,12 @@ def _claims(text: str) -> list[dict[str, object]]:
         "He was the first president of Russia to visit the island.",  # a rank, not the office
         # the year and the verb belong to the clause about the Union, not to its count
         "The European Union, which Austria joined in 1995, has 27 members.",
+        # a present tense reported as of a year long gone is that year's present
+        "Officials said in 2021 that NATO has 30 members.",
+        "NATO has 30 members, diplomats said in 2021.",
+        # the count is of some members only
+        "NATO has 23 members that spend 2 percent of output on defence.",
+        "The European Union has 20 members using the euro.",
     ],
 )
 def test_no_verdict_on_what_the_sentence_does_not_assert(text: str) -> None:
@@ -50,6 +56,8 @@ def test_no_verdict_on_what_the_sentence_does_not_assert(text: str) -> None:
         ("The Warsaw Pact, founded in 1950, was an alliance of eight states.", "contradicted"),
         ("Portugal became a member of NATO in 1949.", "supported"),
         ("In 1990 the Warsaw Pact had 14 members.", "contradicted"),
+        ("NATO has 30 members, officials said on Monday.", "contradicted"),
+        ("NATO has 32 members, which agreed to spend more.", "supported"),
     ],
 )
 def test_asserted_relations_are_still_judged(text: str, verdict: str) -> None:

@@ -847,3 +847,10 @@ def test_a_period_shifted_by_the_span_after_it_is_that_spans_period() -> None:
         ("the third quarter", "2009-Q3"),
         ("a year earlier", "2008-Q3"),
     ]
+
+
+def test_years_since_an_event_are_a_span_not_a_date_ahead() -> None:
+    # "Three years since the invasion" had been read as three years after publication.
+    found = find_times("Kyiv marked three years since the invasion on Monday.", date(2025, 2, 24))
+    assert (found[0].text, found[0].value) == ("three years since", "P3Y")
+    assert all(not e.value.startswith("2028") for e in found)

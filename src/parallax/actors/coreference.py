@@ -135,6 +135,8 @@ def resolve_references(
         best = ranked[0]
         if lower in PERSONAL and _ambiguous(best, ranked[1:]):
             continue
+        if kind == "description" and resolver.info(best[1].actor).type == "place":
+            continue  # "the state" after "in Ohio": a state the knowledge base does not know
         if kind == "description" and any(
             other.actor != best[1].actor and key[0] <= best[0][0] + DESCRIPTION_RIVAL_REACH
             for key, other in ranked[1:]
@@ -187,7 +189,15 @@ def _subject_actor(pronoun: Any, actor_at: dict[int, str]) -> str | None:
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None and verb.dep_ == "xcomp":
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    return actor_at.get(subject.i) if subject is not None else None
+    if subject is None:
+        return None
+    if subject.i not in actor_at:
+        # "His son George W. Bush called him ...": the subject is the name in apposition
+        # to its head noun, and "him" is someone else.
+        named = [c for c in subject.children if c.dep_ == "appos" and c.i in actor_at]
+        if named:
+            return actor_at[named[0].i]
+    return actor_at.get(subject.i)
 
 
 def _nearer_thing(doc: Any, pronoun: Any, candidate: Mention, taken: set[int]) -> bool:
@@ -289,6 +299,10 @@ def _compatible(
 ) -> bool:
     info = resolver.info(candidate.actor)
     if wanted is not None:
+        if pronoun == "state" and info.type == "place" and candidate.label == "GPE":
+            # "held a rally in the state" after "in Pennsylvania": a state of a federation
+            # may be meant, so a named place competes with the country (and blocks a guess).
+            return True
         if info.type in wanted and not candidate.plural:
             return True
         return "country" in wanted and info.type == "person" and info.affiliation is not None

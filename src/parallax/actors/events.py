@@ -21,9 +21,15 @@ from typing import Any
 from parallax.actors.animacy import names_people
 from parallax.actors.datelines import after_dateline
 from parallax.actors.factuality import hypothetical, intended, verbal
-from parallax.actors.named_events import EventReference, NamedEvents
+from parallax.actors.named_events import (
+    EventReference,
+    NamedEvents,
+    meeting_fits,
+    time_on_name,
+)
 from parallax.actors.resolve import MentionIndex
 from parallax.actors.subjects import antecedent, nearest_subject
+from parallax.actors.weekday_tense import tense_fits
 from parallax.model import Sentence
 
 TARGET_PREPS = frozenset({"to", "against", "into", "on", "toward", "towards", "upon", "onto"})
@@ -58,7 +64,7 @@ def extract_events(
         if span is None:
             continue
         verb = _governing_verb(span.root)
-        if verb is not None and verb.i not in time_of_verb:
+        if verb is not None and verb.i not in time_of_verb and tense_fits(verb, time, anchor):
             time_of_verb[verb.i] = time
     bounds: list[tuple[int, int]] = []
     for sent in doc.sents:  # once per article: Token.sent walks the parse on every call
@@ -74,6 +80,9 @@ def extract_events(
         events.append(event)
     references = named.find(doc, anchor) if named is not None else []
     for reference in references:
+        verb_time = time_of_verb.get(reference.token)
+        if reference.by_verb and not meeting_fits(doc, reference, verb_time, anchor):
+            continue  # "leaders met in Rome on Saturday": another meeting than the summit
         sentence = sentence_id(reference.start)
         bound = bounds[reference.token]
         events.append(_named_event(doc, reference, index, times, sentence, bound))
@@ -383,11 +392,10 @@ def _named_event(
         and str(t["range"][0]) <= span[1]
         and str(t["range"][1]) >= span[0]
     ]
+    if not stated:
+        # The source's own year on the name stands, even where the KB dates it otherwise.
+        stated = [t for t in [time_on_name(doc, reference, times)] if t is not None]
     token = doc[reference.token]
-    # A year written on the name itself ("the 2015 Paris Agreement") is how the article
-    # dates the event, even where the knowledge base keeps another milestone of it (the
-    # treaty's opening for signature in 2016): the timeline shows what the article cites.
-    stated = stated or [t for t in times if t.get("range") and _dates_the_name(doc, t, token)]
     verb = _governing_verb(token)
     clause = _clause_verb(token)
     involved: list[str] = []
@@ -436,16 +444,6 @@ def _named_event(
         "inferred": True,
         "date_source": f"knowledge base: {dated.entity.id} ({dated.source})",
     }
-
-
-def _dates_the_name(doc: Any, time: dict[str, Any], head: Any) -> bool:
-    """Whether ``time`` is a year modifying the event's name, written just before it."""
-    if time.get("granularity") != "year" or time["end"] > head.idx:
-        return False
-    tokens = [t for t in doc if time["start"] <= t.idx < time["end"]]
-    return bool(tokens) and all(
-        t.head.i == head.i and t.dep_ in {"nummod", "compound", "amod"} for t in tokens
-    )
 
 
 def _granularity(value: str) -> str:

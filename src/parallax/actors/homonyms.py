@@ -11,8 +11,10 @@ a city of the state, a state office beside the name, "of Georgia" after a person
 names nothing only the country has (its capital, its regions, the Caucasus). Otherwise it
 stays the country, since a bare "Georgia" with no such signs cannot be told apart.
 
-A state's other name read as a person: the small tagger takes "Kyiv" in "the Kyiv regime"
-or "Kyiv's Western sponsors" for a person's name (:func:`state_named_as_person`).
+A state of a federation named like a country's capital ("Washington state") is not the
+country (:func:`federal_state`). A state's other name read as a person: the small tagger
+takes "Kyiv" in "the Kyiv regime" or "Kyiv's Western sponsors" for a person's name
+(:func:`state_named_as_person`).
 """
 
 from __future__ import annotations
@@ -117,3 +119,18 @@ def state_named_as_person(
     ):
         return False
     return not any(o.label_ == "PERSON" and len(o) > 1 and o[-1].text == text for o in ent.doc.ents)
+
+
+def federal_state(head: Any) -> bool:
+    """Whether a noun is "state" after a name compounded to it ("Washington state").
+
+    A bare name before "state" names a state of a federation ("Washington state", "Rakhine
+    state"); a country's state takes an article, a demonym or a possessive ("the U.S. state",
+    "the Russian state", "Russia's state").
+    """
+    children = list(head.children)
+    return (
+        head.lemma_.lower() == "state"
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in children)
+        and not any(c.dep_ in {"det", "poss"} for c in children)
+    )

@@ -24,14 +24,23 @@ from typing import Any
 
 from parallax.actors.animacy import PERSON_NOUNS, titled_person
 from parallax.actors.datelines import after_dateline
-from parallax.actors.homonyms import is_us_state, state_named_as_person
+from parallax.actors.homonyms import federal_state, is_us_state, state_named_as_person
 from parallax.actors.name_forms import (
     unify_name_variants,
     unify_short_organisation_names,
     unify_surnames,
     without_possessive,
 )
-from parallax.actors.office_holders import as_date, holder, title_of
+from parallax.actors.office_holders import holder, title_of
+from parallax.actors.person_titles import (
+    OFFICE_MARGIN,
+    in_a_persons_title,
+    in_term,
+    sentence_year,
+    title_before,
+    title_fits,
+    written_years,
+)
 from parallax.domains import domain_pack
 from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
 
@@ -89,9 +98,6 @@ TITLE_OFFICES: dict[str, frozenset[str]] = {
 "Minister" counts only as "Prime Minister" and "Secretary" only as "Secretary-General"
 (checked where used): a defense secretary or a foreign minister holds none of these offices.
 """
-
-OFFICE_MARGIN = timedelta(days=2 * 365)
-"""How far outside a term a bare surname still fits: campaigns before, memoirs after."""
 
 LED_BY_HEADS = frozenset({"administration", "government", "cabinet", "presidency"})
 """Head nouns of phrases named after the head of state or government who leads them."""
@@ -165,6 +171,7 @@ class ActorResolver:
         self.kb = kb
         self.when = when
         self.actors: dict[str, ActorInfo] = {}
+        self._refused: set[tuple[str, str]] = set()
         self._capitals = {
             f.object: f.subject for f in kb.facts_about(property="capital") if f.object
         }
@@ -247,7 +254,7 @@ class ActorResolver:
         for ent in doc.ents:
             if ent.label_ not in ACTOR_LABELS or taken.intersection(range(ent.start, ent.end)):
                 continue
-            if _in_a_persons_title(ent):
+            if in_a_persons_title(ent):
                 continue
             mention = self._entity(ent)
             if mention is not None:
@@ -356,7 +363,7 @@ class ActorResolver:
                 mention = self._make(chunk, self._from_kb(person), "description")
                 mention.label = "PERSON"
                 return mention
-        if not _state_head(root.lemma_.lower(), chunk.text):
+        if federal_state(root) or not _state_head(root.lemma_.lower(), chunk.text):
             return None
         # A state's named body in the possessive is the state ("Northland's Defence Ministry",
         # as "the Northland Defence Ministry" is); its people are not ("Northland's
@@ -421,6 +428,8 @@ class ActorResolver:
             entity = self._person_entity(ent, text) or self._state_named_as_person(ent, text)
             if entity is not None and entity.type != "person":
                 ent.label_ = "GPE"  # "the Kyiv regime", tagged as a person
+        elif ent.root.dep_ == "compound" and federal_state(ent.root.head):
+            entity = None  # "Washington state" is no capital standing for its country
         else:
             entity = self.lookup(text, demonym=ent.label_ in {"NORP", "GPE"})
             if entity is not None and entity.type == "person":
@@ -469,7 +478,7 @@ class ActorResolver:
             people = self._spelled_otherwise(text)
         if not people:
             return None
-        year = _sentence_year(ent)
+        year = sentence_year(ent)
         fits_year = []
         if year is not None:
             fits_year = [p for p in people if self._in_office(p, date(year, 7, 1), exact=True)]
@@ -479,6 +488,12 @@ class ActorResolver:
         if len(people) != 1:
             return None
         person = people[0]
+        surname = (person.id, text.split()[-1].lower())
+        if surname in self._refused:
+            return None  # the article's own title said this surname is someone else
+        if person not in fits_year and not self._title_allows(ent, person):
+            self._refused.add(surname)
+            return None
         if full_name or person in fits_year:
             return person
         if leads in LED_BY_HEADS and self._offices(person) & TITLE_OFFICES["president"]:
@@ -486,6 +501,18 @@ class ActorResolver:
         if self._title_fits(ent, person) or self._in_office_then(person):
             return person
         return None
+
+    def _title_allows(self, ent: Any, person: KBEntity) -> bool:
+        """Whether the title before the name, if any, can be this person's (see the module)."""
+        title = title_before(ent, self._state_id)
+        if title is None:
+            return True
+        offices = {*OFFICE_PROPERTIES, *(p for _, ps in domain_pack().office_titles for p in ps)}
+        return title_fits(self.kb, person, title, self.when, written_years(ent.doc), offices)
+
+    def _state_id(self, word: str) -> str | None:
+        entity = self.lookup(word, demonym=True)
+        return entity.id if entity is not None and entity.type == "country" else None
 
     def _spelled_otherwise(self, text: str) -> list[KBEntity]:
         """People a full name names with its surname spelled as one of their aliases.
@@ -520,9 +547,7 @@ class ActorResolver:
         margin = timedelta(0) if exact else OFFICE_MARGIN
         for prop in OFFICE_PROPERTIES:
             for fact in self.kb.facts_about(object=person.id, property=prop):
-                start = as_date(fact.start, last=False) or date.min
-                end = as_date(fact.end, last=True) or date.max
-                if _minus(start, margin) <= when <= _plus(end, margin):
+                if in_term(fact, when, margin):
                     return True
         return False
 
@@ -560,41 +585,6 @@ class ActorResolver:
             if entity is not None and entity.type in STATE_TYPES:
                 return self._from_kb(entity)
         return None
-
-
-_YEAR_TOKEN = re.compile(r"^(1[89]\d\d|20\d\d)$")
-
-
-def _in_a_persons_title(ent: Any) -> bool:
-    """Whether an organisation's name only says which office a named person holds.
-
-    In "Defense Secretary Jim Mattis" or "Senate Majority Leader Mitch McConnell" the
-    department or chamber is part of the person's title, a modifier inside the name's
-    phrase; it does not act or speak there, so it is no mention of the organisation.
-    """
-    if ent.label_ != "ORG":
-        return False
-    root = ent.root
-    if root.dep_ != "compound":
-        return False
-    head = root.head
-    while head.dep_ == "compound" and head.head.i != head.i:
-        head = head.head
-    return bool(head.ent_type_ == "PERSON" and head.i > ent.end - 1)
-
-
-def _sentence_year(ent: Any) -> int | None:
-    """The one year written in the sentence of ``ent`` ("In 1990, ..."), if exactly one."""
-    years = {int(t.text) for t in ent.sent if _YEAR_TOKEN.match(t.text)}
-    return years.pop() if len(years) == 1 else None
-
-
-def _minus(day: date, margin: timedelta) -> date:
-    return date.min if day <= date.min + margin else day - margin
-
-
-def _plus(day: date, margin: timedelta) -> date:
-    return date.max if day >= date.max - margin else day + margin
 
 
 def _locative(ent: Any) -> bool:

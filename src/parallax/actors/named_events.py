@@ -13,10 +13,12 @@ article's date does.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from parallax.actors.office_holders import as_date
 from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
 
 EVENT_TYPES = frozenset({"event", "treaty"})
@@ -57,6 +59,7 @@ class EventReference:
     token: int
     text: str
     event: KBDate
+    by_verb: bool = False
 
 
 class NamedEvents:
@@ -133,12 +136,12 @@ class NamedEvents:
         references: list[EventReference] = []
         covered: set[int] = set()
 
-        def add(span: Any, token: Any, candidates: list[KBDate]) -> None:
+        def add(span: Any, token: Any, candidates: list[KBDate], by_verb: bool = False) -> None:
             if not candidates or covered.intersection(range(span.start, span.end)):
                 return
             chosen = _choose(candidates, span.sent.text, anchor)
             references.append(
-                EventReference(span.start_char, span.end_char, token.i, span.text, chosen)
+                EventReference(span.start_char, span.end_char, token.i, span.text, chosen, by_verb)
             )
             covered.update(range(span.start, span.end))
 
@@ -170,9 +173,60 @@ class NamedEvents:
                 for place in prep.children:
                     if place.dep_ == "pobj" and _is_place(place):
                         span = doc[token.i : place.i + 1]
-                        add(span, token, self.by_noun_and_place("meeting", _entity_text(place)))
+                        found = self.by_noun_and_place("meeting", _entity_text(place))
+                        add(span, token, found, by_verb=True)
         references.sort(key=lambda r: r.start)
         return references
+
+
+def time_on_name(
+    doc: Any, reference: EventReference, times: Sequence[dict[str, Any]]
+) -> dict[str, Any] | None:
+    """The time the text writes on the event's own name ("the 2015 Paris Agreement").
+
+    Such a year is the source's own dating of the event, even where the knowledge base
+    records another of its dates (signature rather than adoption): the timeline shows what
+    the source says, not a date from reference knowledge set against its words. Only a time
+    inside the event's noun phrase, modifying its head, counts; a time elsewhere in the
+    sentence may date anything ("the talks follow the Paris Agreement, signed in 2016").
+    """
+    head = doc[reference.token]
+    for time in times:
+        if not time.get("range") or not time.get("value"):
+            continue
+        span = doc.char_span(int(time["start"]), int(time["end"]), alignment_mode="expand")
+        if span is None or span.end > head.i or span.start < head.left_edge.i:
+            continue
+        if span.root.head.i == head.i and span.root.dep_ in NAME_MODIFIERS:
+            return time
+    return None
+
+
+def meeting_fits(
+    doc: Any, reference: EventReference, time: dict[str, Any] | None, anchor: date | None
+) -> bool:
+    """Whether a meeting found only by its verb and place can be the knowledge-base one.
+
+    "Leaders met in Rome" may be the Rome summit of the knowledge base or any later
+    meeting there. It is not that event when the verb's own time falls outside it ("met in
+    Rome on Saturday", in a 2025 article), nor when the verb speaks of now or later ("meet
+    in Rome", "will gather in Rome") and the event is over by the article's date.
+    """
+    began = as_date(reference.event.start, last=False) or date.min
+    ended = as_date(reference.event.end, last=True) or date.max
+    if time is not None:
+        first, last = (date.fromisoformat(str(v)[:10]) for v in time["range"])
+        if last < began or first > ended:
+            return False
+    verb = doc[reference.token]
+    ahead = verb.tag_ in {"VBZ", "VBP"} or any(
+        c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall"} for c in verb.children
+    )
+    return not (ahead and anchor is not None and ended < anchor)
+
+
+NAME_MODIFIERS = frozenset({"nummod", "compound", "amod", "npadvmod", "nmod"})
+"""How a time hangs on an event's name when it dates it ("the 2015 agreement")."""
 
 
 def _is_place(token: Any) -> bool:

@@ -14,6 +14,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from parallax.actors.renamed import renamed
+
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset({"the", "a", "an", "of", "in", "and", "to", "on", "for", "by", "with", "was"})
 SIMILAR_WORDING = 0.5
@@ -176,6 +178,8 @@ def _same_event(first: dict[str, Any], second: dict[str, Any]) -> bool:
         return False
     if first["date"] != second["date"] or first.get("granularity") != second.get("granularity"):
         return False
+    if renamed(str(first.get("text", "")), str(second.get("text", ""))):
+        return False  # "a strike on Kharkiv killed nine", "a strike on Odesa killed nine"
     shared_actors = set(first.get("actors", [])) & set(second.get("actors", []))
     if shared_actors and first.get("action") == second.get("action"):
         return True

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from parallax.claims.linking import Mention
 from parallax.claims.numbers import Number
@@ -146,3 +147,22 @@ def narrowing(
         if not owned and not timed:
             words.append(after.group(0).strip())
     return " ".join(words) or None
+
+
+def narrowed_in_parse(noun: Any) -> str | None:
+    """The words after a counted noun (a spaCy token) that narrow it to some members.
+
+    :func:`narrowing` reads the words before the noun and a place after it; the parse shows
+    the rest: "NATO has 23 members that spend 2 percent" counts the members that spend it,
+    not the alliance, and so do "members using the euro" and "members with troops there".
+    A clause set off by a comma ("32 members, which ...") only adds to the noun, and "of"
+    names whose members they are.
+    """
+    doc = noun.doc
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        restrictive = child.dep_ in {"relcl", "acl"} and doc[child.left_edge.i - 1].text != ","
+        if restrictive or (child.dep_ == "prep" and child.lower_ not in {"of"}):
+            return str(doc[child.left_edge.i : child.right_edge.i + 1].text)
+    return None

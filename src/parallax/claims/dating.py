@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date, timedelta
 from typing import Any
 
 from parallax.claims.clauses import span_head
+from parallax.claims.when import TimeMention
 
 YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b|\b(?:1\d|20)\d0s\b|['\u2019]\d{2}\b")
 """A year in a time expression's words ("1999", "the 1990s", "'04"): without one, a time
@@ -39,6 +41,41 @@ def time_bound(time_head: Any, pred: Any, allowed: set[int]) -> bool:
             continue
         return False
     return False
+
+
+def dates_a_governor(time_head: Any, pred: Any) -> bool:
+    """Whether a time dates a verb the predicate hangs from ("said in 2021 that ... has").
+
+    A present tense under a dated verb of saying or finding is as of that verb's time:
+    "officials said in 2021 that NATO has 30 members" was true when said. Only a clause the
+    predicate is the complement of counts; a verb joined to it by "and" ("left the Union in
+    1990 and joined the EU in 2004") has a time of its own.
+    """
+    verb = time_head.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i == pred.i:
+        return False
+    if verb.dep_ == "parataxis" and verb.head.i == pred.i:
+        return True  # "NATO has 30 members, officials said in 2021", parsed the other way
+    node = pred
+    while node.dep_ in {"ccomp", "parataxis"} and node.head.i != node.i:
+        node = node.head
+        if node.i == verb.i:
+            return True
+    return False
+
+
+REPORT_NEAR_DAYS = 31
+"""A report this near the article's date speaks of the article's present."""
+
+
+def near_the_article(time: TimeMention, anchor: date | None) -> bool:
+    """Whether a time lies within :data:`REPORT_NEAR_DAYS` of the article's date."""
+    if anchor is None:
+        return False
+    margin = timedelta(days=REPORT_NEAR_DAYS)
+    return time.begin - margin <= anchor <= time.last + margin
 
 
 _EVENT_SUBORDINATORS = frozenset({"when", "after", "before", "while", "until", "once", "as"})

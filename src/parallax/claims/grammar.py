@@ -45,6 +45,7 @@ from parallax.claims.counted import (
     former_organisations,
     narrowing,
 )
+from parallax.claims.dating import near_the_article
 from parallax.claims.described import read_event_dates
 from parallax.claims.linking import Mention, find_mentions, nearest, party
 from parallax.claims.model import Claim, ClaimKind, Party
@@ -333,10 +334,17 @@ class SentenceReader:
         claim.unjudged = binding.reason
         if binding.negated is not None:
             claim.negated = binding.negated
+        claim.narrowed = claim.narrowed or binding.narrowed
         if claim.negated and claim.time is not None and claim.time.bound == "until":
             # "was not admitted until 2024" says it was admitted then, and not before
             claim.negated = False
             claim.time = replace(claim.time, bound="at")
+        reported = binding.reported_at and claim.time is not None and not claim.unjudged
+        if reported and claim.time and not near_the_article(claim.time, self.context.anchor):
+            claim.unjudged = (
+                f"the claim is reported as of “{claim.time.text}”, not the article's date, "
+                "so its present tense is that time's"
+            )
         if binding.drop_time and claim.time is not None:
             claim.time = None
             claim.parts.pop("time", None)

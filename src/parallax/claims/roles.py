@@ -44,10 +44,12 @@ from parallax.claims.clauses import (
     span_head,
     subordinate_clause,
 )
+from parallax.claims.counted import narrowed_in_parse
 from parallax.claims.dating import (
     YEAR,
     coordinated_time,
     dated_by_event,
+    dates_a_governor,
     time_bound,
     unresolved_date,
 )
@@ -74,12 +76,19 @@ class Binding:
             event); the claim is judged without it.
         negated: whether a "not" or "never" of the sentence negates this claim, as the
             parse attaches it; None when the sentence has none the parse marks.
+        narrowed: words after the counted noun that make the count one of some members
+            only ("members that spend 2 percent"), for :attr:`Claim.narrowed`.
+        reported_at: the dropped time dates a verb the claim hangs from ("officials said in
+            2021 that NATO has 30 members"): the claim's present is that time's, not the
+            article's.
     """
 
     roles: dict[str, str] = field(default_factory=dict)
     reason: str | None = None
     drop_time: str | None = None
     negated: bool | None = None
+    reported_at: bool = False
+    narrowed: str | None = None
 
 
 def _tokens_in(tokens: Sequence[Any], span: tuple[int, int], offset: int) -> list[Any]:
@@ -323,6 +332,7 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
         if head is None or not time_bound(head, pred, allowed):
             binding.drop_time = f"“{time.text}” dates something else in the sentence"
             roles["time"] = f"none (“{time.text}” dates something else)"
+            binding.reported_at = head is not None and dates_a_governor(head, pred)
         elif not YEAR.search(time.text):
             binding.reason = (
                 f"the claim's date “{time.text}” names no year, so it could not be resolved "
@@ -480,6 +490,7 @@ def _bind_count(
     if number.dep_ not in {"nummod", "quantmod", "amod", "det", "compound", "nmod"}:
         return f"“{number.text}” is not a count of “{member_noun.text}”"
     noun = _lift_conj(member_noun)
+    binding.narrowed = narrowed_in_parse(member_noun)
     attached_to = noun.head.head if noun.head.dep_ in {"prep", "agent"} else noun.head
     if not (
         any(noun.i == a.i or member_noun.i == a.i for a in args)

@@ -18,9 +18,10 @@ only close pairs are judged:
   (:mod:`parallax.comparison.events`) told in other words at cosine at least ``EVENT_SAME``:
   a named actor of both main clauses and the same day or the same action on the same thing,
   with no other day, no other speaker and no negation on one side only, withheld on the same
-  contradiction judgement. The model's mutual
-  entailment alone makes no "same": on close BASIL pairs it was right on only about half
-  (docs/evaluation.md).
+  contradiction judgement; never when the two put different names in one slot
+  (:mod:`parallax.actors.renamed`: "a strike on Kharkiv", "a strike on Odesa"). The
+  model's mutual entailment alone makes no "same": on close BASIL pairs it was right on
+  only about half (docs/evaluation.md).
 - **contradiction**: two figures that measure the same quantity of the same event and
   differ, read from the dependency parse by :mod:`parallax.comparison.figures` (the same
   subject, predicate and measured word: "since 2002" against "since 2003" about Pelosi
@@ -46,6 +47,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from parallax.actors.renamed import renamed
 from parallax.comparison.events import Reading, parse_readings, same_event
 from parallax.comparison.figure_pairs import conflicting, disagreement, shared_figures
 from parallax.comparison.figures import Figure, has_figure, parse_figures
@@ -414,6 +416,8 @@ def align(
             continue
         elif attacker_clash(struck.get(x, []), struck.get(y, []), reported=True):
             continue  # each relays another side's account of who struck: not the same
+        elif renamed(a["text"], b["text"]):
+            continue  # "a strike on Kharkiv" against "a strike on Odesa": two strikes
         else:
             entailed, contradicted = judged[(x, y)]
             same = _same_reason(

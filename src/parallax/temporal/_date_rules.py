@@ -414,9 +414,12 @@ def ago_rule(m: re.Match[str], ctx: Context) -> Value | None:
         return Value("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", vague=True)
     amount = round(number) * direction
     word = m["dir"].lower()
-    if word == "before" and re.match(r"\s+[A-Za-z]", ctx.text[m.end() : m.end() + 3]):
+    if word == "since" or (
+        word == "before" and re.match(r"\s+[A-Za-z]", ctx.text[m.end() : m.end() + 3])
+    ):
         # "wait 30 days before closing", "four years before Hitler came to power": a span
-        # before an event the text names, not a date counted back from publication.
+        # before an event the text names, not a date counted back from publication. So is
+        # "marked three years since the invasion": the span since it, never a date ahead.
         return Value("DURATION", duration_value(number, unit), mod=approx_of(m))
     if unit in {"second", "minute", "hour"}:
         if word in {"later", "earlier", "before"}:

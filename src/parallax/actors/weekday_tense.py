@@ -1,0 +1,37 @@
+"""Whether a weekday the times layer placed fits the tense of the verb it dates.
+
+The times layer reads text without a parse: a bare weekday ("on Saturday") is the one just
+past unless a plan is in view ("will", "expected to", "scheduled"). News also plans in the
+present tense ("the tariffs take effect on Saturday", "the Senate votes Friday"), which that
+reading puts a week early. With the parse in hand the events layer can tell: a weekday set
+before publication on a present-tense verb, or after it on a past-tense one, dates nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+_WEEKDAY = re.compile(r"^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
+
+
+def tense_fits(verb: Any, time: dict[str, Any], anchor: date | None) -> bool:
+    """Whether a bare weekday, placed before or after publication, fits its verb's tense.
+
+    A bare weekday is read as the one just past unless a plan is in view; "the tariffs take
+    effect on Saturday" plans without saying so, and a present-tense verb with no auxiliary
+    never reports a day already past in news, so such a date is left off the event rather
+    than put a week early. A past-tense verb is likewise never dated ahead of publication.
+    """
+    if anchor is None or not _WEEKDAY.match(str(time.get("text", "")).strip()):
+        return True
+    helpers = {"aux", "auxpass"}
+    shared = verb.head.children if verb.dep_ == "conj" else ()
+    auxiliaries = [c for c in (*verb.children, *shared) if c.dep_ in helpers]
+    past = str(time["range"][1]) < anchor.isoformat()
+    # The tagger gives some present verbs the bare form ("the tariffs ... take effect").
+    present = verb.tag_ in {"VBZ", "VBP"} or (verb.tag_ == "VB" and verb.dep_ != "xcomp")
+    if present and not auxiliaries:
+        return not past
+    return not (verb.tag_ == "VBD" and str(time["range"][0]) > anchor.isoformat())

@@ -1,0 +1,57 @@
+"""A weekday the times layer placed, checked against the tense of the verb it dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parallax.components.actors import Actors
+from parallax.components.entities import Entities
+from parallax.components.events import Events
+from parallax.components.parse import SpacyParse
+from parallax.components.sentences import Sentences
+from parallax.components.times import Times
+from parallax.knowledge import bundled
+from parallax.model import Article
+from parallax.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    kb = bundled()
+    return Pipeline([SpacyParse(), Sentences(), Entities(), Times(), Actors(kb), Events(kb)])
+
+
+def _dates(nlp: Pipeline, text: str, when: date) -> dict[str, str | None]:
+    """Each event's action and date, with the real times layer (weekdays included)."""
+    analysis = nlp(Article(text=text, source="<test>", language="en", date=when))
+    return {str(e["action"]): e["date"] for e in analysis.layers["events"]}
+
+
+def test_a_present_tense_plan_on_a_weekday_is_not_dated_a_week_early(nlp: Pipeline) -> None:
+    # Read without a parse, a bare weekday is the one just past; "raises" in the present
+    # plans it, so the event gets no date rather than last Saturday's.
+    dates = _dates(
+        nlp,
+        "Germany raises its road tolls on Saturday, the transport office said on Monday.",
+        date(2025, 4, 1),
+    )
+    assert dates["raise"] is None
+    assert dates["say"] == "2025-03-31"
+
+
+def test_a_past_tense_verb_keeps_the_weekday_just_past(nlp: Pipeline) -> None:
+    dates = _dates(nlp, "Germany raised its road tolls on Saturday.", date(2025, 4, 1))
+    assert dates["raise"] == "2025-03-29"
+
+
+def test_a_meeting_of_today_is_not_a_summit_of_the_past_in_that_city(nlp: Pipeline) -> None:
+    # The knowledge base knows a NATO summit in Rome (1991); a meeting there in 2025,
+    # dated by its own weekday or spoken of in the present, is another one.
+    when = date(2025, 4, 1)
+    for text in ("NATO leaders met in Rome on Saturday.", "NATO leaders meet in Rome."):
+        dates = _dates(nlp, text, when)
+        assert not [a for a in dates if "summit" in a], (text, dates)
+    past = _dates(nlp, "In 1991, NATO leaders met in Rome.", when)
+    assert past.get("NATO Rome summit (1991)") == "1991"
