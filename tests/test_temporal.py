@@ -547,6 +547,14 @@ def test_a_month_in_the_future_tense_is_not_the_month_just_past() -> None:
     assert only("The talks ended in November.", written).value == "2023-11"
 
 
+def test_a_weekday_something_is_set_for_is_the_coming_one() -> None:
+    sunday = date(2025, 3, 16)
+    assert only("The vote is set for Tuesday, leaders said.", sunday).value == "2025-03-18"
+    assert only("The hearing has been slated for Thursday.", sunday).value == "2025-03-20"
+    # told in the past, the setting may have been for either: the day just past stays
+    assert only("The vote was set for Tuesday but failed.", sunday).value == "2025-03-11"
+
+
 def test_a_day_with_last_or_next_year_takes_that_year() -> None:
     written = date(2024, 6, 29)
     assert only("The old budget was signed on May 3 last year.", written).value == "2023-05-03"

@@ -174,15 +174,18 @@ FUTURE_CUE = re.compile(
 
 PLAN_CUE = re.compile(
     r"\b(?:(?:set|plans?|expected|due|likely|ready|hopes?|"
-    r"intends?|intended|is|are)\s+to|planned|planning|scheduled|as\s+(?:soon|early)\s+as|postponed|"
+    r"intends?|intended|is|are)\s+to|(?:is|are|been|be)\s+(?:set|slated|due)\s+for|planned|"
+    r"planning|scheduled|"
+    r"as\s+(?:soon|early)\s+as|postponed|"
     r"would\s+be\s+[a-z]+ing|will|won't|'ll|shall|going\s+to|upcoming)\b",
     re.IGNORECASE,
 )
 """What puts a bare weekday ahead of the publication date: a plan, a schedule, a deadline.
 
-"Set to resume Monday", "planned to leave on Thursday", "as early as Tuesday", "postponed
-until Friday": news names the coming weekday this way; without such a cue a weekday is the
-one just past, as most weekdays in reports are.
+"Set to resume Monday", "planned to leave on Thursday", "the vote is set for Tuesday", "as
+early as Tuesday", "postponed until Friday": news names the coming weekday this way; without
+such a cue a weekday is the one just past, as most weekdays in reports are ("the vote was
+set for Tuesday" may be either, and stays so).
 """
 
 
