@@ -676,6 +676,18 @@ def test_the_accused_is_spoken_of_in_the_accusers_voice() -> None:
     }
 
 
+def test_an_appointment_is_no_words_about_the_appointed() -> None:
+    from parallax.components.portrayal import SAYING
+    from parallax.portrayal.voice import relayed
+
+    # "The Senate confirmed Ivo Tamm as secretary." / "Officials accused Tamm of lying."
+    events = [
+        {"sentence_id": "s1", "action": "confirm", "agent": "senate", "target": "tamm"},
+        {"sentence_id": "s2", "action": "accuse", "agent": "officials", "target": "tamm"},
+    ]
+    assert set(relayed(events, SAYING)) == {("tamm", "s2")}
+
+
 def test_a_charge_against_an_actor_is_not_the_articles_word_on_it(pipeline: Any) -> None:
     # Invented wording: the charge is the officials', the denial Westland's own words.
     from parallax.model import Article

@@ -27,8 +27,12 @@ from parallax.portrayal.voice import OWN, Voice, VoiceIndex, relayed, speaking
 
 Key = tuple[str, str, tuple[str, str]]
 Asked = tuple[list[Key], list[Query], list[Voice], list[float]]
-SAYING = SPEECH_VERBS | JUDGEMENT_VERBS
-"""Verbs whose subject speaks (or passes a verdict in words) and whose object is spoken of."""
+SAYING = (SPEECH_VERBS | JUDGEMENT_VERBS) - {"confirm"}
+"""Verbs whose subject speaks (or passes a verdict in words) and whose object is spoken of.
+
+"Confirm" says a fact only with a clause ("officials confirmed that ..."); with an actor as
+its object it is an appointment ("the Senate confirmed Bell as secretary"), an act the
+article tells in its own voice, not the Senate's words about Bell."""
 MAX_SENTENCES = 4
 """Sentences per actor and voice the model reads (the first ones)."""
 QUESTIONS_PER_SENTENCE = 0.5
