@@ -547,6 +547,15 @@ def test_a_month_in_the_future_tense_is_not_the_month_just_past() -> None:
     assert only("The talks ended in November.", written).value == "2023-11"
 
 
+def test_a_weekday_a_plan_further_back_in_its_clause_dates_is_the_coming_one() -> None:
+    tuesday = date(2024, 10, 29)
+    text = "Simms plans to campaign with former President Barack Obama on Saturday."
+    assert only(text, tuesday).value == "2024-11-02"
+    # another verb between the plan and the day: the day is that verb's
+    text = "Simms plans to run again, and she toured the flooded towns on Saturday."
+    assert only(text, tuesday).value == "2024-10-26"
+
+
 def test_a_weekday_something_is_set_for_is_the_coming_one() -> None:
     sunday = date(2025, 3, 16)
     assert only("The vote is set for Tuesday, leaders said.", sunday).value == "2025-03-18"

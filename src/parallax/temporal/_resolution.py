@@ -263,6 +263,10 @@ def weekday_date(ctx: Context, weekday: int, rel: str | None, at: int) -> str:
         # comes after it, so the whole clause is read for a plan
         possessive = re.match(r"\w*['\u2019]s\b", ctx.text[at : at + 14])
         window = sentence_window(ctx.text, at, 40, 80 if possessive else 20)
+        # the clause's own plan may lie further back ("plans to campaign with former
+        # President Barack Obama on Saturday"), but not past the clause's start, and not
+        # with a verb of its own between the plan and the day
+        window = _planned_before(ctx.text, at, 90) + window
         if (
             PLAN_CUE.search(window)
             and not _TOLD_ON.search(ctx.text, max(0, at - 30), at)
@@ -287,6 +291,30 @@ _DONE_ON = re.compile(
 )
 """A relative clause whose past verb a weekday follows ("who resigned on Friday, will leave
 ..."): the weekday dates that clause, whatever the rest of the sentence plans."""
+
+
+_CLAUSE_START = re.compile(r"(?:[,;:]\s+(?:while|and|but|as|after|before|when)\b|[;:(\u2014])")
+
+
+_PLANNED = re.compile(r"\b(?:plans?|planning|intends?|expected|scheduled|due|set)\s+to\s+\w+")
+_OWN_VERB = re.compile(
+    r",|\b(?:who|which|that|was|were|is|are|has|have|had|did|said|[a-z]{3,}ed)\b"
+)
+
+
+def _planned_before(text: str, at: int, before: int) -> str:
+    """The plan ("plans to campaign") up to ``before`` characters back whose verb ``at`` dates.
+
+    Only within the clause, and only when nothing between the plan's verb and ``at`` could
+    be another verb the day belongs to (a comma, a relative pronoun, a past form).
+    """
+    head = sentence_window(text, at, before, 0)
+    starts = list(_CLAUSE_START.finditer(head))
+    head = head[starts[-1].end() :] if starts else head
+    plans = list(_PLANNED.finditer(head))
+    if not plans or _OWN_VERB.search(head[plans[-1].end() :]):
+        return ""
+    return plans[-1].group()
 
 
 def sentence_window(text: str, at: int, before: int, after: int) -> str:
