@@ -565,6 +565,9 @@ def test_a_dateline_or_a_day_is_no_doer(nlp: Pipeline) -> None:
     analysis = analyse(nlp, "BERLIN \u2013 Germany on Sunday urged France to act in 1999.")
     urge = next(e for e in analysis.layers["events"] if e["action"] == "urge")
     assert urge["agent"] == "germany" and urge["target"] == "france"
+    # a deadline after a passive's "by" is no doer either
+    cast = analyse(nlp, "More ballots from Germany had been cast by Monday than by 1999.")
+    assert all(e["agent_text"] != "Monday" for e in cast.layers["events"])
 
 
 def test_a_controlled_verb_keeps_its_governing_verb_and_its_controller(nlp: Pipeline) -> None:

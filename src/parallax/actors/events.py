@@ -274,6 +274,8 @@ def _verb_event(
         for child in verb.children:
             if child.dep_ == "agent":
                 agent_token = next((g for g in child.children if g.dep_ == "pobj"), None)
+        if agent_token is not None and _a_time(agent_token):
+            agent_token = None  # "ballots had been cast by Monday": a deadline, not a doer
     else:
         agent_token = subject
     oblique: list[Any] = []
