@@ -1021,6 +1021,13 @@ def test_a_name_confirmed_as_an_office_holder_is_a_person_and_a_plural_name_a_fi
     assert kinds["Northwind Capital"] != "person"
 
 
+def test_a_common_word_the_tagger_calls_a_name_is_no_actor(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp, "Ballots had been cast, according to the secretary of state's office in Oslo."
+    )
+    assert all(a["name"].lower() != "state" for a in analysis.layers["actors"])
+
+
 def test_the_country_with_two_countries_in_view_is_neither(nlp: Pipeline) -> None:
     # Invented wording: either country fits "across the country".
     analysis = analyse(

@@ -254,8 +254,8 @@ class ActorResolver:
         for ent in doc.ents:
             if ent.label_ not in ACTOR_LABELS or taken.intersection(range(ent.start, ent.end)):
                 continue
-            if in_a_persons_title(ent):
-                continue
+            if in_a_persons_title(ent) or not any(ch.isupper() for ch in ent.text):
+                continue  # a title's department, or a common word tagged as a name ("state")
             mention = self._entity(ent)
             if mention is not None:
                 found.append(mention)
