@@ -106,13 +106,24 @@ def intended(verb: Any) -> bool:
     """
     current = verb
     for _ in range(3):
-        if current.dep_ == "xcomp" and current.head.i != current.i:
+        if _infinitive_complement(current) and current.head.i != current.i:
             head = current.head
             return not _undone_by(head) and not _entailed_by(head)
         if current.dep_ != "conj" or current.head.i == current.i:
             return False
         current = current.head
     return False
+
+
+def _infinitive_complement(verb: Any) -> bool:
+    """An open complement ("pledged to help"), or an infinitive clause with its own subject.
+
+    The parser reads "wants utilities to capture" as a clause whose subject is the
+    utilities ("to" its auxiliary), not as a controlled complement; both are a wish.
+    """
+    if verb.dep_ == "xcomp":
+        return True
+    return verb.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _undone_by(head: Any) -> bool:
