@@ -713,6 +713,14 @@ def test_it_after_a_nearer_thing_in_its_place_is_left_unresolved(
     assert actor_of(resolved, pronoun) == actor_of(resolved, "Germany")
 
 
+def test_they_after_nearer_plural_things_is_left_unresolved(nlp: Pipeline) -> None:
+    things = analyse(nlp, "Germany should block these rules before they close the plants.")
+    with pytest.raises(AssertionError):
+        actor_of(things, "they")
+    group = analyse(nlp, "The Democrats met on Monday. They agreed to back the bill.")
+    assert actor_of(group, "They") == actor_of(group, "Democrats")
+
+
 def test_it_is_not_a_name_that_only_modifies_a_noun(nlp: Pipeline) -> None:
     """ "It" stands for a whole phrase: "the Emirati state oil company" is a company."""
     firm = analyse(
@@ -915,6 +923,7 @@ def test_a_relative_pronoun_that_speaks_is_the_noun_it_stands_for(nlp: Pipeline)
         ("Westland did not manage to capture the port.", "capture", "undone"),
         ("Westland promised to help Eastland.", "help", "intended"),
         ("Westland threatened to strike Eastland.", "strike", "intended"),
+        ("Eastland wants Westland to close the port by 2032.", "close", "intended"),
         ("Westland managed to rescue the crew.", "rescue", "done"),
         ("Westland kept shelling the port.", "shell", "done"),
         ("Westland tried to seize the port.", "seize", "done"),

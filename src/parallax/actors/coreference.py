@@ -142,7 +142,7 @@ def resolve_references(
             for key, other in ranked[1:]
         ):
             continue  # "the country" in war news with two countries in view: either
-        if lower == "it" and _nearer_thing(doc, token, best[1], taken):
+        if lower in {"it", "they", "them"} and _nearer_thing(doc, token, best[1], taken):
             continue  # "The letter went early. It went in May": the letter, not an actor
         if lower in PERSONAL and _unnamed_person_between(doc, best[1], token, taken):
             continue  # "Obama met Boehner as a Republican senator said his party ...": the senator
@@ -201,27 +201,33 @@ def _subject_actor(pronoun: Any, actor_at: dict[int, str]) -> str | None:
 
 
 def _nearer_thing(doc: Any, pronoun: Any, candidate: Mention, taken: set[int]) -> bool:
-    """Whether "it" has a nearer thing, not an actor, that it may stand for.
+    """Whether "it" ("they") has a nearer thing (things), not an actor, it may stand for.
 
     A subject pronoun mostly continues the last subject; when that subject is a singular
     common noun no actor names ("the letter", "the plan"), "it" is that thing far more often
     than an actor further back, and we cannot tell which, so it is left unresolved. An
     object "it" as often takes up what the last clause acted on: in "The lobby opposed the
     bill. Four senators voted for it", the bill, not the lobby, so a nearer thing in a
-    subject's or an object's place leaves it unresolved too.
+    subject's or an object's place leaves it unresolved too. "They" and "them" are read
+    the same way with plural nouns, in either place ("block these rules before they shut
+    down the plants": the rules).
     """
-    if pronoun.dep_ in {"nsubj", "nsubjpass"}:
+    plural = pronoun.lower_ in {"they", "them"}
+    tag = "NNS" if plural else "NN"
+    if pronoun.dep_ in {"nsubj", "nsubjpass"} and not plural:
         places = {"nsubj", "nsubjpass"}
-    elif pronoun.dep_ in {"dobj", "pobj"}:
+    elif pronoun.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
         places = {"nsubj", "nsubjpass", "dobj", "pobj"}
     else:
         return False
+    named = doc[candidate.head].head.i  # "Finnish workers": the noun the name modifies
     for token in doc[candidate.token_end : pronoun.i]:
         if (
             token.dep_ in places
             and token.pos_ == "NOUN"
-            and token.tag_ == "NN"
+            and token.tag_ == tag
             and token.i not in taken
+            and token.i != named
         ):
             return True
     return False
