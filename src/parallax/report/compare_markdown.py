@@ -148,7 +148,8 @@ def render_compare_markdown(report: Report) -> str:
                         cells.append("not mentioned")
                         continue
                     parts = [p for p in (c["role"], c["tone"]) if p]
-                    parts.append(f"{c['mentions']} mentions")
+                    count = c["mentions"]
+                    parts.append(f"{count} mention{'' if count == 1 else 's'}")
                     parts += [f"“{_md_escape(q)}”" for q in c["sentences"][:1]]
                     if c["quoted"]:
                         parts.append("quoted sources: " + _md_escape("; ".join(c["quoted"])))
