@@ -568,6 +568,9 @@ def test_a_dateline_or_a_day_is_no_doer(nlp: Pipeline) -> None:
     # a deadline after a passive's "by" is no doer either
     cast = analyse(nlp, "More ballots from Germany had been cast by Monday than by 1999.")
     assert all(e["agent_text"] != "Monday" for e in cast.layers["events"])
+    # nor is a vote's tally what a vote acts on
+    for text in ("Germany voted 8 to 5 in 1999.", "Germany's plan advanced 67 to 32 in 1999."):
+        assert all(e["target_text"] is None for e in analyse(nlp, text).layers["events"])
 
 
 def test_a_controlled_verb_keeps_its_governing_verb_and_its_controller(nlp: Pipeline) -> None:

@@ -236,6 +236,16 @@ def _object_of(verb: Any) -> Any | None:
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
+def _tally(token: Any) -> bool:
+    """Whether a number is one side of a vote's tally ("8 to 5", "67 to 32")."""
+    if not token.like_num:
+        return False
+    doc, i = token.doc, token.i
+    before = i >= 2 and doc[i - 1].lower_ == "to" and doc[i - 2].like_num
+    after = i + 2 < len(doc) and doc[i + 1].lower_ == "to" and doc[i + 2].like_num
+    return before or after
+
+
 def _a_time(token: Any) -> bool:
     """Whether a verb's object is a time ("on Tuesday", "last week"), not what it acts on."""
     return token.ent_type_ in {"DATE", "TIME"}
@@ -283,10 +293,14 @@ def _verb_event(
     for child in verb.children:
         if _a_time(child):
             continue  # "indicated Tuesday that...": when, never what or whom
+        if _tally(child):
+            continue  # "voted 8 to 5": the score, not what was voted on
         if child.dep_ in {"dobj", "dative", "attr"} and not _appositive_after_phrase(child):
             target_tokens.append(child)
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-            oblique += [g for g in child.children if g.dep_ == "pobj" and not _a_time(g)]
+            oblique += [
+                g for g in child.children if g.dep_ == "pobj" and not _a_time(g) and not _tally(g)
+            ]
         elif child.dep_ == "prep" and child.lower_ in PARTNER_PREPS:
             partners += [g for g in child.children if g.dep_ == "pobj"]
         elif child.dep_ == "prt":
