@@ -72,3 +72,14 @@ def test_a_capital_the_tagger_reads_as_a_person_is_its_state(pipeline: Any) -> N
     people = {a["name"] for a in actors if a["type"] == "person"}
     assert "Kyiv" not in people
     assert "Jim Jordan" in people  # a state's own name ("Jordan") stays a surname
+
+
+def test_a_name_after_the_village_of_is_a_place(pipeline: Any) -> None:
+    actors = _actors(
+        pipeline,
+        "In the village of Bilozerka, across the river, residents sleep in cellars. "
+        "The heirs of Jon Halvorsen sold the house.",
+    )
+    kinds = {a["name"]: a["type"] for a in actors}
+    assert kinds.get("Bilozerka") == "place"
+    assert kinds.get("Jon Halvorsen") == "person"

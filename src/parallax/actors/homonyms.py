@@ -134,3 +134,28 @@ def federal_state(head: Any) -> bool:
         and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in children)
         and not any(c.dep_ in {"det", "poss"} for c in children)
     )
+
+
+SETTLEMENTS = frozenset(
+    {
+        *("village", "town", "city", "settlement", "hamlet", "suburb", "district"),
+        *("region", "province", "oblast", "county", "port", "island", "valley"),
+    }
+)
+"""Nouns a place's name follows with "of" ("the village of Bilozerka")."""
+
+
+def place_named_as_person(ent: Any) -> bool:
+    """Whether a name the tagger calls a person is a place: "the village of Bilozerka".
+
+    The small tagger reads an unfamiliar place's name as a person's; after "the village
+    of" or "the region of" it can only be the place.
+    """
+    root = ent.root
+    of = root.head
+    return (
+        root.dep_ == "pobj"
+        and of.lower_ == "of"
+        and of.head.lemma_.lower() in SETTLEMENTS
+        and of.head.text.islower()
+    )

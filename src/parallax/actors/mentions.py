@@ -24,7 +24,12 @@ from typing import Any
 
 from parallax.actors.animacy import PERSON_NOUNS, titled_person
 from parallax.actors.datelines import after_dateline
-from parallax.actors.homonyms import federal_state, is_us_state, state_named_as_person
+from parallax.actors.homonyms import (
+    federal_state,
+    is_us_state,
+    place_named_as_person,
+    state_named_as_person,
+)
 from parallax.actors.name_forms import (
     unify_name_variants,
     unify_short_organisation_names,
@@ -424,6 +429,8 @@ class ActorResolver:
         kind = "demonym" if ent.label_ == "NORP" else "name"
         if ent.label_ == "ORG" and self.lookup(text) is None and titled_person(ent):
             ent.label_ = "PERSON"  # "regional governor Anna Berg", tagged as an organisation
+        if ent.label_ == "PERSON" and place_named_as_person(ent):
+            ent.label_ = "GPE"  # "the village of Bilozerka", tagged as a person
         if ent.label_ == "PERSON":
             entity = self._person_entity(ent, text) or self._state_named_as_person(ent, text)
             if entity is not None and entity.type != "person":
