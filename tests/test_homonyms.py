@@ -25,8 +25,8 @@ def _georgia(nlp: Any, text: str) -> Any:
     "text",
     [
         "ATLANTA (AP) \u2014 A federal court on Friday blocked Georgia from using the map.",
-        "Lena Dahl of Georgia, the ranking Republican on the panel, spoke first.",
-        "She will raise money in Illinois, Texas and Georgia this spring.",
+        "Lena Dahl of Georgia, a Republican on the budget committee, spoke first.",
+        "She will tour Ohio, Nevada and Georgia this spring.",
         "The senator said Georgia's state legislature would meet in March.",
     ],
 )

@@ -3,8 +3,8 @@
 Georgia the US state, not the country: a place name two places share, told apart by context.
 
 The knowledge base knows Georgia as the post-Soviet country. US political reporting names
-the state far more often ("Saxby Chambliss of Georgia", "a federal court blocked Georgia's
-map", trips to "Illinois, Texas and Georgia"), and linking those mentions to the country
+the state far more often ("Senator Lena Dahl of Georgia", "a federal court blocked Georgia's
+map", a tour of "Ohio, Nevada and Georgia"), and linking those mentions to the country
 puts a Caucasus state among the actors of a story about a congressional map. The context
 decides: a mention is the US state when the article speaks of the US (another state named,
 a city of the state, a state office beside the name, "of Georgia" after a person) and
@@ -61,7 +61,7 @@ _NATIONAL_OFFICE = re.compile(
 """A national office or body the name is "of" ("the Prime Minister of Georgia")."""
 
 _US_PARTY = re.compile(r"\b(?:Republicans?|Democrats?|Democratic|GOP|[RD]-Ga\.)(?!\w)")
-"""America's two parties, named in the same sentence ("the ranking Republican")."""
+"""America's two parties, named in the same sentence ("a Republican on the budget committee")."""
 
 
 def is_us_state(ent: Any) -> bool:
@@ -88,7 +88,7 @@ def is_us_state(ent: Any) -> bool:
     return (
         len(before) == 2
         and before[1].lower_ == "of"
-        and before[0].ent_type_ == "PERSON"  # "Saxby Chambliss of Georgia"
+        and before[0].ent_type_ == "PERSON"  # "Lena Dahl of Georgia"
     )
 
 

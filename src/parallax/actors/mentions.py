@@ -442,7 +442,7 @@ class ActorResolver:
             if entity is not None and entity.type == "person":
                 entity = self._person_entity(ent, text)  # a person the tagger mislabelled
             elif entity is not None and kind == "name" and is_us_state(ent):
-                entity = None  # "Saxby Chambliss of Georgia": the state, not the country
+                entity = None  # "Senator Lena Dahl of Georgia": the state, not the country
         if entity is None:
             mention = self._make(ent, self._local(text, ent.label_), kind)
             mention.label = ent.label_
