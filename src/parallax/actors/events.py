@@ -243,7 +243,7 @@ def _tally(token: Any) -> bool:
     doc, i = token.doc, token.i
     before = i >= 2 and doc[i - 1].lower_ == "to" and doc[i - 2].like_num
     after = i + 2 < len(doc) and doc[i + 1].lower_ == "to" and doc[i + 2].like_num
-    return before or after
+    return bool(before or after)
 
 
 def _a_time(token: Any) -> bool:
