@@ -139,11 +139,11 @@ def test_the_same_words_weigh_more_in_a_lede_when_the_head_learnt_so() -> None:
 
 
 def test_a_lede_lifted_by_its_position_alone_shows_nothing() -> None:
-    # The lede weight takes the sentence over the threshold, but no word reaches the piece
-    # unit's own bar (0.6): a reader could not see what is loaded, so nothing is shown.
+    # The lede weight takes the sentence over the threshold, but no word comes near the
+    # piece unit's own bar (0.6, less LEDE_MARGIN): a reader could not see what is loaded.
     text = "The council met on Tuesday."
-    weak = _tokens(text, [(0, 3, 0.5), (4, 11, 0.4), (12, 15, -2.0)])
-    head = _head(lede_weight=2.0)
+    weak = _tokens(text, [(0, 3, -0.5), (4, 11, -0.4), (12, 15, -2.0)])
+    head = _head(lede_weight=2.5)
     assert head.sentence_score(weak, Position(0, 20)) >= head.threshold
     assert head.spans(text, weak, Position(0, 20)) == []
     marked = _tokens(text, [(0, 3, 0.5), (4, 11, 0.7), (12, 15, -2.0)])
