@@ -547,21 +547,26 @@ def test_a_month_in_the_future_tense_is_not_the_month_just_past() -> None:
     assert only("The talks ended in November.", written).value == "2023-11"
 
 
-def test_a_weekday_a_plan_further_back_in_its_clause_dates_is_the_coming_one() -> None:
-    tuesday = date(2024, 10, 29)
-    text = "Simms plans to campaign with former President Barack Obama on Saturday."
-    assert only(text, tuesday).value == "2024-11-02"
-    # another verb between the plan and the day: the day is that verb's
-    text = "Simms plans to run again, and she toured the flooded towns on Saturday."
-    assert only(text, tuesday).value == "2024-10-26"
-
-
-def test_a_weekday_something_is_set_for_is_the_coming_one() -> None:
-    sunday = date(2025, 3, 16)
-    assert only("The vote is set for Tuesday, leaders said.", sunday).value == "2025-03-18"
-    assert only("The hearing has been slated for Thursday.", sunday).value == "2025-03-20"
-    # told in the past, the setting may have been for either: the day just past stays
-    assert only("The vote was set for Tuesday but failed.", sunday).value == "2025-03-11"
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        # a plan up to a clause back, with no verb of its own between it and the day
+        (
+            "Simms plans to campaign with former President Barack Obama on Saturday.",
+            date(2024, 10, 29),
+            "2024-11-02",
+        ),
+        ("Simms plans to run again, and she toured the flooded towns on Saturday.",
+         date(2024, 10, 29), "2024-10-26"),
+        # something set, slated or due for a weekday, told in the present or perfect
+        ("The vote is set for Tuesday, leaders said.", date(2025, 3, 16), "2025-03-18"),
+        ("The hearing has been slated for Thursday.", date(2025, 3, 16), "2025-03-20"),
+        # told in the past, the setting may have been for either: the day just past stays
+        ("The vote was set for Tuesday but failed.", date(2025, 3, 16), "2025-03-11"),
+    ],
+)  # fmt: skip
+def test_a_weekday_a_plan_points_to_is_the_coming_one(text: str, written: date, value: str) -> None:
+    assert only(text, written).value == value
 
 
 def test_a_day_with_last_or_next_year_takes_that_year() -> None:

@@ -125,8 +125,8 @@ def federal_state(head: Any) -> bool:
     """Whether a noun is "state" after a name compounded to it ("Washington state").
 
     A bare name before "state" names a state of a federation ("Washington state", "Rakhine
-    state"); a country's state takes an article, a demonym or a possessive ("the U.S. state",
-    "the Russian state", "Russia's state").
+    state"); a country's state takes an article, a demonym or a possessive ("the federal
+    state", "the Norwegian state", "Norway's state").
     """
     children = list(head.children)
     return (
