@@ -20,6 +20,15 @@ from typing import Any
 
 from parallax.actors.animacy import names_people
 from parallax.actors.datelines import after_dateline
+from parallax.actors.event_wording import (
+    action_lemma,
+    action_text,
+    char_span_of,
+    clause_text,
+    direct_object,
+    phrase_of,
+    with_goal,
+)
 from parallax.actors.factuality import hypothetical, intended, verbal
 from parallax.actors.named_events import (
     EventReference,
@@ -36,7 +45,6 @@ TARGET_PREPS = frozenset({"to", "against", "into", "on", "toward", "towards", "u
 """Prepositions whose object is what a verb without a direct object acts on ("moved against
 Kyiv"). "With" (a partner) and "from" (a source) name someone involved, not a target."""
 PARTNER_PREPS = frozenset({"with", "from"})
-MAX_TEXT = 240
 DATED_TYPES = frozenset({"DATE"})
 
 
@@ -179,7 +187,7 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
         and _same_paragraph(verb.head, verb)
     ):
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        controller = _object_of(verb.head) if verb.dep_ == "xcomp" and infinitive else None
+        controller = direct_object(verb.head) if verb.dep_ == "xcomp" and infinitive else None
         if controller is not None:
             return controller, False  # "urged Obama to listen": Obama listens
         subject, passive = _subject_of(verb.head)
@@ -230,10 +238,6 @@ def _appositive_after_phrase(token: Any) -> bool:
         child.dep_ == "prep" and child.right_edge.i in {comma - 1, comma}
         for child in token.head.children
     )
-
-
-def _object_of(verb: Any) -> Any | None:
-    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def _tally(token: Any) -> bool:
@@ -342,14 +346,14 @@ def _verb_event(
     return {
         "id": "",
         "sentence_id": "",
-        "text": _clause_text(verb, sentence),
-        "action": _action(verb),
-        "action_text": _action_text(verb),
+        "text": clause_text(verb, sentence),
+        "action": action_lemma(verb),
+        "action_text": action_text(verb),
         "passive": passive,
         "agent": agent,
-        "agent_text": _phrase(agent_token),
+        "agent_text": phrase_of(agent_token),
         "target": target,
-        "target_text": _with_goal(target_token, _phrase(target_token)),
+        "target_text": with_goal(target_token, phrase_of(target_token)),
         "target_prep": target_prep,
         "hypothetical": hypothetical(verb, sentence),
         "intended": intended(verb),
@@ -367,8 +371,8 @@ def _verb_event(
         "date_source": "text" if time else None,
         "kb_event": None,
         "trigger": {"start": verb.idx, "end": verb.idx + len(verb.text)},
-        "agent_span": _span(agent_token),
-        "target_span": _span(target_token),
+        "agent_span": char_span_of(agent_token),
+        "target_span": char_span_of(target_token),
         "target_people": names_people(target_token),
     }
 
@@ -487,117 +491,3 @@ def _names(index: MentionIndex, token: Any | None, actor: str | None) -> bool:
     it to "Russia": only a phrase whose head is the mention reads as the actor's name.
     """
     return token is not None and actor is not None and index.actor_at(token.idx) == actor
-
-
-PARTICLES = frozenset({"back", "out", "up", "down", "off", "away", "aside", "over", "apart"})
-"""Adverbs that complete a phrasal verb: "pushed back", "pulled out", "brushed aside"."""
-
-
-def _particles(verb: Any) -> list[Any]:
-    """The particles of a phrasal verb, however the parser attached them.
-
-    The parser marks some as particles (``prt``) and others as adverbs or even prepositions
-    ("backed *out* of a deal"); without them the label names another act ("pushed"
-    for "pushed back"). A preposition with its own object is not a particle.
-    """
-    return [
-        child
-        for child in verb.children
-        if child.dep_ == "prt"
-        or (
-            child.dep_ in {"advmod", "prep"}
-            and child.lower_ in PARTICLES
-            and child.i > verb.i
-            and not any(g.dep_ == "pobj" for g in child.children)
-        )
-    ]
-
-
-def _action(verb: Any) -> str:
-    words = [verb.lemma_.lower()]
-    if any(c.dep_ == "neg" for c in verb.children):
-        words.insert(0, "not")
-    words += [c.lower_ for c in _particles(verb)]
-    return " ".join(words)
-
-
-def _action_text(verb: Any) -> str:
-    """The verb as written, with its auxiliaries, negation and particle ("was formed")."""
-    words = [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i]
-    words += [verb, *_particles(verb)]
-    head = verb.head
-    if verb.dep_ == "xcomp" and head.pos_ == "VERB" and head.i < verb.i and not _object_of(head):
-        # "failed to explain" is not "explained": the governing verb comes along.
-        words += [c for c in head.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < head.i]
-        words.append(head)
-    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
-
-
-def _clause_text(verb: Any, sentence: tuple[int, int]) -> str:
-    start, end = sentence
-    start = after_dateline(verb.doc, start)
-    tokens = [t for t in verb.subtree if start <= t.i < end]
-    if not tokens:
-        return str(verb.doc[start:end].text)
-    text = str(verb.doc[tokens[0].i : tokens[-1].i + 1].text).strip(" ,;:")
-    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1].rstrip() + "\u2026"
-
-
-def _phrase(token: Any | None) -> str | None:
-    """The phrase a token heads, up to a relative clause after it.
-
-    It is widened so that it never ends inside a hyphenated word.
-    """
-    if token is None:
-        return None
-    doc = token.doc
-    end = token.right_edge.i + 1
-    for child in token.rights:
-        if child.dep_ == "relcl":
-            # "the war machine, which rolled across ...": the clause is not the name.
-            end = child.left_edge.i
-            while end > token.i + 1 and doc[end - 1].is_punct:
-                end -= 1
-            break
-    while (
-        end < len(doc)
-        and not doc[end - 1].whitespace_
-        and "-" in {doc[end - 1].text, doc[end].text}
-    ):
-        end += 1
-    start = min(after_dateline(doc, token.left_edge.i), token.i)
-    return str(doc[start:end].text)[:MAX_TEXT]
-
-
-GOAL_PREPS = frozenset({"to", "into", "onto"})
-
-
-def _with_goal(token: Any | None, phrase: str | None) -> str | None:
-    """A direct object's phrase with the goal the verb moves it to.
-
-    "Brought the world *to the brink*", "signed the bill *into law*": without the goal the
-    phrase names another act.
-    """
-    if token is None or phrase is None or token.dep_ != "dobj":
-        return phrase
-    goal = next(
-        (
-            c
-            for c in token.head.children
-            if c.dep_ == "prep"
-            and c.lower_ in GOAL_PREPS
-            and c.i == token.right_edge.i + 1
-            and any(g.dep_ == "pobj" for g in c.children)
-        ),
-        None,
-    )
-    if goal is None:
-        return phrase
-    place = next(g for g in goal.children if g.dep_ == "pobj")
-    return f"{phrase} {goal.text} {_phrase(place)}"[:MAX_TEXT]
-
-
-def _span(token: Any | None) -> list[int] | None:
-    if token is None:
-        return None
-    return [token.idx, token.idx + len(token.text)]

@@ -1,0 +1,137 @@
+"""How an event is worded in the report: the verb as written, its clause, its phrases.
+
+The events layer finds who did what to whom in the parse; this module turns the tokens it
+found into the short texts a reader sees ("pushed back", "signed the bill into law") and
+the character spans that highlight them. Kept apart so the event rules stay readable.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from parallax.actors.datelines import after_dateline
+
+MAX_TEXT = 240
+"""The longest clause or phrase shown; longer ones end in an ellipsis."""
+
+
+def direct_object(verb: Any) -> Any | None:
+    """The verb's direct object token, if the parser found one."""
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+PARTICLES = frozenset({"back", "out", "up", "down", "off", "away", "aside", "over", "apart"})
+"""Adverbs that complete a phrasal verb: "pushed back", "pulled out", "brushed aside"."""
+
+
+def _particles(verb: Any) -> list[Any]:
+    """The particles of a phrasal verb, however the parser attached them.
+
+    The parser marks some as particles (``prt``) and others as adverbs or even prepositions
+    ("backed *out* of a deal"); without them the label names another act ("pushed"
+    for "pushed back"). A preposition with its own object is not a particle.
+    """
+    return [
+        child
+        for child in verb.children
+        if child.dep_ == "prt"
+        or (
+            child.dep_ in {"advmod", "prep"}
+            and child.lower_ in PARTICLES
+            and child.i > verb.i
+            and not any(g.dep_ == "pobj" for g in child.children)
+        )
+    ]
+
+
+def action_lemma(verb: Any) -> str:
+    """The act as a lemma phrase ("not pull out"), so events compare across tenses."""
+    words = [verb.lemma_.lower()]
+    if any(c.dep_ == "neg" for c in verb.children):
+        words.insert(0, "not")
+    words += [c.lower_ for c in _particles(verb)]
+    return " ".join(words)
+
+
+def action_text(verb: Any) -> str:
+    """The verb as written, with its auxiliaries, negation and particle ("was formed")."""
+    words = [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i]
+    words += [verb, *_particles(verb)]
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ == "VERB" and head.i < verb.i and not direct_object(head):
+        # "failed to explain" is not "explained": the governing verb comes along.
+        words += [c for c in head.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < head.i]
+        words.append(head)
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+
+
+def clause_text(verb: Any, sentence: tuple[int, int]) -> str:
+    """The verb's clause inside its sentence, without a dateline, shortened for display."""
+    start, end = sentence
+    start = after_dateline(verb.doc, start)
+    tokens = [t for t in verb.subtree if start <= t.i < end]
+    if not tokens:
+        return str(verb.doc[start:end].text)
+    text = str(verb.doc[tokens[0].i : tokens[-1].i + 1].text).strip(" ,;:")
+    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1].rstrip() + "\u2026"
+
+
+def phrase_of(token: Any | None) -> str | None:
+    """The phrase a token heads, up to a relative clause after it.
+
+    It is widened so that it never ends inside a hyphenated word.
+    """
+    if token is None:
+        return None
+    doc = token.doc
+    end = token.right_edge.i + 1
+    for child in token.rights:
+        if child.dep_ == "relcl":
+            # "the war machine, which rolled across ...": the clause is not the name.
+            end = child.left_edge.i
+            while end > token.i + 1 and doc[end - 1].is_punct:
+                end -= 1
+            break
+    while (
+        end < len(doc)
+        and not doc[end - 1].whitespace_
+        and "-" in {doc[end - 1].text, doc[end].text}
+    ):
+        end += 1
+    start = min(after_dateline(doc, token.left_edge.i), token.i)
+    return str(doc[start:end].text)[:MAX_TEXT]
+
+
+GOAL_PREPS = frozenset({"to", "into", "onto"})
+
+
+def with_goal(token: Any | None, phrase: str | None) -> str | None:
+    """A direct object's phrase with the goal the verb moves it to.
+
+    "Brought the world *to the brink*", "signed the bill *into law*": without the goal the
+    phrase names another act.
+    """
+    if token is None or phrase is None or token.dep_ != "dobj":
+        return phrase
+    goal = next(
+        (
+            c
+            for c in token.head.children
+            if c.dep_ == "prep"
+            and c.lower_ in GOAL_PREPS
+            and c.i == token.right_edge.i + 1
+            and any(g.dep_ == "pobj" for g in c.children)
+        ),
+        None,
+    )
+    if goal is None:
+        return phrase
+    place = next(g for g in goal.children if g.dep_ == "pobj")
+    return f"{phrase} {goal.text} {phrase_of(place)}"[:MAX_TEXT]
+
+
+def char_span_of(token: Any | None) -> list[int] | None:
+    """The token's character offsets in the article, for highlighting."""
+    if token is None:
+        return None
+    return [token.idx, token.idx + len(token.text)]
