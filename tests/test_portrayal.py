@@ -748,3 +748,63 @@ def test_what_a_court_finds_is_the_courts_account_not_the_articles() -> None:
     deeds = [e for e in west["evidence"] if e["signal"].startswith("agent of")]
     assert deeds and {e["voice"] for e in deeds} == {"quoted"}, west["evidence"]
     assert west["role"] == "neutral", west
+
+
+def test_a_word_that_only_sounds_harmful_casts_no_quoted_source_view() -> None:
+    # Invented: Harlan speaks of himself; "worries" stirs a feeling and is done to nobody.
+    text, sentences = build("Harlan said he worries about the deficit.")
+    harlan = actor(text, text, sentences, "Harlan", "harlan")
+    harlan["mentions"].append(
+        {"text": "he", "start": 12, "end": 14, "sentence_id": "s1", "kind": "pronoun"}
+    )
+    quote = {"start": 12, "end": 40, "kind": "indirect", "speaker": "harlan"}
+    events = [
+        {"sentence_id": "s1", "action": "worry", "action_text": "worries", "agent": "harlan",
+         "target_text": None, "trigger": {"start": 15, "end": 22}},
+    ]  # fmt: skip
+    portray([harlan], sentences, text, events, quotes=[quote])
+    assert any(e["signal"].startswith("subject of") for e in harlan["evidence"])
+    assert [q["role"] for q in harlan["quoted"]] == ["neutral"]
+
+
+def test_destroying_what_attacks_is_defence_not_aggression() -> None:
+    # Invented: drones attack in the first sentence; shooting them down harms no one.
+    text, sentences = build(
+        "Eastland's drones struck two power plants.", "Westland shot down 30 drones."
+    )
+    west = actor(text, text, sentences, "Westland", "west")
+    east = actor(text, text, sentences, "Eastland", "east")
+    events = [
+        {"sentence_id": "s1", "action": "strike", "action_text": "struck", "agent": "east",
+         "agent_text": "Eastland's drones", "target_text": "two power plants",
+         "trigger": {"start": 18, "end": 24}},
+        {"sentence_id": "s2", "action": "shoot down", "action_text": "shot down",
+         "agent": "west", "agent_text": "Westland", "target_text": "30 drones",
+         "trigger": {"start": 52, "end": 56}},
+    ]  # fmt: skip
+    assert actions.harm_doers(events) == {"drones"}
+    portray([west, east], sentences, text, events)
+    assert not any(e["signal"].startswith("agent of") for e in west["evidence"])
+    assert any(e["signal"].startswith("agent of") for e in east["evidence"])
+    # Harm to a thing that attacked nobody in the article is still harm.
+    airliner = {**events[1], "target_text": "a passenger airliner"}
+    assert not actions.stops_harm(airliner, actions.harm_doers(events))
+    # People and actors are never "what attacks": a blow at them stays a blow.
+    assert not actions.stops_harm({**events[1], "target_people": True}, {"drones"})
+
+
+def test_an_actor_named_only_where_it_speaks_is_still_read_where_it_is_spoken_of() -> None:
+    from parallax.components.portrayal import named_sentences, trim
+
+    keys = [
+        ("harlan", "s1", OWN_VOICE.key()),
+        ("harlan", "s2", OWN_VOICE.key()),
+        ("harlan", "s3", OWN_VOICE.key()),
+    ]
+    queries: list[Any] = ["q1", "q2", "q3"]
+    asked = (keys, queries, [OWN_VOICE] * 3, [1.0, roles.PRONOUN_WEIGHT, roles.PRONOUN_WEIGHT])
+    # The named sentence is where Harlan speaks, so it was dropped before trimming.
+    spoken_dropped = (keys[1:], queries[1:], [OWN_VOICE] * 2, asked[3][1:])
+    assert trim(spoken_dropped)[0] == []  # counted after the drop: never read
+    kept = trim(spoken_dropped, named=named_sentences(asked))
+    assert kept[0] == keys[1:]

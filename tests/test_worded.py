@@ -77,3 +77,12 @@ def test_a_technique_in_a_label_is_shown_as_the_namers(pipeline: Any) -> None:
     ]
     assert inside, [s.techniques for s in analysis.sentences]
     assert {(t["voice"], t["speaker_text"]) for t in inside} == {("quoted", "Several lawmakers")}
+
+
+def test_a_datelines_city_is_no_namer(nlp: Any) -> None:
+    # Invented: the parser makes the dateline's city a second subject of "vetoed".
+    found = stretches(
+        nlp,
+        "SALEM, Ore. (Wire) — Gov. Ada Brook on Monday vetoed the map, calling it a rigged deal.",
+    )
+    assert [speaker for _, speaker in found] == ["Gov. Ada Brook"]

@@ -47,4 +47,13 @@ def after_dateline(doc: Any, i: int) -> int:
     return next((end for start, end in spans if start <= i < end), i)
 
 
+def in_dateline(token: Any) -> bool:
+    """Whether ``token`` is part of a dateline ("RALEIGH, N.C. (AP) —"): a place, no subject.
+
+    The parser often makes a dateline's city a second subject of the first verb, beside the
+    real one ("RALEIGH ... — Gov. Park vetoed"); whoever asks for a clause's subject skips it.
+    """
+    return bool(after_dateline(token.doc, token.i) != token.i)
+
+
 _KEY = "parallax.datelines"

@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from parallax.actors.animacy import names_people
-from parallax.actors.datelines import after_dateline
+from parallax.actors.datelines import in_dateline
 from parallax.actors.event_wording import (
     action_lemma,
     action_text,
@@ -169,12 +169,12 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
     subject position ("the day Thursday scurrying") name no doer and are passed over.
     """
     for dep, passive in (("nsubj", False), ("nsubjpass", True)):
-        child = nearest_subject(verb, dep, keep=lambda c: _dateline(c) or not _not_a_doer(c))
-        if child is not None and _dateline(child):
+        child = nearest_subject(verb, dep, keep=lambda c: in_dateline(c) or not _not_a_doer(c))
+        if child is not None and in_dateline(child):
             # "KYIV — Ukraine and Russia exchanged ...": the parser made the place the
             # subject and the doers its apposition or conjunct.
             child = next(
-                (c for c in child.children if c.dep_ in {"appos", "conj"} and not _dateline(c)),
+                (c for c in child.children if c.dep_ in {"appos", "conj"} and not in_dateline(c)),
                 None,
             )
         if child is not None and _same_paragraph(child, verb):
@@ -253,10 +253,6 @@ def _tally(token: Any) -> bool:
 def _a_time(token: Any) -> bool:
     """Whether a verb's object is a time ("on Tuesday", "last week"), not what it acts on."""
     return token.ent_type_ in {"DATE", "TIME"}
-
-
-def _dateline(token: Any) -> bool:
-    return bool(after_dateline(token.doc, token.i) != token.i)
 
 
 def _not_a_doer(token: Any) -> bool:

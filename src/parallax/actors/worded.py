@@ -19,8 +19,10 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import Any
 
+from parallax.actors.datelines import in_dateline
 from parallax.actors.quotes import speaker_of
 from parallax.actors.resolve import MentionIndex
+from parallax.actors.subjects import nearest_subject
 
 FIRST_PERSON = frozenset({"i", "we"})
 """Subjects that are the article's own voice (an author writing in the first person)."""
@@ -102,7 +104,7 @@ def _subject(verb: Any) -> Any | None:
     at all.
     """
     children = list(verb.children)
-    subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    subject = nearest_subject(verb, keep=lambda c: not in_dateline(c))
     if subject is not None:
         return subject
     agent = next((c for c in children if c.dep_ == "agent"), None)
@@ -113,5 +115,5 @@ def _subject(verb: Any) -> Any | None:
     if verb.dep_ in {"advcl", "conj"} and verb.tag_ in {"VBG", "VBD", "VBZ", "VBP"}:
         head = verb.head
         if head.pos_ in {"VERB", "AUX"} and head.i != verb.i:
-            return next((c for c in head.children if c.dep_ == "nsubj"), None)
+            return nearest_subject(head, keep=lambda c: not in_dateline(c))
     return None

@@ -10,7 +10,7 @@ only extra cost is its two layers over those sentences; an analysis rebuilt from
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -132,8 +132,21 @@ def unspoken(analysis: Analysis, asked: Asked) -> Asked:
     )
 
 
+def named_sentences(asked: Asked) -> dict[str, int]:
+    """Per actor, how many of the questions about it read a sentence that names it."""
+    named: dict[str, int] = {}
+    for key, weight in zip(asked[0], asked[3], strict=True):
+        if weight >= 1.0:
+            named[key[0]] = named.get(key[0], 0) + 1
+    return named
+
+
 def trim(
-    asked: Asked, sentences: int | None = None, most: int | None = None, least: int | None = None
+    asked: Asked,
+    sentences: int | None = None,
+    most: int | None = None,
+    least: int | None = None,
+    named: Mapping[str, int] | None = None,
 ) -> Asked:
     """The questions worth the model's time: prominent actors, their first sentences.
 
@@ -147,6 +160,11 @@ def trim(
     (the action and name-calling evidence still count). What costs is the model's two
     layers per question, which run on the pipeline's main thread (docs/performance.md has
     the throughput, docs/evaluation.md what the limits cost in accuracy).
+
+    ``named`` counts the sentences naming each actor before any question was dropped
+    (:func:`named_sentences`): an actor named only where it speaks ("Harlan says he ...")
+    and then discussed by pronoun is still prominent, and what the article goes on to say
+    about "him" is its portrayal. By default the counts come from ``asked`` itself.
     """
     most = MAX_SENTENCES if most is None else most
     least = MIN_NAMED if least is None else least
@@ -156,10 +174,7 @@ def trim(
         else max(MIN_QUESTIONS, math.ceil(QUESTIONS_PER_SENTENCE * sentences))
     )
     keys, queries, voices, weights = asked
-    named: dict[str, int] = {}
-    for key, weight in zip(keys, weights, strict=True):
-        if weight >= 1.0:
-            named[key[0]] = named.get(key[0], 0) + 1
+    named = named_sentences(asked) if named is None else named
     wanted: list[int] = []
     seen: dict[tuple[str, str], int] = {}
     for number, key in enumerate(keys):
@@ -181,8 +196,8 @@ def ask(analysis: Analysis) -> Asked:
     """The questions for the model about one analysis: keys, queries, voices, weights."""
     if not analysis.sentences:
         return [], [], [], []
-    asked = unspoken(analysis, charged(analysis, queries_of(analysis, _states(analysis))))
-    return trim(asked, len(analysis.sentences))
+    asked = charged(analysis, queries_of(analysis, _states(analysis)))
+    return trim(unspoken(analysis, asked), len(analysis.sentences), named=named_sentences(asked))
 
 
 def answer(asked: Sequence[Asked]) -> list[dict[str, list[Judgment]]]:

@@ -11,7 +11,8 @@ lists word forms.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -227,6 +228,41 @@ def suffered_by_target(event: Mapping[str, Any]) -> bool:
         or bool(event.get("target_people"))
         or (bool(event.get("agent")) and verb not in UNDERGONE)
     )
+
+
+_WORD = re.compile(r"\b[a-z]{4,}\b")
+
+
+def harm_doers(events: Iterable[Mapping[str, Any]]) -> frozenset[str]:
+    """Lower-case words of the phrases that do harm in the article ("drones", "missiles").
+
+    Read from the events that are harmful deeds with an agent phrase ("Russian drones and
+    missiles struck power plants"); capitalised words (names, nationalities) are left out,
+    since a name alone does not make everything it owns a weapon.
+    """
+    found: set[str] = set()
+    for event in events:
+        action = str(event.get("action") or "")
+        if kind(action, str(event.get("action_text") or "")) != HARMFUL:
+            continue
+        if not is_deed(event, bool(event.get("target"))):
+            continue
+        found.update(_WORD.findall(str(event.get("agent_text") or "")))
+    return frozenset(found)
+
+
+def stops_harm(event: Mapping[str, Any], doers: frozenset[str]) -> bool:
+    """Whether a harmful deed is done to a thing that itself does harm in the article.
+
+    "Air defences shot down 41 of 58 drones" after "drones struck power plants" destroys
+    what attacks: a defence, not an aggression, though the lexicon rates the verb as harm.
+    Only things count (no actor, no people): "struck the troops who shelled the town" is
+    still a blow, and "shot down an airliner" still harms, the airliner having harmed
+    nobody in the article.
+    """
+    if event.get("target") or event.get("target_people"):
+        return False
+    return bool(doers.intersection(_WORD.findall(str(event.get("target_text") or ""))))
 
 
 @lru_cache(maxsize=1)

@@ -30,7 +30,9 @@ own voice support it (what only its quoted sources say is their casting, in ``qu
 the article's own sentiment towards the actor does not run against it; otherwise *neutral*. Each
 supporting sentence's evidence says whether it is the article's voice or a quoted one.
 The hand-set rules (an actor's strongest evidence reaching :data:`MIN_EVIDENCE` and beating
-the runner-up by :data:`MARGIN`) still cast each quoted source's view of the actor, and the
+the runner-up by :data:`MARGIN`; deeds, name-calling and confident readings count, a word that
+only sounds harmful or helpful does not, as in the learned reading) still cast each quoted
+source's view of the actor ("Harlan says he worries about the deficit" casts nobody), and the
 article's own when the learned reading is off (:data:`USE_ROLE_MODEL`, while training it).
 The sentiment in [-1, 1] is the mean,
 over the sentences in the article's own voice, of P(positive) - P(negative), names weighing
@@ -111,10 +113,24 @@ class Evidence:
     leaning: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     """Every sentence's pull towards each role, however weak (for ``role_lean``)."""
 
-    def add(self, role: str, weight: float, sentence_id: str, signal: str, voice: Voice) -> None:
-        """Count ``weight`` towards ``role`` from ``signal`` in sentence ``sentence_id``."""
-        self.scores[role] += weight
-        self.sentences[role].add(sentence_id)
+    def add(
+        self,
+        role: str,
+        weight: float,
+        sentence_id: str,
+        signal: str,
+        voice: Voice,
+        *,
+        counts: bool = True,
+    ) -> None:
+        """Count ``weight`` towards ``role`` from ``signal`` in sentence ``sentence_id``.
+
+        An item that does not ``count`` is shown as evidence (and read by the learned role
+        model, which weighs it) but adds nothing to the hand-set rules' score.
+        """
+        if counts:
+            self.scores[role] += weight
+            self.sentences[role].add(sentence_id)
         self.items.append(_item(sentence_id, voice, signal, role, weight))
 
 
@@ -184,6 +200,7 @@ def portray(
             place = "target" if verb in actions.UNDERGONE else "agent"
             positions.setdefault((str(event["agent"]), sid), place)
     told = reported(events, actions.REPORTING_VERBS)
+    doers = actions.harm_doers(events)
     for number, event in enumerate(events):
         kind = actions.kind(str(event.get("action") or ""), str(event.get("action_text") or ""))
         if kind is None:
@@ -197,7 +214,7 @@ def portray(
         written = event.get("action_text") or event.get("action")
         deed = actions.is_deed(
             event, target in evidence and target != agent, helpful=kind == actions.HELPFUL
-        )
+        ) and not (kind == actions.HARMFUL and actions.stops_harm(event, doers))
         signal = f"{kind} action: {written}" if deed else f"{kind}-sounding word: {written}"
         doer, done_to = ("agent of", "target of") if deed else ("subject of", "object of")
         if agent in evidence:
@@ -207,12 +224,15 @@ def portray(
             if kind == actions.HARMFUL and verb in actions.UNDERGONE:
                 role = "victim"  # "lost two towns": the loss falls on the subject
                 said = done_to
-            slot(str(agent), voice).add(role, weight, sid, f"{said} {signal}", voice)
+            slot(str(agent), voice).add(role, weight, sid, f"{said} {signal}", voice, counts=deed)
         if kind == actions.HARMFUL and target in evidence and target != agent:
             weight = 1.0 if (target, sid) in named else PRONOUN_WEIGHT
-            if deed and not actions.suffered_by_target(event):
+            suffered = deed and actions.suffered_by_target(event)
+            if deed and not suffered:
                 done_to, signal = "object of", f"{kind}-sounding word: {written}"
-            slot(str(target), voice).add("victim", weight, sid, f"{done_to} {signal}", voice)
+            slot(str(target), voice).add(
+                "victim", weight, sid, f"{done_to} {signal}", voice, counts=suffered
+            )
     for actor_id, sentence_id, (start, end), technique in _name_calling_targets(actors, sentences):
         voice = voices.at(start, end)
         if voice.kind == OWN and technique.get("voice") == QUOTED:
