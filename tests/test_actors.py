@@ -1234,3 +1234,20 @@ def test_merge_timelines_keeps_apart_the_same_deed_at_two_places() -> None:
 def test_a_countrys_state_with_an_article_is_the_country(nlp: Pipeline) -> None:
     analysis = analyse(nlp, "Critics say the U.S. state protects the arms makers.")
     assert actor_of(analysis, "the U.S. state") == "united-states"
+
+
+def test_a_reported_clause_around_a_quoted_phrase_is_one_quotation(nlp: Pipeline) -> None:
+    # Invented: the speaker casts the rival in his own words, quote marks or not.
+    analysis = analyse(
+        nlp,
+        "Former Gov. Rick Dalton told supporters that his opponent, Sen. Laura Quinn, was "
+        "\u201ca failure who let criminals pour across the border,\u201d on Thursday.",
+    )
+    quotes = analysis.layers["quotes"]
+    assert [q["kind"] for q in quotes] == ["indirect"]
+    assert quotes[0]["text"].startswith("his opponent, Sen. Laura Quinn, was")
+    # Nothing but "that" around the quotation: it stays direct speech.
+    analysis = analyse(
+        nlp, "Berg said that \u201cthe ferry will run again before the first snow falls.\u201d"
+    )
+    assert [q["kind"] for q in analysis.layers["quotes"]] == ["direct"]

@@ -808,3 +808,19 @@ def test_an_actor_named_only_where_it_speaks_is_still_read_where_it_is_spoken_of
     assert trim(spoken_dropped)[0] == []  # counted after the drop: never read
     kept = trim(spoken_dropped, named=named_sentences(asked))
     assert kept[0] == keys[1:]
+
+
+def test_a_speaker_is_not_asked_about_in_its_own_quoted_words() -> None:
+    from parallax.components.portrayal import unspoken
+    from parallax.model import Analysis, Article, Sentence
+
+    text, built = build("Dalton told supporters that his rival was a failure.")
+    sentences = [Sentence(s.id, n, s.text, s.start, s.end) for n, s in enumerate(built)]
+    analysis = Analysis(
+        article=Article(text=text, source="invented", language="en"), sentences=sentences
+    )
+    dalton = Voice("quoted", "dalton", "Dalton")
+    keys = [("dalton", "s1", dalton.key()), ("rival", "s1", dalton.key())]
+    queries: list[Any] = ["q1", "q2"]
+    kept_keys, _, _, _ = unspoken(analysis, (keys, queries, [dalton, dalton], [0.3, 1.0]))
+    assert kept_keys == keys[1:]

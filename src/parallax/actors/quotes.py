@@ -64,8 +64,9 @@ def extract_quotes(
         begin, finish, speaker_token = span
         content = doc[begin:finish]
         inside = [q for q in quotes if content.start_char <= q["start"] < content.end_char]
-        if any(
-            len(q["text"].split()) >= MIN_WORDS_WITHOUT_CUE or _covers(q, content) for q in inside
+        if any(_covers(q, content) for q in inside) or (
+            any(len(q["text"].split()) >= MIN_WORDS_WITHOUT_CUE for q in inside)
+            and _words_outside(content, inside) < MIN_WORDS_AROUND
         ):
             continue  # a full direct quotation is reported once, as direct speech
         for partial in inside:
@@ -211,6 +212,23 @@ def _nearest_cue(scope: Any, start: int, end: int, spans: Sequence[tuple[int, in
     if not candidates:
         return None
     return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+
+
+MIN_WORDS_AROUND = 3
+"""Words of a reported clause outside the direct quotations in it that make the clause the
+quotation ("told supporters that his opponent, Sen. Quinn, was "a failure who ..."": the
+speaker casts Quinn, not the report); fewer, and the direct quotation stands alone."""
+
+
+def _words_outside(content: Any, quotes: Sequence[dict[str, Any]]) -> int:
+    """How many words of ``content`` lie outside every one of ``quotes``."""
+    return sum(
+        1
+        for t in content
+        if not t.is_punct
+        and t.lower_ != "that"
+        and not any(q["start"] <= t.idx < q["end"] for q in quotes)
+    )
 
 
 def _has_subject(verb: Any) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
+from parallax.actors.factuality import NAMING_VERBS
 from parallax.actors.speech import SPEECH_VERBS
 from parallax.encoder import LayerStates, shared_encoder
 from parallax.model import Analysis
@@ -27,8 +28,9 @@ from parallax.portrayal.voice import OWN, Voice, VoiceIndex, relayed, speaking
 
 Key = tuple[str, str, tuple[str, str]]
 Asked = tuple[list[Key], list[Query], list[Voice], list[float]]
-SAYING = (SPEECH_VERBS | JUDGEMENT_VERBS) - {"confirm"}
-"""Verbs whose subject speaks (or passes a verdict in words) and whose object is spoken of.
+SAYING = (SPEECH_VERBS | JUDGEMENT_VERBS | NAMING_VERBS) - {"confirm"}
+"""Verbs whose subject speaks (passes a verdict in words, or names someone as something:
+"voters described Quinn as a traitor") and whose object is spoken of.
 
 "Confirm" says a fact only with a clause ("officials confirmed that ..."); with an actor as
 its object it is an appointment ("the Senate confirmed Bell as secretary"), an act the
@@ -112,7 +114,10 @@ def unspoken(analysis: Analysis, asked: Asked) -> Asked:
     but the sentence's tone towards Smith is the tone of what Smith says: the article only
     relays it. Such a sentence (:func:`parallax.portrayal.voice.speaking`) is not asked
     about the speaker in the article's voice, so the budget goes to sentences about the
-    actor; what it says about others is still read, in the quoted voice, towards them.
+    actor; what it says about others is still read, in the quoted voice, towards them. Nor
+    is a speaker asked about in its own quoted words ("Dalton told supporters that his
+    opponent was a failure": the "his" is Dalton's, the tone his of his rival): a source's
+    casting is of others.
     """
     spoken = speaking(
         analysis.layers.get("quotes", []),
@@ -122,7 +127,9 @@ def unspoken(analysis: Analysis, asked: Asked) -> Asked:
     )
     keys, queries, voices, weights = asked
     kept = [
-        n for n, key in enumerate(keys) if voices[n].kind != OWN or (key[0], key[1]) not in spoken
+        n
+        for n, key in enumerate(keys)
+        if (voices[n].kind != OWN or (key[0], key[1]) not in spoken) and voices[n].speaker != key[0]
     ]
     return (
         [keys[i] for i in kept],

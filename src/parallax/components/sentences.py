@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
+from parallax.datelines import dateline_length
 from parallax.model import Analysis, Sentence
 from parallax.pipeline.registry import register
 from parallax.pipeline.versions import CodeVersion
@@ -13,7 +15,8 @@ class Sentences:
     """Turn the Doc's sentences into :class:`Sentence` records.
 
     spaCy's parser sometimes runs a sentence across a paragraph break (a headline-like
-    line without a full stop); a paragraph break always ends a sentence here.
+    line without a full stop); a paragraph break always ends a sentence here. It also
+    sometimes ends one at a dateline's dash; a dateline alone joins the sentence it opens.
     """
 
     name = "sentences"
@@ -29,23 +32,44 @@ class Sentences:
 
     def _sentences(self, analysis: Analysis) -> Iterator[Sentence]:
         text = analysis.article.text
-        index = 0
-        for span in analysis.doc.sents:
-            start = span.start_char
-            chunk = text[start : span.end_char]
-            for piece in chunk.split("\n\n"):
-                stripped = piece.strip()
-                if stripped:
-                    offset = start + piece.find(stripped)
-                    index += 1
-                    yield Sentence(
-                        id=f"s{index}",
-                        index=index,
-                        text=stripped,
-                        start=offset,
-                        end=offset + len(stripped),
-                    )
-                start += len(piece) + 2
+        pieces = list(_pieces(text, analysis.doc.sents))
+        merged: list[tuple[int, int]] = []
+        for start, end in pieces:
+            if merged and _lone_dateline(text, *merged[-1], start):
+                merged[-1] = (merged[-1][0], end)  # "PHOENIX (AP) —" opens the lede
+            else:
+                merged.append((start, end))
+        for index, (start, end) in enumerate(merged, start=1):
+            yield Sentence(id=f"s{index}", index=index, text=text[start:end], start=start, end=end)
+
+
+def _pieces(text: str, spans: Iterable[Any]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence of the parse, cut at paragraph breaks, stripped."""
+    for span in spans:
+        start = span.start_char
+        chunk = text[start : span.end_char]
+        for piece in chunk.split("\n\n"):
+            stripped = piece.strip()
+            if stripped:
+                offset = start + piece.find(stripped)
+                yield offset, offset + len(stripped)
+            start += len(piece) + 2
+
+
+def _lone_dateline(text: str, start: int, end: int, following: int) -> bool:
+    """Whether ``text[start:end]`` is a dateline alone, its paragraph going on after it.
+
+    The parser sometimes ends a sentence at a dateline's dash ("PHOENIX (AP) — | Former
+    Gov. Dalton told ..."); the lede is the sentence after it, and a dateline alone is no
+    sentence: a lede's position (what the loaded-language head weighs) and its voice
+    belong to the whole.
+    """
+    piece = text[start:end]
+    return (
+        (start == 0 or text[start - 1] == "\n")
+        and dateline_length(piece) >= len(piece)
+        and "\n" not in text[end:following]
+    )
 
 
 @register("sentences")

@@ -1,0 +1,41 @@
+"""The sentences component: paragraph breaks end sentences; a lone dateline opens its lede."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+from parallax.components.sentences import Sentences
+from parallax.model import Analysis, Article
+
+
+@dataclass
+class Span:
+    start_char: int
+    end_char: int
+
+
+def sentences_of(text: str, cuts: list[int]) -> list[str]:
+    """The component's sentences when the parser ends its sentences at ``cuts``."""
+    bounds = [0, *cuts, len(text)]
+    doc: Any = type("Doc", (), {"sents": [Span(a, b) for a, b in pairwise(bounds)]})()
+    analysis = Analysis(article=Article(text=text, source="invented", language="en"), doc=doc)
+    return [s.text for s in Sentences()._sentences(analysis)]
+
+
+def test_a_dateline_the_parser_cut_off_joins_the_sentence_it_opens() -> None:
+    text = "TUCSON (Wire) — Former Gov. Ann Ruiz spoke on Friday. She left."
+    lede = "TUCSON (Wire) — Former Gov. Ann Ruiz spoke on Friday."
+    assert sentences_of(text, [16, 54]) == [lede, "She left."]
+    # A place set off by a dash in mixed case is no dateline, and stays as the parser cut it.
+    assert sentences_of("Oslo — A calm city. It woke.", [7, 19]) == [
+        "Oslo —",
+        "A calm city.",
+        "It woke.",
+    ]
+
+
+def test_a_paragraph_break_ends_a_sentence_and_a_dateline_never_crosses_one() -> None:
+    text = "BERN (Wire) —\n\nTalks ended. Both sides left."
+    assert sentences_of(text, [28]) == ["BERN (Wire) —", "Talks ended.", "Both sides left."]
