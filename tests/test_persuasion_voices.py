@@ -150,6 +150,19 @@ def test_a_lede_lifted_by_its_position_alone_shows_nothing() -> None:
     assert [text[a:b] for a, b, _ in head.spans(text, marked, Position(0, 20))] == ["council"]
 
 
+def test_a_function_word_or_a_comma_is_never_the_loaded_word() -> None:
+    # Invented: the piece unit scores "the" and the comma highest; no reader sees a charge.
+    text = "Officials said the talks, held in Oslo, ended."
+    tokens = _tokens(
+        text, [(0, 9, -1.0), (10, 14, -2.0), (15, 18, 3.0), (19, 24, -1.0), (24, 25, 3.0),
+               (26, 30, -1.0), (31, 33, -2.0), (34, 38, -1.0), (40, 45, -1.0)]
+    )  # fmt: skip
+    assert _head().spans(text, tokens) == []
+    # A content word that carries the charge is still shown beside them.
+    loud = _tokens(text, [(15, 18, 3.0), (19, 24, 2.0)])
+    assert [text[a:b] for a, b, _ in _head().spans(text, loud)] == ["talks"]
+
+
 def test_the_head_round_trips_through_its_files(tmp_path: Path) -> None:
     head = _head(lede_weight=0.5)
     head.save(tmp_path)

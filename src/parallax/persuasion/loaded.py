@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from parallax.encoder import TokenStates
 from parallax.errors import ConfigError
@@ -207,9 +208,14 @@ class LoadedLanguageHead:
         the position lifts a lede's probability; without a word the piece unit marks, the
         flag rests on the position alone and the word shown is one a reader cannot see as
         loaded ("round", "watchdog" in wire ledes).
+
+        Function words and punctuation are never the loaded word (:func:`visible_logits`):
+        the piece unit sometimes scores "the" or a comma highest, and a flag resting on one
+        is a flag a reader cannot see.
         """
         if logits is None:
             logits = self.piece_logits(tokens)
+        logits = visible_logits(text, tokens, logits)
         score = self._score(logits, position)
         if score < (self.threshold if threshold is None else threshold) or not len(logits):
             return []
@@ -304,6 +310,28 @@ class LoadedLanguageHead:
                 "version, regenerate it with `parallax-dev train techniques`"
             ) from None
         return head
+
+
+FLOOR = -10.0
+"""The logit a piece no reader could see as loaded is given (an empty sentence's summary)."""
+
+
+def visible_logits(text: str, tokens: TokenStates, logits: np.ndarray) -> np.ndarray:
+    """``logits`` with the pieces of function words and punctuation set to :data:`FLOOR`.
+
+    A loaded phrase is carried by content words ("stinging blow", "bogus"); when the piece
+    unit's highest piece is "the", "of" or a comma, it is not reading a charge a reader can
+    see. Which words are function words is spaCy's English stop list, a general resource.
+    """
+    if not len(logits):
+        return logits
+    shown = logits.copy()
+    for index, (start, end) in enumerate(tokens.offsets[: len(logits)]):
+        a, b = _whole_words(text, int(start), int(end))
+        piece, word = text[int(start) : int(end)], text[a:b].lower()
+        if not any(ch.isalpha() for ch in piece) or word in STOP_WORDS:
+            shown[index] = FLOOR
+    return shown
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
