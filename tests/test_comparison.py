@@ -110,6 +110,21 @@ def test_a_vote_told_with_two_tallies_is_not_one_fact() -> None:
     assert conflicting(voted, approved) and not conflicting(voted, voted)
 
 
+def test_a_tally_after_a_verb_of_voting_is_a_score_and_a_range_is_not() -> None:
+    # Invented wording: a chamber's count follows the verb and its object.
+    approved, passed, aged, rose = parse_figures(
+        [
+            "The assembly approved the budget 52 to 47 after midnight.",
+            "The council had passed it a week earlier, 31 to 12.",
+            "Voters aged 18 to 24 backed the measure.",
+            "Rents rose 5 to 7 percent.",
+        ]
+    )
+    assert [(f.kind, f.value) for f in approved] == [("score", "52-47")]
+    assert [(f.kind, f.value) for f in passed] == [("score", "31-12")]
+    assert all(f.kind != "score" for f in [*aged, *rose])
+
+
 def test_an_infinitive_takes_the_subject_of_the_verb_above_it() -> None:
     (opening,) = parse_figures(["The tunnel is expected to open in 2031."])
     assert [(f.measured, f.subject) for f in opening] == [("open", frozenset({"tunnel"}))]

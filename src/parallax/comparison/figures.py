@@ -284,18 +284,26 @@ def _runs(doc: Any) -> list[list[Any]]:
 
 
 TALLY_WORDS = frozenset({"vote", "margin", "tally"})
+VOTING_VERBS = frozenset(
+    {"approve", "confirm", "defeat", "override", "pass", "ratify", "reject", "vote"}
+)
+"""Verbs a chamber's count of votes follows ("approved the bill 68 to 31", "passed it 241
+to 183"): with one of them governing the number, "to" joins the two sides of a tally."""
 
 
 def _tally(run: Sequence[Any]) -> bool:
     """Whether a lone whole number opens a vote's tally ("voted 5 to 4", "a vote of 7 to 2").
 
-    Elsewhere "to" joins the ends of a range or a change ("from 5 to 7"), which is no
-    score.
+    Elsewhere "to" joins the ends of a range or a change ("from 5 to 7", "aged 18 to 24"),
+    which is no score: a tally needs a word of voting just before it, or a verb of voting
+    governing it ("approved the bill 68 to 31").
     """
     if len(run) != 1 or not run[0].text.isdigit():
         return False
     doc = run[0].doc
     before = [doc[i] for i in range(max(0, run[0].i - 2), run[0].i)]
+    if before and before[-1].lower_ in {"from", "between"}:
+        return False
     return bool(before) and (
         before[-1].lemma_.lower() in TALLY_WORDS
         or (
@@ -303,7 +311,20 @@ def _tally(run: Sequence[Any]) -> bool:
             and len(before) == 2
             and before[0].lemma_.lower() in TALLY_WORDS
         )
+        or _voted(run[0])
     )
+
+
+def _voted(number: Any) -> bool:
+    """Whether a verb of voting governs ``number`` directly or through one word."""
+    head = number.head
+    for _ in range(2):
+        if head.pos_ in {"VERB", "AUX"}:
+            return bool(head.lemma_.lower() in VOTING_VERBS)
+        if head.head.i == head.i:
+            return False
+        head = head.head
+    return False
 
 
 def _head_of(run: Sequence[Any]) -> Any:
