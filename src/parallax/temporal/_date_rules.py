@@ -60,7 +60,7 @@ def date_match_rule(m: re.Match[str], ctx: Context) -> Value | None:
         elif rel in FUTURE and not ahead:
             year += 1
     elif year is None and ctx.anchor is not None:
-        year = likely_year(ctx, month, min(day, 28), m.start())
+        year = likely_year(ctx, month, min(day, 28), m.start(), m.end())
     value = day_value(year, month, day)
     if value is None:
         return None
@@ -171,6 +171,7 @@ def bare_month_rule(m: re.Match[str], ctx: Context) -> Value | None:
     if ctx.anchor is None:
         return Value("DATE", f"XXXX-{month:02d}", relative=True, mod=mod_of(m))
     relyear = (m["relyear"] or "").lower()
+    year: int | None
     if relyear:
         year = ctx.anchor.year + {"last": -1, "next": 1}.get(relyear, 0)
     elif rel in PAST or _after_since(ctx, m.start()):
@@ -182,8 +183,9 @@ def bare_month_rule(m: re.Match[str], ctx: Context) -> Value | None:
     elif rel == "this":
         year = ctx.anchor.year
     else:
-        year = likely_year(ctx, month, 15, m.start())
-    return Value("DATE", f"{year:04d}-{month:02d}", relative=True, mod=mod_of(m))
+        year = likely_year(ctx, month, 15, m.start(), m.end(), whole_month=True)
+    shown = f"{year:04d}" if year is not None else "XXXX"
+    return Value("DATE", f"{shown}-{month:02d}", relative=True, mod=mod_of(m))
 
 
 MAY_CUES = frozenset(
@@ -287,11 +289,27 @@ def season_rule(m: re.Match[str], ctx: Context) -> Value | None:
     year, start = ctx.anchor.year, SEASON_START[code]
     if code == "WI" and ctx.anchor.month <= 2:
         year -= 1
-    if rel in PAST and start + 3 > ctx.anchor.month:
+    lean = ctx.lean_at(m.start(), m.end()) if rel in {None, "the"} else None
+    if lean is not None:
+        year = _leaning_season_year(ctx.anchor, start, lean)
+    elif rel in PAST and start + 3 > ctx.anchor.month:
         year -= 1
     elif rel in FUTURE and start <= ctx.anchor.month:
         year += 1
     return Value("DATE", f"{year:04d}-{code}", relative=True, mod=mod_of(m))
+
+
+def _leaning_season_year(anchor: date, start: int, lean: str) -> int:
+    """The year of a season whose clause leans back (begun by publication) or ahead (not over).
+
+    "Agreed in the spring", written in November, is this year's spring; "holds elections in
+    the spring", written in October, next year's.
+    """
+    now = anchor.year * 12 + anchor.month
+    years = (anchor.year - 1, anchor.year, anchor.year + 1)
+    if lean == "past":
+        return max(y for y in years if y * 12 + start <= now)
+    return min(y for y in years if y * 12 + start + 2 >= now)
 
 
 def quarter_rule(m: re.Match[str], ctx: Context) -> Value | None:
@@ -325,7 +343,7 @@ def quarter_rule(m: re.Match[str], ctx: Context) -> Value | None:
 def weekday_rule(m: re.Match[str], ctx: Context) -> Value | None:
     weekday = grammar.WEEKDAYS[m["weekday"].lower().rstrip(".")]
     rel = (m["rel"] or "").lower() or None
-    day = weekday_date(ctx, weekday, rel, m.start())
+    day = weekday_date(ctx, weekday, rel, m.start(), m.end())
     if m["part"]:
         return Value("TIME", f"{day}T{PARTS[m['part'].lower()]}", relative=True)
     return Value("DATE", day, relative=True)
@@ -465,7 +483,7 @@ def time_rule(m: re.Match[str], ctx: Context) -> Value | None:
         hour, minute = (12, 0) if m["named"].lower() in {"noon", "midday"} else (0, 0)
         if m["weekday2"]:
             weekday = grammar.WEEKDAYS[m["weekday2"].lower().rstrip(".")]
-            day, relative = weekday_date(ctx, weekday, None, m.start()), True
+            day, relative = weekday_date(ctx, weekday, None, m.start(), m.end()), True
         else:
             day, relative = relative_value(ctx, "day", 0)
     else:
@@ -480,7 +498,7 @@ def time_rule(m: re.Match[str], ctx: Context) -> Value | None:
             hour, minute = int(m["h24"]), int(m["m24"])
         if m.groupdict().get("weekday"):
             weekday = grammar.WEEKDAYS[m["weekday"].lower().rstrip(".")]
-            day, relative = weekday_date(ctx, weekday, None, m.start()), True
+            day, relative = weekday_date(ctx, weekday, None, m.start(), m.end()), True
         elif m.groupdict().get("month"):
             month, number = month_number(m["month"]), int(m["day"])
             year = nearest_year(ctx.anchor, month, min(number, 28)) if ctx.anchor else None
