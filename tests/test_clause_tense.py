@@ -91,3 +91,17 @@ def test_without_a_parse_a_relative_clause_aside_lends_its_plan_to_nothing() -> 
     assert [t.value for t in found] == ["2026-06", "2026-03-06"]
     found = find_times("The talks, which begin in June, will resume on Friday.", date(2026, 3, 11))
     assert [t.value for t in found] == ["2026-06", "2026-03-13"]
+
+
+def test_a_passive_participle_after_a_noun_tells_of_the_past(nlp: Pipeline) -> None:
+    # The words alone put March three months ahead of a December article.
+    text = "A finance deal, first proposed in March, faces opposition from oil producers."
+    assert _values(nlp, text, date(2026, 12, 2)) == {"March": "2026-03"}
+
+
+def test_a_day_near_publication_on_the_wrong_side_of_its_tense_is_left_without_a_year(
+    nlp: Pipeline,
+) -> None:
+    # "Is on July 7", ten days after July 7: the day just past or next year's; not guessed.
+    values = _values(nlp, "The alliance's summit is on July 7.", date(2026, 7, 17))
+    assert values == {"July 7": "XXXX-07-07"}

@@ -417,10 +417,10 @@ def leaning_year(ctx: Context, month: int, day: int | None, lean: Lean, guess: i
     """The year that puts a month (and day) on the side of publication its clause leans to.
 
     ``guess`` is the year the words gave; it stands when it is already on that side
-    (publication's own month or day counts as both), and so does a day within ``NEAR_DAYS``
-    of publication. Otherwise the nearest year on that side is taken, or None when that
-    lies beyond ``LEAN_REACH_MONTHS``; a "later" clause ("would") whose time the words put
-    in the past is left without a year.
+    (publication's own month or day counts as both). Otherwise the nearest year on that
+    side is taken, or None when that lies beyond ``LEAN_REACH_MONTHS``; a day within
+    ``NEAR_DAYS`` of publication, and a "later" clause ("would") whose time the words put
+    in the past, are left without a year.
     """
     anchor = ctx.anchor
     assert anchor is not None
@@ -433,10 +433,10 @@ def leaning_year(ctx: Context, month: int, day: int | None, lean: Lean, guess: i
     def fits(year: int) -> bool:
         return side(year) <= 0 if lean == "past" else side(year) >= 0
 
-    if fits(guess) or (day is not None and abs(side(guess)) <= NEAR_DAYS):
+    if fits(guess):
         return guess
-    if lean == "later":
-        return None  # "would take effect in January", placed in the past by the words
+    if lean == "later" or (day is not None and abs(side(guess)) <= NEAR_DAYS):
+        return None  # "would take effect in January", or a day a week ahead read as past
     step = -1 if lean == "past" else 1
     year = next((y for y in (guess + step, guess + 2 * step) if 1 <= y <= 9999 and fits(y)), None)
     if year is None:

@@ -80,6 +80,11 @@ PLANNING = frozenset(
 March 3 election was cancelled" is dated by the election, not by the cancelling."""
 
 
+EXPECTING = PLANNING | {"expect", "slate", "due", "host", "hold", "plan"}
+"""Participles that may name an event still to come ("talks, expected in June", "the
+summit, hosted by Brazil in November"), unlike "a deal, first proposed in March"."""
+
+
 def lean_of_doc(doc: Any) -> LeanOf:
     """The lean of the clause governing each time expression of a parsed text."""
     starts = [token.idx for token in doc]
@@ -178,5 +183,7 @@ def _tense(verb: Any, depth: int = 0) -> Lean | None:
         return "ahead"  # "is held on Nov. 4", "is meeting on Friday"
     if auxiliaries:
         return None
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.lemma_ not in EXPECTING:
+        return "past"  # "a deal, first proposed in March, ...": a passive told of the past
     present = verb.tag_ in {"VBZ", "VBP"} or (verb.tag_ == "VB" and verb.dep_ != "xcomp")
     return "ahead" if present else None
