@@ -55,3 +55,16 @@ def test_a_meeting_of_today_is_not_a_summit_of_the_past_in_that_city(nlp: Pipeli
         assert not [a for a in dates if "summit" in a], (text, dates)
     past = _dates(nlp, "In 1991, NATO leaders met in Rome.", when)
     assert past.get("NATO Rome summit (1991)") == "1991"
+
+
+def test_a_meeting_named_with_its_own_day_is_not_a_past_summit_in_that_city(nlp: Pipeline) -> None:
+    # The knowledge base knows a Helsinki summit (2018) and a Madrid one (2022); a meeting
+    # there that the text dates itself, in 2026, is another meeting.
+    when = date(2026, 7, 17)
+    for text in (
+        "The president defended his conduct at Monday's meeting in Helsinki.",
+        "The Helsinki meeting on Monday lasted four hours.",
+        "The June summit in Madrid ended without a deal.",
+    ):
+        dates = _dates(nlp, text, when)
+        assert not [a for a in dates if "summit (" in a], (text, dates)
