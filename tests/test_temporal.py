@@ -876,3 +876,16 @@ def test_years_since_an_event_are_a_span_not_a_date_ahead() -> None:
     found = find_times("Kyiv marked three years since the invasion on Monday.", date(2025, 2, 24))
     assert (found[0].text, found[0].value) == ("three years since", "P3Y")
     assert all(not e.value.startswith("2028") for e in found)
+
+
+def test_the_following_month_counts_from_the_story_not_from_publication() -> None:
+    anchor = date(2027, 1, 5)
+    found = find_times("He was elected in 2024 and took office the following January.", anchor)
+    assert [t.value for t in found] == ["2024", "2025-01"]
+    found = find_times("The war began in March 2022. The previous December, troops massed.", anchor)
+    assert [t.value for t in found] == ["2022-03", "2021-12"]
+
+
+def test_the_following_month_without_a_date_before_it_is_left_without_a_year() -> None:
+    found = find_times("The following June, he resigned.", date(2027, 1, 5))
+    assert [(t.value, t.range) for t in found] == [("XXXX-06", None)]
