@@ -242,7 +242,7 @@ CASES: list[tuple[str, str, str, str, tuple[str, str] | None]] = [
         "Earlier this year",
         "DATE",
         "2022",
-        ("2022-01-01", "2022-04-30"),
+        ("2022-01-01", "2022-02-28"),  # up to publication: "earlier" is before it
     ),
     (
         "The law passed two years ago.",
@@ -889,3 +889,14 @@ def test_the_following_month_counts_from_the_story_not_from_publication() -> Non
 def test_the_following_month_without_a_date_before_it_is_left_without_a_year() -> None:
     found = find_times("The following June, he resigned.", date(2027, 1, 5))
     assert [(t.value, t.range) for t in found] == [("XXXX-06", None)]
+
+
+def test_earlier_and_later_this_period_are_cut_at_publication() -> None:
+    anchor = date(2026, 3, 11)
+    earlier = normalise("Earlier this year, he resigned.", anchor)
+    assert earlier is not None and earlier.value == "2026"
+    assert earlier.range == (date(2026, 1, 1), anchor)
+    later = normalise("Later this month, talks resume.", anchor)
+    assert later is not None and later.range == (anchor, date(2026, 3, 31))
+    early = normalise("Early this year, he resigned.", anchor)  # a third of the year, as before
+    assert early is not None and early.range == (date(2026, 1, 1), date(2026, 4, 30))

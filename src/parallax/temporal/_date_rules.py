@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Literal
 
 from parallax.temporal import grammar
 from parallax.temporal._resolution import (
@@ -400,7 +401,12 @@ def relunit_rule(m: re.Match[str], ctx: Context) -> Value | None:
         if not PLAN_CUE.search(window) and (early or _PAST_VERB.search(window)):
             amount = -1
     value, relative = relative_value(ctx, unit, amount)
-    return Value("DATE", value, relative=relative, mod=mod_of(m))
+    # "earlier this year": up to publication, not the year's first third
+    word = (m["mod"] or "").lower() if rel == "this" else ""
+    side: Literal["before", "after"] | None = None
+    if word in {"earlier", "later"}:
+        side = "before" if word == "earlier" else "after"
+    return Value("DATE", value, relative=relative, mod=mod_of(m), side=side)
 
 
 def period_ref_rule(m: re.Match[str], ctx: Context) -> Value | None:

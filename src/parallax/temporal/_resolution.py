@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Literal
 
 from parallax.temporal import grammar
 from parallax.temporal.clause_tense import Lean, LeanOf
@@ -52,6 +53,9 @@ class Value:
     vague: bool = False
     mod: str | None = None
     parts: tuple[TimeExpression, ...] = ()
+    side: Literal["before", "after"] | None = None
+    """"Earlier this year" lies before publication, "later this month" after it: the range
+    is cut at the anchor rather than narrowed to a third of the period."""
 
 
 Handler = Callable[[re.Match[str], Context], Value | None]
@@ -517,6 +521,8 @@ def simple_expression(ctx: Context, start: int, end: int, found: Value) -> TimeE
     if found.type in {"DATE", "TIME"} and not vague:
         whole = value_range(found.value)
         span = narrow(whole, found.mod) if whole else None
+        if whole and found.side and ctx.anchor and whole[0] <= ctx.anchor <= whole[1]:
+            span = (whole[0], ctx.anchor) if found.side == "before" else (ctx.anchor, whole[1])
     if found.type == "DURATION":
         granularity = "duration"
     elif found.type == "SET":
