@@ -105,3 +105,11 @@ def test_a_day_near_publication_on_the_wrong_side_of_its_tense_is_left_without_a
     # "Is on July 7", ten days after July 7: the day just past or next year's; not guessed.
     values = _values(nlp, "The alliance's summit is on July 7.", date(2026, 7, 17))
     assert values == {"July 7": "XXXX-07-07"}
+
+
+def test_a_participle_after_a_linking_verb_takes_that_verbs_tense(nlp: Pipeline) -> None:
+    # 2026-02-17 is a Tuesday: "remains closed until Thursday" is the coming Thursday.
+    values = _values(nlp, "The border crossing remains closed until Thursday.", date(2026, 2, 17))
+    assert values == {"Thursday": "2026-02-19"}
+    values = _values(nlp, "The border crossing remained closed until Thursday.", date(2026, 2, 17))
+    assert values == {"Thursday": "2026-02-12"}

@@ -64,7 +64,6 @@ UNDATED_PRESENT = frozenset(
         "mark",
         "come",
         "follow",
-        "remain",
         "cover",
         "describe",
     }
@@ -160,6 +159,9 @@ def _tense(verb: Any, depth: int = 0) -> Lean | None:
     """
     auxiliaries = _auxiliaries(verb)
     words = {a.lower_ for a in auxiliaries}
+    if not auxiliaries and verb.tag_ == "VBN" and verb.dep_ in {"acomp", "xcomp", "oprd"}:
+        # "remains closed until Thursday", "stays shut": the tense is the linking verb's
+        return _tense(verb.head, depth + 1) if depth <= 3 else None
     if "to" in words:
         if verb.dep_ != "xcomp" or depth > 3 or words & PERFECT:
             return "past" if words & PERFECT else None
