@@ -113,3 +113,11 @@ def test_a_participle_after_a_linking_verb_takes_that_verbs_tense(nlp: Pipeline)
     assert values == {"Thursday": "2026-02-19"}
     values = _values(nlp, "The border crossing remained closed until Thursday.", date(2026, 2, 17))
     assert values == {"Thursday": "2026-02-12"}
+
+
+def test_a_future_perfect_looks_ahead_and_a_modal_perfect_back(nlp: Pipeline) -> None:
+    when = date(2026, 2, 17)  # a Tuesday
+    values = _values(nlp, "The troops will have left the village by Friday.", when)
+    assert values == {"Friday": "2026-02-20"}
+    values = _values(nlp, "The troops may have left the village on Friday.", when)
+    assert values == {"Friday": "2026-02-13"}

@@ -8,8 +8,8 @@ What decides is the verb the expression hangs on: "spoke" is past, so Friday is 
 gone; "is" is present, and news does not report a past day in the present tense, so the
 election is the coming one. This module reads that verb's tense from a dependency parse
 (spaCy's English labels, read duck-typed) and tells the rules which way to lean; where the
-parse does not say (a participle, "would", a verb of saying in the present, a date that
-only bounds the clause, "since May"), it says nothing and the rules read the words.
+parse does not say (an active participle, "could", a verb of saying in the present, a date
+that only bounds the clause, "since May"), it says nothing and the rules read the words.
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ the text reports from ("said they would meet on Tuesday"), which may lie on eith
 LeanOf = Callable[[int, int], Lean | None]
 """Given a time expression's character span, the way its clause points (or None)."""
 
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "\u2019ll", "may", "must", "should"})
-FUTURE_AUX |= {"can", "ca"}
+WILL = frozenset({"will", "shall", "'ll", "wo", "\u2019ll"})
+FUTURE_AUX = WILL | {"may", "must", "should", "can", "ca"}
+"""Modals that look ahead, unless with a perfect ("may have met" is past)."""
 LATER_AUX = frozenset({"would", "'d", "\u2019d"})
 OTHER_MODALS = frozenset({"could", "might"})
 """Modals that may tell the past as well ("could not agree on Friday")."""
@@ -79,7 +80,7 @@ PLANNING = frozenset(
 March 3 election was cancelled" is dated by the election, not by the cancelling."""
 
 
-EXPECTING = PLANNING | {"expect", "slate", "due", "host", "hold", "plan"}
+EXPECTING = PLANNING | {"expect", "slate", "due", "host", "hold"}
 """Participles that may name an event still to come ("talks, expected in June", "the
 summit, hosted by Brazil in November"), unlike "a deal, first proposed in March"."""
 
@@ -153,9 +154,8 @@ def _tense(verb: Any, depth: int = 0) -> Lean | None:
     report or a state ("votes", "is on", "is held", "is meeting"), and an infinitive under
     such a verb ("is expected to end", "plans to visit"). Past: the simple past, the
     perfect and a past auxiliary. Later: "would", after a past moment but not necessarily
-    after publication. Anything else (a participle, "could", an infinitive under a past
-    verb, "planned to") is
-    left to the words around the time.
+    after publication. Anything else (an active participle, "could", an infinitive under a
+    past verb, "planned to") is left to the words around the time.
     """
     auxiliaries = _auxiliaries(verb)
     words = {a.lower_ for a in auxiliaries}
@@ -170,7 +170,7 @@ def _tense(verb: Any, depth: int = 0) -> Lean | None:
     if (past or (words & PERFECT and verb.tag_ == "VBN")) and verb.lemma_ in PLANNING:
         return None
     if words & PERFECT and verb.tag_ == "VBN":
-        return "past"
+        return "ahead" if words & WILL else "past"  # "will have left by Friday"
     if words & FUTURE_AUX:
         return "ahead"
     if words & LATER_AUX:
