@@ -121,3 +121,15 @@ def test_a_future_perfect_looks_ahead_and_a_modal_perfect_back(nlp: Pipeline) ->
     assert values == {"Friday": "2026-02-20"}
     values = _values(nlp, "The troops may have left the village on Friday.", when)
     assert values == {"Friday": "2026-02-13"}
+
+
+def test_a_bare_form_with_a_singular_subject_is_no_present(nlp: Pipeline) -> None:
+    # The tagger reads "retook" as a bare form; with "army" a present would be "retakes".
+    values = _values(nlp, "Ukraine's army retook the village in the autumn.", date(2027, 1, 11))
+    assert values == {"the autumn": "2026-FA"}
+
+
+def test_a_coordinated_bare_form_takes_the_first_verbs_subject(nlp: Pipeline) -> None:
+    text = "Talks between their envoys ended Saturday in Riyadh and resume on Thursday in Istanbul."
+    values = _values(nlp, text, date(2026, 3, 2))  # a Monday
+    assert values == {"Saturday": "2026-02-28", "Thursday": "2026-03-05"}

@@ -900,3 +900,11 @@ def test_earlier_and_later_this_period_are_cut_at_publication() -> None:
     assert later is not None and later.range == (anchor, date(2026, 3, 31))
     early = normalise("Early this year, he resigned.", anchor)  # a third of the year, as before
     assert early is not None and early.range == (date(2026, 1, 1), date(2026, 4, 30))
+
+
+def test_a_season_without_a_year_is_placed_like_its_middle_month() -> None:
+    # Written in January, "the autumn" is the one just past, not the coming one.
+    found = find_times("The army retook the village in the autumn.", date(2027, 1, 11))
+    assert [t.value for t in found] == ["2026-FA"]
+    found = find_times("The offensive will begin in the summer.", date(2027, 1, 11))
+    assert [t.value for t in found] == ["2027-SU"]

@@ -28,6 +28,7 @@ from parallax.temporal._resolution import (
     day_or_unknown,
     day_value,
     duration_value,
+    guess_year,
     likely_year,
     mod_of,
     month_number,
@@ -293,6 +294,11 @@ def season_rule(m: re.Match[str], ctx: Context) -> Value | None:
     lean = ctx.lean_at(m.start(), m.end()) if rel in {None, "the"} else None
     if lean is not None:
         year = _leaning_season_year(ctx.anchor, start, lean)
+    elif rel in {None, "the"}:
+        # "in the autumn", written in January: placed as its middle month would be (the
+        # autumn just past, unless the clause plans), not in the publication's own year
+        middle = start % 12 + 1
+        year = guess_year(ctx, middle, 15, m.start()) - (code == "WI")
     elif rel in PAST and start + 3 > ctx.anchor.month:
         year -= 1
     elif rel in FUTURE and start <= ctx.anchor.month:

@@ -187,5 +187,29 @@ def _tense(verb: Any, depth: int = 0) -> Lean | None:
         return None
     if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.lemma_ not in EXPECTING:
         return "past"  # "a deal, first proposed in March, ...": a passive told of the past
-    present = verb.tag_ in {"VBZ", "VBP"} or (verb.tag_ == "VB" and verb.dep_ != "xcomp")
+    present = verb.tag_ in {"VBZ", "VBP"} or (
+        verb.tag_ == "VB" and verb.dep_ != "xcomp" and _plural_subject(verb)
+    )
     return "ahead" if present else None
+
+
+PLURAL_PRONOUNS = frozenset({"i", "you", "we", "they"})
+
+
+def _plural_subject(verb: Any) -> bool:
+    """Whether a bare-form verb has a subject it could be the present tense of.
+
+    The tagger gives some present verbs the bare form ("the ministers meet"), and some past
+    ones too ("the army retook", an irregular form it does not know): with a singular
+    subject a present would end in -s, so the bare form there is no present.
+    """
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "conj":
+        # "talks ended Saturday and resume on Thursday": the first verb's subject
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return any(
+        s.tag_ in {"NNS", "NNPS"}
+        or s.lower_ in PLURAL_PRONOUNS
+        or any(c.dep_ == "conj" for c in s.children)
+        for s in subjects
+    )
