@@ -30,7 +30,6 @@ from parallax.temporal._date_rules import (
     quarter_rule,
     relday_rule,
     relunit_rule,
-    season_rule,
     spoken_year_rule,
     time_rule,
     weekday_rule,
@@ -44,6 +43,7 @@ from parallax.temporal._resolution import (
     Value,
     simple_expression,
 )
+from parallax.temporal._season_rules import season_rule
 from parallax.temporal._span_rules import (
     duration_rule,
     ref_rule,
