@@ -242,7 +242,7 @@ CASES: list[tuple[str, str, str, str, tuple[str, str] | None]] = [
         "Earlier this year",
         "DATE",
         "2022",
-        ("2022-01-01", "2022-04-30"),
+        ("2022-01-01", "2022-02-28"),  # up to publication: "earlier" is before it
     ),
     (
         "The law passed two years ago.",
@@ -876,3 +876,35 @@ def test_years_since_an_event_are_a_span_not_a_date_ahead() -> None:
     found = find_times("Kyiv marked three years since the invasion on Monday.", date(2025, 2, 24))
     assert (found[0].text, found[0].value) == ("three years since", "P3Y")
     assert all(not e.value.startswith("2028") for e in found)
+
+
+def test_the_following_month_counts_from_the_story_not_from_publication() -> None:
+    anchor = date(2027, 1, 5)
+    found = find_times("He was elected in 2024 and took office the following January.", anchor)
+    assert [t.value for t in found] == ["2024", "2025-01"]
+    found = find_times("The war began in March 2022. The previous December, troops massed.", anchor)
+    assert [t.value for t in found] == ["2022-03", "2021-12"]
+
+
+def test_the_following_month_without_a_date_before_it_is_left_without_a_year() -> None:
+    found = find_times("The following June, he resigned.", date(2027, 1, 5))
+    assert [(t.value, t.range) for t in found] == [("XXXX-06", None)]
+
+
+def test_earlier_and_later_this_period_are_cut_at_publication() -> None:
+    anchor = date(2026, 3, 11)
+    earlier = normalise("Earlier this year, he resigned.", anchor)
+    assert earlier is not None and earlier.value == "2026"
+    assert earlier.range == (date(2026, 1, 1), anchor)
+    later = normalise("Later this month, talks resume.", anchor)
+    assert later is not None and later.range == (anchor, date(2026, 3, 31))
+    early = normalise("Early this year, he resigned.", anchor)  # a third of the year, as before
+    assert early is not None and early.range == (date(2026, 1, 1), date(2026, 4, 30))
+
+
+def test_a_season_without_a_year_is_placed_like_its_middle_month() -> None:
+    # Written in January, "the autumn" is the one just past, not the coming one.
+    found = find_times("The army retook the village in the autumn.", date(2027, 1, 11))
+    assert [t.value for t in found] == ["2026-FA"]
+    found = find_times("The offensive will begin in the summer.", date(2027, 1, 11))
+    assert [t.value for t in found] == ["2027-SU"]

@@ -31,13 +31,13 @@ def _dates(nlp: Pipeline, text: str, when: date) -> dict[str, str | None]:
 
 def test_a_present_tense_plan_on_a_weekday_is_not_dated_a_week_early(nlp: Pipeline) -> None:
     # Read without a parse, a bare weekday is the one just past; "raises" in the present
-    # plans it, so the event gets no date rather than last Saturday's.
+    # plans it, so the times layer, reading the parse, dates it to the coming Saturday.
     dates = _dates(
         nlp,
         "Germany raises its road tolls on Saturday, the transport office said on Monday.",
         date(2025, 4, 1),
     )
-    assert dates["raise"] is None
+    assert dates["raise"] == "2025-04-05"
     assert dates["say"] == "2025-03-31"
 
 
@@ -55,3 +55,16 @@ def test_a_meeting_of_today_is_not_a_summit_of_the_past_in_that_city(nlp: Pipeli
         assert not [a for a in dates if "summit" in a], (text, dates)
     past = _dates(nlp, "In 1991, NATO leaders met in Rome.", when)
     assert past.get("NATO Rome summit (1991)") == "1991"
+
+
+def test_a_meeting_named_with_its_own_day_is_not_a_past_summit_in_that_city(nlp: Pipeline) -> None:
+    # The knowledge base knows a Helsinki summit (2018) and a Madrid one (2022); a meeting
+    # there that the text dates itself, in 2026, is another meeting.
+    when = date(2026, 7, 17)
+    for text in (
+        "The president defended his conduct at Monday's meeting in Helsinki.",
+        "The Helsinki meeting on Monday lasted four hours.",
+        "The June summit in Madrid ended without a deal.",
+    ):
+        dates = _dates(nlp, text, when)
+        assert not [a for a in dates if "summit (" in a], (text, dates)

@@ -33,6 +33,7 @@ from parallax.actors.factuality import hypothetical, intended, verbal
 from parallax.actors.named_events import (
     EventReference,
     NamedEvents,
+    dated_elsewhere,
     meeting_fits,
     time_on_name,
 )
@@ -91,6 +92,8 @@ def extract_events(
         verb_time = time_of_verb.get(reference.token)
         if reference.by_verb and not meeting_fits(doc, reference, verb_time, anchor):
             continue  # "leaders met in Rome on Saturday": another meeting than the summit
+        if reference.by_place and dated_elsewhere(doc, reference, times):
+            continue  # "Monday's meeting in Helsinki", in 2026: not the 2018 summit
         sentence = sentence_id(reference.start)
         bound = bounds[reference.token]
         events.append(_named_event(doc, reference, index, times, sentence, bound))

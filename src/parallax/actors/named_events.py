@@ -60,6 +60,7 @@ class EventReference:
     text: str
     event: KBDate
     by_verb: bool = False
+    by_place: bool = False
 
 
 class NamedEvents:
@@ -136,12 +137,16 @@ class NamedEvents:
         references: list[EventReference] = []
         covered: set[int] = set()
 
-        def add(span: Any, token: Any, candidates: list[KBDate], by_verb: bool = False) -> None:
+        def add(
+            span: Any, token: Any, candidates: list[KBDate], by_verb: bool = False, **how: bool
+        ) -> None:
             if not candidates or covered.intersection(range(span.start, span.end)):
                 return
             chosen = _choose(candidates, span.sent.text, anchor)
             references.append(
-                EventReference(span.start_char, span.end_char, token.i, span.text, chosen, by_verb)
+                EventReference(
+                    span.start_char, span.end_char, token.i, span.text, chosen, by_verb, **how
+                )
             )
             covered.update(range(span.start, span.end))
 
@@ -163,7 +168,8 @@ class NamedEvents:
                 if g.dep_ == "pobj" and _is_place(g)
             ]
             for place in places:
-                add(chunk, chunk.root, self.by_noun_and_place(noun, _entity_text(place)))
+                found = self.by_noun_and_place(noun, _entity_text(place))
+                add(chunk, chunk.root, found, by_place=True)
         for token in doc:
             if token.pos_ != "VERB" or token.lemma_.lower() not in MEETING_VERBS:
                 continue
@@ -200,6 +206,37 @@ def time_on_name(
         if span.root.head.i == head.i and span.root.dep_ in NAME_MODIFIERS:
             return time
     return None
+
+
+def dated_elsewhere(doc: Any, reference: EventReference, times: Sequence[dict[str, Any]]) -> bool:
+    """Whether an event named by noun and place carries its own time outside the KB event.
+
+    "Monday's meeting in Helsinki", "the meeting in Helsinki on Monday" or "the June summit
+    in Madrid", in an article years after the knowledge base's meeting there, is another
+    meeting in that city: its own day, not the knowledge base's, says which.
+    """
+    head = doc[reference.token]
+    began = as_date(reference.event.start, last=False) or date.min
+    ended = as_date(reference.event.end, last=True) or date.max
+    for time in times:
+        if not time.get("range"):
+            continue
+        span = doc.char_span(int(time["start"]), int(time["end"]), alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        on_name = root.head.i == head.i and root.dep_ in {*NAME_MODIFIERS, "poss"}
+        after_name = (
+            root.dep_ == "pobj"
+            and root.head.lower_ in {"on", "in", "at"}
+            and root.head.head.i == head.i
+        )
+        if not (on_name or after_name):
+            continue
+        first, last = (date.fromisoformat(str(v)[:10]) for v in time["range"])
+        if last < began or first > ended:
+            return True
+    return False
 
 
 def meeting_fits(

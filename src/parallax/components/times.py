@@ -8,6 +8,7 @@ from parallax.model import Analysis
 from parallax.pipeline.registry import register
 from parallax.pipeline.versions import CodeVersion
 from parallax.temporal import find_times_in_sentences
+from parallax.temporal.clause_tense import lean_of_doc
 
 
 class Times:
@@ -16,13 +17,15 @@ class Times:
     Sentences are scanned one by one (not the whole text), so an expression never runs
     across a sentence boundary and each one carries the id of the sentence it is in; an
     expression that counts from an earlier one ("the previous day", "two days earlier")
-    takes it from the sentences before.
+    takes it from the sentences before. A weekday, month or season named without a year is
+    placed by the tense of the verb it hangs on in the parse ("spoke on Friday" is the Friday
+    just past, "the election is on Nov. 4" the coming one).
     Articles without a date keep relative values ("yesterday" is ``-P1D``, no range).
     """
 
     name = "times"
     version = CodeVersion()
-    requires = ("sentences",)
+    requires = ("doc", "sentences")
     assigns = ("times",)
 
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
@@ -32,7 +35,8 @@ class Times:
             text = analysis.article.text
             records: list[dict[str, object]] = []
             spans = [(s.start, s.end) for s in analysis.sentences]
-            found_in = find_times_in_sentences(text, spans, anchor)
+            lean = lean_of_doc(analysis.doc) if analysis.doc is not None else None
+            found_in = find_times_in_sentences(text, spans, anchor, lean)
             for sentence, expressions in zip(analysis.sentences, found_in, strict=True):
                 for found in expressions:
                     records.append(found.to_record(f"t{len(records) + 1}", sentence.id))

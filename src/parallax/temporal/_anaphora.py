@@ -129,6 +129,8 @@ def _resolve_one(
         unit = m["unit"].lower()
         amount = -1 if m["dir"].lower() in {"before", "earlier"} else 1
         return _counted(expression, near, unit, amount, strict=unit == "day")
+    if (story := _story_month(text, expression, near)) is not None:
+        return story
     comparing = re.match(r"\s+than\b", text[expression.end : expression.end + 6])
     counted_back = (
         _COUNTED_BACK.match(phrase) if expression.type == "DATE" and not comparing else None
@@ -159,6 +161,47 @@ def _resolve_one(
         year, number = int(quarter[:4]), quarter[-1]
         return _with_value(expression, f"{year - 1:04d}-Q{number}")
     return None
+
+
+_STORY_REL = re.compile(r"\bthe\s+(?P<rel>following|next|previous|preceding)\s+$", re.IGNORECASE)
+_STORY_WORD = re.compile(r"(?P<rel>following|next|previous|preceding)\s+", re.IGNORECASE)
+_MONTH_OWN = re.compile(r"(?:\d{4}|XXXX)-(?P<month>\d\d)(?P<day>-\d\d)?")
+
+
+def _story_month(
+    text: str, expression: TimeExpression, near: list[TimeExpression]
+) -> TimeExpression | None:
+    """A month named as "the following January" or "the previous June": from the story.
+
+    "Elected in 2024, he took office the following January" is January 2025, counted from
+    the last date the text gave, not the January of the publication year. Without such a
+    date the month is left without a year.
+    """
+    # "the following January" (the grammar took only the month) or "the previous December"
+    # (it took "previous December" as counted from publication)
+    rel = _STORY_REL.search(text, max(0, expression.start - 16), expression.start)
+    inside = _STORY_WORD.match(expression.text)
+    before = text[max(0, expression.start - 5) : expression.start]
+    if inside and re.search(r"\bthe\s+$", before, re.IGNORECASE):
+        rel = inside
+    elif rel is not None and rel.end() != expression.start:
+        rel = None
+    own = _MONTH_OWN.fullmatch(expression.value)
+    if rel is None or own is None:
+        return None
+    month, day = int(own["month"]), own["day"] or ""
+    ahead = rel["rel"].lower() in {"following", "next"}
+    for reference in reversed(near):
+        value = reference.value
+        if reference.end > expression.start or reference.vague or reference.parts:
+            continue
+        if reference.type != "DATE" or not re.match(r"\d{4}(?:-\d\d)?(?:-\d\d)?$", value):
+            continue
+        year = int(value[:4])
+        since = int(value[5:7]) if len(value) >= 7 else (12 if ahead else 1)
+        year += (month <= since) if ahead else -(month >= since)
+        return _with_value(expression, f"{year:04d}-{month:02d}{day}")
+    return _with_value(expression, f"XXXX-{month:02d}{day}")
 
 
 _MONTH_VALUE = re.compile(r"\d{4}(-\d{2}(?:-\d{2})?)$")

@@ -1,6 +1,6 @@
 """Handlers for the rules that name a point or stretch of the calendar.
 
-Dates, months, years, decades, seasons, quarters, weekdays, relative days and units, times of
+Dates, months, years, decades, quarters, weekdays, relative days and units, times of
 day and holidays, each resolved against the anchor where it is relative.
 """
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Literal
 
 from parallax.temporal import grammar
 from parallax.temporal._resolution import (
@@ -18,7 +19,6 @@ from parallax.temporal._resolution import (
     PARTS,
     PAST,
     PLAN_CUE,
-    SEASON_START,
     SEASONS,
     YEAR_CUES,
     Context,
@@ -60,7 +60,7 @@ def date_match_rule(m: re.Match[str], ctx: Context) -> Value | None:
         elif rel in FUTURE and not ahead:
             year += 1
     elif year is None and ctx.anchor is not None:
-        year = likely_year(ctx, month, min(day, 28), m.start())
+        year = likely_year(ctx, month, min(day, 28), m.start(), m.end())
     value = day_value(year, month, day)
     if value is None:
         return None
@@ -115,28 +115,6 @@ def _capitalised_inside_sentence(m: re.Match[str], ctx: Context) -> bool:
     return bool(before) and before[-1] not in ".!?\n\"\u201c\u2018':("
 
 
-def season_is_a_name(m: re.Match[str], ctx: Context) -> bool:
-    """Whether a season word is part of a name or a figure of speech, not a time of year.
-
-    "The Winter War", "the Arab Spring" and "the fall of the regime" name an event or mean
-    a collapse: a capitalised season inside a sentence, one after a capitalised word, or one
-    followed by "of" and no year is not a season.
-    """
-    if m["year"]:
-        return False
-    start = m.start("season")
-    word = m["season"]
-    before = ctx.text[:start].rstrip()
-    sentence_start = not before or before[-1] in '.!?\n"\u201c'
-    bare = m["rel"] is None or m["rel"].lower() == "the"
-    if word[0].isupper() and not sentence_start and bare:
-        return True
-    previous = re.search(r"(\w+)\W*$", before)
-    if previous and previous[1][0].isupper() and not sentence_start and m["rel"] is None:
-        return previous[1].lower() not in {"in", "the", "this", "last", "next", "early", "late"}
-    return bool(re.match(r"\s+of\s+(?!\d)", ctx.text[m.end("season") :]))
-
-
 def date_iso_rule(m: re.Match[str], _ctx: Context) -> Value | None:
     value = day_value(int(m["y"]), int(m["m"]), int(m["d"]))
     return Value("DATE", value) if value and int(m["y"]) > 0 else None
@@ -171,6 +149,7 @@ def bare_month_rule(m: re.Match[str], ctx: Context) -> Value | None:
     if ctx.anchor is None:
         return Value("DATE", f"XXXX-{month:02d}", relative=True, mod=mod_of(m))
     relyear = (m["relyear"] or "").lower()
+    year: int | None
     if relyear:
         year = ctx.anchor.year + {"last": -1, "next": 1}.get(relyear, 0)
     elif rel in PAST or _after_since(ctx, m.start()):
@@ -182,8 +161,9 @@ def bare_month_rule(m: re.Match[str], ctx: Context) -> Value | None:
     elif rel == "this":
         year = ctx.anchor.year
     else:
-        year = likely_year(ctx, month, 15, m.start())
-    return Value("DATE", f"{year:04d}-{month:02d}", relative=True, mod=mod_of(m))
+        year = likely_year(ctx, month, 15, m.start(), m.end(), whole_month=True)
+    shown = f"{year:04d}" if year is not None else "XXXX"
+    return Value("DATE", f"{shown}-{month:02d}", relative=True, mod=mod_of(m))
 
 
 MAY_CUES = frozenset(
@@ -272,28 +252,6 @@ def century_rule(m: re.Match[str], ctx: Context) -> Value | None:
     return Value("DATE", f"{number - 1:02d}", mod=mod_of(m))
 
 
-def season_rule(m: re.Match[str], ctx: Context) -> Value | None:
-    code = SEASONS[m["season"].lower()]
-    rel = (m["rel"] or "").lower() or None
-    if m["year"]:
-        year = int(m["year"])
-        return Value("DATE", f"{year:04d}-{code}", mod=mod_of(m))
-    if not rel and not m["mod"] and code in {"SP", "FA"}:
-        return None  # "spring" and "fall" alone are more often not seasons
-    if season_is_a_name(m, ctx):
-        return None
-    if ctx.anchor is None:
-        return Value("DATE", f"XXXX-{code}", relative=True, mod=mod_of(m))
-    year, start = ctx.anchor.year, SEASON_START[code]
-    if code == "WI" and ctx.anchor.month <= 2:
-        year -= 1
-    if rel in PAST and start + 3 > ctx.anchor.month:
-        year -= 1
-    elif rel in FUTURE and start <= ctx.anchor.month:
-        year += 1
-    return Value("DATE", f"{year:04d}-{code}", relative=True, mod=mod_of(m))
-
-
 def quarter_rule(m: re.Match[str], ctx: Context) -> Value | None:
     if m["q"]:
         return Value("DATE", f"{m['qyear']}-{m['q']}")
@@ -325,7 +283,7 @@ def quarter_rule(m: re.Match[str], ctx: Context) -> Value | None:
 def weekday_rule(m: re.Match[str], ctx: Context) -> Value | None:
     weekday = grammar.WEEKDAYS[m["weekday"].lower().rstrip(".")]
     rel = (m["rel"] or "").lower() or None
-    day = weekday_date(ctx, weekday, rel, m.start())
+    day = weekday_date(ctx, weekday, rel, m.start(), m.end())
     if m["part"]:
         return Value("TIME", f"{day}T{PARTS[m['part'].lower()]}", relative=True)
     return Value("DATE", day, relative=True)
@@ -382,7 +340,12 @@ def relunit_rule(m: re.Match[str], ctx: Context) -> Value | None:
         if not PLAN_CUE.search(window) and (early or _PAST_VERB.search(window)):
             amount = -1
     value, relative = relative_value(ctx, unit, amount)
-    return Value("DATE", value, relative=relative, mod=mod_of(m))
+    # "earlier this year": up to publication, not the year's first third
+    word = (m["mod"] or "").lower() if rel == "this" else ""
+    side: Literal["before", "after"] | None = None
+    if word in {"earlier", "later"}:
+        side = "before" if word == "earlier" else "after"
+    return Value("DATE", value, relative=relative, mod=mod_of(m), side=side)
 
 
 def period_ref_rule(m: re.Match[str], ctx: Context) -> Value | None:
@@ -465,7 +428,7 @@ def time_rule(m: re.Match[str], ctx: Context) -> Value | None:
         hour, minute = (12, 0) if m["named"].lower() in {"noon", "midday"} else (0, 0)
         if m["weekday2"]:
             weekday = grammar.WEEKDAYS[m["weekday2"].lower().rstrip(".")]
-            day, relative = weekday_date(ctx, weekday, None, m.start()), True
+            day, relative = weekday_date(ctx, weekday, None, m.start(), m.end()), True
         else:
             day, relative = relative_value(ctx, "day", 0)
     else:
@@ -480,7 +443,7 @@ def time_rule(m: re.Match[str], ctx: Context) -> Value | None:
             hour, minute = int(m["h24"]), int(m["m24"])
         if m.groupdict().get("weekday"):
             weekday = grammar.WEEKDAYS[m["weekday"].lower().rstrip(".")]
-            day, relative = weekday_date(ctx, weekday, None, m.start()), True
+            day, relative = weekday_date(ctx, weekday, None, m.start(), m.end()), True
         elif m.groupdict().get("month"):
             month, number = month_number(m["month"]), int(m["day"])
             year = nearest_year(ctx.anchor, month, min(number, 28)) if ctx.anchor else None

@@ -12,8 +12,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Literal
 
 from parallax.temporal import grammar
+from parallax.temporal.clause_tense import Lean, LeanOf
 from parallax.temporal.expression import (
     TimeExpression,
     TimexType,
@@ -27,8 +29,20 @@ from parallax.temporal.expression import (
 
 @dataclass(frozen=True)
 class Context:
+    """The text a rule matched in, its anchor, and (with a parse) which way each clause leans.
+
+    ``lean`` takes a character span of ``text`` and says whether the verb governing it is in
+    a past or a forward-looking tense (:mod:`parallax.temporal.clause_tense`); without one,
+    or where it returns None, the rules read the words around the expression.
+    """
+
     text: str
     anchor: date | None
+    lean: LeanOf | None = None
+
+    def lean_at(self, start: int, end: int) -> Lean | None:
+        """The lean of the clause governing ``text[start:end]``, when a parse tells it."""
+        return self.lean(start, end) if self.lean is not None else None
 
 
 @dataclass(frozen=True)
@@ -39,6 +53,9 @@ class Value:
     vague: bool = False
     mod: str | None = None
     parts: tuple[TimeExpression, ...] = ()
+    side: Literal["before", "after"] | None = None
+    """"Earlier this year" lies before publication, "later this month" after it: the range
+    is cut at the anchor rather than narrowed to a third of the period."""
 
 
 Handler = Callable[[re.Match[str], Context], Value | None]
@@ -246,23 +263,34 @@ def day_value(year: int | None, month: int, day: int) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
 
 
-def weekday_date(ctx: Context, weekday: int, rel: str | None, at: int) -> str:
-    """The date of a weekday named near ``at``: last/next/this, else by the verb's tense."""
+def weekday_date(ctx: Context, weekday: int, rel: str | None, at: int, end: int) -> str:
+    """The date of a weekday named at ``at``: last/next/this, else by the verb's tense.
+
+    The tense is the parse's where there is one (the verb the weekday hangs on, see
+    :mod:`parallax.temporal.clause_tense`), else read from the words of the clause.
+    """
     if ctx.anchor is None:
         return f"XXXX-WXX-{weekday}"
     anchor = ctx.anchor
     delta = weekday - anchor.isoweekday()
+    lean = ctx.lean_at(at, end) if rel is None else None
     if rel in PAST:
         delta = delta - 7 if delta >= 0 else delta
     elif rel in FUTURE:
         delta = delta + 7 if delta <= 0 else delta
     elif rel == "this":
         pass
+    elif lean == "past":
+        delta = delta - 7 if delta > 0 else delta
+    elif lean == "ahead":
+        delta = delta + 7 if delta < 0 else delta
     else:
         # "Monday's meeting ... will be": a weekday in a possessive names a thing whose verb
         # comes after it, so the whole clause is read for a plan
         possessive = re.match(r"\w*['\u2019]s\b", ctx.text[at : at + 14])
-        window = sentence_window(ctx.text, at, 40, 80 if possessive else 20)
+        window = without_aside(sentence_window(ctx.text, at, 40, 0)) + sentence_window(
+            ctx.text, at, 0, 80 if possessive else 20
+        )
         # the clause's own plan may lie further back ("plans to campaign with former
         # President Barack Obama on Saturday"), but not past the clause's start, and not
         # with a verb of its own between the plan and the day
@@ -275,6 +303,8 @@ def weekday_date(ctx: Context, weekday: int, rel: str | None, at: int) -> str:
             delta = delta + 7 if delta < 0 else delta
         elif delta > 0:
             delta -= 7
+        if lean == "later" and delta < 0:
+            return f"XXXX-WXX-{weekday}"  # "said they would meet on Tuesday": not the past one
     return (anchor + timedelta(days=delta)).isoformat()
 
 
@@ -315,6 +345,18 @@ def _planned_before(text: str, at: int, before: int) -> str:
     if not plans or _OWN_VERB.search(head[plans[-1].end() :]):
         return ""
     return plans[-1].group()
+
+
+_ASIDE = re.compile(r",\s*(?:who|which)\b[^,;]*,", re.IGNORECASE)
+
+
+def without_aside(head: str) -> str:
+    """The words before a time with any relative clause closed before it taken out.
+
+    In "the ministers, who will meet in June, spoke on Friday" the "will" belongs to the
+    aside; the weekday dates "spoke", whose clause the aside only interrupts.
+    """
+    return _ASIDE.sub(",", head)
 
 
 def sentence_window(text: str, at: int, before: int, after: int) -> str:
@@ -361,7 +403,69 @@ November", written in December, is next November), while a plan told in the past
 expected to open in November") may be."""
 
 
-def likely_year(ctx: Context, month: int, day: int, at: int) -> int:
+LEAN_REACH_MONTHS = 10
+"""How far from publication a month (or day) may be put by its clause's tense alone.
+
+When the tense of the governing verb moves a date to the other side of publication from
+where the words put it, and that lands it further than this, the two readings disagree too
+much to trust either: the date is left without a year rather than guessed."""
+
+
+NEAR_DAYS = 31
+"""A day this close to publication is not moved a year by its verb's tense: a year away is
+no likelier than a loose tense or a misread parse (a past form read where the day lies a
+week ahead), so the day is left without a year."""
+
+
+def leaning_year(ctx: Context, month: int, day: int | None, lean: Lean, guess: int) -> int | None:
+    """The year that puts a month (and day) on the side of publication its clause leans to.
+
+    ``guess`` is the year the words gave; it stands when it is already on that side
+    (publication's own month or day counts as both). Otherwise the nearest year on that
+    side is taken, or None when that lies beyond ``LEAN_REACH_MONTHS``; a day within
+    ``NEAR_DAYS`` of publication, and a "later" clause ("would") whose time the words put
+    in the past, are left without a year.
+    """
+    anchor = ctx.anchor
+    assert anchor is not None
+
+    def side(year: int) -> int:
+        if day is None:
+            return (year * 12 + month) - (anchor.year * 12 + anchor.month)
+        return (date(year, month, day) - anchor).days
+
+    def fits(year: int) -> bool:
+        return side(year) <= 0 if lean == "past" else side(year) >= 0
+
+    if fits(guess):
+        return guess
+    if lean == "later" or (day is not None and abs(side(guess)) <= NEAR_DAYS):
+        return None  # "would take effect in January", or a day a week ahead read as past
+    step = -1 if lean == "past" else 1
+    year = next((y for y in (guess + step, guess + 2 * step) if 1 <= y <= 9999 and fits(y)), None)
+    if year is None:
+        return None
+    months = (year * 12 + month) - (anchor.year * 12 + anchor.month)
+    return year if abs(months) <= LEAN_REACH_MONTHS else None
+
+
+def likely_year(
+    ctx: Context, month: int, day: int, at: int, end: int, *, whole_month: bool = False
+) -> int | None:
+    """The year of a month (and day) named without one: by the clause's tense, else ``guess``.
+
+    With a parse, the tense of the verb the expression hangs on decides which side of
+    publication it lies (:func:`leaning_year`); without one, or where the parse says
+    nothing, :func:`guess_year` reads the words.
+    """
+    guess = guess_year(ctx, month, day, at)
+    lean = ctx.lean_at(at, end)
+    if lean is None:
+        return guess
+    return leaning_year(ctx, month, None if whole_month else day, lean, guess)
+
+
+def guess_year(ctx: Context, month: int, day: int, at: int) -> int:
     """The year of a month (and day) named without one, leaning to the past unless planned.
 
     News mostly reports what happened: on the TempEval-3 training documents, months named
@@ -374,7 +478,7 @@ def likely_year(ctx: Context, month: int, day: int, at: int) -> int:
     """
     anchor = ctx.anchor
     assert anchor is not None
-    sentence = _SENTENCE_END.split(ctx.text[max(0, at - 80) : at])[-1]
+    sentence = without_aside(_SENTENCE_END.split(ctx.text[max(0, at - 80) : at])[-1])
     after = ctx.text[at : at + 20].partition(",")[0]
     ahead = bool(PLAN_CUE.search(sentence + after)) and not _SINCE.search(sentence)
     behind = 0 if ahead and _FUTURE.search(sentence) else 1 if ahead else PAST_SPAN_MONTHS
@@ -417,6 +521,8 @@ def simple_expression(ctx: Context, start: int, end: int, found: Value) -> TimeE
     if found.type in {"DATE", "TIME"} and not vague:
         whole = value_range(found.value)
         span = narrow(whole, found.mod) if whole else None
+        if whole and found.side and ctx.anchor and whole[0] <= ctx.anchor <= whole[1]:
+            span = (whole[0], ctx.anchor) if found.side == "before" else (ctx.anchor, whole[1])
     if found.type == "DURATION":
         granularity = "duration"
     elif found.type == "SET":

@@ -30,7 +30,6 @@ from parallax.temporal._date_rules import (
     quarter_rule,
     relday_rule,
     relunit_rule,
-    season_rule,
     spoken_year_rule,
     time_rule,
     weekday_rule,
@@ -44,12 +43,14 @@ from parallax.temporal._resolution import (
     Value,
     simple_expression,
 )
+from parallax.temporal._season_rules import season_rule
 from parallax.temporal._span_rules import (
     duration_rule,
     ref_rule,
     set_rule,
     vague_duration_rule,
 )
+from parallax.temporal.clause_tense import LeanOf
 from parallax.temporal.expression import TimeExpression, value_range
 
 _HANDLERS: dict[str, Handler] = {
@@ -237,7 +238,10 @@ def find_times(text: str, anchor: date | None = None) -> list[TimeExpression]:
 
 
 def find_times_in_sentences(
-    text: str, sentences: Sequence[tuple[int, int]], anchor: date | None = None
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    anchor: date | None = None,
+    lean: LeanOf | None = None,
 ) -> list[list[TimeExpression]]:
     """The time expressions of each sentence, with offsets into the whole ``text``.
 
@@ -250,6 +254,9 @@ def find_times_in_sentences(
         text: the whole text.
         sentences: the start and end offset of each sentence, in text order.
         anchor: the publication date, as for :func:`find_times`.
+        lean: with a parse of ``text``, which way the clause governing a span of it points
+            (:func:`parallax.temporal.clause_tense.lean_of_doc`); a weekday, a month or a
+            season named without a year is then placed by its verb's tense.
 
     Returns:
         One list per sentence, in the order given.
@@ -260,7 +267,7 @@ def find_times_in_sentences(
         piece = text[start:end]
         if not piece or not grammar.TRIGGER.search(piece):
             continue
-        for expression in _select(Context(piece, anchor)):
+        for expression in _select(Context(piece, anchor, _shifted(lean, start))):
             found.append(
                 replace(expression, start=expression.start + start, end=expression.end + start)
             )
@@ -275,6 +282,14 @@ def find_times_in_sentences(
         _join_ranges(Context(text, anchor), expressions) if expressions else []
         for expressions in by_sentence
     ]
+
+
+def _shifted(lean: LeanOf | None, offset: int) -> LeanOf | None:
+    """``lean`` for a piece of the text that starts at ``offset``."""
+    if lean is None:
+        return None
+    whole = lean
+    return lambda start, end: whole(start + offset, end + offset)
 
 
 def normalise(text: str, anchor: date | None = None) -> TimeExpression | None:

@@ -1,0 +1,215 @@
+"""Which way the clause that governs a time expression points: back from publication, or ahead.
+
+Without a parse the rules read the words around a weekday or a month for a plan ("will",
+"scheduled"), and the sentence's other clauses lead them astray: in "the ministers, who will
+meet in June, spoke on Friday" the "will" of the relative clause puts "Friday" ahead, and in
+"the election is on Nov. 4", written in March, nothing plans, so November is the one past.
+What decides is the verb the expression hangs on: "spoke" is past, so Friday is the one just
+gone; "is" is present, and news does not report a past day in the present tense, so the
+election is the coming one. This module reads that verb's tense from a dependency parse
+(spaCy's English labels, read duck-typed) and tells the rules which way to lean; where the
+parse does not say (an active participle, "could", a verb of saying in the present, a date
+that only bounds the clause, "since May"), it says nothing and the rules read the words.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from typing import Any, Literal
+
+Lean = Literal["past", "ahead", "later"]
+""""past": on or before publication; "ahead": on or after it; "later": after a past moment
+the text reports from ("said they would meet on Tuesday"), which may lie on either side."""
+LeanOf = Callable[[int, int], Lean | None]
+"""Given a time expression's character span, the way its clause points (or None)."""
+
+WILL = frozenset({"will", "shall", "'ll", "wo", "\u2019ll"})
+FUTURE_AUX = WILL | {"may", "must", "should", "can", "ca"}
+"""Modals that look ahead, unless with a perfect ("may have met" is past)."""
+LATER_AUX = frozenset({"would", "'d", "\u2019d"})
+OTHER_MODALS = frozenset({"could", "might"})
+"""Modals that may tell the past as well ("could not agree on Friday")."""
+PERFECT = frozenset({"have", "has", "had", "'ve", "\u2019ve", "having"})
+
+AT_PREPOSITIONS = frozenset({"on", "in", "at", "during", "by", "until", "till", "through"})
+"""Prepositions that place a clause at (or up to) a time. "Since May", "from March", "than
+in June" or "for Tuesday" measure from or set something for a time, whatever the tense."""
+
+TIME_DEPS = frozenset({"npadvmod", "tmod", "dobj", "nsubj", "nsubjpass", "attr"})
+"""How a bare time ("met Friday", "the deadline is Friday") hangs on its verb."""
+
+NOUN_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
+
+UNDATED_PRESENT = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "note",
+        "write",
+        "report",
+        "claim",
+        "argue",
+        "insist",
+        "warn",
+        "show",
+        "suggest",
+        "mean",
+        "think",
+        "believe",
+        "know",
+        "remember",
+        "recall",
+        "date",
+        "mark",
+        "come",
+        "follow",
+        "cover",
+        "describe",
+    }
+)
+"""Verbs whose present tense tells nothing about when their time lies: a report ("officials
+say"), a stance, "the letter is dated", "the vote comes after", "the day marks"."""
+
+PLANNING = frozenset(
+    {"schedule", "set", "plan", "postpone", "delay", "move", "push", "call", "reschedule"}
+    | {"cancel", "announce", "approve", "suspend", "scrap"}
+)
+"""Verbs that arrange an event: "scheduled a vote on Tuesday" may date the vote, and "the
+March 3 election was cancelled" is dated by the election, not by the cancelling."""
+
+
+EXPECTING = PLANNING | {"expect", "slate", "due", "host", "hold"}
+"""Participles that may name an event still to come ("talks, expected in June", "the
+summit, hosted by Brazil in November"), unlike "a deal, first proposed in March"."""
+
+
+def lean_of_doc(doc: Any) -> LeanOf:
+    """The lean of the clause governing each time expression of a parsed text."""
+    starts = [token.idx for token in doc]
+
+    def lean(start: int, end: int) -> Lean | None:
+        first = bisect_right(starts, start) - 1
+        last = bisect_right(starts, max(start, end - 1)) - 1
+        if first < 0 or last < first:
+            return None
+        return clause_lean(doc[first : last + 1].root)
+
+    return lean
+
+
+def clause_lean(token: Any) -> Lean | None:
+    """The lean of the verb a time expression's head token hangs on, or None."""
+    verb = _governing_verb(token)
+    return _tense(verb) if verb is not None else None
+
+
+def _governing_verb(token: Any) -> Any | None:
+    """The verb whose time ``token`` is, when it hangs on one directly enough to read its tense.
+
+    "On Friday" and "Friday" dating a verb, and a weekday owning its clause's subject
+    ("Monday's meeting ended"); a time inside another noun phrase ("a vote on Friday", "at
+    Monday's hearing") dates that noun, whose time the verb does not tell.
+    """
+    current = token
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = current.head  # "on Monday and Tuesday": the first conjunct's place
+    if current.lower_ in AT_PREPOSITIONS and current.dep_ == "prep":
+        return _verb_or_none(current.head)
+    if current.dep_ in NOUN_DEPS:
+        # "Monday's meeting ended": the event's own course. A passive ("a June 3 hearing
+        # has been scheduled") or a planning verb arranges the event, at another time.
+        noun = current.head
+        verb = _verb_or_none(noun.head) if noun.dep_ == "nsubj" else None
+        return verb if verb is not None and verb.lemma_ not in PLANNING else None
+    if current.dep_ == "pobj":
+        preposition = current.head
+        if preposition.lower_ not in AT_PREPOSITIONS or preposition.dep_ != "prep":
+            return None
+        return _verb_or_none(preposition.head)
+    if current.dep_ in TIME_DEPS:
+        return _verb_or_none(current.head)
+    return None
+
+
+def _verb_or_none(token: Any) -> Any | None:
+    if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ not in {"aux", "auxpass"}):
+        return token
+    return None
+
+
+def _auxiliaries(verb: Any) -> list[Any]:
+    own = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if not own and verb.dep_ == "conj" and verb.tag_ in {"VB", "VBN", "VBG"}:
+        # "will meet and vote on Friday": the second verb shares the first one's auxiliary
+        return [c for c in verb.head.children if c.dep_ in {"aux", "auxpass"}]
+    return own
+
+
+def _tense(verb: Any, depth: int = 0) -> Lean | None:
+    """Whether a verb's clause points back ("spoke", "had met", "was killed") or ahead.
+
+    Ahead: the future ("will meet", "must pass by"), the present of a verb that is not a
+    report or a state ("votes", "is on", "is held", "is meeting"), and an infinitive under
+    such a verb ("is expected to end", "plans to visit"). Past: the simple past, the
+    perfect and a past auxiliary. Later: "would", after a past moment but not necessarily
+    after publication. Anything else (an active participle, "could", an infinitive under a
+    past verb, "planned to") is left to the words around the time.
+    """
+    auxiliaries = _auxiliaries(verb)
+    words = {a.lower_ for a in auxiliaries}
+    if not auxiliaries and verb.tag_ == "VBN" and verb.dep_ in {"acomp", "xcomp", "oprd"}:
+        # "remains closed until Thursday", "stays shut": the tense is the linking verb's
+        return _tense(verb.head, depth + 1) if depth <= 3 else None
+    if "to" in words:
+        if verb.dep_ != "xcomp" or depth > 3 or words & PERFECT:
+            return "past" if words & PERFECT else None
+        return "ahead" if _tense(verb.head, depth + 1) == "ahead" else None
+    past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries)
+    if (past or (words & PERFECT and verb.tag_ == "VBN")) and verb.lemma_ in PLANNING:
+        return None
+    if words & PERFECT and verb.tag_ == "VBN":
+        return "ahead" if words & WILL else "past"  # "will have left by Friday"
+    if words & FUTURE_AUX:
+        return "ahead"
+    if words & LATER_AUX:
+        return "later"
+    if words & OTHER_MODALS:
+        return None
+    if past:
+        return "past"
+    if verb.lemma_ in UNDATED_PRESENT:
+        return None
+    if any(a.tag_ in {"VBZ", "VBP"} for a in auxiliaries):
+        return "ahead"  # "is held on Nov. 4", "is meeting on Friday"
+    if auxiliaries:
+        return None
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.lemma_ not in EXPECTING:
+        return "past"  # "a deal, first proposed in March, ...": a passive told of the past
+    present = verb.tag_ in {"VBZ", "VBP"} or (
+        verb.tag_ == "VB" and verb.dep_ != "xcomp" and _plural_subject(verb)
+    )
+    return "ahead" if present else None
+
+
+PLURAL_PRONOUNS = frozenset({"i", "you", "we", "they"})
+
+
+def _plural_subject(verb: Any) -> bool:
+    """Whether a bare-form verb has a subject it could be the present tense of.
+
+    The tagger gives some present verbs the bare form ("the ministers meet"), and some past
+    ones too ("the army retook", an irregular form it does not know): with a singular
+    subject a present would end in -s, so the bare form there is no present.
+    """
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "conj":
+        # "talks ended Saturday and resume on Thursday": the first verb's subject
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return any(
+        s.tag_ in {"NNS", "NNPS"}
+        or s.lower_ in PLURAL_PRONOUNS
+        or any(c.dep_ == "conj" for c in s.children)
+        for s in subjects
+    )

@@ -1,0 +1,135 @@
+"""Weekdays, months and seasons without a year, placed by the tense of the verb they date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parallax.components.parse import SpacyParse
+from parallax.components.sentences import Sentences
+from parallax.components.times import Times
+from parallax.model import Article
+from parallax.pipeline import Pipeline
+from parallax.temporal import find_times
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline([SpacyParse(), Sentences(), Times()])
+
+
+def _values(nlp: Pipeline, text: str, when: date) -> dict[str, str]:
+    """Each time expression's text and value, from the times layer with the parse."""
+    analysis = nlp(Article(text=text, source="<test>", language="en", date=when))
+    return {str(t["text"]): str(t["value"]) for t in analysis.layers["times"]}
+
+
+def test_a_future_relative_clause_does_not_move_the_main_clause_ahead(nlp: Pipeline) -> None:
+    # 2026-03-11 is a Wednesday: "spoke" is past, so Friday is the one just gone.
+    text = "The ministers, who will meet in June, spoke on Friday."
+    assert _values(nlp, text, date(2026, 3, 11)) == {"June": "2026-06", "Friday": "2026-03-06"}
+
+
+def test_a_scheduled_event_in_the_present_tense_lies_ahead(nlp: Pipeline) -> None:
+    values = _values(nlp, "The election is on Nov. 4.", date(2026, 3, 11))
+    assert values == {"Nov. 4": "2026-11-04"}
+    values = _values(nlp, "Ministers meet on Monday in Paris.", date(2026, 4, 22))
+    assert values == {"Monday": "2026-04-27"}
+
+
+def test_a_past_tense_verb_puts_its_month_behind_publication(nlp: Pipeline) -> None:
+    # Words alone put a month up to four months ahead; "began" says it is the one past.
+    values = _values(nlp, "The last shutdown began in December.", date(2025, 9, 4))
+    assert values == {"December": "2024-12"}
+
+
+def test_each_of_two_coordinated_verbs_dates_its_own_weekday(nlp: Pipeline) -> None:
+    text = "Negotiators worked through the night on Saturday and will reconvene on Wednesday."
+    values = _values(nlp, text, date(2026, 11, 16))
+    assert values == {"Saturday": "2026-11-14", "Wednesday": "2026-11-18"}
+
+
+def test_a_weekday_owning_the_subject_takes_its_verbs_tense(nlp: Pipeline) -> None:
+    text = "Monday's meeting at the White House ended without a deal."
+    assert _values(nlp, text, date(2026, 3, 11)) == {"Monday": "2026-03-09"}
+
+
+def test_a_season_in_a_present_tense_clause_is_the_coming_one(nlp: Pipeline) -> None:
+    text = "Poland, which holds elections in the spring, opposed the target."
+    assert _values(nlp, text, date(2026, 10, 29)) == {"the spring": "2027-SP"}
+    text = "In the spring, ministers agreed on a framework."
+    assert _values(nlp, text, date(2026, 11, 16)) == {"the spring": "2026-SP"}
+
+
+def test_dates_across_the_new_year(nlp: Pipeline) -> None:
+    text = "The new Congress convenes on Monday. Lawmakers left town on Dec. 20."
+    values = _values(nlp, text, date(2027, 1, 2))
+    assert values == {"Monday": "2027-01-04", "Dec. 20": "2026-12-20"}
+
+
+def test_would_after_a_past_report_never_puts_the_day_in_the_past(nlp: Pipeline) -> None:
+    # "would speak": after the saying, perhaps after publication; not last Tuesday.
+    text = "The White House said the two leaders would speak again on Tuesday."
+    assert _values(nlp, text, date(2026, 3, 2)) == {"Tuesday": "XXXX-WXX-2"}
+
+
+def test_a_tense_that_moves_a_month_too_far_leaves_it_without_a_year(nlp: Pipeline) -> None:
+    # Present tense says the coming November, eleven months off; the words say the past one.
+    values = _values(nlp, "The next summit is in November.", date(2025, 12, 15))
+    assert values == {"November": "XXXX-11"}
+
+
+def test_a_date_that_only_bounds_the_clause_keeps_the_words_reading(nlp: Pipeline) -> None:
+    text = "Russia, which has launched waves of drones since December, fired 40 missiles."
+    assert _values(nlp, text, date(2026, 1, 6))["December"] == "2025-12"
+
+
+def test_without_a_parse_a_relative_clause_aside_lends_its_plan_to_nothing() -> None:
+    # find_times reads words only: the "will" of the aside is not the main clause's plan.
+    found = find_times("The ministers, who will meet in June, spoke on Friday.", date(2026, 3, 11))
+    assert [t.value for t in found] == ["2026-06", "2026-03-06"]
+    found = find_times("The talks, which begin in June, will resume on Friday.", date(2026, 3, 11))
+    assert [t.value for t in found] == ["2026-06", "2026-03-13"]
+
+
+def test_a_passive_participle_after_a_noun_tells_of_the_past(nlp: Pipeline) -> None:
+    # The words alone put March three months ahead of a December article.
+    text = "A finance deal, first proposed in March, faces opposition from oil producers."
+    assert _values(nlp, text, date(2026, 12, 2)) == {"March": "2026-03"}
+
+
+def test_a_day_near_publication_on_the_wrong_side_of_its_tense_is_left_without_a_year(
+    nlp: Pipeline,
+) -> None:
+    # "Is on July 7", ten days after July 7: the day just past or next year's; not guessed.
+    values = _values(nlp, "The alliance's summit is on July 7.", date(2026, 7, 17))
+    assert values == {"July 7": "XXXX-07-07"}
+
+
+def test_a_participle_after_a_linking_verb_takes_that_verbs_tense(nlp: Pipeline) -> None:
+    # 2026-02-17 is a Tuesday: "remains closed until Thursday" is the coming Thursday.
+    values = _values(nlp, "The border crossing remains closed until Thursday.", date(2026, 2, 17))
+    assert values == {"Thursday": "2026-02-19"}
+    values = _values(nlp, "The border crossing remained closed until Thursday.", date(2026, 2, 17))
+    assert values == {"Thursday": "2026-02-12"}
+
+
+def test_a_future_perfect_looks_ahead_and_a_modal_perfect_back(nlp: Pipeline) -> None:
+    when = date(2026, 2, 17)  # a Tuesday
+    values = _values(nlp, "The troops will have left the village by Friday.", when)
+    assert values == {"Friday": "2026-02-20"}
+    values = _values(nlp, "The troops may have left the village on Friday.", when)
+    assert values == {"Friday": "2026-02-13"}
+
+
+def test_a_bare_form_with_a_singular_subject_is_no_present(nlp: Pipeline) -> None:
+    # The tagger reads "retook" as a bare form; with "army" a present would be "retakes".
+    values = _values(nlp, "Ukraine's army retook the village in the autumn.", date(2027, 1, 11))
+    assert values == {"the autumn": "2026-FA"}
+
+
+def test_a_coordinated_bare_form_takes_the_first_verbs_subject(nlp: Pipeline) -> None:
+    text = "Talks between their envoys ended Saturday in Riyadh and resume on Thursday in Istanbul."
+    values = _values(nlp, text, date(2026, 3, 2))  # a Monday
+    assert values == {"Saturday": "2026-02-28", "Thursday": "2026-03-05"}
