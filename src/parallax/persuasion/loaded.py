@@ -211,19 +211,23 @@ class LoadedLanguageHead:
 
         Function words and punctuation are never the loaded word (:func:`visible_logits`):
         the piece unit sometimes scores "the" or a comma highest, and a flag resting on one
-        is a flag a reader cannot see.
+        is a flag a reader cannot see. When its most loaded piece is one, the sentence shows
+        something only if a content word comes within :data:`LEDE_MARGIN` of the bar, as a
+        lede must. The probability itself is read from every piece, as the head was trained.
         """
         if logits is None:
             logits = self.piece_logits(tokens)
-        logits = visible_logits(text, tokens, logits)
         score = self._score(logits, position)
         if score < (self.threshold if threshold is None else threshold) or not len(logits):
             return []
+        seen = visible_logits(text, tokens, logits)
+        best = int(np.argmax(seen))
+        near = float(seen[best]) >= self.extend - LEDE_MARGIN
         lede = position is not None and position.index == 0
-        if lede and float(logits.max()) < self.extend - LEDE_MARGIN:
+        if seen[best] <= FLOOR or ((lede or best != int(np.argmax(logits))) and not near):
             return []
-        marked = logits >= self.extend
-        marked[int(np.argmax(logits))] = True
+        marked = seen >= self.extend
+        marked[best] = True
         found: list[tuple[int, int, float]] = []
         for index in np.flatnonzero(marked):
             start, end = _whole_words(
