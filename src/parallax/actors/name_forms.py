@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from parallax.actors.name_particles import PARTICLES
+
 if TYPE_CHECKING:
     from parallax.actors.mentions import ActorInfo, Mention
 
@@ -24,8 +26,9 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
     "Carter" after "Defense Secretary Ash Carter" is Ash Carter, whatever the knowledge base
     knows about other Carters, and after "President Carter" (linked by title and date) the
     president. Of the full mentions before it, the person mentioned most so
-    far wins (then the nearest); failing any, the only one after it. Ambiguous surnames
-    with no earlier full mention keep their actor.
+    far wins (then the nearest). A surname with no full mention before it keeps its actor,
+    even when one full name with that surname follows: in "a former aide to Bush ... the
+    aide, Karen Bush" the first Bush is her superior, not her.
     """
     full = [
         m
@@ -35,11 +38,19 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
     seen: dict[str, int] = {}
     for mention in mentions:
         mislabelled = _mislabelled_surname(mention)
-        if not (mention.label == "PERSON" or mislabelled) or len(mention.text.split()) != 1:
+        words = without_possessive(mention.text).lower().split()
+        particled = len(words) > 1 and words[0] in PARTICLES  # "Von der Leyen"
+        if not (mention.label == "PERSON" or mislabelled) or not (len(words) == 1 or particled):
             seen[mention.actor] = seen.get(mention.actor, 0) + 1
             continue
-        word = without_possessive(mention.text).lower()
-        same = [m for m in full if _surname(m.text) == word]
+        if particled:
+            same = [
+                m
+                for m in full
+                if _tail(m.text, len(words)) == words and len(m.text) > len(mention.text)
+            ]
+        else:
+            same = [m for m in full if _surname(m.text) == words[0]]
         before = [m for m in same if m.start < mention.start]
         if before:
             # The person the article has been writing about wins over one named once
@@ -47,10 +58,13 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
             order = {m.actor: i for i, m in enumerate(before)}
             mention.actor = max(order, key=lambda a: (seen.get(a, 0), order[a]))
             mention.label = "PERSON"
-        elif len({m.actor for m in same}) == 1 and not mislabelled:
-            mention.actor = same[0].actor
         seen[mention.actor] = seen.get(mention.actor, 0) + 1
     _drop_unused(mentions, actors)
+
+
+def _tail(name: str, length: int) -> list[str]:
+    """The last ``length`` words of a name, lowercased ("von der leyen")."""
+    return without_possessive(name).lower().split()[-length:]
 
 
 def _names_in_full(mention: Mention, actors: dict[str, ActorInfo]) -> bool:
@@ -114,9 +128,12 @@ def unify_name_variants(mentions: list[Mention], actors: dict[str, ActorInfo]) -
     newspaper named after it ("Washington", "Washington Post") are never joined.
     """
     labels: dict[str, set[str]] = {}
+    people = {m.actor for m in mentions if m.people}
     for mention in mentions:
         if mention.label:
             labels.setdefault(mention.actor, set()).add(mention.label)
+        if not mention.people:
+            people.discard(mention.actor)
     names = {a: actors[a].name for a in labels if a in actors}
     targets = sorted(
         (a for a in names if labels[a] & {"GPE", "NORP"}),
@@ -126,6 +143,8 @@ def unify_name_variants(mentions: list[Mention], actors: dict[str, ActorInfo]) -
         if not actor_id.startswith("local:") or labels[actor_id] != {"NORP"}:
             continue
         for target in targets:
+            if actor_id in people and actors[target].type in {"place", "country"}:
+                continue  # "Iowans" are the people of Iowa, not the place acting
             if target != actor_id and _is_variant(names[actor_id], names[target]):
                 for mention in mentions:
                     if mention.actor == actor_id:
