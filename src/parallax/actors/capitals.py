@@ -6,9 +6,10 @@ place it names where something happens: "talks in Paris", "In Moscow, officials 
 "protesters gathered in Kyiv". Read as the state, those sentences made France a party to
 the talks and Ukraine a participant in every event told there, and the portrayal counted
 them. A capital after such a preposition is the city: the knowledge base's place of that
-name when it has one, else a local place. "At" is left out for capitals, since "fired
-missiles at Kyiv" names what was aimed at; "to", "from" and "on" name a goal, a source or
-a target, which metonymy may still read as the state.
+name when it has one, else a local place. So is a capital that owns one of the city's own
+parts, people or offices ("Kyiv's mayor", "residents of Moscow"). "At" is left out for
+capitals, since "fired missiles at Kyiv" names what was aimed at; "to", "from" and "on"
+name a goal, a source or a target, which metonymy may still read as the state.
 """
 
 from __future__ import annotations
@@ -34,9 +35,31 @@ def locative(token: Any, preps: frozenset[str] = LOCATIVE_PREPS) -> bool:
     return bool(token.dep_ == "pobj" and token.head.lower_ in preps)
 
 
+CITY_NOUNS = frozenset(
+    {
+        *("mayor", "resident", "inhabitant", "city", "council", "suburb", "outskirts"),
+        *("centre", "center", "street", "district", "neighbourhood", "neighborhood"),
+        *("metro", "airport", "skyline", "police", "hospital", "station"),
+    }
+)
+"""Nouns for a city's own parts, people and offices ("Kyiv's mayor", "residents of Moscow")."""
+
+
 def capital_as_place(token: Any) -> bool:
-    """Whether a capital headed by ``token`` names where something happens (the module)."""
-    return locative(token, CAPITAL_LOCATIVE_PREPS)
+    """Whether a capital headed by ``token`` names where something happens (the module).
+
+    So does a capital that owns or qualifies one of the city's own parts, people or offices
+    (:data:`CITY_NOUNS`): "Kyiv's mayor" and "residents of Moscow" are the city's.
+    """
+    if locative(token, CAPITAL_LOCATIVE_PREPS):
+        return True
+    if token.dep_ in {"poss", "compound"}:
+        return bool(token.head.lemma_.lower() in CITY_NOUNS)
+    return bool(
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() in CITY_NOUNS
+    )
 
 
 def city_named(kb: KnowledgeBase, text: str, capitals: Iterable[str]) -> KBEntity | None:

@@ -448,14 +448,14 @@ class ActorResolver:
             mention = self._make(ent, self._people(entity, text, ent.doc), kind)
             mention.label = ent.label_
             return mention
-        entity = self._capital_as_place(entity, text, ent.root)
-        if entity.type == "place" and not locative(ent.root):
+        city = self._capital_as_place(entity, text, ent.root)
+        if city is entity and entity.type == "place" and not locative(ent.root):
             state = self.state_of(entity)
             if state is not None:
                 mention = self._make(ent, state, "name")
                 mention.label = ent.label_
                 return mention
-        actor = self._from_kb(entity)
+        actor = self._from_kb(city)
         mention = self._make(ent, actor, kind)
         mention.label = ent.label_
         if entity.type == "person" and self.actors[actor].affiliation is None:

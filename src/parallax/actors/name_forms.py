@@ -26,9 +26,8 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
     "Carter" after "Defense Secretary Ash Carter" is Ash Carter, whatever the knowledge base
     knows about other Carters, and after "President Carter" (linked by title and date) the
     president. Of the full mentions before it, the person mentioned most so
-    far wins (then the nearest). A surname with no full mention before it keeps its actor,
-    even when one full name with that surname follows: in "a former aide to Bush ... the
-    aide, Karen Bush" the first Bush is her superior, not her.
+    far wins (then the nearest); failing any, the only one after it. Ambiguous surnames
+    with no earlier full mention keep their actor.
     """
     full = [
         m
@@ -58,6 +57,11 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
             order = {m.actor: i for i, m in enumerate(before)}
             mention.actor = max(order, key=lambda a: (seen.get(a, 0), order[a]))
             mention.label = "PERSON"
+        elif len({m.actor for m in same}) == 1 and not mislabelled:
+            # A lede often gives the surname before the full name ("Yanukovych fled ...
+            # Viktor Yanukovych"); judged real news has far more of these than of a
+            # namesake named first ("an aide to Bush ... the aide, Karen Bush").
+            mention.actor = same[0].actor
         seen[mention.actor] = seen.get(mention.actor, 0) + 1
     _drop_unused(mentions, actors)
 
