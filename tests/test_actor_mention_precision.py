@@ -194,3 +194,8 @@ def test_it_that_takes_time_stands_for_nothing(nlp: Pipeline) -> None:
         "Afghanistan held elections in May. It will take years for the economy to recover.",
     )
     assert not any(m["text"] == "It" for a in analysis.layers["actors"] for m in a["mentions"])
+
+
+def test_a_demonym_opening_a_headline_is_still_its_country(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, "Ukrainian opposition uses polls to bolster its cause.")
+    assert actors_by_mention(analysis)["Ukrainian"] == "ukraine"

@@ -39,7 +39,7 @@ CITY_NOUNS = frozenset(
     {
         *("mayor", "resident", "inhabitant", "city", "council", "suburb", "outskirts"),
         *("centre", "center", "street", "district", "neighbourhood", "neighborhood"),
-        *("metro", "airport", "skyline", "police", "hospital", "station"),
+        *("metro", "airport", "skyline", "police", "hospital", "station", "square"),
     }
 )
 """Nouns for a city's own parts, people and offices ("Kyiv's mayor", "residents of Moscow")."""

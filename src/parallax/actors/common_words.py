@@ -15,7 +15,7 @@ in edited news.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from parallax.actors.datelines import after_dateline
@@ -24,10 +24,11 @@ COMMON_POS = frozenset({"NOUN", "ADJ"})
 """Parts of speech of a common word; a name the tagger recognises is PROPN."""
 
 
-def common_word_as_name(ent: Any, known: Callable[[str], Sequence[object]]) -> bool:
+def common_word_as_name(ent: Any, known: Callable[[str], object]) -> bool:
     """Whether an entity is a common word the tagger took for a name (see the module).
 
-    ``known`` looks a word up in the knowledge base; a word it knows is a name.
+    ``known`` looks a word up in the knowledge base (names and demonyms); a word it knows
+    is a name ("Ukrainian opposition ..." opening a headline).
     """
     if not any(ch.isupper() for ch in ent.text):
         return True

@@ -33,6 +33,7 @@ from parallax.actors.homonyms import (
     state_named_as_person,
 )
 from parallax.actors.name_forms import (
+    spelled_otherwise,
     unify_name_variants,
     unify_short_organisation_names,
     unify_surnames,
@@ -253,7 +254,7 @@ class ActorResolver:
         for ent in entities_with_whole_names(doc):
             if ent.label_ not in ACTOR_LABELS or taken.intersection(range(ent.start, ent.end)):
                 continue
-            if in_a_persons_title(ent) or common_word_as_name(ent, self.kb.lookup):
+            if in_a_persons_title(ent) or common_word_as_name(ent, self._known):
                 continue  # a title's department, or a common word tagged as a name ("state")
             mention = self._entity(ent)
             if mention is not None:
@@ -462,6 +463,9 @@ class ActorResolver:
             self.actors[actor].affiliation = self._title_state(ent)
         return mention
 
+    def _known(self, word: str) -> KBEntity | None:
+        return self.lookup(word, demonym=True)
+
     def _people(self, state: KBEntity, text: str, doc: Any) -> str:
         """The people of ``state`` named by a plural demonym (:mod:`parallax.actors.peoples`).
 
@@ -502,7 +506,7 @@ class ActorResolver:
         full_name = len(text.split()) > 1
         people = [e for e in self.kb.lookup(text) if e.type == "person"]
         if not people and full_name:
-            people = self._spelled_otherwise(text)
+            people = spelled_otherwise(self.kb, text)
         if not people:
             return None
         year = sentence_year(ent)
@@ -540,26 +544,6 @@ class ActorResolver:
     def _state_id(self, word: str) -> str | None:
         entity = self.lookup(word, demonym=True)
         return entity.id if entity is not None and entity.type == "country" else None
-
-    def _spelled_otherwise(self, text: str) -> list[KBEntity]:
-        """People a full name names with its surname spelled as one of their aliases.
-
-        Transliterated surnames come in several spellings ("Zelensky", "Zelenskiy",
-        "Zelenskyy"); the knowledge base lists them as aliases of the surname but not every
-        pairing with the given name. "Volodymyr Zelenskiy" is the person whose surname alias
-        is "Zelenskiy" and whose full name starts "Volodymyr"; "Hunter Biden" is not the
-        person whose surname is "Biden" and whose given name is "Joe".
-        """
-        words = text.split()
-        given = words[0].lower()
-        return [
-            e
-            for e in self.kb.lookup(words[-1])
-            if e.type == "person"
-            and any(
-                len(name.split()) > 1 and name.split()[0].lower() == given for name in e.names()
-            )
-        ]
 
     def _in_office_then(self, person: KBEntity, doc: Any) -> bool:
         """Whether the person served a body the article names on the publication date."""

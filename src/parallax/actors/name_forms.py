@@ -18,6 +18,7 @@ from parallax.actors.name_particles import PARTICLES
 
 if TYPE_CHECKING:
     from parallax.actors.mentions import ActorInfo, Mention
+    from parallax.knowledge import KBEntity, KnowledgeBase
 
 
 def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> None:
@@ -238,3 +239,22 @@ def unify_short_organisation_names(mentions: list[Mention], actors: dict[str, Ac
         if len(owners) == 1:
             mention.actor = owners.pop()
     _drop_unused(mentions, actors)
+
+
+def spelled_otherwise(kb: KnowledgeBase, text: str) -> list[KBEntity]:
+    """People a full name names with its surname spelled as one of their aliases.
+
+    Transliterated surnames come in several spellings ("Zelensky", "Zelenskiy",
+    "Zelenskyy"); the knowledge base lists them as aliases of the surname but not every
+    pairing with the given name. "Volodymyr Zelenskiy" is the person whose surname alias
+    is "Zelenskiy" and whose full name starts "Volodymyr"; "Hunter Biden" is not the
+    person whose surname is "Biden" and whose given name is "Joe".
+    """
+    words = text.split()
+    given = words[0].lower()
+    return [
+        e
+        for e in kb.lookup(words[-1])
+        if e.type == "person"
+        and any(len(name.split()) > 1 and name.split()[0].lower() == given for name in e.names())
+    ]
