@@ -8,9 +8,11 @@ Biden administration" and "US" must count as one actor, and "Moscow", "the Kreml
 2. A government-like head noun ("rulers", "government", "administration", "ruling class",
    "troops") whose modifier names a state ("the Russian rulers", "the U.S. ruling class",
    "the Biden administration" through Biden's affiliation): the state acts.
-3. A named entity (GPE, ORG, NORP, PERSON): its alias or demonym in the knowledge base; a
-   capital stands for its state (metonymy) unless it is the place where something happens;
-   anything unknown gets a ``local:<slug>`` id so it still counts as one actor.
+3. A named entity (GPE, ORG, NORP, PERSON): its alias or demonym in the knowledge base,
+   though a plural demonym used as a noun names the people (:mod:`parallax.actors.peoples`);
+   a capital stands for its state (metonymy) unless it is the place where something happens
+   (:mod:`parallax.actors.capitals`); anything unknown gets a ``local:<slug>`` id so it
+   still counts as one actor.
 4. Pronouns and definite descriptions ("it", "they", "the country", "the alliance") are left
    to :mod:`parallax.actors.coreference`.
 """
