@@ -173,17 +173,18 @@ def test_pronouns_and_descriptions_resolve_to_the_nearest_compatible_actor(
 def test_direct_and_indirect_quotations_with_speakers(nlp: Pipeline) -> None:
     analysis = analyse(
         nlp,
-        "\u201cWe will not be intimidated by anyone. Our door stays open,\u201d "
+        "\u201cWe will not be intimidated by anyone. NATO's door stays open,\u201d "
         "Stoltenberg said on Tuesday. The Kremlin warned that any expansion would "
         "provoke a firm response. According to Ukraine, the shelling lasted all night. "
         "Critics call it a \u201cnew normal\u201d for the region.",
-        date(2023, 5, 2),  # a bare surname links to the person in office then
+        # A bare surname links to the person then in office for a body the article names.
+        date(2023, 5, 2),
     )
     quotes = analysis.layers["quotes"]
     direct = [q for q in quotes if q["kind"] == "direct"]
     assert len(direct) == 1
     assert direct[0]["text"].startswith("We will not be intimidated")
-    assert direct[0]["text"].endswith("Our door stays open,")
+    assert direct[0]["text"].endswith("NATO's door stays open,")
     assert direct[0]["speaker"] == "jens-stoltenberg"
     indirect = {q["speaker"]: q for q in quotes if q["kind"] == "indirect"}
     assert indirect["russia"]["text"].startswith("any expansion would provoke")

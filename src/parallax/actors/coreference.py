@@ -89,8 +89,8 @@ def resolve_references(
         wanted: frozenset[str] | None = None
         span_start = token.i
         if token.pos_ == "PRON" and lower in SINGULAR_NEUTER | PLURAL | PERSONAL:
-            if lower == "it" and token.dep_ == "nsubj" and token.head.lemma_ == "be":
-                continue  # "it is clear that ...", "it was raining": not a referent
+            if lower == "it" and token.dep_ == "nsubj" and _dummy_it(token):
+                continue  # "it is clear that ...", "it will take years to ...": no referent
             if _generic_pair(doc, token):
                 continue  # "he or she", "his or her": anyone, not a person of the text
             kind = "pronoun"
@@ -144,6 +144,8 @@ def resolve_references(
             continue  # "the country" in war news with two countries in view: either
         if lower in {"it", "they", "them"} and _nearer_thing(doc, token, best[1], taken):
             continue  # "The letter went early. It went in May": the letter, not an actor
+        if lower == "its" and _thing_owns(doc, token, best[1], taken):
+            continue  # "the agency had exceeded its authority": the agency's
         if lower in PERSONAL and _unnamed_person_between(doc, best[1], token, taken):
             continue  # "Obama met Boehner as a Republican senator said his party ...": the senator
         if lower in PERSONAL and best[1].actor in speaking(token.idx):
@@ -175,6 +177,26 @@ countries, "power plants across the country" may be either, and the nearest subj
 no better a guess."""
 
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})
+
+
+TIME_NOUNS = frozenset({"time", "year", "month", "week", "day", "decade", "hour", "while"})
+"""What "it takes" when "it" stands for nothing: "it will take years to rebuild"."""
+
+
+def _dummy_it(pronoun: Any) -> bool:
+    """Whether a subject "it" is a placeholder for a clause or a time, not a referent.
+
+    "It is clear that ...", "it was raining"; "it will take years for the region to
+    recover" (what takes the time is the clause); "it seems that ..." and "it appears
+    that ..." with their clause.
+    """
+    verb = pronoun.head
+    lemma = verb.lemma_.lower()
+    if lemma == "be":
+        return True
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in TIME_NOUNS for c in verb.children)
+    return lemma in {"seem", "appear"} and any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _subject_actor(pronoun: Any, actor_at: dict[int, str]) -> str | None:
@@ -214,13 +236,17 @@ def _nearer_thing(doc: Any, pronoun: Any, candidate: Mention, taken: set[int]) -
     """
     plural = pronoun.lower_ in {"they", "them"}
     tag = "NNS" if plural else "NN"
+    named = doc[candidate.head].head.i  # "Finnish workers": the noun the name modifies
     if pronoun.dep_ in {"nsubj", "nsubjpass"} and not plural:
         places = {"nsubj", "nsubjpass"}
+        if _other_subject_between(doc, candidate, pronoun, named):
+            # The candidate is no longer the last subject ("The White House said Biden
+            # would veto the bill if it reached his desk"): a nearer object is as likely.
+            places |= {"dobj", "pobj"}
     elif pronoun.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
         places = {"nsubj", "nsubjpass", "dobj", "pobj"}
     else:
         return False
-    named = doc[candidate.head].head.i  # "Finnish workers": the noun the name modifies
     for token in doc[candidate.token_end : pronoun.i]:
         if (
             token.dep_ in places
@@ -231,6 +257,37 @@ def _nearer_thing(doc: Any, pronoun: Any, candidate: Mention, taken: set[int]) -
         ):
             return True
     return False
+
+
+def _other_subject_between(doc: Any, candidate: Mention, pronoun: Any, named: int) -> bool:
+    """Whether a clause subject other than the candidate stands between it and the pronoun."""
+    return any(
+        token.dep_ in {"nsubj", "nsubjpass"} and token.i != named and token.pos_ != "PRON"
+        for token in doc[candidate.token_end : pronoun.i]
+    )
+
+
+def _thing_owns(doc: Any, pronoun: Any, candidate: Mention, taken: set[int]) -> bool:
+    """Whether "its" belongs to its own clause's subject, a thing no actor names.
+
+    In "the agency had exceeded its authority" the subject owns what "its" qualifies far
+    more often than an actor named before; the subject is a singular common noun that is no
+    actor's mention, so "its" is left unresolved.
+    """
+    owned = pronoun.head
+    verb = owned.head if owned.dep_ in {"dobj", "pobj", "attr"} else None
+    if verb is not None and owned.dep_ == "pobj":
+        verb = verb.head
+    if verb is None:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return (
+        subject is not None
+        and subject.i >= candidate.token_end
+        and subject.pos_ == "NOUN"
+        and subject.tag_ == "NN"
+        and subject.i not in taken
+    )
 
 
 def _unnamed_person_between(doc: Any, candidate: Mention, pronoun: Any, taken: set[int]) -> bool:

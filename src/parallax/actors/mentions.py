@@ -8,9 +8,11 @@ Biden administration" and "US" must count as one actor, and "Moscow", "the Kreml
 2. A government-like head noun ("rulers", "government", "administration", "ruling class",
    "troops") whose modifier names a state ("the Russian rulers", "the U.S. ruling class",
    "the Biden administration" through Biden's affiliation): the state acts.
-3. A named entity (GPE, ORG, NORP, PERSON): its alias or demonym in the knowledge base; a
-   capital stands for its state (metonymy) unless it is the place where something happens;
-   anything unknown gets a ``local:<slug>`` id so it still counts as one actor.
+3. A named entity (GPE, ORG, NORP, PERSON): its alias or demonym in the knowledge base,
+   though a plural demonym used as a noun names the people (:mod:`parallax.actors.peoples`);
+   a capital stands for its state (metonymy) unless it is the place where something happens
+   (:mod:`parallax.actors.capitals`); anything unknown gets a ``local:<slug>`` id so it
+   still counts as one actor.
 4. Pronouns and definite descriptions ("it", "they", "the country", "the alliance") are left
    to :mod:`parallax.actors.coreference`.
 """
@@ -23,6 +25,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from parallax.actors.animacy import PERSON_NOUNS, titled_person
+from parallax.actors.capitals import capital_as_place, city_named, locative
+from parallax.actors.common_words import common_word_as_name
 from parallax.actors.datelines import after_dateline
 from parallax.actors.homonyms import (
     federal_state,
@@ -31,21 +35,27 @@ from parallax.actors.homonyms import (
     state_named_as_person,
 )
 from parallax.actors.name_forms import (
+    spelled_otherwise,
     unify_name_variants,
     unify_short_organisation_names,
     unify_surnames,
     without_possessive,
 )
+from parallax.actors.name_particles import entities_with_whole_names
 from parallax.actors.office_holders import holder, title_of
+from parallax.actors.peoples import names_a_people, people_id, people_name
 from parallax.actors.person_titles import (
     OFFICE_MARGIN,
+    TITLE_OFFICES,
     in_a_persons_title,
     in_term,
     sentence_year,
     title_before,
     title_fits,
+    title_names_an_office,
     written_years,
 )
+from parallax.actors.surname_links import bodies_named, serves_a_named_body
 from parallax.domains import domain_pack
 from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
 
@@ -84,26 +94,11 @@ GOVERNMENT_HEADS = frozenset(
 The domain pack adds its own (``state_heads``, "the Ruritanian imperialists") and whole phrases
 (``state_phrases``, "the U.S. ruling class"), see :mod:`parallax.domains`.
 """
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across"})
 TITLES = frozenset(
     {"president", "minister", "chancellor", "secretary", "premier", "leader", "ambassador"}
 )
 
 OFFICE_PROPERTIES = ("head_of_state", "head_of_government", "leader", "secretary_general")
-TITLE_OFFICES: dict[str, frozenset[str]] = {
-    "president": frozenset({"head_of_state", "head_of_government"}),
-    "premier": frozenset({"head_of_government"}),
-    "chancellor": frozenset({"head_of_government"}),
-    "minister": frozenset({"head_of_government"}),
-    "leader": frozenset({"leader", "head_of_state", "head_of_government"}),
-    "secretary": frozenset({"secretary_general"}),
-}
-"""Titles before a bare surname and the knowledge-base offices they can stand for.
-
-"Minister" counts only as "Prime Minister" and "Secretary" only as "Secretary-General"
-(checked where used): a defense secretary or a foreign minister holds none of these offices.
-"""
-
 LED_BY_HEADS = frozenset({"administration", "government", "cabinet", "presidency"})
 """Head nouns of phrases named after the head of state or government who leads them."""
 
@@ -137,6 +132,7 @@ class Mention:
         plural: the phrase is grammatically plural ("the rulers", "Russian troops").
         subject: the phrase is (part of) a clause subject; coreference prefers subjects.
         label: the named-entity label the mention came from ("PERSON", "GPE", ...), if any.
+        people: a plural demonym naming people ("Iowans"), never joined to their place.
     """
 
     start: int
@@ -151,6 +147,7 @@ class Mention:
     subject: bool = False
     sentence_id: str = ""
     label: str = ""
+    people: bool = False
 
 
 @dataclass
@@ -256,10 +253,10 @@ class ActorResolver:
                 found.append(mention)
                 taken.update(range(mention.token_start, mention.token_end))
                 found.extend(self._people_inside(chunk, mention))
-        for ent in doc.ents:
+        for ent in entities_with_whole_names(doc):
             if ent.label_ not in ACTOR_LABELS or taken.intersection(range(ent.start, ent.end)):
                 continue
-            if in_a_persons_title(ent) or not any(ch.isupper() for ch in ent.text):
+            if in_a_persons_title(ent) or common_word_as_name(ent, self._known):
                 continue  # a title's department, or a common word tagged as a name ("state")
             mention = self._entity(ent)
             if mention is not None:
@@ -355,6 +352,7 @@ class ActorResolver:
         if entity is not None and is_us_state(chunk):
             return None  # the entity pass makes it the state's own local place
         if entity is not None:
+            entity = self._capital_as_place(entity, without_possessive(chunk.text), chunk.root)
             mention = self._make(
                 chunk, self._from_kb(entity), "name" if chunk.root.ent_type_ else "phrase"
             )
@@ -446,19 +444,46 @@ class ActorResolver:
         if entity is None:
             mention = self._make(ent, self._local(text, ent.label_), kind)
             mention.label = ent.label_
+            mention.people = kind == "demonym" and names_a_people(ent, lambda _: True)
             return mention
-        if entity.type == "place" and not _locative(ent):
+        people = kind == "demonym" and names_a_people(ent, self.kb.lookup_demonym)
+        if entity.type in STATE_TYPES and people:
+            mention = self._make(ent, self._people(entity, text, ent.doc), kind)
+            mention.label = ent.label_
+            return mention
+        city = self._capital_as_place(entity, text, ent.root)
+        if city is entity and entity.type == "place" and not locative(ent.root):
             state = self.state_of(entity)
             if state is not None:
                 mention = self._make(ent, state, "name")
                 mention.label = ent.label_
                 return mention
-        actor = self._from_kb(entity)
+        actor = self._from_kb(city)
         mention = self._make(ent, actor, kind)
         mention.label = ent.label_
         if entity.type == "person" and self.actors[actor].affiliation is None:
             self.actors[actor].affiliation = self._title_state(ent)
         return mention
+
+    def _known(self, word: str) -> KBEntity | None:
+        return self.lookup(word, demonym=True)
+
+    def _people(self, state: KBEntity, text: str, doc: Any) -> str:
+        """The people of ``state`` named by a plural demonym (:mod:`parallax.actors.peoples`).
+
+        Where the article's own "Georgia" is the US state, so are its Georgians.
+        """
+        actor_id = people_id(state.id)
+        if any(e.text == state.name and is_us_state(e) for e in doc.ents):
+            actor_id = people_id(f"{slug(state.name)}-us-state")
+        if actor_id not in self.actors:
+            self.actors[actor_id] = ActorInfo(actor_id, people_name(text), "group", None)
+        return actor_id
+
+    def _capital_as_place(self, entity: KBEntity, text: str, root: Any) -> KBEntity:
+        if entity.type not in STATE_TYPES or not capital_as_place(root):
+            return entity
+        return city_named(self.kb, text, self._capitals) or entity
 
     def _state_named_as_person(self, ent: Any, text: str) -> KBEntity | None:
         """The state a one-word "person" names by another name ("Kyiv"), if it is one."""
@@ -476,13 +501,14 @@ class ActorResolver:
         single word ("Carter") links only when a title before it names an office the person held
         ("President Carter"), the phrase it modifies is one a head of state or government
         leads (``leads``: "the Biden administration"), or the person held office at that
-        time; otherwise it stays local, and :func:`unify_surnames` joins it to the
-        article's own full mention of that name. "Ash Carter" never links to Jimmy Carter.
+        time for a state or body the article names (:mod:`parallax.actors.surname_links`);
+        otherwise it stays local, and :func:`unify_surnames` joins it to the article's own
+        full mention of that name. "Ash Carter" never links to Jimmy Carter.
         """
         full_name = len(text.split()) > 1
         people = [e for e in self.kb.lookup(text) if e.type == "person"]
         if not people and full_name:
-            people = self._spelled_otherwise(text)
+            people = spelled_otherwise(self.kb, text)
         if not people:
             return None
         year = sentence_year(ent)
@@ -505,7 +531,7 @@ class ActorResolver:
             return person
         if leads in LED_BY_HEADS and self._offices(person) & TITLE_OFFICES["president"]:
             return person
-        if self._title_fits(ent, person) or self._in_office_then(person):
+        if self._title_fits(ent, person) or self._in_office_then(person, ent.doc):
             return person
         return None
 
@@ -521,34 +547,14 @@ class ActorResolver:
         entity = self.lookup(word, demonym=True)
         return entity.id if entity is not None and entity.type == "country" else None
 
-    def _spelled_otherwise(self, text: str) -> list[KBEntity]:
-        """People a full name names with its surname spelled as one of their aliases.
-
-        Transliterated surnames come in several spellings ("Zelensky", "Zelenskiy",
-        "Zelenskyy"); the knowledge base lists them as aliases of the surname but not every
-        pairing with the given name. "Volodymyr Zelenskiy" is the person whose surname alias
-        is "Zelenskiy" and whose full name starts "Volodymyr"; "Hunter Biden" is not the
-        person whose surname is "Biden" and whose given name is "Joe".
-        """
-        words = text.split()
-        given = words[0].lower()
-        return [
-            e
-            for e in self.kb.lookup(words[-1])
-            if e.type == "person"
-            and any(
-                len(name.split()) > 1 and name.split()[0].lower() == given for name in e.names()
-            )
-        ]
-
-    def _in_office_then(self, person: KBEntity) -> bool:
-        """Whether the publication date falls in (or just around) one of the person's offices.
-
-        A bare "Carter" in a 2016 article is not the president of 1977-1981; a bare
-        "Stoltenberg" in 2023 is the secretary general then in office. Without a publication
-        date there is no such evidence.
-        """
-        return self.when is not None and self._in_office(person, self.when)
+    def _in_office_then(self, person: KBEntity, doc: Any) -> bool:
+        """Whether the person served a body the article names on the publication date."""
+        if self.when is None:
+            return False
+        bodies = bodies_named(doc, lambda text: self.lookup(text, demonym=True), ACTOR_LABELS)
+        return serves_a_named_body(
+            self.kb, person, self.when, bodies, OFFICE_PROPERTIES, OFFICE_MARGIN
+        )
 
     def _in_office(self, person: KBEntity, when: date, *, exact: bool = False) -> bool:
         margin = timedelta(0) if exact else OFFICE_MARGIN
@@ -566,20 +572,7 @@ class ActorResolver:
         }
 
     def _title_fits(self, ent: Any, person: KBEntity) -> bool:
-        doc = ent.doc
-        window = list(doc[max(ent.start - 3, 0) : ent.start])
-        offices = self._offices(person)
-        for i, token in enumerate(window):
-            title = token.lemma_.lower()
-            following = window[i + 1].lower_ if i + 1 < len(window) else ent[0].lower_
-            previous = window[i - 1].lower_ if i > 0 else ""
-            if title == "minister" and previous != "prime":
-                return False
-            if title == "secretary" and following not in {"general", "-", "\u2010"}:
-                return False
-            if title in TITLE_OFFICES:
-                return bool(TITLE_OFFICES[title] & offices)
-        return False
+        return title_names_an_office(ent, self._offices(person))
 
     def _title_state(self, ent: Any) -> str | None:
         # "Soviet President Gorbachev": the demonym before a title names the state served.
@@ -592,8 +585,3 @@ class ActorResolver:
             if entity is not None and entity.type in STATE_TYPES:
                 return self._from_kb(entity)
         return None
-
-
-def _locative(ent: Any) -> bool:
-    head = ent.root.head
-    return ent.root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS

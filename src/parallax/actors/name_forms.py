@@ -14,8 +14,11 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from parallax.actors.name_particles import PARTICLES
+
 if TYPE_CHECKING:
     from parallax.actors.mentions import ActorInfo, Mention
+    from parallax.knowledge import KBEntity, KnowledgeBase
 
 
 def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> None:
@@ -35,11 +38,19 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
     seen: dict[str, int] = {}
     for mention in mentions:
         mislabelled = _mislabelled_surname(mention)
-        if not (mention.label == "PERSON" or mislabelled) or len(mention.text.split()) != 1:
+        words = without_possessive(mention.text).lower().split()
+        particled = len(words) > 1 and words[0] in PARTICLES  # "Von der Leyen"
+        if not (mention.label == "PERSON" or mislabelled) or not (len(words) == 1 or particled):
             seen[mention.actor] = seen.get(mention.actor, 0) + 1
             continue
-        word = without_possessive(mention.text).lower()
-        same = [m for m in full if _surname(m.text) == word]
+        if particled:
+            same = [
+                m
+                for m in full
+                if _tail(m.text, len(words)) == words and len(m.text) > len(mention.text)
+            ]
+        else:
+            same = [m for m in full if _surname(m.text) == words[0]]
         before = [m for m in same if m.start < mention.start]
         if before:
             # The person the article has been writing about wins over one named once
@@ -48,9 +59,17 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
             mention.actor = max(order, key=lambda a: (seen.get(a, 0), order[a]))
             mention.label = "PERSON"
         elif len({m.actor for m in same}) == 1 and not mislabelled:
+            # A lede often gives the surname before the full name ("Yanukovych fled ...
+            # Viktor Yanukovych"); judged real news has far more of these than of a
+            # namesake named first ("an aide to Bush ... the aide, Karen Bush").
             mention.actor = same[0].actor
         seen[mention.actor] = seen.get(mention.actor, 0) + 1
     _drop_unused(mentions, actors)
+
+
+def _tail(name: str, length: int) -> list[str]:
+    """The last ``length`` words of a name, lowercased ("von der leyen")."""
+    return without_possessive(name).lower().split()[-length:]
 
 
 def _names_in_full(mention: Mention, actors: dict[str, ActorInfo]) -> bool:
@@ -114,9 +133,12 @@ def unify_name_variants(mentions: list[Mention], actors: dict[str, ActorInfo]) -
     newspaper named after it ("Washington", "Washington Post") are never joined.
     """
     labels: dict[str, set[str]] = {}
+    people = {m.actor for m in mentions if m.people}
     for mention in mentions:
         if mention.label:
             labels.setdefault(mention.actor, set()).add(mention.label)
+        if not mention.people:
+            people.discard(mention.actor)
     names = {a: actors[a].name for a in labels if a in actors}
     targets = sorted(
         (a for a in names if labels[a] & {"GPE", "NORP"}),
@@ -126,6 +148,8 @@ def unify_name_variants(mentions: list[Mention], actors: dict[str, ActorInfo]) -
         if not actor_id.startswith("local:") or labels[actor_id] != {"NORP"}:
             continue
         for target in targets:
+            if actor_id in people and actors[target].type in {"place", "country"}:
+                continue  # "Iowans" are the people of Iowa, not the place acting
             if target != actor_id and _is_variant(names[actor_id], names[target]):
                 for mention in mentions:
                     if mention.actor == actor_id:
@@ -215,3 +239,22 @@ def unify_short_organisation_names(mentions: list[Mention], actors: dict[str, Ac
         if len(owners) == 1:
             mention.actor = owners.pop()
     _drop_unused(mentions, actors)
+
+
+def spelled_otherwise(kb: KnowledgeBase, text: str) -> list[KBEntity]:
+    """People a full name names with its surname spelled as one of their aliases.
+
+    Transliterated surnames come in several spellings ("Zelensky", "Zelenskiy",
+    "Zelenskyy"); the knowledge base lists them as aliases of the surname but not every
+    pairing with the given name. "Volodymyr Zelenskiy" is the person whose surname alias
+    is "Zelenskiy" and whose full name starts "Volodymyr"; "Hunter Biden" is not the
+    person whose surname is "Biden" and whose given name is "Joe".
+    """
+    words = text.split()
+    given = words[0].lower()
+    return [
+        e
+        for e in kb.lookup(words[-1])
+        if e.type == "person"
+        and any(len(name.split()) > 1 and name.split()[0].lower() == given for name in e.names())
+    ]

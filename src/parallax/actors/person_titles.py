@@ -41,6 +41,20 @@ PAST_MARKERS = frozenset({"former", "ex", "late", "then", "onetime", "erstwhile"
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady"})
 """Forms of address that name no office (a closed class of English)."""
 
+TITLE_OFFICES: dict[str, frozenset[str]] = {
+    "president": frozenset({"head_of_state", "head_of_government"}),
+    "premier": frozenset({"head_of_government"}),
+    "chancellor": frozenset({"head_of_government"}),
+    "minister": frozenset({"head_of_government"}),
+    "leader": frozenset({"leader", "head_of_state", "head_of_government"}),
+    "secretary": frozenset({"secretary_general"}),
+}
+"""Titles before a bare surname and the knowledge-base offices they can stand for.
+
+"Minister" counts only as "Prime Minister" and "Secretary" only as "Secretary-General"
+(checked where used): a defense secretary or a foreign minister holds none of these offices.
+"""
+
 TITLE_DEPS = frozenset({"compound", "amod", "nmod", "punct"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
@@ -204,3 +218,25 @@ def in_a_persons_title(ent: Any) -> bool:
     while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head
     return bool(head.ent_type_ == "PERSON" and head.i > ent.end - 1)
+
+
+def title_names_an_office(ent: Any, offices: set[str]) -> bool:
+    """Whether a title just before ``ent`` ("President Carter") stands for one of ``offices``.
+
+    Only the first title word of the three before the name counts; "minister" must follow
+    "prime" and "secretary" precede "general", since a defense secretary or a foreign
+    minister holds none of the offices :data:`TITLE_OFFICES` maps.
+    """
+    doc = ent.doc
+    window = list(doc[max(ent.start - 3, 0) : ent.start])
+    for i, token in enumerate(window):
+        title = token.lemma_.lower()
+        following = window[i + 1].lower_ if i + 1 < len(window) else ent[0].lower_
+        previous = window[i - 1].lower_ if i > 0 else ""
+        if title == "minister" and previous != "prime":
+            return False
+        if title == "secretary" and following not in {"general", "-", "\u2010"}:
+            return False
+        if title in TITLE_OFFICES:
+            return bool(TITLE_OFFICES[title] & offices)
+    return False

@@ -1,0 +1,66 @@
+"""When a surname alone names the knowledge-base person who held an office at the time.
+
+A bare "Stoltenberg" in a 2023 report on the alliance is the secretary general then in
+office, and "Zelenskiy" beside Kyiv in 2023 the president. But the knowledge base knows
+only some people of each surname, and a namesake can share an office with them too:
+"Rasmussen said voters deserved a choice", in a 2010 story about Denmark's prime minister,
+is not the earlier prime minister of that name who then led NATO. The publication date is
+evidence for such a link only when the article names the body that person served at that
+date (the state they headed, the organisation they led); otherwise the surname stays the
+article's own person. A title before the name, or the article's own full mention of it,
+decides the other cases (:mod:`parallax.actors.mentions`, :mod:`parallax.actors.name_forms`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
+from typing import Any
+
+from parallax.actors.person_titles import in_term
+from parallax.knowledge import KBEntity, KnowledgeBase
+
+_KEY = "parallax.bodies_named"
+
+
+def bodies_named(
+    doc: Any, lookup: Callable[[str], KBEntity | None], labels: Iterable[str]
+) -> set[str]:
+    """The knowledge-base ids of the states and organisations the article names.
+
+    Named entities with one of ``labels`` and noun phrases the knowledge base names as a
+    whole ("the alliance"), each through ``lookup`` (names, capitals and demonyms). Kept
+    in the Doc's ``user_data``, so the article is read once.
+    """
+    found = doc.user_data.get(_KEY)
+    if found is not None:
+        return set(found)
+    wanted = set(labels)
+    phrases = [e.text for e in doc.ents if e.label_ in wanted]
+    for chunk in doc.noun_chunks:
+        phrases.append(chunk.text)
+        if len(chunk) > 1 and chunk[0].dep_ == "det":
+            phrases.append(chunk[1:].text)
+    ids = set()
+    for phrase in phrases:
+        entity = lookup(phrase)
+        if entity is not None and entity.type != "person":
+            ids.add(entity.id)
+    doc.user_data[_KEY] = ids
+    return set(ids)
+
+
+def serves_a_named_body(
+    kb: KnowledgeBase,
+    person: KBEntity,
+    when: date,
+    bodies: set[str],
+    offices: Iterable[str],
+    margin: timedelta,
+) -> bool:
+    """Whether ``person`` held one of ``offices`` at ``when`` for a body in ``bodies``."""
+    for prop in offices:
+        for fact in kb.facts_about(object=person.id, property=prop):
+            if fact.subject in bodies and in_term(fact, when, margin):
+                return True
+    return False

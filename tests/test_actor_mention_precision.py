@@ -1,0 +1,201 @@
+"""Which mentions make an actor, and which actor: common words, peoples, capitals, surnames.
+
+Each test is one behaviour of :mod:`parallax.actors.mentions` on sentences written for it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from parallax.components.actors import Actors
+from parallax.components.entities import Entities
+from parallax.components.events import Events
+from parallax.components.parse import SpacyParse
+from parallax.components.sentences import Sentences
+from parallax.components.times import Times
+from parallax.knowledge import bundled
+from parallax.model import Analysis, Article
+from parallax.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    kb = bundled()
+    return Pipeline([SpacyParse(), Sentences(), Entities(), Times(), Actors(kb), Events(kb)])
+
+
+def analyse(nlp: Pipeline, text: str, when: date | None = None) -> Analysis:
+    return nlp(Article(text=text, source="<test>", language="en", date=when))
+
+
+def actors_by_mention(analysis: Analysis) -> dict[str, str]:
+    return {m["text"]: a["id"] for a in analysis.layers["actors"] for m in a["mentions"]}
+
+
+def event(analysis: Analysis, action: str) -> dict[str, Any]:
+    return next(e for e in analysis.layers["events"] if e["action"] == action)
+
+
+def test_a_common_word_opening_a_sentence_is_no_actor(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Utilities said power prices would rise by a fifth next winter. "
+        "Coastal towns flooded after the storm surge on Tuesday.",
+    )
+    assert analysis.layers["actors"] == []
+    assert all(e["agent"] is None for e in analysis.layers["events"])
+
+
+def test_a_name_opening_a_sentence_stays_an_actor(nlp: Pipeline) -> None:
+    # The same word written with a capital inside a sentence is a name; so is a group's.
+    analysis = analyse(
+        nlp,
+        "Harbour said it would build a new terminal. A spokesman for Harbour declined to "
+        "comment. Finnish workers went on strike.",
+    )
+    found = actors_by_mention(analysis)
+    assert found["Harbour"].startswith("local:")
+    assert found["Finnish"] == "finland"
+
+
+def test_a_plural_demonym_is_the_people_not_the_state(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Americans are divided over the economy. Georgians voted on Tuesday in a runoff. "
+        "Russian troops shelled the village.",
+    )
+    found = actors_by_mention(analysis)
+    assert found["Americans"] == "people:united-states"
+    assert found["Georgians"] == "people:georgia"
+    assert found["Russian troops"] == "russia"  # a state's instrument is still the state
+    people = {a["id"]: a for a in analysis.layers["actors"]}
+    assert people["people:united-states"]["name"] == "Americans"
+    assert people["people:united-states"]["type"] == "group"
+    assert event(analysis, "vote")["agent"] == "people:georgia"
+
+
+def test_a_capital_where_something_happens_is_the_city(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Diplomats held talks in Paris on Monday. In Moscow, officials said the offer was "
+        "unacceptable. Paris pledged new aid. Drones were launched at Kyiv overnight.",
+    )
+    cities = sorted(
+        (m["start"], m["text"], a["id"])
+        for a in analysis.layers["actors"]
+        for m in a["mentions"]
+        if m["text"] in {"Paris", "Moscow", "Kyiv"}
+    )
+    assert [(text, actor) for _, text, actor in cities] == [
+        ("Paris", "paris"),
+        ("Moscow", "moscow"),
+        ("Paris", "france"),  # the capital acting stands for its state
+        ("Kyiv", "ukraine"),  # what is aimed at is the state
+    ]
+
+
+def test_a_surname_alone_links_only_to_someone_serving_a_body_the_article_names(
+    nlp: Pipeline,
+) -> None:
+    # The knowledge base's Rasmussen led NATO in 2010; this one is a Danish party leader.
+    namesake = analyse(
+        nlp,
+        "The Danish prime minister called an early election on Monday. Rasmussen said "
+        "voters deserved a choice.",
+        date(2010, 5, 1),
+    )
+    assert actors_by_mention(namesake)["Rasmussen"] == "local:rasmussen"
+    chief = analyse(
+        nlp,
+        "NATO allies met on Monday. Rasmussen said the alliance would stay in Afghanistan.",
+        date(2010, 5, 1),
+    )
+    assert actors_by_mention(chief)["Rasmussen"] == "anders-fogh-rasmussen"
+
+
+def test_the_people_of_a_place_the_knowledge_base_lacks_are_not_the_place(
+    nlp: Pipeline,
+) -> None:
+    analysis = analyse(
+        nlp,
+        "The candidates toured Iowa on Monday. Iowans braved freezing temperatures to vote.",
+    )
+    found = actors_by_mention(analysis)
+    assert found["Iowa"] != found["Iowans"]
+    assert event(analysis, "brave")["agent"] == found["Iowans"]
+
+
+def test_georgians_in_a_story_about_the_us_state_are_not_the_countrys_people(
+    nlp: Pipeline,
+) -> None:
+    analysis = analyse(
+        nlp,
+        "Senator Lena Dahl of Georgia said she would oppose the nominee. Georgians deserve "
+        "better, Dahl said.",
+    )
+    found = actors_by_mention(analysis)
+    assert found["Georgia"] != "georgia"
+    assert found["Georgians"] not in {"georgia", "people:georgia", found["Georgia"]}
+
+
+def test_a_name_with_a_particle_is_one_person(nlp: Pipeline) -> None:
+    # The tagger ends the name at "der" and calls "Lindqvist" a place.
+    analysis = analyse(
+        nlp,
+        "Commission President Marta van der Lindqvist called the deal historic. "
+        "Van der Lindqvist said the bloc would act.",
+    )
+    people = [a for a in analysis.layers["actors"] if a["type"] == "person"]
+    assert [p["name"] for p in people] == ["Marta van der Lindqvist"]
+    assert {m["sentence_id"] for m in people[0]["mentions"]} == {"s1", "s2"}
+    assert all(a["type"] != "place" for a in analysis.layers["actors"])
+
+
+def test_its_belongs_to_its_own_clauses_subject_when_that_is_a_thing(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "The court blocked the rule on Thursday. NATO welcomed the ruling. Critics said "
+        "the agency had exceeded its authority. NATO said it would expand its presence.",
+    )
+    owners = {m["start"]: a["id"] for a in analysis.layers["actors"] for m in a["mentions"]}
+    text = analysis.article.text
+    first_its = text.index("its authority")
+    assert first_its not in owners
+    assert owners[text.index("its presence")] == "nato"
+
+
+def test_a_subject_it_after_another_subject_takes_no_actor_past_a_nearer_object(
+    nlp: Pipeline,
+) -> None:
+    analysis = analyse(
+        nlp, "The White House said President Biden would veto the bill if it reached his desk."
+    )
+    assert not any(m["text"] == "it" for a in analysis.layers["actors"] for m in a["mentions"])
+
+
+def test_a_capital_owning_the_citys_own_office_is_the_city(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Residents of Kyiv spent another night in shelters. Kyiv's mayor said three people "
+        "were injured. Moscow said the strikes would go on.",
+    )
+    found = actors_by_mention(analysis)
+    assert found["Kyiv"] == "kyiv"
+    assert event(analysis, "say")["agent"] == "kyiv"
+    assert found["Moscow"] == "russia"  # the capital speaking is the state
+
+
+def test_it_that_takes_time_stands_for_nothing(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Afghanistan held elections in May. It will take years for the economy to recover.",
+    )
+    assert not any(m["text"] == "It" for a in analysis.layers["actors"] for m in a["mentions"])
+
+
+def test_a_demonym_opening_a_headline_is_still_its_country(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, "Ukrainian opposition uses polls to bolster its cause.")
+    assert actors_by_mention(analysis)["Ukrainian"] == "ukraine"
