@@ -199,3 +199,15 @@ def test_it_that_takes_time_stands_for_nothing(nlp: Pipeline) -> None:
 def test_a_demonym_opening_a_headline_is_still_its_country(nlp: Pipeline) -> None:
     analysis = analyse(nlp, "Ukrainian opposition uses polls to bolster its cause.")
     assert actors_by_mention(analysis)["Ukrainian"] == "ukraine"
+
+
+def test_the_first_words_of_a_longer_name_are_not_another_bodys_alias(nlp: Pipeline) -> None:
+    # Invented: "the Alliance" alone is an alias of NATO; here it opens another body's name.
+    analysis = analyse(
+        nlp,
+        "The lead negotiator for the Alliance of Small Island States rejected the draft.",
+        date(2026, 11, 21),
+    )
+    ids = actors_by_mention(analysis)
+    assert "nato" not in ids.values(), ids
+    assert "the Alliance of Small Island States" in ids

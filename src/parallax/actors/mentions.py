@@ -344,6 +344,8 @@ class ActorResolver:
     def _phrase(self, chunk: Any) -> Mention | None:
         if chunk.root.pos_ == "PRON" or any(t.lower_ == "former" for t in chunk):
             return None  # "us" is not the U.S.; "the former Yugoslav republics" are not Yugoslavia
+        if _inside_longer_name(chunk):
+            return None  # "the Alliance" of "the Alliance of Small Island States" is no NATO
         entity = self.lookup(chunk.text)
         if entity is None and chunk[0].dep_ == "det" and len(chunk) > 1:
             entity = self.lookup(chunk[1:].text)
@@ -585,3 +587,17 @@ class ActorResolver:
             if entity is not None and entity.type in STATE_TYPES:
                 return self._from_kb(entity)
         return None
+
+
+def _inside_longer_name(chunk: Any) -> bool:
+    """Whether the chunk's head lies in a named entity that runs on past the chunk.
+
+    The parser cuts "the Alliance of Small Island States" into "the Alliance" and "Small
+    Island States"; the first alone is an alias of another body. The entity pass reads the
+    whole name.
+    """
+    root = chunk.root
+    if root.ent_type_ not in ACTOR_LABELS:
+        return False  # a tagger's "Kyiv overnight" (a time) is no longer name
+    ent = next((e for e in root.doc.ents if e.start <= root.i < e.end), None)
+    return ent is not None and (ent.end > chunk.end or ent.start < chunk.start)
