@@ -24,9 +24,12 @@ def test_techniques_semeval_floor() -> None:
     assert test.f1 >= SEMEVAL_2021_T6_MICRO_F1, f"SemEval-2021 t6 micro-F1 fell to {test.f1:.3f}"
 
 
-BASIL_FAMILY_PRECISION = 0.21  # measured 0.225 here, about 0.003 lower in a fresh clone; bar 0.45
-BASIL_FAMILY_RECALL = 0.30  # measured 0.323; the bar is 0.30
-BASIL_FLAGGED_TO_ANNOTATED = 2.0  # measured 0.088 / 0.204 = 0.43; the bar is 2
+# RAISED from 0.21 on 2026-12-05 (evening): measured 0.228 once a flag resting on a function
+# word or punctuation shows only a content word near the bar (0.225 before), about 0.003
+# lower in a fresh clone; the bar is 0.45.
+BASIL_FAMILY_PRECISION = 0.22
+BASIL_FAMILY_RECALL = 0.30  # measured 0.316; the bar is 0.30
+BASIL_FLAGGED_TO_ANNOTATED = 2.0  # measured 0.085 / 0.204 = 0.42; the bar is 2
 # measured 0 (repetition; 0.022 before noun phrases were left out), 0.0007 (scare quotes;
 # 0.017 before sentences naming a party were left out), 0 (slogans)
 MECHANICAL_FALSE_ALARMS = 0.005
@@ -68,7 +71,7 @@ def test_techniques_mechanical_rules_rarely_fire_on_unmarked_news(basil: Any) ->
         assert fired / total <= MECHANICAL_FALSE_ALARMS, f"{name} fired on {fired} of {total}"
 
 
-BABE_BIASED_PRECISION = 0.75  # measured 0.797 (never trained on BABE); the bar is 0.65
+BABE_BIASED_PRECISION = 0.75  # measured 0.801 (never trained on BABE); the bar is 0.65
 
 
 @pytest.mark.shared

@@ -437,6 +437,15 @@ def format_markdown(result: AlignmentScores, judgements: list[dict[str, Any]]) -
             f"{shown}). The first 15 were picked in 9 stories; 9 more in 5 other stories were "
             "picked before their alignment was looked at.",
             "",
+            "A vote's tally is a figure also when a verb of voting governs it rather than the"
+            ' word \'vote\' ("approved the bill 68 to 31", "passed it a day earlier, 241 to '
+            '183"; 2026-12-05): on BASIL it added no pair, and on two invented wire reports '
+            "of one vote it aligned the House counts. That day a dateline the parser had cut "
+            "off as a sentence of its own was joined to its lede; four BASIL pairs judged "
+            "right came back with the dateline inside and were judged again (right). AllSides"
+            " and RUWA were not measured again after these two changes (their tables below "
+            "are from before them).",
+            "",
             "Before the shared-event rule (issue 17) the alignment gave 362 same pairs on BASIL, "
             "339 of them right (0.936), and aligned 9 of the 24 facts (0.38). Most facts all "
             "three outlets report are told in other words (MiniLM cosines of 0.5 to 0.8), below "
