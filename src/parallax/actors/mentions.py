@@ -42,6 +42,7 @@ from parallax.actors.name_forms import (
     without_possessive,
 )
 from parallax.actors.name_particles import entities_with_whole_names
+from parallax.actors.name_spans import NAME_LABELS, inside_longer_name
 from parallax.actors.office_holders import holder, title_of
 from parallax.actors.peoples import names_a_people, people_id, people_name
 from parallax.actors.person_titles import (
@@ -59,7 +60,7 @@ from parallax.actors.surname_links import bodies_named, serves_a_named_body
 from parallax.domains import domain_pack
 from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
 
-ACTOR_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+ACTOR_LABELS = NAME_LABELS
 STATE_TYPES = frozenset({"country", "organisation"})
 
 GOVERNMENT_HEADS = frozenset(
@@ -344,7 +345,7 @@ class ActorResolver:
     def _phrase(self, chunk: Any) -> Mention | None:
         if chunk.root.pos_ == "PRON" or any(t.lower_ == "former" for t in chunk):
             return None  # "us" is not the U.S.; "the former Yugoslav republics" are not Yugoslavia
-        if _inside_longer_name(chunk):
+        if inside_longer_name(chunk):
             return None  # "the Alliance" of "the Alliance of Small Island States" is no NATO
         entity = self.lookup(chunk.text)
         if entity is None and chunk[0].dep_ == "det" and len(chunk) > 1:
@@ -587,17 +588,3 @@ class ActorResolver:
             if entity is not None and entity.type in STATE_TYPES:
                 return self._from_kb(entity)
         return None
-
-
-def _inside_longer_name(chunk: Any) -> bool:
-    """Whether the chunk's head lies in a named entity that runs on past the chunk.
-
-    The parser cuts "the Alliance of Small Island States" into "the Alliance" and "Small
-    Island States"; the first alone is an alias of another body. The entity pass reads the
-    whole name.
-    """
-    root = chunk.root
-    if root.ent_type_ not in ACTOR_LABELS:
-        return False  # a tagger's "Kyiv overnight" (a time) is no longer name
-    ent = next((e for e in root.doc.ents if e.start <= root.i < e.end), None)
-    return ent is not None and (ent.end > chunk.end or ent.start < chunk.start)
