@@ -119,7 +119,14 @@ def test_listed_founders_are_counted_beside_the_number() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Nine years later, the talks resumed.", "We must stand together as one.", "Hello world."],
+    [
+        "Nine years later, the talks resumed.",
+        "We must stand together as one.",
+        "Hello world.",
+        # The agency a dateline names is no relation word: no "capital" claim on Finland.
+        "OSLO (Capital Desk) \u2014 Finland lowered its fuel tax on Monday.",
+        "HELSINKI, Nov 2 (Capital Desk) - Finland lowered its fuel tax.",
+    ],
 )
 def test_no_claim_without_a_checkable_shape(text: str) -> None:
     assert [c for c in read_claims(text, KB) if c.kind != "superlative"] == []

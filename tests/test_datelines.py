@@ -69,6 +69,9 @@ def test_a_dateline_names_no_actor_and_no_doer(pipeline: Any) -> None:
         ("Tromso (Reuters) - The strike ended.", "The strike ended."),
         ("WINSTON-SALEM, N.C. \u2013 Voters queued.", "Voters queued."),
         ("  BODO \u2014 Snow fell.", "Snow fell."),
+        ("TROMSO, Oct 3 (NTB) - Snow fell.", "Snow fell."),
+        ("BERGEN, Norway, 14 January (NTB) \u2014 Snow fell.", "Snow fell."),
+        ("HAMAR, Sept. 9 \u2014 Snow fell.", "Snow fell."),
     ],
 )
 def test_the_text_reading_cuts_the_place_the_story_was_filed_from(text: str, rest: str) -> None:
@@ -82,6 +85,7 @@ def test_the_text_reading_cuts_the_place_the_story_was_filed_from(text: str, res
         "The strike ended - for now.",
         "WINSTON-SALEM voters queued.",
         "NATO said on Monday it would meet.",
+        "Oct 3 - a quiet day for the fleet.",
     ],
 )
 def test_the_text_reading_leaves_other_openings_whole(text: str) -> None:

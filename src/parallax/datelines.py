@@ -9,7 +9,8 @@ so a place counts as a dateline, or not, the same way everywhere.
 The dateline is told apart by its form alone: a place of at most :data:`MAX_WORDS` words
 in capitals ("WASHINGTON", "ST. LOUIS"), or in any case when an agency in brackets follows
 ("Kyiv (Reuters) -"), optionally joined by a comma to a state or country ("DAYTON, Ohio"),
-then a dash. A hyphen counts as the dash only with a space after it, so a hyphenated
+then a dash. A wire service's date may follow the place ("KYIV, Nov 20 (Reuters) -",
+"LONDON, 3 March (AFP) -"). A hyphen counts as the dash only with a space after it, so a hyphenated
 place ("WINSTON-SALEM") stays whole.
 """
 
@@ -22,9 +23,14 @@ MAX_WORDS = 6
 
 _WORD = r"[A-Z][\w.'\u2019\-]*"
 _PLACE = rf"{_WORD}(?:[ \t]+{_WORD}){{0,{MAX_WORDS - 1}}}"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DAY = r"\d{1,2}"
+_FILED_ON = rf"(?:,[ \t]*(?:{_MONTH}[ \t]+{_DAY}|{_DAY}[ \t]+{_MONTH}))"
+"""The date a wire service stamps after the place: "Nov 20", "3 March"."""
 _OPENING = re.compile(
     rf"\s*(?P<place>{_PLACE})"
     rf"(?:,[ \t]*{_PLACE})?"
+    rf"{_FILED_ON}?"
     r"[ \t]*(?P<agency>\([^()\n]{1,40}\)[ \t]*)?"
     r"(?:[\u2014\u2013\u2015]|--|-(?=\s))\s*"
 )

@@ -163,7 +163,8 @@ class SentenceReader:
         self.numbers = [
             n for n in find_numbers(text) if not any(_overlaps((n.start, n.end), s) for s in spans)
         ]
-        self.cues = find_cues(text)
+        # The agency a dateline names ("ATLANTA (Capital Wire) —") is no relation word.
+        self.cues = [c for c in find_cues(text) if c.start >= filed_from]
         self.negated = bool(NEGATION.search(text))
         self.claims: list[Claim] = []
 
