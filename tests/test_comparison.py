@@ -9,7 +9,7 @@ import pytest
 
 from parallax.comparison import StoryFeatures, StoryIndex, compare, compare_story
 from parallax.comparison.alignment import clash, years
-from parallax.comparison.figure_pairs import conflicting, disagreement
+from parallax.comparison.figure_pairs import conflicting, conflicting_times, disagreement
 from parallax.comparison.figures import parse_figures
 from parallax.comparison.portrayal import divergence
 from parallax.comparison.stories import ClusterParams
@@ -445,3 +445,38 @@ def test_two_accounts_of_who_struck_are_neither_the_same_nor_a_contradiction() -
         p for p in pairs if p["kind"] != "unique" and p["items"][0]["sentence_id"] == "s1"
     ]
     assert about_the_strike == [], about_the_strike
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "apart"),
+    [
+        ("The strike lasted 12 days.", "The walkout went on for eleven days.", True),
+        ("The strike lasted 12 days.", "The walkout went on for 12 days in all.", False),
+        ("The strike lasted 12 days.", "Pay talks took three weeks.", False),
+        ("The council votes on Wednesday.", "A vote is planned for Thursday.", True),
+        ("The council votes on Wednesday.", "On Wednesday the council will vote.", False),
+        ("The council votes on Wednesday.", "The council will vote soon.", False),
+    ],
+)
+def test_different_spans_or_weekdays_keep_close_sentences_apart(
+    first: str, second: str, apart: bool
+) -> None:
+    assert conflicting_times(first, second) is apart
+
+
+def test_paraphrases_that_time_the_event_differently_are_not_the_same() -> None:
+    # Invented: two outlets' near-identical sentences about one strike, 12 days against 11.
+    first = record(
+        "d1",
+        "Dock strike ends",
+        ["The dock strike in Harwick ended on Friday after lasting 12 days, the union said."],
+        outlet="Outlet d1",
+    )
+    second = record(
+        "d2",
+        "Dock strike over",
+        ["The dock strike in Harwick ended on Friday after lasting 11 days, the union said."],
+        outlet="Outlet d2",
+    )
+    pairs = compare_story("story-1", [first, second])["alignments"]
+    assert [p for p in pairs if p["kind"] == "same"] == [], pairs

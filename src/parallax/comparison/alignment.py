@@ -11,7 +11,8 @@ only close pairs are judged:
   (cosine at least ``FIGURE_SAME``) without a contradiction judgement from the entailment
   model (:mod:`parallax.knowledge.entailment`, run both ways on the close pairs only); in
   neither case with different values for a like-named quantity ("50,000 pages" against
-  "55,000 pages"), or the same run of quoted words (:mod:`parallax.comparison.shared_quotes`:
+  "55,000 pages"), different spans of one unit ("35 days", "34 days") or different
+  weekdays; or the same run of quoted words (:mod:`parallax.comparison.shared_quotes`:
   at least six, three of them content words) in two sentences at cosine at least
   ``QUOTE_SAME``, withheld on the same contradiction judgement: outlets frame one remark
   differently, and the encoder scores such pairs well below a paraphrase; or one event
@@ -49,7 +50,12 @@ import numpy as np
 
 from parallax.actors.renamed import renamed
 from parallax.comparison.events import Reading, parse_readings, same_event
-from parallax.comparison.figure_pairs import conflicting, disagreement, shared_figures
+from parallax.comparison.figure_pairs import (
+    conflicting,
+    conflicting_times,
+    disagreement,
+    shared_figures,
+)
 from parallax.comparison.figures import Figure, has_figure, parse_figures
 from parallax.comparison.shared_quotes import shared_quote
 from parallax.comparison.strikes import Strike, attacker_clash, has_strike, parse_strikes
@@ -412,7 +418,7 @@ def align(
                 if reason.startswith("attackers")
                 else "figures"
             )
-        elif conflicting(figures_a, figures_b):
+        elif conflicting(figures_a, figures_b) or conflicting_times(a["text"], b["text"]):
             continue
         elif attacker_clash(struck.get(x, []), struck.get(y, []), reported=True):
             continue  # each relays another side's account of who struck: not the same

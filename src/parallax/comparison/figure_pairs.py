@@ -8,10 +8,12 @@ or that they share a distinctive value (evidence of one fact).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from parallax.comparison.figures import Figure
+from parallax.number_words import CARDINALS
 
 
 @dataclass(frozen=True)
@@ -84,3 +86,42 @@ def shared_figures(first: Iterable[Figure], second: Iterable[Figure]) -> list[Fi
         if any(a.kind == b.kind and a.unit == b.unit and a.value == b.value for b in right):
             shared.append(a)
     return shared
+
+
+_UNITS = ("hour", "day", "week", "month", "year", "decade")
+_DURATION = re.compile(
+    rf"\b(?P<count>\d+|{'|'.join(sorted(CARDINALS, key=len, reverse=True))})"
+    rf"[\s-]+(?P<unit>{'|'.join(_UNITS)})s?\b",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE
+)
+
+
+def _durations(text: str) -> dict[str, set[int]]:
+    found: dict[str, set[int]] = {}
+    for match in _DURATION.finditer(text):
+        count = match["count"].lower()
+        value = int(count) if count.isdigit() else CARDINALS[count]
+        found.setdefault(match["unit"].lower(), set()).add(value)
+    return found
+
+
+def conflicting_times(first: str, second: str) -> bool:
+    """Whether two sentences give different spans of one unit or name different weekdays.
+
+    The figure reader takes "35 days" and "on Tuesday" for the time of a clause, not for a
+    quantity, so two sentences close enough to read as paraphrases ("the shutdown lasted 35
+    days", "... shut down for 34 days"; "the Senate votes on Wednesday", "... on Thursday")
+    would otherwise be shown as saying the same thing. Like :func:`conflicting`, no proven
+    contradiction (the spans may time different things): only no "same".
+    """
+    one, other = _durations(first), _durations(second)
+    if any(one[unit].isdisjoint(other[unit]) for unit in one.keys() & other.keys()):
+        return True
+    days = (
+        {d.lower() for d in _WEEKDAY.findall(first)},
+        {d.lower() for d in _WEEKDAY.findall(second)},
+    )
+    return all(days) and days[0].isdisjoint(days[1])
