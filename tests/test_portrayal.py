@@ -309,6 +309,20 @@ def test_a_label_given_as_someones_without_quote_marks_is_their_name_calling() -
     assert west["role"] == "neutral", west
 
 
+def test_a_quoted_source_is_labelled_by_the_models_class_not_the_long_article_cuts() -> None:
+    # A reading that leans a little positive but whose most likely class is neutral is no
+    # positive view of the speaker's: the own-voice cuts (+0.05) are for a long article's mean.
+    text, sentences = build("Westland chose chaos over the harbour, the mayor said.")
+    west = actor(text, text, sentences, "Westland", "west")
+    quote = {"start": 0, "end": 37, "kind": "indirect", "speaker": "mayor"}
+    quote["speaker_text"] = "the mayor"
+    voice = VoiceIndex([quote]).at(0, 8)
+    judgments = {"west": [Judgment("s1", voice, (0.2, 0.4, 0.35))]}
+    portray([west], sentences, text, quotes=[quote], judgments=judgments)
+    (view,) = west["quoted"]
+    assert (view["sentiment_label"], view["sentences"]) == ("neutral", []), view
+
+
 def test_a_quoted_source_the_article_names_is_shown_by_its_name() -> None:
     # "She" tells a reader nothing; the source is the actor the quotation resolved to.
     text, sentences = build(

@@ -68,7 +68,8 @@ only (see :mod:`parallax_dev.training.portrayal_cuts`).
 """
 MIN_SENTENCES = 2
 """Sentences the model read in the article's own voice before its sentiment towards an
-actor is called anything but neutral (a quoted source's view needs only its own words).
+actor is called anything but neutral (a quoted source's view needs only its own words,
+labelled by the model's class decision as a single sentence is).
 Chosen with the cuts, on long articles; a shorter article needs all its sentences
 (:func:`_least_evidence`). Sentences in which the actor itself speaks are not among them
 (:func:`parallax.components.portrayal.unspoken`): they carry its words, not the
@@ -296,7 +297,11 @@ def portray(
             if key[0] == OWN:
                 continue
             voice = speakers[key]
-            decided = _decide(found)
+            # A quoted source's view rests on a sentence or two of its own words: the
+            # model's class decision, measured on single sentences, labels it, not the cuts
+            # chosen for the mean over a long article's own voice (at +0.05 a barely positive
+            # reading of "X has chosen chaos" made the speaker call X positive).
+            decided = _decide(found, short=True)
             quoted.append(
                 {
                     "speaker": voice.speaker,
