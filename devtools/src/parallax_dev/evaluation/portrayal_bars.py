@@ -136,6 +136,17 @@ How to read these:
   people, 49% of BASIL's entities), but a reading fitted on BASIL alone, as if the corpus
   were known, still reaches only 0.369 cross-validated macro-F1 there (PerSenT alone
   0.498). The cuts stay; no weights are committed.
+- Tried and not adopted (2026-12-06,
+  `devtools/scripts/portrayal_clear_reading_experiment.py`): a label only with a clearly
+  read sentence on its side (the mean past a cut, and some own-voice reading at least +c
+  for *positive*, at most -c for *negative*), so that a mean of weak readings ("the Senate
+  is expected to vote", +0.08 and +0.07) stays neutral. At the committed cuts, c = 0.5:
+  BASIL selection 0.671 / 0.374 and held out 0.633 / 0.350, PerSenT 0.561 / 0.525 and
+  0.474 / 0.426, against 0.654 / 0.364, 0.617 / 0.359, 0.564 / 0.527 and 0.509 / 0.451
+  without it. With the cuts chosen again for each c, a held-out part lost each time: at c
+  = 0.3 BASIL's (0.587 accuracy against 0.597 for the cuts chosen again without the rule),
+  at 0.5 and 0.7 PerSenT's (0.467 and 0.453 against 0.495). It moves the two corpora apart
+  like the rules above.
 - NFC: `role_lean` is the learned reading of all the evidence, every voice alike
   (`parallax/portrayal/role_model.py`, `parallax-dev train portrayal-roles`, fitted on the
   paper's fold 1 train and dev articles only); its held-out row above is the fold's test
