@@ -211,3 +211,9 @@ def test_the_first_words_of_a_longer_name_are_not_another_bodys_alias(nlp: Pipel
     ids = actors_by_mention(analysis)
     assert "nato" not in ids.values(), ids
     assert "the Alliance of Small Island States" in ids
+
+
+def test_a_common_word_in_lower_case_is_not_a_treaty_known_by_its_acronym(nlp: Pipeline) -> None:
+    # The bundled knowledge knows START I also as "START"; "from the start" is no treaty.
+    found = analyse(nlp, "Mayor Ana Ruiz opposed the ferry plan from the start.")
+    assert "start-i" not in {a["id"] for a in found.layers["actors"]}

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from parallax.errors import ConfigError
-from parallax.knowledge import alias_key, bundled, load_dir
+from parallax.knowledge import KBEntity, alias_key, bundled, load_dir, written_as_named
 from parallax.knowledge.base import read_facts
 
 
@@ -65,3 +65,11 @@ def test_a_broken_line_names_the_file_and_line(tmp_path: Path) -> None:
     )
     with pytest.raises(ConfigError, match=r"bad.jsonl:2: not JSON"):
         load_dir(tmp_path)
+
+
+def test_a_name_known_only_as_an_acronym_must_be_written_in_capitals() -> None:
+    treaty = KBEntity("tarp", "Tidal Arms Reduction Pact", "treaty", ("TARP",))
+    port = KBEntity("port", "Port", "place", ("PORT", "the Port"))
+    assert written_as_named(treaty, "TARP") and written_as_named(treaty, "Tarp's terms")
+    assert not written_as_named(treaty, "tarp") and not written_as_named(treaty, "the tarp")
+    assert written_as_named(port, "the port")  # also known by a name in ordinary case

@@ -58,7 +58,7 @@ from parallax.actors.person_titles import (
 )
 from parallax.actors.surname_links import bodies_named, serves_a_named_body
 from parallax.domains import domain_pack
-from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
+from parallax.knowledge import KBEntity, KnowledgeBase, alias_key, written_as_named
 
 ACTOR_LABELS = NAME_LABELS
 STATE_TYPES = frozenset({"country", "organisation"})
@@ -220,7 +220,7 @@ class ActorResolver:
 
     def lookup(self, text: str, *, demonym: bool = False) -> KBEntity | None:
         """The knowledge-base entity ``text`` names (an alias, or a demonym if allowed)."""
-        found = self.kb.lookup(text)
+        found = [e for e in self.kb.lookup(text) if written_as_named(e, text)]
         if not found and demonym:
             found = self.kb.lookup_demonym(text)
         if not found:

@@ -4,7 +4,7 @@
 user's own (imports and entities in ``$PARALLAX_KB``); :func:`bundled` is the bundled part.
 """
 
-from parallax.knowledge.base import KnowledgeBase, alias_key, bundled, load_dir
+from parallax.knowledge.base import KnowledgeBase, alias_key, bundled, load_dir, written_as_named
 from parallax.knowledge.model import Fact, KBEntity
 from parallax.knowledge.user import default_knowledge, user_kb_dir
 
@@ -17,4 +17,5 @@ __all__ = [
     "default_knowledge",
     "load_dir",
     "user_kb_dir",
+    "written_as_named",
 ]

@@ -48,6 +48,25 @@ def alias_key(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def written_as_named(entity: KBEntity, text: str) -> bool:
+    """Whether ``text`` can be ``entity`` as written, case included.
+
+    Lookup ignores case ("the kremlin", "NATO's"), but an entity known only by an acronym
+    in capitals ("START", the arms treaty) is not named by the common word in lower case
+    ("from the start"): words that only match an acronym must be written in capitals.
+    """
+    if any(ch.isupper() for ch in text):
+        return True
+    key = alias_key(text)
+    matching = [name for name in entity.names() if alias_key(name) == key]
+    return not matching or not all(_acronym(name) for name in matching)
+
+
+def _acronym(name: str) -> bool:
+    letters = [ch for ch in name if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
 class KnowledgeBase:
     """Entities and facts, with an index from every alias and demonym to entity ids."""
 
