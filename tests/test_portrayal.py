@@ -165,6 +165,23 @@ def test_stirring_a_feeling_or_leaving_a_place_is_no_deed() -> None:
         assert found["role"] == "neutral", found
 
 
+def test_acting_on_a_proposal_harms_nobody_but_on_people_it_does() -> None:
+    # Invented: rejecting an appeal or blocking a bill is procedure; banning a party falls
+    # on the party itself.
+    assert not actions.is_deed(
+        {"action": "reject", "target_text": "the appeal", "target_people": False}, False
+    )
+    assert not actions.is_deed(
+        {"action": "block", "target_text": "the harbour bill", "target_people": False}, False
+    )
+    assert actions.is_deed(
+        {"action": "ban", "target_text": "the Harbour Party", "target_people": True}, True
+    )
+    assert actions.is_deed(
+        {"action": "destroy", "target_text": "two bridges", "target_people": False}, False
+    )
+
+
 def test_a_word_that_sounds_harmful_is_no_deed_without_someone_it_is_done_to() -> None:
     # "Missed" with nothing missed, or a speech act, carries a word's valence, not harm.
     text, sentences = build("Westland missed.", "Westland stressed the point.")

@@ -154,6 +154,31 @@ LEAVE_VERBS = frozenset({"abandon", "depart", "desert", "leave", "quit", "vacate
 to the protesters" harms no one; the lexicon rates "abandon" by its sense of neglect."""
 
 
+PROCEDURAL_VERBS = frozenset(
+    {
+        # Respond_to_proposal, Deny_or_grant_permission
+        "reject", "refuse", "decline", "deny", "veto", "spurn", "rebuff", "snub",
+        "ignore", "dismiss",
+        # Hindering, Thwarting, Preventing_or_letting
+        "block", "obstruct", "hinder", "impede", "hamper", "thwart", "foil", "stymie",
+        "derail", "stall", "stop", "halt",
+        # Change_event_time, Cause_to_end, Activity_pause
+        "delay", "postpone", "cancel", "suspend", "scrap", "shelve",
+        # Prohibiting_or_licensing, Undo / Rescinding
+        "ban", "prohibit", "forbid", "outlaw", "bar", "overturn", "overrule", "repeal",
+        "revoke", "rescind", "quash",
+        # Beat_opponent, read on a measure ("defeated the bill")
+        "defeat",
+    }
+)  # fmt: skip
+"""Verbs that act on a proposal, a procedure or an event rather than on a body (after the
+FrameNet frames named beside them). The lexicon rates several as harsh ("reject",
+"block", "cancel", "ban", "defeat"), but "the court rejected the appeal", "senators
+blocked the bill" or "the council cancelled the vote" harm nobody a reader could name:
+such an act is a deed only when it falls on one of the article's actors or on people
+("banned the party", "defeated the rebels"), as help is (:func:`is_deed`)."""
+
+
 UNDERGONE = frozenset({"endure", "incur", "lose", "suffer", "sustain", "undergo"})
 """Verbs whose subject undergoes what they name rather than doing it to anyone: "the army
 lost two towns", "the city suffered heavy damage". The lexicon rates the loss, and the one
@@ -184,10 +209,11 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
     article's actors or people (the events layer's ``target_people``: "rescued the
     villagers", not "approved the bill", "won cuts", "protected funding"): an act of
     procedure on a bill or a budget helps nobody a reader could name, and news is full of
-    them. Joining or uniting with someone (:data:`ASSOCIATION_VERBS`) is done to nobody;
-    stirring a feeling (:data:`EMOTION_VERBS`) or leaving (:data:`LEAVE_VERBS`) harms or
-    helps nobody. A loss the subject suffers (:data:`UNDERGONE`) is a deed done to the
-    subject.
+    them; the same holds for harm done by a verb of procedure (:data:`PROCEDURAL_VERBS`:
+    "blocked the bill"). Joining or uniting with someone (:data:`ASSOCIATION_VERBS`) is
+    done to nobody; stirring a feeling (:data:`EMOTION_VERBS`) or leaving
+    (:data:`LEAVE_VERBS`) harms or helps nobody. A loss the subject suffers
+    (:data:`UNDERGONE`) is a deed done to the subject.
     What is only planned, promised or supposed ("will join", "would strike", the
     events layer's ``hypothetical``) has not been done, and an attack in words on a
     person (the events layer's ``verbal``: "attacked the governor over her plan") is no
@@ -195,7 +221,10 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
     carry the valence of their words only.
     """
     verb = (str(event.get("action") or "").split() or [""])[0]
-    reached = bool(event.get("target_text")) and (not helpful or bool(event.get("target_people")))
+    on_people_only = helpful or verb in PROCEDURAL_VERBS
+    reached = bool(event.get("target_text")) and (
+        not on_people_only or bool(event.get("target_people"))
+    )
     acted_on = target_is_actor or reached
     return (
         acted_on
