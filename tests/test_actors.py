@@ -1075,6 +1075,10 @@ def test_words_quoted_inside_reported_speech_keep_their_closing_mark(
         ("Senator Tom Harlan attacked Governor Ann Lee, saying she had lied.", True),
         ("Russia attacked Kyiv overnight, saying it hit military sites.", False),
         ("Gunmen attacked Governor Ann Lee on Tuesday, wounding two aides.", False),
+        # One public figure attacking another: words, whatever the reason given.
+        ("Senator Tom Harlan attacked Governor Ann Lee for her budget cuts.", True),
+        ("Mayor Ida Berg has repeatedly attacked Judge Omar Sato over the ruling.", True),
+        ("Senator Tom Harlan attacked Governor Ann Lee, wounding two aides.", False),
     ],
 )
 def test_an_attack_on_a_person_with_words_beside_it_is_verbal(

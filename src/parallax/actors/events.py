@@ -356,7 +356,11 @@ def _verb_event(
         "target_prep": target_prep,
         "hypothetical": hypothetical(verb, sentence),
         "intended": intended(verb),
-        "verbal": verbal(verb, index.types.get(target or "") == "person"),
+        "verbal": verbal(
+            verb,
+            index.types.get(target or "") == "person",
+            index.types.get(agent or "") == "person",
+        ),
         "agent_named": _names(index, agent_token, agent),
         "target_named": _names(index, target_token, target),
         "open_complement": any(c.dep_ == "xcomp" for c in verb.children),

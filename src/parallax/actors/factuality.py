@@ -152,18 +152,38 @@ NAMING_VERBS = frozenset({"call", "describe", "label", "brand", "dub", "term"})
 """Verbs that say what someone called something ("..., calling it a stunt")."""
 
 
-def verbal(verb: Any, target_is_person: bool) -> bool:
+HITTING_AS_CRITICISM = frozenset(
+    {"attack", "assail", "bash", "batter", "blast", "hammer", "hit", "lash", "pummel",
+     "savage", "slam", "strike"}
+)  # fmt: skip
+"""Verbs of hitting and attacking (after Levin's 1993 class 18) that political news uses
+for criticism: "the president attacked the Fed chair for not cutting rates"."""
+
+
+def verbal(verb: Any, target_is_person: bool, agent_is_person: bool = False) -> bool:
     """Whether an act done to a person is one of words: "attacked the governor over her plan".
 
     Verbs of hitting double as verbs of criticism in political news ("attacked", "hit
     out at", "slammed"); with a person as the target, a participle of saying or naming
-    beside the verb (", calling it a stunt", ", saying she lied") marks the words. A
-    reason after "over" or "for" does not: blows have reasons too ("jailed over a deal").
-    A state, a city or a building as the target keeps the act physical ("attacked Kyiv,
-    saying ...").
+    beside the verb (", calling it a stunt", ", saying she lied") marks the words, and so
+    does a named person as the doer of such a verb (:data:`HITTING_AS_CRITICISM`): one
+    public figure attacking another is news of words, a physical assault is told with who
+    did it ("gunmen", "a man") and what it did (", wounding two aides"). A reason after
+    "over" or "for" alone does not mark words: blows have reasons too ("jailed over a
+    deal"). A state, a city or a building as the target keeps the act physical ("attacked
+    Kyiv, saying ...").
     """
     if not target_is_person:
         return False
+    another_act = any(
+        child.dep_ == "advcl"
+        and child.tag_ == "VBG"
+        and child.lemma_.lower() not in SPEECH_VERBS
+        and child.lemma_.lower() not in NAMING_VERBS
+        for child in verb.children
+    )
+    if agent_is_person and verb.lemma_.lower() in HITTING_AS_CRITICISM and not another_act:
+        return True
     for child in verb.children:
         if child.dep_ == "advcl" and child.tag_ == "VBG":
             lemma = child.lemma_.lower()
