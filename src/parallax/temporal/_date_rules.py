@@ -362,6 +362,10 @@ def period_ref_rule(m: re.Match[str], ctx: Context) -> Value | None:
         value, relative = relative_value(ctx, m["unit3"].lower(), 0)
         mod = MOD_WORDS.get(re.sub(r"\s+", " ", m["edge"].lower()))
         return Value("DATE", value, relative=relative, mod=mod)
+    if m["part2"]:
+        # "that morning", "the next evening": a part of a day the story names; the day is
+        # filled in from it, or the expression is left out.
+        return Value("TIME", f"XXXX-XX-XXT{PARTS[m['part2'].lower()]}", relative=True)
     unit = (m["unit"] or m["unit2"] or m["unit4"] or "").lower()
     if m["ref"].lower().endswith("period"):
         return Value("DATE", "XXXX-XX", relative=True)
