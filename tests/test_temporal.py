@@ -927,10 +927,13 @@ def test_days_counted_from_the_story_move_it_forward_but_not_back() -> None:
     ]
     # a flashback ("a day earlier") leaves the story's day where it was
     back = (
-        "The talks opened on 10 May 2030. A day earlier, the envoys had met. "
+        "The talks opened on 10 May 2030; a day earlier, the envoys had met. "
         "Two days later, they closed."
     )
     assert [v for _, v in values(back)] == ["2030-05-10", "2030-05-09", "2030-05-12"]
+    # with the story's day two sentences back, behind the flashback, nothing is counted
+    apart = back.replace("; a day earlier", ". A day earlier")
+    assert [v for _, v in values(apart)] == ["2030-05-10", "2030-05-09", "+P2D"]
 
 
 def test_a_part_of_the_storys_day_takes_that_day() -> None:
@@ -949,7 +952,10 @@ def test_a_day_counted_from_the_story_stays_within_the_sentence_before() -> None
     def values(text: str) -> list[str]:
         return [e.value for e in find_times(text, date(2031, 2, 20))]
 
-    # the day named two sentences back belongs to another part of the story
+    # initials are no sentence break; the day named two sentences back belongs to another
+    # part of the story
+    told = "Talks ended on 8 April 2028. Aides flew to the U.S. Senate. A day earlier, both met."
+    assert values(told) == ["2028-04-08", "-P1D"]
     text = (
         "The mill shut on 3 June 2028. Its owners blamed the cost of power. "
         "Workers marched in the rain. The next day, talks resumed."

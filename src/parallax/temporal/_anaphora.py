@@ -54,10 +54,10 @@ _PART = re.compile(
     re.IGNORECASE,
 )
 """A part of a day the story names: "that morning", "the next evening"."""
-_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z])|\n")
+_BOUNDARY = re.compile(r"(?<!\b[A-Z])[.!?][\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z])|\n")
 """Where one sentence (or paragraph) ends and the next begins, in the text between two
-expressions. An abbreviation ("Gen. Smith") reads as a boundary too, which only makes a
-reference look further away."""
+expressions. Initials ("the U.S. State Department") are no boundary; a longer abbreviation
+("Gen. Smith") reads as one, which only makes a reference look further away."""
 _FORWARD_UNITS = frozenset({"day", "week"})
 _PART_STEP = {"following": 1, "next": 1, "previous": -1, "preceding": -1}
 _REPORTED = re.compile(
@@ -251,7 +251,8 @@ def _sentences_between(text: str, reference: TimeExpression, expression: TimeExp
     """How many sentence (or paragraph) breaks lie between a reference and an expression."""
     if reference.end > expression.start:
         return 0
-    return len(_BOUNDARY.findall(text, reference.end, expression.start))
+    # the next sentence's first letter is the expression's own: the boundary looks at it
+    return len(_BOUNDARY.findall(text, reference.end, expression.start + 2))
 
 
 def _part_of_day(
