@@ -250,3 +250,17 @@ def test_a_total_is_read_with_its_own_verb(text: str, verdict: str) -> None:
 )
 def test_a_clause_reported_as_a_claim_or_called_false_is_not_asserted(text: str) -> None:
     assert _verdict(text) == "not_enough_evidence", CHECKER.check_text(text).record()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a total in a clause describing the organisation is not the number of its founders
+        "NATO, which has 32 members, was founded in 1949.",
+        "The European Union, which counts 27 members, was founded in 1993.",
+        "NATO, which today has 32 members, was founded in 1949 by 12 countries.",
+    ],
+)
+def test_a_total_describing_the_organisation_is_not_its_founders(text: str) -> None:
+    record = CHECKER.check_text(text).record()
+    assert _verdict(text) != "contradicted", record

@@ -231,6 +231,16 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
                 f"that counts “{member_noun.text}”; the count is not what “{cue.text}” did"
             )
             return binding
+        inner = describing_clause(pred, cue) if pred is not None else None
+        if inner is not None and pred is not None and claim.relation != "member_count":
+            # "NATO, which has 32 members, was founded in 1949": a total describing NATO,
+            # not its founders ("the EU, which now has 28 members" stays a total)
+            roles["relation"] = f"{cue.text} (“{pred.text}” describes “{inner.head.text}”)"
+            binding.reason = (
+                f"“{member_noun.text}” are counted by “{pred.text}”, a clause describing "
+                f"“{inner.head.text}”; the count is not what “{cue.text}” did"
+            )
+            return binding
         under = subordinate_clause(cue, pred) if pred is not None else None
         if under is not None and pred is not None and claim.relation == "member_count":
             # "NATO had 30 members when Finland joined in 2023": the year dates the joining,
