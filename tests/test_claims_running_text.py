@@ -291,3 +291,20 @@ def test_withdrawing_something_else_is_not_leaving_the_organisation(text: str) -
 )
 def test_leaving_the_organisation_itself_is_still_checked(text: str, verdict: str) -> None:
     assert _verdict(text) == verdict, CHECKER.check_text(text).record()
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # "with six other countries" counts those who joined with the subject, not a total
+        (
+            "Estonia, which left the Soviet Union in 1991, joined NATO in 2004 with six other "
+            "countries.",
+            "supported",
+        ),
+        ("Poland joined NATO in 1999 together with two other countries.", "supported"),
+        ("Estonia joined NATO in 2004 along with nine other countries.", "contradicted"),
+    ],
+)
+def test_others_who_joined_with_the_subject_count_it_too(text: str, verdict: str) -> None:
+    assert _verdict(text) == verdict, CHECKER.check_text(text).record()

@@ -391,7 +391,7 @@ class SentenceReader:
             number.start, {"founding_member", "founded", "gained_members", "member_of", "signed"}
         )
         relation = "member_count"
-        increment = False
+        increment = alongside = False
         named: list[Mention] = []
         if cue is not None:
             if cue.relation in {"founding_member", "founded", "signed"}:
@@ -406,8 +406,13 @@ class SentenceReader:
                 )
                 relation = "gained_members" if increment else "member_count"
             elif cue.relation == "member_of":
-                increment = not TOTAL_BEFORE.search(self.text[: number.start]) and bool(
-                    re.match(r"join|admit|acce", cue.text, re.I)
+                joining = bool(re.match(r"join|admit|acce", cue.text, re.I))
+                # "joined in 2004 with six other countries": those who joined with it
+                alongside = bool(_ALONGSIDE.search(self.text[: number.start])) and bool(
+                    OTHER_WORDS & set(modifiers)
+                )
+                increment = joining and bool(
+                    alongside or not TOTAL_BEFORE.search(self.text[: number.start])
                 )
                 relation = "gained_members" if increment else "member_count"
             if cue.relation in {"gained_members", "member_of"}:
@@ -431,8 +436,8 @@ class SentenceReader:
         )
         if named:
             claim.named = [party(m, "country") for m in named]
-        if OTHER_WORDS.intersection(modifiers):
-            claim.others = True
+        if OTHER_WORDS.intersection(modifiers) and (relation != "gained_members" or alongside):
+            claim.others = True  # of those who joined, only "with six others" adds the subject
         claim.narrowed = narrowed
         owning = TOTAL_BEFORE.search(self.text[: number.start])
         if relation == "member_count" and owning and owning["verb"]:
@@ -527,6 +532,9 @@ def read_claims(
     reader = SentenceReader(text, kb, context or Context(), times=times, pos=pos, parse=parse)
     return reader.read()
 
+
+_ALONGSIDE = re.compile(r"\b(?:along|together)?\s*with\s+$|\balongside\s+$", re.IGNORECASE)
+"""Words before a count of others who joined with the subject ("with six other countries")."""
 
 RIVAL_WINDOW = 3
 """How many sentences back another organisation named makes an unnamed one ambiguous."""
