@@ -8,6 +8,9 @@ is meant (two that fit, none that fits), which are left unbound.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
+
+import pytest
 
 from parallax.claims.grammar import ArticleOrganisations, read_claims
 from parallax.claims.model import Claim
@@ -73,3 +76,32 @@ def test_a_dateline_city_is_no_organisation_named() -> None:
     assert [p.id for p in organisations.named] == ["nato"]
     claims = read_claims("BRUSSELS (Wire) - Ministers of NATO met on Monday.", KB)
     assert "european-union" not in _organisation_ids(claims)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    from parallax.spacy_model import load_spacy
+
+    return load_spacy()
+
+
+def test_an_organisation_the_knowledge_base_does_not_list_makes_the_organisation_ambiguous(
+    nlp: Any,
+) -> None:
+    # the rights group is the organisation meant; it is not in the knowledge base, but the
+    # parse names it, so "the organisation" is not taken for NATO
+    sentences = [
+        "NATO envoys met in Oslo on Friday.",
+        "Amnesty International criticised the talks.",
+        "The organisation has 10 million members, a spokesperson said.",
+    ]
+    organisations = ArticleOrganisations()
+    for sentence in sentences[:-1]:
+        organisations.read(sentence, KB, list(nlp(sentence)))
+    claims = read_claims(sentences[-1], KB, organisations.context(DAY))
+    assert not _organisation_ids(claims) - {None}
+    # without another organisation in the story, it is NATO
+    alone = ArticleOrganisations()
+    alone.read(sentences[0], KB, list(nlp(sentences[0])))
+    claims = read_claims(sentences[-1], KB, alone.context(DAY))
+    assert _organisation_ids(claims) == {"nato"}

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from parallax.claims.linking import Mention
+from parallax.claims.linking import Mention, find_mentions
 from parallax.claims.model import Party
 from parallax.knowledge.model import KBEntity
 
@@ -69,12 +69,44 @@ def bind_in_article(
         entity = entities.get(candidate.id) if candidate.id else None
         if entity is not None and fits(noun, entity):
             fitting.setdefault(entity.id, candidate)
+        elif entity is None and _name_fits(noun, candidate.text):
+            # "Amnesty International ... the organisation": one the knowledge base does
+            # not list may be the one meant, so it makes the words ambiguous
+            fitting.setdefault(f"name:{candidate.text.lower()}", candidate)
     if len(fitting) > 1:
         return None, True
     if not fitting:
         return None, False
     only = next(iter(fitting.values()))
+    if only.id is None:
+        return None, True
     return Party(re.sub(r"['\u2019]s$", "", words.strip()), only.id, only.type), True
+
+
+def _name_fits(noun: str, name: str) -> bool:
+    """Whether an organisation known only by its name may be what the noun refers to."""
+    kinds = _KINDS.get(noun, (noun,))
+    return "" in kinds or any(kind in name.lower() for kind in kinds)
+
+
+def unlisted_organisations(parse: Sequence[Any], kb: KnowledgeBase) -> list[Party]:
+    """Organisations the parser's entity tagger finds that the knowledge base does not list.
+
+    A name the knowledge base knows as an organisation or a country ("NATO", "the EU") is
+    left to :func:`parallax.claims.grammar.organisations_named`.
+    """
+    found: list[Party] = []
+    words: list[str] = []
+    for token in [*parse, None]:
+        inside = token is not None and token.ent_type_ == "ORG" and token.ent_iob_ == "I"
+        if words and not inside:
+            name = " ".join(words)
+            if not any(m.of_type("organisation", "country") for m in find_mentions(name, kb)):
+                found.append(Party(name, None, "organisation"))
+            words = []
+        if token is not None and token.ent_type_ == "ORG":
+            words.append(token.text)
+    return found
 
 
 def bind_by_members(words: str, countries: set[str], kb: KnowledgeBase) -> Party | None:

@@ -39,7 +39,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from parallax.claims.anaphors import bind_by_members, bind_in_article, dateline_place
+from parallax.claims.anaphors import (
+    bind_by_members,
+    bind_in_article,
+    dateline_place,
+    unlisted_organisations,
+)
 from parallax.claims.counted import (
     TOTAL_BEFORE,
     counted_noun,
@@ -560,13 +565,15 @@ class ArticleOrganisations:
             anchor=anchor, organisation=self.last, rivals=len(named) > 1, named=tuple(self.named)
         )
 
-    def read(self, text: str, kb: KnowledgeBase) -> None:
-        """Take note of the organisations a sentence names."""
+    def read(self, text: str, kb: KnowledgeBase, parse: Sequence[Any] | None = None) -> None:
+        """Take note of the organisations a sentence names (with ``parse``, unlisted ones)."""
         named = organisations_named(text, kb)
         if named:
             self.last = named[-1]
         self.recent = [*self.recent, {p.id for p in named}][-RIVAL_WINDOW:]
         self.named.extend(named)
+        if parse:
+            self.named.extend(unlisted_organisations(parse, kb))
 
 
 def organisations_named(text: str, kb: KnowledgeBase) -> list[Party]:
