@@ -964,4 +964,6 @@ def test_a_day_counted_from_the_story_stays_within_the_sentence_before() -> None
     # without any day of the story, "a day earlier" is no date counted from publication,
     # while "yesterday" is relative to the time of writing
     assert values("A day earlier, the envoy had left.") == ["-P1D"]
+    assert values("The previous week, the envoy had left.") == ["-P1W"]
+    assert values("Last week the envoy left.") == ["2031-W07"]
     assert values("Yesterday the envoy left.") == ["2031-02-19"]

@@ -145,21 +145,27 @@ def _moves_story_on(expression: TimeExpression, updated: TimeExpression) -> bool
 
 
 def _day_counted_back(expression: TimeExpression) -> TimeExpression | None:
-    """A day counted back ("a day earlier") with no day of the story before it: an offset.
+    """A day or week counted from the story, with no day of the story before it: an offset.
 
-    The grammar counted it back from publication, but "earlier" is relative to a moment
-    of the story, not to the time of writing ("yesterday" is); a date guessed from
-    publication would date a claim wrongly, so the value stays the offset it names.
+    The grammar counted "a day earlier" and "the previous week" from publication, but they
+    are relative to a moment of the story, not to the time of writing ("yesterday" and "last
+    week" are); a date guessed from publication would date a claim wrongly, so the value
+    stays the offset it names.
     """
-    m = _COUNTED_BACK.match(_phrase(expression))
-    if m is None or m["unit"].lower() not in _FORWARD_UNITS or expression.range is None:
+    phrase = _phrase(expression)
+    if expression.range is None:
+        return None
+    if (m := _FOLLOWING.match(phrase)) and m["unit"].lower() == "week":
+        sign = "+" if m["rel"].lower() == "following" else "-"
+        return replace(expression, type="DATE", value=f"{sign}P1W", range=None, relative=True)
+    m = _COUNTED_BACK.match(phrase)
+    if m is None or m["unit"].lower() not in _FORWARD_UNITS:
         return None
     count = _small_number(m["n"])
     if count is None:
         return None
-    unit = m["unit"].lower()
     sign = "-" if m["dir"].lower() in {"earlier", "before"} else "+"
-    value = f"{sign}P{count * 7 if unit == 'week' else count}D"
+    value = f"{sign}P{count}{'W' if m['unit'].lower() == 'week' else 'D'}"
     return replace(expression, type="DATE", value=value, range=None, relative=True)
 
 
