@@ -26,9 +26,10 @@ Rules, in the order they run:
 6. **Titles** written before a name ("Defense Secretary Lloyd Austin") give a title claim
    over those words only (:mod:`parallax.claims.titles`).
 
-An organisation the sentence only refers to ("the alliance", or nothing at all, as in
-"Poland, Hungary and the Czech Republic joined in 1999") is taken from the article's context:
-the last organisation an earlier sentence named.
+An organisation the sentence does not name ("Poland, Hungary and the Czech Republic joined in
+1999") is the last organisation an earlier sentence named; one it refers to by its kind ("the
+alliance", "the bloc") is the one of that kind the article named, when only one fits
+(:mod:`parallax.claims.anaphors`).
 """
 
 from __future__ import annotations
