@@ -105,3 +105,19 @@ def test_an_organisation_the_knowledge_base_does_not_list_makes_the_organisation
     alone.read(sentences[0], KB, list(nlp(sentences[0])))
     claims = read_claims(sentences[-1], KB, alone.context(DAY))
     assert _organisation_ids(claims) == {"nato"}
+
+
+def test_a_union_the_article_introduces_is_not_the_one_it_named() -> None:
+    # "the union representing dockers" describes a new one; the one named stays unbound
+    claims = _claims(
+        "The European Union proposed port rules on Monday.",
+        "The union representing dockers has 4,000 members, its leader said.",
+    )
+    assert not _organisation_ids(claims) - {None}
+    # once the dockers' union is in the story, a bare "the union" may mean either
+    claims = _claims(
+        "The European Union proposed port rules on Monday.",
+        "The dockers' union called a strike.",
+        "The union has 4,000 members, its leader said.",
+    )
+    assert not _organisation_ids(claims) - {None}

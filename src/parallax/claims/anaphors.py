@@ -38,6 +38,58 @@ description. A bloc is an alliance, a union or an association of states; an orga
 any organisation."""
 
 
+_RESTRICTING = re.compile(
+    r"\s+(?:representing|of|for|between|among|that|who|led|formed|made|set|known|called|"
+    r"behind|against|with|in|from)\b",
+    re.IGNORECASE,
+)
+"""Words right after "the union" that say which one it is ("the union representing pilots",
+"the alliance of Gulf states"): a new description, not a word referring back."""
+
+
+def restricted_after(rest: str) -> bool:
+    """Whether the words after an anaphor restrict it to something the article introduces."""
+    return bool(_RESTRICTING.match(rest))
+
+
+_INTRODUCED = re.compile(
+    r"\b(?P<det>an?|the|its|their)\s+(?P<mods>(?:[\w'\u2019-]+\s+){0,3}?)"
+    r"(?P<noun>alliance|bloc|union|pact|organi[sz]ation)s?\b",
+    re.IGNORECASE,
+)
+
+
+_OTHER_BODIES = frozenset(
+    {"trade", "labour", "labor", "credit", "customs", "monetary", "banking", "student"}
+)
+"""Words that make "union" another kind of body than a union of states."""
+
+
+def introduced(text: str, kb: KnowledgeBase) -> list[Party]:
+    """Organisations of a kind a sentence introduces without a name the knowledge base lists.
+
+    "A union representing pilots", "the pilots' union", "a new alliance": later, "the union"
+    may mean that one, so it makes the anaphor ambiguous. A name the knowledge base lists
+    ("the European Union", "the Warsaw Pact") and a bare "the union" (an anaphor) are not.
+    """
+    found = []
+    for m in _INTRODUCED.finditer(text):
+        indefinite = m["det"].lower() in {"a", "an"}
+        mods = m["mods"].lower()
+        # "the pilots' union", "the trade union": another body; "the Western military
+        # alliance", "the 27-member bloc" describe the one the article named
+        owned = "'" in mods or "\u2019" in mods or bool(set(mods.split()) & _OTHER_BODIES)
+        described = owned or restricted_after(text[m.end() :])
+        if not (indefinite or described):
+            continue
+        name_from = m.start("mods") - m.start()
+        listed = find_mentions(m.group(0), kb)
+        if any(x.of_type("organisation") and x.start <= name_from for x in listed):
+            continue  # the whole name is one the knowledge base lists ("the Warsaw Pact")
+        found.append(Party(m.group(0), None, "organisation"))
+    return found
+
+
 def anaphor_noun(words: str) -> str:
     """The noun of an anaphor: "the alliance's" -> "alliance"."""
     bare = re.sub(r"['\u2019]s$", "", words.strip())

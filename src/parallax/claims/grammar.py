@@ -44,6 +44,8 @@ from parallax.claims.anaphors import (
     bind_by_members,
     bind_in_article,
     dateline_place,
+    introduced,
+    restricted_after,
     unlisted_organisations,
 )
 from parallax.claims.counted import (
@@ -191,6 +193,8 @@ class SentenceReader:
         if orgs:
             return party(nearest(orgs, near), "organisation"), False
         anaphor = ANAPHORS.search(self.text)
+        if anaphor is not None and restricted_after(self.text[anaphor.end() :]):
+            return None, False  # "the union representing pilots" names another one
         if anaphor is not None:
             # "the alliance": the one alliance the article named before, else none when it
             # named two; when it named none, the one the sentence's countries belong to
@@ -572,7 +576,7 @@ class ArticleOrganisations:
         if named:
             self.last = named[-1]
         self.recent = [*self.recent, {p.id for p in named}][-RIVAL_WINDOW:]
-        self.named.extend(named)
+        self.named.extend([*named, *introduced(text, kb)])
         if parse:
             self.named.extend(unlisted_organisations(parse, kb))
 
