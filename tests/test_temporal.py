@@ -946,6 +946,9 @@ def test_a_part_of_the_storys_day_takes_that_day() -> None:
     assert values(later)[-1] == ("The next evening", "2029-05-03TEV")
     # nothing to place it on: left out, not put on the day of publication
     assert values("That night, the convoy turned back.") == []
+    # after "said", "that" opens a clause: "evening classes" are no time
+    said = "The dam gave way on 9 March 2029. The mayor said that evening classes would stop."
+    assert values(said) == [("9 March 2029", "2029-03-09")]
 
 
 def test_a_day_counted_from_the_story_stays_within_the_sentence_before() -> None:
