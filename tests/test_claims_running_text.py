@@ -250,3 +250,61 @@ def test_a_total_is_read_with_its_own_verb(text: str, verdict: str) -> None:
 )
 def test_a_clause_reported_as_a_claim_or_called_false_is_not_asserted(text: str) -> None:
     assert _verdict(text) == "not_enough_evidence", CHECKER.check_text(text).record()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a total in a clause describing the organisation is not the number of its founders
+        "NATO, which has 32 members, was founded in 1949.",
+        "The European Union, which counts 27 members, was founded in 1993.",
+        "NATO, which today has 32 members, was founded in 1949 by 12 countries.",
+    ],
+)
+def test_a_total_describing_the_organisation_is_not_its_founders(text: str) -> None:
+    record = CHECKER.check_text(text).record()
+    assert _verdict(text) != "contradicted", record
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what was withdrawn is an application, troops, an objection or an envoy: the
+        # subject did not leave the organisation the sentence names
+        "Malta withdrew its EU membership application in 1996.",
+        "France withdrew troops from NATO command in 1966.",
+        "Hungary withdrew its objection to Sweden's NATO membership in 2024.",
+        "The United States withdrew its ambassador to NATO in 2019.",
+    ],
+)
+def test_withdrawing_something_else_is_not_leaving_the_organisation(text: str) -> None:
+    assert _verdict(text) == "not_enough_evidence", CHECKER.check_text(text).record()
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Albania pulled out of the Warsaw Pact in 1968.", "supported"),
+        ("Britain quit the European Union in 2020.", "supported"),
+        ("Poland left the Warsaw Pact in 1985.", "contradicted"),
+    ],
+)
+def test_leaving_the_organisation_itself_is_still_checked(text: str, verdict: str) -> None:
+    assert _verdict(text) == verdict, CHECKER.check_text(text).record()
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # "with six other countries" counts those who joined with the subject, not a total
+        (
+            "Estonia, which left the Soviet Union in 1991, joined NATO in 2004 with six other "
+            "countries.",
+            "supported",
+        ),
+        ("Poland joined NATO in 1999 together with two other countries.", "supported"),
+        ("Estonia joined NATO in 2004 along with nine other countries.", "contradicted"),
+    ],
+)
+def test_others_who_joined_with_the_subject_count_it_too(text: str, verdict: str) -> None:
+    assert _verdict(text) == verdict, CHECKER.check_text(text).record()

@@ -808,12 +808,13 @@ def test_a_span_counted_back_from_the_story_takes_its_last_day() -> None:
         "2019-05-03",
         "2019-W17",
     ]
-    # "a week later" stays the span TimeML annotates it as
-    assert values("The bill was signed on Friday. A week later it took effect.")[-1] == "+P1W"
-    # a year is too coarse to count days from: the day stays as it was read
+    # "a week later" lands a week on from the story's day, as a reader counts it
+    assert values("The bill was signed on Friday. A week later it took effect.")[-1] == "2019-W19"
+    # a year is too coarse to count days from, and publication is no moment of the story:
+    # the day stays the offset it names, with no date
     assert values("The bridge opened in 2004. Two days earlier it had been inspected.") == [
         "2004",
-        "2019-05-07",
+        "-P2D",
     ]
 
 
@@ -908,3 +909,64 @@ def test_a_season_without_a_year_is_placed_like_its_middle_month() -> None:
     assert [t.value for t in found] == ["2026-FA"]
     found = find_times("The offensive will begin in the summer.", date(2027, 1, 11))
     assert [t.value for t in found] == ["2027-SU"]
+
+
+def test_days_counted_from_the_story_move_it_forward_but_not_back() -> None:
+    def values(text: str) -> list[tuple[str, str]]:
+        return [(e.text, e.value) for e in find_times(text, date(2031, 2, 20))]
+
+    # "the next day" and "three days later" count from the last day the story reached
+    text = (
+        "The ferry left Tallinn on 4 January 2030. The next day it reached Gdansk. "
+        "Three days later, it sailed on."
+    )
+    assert values(text) == [
+        ("4 January 2030", "2030-01-04"),
+        ("The next day", "2030-01-05"),
+        ("Three days later", "2030-01-08"),
+    ]
+    # a flashback ("a day earlier") leaves the story's day where it was
+    back = (
+        "The talks opened on 10 May 2030; a day earlier, the envoys had met. "
+        "Two days later, they closed."
+    )
+    assert [v for _, v in values(back)] == ["2030-05-10", "2030-05-09", "2030-05-12"]
+    # with the story's day two sentences back, behind the flashback, nothing is counted
+    apart = back.replace("; a day earlier", ". A day earlier")
+    assert [v for _, v in values(apart)] == ["2030-05-10", "2030-05-09", "+P2D"]
+
+
+def test_a_part_of_the_storys_day_takes_that_day() -> None:
+    def values(text: str) -> list[tuple[str, str]]:
+        return [(e.text, e.value) for e in find_times(text, date(2031, 2, 20))]
+
+    text = "The dam gave way on 9 March 2029. That morning, villagers had been moved uphill."
+    assert values(text)[-1] == ("That morning", "2029-03-09TMO")
+    later = "Polls closed on 2 May 2029. The next evening, the count was halted."
+    assert values(later)[-1] == ("The next evening", "2029-05-03TEV")
+    # nothing to place it on: left out, not put on the day of publication
+    assert values("That night, the convoy turned back.") == []
+    # after "said", "that" opens a clause: "evening classes" are no time
+    said = "The dam gave way on 9 March 2029. The mayor said that evening classes would stop."
+    assert values(said) == [("9 March 2029", "2029-03-09")]
+
+
+def test_a_day_counted_from_the_story_stays_within_the_sentence_before() -> None:
+    def values(text: str) -> list[str]:
+        return [e.value for e in find_times(text, date(2031, 2, 20))]
+
+    # initials are no sentence break; the day named two sentences back belongs to another
+    # part of the story
+    told = "Talks ended on 8 April 2028. Aides flew to the U.S. Senate. A day earlier, both met."
+    assert values(told) == ["2028-04-08", "-P1D"]
+    text = (
+        "The mill shut on 3 June 2028. Its owners blamed the cost of power. "
+        "Workers marched in the rain. The next day, talks resumed."
+    )
+    assert values(text) == ["2028-06-03"]
+    # without any day of the story, "a day earlier" is no date counted from publication,
+    # while "yesterday" is relative to the time of writing
+    assert values("A day earlier, the envoy had left.") == ["-P1D"]
+    assert values("The previous week, the envoy had left.") == ["-P1W"]
+    assert values("Last week the envoy left.") == ["2031-W07"]
+    assert values("Yesterday the envoy left.") == ["2031-02-19"]

@@ -233,3 +233,37 @@ def span_head(tokens: Sequence[Any]) -> Any:
         return tokens[0] if tokens else None
     best = min(_depth(t) for t in outside)
     return [t for t in outside if _depth(t) == best][-1]
+
+
+_LEFT_FROM = frozenset({"from", "of"})
+"""Prepositions that name what was left: "withdrew from NATO", "pulled out of the pact"."""
+_BODY_NOUNS = frozenset(
+    {"alliance", "bloc", "union", "pact", "organisation", "organization", "treaty"}
+    | {"community", "commonwealth", "group", "accord", "agreement", "convention"}
+)
+"""Nouns an organisation's name may modify and still name it ("the NATO alliance")."""
+
+
+def not_left(pred: Any, head: Any) -> str | None:
+    """Why a withdrawal verb does not say its subject left the organisation ``head`` names.
+
+    "Malta withdrew its membership application", "withdrew troops from NATO command" and
+    "withdrew its ambassador to NATO" withdraw something else: the organisation must be what
+    the subject withdrew from (or, for "left" and "quit", their object), not a word
+    describing another noun ("NATO command", "EU membership application").
+    """
+    if not is_verb(pred):
+        return None
+    dobj = next((c for c in pred.children if c.dep_ == "dobj"), None)
+    name = head
+    if head.dep_ == "compound" and head.head.lower_ not in _BODY_NOUNS:
+        return f"“{head.text}” describes “{head.head.text}”, which is what was withdrawn from"
+    if name.dep_ == "compound":
+        name = head.head
+    if dobj is not None and dobj.i == name.i and pred.lemma_ != "withdraw":
+        return None  # "Britain left the European Union"
+    if dobj is not None:
+        return f"what “{pred.text}” withdrew is “{dobj.text}”, not its subject's membership"
+    if name.dep_ != "pobj" or name.head.lower_ not in _LEFT_FROM:
+        return f"“{name.text}” is not what “{pred.text}” says was left"
+    return None

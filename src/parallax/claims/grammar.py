@@ -26,9 +26,10 @@ Rules, in the order they run:
 6. **Titles** written before a name ("Defense Secretary Lloyd Austin") give a title claim
    over those words only (:mod:`parallax.claims.titles`).
 
-An organisation the sentence only refers to ("the alliance", or nothing at all, as in
-"Poland, Hungary and the Czech Republic joined in 1999") is taken from the article's context:
-the last organisation an earlier sentence named.
+An organisation the sentence does not name ("Poland, Hungary and the Czech Republic joined in
+1999") is the last organisation an earlier sentence named; one it refers to by its kind ("the
+alliance", "the bloc") is the one of that kind the article named, when only one fits
+(:mod:`parallax.claims.anaphors`).
 """
 
 from __future__ import annotations
@@ -39,6 +40,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from parallax.claims.anaphors import (
+    bind_by_members,
+    bind_in_article,
+    dateline_place,
+    introduced,
+    restricted_after,
+    unlisted_organisations,
+)
 from parallax.claims.counted import (
     TOTAL_BEFORE,
     counted_noun,
@@ -92,11 +101,14 @@ class Context:
         rivals: the sentences just before named another organisation too, so a sentence
             that neither names nor refers to one ("Sweden joined in 2024") does not say
             which it means.
+        named: every organisation earlier sentences named, in order: "the alliance" is
+            the one of them that is an alliance, when only one is.
     """
 
     anchor: date | None = None
     organisation: Party | None = None
     rivals: bool = False
+    named: tuple[Party, ...] = ()
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -154,7 +166,10 @@ class SentenceReader:
         found = find_mentions(text, kb)
         filed_from = dateline_length(text)
         opening = len(text) - len(text.lstrip())
-        if filed_from and any(m.start == opening and m.of_type("organisation") for m in found):
+        if filed_from and any(
+            m.start == opening and m.of_type("organisation") and not dateline_place(m, filed_from)
+            for m in found
+        ):
             filed_from = 0  # "NATO — which has 32 members — said": a name, not a place
         self.dateline = (0, filed_from) if filed_from else None
         self.mentions = [m for m in found if not _locative_alias(text, m) and m.start >= filed_from]
@@ -179,47 +194,22 @@ class SentenceReader:
         if orgs:
             return party(nearest(orgs, near), "organisation"), False
         anaphor = ANAPHORS.search(self.text)
-        context_org = self.context.organisation
-        if anaphor is not None and context_org is not None and context_org.id:
-            entity = self.kb.get(context_org.id)
-            noun = re.sub(r"['\u2019]s$", "", anaphor.group(0)).split()[-1].lower()
-            if entity is not None and noun not in f"{entity.name} {entity.description}".lower():
-                context_org = self._resolve_anaphor(anaphor.group(0)) or context_org
-        if anaphor is None and self.context.rivals:
-            return None, False  # two organisations in play: "joined" says not which
-        if context_org is not None:
-            org = context_org
-            text = anaphor.group(0) if anaphor else org.text
-            return Party(re.sub(r"['\u2019]s$", "", text), org.id, org.type), True
+        if anaphor is not None and restricted_after(self.text[anaphor.end() :]):
+            return None, False  # "the union representing pilots" names another one
         if anaphor is not None:
-            resolved = self._resolve_anaphor(anaphor.group(0))
-            if resolved is not None:
-                return resolved, True
+            # "the alliance": the one alliance the article named before, else none when it
+            # named two; when it named none, the one the sentence's countries belong to
+            bound, decided = bind_in_article(anaphor.group(0), self.context.named, self.kb.entities)
+            if not decided:
+                countries = {m.entity.id for m in self.countries()}
+                bound = bind_by_members(anaphor.group(0), countries, self.kb)
+            return bound, bound is not None
+        if self.context.rivals:
+            return None, False  # two organisations in play: "joined" says not which
+        org = self.context.organisation
+        if org is not None:
+            return Party(re.sub(r"['\u2019]s$", "", org.text), org.id, org.type), True
         return None, False
-
-    def _resolve_anaphor(self, words: str) -> Party | None:
-        """Resolve "the alliance" when no earlier sentence named an organisation.
-
-        It is the one organisation of that kind the sentence's countries belong to.
-        """
-        noun = re.sub(r"['\u2019]s$", "", words).split()[-1].lower()
-        countries = {m.entity.id for m in self.countries()}
-        found = []
-        for entity in self.kb.entities.values():
-            if entity.type != "organisation":
-                continue
-            about = f"{entity.name} {entity.description}".lower()
-            if noun not in about:
-                continue
-            members = {
-                f.subject for f in self.kb.facts_about(property="member_of", object=entity.id)
-            }
-            if countries and not countries & members:
-                continue
-            found.append(entity)
-        if len(found) != 1:
-            return None
-        return Party(re.sub(r"['\u2019]s$", "", words), found[0].id, found[0].type)
 
     def countries(self, *, before: int | None = None) -> list[Mention]:
         """Country mentions (not demonyms), optionally only those before ``before``."""
@@ -412,7 +402,7 @@ class SentenceReader:
             number.start, {"founding_member", "founded", "gained_members", "member_of", "signed"}
         )
         relation = "member_count"
-        increment = False
+        increment = alongside = False
         named: list[Mention] = []
         if cue is not None:
             if cue.relation in {"founding_member", "founded", "signed"}:
@@ -427,8 +417,13 @@ class SentenceReader:
                 )
                 relation = "gained_members" if increment else "member_count"
             elif cue.relation == "member_of":
-                increment = not TOTAL_BEFORE.search(self.text[: number.start]) and bool(
-                    re.match(r"join|admit|acce", cue.text, re.I)
+                joining = bool(re.match(r"join|admit|acce", cue.text, re.I))
+                # "joined in 2004 with six other countries": those who joined with it
+                alongside = bool(_ALONGSIDE.search(self.text[: number.start])) and bool(
+                    OTHER_WORDS & set(modifiers)
+                )
+                increment = joining and bool(
+                    alongside or not TOTAL_BEFORE.search(self.text[: number.start])
                 )
                 relation = "gained_members" if increment else "member_count"
             if cue.relation in {"gained_members", "member_of"}:
@@ -452,8 +447,8 @@ class SentenceReader:
         )
         if named:
             claim.named = [party(m, "country") for m in named]
-        if OTHER_WORDS.intersection(modifiers):
-            claim.others = True
+        if OTHER_WORDS.intersection(modifiers) and (relation != "gained_members" or alongside):
+            claim.others = True  # of those who joined, only "with six others" adds the subject
         claim.narrowed = narrowed
         owning = TOTAL_BEFORE.search(self.text[: number.start])
         if relation == "member_count" and owning and owning["verb"]:
@@ -549,6 +544,9 @@ def read_claims(
     return reader.read()
 
 
+_ALONGSIDE = re.compile(r"\b(?:along|together)?\s*with\s+$|\balongside\s+$", re.IGNORECASE)
+"""Words before a count of others who joined with the subject ("with six other countries")."""
+
 RIVAL_WINDOW = 3
 """How many sentences back another organisation named makes an unnamed one ambiguous."""
 
@@ -564,18 +562,24 @@ class ArticleOrganisations:
 
     last: Party | None = None
     recent: list[set[str | None]] = field(default_factory=list)
+    named: list[Party] = field(default_factory=list)
 
     def context(self, anchor: date | None) -> Context:
         """The context of the next sentence."""
         named = set().union(*self.recent) if self.recent else set()
-        return Context(anchor=anchor, organisation=self.last, rivals=len(named) > 1)
+        return Context(
+            anchor=anchor, organisation=self.last, rivals=len(named) > 1, named=tuple(self.named)
+        )
 
-    def read(self, text: str, kb: KnowledgeBase) -> None:
-        """Take note of the organisations a sentence names."""
+    def read(self, text: str, kb: KnowledgeBase, parse: Sequence[Any] | None = None) -> None:
+        """Take note of the organisations a sentence names (with ``parse``, unlisted ones)."""
         named = organisations_named(text, kb)
         if named:
             self.last = named[-1]
         self.recent = [*self.recent, {p.id for p in named}][-RIVAL_WINDOW:]
+        self.named.extend([*named, *introduced(text, kb)])
+        if parse:
+            self.named.extend(unlisted_organisations(parse, kb))
 
 
 def organisations_named(text: str, kb: KnowledgeBase) -> list[Party]:
@@ -584,8 +588,12 @@ def organisations_named(text: str, kb: KnowledgeBase) -> list[Party]:
     The claims component carries the last one forward as the context of later sentences.
     """
     found = []
+    filed_from = dateline_length(text)
     for mention in find_mentions(text, kb):
         entity = mention.of_type("organisation")
-        if entity is not None and not mention.demonym and not _locative_alias(text, mention):
-            found.append(Party(entity.name, entity.id, entity.type))
+        if entity is None or mention.demonym or _locative_alias(text, mention):
+            continue
+        if filed_from and dateline_place(mention, filed_from):
+            continue  # "BRUSSELS (Reuters) -": where the report was filed from
+        found.append(Party(entity.name, entity.id, entity.type))
     return found

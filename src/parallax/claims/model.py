@@ -67,7 +67,8 @@ class Claim:
         sentence_id: the sentence of the article it came from.
         named: parties a count names beside its number ("Norway, Iceland and 9 other
             European countries" names two and counts nine more).
-        others: the count excludes the subject ("the 30 other allies").
+        others: the count excludes the subject ("the 30 other allies"; of those who joined,
+            "joined in 2004 with six other countries").
         narrowed: the words that make a count of only some of the members ("Baltic" in
             "three Baltic states joined"), or None: such a count can exceed the whole (a
             contradiction) but never confirm it.

@@ -39,6 +39,7 @@ from parallax.claims.clauses import (
     is_verb,
     joined_clauses,
     not_asserted,
+    not_left,
     predicate,
     restricted,
     span_head,
@@ -230,6 +231,12 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
                 f"“{cue.text}” is in a clause describing “{clause.head.text}”, not in the one "
                 f"that counts “{member_noun.text}”; the count is not what “{cue.text}” did"
             )
+            return binding
+        inner = describing_clause(pred, cue) if pred is not None else None
+        if inner is not None and pred is not None and claim.relation != "member_count":
+            # "NATO, which has 32 members, was founded in 1949": a total, not its founders
+            roles["relation"] = f"{cue.text} (“{pred.text}” describes “{inner.head.text}”)"
+            binding.reason = f"“{pred.text}” counts in a clause describing “{inner.head.text}”"
             return binding
         under = subordinate_clause(cue, pred) if pred is not None else None
         if under is not None and pred is not None and claim.relation == "member_count":
@@ -570,6 +577,8 @@ def _bind_parties(
             ):
                 return f"“{pred.text}” has an object of its own, not {obj.text}"
             obj_bound = True
+        elif claim.relation == "withdrew" and (why := not_left(pred, head)):
+            return why
         elif _covers(head, args) or _covers(head, owners) or head.i == pred.i:
             obj_bound = True  # a name that takes in the verb ("the Berlin Wall fell") too
         else:

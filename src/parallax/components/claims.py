@@ -92,7 +92,7 @@ class Claims:
                     titled.add(seen)
                 claim.sentence_id = sentence.id
                 records.append(claim.record(f"c{len(records) + 1}", offset=sentence.start))
-            organisations.read(sentence.text, self.kb)
+            organisations.read(sentence.text, self.kb, parse)
         return records
 
 

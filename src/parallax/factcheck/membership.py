@@ -308,7 +308,8 @@ def _count_in_span(kb: KnowledgeBase, claim: Claim, roll: Roll) -> Verdict:
             # "six have joined since 2004" may count from the end of that year's accessions
             after = date(time.last.year + 1, 1, 1)
             readings.append((f"after {time.last.year}", roll.joined_within(after, date.max)))
-    claimed = claim.quantity
+    # "joined with six other countries": the six and the subject, seven in all
+    claimed = claim.quantity + (1 if claim.others else 0)
     op = claim.comparator
     outcomes = [(label, facts, _compare(claimed, len(facts), op)) for label, facts in readings]
     distinct = {len(facts) for _, facts, _ in outcomes}
@@ -316,7 +317,9 @@ def _count_in_span(kb: KnowledgeBase, claim: Claim, roll: Roll) -> Verdict:
         f"{len(facts)} joined {org_name} {label}" + (f" ({_names(kb, facts)})" if facts else "")
         for label, facts, _ in (outcomes if len(distinct) > 1 else outcomes[:1])
     )
-    claim_words = f"the claim says {_op_words(op)}{_n(claimed)}"
+    claim_words = f"the claim says {_op_words(op)}{_n(claimed)}" + (
+        f" ({_n(claim.quantity)} others and its subject)" if claim.others else ""
+    )
     evidence = fact_evidence(kb, [f for _, facts, _ in outcomes for f in facts])
     if not evidence:
         evidence = [

@@ -1,12 +1,16 @@
 """Expressions that take their time from an earlier one in the text, not from publication.
 
-"The following year", "that month", "the previous day" and "the day before" count from the last
-date the narrative gave; "the quarter", "the latest period" and "the year-ago quarter" in a
-results report name the quarter it reports on (the last one it mentioned, else the last quarter
-completed before publication) or the same quarter a year earlier, and so does "a year earlier"
-in a sentence that compares quarters. Each handler in the grammar gives such an expression a
-value from the publication date alone; :func:`resolve` then replaces it, in text order, when an
-earlier expression supplies the reference.
+"The following year", "that month", "the previous day", "the next day", "that morning", "the
+day before" and "two days later" count from the last date the narrative gave; "the quarter",
+"the latest period" and "the year-ago quarter" in a results report name the quarter it
+reports on (the last one it mentioned, else the last quarter completed before publication)
+or the same quarter a year earlier, and so does "a year earlier" in a sentence that compares
+quarters. A day counted from the story ("the next day", "a day earlier", "that evening")
+takes its day from the same sentence or the one before; without such a day it is left out
+or left as an offset, never counted from publication, since nothing in the text says it is
+relative to the time of writing. Each handler in the grammar gives such an expression a
+value from the publication date alone; :func:`resolve` then replaces it, in text order, when
+an earlier expression supplies the reference.
 
 Internal to :mod:`parallax.temporal`; :mod:`parallax.temporal.normalise` calls it.
 """
@@ -34,13 +38,28 @@ _BEFORE = re.compile(
 )
 _COUNTED_BACK = re.compile(
     r"^(?:(?:some|about|nearly|almost|roughly)\s+)?(?P<n>a|an|one|\d+|[a-z]+(?:-[a-z]+)?)\s+"
-    r"(?P<unit>day|week|month)s?\s+(?P<dir>earlier|before)$",
+    r"(?P<unit>day|week|month)s?\s+(?P<dir>earlier|before|later)$",
     re.IGNORECASE,
 )
-"""A span counted back from a moment of the story: "two days earlier".
+"""A span counted from a moment of the story: "two days earlier", "a week later".
 
-"Two days later" keeps the offset it was given: TimeML annotates it as the duration it
-names, with "later" as a signal, and the duration is what TempEval-3 scores."""
+"Later" counts from the story's last date only when that date is as fine as the span (a
+day for days and weeks, a month for months); years later are read by the grammar from the
+last year the text gave. TimeML annotates "two days
+later" as the span it names, but what a reader (and a claim) needs is the day it lands on;
+TempEval-3 holds almost none of these."""
+_PART = re.compile(
+    r"^(?:(?P<that>that|the\s+same)|the\s+(?P<rel>following|next|previous|preceding))\s+"
+    r"(?P<part>morning|afternoon|evening|night)$",
+    re.IGNORECASE,
+)
+"""A part of a day the story names: "that morning", "the next evening"."""
+_BOUNDARY = re.compile(r"(?<!\b[A-Z])[.!?][\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z])|\n")
+"""Where one sentence (or paragraph) ends and the next begins, in the text between two
+expressions. Initials ("the U.S. State Department") are no boundary; a longer abbreviation
+("Gen. Smith") reads as one, which only makes a reference look further away."""
+_FORWARD_UNITS = frozenset({"day", "week"})
+_PART_STEP = {"following": 1, "next": 1, "previous": -1, "preceding": -1}
 _REPORTED = re.compile(
     r"^(?:the\s+)?(?:(?:latest|current|comparable|corresponding|same)\s+)?(?:fiscal\s+)?"
     r"(?:quarter|period)$",
@@ -62,9 +81,13 @@ _UNIT_CODES = {"day": 10, "month": 7, "year": 4}
 def resolve(text: str, anchor: date | None, found: list[TimeExpression]) -> list[TimeExpression]:
     """Re-anchor the anaphoric expressions of ``found`` (in text order) on earlier ones.
 
-    Only expressions that name their own time serve as references, so one re-anchored
-    expression never becomes another's reference. A reference-only expression ("that
-    day", "the quarter") that finds no reference is left out rather than guessed.
+    Expressions that name their own time serve as references, and so does a day reached
+    by moving the story forward ("the next day", "two days later", "that evening"): "He
+    arrived on March 1. The next day he met the minister. The day after, he left" moves
+    day by day. A day reached by looking back ("a day earlier", "the day before") is a
+    flashback and leaves the story where it was. A reference-only expression ("that day",
+    "the quarter") that finds no reference is left out rather than guessed, and a day
+    counted back with nothing to count from ("a day earlier" alone) stays an offset.
     """
     kept: list[TimeExpression] = []
     references: list[TimeExpression] = []
@@ -75,8 +98,13 @@ def resolve(text: str, anchor: date | None, found: list[TimeExpression]) -> list
         updated = _resolve_one(text, anchor, expression, references)
         if updated is not None:
             kept.append(updated)
+            if _moves_story_on(expression, updated):
+                references.append(updated)
             continue
         if expression.value.startswith("XXXX") and _is_reference_only(expression):
+            continue
+        if (unresolved := _day_counted_back(expression)) is not None:
+            kept.append(unresolved)
             continue
         kept.append(expression)
         phrase = re.sub(r"\s+", " ", expression.text.strip())
@@ -100,11 +128,57 @@ def _shifted_by(text: str, expression: TimeExpression, following: TimeExpression
     return bool(_YEAR_AGO.match(after) or _COUNTED_BACK.match(after))
 
 
+def _moves_story_on(expression: TimeExpression, updated: TimeExpression) -> bool:
+    """Whether a re-anchored expression is a later day the story has moved on to."""
+    if updated.granularity not in {"day", "time"}:
+        return False
+    phrase = _phrase(expression)
+    if m := _FOLLOWING.match(_NEXT_DAY.sub("following day", phrase)):
+        return m["rel"].lower() == "following"
+    if m := _BEFORE.match(phrase):
+        return m["dir"].lower() in {"after", "later"}
+    if m := _COUNTED_BACK.match(phrase):
+        return m["dir"].lower() == "later"
+    if m := _PART.match(phrase):
+        return (m["rel"] or "").lower() in {"following", "next"}
+    return bool(_THAT.match(phrase))
+
+
+def _day_counted_back(expression: TimeExpression) -> TimeExpression | None:
+    """A day or week counted from the story, with no day of the story before it: an offset.
+
+    The grammar counted "a day earlier" and "the previous week" from publication, but they
+    are relative to a moment of the story, not to the time of writing ("yesterday" and "last
+    week" are); a date guessed from publication would date a claim wrongly, so the value
+    stays the offset it names.
+    """
+    phrase = _phrase(expression)
+    if expression.range is None:
+        return None
+    if (m := _FOLLOWING.match(phrase)) and m["unit"].lower() == "week":
+        sign = "+" if m["rel"].lower() == "following" else "-"
+        return replace(expression, type="DATE", value=f"{sign}P1W", range=None, relative=True)
+    m = _COUNTED_BACK.match(phrase)
+    if m is None or m["unit"].lower() not in _FORWARD_UNITS:
+        return None
+    count = _small_number(m["n"])
+    if count is None:
+        return None
+    sign = "-" if m["dir"].lower() in {"earlier", "before"} else "+"
+    value = f"{sign}P{count}{'W' if m['unit'].lower() == 'week' else 'D'}"
+    return replace(expression, type="DATE", value=value, range=None, relative=True)
+
+
+def _phrase(expression: TimeExpression) -> str:
+    return re.sub(r"\s+", " ", expression.text.strip())
+
+
 def _is_reference_only(expression: TimeExpression) -> bool:
     phrase = re.sub(r"\s+", " ", expression.text.strip())
-    following = _FOLLOWING.match(phrase)
+    following = _FOLLOWING.match(_NEXT_DAY.sub("following day", phrase))
     return bool(
-        _THAT.match(phrase)
+        _PART.match(phrase)
+        or _THAT.match(phrase)
         or (following is not None and following["unit"].lower() == "day")
         or _BEFORE.match(phrase)
         or _REPORTED.match(phrase)
@@ -117,18 +191,28 @@ def _resolve_one(
 ) -> TimeExpression | None:
     phrase = re.sub(r"\s+", " ", expression.text.strip())
     near = [e for e in earlier if expression.start - e.end <= _WINDOW]
+    # A day or a week counted from the story's day comes from the sentence it is in or the
+    # one before: further back, the day named may belong to another part of the story.
+    close = [e for e in near if _sentences_between(text, e, expression) <= 1]
     # A day counted from the story's last date needs that date to name a day: after "a
     # member since 1999", "the previous day" has nothing to count from.
-    if m := _FOLLOWING.match(phrase):
+    if m := _FOLLOWING.match(_NEXT_DAY.sub("following day", phrase)):
         unit = m["unit"].lower()
-        amount = -1 if m["rel"] != "following" else 1
-        return _counted(expression, near, unit, amount, strict=unit == "day")
+        amount = -1 if m["rel"].lower() != "following" else 1
+        pool = close if unit in _FORWARD_UNITS else near
+        return _counted(expression, pool, unit, amount, strict=unit == "day")
     if m := _THAT.match(phrase):
-        return _counted(expression, near, m["unit"].lower(), 0, strict=m["unit"] == "day")
+        unit = m["unit"].lower()
+        pool = close if unit in _FORWARD_UNITS else near
+        return _counted(expression, pool, unit, 0, strict=unit == "day")
     if m := _BEFORE.match(phrase):
         unit = m["unit"].lower()
         amount = -1 if m["dir"].lower() in {"before", "earlier"} else 1
-        return _counted(expression, near, unit, amount, strict=unit == "day")
+        pool = close if unit in _FORWARD_UNITS else near
+        return _counted(expression, pool, unit, amount, strict=unit == "day")
+    if m := _PART.match(phrase):
+        step = _PART_STEP.get((m["rel"] or "").lower(), 0)
+        return _part_of_day(expression, close, step)
     if (story := _story_month(text, expression, near)) is not None:
         return story
     comparing = re.match(r"\s+than\b", text[expression.end : expression.end + 6])
@@ -137,9 +221,11 @@ def _resolve_one(
     )
     if counted_back and (count := _small_number(counted_back["n"])) is not None:
         # "Two days earlier" counts from the day the story last named ("Monday's meeting"),
-        # not from publication; without such a day it keeps the reading it was given.
+        # not from publication; without such a day :func:`_day_counted_back` unsets it.
         unit = counted_back["unit"].lower()
-        return _counted(expression, near, unit, -count, strict=True)
+        sign = 1 if counted_back["dir"].lower() == "later" else -1
+        pool = close if unit in _FORWARD_UNITS else near
+        return _counted(expression, pool, unit, sign * count, strict=True)
     if anchor is None:
         return None
     if _in_named_year_kind(expression) and (dated := _in_named_year(text, expression, near)):
@@ -160,6 +246,42 @@ def _resolve_one(
         quarter = _reported_quarter(anchor, near)
         year, number = int(quarter[:4]), quarter[-1]
         return _with_value(expression, f"{year - 1:04d}-Q{number}")
+    return None
+
+
+_NEXT_DAY = re.compile(r"(?<=^the )next day$", re.IGNORECASE)
+"""Read "the next day" as "the following day" ("the next week" counts from publication)."""
+
+
+def _sentences_between(text: str, reference: TimeExpression, expression: TimeExpression) -> int:
+    """How many sentence (or paragraph) breaks lie between a reference and an expression."""
+    if reference.end > expression.start:
+        return 0
+    # the next sentence's first letter is the expression's own: the boundary looks at it
+    return len(_BOUNDARY.findall(text, reference.end, expression.start + 2))
+
+
+def _part_of_day(
+    expression: TimeExpression, near: list[TimeExpression], amount: int
+) -> TimeExpression | None:
+    """A part of the story's last day ("that morning"), or of the day after or before it."""
+    for reference in reversed(near):
+        if reference.type not in {"DATE", "TIME"} or reference.vague or reference.parts:
+            continue
+        if reference.end > expression.start:
+            continue
+        if not re.match(r"\d{4}-\d\d-\d\d", reference.value):
+            return None  # the story's last time is coarser than a day: nothing to place
+        day = shift(date.fromisoformat(reference.value[:10]), "day", amount)
+        value = f"{day}T{expression.value.rpartition('T')[2]}"
+        return replace(
+            expression,
+            type="TIME",
+            value=value,
+            range=value_range(value),
+            granularity="time",
+            relative=True,
+        )
     return None
 
 

@@ -348,6 +348,13 @@ def relunit_rule(m: re.Match[str], ctx: Context) -> Value | None:
     return Value("DATE", value, relative=relative, mod=mod_of(m), side=side)
 
 
+_SAYING_THAT = re.compile(
+    r"\b(?:said|says|say|told|reported|announced|added|noted|believes?|believed|thinks?|"
+    r"thought|hopes?|hoped|warned|argued|claimed|insisted|feared|knew|know|so)\s+$",
+    re.IGNORECASE,
+)
+
+
 def period_ref_rule(m: re.Match[str], ctx: Context) -> Value | None:
     """A period named by reference to another ("the quarter", "that year").
 
@@ -362,6 +369,13 @@ def period_ref_rule(m: re.Match[str], ctx: Context) -> Value | None:
         value, relative = relative_value(ctx, m["unit3"].lower(), 0)
         mod = MOD_WORDS.get(re.sub(r"\s+", " ", m["edge"].lower()))
         return Value("DATE", value, relative=relative, mod=mod)
+    if m["part2"]:
+        # "that morning", "the next evening": a part of a day the story names; the day is
+        # filled in from it, or the expression is left out. After "said" or "hoped", "that"
+        # opens a clause ("said that evening classes would close").
+        if m[0][:4].lower() == "that" and _SAYING_THAT.search(ctx.text, 0, m.start()):
+            return None
+        return Value("TIME", f"XXXX-XX-XXT{PARTS[m['part2'].lower()]}", relative=True)
     unit = (m["unit"] or m["unit2"] or m["unit4"] or "").lower()
     if m["ref"].lower().endswith("period"):
         return Value("DATE", "XXXX-XX", relative=True)

@@ -215,7 +215,8 @@ _NEEDS = {
     "relunit": r"(?i:last|next|this|past|previous|coming|current|following)",
     "decade_rel": r"(?i:decade)",
     "period_ref": r"quarter|period|(?i:year-|that|same|before|after|earlier|later|\s+of\s+the|"
-    r"following\s+day|previous\s+day|preceding\s+day|"
+    r"following\s+day|previous\s+day|preceding\s+day|next\s+day|"
+    r"(?:following|previous|preceding|next)\s+(?:morning|afternoon|evening|night)|"
     r"year\s+end)",
     "ago": r"(?i:ago|earlier|before|later|from\s+now|hence|since|back)",
     "duration": r"(?i:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)",
@@ -359,7 +360,9 @@ RULES: tuple[Rule, ...] = (
         + r"(?!\s+of\b)|(?i:year-ago|year-earlier)(?=\s+[a-z])|"
         + _I
         + r"(?:that|the\s+same)\s+(?P<unit>day|week|month|year)|"
-        + r"the\s+(?:following|previous|preceding)\s+(?P<unit4>day)|"
+        + r"the\s+(?:following|previous|preceding|next)\s+(?P<unit4>day)|"
+        + r"(?:that|the\s+same|the\s+(?:following|previous|preceding|next))\s+"
+        + r"(?P<part2>morning|afternoon|evening|night)|"
         + r"the\s+(?P<unit2>day|week|month|year)\s+(?P<dir>before|after|earlier|later)"
         + r"(?=\s*[,.;:!?)])|"
         + r"(?P<edge>the\s+(?:end|beginning|start|middle)\s+of)\s+the\s+(?P<unit3>year|month)|"

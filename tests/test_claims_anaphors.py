@@ -1,0 +1,123 @@
+"""Organisation anaphors ("the alliance", "the bloc") bound to the one the article named.
+
+Sentences written for these tests (issue 17): an organisation named in one sentence and
+referred to by its kind in a later one, and the shapes where the words do not say which one
+is meant (two that fit, none that fits), which are left unbound.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from parallax.claims.grammar import ArticleOrganisations, read_claims
+from parallax.claims.model import Claim
+from parallax.factcheck import open_knowledge
+
+KB = open_knowledge()
+DAY = date(2026, 9, 14)
+
+
+def _claims(*sentences: str) -> list[Claim]:
+    """The claims of the last sentence, read after the ones before it, as an article's."""
+    organisations = ArticleOrganisations()
+    for sentence in sentences[:-1]:
+        organisations.read(sentence, KB)
+    return read_claims(sentences[-1], KB, organisations.context(DAY))
+
+
+def _organisation_ids(claims: list[Claim]) -> set[str | None]:
+    ids = {c.object.id for c in claims if c.object is not None}
+    ids |= {p.id for c in claims for p in c.subjects if p.type == "organisation"}
+    return ids
+
+
+def test_the_alliance_is_the_one_alliance_the_article_named() -> None:
+    claims = _claims(
+        "Defence ministers of NATO and officials of the European Union gathered in Oslo.",
+        "The alliance now has 29 members, an aide said.",
+    )
+    counts = [c for c in claims if c.relation == "member_count"]
+    assert counts and _organisation_ids(counts) == {"nato"}
+
+
+def test_the_bloc_after_two_blocs_is_left_unbound() -> None:
+    claims = _claims(
+        "Envoys from NATO and the European Union met in Tallinn.",
+        "The bloc has 25 members, an envoy said.",
+    )
+    assert not _organisation_ids(claims) - {None}
+
+
+def test_an_anaphor_of_another_kind_is_not_bound_to_the_last_organisation() -> None:
+    # the United Nations is no alliance: "the alliance" is not about it
+    claims = _claims(
+        "The United Nations asked for a truce on Sunday.",
+        "The alliance was founded in 1961 and has 14 members.",
+    )
+    assert "united-nations" not in _organisation_ids(claims)
+
+
+def test_the_union_is_the_union_the_article_named_before_another_organisation() -> None:
+    claims = _claims(
+        "Farm ministers of the European Union met on Friday.",
+        "The United Nations food agency sent observers.",
+        "The union has 31 members, the chair said.",
+    )
+    counts = [c for c in claims if c.relation == "member_count"]
+    assert counts and _organisation_ids(counts) == {"european-union"}
+
+
+def test_a_dateline_city_is_no_organisation_named() -> None:
+    organisations = ArticleOrganisations()
+    organisations.read("BRUSSELS (Wire) - Ministers of NATO met on Monday.", KB)
+    assert [p.id for p in organisations.named] == ["nato"]
+    claims = read_claims("BRUSSELS (Wire) - Ministers of NATO met on Monday.", KB)
+    assert "european-union" not in _organisation_ids(claims)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    from parallax.spacy_model import load_spacy
+
+    return load_spacy()
+
+
+def test_an_organisation_the_knowledge_base_does_not_list_makes_the_organisation_ambiguous(
+    nlp: Any,
+) -> None:
+    # the rights group is the organisation meant; it is not in the knowledge base, but the
+    # parse names it, so "the organisation" is not taken for NATO
+    sentences = [
+        "NATO envoys met in Oslo on Friday.",
+        "Amnesty International criticised the talks.",
+        "The organisation has 10 million members, a spokesperson said.",
+    ]
+    organisations = ArticleOrganisations()
+    for sentence in sentences[:-1]:
+        organisations.read(sentence, KB, list(nlp(sentence)))
+    claims = read_claims(sentences[-1], KB, organisations.context(DAY))
+    assert not _organisation_ids(claims) - {None}
+    # without another organisation in the story, it is NATO
+    alone = ArticleOrganisations()
+    alone.read(sentences[0], KB, list(nlp(sentences[0])))
+    claims = read_claims(sentences[-1], KB, alone.context(DAY))
+    assert _organisation_ids(claims) == {"nato"}
+
+
+def test_a_union_the_article_introduces_is_not_the_one_it_named() -> None:
+    # "the union representing dockers" describes a new one; the one named stays unbound
+    claims = _claims(
+        "The European Union proposed port rules on Monday.",
+        "The union representing dockers has 4,000 members, its leader said.",
+    )
+    assert not _organisation_ids(claims) - {None}
+    # once the dockers' union is in the story, a bare "the union" may mean either
+    claims = _claims(
+        "The European Union proposed port rules on Monday.",
+        "The dockers' union called a strike.",
+        "The union has 4,000 members, its leader said.",
+    )
+    assert not _organisation_ids(claims) - {None}
