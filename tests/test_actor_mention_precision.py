@@ -211,3 +211,17 @@ def test_the_first_words_of_a_longer_name_are_not_another_bodys_alias(nlp: Pipel
     ids = actors_by_mention(analysis)
     assert "nato" not in ids.values(), ids
     assert "the Alliance of Small Island States" in ids
+
+
+def test_a_party_or_people_word_before_a_noun_is_no_actor_of_its_own(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Centrist senators blocked the bill on Tuesday. Kurdish fighters held the bridge. "
+        "Finnish workers went on strike, and Palestinians marched in the square.",
+    )
+    found = actors_by_mention(analysis)
+    assert "Centrist" not in found
+    assert "Kurdish" not in found
+    assert found["Finnish"] == "finland"  # a known state's demonym keeps its reading
+    assert found["Palestinians"].startswith("local:")  # a plural demonym names the people
+
