@@ -225,3 +225,22 @@ def test_a_party_or_people_word_before_a_noun_is_no_actor_of_its_own(nlp: Pipeli
     assert found["Finnish"] == "finland"  # a known state's demonym keeps its reading
     assert found["Palestinians"].startswith("local:")  # a plural demonym names the people
 
+
+def test_a_common_noun_the_tagger_calls_a_person_is_no_actor(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "The fire service issued a warning on Monday.\nWildfires hit the town overnight. "
+        "Lava spread quickly, said Mayor Anna Berg.",
+    )
+    found = actors_by_mention(analysis)
+    assert "Wildfires" not in found and "Lava" not in found
+    assert found["Anna Berg"].startswith("local:")
+
+
+def test_a_surname_opening_sentences_is_still_the_person(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "The ferry company is run by Tomas Brown. Brown said fares would rise in May.",
+    )
+    found = actors_by_mention(analysis)
+    assert found["Brown"] == found["Tomas Brown"]
