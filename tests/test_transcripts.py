@@ -108,3 +108,16 @@ def test_a_name_the_article_never_introduces_is_no_speaker_label(nlp: Pipeline) 
         "Harbour: The new quay can take two ships at once.",
     )
     assert quote_at(text, quotes, "The new quay") is None
+
+
+def test_a_paragraph_opening_with_another_label_ends_a_turn(nlp: Pipeline) -> None:
+    text, quotes = quotes_of(
+        nlp,
+        "Petra Lindholm has led the ferry workers' union since spring.\n\n"
+        "Lindholm: The owners never wanted a deal.\n\n"
+        "Caption: Idle ferries at the north quay on Sunday.\n\n"
+        "P. Lindholm: We keep the boats in port.",
+    )
+    assert quote_at(text, quotes, "Idle ferries") is None
+    later = quote_at(text, quotes, "We keep the boats")
+    assert later is not None and later["speaker"] == "local:petra-lindholm"

@@ -38,9 +38,11 @@ ANSWER_LABELS = frozenset({"a", "answer"})
 INTERVIEWER = "interviewer"
 """How a question turn's speaker is written in the quotes layer."""
 MAX_LABEL_WORDS = 4
-MAX_CONTINUED = 3
+MAX_CONTINUED = 6
 """Unlabelled paragraphs between two turns that still go on with the first: more, and the
-article has more likely returned to its own narrative between two parts of an interview."""
+article has more likely returned to its own narrative between two parts of an interview.
+A paragraph that opens with a label of any kind ("Note:", a role no rule reads as a
+speaker) ends the turn before it, as it would end a speaker's answer."""
 
 _LABEL = re.compile(
     r"(?P<label>[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,3})[ \t]*:[ \t]+(?=\S)"
@@ -72,11 +74,12 @@ def transcript_turns(text: str, actors: Sequence[dict[str, Any]]) -> list[Turn]:
         paragraph_end = _line_end(text, after)
         following = labels[number + 1][0] if number + 1 < len(labels) else len(text)
         end = min(paragraph_end, following)
-        between = text[paragraph_end:following]
+        lines = [p for p in text[paragraph_end:following].split("\n") if p.strip()]
         if (
             number + 1 < len(labels)
             and following > paragraph_end
-            and (len([p for p in between.split("\n") if p.strip()]) <= MAX_CONTINUED)
+            and len(lines) <= MAX_CONTINUED
+            and not any(_LABEL.match(p.lstrip()) for p in lines)
         ):
             end = following  # unlabelled paragraphs up to the next label go on with this turn
         start, end = _trimmed(text, after, end)
@@ -133,10 +136,15 @@ def _speaker(
         return None, INTERVIEWER
     if key in ANSWER_LABELS:
         return None, None
-    person = people.get(key) or people.get(_key(words[-1]))
+    person = people.get(key) or people.get(_surname(label))
     if person is None:
         return None
     return person[0], label
+
+
+def _surname(label: str) -> str:
+    """The last word of a label, past any initial ("J. Berg", "J.Berg": "berg")."""
+    return re.split(r"[.\s]+", label.strip(". "))[-1].lower()
 
 
 def _unresolved_name(
@@ -153,8 +161,8 @@ def _unresolved_name(
     words = label.split()
     if len(words) > MAX_LABEL_WORDS or not all(w[:1].isupper() for w in words):
         return None
-    last = re.escape(words[-1].rstrip("."))
-    name = re.compile(rf"\b(?:[A-Z][\w'\u2019-]+[ \t]+){{1,3}}{last}\b(?![ \t]*:)")
+    last = re.escape(_surname(label))
+    name = re.compile(rf"\b(?:[A-Z][\w'\u2019-]+[ \t]+){{1,3}}(?i:{last})\b(?![ \t]*:)")
     spans = [(at, after) for at, after, *_ in candidates]
     for match in name.finditer(text):
         if any(at <= match.start() < after for at, after in spans):
