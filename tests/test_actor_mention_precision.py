@@ -244,3 +244,8 @@ def test_a_surname_opening_sentences_is_still_the_person(nlp: Pipeline) -> None:
     )
     found = actors_by_mention(analysis)
     assert found["Brown"] == found["Tomas Brown"]
+
+
+def test_a_singular_common_noun_the_tagger_calls_a_group_is_no_actor(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, "Smoke covered the city on Sunday as firefighters battled the blaze.")
+    assert "Smoke" not in actors_by_mention(analysis)

@@ -9,13 +9,14 @@ entity that opens its sentence, that the part-of-speech tagger calls a common no
 adjective, and that the article never writes with a capital inside a sentence is taken for
 the common word it is. A word the knowledge base names is kept, and so is a group's name
 (NORP), which is an adjective or a plural noun by nature ("Finnish workers", "Democrats
-said"); a word lowercase throughout ("the secretary of state's office") is never a name
-in edited news.
+said"), though not a singular common noun the tagger calls a group ("Smoke covered ...");
+a word lowercase throughout ("the secretary of state's office") is never a name in edited
+news.
 
-The tagger also takes such a word for a person now and then, and calls it a proper noun as
-well ("Lava spread ...", "Wildfires hit ..." opening a paragraph): :func:`common_noun_as_person`
-reads the word in the parser's vocabulary of common nouns instead
-(:mod:`parallax.actors.vocabulary`).
+The tagger also takes such a word for a person now and then, and calls it a proper noun
+as well ("Lava spread ...", "Wildfires hit ..." opening a paragraph):
+:func:`common_noun_as_person` reads the word in the parser's vocabulary of common nouns
+instead (:mod:`parallax.actors.vocabulary`).
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ def common_word_as_name(ent: Any, known: Callable[[str], object]) -> bool:
     """
     if not any(ch.isupper() for ch in ent.text) or common_noun_as_person(ent, known):
         return True
-    if ent.label_ == "NORP" or len(ent) != 1 or ent[0].pos_ not in COMMON_POS:
+    if len(ent) != 1 or ent[0].pos_ not in COMMON_POS:
+        return False
+    if ent.label_ == "NORP" and ent[0].tag_ != "NN":
         return False  # a group's name is an adjective or a plural noun ("Finnish", "Democrats")
     if not opens_sentence(ent[0]):
         return False
