@@ -230,11 +230,18 @@ def test_a_common_noun_the_tagger_calls_a_person_is_no_actor(nlp: Pipeline) -> N
     analysis = analyse(
         nlp,
         "The fire service issued a warning on Monday.\nWildfires hit the town overnight. "
-        "Lava spread quickly, said Mayor Anna Berg.",
+        "Lava spread quickly, said Mayor Anna Berg. The lava and the wildfires closed the road.",
     )
     found = actors_by_mention(analysis)
     assert "Wildfires" not in found and "Lava" not in found
     assert found["Anna Berg"].startswith("local:")
+
+
+def test_a_name_that_is_also_a_word_stays_a_person_without_the_word_in_lower_case(
+    nlp: Pipeline,
+) -> None:
+    analysis = analyse(nlp, "Crowds lined the road for hours.\nGeorge waved from the car.")
+    assert actors_by_mention(analysis).get("George", "").startswith("local:")
 
 
 def test_a_surname_opening_sentences_is_still_the_person(nlp: Pipeline) -> None:

@@ -59,13 +59,15 @@ def common_noun_as_person(ent: Any, known: Callable[[str], object]) -> bool:
 
     A person's name shows its capital inside sentences too, or is the surname of a full
     name the article gives ("Lena Dahl ... Dahl said"), or is one the knowledge base knows.
-    A one-word PERSON entity is a common noun when the vocabulary holds it as one (its
-    singular, when the tagger read a plural), the article writes it with a capital only
-    where a sentence or a line begins, no longer person's name in the article ends or
-    starts with it, and the knowledge base does not know it. A plural is looked up by its
-    singular whatever the tagger made of it ("Wildfires" as a singular proper noun), since
-    the safeguards keep a surname ending in "s"; so does saying something ("Banks said"):
-    things do not speak.
+    The vocabulary alone is no proof of a common noun: it holds names in lower case too
+    ("george", "jesus") and surnames that are words ("banks"). So a one-word PERSON entity
+    is a common noun when the vocabulary holds it as one (or its singular) and the article
+    says so too, either through the tagger, which reads the word as a common noun, or by
+    writing the word (or its singular or plural) in lower case elsewhere ("Lava spread ...
+    the lava reached the road"); and when, besides, the article writes it with a capital
+    only where a sentence or a line begins, no longer person's name in the article ends or
+    starts with it, the knowledge base does not know it, and it says nothing ("Banks
+    said"): things do not speak.
     """
     if ent.label_ != "PERSON" or len(ent) != 1 or not ent[0].is_alpha:
         return False
@@ -73,12 +75,23 @@ def common_noun_as_person(ent: Any, known: Callable[[str], object]) -> bool:
     if not is_common_noun(word.text, plural=True) or known(word.text) or _speaks(word):
         return False
     doc = word.doc
+    if word.pos_ != "NOUN" and not _written_in_lower_case(word):
+        return False
     if any(t.text == word.text and not _begins(t) for t in doc):
         return False
     return not any(
         other.label_ == "PERSON" and len(other) > 1 and word.text in {other[0].text, other[-1].text}
         for other in doc.ents
     )
+
+
+def _written_in_lower_case(word: Any) -> bool:
+    """Whether the article writes ``word``, its singular or its plural, in lower case."""
+    lowered = word.lower_
+    forms = {lowered, lowered + "s", lowered + "es"}
+    if lowered.endswith("s"):
+        forms.update({lowered[:-1], lowered[:-2] if lowered.endswith("es") else lowered[:-1]})
+    return any(t.text in forms for t in word.doc)
 
 
 def _speaks(word: Any) -> bool:
