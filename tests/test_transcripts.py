@@ -121,3 +121,12 @@ def test_a_paragraph_opening_with_another_label_ends_a_turn(nlp: Pipeline) -> No
     assert quote_at(text, quotes, "Idle ferries") is None
     later = quote_at(text, quotes, "We keep the boats")
     assert later is not None and later["speaker"] == "local:petra-lindholm"
+
+
+def test_a_label_that_only_ends_in_a_name_is_no_speaker(nlp: Pipeline) -> None:
+    text, quotes = quotes_of(
+        nlp,
+        "Petra Lindholm has led the ferry workers' union since spring.\n\n"
+        "Meet Lindholm: the dock worker who took on the owners.",
+    )
+    assert quote_at(text, quotes, "the dock worker") is None

@@ -136,7 +136,11 @@ def _speaker(
         return None, INTERVIEWER
     if key in ANSWER_LABELS:
         return None, None
-    person = people.get(key) or people.get(_surname(label))
+    initials = words[:-1]
+    if any(len(w.rstrip(".")) > 1 for w in initials) and len(words) > 1:
+        person = people.get(key)  # "Watch Jaden Smith:" is a headline, not Smith speaking
+    else:
+        person = people.get(key) or people.get(_surname(label))  # "Smith:", "J. Smith:"
     if person is None:
         return None
     return person[0], label
@@ -163,6 +167,8 @@ def _unresolved_name(
         return None
     last = re.escape(_surname(label))
     name = re.compile(rf"\b(?:[A-Z][\w'\u2019-]+[ \t]+){{1,3}}(?i:{last})\b(?![ \t]*:)")
+    if len(words) > 1 and any(len(w.rstrip(".")) > 1 for w in words[:-1]):
+        name = re.compile(rf"\b(?i:{re.escape(label)})\b(?![ \t]*:)")  # the full name as such
     spans = [(at, after) for at, after, *_ in candidates]
     for match in name.finditer(text):
         if any(at <= match.start() < after for at, after in spans):
