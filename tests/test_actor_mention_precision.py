@@ -217,3 +217,48 @@ def test_a_common_word_in_lower_case_is_not_a_treaty_known_by_its_acronym(nlp: P
     # The bundled knowledge knows START I also as "START"; "from the start" is no treaty.
     found = analyse(nlp, "Mayor Ana Ruiz opposed the ferry plan from the start.")
     assert "start-i" not in {a["id"] for a in found.layers["actors"]}
+
+
+def test_a_party_or_people_word_before_a_noun_is_no_actor_of_its_own(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Centrist senators blocked the bill on Tuesday. Kurdish fighters held the bridge. "
+        "Finnish workers went on strike, and Palestinians marched in the square.",
+    )
+    found = actors_by_mention(analysis)
+    assert "Centrist" not in found
+    assert "Kurdish" not in found
+    assert found["Finnish"] == "finland"  # a known state's demonym keeps its reading
+    assert found["Palestinians"].startswith("local:")  # a plural demonym names the people
+
+
+def test_a_common_noun_the_tagger_calls_a_person_is_no_actor(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "The fire service issued a warning on Monday.\nWildfires hit the town overnight. "
+        "Lava spread quickly, said Mayor Anna Berg. The lava and the wildfires closed the road.",
+    )
+    found = actors_by_mention(analysis)
+    assert "Wildfires" not in found and "Lava" not in found
+    assert found["Anna Berg"].startswith("local:")
+
+
+def test_a_name_that_is_also_a_word_stays_a_person_without_the_word_in_lower_case(
+    nlp: Pipeline,
+) -> None:
+    analysis = analyse(nlp, "Crowds lined the road for hours.\nGeorge waved from the car.")
+    assert actors_by_mention(analysis).get("George", "").startswith("local:")
+
+
+def test_a_surname_opening_sentences_is_still_the_person(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "The ferry company is run by Tomas Brown. Brown said fares would rise in May.",
+    )
+    found = actors_by_mention(analysis)
+    assert found["Brown"] == found["Tomas Brown"]
+
+
+def test_a_singular_common_noun_the_tagger_calls_a_group_is_no_actor(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, "Smoke covered the city on Sunday as firefighters battled the blaze.")
+    assert "Smoke" not in actors_by_mention(analysis)

@@ -51,3 +51,27 @@ def test_things(nlp: Any, sentence: str) -> None:
 
 def test_nothing_reached_is_no_one() -> None:
     assert not names_people(None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The utility repaired the power plants.",
+        "The ministry paid the grants.",
+        "The engineers replaced the components.",
+    ],
+)
+def test_a_noun_in_ant_or_ent_formed_on_no_verb_is_a_thing(nlp: Any, sentence: str) -> None:
+    assert not names_people(object_of(nlp, sentence)), sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council housed the migrants.",
+        "The court freed the defendants.",
+        "The charity helped the tenants.",
+    ],
+)
+def test_a_noun_in_ant_or_ent_for_who_does_something_is_people(nlp: Any, sentence: str) -> None:
+    assert names_people(object_of(nlp, sentence)), sentence

@@ -16,12 +16,15 @@ reading rests on what the parse and English word formation make plain, and errs 
 - what a quantity counts ("thousands of children");
 - a general noun for people ("children", "families", "residents") or a noun formed as one
   that does or is something ("villager", "survivor", "activist", "civilian", "refugee",
-  "migrant", "resident"), though not "-ment" ("agreement").
+  "migrant", "resident"), though not "-ment" ("agreement"), and "-ant" or "-ent" only
+  where a verb is its stem ("resident" from "reside"; "plant" and "incident" are things).
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from parallax.actors.vocabulary import is_verb
 
 PARTY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 PEOPLE_PRONOUNS = frozenset(
@@ -37,9 +40,12 @@ GENERAL_PEOPLE = frozenset(
         "staff", "crew", "patient", "elderly", "household", "neighbour", "neighbor",
         "friend", "ally", "colleague", "nation", "country", "state", "army", "force",
         "government", "team", "group", "union", "party", "police",
+        "agent", "client", "parent", "tenant", "merchant", "opponent", "applicant",
+        "insurgent", "dissident", "peasant", "sergeant", "lieutenant", "constituent",
     }
 )  # fmt: skip
-"""Common English nouns for people and bodies of people that no suffix marks."""
+"""Common English nouns for people and bodies of people that no suffix marks (among them
+nouns in "-ant" and "-ent" formed on no verb, see :func:`_from_a_verb`)."""
 QUANTITIES = frozenset(
     {
         "thousand", "hundred", "million", "dozen", "score", "number", "lot", "couple",
@@ -74,7 +80,21 @@ def names_people(head: Any | None) -> bool:
         and len(lemma) > 4
         and lemma.endswith(PERSON_SUFFIXES)
         and not lemma.endswith("ment")
+        and (not lemma.endswith(("ant", "ent")) or _from_a_verb(lemma))
     )
+
+
+def _from_a_verb(lemma: str) -> bool:
+    """Whether a noun in "-ant" or "-ent" is formed on a verb, as one who does it.
+
+    "Resident", "migrant", "servant", "defendant" name who resides, migrates, serves or
+    defends; "plant", "grant", "event", "incident" and "component" are formed on no verb
+    and name things. The verb is looked up in the parser's vocabulary
+    (:mod:`parallax.actors.vocabulary`) as the stem alone or with "e", "ate" or "y" added;
+    the nouns for people that are formed on no verb are in :data:`GENERAL_PEOPLE`.
+    """
+    stem = lemma[:-3]
+    return len(stem) >= 3 and any(is_verb(stem + end) for end in ("", "e", "ate", "y"))
 
 
 ROLE_ENDINGS = (*PERSON_SUFFIXES, "man", "woman", "person")

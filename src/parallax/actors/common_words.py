@@ -9,8 +9,14 @@ entity that opens its sentence, that the part-of-speech tagger calls a common no
 adjective, and that the article never writes with a capital inside a sentence is taken for
 the common word it is. A word the knowledge base names is kept, and so is a group's name
 (NORP), which is an adjective or a plural noun by nature ("Finnish workers", "Democrats
-said"); a word lowercase throughout ("the secretary of state's office") is never a name
-in edited news.
+said"), though not a singular common noun the tagger calls a group ("Smoke covered ...");
+a word lowercase throughout ("the secretary of state's office") is never a name in edited
+news.
+
+The tagger also takes such a word for a person now and then, and calls it a proper noun
+as well ("Lava spread ...", "Wildfires hit ..." opening a paragraph):
+:func:`common_noun_as_person` reads the word in the parser's vocabulary of common nouns
+instead (:mod:`parallax.actors.vocabulary`).
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ from collections.abc import Callable
 from typing import Any
 
 from parallax.actors.datelines import after_dateline
+from parallax.actors.speech import SPEECH_VERBS
+from parallax.actors.vocabulary import is_common_noun
 
 COMMON_POS = frozenset({"NOUN", "ADJ"})
 """Parts of speech of a common word; a name the tagger recognises is PROPN."""
@@ -30,9 +38,11 @@ def common_word_as_name(ent: Any, known: Callable[[str], object]) -> bool:
     ``known`` looks a word up in the knowledge base (names and demonyms); a word it knows
     is a name ("Ukrainian opposition ..." opening a headline).
     """
-    if not any(ch.isupper() for ch in ent.text):
+    if not any(ch.isupper() for ch in ent.text) or common_noun_as_person(ent, known):
         return True
-    if ent.label_ == "NORP" or len(ent) != 1 or ent[0].pos_ not in COMMON_POS:
+    if len(ent) != 1 or ent[0].pos_ not in COMMON_POS:
+        return False
+    if ent.label_ == "NORP" and ent[0].tag_ != "NN":
         return False  # a group's name is an adjective or a plural noun ("Finnish", "Democrats")
     if not opens_sentence(ent[0]):
         return False
@@ -42,6 +52,62 @@ def common_word_as_name(ent: Any, known: Callable[[str], object]) -> bool:
     return not any(
         t.text == word.text and t.i != word.i and not opens_sentence(t) for t in word.doc
     )
+
+
+def common_noun_as_person(ent: Any, known: Callable[[str], object]) -> bool:
+    """Whether a one-word "person" is a common noun that only opens sentences or lines.
+
+    A person's name shows its capital inside sentences too, or is the surname of a full
+    name the article gives ("Lena Dahl ... Dahl said"), or is one the knowledge base knows.
+    The vocabulary alone is no proof of a common noun: it holds names in lower case too
+    ("george", "jesus") and surnames that are words ("banks"). So a one-word PERSON entity
+    is a common noun when the vocabulary holds it as one (or its singular) and the article
+    says so too, either through the tagger, which reads the word as a common noun, or by
+    writing the word (or its singular or plural) in lower case elsewhere ("Lava spread ...
+    the lava reached the road"); and when, besides, the article writes it with a capital
+    only where a sentence or a line begins, no longer person's name in the article ends or
+    starts with it, the knowledge base does not know it, and it says nothing ("Banks
+    said"): things do not speak.
+    """
+    if ent.label_ != "PERSON" or len(ent) != 1 or not ent[0].is_alpha:
+        return False
+    word = ent[0]
+    if not is_common_noun(word.text, plural=True) or known(word.text) or _speaks(word):
+        return False
+    doc = word.doc
+    if word.pos_ != "NOUN" and not _written_in_lower_case(word):
+        return False
+    if any(t.text == word.text and not _begins(t) for t in doc):
+        return False
+    return not any(
+        other.label_ == "PERSON" and len(other) > 1 and word.text in {other[0].text, other[-1].text}
+        for other in doc.ents
+    )
+
+
+def _written_in_lower_case(word: Any) -> bool:
+    """Whether the article writes ``word``, its singular or its plural, in lower case."""
+    lowered = word.lower_
+    forms = {lowered, lowered + "s", lowered + "es"}
+    if lowered.endswith("s"):
+        forms.update({lowered[:-1], lowered[:-2] if lowered.endswith("es") else lowered[:-1]})
+    return any(t.text in forms for t in word.doc)
+
+
+def _speaks(word: Any) -> bool:
+    """Whether ``word`` is the subject of a verb of saying."""
+    return word.dep_ == "nsubj" and word.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _begins(token: Any) -> bool:
+    """Whether a token begins a sentence or a line (where any word takes a capital)."""
+    if opens_sentence(token):
+        return True
+    doc = token.doc
+    before = token.i - 1
+    while before >= 0 and doc[before].is_punct and doc[before].text in {'"', "\u201c", "'"}:
+        before -= 1
+    return before < 0 or "\n" in doc[before].text or doc[before].text in {".", "?", "!"}
 
 
 def opens_sentence(token: Any) -> bool:

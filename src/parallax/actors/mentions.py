@@ -44,7 +44,13 @@ from parallax.actors.name_forms import (
 from parallax.actors.name_particles import entities_with_whole_names
 from parallax.actors.name_spans import NAME_LABELS, inside_longer_name
 from parallax.actors.office_holders import holder, title_of
-from parallax.actors.peoples import names_a_people, people_id, people_name
+from parallax.actors.peoples import (
+    names_a_people,
+    only_a_modifier,
+    people_id,
+    people_name,
+    without_modifier_only_actors,
+)
 from parallax.actors.person_titles import (
     OFFICE_MARGIN,
     TITLE_OFFICES,
@@ -134,6 +140,7 @@ class Mention:
         subject: the phrase is (part of) a clause subject; coreference prefers subjects.
         label: the named-entity label the mention came from ("PERSON", "GPE", ...), if any.
         people: a plural demonym naming people ("Iowans"), never joined to their place.
+        modifier: an unknown group's name that only describes a noun ("Democratic senators").
     """
 
     start: int
@@ -149,6 +156,7 @@ class Mention:
     sentence_id: str = ""
     label: str = ""
     people: bool = False
+    modifier: bool = False
 
 
 @dataclass
@@ -268,7 +276,7 @@ class ActorResolver:
         unify_surnames(found, self.actors)
         unify_name_variants(found, self.actors)
         unify_short_organisation_names(found, self.actors)
-        return found
+        return without_modifier_only_actors(found)
 
     def _untagged_names(self, doc: Any, found: list[Mention], taken: set[int]) -> list[Mention]:
         """Proper nouns the tagger left untagged that name a person.
@@ -447,6 +455,7 @@ class ActorResolver:
         if entity is None:
             mention = self._make(ent, self._local(text, ent.label_), kind)
             mention.label = ent.label_
+            mention.modifier = only_a_modifier(ent)  # "Democratic senators"
             mention.people = kind == "demonym" and names_a_people(ent, lambda _: True)
             return mention
         people = kind == "demonym" and names_a_people(ent, self.kb.lookup_demonym)

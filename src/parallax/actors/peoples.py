@@ -15,10 +15,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 PEOPLE_PREFIX = "people:"
 """Prefix of the ids of the people of a country (``people:ukraine``)."""
+
+
+class _Mentioned(Protocol):
+    actor: str
+    modifier: bool
+
+
+M = TypeVar("M", bound=_Mentioned)
 
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
@@ -39,6 +47,38 @@ def names_a_people(ent: Any, demonym: Callable[[str], object]) -> bool:
     return root.tag_ in PLURAL_TAGS or (
         word.endswith("s") and not word.endswith("ss") and bool(demonym(word[:-1]))
     )
+
+
+def only_a_modifier(ent: Any) -> bool:
+    """Whether a group's name (NORP) only describes the noun it modifies.
+
+    "Democratic senators", "Kurdish fighters", "Republican Senator Lena Dahl": the adjective
+    says which party or people the senators or the fighters belong to; it is an attribute
+    of the phrase, not a party acting on its own, and an actor named after it ("Democratic")
+    takes in every deed of everyone it describes (see :func:`without_modifier_only_actors`).
+    """
+    root = ent.root
+    head = root.head
+    return (
+        ent.label_ == "NORP"
+        and root.dep_ in MODIFIER_DEPS
+        and head.i != root.i
+        and not ent.start <= head.i < ent.end
+        and head.pos_ in {"NOUN", "PROPN"}
+    )
+
+
+def without_modifier_only_actors(mentions: list[M]) -> list[M]:
+    """``mentions`` without the actors that only modifiers name (:func:`only_a_modifier`).
+
+    Only a name the knowledge base does not know is marked a modifier; a known state's
+    demonym before a noun keeps its reading as the state acting ("Russian troops", see
+    :mod:`parallax.actors.mentions`). A modifier joined to a name the article also uses on
+    its own stays with it: "a Saudi envoy" beside "Saudi Arabia" is the state, and
+    "Democratic senators" beside "the Democrats said" are that party.
+    """
+    alone = {m.actor for m in mentions if not m.modifier}
+    return [m for m in mentions if not m.modifier or m.actor in alone]
 
 
 def people_id(country: str) -> str:

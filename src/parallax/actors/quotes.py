@@ -7,6 +7,8 @@ quoted phrase with no speech verb near it is a scare quote or a term ("spheres o
 influence"), not a quotation, and is left out, and so is a long stretch between two marks
 that nobody is said to speak (:func:`_direct`). Indirect ones are a speech
 verb ("said", "warned", "claimed") with a clausal complement, or "according to X". The
+turns of an interview printed as a transcript ("Berg: ...") are direct speech too
+(:mod:`parallax.actors.transcripts`). The
 speaker is the speech verb's subject, resolved to an actor through the article's actor
 mentions (pronouns included, since the ``actors`` layer holds their resolved mentions).
 """
@@ -22,6 +24,7 @@ from parallax.actors.quote_marks import quotations
 from parallax.actors.resolve import MentionIndex
 from parallax.actors.speech import SPEECH_VERBS
 from parallax.actors.subjects import antecedent, nearest_subject
+from parallax.actors.transcripts import transcript_turns
 from parallax.model import Sentence
 
 MIN_WORDS_WITHOUT_CUE = 6
@@ -85,6 +88,21 @@ def extract_quotes(
                 "speaker": speaker_actor,
                 "speaker_text": _speaker_text(speaker_token, speaker_actor),
                 "cue": token.text if token.lemma_ != "accord" else "according to",
+            }
+        )
+    for turn in transcript_turns(text, actors):
+        # "Berg: The talks failed." A quotation or a report inside the turn stays the
+        # innermost voice; the turn itself is the speaker's words, printed verbatim.
+        quotes.append(
+            {
+                "text": text[turn.start : turn.end],
+                "start": turn.start,
+                "end": turn.end,
+                "sentence_id": sentence_id(turn.start),
+                "kind": "direct",
+                "speaker": turn.speaker,
+                "speaker_text": turn.speaker_text,
+                "cue": f"{turn.label}:",
             }
         )
     quotes.sort(key=lambda q: q["start"])

@@ -51,22 +51,23 @@ MIN_NAMED = 3
 ROLES = ("protagonist", "antagonist", "victim", "neutral")
 JUDGEMENTS = "role_judgements.jsonl"
 WAR_ACCURACY = 0.80
-"""Floor on the judged war articles' accuracy (``tests/test_judged_roles.py``): measured
-0.814 (first set), always answering *neutral* 0.814; 0.806 before what is only planned or supposed
-("will join") stopped counting as a deed, 0.798 before help had to reach one of the
-article's actors or people to count as a deed, 0.791 before every role was the article's
-own, 0.636 before a news report's role needed a deed or name-calling in its own voice."""
-WRONG_RATCHET = 2
-"""Ratchet: roles judged wrong that ``tests/test_judged_roles.py`` lets the war articles show
-(2 of 4 shown, measured 2026-12-05 once stirring a bad feeling or leaving a place stopped
-counting as a deed; 3 of 5 once a word that only sounds harmful or helpful was no
-clear reason in any genre and harm to something of an actor's stopped making the actor a
-victim; 4 of 7 once what is only planned or supposed was no deed; 5 of 8
-once help had to reach one of the article's actors or people to count as a deed; 7 of 11
-once every role was the article's own and the role weights were refitted on NFC read as
-printed; 11 of 16 before that, 35 of 41 before a news report's role needed a deed or
-name-calling in its own voice, 62 of 68 before roles the article gives itself needed a clear
-own-voice reason). Each fix lowers it; it is never raised."""
+"""Floor on the judged war articles' accuracy (``tests/test_judged_roles.py``): measured 0.822
+(first set), always answering *neutral* 0.814; 0.814 before the turns of an interview printed as a
+transcript ("Name: ...") were their speaker's words, 0.806 before what is only planned or supposed
+("will join") stopped counting as a deed, 0.798 before help had to reach one of the article's actors
+or people to count as a deed, 0.791 before every role was the article's own, 0.636 before a news
+report's role needed a deed or name-calling in its own voice."""
+WRONG_RATCHET = 1
+"""Ratchet: roles judged wrong that ``tests/test_judged_roles.py`` lets the war articles show (1 of
+3 shown, measured 2026-12-06 once the turns of an interview printed as a transcript were their
+speaker's words, not the article's; 2 of 4 measured 2026-12-05 once stirring a bad feeling or
+leaving a place stopped counting as a deed; 3 of 5 once a word that only sounds harmful or helpful
+was no clear reason in any genre and harm to something of an actor's stopped making the actor a
+victim; 4 of 7 once what is only planned or supposed was no deed; 5 of 8 once help had to reach one
+of the article's actors or people to count as a deed; 7 of 11 once every role was the article's own
+and the role weights were refitted on NFC read as printed; 11 of 16 before that, 35 of 41 before a
+news report's role needed a deed or name-calling in its own voice, 62 of 68 before roles the article
+gives itself needed a clear own-voice reason). Each fix lowers it; it is never raised."""
 
 
 @dataclass(frozen=True)
@@ -529,6 +530,15 @@ How to read these:
   transcript, whose turns ("Name: ...") are still read as the article's own voice, is now
   cast protagonist after two "in Kabul" mentions stopped counting as the state; the fresh
   part unchanged.
+- Overnight (2026-12-06), from invented interviews and wire copy: the turns of an
+  interview printed as a transcript ("Q: ...", "Name: ...", a name the article gives
+  elsewhere; not "Note:", "Update:" or a dateline) are direct speech of their speaker; an
+  unknown party or people word that only modifies a noun ("Democratic senators") is no
+  actor of its own; a common noun the tagger took for a person or a group ("Lava spread",
+  "Smoke covered") is no actor; a noun in -ant/-ent names people only when formed on a
+  verb ("resident", not "power plants"). The first set went from 0.753 to 0.758 and its
+  war part from 0.814 to 0.822: Afghanistan, in the interview transcript above, is
+  neutral again; the fresh part unchanged.
 - The fresh part's actors are {fresh_roles}: {fresh.majority_accuracy:.0%} neutral, so the
   bar there is higher than on the first set. The roles still shown wrongly on the first set
   are a country cast as antagonist for its police's violence where the article casts the
