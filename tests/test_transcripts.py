@@ -86,7 +86,7 @@ def test_q_and_a_in_one_paragraph_are_separate_turns(nlp: Pipeline) -> None:
 @pytest.mark.parametrize(
     "line",
     [
-        "Note: This interview has been edited for length and clarity.",
+        "Note: The transcript was shortened and lightly edited.",
         "Update: The council will vote again on Friday afternoon.",
         "Correction: An earlier version misstated the size of the fund.",
         "Editor's note: The minister declined to be photographed.",
