@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from parallax.portrayal import roles
-from parallax_dev.datasets.newsmtsc import cache_dir
+from parallax_dev.datasets.newsmtsc import cache_dir, macro_f1
 from parallax_dev.evaluation.portrayal import basil, persent, selection_part
 from parallax_dev.training.portrayal_cuts import (
     EVIDENCE_GRID,
@@ -72,15 +72,9 @@ def label(row: Row, negative: float, positive: float, least: int, clear: float) 
 
 def scores(part: list[Row], *rule: float) -> tuple[float, float]:
     """(accuracy, macro-F1) of the rule on one part."""
-    gold = [r[0] for r in part]
-    predicted = [label(r, *rule) for r in part]  # type: ignore[arg-type]
-    accuracy = float(np.mean([g == p for g, p in zip(gold, predicted, strict=True)]))
-    f1 = []
-    for name in SENTIMENTS:
-        hits = sum(1 for g, p in zip(gold, predicted, strict=True) if g == p == name)
-        total = gold.count(name) + predicted.count(name)
-        f1.append(2 * hits / total if total else 0.0)
-    return round(accuracy, 3), round(float(np.mean(f1)), 3)
+    gold = np.array([SENTIMENTS.index(r[0]) for r in part])
+    predicted = np.array([SENTIMENTS.index(label(r, *rule)) for r in part])  # type: ignore[arg-type]
+    return round(float((gold == predicted).mean()), 3), round(macro_f1(gold, predicted), 3)
 
 
 def main() -> None:
