@@ -236,7 +236,7 @@ def span_head(tokens: Sequence[Any]) -> Any:
 
 
 _LEFT_FROM = frozenset({"from", "of"})
-"""Prepositions that name what was left: "withdrew from NATO", "pulled out of the pact"."""
+"""Prepositions that name what was left: "withdrew from NATO", "pulled out of an accord"."""
 _BODY_NOUNS = frozenset(
     {"alliance", "bloc", "union", "pact", "organisation", "organization", "treaty"}
     | {"community", "commonwealth", "group", "accord", "agreement", "convention"}

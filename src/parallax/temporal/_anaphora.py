@@ -56,7 +56,7 @@ _PART = re.compile(
 """A part of a day the story names: "that morning", "the next evening"."""
 _BOUNDARY = re.compile(r"(?<!\b[A-Z])[.!?][\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z])|\n")
 """Where one sentence (or paragraph) ends and the next begins, in the text between two
-expressions. Initials ("the U.S. State Department") are no boundary; a longer abbreviation
+expressions. Initials ("the U.K. Treasury") are no boundary; a longer abbreviation
 ("Gen. Smith") reads as one, which only makes a reference look further away."""
 _FORWARD_UNITS = frozenset({"day", "week"})
 _PART_STEP = {"following": 1, "next": 1, "previous": -1, "preceding": -1}
