@@ -175,18 +175,12 @@ def verbal(verb: Any, target_is_person: bool, agent_is_person: bool = False) -> 
     """
     if not target_is_person:
         return False
-    another_act = any(
-        child.dep_ == "advcl"
-        and child.tag_ == "VBG"
-        and child.lemma_.lower() not in SPEECH_VERBS
-        and child.lemma_.lower() not in NAMING_VERBS
+    beside = [
+        child.lemma_.lower()
         for child in verb.children
-    )
-    if agent_is_person and verb.lemma_.lower() in HITTING_AS_CRITICISM and not another_act:
+        if child.dep_ == "advcl" and child.tag_ == "VBG"
+    ]  # ", calling it a stunt", ", wounding two aides"
+    words = [lemma in NAMING_VERBS or lemma in SPEECH_VERBS for lemma in beside]
+    if any(words):
         return True
-    for child in verb.children:
-        if child.dep_ == "advcl" and child.tag_ == "VBG":
-            lemma = child.lemma_.lower()
-            if lemma in NAMING_VERBS or lemma in SPEECH_VERBS:
-                return True
-    return False
+    return agent_is_person and verb.lemma_.lower() in HITTING_AS_CRITICISM and not beside
