@@ -182,6 +182,28 @@ def test_acting_on_a_proposal_harms_nobody_but_on_people_it_does() -> None:
     )
 
 
+def test_taking_a_side_is_no_deed() -> None:
+    # Invented: backing a nominee in a vote is a stance, not help (FrameNet Taking_sides).
+    assert actions.kind("support", "supported") is None
+    assert actions.kind("back", "backed") is None
+    assert actions.kind("help", "helped") == actions.HELPFUL
+    text, sentences = build("All Unionists supported Mr. Vale.", "The vote was 14-13.")
+    party = actor(text, text, sentences, "All Unionists", "unionists")
+    vale = actor(text, text, sentences, "Mr. Vale", "vale")
+    event = {
+        "sentence_id": "s1",
+        "action": "support",
+        "action_text": "supported",
+        "agent": "unionists",
+        "target": "vale",
+        "target_text": "Mr. Vale",
+        "target_people": True,
+        "trigger": {"start": 14, "end": 23},
+    }
+    portray([party, vale], sentences, text, [event])
+    assert party["role"] == "neutral" and not party["evidence"], party
+
+
 def test_a_word_that_sounds_harmful_is_no_deed_without_someone_it_is_done_to() -> None:
     # "Missed" with nothing missed, or a speech act, carries a word's valence, not harm.
     text, sentences = build("Westland missed.", "Westland stressed the point.")

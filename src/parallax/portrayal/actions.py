@@ -149,6 +149,14 @@ The class's warm verbs are left out: many of them are also acts of support ("rel
 the besieged town", "encouraged the rebels")."""
 
 
+SIDE_VERBS = frozenset({"back", "favor", "favour", "oppose", "side", "support"})
+"""Verbs of taking a side (after FrameNet's Taking_sides frame): a stance towards someone,
+not something done to them. The lexicon rates "support" and "favor" warmly, but "all
+Republicans on the panel supported the nominee" makes neither the senators heroes nor the
+nominee someone helped, any more than "opposed him" makes anyone a villain; help given
+("sent weapons to", "rescued") is told by other verbs."""
+
+
 LEAVE_VERBS = frozenset({"abandon", "depart", "desert", "leave", "quit", "vacate"})
 """Verbs of leaving (after Levin's 1993 "leave verbs", class 51.2): "he abandoned his office
 to the protesters" harms no one; the lexicon rates "abandon" by its sense of neglect."""
@@ -335,8 +343,8 @@ def kind(action: str, written: str = "") -> str | None:
     words = action.lower().split()
     if not words or words[0] == "not":
         return None  # "did not attack" is no evidence of harm
-    if words[0] in JUDGEMENT_VERBS:
-        return None  # a verdict in words, not a deed
+    if words[0] in JUDGEMENT_VERBS or words[0] in SIDE_VERBS:
+        return None  # a verdict in words or a stance, not a deed
     value = valence(words[0], written.split()[-1] if written.split() else "")
     if value is None:
         return None
