@@ -820,6 +820,27 @@ def test_a_word_that_only_sounds_harmful_casts_no_quoted_source_view() -> None:
     assert [q["role"] for q in harlan["quoted"]] == ["neutral"]
 
 
+def test_a_source_telling_its_own_deeds_does_not_cast_itself() -> None:
+    # Invented: Westland's ministry reports its own strike; that is its account, not
+    # Westland calling itself an aggressor.
+    text, sentences = build("Westland's ministry said its forces attacked two Eastland towns.")
+    west = actor(text, text, sentences, "Westland", "west")
+    east = actor(text, text, sentences, "Eastland", "east")
+    said = text.index("its forces")
+    quote = {"start": said, "end": len(text) - 1, "kind": "indirect", "speaker": "west"}
+    quote["speaker_text"] = "Westland's ministry"
+    verb = text.index("attacked")
+    events = [
+        {"sentence_id": "s1", "action": "attack", "action_text": "attacked", "agent": "west",
+         "target": "east", "target_text": "two Eastland towns", "target_people": True,
+         "trigger": {"start": verb, "end": verb + len("attacked")}},
+    ]  # fmt: skip
+    portray([west, east], sentences, text, events, quotes=[quote])
+    assert any(e["signal"].startswith("agent of") for e in west["evidence"])
+    assert [q["role"] for q in west["quoted"]] == ["neutral"]
+    assert [q["role"] for q in east["quoted"]] == ["victim"]
+
+
 def test_destroying_what_attacks_is_defence_not_aggression() -> None:
     # Invented: drones attack in the first sentence; shooting them down harms no one.
     text, sentences = build(

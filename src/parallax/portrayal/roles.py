@@ -302,6 +302,10 @@ def portray(
             # chosen for the mean over a long article's own voice (at +0.05 a barely positive
             # reading of "X has chosen chaos" made the speaker call X positive).
             decided = _decide(found, short=True)
+            if voice.speaker == actor["id"]:
+                # A source telling its own deeds ("Russia's defence ministry said its forces
+                # shot down 38 drones") gives its account, not a casting of itself.
+                decided["role"] = "neutral"
             quoted.append(
                 {
                     "speaker": voice.speaker,
