@@ -30,7 +30,6 @@ from parallax.actors.common_words import common_word_as_name
 from parallax.actors.datelines import after_dateline
 from parallax.actors.homonyms import (
     federal_state,
-    is_us_state,
     place_named_as_person,
     state_named_as_person,
 )
@@ -65,6 +64,7 @@ from parallax.actors.person_titles import (
 from parallax.actors.surname_links import bodies_named, serves_a_named_body
 from parallax.domains import domain_pack
 from parallax.knowledge import KBEntity, KnowledgeBase, alias_key, written_as_named
+from parallax.knowledge.shared_names import article_means_us_state, is_us_state
 
 ACTOR_LABELS = NAME_LABELS
 STATE_TYPES = frozenset({"country", "organisation"})
@@ -486,7 +486,7 @@ class ActorResolver:
         Where the article's own "Georgia" is the US state, so are its Georgians.
         """
         actor_id = people_id(state.id)
-        if any(e.text == state.name and is_us_state(e) for e in doc.ents):
+        if article_means_us_state(doc, state.name):
             actor_id = people_id(f"{slug(state.name)}-us-state")
         if actor_id not in self.actors:
             self.actors[actor_id] = ActorInfo(actor_id, people_name(text), "group", None)

@@ -56,7 +56,7 @@ from parallax.claims.counted import (
 )
 from parallax.claims.dating import near_the_article
 from parallax.claims.described import read_event_dates
-from parallax.claims.linking import Mention, find_mentions, nearest, party
+from parallax.claims.linking import Mention, find_mentions, nearest, party, without_us_states
 from parallax.claims.model import Claim, ClaimKind, Party
 from parallax.claims.numbers import MULTIPLIERS, Number, find_numbers
 from parallax.claims.relations import read_relation
@@ -163,7 +163,7 @@ class SentenceReader:
         self.kb = kb
         self.context = context
         self.pos = pos or {}
-        found = find_mentions(text, kb)
+        found = without_us_states(find_mentions(text, kb), self.parse, self.parse_offset)
         filed_from = dateline_length(text)
         opening = len(text) - len(text.lstrip())
         if filed_from and any(
