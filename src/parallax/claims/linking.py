@@ -9,6 +9,11 @@ becomes the United States; demonyms ("Soviet President Gorbachev") link too, mar
 A name two places share is decided by the article, as the actors layer decides it
 (:mod:`parallax.knowledge.shared_names`): "Gov. Brian Kemp of Georgia" is the US state, so a
 claim about it is never checked against the facts of the country the knowledge base knows.
+
+An alias that is only a kind of organisation ("the Union", "the Alliance") names nothing by
+itself: "Union President Shawn Fain" leads a trade union, and "the Union" is the European
+Union only where that is the one union the article named. Such words are left to
+:mod:`parallax.claims.anaphors`, which binds them by the article, capitalised or not.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from parallax.claims.model import Party
+from parallax.claims.words import ANAPHORS
 from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
 from parallax.knowledge.shared_names import us_state_at
 
@@ -92,6 +98,8 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
             if not _looks_like_a_name(span):
                 continue
             key = alias_key(span)
+            if ANAPHORS.fullmatch(f"the {key}"):
+                continue  # "the Union", "Alliance": a kind, bound by the article or not at all
             if len(key) <= 3 and span.replace(".", "") != span.replace(".", "").upper():
                 continue  # "us", "eu" in lower case are words, not names
             entities = kb.lookup(span)
