@@ -188,3 +188,20 @@ def test_a_sentence_naming_an_unlisted_organisation_borrows_none(nlp: Any) -> No
         nlp, "NATO leaders met in Vilnius on Monday.", "The Teamsters have 1.3 million members."
     )
     assert not _organisation_ids(claims) - {None}
+
+
+def test_an_unnamed_organisation_is_not_borrowed_once_the_article_named_two() -> None:
+    # NATO, then the Warsaw Pact four sentences later: "joined" names neither
+    sentences = (
+        "NATO leaders met in Vilnius on Wednesday.",
+        "The summit opened with a parade.",
+        "The Warsaw Pact, formed in 1955, dissolved in 1991.",
+        "Germany reunified in 1990.",
+        "Officials spoke of the Cold War.",
+        "Sweden joined in 2024 after a two-year wait.",
+    )
+    joined = [c for c in _claims(*sentences) if c.relation == "member_of"]
+    assert not _organisation_ids(joined) - {None}
+    # with one organisation in the story, it is that one
+    alone = [c for c in _claims(sentences[0], sentences[-1]) if c.relation == "member_of"]
+    assert _organisation_ids(alone) == {"nato"}

@@ -94,7 +94,7 @@ class Context:
     Attributes:
         anchor: the publication date (gives "4 April" its year; dates present tense).
         organisation: the last organisation an earlier sentence named.
-        rivals: the sentences just before named another organisation too, so a sentence
+        rivals: the article named another organisation before too, so a sentence
             that neither names nor refers to one ("Sweden joined in 2024") does not say
             which it means.
         named: every organisation earlier sentences named, in order: "the alliance" is
@@ -501,28 +501,31 @@ def read_claims(
 _ALONGSIDE = re.compile(r"\b(?:along|together)?\s*with\s+$|\balongside\s+$", re.IGNORECASE)
 """Words before a count of others who joined with the subject ("with six other countries")."""
 
-RIVAL_WINDOW = 3
-"""How many sentences back another organisation named makes an unnamed one ambiguous."""
-
 
 @dataclass
 class ArticleOrganisations:
     """The organisations an article's sentences name, read in order, for those naming none.
 
+    A sentence that names no organisation borrows the last one named only while the article
+    has named no other: "Sweden joined in 2024", after NATO and then the Warsaw Pact were
+    named, says not which it means, however many sentences back the other was named.
+
     Attributes:
         last: the organisation named last.
-        recent: the ids named by each of the last few sentences.
+        seen: the ids of every organisation named so far.
     """
 
     last: Party | None = None
-    recent: list[set[str | None]] = field(default_factory=list)
+    seen: set[str | None] = field(default_factory=set)
     named: list[Party] = field(default_factory=list)
 
     def context(self, anchor: date | None) -> Context:
         """The context of the next sentence."""
-        named = set().union(*self.recent) if self.recent else set()
         return Context(
-            anchor=anchor, organisation=self.last, rivals=len(named) > 1, named=tuple(self.named)
+            anchor=anchor,
+            organisation=self.last,
+            rivals=len(self.seen) > 1,
+            named=tuple(self.named),
         )
 
     def read(self, text: str, kb: KnowledgeBase, parse: Sequence[Any] | None = None) -> None:
@@ -530,7 +533,7 @@ class ArticleOrganisations:
         named = organisations_named(text, kb)
         if named:
             self.last = named[-1]
-        self.recent = [*self.recent, {p.id for p in named}][-RIVAL_WINDOW:]
+        self.seen.update(p.id for p in named)
         self.named.extend([*named, *introduced(text, kb)])
         if parse:
             self.named.extend(unlisted_organisations(parse, kb))
