@@ -63,7 +63,7 @@ from parallax.actors.person_titles import (
 )
 from parallax.actors.surname_links import bodies_named, serves_a_named_body
 from parallax.domains import domain_pack
-from parallax.knowledge import KBEntity, KnowledgeBase, alias_key, written_as_named
+from parallax.knowledge import KBEntity, KnowledgeBase, alias_key, stands_for, written_as_named
 from parallax.knowledge.shared_names import article_means_us_state, is_us_state
 
 ACTOR_LABELS = NAME_LABELS
@@ -360,8 +360,8 @@ class ActorResolver:
             entity = self.lookup(chunk[1:].text)
         if entity is not None and entity.type == "person":
             return None  # people are linked by the entity pass, which checks the evidence
-        if entity is not None and is_us_state(chunk):
-            return None  # the entity pass makes it the state's own local place
+        if entity is not None and (is_us_state(chunk) or not stands_for(entity, chunk)):
+            return None  # the state's own local place; "the union" where the EU is never named
         if entity is not None:
             entity = self._capital_as_place(entity, without_possessive(chunk.text), chunk.root)
             mention = self._make(
@@ -412,9 +412,10 @@ class ActorResolver:
             ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
             if ent is not None:
                 found = self.lookup(ent.text, demonym=True)
-                if found is not None:
+                if found is not None and stands_for(found, ent):
                     return found
-        return self.lookup(token.text, demonym=True)
+        found = self.lookup(token.text, demonym=True)
+        return found if found and stands_for(found, doc[token.i : token.i + 1]) else None
 
     def _people_inside(self, chunk: Any, mention: Mention) -> list[Mention]:
         # "the Biden administration" is the state acting; Biden is still a mention of Biden.

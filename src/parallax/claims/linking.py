@@ -24,8 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from parallax.claims.model import Party
-from parallax.claims.words import ANAPHORS
-from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
+from parallax.knowledge import KBEntity, KnowledgeBase, alias_key, kind_word
 from parallax.knowledge.shared_names import us_state_at
 
 MAX_WORDS = 9
@@ -98,7 +97,7 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
             if not _looks_like_a_name(span):
                 continue
             key = alias_key(span)
-            if ANAPHORS.fullmatch(f"the {key}"):
+            if kind_word(span):
                 continue  # "the Union", "Alliance": a kind, bound by the article or not at all
             if len(key) <= 3 and span.replace(".", "") != span.replace(".", "").upper():
                 continue  # "us", "eu" in lower case are words, not names
