@@ -262,3 +262,17 @@ def test_a_surname_opening_sentences_is_still_the_person(nlp: Pipeline) -> None:
 def test_a_singular_common_noun_the_tagger_calls_a_group_is_no_actor(nlp: Pipeline) -> None:
     analysis = analyse(nlp, "Smoke covered the city on Sunday as firefighters battled the blaze.")
     assert "Smoke" not in actors_by_mention(analysis)
+
+
+def test_a_kind_word_is_the_organisation_only_where_the_article_names_it(nlp: Pipeline) -> None:
+    # Invented: "the union" and "Union leaders" of a strike story are no European Union
+    strike = (
+        "Autoworkers walked out at two plants on Monday, the union said. "
+        "Union leaders said talks had stalled."
+    )
+    ids = set(actors_by_mention(analyse(nlp, strike, date(2026, 10, 2))).values())
+    assert "european-union" not in ids, ids
+    # where the article names the European Union, "the Union" may stand for it
+    named = "The European Union met on Monday. The Union agreed to new tariffs."
+    ids = set(actors_by_mention(analyse(nlp, named, date(2026, 10, 2))).values())
+    assert "european-union" in ids, ids

@@ -121,3 +121,87 @@ def test_a_union_the_article_introduces_is_not_the_one_it_named() -> None:
         "The union has 4,000 members, its leader said.",
     )
     assert not _organisation_ids(claims) - {None}
+
+
+def _parsed_claims(nlp: Any, *sentences: str) -> list[Claim]:
+    """As :func:`_claims`, with each sentence's parse, as the claims component reads them."""
+    organisations = ArticleOrganisations()
+    for sentence in sentences[:-1]:
+        organisations.read(sentence, KB, list(nlp(sentence)))
+    last = sentences[-1]
+    return read_claims(last, KB, organisations.context(DAY), parse=list(nlp(last)))
+
+
+def test_a_kind_word_alone_is_no_name_of_the_organisation() -> None:
+    from parallax.claims.linking import find_mentions
+
+    # "the Union" and "the Alliance" are aliases; written alone they name a kind, not one body
+    for text in ("Union President Ana Ruiz said talks had stalled.", "The Union voted."):
+        assert not [m for m in find_mentions(text, KB) if m.entity.id == "european-union"]
+    # capitalised or not, the words are bound by the article, as "the union" is
+    claims = _claims(
+        "The European Union set new steel tariffs on Monday.",
+        "The Union has 27 members, an official said.",
+    )
+    assert _organisation_ids(claims) == {"european-union"}
+
+
+def test_an_anaphor_dated_by_a_preposition_is_still_bound() -> None:
+    # "in 2009" dates the joining; it does not restrict which alliance ("the union in Ohio")
+    claims = _claims("Croatia joined the alliance in 2009.")
+    assert _organisation_ids(claims) == {"nato"}
+    assert _organisation_ids(_claims("Croatia joined the Union in 2013.")) == {"european-union"}
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        # a body named after the people it gathers, in an earlier sentence or the same one
+        (
+            "The European Union set new steel tariffs on Monday.",
+            "The United Auto Workers went on strike at three plants.",
+            "The union has 400,000 members, its president said.",
+        ),
+        (
+            "The European Union set new steel tariffs on Monday.",
+            "The United Auto Workers widened the strike, and the union now has 400,000 members.",
+        ),
+        # "union" modifying a noun is the common noun: a trade union is in the story
+        (
+            "The European Union set new steel tariffs on Monday.",
+            "Union leaders said the talks had stalled.",
+            "The union has 400,000 members, its president said.",
+        ),
+    ],
+)
+def test_a_trade_union_in_the_story_leaves_the_union_unbound(
+    nlp: Any, sentences: tuple[str, ...]
+) -> None:
+    claims = _parsed_claims(nlp, *sentences)
+    assert [c for c in claims if c.relation == "member_count"]
+    assert not _organisation_ids(claims) - {None}
+
+
+def test_a_sentence_naming_an_unlisted_organisation_borrows_none(nlp: Any) -> None:
+    # the count is the Teamsters', not NATO's, though NATO is the last organisation named
+    claims = _parsed_claims(
+        nlp, "NATO leaders met in Vilnius on Monday.", "The Teamsters have 1.3 million members."
+    )
+    assert not _organisation_ids(claims) - {None}
+
+
+def test_an_unnamed_organisation_is_not_borrowed_once_the_article_named_two() -> None:
+    # NATO, then the Warsaw Pact four sentences later: "joined" names neither
+    sentences = (
+        "NATO leaders met in Vilnius on Wednesday.",
+        "The summit opened with a parade.",
+        "The Warsaw Pact, formed in 1955, dissolved in 1991.",
+        "Germany reunified in 1990.",
+        "Officials spoke of the Cold War.",
+        "Sweden joined in 2024 after a two-year wait.",
+    )
+    joined = [c for c in _claims(*sentences) if c.relation == "member_of"]
+    assert not _organisation_ids(joined) - {None}
+    # with one organisation in the story, it is that one
+    alone = [c for c in _claims(sentences[0], sentences[-1]) if c.relation == "member_of"]
+    assert _organisation_ids(alone) == {"nato"}

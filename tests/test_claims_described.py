@@ -51,6 +51,19 @@ def test_a_loose_name_another_event_fits_is_not_enough_evidence(checker: Checker
     assert verdict.verdict == "not_enough_evidence"
 
 
+def test_an_event_a_main_clause_names_loosely_is_checked_as_a_dated_name(
+    checker: Checker,
+) -> None:
+    # the same looseness as the name with its date: "the invasion of Ukraine ... began"
+    # with 2014 may mean the war that began then
+    found = checker.check_text("The Russian invasion of Ukraine in 2014 began in Crimea.", DAY)
+    verdicts = {c.verdict.verdict for c in found.claims if c.claim.relation == "event"}
+    assert verdicts == {"not_enough_evidence"}
+    # a date no event in the place fits is still wrong
+    found = checker.check_text("The Berlin Wall fell in 1991.", DAY)
+    assert found.verdict.verdict == "contradicted"
+
+
 def test_a_time_after_the_name_or_in_its_clause_dates_it(checker: Checker) -> None:
     [(text, verdict, _)] = _dated(
         checker, "The annexation of Crimea in March 2014 alarmed the Baltic states."

@@ -32,6 +32,9 @@ def _claims(text: str) -> list[dict[str, object]]:
         "The Group of Seven met in Italy in 2024.",  # a name with a number in it
         "The bank donated food to 40 countries and the African Union.",  # recipients
         "He was the first president of Russia to visit the island.",  # a rank, not the office
+        # a rank among those who did something else, not in the order of joining
+        "Poland became the first NATO member to send fighter jets to Ukraine in 2023.",
+        "Hungary was the first EU country to ratify the treaty in 2019.",
         # the year and the verb belong to the clause about the Union, not to its count
         "The European Union, which Austria joined in 1995, has 27 members.",
         # a present tense reported as of a year long gone is that year's present

@@ -32,6 +32,13 @@ USER_KB = Path(__file__).parent / "data" / "userkb"
         ("The Kyoto Protocol entered into force in 2005.", "supported"),
         ("The United States withdrew from the Paris agreement in 2020.", "supported"),
         ("Finland became NATO's 30th member.", "contradicted"),
+        # a founding member dated before the body existed: dated by what it grew out of
+        (
+            "Belarus joined the Collective Security Treaty Organization in 1994.",
+            "not_enough_evidence",
+        ),
+        ("Belarus was a member of the CSTO in 1995.", "not_enough_evidence"),
+        ("Belarus joined the CSTO in 2005.", "contradicted"),
         ("Finland became NATO's 31st member.", "supported"),
         ("Sweden became the 32nd member of NATO.", "supported"),
         ("Poland was the 17th member of NATO.", "disputed"),

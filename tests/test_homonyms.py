@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from parallax.actors.homonyms import is_us_state
+from parallax.knowledge.shared_names import is_us_state
 
 
 @pytest.fixture(scope="module")
@@ -28,6 +28,7 @@ def _georgia(nlp: Any, text: str) -> Any:
         "Lena Dahl of Georgia, a Republican on the budget committee, spoke first.",
         "She will tour Ohio, Nevada and Georgia this spring.",
         "The senator said Georgia's state legislature would meet in March.",
+        "Gov. Ana Ruiz said Georgia would appeal the ruling.",
     ],
 )
 def test_the_state_where_the_article_speaks_of_the_united_states(nlp: Any, text: str) -> None:
@@ -44,6 +45,18 @@ def test_the_state_where_the_article_speaks_of_the_united_states(nlp: Any, text:
 )
 def test_the_country_where_nothing_points_to_the_state(nlp: Any, text: str) -> None:
     assert not is_us_state(_georgia(nlp, text))
+
+
+def test_one_article_names_one_georgia(nlp: Any) -> None:
+    # the second mention has no sign of its own; the first says which Georgia the story is of
+    doc = nlp("Lena Dahl of Georgia spoke first. The Georgia runoff drew record crowds.")
+    mentions = [t for t in doc if t.text == "Georgia"]
+    assert len(mentions) == 2
+    assert all(is_us_state(doc[t.i : t.i + 1]) for t in mentions)
+    # an office only the country has, written beside a mention, keeps that one the country
+    doc = nlp("Lena Dahl of Georgia spoke. The President of Georgia replied.")
+    last = [t for t in doc if t.text == "Georgia"][-1]
+    assert not is_us_state(doc[last.i : last.i + 1])
 
 
 def _actors(pipeline: Any, text: str) -> list[dict[str, Any]]:

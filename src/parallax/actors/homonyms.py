@@ -1,15 +1,7 @@
 """Names the knowledge base or the tagger confuse with another thing of the same name.
 
-Georgia the US state, not the country: a place name two places share, told apart by context.
-
-The knowledge base knows Georgia as the post-Soviet country. US political reporting names
-the state far more often ("Senator Lena Dahl of Georgia", "a federal court blocked Georgia's
-map", a tour of "Ohio, Nevada and Georgia"), and linking those mentions to the country
-puts a Caucasus state among the actors of a story about a congressional map. The context
-decides: a mention is the US state when the article speaks of the US (another state named,
-a city of the state, a state office beside the name, "of Georgia" after a person) and
-names nothing only the country has (its capital, its regions, the Caucasus). Otherwise it
-stays the country, since a bare "Georgia" with no such signs cannot be told apart.
+Georgia the US state or the country is decided in :mod:`parallax.knowledge.shared_names`,
+which claim linking asks too.
 
 A state of a federation named like a country's capital ("Washington state") is not the
 country (:func:`federal_state`). A state's other name read as a person: the small tagger
@@ -19,81 +11,8 @@ takes "Kyiv" in "the Kyiv regime" or "Kyiv's Western sponsors" for a person's na
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Set
 from typing import Any
-
-US_STATES = frozenset(
-    {
-        *("Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado"),
-        *("Connecticut", "Delaware", "Florida", "Hawaii", "Idaho", "Illinois", "Indiana"),
-        *("Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts"),
-        *("Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska"),
-        *("Nevada", "New Hampshire", "New Jersey", "New Mexico", "New York"),
-        *("North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania"),
-        *("Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah"),
-        *("Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming"),
-    }
-)
-"""The states of the United States other than Georgia and Washington (also a capital)."""
-
-SHARED_NAMES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "georgia": (
-        frozenset({"Atlanta", "Savannah", "Fulton County", "Peach State"}),
-        frozenset({"Tbilisi", "Caucasus", "Abkhazia", "Ossetia", "Batumi", "Kutaisi"}),
-    ),
-}
-"""A country's name a US state shares -> (places of the state, places of the country only)."""
-
-_STATE_OFFICE = re.compile(
-    r"\b(?:Gov\.|Governor|state\s+(?:Sen\.|Rep\.|senator|representative|legislature|"
-    r"lawmakers?|house|senate)|secretary\s+of\s+state|attorney\s+general|congressional|"
-    r"county|counties)\b",
-    re.IGNORECASE,
-)
-"""Offices and units only a US state has, written beside its name."""
-
-_NATIONAL_OFFICE = re.compile(
-    r"\b(?:President|Prime\s+Minister|Republic|Parliament|Embassy|ambassador|"
-    r"government|foreign\s+minister)\s+of\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-"""A national office or body the name is "of" ("the Prime Minister of Georgia")."""
-
-_US_PARTY = re.compile(r"\b(?:Republicans?|Democrats?|Democratic|GOP|[RD]-Ga\.)(?!\w)")
-"""America's two parties, named in the same sentence ("a Republican on the budget committee")."""
-
-
-def is_us_state(ent: Any) -> bool:
-    """Whether the spaCy entity ``ent`` names the US state that shares a country's name."""
-    name = ent.text.removesuffix("'s").removesuffix("\u2019s").strip()
-    name = name[4:] if name.lower().startswith("the ") else name
-    shared = SHARED_NAMES.get(name.lower())
-    if shared is None:
-        return False
-    state_places, country_places = shared
-    text = ent.doc.text
-    if any(_names(text, place) for place in country_places):
-        return False
-    if _NATIONAL_OFFICE.search(ent.doc.text[max(ent.start_char - 40, 0) : ent.start_char]):
-        return False  # "the President of Georgia": an office only the country has
-    if any(_names(text, place) or _names(text, place.upper()) for place in state_places):
-        return True
-    if any(e.label_ == "GPE" and e.text in US_STATES for e in ent.doc.ents):
-        return True
-    sentence = ent.sent.text
-    if _STATE_OFFICE.search(sentence) or _US_PARTY.search(sentence):
-        return True
-    before = ent.doc[max(ent.start - 2, 0) : ent.start]
-    return (
-        len(before) == 2
-        and before[1].lower_ == "of"
-        and before[0].ent_type_ == "PERSON"  # "Lena Dahl of Georgia"
-    )
-
-
-def _names(text: str, place: str) -> bool:
-    return re.search(rf"\b{re.escape(place)}\b", text) is not None
 
 
 def state_named_as_person(

@@ -30,7 +30,6 @@ from parallax.actors.common_words import common_word_as_name
 from parallax.actors.datelines import after_dateline
 from parallax.actors.homonyms import (
     federal_state,
-    is_us_state,
     place_named_as_person,
     state_named_as_person,
 )
@@ -64,7 +63,8 @@ from parallax.actors.person_titles import (
 )
 from parallax.actors.surname_links import bodies_named, serves_a_named_body
 from parallax.domains import domain_pack
-from parallax.knowledge import KBEntity, KnowledgeBase, alias_key, written_as_named
+from parallax.knowledge import KBEntity, KnowledgeBase, alias_key, stands_for, written_as_named
+from parallax.knowledge.shared_names import article_means_us_state, is_us_state
 
 ACTOR_LABELS = NAME_LABELS
 STATE_TYPES = frozenset({"country", "organisation"})
@@ -360,8 +360,8 @@ class ActorResolver:
             entity = self.lookup(chunk[1:].text)
         if entity is not None and entity.type == "person":
             return None  # people are linked by the entity pass, which checks the evidence
-        if entity is not None and is_us_state(chunk):
-            return None  # the entity pass makes it the state's own local place
+        if entity is not None and (is_us_state(chunk) or not stands_for(entity, chunk)):
+            return None  # the state's own local place; "the union" where the EU is never named
         if entity is not None:
             entity = self._capital_as_place(entity, without_possessive(chunk.text), chunk.root)
             mention = self._make(
@@ -412,9 +412,10 @@ class ActorResolver:
             ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
             if ent is not None:
                 found = self.lookup(ent.text, demonym=True)
-                if found is not None:
+                if found is not None and stands_for(found, ent):
                     return found
-        return self.lookup(token.text, demonym=True)
+        found = self.lookup(token.text, demonym=True)
+        return found if found and stands_for(found, doc[token.i : token.i + 1]) else None
 
     def _people_inside(self, chunk: Any, mention: Mention) -> list[Mention]:
         # "the Biden administration" is the state acting; Biden is still a mention of Biden.
@@ -486,7 +487,7 @@ class ActorResolver:
         Where the article's own "Georgia" is the US state, so are its Georgians.
         """
         actor_id = people_id(state.id)
-        if any(e.text == state.name and is_us_state(e) for e in doc.ents):
+        if article_means_us_state(doc, state.name):
             actor_id = people_id(f"{slug(state.name)}-us-state")
         if actor_id not in self.actors:
             self.actors[actor_id] = ActorInfo(actor_id, people_name(text), "group", None)

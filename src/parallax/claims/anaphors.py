@@ -8,6 +8,14 @@ European Union, the last organisation named). The words are bound only when exac
 organisation the article named before fits them; with two that fit ("NATO and the Warsaw
 Pact" before "the alliance") they are left unbound, since nothing in the words says which.
 
+An organisation the knowledge base does not list is of a kind its name says ("the dockers'
+union", "Amnesty International ... the organisation"); one named after the people it
+gathers, with a plural noun in its name ("the United Auto Workers", "the Teamsters"), is the
+kind of body "the union" means in labour copy, so it makes "the union" ambiguous too, even
+named in the same sentence as the words ("The United Auto Workers extended the strike, the
+union said"), and so do "union" words used as a modifier ("union leaders", "Union President
+Ana Ruiz").
+
 A dateline's city is no organisation named: "BRUSSELS (Reuters) -" places the report, even
 though "Brussels" also stands for the European Union in news.
 """
@@ -36,6 +44,13 @@ _KINDS: dict[str, tuple[str, ...]] = {
 """What an anaphor's noun can stand for: words of the organisation's name, aliases or
 description. A bloc is an alliance, a union or an association of states; an organisation is
 any organisation."""
+
+
+MEMBERS_BODY = "members' body"
+"""The type of an organisation named after the people it gathers ("the United Auto Workers")."""
+
+_MEMBERS_BODY_NOUNS = frozenset({"union"})
+"""Anaphors such a body may be meant by: a body of workers or teachers is a union, not a bloc."""
 
 
 _RESTRICTING = re.compile(
@@ -121,7 +136,7 @@ def bind_in_article(
         entity = entities.get(candidate.id) if candidate.id else None
         if entity is not None and fits(noun, entity):
             fitting.setdefault(entity.id, candidate)
-        elif entity is None and _name_fits(noun, candidate.text):
+        elif entity is None and _name_fits(noun, candidate):
             # "Amnesty International ... the organisation": one the knowledge base does
             # not list may be the one meant, so it makes the words ambiguous
             fitting.setdefault(f"name:{candidate.text.lower()}", candidate)
@@ -135,30 +150,50 @@ def bind_in_article(
     return Party(re.sub(r"['\u2019]s$", "", words.strip()), only.id, only.type), True
 
 
-def _name_fits(noun: str, name: str) -> bool:
+def _name_fits(noun: str, candidate: Party) -> bool:
     """Whether an organisation known only by its name may be what the noun refers to."""
+    if candidate.type == MEMBERS_BODY and noun in _MEMBERS_BODY_NOUNS:
+        return True
     kinds = _KINDS.get(noun, (noun,))
-    return "" in kinds or any(kind in name.lower() for kind in kinds)
+    return "" in kinds or any(kind in candidate.text.lower() for kind in kinds)
 
 
 def unlisted_organisations(parse: Sequence[Any], kb: KnowledgeBase) -> list[Party]:
     """Organisations the parser's entity tagger finds that the knowledge base does not list.
 
     A name the knowledge base knows as an organisation or a country ("NATO", "the EU") is
-    left to :func:`parallax.claims.grammar.organisations_named`.
+    left to :func:`parallax.claims.grammar.organisations_named`. One with a plural proper
+    noun in its name ("United Auto Workers") is of type :data:`MEMBERS_BODY`.
     """
     found: list[Party] = []
-    words: list[str] = []
+    words: list[Any] = []
     for token in [*parse, None]:
         inside = token is not None and token.ent_type_ == "ORG" and token.ent_iob_ == "I"
         if words and not inside:
-            name = " ".join(words)
+            name = " ".join(w.text for w in words)
             if not any(m.of_type("organisation", "country") for m in find_mentions(name, kb)):
-                found.append(Party(name, None, "organisation"))
+                members = any(w.tag_ == "NNPS" for w in words)
+                found.append(Party(name, None, MEMBERS_BODY if members else "organisation"))
             words = []
         if token is not None and token.ent_type_ == "ORG":
-            words.append(token.text)
+            words.append(token)
+        elif token is not None and _union_as_modifier(token):
+            found.append(Party(f"{token.text} {token.head.text}", None, MEMBERS_BODY))
     return found
+
+
+def _union_as_modifier(token: Any) -> bool:
+    """Whether a token is "union" modifying a noun on its own: "union leaders", "Union President".
+
+    The common noun, not a name: the European Union modifies a noun as "EU" or "European
+    Union", never as a bare "union", so these words speak of a trade union in the story.
+    """
+    return (
+        token.lower_ == "union"
+        and token.dep_ == "compound"
+        and not list(token.children)
+        and token.ent_type_ != "ORG"
+    )
 
 
 def bind_by_members(words: str, countries: set[str], kb: KnowledgeBase) -> Party | None:

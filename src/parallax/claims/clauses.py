@@ -267,3 +267,30 @@ def not_left(pred: Any, head: Any) -> str | None:
     if name.dep_ != "pobj" or name.head.lower_ not in _LEFT_FROM:
         return f"“{name.text}” is not what “{pred.text}” says was left"
     return None
+
+
+def negates(tokens: Sequence[Any], pred: Any, cue: Any, obj: Any | None) -> bool | None:
+    """Whether a negation the parse marks applies to the claim's predicate or its object.
+
+    "Cyprus is an EU member but not in NATO": the "not" hangs from "in NATO", so it denies
+    a membership of NATO, not the one of the EU. A negation counts when it hangs from the
+    predicate, the relation word, an adverb of the predicate ("no longer"), or a phrase on
+    the way from the predicate to the claim's object. None when the parse marks none.
+    """
+    negations = [t for t in tokens if t.dep_ == "neg"]
+    if not negations:
+        return None
+    path: set[int] = set()
+    node = obj
+    for _ in range(50):
+        if node is None or node.i == pred.i or node.head.i == node.i:
+            break
+        path.add(node.i)
+        node = node.head
+    for negation in negations:
+        head = negation.head
+        if head.i in {pred.i, cue.i} or head.i in path:
+            return True
+        if head.dep_ in {"advmod", "aux", "auxpass"} and head.head.i == pred.i:
+            return True
+    return False

@@ -7,6 +7,9 @@ part, which the knowledge base cannot confirm (it does not record which members 
 Baltic) but can still contradict when the part would be larger than the whole. An
 organisation named after "former" inside the phrase ("former Warsaw Pact members") sorts
 the countries too; the count is of the organisation the sentence names elsewhere.
+
+An ordinal ranks what its noun's infinitive says: "the first NATO member to send jets" is
+first among the senders, not the first to join (:func:`ranked_act`).
 """
 
 from __future__ import annotations
@@ -166,3 +169,24 @@ def narrowed_in_parse(noun: Any) -> str | None:
         if restrictive or (child.dep_ == "prep" and child.lower_ not in {"of"}):
             return str(doc[child.left_edge.i : child.right_edge.i + 1].text)
     return None
+
+
+_JOINING = frozenset({"join", "accede", "admit", "enter", "become"})
+"""Verbs of an infinitive after an ordinal that still rank the joining ("the 31st to join")."""
+
+
+def ranked_act(noun: Any) -> Any | None:
+    """The act an ordinal ranks, when an infinitive follows its noun: "the first member to send".
+
+    "Poland became the first NATO member to send jets" ranks Poland among the members that
+    sent jets, not among those that joined; only an infinitive of joining ("the 31st
+    member to join") keeps the ordinal about accession.
+    """
+    doc = noun.doc
+    if noun.i + 1 >= len(doc):
+        return None
+    marker = doc[noun.i + 1]
+    verb = marker.head
+    if marker.tag_ != "TO" or marker.dep_ != "aux" or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    return None if verb.lemma_.lower() in _JOINING else verb

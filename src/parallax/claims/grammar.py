@@ -18,7 +18,7 @@ Rules, in the order they run:
 3. **Other quantities** ("1,340 kilometres", "80%", "$5 billion") give numeric claims when
    the sentence names a knowledge-base entity; durations ("nine years later") are not claims.
 4. **Comparisons** ("twice as many", "more members than") and **superlatives** ("the
-   largest military alliance") are marked as such.
+   largest military alliance") are marked as such (:mod:`parallax.claims.comparisons`).
 5. **Relations**: every other cue (joined, founded, signed, entered into force, withdrew,
    president of, capital of, borders, invaded ...) with the parties its relation needs
    gives a membership, date or event claim, dated by the nearest time expression.
@@ -48,6 +48,7 @@ from parallax.claims.anaphors import (
     restricted_after,
     unlisted_organisations,
 )
+from parallax.claims.comparisons import read_comparison, read_superlative
 from parallax.claims.counted import (
     TOTAL_BEFORE,
     counted_noun,
@@ -56,9 +57,9 @@ from parallax.claims.counted import (
 )
 from parallax.claims.dating import near_the_article
 from parallax.claims.described import read_event_dates
-from parallax.claims.linking import Mention, find_mentions, nearest, party
+from parallax.claims.linking import Mention, find_mentions, nearest, party, without_us_states
 from parallax.claims.model import Claim, ClaimKind, Party
-from parallax.claims.numbers import MULTIPLIERS, Number, find_numbers
+from parallax.claims.numbers import Number, find_numbers
 from parallax.claims.relations import read_relation
 from parallax.claims.roles import bind
 from parallax.claims.titles import read_titles
@@ -66,18 +67,13 @@ from parallax.claims.vocabulary import NEGATION, Cue, comparator_before, find_cu
 from parallax.claims.when import TimeMention, find_times
 from parallax.claims.words import (
     ANAPHORS,
-    COMPARATIVE,
     DURATION_NOUNS,
-    FUNCTION_WORDS,
     INCREMENT_WORDS,
     MEMBER_NOUNS,
     MULTIPLE,
-    NOT_SUPERLATIVE,
     OTHER_WORDS,
     PAST,
     PRESENT,
-    SUPERLATIVE,
-    WORD,
 )
 from parallax.datelines import dateline_length
 from parallax.knowledge import KnowledgeBase, alias_key
@@ -98,7 +94,7 @@ class Context:
     Attributes:
         anchor: the publication date (gives "4 April" its year; dates present tense).
         organisation: the last organisation an earlier sentence named.
-        rivals: the sentences just before named another organisation too, so a sentence
+        rivals: the article named another organisation before too, so a sentence
             that neither names nor refers to one ("Sweden joined in 2024") does not say
             which it means.
         named: every organisation earlier sentences named, in order: "the alliance" is
@@ -135,13 +131,6 @@ def _locative_alias(text: str, mention: Mention) -> bool:
     return bool(re.search(r"\b(?:in|at|from|to|near|outside)\s+$", text[: mention.start]))
 
 
-def _trim(words: str) -> str:
-    parts = words.split()
-    while parts and parts[-1].lower() in FUNCTION_WORDS:
-        parts.pop()
-    return " ".join(parts)
-
-
 class SentenceReader:
     """Reads the claims of one sentence (see the module docstring for the rules)."""
 
@@ -163,7 +152,7 @@ class SentenceReader:
         self.kb = kb
         self.context = context
         self.pos = pos or {}
-        found = find_mentions(text, kb)
+        found = without_us_states(find_mentions(text, kb), self.parse, self.parse_offset)
         filed_from = dateline_length(text)
         opening = len(text) - len(text.lstrip())
         if filed_from and any(
@@ -194,22 +183,42 @@ class SentenceReader:
         if orgs:
             return party(nearest(orgs, near), "organisation"), False
         anaphor = ANAPHORS.search(self.text)
-        if anaphor is not None and restricted_after(self.text[anaphor.end() :]):
+        if (
+            anaphor is not None
+            and restricted_after(self.text[anaphor.end() :])
+            and not self._dated_after(anaphor.end())
+        ):
             return None, False  # "the union representing pilots" names another one
         if anaphor is not None:
             # "the alliance": the one alliance the article named before, else none when it
             # named two; when it named none, the one the sentence's countries belong to
-            bound, decided = bind_in_article(anaphor.group(0), self.context.named, self.kb.entities)
+            # organisations the sentence names before the words may be the one meant too
+            before = [t for t in self.parse if t.idx - self.parse_offset < anaphor.start()]
+            named = (*self.context.named, *unlisted_organisations(before, self.kb))
+            bound, decided = bind_in_article(anaphor.group(0), named, self.kb.entities)
             if not decided:
                 countries = {m.entity.id for m in self.countries()}
                 bound = bind_by_members(anaphor.group(0), countries, self.kb)
             return bound, bound is not None
         if self.context.rivals:
             return None, False  # two organisations in play: "joined" says not which
+        if self.parse and unlisted_organisations(self.parse, self.kb):
+            # "The Teamsters have 1.3 million members": the sentence names its own
+            # organisation, one the knowledge base does not list, not the article's last
+            return None, False
         org = self.context.organisation
         if org is not None:
             return Party(re.sub(r"['\u2019]s$", "", org.text), org.id, org.type), True
         return None, False
+
+    def _dated_after(self, at: int) -> bool:
+        """Whether a preposition after offset ``at`` opens a time: "the alliance in 2009".
+
+        Such words date the sentence's relation; they do not say which organisation it is.
+        """
+        return any(
+            re.fullmatch(r"\s+\w+\s+(?:the\s+)?", self.text[at : t.start]) for t in self.times
+        )
 
     def countries(self, *, before: int | None = None) -> list[Mention]:
         """Country mentions (not demonyms), optionally only those before ``before``."""
@@ -291,8 +300,8 @@ class SentenceReader:
                 self._ordinal(number, used_cues)
             else:
                 self._quantity(number, used_cues)
-        self._comparison()
-        self._superlative()
+        read_comparison(self)
+        read_superlative(self)
         for cue in self.cues:
             if cue.start not in used_cues:
                 read_relation(self, cue)
@@ -455,61 +464,6 @@ class SentenceReader:
             # "joined NATO, which now has 30 members": the count's own verb gives its tense
             claim.tense = "past" if owning["verb"].lower() == "had" else "present"
 
-    def _comparison(self) -> None:
-        multiple = MULTIPLE.search(self.text)
-        comparative = COMPARATIVE.search(self.text)
-        match = multiple or comparative
-        if match is None:
-            return
-        orgs = [m for m in self.mentions if m.of_type("organisation", "country")]
-        if len(orgs) < 2 or not re.search(r"\b(?:members?|countries|states|allies)\b", self.text):
-            return
-        factor: float | None = None
-        if multiple:
-            word = multiple.group("mult").lower()
-            factor = MULTIPLIERS.get(word)
-            if factor is None:
-                numbers = find_numbers(word)
-                factor = numbers[0].value if numbers else None
-        op = (
-            "x"
-            if multiple
-            else (">" if re.match(r"more|larger|bigger", match.group(0), re.I) else "<")
-        )
-        cue = self.cue_near(match.start(), {"member_of", "member_count", "gained_members"})
-        self.add(
-            "comparison",
-            cue,
-            relation="member_count",
-            subjects=[party(orgs[0], "organisation")],
-            object=party(orgs[1], "organisation"),
-            quantity=factor,
-            comparator=op,
-            time=self.time_near(match.start()),
-            parts={"comparison": match.span()},
-        )
-
-    def _superlative(self) -> None:
-        for match in SUPERLATIVE.finditer(self.text):
-            word = match.group("sup").lower()
-            if word.split()[-1] in NOT_SUPERLATIVE:
-                continue
-            if self.pos and not any(
-                self.pos.get(m.start()) in {"ADJ", "ADV"}
-                for m in WORD.finditer(self.text, match.start("sup"), match.end("sup"))
-            ):
-                continue
-            subjects = [m for m in self.mentions if m.start < match.start()]
-            self.add(
-                "superlative",
-                None,
-                relation=None,
-                subjects=[party(subjects[-1])] if subjects else [],
-                superlative=_trim(match.group("sup") + match.group("rest")),
-                time=self.time_near(match.start()),
-                parts={"superlative": (match.start("sup"), match.end("sup"))},
-            )
-
 
 def _leading(text: str, parse: Sequence[Any]) -> int:
     """Where the parse's first token sits in ``text`` (the sentence may start with spaces)."""
@@ -547,28 +501,31 @@ def read_claims(
 _ALONGSIDE = re.compile(r"\b(?:along|together)?\s*with\s+$|\balongside\s+$", re.IGNORECASE)
 """Words before a count of others who joined with the subject ("with six other countries")."""
 
-RIVAL_WINDOW = 3
-"""How many sentences back another organisation named makes an unnamed one ambiguous."""
-
 
 @dataclass
 class ArticleOrganisations:
     """The organisations an article's sentences name, read in order, for those naming none.
 
+    A sentence that names no organisation borrows the last one named only while the article
+    has named no other: "Sweden joined in 2024", after NATO and then the Warsaw Pact were
+    named, says not which it means, however many sentences back the other was named.
+
     Attributes:
         last: the organisation named last.
-        recent: the ids named by each of the last few sentences.
+        seen: the ids of every organisation named so far.
     """
 
     last: Party | None = None
-    recent: list[set[str | None]] = field(default_factory=list)
+    seen: set[str | None] = field(default_factory=set)
     named: list[Party] = field(default_factory=list)
 
     def context(self, anchor: date | None) -> Context:
         """The context of the next sentence."""
-        named = set().union(*self.recent) if self.recent else set()
         return Context(
-            anchor=anchor, organisation=self.last, rivals=len(named) > 1, named=tuple(self.named)
+            anchor=anchor,
+            organisation=self.last,
+            rivals=len(self.seen) > 1,
+            named=tuple(self.named),
         )
 
     def read(self, text: str, kb: KnowledgeBase, parse: Sequence[Any] | None = None) -> None:
@@ -576,7 +533,7 @@ class ArticleOrganisations:
         named = organisations_named(text, kb)
         if named:
             self.last = named[-1]
-        self.recent = [*self.recent, {p.id for p in named}][-RIVAL_WINDOW:]
+        self.seen.update(p.id for p in named)
         self.named.extend([*named, *introduced(text, kb)])
         if parse:
             self.named.extend(unlisted_organisations(parse, kb))

@@ -5,6 +5,15 @@ facts about, so linking is by the knowledge base's own aliases ("the Alliance", 
 "the Czech Republic") rather than by the parser's entity labels, which miss many of them.
 Names must start with a capital letter (after an optional "the"), so the pronoun "us" never
 becomes the United States; demonyms ("Soviet President Gorbachev") link too, marked as such.
+
+A name two places share is decided by the article, as the actors layer decides it
+(:mod:`parallax.knowledge.shared_names`): "Gov. Brian Kemp of Georgia" is the US state, so a
+claim about it is never checked against the facts of the country the knowledge base knows.
+
+An alias that is only a kind of organisation ("the Union", "the Alliance") names nothing by
+itself: "Union President Shawn Fain" leads a trade union, and "the Union" is the European
+Union only where that is the one union the article named. Such words are left to
+:mod:`parallax.claims.anaphors`, which binds them by the article, capitalised or not.
 """
 
 from __future__ import annotations
@@ -15,7 +24,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from parallax.claims.model import Party
-from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
+from parallax.knowledge import KBEntity, KnowledgeBase, alias_key, kind_word
+from parallax.knowledge.shared_names import us_state_at
 
 MAX_WORDS = 9
 _WORD = re.compile(r"[\w\u00C0-\u024F]+(?:[.'\u2019\-][\w\u00C0-\u024F]+)*\.?")
@@ -87,6 +97,8 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
             if not _looks_like_a_name(span):
                 continue
             key = alias_key(span)
+            if kind_word(span):
+                continue  # "the Union", "Alliance": a kind, bound by the article or not at all
             if len(key) <= 3 and span.replace(".", "") != span.replace(".", "").upper():
                 continue  # "us", "eu" in lower case are words, not names
             entities = kb.lookup(span)
@@ -104,6 +116,27 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
         else:
             mentions.append(found)
     return mentions
+
+
+def without_us_states(mentions: list[Mention], parse: Sequence[Any], offset: int) -> list[Mention]:
+    """The mentions less those of a country that are, in this article, a US state.
+
+    ``parse`` holds the sentence's tokens, in the whole article's parse; ``offset`` turns a
+    mention's offsets in the sentence into the article's. Without a parse the article's
+    context is unknown and a country stays a country.
+    """
+    if not parse:
+        return mentions
+    doc = parse[0].doc
+    kept = []
+    for mention in mentions:
+        country = mention.of_type("country")
+        if country is not None and us_state_at(
+            doc, mention.start + offset, mention.end + offset, country.name, demonym=mention.demonym
+        ):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def party(mention: Mention, *types: str) -> Party:

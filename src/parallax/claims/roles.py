@@ -38,6 +38,7 @@ from parallax.claims.clauses import (
     describing_clause,
     is_verb,
     joined_clauses,
+    negates,
     not_asserted,
     not_left,
     predicate,
@@ -45,7 +46,7 @@ from parallax.claims.clauses import (
     span_head,
     subordinate_clause,
 )
-from parallax.claims.counted import narrowed_in_parse
+from parallax.claims.counted import narrowed_in_parse, ranked_act
 from parallax.claims.dating import (
     YEAR,
     coordinated_time,
@@ -283,7 +284,7 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
     if why:
         binding.reason = why
         return binding
-    binding.negated = _negates(tokens, pred, cue, _object_head(claim, tokens, offset))
+    binding.negated = negates(tokens, pred, cue, _object_head(claim, tokens, offset))
     args = _past_dateline(arguments(pred), claim, offset)
     if verbless and pred.i == cue.i:
         args = [t for t in tokens if t.pos_ in {"NOUN", "PROPN"} and t.i != cue.i]
@@ -417,33 +418,6 @@ def _object_head(claim: Claim, tokens: Sequence[Any], offset: int) -> Any | None
     return _mention_head(tokens, obj.text, claim.text, offset, _filed_from(claim))
 
 
-def _negates(tokens: Sequence[Any], pred: Any, cue: Any, obj: Any | None) -> bool | None:
-    """Whether a negation the parse marks applies to the claim's predicate or its object.
-
-    "Cyprus is an EU member but not in NATO": the "not" hangs from "in NATO", so it denies
-    a membership of NATO, not the one of the EU. A negation counts when it hangs from the
-    predicate, the relation word, an adverb of the predicate ("no longer"), or a phrase on
-    the way from the predicate to the claim's object. None when the parse marks none.
-    """
-    negations = [t for t in tokens if t.dep_ == "neg"]
-    if not negations:
-        return None
-    path: set[int] = set()
-    node = obj
-    for _ in range(50):
-        if node is None or node.i == pred.i or node.head.i == node.i:
-            break
-        path.add(node.i)
-        node = node.head
-    for negation in negations:
-        head = negation.head
-        if head.i in {pred.i, cue.i} or head.i in path:
-            return True
-        if head.dep_ in {"advmod", "aux", "auxpass"} and head.head.i == pred.i:
-            return True
-    return False
-
-
 def _longer_name(claim: Claim, tokens: Sequence[Any], offset: int) -> str | None:
     """Why a party's words are only part of a longer name ("the African *Union*"), or None.
 
@@ -492,6 +466,12 @@ def _bind_count(
 ) -> str | None:
     if member_noun is None:
         return f"“{number.text}” does not count members"
+    act = ranked_act(member_noun) if claim.ordinal is not None else None
+    if act is not None:
+        return (
+            f"“{number.text} {member_noun.text} to {act.text}” ranks it among those who did "
+            f"“{act.text}”, not among those who joined"
+        )
     if pred.lemma_ not in COUNT_VERBS and not any(pred.i == t.i for t in allowed):
         return f"“{pred.text}” does not say how many members there are"
     if number.dep_ not in {"nummod", "quantmod", "amod", "det", "compound", "nmod"}:

@@ -3,8 +3,8 @@
 Each sentence's tokens from the parse go with it, so every claim's roles are bound to the
 dependency tree (:mod:`parallax.claims.roles`). Sentences are read in order so that a
 sentence that only says "the alliance" (or names no organisation at all) borrows the
-organisation an earlier sentence named, unless the sentences just before named two, when
-one that names none is not read as meaning either. Time expressions come from the grammar's own
+organisation an earlier sentence named, unless the article named two before it, when one
+that names none is not read as meaning either. Time expressions come from the grammar's own
 reader, plus those only the ``times`` layer finds when the pipeline has one.
 """
 

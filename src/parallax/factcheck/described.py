@@ -1,12 +1,14 @@
 """The check of a dated event name ("the 2003 invasion of Iraq"): is that the event's date?
 
 The claim (:mod:`parallax.claims.described`) names one knowledge-base event and a date, and
-:func:`parallax.factcheck.history.check_event` compares the two. A name in news can be
-looser than the knowledge base's: "the 2014 invasion of Ukraine" is how some write of the
-Crimea operation, while the knowledge base's "invasion of Ukraine" is the one of 2022. So a
-date that does not fit the named event contradicts the claim only when no other event the
-knowledge base places in the same country or region fits it; otherwise the
-writer may mean that other event, which is not enough evidence to call the date wrong.
+:func:`parallax.factcheck.history.check_event` compares the two. An event claim of a main
+clause ("The Russian invasion of Ukraine in 2014 began in Crimea") is checked the same way.
+
+A name in news can be looser than the knowledge base's: "the 2014 invasion of Ukraine" is
+how some write of the Crimea operation, while the knowledge base's "invasion of Ukraine" is
+the one of 2022. So a date that does not fit the named event contradicts the claim only when
+no other event the knowledge base places in the same country or region fits it; otherwise
+the writer may mean that other event, which is not enough evidence to call the date wrong.
 """
 
 from __future__ import annotations

@@ -139,7 +139,7 @@ def check_member_of(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
         facts = [f for f in roll.facts if f.subject == party.id]
         holds, explanation = _membership_holds(kb, claim, facts, accession, today, party.text)
         if holds is None:
-            if roll.complete and party.id:
+            if roll.complete and party.id and not facts:
                 holds = False
                 explanation = (
                     f"{party.text} is not among the {len(roll.facts)} countries the knowledge "
@@ -174,6 +174,16 @@ def _membership_holds(
     spans = [(first_day(f.start) or date.min, first_day(f.end) if f.end else None) for f in facts]
     joined = ", ".join(f"{f.start}" + (f" (left {f.end})" if f.end else "") for f in facts)
     time = claim.time
+    founded = _founded(kb, claim.object.id if claim.object else None)
+    if time is not None and founded is not None and time.last < founded <= min(s for s, _ in spans):
+        # "Belarus joined the CSTO in 1994": a founding member, dated before the body was
+        # founded, is dated by what the body grew out of (a treaty, an earlier community),
+        # which the knowledge base does not date member by member
+        return None, (
+            f"{who} is a founding member of {org_name} ({joined}); the claim dates it "
+            f"{show(time)}, before {org_name} was founded, so it may mean what {org_name} grew "
+            "out of, which the knowledge base does not date for each member"
+        )
     if time is not None and accession:
         ok = any(matches(time, (start, start)) for start, _ in spans)
         return ok, f"{who} joined {org_name} on {joined}; the claim says {show(time)}"
@@ -186,6 +196,14 @@ def _membership_holds(
         return ok, f"{who} {state} a member of {org_name} on {today.isoformat()} (joined {joined})"
     ok = any(start <= today for start, _ in spans)
     return ok, f"{who} joined {org_name} on {joined}"
+
+
+def _founded(kb: KnowledgeBase, org_id: str | None) -> date | None:
+    """The earliest day the knowledge base says an organisation was founded, if it says."""
+    if org_id is None:
+        return None
+    days = [first_day(f.value) for f in kb.facts_about(subject=org_id, property="founded")]
+    return min((d for d in days if d is not None), default=None)
 
 
 def _verdict(claim: Claim, holds: bool, explanation: str, evidence: list[Evidence]) -> Verdict:

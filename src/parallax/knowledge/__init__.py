@@ -4,7 +4,16 @@
 user's own (imports and entities in ``$PARALLAX_KB``); :func:`bundled` is the bundled part.
 """
 
-from parallax.knowledge.base import KnowledgeBase, alias_key, bundled, load_dir, written_as_named
+from parallax.knowledge.base import (
+    KnowledgeBase,
+    alias_key,
+    bundled,
+    kind_word,
+    load_dir,
+    named_otherwise,
+    stands_for,
+    written_as_named,
+)
 from parallax.knowledge.model import Fact, KBEntity
 from parallax.knowledge.user import default_knowledge, user_kb_dir
 
@@ -15,7 +24,10 @@ __all__ = [
     "alias_key",
     "bundled",
     "default_knowledge",
+    "kind_word",
     "load_dir",
+    "named_otherwise",
+    "stands_for",
     "user_kb_dir",
     "written_as_named",
 ]

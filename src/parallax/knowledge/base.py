@@ -62,6 +62,40 @@ def written_as_named(entity: KBEntity, text: str) -> bool:
     return not matching or not all(_acronym(name) for name in matching)
 
 
+KIND_WORDS = frozenset({"alliance", "bloc", "pact", "union", "organisation", "organization"})
+"""Nouns that say what kind of organisation something is; aliases such as "the Union"."""
+
+
+def kind_word(text: str) -> bool:
+    """Whether ``text`` is only a kind of organisation ("the union", "the Alliance", "Union").
+
+    The knowledge base lists "the Union" for the European Union and "the Alliance" for NATO,
+    but the words name any union or alliance ("the union said", of a trade union): which
+    one they mean is the article's to say, not the alias index's.
+    """
+    return alias_key(text) in KIND_WORDS
+
+
+def stands_for(entity: KBEntity, span: Any) -> bool:
+    """Whether a parsed span that names ``entity`` by an alias stands for it in its document.
+
+    A kind word ("the union") does only where the document names the entity otherwise.
+    """
+    return not kind_word(span.text) or named_otherwise(entity, span.doc.text)
+
+
+def named_otherwise(entity: KBEntity, text: str) -> bool:
+    """Whether ``text`` names ``entity`` by a name that is not a kind word ("the EU")."""
+    for name in entity.names():
+        if kind_word(name):
+            continue
+        bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+        flags = 0 if _acronym(bare) else re.IGNORECASE
+        if re.search(rf"(?<!\w){re.escape(bare)}(?!\w)", text, flags):
+            return True
+    return False
+
+
 def _acronym(name: str) -> bool:
     letters = [ch for ch in name if ch.isalpha()]
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
