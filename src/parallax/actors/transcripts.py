@@ -12,10 +12,12 @@ with a word and a colon ("Note:", "Update:", "Correction:", "Editor's note:", a 
 - the label stands at the start of a line, or right after the end of a sentence in a
   paragraph that itself opens with a label;
 - it is either an interviewer's or an answerer's token (:data:`QUESTION_LABELS`,
-  :data:`ANSWER_LABELS`), or a person's name: one to four capitalised words that are the
-  full name, or the last word of the full name, of a person actor the article names
-  elsewhere, outside every label (a word that only ever appears as a label is no one the
-  article introduces, and a place or a body is no speaker).
+  :data:`ANSWER_LABELS`), a role word for whoever conducts the interview or the broadcast
+  ("Host:", "Moderator:", :data:`ROLE_LABELS`), or a person's name: one to four
+  capitalised words that are the full name, or the last word of the full name, of a
+  person actor the article names elsewhere, outside every label (a word that only ever
+  appears as a label is no one the article introduces, and a place or a body is no
+  speaker).
 
 A turn runs from after its label to the next label or the end of its paragraph; paragraphs
 without a label that lie between two turns go on with the turn before them (an answer
@@ -33,8 +35,13 @@ from typing import Any
 
 QUESTION_LABELS = frozenset({"q", "question"})
 """Labels of the interviewer's turns."""
-ANSWER_LABELS = frozenset({"a", "answer"})
+ANSWER_LABELS = frozenset({"a", "answer", "guest", "interviewee"})
 """Labels of the answerer's turns when the transcript does not name the answerer."""
+ROLE_LABELS = frozenset({"host", "interviewer", "moderator", "anchor", "presenter"})
+"""Labels that name the role of whoever conducts a broadcast or an interview ("Host:").
+
+Such a turn is that person's, as an interviewer's "Q:" is; the role, as printed, is its
+speaker ("Host"), since the transcript names nobody the article resolves."""
 INTERVIEWER = "interviewer"
 """How a question turn's speaker is written in the quotes layer."""
 MAX_LABEL_WORDS = 4
@@ -101,11 +108,11 @@ def _labels(
         if opens or _SENTENCE_END.search(text[line:at]):
             candidates.append((at, match.end(), match.group("label"), line, opens))
     labels = [c[2] for c in candidates]
-    questions = any(_key(label) in QUESTION_LABELS for label in labels)
+    questions = any(_key(label) in QUESTION_LABELS | ROLE_LABELS for label in labels)
     found: list[tuple[int, int, str, str | None, str | None]] = []
     opened: set[int] = set()  # line starts of paragraphs that open with a speaker label
     asked: set[int] = set()  # line starts of paragraphs with an interviewer's label
-    asked.update(c[3] for c in candidates if _key(c[2]) in QUESTION_LABELS)
+    asked.update(c[3] for c in candidates if _key(c[2]) in QUESTION_LABELS | ROLE_LABELS)
     for at, after, label, line, opens in candidates:
         if not opens and line not in opened and line not in asked:
             continue  # "... said. Note: ..." inside a paragraph that is no transcript
@@ -134,6 +141,8 @@ def _speaker(
     key = _key(label)
     if key in QUESTION_LABELS:
         return None, INTERVIEWER
+    if key in ROLE_LABELS:
+        return None, label
     if key in ANSWER_LABELS:
         return None, None
     initials = words[:-1]
