@@ -63,6 +63,7 @@ from parallax.actors.person_titles import (
     title_names_an_office,
     written_years,
 )
+from parallax.actors.place_names import places_tagged_as_bodies
 from parallax.actors.surname_links import bodies_named, serves_a_named_body
 from parallax.domains import domain_pack
 from parallax.knowledge import KBEntity, KnowledgeBase, alias_key, written_as_named
@@ -279,6 +280,7 @@ class ActorResolver:
         unify_surnames(found, self.actors)
         unify_name_variants(found, self.actors)
         unify_short_organisation_names(found, self.actors)
+        places_tagged_as_bodies(found, self.actors, doc)  # "Valdoro hosted the talks"
         return without_modifier_only_actors(found)
 
     def _untagged_names(self, doc: Any, found: list[Mention], taken: set[int]) -> list[Mention]:
