@@ -161,3 +161,17 @@ def test_a_role_word_opening_a_note_is_no_turn(nlp: Pipeline) -> None:
         "The games open next week.\n\nHost city: Lindby, a port of forty thousand people.",
     )
     assert quote_at(text, quotes, "Lindby") is None
+
+
+def test_a_guest_named_only_by_labels_speaks_in_a_hosted_transcript(nlp: Pipeline) -> None:
+    # Printed interviews often introduce the guest by the labels alone.
+    text, quotes = quotes_of(
+        nlp,
+        "Host: Why did the council close the library?\n\n"
+        "Mira Solberg: Because the roof was falling in.\n\n"
+        "Host: Was that not a cowardly choice?\n\n"
+        "Mira Solberg: No. It was the only safe one.",
+    )
+    answer = quote_at(text, quotes, "only safe one")
+    assert answer is not None and answer["speaker"] == "local:mira-solberg"
+    assert answer["speaker_text"] == "Mira Solberg"

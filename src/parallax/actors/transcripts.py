@@ -100,6 +100,7 @@ def _labels(
 ) -> list[tuple[int, int, str, str | None, str | None]]:
     """(label start, words start, label, speaker id, speaker text) of each speaker label."""
     people = _people(text, actors)
+    labelled = _people(text, actors, outside_labels=False)
     candidates = []  # (label start, words start, label, line start, opens its line)
     for match in _LABEL.finditer(text):
         at = match.start()
@@ -119,6 +120,8 @@ def _labels(
         speaker = _speaker(label, people)
         if speaker is None and (questions or labels.count(label) > 1):
             speaker = _unresolved_name(text, label, candidates)
+        if speaker is None and questions and labels.count(label) > 1:
+            speaker = _full_name_label(label, labelled)
         if speaker is None:
             continue
         if opens:
@@ -151,6 +154,24 @@ def _speaker(
     else:
         person = people.get(key) or people.get(_surname(label))  # "Smith:", "J. Smith:"
     if person is None:
+        return None
+    return person[0], label
+
+
+def _full_name_label(
+    label: str, labelled: dict[str, tuple[str, str]]
+) -> tuple[str | None, str | None] | None:
+    """The speaker a full-name label names though the article names them only in labels.
+
+    Only in a transcript with an interviewer's or a host's turn, for a label that opens
+    more than one turn (the caller checks both) and is the whole name, of two to four
+    words, of a person the entity tagger found ("Anna Berg:"): a printed interview often
+    introduces its guest by the labels alone, while a heading ("Key Points:") is no person.
+    """
+    if not 2 <= len(label.split()) <= MAX_LABEL_WORDS:
+        return None
+    person = labelled.get(_key(label))
+    if person is None or person[1].lower() != _key(label):
         return None
     return person[0], label
 
@@ -192,15 +213,19 @@ _NOT_FIRST_NAMES = frozenset({"the", "a", "an", "mr", "mrs", "ms", "dr", "in", "
 """Capitalised words before a name that do not make it a full name ("The Marten case")."""
 
 
-def _people(text: str, actors: Sequence[dict[str, Any]]) -> dict[str, tuple[str, str]]:
+def _people(
+    text: str, actors: Sequence[dict[str, Any]], *, outside_labels: bool = True
+) -> dict[str, tuple[str, str]]:
     """Lower-cased full names and surnames -> (person actor id, name).
 
-    Only names the article writes outside a label count; a surname two people share names
-    neither of them.
+    Only names the article writes outside a label count, unless ``outside_labels`` is
+    false; a surname two people share names neither of them.
     """
     forms: dict[str, set[tuple[str, str]]] = {}
     for actor in actors:
-        if actor.get("type") != "person" or not _named_outside_labels(text, actor):
+        if actor.get("type") != "person":
+            continue
+        if outside_labels and not _named_outside_labels(text, actor):
             continue
         name = str(actor.get("name") or "")
         words = name.split()
