@@ -130,3 +130,48 @@ def test_a_label_that_only_ends_in_a_name_is_no_speaker(nlp: Pipeline) -> None:
         "Meet Lindholm: the dock worker who took on the owners.",
     )
     assert quote_at(text, quotes, "the dock worker") is None
+
+
+def test_a_hosts_role_label_opens_a_turn_that_is_not_the_outlets(nlp: Pipeline) -> None:
+    text, quotes = quotes_of(
+        nlp,
+        "Harbour minister Jonas Wend joined the evening programme to talk about the port "
+        "strike.\n\n"
+        "Host: Minister, thanks for coming. Are the dockers not simply greedy?\n\n"
+        "Wend: They want a fair wage, nothing more.\n\n"
+        "Moderator: And if the strike goes on?\n\n"
+        "Wend: Then we talk again.",
+    )
+    greedy = quote_at(text, quotes, "simply greedy")
+    assert greedy is not None and greedy["kind"] == "direct"
+    assert greedy["speaker"] is None and greedy["speaker_text"] == "Host"
+    assert greedy["text"] == "Minister, thanks for coming. Are the dockers not simply greedy?"
+    follow_up = quote_at(text, quotes, "strike goes on")
+    assert follow_up is not None and follow_up["speaker_text"] == "Moderator"
+    answer = quote_at(text, quotes, "fair wage")
+    assert answer is not None and answer["speaker"] == "local:jonas-wend"
+    voice = VoiceIndex(quotes).at(text.index("greedy"))
+    assert voice.kind == QUOTED
+
+
+def test_a_role_word_opening_a_note_is_no_turn(nlp: Pipeline) -> None:
+    # A role word must stand alone as the label: "Host city:" heads a line of facts.
+    text, quotes = quotes_of(
+        nlp,
+        "The games open next week.\n\nHost city: Lindby, a port of forty thousand people.",
+    )
+    assert quote_at(text, quotes, "Lindby") is None
+
+
+def test_a_guest_named_only_by_labels_speaks_in_a_hosted_transcript(nlp: Pipeline) -> None:
+    # Printed interviews often introduce the guest by the labels alone.
+    text, quotes = quotes_of(
+        nlp,
+        "Host: Why did the council close the library?\n\n"
+        "Mira Solberg: Because the roof was falling in.\n\n"
+        "Host: Was that not a cowardly choice?\n\n"
+        "Mira Solberg: No. It was the only safe one.",
+    )
+    answer = quote_at(text, quotes, "only safe one")
+    assert answer is not None and answer["speaker"] == "local:mira-solberg"
+    assert answer["speaker_text"] == "Mira Solberg"

@@ -18,6 +18,13 @@ reading rests on what the parse and English word formation make plain, and errs 
   that does or is something ("villager", "survivor", "activist", "civilian", "refugee",
   "migrant", "resident"), though not "-ment" ("agreement"), and "-ant" or "-ent" only
   where a verb is its stem ("resident" from "reside"; "plant" and "incident" are things).
+
+Known gap: nouns in "-er" and "-or" for machines ("reactor", "generator", "tractor",
+"harvester") read as people. Their stems are verbs as often as those of nouns for people
+("generate", "harvest"; "operate", "farm"), and the small English model has no word
+vectors, clusters or probabilities to tell an artifact from a person (checked: all empty),
+and its lemma index gives parts of speech only. A resource of noun classes (WordNet's
+artifact and person senses) would be the principled test, and none ships with us.
 """
 
 from __future__ import annotations

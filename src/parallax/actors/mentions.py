@@ -28,6 +28,7 @@ from parallax.actors.animacy import PERSON_NOUNS, titled_person
 from parallax.actors.capitals import capital_as_place, city_named, locative
 from parallax.actors.common_words import common_word_as_name
 from parallax.actors.datelines import after_dateline
+from parallax.actors.describing import in_hyphenated_modifier, names_no_actor
 from parallax.actors.homonyms import (
     federal_state,
     place_named_as_person,
@@ -61,6 +62,7 @@ from parallax.actors.person_titles import (
     title_names_an_office,
     written_years,
 )
+from parallax.actors.place_names import places_tagged_as_bodies
 from parallax.actors.surname_links import bodies_named, serves_a_named_body
 from parallax.domains import domain_pack
 from parallax.knowledge import KBEntity, KnowledgeBase, alias_key, stands_for, written_as_named
@@ -267,6 +269,8 @@ class ActorResolver:
                 continue
             if in_a_persons_title(ent) or common_word_as_name(ent, self._known):
                 continue  # a title's department, or a common word tagged as a name ("state")
+            if names_no_actor(ent, self._known):
+                continue  # "Clinton-era rules", "Ann Ruiz, an Ohio Democrat", "40 Shaheds"
             mention = self._entity(ent)
             if mention is not None:
                 found.append(mention)
@@ -276,6 +280,7 @@ class ActorResolver:
         unify_surnames(found, self.actors)
         unify_name_variants(found, self.actors)
         unify_short_organisation_names(found, self.actors)
+        places_tagged_as_bodies(found, self.actors, doc)  # "Valdoro hosted the talks"
         return without_modifier_only_actors(found)
 
     def _untagged_names(self, doc: Any, found: list[Mention], taken: set[int]) -> list[Mention]:
@@ -298,15 +303,17 @@ class ActorResolver:
                 surnames.setdefault(without_possessive(m.text).split()[-1], set()).add(m.actor)
         extra = []
         for token in doc:
+            span = doc[token.i : token.i + 1]
             if token.i in taken or token.pos_ != "PROPN" or token.ent_type_:
                 continue
+            if in_hyphenated_modifier(span):
+                continue  # "the Zelenskiy-era reforms": only a modifier
             beside = (
                 doc[token.i - 1] if token.i else None,
                 doc[token.i + 1] if token.i + 1 < len(doc) else None,
             )
             if any(n is not None and n.pos_ == "PROPN" for n in beside):
                 continue  # part of a longer name the tagger did not read
-            span = doc[token.i : token.i + 1]
             same_surname = surnames.get(token.text, set())
             if len(same_surname) == 1:
                 mention = self._make(span, next(iter(same_surname)), "name")
@@ -544,7 +551,8 @@ class ActorResolver:
             return person
         if leads in LED_BY_HEADS and self._offices(person) & TITLE_OFFICES["president"]:
             return person
-        if self._title_fits(ent, person) or self._in_office_then(person, ent.doc):
+        offices = self._offices(person)
+        if title_names_an_office(ent, offices) or self._in_office_then(person, ent.doc):
             return person
         return None
 
@@ -583,9 +591,6 @@ class ActorResolver:
             for prop in OFFICE_PROPERTIES
             for fact in self.kb.facts_about(object=person.id, property=prop)
         }
-
-    def _title_fits(self, ent: Any, person: KBEntity) -> bool:
-        return title_names_an_office(ent, self._offices(person))
 
     def _title_state(self, ent: Any) -> str | None:
         # "Soviet President Gorbachev": the demonym before a title names the state served.

@@ -12,10 +12,12 @@ with a word and a colon ("Note:", "Update:", "Correction:", "Editor's note:", a 
 - the label stands at the start of a line, or right after the end of a sentence in a
   paragraph that itself opens with a label;
 - it is either an interviewer's or an answerer's token (:data:`QUESTION_LABELS`,
-  :data:`ANSWER_LABELS`), or a person's name: one to four capitalised words that are the
-  full name, or the last word of the full name, of a person actor the article names
-  elsewhere, outside every label (a word that only ever appears as a label is no one the
-  article introduces, and a place or a body is no speaker).
+  :data:`ANSWER_LABELS`), a role word for whoever conducts the interview or the broadcast
+  ("Host:", "Moderator:", :data:`ROLE_LABELS`), or a person's name: one to four
+  capitalised words that are the full name, or the last word of the full name, of a
+  person actor the article names elsewhere, outside every label (a word that only ever
+  appears as a label is no one the article introduces, and a place or a body is no
+  speaker).
 
 A turn runs from after its label to the next label or the end of its paragraph; paragraphs
 without a label that lie between two turns go on with the turn before them (an answer
@@ -33,8 +35,13 @@ from typing import Any
 
 QUESTION_LABELS = frozenset({"q", "question"})
 """Labels of the interviewer's turns."""
-ANSWER_LABELS = frozenset({"a", "answer"})
+ANSWER_LABELS = frozenset({"a", "answer", "guest", "interviewee"})
 """Labels of the answerer's turns when the transcript does not name the answerer."""
+ROLE_LABELS = frozenset({"host", "interviewer", "moderator", "anchor", "presenter"})
+"""Labels that name the role of whoever conducts a broadcast or an interview ("Host:").
+
+Such a turn is that person's, as an interviewer's "Q:" is; the role, as printed, is its
+speaker ("Host"), since the transcript names nobody the article resolves."""
 INTERVIEWER = "interviewer"
 """How a question turn's speaker is written in the quotes layer."""
 MAX_LABEL_WORDS = 4
@@ -93,6 +100,7 @@ def _labels(
 ) -> list[tuple[int, int, str, str | None, str | None]]:
     """(label start, words start, label, speaker id, speaker text) of each speaker label."""
     people = _people(text, actors)
+    labelled = _people(text, actors, outside_labels=False)
     candidates = []  # (label start, words start, label, line start, opens its line)
     for match in _LABEL.finditer(text):
         at = match.start()
@@ -101,17 +109,19 @@ def _labels(
         if opens or _SENTENCE_END.search(text[line:at]):
             candidates.append((at, match.end(), match.group("label"), line, opens))
     labels = [c[2] for c in candidates]
-    questions = any(_key(label) in QUESTION_LABELS for label in labels)
+    questions = any(_key(label) in QUESTION_LABELS | ROLE_LABELS for label in labels)
     found: list[tuple[int, int, str, str | None, str | None]] = []
     opened: set[int] = set()  # line starts of paragraphs that open with a speaker label
     asked: set[int] = set()  # line starts of paragraphs with an interviewer's label
-    asked.update(c[3] for c in candidates if _key(c[2]) in QUESTION_LABELS)
+    asked.update(c[3] for c in candidates if _key(c[2]) in QUESTION_LABELS | ROLE_LABELS)
     for at, after, label, line, opens in candidates:
         if not opens and line not in opened and line not in asked:
             continue  # "... said. Note: ..." inside a paragraph that is no transcript
         speaker = _speaker(label, people)
         if speaker is None and (questions or labels.count(label) > 1):
             speaker = _unresolved_name(text, label, candidates)
+        if speaker is None and questions and labels.count(label) > 1:
+            speaker = _full_name_label(label, labelled)
         if speaker is None:
             continue
         if opens:
@@ -134,6 +144,8 @@ def _speaker(
     key = _key(label)
     if key in QUESTION_LABELS:
         return None, INTERVIEWER
+    if key in ROLE_LABELS:
+        return None, label
     if key in ANSWER_LABELS:
         return None, None
     initials = words[:-1]
@@ -142,6 +154,24 @@ def _speaker(
     else:
         person = people.get(key) or people.get(_surname(label))  # "Smith:", "J. Smith:"
     if person is None:
+        return None
+    return person[0], label
+
+
+def _full_name_label(
+    label: str, labelled: dict[str, tuple[str, str]]
+) -> tuple[str | None, str | None] | None:
+    """The speaker a full-name label names though the article names them only in labels.
+
+    Only in a transcript with an interviewer's or a host's turn, for a label that opens
+    more than one turn (the caller checks both) and is the whole name, of two to four
+    words, of a person the entity tagger found ("Anna Berg:"): a printed interview often
+    introduces its guest by the labels alone, while a heading ("Key Points:") is no person.
+    """
+    if not 2 <= len(label.split()) <= MAX_LABEL_WORDS:
+        return None
+    person = labelled.get(_key(label))
+    if person is None or person[1].lower() != _key(label):
         return None
     return person[0], label
 
@@ -183,15 +213,19 @@ _NOT_FIRST_NAMES = frozenset({"the", "a", "an", "mr", "mrs", "ms", "dr", "in", "
 """Capitalised words before a name that do not make it a full name ("The Marten case")."""
 
 
-def _people(text: str, actors: Sequence[dict[str, Any]]) -> dict[str, tuple[str, str]]:
+def _people(
+    text: str, actors: Sequence[dict[str, Any]], *, outside_labels: bool = True
+) -> dict[str, tuple[str, str]]:
     """Lower-cased full names and surnames -> (person actor id, name).
 
-    Only names the article writes outside a label count; a surname two people share names
-    neither of them.
+    Only names the article writes outside a label count, unless ``outside_labels`` is
+    false; a surname two people share names neither of them.
     """
     forms: dict[str, set[tuple[str, str]]] = {}
     for actor in actors:
-        if actor.get("type") != "person" or not _named_outside_labels(text, actor):
+        if actor.get("type") != "person":
+            continue
+        if outside_labels and not _named_outside_labels(text, actor):
             continue
         name = str(actor.get("name") or "")
         words = name.split()

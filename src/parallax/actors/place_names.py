@@ -1,0 +1,68 @@
+"""Places the tagger calls organisations: a town that hosts a summit is no body.
+
+The small tagger types an unfamiliar town's name as an organisation when the town does
+something ("Valdoro spent millions on hotels", "Valdoro hosted the talks"), though it
+types the same name as a place where something happens ("delegates gathered in
+Valdoro"). The actor the knowledge base does not know then took the type of its first
+mention, and a report listed the town among the organisations. An unknown actor is a
+place when the article itself says so:
+
+- the tagger types one of its mentions as a place (GPE, LOC) elsewhere in the article;
+- a mention stands in apposition with a place ("Valdoro, Brazil," "Montera, Spain,"), or
+  with a noun for a settlement or an area ("Valdoro, a port city on the coast,").
+
+A known organisation keeps its type, and so does an unknown one without such evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+SETTLEMENT_NOUNS = frozenset(
+    {
+        *("city", "town", "village", "port", "capital", "municipality", "suburb"),
+        *("region", "province", "district", "county", "island", "state", "hub"),
+    }
+)
+"""Nouns for a settlement or an area a place's name can be set beside ("a port city")."""
+
+
+class _Mention(Protocol):
+    actor: str
+    label: str
+    head: int
+
+
+class _Actor(Protocol):
+    type: str
+    kb_id: str | None
+
+
+def places_tagged_as_bodies(
+    mentions: Sequence[_Mention], actors: Mapping[str, _Actor], doc: Any
+) -> None:
+    """Retype unknown organisations the article shows to be places (see the module)."""
+    places = set()
+    for mention in mentions:
+        actor = actors.get(mention.actor)
+        if actor is None or actor.kb_id is not None or actor.type != "organisation":
+            continue
+        if mention.label in PLACE_LABELS or _beside_a_place(doc[mention.head]):
+            places.add(mention.actor)
+    for actor_id in places:
+        actors[actor_id].type = "place"
+    for mention in mentions:
+        if mention.actor in places and mention.label == "ORG":
+            mention.label = "GPE"
+
+
+def _beside_a_place(token: Any) -> bool:
+    """Whether a name has a place, or a noun for a settlement, in apposition with it."""
+    for child in token.children:
+        if child.dep_ != "appos":
+            continue
+        if child.ent_type_ in PLACE_LABELS or child.lemma_.lower() in SETTLEMENT_NOUNS:
+            return True
+    return False

@@ -1,0 +1,89 @@
+"""Names that name no actor where they stand (:mod:`parallax.actors.describing`).
+
+Each test is one behaviour on sentences written for it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.components.actors import Actors
+from parallax.components.entities import Entities
+from parallax.components.parse import SpacyParse
+from parallax.components.sentences import Sentences
+from parallax.knowledge import bundled
+from parallax.model import Article
+from parallax.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline([SpacyParse(), Sentences(), Entities(), Actors(bundled())])
+
+
+def mentioned(nlp: Pipeline, text: str) -> dict[str, str]:
+    """Mention text -> actor id."""
+    analysis = nlp(Article(text=text, source="<test>", language="en"))
+    return {m["text"]: a["id"] for a in analysis.layers["actors"] for m in a["mentions"]}
+
+
+def test_a_name_inside_an_era_compound_is_no_actor(nlp: Pipeline) -> None:
+    found = mentioned(
+        nlp,
+        "Senators voted to scrap several Clinton-era farm rules on Wednesday, saying the "
+        "Obama-era guidance on loans had been gutted by Trump-era policies.",
+    )
+    assert not {"Clinton", "Obama", "Trump"} & set(found)
+
+
+def test_a_name_before_a_participle_is_still_the_doer(nlp: Pipeline) -> None:
+    # "backed by Biden": the name does something, unlike a date or a likeness.
+    found = mentioned(nlp, "A Biden-backed bill to cap rents failed in committee on Monday.")
+    assert "Biden" in found
+
+
+def test_a_name_used_on_its_own_elsewhere_stays_an_actor(nlp: Pipeline) -> None:
+    found = mentioned(
+        nlp,
+        "Former President Barack Obama spoke in Chicago. Critics of the Obama-era rules "
+        "stayed away.",
+    )
+    assert found["Barack Obama"] == "barack-obama"
+    assert list(found.values()).count("barack-obama") == 1  # not the "-era" one
+
+
+def test_a_party_describing_a_person_is_no_actor(nlp: Pipeline) -> None:
+    found = mentioned(
+        nlp,
+        "Sen. Ann Ruiz, an Ohio Democrat, said the bill was cruel. Tom Vane, a Labour MP, "
+        "called it a gift to landlords. Vane is a Conservative critic's target.",
+    )
+    assert "Democrat" not in found
+    assert "Labour" not in found
+    assert found["Ann Ruiz"].startswith("local:")
+
+
+def test_a_copula_or_as_describing_a_person_is_no_party(nlp: Pipeline) -> None:
+    found = mentioned(
+        nlp,
+        "Dana Holt is a Republican. As a Democrat, Ruth Kemp voted against the plan. "
+        "The Democrats said they would fight on.",
+    )
+    assert "Republican" not in found
+    assert "Democrat" not in found
+    assert found["Democrats"].startswith("local:")  # the party acting on its own
+
+
+def test_a_states_demonym_describing_a_person_keeps_the_state(nlp: Pipeline) -> None:
+    found = mentioned(nlp, "Ivo Tamm, a Finnish engineer, said the talks had failed.")
+    assert found["Finnish"] == "finland"
+
+
+def test_a_counted_plural_tagged_as_a_person_is_no_person(nlp: Pipeline) -> None:
+    found = mentioned(
+        nlp,
+        "Russia launched 40 Shaheds at Ukraine overnight. Air defences shot down 30 Shaheds "
+        "near Odesa, the air force said.",
+    )
+    assert "Shaheds" not in found
+    assert found["Russia"] == "russia"

@@ -1,0 +1,50 @@
+"""Places the tagger calls organisations (:mod:`parallax.actors.place_names`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.components.actors import Actors
+from parallax.components.entities import Entities
+from parallax.components.parse import SpacyParse
+from parallax.components.sentences import Sentences
+from parallax.knowledge import bundled
+from parallax.model import Article
+from parallax.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline([SpacyParse(), Sentences(), Entities(), Actors(bundled())])
+
+
+def types(nlp: Pipeline, text: str) -> dict[str, str]:
+    analysis = nlp(Article(text=text, source="<test>", language="en"))
+    return {a["name"]: a["type"] for a in analysis.layers["actors"]}
+
+
+def test_a_town_tagged_as_an_organisation_is_a_place_on_the_articles_evidence(
+    nlp: Pipeline,
+) -> None:
+    # parallax.actors.place_names: an apposition, or a place tag elsewhere in the article.
+    found = types(
+        nlp,
+        "Valdoro, a port city in northern Brazil, spent millions on hotels. Valdoro "
+        "hosted the climate talks last year.",
+    )
+    assert found["Valdoro"] == "place"
+    found = types(
+        nlp,
+        "Valdoro hosted the climate talks last year. Delegates gathered in Valdoro again "
+        "on Monday.",
+    )
+    assert found["Valdoro"] == "place"
+
+
+def test_an_organisation_without_a_places_evidence_keeps_its_type(nlp: Pipeline) -> None:
+    found = types(
+        nlp,
+        "Halden Bank said on Monday that it would cut 300 jobs in Lindby. Halden Bank, a "
+        "lender in Norway, lost money last year.",
+    )
+    assert found["Halden Bank"] == "organisation"
