@@ -717,12 +717,33 @@ def test_it_after_a_nearer_thing_in_its_place_is_left_unresolved(
     assert actor_of(resolved, pronoun) == actor_of(resolved, "Germany")
 
 
+def test_a_subject_it_continues_an_unnamed_subject_before_a_named_place(nlp: Pipeline) -> None:
+    # Invented: the staff said it, not the town named at the end of its sentence.
+    staff = analyse(
+        nlp,
+        "The army's general staff said enemy units attacked its positions 30 times, most of "
+        "them near Kupiansk. It said its troops destroyed four tanks.",
+    )
+    with pytest.raises(AssertionError):
+        actor_of(staff, "It")
+    country = analyse(
+        nlp, "Denmark said enemy units attacked near Kupiansk. It said its troops held the line."
+    )
+    assert actor_of(country, "It") == actor_of(country, "Denmark")
+
+
 def test_they_after_nearer_plural_things_is_left_unresolved(nlp: Pipeline) -> None:
     things = analyse(nlp, "Germany should block these rules before they close the plants.")
     with pytest.raises(AssertionError):
         actor_of(things, "they")
     group = analyse(nlp, "The Democrats met on Monday. They agreed to back the bill.")
     assert actor_of(group, "They") == actor_of(group, "Democrats")
+    # The things a name describes are nearer things too; the people it describes are not.
+    places = analyse(nlp, "Enemy units struck Finnish positions, most of them near the lake.")
+    with pytest.raises(AssertionError):
+        actor_of(places, "them")
+    people = analyse(nlp, "Finnish workers marched on Monday, and most of them went home.")
+    assert actor_of(people, "them") == actor_of(people, "Finnish")
 
 
 def test_it_is_not_a_name_that_only_modifies_a_noun(nlp: Pipeline) -> None:

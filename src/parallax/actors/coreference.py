@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from parallax.actors.animacy import PERSON_NOUNS
+from parallax.actors.animacy import PERSON_NOUNS, names_people
 from parallax.actors.gender import pronoun_gender, stated_genders
 from parallax.actors.mentions import ActorResolver, Mention
 from parallax.actors.speech import quote_spans, quote_speakers
@@ -232,11 +232,15 @@ def _nearer_thing(doc: Any, pronoun: Any, candidate: Mention, taken: set[int]) -
     bill. Four senators voted for it", the bill, not the lobby, so a nearer thing in a
     subject's or an object's place leaves it unresolved too. "They" and "them" are read
     the same way with plural nouns, in either place ("block these rules before they shut
-    down the plants": the rules).
+    down the plants": the rules). The noun a name only modifies is the pronoun's
+    antecedent with the name when it names people ("Finnish workers said they ..."), and
+    a nearer thing when it does not ("attacked Ukrainian positions, most of them ...").
     """
     plural = pronoun.lower_ in {"they", "them"}
     tag = "NNS" if plural else "NN"
     named = doc[candidate.head].head.i  # "Finnish workers": the noun the name modifies
+    if _unnamed_subject_before(doc, pronoun, candidate, taken, tag):
+        return True
     if pronoun.dep_ in {"nsubj", "nsubjpass"} and not plural:
         places = {"nsubj", "nsubjpass"}
         if _other_subject_between(doc, candidate, pronoun, named):
@@ -253,10 +257,35 @@ def _nearer_thing(doc: Any, pronoun: Any, candidate: Mention, taken: set[int]) -
             and token.pos_ == "NOUN"
             and token.tag_ == tag
             and token.i not in taken
-            and token.i != named
+            and (token.i != named or not names_people(token))
         ):
             return True
     return False
+
+
+def _unnamed_subject_before(
+    doc: Any, pronoun: Any, candidate: Mention, taken: set[int], tag: str
+) -> bool:
+    """Whether a subject pronoun continues an unnamed subject that precedes the candidate.
+
+    A subject pronoun mostly continues the last sentence's subject (centering). When the
+    candidate is no subject itself but sits later in a sentence whose subject is a common
+    noun of the pronoun's number that names no actor, that noun is the likelier
+    antecedent: in "The general staff said the attacks came near Pokrovsk. It said ...",
+    "it" is the staff, not the town. A subject the candidate is part of ("the Dutch
+    carmaker Velden Motors") is the candidate's own phrase.
+    """
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or candidate.subject:
+        return False
+    first = doc[candidate.head].sent.start
+    return any(
+        token.dep_ in {"nsubj", "nsubjpass"}
+        and token.pos_ == "NOUN"
+        and token.tag_ == tag
+        and token.i not in taken
+        and not token.left_edge.i <= candidate.token_start <= token.right_edge.i
+        for token in doc[first : candidate.token_start]
+    )
 
 
 def _other_subject_between(doc: Any, candidate: Mention, pronoun: Any, named: int) -> bool:
