@@ -104,8 +104,7 @@ def test_genre_basil_news_floor() -> None:
     from parallax_dev.evaluation.frames import run_genre
 
     scores = run_genre(shared_path("datasets").parent)
-    # 210/210 measured 2026-12-06 with the cues read outside quotations (185 before); a
-    # little room for a fresh environment's rounding.
-    assert scores.basil_news >= 207, f"{scores.basil_news}/{scores.basil_n} BASIL news as news"
+    # 185/210 measured 2026-12-04 with the learned technique share as the genre cue.
+    assert scores.basil_news >= 184, f"{scores.basil_news}/{scores.basil_n} BASIL news as news"
     # The NAEB pages whose address marks them opinion: 6/10 measured 2026-12-06.
     assert scores.naeb_opinion >= 6, f"{scores.naeb_opinion}/{scores.naeb_opinion_n} NAEB opinion"

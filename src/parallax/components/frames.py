@@ -6,9 +6,8 @@ from collections.abc import Iterable, Iterator
 
 import numpy as np
 
-from parallax.actors.speech import quote_spans
 from parallax.framing.frames import article_frames, bundled_head
-from parallax.framing.genre import classify, own_words
+from parallax.framing.genre import classify
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
 from parallax.pipeline.versions import CodeVersion
@@ -45,9 +44,8 @@ class Genre:
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
         """Add ``genre`` and ``genre_scores`` to each analysis."""
         for analysis in analyses:
-            quoted = quote_spans(analysis.article.text)
             genre, scores, cues = classify(
-                own_words([(s.text, s.start) for s in analysis.sentences], quoted),
+                [s.text for s in analysis.sentences],
                 analysis.article.outlet,
                 own_technique_share(analysis),
             )

@@ -3,8 +3,6 @@
 A news report attributes (``said``, ``according to``, quotations), speaks in the third
 person and rarely tells the reader what to do; an opinion piece says "we" and "our",
 demands and judges (``must``, ``should``, loaded words), and asserts without attribution.
-The cues are read in the article's own words (:func:`own_words`): what the people a report
-quotes say in the first person or demand is theirs, not the outlet's.
 The weights below were set by hand on those cues and checked on public articles (BASIL's
 news reports, the seed editorials; see ``docs/evaluation.md``). Satire has no public data
 set we can use, and reads like either genre by design: we call it only on explicit markers
@@ -66,28 +64,6 @@ class GenreCues:
     def as_dict(self) -> dict[str, float]:
         """Rounded, for the report."""
         return {k: round(v, 3) for k, v in self.__dict__.items()}
-
-
-def own_words(
-    sentences: Sequence[tuple[str, int]], quotations: Sequence[tuple[int, int]]
-) -> list[str]:
-    """Each sentence with its quoted words blanked: what the article says in its own voice.
-
-    ``sentences`` are (text, start offset) pairs and ``quotations`` character spans in the
-    same article. A news report quotes people who say "we", "I" and "must" ("We must
-    rebuild," the mayor said), so counted over the whole text those cues read reporting as
-    opinion: on BASIL's 210 news reports, 25 came out opinion, every one of them from
-    quoted words, and none once the quotations were left out (``parallax-dev eval genre``,
-    2026-12-06). Blanks keep each sentence's length and offsets.
-    """
-    result = []
-    for text, start in sentences:
-        chars = list(text)
-        for a, b in quotations:
-            for i in range(max(a, start), min(b, start + len(text))):
-                chars[i - start] = " "
-        result.append("".join(chars))
-    return result
 
 
 def cues(sentences: Sequence[str], technique_share: float | None = None) -> GenreCues:

@@ -254,9 +254,13 @@ seed editorials are opinion. Method and limits (satire only on explicit markers)
 
 The other {scores.naeb_other_n} NAEB pages (2023, 212 sites: news, reviews, guides, first-person
 features, not labelled by genre) read as opinion {scores.naeb_other_opinion} times.
-The cues are read in each article's own words: quoted "we", "I" and "must" are the speaker's
-(`parallax.framing.genre.own_words`). Read over the whole text, as before 2026-12-06, BASIL
-came out 185/210, the NAEB opinion pages 6/10 and the other NAEB pages opinion 121 times;
-leaving quotations out moved BASIL to 210/210 and the other NAEB pages to 71, the opinion
-pages unchanged.
+Tried on 2026-12-06 and not kept: reading the cues in each article's own words, with its
+direct quotations blanked (a report quoting people who say "we" and "must" is not an opinion
+piece). It moved BASIL to 210/210 (all 25 errors came from quoted words) and the other NAEB
+pages from 121 to 71 read as opinion, the opinion pages unchanged, but an opinion reading
+is what lets an article's tone cast roles, and on the Narrative Frames articles it had been
+casting right: NFC `role` macro-F1 fell from 0.115 to 0.082 (37 of its 428 articles went
+from opinion to news) and the hand-judged climate roles from 0.623 to 0.590 (two right
+antagonists lost). A genre that is right as a label but casts fewer right roles waits for
+a role reading that does not hang on the genre.
 """
