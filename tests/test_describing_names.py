@@ -52,33 +52,6 @@ def test_a_name_used_on_its_own_elsewhere_stays_an_actor(nlp: Pipeline) -> None:
     assert list(found.values()).count("barack-obama") == 1  # not the "-era" one
 
 
-def test_a_party_describing_a_person_is_no_actor(nlp: Pipeline) -> None:
-    found = mentioned(
-        nlp,
-        "Sen. Ann Ruiz, an Ohio Democrat, said the bill was cruel. Tom Vane, a Labour MP, "
-        "called it a gift to landlords. Vane is a Conservative critic's target.",
-    )
-    assert "Democrat" not in found
-    assert "Labour" not in found
-    assert found["Ann Ruiz"].startswith("local:")
-
-
-def test_a_copula_or_as_describing_a_person_is_no_party(nlp: Pipeline) -> None:
-    found = mentioned(
-        nlp,
-        "Dana Holt is a Republican. As a Democrat, Ruth Kemp voted against the plan. "
-        "The Democrats said they would fight on.",
-    )
-    assert "Republican" not in found
-    assert "Democrat" not in found
-    assert found["Democrats"].startswith("local:")  # the party acting on its own
-
-
-def test_a_states_demonym_describing_a_person_keeps_the_state(nlp: Pipeline) -> None:
-    found = mentioned(nlp, "Ivo Tamm, a Finnish engineer, said the talks had failed.")
-    assert found["Finnish"] == "finland"
-
-
 def test_a_counted_plural_tagged_as_a_person_is_no_person(nlp: Pipeline) -> None:
     found = mentioned(
         nlp,

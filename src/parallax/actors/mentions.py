@@ -269,8 +269,8 @@ class ActorResolver:
                 continue
             if in_a_persons_title(ent) or common_word_as_name(ent, self._known):
                 continue  # a title's department, or a common word tagged as a name ("state")
-            if names_no_actor(ent, self._known):
-                continue  # "Clinton-era rules", "Ann Ruiz, an Ohio Democrat", "40 Shaheds"
+            if names_no_actor(ent):
+                continue  # "Clinton-era rules", "40 Shaheds"
             mention = self._entity(ent)
             if mention is not None:
                 found.append(mention)
