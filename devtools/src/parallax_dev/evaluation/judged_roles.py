@@ -559,7 +559,10 @@ How to read these:
   (names inside "-era" compounds, counted plurals tagged as people, places typed by their
   own article, host and interviewer turns) every row of the table stayed as it was. Tried
   and withdrawn the same morning: reading the genre's cues outside quotations (first set
-  0.758 to 0.747, climate 0.623 to 0.590; see "Genre").
+  0.758 to 0.747, climate 0.623 to 0.590; see "Genre"), and dropping, cutting or weakening
+  a measure as a verb of procedure ("the agency dropped the requirement" had cast the
+  agency as an antagonist): "drop" alone cost a right antagonist of a climate article
+  (first set 0.758 to 0.753), whose reader took dropping a climate rule as a villain's act.
 - The fresh part's actors are {fresh_roles}: {fresh.majority_accuracy:.0%} neutral, so the
   bar there is higher than on the first set. The roles still shown wrongly on the first set
   are a country cast as antagonist for its police's violence where the article casts the
