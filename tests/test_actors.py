@@ -1277,3 +1277,17 @@ def test_a_reported_clause_around_a_quoted_phrase_is_one_quotation(nlp: Pipeline
         nlp, "Berg said that \u201cthe ferry will run again before the first snow falls.\u201d"
     )
     assert [q["kind"] for q in analysis.layers["quotes"]] == ["direct"]
+
+
+def test_a_state_outside_europe_is_a_country_and_the_country_it(nlp: Pipeline) -> None:
+    # Invented wording. The knowledge base once knew only Europe's states and a few others,
+    # so Brazil was a place and "the country" went to the last known state, Egypt.
+    analysis = analyse(
+        nlp,
+        "Brazil hosted the climate talks, and Egypt sent a delegation. The country has cut "
+        "forest clearing by half since 2022, its environment minister said.",
+    )
+    actors = {a["name"]: a for a in analysis.layers["actors"]}
+    assert actors["Brazil"]["type"] == "country"
+    egypt = [m["text"] for m in actors["Egypt"]["mentions"]]
+    assert "The country" not in egypt, egypt

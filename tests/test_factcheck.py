@@ -72,6 +72,13 @@ USER_KB = Path(__file__).parent / "data" / "userkb"
         ("The capital of Finland is Helsinki.", "supported"),
         ("Helsinki is the capital of Russia.", "contradicted"),
         ("Finland shares a border with Russia.", "supported"),
+        # Neighbours are listed among all the states the knowledge base knows, so a
+        # missing pair is no border; a state without a list (a historical one) is unknown.
+        ("Iran shares a border with Iraq.", "supported"),
+        ("Afghanistan borders Pakistan.", "supported"),
+        ("Brazil borders Chile.", "contradicted"),
+        ("Poland borders the Soviet Union.", "not_enough_evidence"),
+        ("Riyadh is the capital of Saudi Arabia.", "supported"),
         ("NATO is the largest military alliance in the world.", "not_enough_evidence"),
         ("Finland and Russia share a border of 1,340 km.", "supported"),
         ("The weather was nice.", "not_enough_evidence"),

@@ -432,8 +432,11 @@ def check_border(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
             f"{name_of(kb, first.id)} and {name_of(kb, second.id)} share a border",
             fact_evidence(kb, direct),
         )
+    # The knowledge base lists a state's land borders only with states it knows, so
+    # "not listed" means "no border" only when both states have their neighbours
+    # recorded: a historical state (the Soviet Union) or one without a list is unknown.
     listed = kb.facts_about(first.id, "shares_border_with")
-    if len(listed) >= 2:
+    if len(listed) >= 2 and kb.facts_about(second.id, "shares_border_with"):
         neighbours = ", ".join(name_of(kb, f.object) for f in listed)
         return _negatable(
             claim,
