@@ -79,6 +79,18 @@ USER_KB = Path(__file__).parent / "data" / "userkb"
         ("Brazil borders Chile.", "contradicted"),
         ("Poland borders the Soviet Union.", "not_enough_evidence"),
         ("Riyadh is the capital of Saudi Arabia.", "supported"),
+        # Others who joined beside one state make one more in all; beside a group, unknown.
+        ("Estonia joined NATO in 2004 along with six other countries.", "supported"),
+        ("Poland joined NATO in 1999 with three other countries.", "contradicted"),
+        (
+            "The three Baltic states, which joined NATO in 2004 along with four other "
+            "countries, asked for more air defences.",
+            "not_enough_evidence",
+        ),
+        (
+            "Estonia, Latvia and Lithuania joined NATO in 2004 with four other countries.",
+            "not_enough_evidence",
+        ),
         ("NATO is the largest military alliance in the world.", "not_enough_evidence"),
         ("Finland and Russia share a border of 1,340 km.", "supported"),
         ("The weather was nice.", "not_enough_evidence"),

@@ -331,7 +331,7 @@ class SentenceReader:
         }
         binding = bind(claim, self.parse, self.parse_offset, cue_tokens)
         claim.binding = binding.roles
-        claim.unjudged = binding.reason
+        claim.unjudged = claim.unjudged or binding.reason
         if binding.negated is not None:
             claim.negated = binding.negated
         claim.narrowed = claim.narrowed or binding.narrowed
@@ -458,11 +458,36 @@ class SentenceReader:
             claim.named = [party(m, "country") for m in named]
         if OTHER_WORDS.intersection(modifiers) and (relation != "gained_members" or alongside):
             claim.others = True  # of those who joined, only "with six others" adds the subject
+        if alongside and not self._one_joiner(cue.start if cue else number.start):
+            # "The three Baltic states, which joined in 2004 along with four other
+            # countries": the others joined beside a group, not beside one state, so
+            # the count plus one is no total of the year's new members.
+            claim.unjudged = (
+                f"“{number.text}” counts others who joined beside a group, not all who joined"
+            )
         claim.narrowed = narrowed
         owning = TOTAL_BEFORE.search(self.text[: number.start])
         if relation == "member_count" and owning and owning["verb"]:
             # "joined NATO, which now has 30 members": the count's own verb gives its tense
             claim.tense = "past" if owning["verb"].lower() == "had" else "present"
+
+    def _one_joiner(self, cue: int) -> bool:
+        """Whether what joined before offset ``cue`` is a single named state.
+
+        Not so for a list of states, a counted group ("the three Baltic states") or a
+        plural noun with no state named ("the Baltic states").
+        """
+        asides = [a.span() for a in _ASIDE.finditer(self.text, 0, cue)]
+        before = [
+            m
+            for m in self.mentions
+            if m.start < cue and not any(a <= m.start < b for a, b in asides)
+        ]
+        counted = any(
+            n.start < cue and counted_noun(self.text, n, self.pos).unit in MEMBER_NOUNS
+            for n in find_numbers(self.text[:cue])
+        )
+        return len(before) == 1 and before[0].of_type("country") and not counted
 
 
 def _leading(text: str, parse: Sequence[Any]) -> int:
@@ -497,6 +522,10 @@ def read_claims(
     reader = SentenceReader(text, kb, context or Context(), times=times, pos=pos, parse=parse)
     return reader.read()
 
+
+_ASIDE = re.compile(r",\s*(?:which|who|whose|where|a|an|the)\b[^,]*,", re.IGNORECASE)
+"""A clause or apposition set off by commas ("Estonia, which left the Soviet Union, ..."):
+what it names is not the sentence's subject."""
 
 _ALONGSIDE = re.compile(r"\b(?:along|together)?\s*with\s+$|\balongside\s+$", re.IGNORECASE)
 """Words before a count of others who joined with the subject ("with six other countries")."""
