@@ -487,7 +487,7 @@ class SentenceReader:
             n.start < cue and counted_noun(self.text, n, self.pos).unit in MEMBER_NOUNS
             for n in find_numbers(self.text[:cue])
         )
-        return len(before) == 1 and before[0].of_type("country") and not counted
+        return len(before) == 1 and bool(before[0].of_type("country")) and not counted
 
 
 def _leading(text: str, parse: Sequence[Any]) -> int:
