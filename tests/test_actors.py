@@ -1291,3 +1291,17 @@ def test_a_state_outside_europe_is_a_country_and_the_country_it(nlp: Pipeline) -
     assert actors["Brazil"]["type"] == "country"
     egypt = [m["text"] for m in actors["Egypt"]["mentions"]]
     assert "The country" not in egypt, egypt
+
+
+def test_a_capital_before_its_state_is_the_city(nlp: Pipeline) -> None:
+    # Invented wording: "Bangkok, Thailand" is written as a US city before its state.
+    analysis = analyse(
+        nlp,
+        "The flight was delayed at the airport that serves Bangkok, Thailand, officials "
+        "said. Bangkok said on Monday that it would open an inquiry.",
+    )
+    kinds = {m["text"]: a["type"] for a in analysis.layers["actors"] for m in a["mentions"]}
+    places = [
+        a["type"] for a in analysis.layers["actors"] for m in a["mentions"] if m["start"] < 60
+    ]
+    assert "place" in places and kinds["Thailand"] == "country", kinds

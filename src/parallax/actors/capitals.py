@@ -14,7 +14,7 @@ name a goal, a source or a target, which metonymy may still read as the state.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
@@ -60,6 +60,19 @@ def capital_as_place(token: Any) -> bool:
         and token.head.lower_ == "of"
         and token.head.head.lemma_.lower() in CITY_NOUNS
     )
+
+
+def before_its_state(root: Any, state: KBEntity, lookup: Callable[[str], KBEntity | None]) -> bool:
+    """Whether a capital headed by ``root`` is followed by its own state ("Bangkok, Thailand").
+
+    Written so, the capital is the city, as a US city is before its state; ``lookup`` reads
+    the name after the comma.
+    """
+    doc = root.doc
+    if root.i + 2 >= len(doc) or doc[root.i + 1].text != ",":
+        return False
+    after = next((e for e in doc.ents if e.start == root.i + 2), None)
+    return after is not None and lookup(after.text) is state
 
 
 def city_named(kb: KnowledgeBase, text: str, capitals: Iterable[str]) -> KBEntity | None:

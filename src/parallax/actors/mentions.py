@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from parallax.actors.animacy import PERSON_NOUNS, titled_person
-from parallax.actors.capitals import capital_as_place, city_named, locative
+from parallax.actors.capitals import before_its_state, capital_as_place, city_named, locative
 from parallax.actors.common_words import common_word_as_name
 from parallax.actors.datelines import after_dateline
 from parallax.actors.describing import in_hyphenated_modifier, names_no_actor
@@ -501,7 +501,9 @@ class ActorResolver:
         return actor_id
 
     def _capital_as_place(self, entity: KBEntity, text: str, root: Any) -> KBEntity:
-        if entity.type not in STATE_TYPES or not capital_as_place(root):
+        if entity.type not in STATE_TYPES:
+            return entity
+        if not capital_as_place(root) and not before_its_state(root, entity, self.lookup):
             return entity
         return city_named(self.kb, text, self._capitals) or entity
 
