@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.tokens import Span
+
 NAME_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 """Entity labels that name a party (a time the tagger runs over a name is none)."""
 
@@ -26,3 +28,35 @@ def inside_longer_name(chunk: Any) -> bool:
         return False  # a tagger's "Kyiv overnight" (a time) is no longer name
     ent = next((e for e in root.doc.ents if e.start <= root.i < e.end), None)
     return ent is not None and (ent.end > chunk.end or ent.start < chunk.start)
+
+
+LEADING_TITLES = frozenset(
+    {
+        *("chair", "chairman", "chairwoman", "governor", "gov", "senator", "sen"),
+        *("representative", "rep", "general", "gen", "judge", "justice", "commissioner"),
+        *("secretary", "minister", "president", "mayor", "director", "ambassador"),
+        *("admiral", "adm", "colonel", "col", "captain", "capt", "lieutenant", "lt"),
+        *("sergeant", "sgt", "sheriff", "speaker", "chancellor", "premier", "professor"),
+        *("prof", "coach", "dr", "pope", "king", "queen", "prince", "princess"),
+    }
+)
+"""Titles (and their abbreviations) written before a name, never part of it."""
+
+
+def without_leading_title(ent: Any) -> Any:
+    """A person's entity without the titles the tagger ran into it ("Chair Jerome Powell").
+
+    The small tagger sometimes starts a name at a capitalised title; the name is what
+    follows. At least one token of name is kept, and a span of only a title stays as it is.
+    """
+    if ent.label_ != "PERSON":
+        return ent
+    start = ent.start
+    doc = ent.doc
+    while start < ent.end - 1 and doc[start].lower_.rstrip(".") in LEADING_TITLES:
+        start += 1
+    while start < ent.end - 1 and doc[start].text == ".":
+        start += 1
+    if start == ent.start:
+        return ent
+    return Span(doc, start, ent.end, label="PERSON")
