@@ -1305,3 +1305,26 @@ def test_a_capital_before_its_state_is_the_city(nlp: Pipeline) -> None:
         a["type"] for a in analysis.layers["actors"] for m in a["mentions"] if m["start"] < 60
     ]
     assert "place" in places and kinds["Thailand"] == "country", kinds
+
+
+def test_a_title_the_tagger_ran_into_a_name_is_no_part_of_it(nlp: Pipeline) -> None:
+    # Invented wording: the small tagger starts the name at "Chair".
+    analysis = analyse(
+        nlp,
+        "The central bank held rates, and Chair Jerome Powell said more evidence was "
+        "needed. Powell spoke for an hour.",
+    )
+    names = {a["name"] for a in analysis.layers["actors"] if a["type"] == "person"}
+    assert names == {"Jerome Powell"}, names
+
+
+def test_a_clipped_name_is_the_one_longer_name_it_begins(nlp: Pipeline) -> None:
+    # Invented wording: "the Fed" after "the Federal Reserve"; two candidates, no link.
+    one = analyse(nlp, "The Federal Reserve held rates. The Fed said inflation was high.")
+    assert [a["name"] for a in one.layers["actors"]] == ["Federal Reserve"]
+    two = analyse(
+        nlp,
+        "The Federal Bureau of Investigation and the Federal Reserve declined to comment. "
+        "The Fed said nothing more.",
+    )
+    assert "Fed" in [a["name"] for a in two.layers["actors"]]

@@ -208,11 +208,18 @@ def _drop_unused(mentions: list[Mention], actors: dict[str, ActorInfo]) -> None:
         del actors[actor_id]
 
 
+def _first_word(name: str) -> str:
+    """The first word of a name, after any article ("The Federal Reserve" -> "Federal")."""
+    words = without_possessive(name).split()
+    return words[1] if len(words) > 1 and words[0].lower() == "the" else words[0]
+
+
 def unify_short_organisation_names(mentions: list[Mention], actors: dict[str, ActorInfo]) -> None:
     """Join a one-word organisation name to the one longer name before it that ends in it.
 
     "The New York Times ... the Times", "the House Select Committee ... the Committee": the
-    word is the head of the full name, so the article means the same body. Only names the
+    word is the head of the full name, so the article means the same body. So is a word
+    that clips the first word of a longer name ("the Federal Reserve ... the Fed"). Only names the
     knowledge base does not know are joined, and only when exactly one organisation named
     earlier in the article ends in that word; with two committees named, "the Committee"
     stays apart.
@@ -236,6 +243,16 @@ def unify_short_organisation_names(mentions: list[Mention], actors: dict[str, Ac
             for m in full
             if m.start < mention.start and without_possessive(m.text).split()[-1].lower() == word
         }
+        if not owners and len(word) >= 3:
+            # A clipped first word ("the Fed" after "the Federal Reserve").
+            owners = {
+                m.actor
+                for m in full
+                if m.start < mention.start
+                and (first := _first_word(m.text)).lower().startswith(word)
+                and len(first) >= len(word) + 3
+                and first.istitle()
+            }
         if len(owners) == 1:
             mention.actor = owners.pop()
     _drop_unused(mentions, actors)
