@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from parallax.temporal import _anaphora, grammar
+from parallax.temporal import _anaphora, _speech_time, grammar
 from parallax.temporal._date_rules import (
     ago_rule,
     bare_month_rule,
@@ -248,7 +248,9 @@ def find_times_in_sentences(
     Each sentence is scanned on its own, so no expression runs across a sentence boundary,
     but the expressions that count from an earlier one ("the previous day", "two days
     earlier") take it from the sentences before, as the narrative does, rather than being
-    left out or counted from publication.
+    left out or counted from publication. The times of a direct quotation whose attribution
+    dates the speaking ("'Yesterday we lost three,' he said on Sunday") count from the day
+    the speaker spoke (:mod:`parallax.temporal._speech_time`).
 
     Args:
         text: the whole text.
@@ -261,17 +263,21 @@ def find_times_in_sentences(
     Returns:
         One list per sentence, in the order given.
     """
-    found: list[TimeExpression] = []
-    owner: list[int] = []
-    for number, (start, end) in enumerate(sentences):
-        piece = text[start:end]
-        if not piece or not grammar.TRIGGER.search(piece):
-            continue
-        for expression in _select(Context(piece, anchor, _shifted(lean, start))):
-            found.append(
-                replace(expression, start=expression.start + start, end=expression.end + start)
-            )
-            owner.append(number)
+    scanned = _scan(text, sentences, anchor, lean)
+    for quotation in _speech_time.elsewhen(text, anchor, [e for e, _ in scanned]):
+        # the speaker's "yesterday" counts from the day they spoke, not from publication
+        inside = [(e, n) for e, n in scanned if quotation.start <= e.start < quotation.end]
+        owners = sorted({n for _, n in inside})
+        spoken = [
+            (e, n)
+            for e, n in _scan(text, sentences, quotation.day, lean, owners)
+            if quotation.start <= e.start and e.end <= quotation.end
+        ]
+        scanned = sorted(
+            [pair for pair in scanned if pair not in inside] + spoken, key=lambda p: p[0].start
+        )
+    found = [e for e, _ in scanned]
+    owner = [n for _, n in scanned]
     resolved = {(e.start, e.end): e for e in _anaphora.resolve(text, anchor, found)}
     by_sentence: list[list[TimeExpression]] = [[] for _ in sentences]
     for expression, number in zip(found, owner, strict=True):
@@ -282,6 +288,25 @@ def find_times_in_sentences(
         _join_ranges(Context(text, anchor), expressions) if expressions else []
         for expressions in by_sentence
     ]
+
+
+def _scan(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    anchor: date | None,
+    lean: LeanOf | None,
+    only: Sequence[int] | None = None,
+) -> list[tuple[TimeExpression, int]]:
+    """Each expression of the sentences (or of the sentences ``only``), with its sentence."""
+    found: list[tuple[TimeExpression, int]] = []
+    for number, (start, end) in enumerate(sentences):
+        piece = text[start:end]
+        if (only is not None and number not in only) or not grammar.TRIGGER.search(piece):
+            continue
+        for expression in _select(Context(piece, anchor, _shifted(lean, start))):
+            moved = replace(expression, start=expression.start + start, end=expression.end + start)
+            found.append((moved, number))
+    return found
 
 
 def _shifted(lean: LeanOf | None, offset: int) -> LeanOf | None:
