@@ -205,6 +205,8 @@ def _resolve_one(
         unit = m["unit"].lower()
         pool = close if unit in _FORWARD_UNITS else near
         return _counted(expression, pool, unit, 0, strict=unit == "day")
+    if (m := _NEXT_UNIT.match(phrase)) and anchor is not None:
+        return _next_in_story(text, anchor, expression, m["unit"].lower(), close, near)
     if m := _BEFORE.match(phrase):
         unit = m["unit"].lower()
         amount = -1 if m["dir"].lower() in {"before", "earlier"} else 1
@@ -247,6 +249,58 @@ def _resolve_one(
         year, number = int(quarter[:4]), quarter[-1]
         return _with_value(expression, f"{year - 1:04d}-Q{number}")
     return None
+
+
+_NEXT_UNIT = re.compile(r"^the\s+next\s+(?P<unit>week|month|year)$", re.IGNORECASE)
+_SPAN_OPENER = re.compile(
+    r"\b(?:over|in|during|within|for|throughout|through|of|into|by|until)\s+$", re.IGNORECASE
+)
+"""Words that make "the next year" a span ahead of the present ("over the next year")."""
+_OFFSET_CODE = {"week": "W", "month": "M", "year": "Y"}
+
+
+def _next_in_story(
+    text: str,
+    anchor: date,
+    expression: TimeExpression,
+    unit: str,
+    close: list[TimeExpression],
+    near: list[TimeExpression],
+) -> TimeExpression | None:
+    """ "The next year" after a past date of the story: the year after that date.
+
+    "In 2014, Russia annexed Crimea. The next year, fighting went on" is 2015: once the
+    story has moved to a period before the present one, "the next year" (unlike "next
+    year") follows the story, as "the following year" does. Counted from publication it
+    lands on the wrong side of it. With no such date, or after "over" or "in" ("over the
+    next year", a span from now), the grammar's value from publication stands (None); with
+    a past date too coarse to count from ("in 2014 ... the next month") the value stays an
+    offset.
+    """
+    if _SPAN_OPENER.search(text, max(0, expression.start - 12), expression.start):
+        return None
+    pool = close if unit in _FORWARD_UNITS else near
+    before = [e for e in pool if e.end <= expression.start and e.range is not None]
+    if not before or before[-1].vague or before[-1].parts:
+        return None
+    assert before[-1].range is not None
+    if before[-1].range[1] >= _period_start(anchor, unit):
+        return None  # the story is in the present period: "the next week" is from now
+    counted = _counted(expression, before, unit, 1, strict=True)
+    if counted is not None:
+        return counted
+    return replace(
+        expression, type="DATE", value=f"+P1{_OFFSET_CODE[unit]}", range=None, relative=True
+    )
+
+
+def _period_start(anchor: date, unit: str) -> date:
+    """The first day of the week, month or year that ``anchor`` falls in."""
+    if unit == "week":
+        return date.fromordinal(anchor.toordinal() - anchor.weekday())
+    if unit == "month":
+        return anchor.replace(day=1)
+    return anchor.replace(month=1, day=1)
 
 
 _NEXT_DAY = re.compile(r"(?<=^the )next day$", re.IGNORECASE)
