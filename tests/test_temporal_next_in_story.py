@@ -1,4 +1,4 @@
-""" "The next year" after a past date of the story follows the story, not publication."""
+"""After a past date of the story, "the next year" follows the story, not publication."""
 
 from __future__ import annotations
 

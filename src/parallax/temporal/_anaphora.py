@@ -267,7 +267,7 @@ def _next_in_story(
     close: list[TimeExpression],
     near: list[TimeExpression],
 ) -> TimeExpression | None:
-    """ "The next year" after a past date of the story: the year after that date.
+    """The year (month, week) after a past date of the story, for "the next year".
 
     "In 2014, Russia annexed Crimea. The next year, fighting went on" is 2015: once the
     story has moved to a period before the present one, "the next year" (unlike "next
