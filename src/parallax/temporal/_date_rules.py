@@ -36,8 +36,8 @@ from parallax.temporal._resolution import (
     prev_word,
     relative_value,
     simple_expression,
-    weekday_date,
 )
+from parallax.temporal._weekday import weekday_date
 from parallax.temporal.expression import offset_value, shift
 
 
