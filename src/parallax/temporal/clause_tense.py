@@ -102,7 +102,38 @@ def lean_of_doc(doc: Any) -> LeanOf:
 def clause_lean(token: Any) -> Lean | None:
     """The lean of the verb a time expression's head token hangs on, or None."""
     verb = _governing_verb(token)
-    return _tense(verb) if verb is not None else None
+    if verb is None:
+        return None
+    if _new_end(token, verb):
+        return "ahead"
+    return _tense(verb)
+
+
+EXTENDING = frozenset(
+    {"extend", "prolong", "renew", "postpone", "delay", "defer", "adjourn", "reschedule"}
+)
+"""Verbs that set a later end or a later time: "extended the sanctions until July"."""
+
+BOUNDS = frozenset({"until", "till", "through", "to"})
+
+
+def _new_end(token: Any, verb: Any) -> bool:
+    """Whether the time is the new end an extension set ("extended the curfew until July").
+
+    Whatever the tense of the extending, the end it sets lies after it, and news reports
+    an extension when it is made: "the EU extended the sanctions until July", written in
+    March, is the coming July, not the one past that the past tense would give.
+    """
+    current = token
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = current.head
+    preposition = current.head if current.dep_ == "pobj" else current
+    return (
+        preposition.dep_ == "prep"
+        and preposition.lower_ in BOUNDS
+        and preposition.head.i == verb.i
+        and verb.lemma_ in EXTENDING
+    )
 
 
 def _governing_verb(token: Any) -> Any | None:
