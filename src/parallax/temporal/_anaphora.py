@@ -218,6 +218,12 @@ def _resolve_one(
     if (story := _story_month(text, expression, near)) is not None:
         return story
     comparing = re.match(r"\s+than\b", text[expression.end : expression.end + 6])
+    if (
+        anchor is not None
+        and not comparing
+        and (years := _years_in_story(text, anchor, expression, near))
+    ):
+        return years
     counted_back = (
         _COUNTED_BACK.match(phrase) if expression.type == "DATE" and not comparing else None
     )
@@ -249,6 +255,56 @@ def _resolve_one(
         year, number = int(quarter[:4]), quarter[-1]
         return _with_value(expression, f"{year - 1:04d}-Q{number}")
     return None
+
+
+_COMPARED = re.compile(r"\b(?:from|with|over|than|versus|vs)\b", re.IGNORECASE)
+_YEARS_COUNTED = re.compile(
+    r"^(?:(?:some|about|nearly|almost|roughly|just)\s+)?(?P<n>a|an|one|\d+|[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?P<unit>year|decade)s?\s+(?P<dir>earlier|before|later)$",
+    re.IGNORECASE,
+)
+
+
+def _years_in_story(
+    text: str, anchor: date, expression: TimeExpression, near: list[TimeExpression]
+) -> TimeExpression | None:
+    """A number of years "earlier" or "later", after a past year of the story: counted from it.
+
+    "The treaty was signed in 1985. Six years earlier, talks had begun" is 1979, not six
+    years before publication: "earlier" and "later" count from the story, "ago" from the
+    time of writing. Only a story that has moved to a year before publication's counts (in
+    a results report "a year earlier" is the year-ago period, read elsewhere), and only its
+    last expression that names its own year (not one counted from publication, as "a year
+    ago" is), in this sentence or the ones just before. With no dated expression before it
+    at all, more than a year "earlier" stays an offset.
+    """
+    m = _YEARS_COUNTED.match(_phrase(expression)) if expression.type == "DATE" else None
+    if m is None or (count := _small_number(m["n"])) is None or _quarter_sentence(text, expression):
+        return None
+    clause = _SENTENCE_END.split(text[max(0, expression.start - 40) : expression.start])[-1]
+    if _COMPARED.search(clause.rpartition(",")[2]):
+        return None  # "up 15% from 4 pence a year earlier": the year-ago period
+    story = next(
+        (
+            e
+            for e in reversed(near)
+            if e.end <= expression.start
+            and e.type == "DATE"
+            and not (e.vague or e.parts or e.relative)
+            and re.match(r"\d{4}", e.value)
+        ),
+        None,
+    )
+    years = count * (10 if m["unit"].lower() == "decade" else 1)
+    sign = 1 if m["dir"].lower() == "later" else -1
+    if story is None and years > 1:
+        # nothing to count from: an offset, not a year counted back from publication ("a
+        # year earlier" alone stays the year before publication, as results reports mean)
+        value = f"{'+' if sign > 0 else '-'}P{years}Y"
+        return replace(expression, type="DATE", value=value, range=None, relative=True)
+    if story is None or int(story.value[:4]) >= anchor.year:
+        return None
+    return _with_value(expression, f"{int(story.value[:4]) + sign * years:04d}")
 
 
 _NEXT_UNIT = re.compile(r"^the\s+next\s+(?P<unit>week|month|year)$", re.IGNORECASE)
