@@ -106,7 +106,30 @@ def clause_lean(token: Any) -> Lean | None:
         return None
     if _new_end(token, verb):
         return "ahead"
+    if verb.lemma_ in PLANNING and _dates_the_arranging(token, verb):
+        # "Johnson on Wednesday scheduled a vote for Friday", "the talks, postponed on
+        # Monday, ...": the time dates the arranging, which is told in the past
+        return "past"
     return _tense(verb)
+
+
+def _dates_the_arranging(token: Any, verb: Any) -> bool:
+    """Whether a time dates the arranging of an event rather than the event arranged.
+
+    Before a past arranging verb ("on Wednesday scheduled a vote for Friday"), or after the
+    participle of a reduced relative clause with "on" ("the talks, postponed on Monday,
+    will resume"), the time is when the arranging was done.
+    """
+    if token.i < verb.i:
+        return bool(verb.tag_ == "VBD")
+    preposition = token.head if token.dep_ == "pobj" else None
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "acl"
+        and preposition is not None
+        and preposition.lower_ == "on"
+        and preposition.head.i == verb.i
+    )
 
 
 EXTENDING = frozenset(
