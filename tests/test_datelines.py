@@ -107,10 +107,13 @@ def test_tokens_and_text_agree_on_where_a_dateline_ends(nlp: Any) -> None:
         ("LONDON, 3 March (AFP) - The strike ended.", date(2024, 3, 3), date(2024, 3, 3)),
         # the year that puts the day nearest publication
         ("WASHINGTON, Dec 30 (Reuters) - It passed.", date(2024, 1, 2), date(2023, 12, 30)),
+        # a date and an agency with no place, and a dateline with its year
+        ("Sept 24 (Reuters) - Stocks fell on Monday.", date(2024, 9, 26), date(2024, 9, 24)),
+        ("NEW YORK, March 3, 2024 (Reuters) - Stocks fell.", None, date(2024, 3, 3)),
     ],
 )
 def test_a_dateline_stamps_the_day_the_text_speaks_from(
-    text: str, published: date, stamped: date
+    text: str, published: date | None, stamped: date
 ) -> None:
     assert dateline_date(text, published) == stamped
     assert written_on(text, published) == stamped
@@ -124,6 +127,8 @@ def test_a_dateline_stamps_the_day_the_text_speaks_from(
         # too far from publication to say which of the two is wrong
         ("KYIV, June 5 (Reuters) - The strike ended.", date(2024, 3, 7)),
         ("KYIV, Feb 30 (Reuters) - The strike ended.", date(2024, 3, 7)),
+        # a date set off by a dash without an agency opens a sentence, not a dateline
+        ("May 3 - the day the strike ended - was calm.", date(2024, 5, 7)),
     ],
 )
 def test_no_dateline_day_without_a_dated_dateline_near_publication(
@@ -131,6 +136,11 @@ def test_no_dateline_day_without_a_dated_dateline_near_publication(
 ) -> None:
     assert dateline_date(text, published) is None
     assert written_on(text, published) == published
+
+
+def test_a_date_and_agency_without_a_place_is_a_dateline() -> None:
+    text = "Sept 24 (Reuters) - Stocks fell on Monday."
+    assert without_dateline(text) == "Stocks fell on Monday."
 
 
 def test_relative_days_count_from_the_dateline_not_from_publication() -> None:

@@ -27,18 +27,25 @@ _WORD = r"[A-Z][\w.'\u2019\-]*"
 _PLACE = rf"{_WORD}(?:[ \t]+{_WORD}){{0,{MAX_WORDS - 1}}}"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DAY = r"\d{1,2}"
+_YEAR = r"(?:,[ \t]*(?P<year>(?:19|20)\d\d))?"
 _FILED_ON = (
     rf"(?:,[ \t]*(?:(?P<month>{_MONTH})[ \t]+(?P<day>{_DAY})"
-    rf"|(?P<day_first>{_DAY})[ \t]+(?P<month_after>{_MONTH})))"
+    rf"|(?P<day_first>{_DAY})[ \t]+(?P<month_after>{_MONTH})){_YEAR})"
 )
-"""The date a wire service stamps after the place: "Nov 20", "3 March"."""
+"""The date a wire service stamps after the place: "Nov 20", "3 March", "March 3, 2024"."""
+_DASH = r"(?:[\u2014\u2013\u2015]|--|-(?=\s))\s*"
 _OPENING = re.compile(
     rf"\s*(?P<place>{_PLACE})"
     rf"(?:,[ \t]*{_PLACE})?"
     rf"{_FILED_ON}?"
     r"[ \t]*(?P<agency>\([^()\n]{1,40}\)[ \t]*)?"
-    r"(?:[\u2014\u2013\u2015]|--|-(?=\s))\s*"
+    rf"{_DASH}"
 )
+_DATE_ONLY = re.compile(
+    rf"\s*(?P<month>{_MONTH})[ \t]+(?P<day>{_DAY}){_YEAR}"
+    rf"[ \t]*(?P<agency>\([^()\n]{{1,40}}\))[ \t]*{_DASH}"
+)
+"""A dateline with a date and an agency but no place: "Sept 24 (Reuters) -"."""
 
 
 FILED_BEFORE_DAYS = 60
@@ -62,39 +69,50 @@ def dateline_length(text: str) -> int:
     calm city — woke up") is a subject set off by a dash, not a dateline.
     """
     match = _OPENING.match(text)
-    if match is None:
-        return 0
-    if not (match["place"].isupper() or match["agency"]):
-        return 0
-    return match.end()
+    if match is not None and (match["place"].isupper() or match["agency"]):
+        return match.end()
+    dated = _DATE_ONLY.match(text)
+    return dated.end() if dated is not None else 0
 
 
 def dateline_date(text: str, published: date | None) -> date | None:
     """The day the opening dateline stamps ("KYIV, March 5 (Reuters) -"), or None.
 
-    A dateline gives no year: the year is the one that puts the day nearest ``published``,
-    and without a publication date there is none to give. A day further from publication
-    than :data:`FILED_BEFORE_DAYS` before or :data:`FILED_AFTER_DAYS` after gives None.
+    A dateline seldom gives a year: the year is then the one that puts the day nearest
+    ``published``, and without a publication date there is none to give. A day further
+    from publication than :data:`FILED_BEFORE_DAYS` before or :data:`FILED_AFTER_DAYS` after
+    gives None; a dateline with its year ("March 3, 2024") dates an undated text.
     """
     match = _OPENING.match(text)
-    if published is None or match is None or not dateline_length(text):
+    if match is None or not (match["place"].isupper() or match["agency"]):
+        match = _DATE_ONLY.match(text)
+    if match is None:
         return None
-    month_word = match["month"] or match["month_after"]
-    day_word = match["day"] or match["day_first"]
+    groups = match.groupdict()
+    month_word = groups.get("month") or groups.get("month_after")
+    day_word = groups.get("day") or groups.get("day_first")
     if not month_word or not day_word:
         return None
     word = month_word.lower().rstrip(".")
     month = next((n for n, name in enumerate(_MONTH_NAMES, 1) if name.startswith(word)), 0)
     if len(word) < 3 or not month:
         return None
+    if groups.get("year"):
+        years = [int(groups["year"])]
+    elif published is not None:
+        years = [published.year - 1, published.year, published.year + 1]
+    else:
+        return None
     found = []
-    for year in (published.year - 1, published.year, published.year + 1):
+    for year in years:
         try:
             found.append(date(year, month, int(day_word)))
         except ValueError:
             continue
     if not found:
         return None
+    if published is None:
+        return found[0]  # "KYIV, March 5, 2024 (Reuters) -" in an undated text
     nearest = min(found, key=lambda day: abs((day - published).days))
     earliest = published - timedelta(days=FILED_BEFORE_DAYS)
     latest = published + timedelta(days=FILED_AFTER_DAYS)
