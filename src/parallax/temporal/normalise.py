@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from parallax.temporal import _anaphora, _speech_time, grammar
 from parallax.temporal._date_rules import (
@@ -169,16 +169,27 @@ def _can_join(a: TimeExpression, b: TimeExpression) -> bool:
     return True
 
 
+_WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
 def _after(a: TimeExpression, b: TimeExpression) -> TimeExpression:
     """``b`` moved a year on when both ends were dated without a year and b fell before a.
 
     "From June to August" written in February places each month on its own; a range's end
-    follows its start, so an end that landed a year early is moved to the next year.
+    follows its start, so an end that landed a year early is moved to the next year, and
+    a weekday that landed before the start of its range a week on.
     """
     if not (a.relative and b.relative and a.range and b.range and b.range[1] < a.range[0]):
         return b
     if b.granularity not in {"day", "month"} or not b.value[:4].isdigit():
         return b
+    if _WEEKDAY_NAME.search(b.text) and b.granularity == "day":
+        # "from Monday to Wednesday": a week on, not a year ("will run from Monday to
+        # Wednesday", written on a Wednesday, ends on the coming one)
+        day = b.range[0] + timedelta(days=7)
+        if day < a.range[0]:
+            return b
+        return replace(b, value=day.isoformat(), range=(day, day))
     value = f"{int(b.value[:4]) + 1:04d}{b.value[4:]}"
     span = value_range(value)
     return replace(b, value=value, range=span) if span else b
