@@ -33,3 +33,16 @@ def test_a_weekday_that_ends_a_range_lies_days_after_its_start_not_a_year(
     text = "The talks will run from Monday to Wednesday."
     assert _layer(nlp, text) == ["2025-03-10/2025-03-12"]
     assert find_times(text, WEDNESDAY)[0].range == (date(2025, 3, 10), date(2025, 3, 12))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Prices rose from June to August.", "2024-06/2024-08"),
+        ("Prices will rise from June to August.", "2025-06/2025-08"),
+    ],
+)
+def test_both_ends_of_a_range_lie_where_the_verbs_tense_puts_them(
+    nlp: Pipeline, text: str, value: str
+) -> None:
+    assert _layer(nlp, text) == [value]

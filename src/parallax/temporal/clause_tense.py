@@ -169,7 +169,7 @@ def _governing_verb(token: Any) -> Any | None:
     current = token
     while current.dep_ == "conj" and current.head.i != current.i:
         current = current.head  # "on Monday and Tuesday": the first conjunct's place
-    if current.lower_ in AT_PREPOSITIONS and current.dep_ == "prep":
+    if current.dep_ == "prep" and _places_at(current):
         return _verb_or_none(current.head)
     if current.dep_ in NOUN_DEPS:
         # "Monday's meeting ended": the event's own course. A passive ("a June 3 hearing
@@ -179,12 +179,31 @@ def _governing_verb(token: Any) -> Any | None:
         return verb if verb is not None and verb.lemma_ not in PLANNING else None
     if current.dep_ == "pobj":
         preposition = current.head
-        if preposition.lower_ not in AT_PREPOSITIONS or preposition.dep_ != "prep":
+        if preposition.dep_ != "prep" or not _places_at(preposition):
             return None
         return _verb_or_none(preposition.head)
     if current.dep_ in TIME_DEPS:
         return _verb_or_none(current.head)
     return None
+
+
+RANGE_ENDS = frozenset({"to", "until", "till", "through"})
+
+
+def _places_at(preposition: Any) -> bool:
+    """Whether a preposition places its verb at (or up to) the time it governs.
+
+    "From" measures from a time whatever the tense ("applies from March"), except as the
+    start of a range the verb spans ("prices rose from June to August"), whose two ends
+    both lie where the verb's tense puts them; so does the "to" of such a range.
+    """
+    word = preposition.lower_
+    if word in AT_PREPOSITIONS:
+        return True
+    siblings = {
+        c.lower_ for c in preposition.head.children if c.dep_ == "prep" and c.i != preposition.i
+    }
+    return (word == "from" and bool(siblings & RANGE_ENDS)) or (word == "to" and "from" in siblings)
 
 
 def _verb_or_none(token: Any) -> Any | None:
