@@ -88,3 +88,18 @@ def test_a_time_of_another_clause_after_the_attribution_does_not_date_the_speaki
 ) -> None:
     text = "\u201cToday is a sad day,\u201d the mayor said, adding that on Monday the city mourned."
     assert _values(nlp, text)["Today"] == "2024-03-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "value"),
+    [
+        ('In a 2019 interview, he said: "Next year we will win."', "Next year", "2020"),
+        ('"This year has been hard," she wrote in a letter in December.', "This year", "2023"),
+        # a month counted from a speaking known only to its year is not known
+        ('"In March we will attack," he said in 2019.', "March", "XXXX-03"),
+    ],
+)
+def test_a_speaking_dated_to_a_year_or_month_places_times_no_finer_than_it(
+    nlp: Pipeline, text: str, quoted: str, value: str
+) -> None:
+    assert _values(nlp, text)[quoted] == value

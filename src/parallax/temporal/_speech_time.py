@@ -51,13 +51,29 @@ _SENTENCE_END = re.compile(r"(?<=[a-z\d)][.!?])\s+(?=[A-Z\"\u201c])|\n")
 class Quotation:
     """A direct quotation and the day its speaker spoke from.
 
-    ``day`` is None when the attribution dates the speaking only to a period that leaves
-    publication out: the quotation's relative times then have no anchor.
+    ``day`` is None when the attribution dates the speaking only to a ``period`` that
+    leaves publication out: the quotation's relative times then have no anchor, except
+    those no finer than that period (:meth:`placed`).
     """
 
     start: int
     end: int
     day: date | None
+    period: tuple[date, date]
+
+    def placed(self, expression: TimeExpression) -> bool:
+        """Whether a time read from the period's first day holds for the whole period.
+
+        "'This year has been hard,' she wrote in December" is the year of that December,
+        and "next year", said in a 2019 interview, is 2020; a month or a day counted from
+        a speaking known only to the year is not known.
+        """
+        first, last = self.period
+        if expression.granularity in {"year", "decade", "century"}:
+            return first.year == last.year
+        if expression.granularity in {"month", "quarter", "season", "half"}:
+            return (first.year, first.month) == (last.year, last.month)
+        return False
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
@@ -99,7 +115,7 @@ def elsewhen(text: str, anchor: date | None, found: list[TimeExpression]) -> lis
         if attributed:
             spoken = _spoken(dated, anchor, start, end) if dated is not None else None
         elif carried is not None and _continues(text, last_end, start):
-            spoken = Quotation(start, end, carried.day)
+            spoken = Quotation(start, end, carried.day, carried.period)
         else:
             spoken = None
         carried, last_end = spoken, end
@@ -115,7 +131,7 @@ def _spoken(dated: TimeExpression, anchor: date, start: int, end: int) -> Quotat
     if first <= anchor <= last:
         return None
     day = first if first == last and dated.granularity in {"day", "time"} else None
-    return Quotation(start, end, day)
+    return Quotation(start, end, day, (first, last))
 
 
 def _continues(text: str, previous_end: int, start: int) -> bool:

@@ -284,6 +284,14 @@ def find_times_in_sentences(
             for e, n in _scan(text, sentences, quotation.day, lean, owners)
             if quotation.start <= e.start and e.end <= quotation.end
         ]
+        if quotation.day is None:
+            # spoken in a known year or month: "next year" is counted from it
+            period = {
+                (e.start, e.end): e
+                for e, _ in _scan(text, sentences, quotation.period[0], lean, owners)
+                if quotation.placed(e)
+            }
+            spoken = [(period.get((e.start, e.end), e), n) for e, n in spoken]
         scanned = sorted(
             [pair for pair in scanned if pair not in inside] + spoken, key=lambda p: p[0].start
         )
