@@ -103,3 +103,23 @@ def test_a_speaking_dated_to_a_year_or_month_places_times_no_finer_than_it(
     nlp: Pipeline, text: str, quoted: str, value: str
 ) -> None:
     assert _values(nlp, text)[quoted] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "value"),
+    [
+        # "would" looks ahead from the telling: the first Monday after that Sunday
+        ("Zelenskiy said on Sunday that talks would begin on Monday.", "Monday", "2024-03-04"),
+        (
+            "Officials told reporters on Friday that the vote would take place on Tuesday.",
+            "Tuesday",
+            "2024-03-05",
+        ),
+        # an undated telling, or the telling's own weekday, leaves the day unplaced
+        ("The minister said talks would resume on Thursday.", "Thursday", "XXXX-WXX-4"),
+    ],
+)
+def test_a_weekday_of_reported_speech_counts_from_the_dated_telling(
+    nlp: Pipeline, text: str, day: str, value: str
+) -> None:
+    assert _values(nlp, text)[day] == value

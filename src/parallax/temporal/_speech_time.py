@@ -17,8 +17,8 @@ Internal to :mod:`parallax.temporal`; :mod:`parallax.temporal.normalise` calls i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from parallax.temporal.expression import TimeExpression
 
@@ -195,3 +195,46 @@ def _sentence_start(text: str, at: int) -> int:
         if before >= 0:
             begin = before + 1
     return begin
+
+
+_UNPLACED_WEEKDAY = re.compile(r"XXXX-WXX-(?P<day>[1-7])")
+_REPORTED_THAT = re.compile(
+    r"^\s*(?:,\s*)?(?:that\s+)?[^.;:!?\"\u201c\u201d]*?\b(?:would|could|might|was\s+to|were\s+to)\b",
+    re.IGNORECASE,
+)
+"""From a dated report verb to a later weekday, in the same clause of reported speech:
+"said on Sunday that talks would begin on Monday"."""
+
+
+def reported_weekdays(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """Place the weekdays a dated report puts after itself ("said on Sunday ... would ...").
+
+    "Zelenskiy said on Sunday that talks would begin on Monday": "would" looks ahead from
+    the telling, so Monday is the first Monday after that Sunday, whichever side of
+    publication it lies. The grammar leaves such a weekday unplaced when the words alone
+    cannot say; the day of the report, named right after its verb, places it. The same
+    weekday as the report's stays unplaced (that day, or a week on).
+    """
+    placed = list(found)
+    for index, expression in enumerate(found):
+        m = _UNPLACED_WEEKDAY.fullmatch(expression.value)
+        if m is None:
+            continue
+        for report in reversed(found[:index]):
+            if report.range is None or report.range[0] != report.range[1]:
+                continue
+            if report.granularity not in {"day", "time"}:
+                continue
+            verb = _REPORT.search(text, max(0, report.start - 20), report.start)
+            if verb is None or _CLAUSE_BREAK.search(text, verb.end(), report.start):
+                break
+            if not _REPORTED_THAT.match(text[report.end : expression.start]):
+                break
+            step = (int(m["day"]) - report.range[0].isoweekday()) % 7
+            if step:
+                day = report.range[0] + timedelta(days=step)
+                placed[index] = replace(
+                    expression, value=day.isoformat(), range=(day, day), granularity="day"
+                )
+            break
+    return placed

@@ -295,7 +295,7 @@ def find_times_in_sentences(
         scanned = sorted(
             [pair for pair in scanned if pair not in inside] + spoken, key=lambda p: p[0].start
         )
-    found = [e for e, _ in scanned]
+    found = _speech_time.reported_weekdays(text, [e for e, _ in scanned])
     owner = [n for _, n in scanned]
     resolved = {(e.start, e.end): e for e in _anaphora.resolve(text, anchor, found)}
     by_sentence: list[list[TimeExpression]] = [[] for _ in sentences]
