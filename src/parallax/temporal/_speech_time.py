@@ -9,7 +9,9 @@ times are read from that day; when it dates it only to a longer period that leav
 publication out ("said last week", "told the paper in January"), the day the speaker spoke
 is unknown and the quotation's relative times are left relative rather than counted from
 publication. A quotation with no attribution of its own that follows a dated one in the
-same paragraph is the same speaker on the same occasion, as news continues a quote.
+same paragraph is the same speaker on the same occasion, as news continues a quote. In
+reported speech, a weekday that "would" or "was to" put after a dated telling ("said on
+Sunday that talks would begin on Monday") is the first such weekday after the telling.
 
 Internal to :mod:`parallax.temporal`; :mod:`parallax.temporal.normalise` calls it.
 """
