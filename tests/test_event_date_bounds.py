@@ -1,4 +1,4 @@
-"""A time an event is moved to dates the event moved, not the moving of it."""
+"""A time an event is moved to, or one it lies before or after, is not the event's date."""
 
 from __future__ import annotations
 
@@ -44,6 +44,18 @@ def test_the_new_time_of_a_moved_event_does_not_date_the_moving(
 ) -> None:
     dates = _dates(nlp, text)
     assert action in dates and dates[action] is None, dates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO will hold the summit two days after Christmas.",
+        "NATO held the summit three days before Christmas.",
+        "NATO held the summit after Christmas.",
+    ],
+)
+def test_a_time_the_event_lies_before_or_after_does_not_date_it(nlp: Pipeline, text: str) -> None:
+    assert _dates(nlp, text)["hold"] is None
 
 
 def test_a_time_the_verb_happens_at_still_dates_it(nlp: Pipeline) -> None:

@@ -157,12 +157,22 @@ def _governing_verb(token: Any) -> Any | None:
             return None  # "set the hearing for June 28": the date the hearing is for
         if current.dep_ == "pobj" and head.lower_ in UNTIL and _deferring(head.head):
             return None  # "delayed the vote until next month": the delaying came before
+        if current.dep_ == "pobj" and _before_or_after(head):
+            return None  # "held the summit three days before Christmas": not on Christmas
         if head.pos_ in {"VERB", "AUX"} and head.dep_ not in {"aux", "auxpass"}:
             return head if head.pos_ == "VERB" else None
         if head.pos_ in PHRASE_HEADS and not _within_event(head):
             return None
         current = head
     return None
+
+
+def _before_or_after(preposition: Any) -> bool:
+    """Whether a preposition places its verb before or after the time, not at it."""
+    word = preposition.lower_
+    if word in {"before", "after"}:
+        return True
+    return word in {"of", "to"} and preposition.head.lower_ in {"ahead", "prior"}
 
 
 def _deferring(token: Any) -> bool:
