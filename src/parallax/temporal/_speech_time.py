@@ -189,9 +189,14 @@ def _sentence_end(text: str, at: int) -> int:
     return nearest
 
 
+_REACH = 400
+"""How far back (characters) an attribution before a quotation may begin."""
+
+
 def _sentence_start(text: str, at: int) -> int:
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, max(0, at))]
-    begin = starts[-1] if starts else 0
+    reach = max(0, at - _REACH)
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, reach, max(0, at))]
+    begin = starts[-1] if starts else reach
     for mark in (_CLOSE, _STRAIGHT):
         before = text.rfind(mark, begin, max(begin, at))
         if before >= 0:
