@@ -9,6 +9,7 @@ one range expression ("between 1999 and 2004").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -274,27 +275,7 @@ def find_times_in_sentences(
     Returns:
         One list per sentence, in the order given.
     """
-    scanned = _scan(text, sentences, anchor, lean)
-    for quotation in _speech_time.elsewhen(text, anchor, [e for e, _ in scanned]):
-        # the speaker's "yesterday" counts from the day they spoke, not from publication
-        inside = [(e, n) for e, n in scanned if quotation.start <= e.start < quotation.end]
-        owners = sorted({n for _, n in inside})
-        spoken = [
-            (e, n)
-            for e, n in _scan(text, sentences, quotation.day, lean, owners)
-            if quotation.start <= e.start and e.end <= quotation.end
-        ]
-        if quotation.day is None:
-            # spoken in a known year or month: "next year" is counted from it
-            period = {
-                (e.start, e.end): e
-                for e, _ in _scan(text, sentences, quotation.period[0], lean, owners)
-                if quotation.placed(e)
-            }
-            spoken = [(period.get((e.start, e.end), e), n) for e, n in spoken]
-        scanned = sorted(
-            [pair for pair in scanned if pair not in inside] + spoken, key=lambda p: p[0].start
-        )
+    scanned = _respoken(text, sentences, anchor, lean, _scan(text, sentences, anchor, lean))
     found = _speech_time.reported_weekdays(text, [e for e, _ in scanned])
     owner = [n for _, n in scanned]
     resolved = {(e.start, e.end): e for e in _anaphora.resolve(text, anchor, found)}
@@ -318,14 +299,63 @@ def _scan(
 ) -> list[tuple[TimeExpression, int]]:
     """Each expression of the sentences (or of the sentences ``only``), with its sentence."""
     found: list[tuple[TimeExpression, int]] = []
-    for number, (start, end) in enumerate(sentences):
+    for number in range(len(sentences)) if only is None else only:
+        start, end = sentences[number]
         piece = text[start:end]
-        if (only is not None and number not in only) or not grammar.TRIGGER.search(piece):
+        if not grammar.TRIGGER.search(piece):
             continue
         for expression in _select(Context(piece, anchor, _shifted(lean, start))):
             moved = replace(expression, start=expression.start + start, end=expression.end + start)
             found.append((moved, number))
     return found
+
+
+def _respoken(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    anchor: date | None,
+    lean: LeanOf | None,
+    scanned: list[tuple[TimeExpression, int]],
+) -> list[tuple[TimeExpression, int]]:
+    """``scanned`` with the times of quotations spoken on another day read from that day.
+
+    The speaker's "yesterday" counts from the day they spoke, not from publication; a
+    speaking dated to a year or month places only the times no finer than it
+    (:mod:`parallax.temporal._speech_time`).
+    """
+    starts = [start for start, _ in sentences]
+    by_owner: dict[int, list[TimeExpression]] = {}
+    for expression, number in scanned:
+        by_owner.setdefault(number, []).append(expression)
+    replaced: set[tuple[int, int]] = set()
+    added: list[tuple[TimeExpression, int]] = []
+    for quotation in _speech_time.elsewhen(text, anchor, [e for e, _ in scanned]):
+        first = max(0, bisect_right(starts, quotation.start) - 1)
+        owners = range(first, bisect_left(starts, quotation.end))
+        replaced.update(
+            (e.start, e.end)
+            for n in owners
+            for e in by_owner.get(n, [])
+            if quotation.start <= e.start < quotation.end
+        )
+        spoken = [
+            (e, n)
+            for e, n in _scan(text, sentences, quotation.day, lean, owners)
+            if quotation.start <= e.start and e.end <= quotation.end
+        ]
+        if quotation.day is None:
+            # spoken in a known year or month: "next year" is counted from it
+            period = {
+                (e.start, e.end): e
+                for e, _ in _scan(text, sentences, quotation.period[0], lean, owners)
+                if quotation.placed(e)
+            }
+            spoken = [(period.get((e.start, e.end), e), n) for e, n in spoken]
+        added += spoken
+    if not replaced and not added:
+        return scanned
+    kept = [pair for pair in scanned if (pair[0].start, pair[0].end) not in replaced]
+    return sorted(kept + added, key=lambda pair: pair[0].start)
 
 
 def _shifted(lean: LeanOf | None, offset: int) -> LeanOf | None:
