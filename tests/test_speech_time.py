@@ -123,3 +123,23 @@ def test_a_weekday_of_reported_speech_counts_from_the_dated_telling(
     nlp: Pipeline, text: str, day: str, value: str
 ) -> None:
     assert _values(nlp, text)[day] == value
+
+
+def test_a_quotation_left_open_at_its_paragraphs_end_goes_on_in_the_next(
+    nlp: Pipeline,
+) -> None:
+    text = (
+        '"Yesterday we lost three soldiers," the commander said on Sunday. "We hold.\n\n'
+        '"Tomorrow we strike back."'
+    )
+    assert _values(nlp, text)["Tomorrow"] == "2024-03-04"
+
+
+def test_a_closed_quotation_does_not_carry_its_day_into_the_next_paragraph(
+    nlp: Pipeline,
+) -> None:
+    text = (
+        '"Yesterday we lost three soldiers," the commander said on Sunday.\n\n'
+        '"Tomorrow we strike back."'
+    )
+    assert _values(nlp, text)["Tomorrow"] == "2024-03-07"

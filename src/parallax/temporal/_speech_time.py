@@ -9,7 +9,8 @@ times are read from that day; when it dates it only to a longer period that leav
 publication out ("said last week", "told the paper in January"), the day the speaker spoke
 is unknown and the quotation's relative times are left relative rather than counted from
 publication. A quotation with no attribution of its own that follows a dated one in the
-same paragraph is the same speaker on the same occasion, as news continues a quote. In
+same paragraph, or opens the next paragraph after one left open, is the same speaker on
+the same occasion, as news continues a quote. In
 reported speech, a weekday that "would" or "was to" put after a dated telling ("said on
 Sunday that talks would begin on Monday") is the first such weekday after the telling.
 
@@ -137,8 +138,15 @@ def _spoken(dated: TimeExpression, anchor: date, start: int, end: int) -> Quotat
 
 
 def _continues(text: str, previous_end: int, start: int) -> bool:
-    """Whether a quotation follows the one ending at ``previous_end`` in the same paragraph."""
-    return "\n" not in text[previous_end:start] and start - previous_end <= 200
+    """Whether a quotation goes on from the one ending at ``previous_end``.
+
+    In the same paragraph, shortly after; or in the next paragraph, when the one before
+    was left open at its paragraph's end, the mark news uses for a quote that goes on.
+    """
+    between = text[previous_end:start]
+    if "\n" not in between:
+        return start - previous_end <= 200
+    return between.startswith("\n") and not between[:-1].strip()
 
 
 def _attribution_time(
