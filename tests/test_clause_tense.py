@@ -133,3 +133,42 @@ def test_a_coordinated_bare_form_takes_the_first_verbs_subject(nlp: Pipeline) ->
     text = "Talks between their envoys ended Saturday in Riyadh and resume on Thursday in Istanbul."
     values = _values(nlp, text, date(2026, 3, 2))  # a Monday
     assert values == {"Saturday": "2026-02-28", "Thursday": "2026-03-05"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The European Union extended the sanctions until July.", "2024-07"),
+        ("The court adjourned the trial until May.", "2024-05"),
+        ("The EU renewed the sanctions until September.", "2024-09"),
+    ],
+)
+def test_the_end_an_extension_sets_lies_ahead_of_the_extending(
+    nlp: Pipeline, text: str, value: str
+) -> None:
+    # written in March: the past tense tells the extending, not the end it sets
+    assert list(_values(nlp, text, date(2024, 3, 6)).values()) == [value]
+
+
+def test_a_state_that_lasted_until_a_month_keeps_its_past(nlp: Pipeline) -> None:
+    values = _values(nlp, "The bridge remained closed until February.", date(2024, 3, 6))
+    assert values == {"February": "2024-02"}
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "value"),
+    [
+        # written on Thursday 2024-09-26: the scheduling was on the Wednesday just past
+        ("Johnson on Wednesday scheduled a vote for Friday.", "Wednesday", "2024-09-25"),
+        ("The talks, postponed on Monday, will resume next week.", "Monday", "2024-09-23"),
+    ],
+)
+def test_a_time_of_the_arranging_is_not_the_time_of_what_was_arranged(
+    nlp: Pipeline, text: str, day: str, value: str
+) -> None:
+    assert _values(nlp, text, date(2024, 9, 26))[day] == value
+
+
+def test_the_time_an_event_is_arranged_for_still_lies_ahead(nlp: Pipeline) -> None:
+    values = _values(nlp, "Johnson on Wednesday scheduled a vote for Friday.", date(2024, 9, 26))
+    assert values["Friday"] == "2024-09-27"

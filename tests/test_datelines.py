@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
 
 from parallax.actors.datelines import after_dateline
-from parallax.datelines import dateline_length, without_dateline
+from parallax.datelines import dateline_date, dateline_length, without_dateline, written_on
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +98,66 @@ def test_tokens_and_text_agree_on_where_a_dateline_ends(nlp: Any) -> None:
     doc = nlp(text)
     end = after_dateline(doc, 0)
     assert doc[end].idx == dateline_length(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "stamped"),
+    [
+        ("KYIV, March 5 (Reuters) - The strike ended.", date(2024, 3, 7), date(2024, 3, 5)),
+        ("LONDON, 3 March (AFP) - The strike ended.", date(2024, 3, 3), date(2024, 3, 3)),
+        # the year that puts the day nearest publication
+        ("WASHINGTON, Dec 30 (Reuters) - It passed.", date(2024, 1, 2), date(2023, 12, 30)),
+        # a date and an agency with no place, and a dateline with its year
+        ("Sept 24 (Reuters) - Stocks fell on Monday.", date(2024, 9, 26), date(2024, 9, 24)),
+        ("NEW YORK, March 3, 2024 (Reuters) - Stocks fell.", None, date(2024, 3, 3)),
+    ],
+)
+def test_a_dateline_stamps_the_day_the_text_speaks_from(
+    text: str, published: date | None, stamped: date
+) -> None:
+    assert dateline_date(text, published) == stamped
+    assert written_on(text, published) == stamped
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("OSLO — The strike ended on Monday.", date(2024, 3, 7)),
+        ("KYIV, March 5 (Reuters) - The strike ended.", None),
+        # too far from publication to say which of the two is wrong
+        ("KYIV, June 5 (Reuters) - The strike ended.", date(2024, 3, 7)),
+        ("KYIV, Feb 30 (Reuters) - The strike ended.", date(2024, 3, 7)),
+        # a date set off by a dash without an agency opens a sentence, not a dateline
+        ("May 3 - the day the strike ended - was calm.", date(2024, 5, 7)),
+    ],
+)
+def test_no_dateline_day_without_a_dated_dateline_near_publication(
+    text: str, published: date | None
+) -> None:
+    assert dateline_date(text, published) is None
+    assert written_on(text, published) == published
+
+
+def test_a_date_and_agency_without_a_place_is_a_dateline() -> None:
+    text = "Sept 24 (Reuters) - Stocks fell on Monday."
+    assert without_dateline(text) == "Stocks fell on Monday."
+
+
+def test_relative_days_count_from_the_dateline_not_from_publication() -> None:
+    from parallax.components.parse import SpacyParse
+    from parallax.components.sentences import Sentences
+    from parallax.components.times import Times
+    from parallax.model import Article
+    from parallax.pipeline import Pipeline
+
+    # Stamped Wednesday Feb 28, collected Thursday March 7: the rate rise was on Thursday
+    # Feb 22 and "yesterday" is Feb 27, not the day of publication and the day before it.
+    text = (
+        "LONDON, Feb 28 (Reuters) - The central bank raised interest rates on Thursday. "
+        "The pound fell sharply yesterday, traders said."
+    )
+    nlp = Pipeline([SpacyParse(), Sentences(), Times()])
+    analysis = nlp(Article(text=text, source="<test>", language="en", date=date(2024, 3, 7)))
+    values = {t["text"]: t["value"] for t in analysis.layers["times"]}
+    assert values["Thursday"] == "2024-02-22"
+    assert values["yesterday"] == "2024-02-27"

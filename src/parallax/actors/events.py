@@ -47,6 +47,13 @@ TARGET_PREPS = frozenset({"to", "against", "into", "on", "toward", "towards", "u
 Kyiv"). "With" (a partner) and "from" (a source) name someone involved, not a target."""
 PARTNER_PREPS = frozenset({"with", "from"})
 DATED_TYPES = frozenset({"DATE"})
+UNTIL = frozenset({"until", "till", "to"})
+DEFERRING = frozenset(
+    {"delay", "postpone", "defer", "adjourn", "push", "move", "extend", "suspend", "put"}
+    | {"reschedule", "prolong", "shift", "bring"}
+)
+"""Verbs that move an event to a new time: "postponed until Friday", "pushed to June" date
+the new time of the event, not the postponing, which was told earlier."""
 
 
 def extract_events(
@@ -148,12 +155,31 @@ def _governing_verb(token: Any) -> Any | None:
             return None
         if current.dep_ == "pobj" and head.lower_ == "for":
             return None  # "set the hearing for June 28": the date the hearing is for
+        if current.dep_ == "pobj" and head.lower_ in UNTIL and _deferring(head.head):
+            return None  # "delayed the vote until next month": the delaying came before
+        if current.dep_ == "pobj" and _before_or_after(head):
+            return None  # "held the summit three days before Christmas": not on Christmas
         if head.pos_ in {"VERB", "AUX"} and head.dep_ not in {"aux", "auxpass"}:
             return head if head.pos_ == "VERB" else None
         if head.pos_ in PHRASE_HEADS and not _within_event(head):
             return None
         current = head
     return None
+
+
+def _before_or_after(preposition: Any) -> bool:
+    """Whether a preposition places its verb before or after the time, not at it."""
+    word = preposition.lower_
+    if word in {"before", "after"}:
+        return True
+    return word in {"of", "to"} and preposition.head.lower_ in {"ahead", "prior"}
+
+
+def _deferring(token: Any) -> bool:
+    """Whether ``token`` is a verb that moves an event, or its particle ("pushed back")."""
+    if token.dep_ in {"prt", "advmod"} and token.head.i != token.i:
+        token = token.head
+    return token.pos_ == "VERB" and token.lemma_ in DEFERRING
 
 
 def _within_event(noun: Any) -> bool:

@@ -15,6 +15,7 @@ from typing import Any
 
 from parallax.claims.grammar import ArticleOrganisations, read_claims
 from parallax.claims.when import find_times, from_times_layer
+from parallax.datelines import written_on
 from parallax.domains import PACK_DATA
 from parallax.knowledge import KnowledgeBase
 from parallax.model import Analysis
@@ -54,13 +55,14 @@ class Claims:
         tokens = list(analysis.doc) if analysis.doc is not None else []
         first = 0
         titled: set[tuple[tuple[str | None, ...], str]] = set()
+        written = written_on(analysis.article.text, analysis.article.date)
         for sentence in analysis.sentences:
             context = organisations.context(analysis.article.date)
             sentence_times = None
             if times is not None:
                 # The grammar's own reader keeps spans and bounds ("between 1999 and 2004",
                 # "since 2004") whole; the times layer adds what it cannot read ("on Tuesday").
-                own = find_times(sentence.text, analysis.article.date)
+                own = find_times(sentence.text, written)
                 layer = from_times_layer(
                     [t for t in times if t.get("sentence_id") == sentence.id],
                     sentence.start,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from parallax.actors import NamedEvents, extract_events
+from parallax.datelines import written_on
 from parallax.domains import PACK_DATA
 from parallax.knowledge import KnowledgeBase, bundled
 from parallax.model import Analysis
@@ -32,7 +33,7 @@ class Events:
                 analysis.layers.get("actors", []),
                 analysis.layers.get("times", []),
                 self.named,
-                analysis.article.date,
+                written_on(analysis.article.text, analysis.article.date),
             )
             yield analysis
 

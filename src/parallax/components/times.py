@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from parallax.datelines import written_on
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
 from parallax.pipeline.versions import CodeVersion
@@ -20,6 +21,8 @@ class Times:
     takes it from the sentences before. A weekday, month or season named without a year is
     placed by the tense of the verb it hangs on in the parse ("spoke on Friday" is the Friday
     just past, "the election is on Nov. 4" the coming one).
+    A wire story's dateline ("KYIV, March 5 (Reuters) -") gives the day the text speaks
+    from when it is near the publication date (:func:`parallax.datelines.written_on`).
     Articles without a date keep relative values ("yesterday" is ``-P1D``, no range).
     """
 
@@ -31,8 +34,8 @@ class Times:
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
         """Add the ``times`` layer to each analysis."""
         for analysis in analyses:
-            anchor = analysis.article.date
             text = analysis.article.text
+            anchor = written_on(text, analysis.article.date)
             records: list[dict[str, object]] = []
             spans = [(s.start, s.end) for s in analysis.sentences]
             lean = lean_of_doc(analysis.doc) if analysis.doc is not None else None

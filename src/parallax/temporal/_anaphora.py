@@ -205,6 +205,8 @@ def _resolve_one(
         unit = m["unit"].lower()
         pool = close if unit in _FORWARD_UNITS else near
         return _counted(expression, pool, unit, 0, strict=unit == "day")
+    if (m := _NEXT_UNIT.match(phrase)) and anchor is not None:
+        return _next_in_story(text, anchor, expression, m["unit"].lower(), close, near)
     if m := _BEFORE.match(phrase):
         unit = m["unit"].lower()
         amount = -1 if m["dir"].lower() in {"before", "earlier"} else 1
@@ -216,6 +218,12 @@ def _resolve_one(
     if (story := _story_month(text, expression, near)) is not None:
         return story
     comparing = re.match(r"\s+than\b", text[expression.end : expression.end + 6])
+    if (
+        anchor is not None
+        and not comparing
+        and (years := _years_in_story(text, anchor, expression, near))
+    ):
+        return years
     counted_back = (
         _COUNTED_BACK.match(phrase) if expression.type == "DATE" and not comparing else None
     )
@@ -247,6 +255,108 @@ def _resolve_one(
         year, number = int(quarter[:4]), quarter[-1]
         return _with_value(expression, f"{year - 1:04d}-Q{number}")
     return None
+
+
+_COMPARED = re.compile(r"\b(?:from|with|over|than|versus|vs)\b", re.IGNORECASE)
+_YEARS_COUNTED = re.compile(
+    r"^(?:(?:some|about|nearly|almost|roughly|just)\s+)?(?P<n>a|an|one|\d+|[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?P<unit>year|decade)s?\s+(?P<dir>earlier|before|later)$",
+    re.IGNORECASE,
+)
+
+
+def _years_in_story(
+    text: str, anchor: date, expression: TimeExpression, near: list[TimeExpression]
+) -> TimeExpression | None:
+    """A number of years "earlier" or "later", after a past year of the story: counted from it.
+
+    "The treaty was signed in 1985. Six years earlier, talks had begun" is 1979, not six
+    years before publication: "earlier" and "later" count from the story, "ago" from the
+    time of writing. Only a story that has moved to a year before publication's counts (in
+    a results report "a year earlier" is the year-ago period, read elsewhere), and only its
+    last expression that names its own year (not one counted from publication, as "a year
+    ago" is), in this sentence or the ones just before. With no dated expression before it
+    at all, more than a year "earlier" stays an offset.
+    """
+    m = _YEARS_COUNTED.match(_phrase(expression)) if expression.type == "DATE" else None
+    if m is None or (count := _small_number(m["n"])) is None or _quarter_sentence(text, expression):
+        return None
+    clause = _SENTENCE_END.split(text[max(0, expression.start - 40) : expression.start])[-1]
+    if _COMPARED.search(clause.rpartition(",")[2]):
+        return None  # "up 15% from 4 pence a year earlier": the year-ago period
+    story = next(
+        (
+            e
+            for e in reversed(near)
+            if e.end <= expression.start
+            and e.type == "DATE"
+            and not (e.vague or e.parts or e.relative)
+            and re.match(r"\d{4}", e.value)
+        ),
+        None,
+    )
+    years = count * (10 if m["unit"].lower() == "decade" else 1)
+    sign = 1 if m["dir"].lower() == "later" else -1
+    if story is None and years > 1:
+        # nothing to count from: an offset, not a year counted back from publication ("a
+        # year earlier" alone stays the year before publication, as results reports mean)
+        value = f"{'+' if sign > 0 else '-'}P{years}Y"
+        return replace(expression, type="DATE", value=value, range=None, relative=True)
+    if story is None or int(story.value[:4]) >= anchor.year:
+        return None
+    return _with_value(expression, f"{int(story.value[:4]) + sign * years:04d}")
+
+
+_NEXT_UNIT = re.compile(r"^the\s+next\s+(?P<unit>week|month|year)$", re.IGNORECASE)
+_SPAN_OPENER = re.compile(
+    r"\b(?:over|in|during|within|for|throughout|through|of|into|by|until)\s+$", re.IGNORECASE
+)
+"""Words that make "the next year" a span ahead of the present ("over the next year")."""
+_OFFSET_CODE = {"week": "W", "month": "M", "year": "Y"}
+
+
+def _next_in_story(
+    text: str,
+    anchor: date,
+    expression: TimeExpression,
+    unit: str,
+    close: list[TimeExpression],
+    near: list[TimeExpression],
+) -> TimeExpression | None:
+    """The year (month, week) after a past date of the story, for "the next year".
+
+    "In 2014, Russia annexed Crimea. The next year, fighting went on" is 2015: once the
+    story has moved to a period before the present one, "the next year" (unlike "next
+    year") follows the story, as "the following year" does. Counted from publication it
+    lands on the wrong side of it. With no such date, or after "over" or "in" ("over the
+    next year", a span from now), the grammar's value from publication stands (None); with
+    a past date too coarse to count from ("in 2014 ... the next month") the value stays an
+    offset.
+    """
+    if _SPAN_OPENER.search(text, max(0, expression.start - 12), expression.start):
+        return None
+    pool = close if unit in _FORWARD_UNITS else near
+    before = [e for e in pool if e.end <= expression.start and e.range is not None]
+    if not before or before[-1].vague or before[-1].parts:
+        return None
+    assert before[-1].range is not None
+    if before[-1].range[1] >= _period_start(anchor, unit):
+        return None  # the story is in the present period: "the next week" is from now
+    counted = _counted(expression, before, unit, 1, strict=True)
+    if counted is not None:
+        return counted
+    return replace(
+        expression, type="DATE", value=f"+P1{_OFFSET_CODE[unit]}", range=None, relative=True
+    )
+
+
+def _period_start(anchor: date, unit: str) -> date:
+    """The first day of the week, month or year that ``anchor`` falls in."""
+    if unit == "week":
+        return date.fromordinal(anchor.toordinal() - anchor.weekday())
+    if unit == "month":
+        return anchor.replace(day=1)
+    return anchor.replace(month=1, day=1)
 
 
 _NEXT_DAY = re.compile(r"(?<=^the )next day$", re.IGNORECASE)

@@ -36,8 +36,8 @@ from parallax.temporal._resolution import (
     prev_word,
     relative_value,
     simple_expression,
-    weekday_date,
 )
+from parallax.temporal._weekday import weekday_date
 from parallax.temporal.expression import offset_value, shift
 
 
@@ -529,12 +529,24 @@ def holiday_rule(m: re.Match[str], ctx: Context) -> Value | None:
             return Value("DATE", "XXXX-11", relative=True)
         return Value("DATE", f"{year:04d}-11-{_thanksgiving(year):02d}", relative=not m["year"])
     month, day = _HOLIDAYS[name]
+    if name.startswith("independence") and _OTHER_NATION.search(ctx.text, 0, m.start()):
+        return Value("DATE", "XXXX-XX-XX", relative=True)  # "Ukraine's Independence Day"
     if m["year"]:
         return Value("DATE", f"{m['year']}-{month:02d}-{day:02d}")
     if ctx.anchor is None:
         return Value("DATE", f"XXXX-{month:02d}-{day:02d}", relative=True)
-    year = nearest_year(ctx.anchor, month, day)
-    return Value("DATE", f"{year:04d}-{month:02d}-{day:02d}", relative=True)
+    # by the tense of the verb it dates, as a month and day is: "was attacked on
+    # Christmas Day", written on Jan. 10, is the one past; "will close on" the coming one
+    year = likely_year(ctx, month, day, m.start(), m.end())
+    value = f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
+    return Value("DATE", value, relative=True)
+
+
+_OTHER_NATION = re.compile(
+    r"\b(?!America|American|U\.S)[A-Z][A-Za-z.]+(?:'s|\u2019s|ian|ish|an|i)\s+$"
+)
+"""A nation other than the United States owning an Independence Day ("Ukraine's",
+"Ukrainian", "Israeli"): its day is not July 4, and which day it is is not known here."""
 
 
 def spoken_year_rule(m: re.Match[str], _ctx: Context) -> Value | None:

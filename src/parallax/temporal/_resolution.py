@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal
 
 from parallax.temporal import grammar
@@ -261,90 +261,6 @@ def day_value(year: int | None, month: int, day: int) -> str | None:
     except ValueError:
         return None
     return f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
-
-
-def weekday_date(ctx: Context, weekday: int, rel: str | None, at: int, end: int) -> str:
-    """The date of a weekday named at ``at``: last/next/this, else by the verb's tense.
-
-    The tense is the parse's where there is one (the verb the weekday hangs on, see
-    :mod:`parallax.temporal.clause_tense`), else read from the words of the clause.
-    """
-    if ctx.anchor is None:
-        return f"XXXX-WXX-{weekday}"
-    anchor = ctx.anchor
-    delta = weekday - anchor.isoweekday()
-    lean = ctx.lean_at(at, end) if rel is None else None
-    if rel in PAST:
-        delta = delta - 7 if delta >= 0 else delta
-    elif rel in FUTURE:
-        delta = delta + 7 if delta <= 0 else delta
-    elif rel == "this":
-        pass
-    elif lean == "past":
-        delta = delta - 7 if delta > 0 else delta
-    elif lean == "ahead":
-        delta = delta + 7 if delta < 0 else delta
-    else:
-        # "Monday's meeting ... will be": a weekday in a possessive names a thing whose verb
-        # comes after it, so the whole clause is read for a plan
-        possessive = re.match(r"\w*['\u2019]s\b", ctx.text[at : at + 14])
-        window = without_aside(sentence_window(ctx.text, at, 40, 0)) + sentence_window(
-            ctx.text, at, 0, 80 if possessive else 20
-        )
-        # the clause's own plan may lie further back ("plans to campaign with former
-        # President Barack Obama on Saturday"), but not past the clause's start, and not
-        # with a verb of its own between the plan and the day
-        window = _planned_before(ctx.text, at, 90) + window
-        if (
-            PLAN_CUE.search(window)
-            and not _TOLD_ON.search(ctx.text, max(0, at - 30), at)
-            and not _DONE_ON.search(ctx.text, max(0, at - 30), at)
-        ):
-            delta = delta + 7 if delta < 0 else delta
-        elif delta > 0:
-            delta -= 7
-        if lean == "later" and delta < 0:
-            return f"XXXX-WXX-{weekday}"  # "said they would meet on Tuesday": not the past one
-    return (anchor + timedelta(days=delta)).isoformat()
-
-
-_TOLD_ON = re.compile(
-    r"\b(?:said|told|announced|reported|added|wrote|confirmed|denied|declared|insisted)"
-    r"(?:\s+on)?\s*$",
-    re.IGNORECASE,
-)
-"""A report verb just before a weekday ("Castro said Sunday"): the telling is past."""
-
-_DONE_ON = re.compile(
-    r"\b(?:who|which|that)\s+(?:[a-z]{3,}ed|was|were|met|took|came|went|left|held|made|won"
-    r"|lost|fell|rose|began|quit)(?:\s+(?:late|early))?(?:\s+on)?\s*$"
-)
-"""A relative clause whose past verb a weekday follows ("who resigned on Friday, will leave
-..."): the weekday dates that clause, whatever the rest of the sentence plans."""
-
-
-_CLAUSE_START = re.compile(r"(?:[,;:]\s+(?:while|and|but|as|after|before|when)\b|[;:(\u2014])")
-
-
-_PLANNED = re.compile(r"\b(?:plans?|planning|intends?|expected|scheduled|due|set)\s+to\s+\w+")
-_OWN_VERB = re.compile(
-    r",|\b(?:who|which|that|was|were|is|are|has|have|had|did|said|[a-z]{3,}ed)\b"
-)
-
-
-def _planned_before(text: str, at: int, before: int) -> str:
-    """The plan ("plans to campaign") up to ``before`` characters back whose verb ``at`` dates.
-
-    Only within the clause, and only when nothing between the plan's verb and ``at`` could
-    be another verb the day belongs to (a comma, a relative pronoun, a past form).
-    """
-    head = sentence_window(text, at, before, 0)
-    starts = list(_CLAUSE_START.finditer(head))
-    head = head[starts[-1].end() :] if starts else head
-    plans = list(_PLANNED.finditer(head))
-    if not plans or _OWN_VERB.search(head[plans[-1].end() :]):
-        return ""
-    return plans[-1].group()
 
 
 _ASIDE = re.compile(r",\s*(?:who|which)\b[^,;]*,", re.IGNORECASE)

@@ -102,7 +102,61 @@ def lean_of_doc(doc: Any) -> LeanOf:
 def clause_lean(token: Any) -> Lean | None:
     """The lean of the verb a time expression's head token hangs on, or None."""
     verb = _governing_verb(token)
-    return _tense(verb) if verb is not None else None
+    if verb is None:
+        return None
+    if _new_end(token, verb):
+        return "ahead"
+    if verb.lemma_ in PLANNING and _dates_the_arranging(token, verb):
+        # "Johnson on Wednesday scheduled a vote for Friday", "the talks, postponed on
+        # Monday, ...": the time dates the arranging, which is told in the past
+        return "past"
+    return _tense(verb)
+
+
+def _dates_the_arranging(token: Any, verb: Any) -> bool:
+    """Whether a time dates the arranging of an event rather than the event arranged.
+
+    Before a past arranging verb ("on Wednesday scheduled a vote for Friday"), or after the
+    participle of a reduced relative clause with "on" ("the talks, postponed on Monday,
+    will resume"), the time is when the arranging was done.
+    """
+    if token.i < verb.i:
+        return bool(verb.tag_ == "VBD")
+    preposition = token.head if token.dep_ == "pobj" else None
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "acl"
+        and preposition is not None
+        and preposition.lower_ == "on"
+        and preposition.head.i == verb.i
+    )
+
+
+EXTENDING = frozenset(
+    {"extend", "prolong", "renew", "postpone", "delay", "defer", "adjourn", "reschedule"}
+)
+"""Verbs that set a later end or a later time: "extended the sanctions until July"."""
+
+BOUNDS = frozenset({"until", "till", "through", "to"})
+
+
+def _new_end(token: Any, verb: Any) -> bool:
+    """Whether the time is the new end an extension set ("extended the curfew until July").
+
+    Whatever the tense of the extending, the end it sets lies after it, and news reports
+    an extension when it is made: "the EU extended the sanctions until July", written in
+    March, is the coming July, not the one past that the past tense would give.
+    """
+    current = token
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = current.head
+    preposition = current.head if current.dep_ == "pobj" else current
+    return (
+        preposition.dep_ == "prep"
+        and preposition.lower_ in BOUNDS
+        and preposition.head.i == verb.i
+        and verb.lemma_ in EXTENDING
+    )
 
 
 def _governing_verb(token: Any) -> Any | None:
@@ -115,7 +169,7 @@ def _governing_verb(token: Any) -> Any | None:
     current = token
     while current.dep_ == "conj" and current.head.i != current.i:
         current = current.head  # "on Monday and Tuesday": the first conjunct's place
-    if current.lower_ in AT_PREPOSITIONS and current.dep_ == "prep":
+    if current.dep_ == "prep" and _places_at(current):
         return _verb_or_none(current.head)
     if current.dep_ in NOUN_DEPS:
         # "Monday's meeting ended": the event's own course. A passive ("a June 3 hearing
@@ -125,12 +179,31 @@ def _governing_verb(token: Any) -> Any | None:
         return verb if verb is not None and verb.lemma_ not in PLANNING else None
     if current.dep_ == "pobj":
         preposition = current.head
-        if preposition.lower_ not in AT_PREPOSITIONS or preposition.dep_ != "prep":
+        if preposition.dep_ != "prep" or not _places_at(preposition):
             return None
         return _verb_or_none(preposition.head)
     if current.dep_ in TIME_DEPS:
         return _verb_or_none(current.head)
     return None
+
+
+RANGE_ENDS = frozenset({"to", "until", "till", "through"})
+
+
+def _places_at(preposition: Any) -> bool:
+    """Whether a preposition places its verb at (or up to) the time it governs.
+
+    "From" measures from a time whatever the tense ("applies from March"), except as the
+    start of a range the verb spans ("prices rose from June to August"), whose two ends
+    both lie where the verb's tense puts them; so does the "to" of such a range.
+    """
+    word = preposition.lower_
+    if word in AT_PREPOSITIONS:
+        return True
+    siblings = {
+        c.lower_ for c in preposition.head.children if c.dep_ == "prep" and c.i != preposition.i
+    }
+    return (word == "from" and bool(siblings & RANGE_ENDS)) or (word == "to" and "from" in siblings)
 
 
 def _verb_or_none(token: Any) -> Any | None:

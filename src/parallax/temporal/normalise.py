@@ -9,11 +9,12 @@ one range expression ("between 1999 and 2004").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
-from parallax.temporal import _anaphora, grammar
+from parallax.temporal import _anaphora, _speech_time, grammar
 from parallax.temporal._date_rules import (
     ago_rule,
     bare_month_rule,
@@ -169,16 +170,27 @@ def _can_join(a: TimeExpression, b: TimeExpression) -> bool:
     return True
 
 
+_WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
 def _after(a: TimeExpression, b: TimeExpression) -> TimeExpression:
     """``b`` moved a year on when both ends were dated without a year and b fell before a.
 
     "From June to August" written in February places each month on its own; a range's end
-    follows its start, so an end that landed a year early is moved to the next year.
+    follows its start, so an end that landed a year early is moved to the next year, and
+    a weekday that landed before the start of its range a week on.
     """
     if not (a.relative and b.relative and a.range and b.range and b.range[1] < a.range[0]):
         return b
     if b.granularity not in {"day", "month"} or not b.value[:4].isdigit():
         return b
+    if _WEEKDAY_NAME.search(b.text) and b.granularity == "day":
+        # "from Monday to Wednesday": a week on, not a year ("will run from Monday to
+        # Wednesday", written on a Wednesday, ends on the coming one)
+        day = b.range[0] + timedelta(days=7)
+        if day < a.range[0]:
+            return b
+        return replace(b, value=day.isoformat(), range=(day, day))
     value = f"{int(b.value[:4]) + 1:04d}{b.value[4:]}"
     span = value_range(value)
     return replace(b, value=value, range=span) if span else b
@@ -248,7 +260,9 @@ def find_times_in_sentences(
     Each sentence is scanned on its own, so no expression runs across a sentence boundary,
     but the expressions that count from an earlier one ("the previous day", "two days
     earlier") take it from the sentences before, as the narrative does, rather than being
-    left out or counted from publication.
+    left out or counted from publication. The times of a direct quotation whose attribution
+    dates the speaking ("'Yesterday we lost three,' he said on Sunday") count from the day
+    the speaker spoke (:mod:`parallax.temporal._speech_time`).
 
     Args:
         text: the whole text.
@@ -261,17 +275,9 @@ def find_times_in_sentences(
     Returns:
         One list per sentence, in the order given.
     """
-    found: list[TimeExpression] = []
-    owner: list[int] = []
-    for number, (start, end) in enumerate(sentences):
-        piece = text[start:end]
-        if not piece or not grammar.TRIGGER.search(piece):
-            continue
-        for expression in _select(Context(piece, anchor, _shifted(lean, start))):
-            found.append(
-                replace(expression, start=expression.start + start, end=expression.end + start)
-            )
-            owner.append(number)
+    scanned = _respoken(text, sentences, anchor, lean, _scan(text, sentences, anchor, lean))
+    found = _speech_time.reported_weekdays(text, [e for e, _ in scanned])
+    owner = [n for _, n in scanned]
     resolved = {(e.start, e.end): e for e in _anaphora.resolve(text, anchor, found)}
     by_sentence: list[list[TimeExpression]] = [[] for _ in sentences]
     for expression, number in zip(found, owner, strict=True):
@@ -282,6 +288,74 @@ def find_times_in_sentences(
         _join_ranges(Context(text, anchor), expressions) if expressions else []
         for expressions in by_sentence
     ]
+
+
+def _scan(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    anchor: date | None,
+    lean: LeanOf | None,
+    only: Sequence[int] | None = None,
+) -> list[tuple[TimeExpression, int]]:
+    """Each expression of the sentences (or of the sentences ``only``), with its sentence."""
+    found: list[tuple[TimeExpression, int]] = []
+    for number in range(len(sentences)) if only is None else only:
+        start, end = sentences[number]
+        piece = text[start:end]
+        if not grammar.TRIGGER.search(piece):
+            continue
+        for expression in _select(Context(piece, anchor, _shifted(lean, start))):
+            moved = replace(expression, start=expression.start + start, end=expression.end + start)
+            found.append((moved, number))
+    return found
+
+
+def _respoken(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    anchor: date | None,
+    lean: LeanOf | None,
+    scanned: list[tuple[TimeExpression, int]],
+) -> list[tuple[TimeExpression, int]]:
+    """``scanned`` with the times of quotations spoken on another day read from that day.
+
+    The speaker's "yesterday" counts from the day they spoke, not from publication; a
+    speaking dated to a year or month places only the times no finer than it
+    (:mod:`parallax.temporal._speech_time`).
+    """
+    starts = [start for start, _ in sentences]
+    by_owner: dict[int, list[TimeExpression]] = {}
+    for expression, number in scanned:
+        by_owner.setdefault(number, []).append(expression)
+    replaced: set[tuple[int, int]] = set()
+    added: list[tuple[TimeExpression, int]] = []
+    for quotation in _speech_time.elsewhen(text, anchor, [e for e, _ in scanned]):
+        first = max(0, bisect_right(starts, quotation.start) - 1)
+        owners = range(first, bisect_left(starts, quotation.end))
+        replaced.update(
+            (e.start, e.end)
+            for n in owners
+            for e in by_owner.get(n, [])
+            if quotation.start <= e.start < quotation.end
+        )
+        spoken = [
+            (e, n)
+            for e, n in _scan(text, sentences, quotation.day, lean, owners)
+            if quotation.start <= e.start and e.end <= quotation.end
+        ]
+        if quotation.day is None:
+            # spoken in a known year or month: "next year" is counted from it
+            period = {
+                (e.start, e.end): e
+                for e, _ in _scan(text, sentences, quotation.period[0], lean, owners)
+                if quotation.placed(e)
+            }
+            spoken = [(period.get((e.start, e.end), e), n) for e, n in spoken]
+        added += spoken
+    if not replaced and not added:
+        return scanned
+    kept = [pair for pair in scanned if (pair[0].start, pair[0].end) not in replaced]
+    return sorted(kept + added, key=lambda pair: pair[0].start)
 
 
 def _shifted(lean: LeanOf | None, offset: int) -> LeanOf | None:

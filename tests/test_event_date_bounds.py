@@ -1,0 +1,62 @@
+"""A time an event is moved to, or one it lies before or after, is not the event's date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parallax.components.actors import Actors
+from parallax.components.entities import Entities
+from parallax.components.events import Events
+from parallax.components.parse import SpacyParse
+from parallax.components.sentences import Sentences
+from parallax.components.times import Times
+from parallax.knowledge import bundled
+from parallax.model import Article
+from parallax.pipeline import Pipeline
+
+WRITTEN = date(2024, 3, 6)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    kb = bundled()
+    return Pipeline([SpacyParse(), Sentences(), Entities(), Times(), Actors(kb), Events(kb)])
+
+
+def _dates(nlp: Pipeline, text: str) -> dict[str, str | None]:
+    analysis = nlp(Article(text=text, source="<test>", language="en", date=WRITTEN))
+    return {str(e["action"]): e["date"] for e in analysis.layers["events"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("NATO postponed the summit until next month.", "postpone"),
+        ("The United Nations pushed the climate talks back to June.", "push back"),
+        ("The United States delayed the sale until 2025.", "delay"),
+        ("Ukraine moved the elections to next year.", "move"),
+    ],
+)
+def test_the_new_time_of_a_moved_event_does_not_date_the_moving(
+    nlp: Pipeline, text: str, action: str
+) -> None:
+    dates = _dates(nlp, text)
+    assert action in dates and dates[action] is None, dates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO will hold the summit two days after Christmas.",
+        "NATO held the summit three days before Christmas.",
+        "NATO held the summit after Christmas.",
+    ],
+)
+def test_a_time_the_event_lies_before_or_after_does_not_date_it(nlp: Pipeline, text: str) -> None:
+    assert _dates(nlp, text)["hold"] is None
+
+
+def test_a_time_the_verb_happens_at_still_dates_it(nlp: Pipeline) -> None:
+    assert _dates(nlp, "NATO postponed the summit last week.")["postpone"] == "2024-W09"
