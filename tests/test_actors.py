@@ -498,7 +498,10 @@ def test_plural_and_adjectival_forms_of_a_name_are_one_actor(nlp: Pipeline) -> N
         "envoy carried it. The Washington Post said Washington welcomed it.",
     )
     saudi = actor_of(analysis, "Saudi Arabia")
-    assert actor_of(analysis, "Saudis") == saudi
+    # A state the knowledge base knows: its adjective is the state, its plural its people
+    # (as "the Ukrainians" are Ukraine's people), not a third actor.
+    assert actor_of(analysis, "Saudi") == saudi
+    assert actor_of(analysis, "Saudis") == f"people:{saudi}"
     assert actor_of(analysis, "The Washington Post") != actor_of(analysis, "Washington")
 
 
