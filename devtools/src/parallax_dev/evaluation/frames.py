@@ -267,4 +267,9 @@ casting right: NFC `role` macro-F1 fell from 0.115 to 0.082 (37 of its 428 artic
 from opinion to news) and the hand-judged climate roles from 0.623 to 0.590 (two right
 antagonists lost). A genre that is right as a label but casts fewer right roles waits for
 a role reading that does not hang on the genre.
+Also tried (2026-12-06, not kept): the share of an article's sentences that the statements
+step's subjectivity head (trained on CheckThat! 2025) calls subjective, as a further cue.
+It hardly tells the genres apart: on BASIL's news the share has median 0.20 (10th to 90th
+percentile 0.03 to 0.41), on the ten NAEB opinion pages median 0.36 (0.17 to 0.58), on 80
+other NAEB pages median 0.12; an invented op-ed ("It is a hostage note.") scored 0.08.
 """
