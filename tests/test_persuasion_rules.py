@@ -210,51 +210,6 @@ def test_scare_quotes_with_no_party_in_sight_are_still_doubt() -> None:
     assert _doubts('The new "reform" will cost every family more.', []) == ['"reform"']
 
 
-def _shown_with_head_firing(text: str, technique: str) -> set[tuple[str, str]]:
-    """What :func:`shown_spans` shows when ``technique``'s sentence head fires on ``text``."""
-    import numpy as np
-
-    from parallax.persuasion.model import TechniquesModel
-    from parallax.persuasion.shown import shown_spans
-
-    model = TechniquesModel(
-        labels=[technique],
-        weights=np.zeros((1, 1), dtype=np.float32),
-        bias=np.zeros(1, dtype=np.float32),
-        thresholds=np.array([0.5], dtype=np.float32),
-        meta={},
-    )
-    line = Line(text)
-    spans = shown_spans([line], rules.detect([line]), np.array([[0.9]]), model, None, None)
-    return {(s.name, text[s.start : s.end]) for s in spans[0]}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The exhibit includes train schedules that Nazi officials used for the transports.",
-        "The memorial marks 80 years since the end of the Nazi occupation of the city.",
-    ],
-)
-def test_naming_the_nazis_in_history_is_no_reductio(text: str) -> None:
-    # Invented wire copy: the cue word is there and the meme-trained head fires on it, but
-    # nobody is set beside the Nazis.
-    assert ("reductio_ad_hitlerum", "Nazi") in found(text)
-    assert _shown_with_head_firing(text, "reductio_ad_hitlerum") == set()
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Their new border rules are like something out of Nazi Germany.",
-        "He likened the ministry's raids to Gestapo tactics.",
-    ],
-)
-def test_setting_someone_beside_the_nazis_is_reductio(text: str) -> None:
-    shown = _shown_with_head_firing(text, "reductio_ad_hitlerum")
-    assert {name for name, _ in shown} == {"reductio_ad_hitlerum"}
-
-
 @pytest.mark.parametrize(
     "text",
     [

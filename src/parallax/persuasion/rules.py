@@ -169,32 +169,6 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
 )
 """Cue patterns: a span the reader can see, shown only when the trained head agrees."""
 
-_FORMS: dict[str, re.Pattern[str]] = {
-    "reductio_ad_hitlerum": re.compile(
-        r"\b(?:like|likens?|likened|likening|compar\w+|akin to|reminiscent of"
-        r"|echo(?:es|ed|ing)?|evok\w+|worthy of|just as|no different from|the same as"
-        r"|(?:new|modern-day|latter-day) (?:hitler|nazis?|gestapo))\b"
-        r"|\b(?:hitler|nazi|gestapo)[- ]style\b",
-        _I,
-    ),
-}
-"""The form a cue's sentence must also have before the cue is shown.
-
-Naming the Nazis is reporting history ("schedules the Nazi officials used", "the Nazi
-occupation of Kyiv"); the technique is setting someone beside them. The sentence heads
-were trained on memes, where every mention is such a comparison, so on news they fire on
-the name alone: the cue is shown only in a sentence that compares."""
-
-
-def in_form(span: TechniqueSpan, text: str) -> bool:
-    """Whether a cue span's sentence (``text``) has the form its technique needs.
-
-    Techniques without a form in :data:`_FORMS` need none beyond the cue itself.
-    """
-    form = _FORMS.get(span.name)
-    return form is None or bool(form.search(text))
-
-
 _SLOGAN_MOTIFS = re.compile(
     r"\b(?:hands off [\w' ]{1,30}"
     r"|down with [\w' ]{1,30}"
