@@ -86,3 +86,24 @@ def test_options_open_to_someone_are_no_false_dilemma(text: str) -> None:
 )
 def test_a_dilemma_put_to_the_audience_is_shown(text: str, span: str) -> None:
     assert shown_with_head_firing(text, "black_and_white", start=12) == {("black_and_white", span)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Supporters wearing Make America Great Again hats lined the road to the arena.",
+        "Demonstrators held banners reading Down with the war outside the embassy.",
+    ],
+)
+def test_a_slogan_named_in_a_report_is_not_chanted(text: str) -> None:
+    # Invented wire copy: the slogan's words are there, as the name of a hat or a banner.
+    assert any(name == "slogans" for name, _ in found(text))
+    assert shown_with_head_firing(text, "slogans") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hands off our libraries", "Down with the war.", "Our answer: hands off our pensions!"],
+)
+def test_a_slogan_standing_alone_or_exclaimed_is_shown(text: str) -> None:
+    assert {name for name, _ in shown_with_head_firing(text, "slogans", start=7)} == {"slogans"}

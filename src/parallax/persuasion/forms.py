@@ -13,7 +13,11 @@ is a form of the sentence, not the word, and the cue is shown only where the for
   or shelter in place", "candidates must either pay a fee or collect signatures"), so the
   either-or cue is shown only in a sentence that speaks to or for its readers (we, you).
   The other dilemma cues ("there is no alternative", "with us or against us") are the form
-  themselves.
+  themselves;
+- a slogan is chanted, not mentioned: a slogan's words inside a sentence about something
+  else name it ("supporters wearing Make America Great Again hats", "banners reading Down
+  with the war"), so a slogan cue is shown only where it stands as the sentence, ends in
+  an exclamation mark or follows a colon.
 """
 
 from __future__ import annotations
@@ -36,17 +40,30 @@ _FORMS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str]], ...] = (
     ("black_and_white", re.compile(r"either\b", _I), _AUDIENCE),
 )
 """(technique, the cue it applies to (None: every cue), the form its sentence needs)."""
+_EDGE = " \t\"'“”‘’()-—–"
+"""What may stand around a slogan that is its own sentence: space, quote marks, dashes."""
 
 
 def in_form(span: TechniqueSpan, sentence: SentenceLike) -> bool:
     """Whether a cue span's sentence has the form its technique needs.
 
-    Cues without a form in :data:`_FORMS` need none beyond the cue itself.
+    Cues without a form here need none beyond the cue itself.
     """
-    cue = sentence.text[span.start - sentence.start : span.end - sentence.start]
+    text = sentence.text
+    start, end = span.start - sentence.start, span.end - sentence.start
+    if span.name == "slogans":
+        return _chanted(text, start, end)
     for name, applies, form in _FORMS:
-        if span.name != name or (applies is not None and not applies.match(cue)):
+        if span.name != name or (applies is not None and not applies.match(text[start:end])):
             continue
-        if not form.search(sentence.text):
+        if not form.search(text):
             return False
     return True
+
+
+def _chanted(text: str, start: int, end: int) -> bool:
+    """Whether the slogan at ``text[start:end]`` stands alone, is exclaimed or follows a colon."""
+    before, after = text[:start].strip(_EDGE), text[end:].strip(_EDGE)
+    if after.startswith("!") or before.endswith(":"):
+        return True
+    return not before and after in ("", ".", "!")
