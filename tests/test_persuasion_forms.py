@@ -53,6 +53,7 @@ def test_naming_the_nazis_in_history_is_no_reductio(text: str) -> None:
     [
         "Their new border rules are like something out of Nazi Germany.",
         "He likened the ministry's raids to Gestapo tactics.",
+        "That is exactly what the Nazis did with the newspapers.",
     ],
 )
 def test_setting_someone_beside_the_nazis_is_reductio(text: str) -> None:

@@ -30,6 +30,7 @@ _I = re.IGNORECASE
 _COMPARES = re.compile(
     r"\b(?:like|likens?|likened|likening|compar\w+|akin to|reminiscent of"
     r"|echo(?:es|ed|ing)?|evok\w+|worthy of|just as|no different from|the same as"
+    r"|(?:exactly|just|precisely) what"
     r"|(?:new|modern-day|latter-day) (?:hitler|nazis?|gestapo))\b"
     r"|\b(?:hitler|nazi|gestapo)[- ]style\b",
     _I,
