@@ -208,3 +208,30 @@ def test_a_quotation_that_is_the_whole_sentence_is_no_scare_quote() -> None:
 
 def test_scare_quotes_with_no_party_in_sight_are_still_doubt() -> None:
     assert _doubts('The new "reform" will cost every family more.', []) == ['"reform"']
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Most forecasters now expect a "soft landing," in which prices cool without layoffs.',
+        'Regulators are studying "ghost kitchens" (restaurants with no dining room) closely.',
+        'The habit, known as "doom spending," has spread among younger buyers.',
+        'Lenders took a "haircut," or a loss on the face value, of about 40 percent.',
+    ],
+)
+def test_a_term_the_writer_names_or_explains_is_no_scare_quote(text: str) -> None:
+    # Invented wire copy: quote marks set off a term of art, which the sentence names or
+    # goes on to explain; no one is being doubted.
+    assert rules.scare_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The "reforms" cut pensions by a third.',
+        'The "reforms," which cut pensions by a third, passed on Tuesday.',
+        'Shoppers face a "soft landing" or worse.',
+    ],
+)
+def test_a_quoted_word_with_no_gloss_is_still_a_scare_quote(text: str) -> None:
+    assert len(rules.scare_quotes(text)) == 1

@@ -13,6 +13,7 @@ import numpy as np
 from parallax.encoder import shared_encoder
 from parallax.leads import lead_of
 from parallax.model import Analysis
+from parallax.persuasion.loaded import datelined, shifted
 from parallax.pipeline.registry import register
 from parallax.pipeline.versions import CodeVersion
 
@@ -44,6 +45,13 @@ class Embed:
     thread alongside the parse of the next batch (``releases_gil``), with one torch thread
     (``threads``): measured on 2 cores, a second torch thread spins on the core the parse
     needs and the whole pipeline gets slower (see docs/performance.md).
+
+    A sentence that opens with a dateline (a wire lede, "PHOENIX (AP) — ...") is encoded a
+    second time without it in the same call, and its word-piece states are those of that
+    reading, offsets still into the whole sentence: the loaded-language head reads the
+    writer's words, and a dateline in front lifts its reading of them
+    (:func:`parallax.persuasion.loaded.datelined`). Its vector and fourth-layer states stay
+    those of the whole sentence, as every other reader of them expects.
     """
 
     releases_gil = True
@@ -59,11 +67,16 @@ class Embed:
         texts = [s.text for a in batch for s in a.sentences]
         sentences = len(texts)
         texts += [lead_text(a) for a in batch]
+        cuts = datelined(texts[:sentences])
+        texts += [texts[i][n:] for i, n in cuts]
         vectors, tokens, layers = (
             shared_encoder().encode_with_layers(texts, threads=self.threads)
             if texts
             else (np.zeros((0, 384), np.float32), [], [])
         )
+        readings = sentences + len(batch)
+        for k, (i, n) in enumerate(cuts):
+            tokens[i] = shifted(tokens[readings + k], n)
         offset = 0
         for number, analysis in enumerate(batch):
             count = len(analysis.sentences)

@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from parallax.datelines import dateline_length
 from parallax.encoder import TokenStates
 from parallax.errors import ConfigError
 from parallax.models import models_dir
@@ -336,6 +337,24 @@ def visible_logits(text: str, tokens: TokenStates, logits: np.ndarray) -> np.nda
         if not any(ch.isalpha() for ch in piece) or word in STOP_WORDS:
             shown[index] = FLOOR
     return shown
+
+
+def datelined(texts: Sequence[str]) -> list[tuple[int, int]]:
+    """(index, dateline length) of each text that opens with a dateline.
+
+    The head reads such a text from the first word after its dateline. A dateline is where
+    the report was filed, never the writer's wording, yet it lifts the head's reading of
+    the sentence it opens: on invented wire ledes, "PHOENIX (Wire) — " raised the
+    probability of a plain lede by 0.03 to 0.10, over the threshold for words no reader
+    calls loaded ("storm", "swelled"), because the piece unit reads every piece in the
+    context of the others and BASIL's ledes seldom open with an agency's dateline.
+    """
+    return [(i, n) for i, text in enumerate(texts) if (n := dateline_length(text))]
+
+
+def shifted(tokens: TokenStates, by: int) -> TokenStates:
+    """``tokens`` of a text's tail read as offsets into the whole text (``by`` characters on)."""
+    return TokenStates(tokens.states, tokens.offsets + np.int32(by))
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:

@@ -183,10 +183,16 @@ _SPEECH_CUE = re.compile(
     r"|according to|call(?:s|ed|ing)?|referr?(?:s|ed|ing)? to|describ(?:es|ed|ing)"
     r"|dubb?(?:s|ed|ing)|term(?:s|ed)|label+(?:s|ed|ing)|brand(?:s|ed|ing)|deride[sd]?"
     r"|vow(?:s|ed)|warn(?:s|ed)|urg(?:es|ed)|dismiss(?:es|ed)|ask(?:s|ed|ing)"
-    r"|shout(?:s|ed)|add(?:s|ed)|argu(?:es|ed)|insist(?:s|ed)|claim(?:s|ed))\b|:\s*[“\"]",
+    r"|shout(?:s|ed)|add(?:s|ed)|argu(?:es|ed)|insist(?:s|ed)|claim(?:s|ed)"
+    r"|known as|nicknamed)\b|:\s*[“\"]",
     re.IGNORECASE,
 )
-"""Words that introduce someone's words: a quoted phrase in their sentence is a quotation."""
+"""Words that introduce someone's words, or a name ("known as"): a quoted phrase in their
+sentence is a quotation or a term, not the writer's doubt."""
+_GLOSS = re.compile(r"\s*(?:\(|,?\s*(?:in which|under which|whereby|meaning|or)\b)", re.I)
+"""What follows a term the writer explains: "a "soft landing," in which prices ...",
+"ghost kitchens" (restaurants with no dining room), "a "haircut," or a loss ...". A
+comma must come first, inside or after the quote marks, except before a bracket."""
 
 
 def detect(
@@ -298,9 +304,11 @@ def scare_quotes(text: str) -> list[tuple[int, int]]:
     """Quoted phrases of one to three words in a sentence that quotes nobody.
 
     A speech or naming verb anywhere in the sentence ("called it", "referred to them as",
-    "vowed to end") makes the quoted words someone's quotation, which is reporting. A
-    quoted title or name (every word capitalised, "Meet the Press") and a quoted function
-    word ("without a single 'no' vote") are not doubt either.
+    "vowed to end", "known as") makes the quoted words someone's quotation or a name, which
+    is reporting. A quoted title or name (every word capitalised, "Meet the Press") and a
+    quoted function word ("without a single 'no' vote") are not doubt either, nor is a term
+    the writer goes on to explain (:data:`_GLOSS`): wire copy puts a term of art in quote
+    marks where it explains it ("expect a "soft landing," in which inflation falls").
     """
     if _SPEECH_CUE.search(text):
         return []
@@ -314,8 +322,18 @@ def scare_quotes(text: str) -> list[tuple[int, int]]:
             continue
         if all(w[:1].isupper() for w in words if w.lower() not in _STOP):
             continue
+        if _explained(text, match.end(), inner):
+            continue
         found.append((match.start(), match.end()))
     return found
+
+
+def _explained(text: str, end: int, inner: str) -> bool:
+    """Whether the quoted term ending at ``end`` is followed by the writer's gloss of it."""
+    gloss = _GLOSS.match(text, end)
+    if gloss is None:
+        return False
+    return "(" in gloss.group() or "," in gloss.group() or inner.endswith(",")
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]+")

@@ -8,7 +8,10 @@ Three sources, each kept only where a reader can check it in the highlighted wor
 - the sentence heads trained on SemEval-2021 task 6, shown only where a cue span of the
   same technique ("what about", "so-called", a label word) is in the sentence, with the
   head's probability as the score. A head that fires with no cue shows nothing: a whole
-  sentence highlighted as "smears" does not tell the reader which words smear.
+  sentence highlighted as "smears" does not tell the reader which words smear. A cue whose
+  technique has a sentence form (reductio ad hitlerum: a comparison; an either-or dilemma:
+  put to the audience) is shown only in a sentence with that form
+  (:mod:`parallax.persuasion.forms`).
 
 The sentence heads' loaded-language call is not used on articles: the loaded-language head
 was trained on news, they were trained on memes.
@@ -21,6 +24,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from parallax.encoder import TokenStates
+from parallax.persuasion.forms import in_form
 from parallax.persuasion.loaded import LoadedLanguageHead, Position
 from parallax.persuasion.model import TechniquesModel
 from parallax.persuasion.rules import MECHANICAL, SentenceLike, TechniqueSpan
@@ -68,7 +72,7 @@ def shown_spans(
             spans += [
                 TechniqueSpan(s.name, s.start, s.end, "model", p, s.kind)
                 for s in own
-                if s.name == technique and s.kind != MECHANICAL
+                if s.name == technique and s.kind != MECHANICAL and in_form(s, sentence)
             ]
         if head is not None and tokens is not None:
             spans += [

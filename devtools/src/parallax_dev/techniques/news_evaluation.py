@@ -28,7 +28,7 @@ from parallax.persuasion.rules import TechniqueSpan
 from parallax.persuasion.shown import shown_spans
 from parallax_dev.techniques.basil import BasilSentence
 from parallax_dev.techniques.loaded_training import cross_validate
-from parallax_dev.techniques.token_cache import cached_tokens
+from parallax_dev.techniques.token_cache import head_tokens
 
 FAMILY = frozenset({"loaded_language", "name_calling", "exaggeration", "smears"})
 BABE = ("datasets", "babe_media_bias", "final_labels_SG2.csv")
@@ -144,7 +144,7 @@ def basil_scores(shared: Path, model: TechniquesModel | None = None) -> BasilSco
     """Cross-validate the loaded-language head by story and score what the pipeline shows."""
     model = model or bundled_model()
     sentences, cv = cross_validate(shared)
-    vectors, tokens = cached_tokens([s.text for s in sentences])
+    vectors, tokens = head_tokens([s.text for s in sentences])
     parties = named_parties([s.text for s in sentences])
     shown: list[list[TechniqueSpan]] = [[] for _ in sentences]
     for held, head in zip(cv.folds, cv.heads, strict=True):
@@ -258,7 +258,7 @@ def babe_scores(shared: Path) -> BabeScores:
     with path.open(encoding="utf-8") as handle:
         rows = [r for r in csv.DictReader(handle) if r["label_bias"] in ("Biased", "Non-biased")]
     texts = [r["text"] for r in rows]
-    vectors, tokens = cached_tokens(texts)
+    vectors, tokens = head_tokens(texts)
     shown = show_texts(texts, tokens, vectors, bundled_head(), bundled_model())
     predicted = np.array([any(t.name in FAMILY for t in spans) for spans in shown])
     gold = np.array([r["label_bias"] == "Biased" for r in rows])

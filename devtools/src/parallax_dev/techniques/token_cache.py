@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from parallax.encoder import MODEL_NAME, TokenStates, shared_encoder
+from parallax.persuasion.loaded import datelined, shifted
 from parallax_dev.cache_files import write_atomically
 
 
@@ -49,4 +50,21 @@ def cached_tokens(texts: Sequence[str]) -> tuple[np.ndarray, list[TokenStates]]:
             bounds=bounds,
         ),
     )
+    return vectors, tokens
+
+
+def head_tokens(texts: Sequence[str]) -> tuple[np.ndarray, list[TokenStates]]:
+    """:func:`cached_tokens`, with a text opening with a dateline read as the pipeline does.
+
+    The embed step gives the loaded-language head the word pieces of a datelined sentence
+    read without its dateline (offsets still into the whole text); the vectors stay the
+    whole texts'.
+    """
+    vectors, tokens = cached_tokens(texts)
+    cuts = datelined(texts)
+    if cuts:
+        _, tails = cached_tokens([texts[i][n:] for i, n in cuts])
+        tokens = list(tokens)
+        for (i, n), tail in zip(cuts, tails, strict=True):
+            tokens[i] = shifted(tail, n)
     return vectors, tokens
