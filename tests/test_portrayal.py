@@ -182,20 +182,6 @@ def test_acting_on_a_proposal_harms_nobody_but_on_people_it_does() -> None:
     )
 
 
-def test_lowering_an_amount_harms_only_when_it_falls_on_people() -> None:
-    # Invented: whether cutting an amount harms depends on the amount (forest clearing,
-    # emissions, rates), so, as with procedure, only an act on people or an actor is a deed.
-    assert not actions.is_deed(
-        {"action": "cut", "target_text": "forest clearing", "target_people": False}, False
-    )
-    assert not actions.is_deed(
-        {"action": "slash", "target_text": "its emissions", "target_people": False}, False
-    )
-    assert actions.is_deed(
-        {"action": "cut", "target_text": "the miners' pay", "target_people": True}, False
-    )
-
-
 def test_taking_a_side_is_no_deed() -> None:
     # Invented: backing a nominee in a vote is a stance, not help (FrameNet Taking_sides).
     assert actions.kind("support", "supported") is None

@@ -187,15 +187,6 @@ such an act is a deed only when it falls on one of the article's actors or on pe
 ("banned the party", "defeated the rebels"), as help is (:func:`is_deed`)."""
 
 
-SCALE_VERBS = frozenset({"cut", "slash", "lower"})
-"""Verbs that move an amount down a scale (FrameNet's Cause_change_of_position_on_a_scale)
-that the lexicon rates as harm. Whether lowering an amount harms anyone depends on the
-amount ("cut deforestation by half", "slashed emissions", "lowered interest rates" against
-"cut 500 jobs"), so such an act, like one of procedure, is a deed only when it falls on an
-actor or on people. "Drop" and "weaken" are left out: a reader of climate news took
-dropping a rule as a villain's act (docs/evaluation.md)."""
-
-
 UNDERGONE = frozenset({"endure", "incur", "lose", "suffer", "sustain", "undergo"})
 """Verbs whose subject undergoes what they name rather than doing it to anyone: "the army
 lost two towns", "the city suffered heavy damage". The lexicon rates the loss, and the one
@@ -238,7 +229,7 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
     carry the valence of their words only.
     """
     verb = (str(event.get("action") or "").split() or [""])[0]
-    on_people_only = helpful or verb in PROCEDURAL_VERBS or verb in SCALE_VERBS
+    on_people_only = helpful or verb in PROCEDURAL_VERBS
     reached = bool(event.get("target_text")) and (
         not on_people_only or bool(event.get("target_people"))
     )
