@@ -61,3 +61,45 @@ def test_a_speaker_is_shown_without_the_mark_that_ends_the_quotation_before(
     assert quote(analysis, "her client would testify")["speaker_text"] == (
         "Governor Hale's lawyer, Irene Cobb"
     )
+
+
+def actor_at(analysis: Analysis, text: str, occurrence: int = 0) -> str:
+    """The actor of the ``occurrence``-th mention written ``text``."""
+    found = [
+        (m["start"], a["id"])
+        for a in analysis.layers["actors"]
+        for m in a["mentions"]
+        if m["text"] == text
+    ]
+    assert len(found) > occurrence, analysis.layers["actors"]
+    return sorted(found)[occurrence][1]
+
+
+def test_a_bare_surname_is_the_first_of_two_relatives_named_as_often(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Governor Alan Brandt said on Monday that his son Tobias Brandt had broken no law.\n\n"
+        '"My son did nothing wrong," Brandt said. "I am proud of him."',
+    )
+    assert actor_at(analysis, "Brandt") == actor_at(analysis, "Alan Brandt")
+
+
+def test_a_bare_surname_is_not_the_namesake_with_a_generational_suffix(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Former Governor Carl Ostrow called the audit overdue. His son, Carl Ostrow Jr., "
+        "wrote online that the auditors were biased. Ostrow said he would speak in Dayton.",
+    )
+    assert actor_at(analysis, "Ostrow") == actor_at(analysis, "Carl Ostrow")
+
+
+def test_an_honorific_rules_out_a_namesake_of_the_other_gender(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Marion Delacroix returned to Ohio on Saturday, and her husband, former Senator "
+        "Paul Delacroix, appeared beside her at a rally.\n\n"
+        '"This race is about the future," Ms. Delacroix said. Mr. Delacroix told the crowd '
+        "that the race was close.",
+    )
+    assert actor_at(analysis, "Delacroix", 0) == actor_at(analysis, "Marion Delacroix")
+    assert actor_at(analysis, "Delacroix", 1) == actor_at(analysis, "Paul Delacroix")
