@@ -103,3 +103,38 @@ def test_an_honorific_rules_out_a_namesake_of_the_other_gender(nlp: Pipeline) ->
     )
     assert actor_at(analysis, "Delacroix", 0) == actor_at(analysis, "Marion Delacroix")
     assert actor_at(analysis, "Delacroix", 1) == actor_at(analysis, "Paul Delacroix")
+
+
+def test_a_possessive_in_an_apposition_is_not_the_person_it_describes(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Governor Ilse Marten opened her campaign in Toledo on Friday. "
+        "Senator Bernd Lund, her rival, said the state needed new roads.",
+    )
+    owners = [
+        a["id"]
+        for a in analysis.layers["actors"]
+        for m in a["mentions"]
+        if m["text"] == "her" and m["start"] > analysis.article.text.index("Lund")
+    ]
+    assert actor_at(analysis, "Bernd Lund") not in owners
+
+
+def test_a_possessive_in_the_next_sentence_continues_the_main_clauses_subject(
+    nlp: Pipeline,
+) -> None:
+    # The reported clause's subject is nearer, but the topic is the one who speaks; a name
+    # set in apposition to that subject ("the firm Volterra") is the subject too.
+    analysis = analyse(
+        nlp,
+        "Norway's state power firm Volterra said Russia was blackmailing Europe. "
+        "Its chief executive, Lena Brekke, said buyers must stop paying.",
+    )
+    assert actor_at(analysis, "Its") == actor_at(analysis, "Volterra")
+
+
+def test_a_possessive_in_the_same_sentence_keeps_the_nearer_subject(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp, "Volterra said Russia was blackmailing its neighbours over the winter prices."
+    )
+    assert actor_at(analysis, "its") == actor_at(analysis, "Russia")
