@@ -138,3 +138,33 @@ def test_a_possessive_in_the_same_sentence_keeps_the_nearer_subject(nlp: Pipelin
         nlp, "Volterra said Russia was blackmailing its neighbours over the winter prices."
     )
     assert actor_at(analysis, "its") == actor_at(analysis, "Russia")
+
+
+def test_an_honorific_picks_the_namesake_the_article_gives_that_gender(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Former Governor Arthur Venn urged lawmakers on Thursday to pass the bill, while his "
+        "wife, Clara Venn, campaigned in Macon.\n\n"
+        "Ms. Venn told voters that the vote mattered.",
+    )
+    assert actor_at(analysis, "Venn") == actor_at(analysis, "Clara Venn")
+
+
+def test_its_opening_a_sentence_after_an_unnamed_subject_stays_unresolved(
+    nlp: Pipeline,
+) -> None:
+    analysis = analyse(
+        nlp,
+        "Korvath Motors said it would close two plants. The carmaker said the war had cut "
+        "supplies from Ukraine. Its chief executive said losses would follow.",
+    )
+    owners = [m for a in analysis.layers["actors"] for m in a["mentions"] if m["text"] == "Its"]
+    assert owners == []
+
+
+def test_it_in_as_long_as_it_takes_refers_to_nothing(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp, "Norway said it would back Ukraine for as long as it takes, whatever the cost."
+    )
+    found = [m for a in analysis.layers["actors"] for m in a["mentions"] if m["text"] == "it"]
+    assert len(found) == 1

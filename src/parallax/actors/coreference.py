@@ -152,7 +152,7 @@ def resolve_references(
             for key, other in ranked[1:]
         ):
             continue  # "the country" in war news with two countries in view: either
-        if lower in {"it", "they", "them"} and _nearer_thing(doc, token, best[1], taken):
+        if lower in {"it", "its", "they", "them"} and _nearer_thing(doc, token, best[1], taken):
             continue  # "The letter went early. It went in May": the letter, not an actor
         if lower == "its" and _thing_owns(doc, token, best[1], taken):
             continue  # "the agency had exceeded its authority": the agency's
@@ -205,7 +205,9 @@ def _dummy_it(pronoun: Any) -> bool:
     if lemma == "be":
         return True
     if lemma == "take":
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in TIME_NOUNS for c in verb.children)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        # "for as long as it takes", "whatever it takes": no object, no referent
+        return not objects or any(c.lemma_.lower() in TIME_NOUNS for c in objects)
     return lemma in {"seem", "appear"} and any(c.dep_ == "ccomp" for c in verb.children)
 
 
@@ -285,8 +287,9 @@ def _unnamed_subject_before(
     "it" is the staff, not the town. A subject the candidate is part of ("the Dutch
     carmaker Velden Motors") is the candidate's own phrase.
     """
-    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or candidate.subject:
-        return False
+    owner = pronoun.dep_ == "poss" and pronoun.head.dep_ in {"nsubj", "nsubjpass"}
+    if (pronoun.dep_ not in {"nsubj", "nsubjpass"} and not owner) or candidate.subject:
+        return False  # "Its chief executive said ..." continues the subject as "it" would
     first = doc[candidate.head].sent.start
     return any(
         token.dep_ in {"nsubj", "nsubjpass"}

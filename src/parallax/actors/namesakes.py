@@ -8,7 +8,8 @@ the reader what decides it, and so this module reads that and nothing else:
 * a generational suffix marks the one a bare surname is not: a son named "Donald Trump Jr."
   is "Trump Jr." on second reference, so "Trump" is the other Donald Trump;
 * an honorific states a gender ("Ms. Clinton"), which rules out a namesake the article
-  calls a man ("her husband, Bill Clinton");
+  calls a man ("her husband, Bill Clinton") and picks the one it calls a woman ("his
+  wife, Michelle Obama") over one whose gender it does not state;
 * between people named equally often so far, the first the article introduced is the one
   it is about: relatives and namesakes come in after the principal and are given their
   first names, not the bare surname.
@@ -57,8 +58,9 @@ def choose_namesake(
         said = honorific_gender(doc, mention)
         if said is not None:
             genders = stated_genders(doc, [*before, *earlier])
+            known = [a for a in candidates if genders.get(a) == said]
             fitting = [a for a in candidates if genders.get(a, said) == said]
-            candidates = fitting or candidates
+            candidates = known or fitting or candidates
     most = max(seen.get(a, 0) for a in candidates)
     tied = [a for a in candidates if seen.get(a, 0) == most]
     return min(tied, key=lambda a: order[a])
