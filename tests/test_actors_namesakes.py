@@ -168,3 +168,15 @@ def test_it_in_as_long_as_it_takes_refers_to_nothing(nlp: Pipeline) -> None:
     )
     found = [m for a in analysis.layers["actors"] for m in a["mentions"] if m["text"] == "it"]
     assert len(found) == 1
+
+
+def test_a_familys_plural_name_is_a_group_of_people(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Governor Frank Delaney said his son Kyle Delaney had done nothing wrong. A rival "
+        "wrote on social media that the Delaneys were corrupt. The council said it was a "
+        "stunt.",
+    )
+    family = [a for a in analysis.layers["actors"] if a["name"].endswith("Delaneys")]
+    assert family and family[0]["type"] == "group"
+    assert [m["text"] for m in family[0]["mentions"]] == ["Delaneys"]

@@ -15,7 +15,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from parallax.actors.name_particles import PARTICLES
-from parallax.actors.namesakes import choose_namesake
+from parallax.actors.namesakes import choose_namesake, families_in_the_plural
 
 if TYPE_CHECKING:
     from parallax.actors.mentions import ActorInfo, Mention
@@ -67,6 +67,7 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo], doc: A
             # namesake named first ("an aide to Bush ... the aide, Karen Bush").
             mention.actor = same[0].actor
         seen[mention.actor] = seen.get(mention.actor, 0) + 1
+    families_in_the_plural(mentions, actors)
     _drop_unused(mentions, actors)
 
 

@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from parallax.actors.mentions import Mention
+    from parallax.actors.mentions import ActorInfo, Mention
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 """Generational suffixes that end a full name ("Jesse Jackson Jr.")."""
@@ -73,3 +73,31 @@ def _all_suffixed(actor: str, before: Sequence[Mention]) -> bool:
         for m in before
         if m.actor == actor and len(m.text.split()) > 1
     ) and any(m.actor == actor and len(m.text.split()) > 1 for m in before)
+
+
+def families_in_the_plural(mentions: Sequence[Mention], actors: dict[str, ActorInfo]) -> None:
+    """Type "the Bidens" as a group of people when the article names a Biden in full.
+
+    The tagger reads a family's plural name as a place, a firm or one person, and "it" or
+    "he" then finds it ("the Bidens were corrupt ... it was evidence-free"). A capitalised
+    word that is a surname of a person the article names in full, plus "s", is that
+    family: people in the plural, so "they" may take it up and "it" may not.
+    """
+    surnames = {
+        m.text.split()[-1]
+        for m in mentions
+        if m.label == "PERSON" and m.kind == "name" and len(m.text.split()) > 1
+    }
+    for mention in mentions:
+        info = actors.get(mention.actor)
+        word = mention.text.removeprefix("the ").removeprefix("The ")
+        if (
+            info is not None
+            and mention.kind == "name"
+            and mention.actor.startswith("local:")
+            and " " not in word
+            and word.endswith("s")
+            and word[:-1] in surnames
+        ):
+            info.type = "group"
+            mention.plural = True
