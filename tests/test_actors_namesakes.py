@@ -180,3 +180,16 @@ def test_a_familys_plural_name_is_a_group_of_people(nlp: Pipeline) -> None:
     family = [a for a in analysis.layers["actors"] if a["name"].endswith("Delaneys")]
     assert family and family[0]["type"] == "group"
     assert [m["text"] for m in family[0]["mentions"]] == ["Delaneys"]
+
+
+def test_the_narrations_its_does_not_take_a_name_from_inside_a_quotation(
+    nlp: Pipeline,
+) -> None:
+    analysis = analyse(
+        nlp,
+        "Norsk Olje said on Tuesday it would leave its projects in Russia.\n\n"
+        '"We are shocked by the loss of life in Ukraine," the chief executive said. '
+        "Halvard Energi, its Danish rival, announced a similar move on Sunday.",
+    )
+    ukraine = [a for a in analysis.layers["actors"] if a["id"] == "ukraine"]
+    assert ukraine and [m["text"] for m in ukraine[0]["mentions"]] == ["Ukraine"]

@@ -125,6 +125,8 @@ def resolve_references(
                 continue  # "she" after "Mr. Smith", "he" after "the chairwoman, Jane Roe"
             if _backgrounded(doc[candidate.head], token) or candidate.actor == clause_subject:
                 continue
+            if _quoted_only(quotes, candidate.start, token.idx):
+                continue  # "... in Ukraine," Beurden said. BP, its rival: not Ukraine's
             if _owns_own_apposition(doc[candidate.head], token):
                 continue  # "Senator Lund, her rival, ...": "her" is not Lund
             if lower in SINGULAR_NEUTER and _modifier(doc[candidate.head]):
@@ -374,6 +376,16 @@ def _main_subject(head: Any) -> bool:
     while token.dep_ in {"compound", "appos", "flat", "amod"} and token.head.i != token.i:
         token = token.head
     return token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT"
+
+
+def _quoted_only(quotes: list[tuple[int, int]], candidate: int, pronoun: int) -> bool:
+    """Whether a candidate stands inside a quotation that the pronoun is outside of.
+
+    The article's own pronoun continues the article's own actors; a name in a speaker's
+    words ("We are shocked by the loss of life in Ukraine," the chief executive said. "BP,
+    its rival, ...") is rarely what the narration's "it" or "its" means.
+    """
+    return any(a < candidate < b and not a < pronoun < b for a, b in quotes)
 
 
 def _owns_own_apposition(head: Any, pronoun: Any) -> bool:
