@@ -559,7 +559,10 @@ def _bind_parties(
             obj_bound = True
         elif claim.relation == "withdrew" and (why := not_left(pred, head)):
             return why
-        elif _covers(head, args) or _covers(head, owners) or head.i == pred.i:
+        elif any(_covers(t, args) or _covers(t, owners) for t in (head, _lift_conj(head))):
+            # a name listed with a bound one fills its role ("with Poland and Lithuania")
+            obj_bound = True
+        elif head.i == pred.i:
             obj_bound = True  # a name that takes in the verb ("the Berlin Wall fell") too
         else:
             return f"“{obj.text}” is not the subject or object of “{pred.text}”" + (

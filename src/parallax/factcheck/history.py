@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from parallax.claims.model import Claim
+from parallax.claims.model import Claim, Party
 from parallax.claims.when import find_times
 from parallax.claims.words import proper_words
 from parallax.domains import domain_pack
@@ -411,8 +411,18 @@ def check_capital(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
 
 
 def check_border(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
-    """Do the two countries share a border?"""
-    first, second = claim.subject, claim.object
+    """Does each country the claim lists share a border with its object?
+
+    "Norway and Finland share borders with Russia" holds only when both do.
+    """
+    if len(claim.subjects) > 1:
+        return conjunction([_border_of(kb, claim, first) for first in claim.subjects])
+    return _border_of(kb, claim, claim.subject)
+
+
+def _border_of(kb: KnowledgeBase, claim: Claim, first: Party | None) -> Verdict:
+    """Do ``first`` and the claim's object share a border?"""
+    second = claim.object
     if first is None or second is None or not first.id or not second.id:
         return not_enough("the claim does not name two countries")
     direct = kb.facts_about(first.id, "shares_border_with", second.id) + kb.facts_about(
