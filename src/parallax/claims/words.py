@@ -292,6 +292,14 @@ DOUBTED = frozenset(
 FALSE_WORDS = frozenset({"false", "untrue", "wrong", "incorrect", "inaccurate"})
 """Adjectives by which a sentence calls its clause false ("it is false that ...")."""
 
+VOUCHING = frozenset(
+    {"true", "clear", "certain", "evident", "obvious", "plain", "undeniable", "undisputed"}
+    | {"indisputable", "correct", "accurate"}
+)
+"""Adjectives by which the writer vouches for the clause they introduce ("it is true that
+..."); any other ("it is likely that", "it is unclear whether"), or one of these denied
+("it is not true that"), leaves the clause unasserted."""
+
 DISOWNING = frozenset({"wrongly", "falsely", "erroneously", "incorrectly", "mistakenly"})
 """Adverbs by which a writer says a reported statement is wrong ("falsely said that ...")."""
 
