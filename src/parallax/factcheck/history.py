@@ -507,6 +507,20 @@ def related(kb: KnowledgeBase, event_id: str) -> set[str]:
     }
 
 
+def _placed_in(kb: KnowledgeBase, event_id: str, parties: set[str]) -> bool:
+    """Whether one of ``parties`` is the country the event took place in.
+
+    True too when the knowledge base places the event in no country (a region such as
+    Crimea is not recorded as part of a country, so it neither confirms nor rules out).
+    """
+    countries = {
+        f.object
+        for f in kb.facts_about(event_id, "location")
+        if f.object and (place := kb.get(f.object)) is not None and place.type == "country"
+    }
+    return not countries or bool(countries & parties)
+
+
 def event_dates(kb: KnowledgeBase, event_id: str) -> tuple[list[Fact], tuple[date, date] | None]:
     """The facts dating an event and its whole span (start to end, or the start day)."""
     starts = kb.facts_about(event_id, "start_date")
@@ -544,8 +558,11 @@ def check_event(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
     """When did the event happen (begin, end, or at all within the claimed time)?
 
     An event found by its parties rather than its name contradicts a claim only when no
-    other candidate event fits the claimed date either; otherwise the claim may simply be
-    about another event, which is not enough evidence to call it wrong.
+    other candidate event fits the claimed date either, and only when the claim names the
+    country of each one the knowledge base places in one; otherwise the claim may simply be about
+    another event, which is not enough evidence to call it wrong. "The Soviet Union invaded
+    Hungary in 1956" shares two parties with the 1968 invasion of Czechoslovakia, in which
+    Hungary was an invader, but not its place: the list of events is not complete.
     """
     if claim.time is None:
         return not_enough("the claim gives no date for the event")
@@ -555,6 +572,7 @@ def check_event(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
         bool(events)
         and len(parties) >= 2
         and all(len(parties & related(kb, event)) >= 2 for event in events)
+        and all(_placed_in(kb, event, parties) for event in events)
     )
     if not events:
         return not_enough("no event in the knowledge base matches the claim's parties and words")

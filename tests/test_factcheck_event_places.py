@@ -1,0 +1,36 @@
+"""An event found by its parties contradicts a claim only when it happened in the claim's
+country (issue 17).
+
+Sentences written for these tests. "The Soviet Union invaded Hungary in 1956" is true, but
+the knowledge base's one event with both parties is the 1968 invasion of Czechoslovakia, in
+which Hungary was an invader, and the claim was "contradicted" by its date. The events the
+knowledge base lists are not all there were, so one in another country says nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parallax.factcheck import Checker
+
+CHECKER = Checker(today=date(2024, 6, 1))
+
+
+def test_an_event_in_another_country_does_not_contradict() -> None:
+    record = CHECKER.check_text("The Soviet Union invaded Hungary in 1956.").record()
+    assert record["verdict"] == "not_enough_evidence", record
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Russia invaded Georgia in 2010.", "contradicted"),
+        ("Russia invaded Ukraine in 2020.", "contradicted"),
+        ("The United States invaded Iraq in 2001.", "contradicted"),
+        ("Iraq invaded Kuwait in 1990.", "supported"),
+    ],
+)
+def test_an_event_in_the_claims_country_still_decides(text: str, verdict: str) -> None:
+    assert CHECKER.check_text(text).verdict.verdict == verdict
