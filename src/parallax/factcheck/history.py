@@ -507,6 +507,30 @@ def related(kb: KnowledgeBase, event_id: str) -> set[str]:
     }
 
 
+REPEATED_ACTS = ("attack", "bomb", "strik", "shell", "raid", "fought", "fight")
+"""Acts done many times within one war ("attacked Kyiv in 2023"), unlike its start."""
+
+
+def _during(kb: KnowledgeBase, claim: Claim, event_id: str, today: date) -> bool:
+    """Whether the claim may be an act within the event, which its date then cannot contradict.
+
+    So it may when the claimed time meets the event's span (to today, if it has no end) and
+    either the act is one repeated within a war, or the event is a wider one, with at least
+    two parties beyond the claim's: an invasion between two of them may open a new front
+    ("Germany invaded the Soviet Union in 1941", within the Second World War).
+    """
+    facts, span = event_dates(kb, event_id)
+    if span is None or claim.time is None:
+        return False
+    parties = {p.id for p in claim.subjects if p.id}
+    wider = len(related(kb, event_id) - parties) >= 2
+    if not (wider or (claim.cue or "").lower().startswith(REPEATED_ACTS)):
+        return False
+    if not any(f.property == "end_date" for f in facts):
+        span = (span[0], max(span[1], today))
+    return claim.time.begin <= span[1] and claim.time.last >= span[0]
+
+
 def _placed_in(kb: KnowledgeBase, event_id: str, parties: set[str]) -> bool:
     """Whether one of ``parties`` is the country the event took place in.
 
@@ -562,7 +586,9 @@ def check_event(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
     country of each one the knowledge base places in one; otherwise the claim may simply be about
     another event, which is not enough evidence to call it wrong. "The Soviet Union invaded
     Hungary in 1956" shares two parties with the 1968 invasion of Czechoslovakia, in which
-    Hungary was an invader, but not its place: the list of events is not complete.
+    Hungary was an invader, but not its place: the list of events is not complete. Nor does
+    it when the claim may be an act within such an event (:func:`_during`): "Germany invaded
+    the Soviet Union in 1941" is within the Second World War, not a wrong date for its start.
     """
     if claim.time is None:
         return not_enough("the claim gives no date for the event")
@@ -573,6 +599,7 @@ def check_event(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
         and len(parties) >= 2
         and all(len(parties & related(kb, event)) >= 2 for event in events)
         and all(_placed_in(kb, event, parties) for event in events)
+        and not any(_during(kb, claim, event, today) for event in events)
     )
     if not events:
         return not_enough("no event in the knowledge base matches the claim's parties and words")
