@@ -51,3 +51,26 @@ def test_an_act_within_a_lasting_event_is_not_contradicted_by_its_start(text: st
 )
 def test_an_event_in_the_claims_country_still_decides(text: str, verdict: str) -> None:
     assert CHECKER.check_text(text).verdict.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # the event after "after" dates the act: it is not the act the claim is about
+        (
+            "The United States attacked Afghanistan in 2001 after the September 11 attacks.",
+            "War in Afghanistan",
+        ),
+        ("Russia annexed Crimea in 2014 following the Euromaidan protests.", "Annexation"),
+    ],
+)
+def test_an_event_that_dates_the_act_is_not_its_evidence(text: str, event: str) -> None:
+    record = CHECKER.check_text(text).record()
+    assert record["verdict"] == "supported", record
+    assert str(record["explanation"]).startswith(event), record
+
+
+def test_an_event_that_is_its_own_clause_is_still_read() -> None:
+    record = CHECKER.check_text("NATO expanded after the Cold War ended in 1991.").record()
+    assert record["verdict"] == "supported", record
+    assert "Cold War ended" in str(record["explanation"])

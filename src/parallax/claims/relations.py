@@ -16,7 +16,7 @@ from parallax.claims.linking import Mention, nearest, party
 from parallax.claims.model import Party
 from parallax.claims.vocabulary import Cue
 from parallax.claims.when import TimeMention
-from parallax.claims.words import event_name_words, proper_words
+from parallax.claims.words import event_name_words, proper_words, without_when
 
 if TYPE_CHECKING:
     from parallax.claims.grammar import SentenceReader
@@ -241,7 +241,9 @@ def _event(reader: SentenceReader, cue: Cue, time: TimeMention) -> None:
     ]
     if verbs and not re.match(r"invad|attack|annex", cue.text, re.I):
         cue = verbs[0]
-    events = [m for m in reader.mentions if m.of_type("event")]
+    # an event named after the act, in "after", "since", "during" ..., dates the act
+    dated = without_when(reader.text, cue.end)
+    events = [m for m in reader.mentions if m.of_type("event") and dated[m.start : m.end].strip()]
     actors = [m for m in reader.mentions if m.of_type("country", "organisation", "person")]
     strong = re.match(r"invad|invasion|attack|annex|bomb|overthr|coup", cue.text, re.I)
     unnamed = reader.text

@@ -61,6 +61,7 @@ from parallax.claims.words import (
     COUNT_VERBS,
     LIGHT_VERBS,
     VERBAL,
+    WHEN_PREPOSITIONS,
 )
 
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "agent"})
@@ -123,7 +124,7 @@ def arguments(pred: Any) -> list[Any]:
     for child in pred.children:
         if child.dep_ in ARGUMENT_DEPS:
             found.append(child)
-        elif child.dep_ == "prep" and child.lower_ in _COMPARED:
+        elif child.dep_ == "prep" and child.lower_ in _COMPARED | WHEN_PREPOSITIONS:
             continue  # "Finland, unlike Sweden, joined": Sweden is only compared with it
         elif child.dep_ in {"prep", "agent"}:
             found.extend(c for c in child.children if c.dep_ == "pobj")

@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from parallax.claims.model import Claim
-from parallax.claims.words import proper_words
+from parallax.claims.words import proper_words, without_when
 from parallax.domains import domain_pack
 from parallax.factcheck.history import END_CUES, START_CUES, date_verdict
 from parallax.factcheck.model import Verdict, name_of, not_enough
@@ -34,7 +34,10 @@ def find_events(kb: KnowledgeBase, claim: Claim) -> tuple[list[str], bool]:
     cue = (claim.cue or "").lower()
     nouns = next((v for k, v in domain_pack().event_nouns if cue.startswith(k)), ())
     parties = {p.id for p in claim.subjects if p.id}
-    words = proper_words(claim.text) - {w for p in claim.subjects for w in proper_words(p.text)}
+    # an event named in "after ...", "during ..." past the act dates it, it is not the act
+    cue_end = claim.parts["cue"][1] - claim.start if "cue" in claim.parts else len(claim.text)
+    text = without_when(claim.text, cue_end)
+    words = proper_words(text) - {w for p in claim.subjects for w in proper_words(p.text)}
     by_words = []
     for entity in kb.entities.values():
         if entity.type != "event" or not words or not nouns:
