@@ -68,3 +68,8 @@ def test_each_listed_neighbour_is_checked() -> None:
 )
 def test_plain_borders_are_still_supported(text: str) -> None:
     assert CHECKER.check_text(text).verdict.verdict == "supported"
+
+
+def test_a_list_of_alternatives_claims_no_border() -> None:
+    # "or" does not say which of them borders Russia; Finland is not Norway's object
+    assert _pairs("Norway, Sweden or Finland borders Russia.") == []

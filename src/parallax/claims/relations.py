@@ -9,6 +9,7 @@ sentence asserts (:mod:`parallax.claims.roles`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -173,6 +174,9 @@ def _pair(reader: SentenceReader, cue: Cue, time: TimeMention | None) -> None:
 _AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?", re.I)
 """What joins two names of one list ("Poland, Slovakia and Hungary"); "or" lists no pairs."""
 
+_OR = re.compile(r"\s*,?\s*(?:or|nor|and/or)\s+(?:the\s+)?", re.I)
+"""What ends a list of alternatives ("Norway, Sweden or Finland"), which claims no pair."""
+
 
 def _listed(text: str, countries: list[Mention], first: int) -> list[Mention]:
     """The names listed with ``countries[first]`` ("Hungary, Slovakia and Romania").
@@ -204,6 +208,8 @@ def _border(
     near = [i for i, m in enumerate(countries) if abs(m.start - cue.start) < 60]
     if len(near) < 2:
         return
+    if any(_OR.fullmatch(reader.text[a.end : b.start]) for a, b in itertools.pairwise(countries)):
+        return  # "Norway, Sweden or Finland borders Russia" does not say which one does
     subjects = _listed(reader.text, countries, near[0])
     rest = [i for i in near if countries[i].start >= subjects[-1].end]
     if rest:
