@@ -21,6 +21,7 @@ from parallax.claims.words import (
     MODALS,
     NOT_ASSERTING,
     RANKS,
+    VOUCHING,
 )
 
 PREDICATE_NOUN_DEPS = frozenset({"attr", "oprd", "acomp"})
@@ -127,6 +128,8 @@ def not_asserted(pred: Any, text: str) -> str | None:
             c.dep_ == "acomp" and c.lower_ in FALSE_WORDS for c in node.head.children
         ):
             return "the sentence calls what follows false"
+        if node.dep_ == "ccomp" and (judged := _judging_adjective(node.head)):
+            return f"“{judged} that ...” does not assert what follows"
         if node.head.i == node.i or node.dep_ in {"relcl", "acl"}:
             break  # a relative clause is asserted on its own, whatever its noun's clause says
         head = node.head
@@ -140,6 +143,24 @@ def not_asserted(pred: Any, text: str) -> str | None:
     if pred.lemma_ in NOT_ASSERTING and pred.pos_ == "VERB":
         return f"“{pred.text}” does not assert the relation itself"
     return None
+
+
+def _judging_adjective(verb: Any) -> str | None:
+    """The words of a copula that judges its clause without vouching for it, or None.
+
+    "It is not true that ...", "it is likely that ...", "it is unclear whether ...": the
+    writer weighs the clause rather than states it, so it is no claim of the sentence. "It is
+    true that ..." vouches for it.
+    """
+    adjective = next((c for c in verb.children if c.dep_ == "acomp"), None)
+    if adjective is None and verb.dep_ == "acomp":  # the clause hangs from the adjective
+        adjective, verb = verb, verb.head
+    if adjective is None:
+        return None
+    denied = next((c for c in (*verb.children, *adjective.children) if c.dep_ == "neg"), None)
+    if adjective.lower_ in VOUCHING and denied is None:
+        return None
+    return " ".join(t.text for t in (verb, denied, adjective) if t is not None)
 
 
 def describing_clause(cue: Any, pred: Any) -> Any | None:

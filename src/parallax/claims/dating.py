@@ -10,12 +10,17 @@ instead of a date ("when the Berlin Wall fell"), or by two dates at once ("in 20
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parallax.claims.clauses import span_head
+from parallax.claims.model import Claim
 from parallax.claims.when import TimeMention
+
+if TYPE_CHECKING:
+    from parallax.claims.roles import Binding
 
 YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b|\b(?:1\d|20)\d0s\b|['\u2019]\d{2}\b")
 """A year in a time expression's words ("1999", "the 1990s", "'04"): without one, a time
@@ -158,3 +163,37 @@ def unresolved_date(tokens: Sequence[Any], pred: Any, allowed: set[int]) -> str 
         if head is not None and time_bound(head, pred, allowed):
             return text
     return None
+
+
+def rebind_time(
+    claim: Claim,
+    binding: Binding,
+    times: Sequence[TimeMention],
+    bind_with: Callable[[Claim], Binding],
+) -> Binding:
+    """Another time of the sentence that dates the claim, when the nearest one does not.
+
+    "Estonia, which regained independence in 1991, joined NATO in 2004": 1991 is nearer the
+    cue but dates the relative clause; 2004 dates the joining. Judged on no date at all, the
+    claim would be "supported" whatever year it gave. The claim takes the first other time,
+    nearest its cue first, that the parse binds to it (``bind_with``), with that binding.
+    """
+    assert claim.time is not None
+    cue = claim.parts.get("cue", (0, 0))
+    own = (claim.time.start, claim.time.end)
+    others = sorted(
+        (t for t in times if (t.start, t.end) != own),
+        key=lambda t: min(abs(t.start - cue[1]), abs(cue[0] - t.end)),
+    )
+    for other in others:
+        trial = replace(
+            claim,
+            time=other,
+            subjects=list(claim.subjects),
+            parts={**claim.parts, "time": (other.start, other.end)},
+        )
+        again = bind_with(trial)
+        if not again.drop_time:
+            claim.time, claim.parts, claim.subjects = other, trial.parts, trial.subjects
+            return again
+    return binding

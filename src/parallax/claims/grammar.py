@@ -55,7 +55,7 @@ from parallax.claims.counted import (
     former_organisations,
     narrowing,
 )
-from parallax.claims.dating import near_the_article
+from parallax.claims.dating import near_the_article, rebind_time
 from parallax.claims.described import read_event_dates
 from parallax.claims.linking import Mention, find_mentions, nearest, party, without_us_states
 from parallax.claims.model import Claim, ClaimKind, Party
@@ -330,6 +330,13 @@ class SentenceReader:
             if c.start <= t.idx - self.parse_offset < c.end
         }
         binding = bind(claim, self.parse, self.parse_offset, cue_tokens)
+        if binding.drop_time and claim.time is not None:
+            binding = rebind_time(
+                claim,
+                binding,
+                self.times,
+                lambda trial: bind(trial, self.parse, self.parse_offset, cue_tokens),
+            )
         claim.binding = binding.roles
         claim.unjudged = claim.unjudged or binding.reason
         if binding.negated is not None:

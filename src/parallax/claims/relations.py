@@ -9,14 +9,15 @@ sentence asserts (:mod:`parallax.claims.roles`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
-from parallax.claims.linking import nearest, party
+from parallax.claims.linking import Mention, nearest, party
 from parallax.claims.model import Party
 from parallax.claims.vocabulary import Cue
 from parallax.claims.when import TimeMention
-from parallax.claims.words import event_name_words, proper_words
+from parallax.claims.words import event_name_words, proper_words, without_when
 
 if TYPE_CHECKING:
     from parallax.claims.grammar import SentenceReader
@@ -123,45 +124,38 @@ def _pair(reader: SentenceReader, cue: Cue, time: TimeMention | None) -> None:
         return
     countries = [m for m in reader.mentions if m.of_type("country") and not m.demonym]
     if cue.relation == "shares_border_with":
-        if len(countries) < 2:
-            return
-        near = [m for m in countries if abs(m.start - cue.start) < 60]
-        if len(near) < 2:
-            return
-        first, second = near[0], near[1]
-        if first.entity.id == second.entity.id:
-            return
+        _border(reader, cue, time, countries)
+        return
+    places = [m for m in reader.mentions if m.of_type("place")]
+    states = [m for m in countries if not any(m is p for p in places)]
+    if places and states:
+        countries = states
+    if not countries:
+        return
+    country = countries[0]
+    rest = [m for m in reader.mentions if m is not country]
+    if rest:
+        first, second = country, rest[0]
     else:
-        places = [m for m in reader.mentions if m.of_type("place")]
-        states = [m for m in countries if not any(m is p for p in places)]
-        if places and states:
-            countries = states
-        if not countries:
+        words = re.search(
+            r"(?:capital(?: city)?(?: of \w+(?: \w+)?)? (?:is|was|are|remains)\s+"
+            r"|^\s*)(?!The\b)"
+            r"(?P<name>[A-Z][\w\u00C0-\u024F'-]+(?: [A-Z][\w\u00C0-\u024F'-]+)*)",
+            reader.text,
+        )
+        if not words or words.group("name") == country.text:
             return
-        country = countries[0]
-        rest = [m for m in reader.mentions if m is not country]
-        if rest:
-            first, second = country, rest[0]
-        else:
-            words = re.search(
-                r"(?:capital(?: city)?(?: of \w+(?: \w+)?)? (?:is|was|are|remains)\s+"
-                r"|^\s*)(?!The\b)"
-                r"(?P<name>[A-Z][\w\u00C0-\u024F'-]+(?: [A-Z][\w\u00C0-\u024F'-]+)*)",
-                reader.text,
-            )
-            if not words or words.group("name") == country.text:
-                return
-            place = Party(words.group("name"), None, "place")
-            reader.add(
-                "membership",
-                cue,
-                relation="capital",
-                subjects=[party(country, "country")],
-                object=place,
-                time=time,
-                parts={"object": words.span("name")},
-            )
-            return
+        place = Party(words.group("name"), None, "place")
+        reader.add(
+            "membership",
+            cue,
+            relation="capital",
+            subjects=[party(country, "country")],
+            object=place,
+            time=time,
+            parts={"object": words.span("name")},
+        )
+        return
     obj = party(second, "place", "country")
     if cue.relation == "capital":
         place_entity = second.of_type("place")
@@ -177,6 +171,71 @@ def _pair(reader: SentenceReader, cue: Cue, time: TimeMention | None) -> None:
     )
 
 
+_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?", re.I)
+"""What joins two names of one list ("Poland, Slovakia and Hungary"); "or" lists no pairs."""
+
+_OR = re.compile(r"\s*,?\s*(?:or|nor|and/or)\s+(?:the\s+)?", re.I)
+"""What ends a list of alternatives ("Norway, Sweden or Finland"), which claims no pair."""
+
+
+def _listed(text: str, countries: list[Mention], first: int) -> list[Mention]:
+    """The names listed with ``countries[first]`` ("Hungary, Slovakia and Romania").
+
+    A name owning the next noun ("Russia's Kaliningrad exclave") names something else and
+    ends the list.
+    """
+    listed = [countries[first]]
+    for following in countries[first + 1 :]:
+        if not _AND.fullmatch(text[listed[-1].end : following.start]):
+            break
+        if re.match(r"['\u2019]s\b", text[following.end :]):
+            break
+        listed.append(following)
+    return listed
+
+
+def _border(
+    reader: SentenceReader, cue: Cue, time: TimeMention | None, countries: list[Mention]
+) -> None:
+    """One claim per neighbour named: the listed subjects border each listed object.
+
+    "Norway and Finland share borders with Russia" pairs each with Russia, not Norway with
+    Finland; "Ukraine shares a border with Poland and Lithuania" claims both borders, so each
+    is checked. Two names with no other ("Poland and Ukraine share a border") border each
+    other; three or more with none ("Hungary, Slovakia and Romania share borders") do not
+    say which pairs do, and are not read.
+    """
+    near = [i for i, m in enumerate(countries) if abs(m.start - cue.start) < 60]
+    if len(near) < 2:
+        return
+    if any(_OR.fullmatch(reader.text[a.end : b.start]) for a, b in itertools.pairwise(countries)):
+        return  # "Norway, Sweden or Finland borders Russia" does not say which one does
+    subjects = _listed(reader.text, countries, near[0])
+    rest = [i for i in near if countries[i].start >= subjects[-1].end]
+    if rest:
+        objects = _listed(reader.text, countries, rest[0])
+    elif len(subjects) == 2:
+        subjects, objects = subjects[:1], subjects[1:]
+    else:
+        return
+    ids = {m.entity.id for m in subjects}
+    for second in objects:
+        if second.entity.id in ids:
+            continue
+        reader.add(
+            "membership",
+            cue,
+            relation=cue.relation,
+            subjects=[party(m, "country") for m in subjects],
+            object=party(second, "place", "country"),
+            time=time,
+            parts={
+                "subject": (subjects[0].start, subjects[-1].end),
+                "object": (second.start, second.end),
+            },
+        )
+
+
 def _event(reader: SentenceReader, cue: Cue, time: TimeMention) -> None:
     if any(c.relation == "event" for c in reader.claims):
         return
@@ -188,7 +247,9 @@ def _event(reader: SentenceReader, cue: Cue, time: TimeMention) -> None:
     ]
     if verbs and not re.match(r"invad|attack|annex", cue.text, re.I):
         cue = verbs[0]
-    events = [m for m in reader.mentions if m.of_type("event")]
+    # an event named after the act, in "after", "since", "during" ..., dates the act
+    dated = without_when(reader.text, cue.end)
+    events = [m for m in reader.mentions if m.of_type("event") and dated[m.start : m.end].strip()]
     actors = [m for m in reader.mentions if m.of_type("country", "organisation", "person")]
     strong = re.match(r"invad|invasion|attack|annex|bomb|overthr|coup", cue.text, re.I)
     unnamed = reader.text

@@ -61,6 +61,7 @@ from parallax.claims.words import (
     COUNT_VERBS,
     LIGHT_VERBS,
     VERBAL,
+    WHEN_PREPOSITIONS,
 )
 
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "agent"})
@@ -123,7 +124,7 @@ def arguments(pred: Any) -> list[Any]:
     for child in pred.children:
         if child.dep_ in ARGUMENT_DEPS:
             found.append(child)
-        elif child.dep_ == "prep" and child.lower_ in _COMPARED:
+        elif child.dep_ == "prep" and child.lower_ in _COMPARED | WHEN_PREPOSITIONS:
             continue  # "Finland, unlike Sweden, joined": Sweden is only compared with it
         elif child.dep_ in {"prep", "agent"}:
             found.extend(c for c in child.children if c.dep_ == "pobj")
@@ -559,7 +560,10 @@ def _bind_parties(
             obj_bound = True
         elif claim.relation == "withdrew" and (why := not_left(pred, head)):
             return why
-        elif _covers(head, args) or _covers(head, owners) or head.i == pred.i:
+        elif any(_covers(t, args) or _covers(t, owners) for t in (head, _lift_conj(head))):
+            # a name listed with a bound one fills its role ("with Poland and Lithuania")
+            obj_bound = True
+        elif head.i == pred.i:
             obj_bound = True  # a name that takes in the verb ("the Berlin Wall fell") too
         else:
             return f"“{obj.text}” is not the subject or object of “{pred.text}”" + (

@@ -292,6 +292,14 @@ DOUBTED = frozenset(
 FALSE_WORDS = frozenset({"false", "untrue", "wrong", "incorrect", "inaccurate"})
 """Adjectives by which a sentence calls its clause false ("it is false that ...")."""
 
+VOUCHING = frozenset(
+    {"true", "clear", "certain", "evident", "obvious", "plain", "undeniable", "undisputed"}
+    | {"indisputable", "correct", "accurate"}
+)
+"""Adjectives by which the writer vouches for the clause they introduce ("it is true that
+..."); any other ("it is likely that", "it is unclear whether"), or one of these denied
+("it is not true that"), leaves the clause unasserted."""
+
 DISOWNING = frozenset({"wrongly", "falsely", "erroneously", "incorrectly", "mistakenly"})
 """Adverbs by which a writer says a reported statement is wrong ("falsely said that ...")."""
 
@@ -342,3 +350,19 @@ COUNT_VERBS = frozenset(
 """Verbs that can assert how many members an organisation has, had or gained."""
 
 CONDITIONS = frozenset({"if", "unless", "whether", "once", "until"})
+
+
+WHEN_PREPOSITIONS = frozenset(
+    {"after", "before", "since", "until", "till", "following", "during", "amid"}
+)
+"""Prepositions whose object dates a clause ("attacked Afghanistan *after* the September 11
+attacks"): an event named there is when the act happened, not the act or one of its parties."""
+
+_WHEN_PHRASE = re.compile(
+    rf"\b(?:{'|'.join(sorted(WHEN_PREPOSITIONS))})\s+(?:the\s+)?[^,;]*", re.IGNORECASE
+)
+
+
+def without_when(text: str, start: int) -> str:
+    """``text`` with the phrases after ``start`` that a when-preposition opens blanked out."""
+    return text[:start] + _WHEN_PHRASE.sub(lambda m: " " * len(m.group(0)), text[start:])

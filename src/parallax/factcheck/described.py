@@ -1,7 +1,7 @@
 """The check of a dated event name ("the 2003 invasion of Iraq"): is that the event's date?
 
 The claim (:mod:`parallax.claims.described`) names one knowledge-base event and a date, and
-:func:`parallax.factcheck.history.check_event` compares the two. An event claim of a main
+:func:`parallax.factcheck.events.check_event` compares the two. An event claim of a main
 clause ("The Russian invasion of Ukraine in 2014 began in Crimea") is checked the same way.
 
 A name in news can be looser than the knowledge base's: "the 2014 invasion of Ukraine" is
@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date
 
 from parallax.claims.model import Claim
-from parallax.factcheck.history import check_event, event_dates
+from parallax.factcheck.events import check_event, event_dates
 from parallax.factcheck.model import Verdict, name_of, not_enough
 from parallax.factcheck.timing import matches
 from parallax.knowledge import KnowledgeBase

@@ -1,9 +1,9 @@
-"""Checks of dated history: foundings, treaties, withdrawals, offices, capitals, borders, events.
+"""Checks of dated history: foundings, treaties, withdrawals, offices, capitals, borders.
 
 Each check compares the claim's time with the dates of the facts it finds. A fact's note may
 name a second date for the same thing (a withdrawal announced in one year and effective in
 the next); a claim that matches only that date is *disputed*, with both dates shown, rather
-than contradicted.
+than contradicted. Events are checked in :mod:`parallax.factcheck.events`.
 """
 
 from __future__ import annotations
@@ -11,10 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from parallax.claims.model import Claim
+from parallax.claims.model import Claim, Party
 from parallax.claims.when import find_times
-from parallax.claims.words import proper_words
-from parallax.domains import domain_pack
 from parallax.factcheck.membership import Roll
 from parallax.factcheck.model import (
     Evidence,
@@ -41,7 +39,7 @@ def _note_dates(fact: Fact) -> list[tuple[date, date]]:
     return [(t.begin, t.last) for t in find_times(fact.note)] if fact.note else []
 
 
-def _date_verdict(
+def date_verdict(
     kb: KnowledgeBase,
     claim: Claim,
     facts: list[Fact],
@@ -101,7 +99,7 @@ def check_dated(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
         "signed": "was signed on",
         "entered_into_force": "entered into force on",
     }.get(claim.relation, "is dated")
-    return _date_verdict(kb, claim, facts, dates, f"{name_of(kb, subject.id)} {verb}")
+    return date_verdict(kb, claim, facts, dates, f"{name_of(kb, subject.id)} {verb}")
 
 
 def check_withdrew(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
@@ -157,7 +155,7 @@ def check_withdrew(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
             continue
         dates = [r for f in ended if (r := fact_range(f.end)) is not None]
         parts.append(
-            _date_verdict(kb, claim, ended, dates, f"{party.text} left {name_of(kb, target.id)} on")
+            date_verdict(kb, claim, ended, dates, f"{party.text} left {name_of(kb, target.id)} on")
         )
     return conjunction(parts)
 
@@ -411,8 +409,18 @@ def check_capital(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
 
 
 def check_border(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
-    """Do the two countries share a border?"""
-    first, second = claim.subject, claim.object
+    """Does each country the claim lists share a border with its object?
+
+    "Norway and Finland share borders with Russia" holds only when both do.
+    """
+    if len(claim.subjects) > 1:
+        return conjunction([_border_of(kb, claim, first) for first in claim.subjects])
+    return _border_of(kb, claim, claim.subject)
+
+
+def _border_of(kb: KnowledgeBase, claim: Claim, first: Party | None) -> Verdict:
+    """Do ``first`` and the claim's object share a border?"""
+    second = claim.object
     if first is None or second is None or not first.id or not second.id:
         return not_enough("the claim does not name two countries")
     direct = kb.facts_about(first.id, "shares_border_with", second.id) + kb.facts_about(
@@ -446,123 +454,3 @@ def check_border(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
             fact_evidence(kb, listed),
         )
     return not_enough(f"the knowledge base lists no neighbours of {first.text}")
-
-
-def find_events(kb: KnowledgeBase, claim: Claim) -> tuple[list[str], bool]:
-    """The events a claim may be about, best first, and whether the claim named one outright.
-
-    Without a name, an event qualifies when its participants include at least two of the
-    claim's parties (or one, when the claim names one party and the event's name carries a
-    noun of the claim's verb: "invaded" -> invasion, war).
-    """
-    if claim.object is not None and claim.object.id:
-        entity = kb.get(claim.object.id)
-        if entity is not None and entity.type == "event":
-            return [entity.id], True
-    cue = (claim.cue or "").lower()
-    nouns = next((v for k, v in domain_pack().event_nouns if cue.startswith(k)), ())
-    parties = {p.id for p in claim.subjects if p.id}
-    words = proper_words(claim.text) - {w for p in claim.subjects for w in proper_words(p.text)}
-    by_words = []
-    for entity in kb.entities.values():
-        if entity.type != "event" or not words or not nouns:
-            continue
-        names = " ".join(entity.names())
-        if words & proper_words(names) and (
-            not nouns or any(re.search(rf"\b{n}", names, re.IGNORECASE) for n in nouns)
-        ):
-            by_words.append(entity.id)
-    if len(by_words) == 1:
-        return by_words, True
-    scored: list[tuple[int, str]] = []
-    for entity in kb.entities.values():
-        if entity.type != "event":
-            continue
-        names = " ".join(alias_key(n) for n in entity.names())
-        if nouns and not any(re.search(rf"\b{n}", names) for n in nouns):
-            continue
-        linked = related(kb, entity.id)
-        overlap = len(parties & linked)
-        if overlap >= 2 or (overlap == 1 and len(parties) == 1 and nouns):
-            scored.append((overlap * 10 - len(linked), entity.id))
-    return [event for _, event in sorted(scored, reverse=True)], False
-
-
-def related(kb: KnowledgeBase, event_id: str) -> set[str]:
-    """The places and parties the knowledge base records for an event."""
-    return {
-        f.object
-        for f in kb.facts_about(event_id)
-        if f.property in {"participant", "location"} and f.object
-    }
-
-
-def event_dates(kb: KnowledgeBase, event_id: str) -> tuple[list[Fact], tuple[date, date] | None]:
-    """The facts dating an event and its whole span (start to end, or the start day)."""
-    starts = kb.facts_about(event_id, "start_date")
-    ends = kb.facts_about(event_id, "end_date")
-    begin = fact_range(starts[0].value) if starts else None
-    end = fact_range(ends[0].value) if ends else None
-    if begin is None or end is None:
-        only = begin or end
-        if only is None:
-            return [], None
-        return starts + ends, only
-    return starts + ends, (begin[0], end[1])
-
-
-def _check_one_event(kb: KnowledgeBase, claim: Claim, event_id: str, today: date) -> Verdict:
-    facts, span = event_dates(kb, event_id)
-    name = name_of(kb, event_id)
-    if span is None:
-        return not_enough(f"the knowledge base has no dates for {name}")
-    if facts and not any(f.property == "end_date" for f in facts) and span[1] < today:
-        # A start and no end: the event has not ended (the knowledge base records the end of
-        # every event that has one), so it lasts until the claim's date, not one day.
-        span = (span[0], today)
-    cue = (claim.cue or "").lower()
-    starts = [r for f in facts if f.property == "start_date" and (r := fact_range(f.value))]
-    ends = [r for f in facts if f.property == "end_date" and (r := fact_range(f.value))]
-    if cue.startswith(START_CUES) and starts:
-        return _date_verdict(kb, claim, facts, starts, f"{name} began on")
-    if cue.startswith(END_CUES) and ends:
-        return _date_verdict(kb, claim, facts, ends, f"{name} ended on")
-    return _date_verdict(kb, claim, facts, [span], f"{name} lasted")
-
-
-def check_event(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
-    """When did the event happen (begin, end, or at all within the claimed time)?
-
-    An event found by its parties rather than its name contradicts a claim only when no
-    other candidate event fits the claimed date either; otherwise the claim may simply be
-    about another event, which is not enough evidence to call it wrong.
-    """
-    if claim.time is None:
-        return not_enough("the claim gives no date for the event")
-    events, named = find_events(kb, claim)
-    parties = {p.id for p in claim.subjects if p.id}
-    strong = (
-        bool(events)
-        and len(parties) >= 2
-        and all(len(parties & related(kb, event)) >= 2 for event in events)
-    )
-    if not events:
-        return not_enough("no event in the knowledge base matches the claim's parties and words")
-    verdicts = [_check_one_event(kb, claim, event, today) for event in events]
-    for verdict in verdicts:
-        if verdict.verdict in {"supported", "disputed"}:
-            return verdict
-    if named:
-        return verdicts[0]
-    if strong:
-        return Verdict(
-            "contradicted",
-            " ".join(v.explanation for v in verdicts)
-            + " No event in the knowledge base with these parties fits the claimed date.",
-            [e for v in verdicts for e in v.evidence],
-        )
-    first = verdicts[0]
-    return not_enough(
-        f"{first.explanation.rstrip('.')}; the claim names no event and may be about another one",
-        first.evidence,
-    )
