@@ -125,21 +125,9 @@ def resolve_references(
                 continue  # "she" after "Mr. Smith", "he" after "the chairwoman, Jane Roe"
             if _backgrounded(doc[candidate.head], token) or candidate.actor == clause_subject:
                 continue
-            if _quoted_only(quotes, candidate.start, token.idx):
-                continue  # "... in Ukraine," Beurden said. BP, its rival: not Ukraine's
-            if _owns_own_apposition(doc[candidate.head], token):
-                continue  # "Senator Lund, her rival, ...": "her" is not Lund
             if lower in SINGULAR_NEUTER and _modifier(doc[candidate.head]):
                 continue
-            place = 0 if candidate.subject else 2
-            if (
-                token.dep_ == "poss"
-                and distance
-                and candidate.subject
-                and not _main_subject(doc[candidate.head])
-            ):
-                place = 1  # "Naftogaz said Russia lied. Its head ...": Naftogaz's
-            key = (distance, place, token.idx - candidate.end)
+            key = (distance, 0 if candidate.subject else 1, token.idx - candidate.end)
             ranked.append((key, candidate))
         if not ranked:
             continue
@@ -154,7 +142,7 @@ def resolve_references(
             for key, other in ranked[1:]
         ):
             continue  # "the country" in war news with two countries in view: either
-        if lower in {"it", "its", "they", "them"} and _nearer_thing(doc, token, best[1], taken):
+        if lower in {"it", "they", "them"} and _nearer_thing(doc, token, best[1], taken):
             continue  # "The letter went early. It went in May": the letter, not an actor
         if lower == "its" and _thing_owns(doc, token, best[1], taken):
             continue  # "the agency had exceeded its authority": the agency's
@@ -207,9 +195,7 @@ def _dummy_it(pronoun: Any) -> bool:
     if lemma == "be":
         return True
     if lemma == "take":
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        # "for as long as it takes", "whatever it takes": no object, no referent
-        return not objects or any(c.lemma_.lower() in TIME_NOUNS for c in objects)
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in TIME_NOUNS for c in verb.children)
     return lemma in {"seem", "appear"} and any(c.dep_ == "ccomp" for c in verb.children)
 
 
@@ -289,9 +275,8 @@ def _unnamed_subject_before(
     "it" is the staff, not the town. A subject the candidate is part of ("the Dutch
     carmaker Velden Motors") is the candidate's own phrase.
     """
-    owner = pronoun.dep_ == "poss" and pronoun.head.dep_ in {"nsubj", "nsubjpass"}
-    if (pronoun.dep_ not in {"nsubj", "nsubjpass"} and not owner) or candidate.subject:
-        return False  # "Its chief executive said ..." continues the subject as "it" would
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or candidate.subject:
+        return False
     first = doc[candidate.head].sent.start
     return any(
         token.dep_ in {"nsubj", "nsubjpass"}
@@ -360,47 +345,6 @@ def _unnamed_person_between(doc: Any, candidate: Mention, pronoun: Any, taken: s
         if possessed or (indefinite and token.dep_ in {"nsubj", "nsubjpass"}):
             return True
     return False
-
-
-def _main_subject(head: Any) -> bool:
-    """Whether a mention's head is (in) the subject of its sentence's main clause.
-
-    A possessive opening a later sentence mostly continues the topic, which is the main
-    clause's subject, not the subject of a clause reported inside it: in "Naftogaz said
-    Russia was lying. Its chief executive ...", "its" is Naftogaz's. Within one sentence the
-    nearer subject stays first ("Naftogaz said Russia was lying to its neighbours"). Only
-    possessives are ranked so: for "it" and "he" the same ranking cost MEANTIME events
-    (participants 0.507 to 0.506), where a reported clause's subject is often continued.
-    """
-    token = head
-    while token.dep_ in {"compound", "appos", "flat", "amod"} and token.head.i != token.i:
-        token = token.head
-    return token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT"
-
-
-def _quoted_only(quotes: list[tuple[int, int]], candidate: int, pronoun: int) -> bool:
-    """Whether a candidate stands inside a quotation that the pronoun is outside of.
-
-    The article's own pronoun continues the article's own actors; a name in a speaker's
-    words ("We are shocked by the loss of life in Ukraine," the chief executive said. "BP,
-    its rival, ...") is rarely what the narration's "it" or "its" means.
-    """
-    return any(a < candidate < b and not a < pronoun < b for a, b in quotes)
-
-
-def _owns_own_apposition(head: Any, pronoun: Any) -> bool:
-    """Whether ``pronoun`` is the possessor of a noun set in apposition to ``head``.
-
-    In "Senator Bernd Lund, her rival, said ..." the rival is Lund, so "her" is someone
-    else: a phrase cannot contain a pronoun that stands for the phrase itself.
-    """
-    if pronoun.dep_ != "poss":
-        return False
-    owned = pronoun.head
-    return bool(
-        (owned.dep_ == "appos" and owned.head.i == head.i)
-        or (head.dep_ == "appos" and head.head.i == owned.i)
-    )
 
 
 def _modifier(head: Any) -> bool:

@@ -139,7 +139,7 @@ class Mention:
         actor: the canonical actor id.
         kind: "name", "phrase", "demonym", "pronoun" or "description".
         plural: the phrase is grammatically plural ("the rulers", "Russian troops").
-        subject: the phrase is (part of, or beside) a clause subject; coreference prefers these.
+        subject: the phrase is (part of) a clause subject; coreference prefers subjects.
         label: the named-entity label the mention came from ("PERSON", "GPE", ...), if any.
         people: a plural demonym naming people ("Iowans"), never joined to their place.
         modifier: an unknown group's name that only describes a noun ("Democratic senators").
@@ -277,7 +277,7 @@ class ActorResolver:
                 taken.update(range(ent.start, ent.end))
         found.extend(self._untagged_names(doc, found, taken))
         found.sort(key=lambda m: (m.start, -m.end))
-        unify_surnames(found, self.actors, doc)
+        unify_surnames(found, self.actors)
         unify_name_variants(found, self.actors)
         unify_short_organisation_names(found, self.actors)
         places_tagged_as_bodies(found, self.actors, doc)  # "Valdoro hosted the talks"
@@ -336,7 +336,7 @@ class ActorResolver:
             span = span[1:]  # a dateline's dash the parser put in the phrase ("— Kyiv said")
         head = span.root if head is None else head
         subject = head.dep_ in {"nsubj", "nsubjpass"} or (
-            head.dep_ in {"compound", "amod", "poss", "nmod", "appos"}
+            head.dep_ in {"compound", "amod", "poss", "nmod"}
             and head.head.dep_ in {"nsubj", "nsubjpass"}
         )
         plural = head.tag_ in {"NNS", "NNPS"} or (

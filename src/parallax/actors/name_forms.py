@@ -12,24 +12,22 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from parallax.actors.name_particles import PARTICLES
-from parallax.actors.namesakes import choose_namesake, families_in_the_plural
 
 if TYPE_CHECKING:
     from parallax.actors.mentions import ActorInfo, Mention
     from parallax.knowledge import KBEntity, KnowledgeBase
 
 
-def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo], doc: Any = None) -> None:
+def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> None:
     """Give a one-word person mention the actor of the article's own full mention of it.
 
     "Carter" after "Defense Secretary Ash Carter" is Ash Carter, whatever the knowledge base
     knows about other Carters, and after "President Carter" (linked by title and date) the
     president. Of the full mentions before it, the person mentioned most so
-    far wins (then :func:`parallax.actors.namesakes.choose_namesake` decides, reading
-    ``doc``, the parsed article); failing any, the only one after it. Ambiguous surnames
+    far wins (then the nearest); failing any, the only one after it. Ambiguous surnames
     with no earlier full mention keep their actor.
     """
     full = [
@@ -56,10 +54,9 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo], doc: A
         before = [m for m in same if m.start < mention.start]
         if before:
             # The person the article has been writing about wins over one named once
-            # since ("Hillary Clinton ... Bill Clinton ... Clinton"); a suffix, an
-            # honorific or who came first decides the rest (:mod:`.namesakes`).
-            earlier = [m for m in mentions if m.start < mention.start]
-            mention.actor = choose_namesake(doc, mention, before, seen, earlier)
+            # since ("Hillary Clinton ... Bill Clinton ... Clinton"), then the nearest.
+            order = {m.actor: i for i, m in enumerate(before)}
+            mention.actor = max(order, key=lambda a: (seen.get(a, 0), order[a]))
             mention.label = "PERSON"
         elif len({m.actor for m in same}) == 1 and not mislabelled:
             # A lede often gives the surname before the full name ("Yanukovych fled ...
@@ -67,7 +64,6 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo], doc: A
             # namesake named first ("an aide to Bush ... the aide, Karen Bush").
             mention.actor = same[0].actor
         seen[mention.actor] = seen.get(mention.actor, 0) + 1
-    families_in_the_plural(mentions, actors)
     _drop_unused(mentions, actors)
 
 

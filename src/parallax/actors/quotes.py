@@ -197,36 +197,31 @@ def _cue_beside(doc: Any, start: int, end: int, spans: Sequence[tuple[int, int]]
     """The speech verb of the sentence just before or after a quotation, in its paragraph.
 
     Where a quotation follows or precedes its attribution ("Smith disagreed, and said so.
-    "..."). The verb must be in the quotation's paragraph (:func:`_nearest_cue`).
+    "...").
     """
     edges = _edges(doc, start, end)
     if edges is None:
         return None
+    text = doc.text
     candidates = []
     before, after = edges[0].sent.start - 1, edges[1].sent.end
     if before >= 0:
-        candidates.append(_nearest_cue(doc[before].sent, start, end, spans))
+        sentence = doc[before].sent
+        if "\n" not in text[sentence.end_char : start]:
+            candidates.append(_nearest_cue(sentence, start, end, spans))
     if after < len(doc):
-        candidates.append(_nearest_cue(doc[after].sent, start, end, spans))
+        sentence = doc[after].sent
+        if "\n" not in text[end : sentence.start_char]:
+            candidates.append(_nearest_cue(sentence, start, end, spans))
     found = [c for c in candidates if c is not None]
     return min(found, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)), default=None)
 
 
 def _nearest_cue(scope: Any, start: int, end: int, spans: Sequence[tuple[int, int]]) -> Any | None:
-    """The speech verb nearest the quotation in ``scope``, within the quotation's paragraphs.
-
-    A speech verb past a paragraph break introduces the next paragraph's speaker, even when
-    the tagger runs a sentence over the break (it often starts one at a closing mark).
-    """
-    text = scope.doc.text
-    first = text.rfind("\n", 0, start) + 1
-    last = text.find("\n", end)
-    last = len(text) if last < 0 else last
     candidates = [
         t
         for t in scope
-        if first <= t.idx < last
-        and t.pos_ == "VERB"
+        if t.pos_ == "VERB"
         and t.lemma_.lower() in SPEECH_VERBS
         and not start <= t.idx < end
         and not any(a <= t.idx < b for a, b in spans)
@@ -373,13 +368,10 @@ def _phrase(token: Any) -> str:
 
     A title takes the name set beside it ("the ombudsman, Jan Novak"); a name keeps no
     description ("Novak, a lawyer who led the inquiry" is shown as "Novak"), and neither
-    keeps a clause hung on it. A closing quotation mark or a paragraph break the tagger hung
-    on the phrase's left is not part of it.
+    keeps a clause hung on it.
     """
     doc = token.doc
     left = token.left_edge.i
-    while left < token.i and (doc[left].is_punct or doc[left].is_space):
-        left += 1
     right = _name_end(token)
     if token.pos_ != "PROPN":
         for child in token.rights:
