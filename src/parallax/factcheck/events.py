@@ -82,7 +82,7 @@ def _during(kb: KnowledgeBase, claim: Claim, event_id: str, today: date) -> bool
     So it may when the claimed time meets the event's span (to today, if it has no end) and
     either the act is one repeated within a war, or the event is a wider one, with at least
     two parties beyond the claim's: an invasion between two of them may open a new front
-    ("Germany invaded the Soviet Union in 1941", within the Second World War).
+    (a 1941 German invasion of the USSR lies within the Second World War).
     """
     facts, span = event_dates(kb, event_id)
     if span is None or claim.time is None:
@@ -149,11 +149,11 @@ def check_event(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
     An event found by its parties rather than its name contradicts a claim only when no
     other candidate event fits the claimed date either, and only when the claim names the
     country of each one the knowledge base places in one; otherwise the claim may simply be about
-    another event, which is not enough evidence to call it wrong. "The Soviet Union invaded
-    Hungary in 1956" shares two parties with the 1968 invasion of Czechoslovakia, in which
+    another event, which is not enough evidence to call it wrong. A 1956 Soviet invasion of
+    Hungary shares two parties with the 1968 invasion of Czechoslovakia, in which
     Hungary was an invader, but not its place: the list of events is not complete. Nor does
-    it when the claim may be an act within such an event (:func:`_during`): "Germany invaded
-    the Soviet Union in 1941" is within the Second World War, not a wrong date for its start.
+    it when the claim may be an act within such an event (:func:`_during`): a 1941 German
+    invasion of the USSR lies within the Second World War, not at a wrong date for its start.
     """
     if claim.time is None:
         return not_enough("the claim gives no date for the event")
