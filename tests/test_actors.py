@@ -1321,6 +1321,18 @@ def test_a_title_the_tagger_ran_into_a_name_is_no_part_of_it(nlp: Pipeline) -> N
     assert names == {"Jerome Powell"}, names
 
 
+def test_a_name_the_tagger_ran_over_a_comma_ends_at_the_comma(nlp: Pipeline) -> None:
+    # Invented wording: the small tagger tags "Eskom, South Africa's" as one organisation.
+    analysis = analyse(
+        nlp,
+        "Eskom, South Africa's utility, said it could supply only part of the power. "
+        "Martin Luther King, Jr. was quoted on a banner.",
+    )
+    names = {a["name"] for a in analysis.layers["actors"]}
+    assert "Eskom" in names, names
+    assert not any("," in name for name in names if name != "Martin Luther King, Jr."), names
+
+
 def test_a_clipped_name_is_the_one_longer_name_it_begins(nlp: Pipeline) -> None:
     # Invented wording: "the Fed" after "the Federal Reserve"; two candidates, no link.
     one = analyse(nlp, "The Federal Reserve held rates. The Fed said inflation was high.")

@@ -42,7 +42,12 @@ from parallax.actors.name_forms import (
     without_possessive,
 )
 from parallax.actors.name_particles import entities_with_whole_names
-from parallax.actors.name_spans import NAME_LABELS, inside_longer_name, without_leading_title
+from parallax.actors.name_spans import (
+    NAME_LABELS,
+    before_apposition,
+    inside_longer_name,
+    without_leading_title,
+)
 from parallax.actors.office_holders import holder, title_of
 from parallax.actors.peoples import (
     names_a_people,
@@ -264,7 +269,8 @@ class ActorResolver:
                 found.append(mention)
                 taken.update(range(mention.token_start, mention.token_end))
                 found.extend(self._people_inside(chunk, mention))
-        for ent in map(without_leading_title, entities_with_whole_names(doc)):
+        for ent in entities_with_whole_names(doc):
+            ent = before_apposition(without_leading_title(ent))
             if ent.label_ not in ACTOR_LABELS or taken.intersection(range(ent.start, ent.end)):
                 continue
             if in_a_persons_title(ent) or common_word_as_name(ent, self._known):

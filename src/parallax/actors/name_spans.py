@@ -60,3 +60,28 @@ def without_leading_title(ent: Any) -> Any:
     if start == ent.start:
         return ent
     return Span(doc, start, ent.end, label="PERSON")
+
+
+NAME_SUFFIXES = frozenset({"jr", "sr", "inc", "ltd", "llc", "plc", "co", "corp", "ag", "sa", "nv"})
+"""Words written after a comma that still belong to the name ("King, Jr.", "Acme, Inc.")."""
+
+
+def before_apposition(ent: Any) -> Any:
+    """A name without the apposition the tagger ran into it ("Eskom, South Africa's").
+
+    The small tagger sometimes carries a name on over a comma into the phrase that
+    describes it ("Eskom, South Africa's utility" tagged as one organisation up to the
+    possessive), so the actor would be named after two parties. A person's or a body's
+    name holds no comma except before a suffix such as "Jr." or "Inc."; the name is what
+    comes before it. Places keep theirs ("Bangkok, Thailand" is read elsewhere).
+    """
+    if ent.label_ not in {"ORG", "PERSON", "NORP"}:
+        return ent
+    for token in ent[1:]:
+        if token.text != ",":
+            continue
+        rest = [t for t in ent[token.i - ent.start + 1 :] if not t.is_punct]
+        if rest and rest[0].lower_.rstrip(".") not in NAME_SUFFIXES:
+            return Span(ent.doc, ent.start, token.i, label=ent.label_)
+        return ent
+    return ent
