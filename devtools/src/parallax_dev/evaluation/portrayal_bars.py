@@ -147,6 +147,16 @@ How to read these:
   = 0.3 BASIL's (0.587 accuracy against 0.597 for the cuts chosen again without the rule),
   at 0.5 and 0.7 PerSenT's (0.467 and 0.453 against 0.495). It moves the two corpora apart
   like the rules above.
+- Tried and not adopted (2026-12-06,
+  `devtools/scripts/portrayal_prominence_experiment.py`): two pairs of cuts, one for the
+  article's most mentioned actor (41% of BASIL's entities, 83% of PerSenT's people) and
+  one for the others, chosen on the selection parts as the committed cuts were. PerSenT's
+  bars first, then BASIL's macro-F1, picks -0.7 / +0.05 for the main actor and -0.4 /
+  +0.4 for the others: BASIL selection 0.706 / 0.410, but held out 0.638 / 0.332 against
+  0.617 / 0.359 (accuracy up, macro-F1 down), PerSenT held out 0.509 / 0.452 unchanged.
+  Choosing for BASIL's accuracy instead (never *negative* for a secondary actor) gives BASIL
+  held out 0.694 / 0.345 and PerSenT held out 0.495 / 0.417. Each trades BASIL's macro-F1
+  or PerSenT for BASIL's accuracy, and none comes near the majority class (0.796 held out).
 - NFC: `role_lean` is the learned reading of all the evidence, every voice alike
   (`parallax/portrayal/role_model.py`, `parallax-dev train portrayal-roles`, fitted on the
   paper's fold 1 train and dev articles only); its held-out row above is the fold's test
