@@ -1333,6 +1333,26 @@ def test_a_name_the_tagger_ran_over_a_comma_ends_at_the_comma(nlp: Pipeline) -> 
     assert not any("," in name for name in names if name != "Martin Luther King, Jr."), names
 
 
+def test_firms_and_international_bodies_are_known_organisations(nlp: Pipeline) -> None:
+    # Invented wording: the small tagger misses "Gazprom" and calls "Pfizer" a person; the
+    # knowledge base names them. "WTO" in news is the trade body, not the Warsaw Pact.
+    analysis = analyse(
+        nlp,
+        "Gazprom cut gas flows to Europe on Monday. Pfizer said its plant would reopen. "
+        "The WTO ruled against the duties.",
+    )
+    found = {a["name"]: (a["type"], a["kb_id"]) for a in analysis.layers["actors"]}
+    assert found["Gazprom"] == ("organisation", "gazprom"), found
+    assert found["Pfizer"] == ("organisation", "pfizer"), found
+    assert found["World Trade Organization"][1] == "world-trade-organization", found
+
+
+def test_a_firm_named_by_a_common_noun_is_not_the_noun(nlp: Pipeline) -> None:
+    # Invented wording: "Shell" opening a sentence as the common noun it is.
+    analysis = analyse(nlp, "Shell casings littered the street outside the school.")
+    assert analysis.layers["actors"] == [], analysis.layers["actors"]
+
+
 def test_a_clipped_name_is_the_one_longer_name_it_begins(nlp: Pipeline) -> None:
     # Invented wording: "the Fed" after "the Federal Reserve"; two candidates, no link.
     one = analyse(nlp, "The Federal Reserve held rates. The Fed said inflation was high.")
