@@ -202,6 +202,17 @@ def test_a_quoted_phrase_in_a_sentence_naming_a_party_is_its_words() -> None:
     assert _doubts(text, []) == ['"crisis"']
 
 
+def test_a_quoted_phrase_in_a_sentence_naming_a_written_text_is_its_terms() -> None:
+    # Invented: a statute, a ruling and a report are quoted like speakers; no one doubts.
+    text = 'The ordinance, passed in May, bans "unlicensed street vending" near the station.'
+    assert _doubts(text, []) == []
+    text = 'A ruling last year narrowed what counts as a "hazardous" crossing.'
+    assert _doubts(text, []) == []
+    text = 'The audit\'s definition of "idle" equipment left out spare buses.'
+    assert _doubts(text, []) == []
+    assert _doubts('The "savings" never reached the depot.', []) == ['"savings"']
+
+
 def test_a_quotation_that_is_the_whole_sentence_is_no_scare_quote() -> None:
     assert _doubts("“Nobody goes home.”", []) == []
 
