@@ -246,3 +246,11 @@ def test_a_term_the_writer_names_or_explains_is_no_scare_quote(text: str) -> Non
 )
 def test_a_quoted_word_with_no_gloss_is_still_a_scare_quote(text: str) -> None:
     assert len(rules.scare_quotes(text)) == 1
+
+
+def test_period_closes_a_claim_only_when_it_stands_apart() -> None:
+    # Invented: a period of time ending a report's sentence is no thought-terminating cliché.
+    assert found("Refund claims rose during the spring travel period.") == set()
+    assert found("Payments resume for most borrowers after a six-month grace period.") == set()
+    assert ("thought_terminating_cliche", "period.") in found("We will not cut pensions, period.")
+    assert ("thought_terminating_cliche", "Period.") in found("Period.")

@@ -158,7 +158,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
     ),
     (
         "thought_terminating_cliche",
-        re.compile(r"\b(?:period|full stop)\s*[.!]\s*$", _I),
+        # "Period." closes a claim when it stands apart ("..., period."); a sentence that
+        # ends on a period of time ("the holiday travel period.") closes nothing.
+        re.compile(
+            r"(?:^|(?<=[,;:\u2014\u2013] )|(?<=[,;:\u2014\u2013]))(?:period|full stop)\s*[.!]\s*$",
+            _I,
+        ),
         0.6,
     ),
     (
