@@ -254,3 +254,35 @@ def test_period_closes_a_claim_only_when_it_stands_apart() -> None:
     assert found("Payments resume for most borrowers after a six-month grace period.") == set()
     assert ("thought_terminating_cliche", "period.") in found("We will not cut pensions, period.")
     assert ("thought_terminating_cliche", "Period.") in found("Period.")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "But what about the bridge they never built?",
+            "But what about the bridge they never built?",
+        ),
+        (
+            "What about the council that sold the park to a developer?",
+            "What about the council that sold the park to a developer?",
+        ),
+        ("And what about the mayor's own trips?", "And what about the mayor's own trips?"),
+    ],
+)
+def test_a_what_about_rejoinder_is_whataboutism_by_its_form(text: str, span: str) -> None:
+    # Invented op-ed questions: shown on their own, as a mechanical form.
+    spans = [s for s in rules.detect([Line(text)]) if s.kind == rules.MECHANICAL]
+    assert [(s.name, text[s.start : s.end]) for s in spans] == [("whataboutism", span)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What about the cost?",
+        "Officials were asked what about the plan had changed since May.",
+        "The question, residents said, was what about the schools that had closed?",
+    ],
+)
+def test_a_plain_question_or_a_reported_one_is_no_whataboutism_form(text: str) -> None:
+    assert not [s for s in rules.detect([Line(text)]) if s.kind == rules.MECHANICAL]

@@ -182,6 +182,13 @@ _SLOGAN_MOTIFS = re.compile(
     r"|(?:make|keep) [\w' ]{1,20} great again)",
     _I,
 )
+_WHATABOUT = re.compile(
+    r"^[\s\"'“‘(]*(?P<rejoinder>(?:and|but|yet)\s*,?\s+)?(?P<what>what about)\b"
+    r"(?P<rest>[^?]*)\?[\s\"'”’)]*$",
+    _I,
+)
+_ACT = re.compile(r"\b(?:who|which|that|while|when)\b", _I)
+"""A relative or time clause: the question points at something someone did."""
 _SCARE_QUOTE = re.compile(r"[“\"]([^”\"\n]{1,40})[”\"]")
 _SPEECH_CUE = re.compile(
     r"\b(?:said|says|say|saying|told|tells|stated|declared|promis\w*|wrote|writes"
@@ -306,11 +313,29 @@ def _spans_in_text(text: str) -> tuple[tuple[str, int, int, float, str], ...]:
             add(name, match.start(), match.end(), score)
     for match in _SLOGAN_MOTIFS.finditer(text):
         add("slogans", match.start(), match.end(), 0.8)
+    question = whataboutism_question(text)
+    if question is not None:
+        add("whataboutism", question, len(text), 0.7, MECHANICAL)
     if is_standalone_exclamation(text):
         add("slogans", 0, len(text), 0.7, MECHANICAL)
     for start, end in scare_quotes(text):
         add("doubt", start, end, 0.5, MECHANICAL)
     return tuple(found)
+
+
+def whataboutism_question(text: str) -> int | None:
+    """Where a sentence that asks "what about ..." of someone else's act starts (or None).
+
+    The form of the technique: the question stands as its own sentence and turns to
+    something else, either as a rejoinder ("But what about the bridge they never built?")
+    or by pointing at an act ("What about the council that sold the park?"). An explainer's
+    plain question ("What about the cost?") has neither and is left to the cue and head.
+    Inside a quotation it is the speaker's (:mod:`parallax.persuasion.voices`).
+    """
+    match = _WHATABOUT.match(text)
+    if match is None or not (match["rejoinder"] or _ACT.search(match["rest"])):
+        return None
+    return match.start("rejoinder") if match["rejoinder"] else match.start("what")
 
 
 def is_standalone_exclamation(text: str) -> bool:
