@@ -254,6 +254,8 @@ def test_period_closes_a_claim_only_when_it_stands_apart() -> None:
     assert found("Payments resume for most borrowers after a six-month grace period.") == set()
     assert ("thought_terminating_cliche", "period.") in found("We will not cut pensions, period.")
     assert ("thought_terminating_cliche", "Period.") in found("Period.")
+    assert ("thought_terminating_cliche", "PERIOD.") in found("PAY THE NURSES.\nPERIOD.")
+    assert ("thought_terminating_cliche", "Period.") in found("Taxes stay. Period.")
 
 
 @pytest.mark.parametrize(

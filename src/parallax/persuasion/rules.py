@@ -158,10 +158,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
     ),
     (
         "thought_terminating_cliche",
-        # "Period." closes a claim when it stands apart ("..., period."); a sentence that
-        # ends on a period of time ("the holiday travel period.") closes nothing.
+        # "Period." closes a claim when it stands apart ("..., period.", "... now. Period.");
+        # a sentence that ends on a period of time ("the holiday travel period.") closes
+        # nothing.
         re.compile(
-            r"(?:^|(?<=[,;:\u2014\u2013] )|(?<=[,;:\u2014\u2013]))(?:period|full stop)\s*[.!]\s*$",
+            r"(?:^|(?<=[,;:.!?\n\u2014\u2013])|(?<=[,;:.!?\u2014\u2013]\s))"
+            r"(?:period|full stop)\s*[.!]\s*$",
             _I,
         ),
         0.6,
