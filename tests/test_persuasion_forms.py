@@ -108,3 +108,11 @@ def test_a_slogan_named_in_a_report_is_not_chanted(text: str) -> None:
 )
 def test_a_slogan_standing_alone_or_exclaimed_is_shown(text: str) -> None:
     assert {name for name, _ in shown_with_head_firing(text, "slogans", start=7)} == {"slogans"}
+
+
+def test_a_whataboutism_form_is_shown_once_whether_or_not_its_head_fires() -> None:
+    # Invented: the question is shown by its form; a firing head adds no second span.
+    text = "But what about the senators who skipped the vote?"
+    expected = {("whataboutism", text)}
+    assert shown_with_head_firing(text, "whataboutism") == expected
+    assert shown_with_head_firing(text, "doubt") == expected

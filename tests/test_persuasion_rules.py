@@ -202,6 +202,17 @@ def test_a_quoted_phrase_in_a_sentence_naming_a_party_is_its_words() -> None:
     assert _doubts(text, []) == ['"crisis"']
 
 
+def test_a_quoted_phrase_in_a_sentence_naming_a_written_text_is_its_terms() -> None:
+    # Invented: a statute, a ruling and a report are quoted like speakers; no one doubts.
+    text = 'The ordinance, passed in May, bans "unlicensed street vending" near the station.'
+    assert _doubts(text, []) == []
+    text = 'A ruling last year narrowed what counts as a "hazardous" crossing.'
+    assert _doubts(text, []) == []
+    text = 'The audit\'s definition of "idle" equipment left out spare buses.'
+    assert _doubts(text, []) == []
+    assert _doubts('The "savings" never reached the depot.', []) == ['"savings"']
+
+
 def test_a_quotation_that_is_the_whole_sentence_is_no_scare_quote() -> None:
     assert _doubts("“Nobody goes home.”", []) == []
 
@@ -235,3 +246,45 @@ def test_a_term_the_writer_names_or_explains_is_no_scare_quote(text: str) -> Non
 )
 def test_a_quoted_word_with_no_gloss_is_still_a_scare_quote(text: str) -> None:
     assert len(rules.scare_quotes(text)) == 1
+
+
+def test_period_closes_a_claim_only_when_it_stands_apart() -> None:
+    # Invented: a period of time ending a report's sentence is no thought-terminating cliché.
+    assert found("Refund claims rose during the spring travel period.") == set()
+    assert found("Payments resume for most borrowers after a six-month grace period.") == set()
+    assert ("thought_terminating_cliche", "period.") in found("We will not cut pensions, period.")
+    assert ("thought_terminating_cliche", "Period.") in found("Period.")
+    assert ("thought_terminating_cliche", "PERIOD.") in found("PAY THE NURSES.\nPERIOD.")
+    assert ("thought_terminating_cliche", "Period.") in found("Taxes stay. Period.")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "But what about the bridge they never built?",
+            "But what about the bridge they never built?",
+        ),
+        (
+            "What about the council that sold the park to a developer?",
+            "What about the council that sold the park to a developer?",
+        ),
+        ("And what about the mayor's own trips?", "And what about the mayor's own trips?"),
+    ],
+)
+def test_a_what_about_rejoinder_is_whataboutism_by_its_form(text: str, span: str) -> None:
+    # Invented op-ed questions: shown on their own, as a mechanical form.
+    spans = [s for s in rules.detect([Line(text)]) if s.kind == rules.MECHANICAL]
+    assert [(s.name, text[s.start : s.end]) for s in spans] == [("whataboutism", span)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What about the cost?",
+        "Officials were asked what about the plan had changed since May.",
+        "The question, residents said, was what about the schools that had closed?",
+    ],
+)
+def test_a_plain_question_or_a_reported_one_is_no_whataboutism_form(text: str) -> None:
+    assert not [s for s in rules.detect([Line(text)]) if s.kind == rules.MECHANICAL]

@@ -12,7 +12,7 @@ import pytest
 from parallax.encoder import TokenStates
 from parallax.errors import ConfigError
 from parallax.persuasion.loaded import SENTENCE_FEATURES, LoadedLanguageHead, Position
-from parallax.persuasion.voices import attribute, summarise
+from parallax.persuasion.voices import attribute, carried_by_other_voice, summarise
 from parallax.record import TechniqueRecord
 
 
@@ -235,3 +235,24 @@ def test_article_piece_logits_match_each_sentences_own() -> None:
     assert [len(b) for b in batched] == [5, 0, 9]
     for one, tokens in zip(batched, sentences, strict=True):
         assert np.allclose(one, head.piece_logits(tokens), atol=1e-5)
+
+
+def test_the_best_word_is_the_whole_word_that_lifts_the_sentence() -> None:
+    # Invented: "sting" "##ing" is the most loaded piece; "the" scores higher but is no word
+    # a reader sees as a charge.
+    text = "It was a stinging blow to the mayor."
+    tokens = _tokens(text, [(0, 2, -5.0), (9, 14, 2.0), (14, 17, 1.0), (26, 29, 4.0)])
+    assert _head().best_word(text, tokens) == (9, 17)
+    assert _head().best_word("", _tokens("", [])) is None
+
+
+def test_own_loaded_words_that_a_quoted_charge_carried_are_not_the_articles() -> None:
+    # Invented: "Senator Ruiz stalled the vote after accusing the chair of gutting the
+    # fund." The charge ("gutting") lifts the sentence; "stalled" only rode on it.
+    own = {**technique(13, 20), "voice": "own", "speaker": None, "speaker_text": None}
+    charge = {**technique(60, 67), "voice": "quoted", "speaker": "a1", "speaker_text": "Ruiz"}
+    cue = {**technique(0, 5, "doubt"), "voice": "own", "speaker": None, "speaker_text": None}
+    assert carried_by_other_voice([own, charge, cue], (60, 67)) == [charge, cue]
+    # When the most loaded word is the article's own, everything stays.
+    assert carried_by_other_voice([own, charge, cue], (13, 20)) == [own, charge, cue]
+    assert carried_by_other_voice([own, charge], None) == [own, charge]

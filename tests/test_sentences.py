@@ -36,6 +36,13 @@ def test_a_dateline_the_parser_cut_off_joins_the_sentence_it_opens() -> None:
     ]
 
 
+def test_a_dateline_ending_in_a_hyphen_joins_the_sentence_it_opens() -> None:
+    # Invented agency copy with a hyphen for its dash, cut by the parser at the hyphen.
+    text = "LISBON, Portugal (Wire) - A ferry strike ended on Monday. Boats sailed."
+    lede = "LISBON, Portugal (Wire) - A ferry strike ended on Monday."
+    assert sentences_of(text, [26, 58]) == [lede, "Boats sailed."]
+
+
 def test_a_paragraph_break_ends_a_sentence_and_a_dateline_never_crosses_one() -> None:
     text = "BERN (Wire) —\n\nTalks ended. Both sides left."
     assert sentences_of(text, [28]) == ["BERN (Wire) —", "Talks ended.", "Both sides left."]

@@ -86,3 +86,13 @@ def test_a_datelines_city_is_no_namer(nlp: Any) -> None:
         "SALEM, Ore. (Wire) — Gov. Ada Brook on Monday vetoed the map, calling it a rigged deal.",
     )
     assert [speaker for _, speaker in found] == ["Gov. Ada Brook"]
+
+
+def test_a_participle_after_a_preposition_is_its_clauses_subjects(nlp: Any) -> None:
+    # Invented: the charge is the councillor's, though "accusing" hangs on "after".
+    found = stretches(
+        nlp, "Councillor Ada Brand walked out of the meeting after accusing the mayor of lying."
+    )
+    assert found == [("lying", "Councillor Ada Brand")]
+    found = stretches(nlp, "The union ended the talks by calling the offer an insult.")
+    assert found == [("an insult", "The union")]

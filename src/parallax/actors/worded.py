@@ -100,8 +100,8 @@ def _subject(verb: Any) -> Any | None:
     """Who names or finds: the verb's subject, or, for a participle, its clause's subject.
 
     "A court struck down the law, ruling that ...": the court rules. "Lawmakers, calling it
-    a stunt, ...": the lawmakers call. A passive names its namer in its "by" phrase or not
-    at all.
+    a stunt, ...": the lawmakers call; "she quit after calling it a stunt": she calls. A
+    passive names its namer in its "by" phrase or not at all.
     """
     children = list(verb.children)
     subject = nearest_subject(verb, keep=lambda c: not in_dateline(c))
@@ -115,5 +115,11 @@ def _subject(verb: Any) -> Any | None:
     if verb.dep_ in {"advcl", "conj"} and verb.tag_ in {"VBG", "VBD", "VBZ", "VBP"}:
         head = verb.head
         if head.pos_ in {"VERB", "AUX"} and head.i != verb.i:
+            return nearest_subject(head, keep=lambda c: not in_dateline(c))
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+        # "The senator forced a vote after accusing the speaker of ...": a participle
+        # after a preposition has the subject of the verb the preposition hangs on.
+        head = verb.head.head
+        if head.pos_ in {"VERB", "AUX"}:
             return nearest_subject(head, keep=lambda c: not in_dateline(c))
     return None

@@ -64,10 +64,11 @@ def _lone_dateline(text: str, start: int, end: int, following: int) -> bool:
     sentence: a lede's position (what the loaded-language head weighs) and its voice
     belong to the whole.
     """
-    piece = text[start:end]
+    # Read with the space after it: a hyphen is a dateline's dash only when a space follows
+    # ("ROME (Wire) - The ..."), and the parser's sentence ends at the hyphen.
     return (
         (start == 0 or text[start - 1] == "\n")
-        and dateline_length(piece) >= len(piece)
+        and dateline_length(text[start:following]) >= end - start
         and "\n" not in text[end:following]
     )
 

@@ -25,7 +25,7 @@ from parallax.persuasion import rules
 from parallax.persuasion.loaded import bundled_head
 from parallax.persuasion.model import bundled_model
 from parallax.persuasion.shown import shown_spans
-from parallax.persuasion.voices import attribute, summarise
+from parallax.persuasion.voices import attribute, carried_by_other_voice, summarise
 from parallax.pipeline.registry import register
 from parallax.pipeline.versions import CodeVersion
 from parallax.portrayal.actions import FINDING_VERBS, JUDGEMENT_VERBS
@@ -83,7 +83,10 @@ class Techniques:
             # The loaded-language head's small matrix products run fastest on one BLAS
             # thread: split over threads they wait on each other on a busy machine.
             with threadpool_limits(limits=1, user_api="blas"):
-                shown = shown_spans(sentences, found, probabilities, model, head, tokens)
+                logits = None if tokens is None else head.article_piece_logits(tokens)
+                shown = shown_spans(
+                    sentences, found, probabilities, model, head, tokens, logits=logits
+                )
             # A quotation first; then words the report gives as someone's without quote
             # marks ("lawmakers called him a traitor", "accused him of ...", "the court
             # ruled that ...").
@@ -94,8 +97,15 @@ class Techniques:
                 FINDING_VERBS,
                 JUDGEMENT_VERBS,
             )
-            for sentence, spans in zip(sentences, shown, strict=True):
-                sentence.techniques = [attribute(s.record(), voices) for s in spans]
+            for number, (sentence, spans) in enumerate(zip(sentences, shown, strict=True)):
+                best = None
+                if tokens is not None and logits is not None:
+                    word = head.best_word(sentence.text, tokens[number], logits[number])
+                    if word is not None:
+                        best = (sentence.start + word[0], sentence.start + word[1])
+                sentence.techniques = carried_by_other_voice(
+                    [attribute(s.record(), voices) for s in spans], best
+                )
             analysis.layers["techniques_by_voice"] = summarise(sentences)
             yield analysis
 

@@ -241,6 +241,25 @@ class LoadedLanguageHead:
             found.append((start, end, score))
         return found
 
+    def best_word(
+        self, text: str, tokens: TokenStates, logits: np.ndarray | None = None
+    ) -> tuple[int, int] | None:
+        """The whole word around the sentence's most loaded visible piece (None: none).
+
+        That word is what lifts the sentence over the threshold; the other words a span
+        shows ride on it (they need only reach :attr:`extend`). Whose voice the flag is in
+        is that word's voice (:func:`parallax.persuasion.voices.carried_by_other_voice`).
+        """
+        if logits is None:
+            logits = self.piece_logits(tokens)
+        if not len(logits):
+            return None
+        seen = visible_logits(text, tokens, logits)
+        best = int(np.argmax(seen))
+        if seen[best] <= FLOOR:
+            return None
+        return _whole_words(text, int(tokens.offsets[best][0]), int(tokens.offsets[best][1]))
+
     def save(self, folder: Path) -> list[Path]:
         """Write ``loaded_language.npz`` (weights) and ``.json`` (thresholds, meta)."""
         folder.mkdir(parents=True, exist_ok=True)

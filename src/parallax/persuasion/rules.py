@@ -158,7 +158,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
     ),
     (
         "thought_terminating_cliche",
-        re.compile(r"\b(?:period|full stop)\s*[.!]\s*$", _I),
+        # "Period." closes a claim when it stands apart ("..., period.", "... now. Period.");
+        # a sentence that ends on a period of time ("the holiday travel period.") closes
+        # nothing.
+        re.compile(
+            r"(?:^|(?<=[,;:.!?\n\u2014\u2013])|(?<=[,;:.!?\u2014\u2013]\s))"
+            r"(?:period|full stop)\s*[.!]\s*$",
+            _I,
+        ),
         0.6,
     ),
     (
@@ -177,6 +184,13 @@ _SLOGAN_MOTIFS = re.compile(
     r"|(?:make|keep) [\w' ]{1,20} great again)",
     _I,
 )
+_WHATABOUT = re.compile(
+    r"^[\s\"'“‘(]*(?P<rejoinder>(?:and|but|yet)\s*,?\s+)?(?P<what>what about)\b"
+    r"(?P<rest>[^?]*)\?[\s\"'”’)]*$",
+    _I,
+)
+_ACT = re.compile(r"\b(?:who|which|that|while|when)\b", _I)
+"""A relative or time clause: the question points at something someone did."""
 _SCARE_QUOTE = re.compile(r"[“\"]([^”\"\n]{1,40})[”\"]")
 _SPEECH_CUE = re.compile(
     r"\b(?:said|says|say|saying|told|tells|stated|declared|promis\w*|wrote|writes"
@@ -227,6 +241,17 @@ def detect(
 
 
 _THIRD_PERSON = re.compile(r"\b(?:he|she|they|him|her|them|his|their|hers|theirs)\b", re.I)
+_DOCUMENT = re.compile(
+    r"\b(?:laws?|bills?|statutes?|ordinances?|legislation|amendments?|provisions?|clauses?"
+    r"|regulations?|rules?|guidance|guidelines|orders?|rulings?|verdicts?|opinions?"
+    r"|filings?|lawsuits?|complaints?|indictments?|subpoenas?|warrants?|reports?|audits?"
+    r"|statements?|resolutions?|declarations?|communiqu[eé]s?|agreements?|treaty|treaties"
+    r"|accords?|contracts?|charters?|constitutions?|drafts?|texts?|memos?|memorandums?"
+    r"|letters?|documents?|manuals?|definitions?|petitions?|ballot measures?)\b",
+    re.I,
+)
+"""Written texts: their wording is quoted like a speaker's ("the law bans "adult
+entertainment" in parks", "the report's definition of a "hazardous" site")."""
 
 
 def partial_quotation(
@@ -237,10 +262,12 @@ def partial_quotation(
     News quotes people's words in fragments without a speech verb ("decrying the rival's
     'dangerous' rhetoric", "dismissing the plan as 'a con'", "voters who see her as
     'honest'"), so a quoted phrase in a sentence that names a party or refers to one with a
-    third-person pronoun is taken as that party's words. A quotation that is the whole
-    sentence is a quotation too. On BASIL's news, 84 of the 95 sentences the text-only rule
-    fired on carried no loaded-language span; with these two checks it fires on 5
-    (docs/evaluation.md).
+    third-person pronoun is taken as that party's words. A written text speaks too: a
+    sentence naming a law, ruling, report or agreement quotes its terms ("the statute
+    bans "unlicensed gatherings" in parks"), which is no doubt of the writer's. A quotation
+    that is the whole sentence is a quotation too. On BASIL's news, 84 of the 95 sentences
+    the text-only rule fired on carried no loaded-language span; with the party and
+    whole-sentence checks it fires on 5 (docs/evaluation.md).
     """
     if span.name != "doubt" or span.kind != MECHANICAL:
         return False
@@ -254,7 +281,7 @@ def partial_quotation(
     end = sentence.start + len(text)
     if any(a < end and sentence.start < b for a, b in parties):
         return True
-    return bool(_THIRD_PERSON.search(text))
+    return bool(_THIRD_PERSON.search(text) or _DOCUMENT.search(text))
 
 
 def _sentence_spans(sentence: SentenceLike) -> list[TechniqueSpan]:
@@ -288,11 +315,29 @@ def _spans_in_text(text: str) -> tuple[tuple[str, int, int, float, str], ...]:
             add(name, match.start(), match.end(), score)
     for match in _SLOGAN_MOTIFS.finditer(text):
         add("slogans", match.start(), match.end(), 0.8)
+    question = whataboutism_question(text)
+    if question is not None:
+        add("whataboutism", question, len(text), 0.7, MECHANICAL)
     if is_standalone_exclamation(text):
         add("slogans", 0, len(text), 0.7, MECHANICAL)
     for start, end in scare_quotes(text):
         add("doubt", start, end, 0.5, MECHANICAL)
     return tuple(found)
+
+
+def whataboutism_question(text: str) -> int | None:
+    """Where a sentence that asks "what about ..." of someone else's act starts (or None).
+
+    The form of the technique: the question stands as its own sentence and turns to
+    something else, either as a rejoinder ("But what about the bridge they never built?")
+    or by pointing at an act ("What about the council that sold the park?"). An explainer's
+    plain question ("What about the cost?") has neither and is left to the cue and head.
+    Inside a quotation it is the speaker's (:mod:`parallax.persuasion.voices`).
+    """
+    match = _WHATABOUT.match(text)
+    if match is None or not (match["rejoinder"] or _ACT.search(match["rest"])):
+        return None
+    return match.start("rejoinder") if match["rejoinder"] else match.start("what")
 
 
 def is_standalone_exclamation(text: str) -> bool:

@@ -33,6 +33,14 @@ LEARNED = "learned"
 NOT_FROM_SENTENCE_HEADS = frozenset({"loaded_language"})
 
 
+def _shown_by_form(cue: TechniqueSpan, shown: Sequence[TechniqueSpan]) -> bool:
+    """Whether a mechanical span of the same technique already covers the cue's words."""
+    return any(
+        s.kind == MECHANICAL and s.name == cue.name and s.start < cue.end and cue.start < s.end
+        for s in shown
+    )
+
+
 def shown_spans(
     sentences: Sequence[SentenceLike],
     rule_spans: Sequence[TechniqueSpan],
@@ -72,7 +80,10 @@ def shown_spans(
             spans += [
                 TechniqueSpan(s.name, s.start, s.end, "model", p, s.kind)
                 for s in own
-                if s.name == technique and s.kind != MECHANICAL and in_form(s, sentence)
+                if s.name == technique
+                and s.kind != MECHANICAL
+                and in_form(s, sentence)
+                and not _shown_by_form(s, spans)
             ]
         if head is not None and tokens is not None:
             spans += [

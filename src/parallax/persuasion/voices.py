@@ -35,6 +35,36 @@ def attribute(technique: TechniqueRecord, quotes: Sequence[Any]) -> TechniqueRec
     return {**technique, "voice": OWN, "speaker": None, "speaker_text": None}
 
 
+LOADED = "loaded_language"
+
+
+def carried_by_other_voice(
+    techniques: Sequence[TechniqueRecord], best: tuple[int, int] | None
+) -> list[TechniqueRecord]:
+    """A sentence's attributed techniques without the own-voice loaded words a quote carried.
+
+    The loaded-language head flags a sentence on its most loaded word (``best``, article
+    offsets) and then shows every other word that reaches a lower bar. When that word is
+    inside someone's quotation or charge ("... after accusing the speaker of *betraying*
+    voters"), the flag is the speaker's: the writer's own words beside it ("forced the
+    vote") were never enough to flag the sentence, so they are not shown as the article's
+    loaded language. Other techniques and the quoted words themselves stay.
+    """
+    if best is None:
+        return list(techniques)
+    carrier = next(
+        (
+            t
+            for t in techniques
+            if t["name"] == LOADED and int(t["start"]) <= best[0] and best[1] <= int(t["end"])
+        ),
+        None,
+    )
+    if carrier is None or carrier.get("voice") != QUOTED:
+        return list(techniques)
+    return [t for t in techniques if not (t["name"] == LOADED and t.get("voice") == OWN)]
+
+
 def summarise(sentences: Sequence[Any]) -> TechniquesByVoice:
     """The article's own techniques and each quoted speaker's, counted by name.
 

@@ -165,7 +165,9 @@ spaCy names in each sentence, as the pipeline judges them with its entities: bef
 phrase in a sentence naming a party or a third-person pronoun was taken as that party's
 words, the rule fired on 70 of these sentences, 1.7%, and on 95 sentences in all, 84 of them
 without a loaded-language span; nearly all were partial quotations ("decrying the rival's
-'dangerous' rhetoric") or terms of art):
+'dangerous' rhetoric") or terms of art; a sentence naming a written text, a law, ruling or
+report, quotes its terms; whataboutism is a sentence asking "what about ..." as a rejoinder
+or of someone's act):
 
 | Rule | Fired | Sentences | Rate |
 |---|--:|--:|--:|
