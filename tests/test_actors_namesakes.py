@@ -120,3 +120,18 @@ def test_a_title_before_the_surname_picks_the_namesake_given_that_title(nlp: Pip
         "In Denver, President Marsh promised new money for the city's schools.",
     )
     assert actor_at(analysis, "Marsh") == actor_at(analysis, "Walter Marsh")
+
+
+def test_a_junior_named_most_keeps_his_surname_after_his_father_is_named(
+    nlp: Pipeline,
+) -> None:
+    # The suffix only breaks a tie: the story is about the son, named most so far.
+    analysis = analyse(
+        nlp,
+        "Representative Dale Hutton Jr. pleaded guilty on Wednesday to misusing campaign "
+        "funds. Mr. Hutton told the judge he was sorry.\n\n"
+        "Mr. Hutton's father, the Rev. Dale Hutton, sat in the front row. Mr. Hutton will "
+        "be sentenced in June.",
+    )
+    son = actor_at(analysis, "Dale Hutton Jr.")
+    assert actor_at(analysis, "Hutton", 2) == son

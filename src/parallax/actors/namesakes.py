@@ -5,8 +5,10 @@ Biden ... his son Hunter Biden ... Biden said"), a husband and wife ("Hillary Cl
 her husband, Bill Clinton ... Ms. Clinton said"), a father and a "Jr.". News style gives
 the reader what decides it, and so this module reads that and nothing else:
 
-* a generational suffix marks the one a bare surname is not: a son named "Donald Trump Jr."
-  is "Trump Jr." on second reference, so "Trump" is the other Donald Trump;
+* between people named as often so far, a generational suffix marks the one a bare
+  surname is not: a son named "Donald Trump Jr." is "Trump Jr." on second reference, so
+  "Trump" is the other Donald Trump (but a "Jr." the story is about, named most, keeps
+  "Mr. Jackson");
 * an honorific states a gender ("Ms. Clinton"), which rules out a namesake the article
   calls a man ("her husband, Bill Clinton") and picks the one it calls a woman ("his
   wife, Michelle Obama") over one whose gender it does not state;
@@ -55,8 +57,6 @@ def choose_namesake(
     for found in before:
         order.setdefault(found.actor, len(order))
     candidates = list(order)
-    plain = [a for a in candidates if not _all_suffixed(a, before)]
-    candidates = plain or candidates
     if doc is not None:
         # Imported here: gender reads Mention, whose module imports this one's caller.
         from parallax.actors.gender import honorific_gender, stated_genders
@@ -81,6 +81,11 @@ def choose_namesake(
     most = max(counts.values())
     leading = {p for p, n in counts.items() if n == most}
     if len(leading) > 1:
+        # Only between people named as often: "Mr. Jackson" after twenty mentions of
+        # "Jesse Jackson Jr." and one of his father is still the son.
+        plain = {person[a] for a in candidates if not _all_suffixed(a, before)}
+        leading = (leading & plain) or leading
+    if len(leading) > 1:
         return None
     last = {m.actor: m.start for m in before}
     forms = [a for a in candidates if person[a] in leading]
@@ -94,7 +99,10 @@ def _given_name(actor: str, before: Sequence[Mention]) -> str | None:
         for m in before
         if m.actor == actor and len(words := _plain_words(m.text)) > 1
     }
-    return f"given:{next(iter(names))}" if len(names) == 1 else None
+    if len(names) != 1:
+        return None
+    # A father and his "Jr." share the given name too: the suffix keeps them apart.
+    return f"given:{next(iter(names))}" + (":suffixed" if _all_suffixed(actor, before) else "")
 
 
 def _plain_words(text: str) -> list[str]:
