@@ -108,13 +108,20 @@ def stated_genders(doc: Any, mentions: list[Mention]) -> dict[str, str]:
     return {actor: next(iter(g)) for actor, g in found.items() if len(g) == 1}
 
 
-def _evidence(doc: Any, mention: Mention) -> list[str]:
-    genders: list[str] = []
+def honorific_gender(doc: Any, mention: Mention) -> str | None:
+    """The gender an honorific at or just before a name mention states ("Ms. Clinton")."""
     start = mention.token_start
     for token in (doc[start], doc[start - 1] if start > 0 else None):
         if token is not None and token.lower_.rstrip(".") in _HONORIFICS:
-            genders.append(_HONORIFICS[token.lower_.rstrip(".")])
-            break
+            return _HONORIFICS[token.lower_.rstrip(".")]
+    return None
+
+
+def _evidence(doc: Any, mention: Mention) -> list[str]:
+    genders: list[str] = []
+    said = honorific_gender(doc, mention)
+    if said is not None:
+        genders.append(said)
     head = doc[mention.head]
     nouns = [c for c in head.children if c.dep_ == "appos"]
     if head.dep_ == "appos":

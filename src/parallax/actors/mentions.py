@@ -283,7 +283,7 @@ class ActorResolver:
                 taken.update(range(ent.start, ent.end))
         found.extend(self._untagged_names(doc, found, taken))
         found.sort(key=lambda m: (m.start, -m.end))
-        unify_surnames(found, self.actors)
+        unify_surnames(found, self.actors, doc)
         unify_name_variants(found, self.actors)
         unify_short_organisation_names(found, self.actors)
         places_tagged_as_bodies(found, self.actors, doc)  # "Valdoro hosted the talks"

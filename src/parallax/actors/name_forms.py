@@ -12,23 +12,25 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from parallax.actors.name_particles import PARTICLES
+from parallax.actors.namesakes import choose_namesake
 
 if TYPE_CHECKING:
     from parallax.actors.mentions import ActorInfo, Mention
     from parallax.knowledge import KBEntity, KnowledgeBase
 
 
-def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> None:
+def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo], doc: Any = None) -> None:
     """Give a one-word person mention the actor of the article's own full mention of it.
 
     "Carter" after "Defense Secretary Ash Carter" is Ash Carter, whatever the knowledge base
     knows about other Carters, and after "President Carter" (linked by title and date) the
-    president. Of the full mentions before it, the person mentioned most so
-    far wins (then the nearest); failing any, the only one after it. Ambiguous surnames
-    with no earlier full mention keep their actor.
+    president. Of several people named in full before it,
+    :func:`parallax.actors.namesakes.choose_namesake` decides, reading ``doc``, the parsed
+    article; a mention it cannot settle is dropped. Failing any full mention before it, the
+    only one after it. Ambiguous surnames with no earlier full mention keep their actor.
     """
     full = [
         m
@@ -36,6 +38,7 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
         if m.label == "PERSON" and m.kind == "name" and _names_in_full(m, actors)
     ]
     seen: dict[str, int] = {}
+    unresolved: list[Mention] = []
     for mention in mentions:
         mislabelled = _mislabelled_surname(mention)
         words = without_possessive(mention.text).lower().split()
@@ -53,10 +56,15 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
             same = [m for m in full if _surname(m.text) == words[0]]
         before = [m for m in same if m.start < mention.start]
         if before:
-            # The person the article has been writing about wins over one named once
-            # since ("Hillary Clinton ... Bill Clinton ... Clinton"), then the nearest.
-            order = {m.actor: i for i, m in enumerate(before)}
-            mention.actor = max(order, key=lambda a: (seen.get(a, 0), order[a]))
+            # A suffix, an honorific or a title decides first, then the person the article
+            # has been writing about ("Hillary Clinton ... Bill Clinton ... Clinton"); two
+            # people named as often leave it unresolved (:mod:`.namesakes`).
+            earlier = [m for m in mentions if m.start < mention.start]
+            chosen = choose_namesake(doc, mention, before, seen, earlier)
+            if chosen is None:
+                unresolved.append(mention)
+                continue
+            mention.actor = chosen
             mention.label = "PERSON"
         elif len({m.actor for m in same}) == 1 and not mislabelled:
             # A lede often gives the surname before the full name ("Yanukovych fled ...
@@ -64,6 +72,8 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
             # namesake named first ("an aide to Bush ... the aide, Karen Bush").
             mention.actor = same[0].actor
         seen[mention.actor] = seen.get(mention.actor, 0) + 1
+    if unresolved:
+        mentions[:] = [m for m in mentions if not any(m is u for u in unresolved)]
     _drop_unused(mentions, actors)
 
 
