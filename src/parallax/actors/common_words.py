@@ -47,21 +47,21 @@ def common_word_as_name(ent: Any, known: Callable[[str], object]) -> bool:
     if not opens_sentence(ent[0]):
         return False
     word = ent[0]
-    if known(word.text) and not _body_named_by_a_noun(word, known):
+    entity = known(word.text)
+    if entity is not None and not _body_named_by_a_noun(word, entity):
         return False
     return not any(
         t.text == word.text and t.i != word.i and not opens_sentence(t) for t in word.doc
     )
 
 
-def _body_named_by_a_noun(word: Any, known: Callable[[str], object]) -> bool:
+def _body_named_by_a_noun(word: Any, entity: object) -> bool:
     """Whether a known word is a body's name that is also a common noun, used as the noun.
 
     Some firms bear a common noun's name ("Shell"). Opening a sentence, the word the parser
     reads as a common noun ("Shell casings littered the street") is the noun; read as a
     proper noun ("Shell said ...") it stays the firm. States and people are not affected.
     """
-    entity = known(word.text)
     return (
         getattr(entity, "type", "") == "organisation"
         and word.pos_ == "NOUN"
