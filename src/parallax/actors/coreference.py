@@ -18,6 +18,7 @@ from bisect import bisect_right
 from typing import Any
 
 from parallax.actors.animacy import PERSON_NOUNS, names_people
+from parallax.actors.described_names import FIRM_NOUNS
 from parallax.actors.gender import pronoun_gender, stated_genders
 from parallax.actors.mentions import ActorResolver, Mention
 from parallax.actors.speech import quote_spans, quote_speakers
@@ -44,6 +45,17 @@ DESCRIPTIONS: dict[str, frozenset[str]] = {
 }
 """Definite descriptions ("the <noun>", lemma) and the actor types they can refer to."""
 
+FIRM = "firm"
+"""What a description of a business (:data:`FIRM_NOUNS`: "the company said") refers to: an
+organisation that is a business (:func:`_firm_like`), never a state's body or an alliance."""
+BUSINESS_REACH = 4
+"""Sentences back "the company" may look for its firm: a report on one firm names it once
+and calls it "the company" for paragraphs. Any other organisation that may be a business
+within that reach leaves it unresolved: in a report on two firms (or on a firm and a
+product the tagger took for one) the nearest is no better a guess."""
+FIRM_WORDS = ("company", "firm", "maker", "manufacturer", "producer", "bank", "airline")
+"""Words of a knowledge-base description that make an organisation a business."""
+
 
 def resolve_references(
     doc: Any, mentions: list[Mention], resolver: ActorResolver, sentence_starts: list[int]
@@ -62,6 +74,9 @@ def resolve_references(
         noun: actor for noun, actor in domain_pack().description_actors.items() if actor in named
     }
     explicit = sorted(mentions, key=lambda m: m.start)
+    named_heads = {
+        _name_head(m, resolver) for m in explicit if resolver.info(m.actor).type == "organisation"
+    } - {None}
     actor_at = {m.head: m.actor for m in explicit}
     genders = stated_genders(doc, explicit)
     starts = [m.start for m in explicit]
@@ -96,14 +111,24 @@ def resolve_references(
             kind = "pronoun"
         elif (
             token.pos_ == "NOUN"
-            and token.lemma_.lower() in DESCRIPTIONS
+            and (
+                token.lemma_.lower() in DESCRIPTIONS
+                or token.lemma_.lower() in FIRM_NOUNS
+                or token.lemma_.lower() in named_heads
+            )
             and token.i > 0
             and doc[token.i - 1].lower_ == "the"
             and token.tag_ == "NN"
+            and token.dep_ not in {"compound", "amod"}  # "the labor market": a modifier
             and not any(c.dep_ in {"amod", "compound", "prep", "poss"} for c in token.children)
         ):
             kind = "description"
-            wanted = DESCRIPTIONS[token.lemma_.lower()]
+            noun = token.lemma_.lower()
+            wanted = DESCRIPTIONS.get(noun) or (
+                frozenset({noun}) if noun in named_heads else frozenset({FIRM})
+            )
+            if _mentioned_before(doc, token, taken):
+                continue  # "a small biotech company ... the company": that one, unnamed
             span_start = token.i - 1
             if token.lemma_.lower() in meant:
                 actor = meant[token.lemma_.lower()]
@@ -117,7 +142,7 @@ def resolve_references(
         ranked: list[tuple[tuple[int, int, int], Mention]] = []
         for candidate in reversed(explicit[: bisect_right(starts, token.idx - 1)]):
             distance = here - sentence_of(candidate.start)
-            if distance > MAX_SENTENCE_DISTANCE:
+            if distance > (BUSINESS_REACH if wanted and FIRM in wanted else MAX_SENTENCE_DISTANCE):
                 break
             if candidate.end > token.idx or not _compatible(candidate, lower, wanted, resolver):
                 continue
@@ -125,7 +150,11 @@ def resolve_references(
                 continue  # "she" after "Mr. Smith", "he" after "the chairwoman, Jane Roe"
             if _backgrounded(doc[candidate.head], token) or candidate.actor == clause_subject:
                 continue
-            if lower in SINGULAR_NEUTER and _modifier(doc[candidate.head]):
+            if (
+                lower in SINGULAR_NEUTER or (kind == "description" and lower not in DESCRIPTIONS)
+            ) and _modifier(doc[candidate.head]):
+                continue  # "Airbus A320 jets": the jets, not the firm, are "the company"
+            if lower in SINGULAR_NEUTER and _describes_someone(doc[candidate.head]):
                 continue
             key = (distance, 0 if candidate.subject else 1, token.idx - candidate.end)
             ranked.append((key, candidate))
@@ -138,7 +167,8 @@ def resolve_references(
         if kind == "description" and resolver.info(best[1].actor).type == "place":
             continue  # "the state" after "in Ohio": a state the knowledge base does not know
         if kind == "description" and any(
-            other.actor != best[1].actor and key[0] <= best[0][0] + DESCRIPTION_RIVAL_REACH
+            other.actor != best[1].actor
+            and (key[0] <= best[0][0] + DESCRIPTION_RIVAL_REACH or FIRM in (wanted or ()))
             for key, other in ranked[1:]
         ):
             continue  # "the country" in war news with two countries in view: either
@@ -161,9 +191,10 @@ def resolve_references(
         actor_at[token.i] = actor
         if gender is not None:
             genders.setdefault(actor, gender)  # an unambiguous "she" says so for later ones
-        if lower in PERSONAL and reference.subject:
+        if (lower in PERSONAL and reference.subject) or kind == "description":
             # A resolved subject "he" continues its chain: in "He laughed at Mr. Ryan's
-            # remarks, and at times he seemed ...", the second "he" is the first one's.
+            # remarks, and at times he seemed ...", the second "he" is the first one's; and
+            # "the company" said again three paragraphs on is the same company.
             at = bisect_right(starts, reference.start)
             explicit.insert(at, reference)
             starts.insert(at, reference.start)
@@ -390,6 +421,18 @@ def _compatible(
     candidate: Mention, pronoun: str, wanted: frozenset[str] | None, resolver: ActorResolver
 ) -> bool:
     info = resolver.info(candidate.actor)
+    if wanted == frozenset({FIRM}):
+        # "China Eastern Airlines" is one firm however its last word ends.
+        named_firm = candidate.label == "ORG" and candidate.kind == "name"
+        return (
+            info.type == "organisation"
+            and (not candidate.plural or named_firm)
+            and _firm_like(info, resolver)
+        )
+    if wanted is not None and pronoun not in DESCRIPTIONS:
+        # "the agency" after "the International Atomic Energy Agency": the noun its name
+        # is built on.
+        return info.type == "organisation" and _name_head(candidate, resolver) == pronoun
     if wanted is not None:
         if pronoun == "state" and info.type == "place" and candidate.label == "GPE":
             # "held a rally in the state" after "in Pennsylvania": a state of a federation
@@ -438,3 +481,65 @@ def _generic_pair(doc: Any, token: Any) -> bool:
             ):
                 return True
     return False
+
+
+def _name_head(mention: Mention, resolver: ActorResolver) -> str | None:
+    """The lower-case last word of an organisation's name ("agency" for the IAEA's full name).
+
+    Only a name of two words or more: a one-word name ("Hamas") is built on no common noun.
+    """
+    words = resolver.info(mention.actor).name.split()
+    return words[-1].lower() if len(words) > 1 and words[-1].isalpha() else None
+
+
+def _firm_like(info: Any, resolver: ActorResolver) -> bool:
+    """Whether an organisation is a business "the company" may mean.
+
+    A knowledge-base entity is one when its description says so (:data:`FIRM_WORDS`); the
+    knowledge base's alliances, states' bodies and international agencies are not. An
+    organisation the knowledge base does not know may be one: the description is left to
+    the nearest such name, and an unnamed firm before it blocks the link
+    (:func:`_mentioned_before`).
+    """
+    if info.kb_id is None:
+        return True
+    entity = resolver.kb.get(info.kb_id)
+    description = (entity.description if entity is not None else "").lower()
+    return any(word in description for word in FIRM_WORDS)
+
+
+def _mentioned_before(doc: Any, token: Any, taken: set[int]) -> bool:
+    """Whether the description's noun already stood in the text, unnamed, in another phrase.
+
+    In "a small biotech company ... the company said", the description takes up that phrase,
+    not a firm named earlier: any earlier phrase on the same noun with more than "the"
+    before it counts. A noun in apposition to a name ("Eskom, the state utility") belongs
+    to the name, and is no rival; an earlier bare "the company" is the same description.
+    """
+    lemma = token.lemma_.lower()
+    return any(
+        other.lemma_.lower() == lemma
+        and other.pos_ == "NOUN"
+        and other.i not in taken
+        and other.dep_ != "appos"
+        and any(
+            child.dep_ not in {"case", "punct"} and child.lower_ != "the"
+            for child in other.children
+        )
+        for other in doc[: token.i]
+    )
+
+
+def _describes_someone(head: Any) -> bool:
+    """Whether a place is named only to describe a person ("a Republican from Kansas").
+
+    The place in such an apposition says where the person comes from; "it" later in the
+    sentence ("voted against it") is not the place.
+    """
+    preposition = head.head
+    return (
+        head.dep_ == "pobj"
+        and preposition.dep_ == "prep"
+        and preposition.head.dep_ == "appos"
+        and names_people(preposition.head)
+    )

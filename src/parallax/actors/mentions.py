@@ -28,6 +28,7 @@ from parallax.actors.animacy import PERSON_NOUNS, titled_person
 from parallax.actors.capitals import before_its_state, capital_as_place, city_named, locative
 from parallax.actors.common_words import common_word_as_name
 from parallax.actors.datelines import after_dateline
+from parallax.actors.described_names import described_bodies, later_occurrences
 from parallax.actors.describing import in_hyphenated_modifier, names_no_actor
 from parallax.actors.homonyms import (
     federal_state,
@@ -282,6 +283,7 @@ class ActorResolver:
                 found.append(mention)
                 taken.update(range(ent.start, ent.end))
         found.extend(self._untagged_names(doc, found, taken))
+        found.extend(self._described_bodies(doc, taken))
         found.sort(key=lambda m: (m.start, -m.end))
         unify_surnames(found, self.actors, doc)
         unify_name_variants(found, self.actors)
@@ -335,6 +337,23 @@ class ActorResolver:
                 mention = self._make(span, self._from_kb(entity), "name")
                 mention.label = "PERSON"
                 extra.append(mention)
+        return extra
+
+    def _described_bodies(self, doc: Any, taken: set[int]) -> list[Mention]:
+        """Untagged names of bodies told by their apposition, and their later uses.
+
+        See :mod:`parallax.actors.described_names`; a name the knowledge base knows is that
+        entity.
+        """
+        extra = []
+        for span in list(described_bodies(doc, taken)):
+            entity = self.lookup(span.text)
+            actor = self._from_kb(entity) if entity else self._local(span.text, "ORG")
+            for found in (span, *later_occurrences(doc, span, taken)):
+                mention = self._make(found, actor, "name")
+                mention.label = "ORG"
+                extra.append(mention)
+                taken.update(range(found.start, found.end))
         return extra
 
     def _make(self, span: Any, actor: str, kind: str, head: Any | None = None) -> Mention:

@@ -1,0 +1,120 @@
+"""Definite descriptions of firms and bodies on invented business and wire copy (issue 16).
+
+A report on one firm names it once and calls it "the company" for paragraphs; an agency
+named in full is "the agency" after. Each test pins one rule with sentences written for it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from parallax.actors.described_names import described_bodies
+from parallax.components.actors import Actors
+from parallax.components.entities import Entities
+from parallax.components.parse import SpacyParse
+from parallax.components.sentences import Sentences
+from parallax.knowledge import bundled
+from parallax.model import Analysis, Article
+from parallax.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline([SpacyParse(), Sentences(), Entities(), Actors(bundled())])
+
+
+def mentions_of(analysis: Analysis, name: str) -> list[str]:
+    actor = next(a for a in analysis.layers["actors"] if a["name"] == name)
+    return [m["text"] for m in actor["mentions"]]
+
+
+def analyse(nlp: Pipeline, text: str) -> Analysis:
+    return nlp(Article(text=text, source="<test>", language="en"))
+
+
+def test_the_company_is_the_one_firm_named_even_paragraphs_later(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Regulators fined Calder Valley Power $2 million on Tuesday. Inspectors said the "
+        "company had skipped checks for years. Residents were angry. A judge will rule in "
+        "May. Lawyers for both sides declined to comment. The company said it would appeal.",
+    )
+    assert mentions_of(analysis, "Calder Valley Power").count("The company") == 1
+    assert "the company" in mentions_of(analysis, "Calder Valley Power")
+
+
+def test_the_company_is_never_an_alliance_or_a_body_the_knowledge_base_knows(
+    nlp: Pipeline,
+) -> None:
+    analysis = analyse(
+        nlp, "NATO ordered new radar systems last year. The company said deliveries would start."
+    )
+    assert "The company" not in mentions_of(analysis, "NATO")
+
+
+def test_an_unnamed_firm_before_the_description_keeps_it(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Calder Valley Power hired a small software company to run its billing. The company "
+        "said the system would be ready in March.",
+    )
+    assert "The company" not in mentions_of(analysis, "Calder Valley Power")
+
+
+def test_the_agency_is_the_body_whose_name_ends_in_agency(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "The International Atomic Energy Agency sent inspectors to the plant. The agency said "
+        "a power line had been cut.",
+    )
+    assert "The agency" in mentions_of(analysis, "International Atomic Energy Agency")
+
+
+def test_a_place_that_only_says_where_someone_is_from_is_not_it(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Senator Tom Harlan, a Republican from Kansas, voted against it, saying it cost too much.",
+    )
+    assert mentions_of(analysis, "Kansas") == ["Kansas"]
+
+
+def _parsed(words: list[str], pos: list[str], deps: list[str], heads: list[int]) -> Any:
+    """A hand-parsed Doc, so the rule is pinned whatever the tagger does with the name."""
+    vocab = Vocab()
+    tags = ["NN" if p == "NOUN" else "NNP" if p == "PROPN" else "XX" for p in pos]
+    lemmas = [w.lower() for w in words]
+    return Doc(
+        vocab,
+        words=words,
+        pos=pos,
+        tags=tags,
+        deps=deps,
+        heads=heads,
+        lemmas=lemmas,
+        sent_starts=[True] + [False] * (len(words) - 1),
+    )
+
+
+def test_an_untagged_name_with_the_company_beside_it_is_a_firm() -> None:
+    doc = _parsed(
+        ["Tolver", "Energy", ",", "the", "company", ",", "spilled", "oil", "."],
+        ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "NOUN", "PUNCT"],
+        ["compound", "nsubj", "punct", "det", "appos", "punct", "ROOT", "dobj", "punct"],
+        [1, 6, 1, 4, 1, 1, 6, 6, 6],
+    )
+    assert [span.text for span in described_bodies(doc, set())] == ["Tolver Energy"]
+    assert list(described_bodies(doc, {0})) == []  # already another mention's
+
+
+def test_a_role_noun_beside_a_name_makes_no_body() -> None:
+    doc = _parsed(
+        ["Ana", "Varga", ",", "a", "general", ",", "spoke", "."],
+        ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PUNCT"],
+        ["compound", "nsubj", "punct", "det", "appos", "punct", "ROOT", "punct"],
+        [1, 6, 1, 4, 1, 1, 6, 6],
+    )
+    assert list(described_bodies(doc, set())) == []
