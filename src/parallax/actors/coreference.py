@@ -119,15 +119,17 @@ def resolve_references(
             and token.i > 0
             and doc[token.i - 1].lower_ == "the"
             and token.tag_ == "NN"
-            and token.dep_ not in {"compound", "amod"}  # "the labor market": a modifier
+            and (token.lemma_.lower() in DESCRIPTIONS or token.dep_ not in {"compound", "amod"})
             and not any(c.dep_ in {"amod", "compound", "prep", "poss"} for c in token.children)
         ):
+            # (A business noun or a name's last word that only modifies another noun, as
+            # in "the labor market", is no description.)
             kind = "description"
             noun = token.lemma_.lower()
             wanted = DESCRIPTIONS.get(noun) or (
                 frozenset({noun}) if noun in named_heads else frozenset({FIRM})
             )
-            if _mentioned_before(doc, token, taken):
+            if noun not in DESCRIPTIONS and _mentioned_before(doc, token, taken):
                 continue  # "a small biotech company ... the company": that one, unnamed
             span_start = token.i - 1
             if token.lemma_.lower() in meant:
@@ -191,7 +193,9 @@ def resolve_references(
         actor_at[token.i] = actor
         if gender is not None:
             genders.setdefault(actor, gender)  # an unambiguous "she" says so for later ones
-        if (lower in PERSONAL and reference.subject) or kind == "description":
+        if (lower in PERSONAL and reference.subject) or (
+            kind == "description" and lower not in DESCRIPTIONS
+        ):
             # A resolved subject "he" continues its chain: in "He laughed at Mr. Ryan's
             # remarks, and at times he seemed ...", the second "he" is the first one's; and
             # "the company" said again three paragraphs on is the same company.
