@@ -169,7 +169,7 @@ def basil_scores(shared: Path, model: TechniquesModel | None = None) -> BasilSco
     overlap, exact = _span_scores(sentences, loaded_spans)
     unmarked = [i for i, s in enumerate(sentences) if not s.any_bias]
     alarms: dict[str, tuple[int, int]] = {}
-    for name in ("repetition", "slogans", "doubt", "whataboutism"):
+    for name in ("repetition", "slogans", "doubt", "whataboutism", "bandwagon"):
         fired = sum(
             any(t.name == name and t.kind == rules.MECHANICAL for t in shown[i]) for i in unmarked
         )
