@@ -60,3 +60,16 @@ def test_a_sentence_naming_no_one_shows_no_loaded_language() -> None:
     assert _shown(text, [True]) == ["strained"]
     assert _shown(text, None) == ["strained"]
     assert _shown(text, [False]) == []
+
+
+def test_a_datelines_city_is_not_the_ledes_someone() -> None:
+    # Invented wire lede: the parser takes the dateline's city for the subject, a country
+    # acting; the component reads the sentence from the word after the dateline.
+    from parallax.components.techniques import sentence_names_someone
+    from parallax.datelines import dateline_length
+    from parallax.spacy_model import load_spacy
+
+    text = "NEW ORLEANS (Wire) — The storm slammed into the coast overnight, tearing roofs off."
+    doc = load_spacy()(text)
+    assert not sentence_names_someone(doc, dateline_length(text), len(text))
+    assert sentence_names_someone(None, 0, len(text))
