@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from parallax.actors.animacy import names_people
+from parallax.actors.animacy import names_people, names_someone
 from parallax.spacy_model import load_spacy
 
 
@@ -75,3 +75,31 @@ def test_a_noun_in_ant_or_ent_formed_on_no_verb_is_a_thing(nlp: Any, sentence: s
 )
 def test_a_noun_in_ant_or_ent_for_who_does_something_is_people(nlp: Any, sentence: str) -> None:
     assert names_people(object_of(nlp, sentence)), sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A cold snap strained the regional power grid on Monday, pushing demand to a record.",
+        "The storm slammed into the coast overnight, tearing roofs from buildings in the town.",
+        "Wheat prices plunged after a bumper harvest in parts of the state.",
+    ],
+)
+def test_a_sentence_about_things_and_events_names_no_one(nlp: Any, sentence: str) -> None:
+    # Invented wire copy: weather, markets, places; nobody a judgement could be about.
+    assert not names_someone(nlp(sentence)), sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Senator Ruiz slammed the plan on Monday.",
+        "Russia launched a brutal assault on the port.",
+        "They gutted the library budget.",
+        "The greedy officials doubled the fees.",
+        "The mayor's plan is a disaster for the poor.",
+        "The reckless scheme will hurt every tenant in the city.",
+    ],
+)
+def test_a_sentence_naming_a_party_names_someone(nlp: Any, sentence: str) -> None:
+    assert names_someone(nlp(sentence)), sentence

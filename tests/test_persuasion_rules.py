@@ -288,3 +288,62 @@ def test_a_what_about_rejoinder_is_whataboutism_by_its_form(text: str, span: str
 )
 def test_a_plain_question_or_a_reported_one_is_no_whataboutism_form(text: str) -> None:
     assert not [s for s in rules.detect([Line(text)]) if s.kind == rules.MECHANICAL]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "The new toll is the greatest swindle in human history.",
+            "the greatest swindle in human history",
+        ),
+        ("It is the worst deal of all time.", "the worst deal of all time"),
+        ("This is the biggest cover-up ever attempted.", "the biggest cover-up ever"),
+    ],
+)
+def test_a_superlative_over_all_time_is_an_exaggeration_cue(text: str, span: str) -> None:
+    # Invented op-ed lines: a judging superlative whose scope is all time or all humanity.
+    assert ("exaggeration", span) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gauge showed the most rain ever recorded in a single day.",
+        "It was the deadliest fire in the county's history.",
+        "Shares had their worst week since 2020.",
+    ],
+)
+def test_a_measured_or_bounded_superlative_is_no_exaggeration(text: str) -> None:
+    # Invented wire copy: a record, or a comparison bounded by a place or a period.
+    assert not any(name == "exaggeration" for name, _ in found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Everyone knows the toll will ruin the town.", "Everyone knows"),
+        (
+            "Millions of renters already know that the rules are rigged.",
+            "Millions of renters already know",
+        ),
+        ("The scheme is a fraud, and everybody knows it.", "everybody knows"),
+        ("Join the thousands saying no to the toll.", "Join the thousands"),
+    ],
+)
+def test_the_crowd_that_already_knows_is_bandwagon_by_its_form(text: str, span: str) -> None:
+    spans = [s for s in rules.detect([Line(text)]) if s.kind == rules.MECHANICAL]
+    assert [(s.name, text[s.start : s.end]) for s in spans] == [("bandwagon", span)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Everyone knows each other in the fishing village.",
+        "Millions agreed to the new loan terms last year.",
+        "Most residents voted for the toll in 2019.",
+    ],
+)
+def test_a_crowd_that_knows_no_claim_is_not_bandwagon(text: str) -> None:
+    # Invented: no claim follows what the crowd knows, or the crowd's act is reported.
+    assert not any(s.kind == rules.MECHANICAL for s in rules.detect([Line(text)]))

@@ -189,3 +189,70 @@ def _role_noun(token: Any) -> bool:
     if lemma in PERSON_NOUNS or lemma in RANKS:
         return True
     return len(lemma) > 4 and lemma.endswith(ROLE_ENDINGS) and not lemma.endswith("ment")
+
+
+SPEAKING_LABELS = frozenset({"PERSON", "NORP", "ORG"})
+"""Entities that are always someone; a country (GPE) is someone only when it acts."""
+ACTING = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+"""Where a country's name makes it a party ("Russia launched", "Moscow's decision"), not a
+setting ("in Texas", "the Texas grid")."""
+ARGUMENTS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "poss", "attr", "appos", "agent", "pobj", "conj", "dative"}
+)
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "on", "near", "across", "around", "throughout", "inside", "outside", "along"}
+)
+"""Prepositions of a setting: the nouns under them say where ("in parts of the state")."""
+POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "their"})
+
+
+def names_someone(span: Any) -> bool:
+    """Whether a sentence (a spaCy span) names anyone a judgement could be about.
+
+    Loaded language colours a party: a person, a group, an organisation, a state acting.
+    A sentence naming none describes things and events ("a heat wave strained the
+    grid", "the storm slammed into the coast"), and its vivid verbs give their size, not
+    the writer's judgement of anyone. Someone is named by a person's, group's or
+    organisation's name, a country as the subject or owner of something, a pronoun for
+    people ("they", "our"), an adjective standing for people ("the powerful"), or a
+    common noun for people as an argument outside a phrase of place. Unlike
+    :func:`names_people`, nouns are taken as people only from the word lists and the
+    endings "-ist" and "-ian": the "-er", "-or" and "-ee" endings also make things
+    ("power", "reactor", "degree"), and a thing read as people here would keep a flag
+    that has no one to judge.
+    """
+    for token in span:
+        if token.ent_type_ in SPEAKING_LABELS:
+            return True
+        if token.ent_type_ == "GPE" and token.dep_ in ACTING:
+            return True
+        lower = token.lower_
+        if token.pos_ == "PRON" and lower in PEOPLE_PRONOUNS:
+            return True
+        if token.tag_ == "PRP$" and lower in POSSESSIVES:
+            return True
+        if token.dep_ not in ARGUMENTS or _in_a_place(token):
+            continue
+        if token.pos_ == "ADJ" and any(child.dep_ == "det" for child in token.children):
+            return True  # "the powerful", "the poor"
+        if token.pos_ in {"NOUN", "PROPN"} and _people_noun(token.lemma_.lower()):
+            return True
+    return False
+
+
+def _people_noun(lemma: str) -> bool:
+    return (
+        lemma in PERSON_NOUNS
+        or lemma in GENERAL_PEOPLE
+        or lemma in RANKS
+        or (len(lemma) > 4 and lemma.endswith(("ist", "ian")))
+    )
+
+
+def _in_a_place(token: Any) -> bool:
+    """Whether ``token`` lies under a preposition of place ("in parts of the state")."""
+    while token.head.i != token.i:
+        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
+            return True
+        token = token.head
+    return False

@@ -17,8 +17,10 @@ from typing import Any
 import numpy as np
 from threadpoolctl import threadpool_limits
 
+from parallax.actors.animacy import names_someone
 from parallax.actors.factuality import NAMING_VERBS
 from parallax.actors.worded import worded
+from parallax.datelines import dateline_length
 from parallax.encoder import DIMENSION
 from parallax.model import Analysis
 from parallax.persuasion import rules
@@ -44,6 +46,18 @@ def noun_phrase_spans(doc: Any) -> list[tuple[int, int]]:
     has a verb or spans more than one phrase.
     """
     return [(chunk.start_char, chunk.end_char) for chunk in doc.noun_chunks]
+
+
+def sentence_names_someone(doc: Any, start: int, end: int) -> bool:
+    """:func:`names_someone` for the article's characters ``start:end`` (True if unparsed).
+
+    The caller starts a sentence after its dateline: "NEW ORLEANS (Wire) — " says where the
+    report was filed, and the parser takes the city for the lede's subject.
+    """
+    if doc is None:
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return True if span is None else names_someone(span)
 
 
 class Techniques:
@@ -80,12 +94,16 @@ class Techniques:
             if tokens is not None and len(tokens) != len(sentences):
                 tokens = None
             probabilities = model.probabilities([s.text for s in sentences], vectors)
+            named = [
+                sentence_names_someone(analysis.doc, s.start + dateline_length(s.text), s.end)
+                for s in sentences
+            ]
             # The loaded-language head's small matrix products run fastest on one BLAS
             # thread: split over threads they wait on each other on a busy machine.
             with threadpool_limits(limits=1, user_api="blas"):
                 logits = None if tokens is None else head.article_piece_logits(tokens)
                 shown = shown_spans(
-                    sentences, found, probabilities, model, head, tokens, logits=logits
+                    sentences, found, probabilities, model, head, tokens, logits=logits, named=named
                 )
             # A quotation first; then words the report gives as someone's without quote
             # marks ("lawmakers called him a traitor", "accused him of ...", "the court

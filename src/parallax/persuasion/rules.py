@@ -80,6 +80,23 @@ _REST = r"(?:[^.?!;]|\.(?=[\w,]|\s+[a-z]))*"
 _LABEL_WORD = re.compile(rf"\b(?:the\s+)?(?:{_words(LABEL_WORDS)})\b", _I)
 _FLAG = re.compile(rf"\b(?:{_words(FLAG_PHRASES)})\b", _I)
 
+_SUPERLATIVE = r"(?:worst|greatest|biggest)"
+"""Superlatives of judgement (not of measure: "deadliest", "hottest", which news reports
+from records). "Most" with any adjective ("the most shameful ... in human history") was
+tried: it lifted the exaggeration head's SemEval F1 (0.333 to 0.375), but as an input of
+the other heads it cost micro-F1 0.513 to 0.511 (docs/evaluation.md)."""
+_ALL_TIME = (
+    r"(?:ever\b(?!\s+(?:recorded|measured|registered|observed))"
+    r"|in (?:all of )?(?:human |world |modern )?history\b"
+    r"|in (?:the )?(?:whole |entire )?history of (?:the world|the planet|mankind|humanity"
+    r"|humankind|civili[sz]ation|the human race)\b"
+    r"|of all time\b|on (?:the )?(?:earth|planet)\b)"
+)
+"""The scope that makes a superlative an exaggeration: all time or all humanity ("ever",
+"in human history", "of all time"). A superlative backed by a record ("the most rain
+ever recorded") is a measurement, and one bounded by a place or a period ("in the state's
+history", "since 2022") is news's own comparison; neither is matched."""
+
 _PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
     (
         "whataboutism",
@@ -123,7 +140,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
     (
         "exaggeration",
         re.compile(
-            r"\b(?:(?:the )?(?:worst|greatest|biggest) [\w\s]{0,25}\b(?:ever|in history)\b"
+            rf"\b(?:(?:the )?{_SUPERLATIVE} [\w\s'’-]{{0,30}}?\b{_ALL_TIME}"
             r"|unprecedented\b|beyond (?:belief|imagination)\b)",
             _I,
         ),
@@ -189,6 +206,22 @@ _WHATABOUT = re.compile(
     r"(?P<rest>[^?]*)\?[\s\"'”’)]*$",
     _I,
 )
+_CROWD_KNOWS = re.compile(
+    r"\b(?P<crowd>everyone|everybody|all of us|all right-thinking \w+|most people"
+    r"|millions(?: of \w+)?)\s+(?:already\s+|now\s+|surely\s+)?"
+    r"(?:knows|know|agrees|agree|can see|sees|see|understands|understand)\b"
+    r"(?=\s+(?:(?:that|it|this|what|how|why|the truth)\b"
+    r"|(?:[\w'’-]+\s+){1,3}(?:is|are|was|were|will|would|has|have|can|cannot|must|should)\b))",
+    _I,
+)
+"""Bandwagon's form: the crowd already knows or agrees ("everyone knows the plan will
+fail", "millions of voters already know that ..."), in the present tense and followed by
+what they know. "Everyone knows each other here" (no claim follows) and "millions agreed
+to the terms" (a past act, reported) are not it."""
+_JOIN_THE_CROWD = re.compile(
+    r"\b(?:join the (?:millions|thousands|movement)|don'?t be left behind)\b", _I
+)
+"""Bandwagon's other form: a call to join a crowd because it is large."""
 _ACT = re.compile(r"\b(?:who|which|that|while|when)\b", _I)
 """A relative or time clause: the question points at something someone did."""
 _SCARE_QUOTE = re.compile(r"[“\"]([^”\"\n]{1,40})[”\"]")
@@ -315,6 +348,8 @@ def _spans_in_text(text: str) -> tuple[tuple[str, int, int, float, str], ...]:
             add(name, match.start(), match.end(), score)
     for match in _SLOGAN_MOTIFS.finditer(text):
         add("slogans", match.start(), match.end(), 0.8)
+    for start, end in bandwagon(text):
+        add("bandwagon", start, end, 0.7, MECHANICAL)
     question = whataboutism_question(text)
     if question is not None:
         add("whataboutism", question, len(text), 0.7, MECHANICAL)
@@ -323,6 +358,19 @@ def _spans_in_text(text: str) -> tuple[tuple[str, int, int, float, str], ...]:
     for start, end in scare_quotes(text):
         add("doubt", start, end, 0.5, MECHANICAL)
     return tuple(found)
+
+
+def bandwagon(text: str) -> list[tuple[int, int]]:
+    """Where a sentence says the crowd already knows or agrees, or calls the reader to join it.
+
+    Bandwagon has no sentence head (SemEval-2021 has one training example), so a cue alone
+    would never be shown; its form is plain enough to show on its own, like a
+    "what about ...?" rejoinder. Inside a quotation it is the speaker's
+    (:mod:`parallax.persuasion.voices`); its false-alarm rate on news is in
+    docs/evaluation.md.
+    """
+    found = [(m.start(), m.end()) for m in _CROWD_KNOWS.finditer(text)]
+    return found + [(m.start(), m.end()) for m in _JOIN_THE_CROWD.finditer(text)]
 
 
 def whataboutism_question(text: str) -> int | None:

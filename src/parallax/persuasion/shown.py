@@ -50,6 +50,7 @@ def shown_spans(
     tokens: Sequence[TokenStates] | None,
     positions: Sequence[Position | None] | None = None,
     logits: Sequence[np.ndarray] | None = None,
+    named: Sequence[bool] | None = None,
 ) -> list[list[TechniqueSpan]]:
     """The techniques each sentence shows, in article offsets, sorted by position.
 
@@ -64,6 +65,13 @@ def shown_spans(
             (an entry None: unknown). Default: ``sentences`` are the whole article in order.
         logits: the head's piece logits of each sentence when already computed
             (:meth:`LoadedLanguageHead.article_piece_logits`); default: computed here.
+        named: whether each sentence names anyone a judgement could be about (a person,
+            group, organisation, a state acting, a pronoun or noun for people;
+            :func:`parallax.actors.animacy.names_someone`). The loaded-language head shows
+            nothing in a sentence that names no one: its vivid words ("a heat wave
+            strained the grid") measure an event and judge nobody. On BASIL's held-out
+            stories the head flagged 8 such sentences, none with a lexical-bias span
+            (docs/evaluation.md). None: every sentence counts as naming someone.
     """
     thresholds = dict(zip(model.labels, model.thresholds, strict=True))
     result: list[list[TechniqueSpan]] = []
@@ -85,7 +93,7 @@ def shown_spans(
                 and in_form(s, sentence)
                 and not _shown_by_form(s, spans)
             ]
-        if head is not None and tokens is not None:
+        if head is not None and tokens is not None and (named is None or named[number]):
             spans += [
                 TechniqueSpan(
                     "loaded_language",

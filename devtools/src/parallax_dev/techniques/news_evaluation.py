@@ -71,13 +71,15 @@ def show_texts(
     model: TechniquesModel,
     positions: Sequence[Position | None] | None = None,
     parties: Sequence[Sequence[tuple[int, int]]] | None = None,
+    named: Sequence[bool] | None = None,
 ) -> list[list[TechniqueSpan]]:
     """What the pipeline would show in each text, each text read on its own.
 
     Rules see one text at a time; the loaded-language head is told where each text sat in
     its article (``positions``; None: nowhere known, as for BABE's lone sentences), and the
     scare-quote rule which parties each text names (``parties``, as the pipeline's entities
-    tell it; None: the text alone).
+    tell it; None: the text alone), and the loaded-language head whether each text names
+    anyone (``named``, :func:`named_someone`; None: every text does).
     """
     lines = [_Line(t, 0) for t in texts]
     probabilities = model.probabilities(list(texts), vectors)
@@ -101,6 +103,7 @@ def show_texts(
             [tokens[i]],
             where,
             logits[i : i + 1],
+            None if named is None else named[i : i + 1],
         )
     return shown
 
@@ -146,6 +149,7 @@ def basil_scores(shared: Path, model: TechniquesModel | None = None) -> BasilSco
     sentences, cv = cross_validate(shared)
     vectors, tokens = head_tokens([s.text for s in sentences])
     parties = named_parties([s.text for s in sentences])
+    named = named_someone([s.text for s in sentences])
     shown: list[list[TechniqueSpan]] = [[] for _ in sentences]
     for held, head in zip(cv.folds, cv.heads, strict=True):
         fold = show_texts(
@@ -156,6 +160,7 @@ def basil_scores(shared: Path, model: TechniquesModel | None = None) -> BasilSco
             model,
             [cv.positions[i] for i in held],
             [parties[i] for i in held],
+            [named[i] for i in held],
         )
         for i, spans in zip(held, fold, strict=True):
             shown[i] = spans
@@ -169,7 +174,7 @@ def basil_scores(shared: Path, model: TechniquesModel | None = None) -> BasilSco
     overlap, exact = _span_scores(sentences, loaded_spans)
     unmarked = [i for i, s in enumerate(sentences) if not s.any_bias]
     alarms: dict[str, tuple[int, int]] = {}
-    for name in ("repetition", "slogans", "doubt", "whataboutism"):
+    for name in ("repetition", "slogans", "doubt", "whataboutism", "bandwagon"):
         fired = sum(
             any(t.name == name and t.kind == rules.MECHANICAL for t in shown[i]) for i in unmarked
         )
@@ -201,6 +206,22 @@ def named_parties(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
         for i, doc in zip(asked, nlp.pipe([texts[i] for i in asked]), strict=True):
             found[i] = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PARTY_LABELS]
     return found
+
+
+def named_someone(texts: Sequence[str]) -> list[bool]:
+    """Whether each text names anyone a judgement could be about, as the pipeline reads it.
+
+    The pipeline asks :func:`parallax.actors.animacy.names_someone` of each sentence of
+    the article's parse, from the word after a dateline; here each text is parsed on its
+    own, from the same word.
+    """
+    from parallax.actors.animacy import names_someone
+    from parallax.datelines import dateline_length
+    from parallax.spacy_model import load_spacy
+
+    nlp = load_spacy()
+    tails = [text[dateline_length(text) :] for text in texts]
+    return [names_someone(doc) for doc in nlp.pipe(tails, batch_size=64)]
 
 
 def _article_repetition(sentences: Sequence[BasilSentence]) -> list[tuple[int, TechniqueSpan]]:
@@ -259,7 +280,9 @@ def babe_scores(shared: Path) -> BabeScores:
         rows = [r for r in csv.DictReader(handle) if r["label_bias"] in ("Biased", "Non-biased")]
     texts = [r["text"] for r in rows]
     vectors, tokens = head_tokens(texts)
-    shown = show_texts(texts, tokens, vectors, bundled_head(), bundled_model())
+    shown = show_texts(
+        texts, tokens, vectors, bundled_head(), bundled_model(), named=named_someone(texts)
+    )
     predicted = np.array([any(t.name in FAMILY for t in spans) for spans in shown])
     gold = np.array([r["label_bias"] == "Biased" for r in rows])
     word_tp = word_pred = word_gold = 0

@@ -167,7 +167,8 @@ words, the rule fired on 70 of these sentences, 1.7%, and on 95 sentences in all
 without a loaded-language span; nearly all were partial quotations ("decrying the rival's
 'dangerous' rhetoric") or terms of art; a sentence naming a written text, a law, ruling or
 report, quotes its terms; whataboutism is a sentence asking "what about ..." as a rejoinder
-or of someone's act):
+or of someone's act; bandwagon is a crowd that already knows or agrees a claim, "everyone
+knows the plan will fail", or a call to join it):
 
 | Rule | Fired | Sentences | Rate |
 |---|--:|--:|--:|
