@@ -204,6 +204,39 @@ def test_taking_a_side_is_no_deed() -> None:
     assert party["role"] == "neutral" and not party["evidence"], party
 
 
+def test_a_feeling_towards_someone_is_no_deed() -> None:
+    # Invented: fearing, distrusting or loving someone does nothing to them (Levin 31.2).
+    for verb, written in (("fear", "fear"), ("distrust", "distrust"), ("love", "loved")):
+        assert actions.kind(verb, written) is None, verb
+    assert actions.kind("frighten", "frightened") == actions.HARMFUL
+
+
+def test_making_an_agreement_is_no_blow_but_breaking_one_is_read_by_its_verb() -> None:
+    # Invented: "struck a deal", "cut a deal" make an agreement; a strike on a depot is one.
+    deal = {"action": "strike", "target_text": "a deal on subsidies", "target_head": "deal"}
+    assert actions.kind("strike", "struck") == actions.HARMFUL  # the lexicon rates the word
+    assert not actions.is_deed(deal, False)
+    assert not actions.is_deed({**deal, "action": "cut", "target_text": "a deal"}, False)
+    depot = {"action": "strike", "target_text": "an oil depot", "target_head": "depot"}
+    assert actions.is_deed(depot, False)
+    truce = {"action": "violate", "target_text": "the truce", "target_head": "truce"}
+    assert actions.is_deed(truce, False)
+
+
+def test_saying_sorry_helps_nobody_and_the_dead_are_not_doers() -> None:
+    # Invented: an apology is words; whoever died undergoes it, as a loss is undergone.
+    assert actions.kind("apologize", "apologized") == actions.HELPFUL
+    apology = {"action": "apologize", "target_text": "the victims", "target_people": True}
+    assert not actions.is_deed(apology, True, helpful=True)
+    text, sentences = build("Two firefighters died.", "The blaze burned for nine days.")
+    crew = actor(text, text, sentences, "Two firefighters", "crew")
+    event = {"sentence_id": "s1", "action": "die", "action_text": "died", "agent": "crew",
+             "trigger": {"start": 17, "end": 21}}  # fmt: skip
+    portray([crew], sentences, text, [event])
+    assert [e["points_to"] for e in crew["evidence"]] == ["victim"], crew["evidence"]
+    assert crew["role"] == "neutral", crew
+
+
 def test_a_word_that_sounds_harmful_is_no_deed_without_someone_it_is_done_to() -> None:
     # "Missed" with nothing missed, or a speech act, carries a word's valence, not harm.
     text, sentences = build("Westland missed.", "Westland stressed the point.")

@@ -403,6 +403,7 @@ def _verb_event(
         "agent_span": char_span_of(agent_token),
         "target_span": char_span_of(target_token),
         "target_people": names_people(target_token),
+        "target_head": target_token.lemma_.lower() if target_token is not None else None,
     }
 
 

@@ -157,6 +157,39 @@ nominee someone helped, any more than "opposed him" makes anyone a villain; help
 ("sent weapons to", "rescued") is told by other verbs."""
 
 
+ATTITUDE_VERBS = frozenset(
+    {
+        "abhor", "admire", "adore", "appreciate", "cherish", "deify", "deplore", "despise",
+        "detest", "disdain", "dislike", "distrust", "dread", "enjoy", "envy", "esteem",
+        "exalt", "fancy", "fear", "hate", "idolize", "lament", "like", "loathe", "love",
+        "miss", "mistrust", "mourn", "pity", "prize", "regret", "relish", "resent",
+        "respect", "revere", "rue", "savor", "savour", "tolerate", "treasure", "trust",
+        "value", "venerate", "worship",
+    }
+)  # fmt: skip
+"""Verbs of a feeling towards someone or something (after Levin's 1993 "admire verbs",
+class 31.2; "favor" and "support" are :data:`SIDE_VERBS`). The lexicon rates the feeling,
+but "many Ukrainians fear Russia" makes Russia no victim and "voters distrust Congress"
+harms nobody, nor does "supporters love the senator" make them heroes: what the sentence
+says of the one felt about reaches its role through the sentence readings."""
+
+
+AGREEMENT_NOUNS = frozenset(
+    {
+        "accord", "agreement", "armistice", "bargain", "ceasefire", "cease-fire",
+        "compromise", "concordat", "covenant", "deal", "pact", "settlement", "treaty",
+        "truce", "understanding",
+    }
+)  # fmt: skip
+"""Nouns of an agreement (after FrameNet's Make_agreement_on_action frame)."""
+
+MAKING_VERBS = frozenset({"broker", "clinch", "cut", "forge", "hammer", "seal", "strike"})
+"""Support verbs that make an agreement (:data:`AGREEMENT_NOUNS`): the lexicon rates "cut"
+and "strike" by their sense of a blow, but "Democrats and Republicans struck a deal" and
+"cut a deal with prosecutors" harm nobody. Breaking one ("violated the truce") is still
+read by its verb."""
+
+
 LEAVE_VERBS = frozenset({"abandon", "depart", "desert", "leave", "quit", "vacate"})
 """Verbs of leaving (after Levin's 1993 "leave verbs", class 51.2): "he abandoned his office
 to the protesters" harms no one; the lexicon rates "abandon" by its sense of neglect."""
@@ -187,11 +220,12 @@ such an act is a deed only when it falls on one of the article's actors or on pe
 ("banned the party", "defeated the rebels"), as help is (:func:`is_deed`)."""
 
 
-UNDERGONE = frozenset({"endure", "incur", "lose", "suffer", "sustain", "undergo"})
+UNDERGONE = frozenset({"die", "endure", "incur", "lose", "perish", "suffer", "sustain", "undergo"})
 """Verbs whose subject undergoes what they name rather than doing it to anyone: "the army
-lost two towns", "the city suffered heavy damage". The lexicon rates the loss, and the one
-it falls on is the subject: it is the loss's target (a *victim* when the loss is a deed,
-:func:`is_deed`), never the doer of harm."""
+lost two towns", "the city suffered heavy damage", "two firefighters died" (the last two
+from Levin's 1993 "disappearance verbs", class 48.2). The lexicon rates the loss, and the
+one it falls on is the subject: it is the loss's target (a *victim* when the loss is a
+deed, :func:`is_deed`), never the doer of harm."""
 
 
 FINDING_VERBS = frozenset({"conclude", "determine", "find", "rule"})
@@ -203,10 +237,10 @@ REPORTING_VERBS = SPEECH_VERBS | JUDGEMENT_VERBS | FINDING_VERBS
 """Verbs whose clause tells someone else's account (:func:`parallax.portrayal.voice.reported`)."""
 
 
-SPEECH_ACTS = SPEECH_VERBS - {"threaten"}
+SPEECH_ACTS = (SPEECH_VERBS - {"threaten"}) | {"apologise", "apologize"}
 """Verbs of saying: what is said is weighed by the sentence reading, not the verb's valence
-("stressed", "denied", "admitted" harm nobody). A threat is kept as an act: it is aimed at
-whoever it threatens."""
+("stressed", "denied", "admitted" harm nobody, and "apologized to the victims" helps
+nobody: it says sorry). A threat is kept as an act: it is aimed at whoever it threatens."""
 
 
 def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = False) -> bool:
@@ -220,7 +254,8 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
     them; the same holds for harm done by a verb of procedure (:data:`PROCEDURAL_VERBS`:
     "blocked the bill"). Joining or uniting with someone (:data:`ASSOCIATION_VERBS`) is
     done to nobody; stirring a feeling (:data:`EMOTION_VERBS`) or leaving
-    (:data:`LEAVE_VERBS`) harms or helps nobody. A loss the subject suffers
+    (:data:`LEAVE_VERBS`) harms or helps nobody, nor does making an agreement ("struck a
+    deal", :data:`MAKING_VERBS`). A loss the subject suffers
     (:data:`UNDERGONE`) is a deed done to the subject.
     What is only planned, promised or supposed ("will join", "would strike", the
     events layer's ``hypothetical``) has not been done, and an attack in words on a
@@ -240,6 +275,7 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
         and verb not in ASSOCIATION_VERBS
         and verb not in EMOTION_VERBS
         and verb not in LEAVE_VERBS
+        and not (verb in MAKING_VERBS and event.get("target_head") in AGREEMENT_NOUNS)
         and not event.get("hypothetical")
         and not event.get("verbal")
     )
@@ -343,8 +379,8 @@ def kind(action: str, written: str = "") -> str | None:
     words = action.lower().split()
     if not words or words[0] == "not":
         return None  # "did not attack" is no evidence of harm
-    if words[0] in JUDGEMENT_VERBS or words[0] in SIDE_VERBS:
-        return None  # a verdict in words or a stance, not a deed
+    if words[0] in JUDGEMENT_VERBS or words[0] in SIDE_VERBS or words[0] in ATTITUDE_VERBS:
+        return None  # a verdict in words, a stance or a feeling, not a deed
     value = valence(words[0], written.split()[-1] if written.split() else "")
     if value is None:
         return None

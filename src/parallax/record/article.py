@@ -202,6 +202,9 @@ class EventRecord(TypedDict):
     passive: NotRequired[bool]
     target_prep: NotRequired[str | None]
     """The preposition before a target that is not a direct object ("against" Kyiv)."""
+    target_head: NotRequired[str | None]
+    """The lemma of the word the target phrase is built on ("deal" in "a deal on crop
+    subsidies"; clause events only): "struck a deal" is no blow."""
     hypothetical: NotRequired[bool]
     """A modal, conditional or question clause, or a complement said not to be done
     ("refused to shell"): a possibility, not something that happened."""
