@@ -400,10 +400,9 @@ def _score_descriptions(
     for record in actors:
         votes: dict[str, int] = defaultdict(int)
         for mention in record["mentions"]:
-            token = at.get(mention["start"])
-            m_id = mention_at.get(token or "")
-            entity = gold.refers_to.get(m_id or "")
-            if mention.get("kind") == "name" and entity and gold.mention_kind[m_id or ""] == "NAM":
+            named_at = mention_at.get(at.get(mention["start"]) or "", "")
+            entity = gold.refers_to.get(named_at)
+            if mention.get("kind") == "name" and entity and gold.mention_kind[named_at] == "NAM":
                 votes[entity] += 1
         named_entity[record["id"]] = set(votes)
         found_entities.update(votes)
@@ -423,11 +422,11 @@ def _score_descriptions(
         for mention in record["mentions"]:
             if mention.get("kind") != "description":
                 continue
-            m_id = mention_at.get(at.get(mention["start"]) or "")
-            if m_id is None or gold.mention_kind.get(m_id) == "NAM" or m_id not in gold.refers_to:
+            described = mention_at.get(at.get(mention["start"]) or "", "")
+            if gold.mention_kind.get(described) == "NAM" or described not in gold.refers_to:
                 continue
             scores["descriptions"].predicted += 1
-            right = gold.refers_to.get(m_id) in named_entity.get(record["id"], set())
+            right = gold.refers_to[described] in named_entity.get(record["id"], set())
             scores["descriptions"].correct += int(right)
 
 
