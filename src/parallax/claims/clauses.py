@@ -21,6 +21,7 @@ from parallax.claims.words import (
     MODALS,
     NOT_ASSERTING,
     RANKS,
+    TIME_FRAMES,
     VOUCHING,
 )
 
@@ -121,6 +122,16 @@ def not_asserted(pred: Any, text: str) -> str | None:
                 return f"“to {node.text}” states an aim or a possibility, not a fact"
             if child.dep_ == "mark" and child.lower_ in CONDITIONS:
                 return f"“{child.text} ...” makes the clause a condition"
+            if (
+                child.dep_ in {"mark", "advmod"}
+                and child.lower_ in TIME_FRAMES
+                and node.dep_ == "advcl"
+                and child.i < node.i
+            ):
+                return (
+                    f"“{child.text} ...” gives the time of another clause; the sentence "
+                    "presupposes it and asserts the other"
+                )
         if node.dep_ in {"relcl", "acl", "ccomp", "appos"} and node.head.lemma_ in DOUBTED:
             # "the claim that NATO has 40 members", "the myth that ...": a content clause
             return f"“{node.head.text} that ...” reports a claim, it does not assert it"
