@@ -326,3 +326,27 @@ def negates(tokens: Sequence[Any], pred: Any, cue: Any, obj: Any | None) -> bool
         if head.dep_ in {"advmod", "aux", "auxpass"} and head.head.i == pred.i:
             return True
     return False
+
+
+def doers(pred: Any) -> list[Any]:
+    """The tokens naming who does what ``pred`` says, with the names listed with them.
+
+    The verb's subject (a first verb's, for a verb joined to it by "and"), a passive's
+    agent ("signed *by* the United States and the Soviet Union"), or the noun a relative
+    clause describes ("Russia, which signed ...").
+    """
+    verbs = [pred, pred.head] if pred.dep_ == "conj" and is_verb(pred.head) else [pred]
+    heads = [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
+    heads += [c for a in pred.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
+    if pred.dep_ == "relcl":
+        heads.append(pred.head)
+    found = []
+    for head in heads:
+        found.append(head)
+        for token in head.subtree:
+            first = token
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            if token.i != head.i and first.i == head.i:
+                found.append(token)  # "the United States *and the Soviet Union*"
+    return found

@@ -36,6 +36,7 @@ from typing import Any
 from parallax.claims.clauses import (
     MODIFIER_DEPS,
     describing_clause,
+    doers,
     is_verb,
     joined_clauses,
     negates,
@@ -580,4 +581,27 @@ def _bind_parties(
     if len(subjects) < len(claim.subjects):
         claim.subjects = subjects
     binding.roles["subject"] = ", ".join(p.text for p in subjects)
+    if claim.relation == "signed":
+        _bind_signers(claim, tokens, offset, pred, binding)
     return None
+
+
+def _bind_signers(
+    claim: Claim, tokens: Sequence[Any], offset: int, pred: Any, binding: Binding
+) -> None:
+    """Keep as signers the countries that do the signing: the verb's subject or agent.
+
+    "Syria signed the Paris Agreement in 2017" is about one party's signature, which may
+    come long after the treaty was first signed; a country elsewhere in the sentence ("the
+    treaty, signed in 1997, still matters to Japan") signs nothing.
+    """
+    found = doers(pred)
+    claim.named = [
+        party
+        for party in claim.named
+        if (head := _mention_head(tokens, party.text, claim.text, offset, _filed_from(claim)))
+        is not None
+        and _covers(head, found)
+    ]
+    if claim.named:
+        binding.roles["signer"] = ", ".join(p.text for p in claim.named)
