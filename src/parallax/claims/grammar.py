@@ -330,7 +330,8 @@ class SentenceReader:
             if c.start <= t.idx - self.parse_offset < c.end
         }
         binding = bind(claim, self.parse, self.parse_offset, cue_tokens)
-        if binding.drop_time and claim.time is not None:
+        undated = claim.time is None and binding.reason is None and claim.kind != "title"
+        if (binding.drop_time and claim.time is not None) or (undated and self.times):
             binding = rebind_time(
                 claim,
                 binding,
