@@ -350,3 +350,24 @@ def doers(pred: Any) -> list[Any]:
             if token.i != head.i and first.i == head.i:
                 found.append(token)  # "the United States *and the Soviet Union*"
     return found
+
+
+def noun_cue_elsewhere(cue: Any, pred: Any, noun: Any) -> bool:
+    """Whether a relation noun hangs from something other than the count's verb or noun.
+
+    "NATO had 12 members at its founding" and "its 12 founding members" tie "founding" to
+    the count; in "NATO has 32 members, up from 12 at its founding" it hangs from the
+    other figure ("up from 12"), so the total is not a count of founders.
+    """
+    if cue.pos_ not in {"NOUN", "PROPN"} or is_verb(pred) is False or cue.i in {pred.i, noun.i}:
+        return False
+    node = cue
+    for _ in range(8):
+        if node.head.i == node.i:
+            return True
+        node = node.head
+        if node.i in {pred.i, noun.i}:
+            return False
+        if node.pos_ != "ADP":
+            return True
+    return True

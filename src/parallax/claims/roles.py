@@ -42,6 +42,7 @@ from parallax.claims.clauses import (
     negates,
     not_asserted,
     not_left,
+    noun_cue_elsewhere,
     predicate,
     restricted,
     span_head,
@@ -260,6 +261,10 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
                 f"“{member_noun.text}” are counted by “{pred.text}”; “{cue.text}” heads a "
                 f"clause under it, so the count is not what “{cue.text}” did"
             )
+            return binding
+        if pred is not None and noun_cue_elsewhere(cue, pred, member_noun):
+            roles["relation"] = f"{pred.text} (“{cue.text}” hangs from “{cue.head.text}”)"
+            binding.reason = f"“{cue.text}” belongs to another part of the sentence, not the count"
             return binding
         if pred is not None and joined_clauses(cue, pred):
             roles["relation"] = f"{pred.text} (“{cue.text}” is another clause's verb)"
