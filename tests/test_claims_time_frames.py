@@ -51,3 +51,22 @@ def test_a_clause_giving_the_time_of_another_is_not_judged(text: str) -> None:
 def test_the_main_clause_is_still_checked(text: str, verdict: str) -> None:
     record = CHECKER.check_text(text).record()
     assert record["verdict"] == verdict, record
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # true in 2017, and was confirmed only because NATO had 28 members in 2009
+        "Montenegro joined the alliance of NATO, which then had 28 members, in 2017.",
+        "NATO, which then had 12 members, was led by a British general.",
+    ],
+)
+def test_a_count_dated_by_then_is_not_judged_at_any_time(text: str) -> None:
+    record = CHECKER.check_text(text).record()
+    assert record["verdict"] == "not_enough_evidence", record
+    assert "“then”" in str(record["explanation"]), record
+
+
+def test_then_with_a_year_is_still_judged_on_the_year() -> None:
+    record = CHECKER.check_text("Sweden applied in 2022 and then joined NATO in 2023.").record()
+    assert record["verdict"] == "contradicted", record

@@ -115,6 +115,9 @@ def dated_by_event(pred: Any, noun: Any | None, cue_tokens: Sequence[Any]) -> st
                 ]
                 if marks and not any(t.i in cues for t in child.subtree):
                     return _phrase(marks[0], child)
+            elif child.dep_ == "advmod" and child.lower_ == "then" and head.i == pred.i:
+                # "NATO, which then had 28 members": a time the story told before
+                return str(child.text)
             elif child.dep_ == "prep" and child.lower_ in _EVENT_PREPOSITIONS:
                 objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
                 if objects and not any(
