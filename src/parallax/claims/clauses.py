@@ -21,6 +21,7 @@ from parallax.claims.words import (
     MODALS,
     NOT_ASSERTING,
     RANKS,
+    TIME_FRAMES,
     VOUCHING,
 )
 
@@ -121,6 +122,16 @@ def not_asserted(pred: Any, text: str) -> str | None:
                 return f"“to {node.text}” states an aim or a possibility, not a fact"
             if child.dep_ == "mark" and child.lower_ in CONDITIONS:
                 return f"“{child.text} ...” makes the clause a condition"
+            if (
+                child.dep_ in {"mark", "advmod"}
+                and child.lower_ in TIME_FRAMES
+                and node.dep_ == "advcl"
+                and child.i < node.i
+            ):
+                return (
+                    f"“{child.text} ...” gives the time of another clause; the sentence "
+                    "presupposes it and asserts the other"
+                )
         if node.dep_ in {"relcl", "acl", "ccomp", "appos"} and node.head.lemma_ in DOUBTED:
             # "the claim that NATO has 40 members", "the myth that ...": a content clause
             return f"“{node.head.text} that ...” reports a claim, it does not assert it"
@@ -315,3 +326,48 @@ def negates(tokens: Sequence[Any], pred: Any, cue: Any, obj: Any | None) -> bool
         if head.dep_ in {"advmod", "aux", "auxpass"} and head.head.i == pred.i:
             return True
     return False
+
+
+def doers(pred: Any) -> list[Any]:
+    """The tokens naming who does what ``pred`` says, with the names listed with them.
+
+    The verb's subject (a first verb's, for a verb joined to it by "and"), a passive's
+    agent ("signed *by* the United States and the Soviet Union"), or the noun a relative
+    clause describes ("Russia, which signed ...").
+    """
+    verbs = [pred, pred.head] if pred.dep_ == "conj" and is_verb(pred.head) else [pred]
+    heads = [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
+    heads += [c for a in pred.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
+    if pred.dep_ == "relcl":
+        heads.append(pred.head)
+    found = []
+    for head in heads:
+        found.append(head)
+        for token in head.subtree:
+            first = token
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            if token.i != head.i and first.i == head.i:
+                found.append(token)  # "the United States *and the Soviet Union*"
+    return found
+
+
+def noun_cue_elsewhere(cue: Any, pred: Any, noun: Any) -> bool:
+    """Whether a relation noun hangs from something other than the count's verb or noun.
+
+    "NATO had 12 members at its founding" and "its 12 founding members" tie "founding" to
+    the count; in "NATO has 32 members, up from 12 at its founding" it hangs from the
+    other figure ("up from 12"), so the total is not a count of founders.
+    """
+    if cue.pos_ not in {"NOUN", "PROPN"} or is_verb(pred) is False or cue.i in {pred.i, noun.i}:
+        return False
+    node = cue
+    for _ in range(8):
+        if node.head.i == node.i:
+            return True
+        node = node.head
+        if node.i in {pred.i, noun.i}:
+            return False
+        if node.pos_ != "ADP":
+            return True
+    return True

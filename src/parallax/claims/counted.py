@@ -190,3 +190,19 @@ def ranked_act(noun: Any) -> Any | None:
     if marker.tag_ != "TO" or marker.dep_ != "aux" or verb.pos_ not in {"VERB", "AUX"}:
         return None
     return None if verb.lemma_.lower() in _JOINING else verb
+
+
+def counted_within(noun: Any, pred: Any, org: Any | None) -> str | None:
+    """The group a count of an organisation's members is taken from, if it is another's.
+
+    "NATO's 32 members include 23 EU states" counts the EU states among NATO's members, not
+    the Union's members: the organisation only names what the counted noun is ("EU states"),
+    and the verb's subject is another group. The count is then of some members only.
+    """
+    if org is None or org.head.i != noun.i or noun.dep_ not in {"dobj", "attr", "pobj"}:
+        return None
+    subject = next((c for c in pred.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ == "PRON" or any(t.i == org.i for t in subject.subtree):
+        return None
+    words = list(subject.subtree)
+    return "among " + str(noun.doc[words[0].i : words[-1].i + 1].text)

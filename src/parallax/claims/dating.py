@@ -42,7 +42,9 @@ def time_bound(time_head: Any, pred: Any, allowed: set[int]) -> bool:
             continue
         if node.i in allowed:
             continue
-        if node.dep_ == "conj" and node.head.i == pred.i:
+        if node.dep_ == "conj" and node.head.i == pred.i and node.pos_ not in {"VERB", "AUX"}:
+            # a name listed with the predicate's own; a verb joined to it ("pulled out ...
+            # and rejoined it in 2021") has a time of its own
             continue
         return False
     return False
@@ -113,6 +115,9 @@ def dated_by_event(pred: Any, noun: Any | None, cue_tokens: Sequence[Any]) -> st
                 ]
                 if marks and not any(t.i in cues for t in child.subtree):
                     return _phrase(marks[0], child)
+            elif child.dep_ == "advmod" and child.lower_ == "then" and head.i == pred.i:
+                # "NATO, which then had 28 members": a time the story told before
+                return str(child.text)
             elif child.dep_ == "prep" and child.lower_ in _EVENT_PREPOSITIONS:
                 objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
                 if objects and not any(
@@ -177,10 +182,13 @@ def rebind_time(
     cue but dates the relative clause; 2004 dates the joining. Judged on no date at all, the
     claim would be "supported" whatever year it gave. The claim takes the first other time,
     nearest its cue first, that the parse binds to it (``bind_with``), with that binding.
+
+    A claim the grammar found no time for is bound the same way: "Sweden joined the North
+    Atlantic Treaty Organization in Washington in 2023" has its year too far from "joined"
+    for the grammar, and judged undated it was "supported" (Sweden did join, in 2024).
     """
-    assert claim.time is not None
     cue = claim.parts.get("cue", (0, 0))
-    own = (claim.time.start, claim.time.end)
+    own = (claim.time.start, claim.time.end) if claim.time is not None else None
     others = sorted(
         (t for t in times if (t.start, t.end) != own),
         key=lambda t: min(abs(t.start - cue[1]), abs(cue[0] - t.end)),

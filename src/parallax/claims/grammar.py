@@ -330,7 +330,8 @@ class SentenceReader:
             if c.start <= t.idx - self.parse_offset < c.end
         }
         binding = bind(claim, self.parse, self.parse_offset, cue_tokens)
-        if binding.drop_time and claim.time is not None:
+        undated = claim.time is None and binding.reason is None and claim.kind != "title"
+        if (binding.drop_time and claim.time is not None) or (undated and self.times):
             binding = rebind_time(
                 claim,
                 binding,
@@ -342,6 +343,8 @@ class SentenceReader:
         if binding.negated is not None:
             claim.negated = binding.negated
         claim.narrowed = claim.narrowed or binding.narrowed
+        if binding.present and claim.time is None:
+            claim.tense = "present"
         if claim.negated and claim.time is not None and claim.time.bound == "until":
             # "was not admitted until 2024" says it was admitted then, and not before
             claim.negated = False
@@ -357,7 +360,8 @@ class SentenceReader:
             claim.parts.pop("time", None)
 
     def _ordinal(self, number: Number, used: set[int]) -> None:
-        unit = counted_noun(self.text, number, self.pos).unit
+        counted = counted_noun(self.text, number, self.pos)
+        unit = counted.unit
         if unit not in MEMBER_NOUNS or number.value > 500:
             return
         subjects = [m for m in self.countries() if m.start < number.start]
@@ -376,6 +380,14 @@ class SentenceReader:
             object=org,
             ordinal=int(number.value),
             unit=unit,
+            # "the fifth Nordic country in NATO" ranks it among the Nordic members only
+            narrowed=narrowing(
+                self.text,
+                counted,
+                self.mentions,
+                self.times,
+                former_organisations(self.text, counted, self.mentions),
+            ),
             time=self.time_near(number.start),
             parts={"subject": (subject.start, subject.end), "ordinal": (number.start, number.end)},
         )

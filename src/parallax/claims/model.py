@@ -66,7 +66,8 @@ class Claim:
         superlative: the superlative words ("the largest military alliance").
         sentence_id: the sentence of the article it came from.
         named: parties a count names beside its number ("Norway, Iceland and 9 other
-            European countries" names two and counts nine more).
+            European countries" names two and counts nine more); for a signing, the
+            countries that sign ("Syria signed the Paris Agreement").
         others: the count excludes the subject ("the 30 other allies"; of those who joined,
             "joined in 2004 with six other countries").
         narrowed: the words that make a count of only some of the members ("Baltic" in

@@ -84,11 +84,23 @@ def _dated(reader: SentenceReader, cue: Cue, time: TimeMention | None) -> None:
         return
     before = [m for m in candidates if m.start < cue.start]
     subject = before[-1] if before else candidates[0]
+    # "Syria signed the Paris Agreement in 2017": the countries who may be the signers; the
+    # parse keeps those it binds as the subject or agent of the verb (parallax.claims.roles)
+    signers = (
+        [
+            m
+            for m in reader.mentions
+            if m.of_type("country") and not m.demonym and m.entity.id != subject.entity.id
+        ]
+        if cue.relation == "signed"
+        else []
+    )
     reader.add(
         "date",
         cue,
         relation=cue.relation,
         subjects=[party(subject, *types)],
+        named=[party(m, "country") for m in signers],
         time=time,
         parts={"subject": (subject.start, subject.end)},
     )

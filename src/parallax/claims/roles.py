@@ -36,17 +36,19 @@ from typing import Any
 from parallax.claims.clauses import (
     MODIFIER_DEPS,
     describing_clause,
+    doers,
     is_verb,
     joined_clauses,
     negates,
     not_asserted,
     not_left,
+    noun_cue_elsewhere,
     predicate,
     restricted,
     span_head,
     subordinate_clause,
 )
-from parallax.claims.counted import narrowed_in_parse, ranked_act
+from parallax.claims.counted import counted_within, narrowed_in_parse, ranked_act
 from parallax.claims.dating import (
     YEAR,
     coordinated_time,
@@ -84,6 +86,8 @@ class Binding:
         reported_at: the dropped time dates a verb the claim hangs from ("officials said in
             2021 that NATO has 30 members"): the claim's present is that time's, not the
             article's.
+        present: the predicate is a simple present ("the Union includes 25 states"), which
+            the claim states of the article's date, whatever the words near its cue say.
     """
 
     roles: dict[str, str] = field(default_factory=dict)
@@ -92,6 +96,7 @@ class Binding:
     negated: bool | None = None
     reported_at: bool = False
     narrowed: str | None = None
+    present: bool = False
 
 
 def _tokens_in(tokens: Sequence[Any], span: tuple[int, int], offset: int) -> list[Any]:
@@ -260,6 +265,10 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
                 f"clause under it, so the count is not what “{cue.text}” did"
             )
             return binding
+        if pred is not None and noun_cue_elsewhere(cue, pred, member_noun):
+            roles["relation"] = f"{pred.text} (“{cue.text}” hangs from “{cue.head.text}”)"
+            binding.reason = f"“{cue.text}” belongs to another part of the sentence, not the count"
+            return binding
         if pred is not None and joined_clauses(cue, pred):
             roles["relation"] = f"{pred.text} (“{cue.text}” is another clause's verb)"
             binding.reason = (
@@ -286,6 +295,9 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
         binding.reason = why
         return binding
     binding.negated = negates(tokens, pred, cue, _object_head(claim, tokens, offset))
+    binding.present = pred.tag_ in {"VBZ", "VBP"} and not any(
+        c.dep_ in {"aux", "auxpass"} for c in pred.children
+    )
     args = _past_dateline(arguments(pred), claim, offset)
     if verbless and pred.i == cue.i:
         args = [t for t in tokens if t.pos_ in {"NOUN", "PROPN"} and t.i != cue.i]
@@ -505,6 +517,8 @@ def _bind_count(
     org_head = _mention_head(tokens, org.text, claim.text, offset, _filed_from(claim))
     binding.roles["organisation" if claim.ordinal is None else "object"] = org.text
     owners = _owned([member_noun, *allowed, *(a for a in args if a.i in {t.i for t in allowed})])
+    if claim.ordinal is None:
+        binding.narrowed = binding.narrowed or counted_within(member_noun, pred, org_head)
     if _covers_any(org_head, owners, args):
         return None
     if org_head is None or org.text.lower() == org.text:
@@ -580,4 +594,27 @@ def _bind_parties(
     if len(subjects) < len(claim.subjects):
         claim.subjects = subjects
     binding.roles["subject"] = ", ".join(p.text for p in subjects)
+    if claim.relation == "signed":
+        _bind_signers(claim, tokens, offset, pred, binding)
     return None
+
+
+def _bind_signers(
+    claim: Claim, tokens: Sequence[Any], offset: int, pred: Any, binding: Binding
+) -> None:
+    """Keep as signers the countries that do the signing: the verb's subject or agent.
+
+    "Syria signed the Paris Agreement in 2017" is about one party's signature, which may
+    come long after the treaty was first signed; a country elsewhere in the sentence ("the
+    treaty, signed in 1997, still matters to Japan") signs nothing.
+    """
+    found = doers(pred)
+    claim.named = [
+        party
+        for party in claim.named
+        if (head := _mention_head(tokens, party.text, claim.text, offset, _filed_from(claim)))
+        is not None
+        and _covers(head, found)
+    ]
+    if claim.named:
+        binding.roles["signer"] = ", ".join(p.text for p in claim.named)

@@ -351,6 +351,14 @@ COUNT_VERBS = frozenset(
 
 CONDITIONS = frozenset({"if", "unless", "whether", "once", "until"})
 
+TIME_FRAMES = frozenset({"when", "whenever", "while"})
+"""Words that open a clause giving the time of another ("Trump was president *when* NATO had
+29 members"): the sentence presupposes that clause to date its main one and asserts only the
+main one, so a count or date in it is no claim of the sentence (true or false, it would
+otherwise be confirmed or refuted while what the sentence asserts went unchecked). A clause
+of an event before or after ("NATO expanded after the Cold War ended in 1991") tells that
+the event happened, and is still read."""
+
 
 WHEN_PREPOSITIONS = frozenset(
     {"after", "before", "since", "until", "till", "following", "during", "amid"}

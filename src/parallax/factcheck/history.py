@@ -93,6 +93,12 @@ def check_dated(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
         return not_enough(
             f"the knowledge base has no {claim.relation.replace('_', ' ')} date for {subject.text}"
         )
+    if claim.relation == "signed" and (unsigned := _signers_left_out(kb, claim, subject.id)):
+        return not_enough(
+            f"the knowledge base dates the signing of {name_of(kb, subject.id)}, not when "
+            f"{unsigned} signed it (a party may sign long after the treaty was first signed)",
+            fact_evidence(kb, facts),
+        )
     verb = {
         "founded": "was founded on",
         "dissolved": "was dissolved on",
@@ -100,6 +106,32 @@ def check_dated(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
         "entered_into_force": "entered into force on",
     }.get(claim.relation, "is dated")
     return date_verdict(kb, claim, facts, dates, f"{name_of(kb, subject.id)} {verb}")
+
+
+def _signers_left_out(kb: KnowledgeBase, claim: Claim, treaty: str) -> str | None:
+    """The named signers the treaty's own signing date does not date, or None.
+
+    A claim that names who signed ("Syria signed the Paris Agreement in 2017") is about
+    their signature. The treaty's signing date is theirs only when the signers named are all
+    its original parties (those it bound from its entry into force): "the United States and
+    the Soviet Union signed the INF Treaty in 1987". One party of many, or a later party,
+    may have signed on another day. A knowledge base that records a single original party
+    lists them in part, and dates no signer.
+    """
+    if not claim.named:
+        return None
+    parties = kb.facts_about(property="party_to", object=treaty)
+    force = [d for f in kb.facts_about(treaty, "entered_into_force") if (d := first_day(f.value))]
+    starts = [d for f in parties if (d := first_day(f.start))]
+    opening = min(force) if force else (min(starts) if starts else None)
+    original = {
+        f.subject for f in parties if opening and (first_day(f.start) or date.max) <= opening
+    }
+    named = {p.id for p in claim.named if p.id}
+    # one recorded original party means the knowledge base lists the parties in part
+    if len(original) > 1 and named == original and len(named) == len(claim.named):
+        return None
+    return ", ".join(p.text for p in claim.named)
 
 
 def check_withdrew(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:

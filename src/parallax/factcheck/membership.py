@@ -453,6 +453,11 @@ def check_ordinal(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
     roll = _roll_or_none(kb, claim, org.id if org else None)
     if party is None or claim.ordinal is None or roll is None:
         return not_enough("the knowledge base has no membership order for that organisation")
+    if claim.narrowed:
+        return not_enough(
+            f"the claim ranks {party.text} among the “{claim.narrowed}” members only, and the "
+            "knowledge base does not record which members those are"
+        )
     own = [f for f in roll.facts if f.subject == party.id]
     org_name = name_of(kb, roll.organisation)
     if not own:
