@@ -41,3 +41,25 @@ def test_a_total_is_not_a_count_of_founders_said_of_another_figure(text: str) ->
 def test_a_founding_tied_to_the_count_still_counts_founders(text: str, verdict: str) -> None:
     record = CHECKER.check_text(text).record()
     assert record["verdict"] == verdict, record
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # Invented: "EU" only says what the object's states are; the 32 are the alliance's.
+        ("The alliance's 32 allies include 23 EU states.", "not_enough_evidence"),
+        ("NATO's 32 allies include 23 EU states.", "supported"),
+        ("32 countries are NATO members.", "supported"),
+        ("The EU has 27 member states.", "supported"),
+    ],
+)
+def test_a_name_that_only_describes_another_argument_owns_no_count(text: str, verdict: str) -> None:
+    record = CHECKER.check_text(text).record()
+    assert record["verdict"] == verdict, record
+
+
+def test_reasons_given_as_phrases_end_as_sentences_when_joined() -> None:
+    from parallax.factcheck.model import sentences
+
+    joined = sentences(["not judged: “met” says no count", "NATO had 32 members.", " "])
+    assert joined == "not judged: “met” says no count. NATO had 32 members."

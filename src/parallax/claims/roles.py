@@ -519,6 +519,8 @@ def _bind_count(
     owners = _owned([member_noun, *allowed, *(a for a in args if a.i in {t.i for t in allowed})])
     if claim.ordinal is None:
         binding.narrowed = binding.narrowed or counted_within(member_noun, pred, org_head)
+    if (described := _describes_other_argument(org_head, noun, member_noun)) is not None:
+        return f"“{org.text}” describes “{described.text}”, not what “{member_noun.text}” belong to"
     if _covers_any(org_head, owners, args):
         return None
     if org_head is None or org.text.lower() == org.text:
@@ -529,6 +531,25 @@ def _bind_count(
             return None
         return "the organisation is not named in the sentence and the verb is not about membership"
     return f"“{org.text}” is not what “{member_noun.text}” belong to"
+
+
+def _describes_other_argument(org_head: Any | None, *counted: Any) -> Any | None:
+    """The other argument an organisation's name only modifies, if it does ("23 EU states").
+
+    In "the alliance's 32 allies include 23 EU states" the EU names what the object is,
+    not the organisation the subject's 32 belong to. A predicate noun is the claim's own
+    ("32 countries are NATO members"), so only a subject or an object counts.
+    """
+    if org_head is None or org_head.dep_ not in {"compound", "amod", "nmod"}:
+        return None
+    described = org_head.head
+    if any(described.i == c.i for c in counted) or described.dep_ not in {
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+    }:
+        return None
+    return described
 
 
 def _bind_parties(

@@ -130,13 +130,13 @@ def combine(verdicts: Sequence[Verdict]) -> Verdict:
         if chosen:
             evidence = [e for v in chosen for e in v.evidence]
             others = [v for v in verdicts if v.verdict != label]
-            explanation = " ".join(v.explanation for v in chosen)
+            explanation = sentences(v.explanation for v in chosen)
             if label == "supported" and others:
-                explanation += " " + " ".join(v.explanation for v in others)
+                explanation += " " + sentences(v.explanation for v in others)
             return Verdict(label, explanation, evidence)
     return Verdict(
         "not_enough_evidence",
-        " ".join(v.explanation for v in verdicts),
+        sentences(v.explanation for v in verdicts),
         [e for v in verdicts for e in v.evidence],
     )
 
@@ -157,5 +157,19 @@ def conjunction(parts: Sequence[Verdict]) -> Verdict:
     else:
         label = "not_enough_evidence"
     return Verdict(
-        label, " ".join(p.explanation for p in parts), [e for p in parts for e in p.evidence]
+        label, sentences(p.explanation for p in parts), [e for p in parts for e in p.evidence]
+    )
+
+
+def sentences(explanations: Iterable[str]) -> str:
+    """Explanations joined into one line, each ending as a sentence ends.
+
+    Most explanations are sentences ("NATO had 32 members ..."), but a reason given as a
+    phrase ("not judged: “met” does not say how many members there are") would run into
+    the next one; it gets its full stop here.
+    """
+    return " ".join(
+        text if text.rstrip().endswith((".", "!", "?", ")")) else text.rstrip() + "."
+        for text in explanations
+        if text.strip()
     )
