@@ -35,6 +35,13 @@ def weekday_date(ctx: Context, weekday: int, rel: str | None, at: int, end: int)
         return f"XXXX-WXX-{weekday}"
     anchor = ctx.anchor
     delta = weekday - anchor.isoweekday()
+    if rel is None and (weeks := _weeks_ago_before(ctx.text, at)) is not None:
+        # "two weeks ago Monday": the Monday that many weeks before the last one. Said of a
+        # weekday still to come this week ("a week ago Friday" on a Wednesday), readers
+        # count from last week's or from this week's, so it is left unresolved.
+        if delta >= 0:
+            return f"XXXX-WXX-{weekday}"
+        return (anchor + timedelta(days=delta - 7 * weeks)).isoformat()
     lean = ctx.lean_at(at, end) if rel is None else None
     if rel in PAST:
         delta = delta - 7 if delta >= 0 else delta
@@ -167,3 +174,18 @@ def _planned_before(text: str, at: int, before: int) -> str:
     if not plans or _OWN_VERB.search(head[plans[-1].end() :]):
         return ""
     return plans[-1].group()
+
+
+_WEEKS_AGO = re.compile(
+    r"\b(?P<n>a|one|two|three|four|\d)\s+weeks?\s+ago,?\s+(?:on\s+|last\s+)?$", re.IGNORECASE
+)
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+
+
+def _weeks_ago_before(text: str, at: int) -> int | None:
+    """How many weeks back "N weeks ago" right before a weekday sends it, if it is there."""
+    found = _WEEKS_AGO.search(text, max(0, at - 30), at)
+    if found is None:
+        return None
+    word = found["n"].lower()
+    return int(word) if word.isdigit() else _COUNTS[word]
