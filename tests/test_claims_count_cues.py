@@ -63,3 +63,16 @@ def test_reasons_given_as_phrases_end_as_sentences_when_joined() -> None:
 
     joined = sentences(["not judged: “met” says no count", "NATO had 32 members.", " "])
     assert joined == "not judged: “met” says no count. NATO had 32 members."
+
+
+@pytest.mark.parametrize(
+    "text", ["France withdrew from NATO in 1966.", "Greece left NATO in 1974."]
+)
+def test_leaving_the_military_command_is_not_contradicted_as_leaving(text: str) -> None:
+    # Invented wording news often uses for leaving NATO's integrated command: not judged,
+    # with the command's dates in the reason; a withdrawal never made is still contradicted.
+    record = CHECKER.check_text(text).record()
+    assert record["verdict"] == "not_enough_evidence", record
+    assert "integrated military command" in record["explanation"], record
+    never = CHECKER.check_text("Norway withdrew from NATO in 1970.").record()
+    assert never["verdict"] == "contradicted", never

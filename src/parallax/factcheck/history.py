@@ -164,6 +164,21 @@ def check_withdrew(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
                 )
             )
             continue
+        left_command = kb.facts_about(party.id, "left_command_of", target.id)
+        if not ended and left_command:
+            # "France withdrew from NATO in 1966": it left the integrated military command
+            # and stayed a member; news often says the one for the other.
+            command = left_command[0]
+            back = f" (rejoining the command on {command.end})" if command.end else ""
+            parts.append(
+                not_enough(
+                    f"{party.text} left the integrated military command of "
+                    f"{name_of(kb, target.id)} on {command.start}{back} but stayed a member "
+                    "throughout; the claim may mean that",
+                    fact_evidence(kb, [*facts, command]),
+                )
+            )
+            continue
         if not ended:
             parts.append(
                 _negatable(
