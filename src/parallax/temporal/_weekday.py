@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from parallax.number_words import CARDINALS
 from parallax.temporal._resolution import (
     FUTURE,
     PAST,
@@ -179,7 +180,6 @@ def _planned_before(text: str, at: int, before: int) -> str:
 _WEEKS_AGO = re.compile(
     r"\b(?P<n>a|one|two|three|four|\d)\s+weeks?\s+ago,?\s+(?:on\s+|last\s+)?$", re.IGNORECASE
 )
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 
 
 def _weeks_ago_before(text: str, at: int) -> int | None:
@@ -188,4 +188,4 @@ def _weeks_ago_before(text: str, at: int) -> int | None:
     if found is None:
         return None
     word = found["n"].lower()
-    return int(word) if word.isdigit() else _COUNTS[word]
+    return int(word) if word.isdigit() else 1 if word == "a" else CARDINALS[word]
