@@ -29,10 +29,19 @@ with that reason; the binding (which words were read as each role) is part of th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from parallax.claims.arguments import (
+    arguments,
+    covers,
+    covers_any,
+    lift_conj,
+    mention_head,
+    owned,
+    tokens_in,
+)
 from parallax.claims.clauses import (
     MODIFIER_DEPS,
     describing_clause,
@@ -63,10 +72,7 @@ from parallax.claims.words import (
     COUNT_VERBS,
     LIGHT_VERBS,
     VERBAL,
-    WHEN_PREPOSITIONS,
 )
-
-ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "agent"})
 
 
 @dataclass
@@ -99,96 +105,6 @@ class Binding:
     present: bool = False
 
 
-def _tokens_in(tokens: Sequence[Any], span: tuple[int, int], offset: int) -> list[Any]:
-    start, end = span
-    return [t for t in tokens if start <= t.idx - offset < end and not t.is_space]
-
-
-def _lift_conj(token: Any) -> Any:
-    """The first conjunct of a coordination ("Poland, Hungary and Czechia" -> Poland)."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token
-
-
-_COMPARED = frozenset({"unlike", "like", "except", "besides", "than", "beside"})
-"""Prepositions whose object is compared with the clause's parties, not one of them."""
-
-
-def arguments(pred: Any) -> list[Any]:
-    """The tokens heading the predicate's arguments, conjuncts included.
-
-    Subjects, objects and attributes, the objects of its prepositions, and for a relative
-    clause the noun it describes ("Finland, which joined ...").
-    """
-    found: list[Any] = []
-    # A conjoined verb shares its first verb's subject ("Finland applied and joined ..."),
-    # not its objects ("Latvia left the Soviet Union and joined NATO").
-    if pred.dep_ == "conj" and is_verb(pred.head):
-        found.extend(c for c in pred.head.children if c.dep_ in {"nsubj", "nsubjpass"})
-    for child in pred.children:
-        if child.dep_ in ARGUMENT_DEPS:
-            found.append(child)
-        elif child.dep_ == "prep" and child.lower_ in _COMPARED | WHEN_PREPOSITIONS:
-            continue  # "Finland, unlike Sweden, joined": Sweden is only compared with it
-        elif child.dep_ in {"prep", "agent"}:
-            found.extend(c for c in child.children if c.dep_ == "pobj")
-            for grandchild in child.children:
-                if grandchild.dep_ == "prep":  # "out of", "away from"
-                    found.extend(c for c in grandchild.children if c.dep_ == "pobj")
-        elif child.dep_ == "advmod" and child.lower_ == "out":
-            for prep in child.children:
-                found.extend(c for c in prep.children if c.dep_ == "pobj")
-    if pred.dep_ in {"relcl", "acl"}:
-        found.append(pred.head)
-    expanded: list[Any] = []
-    for token in found:
-        expanded.append(token)
-        expanded.extend(t for t in token.subtree if t.dep_ == "conj" and _lift_conj(t).i == token.i)
-    return expanded
-
-
-def _noun_attachments(noun: Any) -> list[Any]:
-    """What hangs from a noun and names whose it is: "NATO's", "of NATO", "EU" in "EU members"."""
-    found = [c for c in noun.children if c.dep_ in {"poss", "compound", "nmod", "amod"}]
-    for prep in (
-        c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "in", "with", "between"}
-    ):
-        found.extend(c for c in prep.children if c.dep_ == "pobj")
-    return found
-
-
-def _mention_head(
-    tokens: Sequence[Any], text: str, sentence: str, offset: int, after: int = 0
-) -> Any | None:
-    """The head token of the first place ``text`` occurs in the sentence from ``after`` on.
-
-    ``after`` skips a dateline ("HELSINKI, Finland (AP) — Finland joined ..."): the grammar
-    never reads a party from it.
-    """
-    at = sentence.find(text, after) if text else -1
-    if at < 0:
-        return None
-    span = _tokens_in(tokens, (at, at + len(text)), offset)
-    return span_head(span) if span else None
-
-
-def _covers(token: Any, heads: Iterable[Any]) -> bool:
-    """Whether ``token`` is one of ``heads`` (or lies in the name one of them heads)."""
-    for head in heads:
-        if token.i == head.i:
-            return True
-        if (head.dep_ == "compound" or token.dep_ == "compound") and (
-            token.head.i == head.i or head.head.i == token.i
-        ):
-            return True
-    return False
-
-
-def _covers_any(token: Any | None, *groups: Iterable[Any]) -> bool:
-    return token is not None and any(_covers(token, group) for group in groups)
-
-
 def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) -> Binding:
     """Bind a claim's pieces to the parse of its sentence.
 
@@ -208,8 +124,8 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
         return binding
     cue_span = claim.parts.get("cue")
     quantity_span = claim.parts.get("quantity") or claim.parts.get("ordinal")
-    cue_tokens = _tokens_in(tokens, cue_span, offset) if cue_span else []
-    number_tokens = _tokens_in(tokens, quantity_span, offset) if quantity_span else []
+    cue_tokens = tokens_in(tokens, cue_span, offset) if cue_span else []
+    number_tokens = tokens_in(tokens, quantity_span, offset) if quantity_span else []
     number = span_head(number_tokens) if number_tokens else None
     member_noun = None
     if number is not None and quantity_span is not None:
@@ -337,7 +253,7 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
     time = claim.time
     time_span = claim.parts.get("time")
     if time is not None and time_span is not None:
-        time_tokens = _tokens_in(tokens, time_span, offset)
+        time_tokens = tokens_in(tokens, time_span, offset)
         allowed = cue_spans | {t.i for t in cue_tokens}
         if member_noun is not None:
             allowed.add(member_noun.i)
@@ -428,7 +344,7 @@ def _object_head(claim: Claim, tokens: Sequence[Any], offset: int) -> Any | None
     obj = claim.object
     if obj is None or not obj.text:
         return None
-    return _mention_head(tokens, obj.text, claim.text, offset, _filed_from(claim))
+    return mention_head(tokens, obj.text, claim.text, offset, _filed_from(claim))
 
 
 def _longer_name(claim: Claim, tokens: Sequence[Any], offset: int) -> str | None:
@@ -443,7 +359,7 @@ def _longer_name(claim: Claim, tokens: Sequence[Any], offset: int) -> str | None
         at = claim.text.find(party.text) if party.text else -1
         if at < 0:
             continue
-        span = _tokens_in(tokens, (at, at + len(party.text)), offset)
+        span = tokens_in(tokens, (at, at + len(party.text)), offset)
         for token in span:
             outside = [
                 c
@@ -455,15 +371,6 @@ def _longer_name(claim: Claim, tokens: Sequence[Any], offset: int) -> str | None
             if outside:
                 return f"“{party.text}” is part of the longer name “{outside[0].text} {token.text}”"
     return None
-
-
-def _owned(nouns: Iterable[Any]) -> list[Any]:
-    """What the given nouns' modifiers and "of" phrases name ("member of NATO")."""
-    found: list[Any] = []
-    for noun in nouns:
-        if noun.pos_ in {"NOUN", "PROPN"}:
-            found.extend(_noun_attachments(noun))
-    return found
 
 
 def _bind_count(
@@ -489,7 +396,7 @@ def _bind_count(
         return f"“{pred.text}” does not say how many members there are"
     if number.dep_ not in {"nummod", "quantmod", "amod", "det", "compound", "nmod"}:
         return f"“{number.text}” is not a count of “{member_noun.text}”"
-    noun = _lift_conj(member_noun)
+    noun = lift_conj(member_noun)
     binding.narrowed = narrowed_in_parse(member_noun)
     attached_to = noun.head.head if noun.head.dep_ in {"prep", "agent"} else noun.head
     if not (
@@ -505,23 +412,23 @@ def _bind_count(
     if claim.ordinal is not None:
         subject = claim.subject
         head = (
-            _mention_head(tokens, subject.text, claim.text, offset, _filed_from(claim))
+            mention_head(tokens, subject.text, claim.text, offset, _filed_from(claim))
             if subject
             else None
         )
-        if head is None or not (_covers(head, args) or head.i == member_noun.head.i):
+        if head is None or not (covers(head, args) or head.i == member_noun.head.i):
             return "the position is not said of the country the claim names"
         binding.roles["subject"] = subject.text if subject else ""
     if org is None:
         return "the claim names no organisation"
-    org_head = _mention_head(tokens, org.text, claim.text, offset, _filed_from(claim))
+    org_head = mention_head(tokens, org.text, claim.text, offset, _filed_from(claim))
     binding.roles["organisation" if claim.ordinal is None else "object"] = org.text
-    owners = _owned([member_noun, *allowed, *(a for a in args if a.i in {t.i for t in allowed})])
+    owners = owned([member_noun, *allowed, *(a for a in args if a.i in {t.i for t in allowed})])
     if claim.ordinal is None:
         binding.narrowed = binding.narrowed or counted_within(member_noun, pred, org_head)
     if (described := _describes_other_argument(org_head, noun, member_noun)) is not None:
         return f"“{org.text}” describes “{described.text}”, not what “{member_noun.text}” belong to"
-    if _covers_any(org_head, owners, args):
+    if covers_any(org_head, owners, args):
         return None
     if org_head is None or org.text.lower() == org.text:
         # The organisation comes from the previous sentences (or an anaphor such as "the
@@ -562,7 +469,7 @@ def _bind_parties(
     binding: Binding,
 ) -> str | None:
     nominals = [a for a in args if a.dep_ in {"attr", "oprd", "nsubj", "nsubjpass"}]
-    owners = _owned([*cue_tokens, *nominals])
+    owners = owned([*cue_tokens, *nominals])
     # A subject is the subject noun or the names in apposition to it ("Ukraine's neighbours
     # Poland and Slovakia joined"), never whose the subject noun is ("Russia's neighbour
     # Finland"): only the relation word and a predicate noun lend their owners to it.
@@ -572,21 +479,21 @@ def _bind_parties(
         if a.dep_ in {"nsubj", "nsubjpass"}
         for c in a.children
         if c.dep_ == "appos"
-        for t in (c, *(x for x in c.subtree if x.dep_ == "conj" and _lift_conj(x).i == c.i))
+        for t in (c, *(x for x in c.subtree if x.dep_ == "conj" and lift_conj(x).i == c.i))
     ]
-    subject_owners = _owned([*cue_tokens, *(a for a in args if a.dep_ in {"attr", "oprd"})])
+    subject_owners = owned([*cue_tokens, *(a for a in args if a.dep_ in {"attr", "oprd"})])
     subjects = []
     for party in claim.subjects:
-        head = _mention_head(tokens, party.text, claim.text, offset, _filed_from(claim))
+        head = mention_head(tokens, party.text, claim.text, offset, _filed_from(claim))
         if head is not None and (
-            _covers(head, [*args, *named_as]) or _covers(head, subject_owners) or head.i == pred.i
+            covers(head, [*args, *named_as]) or covers(head, subject_owners) or head.i == pred.i
         ):
             subjects.append(party)
     obj = claim.object
     obj_bound = False
     if obj is not None:
         binding.roles["object"] = obj.text
-        head = _mention_head(tokens, obj.text, claim.text, offset, _filed_from(claim))
+        head = mention_head(tokens, obj.text, claim.text, offset, _filed_from(claim))
         if head is None:
             if claim.relation in {"member_of", "founding_member"} and any(
                 c.dep_ == "dobj" for c in pred.children
@@ -595,7 +502,7 @@ def _bind_parties(
             obj_bound = True
         elif claim.relation == "withdrew" and (why := not_left(pred, head)):
             return why
-        elif any(_covers(t, args) or _covers(t, owners) for t in (head, _lift_conj(head))):
+        elif any(covers(t, args) or covers(t, owners) for t in (head, lift_conj(head))):
             # a name listed with a bound one fills its role ("with Poland and Lithuania")
             obj_bound = True
         elif head.i == pred.i:
@@ -633,9 +540,9 @@ def _bind_signers(
     claim.named = [
         party
         for party in claim.named
-        if (head := _mention_head(tokens, party.text, claim.text, offset, _filed_from(claim)))
+        if (head := mention_head(tokens, party.text, claim.text, offset, _filed_from(claim)))
         is not None
-        and _covers(head, found)
+        and covers(head, found)
     ]
     if claim.named:
         binding.roles["signer"] = ", ".join(p.text for p in claim.named)
