@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from parallax.actors.animacy import PERSON_NOUNS, titled_person
@@ -61,7 +61,8 @@ from parallax.actors.person_titles import (
     OFFICE_MARGIN,
     TITLE_OFFICES,
     in_a_persons_title,
-    in_term,
+    in_office,
+    offices_held,
     sentence_year,
     title_before,
     title_fits,
@@ -69,6 +70,7 @@ from parallax.actors.person_titles import (
     written_years,
 )
 from parallax.actors.place_names import places_tagged_as_bodies
+from parallax.actors.state_heads import state_head
 from parallax.actors.surname_links import bodies_named, serves_a_named_body
 from parallax.domains import domain_pack
 from parallax.knowledge import KBEntity, KnowledgeBase, alias_key, stands_for, written_as_named
@@ -77,38 +79,6 @@ from parallax.knowledge.shared_names import article_means_us_state, is_us_state
 ACTOR_LABELS = NAME_LABELS
 STATE_TYPES = frozenset({"country", "organisation"})
 
-GOVERNMENT_HEADS = frozenset(
-    {
-        "ruler",
-        "government",
-        "administration",
-        "regime",
-        "leadership",
-        "leader",
-        "authority",
-        "state",
-        "military",
-        "army",
-        "troop",
-        "force",
-        "navy",
-        "official",
-        "diplomat",
-        "president",
-        "ministry",
-        "policy",
-        "establishment",
-        "elite",
-        "warship",
-        "bomber",
-        "soldier",
-    }
-)
-"""Head nouns (lemmas) that, modified by a state's name or demonym, mean that state acting.
-
-The domain pack adds its own (``state_heads``, "the Ruritanian imperialists") and whole phrases
-(``state_phrases``, "the U.S. ruling class"), see :mod:`parallax.domains`.
-"""
 TITLES = frozenset(
     {"president", "minister", "chancellor", "secretary", "premier", "leader", "ambassador"}
 )
@@ -118,15 +88,6 @@ LED_BY_HEADS = frozenset({"administration", "government", "cabinet", "presidency
 """Head nouns of phrases named after the head of state or government who leads them."""
 
 _SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def _state_head(lemma: str, phrase: str) -> bool:
-    """Whether a noun phrase with this head lemma can mean a state acting."""
-    pack = domain_pack()
-    if lemma in GOVERNMENT_HEADS or lemma in pack.state_heads:
-        return True
-    lowered = phrase.lower()
-    return any(re.search(rf"\b{re.escape(p)}\b", lowered) for p in pack.state_phrases)
 
 
 def slug(text: str) -> str:
@@ -409,7 +370,7 @@ class ActorResolver:
                 mention = self._make(chunk, self._from_kb(person), "description")
                 mention.label = "PERSON"
                 return mention
-        if federal_state(root) or not _state_head(root.lemma_.lower(), chunk.text):
+        if federal_state(root) or not state_head(root.lemma_.lower(), chunk.text):
             return None
         # A state's named body in the possessive is the state ("Northland's Defence Ministry",
         # as "the Northland Defence Ministry" is); its people are not ("Northland's
@@ -561,10 +522,13 @@ class ActorResolver:
         year = sentence_year(ent)
         fits_year = []
         if year is not None:
-            fits_year = [p for p in people if self._in_office(p, date(year, 7, 1), exact=True)]
+            day = date(year, 7, 1)
+            fits_year = [
+                p for p in people if in_office(self.kb, p, day, OFFICE_PROPERTIES, exact=True)
+            ]
             people = fits_year or people
         if len(people) > 1 and self.when is not None:
-            people = [p for p in people if self._in_office(p, self.when)]
+            people = [p for p in people if in_office(self.kb, p, self.when, OFFICE_PROPERTIES)]
         if len(people) != 1:
             return None
         person = people[0]
@@ -576,9 +540,9 @@ class ActorResolver:
             return None
         if full_name or person in fits_year:
             return person
-        if leads in LED_BY_HEADS and self._offices(person) & TITLE_OFFICES["president"]:
+        offices = offices_held(self.kb, person, OFFICE_PROPERTIES)
+        if leads in LED_BY_HEADS and offices & TITLE_OFFICES["president"]:
             return person
-        offices = self._offices(person)
         if title_names_an_office(ent, offices) or self._in_office_then(person, ent.doc):
             return person
         return None
@@ -603,21 +567,6 @@ class ActorResolver:
         return serves_a_named_body(
             self.kb, person, self.when, bodies, OFFICE_PROPERTIES, OFFICE_MARGIN
         )
-
-    def _in_office(self, person: KBEntity, when: date, *, exact: bool = False) -> bool:
-        margin = timedelta(0) if exact else OFFICE_MARGIN
-        for prop in OFFICE_PROPERTIES:
-            for fact in self.kb.facts_about(object=person.id, property=prop):
-                if in_term(fact, when, margin):
-                    return True
-        return False
-
-    def _offices(self, person: KBEntity) -> set[str]:
-        return {
-            fact.property
-            for prop in OFFICE_PROPERTIES
-            for fact in self.kb.facts_about(object=person.id, property=prop)
-        }
 
     def _title_state(self, ent: Any) -> str | None:
         # "Soviet President Gorbachev": the demonym before a title names the state served.

@@ -240,3 +240,32 @@ def title_names_an_office(ent: Any, offices: set[str]) -> bool:
         if title in TITLE_OFFICES:
             return bool(TITLE_OFFICES[title] & offices)
     return False
+
+
+def in_office(
+    kb: KnowledgeBase,
+    person: KBEntity,
+    when: date,
+    properties: tuple[str, ...],
+    *,
+    exact: bool = False,
+) -> bool:
+    """Whether the person held one of the offices on that day (with a margin unless exact).
+
+    The margin lets a report filed days after a handover still name the outgoing holder.
+    """
+    margin = timedelta(0) if exact else OFFICE_MARGIN
+    return any(
+        in_term(fact, when, margin)
+        for prop in properties
+        for fact in kb.facts_about(object=person.id, property=prop)
+    )
+
+
+def offices_held(kb: KnowledgeBase, person: KBEntity, properties: tuple[str, ...]) -> set[str]:
+    """The offices among ``properties`` the knowledge base says the person ever held."""
+    return {
+        fact.property
+        for prop in properties
+        for fact in kb.facts_about(object=person.id, property=prop)
+    }
