@@ -65,6 +65,7 @@ from parallax.claims.dating import (
     dates_a_governor,
     time_bound,
     unresolved_date,
+    unresolved_report,
 )
 from parallax.claims.model import Claim
 from parallax.claims.words import (
@@ -287,6 +288,12 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
                 "resolved with confidence"
             )
             roles["time"] = unresolved
+        elif time is None and (said := unresolved_report(tokens, pred)):
+            binding.reason = (
+                f"the claim is reported as of “{said}”, which names no year, so its present "
+                "tense could not be dated with confidence"
+            )
+            roles["time"] = said
         elif event := dated_by_event(pred, member_noun if counting else None, cue_tokens):
             binding.reason = (
                 f"the claim is dated by another event (“{event}”), not by a date, so it "
