@@ -35,8 +35,11 @@ def _checked(text: str) -> tuple[str, str]:
         ("Speaking in March 2021, officials said the EU had 28 members.", "contradicted"),
         ("Writing in 2014, the historian noted that the EU has 28 members.", "supported"),
         ("According to a 2014 report, NATO has 28 members.", "supported"),
+        ("The envoy, speaking in 2019, said NATO has 29 members.", "supported"),
+        ("In her 2019 memoir, the envoy wrote that NATO has 29 members.", "supported"),
         # true now, false when said
         ("Speaking in 2019, officials said NATO has 32 members.", "contradicted"),
+        ("The envoy, speaking in 2019, said NATO has 32 members.", "contradicted"),
         ("In 2019 the minister said Sweden is not a member of NATO.", "supported"),
         ("Speaking in 2019, the minister said Sweden was not a NATO member.", "supported"),
     ],

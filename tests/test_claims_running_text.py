@@ -336,3 +336,20 @@ def test_an_adjective_after_the_counted_noun_narrows_the_count(text: str, verdic
 )
 def test_a_contrasted_name_does_not_negate_the_claim(text: str, verdict: str) -> None:
     assert CHECKER.check_text(text, date(2025, 6, 10)).verdict.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # an adverb before the time phrase leaves it the count's time
+        ("Back in 2014, NATO had 30 members.", "contradicted"),
+        ("Back in 2014, NATO had 28 members.", "supported"),
+        # the sentence's time dates another clause; the past count has no time of its own
+        ("In 1999, the Union, which had 12 members, launched the euro.", "not_enough_evidence"),
+        ("In 2021, when NATO had 30 members, Ukraine asked to join.", "not_enough_evidence"),
+        # "among the 12" places the subject in the group; the count is not what is asserted
+        ("Canada and Greece were among the 12 founding members of NATO.", "not_enough_evidence"),
+    ],
+)
+def test_a_past_count_is_judged_only_at_its_own_time(text: str, verdict: str) -> None:
+    assert _verdict(text) == verdict

@@ -27,6 +27,10 @@ YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b|\b(?:1\d|20)\d0s\b|['\u2019]\d{2}\b")
 is not resolved with enough confidence to judge a claim on."""
 
 
+_TIME_ADVERBS = frozenset({"back", "way", "as", "early", "late", "already", "even", "only"})
+"""Adverbs that lead a time phrase without dating anything of their own."""
+
+
 def time_bound(time_head: Any, pred: Any, allowed: set[int]) -> bool:
     """Whether a time hangs from the predicate (through prepositions and allowed nouns)."""
     node = time_head
@@ -40,6 +44,8 @@ def time_bound(time_head: Any, pred: Any, allowed: set[int]) -> bool:
             return True
         if node.pos_ in {"ADP", "SCONJ", "CCONJ", "PUNCT", "NUM", "PROPN", "DET"}:
             continue
+        if node.pos_ == "ADV" and node.lower_ in _TIME_ADVERBS:
+            continue  # "back in 2014", "as early as 1990"
         if node.i in allowed:
             continue
         if node.dep_ == "conj" and node.head.i == pred.i and node.pos_ not in {"VERB", "AUX"}:
@@ -66,8 +72,9 @@ def dates_a_governor(time_head: Any, pred: Any) -> bool:
     if verb.lower_ == "according" and verb.head.i == pred.i:
         return True
     if _setting_participle(verb):
-        # "Speaking in 2019, officials said ...": the participle sets the time of the saying
-        verb = verb.head
+        # "Speaking in 2019, officials said ...", "The envoy, speaking in 2019, said ...":
+        # the participle sets the time of the saying
+        verb = verb.head if verb.dep_ == "advcl" else verb.head.head
     if verb.pos_ not in {"VERB", "AUX"} or verb.i == pred.i:
         return False
     if verb.dep_ == "parataxis" and verb.head.i == pred.i:
@@ -87,12 +94,17 @@ def _setting_participle(verb: Any) -> bool:
     ...": the participle has the saying's subject, so its time is the saying's. A participle
     of another act ("Having joined in 2023, Finland said ...") dates that act, not the saying.
     """
+    if verb.dep_ == "acl" and verb.head.dep_ == "nsubj":
+        saying = verb.head.head  # on the subject of the verb of saying, set off by commas
+    elif verb.dep_ == "advcl":
+        saying = verb.head
+    else:
+        return False
     return bool(
-        verb.dep_ == "advcl"
-        and verb.tag_ in {"VBG", "VBN"}
+        verb.tag_ in {"VBG", "VBN"}
         and verb.lemma_ in SAYING_VERBS
         and not any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in verb.children)
-        and verb.head.pos_ in {"VERB", "AUX"}
+        and saying.pos_ in {"VERB", "AUX"}
     )
 
 
@@ -132,14 +144,25 @@ def said_state(claim: Claim) -> bool:
     return claim.relation == "member_of" and "member" in (claim.cue or "").lower()
 
 
-def judged_as_said(claim: Claim, anchor: date | None) -> bool:
-    """Whether a claim whose time dates its reporting verb keeps that time to be judged at.
+def judged_as_said(claim: Claim, reported: bool, anchor: date | None) -> bool:
+    """Whether a claim whose time dates something else keeps it, as the time it was said.
 
     A state said at a dated time (:func:`said_state`) is judged as of then, and the binding
     says so; otherwise a report further from the article's date than a month leaves the
-    claim unjudged, since its present is that time's, not the article's.
+    claim unjudged, since its present is that time's, not the article's. A count in the
+    past tense whose sentence's time dates another clause ("In 1999, the EU, which had 12
+    members, launched the euro") is not judged either: the count is most likely as of that
+    time, and judged at no time ("had 12 members at some point") it would be confirmed
+    whatever the year.
     """
     if claim.time is None or claim.unjudged:
+        return False
+    if not reported:
+        if claim.relation == "member_count" and claim.tense == "past":
+            claim.unjudged = (
+                f"the past-tense count may be as of “{claim.time.text}”, which dates another "
+                "part of the sentence, so it has no time of its own to be judged at"
+            )
         return False
     if said_state(claim):
         claim.binding["time"] = f"{claim.time.text} (when it was said)"

@@ -349,7 +349,7 @@ class SentenceReader:
             # "was not admitted until 2024" says it was admitted then, and not before
             claim.negated = False
             claim.time = replace(claim.time, bound="at")
-        if binding.reported_at and judged_as_said(claim, self.context.anchor):
+        if binding.drop_time and judged_as_said(claim, binding.reported_at, self.context.anchor):
             return
         if binding.drop_time and claim.time is not None:
             claim.time = None
