@@ -143,3 +143,18 @@ def test_a_user_knowledge_base_sits_beside_the_bundled_one(claim: str, verdict: 
     checker = Checker(open_knowledge([USER_KB]), today=date(2025, 6, 1))
     result = checker.check_text(claim)
     assert result.verdict.verdict == verdict, result.verdict.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the knowledge base gives Kyiv as the capital now, not since when
+        ("Kyiv has been Ukraine's capital since 1934.", "not_enough_evidence"),
+        ("Kyiv was the capital of Ukraine in 1925.", "not_enough_evidence"),
+        ("In 2025 the capital of Ukraine is Kyiv.", "supported"),
+        # a dated capital is judged at the claim's time
+        ("Bonn was the capital of West Germany in 1960.", "supported"),
+    ],
+)
+def test_an_undated_capital_says_nothing_of_another_time(text: str, verdict: str) -> None:
+    assert CHECKER.check_text(text).verdict.verdict == verdict
