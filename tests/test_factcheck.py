@@ -158,3 +158,10 @@ def test_a_user_knowledge_base_sits_beside_the_bundled_one(claim: str, verdict: 
 )
 def test_an_undated_capital_says_nothing_of_another_time(text: str, verdict: str) -> None:
     assert CHECKER.check_text(text).verdict.verdict == verdict
+
+
+def test_a_war_counted_from_its_main_campaign_is_disputed_not_contradicted() -> None:
+    # the Gulf War is dated from Iraq's invasion of Kuwait (1990); many count it from the
+    # coalition's air campaign (1991), which the source notes
+    assert CHECKER.check_text("The Gulf War began in 1991.").verdict.verdict == "disputed"
+    assert CHECKER.check_text("The Gulf War began in 1993.").verdict.verdict == "contradicted"
