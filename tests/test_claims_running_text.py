@@ -349,6 +349,12 @@ def test_a_contrasted_name_does_not_negate_the_claim(text: str, verdict: str) ->
         ("In 2021, when NATO had 30 members, Ukraine asked to join.", "not_enough_evidence"),
         # "among the 12" places the subject in the group; the count is not what is asserted
         ("Canada and Greece were among the 12 founding members of NATO.", "not_enough_evidence"),
+        # a count of the parties "among" whom something was agreed is still a count
+        (
+            "NATO was formed by an agreement among the United States, Canada and 14 European "
+            "countries.",
+            "contradicted",
+        ),
     ],
 )
 def test_a_past_count_is_judged_only_at_its_own_time(text: str, verdict: str) -> None:
