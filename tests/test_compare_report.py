@@ -44,6 +44,14 @@ def test_markdown_carries_the_same_content(bridge_report: dict[str, Any]) -> Non
     assert "### What they agree on" in md and "240 million vs 310 million" in md
     assert "Ferry operators" in md and "Westport Daily" in md
     assert "<script>" not in md
+    # what only one source says and what it leaves out are told apart on every line
+    part = md[md.index("### What each says") : md.index("### Persuasion techniques")]
+    lines = [line.strip() for line in part.splitlines() if line.startswith("  - ")]
+    assert lines and all(
+        line.startswith(("- Only here:", "- Leaves out what others cover:", "- Names", "- Dated"))
+        for line in lines
+    )
+    assert "- Only here: Ferry operators" in part
 
 
 def test_stories_are_stored_incrementally(tmp_path: Path) -> None:

@@ -114,8 +114,12 @@ def render_compare_markdown(report: Report) -> str:
             out.append("- No contradictions found.")
         out += ["", "### What each says that the others leave out", ""]
         for ps in view["per_source"]:
-            out.append(f"- Only in {_who(ps['source'])}:")
-            out += [f"  - {_md_escape(c)}" for c in ps["only_claims"]]
+            # Each line says which way it goes: what only this source says, or what the
+            # others say and it leaves out, so neither is read as the other.
+            out.append(f"- {_who(ps['source'])}:")
+            out += [f"  - Only here: {_md_escape(c)}" for c in ps["only_claims"]]
+            if not ps["only_claims"]:
+                out.append("  - Only here: nothing checkable that the others do not also say.")
             if ps["only_names"]:
                 out.append(
                     f"  - Names no other source mentions: {_md_escape(', '.join(ps['only_names']))}"
@@ -126,7 +130,7 @@ def render_compare_markdown(report: Report) -> str:
                 )
             left = ps["leaves_out"]
             if left["shown"]:
-                names = ", ".join(g["label"] for g in left["shown"])
+                names = "; ".join(g["label"] for g in left["shown"])
                 more = f" (and {len(left['more'])} more)" if left["more"] else ""
                 out.append(f"  - Leaves out what others cover: {_md_escape(names)}{more}")
         out += ["", *_techniques(view)]
