@@ -157,6 +157,29 @@ How to read these:
   Choosing for BASIL's accuracy instead (never *negative* for a secondary actor) gives BASIL
   held out 0.694 / 0.345 and PerSenT held out 0.495 / 0.417. Each trades BASIL's macro-F1
   or PerSenT for BASIL's accuracy, and none comes near the majority class (0.796 held out).
+- Afternoon of 2026-12-06 (issue 16), from invented wire, political and climate copy: four
+  kinds of verb the valence lexicon rates but that do nothing to anyone are no deeds. A
+  feeling towards someone (Levin's "admire verbs": "many Ukrainians fear Russia" had made
+  Russia a victim, "voters distrust Congress" Congress); an apology ("the chief executive
+  apologized to the victims" had cast him a hero, named once); making an agreement
+  ("Democrats and Republicans struck a deal", "cut a deal": the lexicon rates "strike" and
+  "cut" as blows; breaking one is still read by its verb); and dying, which the subject
+  undergoes ("his father died" had pointed to antagonist). With them, and with "the
+  company" and "the agency" resolved to their firm or body (MEANTIME section), every BASIL,
+  PerSenT and NFC `role` row and every `portrayal-judged` row is as before (BASIL matches
+  two more entities, answering them as before); `role_lean` rose from 0.487 to 0.490
+  (held out 0.481 to 0.489).
+- Evening of 2026-12-06 (issue 16): lowering a measure ("the bank cut rates", "the
+  automaker lowered its outlook", "cut emissions", "cut taxes"; the Attribute of FrameNet's
+  Cause_change_of_position_on_a_scale) is no deed, while cutting what is given to someone
+  (aid, funding, jobs) still harms those who lose it. A first version made every lowering a
+  deed only on people and cost NFC three right villains (threatening to cut aid to three
+  countries, proposing to slash a program's funding, seeking to lower emissions); the
+  measure-only rule keeps the first two. NFC `role` macro-F1 went from 0.115 to 0.114
+  (held out 0.085 both times): the one right villain lost was cast for "sought to lower
+  greenhouse emissions", which the lexicon had read as a blow. BASIL, PerSenT, `role_lean`
+  and every `portrayal-judged` row are as before; so are they with a job title making a
+  person of a name the tagger took for a place ("chief executive Marina Okafor").
 - NFC: `role_lean` is the learned reading of all the evidence, every voice alike
   (`parallax/portrayal/role_model.py`, `parallax-dev train portrayal-roles`, fitted on the
   paper's fold 1 train and dev articles only); its held-out row above is the fold's test
