@@ -58,6 +58,11 @@ def conflicting(first: Iterable[Figure], second: Iterable[Figure]) -> bool:
     as saying the same thing, though it is no proven contradiction either ("50,000 pages
     delivered" and "55,000 pages received"). Two sentences that each give a tally and share
     none conflict whatever the tallies are said to count.
+
+    Two sentences that state the same values but hang a noun on different ones do not
+    conflict: "more than 4,000 people fled and at least three died" against "three people
+    died and about 4,000 were evacuated" reads "4,000 people" against "three people", yet
+    each value is stated on both sides (the same value exactly, of the same kind and unit).
     """
     left, right = list(first), list(second)
     scores = [a for a in left if a.kind == "score"], [b for b in right if b.kind == "score"]
@@ -67,21 +72,30 @@ def conflicting(first: Iterable[Figure], second: Iterable[Figure]) -> bool:
         if not a.measured or a.kind == "year":
             continue
         alike = [b for b in right if (b.kind, b.measured, b.unit) == (a.kind, a.measured, a.unit)]
-        if alike and not any(a.agrees(b) for b in alike):
-            return True
+        if not alike or any(a.agrees(b) for b in alike):
+            continue
+        if _stated(a, right) and all(_stated(b, left) for b in alike):
+            continue  # the same values on both sides, a noun read onto another of them
+        return True
     return False
+
+
+def _stated(figure: Figure, others: Iterable[Figure]) -> bool:
+    """Whether ``others`` state exactly the value of ``figure``, of its kind and unit."""
+    return any((o.kind, o.unit, o.value) == (figure.kind, figure.unit, figure.value) for o in others)
 
 
 def shared_figures(first: Iterable[Figure], second: Iterable[Figure]) -> list[Figure]:
     """Distinctive figures both sentences state with the same value and unit ("97-1").
 
     Small counts and ordinals (up to ten) and years are too common to show two sentences
-    report the same fact.
+    report the same fact; a small value with a fraction ("3.8 percent", "1.5 degrees") is
+    a measurement, as distinctive as a large count.
     """
     right = list(second)
     shared = []
     for a in first:
-        if a.kind == "year" or (isinstance(a.value, float) and a.value <= 10):
+        if a.kind == "year" or (isinstance(a.value, float) and a.value <= 10 and a.value % 1 == 0):
             continue
         if any(a.kind == b.kind and a.unit == b.unit and a.value == b.value for b in right):
             shared.append(a)
