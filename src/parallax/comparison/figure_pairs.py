@@ -82,7 +82,8 @@ def conflicting(first: Iterable[Figure], second: Iterable[Figure]) -> bool:
 
 def _stated(figure: Figure, others: Iterable[Figure]) -> bool:
     """Whether ``others`` state exactly the value of ``figure``, of its kind and unit."""
-    return any((o.kind, o.unit, o.value) == (figure.kind, figure.unit, figure.value) for o in others)
+    told = (figure.kind, figure.unit, figure.value)
+    return any((o.kind, o.unit, o.value) == told for o in others)
 
 
 def shared_figures(first: Iterable[Figure], second: Iterable[Figure]) -> list[Figure]:
