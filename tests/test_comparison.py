@@ -118,16 +118,22 @@ def test_a_vote_told_with_two_tallies_is_not_one_fact() -> None:
 def test_the_same_values_with_a_noun_on_another_do_not_conflict() -> None:
     # Invented wording: one outlet hangs "families" on the larger count, the other on the
     # smaller; both state 1,200 and six.
-    first, second, other = parse_figures(
+    first, second, other, rescued, swapped, closed, shut = parse_figures(
         [
             "Mudslides cut off more than 1,200 families in the valley and killed at least six.",
             "Six families lost relatives and about 1,200 were cut off, rescuers said.",
             "Mudslides cut off 900 families in the valley, rescuers said.",
+            "More than 20 climbers were rescued and at least four were hurt on the ridge.",
+            "Four climbers were rescued and 20 were hurt on the ridge.",
+            "The chain closed 40 stores in Leeds and 15 in York this year.",
+            "The chain has shut 15 stores in Leeds and 40 in York this year.",
         ]
     )
     assert not conflicting(first, second)
     assert [f.text for f in shared_figures(first, second)] == ["1,200"]
     assert conflicting(first, other)  # 1,200 families against 900: no value told on both
+    assert conflicting(rescued, swapped)  # climbers rescued twice, with other values
+    assert conflicting(closed, shut)  # both counts on one verb: places swapped
 
 
 def test_a_small_value_with_a_fraction_is_distinctive_and_a_small_count_is_not() -> None:

@@ -63,6 +63,9 @@ def conflicting(first: Iterable[Figure], second: Iterable[Figure]) -> bool:
     conflict: "more than 4,000 people fled and at least three died" against "three people
     died and about 4,000 were evacuated" reads "4,000 people" against "three people", yet
     each value is stated on both sides (the same value exactly, of the same kind and unit).
+    Only while the like-named figures hang on different verbs (fled, died): "more than 30
+    people were injured and five killed" against "five people were injured and 30 killed"
+    count the injured twice, with other values.
     """
     left, right = list(first), list(second)
     scores = [a for a in left if a.kind == "score"], [b for b in right if b.kind == "score"]
@@ -74,16 +77,31 @@ def conflicting(first: Iterable[Figure], second: Iterable[Figure]) -> bool:
         alike = [b for b in right if (b.kind, b.measured, b.unit) == (a.kind, a.measured, a.unit)]
         if not alike or any(a.agrees(b) for b in alike):
             continue
-        if _stated(a, right) and all(_stated(b, left) for b in alike):
+        if all(_noun_elsewhere(a, b, left, right) for b in alike):
             continue  # the same values on both sides, a noun read onto another of them
         return True
     return False
 
 
-def _stated(figure: Figure, others: Iterable[Figure]) -> bool:
-    """Whether ``others`` state exactly the value of ``figure``, of its kind and unit."""
+def _noun_elsewhere(a: Figure, b: Figure, left: list[Figure], right: list[Figure]) -> bool:
+    """Whether like-named ``a`` and ``b`` differ only in which value the noun is read onto.
+
+    Each value must be stated on the other side under another verb than the like-named
+    figure there: "cut 300 jobs in Ohio and 1,200 in Texas" hangs both counts on one verb
+    (the noun left out of the second), so against "1,200 jobs in Ohio and 300 in Texas" the
+    places are swapped, not the noun.
+    """
+    return (
+        b.predicate != a.predicate
+        and _stated(b, left, other_than=a.predicate)
+        and _stated(a, right, other_than=b.predicate)
+    )
+
+
+def _stated(figure: Figure, others: Iterable[Figure], other_than: str | None) -> bool:
+    """Whether ``others`` state the value of ``figure`` (kind, unit) under another verb."""
     told = (figure.kind, figure.unit, figure.value)
-    return any((o.kind, o.unit, o.value) == told for o in others)
+    return any((o.kind, o.unit, o.value) == told and o.predicate != other_than for o in others)
 
 
 def shared_figures(first: Iterable[Figure], second: Iterable[Figure]) -> list[Figure]:
