@@ -9,7 +9,12 @@ import pytest
 
 from parallax.comparison import StoryFeatures, StoryIndex, compare, compare_story
 from parallax.comparison.alignment import clash, years
-from parallax.comparison.figure_pairs import conflicting, conflicting_times, disagreement
+from parallax.comparison.figure_pairs import (
+    conflicting,
+    conflicting_times,
+    disagreement,
+    shared_figures,
+)
 from parallax.comparison.figures import parse_figures
 from parallax.comparison.portrayal import divergence
 from parallax.comparison.stories import ClusterParams
@@ -108,6 +113,41 @@ def test_a_vote_told_with_two_tallies_is_not_one_fact() -> None:
     assert [(f.kind, f.value) for f in approved] == [("score", "8-1")]
     assert all(f.kind != "score" for f in ranged)
     assert conflicting(voted, approved) and not conflicting(voted, voted)
+
+
+def test_the_same_values_with_a_noun_on_another_do_not_conflict() -> None:
+    # Invented wording: one outlet hangs "families" on the larger count, the other on the
+    # smaller; both state 1,200 and six.
+    first, second, other, rescued, swapped, closed, shut = parse_figures(
+        [
+            "Mudslides cut off more than 1,200 families in the valley and killed at least six.",
+            "Six families lost relatives and about 1,200 were cut off, rescuers said.",
+            "Mudslides cut off 900 families in the valley, rescuers said.",
+            "More than 20 climbers were rescued and at least four were hurt on the ridge.",
+            "Four climbers were rescued and 20 were hurt on the ridge.",
+            "The chain closed 40 stores in Leeds and 15 in York this year.",
+            "The chain has shut 15 stores in Leeds and 40 in York this year.",
+        ]
+    )
+    assert not conflicting(first, second)
+    assert [f.text for f in shared_figures(first, second)] == ["1,200"]
+    assert conflicting(first, other)  # 1,200 families against 900: no value told on both
+    assert conflicting(rescued, swapped)  # climbers rescued twice, with other values
+    assert conflicting(closed, shut)  # both counts on one verb: places swapped
+
+
+def test_a_small_value_with_a_fraction_is_distinctive_and_a_small_count_is_not() -> None:
+    # Invented wording: a measured rate is as telling as a large count; "two" is not.
+    rate, told, count, counted = parse_figures(
+        [
+            "Inflation eased to 2.7 percent in May, the statistics office said.",
+            "Prices rose 2.7% in the year to May, official data showed.",
+            "Two ministers resigned on Monday.",
+            "Two ministers quit the cabinet.",
+        ]
+    )
+    assert [f.text for f in shared_figures(rate, told)] == ["2.7 percent"]
+    assert shared_figures(count, counted) == []
 
 
 def test_a_tally_after_a_verb_of_voting_is_a_score_and_a_range_is_not() -> None:

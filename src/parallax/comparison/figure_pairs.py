@@ -58,6 +58,14 @@ def conflicting(first: Iterable[Figure], second: Iterable[Figure]) -> bool:
     as saying the same thing, though it is no proven contradiction either ("50,000 pages
     delivered" and "55,000 pages received"). Two sentences that each give a tally and share
     none conflict whatever the tallies are said to count.
+
+    Two sentences that state the same values but hang a noun on different ones do not
+    conflict: "more than 4,000 people fled and at least three died" against "three people
+    died and about 4,000 were evacuated" reads "4,000 people" against "three people", yet
+    each value is stated on both sides (the same value exactly, of the same kind and unit).
+    Only while the like-named figures hang on different verbs (fled, died): "more than 30
+    people were injured and five killed" against "five people were injured and 30 killed"
+    count the injured twice, with other values.
     """
     left, right = list(first), list(second)
     scores = [a for a in left if a.kind == "score"], [b for b in right if b.kind == "score"]
@@ -67,21 +75,46 @@ def conflicting(first: Iterable[Figure], second: Iterable[Figure]) -> bool:
         if not a.measured or a.kind == "year":
             continue
         alike = [b for b in right if (b.kind, b.measured, b.unit) == (a.kind, a.measured, a.unit)]
-        if alike and not any(a.agrees(b) for b in alike):
-            return True
+        if not alike or any(a.agrees(b) for b in alike):
+            continue
+        if all(_noun_elsewhere(a, b, left, right) for b in alike):
+            continue  # the same values on both sides, a noun read onto another of them
+        return True
     return False
+
+
+def _noun_elsewhere(a: Figure, b: Figure, left: list[Figure], right: list[Figure]) -> bool:
+    """Whether like-named ``a`` and ``b`` differ only in which value the noun is read onto.
+
+    Each value must be stated on the other side under another verb than the like-named
+    figure there: "cut 300 jobs in Ohio and 1,200 in Texas" hangs both counts on one verb
+    (the noun left out of the second), so against "1,200 jobs in Ohio and 300 in Texas" the
+    places are swapped, not the noun.
+    """
+    return (
+        b.predicate != a.predicate
+        and _stated(b, left, other_than=a.predicate)
+        and _stated(a, right, other_than=b.predicate)
+    )
+
+
+def _stated(figure: Figure, others: Iterable[Figure], other_than: str | None) -> bool:
+    """Whether ``others`` state the value of ``figure`` (kind, unit) under another verb."""
+    told = (figure.kind, figure.unit, figure.value)
+    return any((o.kind, o.unit, o.value) == told and o.predicate != other_than for o in others)
 
 
 def shared_figures(first: Iterable[Figure], second: Iterable[Figure]) -> list[Figure]:
     """Distinctive figures both sentences state with the same value and unit ("97-1").
 
     Small counts and ordinals (up to ten) and years are too common to show two sentences
-    report the same fact.
+    report the same fact; a small value with a fraction ("3.8 percent", "1.5 degrees") is
+    a measurement, as distinctive as a large count.
     """
     right = list(second)
     shared = []
     for a in first:
-        if a.kind == "year" or (isinstance(a.value, float) and a.value <= 10):
+        if a.kind == "year" or (isinstance(a.value, float) and a.value <= 10 and a.value % 1 == 0):
             continue
         if any(a.kind == b.kind and a.unit == b.unit and a.value == b.value for b in right):
             shared.append(a)
