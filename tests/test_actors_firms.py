@@ -132,6 +132,21 @@ def test_sources_naming_a_firm_with_and_without_its_legal_form_share_a_key() -> 
     assert keys
 
 
+def test_a_product_counted_as_one_of_many_is_not_the_company(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp, "Students bought a MacBook Air for the new term. The company said prices would rise."
+    )
+    assert "The company" not in texts(actor_of(analysis, "MacBook Air"))
+
+
+def test_a_product_with_a_model_number_leaves_the_company_to_its_maker(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Boeing said the 737 MAX would resume deliveries. The company had halted them in January.",
+    )
+    assert "The company" in texts(actor_of(analysis, "Boeing"))
+
+
 def test_shares_of_a_firm_make_it_an_organisation_whatever_the_tagger_said(
     nlp: Pipeline,
 ) -> None:

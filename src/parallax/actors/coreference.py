@@ -501,12 +501,12 @@ def _firm_like(info: Any, resolver: ActorResolver) -> bool:
 
     A knowledge-base entity is one when its description says so (:data:`FIRM_WORDS`); the
     knowledge base's alliances, states' bodies and international agencies are not. An
-    organisation the knowledge base does not know may be one: the description is left to
-    the nearest such name, and an unnamed firm before it blocks the link
-    (:func:`_mentioned_before`).
+    organisation the knowledge base does not know may be one, unless the article uses its
+    name as a product's: the description is left to the nearest such name, and an unnamed
+    firm before it blocks the link (:func:`_mentioned_before`).
     """
     if info.kb_id is None:
-        return True
+        return not info.extra.get("product")  # "the new iPhone" (:mod:`.products`)
     entity = resolver.kb.get(info.kb_id)
     description = (entity.description if entity is not None else "").lower()
     return any(word in description for word in FIRM_WORDS)

@@ -72,6 +72,7 @@ from parallax.actors.person_titles import (
     written_years,
 )
 from parallax.actors.place_names import places_tagged_as_bodies
+from parallax.actors.products import mark_products
 from parallax.actors.state_heads import state_head
 from parallax.actors.surname_links import bodies_named, serves_a_named_body
 from parallax.domains import domain_pack
@@ -254,6 +255,7 @@ class ActorResolver:
         places_tagged_as_bodies(found, self.actors, doc)  # "Valdoro hosted the talks"
         firms_tagged_otherwise(found, self.actors, doc)  # "Shares of Cisco fell"
         unify_firm_names(found, self.actors, doc)  # "Apple Inc." ... "Apple"
+        mark_products(found, self.actors, doc)  # "the new iPhone" is no company
         return without_modifier_only_actors(found)
 
     def _untagged_names(self, doc: Any, found: list[Mention], taken: set[int]) -> list[Mention]:
