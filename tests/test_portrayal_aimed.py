@@ -27,14 +27,14 @@ def verb_of(sentence: str, verb: str) -> Any:
         (
             "Northland launched dozens of drones at Southland on Monday.",
             "launched",
-            "weapon",
+            "weapons",
             "Southland",
         ),
-        ("Northland fired missiles at Port Vell, damaging a school.", "fired", "weapon", "Vell"),
+        ("Northland fired missiles at Port Vell, damaging a school.", "fired", "weapons", "Vell"),
         (
             "Southern troops lobbed artillery rounds at northern positions.",
             "lobbed",
-            "weapon",
+            "weapons",
             "positions",
         ),
         (
@@ -70,11 +70,21 @@ def event(action: str, written: str, what: str | None, **aim: Any) -> dict[str, 
 
 
 def test_sending_a_weapon_or_starting_an_attack_is_harm() -> None:
-    assert attack_kind(event("launch", "launched", "weapon")) == actions.HARMFUL
-    assert attack_kind(event("lob", "lobbed", "weapon")) == actions.HARMFUL
+    assert attack_kind(event("launch", "launched", "weapons")) == actions.HARMFUL
+    assert attack_kind(event("lob", "lobbed", "weapons")) == actions.HARMFUL
+    at_kyiv = event("launch", "launched", "weapon", actor="kyiv", people=True)
+    assert attack_kind(at_kyiv) == actions.HARMFUL
+    at_a_village = event("lob", "lobbed", "weapon", actor=None, people=False, text="a village")
+    assert attack_kind(at_a_village) == actions.HARMFUL
     assert attack_kind(event("carry out", "carried out", "attack")) == actions.HARMFUL
-    assert attack_kind(event("not launch", "did not launch", "weapon")) is None
-    assert attack_kind(event("buy", "bought", "weapon")) is None  # buying arms is no attack
+    assert attack_kind(event("not launch", "did not launch", "weapons")) is None
+    assert attack_kind(event("buy", "bought", "weapons")) is None  # buying arms is no attack
+
+
+def test_one_rocket_launched_or_one_launched_into_orbit_is_no_attack() -> None:
+    assert attack_kind(event("launch", "launched", "weapon")) is None
+    into_orbit = event("launch", "launched", "weapons", actor=None, people=False, text="orbit")
+    assert attack_kind(into_orbit) is None
 
 
 def test_a_war_is_harm_only_when_aimed_at_someone() -> None:
@@ -91,9 +101,11 @@ def test_launching_a_product_a_campaign_or_an_inquiry_is_no_harm() -> None:
 
 
 def test_an_aimed_attack_is_done_to_its_aim() -> None:
-    seen = as_done_to_aim(event("fire", "fired", "weapon", actor="south", text="Vell", named=True))
+    seen = as_done_to_aim(
+        event("fire", "fired", "weapons", actor="south", text="Vell", named=True, people=True)
+    )
     assert seen["target"] == "south" and seen["target_named"]
-    unaimed = as_done_to_aim(event("launch", "launched", "weapon"))
+    unaimed = as_done_to_aim(event("launch", "launched", "weapons"))
     assert unaimed["target"] is None and not actions.stops_harm(unaimed, frozenset({"object"}))
 
 

@@ -8,10 +8,10 @@ recorded beside it: the phrase after "at", "on", "against", "toward" or "into" o
 or on its object, with the actor it names. What the object is, from noun classes, is
 recorded too:
 
-- ``weapon``: something sent, fired or thrown to do harm (after WordNet's nouns for
-  projectiles, munitions and unmanned aircraft: "missiles", "drones", "artillery rounds";
-  a head, a noun compounded with it, or what it counts: "dozens of drones", "a barrage
-  of rockets");
+- ``weapons`` or ``weapon``: things or a thing sent, fired or thrown to do harm (after
+  WordNet's nouns for projectiles, munitions and unmanned aircraft: "missiles", "drones",
+  "artillery rounds"; a head, a noun compounded with it, or what it counts: "dozens of
+  drones", "a barrage of rockets");
 - ``attack``: an act of attack (after FrameNet's Attack frame: "attack", "offensive",
   "raid", "invasion", "airstrikes", "a bombing campaign"; and "fire", as in "opened fire");
 - ``hostility``: a fight or a war (FrameNet's Hostile_encounter: "war", "fight", "battle"),
@@ -73,7 +73,11 @@ def aim(verb: Any, named: Callable[[Any], bool] = lambda _: False) -> Any | None
 
 
 def instrument(verb: Any) -> str | None:
-    """``weapon``, ``attack``, ``hostility`` or None: what the verb's object is."""
+    """``weapons``, ``weapon``, ``attack``, ``hostility`` or None: what the verb's object is.
+
+    ``weapons`` are several or counted ("missiles", "40 drones", "a barrage of rockets"),
+    ``weapon`` one ("a missile"): a single rocket launched is as often a spacecraft's.
+    """
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or any(c.dep_ == "amod" and c.lower_ in NEW for c in obj.children):
         return None
@@ -82,7 +86,8 @@ def instrument(verb: Any) -> str | None:
     lemmas = {w.lemma_.lower() for w in words}
     head = obj.lemma_.lower()
     if lemmas & WEAPON_NOUNS and (head in WEAPON_NOUNS or head in COUNTED_WEAPONS):
-        return "weapon"
+        many = obj.tag_ == "NNS" or head in COUNTED_WEAPONS
+        return "weapons" if many or any(c.dep_ == "nummod" for c in obj.children) else "weapon"
     if head == "strike" and (obj.tag_ == "NNS" or lemmas & (WEAPON_NOUNS | {"air"})):
         return "attack"
     if lemmas & ATTACK_NOUNS and (head in ATTACK_NOUNS or head in {"campaign", "wave"}):

@@ -11,7 +11,10 @@ aim, when:
 
 - a verb of sending or throwing (after Levin's 1993 "throw verbs", class 17.1, and
   FrameNet's Shoot_projectiles: "fire", "launch", "lob", "hurl") has a weapon as its
-  object ("launched 40 drones", "lobbed artillery rounds at");
+  object, aimed at an actor or people ("launched a missile at Kyiv"), or at anything
+  unless it is launched ("lobbed shells at the village"; "launched a rocket into orbit" is
+  a spaceflight), or several weapons with no aim ("launched 40 drones overnight", not
+  "launched a rocket");
 - a verb that starts or carries out an act (after FrameNet's Activity_start and
   Intentionally_act support verbs: "launch", "mount", "carry out", "wage") has an attack
   as its object ("launched an offensive", "carried out airstrikes on"), or a war or a fight
@@ -54,8 +57,13 @@ def attack_kind(event: Mapping[str, Any]) -> str | None:
     what = event.get("instrument")
     aim = event.get("aim") or {}
     written = str(event.get("action_text") or "").lower().split()
-    if what == "weapon" and _one_of(words[0], written, THROWING_VERBS):
-        return HARMFUL
+    if what in {"weapon", "weapons"} and _one_of(words[0], written, THROWING_VERBS):
+        if aim.get("actor") or aim.get("people"):
+            return HARMFUL  # "launched a missile at Kyiv", "fired rockets at protesters"
+        if aim:
+            # "lobbed shells at the village"; "launched a rocket into orbit" is no attack.
+            return None if _one_of(words[0], written, frozenset({"launch"})) else HARMFUL
+        return HARMFUL if what == "weapons" else None  # "launched 40 drones overnight"
     if action in STARTING_VERBS or _one_of(words[0], written, STARTING_VERBS):
         if what == "attack":
             return HARMFUL
