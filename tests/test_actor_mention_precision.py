@@ -276,3 +276,15 @@ def test_a_kind_word_is_the_organisation_only_where_the_article_names_it(nlp: Pi
     named = "The European Union met on Monday. The Union agreed to new tariffs."
     ids = set(actors_by_mention(analyse(nlp, named, date(2026, 10, 2))).values())
     assert "european-union" in ids, ids
+
+
+def test_a_name_after_a_job_title_is_a_person_even_when_tagged_a_place(nlp: Pipeline) -> None:
+    # Invented business copy: the tagger takes the executive's name for a place.
+    analysis = analyse(
+        nlp,
+        "Chief executive Marina Okafor told analysts that the company would close 20 stores. "
+        "Tom York, an analyst, said New York stores had struggled.",
+    )
+    types = {a["name"]: a["type"] for a in analysis.layers["actors"]}
+    assert types["Marina Okafor"] == "person"
+    assert types.get("New York", "place") == "place"  # a shared last word makes no person

@@ -56,6 +56,18 @@ def test_the_company_is_never_an_alliance_or_a_body_the_knowledge_base_knows(
     assert "The company" not in mentions_of(analysis, "NATO")
 
 
+def test_the_automaker_is_never_a_house_of_a_legislature_or_a_ministry(nlp: Pipeline) -> None:
+    # Invented: the only organisation named before "the automaker" is a public body.
+    analysis = analyse(
+        nlp,
+        "The House passed the transport bill on Friday. The automaker lowered its outlook. "
+        "The Transport Ministry said the company had not applied for a subsidy.",
+    )
+    for body in ("House", "Transport Ministry"):
+        said = [m.lower() for m in mentions_of(analysis, body)]
+        assert "the automaker" not in said and "the company" not in said, body
+
+
 def test_an_unnamed_firm_before_the_description_keeps_it(nlp: Pipeline) -> None:
     analysis = analyse(
         nlp,

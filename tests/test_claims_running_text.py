@@ -308,3 +308,54 @@ def test_leaving_the_organisation_itself_is_still_checked(text: str, verdict: st
 )
 def test_others_who_joined_with_the_subject_count_it_too(text: str, verdict: str) -> None:
     assert _verdict(text) == verdict, CHECKER.check_text(text).record()
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # an adjective after the counted noun counts only the members it describes
+        ("NATO has 20 members ready to send troops to Ukraine.", "not_enough_evidence"),
+        ("NATO had 20 members ready to send troops in 2014.", "not_enough_evidence"),
+        ("The Union has 12 members willing to take more refugees.", "not_enough_evidence"),
+        # a part can still not outnumber the whole
+        ("NATO has 40 members ready to send troops to Ukraine.", "contradicted"),
+    ],
+)
+def test_an_adjective_after_the_counted_noun_narrows_the_count(text: str, verdict: str) -> None:
+    assert _verdict(text) == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # "not" sets the second name against the first; the first membership is asserted
+        ("Belarus is a member of the CSTO, not NATO.", "supported"),
+        ("Austria is a member of the EU, not NATO.", "supported"),
+        ("Finland is a member of the CSTO, not NATO.", "contradicted"),
+    ],
+)
+def test_a_contrasted_name_does_not_negate_the_claim(text: str, verdict: str) -> None:
+    assert CHECKER.check_text(text, date(2025, 6, 10)).verdict.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # an adverb before the time phrase leaves it the count's time
+        ("Back in 2014, NATO had 30 members.", "contradicted"),
+        ("Back in 2014, NATO had 28 members.", "supported"),
+        # the sentence's time dates another clause; the past count has no time of its own
+        ("In 1999, the Union, which had 12 members, launched the euro.", "not_enough_evidence"),
+        ("In 2021, when NATO had 30 members, Ukraine asked to join.", "not_enough_evidence"),
+        # "among the 12" places the subject in the group; the count is not what is asserted
+        ("Canada and Greece were among the 12 founding members of NATO.", "not_enough_evidence"),
+        # a count of the parties "among" whom something was agreed is still a count
+        (
+            "NATO was formed by an agreement among the United States, Canada and 14 European "
+            "countries.",
+            "contradicted",
+        ),
+    ],
+)
+def test_a_past_count_is_judged_only_at_its_own_time(text: str, verdict: str) -> None:
+    assert _verdict(text) == verdict

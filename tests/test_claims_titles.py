@@ -142,3 +142,42 @@ def test_the_pipeline_keeps_one_title_claim_per_person_and_dates_it_by_the_artic
     undated = Claims().read(_article("President Biden spoke.", None))
     FactCheck().fill(undated[0], None)  # type: ignore[arg-type]
     assert undated[0]["verdict"] == "not_enough_evidence" and undated[0]["unjudged"]
+
+
+@pytest.mark.parametrize(
+    ("text", "office", "label"),
+    [
+        # the chamber is not written: the person's recorded office says which it is
+        ("Minority Leader Hakeem Jeffries spoke.", "house_minority_leader", "supported"),
+        ("Majority Leader Steve Scalise spoke.", "house_majority_leader", "supported"),
+        ("Majority Leader John Thune spoke.", "senate_majority_leader", "supported"),
+        # a chamber word in the noun phrase says it, and the other chamber's term is no support
+        (
+            "The House's Minority Leader Hakeem Jeffries spoke.",
+            "house_minority_leader",
+            "supported",
+        ),
+        (
+            "The Senate's Minority Leader Hakeem Jeffries spoke.",
+            "senate_minority_leader",
+            "not_enough_evidence",
+        ),
+    ],
+)
+def test_a_title_of_either_chamber_is_never_read_as_the_wrong_one(
+    checker: Checker, text: str, office: str, label: str
+) -> None:
+    found = checker.check_text(text, date(2025, 6, 10))
+    [title] = [c for c in found.claims if c.claim.kind == "title"]
+    assert (title.claim.relation, title.verdict.verdict) == (office, label)
+    if label == "supported":
+        assert all(e.fact is not None and e.fact.property == office for e in title.verdict.evidence)
+
+
+def test_an_ambiguous_title_of_an_unknown_holder_names_no_office(checker: Checker) -> None:
+    from parallax.claims.model import Party
+    from parallax.claims.titles import office_read
+
+    both = ("senate_minority_leader", "house_minority_leader")
+    assert office_read(checker.kb, both, "", [Party("Jane Doe", None, "person")]) is None
+    assert office_read(checker.kb, both, "the House ", []) == "house_minority_leader"

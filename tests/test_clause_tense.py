@@ -99,6 +99,19 @@ def test_a_passive_participle_after_a_noun_tells_of_the_past(nlp: Pipeline) -> N
     assert _values(nlp, text, date(2026, 12, 2)) == {"March": "2026-03"}
 
 
+def test_a_state_something_is_kept_in_lasts_as_the_keeping_verb_says(nlp: Pipeline) -> None:
+    # Invented: "funded" is the state "keeps" holds the government in, not a past passive.
+    text = (
+        "The Senate passed a stopgap bill that keeps the federal government funded through "
+        "November, sending the measure to the president."
+    )
+    assert _values(nlp, text, date(2026, 9, 30)) == {"November": "2026-11"}
+    # a past keeping verb keeps the past reading
+    assert _values(nlp, "Officials kept the border sealed through March.", date(2026, 9, 30)) == {
+        "March": "2026-03"
+    }
+
+
 def test_a_day_near_publication_on_the_wrong_side_of_its_tense_is_left_without_a_year(
     nlp: Pipeline,
 ) -> None:

@@ -143,3 +143,25 @@ def test_a_user_knowledge_base_sits_beside_the_bundled_one(claim: str, verdict: 
     checker = Checker(open_knowledge([USER_KB]), today=date(2025, 6, 1))
     result = checker.check_text(claim)
     assert result.verdict.verdict == verdict, result.verdict.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the knowledge base gives Kyiv as the capital now, not since when
+        ("Kyiv has been Ukraine's capital since 1934.", "not_enough_evidence"),
+        ("Kyiv was the capital of Ukraine in 1925.", "not_enough_evidence"),
+        ("In 2025 the capital of Ukraine is Kyiv.", "supported"),
+        # a dated capital is judged at the claim's time
+        ("Bonn was the capital of West Germany in 1960.", "supported"),
+    ],
+)
+def test_an_undated_capital_says_nothing_of_another_time(text: str, verdict: str) -> None:
+    assert CHECKER.check_text(text).verdict.verdict == verdict
+
+
+def test_a_war_counted_from_its_main_campaign_is_disputed_not_contradicted() -> None:
+    # the Gulf War is dated from Iraq's invasion of Kuwait (1990); many count it from the
+    # coalition's air campaign (1991), which the source notes
+    assert CHECKER.check_text("The Gulf War began in 1991.").verdict.verdict == "disputed"
+    assert CHECKER.check_text("The Gulf War began in 1993.").verdict.verdict == "contradicted"

@@ -223,6 +223,22 @@ def test_making_an_agreement_is_no_blow_but_breaking_one_is_read_by_its_verb() -
     assert actions.is_deed(truce, False)
 
 
+def test_lowering_a_measure_harms_no_one_but_cutting_what_is_given_does() -> None:
+    # Invented: cutting rates or an outlook harms no one; cutting aid or jobs harms those who
+    # lose them, and cutting off a city's supplies is read by its own verb.
+    rates = {"action": "cut", "target_text": "interest rates", "target_head": "rate"}
+    assert actions.kind("cut", "cut") == actions.HARMFUL  # the lexicon rates the word
+    assert not actions.is_deed(rates, False)
+    outlook = {"action": "lower", "target_text": "its profit outlook", "target_head": "outlook"}
+    assert not actions.is_deed(outlook, False)
+    assert actions.is_deed(
+        {**rates, "target_text": "aid to the region", "target_head": "aid"}, False
+    )
+    assert actions.is_deed({**rates, "target_text": "400 jobs", "target_head": "job"}, False)
+    supplies = {"action": "cut off", "target_text": "gas supplies", "target_head": "supply"}
+    assert actions.is_deed(supplies, False)
+
+
 def test_saying_sorry_helps_nobody_and_the_dead_are_not_doers() -> None:
     # Invented: an apology is words; whoever died undergoes it, as a loss is undergone.
     assert actions.kind("apologize", "apologized") == actions.HELPFUL

@@ -655,6 +655,12 @@ def test_a_title_cased_week_is_a_programme_not_a_date() -> None:
     assert found == []
 
 
+def test_a_capital_after_a_datelines_dash_opens_the_sentence() -> None:
+    # Invented wire lede: the body starts after the dash, so "Last month" is a date.
+    found = find_times("GENEVA (AP) \u2014 Last month was the warmest July on record.", ANCHOR)
+    assert [(t.text, t.value) for t in found] == [("Last month", "2022-01"), ("July", "2021-07")]
+
+
 def test_this_weekend_early_in_the_week_is_the_one_just_past_unless_planned() -> None:
     tuesday = date(2022, 3, 1)
     assert only("The firm this weekend put its plans on hold.", tuesday).value == "2022-W08-WE"

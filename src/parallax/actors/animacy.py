@@ -137,15 +137,17 @@ OFFICES = frozenset(
 adviser or an auditor, never as a minister)."""
 
 
-def titled_person(ent: Any) -> bool:
+def titled_person(ent: Any, *, by_surname: bool = True) -> bool:
     """Whether a name the tagger called an organisation is a person's, by the role beside it.
 
     The tagger takes unfamiliar personal names for organisations ("regional governor
-    Anna Berg", "the ombudsman, Ivo Tamm"). A name of two or three proper nouns set right
-    after a noun for someone's job or role, or in apposition with one, is a person; an
-    organisation's name is not written so ("the governor's office" is no such phrase). So
-    is a name that ends in the surname of a person the article names ("the senator's wife,
-    Nadine Berg").
+    Anna Berg", "the ombudsman, Ivo Tamm"), and sometimes for places ("chief executive
+    Marina Okafor"). A name of two or three proper nouns set right after a noun for
+    someone's job or role, or in apposition with one, is a person; an organisation's or a
+    place's name is not written so ("the governor's office" is no such phrase). So is a name
+    that ends in the surname of a person the article names ("the senator's wife, Nadine
+    Berg"), unless ``by_surname`` is off: a place may share a person's last word ("New York"
+    beside "Tom York").
     """
     words = list(ent)
     if not 2 <= len(words) <= 3 or not all(
@@ -156,7 +158,9 @@ def titled_person(ent: Any) -> bool:
         return False  # "Blue Harbor Partners": a plural name is a firm's or a group's
     doc = ent.doc
     surname = words[-1].text
-    if any(o.label_ == "PERSON" and o[-1].text == surname and o.text != ent.text for o in doc.ents):
+    if by_surname and any(
+        o.label_ == "PERSON" and o[-1].text == surname and o.text != ent.text for o in doc.ents
+    ):
         return True  # "Nadine Berg" beside "Tom Berg": a relative, not a firm
     before = doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and _role_noun(before) and before.head.i in range(ent.start, ent.end):

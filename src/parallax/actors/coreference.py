@@ -18,7 +18,7 @@ from bisect import bisect_right
 from typing import Any
 
 from parallax.actors.animacy import PERSON_NOUNS, names_people
-from parallax.actors.described_names import FIRM_NOUNS
+from parallax.actors.described_names import FIRM_NOUNS, PUBLIC_BODY_WORDS
 from parallax.actors.gender import pronoun_gender, stated_genders
 from parallax.actors.mentions import ActorResolver, Mention
 from parallax.actors.speech import quote_spans, quote_speakers
@@ -501,12 +501,15 @@ def _firm_like(info: Any, resolver: ActorResolver) -> bool:
 
     A knowledge-base entity is one when its description says so (:data:`FIRM_WORDS`); the
     knowledge base's alliances, states' bodies and international agencies are not. An
-    organisation the knowledge base does not know may be one, unless the article uses its
-    name as a product's: the description is left to the nearest such name, and an unnamed
-    firm before it blocks the link (:func:`_mentioned_before`).
+    organisation the knowledge base does not know may be one unless its name says it is a
+    public or civic body (:data:`PUBLIC_BODY_WORDS`: "the House", "the Justice
+    Department") or the article uses its name as a product's (:mod:`.products`: "the new
+    iPhone"): the description is left to the nearest such name, and an unnamed firm before
+    it blocks the link (:func:`_mentioned_before`).
     """
     if info.kb_id is None:
-        return not info.extra.get("product")  # "the new iPhone" (:mod:`.products`)
+        public = any(word.lower() in PUBLIC_BODY_WORDS for word in info.name.split())
+        return not public and not info.extra.get("product")
     entity = resolver.kb.get(info.kb_id)
     description = (entity.description if entity is not None else "").lower()
     return any(word in description for word in FIRM_WORDS)

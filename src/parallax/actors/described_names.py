@@ -30,6 +30,21 @@ BODY_NOUNS = FIRM_NOUNS | frozenset(
 )  # fmt: skip
 """Nouns that, set beside a name, make it an organisation's."""
 
+PUBLIC_BODY_WORDS = frozenset(
+    {
+        "administration", "agency", "alliance", "army", "assembly", "association", "authority",
+        "board", "bureau", "cabinet", "caucus", "church", "coalition", "college", "commission",
+        "committee", "congress", "council", "court", "department", "embassy", "federation",
+        "force", "forces", "foundation", "government", "guard", "hospital", "house",
+        "institute", "kremlin", "league", "legislature", "military", "ministry", "movement",
+        "navy", "office", "parliament", "party", "pentagon", "police", "school", "senate",
+        "service", "tribunal", "union", "university",
+    }
+)  # fmt: skip
+"""Words in an organisation's name that make it a public, political or civic body (a house
+of a legislature, a ministry, a court, a party, a university), which "the company" or "the
+automaker" never means, however near it is named."""
+
 
 def described_bodies(doc: Any, taken: set[int]) -> Iterator[Any]:
     """Spans of untagged names with a noun for a body in apposition ("X Energy, the company").

@@ -438,6 +438,12 @@ class ActorResolver:
         kind = "demonym" if ent.label_ == "NORP" else "name"
         if ent.label_ == "ORG" and self.lookup(text) is None and titled_person(ent):
             ent.label_ = "PERSON"  # "regional governor Anna Berg", tagged as an organisation
+        elif (
+            ent.label_ == "GPE"
+            and self.lookup(text) is None
+            and titled_person(ent, by_surname=False)
+        ):
+            ent.label_ = "PERSON"  # "chief executive Marina Okafor", tagged as a place
         if ent.label_ == "PERSON" and place_named_as_person(ent):
             ent.label_ = "GPE"  # "the village of Bilozerka", tagged as a person
         if ent.label_ == "PERSON":

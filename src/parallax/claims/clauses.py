@@ -320,12 +320,38 @@ def negates(tokens: Sequence[Any], pred: Any, cue: Any, obj: Any | None) -> bool
         path.add(node.i)
         node = node.head
     for negation in negations:
+        contrasted = contrasted_by(negation)
+        if contrasted is not None:
+            # "a member of the CSTO, not NATO": only the contrasted name is denied
+            if obj is not None and contrasted.i == obj.i:
+                return True
+            continue
         head = negation.head
         if head.i in {pred.i, cue.i} or head.i in path:
             return True
         if head.dep_ in {"advmod", "aux", "auxpass"} and head.head.i == pred.i:
             return True
     return False
+
+
+def contrasted_by(negation: Any) -> Any | None:
+    """The name a "not" after a comma or "but" sets against another, or None.
+
+    "Belarus is a member of the CSTO, not NATO", "the EU but not NATO": the negation denies
+    the second name, however the parser hangs it, not the clause the first one is in.
+    """
+    doc = negation.doc
+    if negation.i == 0 or doc[negation.i - 1].lower_ not in {",", "but", ";"}:
+        return None
+    following = negation.i + 1
+    while following < len(doc) and doc[following].dep_ == "det":
+        following += 1
+    if following >= len(doc):
+        return None
+    name = doc[following]
+    if name.pos_ in {"NOUN", "PROPN"} and name.dep_ in {"appos", "conj", "npadvmod", "dobj"}:
+        return name
+    return None
 
 
 def doers(pred: Any) -> list[Any]:

@@ -157,7 +157,8 @@ def narrowed_in_parse(noun: Any) -> str | None:
 
     :func:`narrowing` reads the words before the noun and a place after it; the parse shows
     the rest: "NATO has 23 members that spend 2 percent" counts the members that spend it,
-    not the alliance, and so do "members using the euro" and "members with troops there".
+    not the alliance, and so do "members using the euro", "members with troops there" and an
+    adjective after the noun ("20 members ready to send troops").
     A clause set off by a comma ("32 members, which ...") only adds to the noun, and "of"
     names whose members they are.
     """
@@ -166,7 +167,7 @@ def narrowed_in_parse(noun: Any) -> str | None:
         if child.i < noun.i:
             continue
         restrictive = child.dep_ in {"relcl", "acl"} and doc[child.left_edge.i - 1].text != ","
-        if restrictive or (child.dep_ == "prep" and child.lower_ not in {"of"}):
+        if restrictive or child.dep_ == "amod" or (child.dep_ == "prep" and child.lower_ != "of"):
             return str(doc[child.left_edge.i : child.right_edge.i + 1].text)
     return None
 

@@ -27,6 +27,10 @@ YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b|\b(?:1\d|20)\d0s\b|['\u2019]\d{2}\b")
 is not resolved with enough confidence to judge a claim on."""
 
 
+_TIME_ADVERBS = frozenset({"back", "way", "as", "early", "late", "already", "even", "only"})
+"""Adverbs that lead a time phrase without dating anything of their own."""
+
+
 def time_bound(time_head: Any, pred: Any, allowed: set[int]) -> bool:
     """Whether a time hangs from the predicate (through prepositions and allowed nouns)."""
     node = time_head
@@ -40,6 +44,8 @@ def time_bound(time_head: Any, pred: Any, allowed: set[int]) -> bool:
             return True
         if node.pos_ in {"ADP", "SCONJ", "CCONJ", "PUNCT", "NUM", "PROPN", "DET"}:
             continue
+        if node.pos_ == "ADV" and node.lower_ in _TIME_ADVERBS:
+            continue  # "back in 2014", "as early as 1990"
         if node.i in allowed:
             continue
         if node.dep_ == "conj" and node.head.i == pred.i and node.pos_ not in {"VERB", "AUX"}:
@@ -60,7 +66,15 @@ def dates_a_governor(time_head: Any, pred: Any) -> bool:
     """
     verb = time_head.head
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        if verb.lower_ == "according" and verb.head.i == pred.i:
+            return True  # "according to a 2014 report, NATO has 28 members"
         verb = verb.head
+    if verb.lower_ == "according" and verb.head.i == pred.i:
+        return True
+    if _setting_participle(verb):
+        # "Speaking in 2019, officials said ...", "The envoy, speaking in 2019, said ...":
+        # the participle sets the time of the saying
+        verb = verb.head if verb.dep_ == "advcl" else verb.head.head
     if verb.pos_ not in {"VERB", "AUX"} or verb.i == pred.i:
         return False
     if verb.dep_ == "parataxis" and verb.head.i == pred.i:
@@ -73,6 +87,33 @@ def dates_a_governor(time_head: Any, pred: Any) -> bool:
     return False
 
 
+def _setting_participle(verb: Any) -> bool:
+    """Whether ``verb`` is a subjectless participle clause on a verb of saying or writing.
+
+    "Speaking in March 2021, officials said ...", "Writing in 2014, the historian noted
+    ...": the participle has the saying's subject, so its time is the saying's. A participle
+    of another act ("Having joined in 2023, Finland said ...") dates that act, not the saying.
+    """
+    if verb.dep_ == "acl" and verb.head.dep_ == "nsubj":
+        saying = verb.head.head  # on the subject of the verb of saying, set off by commas
+    elif verb.dep_ == "advcl":
+        saying = verb.head
+    else:
+        return False
+    return bool(
+        verb.tag_ in {"VBG", "VBN"}
+        and verb.lemma_ in SAYING_VERBS
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in verb.children)
+        and saying.pos_ in {"VERB", "AUX"}
+    )
+
+
+SAYING_VERBS = frozenset(
+    {"speak", "write", "talk", "testify", "address", "brief", "comment", "respond", "reply"}
+    | {"answer", "tell", "say", "announce", "declare", "explain", "argue", "report", "note"}
+)
+"""Verbs of saying or writing whose participle may set the time of a report."""
+
 REPORT_NEAR_DAYS = 31
 """A report this near the article's date speaks of the article's present."""
 
@@ -83,6 +124,55 @@ def near_the_article(time: TimeMention, anchor: date | None) -> bool:
         return False
     margin = timedelta(days=REPORT_NEAR_DAYS)
     return time.begin - margin <= anchor <= time.last + margin
+
+
+def said_state(claim: Claim) -> bool:
+    """Whether a claim reported at a dated time is judged at that time.
+
+    A state said to hold ("officials said in 2021 that NATO has 30 members", backshifted
+    "said in 2021 the EU had 27 members") held, if true, when it was said; so the claim is
+    judged at the report's time when that time names a year. An act told in the past
+    ("said in 2021 that Finland joined") happened some time before the saying, which is no
+    date for it; nor is a time with no year ("said last year"), which is not judged on.
+    """
+    time = claim.time
+    if time is None or time.bound != "at" or not YEAR.search(time.text):
+        return False
+    if claim.tense == "present" or claim.relation == "member_count":
+        return True
+    # "said in 2019 that Sweden was not a member": a membership, not a joining
+    return claim.relation == "member_of" and "member" in (claim.cue or "").lower()
+
+
+def judged_as_said(claim: Claim, reported: bool, anchor: date | None) -> bool:
+    """Whether a claim whose time dates something else keeps it, as the time it was said.
+
+    A state said at a dated time (:func:`said_state`) is judged as of then, and the binding
+    says so; otherwise a report further from the article's date than a month leaves the
+    claim unjudged, since its present is that time's, not the article's. A count in the
+    past tense whose sentence's time dates another clause ("In 1999, the EU, which had 12
+    members, launched the euro") is not judged either: the count is most likely as of that
+    time, and judged at no time ("had 12 members at some point") it would be confirmed
+    whatever the year.
+    """
+    if claim.time is None or claim.unjudged:
+        return False
+    if not reported:
+        if claim.relation == "member_count" and claim.tense == "past":
+            claim.unjudged = (
+                f"the past-tense count may be as of “{claim.time.text}”, which dates another "
+                "part of the sentence, so it has no time of its own to be judged at"
+            )
+        return False
+    if said_state(claim):
+        claim.binding["time"] = f"{claim.time.text} (when it was said)"
+        return True
+    if not near_the_article(claim.time, anchor):
+        claim.unjudged = (
+            f"the claim is reported as of “{claim.time.text}”, not the article's date, "
+            "so its present tense is that time's"
+        )
+    return False
 
 
 _EVENT_SUBORDINATORS = frozenset({"when", "after", "before", "while", "until", "once", "as"})
@@ -166,6 +256,33 @@ def unresolved_date(tokens: Sequence[Any], pred: Any, allowed: set[int]) -> str 
             continue  # a year, or the time of writing, which the present tense already means
         head = span_head(words)
         if head is not None and time_bound(head, pred, allowed):
+            return text
+    return None
+
+
+_FAR_WORDS = re.compile(r"\b(?:years?|decades?|century|centuries|ago|earlier|past|once)\b", re.I)
+"""Words of a date that lies further back than the article's present ("last year")."""
+
+
+def unresolved_report(tokens: Sequence[Any], pred: Any) -> str | None:
+    """A date with no year on the verb that reports the claim, further back than now.
+
+    "Officials said last year that NATO has 30 members": that present is last year's, which
+    no time reader resolved; judged at the article's date it would be contradicted. A near
+    time ("said on Monday") leaves the present the article's.
+    """
+    for token in tokens:
+        if token.ent_type_ != "DATE" or token.ent_iob_ != "B":
+            continue
+        words = [token]
+        for other in tokens:
+            if other.i == words[-1].i + 1 and other.ent_iob_ == "I" and other.ent_type_ == "DATE":
+                words.append(other)
+        text = " ".join(w.text for w in words)
+        if YEAR.search(text) or not _FAR_WORDS.search(text):
+            continue
+        head = span_head(words)
+        if head is not None and dates_a_governor(head, pred):
             return text
     return None
 

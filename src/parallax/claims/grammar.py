@@ -55,7 +55,7 @@ from parallax.claims.counted import (
     former_organisations,
     narrowing,
 )
-from parallax.claims.dating import near_the_article, rebind_time
+from parallax.claims.dating import judged_as_said, rebind_time
 from parallax.claims.described import read_event_dates
 from parallax.claims.linking import Mention, find_mentions, nearest, party, without_us_states
 from parallax.claims.model import Claim, ClaimKind, Party
@@ -349,12 +349,8 @@ class SentenceReader:
             # "was not admitted until 2024" says it was admitted then, and not before
             claim.negated = False
             claim.time = replace(claim.time, bound="at")
-        reported = binding.reported_at and claim.time is not None and not claim.unjudged
-        if reported and claim.time and not near_the_article(claim.time, self.context.anchor):
-            claim.unjudged = (
-                f"the claim is reported as of “{claim.time.text}”, not the article's date, "
-                "so its present tense is that time's"
-            )
+        if binding.drop_time and judged_as_said(claim, binding.reported_at, self.context.anchor):
+            return
         if binding.drop_time and claim.time is not None:
             claim.time = None
             claim.parts.pop("time", None)

@@ -65,6 +65,7 @@ from parallax.claims.dating import (
     dates_a_governor,
     time_bound,
     unresolved_date,
+    unresolved_report,
 )
 from parallax.claims.model import Claim
 from parallax.claims.words import (
@@ -287,6 +288,12 @@ def bind(claim: Claim, tokens: Sequence[Any], offset: int, cue_spans: set[int]) 
                 "resolved with confidence"
             )
             roles["time"] = unresolved
+        elif time is None and (said := unresolved_report(tokens, pred)):
+            binding.reason = (
+                f"the claim is reported as of “{said}”, which names no year, so its present "
+                "tense could not be dated with confidence"
+            )
+            roles["time"] = said
         elif event := dated_by_event(pred, member_noun if counting else None, cue_tokens):
             binding.reason = (
                 f"the claim is dated by another event (“{event}”), not by a date, so it "
@@ -397,6 +404,10 @@ def _bind_count(
     if number.dep_ not in {"nummod", "quantmod", "amod", "det", "compound", "nmod"}:
         return f"“{number.text}” is not a count of “{member_noun.text}”"
     noun = lift_conj(member_noun)
+    if noun.dep_ == "pobj" and noun.head.lower_ in {"among", "amongst"} and is_verb(noun.head.head):
+        # "Canada and Greece were among the 12 founders": it asserts who, not how many ("an
+        # agreement among the US, Canada and 12 European countries" still counts them)
+        return f"“among the {number.text} {member_noun.text}” places the subject in a group"
     binding.narrowed = narrowed_in_parse(member_noun)
     attached_to = noun.head.head if noun.head.dep_ in {"prep", "agent"} else noun.head
     if not (

@@ -19,6 +19,12 @@ Which words are titles, and which office properties of the knowledge base each o
 the domain pack's ``office_titles.tsv``. The person is the knowledge-base name that follows
 the title; a bare surname ("Speaker Pelosi") is looked up among the people who ever held
 one of the title's offices, since the title narrows who is meant.
+
+A title that may name several offices ("Minority Leader": either chamber's) is read as one
+of them only on evidence: a chamber word written in its noun phrase ("the House's Minority
+Leader"), else the one of them the knowledge base says the named person held. Without
+either it names none of them in particular, so it is never labelled with the wrong
+chamber's office.
 """
 
 from __future__ import annotations
@@ -48,6 +54,11 @@ _FORMER = re.compile(r"\b(?:former|ex)[-\u2013 ]$", re.IGNORECASE)
 _LEADING_FORMER = re.compile(r"^(?:former|ex)[-\u2013 ]", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:an?|if|would|could|whether)\s+$", re.IGNORECASE)
 _ELECT = re.compile(r"^[-\u2013 ]?(?:elect|designate|nominee)\b", re.IGNORECASE)
+_BODY_WORDS = re.compile(
+    r"(?:^|[\s(])(?P<body>[A-Za-z]+)(?:['\u2019]s)?(?:\s+(?:Democratic|Republican|Democrats'?|"
+    r"Republicans'?|GOP))?\s+$"
+)
+"""A body's word right before a title, past a party word: "House Democratic", "Senate's"."""
 _NAME = re.compile(
     r"(?P<name>[A-Z][\w\u00C0-\u024F'\u2019.-]*(?:\s+[A-Z][\w\u00C0-\u024F'\u2019.-]*){0,3})"
 )
@@ -132,6 +143,30 @@ def _person_after(reader: SentenceReader, title: Title) -> list[Party] | None:
     return [Party(name, person.id, "person")]
 
 
+def office_read(
+    kb: KnowledgeBase, offices: tuple[str, ...], before: str, people: list[Party]
+) -> str | None:
+    """The one office an ambiguous title names here, or None when nothing says which.
+
+    Office properties are named after their body ("house_minority_leader"), so a body word
+    written before the title ("House", "Senate's") keeps the offices of that body; of
+    those left, the one the named person held decides. "Minority Leader Hakeem Jeffries"
+    is the House's, never the Senate's.
+    """
+    if len(offices) == 1:
+        return offices[0]
+    found = _BODY_WORDS.search(before)
+    if found:
+        body = found.group("body").lower() + "_"
+        offices = tuple(o for o in offices if o.startswith(body)) or offices
+        if len(offices) == 1:
+            return offices[0]
+    held = [
+        o for o in offices if any(kb.facts_about(property=o, object=p.id) for p in people if p.id)
+    ]
+    return held[0] if len(held) == 1 else None
+
+
 def _place_before(reader: SentenceReader, at: int) -> tuple[Party, int] | None:
     """The country or organisation the title is of, written right before it ("Russian").
 
@@ -176,7 +211,7 @@ def read_titles(reader: SentenceReader) -> list[Claim]:
             start=start,
             end=end,
             kind="title",
-            relation=title.offices[0],
+            relation=office_read(reader.kb, title.offices, before, people),
             cue=cue,
             subjects=people,
             object=place,

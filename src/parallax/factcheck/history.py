@@ -431,12 +431,20 @@ def check_capital(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
         return not_enough("the claim does not name a country and a place")
     facts = kb.facts_about(country.id, "capital")
     if claim.time is not None:
+        # an undated capital is the capital now, which says nothing of 1925 or "since 1934"
+        now = claim.time.bound == "at" and claim.time.begin <= today <= claim.time.last
         facts = [
             f
             for f in facts
-            if (first_day(f.start) or date.min) <= claim.time.last
+            if (f.start or now)
+            and (first_day(f.start) or date.min) <= claim.time.last
             and (f.end is None or (first_day(f.end) or date.max) >= claim.time.begin)
-        ] or facts
+        ]
+        if not facts:
+            return not_enough(
+                f"the knowledge base records the capital of {country.text} only as it is now, "
+                f"not {show(claim.time)}"
+            )
     elif facts:
         current = [f for f in facts if f.end is None]
         facts = current or facts

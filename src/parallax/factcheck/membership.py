@@ -189,6 +189,15 @@ def _membership_holds(
         return ok, f"{who} joined {org_name} on {joined}; the claim says {show(time)}"
     if time is not None:
         ok = any(start <= time.last and (end is None or end > time.begin) for start, end in spans)
+        whole = any(
+            start <= time.begin and (end is None or end > time.last) for start, end in spans
+        )
+        if claim.negated and ok and not whole:
+            # "said in 2024 that Sweden is not a member": true before March 2024, false after
+            return None, (
+                f"{who} was a member of {org_name} on some days {show(time)} and not on others "
+                f"({joined}), so the claim that it was not depends on the day"
+            )
         return ok, f"{who} was a member of {org_name} from {joined}; the claim says {show(time)}"
     if claim.tense == "present" and not accession:
         ok = any(start <= today and (end is None or end > today) for start, end in spans)

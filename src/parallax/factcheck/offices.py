@@ -58,6 +58,9 @@ def _term(kb: KnowledgeBase, fact: Fact) -> str:
 def check_title(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
     """Did the person hold the office the title gives on the article's date (``today``)?"""
     offices = offices_of(claim.cue or "")
+    if claim.relation in offices:
+        # an ambiguous title ("Minority Leader") the reader narrowed to one body's office
+        offices = (claim.relation,)
     people = [p for p in claim.subjects if p.id]
     if not offices or not people:
         return not_enough("the title names no office or person the knowledge base knows")

@@ -220,6 +220,43 @@ such an act is a deed only when it falls on one of the article's actors or on pe
 ("banned the party", "defeated the rebels"), as help is (:func:`is_deed`)."""
 
 
+SCALE_VERBS = frozenset(
+    {"cut", "decrease", "diminish", "halve", "lessen", "lower", "reduce", "slash", "trim"}
+)
+"""Verbs that move an amount down a scale (after FrameNet's
+Cause_change_of_position_on_a_scale frame). The lexicon rates "cut", "slash" and "lower" by
+their sense of a blow; on a measure (:data:`MEASURE_NOUNS`) they harm no one."""
+
+MEASURE_NOUNS = frozenset(
+    {
+        "cost",
+        "emission",
+        "estimate",
+        "expectation",
+        "fare",
+        "fee",
+        "forecast",
+        "guidance",
+        "inflation",
+        "level",
+        "outlook",
+        "premium",
+        "price",
+        "projection",
+        "rate",
+        "tariff",
+        "target",
+        "tax",
+        "temperature",
+    }
+)
+"""Nouns of a measured amount (the Attribute of FrameNet's
+Cause_change_of_position_on_a_scale): "the bank cut rates", "the automaker lowered its
+outlook", "the plan cuts emissions" harm no one a reader could name. What is given to
+someone ("cut aid to the region", "slashed funding for the program", "cut 400 jobs") still
+reads as harm to those who lose it."""
+
+
 UNDERGONE = frozenset({"die", "endure", "incur", "lose", "perish", "suffer", "sustain", "undergo"})
 """Verbs whose subject undergoes what they name rather than doing it to anyone: "the army
 lost two towns", "the city suffered heavy damage", "two firefighters died" (the last two
@@ -264,7 +301,8 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
     "blocked the bill"). Joining or uniting with someone (:data:`ASSOCIATION_VERBS`) is
     done to nobody; stirring a feeling (:data:`EMOTION_VERBS`) or leaving
     (:data:`LEAVE_VERBS`) harms or helps nobody, nor does making an agreement ("struck a
-    deal", :data:`MAKING_VERBS`). A loss the subject suffers
+    deal", :data:`MAKING_VERBS`) or lowering a measure (:data:`SCALE_VERBS`: "cut
+    rates"). A loss the subject suffers
     (:data:`UNDERGONE`) is a deed done to the subject.
     What is only planned, promised or supposed ("will join", "would strike", the
     events layer's ``hypothetical``) has not been done, and an attack in words on a
@@ -272,7 +310,8 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
     blow. "Missed", "agreed", "won" with nothing acted on, or "stressed" and "denied",
     carry the valence of their words only.
     """
-    verb = (str(event.get("action") or "").split() or [""])[0]
+    action = str(event.get("action") or "")
+    verb = (action.split() or [""])[0]
     on_people_only = helpful or verb in PROCEDURAL_VERBS
     reached = bool(event.get("target_text")) and (
         not on_people_only or bool(event.get("target_people"))
@@ -285,6 +324,7 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
         and verb not in EMOTION_VERBS
         and verb not in LEAVE_VERBS
         and not (verb in MAKING_VERBS and event.get("target_head") in AGREEMENT_NOUNS)
+        and not (action in SCALE_VERBS and event.get("target_head") in MEASURE_NOUNS)
         and not event.get("hypothetical")
         and not event.get("verbal")
     )

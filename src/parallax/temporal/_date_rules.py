@@ -108,11 +108,17 @@ def _after_since(ctx: Context, at: int) -> bool:
 
 
 def _capitalised_inside_sentence(m: re.Match[str], ctx: Context) -> bool:
-    """Whether a match starts with a capital letter in the middle of a sentence (a title)."""
+    """Whether a match starts with a capital letter in the middle of a sentence (a title).
+
+    A dash opens the body after a dateline ("GENEVA (AP) — Last month ..."), as a full stop
+    opens a sentence.
+    """
     if not m[0][:1].isupper():
         return False
     before = ctx.text[: m.start()].rstrip()
-    return bool(before) and before[-1] not in ".!?\n\"\u201c\u2018':("
+    if before.endswith((" -", " --")):
+        return False
+    return bool(before) and before[-1] not in ".!?\n\"\u201c\u2018':(\u2014\u2013"
 
 
 def date_iso_rule(m: re.Match[str], _ctx: Context) -> Value | None:

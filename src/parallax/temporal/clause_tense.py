@@ -258,12 +258,27 @@ def _tense(verb: Any, depth: int = 0) -> Lean | None:
         return "ahead"  # "is held on Nov. 4", "is meeting on Friday"
     if auxiliaries:
         return None
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and _kept_in_state(verb):
+        # "a bill that keeps the government funded through November": the state lasts as
+        # long as the keeping verb says, so its tense decides
+        return _tense(verb.head.head, depth + 1) if depth <= 3 else None
     if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.lemma_ not in EXPECTING:
         return "past"  # "a deal, first proposed in March, ...": a passive told of the past
     present = verb.tag_ in {"VBZ", "VBP"} or (
         verb.tag_ == "VB" and verb.dep_ != "xcomp" and _plural_subject(verb)
     )
     return "ahead" if present else None
+
+
+KEEPING = frozenset({"keep", "leave", "hold"})
+"""Verbs that keep their object in a state a participle names ("keeps the government
+funded", "left the border closed"): the participle is no reduced relative clause."""
+
+
+def _kept_in_state(participle: Any) -> bool:
+    """Whether a participle describing a noun is the state a keeping verb holds it in."""
+    noun = participle.head
+    return bool(noun.dep_ == "dobj" and noun.head.lemma_ in KEEPING)
 
 
 PLURAL_PRONOUNS = frozenset({"i", "you", "we", "they"})
