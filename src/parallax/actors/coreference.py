@@ -503,11 +503,13 @@ def _firm_like(info: Any, resolver: ActorResolver) -> bool:
     knowledge base's alliances, states' bodies and international agencies are not. An
     organisation the knowledge base does not know may be one unless its name says it is a
     public or civic body (:data:`PUBLIC_BODY_WORDS`: "the House", "the Justice
-    Department"): the description is left to the nearest such name, and an unnamed firm
-    before it blocks the link (:func:`_mentioned_before`).
+    Department") or the article uses its name as a product's (:mod:`.products`: "the new
+    iPhone"): the description is left to the nearest such name, and an unnamed firm before
+    it blocks the link (:func:`_mentioned_before`).
     """
     if info.kb_id is None:
-        return not any(word.lower() in PUBLIC_BODY_WORDS for word in info.name.split())
+        public = any(word.lower() in PUBLIC_BODY_WORDS for word in info.name.split())
+        return not public and not info.extra.get("product")
     entity = resolver.kb.get(info.kb_id)
     description = (entity.description if entity is not None else "").lower()
     return any(word in description for word in FIRM_WORDS)

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from parallax.actors.aims import aim, instrument, owner_of
 from parallax.actors.animacy import names_people
 from parallax.actors.datelines import in_dateline
 from parallax.actors.event_wording import (
@@ -362,6 +363,9 @@ def _verb_event(
             found = index.actor_of_token(conj)
             if found and found not in involved:
                 involved.append(found)
+    aimed = _aim(verb, index)
+    if aimed is not None and aimed["actor"] and aimed["actor"] not in involved:
+        involved.append(aimed["actor"])
     for actor in list(involved):
         affiliation = index.affiliations.get(actor)
         if affiliation and affiliation not in involved:
@@ -404,6 +408,27 @@ def _verb_event(
         "target_span": char_span_of(target_token),
         "target_people": names_people(target_token),
         "target_head": target_token.lemma_.lower() if target_token is not None else None,
+        "aim": aimed,
+        "instrument": instrument(verb),
+    }
+
+
+def _aim(verb: Any, index: MentionIndex) -> dict[str, Any] | None:
+    """Where the verb's act is aimed (:mod:`parallax.actors.aims`), or None."""
+    token = aim(verb, lambda t: index.actor_at(t.idx) is not None)
+    if token is None:
+        return None
+    actor = index.actor_of_token(token)
+    owner = owner_of(token) if actor is None and not names_people(token) else None
+    if owner is not None:
+        actor = index.actor_of_token(owner)  # "the port of Odesa" is Odesa's
+    return {
+        "actor": actor,
+        "text": phrase_of(token),
+        "prep": token.head.lower_,
+        "named": _names(index, owner or token, actor),
+        "people": names_people(token),
+        "span": char_span_of(token),
     }
 
 

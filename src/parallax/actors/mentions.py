@@ -30,6 +30,8 @@ from parallax.actors.common_words import common_word_as_name
 from parallax.actors.datelines import after_dateline
 from parallax.actors.described_names import described_bodies, later_occurrences
 from parallax.actors.describing import in_hyphenated_modifier, names_no_actor
+from parallax.actors.firm_context import firms_tagged_otherwise
+from parallax.actors.firm_names import known_firm, unify_firm_names
 from parallax.actors.homonyms import (
     federal_state,
     place_named_as_person,
@@ -70,6 +72,7 @@ from parallax.actors.person_titles import (
     written_years,
 )
 from parallax.actors.place_names import places_tagged_as_bodies
+from parallax.actors.products import mark_products
 from parallax.actors.state_heads import state_head
 from parallax.actors.surname_links import bodies_named, serves_a_named_body
 from parallax.domains import domain_pack
@@ -250,6 +253,9 @@ class ActorResolver:
         unify_name_variants(found, self.actors)
         unify_short_organisation_names(found, self.actors)
         places_tagged_as_bodies(found, self.actors, doc)  # "Valdoro hosted the talks"
+        firms_tagged_otherwise(found, self.actors, doc)  # "Shares of Cisco fell"
+        unify_firm_names(found, self.actors, doc)  # "Apple Inc." ... "Apple"
+        mark_products(found, self.actors, doc)  # "the new iPhone" is no company
         return without_modifier_only_actors(found)
 
     def _untagged_names(self, doc: Any, found: list[Mention], taken: set[int]) -> list[Mention]:
@@ -448,6 +454,8 @@ class ActorResolver:
             entity = None  # "Washington state" is no capital standing for its country
         else:
             entity = self.lookup(text, demonym=ent.label_ in {"NORP", "GPE"})
+            if entity is None and ent.label_ == "ORG":
+                entity = known_firm(self.lookup, text)  # "Boeing Co."
             if entity is not None and entity.type == "person":
                 entity = self._person_entity(ent, text)  # a person the tagger mislabelled
             elif entity is not None and kind == "name" and is_us_state(ent):

@@ -6,10 +6,11 @@ gets its id from the form the article happened to use first: one outlet writes
 "Republicans", another "the Republican Party", a third only "Republican leaders". Matched
 by id, the one party becomes three actors, and each is listed as a name the other sources
 leave out. :func:`with_story_keys` gives such local groups and organisations one key per
-story when their names differ only by an article, a plural or adjectival ending, or a
-trailing "Party". A person one source names by surname alone ("Johnson said ...") is the
-one person another source of the story names in full with that surname ("Speaker Mike
-Johnson"), when exactly one such person is named in the story.
+story when their names differ only by an article, a plural or adjectival ending, a
+trailing "Party" or a firm's legal form ("Apple Inc." / "Apple"). A person one source
+names by surname alone ("Johnson said ...") is the one person another source of the story
+names in full with that surname ("Speaker Mike Johnson"), when exactly one such person is
+named in the story.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any, cast
 
+from parallax.actors.firm_names import firm_key
 from parallax.record import ArticleRecord
 
 JOINABLE_TYPES = frozenset({"group", "organisation"})
@@ -31,8 +33,12 @@ MAX_ENDING = 2
 
 
 def stem(name: str) -> str:
-    """The part of a group's name its forms share ("the Republicans" -> "republican")."""
-    text = " ".join(name.lower().replace("\u2019", "'").split())
+    """The part of a group's name its forms share ("the Republicans" -> "republican").
+
+    A firm's legal form is no part of it: "Apple Inc." in one source is "Apple" in another
+    (:func:`parallax.actors.firm_names.firm_key`).
+    """
+    text = " ".join(firm_key(name).lower().replace("\u2019", "'").split())
     text = re.sub(r"^the\s+", "", text)
     text = re.sub(r"'s$", "", text)
     text = re.sub(r"\s+party$", "", text)

@@ -280,6 +280,15 @@ SPEECH_ACTS = (SPEECH_VERBS - {"threaten"}) | {"apologise", "apologize"}
 nobody: it says sorry). A threat is kept as an act: it is aimed at whoever it threatens."""
 
 
+ATTACK_VERBS = frozenset(
+    {"ambush", "besiege", "bombard", "invade", "raid", "shell", "storm", "strafe"}
+)
+"""Verbs of attack the lexicon does not rate (after FrameNet's Attack frame, whose other
+verbs it rates as harm: "attack", "assault", "bomb"): "Russian forces shelled villages" is
+as much a blow as "bombed" them. Like any harmful verb, one with nothing it is done to is
+a harmful-sounding word only ("stormed out")."""
+
+
 def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = False) -> bool:
     """Whether an events-layer action rated harmful or helpful is something done to someone.
 
@@ -373,8 +382,8 @@ def stops_harm(event: Mapping[str, Any], doers: frozenset[str]) -> bool:
     still a blow, and "shot down an airliner" still harms, the airliner having harmed
     nobody in the article.
     """
-    if event.get("target") or event.get("target_people"):
-        return False
+    if event.get("target") or event.get("target_people") or event.get("object_sent"):
+        return False  # (an attack's object is what it sent: :mod:`parallax.portrayal.aimed`)
     return bool(doers.intersection(_WORD.findall(str(event.get("target_text") or ""))))
 
 
@@ -421,6 +430,8 @@ def kind(action: str, written: str = "") -> str | None:
         return None  # "did not attack" is no evidence of harm
     if words[0] in JUDGEMENT_VERBS or words[0] in SIDE_VERBS or words[0] in ATTITUDE_VERBS:
         return None  # a verdict in words, a stance or a feeling, not a deed
+    if words[0] in ATTACK_VERBS:
+        return HARMFUL
     value = valence(words[0], written.split()[-1] if written.split() else "")
     if value is None:
         return None

@@ -48,7 +48,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from parallax.portrayal import actions, role_model
+from parallax.portrayal import actions, aimed, role_model
 from parallax.portrayal.voice import OWN, OWN_VOICE, QUOTED, Voice, VoiceIndex, reported
 
 ROLES = ("protagonist", "antagonist", "victim", "neutral")
@@ -189,6 +189,7 @@ def portray(
         if m.get("kind", "name") != "pronoun"
     }
     positions: dict[tuple[str, str], str] = {}
+    events = [aimed.as_done_to_aim(event) for event in events]  # "fired missiles at Kharkiv"
     for event in events:
         sid = str(event.get("sentence_id"))
         verb = (str(event.get("action") or "").split() or [""])[0]
@@ -204,6 +205,7 @@ def portray(
     doers = actions.harm_doers(events)
     for number, event in enumerate(events):
         kind = actions.kind(str(event.get("action") or ""), str(event.get("action_text") or ""))
+        kind = aimed.attack_kind(event) or kind  # "launched drones at Kyiv"
         if kind is None:
             continue
         trigger = event.get("trigger") or {}

@@ -170,6 +170,18 @@ class SpanRecord(TypedDict):
     end: int
 
 
+class AimRecord(TypedDict):
+    """Where a clause's act is aimed, beside its object: "launched drones *at Kyiv*"."""
+
+    actor: str | None
+    text: str | None
+    prep: str
+    named: bool
+    """The aim phrase is itself a mention of the actor ("Kyiv", not "Kyiv's outskirts")."""
+    people: bool
+    span: list[int] | None
+
+
 class EventRecord(TypedDict):
     """Who did what to whom, and when, read from one clause or a known event's name."""
 
@@ -220,6 +232,12 @@ class EventRecord(TypedDict):
     open_complement: NotRequired[bool]
     """The verb governs a clause without its own subject that says what it is about ("is
     considered *to be* ...", "was asked *to resign*")."""
+    aim: NotRequired[AimRecord | None]
+    """What the act is aimed at beside its object ("fired missiles at Kharkiv"; clause
+    events only, :mod:`parallax.actors.aims`)."""
+    instrument: NotRequired[str | None]
+    """What the object is: "weapon" ("missiles"), "attack" ("an offensive"), "hostility"
+    ("a war") or None (clause events only)."""
 
 
 class PartyRecord(TypedDict):
