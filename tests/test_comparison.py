@@ -417,6 +417,31 @@ def test_a_short_figure_sentence_is_read_in_its_context() -> None:
     assert {i["sentence_id"] for i in shared[0]["items"]} == {"s3", "s1"}
 
 
+def test_a_shared_tally_is_one_vote_whatever_verb_each_outlet_uses() -> None:
+    # Invented ledes: "rejected" and "failed" read to the entailment model as a contradiction.
+    first = record(
+        "t1",
+        "Senate rejects border bill",
+        [
+            "The Senate on Wednesday rejected a bipartisan border security bill, 49-50, after "
+            "Republicans turned against the measure they had demanded for months."
+        ],
+        outlet="Outlet M",
+    )
+    second = record(
+        "t2",
+        "Border deal fails",
+        [
+            "A border bill negotiated behind closed doors failed in the Senate on Wednesday, "
+            "49-50, as Republicans rejected a measure that critics said would do little."
+        ],
+        outlet="Outlet N",
+    )
+    result = compare_story("story-1", [first, second])
+    shared = [a for a in result["alignments"] if a.get("basis") == "shared_figure"]
+    assert shared and "49-50" in shared[0]["reason"], result["alignments"]
+
+
 def test_a_group_each_source_names_its_own_way_is_one_actor() -> None:
     def actor(aid: str, name: str, kind: str, mentions: int, role: str) -> Any:
         return {"id": aid, "name": name, "type": kind, "kb_id": None, "role": role,

@@ -294,8 +294,12 @@ def _same_reason(
             f"same: {first_source} and {second_source} say it in other words "
             f"(meaning similarity {cosine:.2f})"
         )
-    if shared and around >= FIGURE_SAME and contradicted < ENTAILMENT_VETO:
-        figure = shared[0]
+    tally = any(f.kind == "score" for f in shared)
+    if shared and around >= FIGURE_SAME and (contradicted < ENTAILMENT_VETO or tally):
+        # A tally ("49-50", "97-1") names one vote; the entailment model's contradiction
+        # calls on news pairs are wrong more often than right (docs/evaluation.md), and
+        # one outlet's "rejected" against another's "failed" is no disagreement.
+        figure = next((f for f in shared if f.kind == "score"), shared[0])
         return "shared_figure", (
             f"same: both {first_source} and {second_source} report {figure.text} "
             f"({figure.phrase}), in sentences about the same thing (similarity {around:.2f})"

@@ -180,6 +180,11 @@ How to read these:
   greenhouse emissions", which the lexicon had read as a blow. BASIL, PerSenT, `role_lean`
   and every `portrayal-judged` row are as before; so are they with a job title making a
   person of a name the tagger took for a place ("chief executive Marina Okafor").
+- Evening of 2026-12-06 (issue 16): attacks told through what is sent at someone
+  ("launched drones at Kyiv", "fired missiles at", "an attack on", "shelled";
+  `parallax.portrayal.aimed`) and one actor per firm however its legal name ends (MEANTIME
+  section) moved one BASIL entity from positive to neutral, as gold has it, and one NFC
+  victim from neutral to victim; NewsMTSC, PerSenT and NFC `role_lean` did not move.
 - NFC: `role_lean` is the learned reading of all the evidence, every voice alike
   (`parallax/portrayal/role_model.py`, `parallax-dev train portrayal-roles`, fitted on the
   paper's fold 1 train and dev articles only); its held-out row above is the fold's test
