@@ -17,7 +17,9 @@ organisation, whatever its other mentions were tagged; this runs after, and over
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Protocol
+from typing import Any
+
+from parallax.actors.retyping import ActorLike, MentionLike, retype
 
 STOCK_NOUNS = frozenset({"share", "stock"})
 """What is traded in a listed firm: "shares of Cisco", "Cisco shares", "Cisco stock"."""
@@ -32,33 +34,18 @@ PRICE_NOUNS = frozenset({"price", "value", "valuation", "capitalisation", "capit
 """Nouns a stock noun can modify ("Cisco's share price", "market value")."""
 
 
-class _Mention(Protocol):
-    actor: str
-    label: str
-    head: int
-
-
-class _Actor(Protocol):
-    type: str
-    kb_id: str | None
-
-
 def firms_tagged_otherwise(
-    mentions: Sequence[_Mention], actors: Mapping[str, _Actor], doc: Any
+    mentions: Sequence[MentionLike], actors: Mapping[str, ActorLike], doc: Any
 ) -> None:
     """Retype unknown places and people the article shows to be firms (see the module)."""
-    firms = set()
-    for mention in mentions:
-        actor = actors.get(mention.actor)
-        if actor is None or actor.kb_id is not None or actor.type not in {"place", "person"}:
-            continue
-        if company_context(doc[mention.head]):
-            firms.add(mention.actor)
-    for actor_id in firms:
-        actors[actor_id].type = "organisation"
-    for mention in mentions:
-        if mention.actor in firms:
-            mention.label = "ORG"
+    retype(
+        mentions,
+        actors,
+        lambda m: company_context(doc[m.head]),
+        from_types=frozenset({"place", "person"}),
+        to_type="organisation",
+        label="ORG",
+    )
 
 
 def company_context(token: Any) -> bool:

@@ -17,7 +17,9 @@ A known organisation keeps its type, and so does an unknown one without such evi
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Protocol
+from typing import Any
+
+from parallax.actors.retyping import ActorLike, MentionLike, retype
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 SETTLEMENT_NOUNS = frozenset(
@@ -29,33 +31,19 @@ SETTLEMENT_NOUNS = frozenset(
 """Nouns for a settlement or an area a place's name can be set beside ("a port city")."""
 
 
-class _Mention(Protocol):
-    actor: str
-    label: str
-    head: int
-
-
-class _Actor(Protocol):
-    type: str
-    kb_id: str | None
-
-
 def places_tagged_as_bodies(
-    mentions: Sequence[_Mention], actors: Mapping[str, _Actor], doc: Any
+    mentions: Sequence[MentionLike], actors: Mapping[str, ActorLike], doc: Any
 ) -> None:
     """Retype unknown organisations the article shows to be places (see the module)."""
-    places = set()
-    for mention in mentions:
-        actor = actors.get(mention.actor)
-        if actor is None or actor.kb_id is not None or actor.type != "organisation":
-            continue
-        if mention.label in PLACE_LABELS or _beside_a_place(doc[mention.head]):
-            places.add(mention.actor)
-    for actor_id in places:
-        actors[actor_id].type = "place"
-    for mention in mentions:
-        if mention.actor in places and mention.label == "ORG":
-            mention.label = "GPE"
+    retype(
+        mentions,
+        actors,
+        lambda m: m.label in PLACE_LABELS or _beside_a_place(doc[m.head]),
+        from_types=frozenset({"organisation"}),
+        to_type="place",
+        label="GPE",
+        from_label="ORG",
+    )
 
 
 def _beside_a_place(token: Any) -> bool:
