@@ -405,8 +405,8 @@ def _bind_count(
         return f"“{number.text}” is not a count of “{member_noun.text}”"
     noun = lift_conj(member_noun)
     if noun.dep_ == "pobj" and noun.head.lower_ in {"among", "amongst"} and is_verb(noun.head.head):
-        # "Canada and Greece were among the 12 founders": it asserts who, not how many ("an
-        # agreement among the US, Canada and 12 European countries" still counts them)
+        # "Canada and Greece were among the 12 founders": it asserts who, not how many (a
+        # treaty signed among 14 European states and two others still counts them)
         return f"“among the {number.text} {member_noun.text}” places the subject in a group"
     binding.narrowed = narrowed_in_parse(member_noun)
     attached_to = noun.head.head if noun.head.dep_ in {"prep", "agent"} else noun.head
