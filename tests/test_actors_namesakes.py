@@ -135,3 +135,36 @@ def test_a_junior_named_most_keeps_his_surname_after_his_father_is_named(
     )
     son = actor_at(analysis, "Dale Hutton Jr.")
     assert actor_at(analysis, "Hutton", 2) == son
+
+
+def test_a_titled_surname_the_knowledge_base_links_is_not_the_namesake_named_in_full(
+    nlp: Pipeline,
+) -> None:
+    # "President Carter" links to the president by its title; the defense secretary named
+    # in full before is another known person, so he is no antecedent of it.
+    analysis = analyse(
+        nlp,
+        "Former Defense Secretary Ash Carter argued in a speech for a larger navy. "
+        "President Carter's administration had slowed shipbuilding decades earlier.",
+    )
+    assert actor_at(analysis, "Ash Carter") == "ash-carter"
+    assert actor_at(analysis, "Carter") == "jimmy-carter"
+
+
+def test_a_bare_surname_still_follows_the_known_person_named_in_full(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Defense Secretary Ash Carter toured a shipyard in Maine on Friday. "
+        "Carter told workers that more orders would follow.",
+    )
+    assert actor_at(analysis, "Carter") == actor_at(analysis, "Ash Carter") == "ash-carter"
+
+
+def test_a_home_state_after_a_name_is_no_antecedent_of_it(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Three senators, led by Sen. Dana Whitlow of Nebraska, voted against it on Tuesday.",
+    )
+    assert all(m["text"] != "it" for a in analysis.layers["actors"] for m in a["mentions"]), (
+        analysis.layers["actors"]
+    )

@@ -158,6 +158,8 @@ def resolve_references(
                 continue  # "Airbus A320 jets": the jets, not the firm, are "the company"
             if lower in SINGULAR_NEUTER and _describes_someone(doc[candidate.head]):
                 continue
+            if lower in SINGULAR_NEUTER and _home_place(doc[candidate.head]):
+                continue  # "Sen. Jo Hale of Ohio voted against it": the bill, not Ohio
             key = (distance, 0 if candidate.subject else 1, token.idx - candidate.end)
             ranked.append((key, candidate))
         if not ranked:
@@ -389,6 +391,19 @@ def _modifier(head: Any) -> bool:
     or organisation named inside it, so such a mention is no antecedent of "it".
     """
     return head.dep_ in {"amod", "compound"} and head.head.pos_ == "NOUN"
+
+
+def _home_place(head: Any) -> bool:
+    """Whether a mention only says where a named person comes from ("Sen. Jo Hale of Ohio").
+
+    A reporter tags a legislator or a witness with a state or a town; the place is part of
+    how the person is named, not something the story goes on to talk about, so it is no
+    antecedent of "it" or "its".
+    """
+    if head.dep_ != "pobj" or head.head.lower_ not in {"of", "from"}:
+        return False
+    named = head.head.head
+    return bool(named.ent_type_ == "PERSON" or (named.pos_ == "PROPN" and named.dep_ == "appos"))
 
 
 def _backgrounded(head: Any, pronoun: Any) -> bool:

@@ -54,7 +54,9 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo], doc: A
             ]
         else:
             same = [m for m in full if _surname(m.text) == words[0]]
-        before = [m for m in same if m.start < mention.start]
+        before = [
+            m for m in same if m.start < mention.start and not _other_person(m, mention, actors)
+        ]
         if before:
             # A suffix, an honorific or a title decides first, then the person the article
             # has been writing about ("Hillary Clinton ... Bill Clinton ... Clinton"); two
@@ -75,6 +77,25 @@ def unify_surnames(mentions: list[Mention], actors: dict[str, ActorInfo], doc: A
     if unresolved:
         mentions[:] = [m for m in mentions if not any(m is u for u in unresolved)]
     _drop_unused(mentions, actors)
+
+
+def _other_person(full: Mention, mention: Mention, actors: dict[str, ActorInfo]) -> bool:
+    """Whether the knowledge base already tells ``mention`` apart from the full name ``full``.
+
+    A bare surname links to a known person only on evidence: a title naming an office he
+    held ("President Carter"), a phrase only a head of government leads ("the Carter
+    administration"), or an office held then for a state the article names
+    (:meth:`parallax.actors.mentions.MentionFinder._person_entity`). When that person is
+    not the one the article named in full ("Defense Secretary Ash Carter ... President
+    Carter's administration"), the evidence says it is someone else: the full name of
+    another known person is no antecedent. An unknown full name ("Ann Carter", whom the
+    knowledge base does not hold) proves nothing either way and stays one.
+    """
+    own = actors.get(mention.actor)
+    other = actors.get(full.actor)
+    if own is None or other is None or own.type != "person" or own.kb_id is None:
+        return False
+    return other.kb_id is not None and other.kb_id != own.kb_id
 
 
 def _tail(name: str, length: int) -> list[str]:
