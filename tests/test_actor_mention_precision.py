@@ -196,6 +196,15 @@ def test_it_that_takes_time_stands_for_nothing(nlp: Pipeline) -> None:
     assert not any(m["text"] == "It" for a in analysis.layers["actors"] for m in a["mentions"])
 
 
+def test_it_made_into_a_time_is_that_time(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Rainfall in March was twice the average, the Lowland Weather Service said, "
+        "making it the wettest month in a century.",
+    )
+    assert not any(m["text"] == "it" for a in analysis.layers["actors"] for m in a["mentions"])
+
+
 def test_a_demonym_opening_a_headline_is_still_its_country(nlp: Pipeline) -> None:
     analysis = analyse(nlp, "Ukrainian opposition uses polls to bolster its cause.")
     assert actors_by_mention(analysis)["Ukrainian"] == "ukraine"

@@ -225,9 +225,12 @@ def _dummy_it(pronoun: Any) -> bool:
 
     "It is clear that ...", "it was raining"; "it will take years for the region to
     recover" (what takes the time is the clause); "it seems that ..." and "it appears
-    that ..." with their clause.
+    that ..." with their clause; the subject of a small clause whose noun is a time
+    ("made it the wettest month"), which is that time.
     """
     verb = pronoun.head
+    if verb.pos_ == "NOUN" and (verb.lemma_.lower() in TIME_NOUNS or verb.ent_type_ == "DATE"):
+        return True  # "making it the hottest year on record": the year, not an actor
     lemma = verb.lemma_.lower()
     if lemma == "be":
         return True
