@@ -541,6 +541,16 @@ def test_a_stray_quotation_mark_is_not_part_of_a_timeline_label(nlp: Pipeline) -
     assert labels and all(not label.startswith('"') for label in labels), labels
 
 
+def test_a_dated_saying_is_shown_in_the_timeline_with_what_was_said(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "The government will cut fuel taxes, Finance Minister Ilse Marek said in 2024.",
+        date(2026, 3, 12),
+    )
+    labels = [entry["label"] for entry in analysis.layers["timeline"]]
+    assert labels == ["Ilse Marek said the government will cut fuel taxes"], labels
+
+
 def test_a_phrasal_verb_keeps_its_particle_however_it_is_parsed(nlp: Pipeline) -> None:
     analysis = analyse(nlp, "In 2001, Germany pulled out of the treaty.")
     actions = {e["action_text"] for e in analysis.layers["events"]}

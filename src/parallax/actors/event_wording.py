@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from parallax.actors.datelines import after_dateline
+from parallax.actors.speech import SPEECH_VERBS
 
 MAX_TEXT = 240
 """The longest clause or phrase shown; longer ones end in an ellipsis."""
@@ -74,6 +75,24 @@ def clause_text(verb: Any, sentence: tuple[int, int]) -> str:
         return str(verb.doc[start:end].text)
     text = str(verb.doc[tokens[0].i : tokens[-1].i + 1].text).strip(" ,;:")
     return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1].rstrip() + "\u2026"
+
+
+def reported_clause(verb: Any, sentence: tuple[int, int]) -> str | None:
+    """The clause a verb of saying reports, shortened for display (None for other verbs).
+
+    "Germany will send more aid, the chancellor said on Monday": the event dated Monday is
+    the saying, and what makes it worth a timeline entry is what was said.
+    """
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    text = clause_text(clause, sentence)
+    first = clause.doc[clause.left_edge.i]
+    if first.pos_ != "PROPN" and first.text != "I" and text[:1] == first.text[:1]:
+        text = text[:1].lower() + text[1:]  # "said the government will ...", mid-sentence
+    return text
 
 
 def phrase_of(token: Any | None) -> str | None:

@@ -28,6 +28,7 @@ from parallax.actors.event_wording import (
     clause_text,
     direct_object,
     phrase_of,
+    reported_clause,
     with_goal,
 )
 from parallax.actors.factuality import hypothetical, intended, verbal
@@ -410,6 +411,7 @@ def _verb_event(
         "target_head": target_token.lemma_.lower() if target_token is not None else None,
         "aim": aimed,
         "instrument": instrument(verb),
+        "reported": reported_clause(verb, sentence),
     }
 
 

@@ -140,6 +140,9 @@ def _label(event: dict[str, Any], names: dict[str, str]) -> str:
     # A passive keeps its order: "NATO was formed", "the flag was used by guerrillas".
     if event.get("passive"):
         parts = [target, verb, f"by {agent}" if agent else None]
+    elif not target and event.get("reported"):
+        # "Merz said Germany will send more aid": what was said, not only that he spoke.
+        parts = [agent, verb, str(event["reported"])]
     else:
         parts = [agent, verb, target]
     label = " ".join(_unquoted(p) for p in parts if p)

@@ -238,6 +238,10 @@ class EventRecord(TypedDict):
     instrument: NotRequired[str | None]
     """What the object is: "weapon" ("missiles"), "attack" ("an offensive"), "hostility"
     ("a war") or None (clause events only)."""
+    reported: NotRequired[str | None]
+    """For a verb of saying, the clause it reports ("Germany will send more aid" in "Germany
+    will send more aid, the chancellor said"), so a timeline entry says what was said, not
+    only that someone spoke (clause events only)."""
 
 
 class PartyRecord(TypedDict):
