@@ -68,3 +68,15 @@ def test_a_meeting_named_with_its_own_day_is_not_a_past_summit_in_that_city(nlp:
     ):
         dates = _dates(nlp, text, when)
         assert not [a for a in dates if "summit (" in a], (text, dates)
+
+
+def test_this_weekday_already_gone_is_the_coming_one_when_the_verb_looks_ahead(
+    nlp: Pipeline,
+) -> None:
+    # Written on a Sunday: "will close this Friday" is the Friday to come; "closed this
+    # Friday" stays this week's.
+    sunday = date(2026, 12, 6)
+    assert _dates(nlp, "The Harlow plant will close this Friday.", sunday)["close"] == (
+        "2026-12-11"
+    )
+    assert _dates(nlp, "The Harlow plant closed this Friday.", sunday)["close"] == "2026-12-04"

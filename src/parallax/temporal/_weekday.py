@@ -43,13 +43,17 @@ def weekday_date(ctx: Context, weekday: int, rel: str | None, at: int, end: int)
         if delta >= 0:
             return f"XXXX-WXX-{weekday}"
         return (anchor + timedelta(days=delta - 7 * weeks)).isoformat()
-    lean = ctx.lean_at(at, end) if rel is None else None
+    lean = ctx.lean_at(at, end) if rel in {None, "this"} else None
     if rel in PAST:
         delta = delta - 7 if delta >= 0 else delta
     elif rel in FUTURE:
         delta = delta + 7 if delta <= 0 else delta
     elif rel == "this":
-        pass
+        # "This Friday" is this week's, except that a day already gone is not what a verb
+        # pointing ahead means: "the talks are due to end this Friday", written on a
+        # Sunday, is the Friday to come.
+        if lean == "ahead" and delta < 0:
+            delta += 7
     elif lean == "past":
         delta = delta - 7 if delta > 0 else delta
     elif lean == "ahead":
