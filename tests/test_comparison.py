@@ -320,6 +320,27 @@ def test_gaps_and_portrayal_use_actors_when_present() -> None:
     assert council["by_source"][0]["sentences"][0]["sentence_id"] == "s2"
 
 
+def test_a_source_naming_no_actor_still_has_its_gaps_counted_in_actors() -> None:
+    # An editorial that speaks only of "the council" names no actor; the other source's
+    # raw entities (a title word, a bare surname beside the full name) are no names to list.
+    mention = {"text": "Ilse Brandt", "start": 0, "end": 1, "sentence_id": "s3"}
+    person = {"id": "local:ilse-brandt", "name": "Ilse Brandt", "type": "person", "kb_id": None,
+              "mentions": [mention]}  # fmt: skip
+    entities = [
+        {"text": "Mayor", "label": "ORG", "start": 0, "end": 5},
+        {"text": "Ilse Brandt", "label": "PERSON", "start": 6, "end": 17},
+        {"text": "Brandt", "label": "PERSON", "start": 30, "end": 36},
+    ]
+    a = dict(BRIDGE_A, actors=[person], entities=entities)
+    b = dict(BRIDGE_B, actors=[])
+    labels = [
+        g["label"]
+        for g in compare_story("story-1", [a, b])["gaps"]
+        if g["kind"] in {"actor", "entity"}
+    ]
+    assert labels == ["Ilse Brandt"], labels
+
+
 def test_a_difference_only_in_whom_each_source_quotes_is_named_so() -> None:
     def actor(role: str, sentiment: float, quoted: list[dict[str, Any]]) -> Any:
         mention = {"text": "council", "start": 0, "end": 1, "sentence_id": "s2"}
