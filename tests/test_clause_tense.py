@@ -185,3 +185,16 @@ def test_a_time_of_the_arranging_is_not_the_time_of_what_was_arranged(
 def test_the_time_an_event_is_arranged_for_still_lies_ahead(nlp: Pipeline) -> None:
     values = _values(nlp, "Johnson on Wednesday scheduled a vote for Friday.", date(2024, 9, 26))
     assert values["Friday"] == "2024-09-27"
+
+
+def test_a_possibility_under_could_is_never_placed_in_the_past(nlp: Pipeline) -> None:
+    # Written in April: "could grow ... in November" may not be last November; "could not
+    # attend in March" and an ability ("could cross freely") still tell the past.
+    april = date(2026, 4, 10)
+    assert _values(nlp, "Officials warned that queues could grow in November.", april) == {
+        "November": "XXXX-11"
+    }
+    assert _values(nlp, "He could not attend the hearing in March.", april) == {"March": "2026-03"}
+    assert _values(nlp, "Farmers could cross the border freely in March.", april) == {
+        "March": "2026-03"
+    }

@@ -249,7 +249,11 @@ def _tense(verb: Any, depth: int = 0) -> Lean | None:
     if words & LATER_AUX:
         return "later"
     if words & OTHER_MODALS:
-        return None
+        # "Lines could grow longer in November" is a possibility still open, but "could
+        # not agree on Friday" and "residents could cross freely in March" tell the past:
+        # only a plain possibility is kept off the past, and like "would" not placed.
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        return "later" if verb.tag_ == "VB" and not negated and _possibility(verb) else None
     if past:
         return "past"
     if verb.lemma_ in UNDATED_PRESENT:
@@ -268,6 +272,29 @@ def _tense(verb: Any, depth: int = 0) -> Lean | None:
         verb.tag_ == "VB" and verb.dep_ != "xcomp" and _plural_subject(verb)
     )
     return "ahead" if present else None
+
+
+CHANGE_VERBS = frozenset(
+    {"grow", "rise", "fall", "drop", "reach", "increase", "decrease", "climb", "double"}
+    | {"triple", "worsen", "improve", "spread", "collapse", "slow", "surge", "hit", "top"}
+    | {"exceed", "face", "lose", "gain", "happen", "occur", "come", "arrive", "begin", "end"}
+    | {"start", "resume", "close", "open", "delay", "derail", "trigger", "cost", "mean"}
+)
+"""Verbs of change and outcome: with "could" or "might" they tell what may yet happen
+("costs could double by March"), not an ability someone had ("could travel freely")."""
+
+
+def _possibility(verb: Any) -> bool:
+    """Whether a verb under "could"/"might" says what may happen rather than what one could do.
+
+    An ability of the past ("residents could cross freely in March", "he could not
+    attend") has a person or group for its subject and a verb of doing; a possibility has
+    a verb of change or outcome ("lines could grow", "talks might collapse") or is
+    passive ("the vote could be delayed").
+    """
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return str(verb.lemma_).lower() in CHANGE_VERBS
 
 
 KEEPING = frozenset({"keep", "leave", "hold"})
