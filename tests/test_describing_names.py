@@ -36,6 +36,16 @@ def test_a_name_inside_an_era_compound_is_no_actor(nlp: Pipeline) -> None:
     assert not {"Clinton", "Obama", "Trump"} & set(found)
 
 
+def test_a_name_in_what_someone_is_quoted_calling_a_thing_is_no_actor(nlp: Pipeline) -> None:
+    found = mentioned(
+        nlp,
+        'Critics described the levy as "Robin Hood in reverse." Police described the '
+        "driver as Tom Veld, 41.",
+    )
+    assert "Robin Hood" not in found
+    assert "Tom Veld" in found
+
+
 def test_a_name_before_a_participle_is_still_the_doer(nlp: Pipeline) -> None:
     # "backed by Biden": the name does something, unlike a date or a likeness.
     found = mentioned(nlp, "A Biden-backed bill to cap rents failed in committee on Monday.")

@@ -179,3 +179,19 @@ def test_marks_beside_spaces_and_at_the_ends_are_read_without_error(nlp: Pipelin
     _, quotes = _quotes(nlp, text)
     for quote in quotes:
         assert text[int(str(quote["start"])) : int(str(quote["end"]))].strip() == quote["text"]
+
+
+def test_words_quoted_as_what_someone_calls_a_thing_are_theirs(nlp: Pipeline) -> None:
+    # The sentence before has a speaker too; the quotation is the describer's words, and a
+    # passive with no one calling names no speaker at all.
+    text = (
+        "Union leaders said they would strike. Mayor Ann Porter described the budget as "
+        '"a slow knife in the back of this city." The deal has been called "a giveaway to '
+        'the port owners and nobody else."'
+    )
+    analysis, quotes = _quotes(nlp, text)
+    porter = next(a["id"] for a in analysis.layers["actors"] if "Porter" in a["name"])
+    (knife,) = [q for q in quotes if str(q["text"]).startswith("a slow knife")]
+    assert knife["speaker"] == porter
+    (giveaway,) = [q for q in quotes if str(q["text"]).startswith("a giveaway")]
+    assert giveaway["speaker"] is None

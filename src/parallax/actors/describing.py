@@ -12,9 +12,14 @@ A name can stand in a phrase without the article speaking of its bearer at all:
   "dozens of Zircons"): the small tagger takes unfamiliar model names of drones and
   missiles for people's names, but a person's name is not counted out; what is counted is
   a kind of thing. Without a count the plural is left alone: surnames ending in "s" are
-  tagged as plurals too ("Davies said"), and "the Kennedys" are people.
+  tagged as plurals too ("Davies said"), and "the Kennedys" are people;
+- inside a quoted name someone calls a thing ("described the law as "Jim Crow in a suit
+  and tie"", "called the plan "a Marshall Plan for coal""): the name is the speaker's
+  figure for the thing, not a participant. Unquoted, the complement may be who someone is
+  ("described the suspect as John Hale"), so only quoted ones count.
 
-The readings come from the parse alone: the hyphen, the compound's head, a number.
+The readings come from the parse alone (the hyphen, the compound's head, a number, the
+verb of calling), and the quotation marks.
 
 Tried and not kept (2026-12-06): a party's name that only says which party a person
 belongs to ("Sen. Ann Ruiz, an Ohio Democrat, said", "Ruiz is a Republican") as no
@@ -28,6 +33,7 @@ from __future__ import annotations
 from typing import Any
 
 from parallax.actors.animacy import QUANTITIES
+from parallax.actors.speech import CHARACTERISING_VERBS, quote_spans
 
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
@@ -37,7 +43,23 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 def names_no_actor(ent: Any) -> bool:
     """Whether an entity names no actor where it stands (see the module)."""
-    return in_hyphenated_modifier(ent) or counted_as_things(ent)
+    return in_hyphenated_modifier(ent) or counted_as_things(ent) or quoted_figure(ent)
+
+
+def quoted_figure(ent: Any) -> bool:
+    """Whether a name is inside a quoted complement of a verb of calling (see the module)."""
+    token = ent.root
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "as":
+        head = head.head
+    elif token.dep_ not in {"oprd", "attr", "dobj"}:
+        head = None
+    while head is not None and head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+        head = head.head  # the name inside a longer complement: "a Jim Crow law"
+    if head is None or head.lemma_.lower() not in CHARACTERISING_VERBS:
+        return False
+    start, end = ent.start_char, ent.end_char
+    return any(a <= start and end <= b for a, b in quote_spans(ent.doc.text))
 
 
 def counted_as_things(ent: Any) -> bool:

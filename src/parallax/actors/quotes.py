@@ -22,7 +22,7 @@ from typing import Any
 from parallax.actors.datelines import after_dateline
 from parallax.actors.quote_marks import quotations
 from parallax.actors.resolve import MentionIndex
-from parallax.actors.speech import SPEECH_VERBS
+from parallax.actors.speech import CHARACTERISING_VERBS, SPEECH_VERBS
 from parallax.actors.subjects import antecedent, nearest_subject
 from parallax.actors.transcripts import transcript_turns
 from parallax.model import Sentence
@@ -136,6 +136,16 @@ def _direct(doc: Any, text: str) -> list[tuple[int, int, Any | None]]:
         if start >= end or _edges(doc, start, end) is None:
             continue
         cue = _cue_near(doc, start, end, spans)
+        calling = _characterising_verb(doc, start, end) if cue is None and quoted.closed else None
+        if calling is not None:
+            # "Abrams described the measure as "a power grab"": the words are the
+            # describer's, never the speaker of a sentence before; "the plan has been
+            # called "reckless"" names no one who used them.
+            subject = _subject(calling)
+            if subject is None or subject.dep_ == "nsubjpass" or subject.idx > start:
+                found.append((start, end, None, quoted.continued))
+                continue
+            cue = calling
         if cue is None:
             if not quoted.closed and not quoted.continued:
                 continue
@@ -215,6 +225,25 @@ def _cue_beside(doc: Any, start: int, end: int, spans: Sequence[tuple[int, int]]
             candidates.append(_nearest_cue(sentence, start, end, spans))
     found = [c for c in candidates if c is not None]
     return min(found, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)), default=None)
+
+
+def _characterising_verb(doc: Any, start: int, end: int) -> Any | None:
+    """The verb of calling whose object holds the quotation ("called the plan "reckless"").
+
+    The nearest verb above the quotation's first word, when it is one of
+    :data:`parallax.actors.speech.CHARACTERISING_VERBS` and the whole quotation lies in
+    what it governs.
+    """
+    edges = _edges(doc, start, end)
+    if edges is None:
+        return None
+    verb = next((t for t in edges[0].ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.lemma_.lower() not in CHARACTERISING_VERBS:
+        return None
+    last = verb.right_edge
+    if not (verb.left_edge.idx <= start and end <= last.idx + len(last)):
+        return None
+    return verb
 
 
 def _nearest_cue(scope: Any, start: int, end: int, spans: Sequence[tuple[int, int]]) -> Any | None:

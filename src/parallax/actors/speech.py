@@ -56,6 +56,11 @@ SPEECH_VERBS = frozenset(
 )
 """Lemmas of verbs that introduce speech or a stated position."""
 
+CHARACTERISING_VERBS = frozenset({"call", "describe", "label", "brand", "dub", "term", "deride"})
+"""Verbs that give what someone is called in the speaker's own words ("described the law as
+"a power grab"", "called the plan "reckless""): a quotation in their object is the
+subject's words, though they report no clause as the speech verbs do."""
+
 QUOTE = re.compile(r"\u201c([^\u201c\u201d]{1,2000}?)\u201d|\"([^\"]{1,2000}?)\"", re.S)
 
 
