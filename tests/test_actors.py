@@ -238,6 +238,19 @@ def test_named_events_get_their_year_from_the_knowledge_base(nlp: Pipeline) -> N
     assert dates == sorted(dates)
 
 
+def test_a_meeting_planned_in_a_city_is_not_a_summit_held_there_long_ago(nlp: Pipeline) -> None:
+    # The test knowledge holds the Yalta Conference of 1945; envoys due to meet there in
+    # 2026 plan another meeting, unless the sentence writes a year of the conference.
+    planned = analyse(
+        nlp,
+        "Shelling resumed hours before the envoys were due to meet in Yalta for more talks.",
+        date(2026, 2, 17),
+    )
+    assert not [e for e in planned.layers["events"] if e["kb_event"]], planned.layers["events"]
+    recalled = analyse(nlp, "In 1945 the three leaders agreed to meet in Yalta.", date(2026, 2, 17))
+    assert [e["kb_event"] for e in recalled.layers["events"] if e["kb_event"]] == ["yalta"]
+
+
 def test_a_part_of_a_named_day_dates_the_event_to_that_day(pipeline: Any) -> None:
     # "Sunday morning" is a TIME ("2024-01-21TMO"); the event happened on that Sunday.
     analysis = pipeline(

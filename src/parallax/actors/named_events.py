@@ -246,20 +246,28 @@ def meeting_fits(
 
     "Leaders met in Rome" may be the Rome summit of the knowledge base or any later
     meeting there. It is not that event when the verb's own time falls outside it ("met in
-    Rome on Saturday", in a 2025 article), nor when the verb speaks of now or later ("meet
-    in Rome", "will gather in Rome") and the event is over by the article's date.
+    Rome on Saturday", in a 2025 article), nor when the verb speaks of now, later or of a
+    plan ("meet in Rome", "will gather in Rome", "were due to meet in Geneva", "would
+    convene in Vienna") and the event is over by the article's date, unless the sentence
+    writes a year of the event ("in 1945 they agreed to meet in Yalta").
     """
     began = as_date(reference.event.start, last=False) or date.min
     ended = as_date(reference.event.end, last=True) or date.max
     if time is not None:
         first, last = (date.fromisoformat(str(v)[:10]) for v in time["range"])
-        if last < began or first > ended:
-            return False
+        return not (last < began or first > ended)
     verb = doc[reference.token]
     ahead = verb.tag_ in {"VBZ", "VBP"} or any(
-        c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall"} for c in verb.children
+        c.dep_ == "aux" and c.lower_ in PLANNED_AUX for c in verb.children
     )
-    return not (ahead and anchor is not None and ended < anchor)
+    if not (ahead and anchor is not None and ended < anchor):
+        return True
+    years = {int(y) for y in _YEAR.findall(verb.sent.text)}
+    return any(began.year <= year <= ended.year for year in years)
+
+
+PLANNED_AUX = frozenset({"will", "'ll", "shall", "to", "would", "could", "might", "may", "must"})
+"""Auxiliaries that make a meeting verb a plan or a possibility, not a meeting held."""
 
 
 NAME_MODIFIERS = frozenset({"nummod", "compound", "amod", "npadvmod", "nmod"})

@@ -136,11 +136,14 @@ def _direct(doc: Any, text: str) -> list[tuple[int, int, Any | None]]:
         if start >= end or _edges(doc, start, end) is None:
             continue
         cue = _cue_near(doc, start, end, spans)
-        calling = _characterising_verb(doc, start, end) if cue is None and quoted.closed else None
+        calling = None
+        if cue is None and quoted.closed and len(text[start:end].split()) >= MIN_WORDS_WITHOUT_CUE:
+            calling = _characterising_verb(doc, start, end)
         if calling is not None:
-            # "Abrams described the measure as "a power grab"": the words are the
-            # describer's, never the speaker of a sentence before; "the plan has been
-            # called "reckless"" names no one who used them.
+            # "Abrams described the measure as "a slow knife in the back"": a quotation
+            # by its length, and the describer's words, never the speaker of a sentence
+            # before; "the plan has been called "..."" names no one who used them. (A
+            # short one, "called it a "new normal"", stays a term in scare quotes.)
             subject = _subject(calling)
             if subject is None or subject.dep_ == "nsubjpass" or subject.idx > start:
                 found.append((start, end, None, quoted.continued))
