@@ -251,6 +251,18 @@ def test_a_meeting_planned_in_a_city_is_not_a_summit_held_there_long_ago(nlp: Pi
     assert [e["kb_event"] for e in recalled.layers["events"] if e["kb_event"]] == ["yalta"]
 
 
+def test_a_speaker_hung_on_the_victims_by_the_parser_is_not_one_of_them(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Missiles and drones pounded Dovra overnight, knocking out power to about 90,000 "
+        "homes and killing at least four people, regional governor Ann Hale said Tuesday.",
+    )
+    hale = actor_of(analysis, "Ann Hale")
+    events = analysis.layers["events"]
+    assert all(e["target"] != hale for e in events if e["action"] == "kill"), events
+    assert [e["agent"] for e in events if e["action"] == "say"] == [hale]
+
+
 def test_a_part_of_a_named_day_dates_the_event_to_that_day(pipeline: Any) -> None:
     # "Sunday morning" is a TIME ("2024-01-21TMO"); the event happened on that Sunday.
     analysis = pipeline(

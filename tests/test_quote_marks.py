@@ -28,6 +28,7 @@ from parallax.components.quotes import Quotes
 from parallax.components.sentences import Sentences
 from parallax.model import Analysis, Article
 from parallax.pipeline import Pipeline
+from parallax.spacy_model import load_spacy
 
 WORDS = st.sampled_from(["rain", "bridge", "council", "river", "votes", "we", "it", "new"])
 PHRASE = st.lists(WORDS, min_size=1, max_size=6).map(" ".join)
@@ -195,3 +196,19 @@ def test_words_quoted_as_what_someone_calls_a_thing_are_theirs(nlp: Pipeline) ->
     assert knife["speaker"] == porter
     (giveaway,) = [q for q in quotes if str(q["text"]).startswith("a giveaway")]
     assert giveaway["speaker"] is None
+
+
+def test_a_speaker_the_parser_hung_on_the_victims_is_the_speaker(nlp: Pipeline) -> None:
+    # The small parser makes "Ann Hale" an apposition of "people" and leaves "said"
+    # without a subject (checked below); she reports the deaths and is not among them.
+    text = (
+        "Missiles and drones pounded Dovra overnight, knocking out power to about 90,000 "
+        "homes and killing at least four people, regional governor Ann Hale said Tuesday."
+    )
+    analysis, quotes = _quotes(nlp, text)
+    hale = next(a["id"] for a in analysis.layers["actors"] if "Hale" in a["name"])
+    (quote,) = quotes
+    assert quote["speaker"] == hale
+    assert str(quote["text"]).endswith("killing at least four people"), quote
+    parsed = {t.text: t.dep_ for t in load_spacy()(text)}
+    assert parsed["Hale"] == "appos"  # the parse this test is about

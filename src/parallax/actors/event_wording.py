@@ -11,6 +11,7 @@ from typing import Any
 
 from parallax.actors.datelines import after_dateline
 from parallax.actors.speech import SPEECH_VERBS
+from parallax.actors.subjects import stranded_speaker
 
 MAX_TEXT = 240
 """The longest clause or phrase shown; longer ones end in an ellipsis."""
@@ -88,6 +89,10 @@ def reported_clause(verb: Any, sentence: tuple[int, int]) -> str | None:
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is None:
         return None
+    speaker = stranded_speaker(verb)
+    if speaker is not None and clause.left_edge.i < speaker.left_edge.i <= clause.right_edge.i:
+        # "..., killing four people, governor Ann Hale said": she is no part of what she said
+        sentence = (sentence[0], speaker.left_edge.i)
     text = clause_text(clause, sentence)
     first = clause.doc[clause.left_edge.i]
     if first.pos_ != "PROPN" and first.text != "I" and text[:1] == first.text[:1]:

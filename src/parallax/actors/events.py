@@ -40,7 +40,7 @@ from parallax.actors.named_events import (
     time_on_name,
 )
 from parallax.actors.resolve import MentionIndex
-from parallax.actors.subjects import antecedent, nearest_subject
+from parallax.actors.subjects import antecedent, nearest_subject, stranded_speaker
 from parallax.actors.weekday_tense import tense_fits
 from parallax.model import Sentence
 
@@ -210,6 +210,9 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
             )
         if child is not None and _same_paragraph(child, verb):
             return antecedent(child, verb), passive
+    speaker = stranded_speaker(verb)
+    if speaker is not None:
+        return speaker, False  # "..., killing four people, governor Ann Hale said"
     if verb.dep_ == "conj" and _missed_subject(verb):
         return None, False
     if (

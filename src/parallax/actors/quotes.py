@@ -23,7 +23,7 @@ from parallax.actors.datelines import after_dateline
 from parallax.actors.quote_marks import quotations
 from parallax.actors.resolve import MentionIndex
 from parallax.actors.speech import CHARACTERISING_VERBS, SPEECH_VERBS
-from parallax.actors.subjects import antecedent, nearest_subject
+from parallax.actors.subjects import antecedent, nearest_subject, stranded_speaker
 from parallax.actors.transcripts import transcript_turns
 from parallax.model import Sentence
 
@@ -315,7 +315,7 @@ def _subject(verb: Any) -> Any | None:
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return _subject(verb.head)
-    return None
+    return stranded_speaker(verb)
 
 
 def _speaker(cue: Any, index: MentionIndex) -> tuple[str | None, str | None]:
@@ -457,6 +457,8 @@ def _reported(token: Any) -> tuple[int, int, Any | None] | None:
     if token.doc[first].lower_ == "that":
         first += 1
     last = complement.right_edge.i
+    if subject.i < token.i and first < subject.left_edge.i <= last:
+        last = subject.left_edge.i - 1  # a speaker the parser hung inside what they report
     while last > first and token.doc[last].is_punct and not _closes(token.doc, first, last):
         last -= 1
     return first, _to_closing_mark(token.doc, first, last, token.sent.end) + 1, subject

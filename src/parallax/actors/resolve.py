@@ -9,6 +9,7 @@ from typing import Any
 
 from parallax.actors.coreference import resolve_references
 from parallax.actors.mentions import ActorResolver, Mention
+from parallax.actors.subjects import is_stranded_speaker
 from parallax.knowledge import KnowledgeBase
 from parallax.model import Sentence
 
@@ -105,7 +106,7 @@ class MentionIndex:
         if found:
             return found
         for child in token.children:
-            if child.dep_ == "appos" and child.i > token.i:
+            if child.dep_ == "appos" and child.i > token.i and not is_stranded_speaker(child):
                 found = self.actor_at(child.idx)
                 if found:
                     return found

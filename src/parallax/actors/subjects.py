@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from parallax.actors.speech import SPEECH_VERBS
+
 
 def nearest_subject(
     verb: Any, dep: str = "nsubj", keep: Callable[[Any], bool] = lambda _: True
@@ -43,3 +45,36 @@ def antecedent(subject: Any, verb: Any) -> Any:
             return noun.head
         return noun
     return subject
+
+
+def stranded_speaker(verb: Any) -> Any | None:
+    """The speaker the parser hung as an apposition before a speech verb that has no subject.
+
+    In "..., killing four people, regional governor Ann Hale said Tuesday." the small parser
+    often makes "Ann Hale" an apposition of "people" and leaves "said" without a subject:
+    a name set off by a comma and ending right before a subjectless verb of saying is that
+    verb's subject, neither one of the people killed nor another name for them.
+    """
+    if verb.lemma_.lower() not in SPEECH_VERBS or verb.i == 0:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    head = verb.doc[verb.i - 1]
+    while head.dep_ in {"compound", "flat"} and verb.i > head.head.i > head.i:
+        head = head.head
+    if head.dep_ != "appos" or head.right_edge.i != verb.i - 1:
+        return None
+    left = head.left_edge.i
+    if left == 0 or verb.doc[left - 1].text != ",":
+        return None
+    return head
+
+
+def is_stranded_speaker(token: Any) -> bool:
+    """Whether ``token`` is the :func:`stranded_speaker` of the verb right after its phrase."""
+    after = token.right_edge.i + 1
+    if token.dep_ != "appos" or after >= len(token.doc):
+        return False
+    verb = token.doc[after]
+    speaker = stranded_speaker(verb) if verb.pos_ == "VERB" else None
+    return speaker is not None and speaker.i == token.i
