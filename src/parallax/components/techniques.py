@@ -24,6 +24,7 @@ from parallax.datelines import dateline_length
 from parallax.encoder import DIMENSION
 from parallax.model import Analysis
 from parallax.persuasion import rules
+from parallax.persuasion.literal import literal_spans
 from parallax.persuasion.loaded import bundled_head
 from parallax.persuasion.model import bundled_model
 from parallax.persuasion.shown import shown_spans
@@ -58,6 +59,14 @@ def sentence_names_someone(doc: Any, start: int, end: int) -> bool:
         return True
     span = doc.char_span(start, end, alignment_mode="expand")
     return True if span is None else names_someone(span)
+
+
+def sentence_literal_spans(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
+    """:func:`literal_spans` for the article's characters ``start:end`` (none if unparsed)."""
+    if doc is None:
+        return []
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [] if span is None else literal_spans(span)
 
 
 class Techniques:
@@ -98,12 +107,21 @@ class Techniques:
                 sentence_names_someone(analysis.doc, s.start + dateline_length(s.text), s.end)
                 for s in sentences
             ]
+            literal = [sentence_literal_spans(analysis.doc, s.start, s.end) for s in sentences]
             # The loaded-language head's small matrix products run fastest on one BLAS
             # thread: split over threads they wait on each other on a busy machine.
             with threadpool_limits(limits=1, user_api="blas"):
                 logits = None if tokens is None else head.article_piece_logits(tokens)
                 shown = shown_spans(
-                    sentences, found, probabilities, model, head, tokens, logits=logits, named=named
+                    sentences,
+                    found,
+                    probabilities,
+                    model,
+                    head,
+                    tokens,
+                    logits=logits,
+                    named=named,
+                    literal=literal,
                 )
             # A quotation first; then words the report gives as someone's without quote
             # marks ("lawmakers called him a traitor", "accused him of ...", "the court

@@ -51,6 +51,7 @@ def shown_spans(
     positions: Sequence[Position | None] | None = None,
     logits: Sequence[np.ndarray] | None = None,
     named: Sequence[bool] | None = None,
+    literal: Sequence[Sequence[tuple[int, int]]] | None = None,
 ) -> list[list[TechniqueSpan]]:
     """The techniques each sentence shows, in article offsets, sorted by position.
 
@@ -72,6 +73,10 @@ def shown_spans(
             strained the grid") measure an event and judge nobody. On BASIL's held-out
             stories the head flagged 8 such sentences, none with a lexical-bias span
             (docs/evaluation.md). None: every sentence counts as naming someone.
+        literal: each sentence's words of armed attack told literally, in article offsets
+            (:func:`parallax.persuasion.literal.literal_spans`): "missiles pounded the
+            city" reports what weapons did, so no loaded-language span is shown on them.
+            None: none.
     """
     thresholds = dict(zip(model.labels, model.thresholds, strict=True))
     result: list[list[TechniqueSpan]] = []
@@ -94,6 +99,7 @@ def shown_spans(
                 and not _shown_by_form(s, spans)
             ]
         if head is not None and tokens is not None and (named is None or named[number]):
+            plain = () if literal is None else literal[number]
             spans += [
                 TechniqueSpan(
                     "loaded_language",
@@ -109,6 +115,7 @@ def shown_spans(
                     Position(number, len(sentences)) if positions is None else positions[number],
                     logits=None if logits is None else logits[number],
                 )
+                if not any(x < sentence.start + b and sentence.start + a < y for x, y in plain)
             ]
         result.append(sorted(set(spans), key=lambda s: (s.start, s.end, s.name)))
     return result

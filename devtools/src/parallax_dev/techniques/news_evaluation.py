@@ -72,6 +72,7 @@ def show_texts(
     positions: Sequence[Position | None] | None = None,
     parties: Sequence[Sequence[tuple[int, int]]] | None = None,
     named: Sequence[bool] | None = None,
+    literal: Sequence[Sequence[tuple[int, int]]] | None = None,
 ) -> list[list[TechniqueSpan]]:
     """What the pipeline would show in each text, each text read on its own.
 
@@ -79,7 +80,8 @@ def show_texts(
     its article (``positions``; None: nowhere known, as for BABE's lone sentences), and the
     scare-quote rule which parties each text names (``parties``, as the pipeline's entities
     tell it; None: the text alone), and the loaded-language head whether each text names
-    anyone (``named``, :func:`named_someone`; None: every text does).
+    anyone (``named``, :func:`named_someone`; None: every text does) and which of its words
+    tell armed attack literally (``literal``, :func:`literal_words`; None: none).
     """
     lines = [_Line(t, 0) for t in texts]
     probabilities = model.probabilities(list(texts), vectors)
@@ -104,6 +106,7 @@ def show_texts(
             where,
             logits[i : i + 1],
             None if named is None else named[i : i + 1],
+            None if literal is None else literal[i : i + 1],
         )
     return shown
 
@@ -150,6 +153,7 @@ def basil_scores(shared: Path, model: TechniquesModel | None = None) -> BasilSco
     vectors, tokens = head_tokens([s.text for s in sentences])
     parties = named_parties([s.text for s in sentences])
     named = named_someone([s.text for s in sentences])
+    literal = literal_words([s.text for s in sentences])
     shown: list[list[TechniqueSpan]] = [[] for _ in sentences]
     for held, head in zip(cv.folds, cv.heads, strict=True):
         fold = show_texts(
@@ -161,6 +165,7 @@ def basil_scores(shared: Path, model: TechniquesModel | None = None) -> BasilSco
             [cv.positions[i] for i in held],
             [parties[i] for i in held],
             [named[i] for i in held],
+            [literal[i] for i in held],
         )
         for i, spans in zip(held, fold, strict=True):
             shown[i] = spans
@@ -224,6 +229,19 @@ def named_someone(texts: Sequence[str]) -> list[bool]:
     return [names_someone(doc) for doc in nlp.pipe(tails, batch_size=64)]
 
 
+def literal_words(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+    """Each text's words of armed attack told literally, as the pipeline reads its sentences.
+
+    :func:`parallax.persuasion.literal.literal_spans` over each text parsed on its own;
+    offsets into the text.
+    """
+    from parallax.persuasion.literal import literal_spans
+    from parallax.spacy_model import load_spacy
+
+    nlp = load_spacy()
+    return [literal_spans(doc[:]) for doc in nlp.pipe(texts, batch_size=64)]
+
+
 def _article_repetition(sentences: Sequence[BasilSentence]) -> list[tuple[int, TechniqueSpan]]:
     """Repetition spans per article, each with the number of the sentence it lies in.
 
@@ -281,7 +299,13 @@ def babe_scores(shared: Path) -> BabeScores:
     texts = [r["text"] for r in rows]
     vectors, tokens = head_tokens(texts)
     shown = show_texts(
-        texts, tokens, vectors, bundled_head(), bundled_model(), named=named_someone(texts)
+        texts,
+        tokens,
+        vectors,
+        bundled_head(),
+        bundled_model(),
+        named=named_someone(texts),
+        literal=literal_words(texts),
     )
     predicted = np.array([any(t.name in FAMILY for t in spans) for spans in shown])
     gold = np.array([r["label_bias"] == "Biased" for r in rows])
