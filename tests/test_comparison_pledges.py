@@ -26,6 +26,7 @@ SAME_PACKAGE = [
     "Norvania will provide Kestria with 45 million euros in military aid.",
     "Norvania pledges 45 million euros in new military aid to Kestria.",
     "Norvania announced a 45 million euro military aid package for Kestria on Monday.",
+    "Norvania pledged \u20ac45M in military aid to Kestria.",  # a headline's glued scale
 ]
 OTHER_QUANTITIES = [
     "Norvania pledged 45 million euros in humanitarian aid to Kestria on Monday.",  # other aid
@@ -43,6 +44,7 @@ OTHER_QUANTITIES = [
     "Norvania pledged 45 million euros in military loans to Kestria on Monday.",  # a loan
     "Norvania will send Kestria 40 million euros in military aid.",  # the same sum
     "Norvania pledged about 44 million euros in military aid to Kestria.",  # within the hedge
+    "Norvania pledged \u20ac40M in military aid to Kestria.",  # the same sum, scale glued
 ]
 
 
@@ -59,7 +61,7 @@ def test_two_sums_for_one_package_clash_whatever_verb_tells_them(other: str) -> 
     first, second = parse_pledges([PLEDGED, other])
     found = pledge_clash(first, second)
     assert found is not None
-    assert "40 million euros vs 45 million" in found.describe("A", "B")
+    assert "for the same military aid: 40 million euros vs " in found.describe("A", "B")
 
 
 @pytest.mark.parametrize("other", OTHER_QUANTITIES)

@@ -30,7 +30,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from parallax.actors.speech import SPEECH_VERBS
@@ -90,6 +90,9 @@ _CUE = re.compile(
 _CURRENCY_WORD = re.compile(
     r"[$€£]|\b(?:euro|dollar|pound|hryvni|r[ou]ble|yen|yuan|franc|kron|zlot)", re.I
 )
+SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "t": 1e12, "tn": 1e12}
+"""Scales headlines glue to a number ("$2.98B", "$723M", "€1bn")."""
+_GLUED = re.compile(r"\d(?P<suffix>k|mn|m|bn|b|tn|t)$", re.IGNORECASE)
 NAME_KEY = 5
 """Leading letters that make a country and its adjective one name ("Germany", "German")."""
 
@@ -232,9 +235,42 @@ def _giver(verb: Any) -> frozenset[str]:
     return frozenset()
 
 
-def _money_token(doc: Any, figure: Figure) -> Any:
-    """The token the sum hangs on: its currency noun when there is one ("euros")."""
+def _scaled(doc: Any, figure: Figure) -> tuple[Figure, Any]:
+    """The figure with a glued scale read ("$2.98B", "$1M") and the token the sum hangs on.
+
+    The figure reader takes "2.98B" for 2.98 and the "M" of "$1 M" for a noun, which would
+    set 2.98 billion against 2.98 billion written out.
+    """
     token = doc[figure.head]
+    glued = _GLUED.search(str(figure.text))
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if glued is not None and isinstance(figure.value, float):
+        value = figure.value * SUFFIX_SCALES[glued["suffix"].lower()]
+        return replace(figure, value=value), _money_token(doc, token)
+    if (
+        after is not None
+        and not token.whitespace_
+        and after.lower_ in SUFFIX_SCALES
+        and isinstance(figure.value, float)
+    ):
+        value = figure.value * SUFFIX_SCALES[after.lower_]
+        return replace(figure, value=value, text=f"{figure.text}{after.text}"), after
+    return figure, _money_token(doc, token)
+
+
+def _part_of_sum(token: Any) -> bool:
+    """Whether a word belongs to the sum itself ("$", "1B", "million", "euro")."""
+    return bool(
+        token.pos_ in {"SYM", "NUM"}
+        or token.like_num
+        or any(c.isdigit() for c in token.text)
+        or token.lower_ in SUFFIX_SCALES
+        or token.lemma_.lower() in CURRENCIES
+    )
+
+
+def _money_token(doc: Any, token: Any) -> Any:
+    """The token the sum hangs on: its currency noun when there is one ("euros")."""
     if token.dep_ in {"nummod", "compound", "quantmod"} and token.head.lemma_.lower() in (
         CURRENCIES
     ):
@@ -267,7 +303,7 @@ def _narrowing(noun: Any) -> tuple[str, frozenset[str], bool]:
                 continue
             lemma = child.lemma_.lower()
             increment = increment or lemma in INCREMENT
-            if lemma in CURRENCIES or child.like_num:
+            if _part_of_sum(child):
                 continue  # "a 500 million euro aid package": the sum, not what it is of
             if lemma in AID_NOUNS:
                 nodes.append(child)  # "military aid package": the aid's words too
@@ -350,7 +386,7 @@ def _pledge(doc: Any, figure: Figure) -> Pledge | None:
     currency = _currency(doc, figure)
     if currency is None:
         return None
-    money = _money_token(doc, figure)
+    figure, money = _scaled(doc, figure)
     verb = _verb(money)
     if verb is None or not _commits(verb):
         return None
@@ -362,6 +398,7 @@ def _pledge(doc: Any, figure: Figure) -> Pledge | None:
         return None
     what, qualifiers, increment = _narrowing(noun)
     number_words = {c.lower_ for t in doc[figure.head].subtree for c in t.children}
+    number_words |= {doc[i].lower_ for i in range(max(0, figure.head - 3), figure.head)}
     if increment or (number_words | {c.lower_ for c in money.children}) & INCREMENT:
         return None
     giver = _giver(verb)
@@ -375,11 +412,7 @@ def _pledge(doc: Any, figure: Figure) -> Pledge | None:
     about = _words(
         t
         for t in noun.subtree
-        if t.i <= noun.i
-        and t.lower_ not in FRESH
-        and t.lemma_.lower() not in CURRENCIES
-        and not t.like_num
-        and t.pos_ not in {"SYM", "DET"}
+        if t.i <= noun.i and t.lower_ not in FRESH and not _part_of_sum(t) and t.pos_ != "DET"
     )
     return Pledge(
         amount=figure,
