@@ -8,7 +8,13 @@ from typing import Any
 import pytest
 
 from parallax.actors.datelines import after_dateline
-from parallax.datelines import dateline_date, dateline_length, without_dateline, written_on
+from parallax.datelines import (
+    dateline_date,
+    dateline_length,
+    dateline_places,
+    without_dateline,
+    written_on,
+)
 
 
 @pytest.fixture(scope="module")
@@ -161,3 +167,10 @@ def test_relative_days_count_from_the_dateline_not_from_publication() -> None:
     values = {t["text"]: t["value"] for t in analysis.layers["times"]}
     assert values["Thursday"] == "2024-02-22"
     assert values["yesterday"] == "2024-02-27"
+
+
+def test_a_dateline_names_the_place_and_region_it_was_filed_from() -> None:
+    assert dateline_places("PELLA (AP) \u2014 Norvania pledged aid.") == ["PELLA"]
+    assert dateline_places("MILLBROOK, Vermont (AP) - The mill closed.") == ["MILLBROOK", "Vermont"]
+    assert dateline_places("Pella \u2014 a calm city \u2014 woke up.") == []
+    assert dateline_places("Norvania pledged aid.") == []

@@ -36,7 +36,7 @@ _FILED_ON = (
 _DASH = r"(?:[\u2014\u2013\u2015]|--|-(?=\s))\s*"
 _OPENING = re.compile(
     rf"\s*(?P<place>{_PLACE})"
-    rf"(?:,[ \t]*{_PLACE})?"
+    rf"(?:,[ \t]*(?P<region>{_PLACE}))?"
     rf"{_FILED_ON}?"
     r"[ \t]*(?P<agency>\([^()\n]{1,40}\)[ \t]*)?"
     rf"{_DASH}"
@@ -73,6 +73,18 @@ def dateline_length(text: str) -> int:
         return match.end()
     dated = _DATE_ONLY.match(text)
     return dated.end() if dated is not None else 0
+
+
+def dateline_places(text: str) -> list[str]:
+    """The place, and the state or country after its comma, that ``text``'s dateline names.
+
+    "DAYTON, Ohio (AP) -" gives ["DAYTON", "Ohio"]; a text without a dateline gives none.
+    A report filed from a city covers that city, though no sentence names it again.
+    """
+    match = _OPENING.match(text)
+    if match is None or not (match["place"].isupper() or match["agency"]):
+        return []
+    return [p for p in (match["place"], match["region"]) if p]
 
 
 def dateline_date(text: str, published: date | None) -> date | None:

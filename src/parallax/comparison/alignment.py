@@ -26,8 +26,11 @@ only close pairs are judged:
 - **contradiction**: two figures that measure the same quantity of the same event and
   differ, read from the dependency parse by :mod:`parallax.comparison.figures` (the same
   subject, predicate and measured word: "since 2002" against "since 2003" about Pelosi
-  leading), or structured claims (layer ``claims``) giving the same subject and relation
-  different values, or two nationalities named as the attacker of the same place
+  leading), or two sums for one committed package, whatever verb tells it
+  (:mod:`parallax.comparison.pledges`: "pledged 20 million euros in military aid to X"
+  against "will send X 25 million euros in military aid"), or structured claims (layer
+  ``claims``) giving the same subject and relation different values, or two nationalities
+  named as the attacker of the same place
   (:mod:`parallax.comparison.strikes`: "Ukrainians hit the station in X" against "Russian
   missiles hit X's station"). Neither a negation cue nor the entailment model alone makes
   one: on news pairs from BASIL its contradiction judgements were wrong (docs/evaluation.md).
@@ -57,6 +60,7 @@ from parallax.comparison.figure_pairs import (
     shared_figures,
 )
 from parallax.comparison.figures import Figure, has_figure, parse_figures
+from parallax.comparison.pledges import Pledge, has_pledge, parse_pledges, pledge_clash
 from parallax.comparison.shared_quotes import shared_quote
 from parallax.comparison.strikes import Strike, attacker_clash, has_strike, parse_strikes
 from parallax.comparison.terms import content_words
@@ -211,11 +215,13 @@ def clash(
     figures: tuple[Sequence[Figure], Sequence[Figure]] | None = None,
     sources: tuple[str, str] = ("one", "the other"),
     strikes: tuple[Sequence[Strike], Sequence[Strike]] | None = None,
+    pledges: tuple[Sequence[Pledge], Sequence[Pledge]] | None = None,
 ) -> str | None:
     """Why two related sentences contradict each other, or None when they do not.
 
-    Structured claims first, then figures measuring the same thing, then different
-    attackers of the same place (figures and strikes are parsed here unless given).
+    Structured claims first, then figures measuring the same thing, then different sums
+    for one committed package, then different attackers of the same place (figures,
+    sums and strikes are parsed here unless given).
     """
     reason = claims_clash(claims_a, claims_b, *sources)
     if reason:
@@ -224,6 +230,13 @@ def clash(
     found = disagreement(first, second)
     if found:
         return found.describe(*sources)
+    if pledges is None:
+        texts = [a["text"], b["text"]]
+        one_sum, other_sum = parse_pledges(texts) if all(map(has_pledge, texts)) else ([], [])
+        pledges = (one_sum, other_sum)
+    package = pledge_clash(pledges[0], pledges[1])
+    if package:
+        return package.describe(*sources)
     if strikes is None:
         texts = [a["text"], b["text"]]
         one, other = parse_strikes(texts) if all(map(has_strike, texts)) else ([], [])
@@ -389,6 +402,8 @@ def align(
     parsed = dict(zip(wanted, parse_figures([texts[k] for k in wanted]), strict=True))
     attacks = sorted({k for pair in close for k in pair if has_strike(texts[k])})
     struck = dict(zip(attacks, parse_strikes([texts[k] for k in attacks]), strict=True))
+    sums = sorted({k for pair in close for k in pair if has_pledge(texts[k])})
+    pledged = dict(zip(sums, parse_pledges([texts[k] for k in sums]), strict=True))
     judged = dict(zip(close, _entailment_scores(close, texts, vectors), strict=True))
     banded = sorted(
         {k for x, y in close if EVENT_SAME <= similarity[x, y] < PARAPHRASE for k in (x, y)}
@@ -412,6 +427,7 @@ def align(
                 (figures_a, figures_b),
                 (names[i], names[j]),
                 (struck.get(x, []), struck.get(y, [])),
+                (pledged.get(x, []), pledged.get(y, [])),
             )
         if reason:
             kind = "contradiction"

@@ -14,6 +14,7 @@ from typing import TypedDict, Unpack
 
 from parallax.comparison.alignment import UNIQUE_BELOW, Encoder
 from parallax.comparison.terms import GAP_LABELS, entity_key
+from parallax.datelines import dateline_places
 from parallax.record import AlignmentRecord, ArticleRecord, GapKind, GapRecord, MergedTimelineEntry
 
 MAX_GAPS_PER_KIND = 25
@@ -81,8 +82,13 @@ def actor_gaps(story: str, records: Sequence[ArticleRecord]) -> list[GapRecord]:
                     mentions[key][record["id"]] += 1
                     names[key][entity["text"]] += 1
                     types.setdefault(key, entity["label"])
+    filed_from = {r["id"]: _dateline_keys(r) for r in records}
     gaps = []
     for key, by_source in mentions.items():
+        named = {key} | {entity_key(name) for name in names[key]}
+        for record_id, places in filed_from.items():
+            if not by_source[record_id] and places & named:
+                by_source[record_id] += 1  # "BERLIN (AP) -": filed from Berlin, covers it
         if len(by_source) == len(ids):
             continue
         gaps.append(
@@ -99,6 +105,18 @@ def actor_gaps(story: str, records: Sequence[ArticleRecord]) -> list[GapRecord]:
         )
     gaps.sort(key=lambda g: (-g["mentions"], g["label"]))
     return gaps[:MAX_GAPS_PER_KIND]
+
+
+def _dateline_keys(record: ArticleRecord) -> set[str]:
+    """The places a record's dateline names, as entity keys.
+
+    A wire report opening "BERLIN (AP) -" covers Berlin though no sentence names it again;
+    the actors layer sets the dateline aside (it is no party of the first sentence), so
+    without this the report is said to leave out the very city it was filed from.
+    """
+    sentences = record.get("sentences") or []
+    text = record.get("text") or (sentences[0]["text"] if sentences else "")
+    return {entity_key(place) for place in dateline_places(text)}
 
 
 def shared_names(records: Sequence[ArticleRecord]) -> list[str]:

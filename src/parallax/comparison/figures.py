@@ -97,6 +97,8 @@ class Figure:
             ("economists had predicted 1 million jobs", "would cut $800 billion").
         where: the capitalised words of the places the clause names ("kharkiv"), lowercased,
             the subject's own name left out.
+        head: the index of the figure's head token in its parse (-1 when not parsed), for
+            readings that take further roles from the parse (:mod:`~.pledges`).
     """
 
     kind: str
@@ -115,6 +117,7 @@ class Figure:
     qualifiers: frozenset[str] = frozenset()
     factual: bool = True
     where: frozenset[str] = frozenset()
+    head: int = -1
 
     @property
     def bound(self) -> bool:
@@ -569,6 +572,7 @@ def figures(doc: Any) -> list[Figure]:
                 qualifiers=_qualifiers(predicate) if predicate is not None else frozenset(),
                 factual=predicate is None or _factual(predicate),
                 where=_where(predicate, run) - subject if predicate is not None else frozenset(),
+                head=head.i,
             )
         )
     return found

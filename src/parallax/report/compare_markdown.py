@@ -170,8 +170,9 @@ def render_compare_markdown(report: Report) -> str:
         if view["verdicts"]:
             out += ["", "### Do their factual claims hold up?", ""]
             for checked in view["verdicts"]:
+                part = f" (on {_md_escape(checked['part'])})" if checked["part"] else ""
                 out.append(
-                    f"- {_who(checked['source'])} “{_md_escape(checked['text'] or '')}”: "
+                    f"- {_who(checked['source'])} “{_md_escape(checked['text'] or '')}”{part}: "
                     f"**{checked['words']}**"
                 )
         out.append("")

@@ -10,12 +10,14 @@ HTML page and the Markdown file always carry the same content.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import TypedDict
 
 from parallax.record import (
     AlignedSentence,
     AlignmentRecord,
     ArticleRecord,
+    ClaimRecord,
     Report,
     SourcePortrayal,
 )
@@ -135,6 +137,9 @@ class VerdictView(TypedDict):
     explanation: str | None
     line: str
     """The verdict, reason and evidence with its source, in one line (:func:`verdict_line`)."""
+    part: str | None
+    """Which part of the sentence the verdict is on, when the sentence has other verdicts
+    ("25 million (of “euros”)"); None when it has one."""
 
 
 class StoryView(TypedDict):
@@ -201,6 +206,46 @@ def _cell(source: SourceView, found: SourcePortrayal | None) -> PortrayalCell:
         "sentences": [s["text"] for s in found["sentences"]][:2] if found else [],
         "quoted": [quoted_view(q) for q in found.get("quoted", [])][:3] if found else [],
     }
+
+
+def _part(claim: ClaimRecord) -> str | None:
+    """The words of its sentence a claim was read from: its figure, else its relation."""
+    binding = claim.get("binding") or {}
+    return binding.get("quantity") or claim.get("cue") or binding.get("relation")
+
+
+def _verdict_rows(source: SourceView, claims: Sequence[ClaimRecord]) -> list[VerdictView]:
+    """One row per sentence and verdict, so a reader never sees two identical rows.
+
+    The claims grammar may read several claims from one sentence (a figure and an event),
+    each carrying the whole sentence as its text. Those with one verdict make one row;
+    where one sentence has different verdicts, each row says which part it is on.
+    """
+    rows: dict[tuple[str, str], VerdictView] = {}
+    for claim in claims:
+        verdict = claim.get("verdict")
+        if not verdict or is_routine_title(claim):
+            continue
+        text = claim.get("text") or ""
+        row = rows.get((text, verdict))
+        if row is not None:
+            if claim.get("evidence") and row["line"] != (line := verdict_line(claim)):
+                row["line"] = line  # the one with evidence says more
+            continue
+        rows[(text, verdict)] = {
+            "source": source,
+            "text": text,
+            "verdict": verdict,
+            "words": VERDICT_WORDS.get(verdict, verdict),
+            "explanation": claim.get("explanation"),
+            "line": verdict_line(claim),
+            "part": _part(claim),
+        }
+    told = Counter(text for text, _ in rows)
+    for (text, _), row in rows.items():
+        if told[text] == 1:
+            row["part"] = None
+    return list(rows.values())
 
 
 def story_views(report: Report) -> list[StoryView]:
@@ -286,18 +331,7 @@ def story_views(report: Report) -> list[StoryView]:
                 )
         verdicts: list[VerdictView] = []
         for source in sources:
-            for claim in articles[source["id"]].get("claims") or []:
-                if (verdict := claim.get("verdict")) and not is_routine_title(claim):
-                    verdicts.append(
-                        {
-                            "source": source,
-                            "text": claim.get("text"),
-                            "verdict": verdict,
-                            "words": VERDICT_WORDS.get(verdict, verdict),
-                            "explanation": claim.get("explanation"),
-                            "line": verdict_line(claim),
-                        }
-                    )
+            verdicts += _verdict_rows(source, articles[source["id"]].get("claims") or [])
         agreements = [pair(a) for a in alignments if a["kind"] == "same"]
         contradictions = [pair(a) for a in alignments if a["kind"] == "contradiction"]
         found = [p for p in comparison.get("positions", []) if p["story"] == story["id"]]

@@ -415,7 +415,11 @@ def format_markdown(result: AlignmentScores, judgements: list[dict[str, Any]]) -
             "**Contradiction** needs two figures that measure the same quantity of the "
             "same event, read from the dependency parse (`parallax.comparison.figures`: the "
             "same measured word, predicate and subject, no conflicting date of the clause, "
-            "hedged figures within 20%, the same places and times of the clause), structured "
+            "hedged figures within 20%, the same places and times of the clause), two sums "
+            "for one committed package whatever verb tells it (`parallax.comparison.pledges`: "
+            "'pledged' or 'will send', the same currency, giver, recipient and thing, aid "
+            "of the same kind, no other day; never a total, a rate, a further tranche, a "
+            "delivery or a plan), structured "
             "claims with the same subject and relation and different values, or two "
             "nationalities named as the attacker of one place (`parallax.comparison.strikes`). "
             "Word overlap, a negation cue or the entailment model alone never make one.",
