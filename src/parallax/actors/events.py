@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from parallax.actors.aims import aim, instrument, owner_of
+from parallax.actors.aims import aim, instrument, noun_class, owner_of
 from parallax.actors.animacy import names_people
 from parallax.actors.datelines import in_dateline
 from parallax.actors.event_wording import (
@@ -410,6 +410,7 @@ def _verb_event(
         "target_head": target_token.lemma_.lower() if target_token is not None else None,
         "aim": aimed,
         "instrument": instrument(verb),
+        "doer_class": noun_class(agent_token) if agent_token is not None else None,
     }
 
 

@@ -238,6 +238,8 @@ class EventRecord(TypedDict):
     instrument: NotRequired[str | None]
     """What the object is: "weapon" ("missiles"), "attack" ("an offensive"), "hostility"
     ("a war") or None (clause events only)."""
+    doer_class: NotRequired[str | None]
+    """The same of the agent phrase: "a barrage of drones" hit the city (clause events only)."""
 
 
 class PartyRecord(TypedDict):
