@@ -209,7 +209,7 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
             )
         if child is not None and _same_paragraph(child, verb):
             return antecedent(child, verb), passive
-    if verb.dep_ == "conj" and _missed_subject(verb):
+    if verb.dep_ == "conj" and (_missed_subject(verb) or _unmatched_gerund(verb)):
         return None, False
     if (
         verb.dep_ in {"xcomp", "conj"}
@@ -250,6 +250,19 @@ def _missed_subject(verb: Any) -> bool:
         and t.ent_type_ not in {"DATE", "TIME"}  # "and on Tuesday invaded": still X's act
         and t.dep_ not in {"pobj", "prep"}
         for t in between
+    )
+
+
+def _unmatched_gerund(verb: Any) -> bool:
+    """Whether a bare "-ing" form is coordinated with a verb of another form.
+
+    Coordinated verbs share their form ("would like to thank ... and invite"); in "to thank
+    the staff for their hard work and enabling us to build" the gerund belongs with the
+    nouns after "for", and the parser's link to "thank" lends it a subject not its own.
+    """
+    own_auxiliary = any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    return (
+        verb.tag_ == "VBG" and not own_auxiliary and verb.head.tag_ in {"VB", "VBD", "VBZ", "VBP"}
     )
 
 
