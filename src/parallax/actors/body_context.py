@@ -44,13 +44,14 @@ BODY_PARTS = frozenset(
         "trustee",
     }
 )  # fmt: skip
-"""What a body has and a person does not ("Greenpeace's members", "its Oslo office")."""
+"""What a body has and a person does not ("Greenpeace's members", "Verdane's headquarters");
+a person has an office, staff and a spokesman too."""
 APPOSED_BODIES = BODY_NOUNS | frozenset({"group", "movement", "network", "coalition"})
 """Nouns for a body in apposition with a name ("Vantor, the campaign group")."""
 
 
 def bodies_tagged_as_people(
-    mentions: Sequence[MentionLike], actors: Mapping[str, Any], doc: Any
+    mentions: Sequence[MentionLike], actors: Mapping[str, ActorLike], doc: Any
 ) -> None:
     """Retype unknown one-word "people" the article shows to be organisations."""
     people: dict[str, bool] = {}
@@ -62,10 +63,9 @@ def bodies_tagged_as_people(
             and not _titled(doc[mention.head])
         )
         people[mention.actor] = people.get(mention.actor, True) and plain
-    named: Mapping[str, ActorLike] = actors
     retype(
         mentions,
-        named,
+        actors,
         lambda m: people.get(m.actor, False) and body_context(doc[m.head]),
         from_types=frozenset({"person"}),
         to_type="organisation",
