@@ -888,6 +888,21 @@ def test_a_day_before_a_coordinated_verb_keeps_the_first_subject(nlp: Pipeline) 
     assert invade["agent"] == "germany"
 
 
+def test_a_gerund_coordinated_with_another_verb_form_has_no_inherited_doer(
+    nlp: Pipeline,
+) -> None:
+    # Invented: "enabling" goes with the nouns after "for"; the staff enabled, not Germany.
+    analysis = analyse(
+        nlp,
+        "Germany wanted to thank the many Polish workers for their hard work and enabling "
+        "it to finish the bridge on time.",
+    )
+    enabling = [e for e in analysis.layers["events"] if e["action"] == "enable"]
+    assert all(e["agent"] != "germany" for e in enabling)
+    thank = next(e for e in analysis.layers["events"] if e["action"] == "thank")
+    assert thank["agent"] == "germany"
+
+
 def test_a_named_apposition_is_the_phrase_it_follows_not_its_modifier(nlp: Pipeline) -> None:
     # The phrase and the name are one referent; the modifier only says where she serves.
     analysis = analyse(

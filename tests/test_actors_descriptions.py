@@ -130,3 +130,16 @@ def test_a_role_noun_beside_a_name_makes_no_body() -> None:
         [1, 6, 1, 4, 1, 1, 6, 6],
     )
     assert list(described_bodies(doc, set())) == []
+
+
+def test_the_company_between_two_firms_named_as_businesses_stays_unresolved(
+    nlp: Pipeline,
+) -> None:
+    # Invented: both names end in a line of business, so neither is the better guess.
+    analysis = analyse(
+        nlp,
+        "Halvik Mining sold its smelter to Brenner Shipping on Monday. Verdane, a campaign "
+        "group, criticised the sale. The company said the price was fair.",
+    )
+    for firm in ("Halvik Mining", "Brenner Shipping"):
+        assert "The company" not in mentions_of(analysis, firm), firm

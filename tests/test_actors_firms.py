@@ -11,7 +11,7 @@ from typing import Any, cast
 
 import pytest
 
-from parallax.actors.firm_names import firm_key, legal_name
+from parallax.actors.firm_names import business_name, firm_key, full_firm_name, legal_name
 from parallax.comparison.actor_keys import story_keys
 from parallax.components.actors import Actors
 from parallax.components.entities import Entities
@@ -175,3 +175,45 @@ def test_a_countrys_share_of_a_market_keeps_it_a_place(nlp: Pipeline) -> None:
         "Valdoro's share of the tourist market grew. Delegates gathered in Valdoro on Monday.",
     )
     assert actor_of(analysis, "Valdoro")["type"] == "place"
+
+
+def test_a_name_ending_in_a_line_of_business_is_a_firms_name() -> None:
+    assert business_name("Northsea Petroleum") and business_name("Orbit Airlines")
+    assert business_name("Kestrel Mining") and business_name("Lindqvist Group")
+    assert not business_name("the West Bank") and not business_name("Petroleum")
+    assert full_firm_name("Kestrel Mining") and not full_firm_name("Lindqvist Group")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OSLO (Reuters) - Kestrel Petroleum was fined 40 million crowns on Tuesday over a "
+        "pipeline leak, the environment agency said.\n\nKestrel said it would appeal the "
+        "ruling. The company also cut 200 jobs at its Bergen yard last month.",
+        "Varnholt Mining was ordered to pay damages to farmers downstream of its mine. "
+        "Varnholt said it would appeal the ruling.",
+    ],
+)
+def test_a_firm_named_by_its_line_of_business_and_its_first_word_are_one_firm(
+    nlp: Pipeline, text: str
+) -> None:
+    analysis = analyse(nlp, text)
+    full = next(w for w in ("Kestrel Petroleum", "Varnholt Mining") if w in text)
+    firm = actor_of(analysis, full)
+    assert firm["type"] == "organisation"
+    assert firm["id"] == actor_of(analysis, full.split()[0])["id"]
+
+
+def test_a_business_name_tagged_as_a_person_is_retyped_a_firm() -> None:
+    from types import SimpleNamespace
+
+    from parallax.actors.firm_context import firms_tagged_otherwise
+    from parallax.spacy_model import load_spacy
+
+    doc = load_spacy()("Kestrel Mining said on Monday that output fell.")
+    firm = SimpleNamespace(
+        actor="local:kestrel-mining", label="PERSON", head=1, text="Kestrel Mining"
+    )
+    actors = {"local:kestrel-mining": SimpleNamespace(type="person", kb_id=None)}
+    firms_tagged_otherwise([firm], actors, doc)  # type: ignore[arg-type]
+    assert actors["local:kestrel-mining"].type == "organisation" and firm.label == "ORG"

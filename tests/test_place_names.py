@@ -48,3 +48,19 @@ def test_an_organisation_without_a_places_evidence_keeps_its_type(nlp: Pipeline)
         "lender in Norway, lost money last year.",
     )
     assert found["Halden Bank"] == "organisation"
+
+
+def test_a_name_before_a_noun_for_an_area_is_a_place(nlp: Pipeline) -> None:
+    # Invented: the tagger may read an unknown district's name as a body's or a person's.
+    found = types(
+        nlp,
+        "Two people were killed in the Darnova district and dozens of homes were damaged. "
+        "Officials in the Pelkiv region said power was cut.",
+    )
+    for name in ("Darnova", "Pelkiv"):
+        assert found.get(name, "place") == "place", name
+
+
+def test_a_name_before_a_hub_or_a_port_keeps_its_type(nlp: Pipeline) -> None:
+    found = types(nlp, "Harlow Logistics opened a new depot at the Harlow hub on Monday.")
+    assert found.get("Harlow Logistics") == "organisation"

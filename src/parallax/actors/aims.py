@@ -79,7 +79,15 @@ def instrument(verb: Any) -> str | None:
     ``weapon`` one ("a missile"): a single rocket launched is as often a spacecraft's.
     """
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or any(c.dep_ == "amod" and c.lower_ in NEW for c in obj.children):
+    return noun_class(obj) if obj is not None else None
+
+
+def noun_class(obj: Any) -> str | None:
+    """What a noun phrase's head names, as :func:`instrument` says of an object.
+
+    Also asked of a doer: "a barrage of drones" hit the city, "missile strikes" damaged it.
+    """
+    if any(c.dep_ == "amod" and c.lower_ in NEW for c in obj.children):
         return None
     words = [obj, *_counted(obj)]
     words += [c for w in list(words) for c in w.children if c.dep_ in {"compound", "amod"}]

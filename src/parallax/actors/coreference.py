@@ -19,6 +19,7 @@ from typing import Any
 
 from parallax.actors.animacy import PERSON_NOUNS, names_people
 from parallax.actors.described_names import FIRM_NOUNS, PUBLIC_BODY_WORDS
+from parallax.actors.firm_names import business_name, legal_name
 from parallax.actors.gender import pronoun_gender, stated_genders
 from parallax.actors.mentions import ActorResolver, Mention
 from parallax.actors.speech import quote_spans, quote_speakers
@@ -165,6 +166,8 @@ def resolve_references(
         if not ranked:
             continue
         ranked.sort(key=lambda pair: pair[0])
+        if wanted is not None and FIRM in wanted:
+            ranked = _named_business_first(ranked, resolver)
         best = ranked[0]
         if lower in PERSONAL and _ambiguous(best, ranked[1:]):
             continue
@@ -531,6 +534,36 @@ def _firm_like(info: Any, resolver: ActorResolver) -> bool:
     entity = resolver.kb.get(info.kb_id)
     description = (entity.description if entity is not None else "").lower()
     return any(word in description for word in FIRM_WORDS)
+
+
+def _named_business_first(
+    ranked: list[tuple[tuple[int, int, int], Mention]], resolver: ActorResolver
+) -> list[tuple[tuple[int, int, int], Mention]]:
+    """Only the candidates of the one organisation named as a business, when there is one.
+
+    After "Northsea Petroleum was fined", "Greenpeace accused the company" means the firm:
+    an organisation whose name, knowledge-base entry or earlier description says it is a
+    business (:func:`_named_business`) comes before one that only may be; two such stay
+    rivals, and the description unresolved.
+    """
+    named = {m.actor for _, m in ranked if _named_business(m, resolver)}
+    if len(named) != 1:
+        return ranked
+    return [pair for pair in ranked if pair[1].actor in named]
+
+
+def _named_business(mention: Mention, resolver: ActorResolver) -> bool:
+    """Whether a mention's organisation is said to be a business, not only possibly one.
+
+    By a line of business or a legal form in its name ("Northsea Petroleum", "Acme Ltd"),
+    by the knowledge base's description, or by an earlier "the company" resolved to it.
+    """
+    info = resolver.info(mention.actor)
+    if mention.kind == "description":
+        return mention.text.split()[-1].lower() in FIRM_NOUNS
+    if info.kb_id is not None:
+        return _firm_like(info, resolver)
+    return business_name(info.name) or legal_name(info.name)
 
 
 def _mentioned_before(doc: Any, token: Any, taken: set[int]) -> bool:

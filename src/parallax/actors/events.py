@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from parallax.actors.aims import aim, instrument, owner_of
+from parallax.actors.aims import aim, instrument, noun_class, owner_of
 from parallax.actors.animacy import names_people
 from parallax.actors.datelines import in_dateline
 from parallax.actors.event_wording import (
@@ -213,7 +213,7 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
     speaker = stranded_speaker(verb)
     if speaker is not None:
         return speaker, False  # "..., killing four people, governor Ann Hale said"
-    if verb.dep_ == "conj" and _missed_subject(verb):
+    if verb.dep_ == "conj" and (_missed_subject(verb) or _unmatched_gerund(verb)):
         return None, False
     if (
         verb.dep_ in {"xcomp", "conj"}
@@ -254,6 +254,19 @@ def _missed_subject(verb: Any) -> bool:
         and t.ent_type_ not in {"DATE", "TIME"}  # "and on Tuesday invaded": still X's act
         and t.dep_ not in {"pobj", "prep"}
         for t in between
+    )
+
+
+def _unmatched_gerund(verb: Any) -> bool:
+    """Whether a bare "-ing" form is coordinated with a verb of another form.
+
+    Coordinated verbs share their form ("would like to thank ... and invite"); in "to thank
+    the staff for their hard work and enabling us to build" the gerund belongs with the
+    nouns after "for", and the parser's link to "thank" lends it a subject not its own.
+    """
+    own_auxiliary = any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    return (
+        verb.tag_ == "VBG" and not own_auxiliary and verb.head.tag_ in {"VB", "VBD", "VBZ", "VBP"}
     )
 
 
@@ -415,6 +428,7 @@ def _verb_event(
         "aim": aimed,
         "instrument": instrument(verb),
         "reported": reported_clause(verb, sentence),
+        "doer_class": noun_class(agent_token) if agent_token is not None else None,
     }
 
 

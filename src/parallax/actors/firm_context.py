@@ -9,8 +9,10 @@ firm cannot be "the company" of the next sentence, and a report lists it among t
 What a name is said to have settles it: shares traded in it, shareholders, a chief
 executive, a subsidiary. A place or a person has none of these ("Russia's share of the
 market" is a portion, not stock; a person's own shares are not written "shares of Musk").
-An unknown actor (the knowledge base's types stand) with such a mention is an
-organisation, whatever its other mentions were tagged; this runs after, and overrides,
+So does a name that ends in a word for a line of business, however it was tagged
+("Northsea Petroleum", :func:`~parallax.actors.firm_names.business_name`). An unknown
+actor (the knowledge base's types stand) with such a mention is an organisation, whatever
+its other mentions were tagged; this runs after, and overrides,
 :func:`parallax.actors.place_names.places_tagged_as_bodies`.
 """
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from parallax.actors.firm_names import business_name
 from parallax.actors.retyping import ActorLike, MentionLike, retype
 
 STOCK_NOUNS = frozenset({"share", "stock"})
@@ -41,7 +44,7 @@ def firms_tagged_otherwise(
     retype(
         mentions,
         actors,
-        lambda m: company_context(doc[m.head]),
+        lambda m: company_context(doc[m.head]) or business_name(m.text),
         from_types=frozenset({"place", "person"}),
         to_type="organisation",
         label="ORG",

@@ -7,7 +7,8 @@ showed two firms where there is one, and the company's deeds and the sentences a
 were split between them. The corporate form is not part of what the firm is called: a
 name without it (:func:`firm_key`) is the same firm. So is the first word or words of a
 legal name ("Ford" after "Ford Motor Co."): the form marks the longer name as the firm's
-full one, whose short form news writers use after it.
+full one, whose short form news writers use after it, and so does a word for a line of
+business that ends it ("Northsea Petroleum ... Northsea said", :func:`full_firm_name`).
 
 Only names the tagger calls organisations are joined, and none the knowledge base knows as
 anything else ("the Minsk Group" is not Minsk); a short name that could be either of two
@@ -38,6 +39,22 @@ HOLDING_WORDS = frozenset({"group", "holdings", "holding"})
 """Words that end a firm's name when it owns other firms ("Acme Holdings", "Lindqvist
 Group"): written without them, the name is the same firm's. Weaker than a legal form, so
 they never make a longer name a firm's full one (:func:`legal_name`)."""
+
+LINE_OF_BUSINESS = frozenset(
+    {
+        "aerospace", "airlines", "airways", "bancorp", "bank", "biotech", "brewing",
+        "breweries", "chemicals", "communications", "electronics", "energy", "engineering",
+        "foods", "insurance", "investments", "logistics", "minerals", "mining", "motors",
+        "petrochemicals", "petroleum", "pharma", "pharmaceuticals", "refining", "resources",
+        "semiconductor", "semiconductors", "shipping", "shipyards", "technologies",
+        "telecom", "telecommunications", "therapeutics", "utilities",
+    }
+)  # fmt: skip
+"""Words for a line of business that end a firm's name ("Northsea Petroleum", "Kestrel
+Mining", "Orbit Airlines"): no person's or place's name ends in one. Words that are also
+surnames ("Power", "Steel") or end names of places ("Gas" fields) are left out."""
+_SIDES = frozenset({"west", "east", "north", "south", "left", "right"})
+"""First words that make "<side> Bank" a river's bank, a place ("the West Bank")."""
 
 _EDGE_PUNCTUATION = re.compile(r"^[\s,&]+|[\s,&]+$")
 
@@ -72,6 +89,31 @@ def legal_name(name: str) -> bool:
     """Whether a name ends in a legal form ("Ford Motor Co."), so is a firm's full name."""
     words = _words(name)
     return len(words) > 1 and _form(words[-1]) in LEGAL_FORMS
+
+
+def business_name(name: str) -> bool:
+    """Whether a name of two words or more ends in a word for a line of business.
+
+    "Northsea Petroleum" and "Acme Holdings" are; "the West Bank" is a place.
+    """
+    words = _words(name)
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    last = words[-1].lower()
+    if last == "bank" and words[0].lower() in _SIDES:
+        return False
+    return last in LINE_OF_BUSINESS or last in HOLDING_WORDS
+
+
+def full_firm_name(name: str) -> bool:
+    """Whether a name is a firm's full one, whose first word or words may stand for it.
+
+    A legal name ("Ford Motor Co.") is; so is a name that ends in a line of business
+    ("Northsea Petroleum ... Northsea said").
+    """
+    if legal_name(name):
+        return True
+    return business_name(name) and _words(name)[-1].lower() not in HOLDING_WORDS
 
 
 def known_firm(lookup: Callable[[str], Any], name: str) -> Any | None:
@@ -175,9 +217,9 @@ def _people_named_as_firms(
 
 
 def _legal_names(firms: list[Mention], moved: dict[str, str]) -> list[tuple[list[str], str]]:
-    """(words of the name without its form, actor) for each legal name in the article."""
+    """(words of the name without its form, actor) for each full firm name in the article."""
     return [
         (firm_key(m.text).lower().split(), moved.get(m.actor, m.actor))
         for m in firms
-        if legal_name(m.text)
+        if full_firm_name(m.text)
     ]

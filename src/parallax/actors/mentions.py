@@ -25,6 +25,7 @@ from datetime import date
 from typing import Any
 
 from parallax.actors.animacy import PERSON_NOUNS, titled_person
+from parallax.actors.body_context import bodies_tagged_as_people
 from parallax.actors.capitals import before_its_state, capital_as_place, city_named, locative
 from parallax.actors.common_words import common_word_as_name
 from parallax.actors.datelines import after_dateline
@@ -254,6 +255,7 @@ class ActorResolver:
         unify_short_organisation_names(found, self.actors)
         places_tagged_as_bodies(found, self.actors, doc)  # "Valdoro hosted the talks"
         firms_tagged_otherwise(found, self.actors, doc)  # "Shares of Cisco fell"
+        bodies_tagged_as_people(found, self.actors, doc)  # "who leads Greenpeace"
         unify_firm_names(found, self.actors, doc)  # "Apple Inc." ... "Apple"
         mark_products(found, self.actors, doc)  # "the new iPhone" is no company
         return without_modifier_only_actors(found)

@@ -9,7 +9,9 @@ place when the article itself says so:
 
 - the tagger types one of its mentions as a place (GPE, LOC) elsewhere in the article;
 - a mention stands in apposition with a place ("Valdoro, Brazil," "Montera, Spain,"), or
-  with a noun for a settlement or an area ("Valdoro, a port city on the coast,").
+  with a noun for a settlement or an area ("Valdoro, a port city on the coast,");
+- a mention names a settlement or an area by a noun for one after it ("in the Darnova
+  district", "the Velinsk region"); this holds too of a name tagged as a person's.
 
 A known organisation keeps its type, and so does an unknown one without such evidence.
 """
@@ -43,6 +45,35 @@ def places_tagged_as_bodies(
         to_type="place",
         label="GPE",
         from_label="ORG",
+    )
+    retype(
+        mentions,
+        actors,
+        lambda m: _named_area(doc[m.head]),
+        from_types=frozenset({"organisation", "person"}),
+        to_type="place",
+        label="GPE",
+    )
+
+
+AREA_NOUNS = frozenset(
+    {
+        *("city", "town", "village", "municipality", "suburb", "region", "province"),
+        *("district", "county", "island", "oblast"),
+    }
+)
+"""Nouns for a settlement or an area that follow its name ("the Darnova district"); a port,
+a hub or a capital may be a firm's or a party's ("the Harlow hub")."""
+
+
+def _named_area(token: Any) -> bool:
+    """Whether a name is compounded before a noun for a settlement or area ("Darnova district")."""
+    head = token.head
+    return (
+        token.dep_ == "compound"
+        and head.i == token.i + 1
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in AREA_NOUNS
     )
 
 

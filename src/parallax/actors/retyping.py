@@ -20,6 +20,7 @@ class MentionLike(Protocol):
     actor: str
     label: str
     head: int
+    text: str
 
 
 class ActorLike(Protocol):

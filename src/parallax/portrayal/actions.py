@@ -12,7 +12,7 @@ lists word forms.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -355,17 +355,22 @@ def suffered_by_target(event: Mapping[str, Any]) -> bool:
 _WORD = re.compile(r"\b[a-z]{4,}\b")
 
 
-def harm_doers(events: Iterable[Mapping[str, Any]]) -> frozenset[str]:
+def harm_doers(
+    events: Iterable[Mapping[str, Any]],
+    attack: Callable[[Mapping[str, Any]], str | None] = lambda _: None,
+) -> frozenset[str]:
     """Lower-case words of the phrases that do harm in the article ("drones", "missiles").
 
     Read from the events that are harmful deeds with an agent phrase ("Russian drones and
-    missiles struck power plants"); capitalised words (names, nationalities) are left out,
+    missiles struck power plants"), by the lexicon or by ``attack``'s reading ("Kyiv was
+    hit by a barrage of drones"); capitalised words (names, nationalities) are left out,
     since a name alone does not make everything it owns a weapon.
     """
     found: set[str] = set()
     for event in events:
         action = str(event.get("action") or "")
-        if kind(action, str(event.get("action_text") or "")) != HARMFUL:
+        harmful = kind(action, str(event.get("action_text") or "")) == HARMFUL
+        if not harmful and attack(event) != HARMFUL:
             continue
         if not is_deed(event, bool(event.get("target"))):
             continue

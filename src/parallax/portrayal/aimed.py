@@ -15,6 +15,9 @@ aim, when:
   unless it is launched ("lobbed shells at the village"; "launched a rocket into orbit" is
   a spaceflight), or several weapons with no aim ("launched 40 drones overnight", not
   "launched a rocket");
+- a verb of hitting (:data:`HITTING_VERBS`) has weapons or an attack as its doer, in the
+  subject or in the passive's "by" phrase, and something it is done to ("Kyiv was hit by
+  a barrage of drones");
 - a verb that starts or carries out an act (after FrameNet's Activity_start and
   Intentionally_act support verbs: "launch", "mount", "carry out", "wage") has an attack
   as its object ("launched an offensive", "carried out airstrikes on"), or a war or a fight
@@ -47,6 +50,18 @@ STARTING_VERBS = frozenset(
 )  # fmt: skip
 """Verbs that start, carry out or step up an act named by their object (see the module)."""
 
+HITTING_VERBS = frozenset(
+    {
+        "hit", "strike", "pound", "pummel", "batter", "blast", "smash", "slam", "hammer",
+        "target",
+    }
+)  # fmt: skip
+"""Verbs of coming into contact with force (after Levin's 1993 "hit verbs", class 18.1,
+with "target"), harmless by the lexicon's rating ("hit", "pound"), which tell an attack
+when a weapon or an attack does them to something ("Kyiv was hit by a barrage of drones",
+"missile strikes pounded the port"). A weapon the parse finds as what is hit ("shot down
+the drones") is done no harm by it."""
+
 
 def attack_kind(event: Mapping[str, Any]) -> str | None:
     """``harmful`` when the event is an attack told through its object, else None."""
@@ -64,6 +79,10 @@ def attack_kind(event: Mapping[str, Any]) -> str | None:
             # "lobbed shells at the village"; "launched a rocket into orbit" is no attack.
             return None if _one_of(words[0], written, frozenset({"launch"})) else HARMFUL
         return HARMFUL if what == "weapons" else None  # "launched 40 drones overnight"
+    doer = event.get("doer_class")
+    hitting = _one_of(words[0], written, HITTING_VERBS)
+    if hitting and doer in {"weapon", "weapons", "attack"} and event.get("target_text"):
+        return HARMFUL  # "Kyiv was hit by a barrage of drones", "missiles struck the port"
     if action in STARTING_VERBS or _one_of(words[0], written, STARTING_VERBS):
         if what == "attack":
             return HARMFUL

@@ -202,7 +202,7 @@ def portray(
             place = "target" if verb in actions.UNDERGONE else "agent"
             positions.setdefault((str(event["agent"]), sid), place)
     told = reported(events, actions.REPORTING_VERBS)
-    doers = actions.harm_doers(events)
+    doers = actions.harm_doers(events, aimed.attack_kind)
     for number, event in enumerate(events):
         kind = actions.kind(str(event.get("action") or ""), str(event.get("action_text") or ""))
         kind = aimed.attack_kind(event) or kind  # "launched drones at Kyiv"

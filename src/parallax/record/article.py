@@ -242,6 +242,8 @@ class EventRecord(TypedDict):
     """For a verb of saying, the clause it reports ("Germany will send more aid" in "Germany
     will send more aid, the chancellor said"), so a timeline entry says what was said, not
     only that someone spoke (clause events only)."""
+    doer_class: NotRequired[str | None]
+    """The same of the agent phrase: "a barrage of drones" hit the city (clause events only)."""
 
 
 class PartyRecord(TypedDict):

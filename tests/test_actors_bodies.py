@@ -1,0 +1,90 @@
+"""Bodies the tagger calls people, told by what the article does with their name (issue 16).
+
+"Who leads Greenpeace" shows a body whatever the tagger typed; "Ms. Berg" or "Ana Berg" is
+a person whatever is said of her. Invented sentences, one rule each.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from parallax.actors.body_context import body_context
+from parallax.components.actors import Actors
+from parallax.components.entities import Entities
+from parallax.components.parse import SpacyParse
+from parallax.components.sentences import Sentences
+from parallax.knowledge import bundled
+from parallax.model import Article
+from parallax.pipeline import Pipeline
+from parallax.spacy_model import load_spacy
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline([SpacyParse(), Sentences(), Entities(), Actors(bundled())])
+
+
+def actor_named(nlp: Pipeline, text: str, name: str) -> dict[str, Any]:
+    analysis = nlp(Article(text=text, source="<test>", language="en"))
+    return next(
+        a for a in analysis.layers["actors"] if any(m["text"] == name for m in a["mentions"])
+    )
+
+
+def _token(sentence: str, word: str) -> Any:
+    return next(t for t in load_spacy()(sentence) if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Ingrid Dahl, who leads Verdane in Norway, spoke.", "Verdane"),
+        ("Tomas Aas founded Verdane in 1998.", "Verdane"),
+        ("A director of Verdane said the fine was small.", "Verdane"),
+        ("Verdane's members voted to sue.", "Verdane"),
+    ],
+)
+def test_what_only_a_body_is_said_to_have_or_undergo(sentence: str, word: str) -> None:
+    assert body_context(_token(sentence, word))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("The coach led Haldor to the podium.", "Haldor"),
+        ("Haldor's spokesman declined to comment.", "Haldor"),
+        ("Haldor's office said nothing.", "Haldor"),
+        ("Voters backed Haldor in the runoff.", "Haldor"),
+    ],
+)
+def test_what_a_person_too_can_have_or_undergo_shows_no_body(sentence: str, word: str) -> None:
+    assert not body_context(_token(sentence, word))
+
+
+def test_a_one_word_name_the_article_shows_to_be_a_body_is_an_organisation(
+    nlp: Pipeline,
+) -> None:
+    text = (
+        'Verdane called the fine too small. "They knew for weeks," said Ingrid Dahl, who '
+        "leads Verdane in Norway. Verdane has campaigned against offshore drilling for years."
+    )
+    assert actor_named(nlp, text, "Verdane")["type"] == "organisation"
+
+
+def test_a_person_with_an_honorific_stays_a_person(nlp: Pipeline) -> None:
+    # Invented: the honorific settles it even beside wording a body's name would have.
+    text = "Ms. Haldor said the plan was sound. A director of Haldor agreed with her."
+    assert actor_named(nlp, text, "Haldor")["type"] != "organisation"
+
+
+def test_the_company_is_the_firm_named_as_one_not_a_campaign_group(nlp: Pipeline) -> None:
+    text = (
+        "Northby Petroleum was fined on Tuesday over a pipeline leak. Verdane accused the "
+        "company of hiding the damage. Ingrid Dahl, who leads Verdane, spoke in Oslo. "
+        "The company also cut 200 jobs last month."
+    )
+    firm = actor_named(nlp, text, "Northby Petroleum")
+    said = [m["text"].lower() for m in firm["mentions"]]
+    assert said.count("the company") == 2
