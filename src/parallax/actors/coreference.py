@@ -22,6 +22,13 @@ from parallax.actors.described_names import FIRM_NOUNS, PUBLIC_BODY_WORDS
 from parallax.actors.firm_names import business_name, legal_name
 from parallax.actors.gender import pronoun_gender, stated_genders
 from parallax.actors.mentions import ActorResolver, Mention
+from parallax.actors.referents import (
+    backgrounded,
+    describes_someone,
+    dummy_it,
+    home_place,
+    only_modifies,
+)
 from parallax.actors.speech import quote_spans, quote_speakers
 from parallax.domains import domain_pack
 
@@ -105,7 +112,7 @@ def resolve_references(
         wanted: frozenset[str] | None = None
         span_start = token.i
         if token.pos_ == "PRON" and lower in SINGULAR_NEUTER | PLURAL | PERSONAL:
-            if lower == "it" and token.dep_ == "nsubj" and _dummy_it(token):
+            if lower == "it" and token.dep_ == "nsubj" and dummy_it(token):
                 continue  # "it is clear that ...", "it will take years to ...": no referent
             if _generic_pair(doc, token):
                 continue  # "he or she", "his or her": anyone, not a person of the text
@@ -151,15 +158,15 @@ def resolve_references(
                 continue
             if gender is not None and genders.get(candidate.actor, gender) != gender:
                 continue  # "she" after "Mr. Smith", "he" after "the chairwoman, Jane Roe"
-            if _backgrounded(doc[candidate.head], token) or candidate.actor == clause_subject:
+            if backgrounded(doc[candidate.head], token) or candidate.actor == clause_subject:
                 continue
             if (
                 lower in SINGULAR_NEUTER or (kind == "description" and lower not in DESCRIPTIONS)
-            ) and _modifier(doc[candidate.head]):
+            ) and only_modifies(doc[candidate.head]):
                 continue  # "Airbus A320 jets": the jets, not the firm, are "the company"
-            if lower in SINGULAR_NEUTER and _describes_someone(doc[candidate.head]):
+            if lower in SINGULAR_NEUTER and describes_someone(doc[candidate.head]):
                 continue
-            if lower in SINGULAR_NEUTER and _home_place(doc[candidate.head]):
+            if lower in SINGULAR_NEUTER and home_place(doc[candidate.head]):
                 continue  # "Sen. Jo Hale of Ohio voted against it": the bill, not Ohio
             key = (distance, 0 if candidate.subject else 1, token.idx - candidate.end)
             ranked.append((key, candidate))
@@ -217,29 +224,6 @@ countries, "power plants across the country" may be either, and the nearest subj
 no better a guess."""
 
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})
-
-
-TIME_NOUNS = frozenset({"time", "year", "month", "week", "day", "decade", "hour", "while"})
-"""What "it takes" when "it" stands for nothing: "it will take years to rebuild"."""
-
-
-def _dummy_it(pronoun: Any) -> bool:
-    """Whether a subject "it" is a placeholder for a clause or a time, not a referent.
-
-    "It is clear that ...", "it was raining"; "it will take years for the region to
-    recover" (what takes the time is the clause); "it seems that ..." and "it appears
-    that ..." with their clause; the subject of a small clause whose noun is a time
-    ("made it the wettest month"), which is that time.
-    """
-    verb = pronoun.head
-    if verb.pos_ == "NOUN" and (verb.lemma_.lower() in TIME_NOUNS or verb.ent_type_ == "DATE"):
-        return True  # "making it the hottest year on record": the year, not an actor
-    lemma = verb.lemma_.lower()
-    if lemma == "be":
-        return True
-    if lemma == "take":
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in TIME_NOUNS for c in verb.children)
-    return lemma in {"seem", "appear"} and any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _subject_actor(pronoun: Any, actor_at: dict[int, str]) -> str | None:
@@ -387,44 +371,6 @@ def _unnamed_person_between(doc: Any, candidate: Mention, pronoun: Any, taken: s
         )
         if possessed or (indefinite and token.dep_ in {"nsubj", "nsubjpass"}):
             return True
-    return False
-
-
-def _modifier(head: Any) -> bool:
-    """Whether a mention only modifies a common noun ("the Emirati oil company").
-
-    "It" stands for a whole noun phrase; the phrase here is the company, not the country
-    or organisation named inside it, so such a mention is no antecedent of "it".
-    """
-    return head.dep_ in {"amod", "compound"} and head.head.pos_ == "NOUN"
-
-
-def _home_place(head: Any) -> bool:
-    """Whether a mention only says where a named person comes from ("Sen. Jo Hale of Ohio").
-
-    A reporter tags a legislator or a witness with a state or a town; the place is part of
-    how the person is named, not something the story goes on to talk about, so it is no
-    antecedent of "it" or "its".
-    """
-    if head.dep_ != "pobj" or head.head.lower_ not in {"of", "from"}:
-        return False
-    named = head.head.head
-    return bool(named.ent_type_ == "PERSON" or (named.pos_ == "PROPN" and named.dep_ == "appos"))
-
-
-def _backgrounded(head: Any, pronoun: Any) -> bool:
-    """Whether a mention sits in a relative clause the pronoun is outside of.
-
-    In "the pact that President X signed, and she faces rivals", X is background to what
-    the sentence says of its subject; a pronoun outside that clause does not pick it up.
-    """
-    current = head
-    for _ in range(12):
-        if current.dep_ == "relcl":
-            return not (current.left_edge.i <= pronoun.i <= current.right_edge.i)
-        if current.head.i == current.i:
-            return False
-        current = current.head
     return False
 
 
@@ -585,19 +531,4 @@ def _mentioned_before(doc: Any, token: Any, taken: set[int]) -> bool:
             for child in other.children
         )
         for other in doc[: token.i]
-    )
-
-
-def _describes_someone(head: Any) -> bool:
-    """Whether a place is named only to describe a person ("a Republican from Kansas").
-
-    The place in such an apposition says where the person comes from; "it" later in the
-    sentence ("voted against it") is not the place.
-    """
-    preposition = head.head
-    return (
-        head.dep_ == "pobj"
-        and preposition.dep_ == "prep"
-        and preposition.head.dep_ == "appos"
-        and names_people(preposition.head)
     )
