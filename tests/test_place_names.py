@@ -11,6 +11,7 @@ from parallax.components.sentences import Sentences
 from parallax.knowledge import bundled
 from parallax.model import Article
 from parallax.pipeline import Pipeline
+from parallax.spacy_model import load_spacy
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +65,26 @@ def test_a_name_before_a_noun_for_an_area_is_a_place(nlp: Pipeline) -> None:
 def test_a_name_before_a_hub_or_a_port_keeps_its_type(nlp: Pipeline) -> None:
     found = types(nlp, "Harlow Logistics opened a new depot at the Harlow hub on Monday.")
     assert found.get("Harlow Logistics") == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Missiles and drones pounded Kharkiv overnight, officials said.", "Kharkiv"),
+        ("Orlenko's residents fled as the front moved closer.", "Orlenko"),
+        ("Three soldiers were wounded outside Bilenko overnight.", "Bilenko"),
+    ],
+)
+def test_a_town_tagged_as_a_person_is_a_place_where_only_a_place_stands(
+    nlp: Pipeline, text: str, name: str
+) -> None:
+    # Each name here is one the small tagger calls a person (checked below).
+    assert name in {e.text for e in load_spacy()(text).ents if e.label_ == "PERSON"}
+    assert types(nlp, text)[name] == "place"
+
+
+def test_a_person_with_a_full_name_or_who_speaks_stays_a_person(nlp: Pipeline) -> None:
+    found = types(
+        nlp, "Greta Marlow said she would stay in Velinsk. Marlow's aide declined to comment."
+    )
+    assert found["Greta Marlow"] == "person"

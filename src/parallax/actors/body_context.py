@@ -54,6 +54,23 @@ def bodies_tagged_as_people(
     mentions: Sequence[MentionLike], actors: Mapping[str, ActorLike], doc: Any
 ) -> None:
     """Retype unknown one-word "people" the article shows to be organisations."""
+    people = plain_names(mentions, doc)
+    retype(
+        mentions,
+        actors,
+        lambda m: people.get(m.actor, False) and body_context(doc[m.head]),
+        from_types=frozenset({"person"}),
+        to_type="organisation",
+        label="ORG",
+    )
+
+
+def plain_names(mentions: Sequence[MentionLike], doc: Any) -> dict[str, bool]:
+    """Per actor, whether the article only ever names it in one word with no honorific or title.
+
+    Only such an actor may be retyped from a person: "Ana Berg", "Ms. Berg" or "campaigner
+    Berg" is a person, whatever is said of her.
+    """
     people: dict[str, bool] = {}
     for mention in mentions:
         before = doc[mention.head - 1].lower_.rstrip(".") if mention.head else ""
@@ -63,14 +80,7 @@ def bodies_tagged_as_people(
             and not _titled(doc[mention.head])
         )
         people[mention.actor] = people.get(mention.actor, True) and plain
-    retype(
-        mentions,
-        actors,
-        lambda m: people.get(m.actor, False) and body_context(doc[m.head]),
-        from_types=frozenset({"person"}),
-        to_type="organisation",
-        label="ORG",
-    )
+    return people
 
 
 def body_context(token: Any) -> bool:

@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from parallax.actors.aims import noun_class
+from parallax.actors.body_context import plain_names
 from parallax.actors.retyping import ActorLike, MentionLike, retype
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -54,6 +56,55 @@ def places_tagged_as_bodies(
         to_type="place",
         label="GPE",
     )
+    plain = plain_names(mentions, doc)
+    retype(
+        mentions,
+        actors,
+        lambda m: plain.get(m.actor, False) and place_context(doc[m.head]),
+        from_types=frozenset({"person"}),
+        to_type="place",
+        label="GPE",
+    )
+
+
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "near", "outside", "around", "across", "inside", "throughout", "into"}
+)
+"""Prepositions that put an act at a place ("were killed in Kharkiv", "fighting near Torva")."""
+NOT_PLACED = frozenset({"believe", "trust", "invest", "confide", "interest", "result"})
+"""Verbs whose "in" takes a person or a thing, not a place ("believe in Torva")."""
+PLACE_PARTS = frozenset(
+    {
+        *("mayor", "outskirts", "resident", "street", "centre", "center", "suburb"),
+        *("district", "airport", "port", "harbour", "harbor", "region", "governor"),
+        *("inhabitant", "neighbourhood", "neighborhood", "downtown"),
+    }
+)
+"""What a place has and a person does not ("Kharkiv's mayor", "Torva's outskirts")."""
+
+
+def place_context(token: Any) -> bool:
+    """Whether a one-word "person" stands where only a place's name does.
+
+    An act done in or near it ("shelling near Torva"), a part only a place has ("Torva's
+    mayor", "its outskirts"), the settlement noun it names ("the city of Torva"), or the
+    object of what weapons did ("missiles pounded Torva": weapons strike places and things;
+    people are killed or wounded by them).
+    """
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS:
+        verb = head.head
+        return verb.pos_ == "VERB" and verb.lemma_.lower() not in NOT_PLACED
+    if token.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.pos_ == "NOUN" and head.head.lemma_.lower() in SETTLEMENT_NOUNS
+    if token.dep_ == "poss" and head.pos_ == "NOUN":
+        return head.lemma_.lower() in PLACE_PARTS
+    if token.dep_ == "dobj" and head.pos_ == "VERB":
+        return any(
+            c.dep_ == "nsubj" and noun_class(c) in {"weapon", "weapons", "attack"}
+            for c in head.children
+        )
+    return False
 
 
 AREA_NOUNS = frozenset(
