@@ -73,6 +73,7 @@ def test_a_name_before_a_hub_or_a_port_keeps_its_type(nlp: Pipeline) -> None:
         ("Missiles and drones pounded Kharkiv overnight, officials said.", "Kharkiv"),
         ("Orlenko's residents fled as the front moved closer.", "Orlenko"),
         ("Three soldiers were wounded outside Bilenko overnight.", "Bilenko"),
+        ("Velinsk was hit by missiles overnight, officials said.", "Velinsk"),
     ],
 )
 def test_a_town_tagged_as_a_person_is_a_place_where_only_a_place_stands(

@@ -88,8 +88,9 @@ def place_context(token: Any) -> bool:
 
     An act done in or near it ("shelling near Torva"), a part only a place has ("Torva's
     mayor", "its outskirts"), the settlement noun it names ("the city of Torva"), or the
-    object of what weapons did ("missiles pounded Torva": weapons strike places and things;
-    people are killed or wounded by them).
+    object of what weapons did, in either voice ("missiles pounded Torva", "Torva was hit
+    by a barrage of drones": weapons strike places and things; people are killed or
+    wounded by them).
     """
     head = token.head
     if token.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS:
@@ -100,11 +101,20 @@ def place_context(token: Any) -> bool:
     if token.dep_ == "poss" and head.pos_ == "NOUN":
         return head.lemma_.lower() in PLACE_PARTS
     if token.dep_ == "dobj" and head.pos_ == "VERB":
+        return any(c.dep_ == "nsubj" and noun_class(c) in ARMS for c in head.children)
+    if token.dep_ == "nsubjpass" and head.pos_ == "VERB":
+        # "Velinsk was hit by missiles overnight": the same, told in the passive
         return any(
-            c.dep_ == "nsubj" and noun_class(c) in {"weapon", "weapons", "attack"}
+            g.dep_ == "pobj" and noun_class(g) in ARMS
             for c in head.children
+            if c.dep_ == "agent"
+            for g in c.children
         )
     return False
+
+
+ARMS = frozenset({"weapon", "weapons", "attack"})
+"""What :func:`parallax.actors.aims.noun_class` calls a weapon or an attack."""
 
 
 AREA_NOUNS = frozenset(
