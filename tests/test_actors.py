@@ -576,6 +576,16 @@ def test_a_dated_saying_is_shown_in_the_timeline_with_what_was_said(nlp: Pipelin
     assert labels == ["Ilse Marek said the government will cut fuel taxes"], labels
 
 
+def test_a_target_phrase_never_runs_into_a_quotation_after_it(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        'In a statement, Harlan called the verdict "a gift to Big Water lobbyists" and vowed '
+        "to appeal.",
+    )
+    targets = [e["target_text"] for e in analysis.layers["events"] if e["action"] == "call"]
+    assert targets == ["the verdict"], targets
+
+
 def test_a_phrasal_verb_keeps_its_particle_however_it_is_parsed(nlp: Pipeline) -> None:
     analysis = analyse(nlp, "In 2001, Germany pulled out of the treaty.")
     actions = {e["action_text"] for e in analysis.layers["events"]}

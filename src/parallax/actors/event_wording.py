@@ -123,7 +123,25 @@ def phrase_of(token: Any | None) -> str | None:
     ):
         end += 1
     start = min(after_dateline(doc, token.left_edge.i), token.i)
+    if _unpaired(doc[start:end]):
+        # A quotation mark whose partner lies outside the phrase opens or closes a
+        # quotation beside it ("called the ruling "a gift to ..."": the phrase is "the
+        # ruling", not 'the ruling "a gift to').
+        after = [t.i for t in doc[token.i + 1 : end] if t.text in QUOTE_MARKS]
+        before = [t.i for t in doc[start : token.i] if t.text in QUOTE_MARKS]
+        if after:
+            end = after[0]
+        elif before:
+            start = before[-1] + 1
     return str(doc[start:end].text)[:MAX_TEXT]
+
+
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+
+
+def _unpaired(span: Any) -> bool:
+    """Whether a span holds an odd number of quotation marks."""
+    return sum(t.text in QUOTE_MARKS for t in span) % 2 == 1
 
 
 GOAL_PREPS = frozenset({"to", "into", "onto"})
