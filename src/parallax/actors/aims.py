@@ -62,7 +62,7 @@ def aim(verb: Any, named: Callable[[Any], bool] = lambda _: False) -> Any | None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
         return None
-    for holder in (verb, obj, *_counted(obj)):
+    for holder in (verb, obj, *counted(obj)):
         for child in holder.children:
             if child.dep_ != "prep" or child.lower_ not in AIM_PREPS or child.i < obj.i:
                 continue
@@ -89,7 +89,7 @@ def noun_class(obj: Any) -> str | None:
     """
     if any(c.dep_ == "amod" and c.lower_ in NEW for c in obj.children):
         return None
-    words = [obj, *_counted(obj)]
+    words = [obj, *counted(obj)]
     words += [c for w in list(words) for c in w.children if c.dep_ in {"compound", "amod"}]
     lemmas = {w.lemma_.lower() for w in words}
     head = obj.lemma_.lower()
@@ -103,7 +103,7 @@ def noun_class(obj: Any) -> str | None:
     return "hostility" if head in HOSTILITY_NOUNS else None
 
 
-def _counted(noun: Any) -> list[Any]:
+def counted(noun: Any) -> list[Any]:
     """What a noun counts or groups: "drones" in "dozens of drones", "a barrage of rockets"."""
     return [
         grand

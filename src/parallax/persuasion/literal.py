@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from parallax.actors.aims import ATTACK_NOUNS, COUNTED_WEAPONS, WEAPON_NOUNS
+from parallax.actors.aims import ATTACK_NOUNS, COUNTED_WEAPONS, WEAPON_NOUNS, counted
 
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 CONTINUING_DEPS = frozenset({"advcl", "conj", "xcomp"})
@@ -58,11 +58,7 @@ def _weapon(token: Any) -> bool:
 
 def _grouped(noun: Any) -> list[Any]:
     """What a noun groups: "drones" in "a barrage of drones", "rocket" in "rocket salvo"."""
-    found = [c for c in noun.children if c.dep_ == "compound"]
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            found += [g for g in child.children if g.dep_ == "pobj"]
-    return found
+    return [c for c in noun.children if c.dep_ == "compound"] + counted(noun)
 
 
 def _armed(token: Any, found: dict[int, Any]) -> bool:
