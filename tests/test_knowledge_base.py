@@ -73,3 +73,21 @@ def test_a_name_known_only_as_an_acronym_must_be_written_in_capitals() -> None:
     assert written_as_named(treaty, "TARP") and written_as_named(treaty, "Tarp's terms")
     assert not written_as_named(treaty, "tarp") and not written_as_named(treaty, "the tarp")
     assert written_as_named(port, "the port")  # also known by a name in ordinary case
+
+
+def test_a_short_acronym_is_not_named_by_the_word_with_a_capital() -> None:
+    body = KBEntity("sea-body", "Shipping Executive Agency", "organisation", ("SEA",))
+    club = KBEntity("nato-like", "Northern Alliance Treaty Org", "organisation", ("NATO",))
+    assert not written_as_named(body, "Sea") and not written_as_named(body, "Sea's")
+    assert written_as_named(body, "the SEA") and written_as_named(body, "SEA's")
+    assert written_as_named(club, "Nato") and written_as_named(club, "Nato's")
+
+
+def test_a_word_with_a_capital_names_no_event_known_by_that_short_acronym() -> None:
+    from parallax.actors import NamedEvents
+    from parallax.knowledge import Fact, KnowledgeBase
+
+    act = KBEntity("sea-act", "Shared Economic Act", "treaty", ("SEA",))
+    kb = KnowledgeBase([act], [Fact("sea-act", "signed", "invented", value="1986-02-17")])
+    events = NamedEvents(kb)
+    assert events.by_alias("SEA") and not events.by_alias("Sea")

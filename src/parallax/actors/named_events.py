@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from parallax.actors.office_holders import as_date
-from parallax.knowledge import KBEntity, KnowledgeBase, alias_key
+from parallax.knowledge import KBEntity, KnowledgeBase, alias_key, written_as_named
 
 EVENT_TYPES = frozenset({"event", "treaty"})
 MEETING_NOUNS = frozenset(
@@ -103,8 +103,12 @@ class NamedEvents:
 
     def by_alias(self, text: str) -> list[KBDate]:
         """Dated events whose name or alias is ``text``."""
-        key = alias_key(re.sub(r"^the\s+(1[5-9]\d\d|20\d\d)\s+", "", text.strip(), flags=re.I))
-        return [self.events[e.id] for e in self.kb.lookup(key) if e.id in self.events]
+        bare = re.sub(r"^the\s+(1[5-9]\d\d|20\d\d)\s+", "", text.strip(), flags=re.I)
+        return [
+            self.events[e.id]
+            for e in self.kb.lookup(alias_key(bare))
+            if e.id in self.events and written_as_named(e, bare)
+        ]
 
     def by_noun_and_place(self, noun: str, place: str) -> list[KBDate]:
         """Dated events named with ``noun`` (or a synonym) and ``place`` ("Bucharest summit")."""

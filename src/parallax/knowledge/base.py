@@ -53,13 +53,20 @@ def written_as_named(entity: KBEntity, text: str) -> bool:
 
     Lookup ignores case ("the kremlin", "NATO's"), but an entity known only by an acronym
     in capitals ("START", the arms treaty) is not named by the common word in lower case
-    ("from the start"): words that only match an acronym must be written in capitals.
+    ("from the start"): words that only match an acronym must be written in capitals. A
+    capital first letter is enough only for an acronym of four letters or more, which some
+    newsrooms write as a word ("Nato", "Opec"); a short one in that form is the ordinary
+    word at a sentence's start or inside a place name ("Who", "Baku-on-Sea").
     """
-    if any(ch.isupper() for ch in text):
+    bare = re.sub(r"^the\s+|['\u2019]s$", "", text.strip(), flags=re.IGNORECASE)
+    if _acronym(bare):
         return True
     key = alias_key(text)
     matching = [name for name in entity.names() if alias_key(name) == key]
-    return not matching or not all(_acronym(name) for name in matching)
+    if not matching or not all(_acronym(name) for name in matching):
+        return True
+    letters = [ch for ch in bare if ch.isalpha()]
+    return len(letters) >= 4 and letters[0].isupper()
 
 
 KIND_WORDS = frozenset({"alliance", "bloc", "pact", "union", "organisation", "organization"})
