@@ -116,6 +116,14 @@ def phrase_of(token: Any | None) -> str | None:
             while end > token.i + 1 and doc[end - 1].is_punct:
                 end -= 1
             break
+    else:
+        # "Peace talks in Istanbul, which resumed ...": a clause set off by a comma on a
+        # noun inside the phrase ends it too.
+        for inner in token.subtree:
+            if inner.dep_ == "relcl" and inner.head.i > token.i:
+                left = inner.left_edge.i
+                if left > token.i + 1 and doc[left - 1].text == ",":
+                    end = min(end, left - 1)
     while (
         end < len(doc)
         and not doc[end - 1].whitespace_

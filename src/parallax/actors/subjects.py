@@ -43,8 +43,38 @@ def antecedent(subject: Any, verb: Any) -> Any:
         noun = verb.head
         if noun.dep_ == "appos" and noun.pos_ != "PROPN" and noun.head.pos_ == "PROPN":
             return noun.head
-        return noun
+        return _event_before_place(noun, verb) or noun
     return subject
+
+
+ASPECTUAL_VERBS = frozenset(
+    {
+        "resume", "begin", "start", "end", "stall", "collapse", "continue", "conclude",
+        "adjourn", "reconvene", "falter", "drag", "break", "last", "fail", "close", "open",
+    }
+)  # fmt: skip
+"""Verbs that say how something under way goes: said of talks, a trial or a war, not a city."""
+
+_LOCATIVE = frozenset({"in", "at"})
+
+
+def _event_before_place(noun: Any, verb: Any) -> Any | None:
+    """The noun a place phrase hangs on, when the relative clause can only be about it.
+
+    In "peace talks in Istanbul, which resumed last week" the parser hangs the clause on
+    the nearer noun, the city; but a city does not resume, stall or end: a clause whose
+    verb says how something under way goes, with no object of its own, is about the noun
+    before "in"/"at".
+    """
+    if verb.lemma_.lower() not in ASPECTUAL_VERBS or noun.dep_ != "pobj":
+        return None
+    if any(c.dep_ in {"dobj", "obj"} for c in verb.children):
+        return None
+    prep = noun.head
+    if prep.lower_ not in _LOCATIVE or noun.ent_type_ not in {"GPE", "LOC", "FAC"}:
+        return None
+    outer = prep.head
+    return outer if outer.pos_ == "NOUN" else None
 
 
 def stranded_speaker(verb: Any) -> Any | None:
