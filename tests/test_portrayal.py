@@ -733,6 +733,13 @@ def test_harm_to_something_of_an_actors_makes_it_no_victim() -> None:
     assert actions.suffered_by_target({**bill, "target_named": True})
     assert actions.suffered_by_target({**bill, "target_people": True})
     assert actions.suffered_by_target({**bill, "agent": "russia"})
+    # Invented: "destroyed 17 Eastland drones" hits the drones, not Eastland.
+    drones = {"action": "destroy", "agent": "west", "target": "east", "target_named": True,
+              "target_text": "17 Eastland drones", "target_head": "drone",
+              "instrument": "weapons"}  # fmt: skip
+    assert not actions.suffered_by_target(drones)
+    # Aimed at a place, the weapons' object is gone from the target: harm is done to it.
+    assert actions.suffered_by_target({**drones, "target_head": None})
 
 
 def test_what_a_loser_loses_suffers_no_blow_from_the_loser() -> None:

@@ -342,9 +342,13 @@ def suffered_by_target(event: Mapping[str, Any]) -> bool:
     of the article's actors does it (``agent``: one party blocking another's ships is a
     deed against that party). A loss (:data:`UNDERGONE`) is done by nobody: what the loser
     loses is not the doing of the loser ("Dunn lost the Northern primary" is no blow to
-    the party whose primary it was).
+    the party whose primary it was). Weapons destroyed or shot down (the events layer's
+    ``instrument`` of the object) are no harm to whose they were.
     """
     verb = (str(event.get("action") or "").split() or [""])[0]
+    if event.get("instrument") in {"weapon", "weapons"} and event.get("target_head"):
+        # "Destroyed 17 Ukrainian drones": the drones are hit, not the side that sent them.
+        return False
     return (
         bool(event.get("target_named", True))
         or bool(event.get("target_people"))
