@@ -62,6 +62,17 @@ def test_a_name_before_a_noun_for_an_area_is_a_place(nlp: Pipeline) -> None:
         assert found.get(name, "place") == "place", name
 
 
+def test_a_peoples_name_the_tagger_gave_an_area_is_a_place(nlp: Pipeline) -> None:
+    # Invented: the small tagger reads "Zelgorod" and "Brenovsk" here as names of peoples.
+    for name in ("Zelgorod", "Brenovsk"):
+        found = types(
+            nlp,
+            f"The attack came a day after drones hit an oil depot in the {name} region, "
+            "according to a source.",
+        )
+        assert found.get(name, "place") == "place", name
+
+
 def test_a_name_before_a_hub_or_a_port_keeps_its_type(nlp: Pipeline) -> None:
     found = types(nlp, "Harlow Logistics opened a new depot at the Harlow hub on Monday.")
     assert found.get("Harlow Logistics") == "organisation"

@@ -56,6 +56,14 @@ def places_tagged_as_bodies(
         to_type="place",
         label="GPE",
     )
+    retype(
+        mentions,
+        actors,
+        lambda m: _named_area(doc[m.head]) and not _demonym_form(doc[m.head].text),
+        from_types=frozenset({"group"}),
+        to_type="place",
+        label="GPE",
+    )
     plain = plain_names(mentions, doc)
     retype(
         mentions,
@@ -136,6 +144,16 @@ def _named_area(token: Any) -> bool:
         and head.pos_ == "NOUN"
         and head.lemma_.lower() in AREA_NOUNS
     )
+
+
+_DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is", "ic", "ch")
+"""Endings of the names of peoples ("Kurdish", "Basques", "Yemeni", "Dutch"); a name of a
+people before "region" ("the Kurdish region") is the people's, not the area's."""
+
+
+def _demonym_form(word: str) -> bool:
+    """Whether a word a tagger read as a people's name has the form of one."""
+    return word.lower().endswith(_DEMONYM_ENDINGS)
 
 
 def _beside_a_place(token: Any) -> bool:
