@@ -143,3 +143,21 @@ def test_the_company_between_two_firms_named_as_businesses_stays_unresolved(
     )
     for firm in ("Halvik Mining", "Brenner Shipping"):
         assert "The company" not in mentions_of(analysis, firm), firm
+
+
+def test_the_group_is_the_body_named_just_before(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "The levy will hurt small farms, said Ana Ruiz, director of the Valley Growers "
+        "Alliance. The group said it would challenge the rule in court.",
+    )
+    assert "The group" in mentions_of(analysis, "Valley Growers Alliance")
+
+
+def test_the_group_takes_up_an_unnamed_group_before_it(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "The Harlow Veterans League backed the bill on Monday. A group of 40 nurses marched "
+        "to City Hall on Tuesday. The group said it would return next week.",
+    )
+    assert "The group" not in mentions_of(analysis, "Harlow Veterans League")

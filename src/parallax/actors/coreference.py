@@ -50,8 +50,16 @@ DESCRIPTIONS: dict[str, frozenset[str]] = {
     "organisation": frozenset({"organisation"}),
     "organization": frozenset({"organisation"}),
     "union": frozenset({"organisation", "country"}),
+    "group": frozenset({"organisation"}),
+    "agency": frozenset({"organisation"}),
 }
 """Definite descriptions ("the <noun>", lemma) and the actor types they can refer to."""
+BODY_WORDS = frozenset({"agency", "group"})
+"""Descriptions of a body that, like "the company", a report on one body uses for paragraphs
+(:data:`BUSINESS_REACH`)."""
+TAKEN_UP = frozenset({"group"})
+"""Descriptions that as often take up an unnamed phrase ("a group of veterans ... the group")
+as a named body ("the Border Rights Project ... the group said")."""
 
 FIRM = "firm"
 """What a description of a business (:data:`FIRM_NOUNS`: "the company said") refers to: an
@@ -137,7 +145,9 @@ def resolve_references(
             wanted = DESCRIPTIONS.get(noun) or (
                 frozenset({noun}) if noun in named_heads else frozenset({FIRM})
             )
-            if noun not in DESCRIPTIONS and _mentioned_before(doc, token, taken):
+            if (noun not in DESCRIPTIONS or noun in TAKEN_UP) and _mentioned_before(
+                doc, token, taken
+            ):
                 continue  # "a small biotech company ... the company": that one, unnamed
             span_start = token.i - 1
             if token.lemma_.lower() in meant:
@@ -152,7 +162,8 @@ def resolve_references(
         ranked: list[tuple[tuple[int, int, int], Mention]] = []
         for candidate in reversed(explicit[: bisect_right(starts, token.idx - 1)]):
             distance = here - sentence_of(candidate.start)
-            if distance > (BUSINESS_REACH if wanted and FIRM in wanted else MAX_SENTENCE_DISTANCE):
+            long_reach = wanted is not None and (FIRM in wanted or token.lemma_ in BODY_WORDS)
+            if distance > (BUSINESS_REACH if long_reach else MAX_SENTENCE_DISTANCE):
                 break
             if candidate.end > token.idx or not _compatible(candidate, lower, wanted, resolver):
                 continue
