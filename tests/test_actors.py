@@ -668,6 +668,19 @@ def test_a_passive_with_its_doer_keeps_the_passive_order(nlp: Pipeline) -> None:
     assert labels == ["the treaty was signed by Germany"], labels
 
 
+def test_talks_in_a_city_that_resumed_are_the_talks_not_the_city(nlp: Pipeline) -> None:
+    # Invented: the parser hangs the clause on the city, which cannot resume.
+    analysis = analyse(
+        nlp, "Peace talks in Geneva, which resumed in 2019, have made little progress."
+    )
+    resume = next(e for e in analysis.layers["events"] if e["action"] == "resume")
+    assert resume["agent_text"] == "Peace talks in Geneva"
+    # A clause that says what a city is or has stays the city's.
+    hosts = analyse(nlp, "The talks in Geneva, which hosted a summit in 1985, went on.")
+    host = next(e for e in hosts.layers["events"] if e["action"] == "host")
+    assert host["agent_text"] == "Geneva"
+
+
 def test_a_light_verb_that_lost_its_object_is_no_timeline_entry() -> None:
     """A parse that drops the object of "made" leaves "Germany made", which says nothing."""
     from parallax.actors.timeline import article_timeline
@@ -966,6 +979,33 @@ def test_only_those_whose_job_is_to_speak_for_a_person_speak_for_them(nlp: Pipel
     )
     speakers = [q["speaker"] for q in analysis.layers["quotes"]]
     assert speakers == [None, None, "local:ingrid-falk"]
+
+
+def test_one_of_a_bodys_people_speaks_for_themselves(nlp: Pipeline) -> None:
+    # Invented: an officer of the agency tells her own story; an official speaks for it.
+    analysis = analyse(
+        nlp,
+        "Travel agency Nordway Tours cut 200 jobs on Monday. A Nordway Tours guide told "
+        "reporters she had taken a second job. A Nordway Tours official said more cuts "
+        "were not planned.",
+    )
+    speakers = [(q["speaker"], q["speaker_text"]) for q in analysis.layers["quotes"]]
+    assert speakers[0] == (None, "A Nordway Tours guide")
+    assert speakers[1][0] is not None and speakers[1][0] == actor_of(analysis, "Nordway Tours")
+
+
+def test_a_study_is_its_authors_word(nlp: Pipeline) -> None:
+    # Invented: the source of "according to" is who wrote the analysis, not "an analysis".
+    analysis = analyse(
+        nlp,
+        "Refiners earned $40 billion last year, according to an analysis by the research "
+        "group Tide Ledger. Prices rose 4 percent in May, according to a survey of 900 "
+        "shoppers.",
+    )
+    quotes = analysis.layers["quotes"]
+    assert quotes[0]["speaker_text"] == "Tide Ledger"
+    assert quotes[0]["speaker"] == actor_of(analysis, "Tide Ledger")
+    assert quotes[1]["speaker_text"] == "a survey"  # of whom, not by whom
 
 
 def test_a_department_in_a_persons_title_is_no_actor(nlp: Pipeline) -> None:

@@ -88,3 +88,32 @@ def test_the_company_is_the_firm_named_as_one_not_a_campaign_group(nlp: Pipeline
     firm = actor_named(nlp, text, "Northby Petroleum")
     said = [m["text"].lower() for m in firm["mentions"]]
     assert said.count("the company") == 2
+
+
+def test_a_name_right_after_a_noun_for_a_body_is_the_bodys(nlp: Pipeline) -> None:
+    # Invented: the tagger reads both two-word names here as people's.
+    for text, name in [
+        (
+            "Profits rose, according to an analysis by the research group Tide Ledger.",
+            "Tide Ledger",
+        ),
+        ("The campaign group Tide Watch said the plan was weak.", "Tide Watch"),
+    ]:
+        assert actor_named(nlp, text, name)["type"] == "organisation", name
+    # With a comma between, the name may be someone speaking about the group.
+    berg = actor_named(nlp, "The group, Ana Berg said, will appeal.", "Ana Berg")
+    assert berg["type"] == "person"
+
+
+def test_the_agency_is_the_body_named_paragraphs_before(nlp: Pipeline) -> None:
+    analysis = nlp(
+        Article(
+            text="Last year was the warmest on record, the Nordic Weather Institute said on "
+            "Friday. It was the first such year. Scientists urged caution. Seas rose too. "
+            "The agency said floods were the deadliest events.",
+            source="<test>",
+            language="en",
+        )
+    )
+    body = next(a for a in analysis.layers["actors"] if a["name"] == "Nordic Weather Institute")
+    assert "The agency" in [m["text"] for m in body["mentions"]]

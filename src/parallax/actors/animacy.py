@@ -29,6 +29,7 @@ artifact and person senses) would be the principled test, and none ships with us
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from parallax.actors.vocabulary import is_verb
@@ -260,3 +261,31 @@ def _in_a_place(token: Any) -> bool:
             return True
         token = token.head
     return False
+
+
+BODY_VOICES = frozenset(
+    {
+        "official", "source", "spokesman", "spokeswoman", "spokesperson", "representative",
+        "aide", "envoy", "negotiator", "diplomat",
+    }
+)  # fmt: skip
+"""Nouns of those who speak and act in a body's name even unnamed ("a Pentagon official")."""
+
+
+def one_of_its_people(head: Any, named: Callable[[Any], bool], *, speaking: bool = False) -> bool:
+    """Whether a phrase picks out one of a body's people, who speaks and acts for themselves.
+
+    "A TSA officer told this newspaper she had taken a second job", "an Amazon worker
+    sued": a body's name (``named`` says a token is one) compounded before an indefinite
+    noun for a person picks out someone who works there, whose words and deeds are not the
+    body's. An official or a spokesman (:data:`BODY_VOICES`) speaks in its name. The noun
+    must name people, unless it is ``speaking`` (what speaks is someone: "a Tours guide").
+    """
+    if head.pos_ != "NOUN" or named(head) or head.lemma_.lower() in BODY_VOICES:
+        return False
+    if not speaking and not names_people(head):
+        return False
+    if not any(c.dep_ == "compound" and named(c) for c in head.children):
+        return False
+    dets = [c.lower_ for c in head.children if c.dep_ == "det"]
+    return bool(dets) and dets[0] in {"a", "an", "one", "another"}

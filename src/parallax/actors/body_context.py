@@ -64,6 +64,32 @@ def bodies_tagged_as_people(
         label="ORG",
     )
 
+    retype(
+        mentions,
+        actors,
+        lambda m: named_after_body_noun(doc[m.head]),
+        from_types=frozenset({"person"}),
+        to_type="organisation",
+        label="ORG",
+    )
+
+
+def named_after_body_noun(token: Any) -> bool:
+    """Whether a name of any length follows a noun for a body, with no comma between.
+
+    "An analysis by the research group Carbon Ledger", "the campaign group Tide Watch
+    said": a noun for a body set right before a name introduces the body by its name, and
+    nobody introduces a person so. (With a comma, "the group, Ana Berg said", the name
+    may be someone else's.)
+    """
+    head = token.head
+    return (
+        token.dep_ == "appos"
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in APPOSED_BODIES
+        and token.left_edge.i == head.i + 1
+    )
+
 
 def plain_names(mentions: Sequence[MentionLike], doc: Any) -> dict[str, bool]:
     """Per actor, whether the article only ever names it in one word with no honorific or title.

@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from parallax.actors.aims import aim, instrument, noun_class, owner_of
-from parallax.actors.animacy import names_people
+from parallax.actors.animacy import names_people, one_of_its_people
 from parallax.actors.datelines import in_dateline
 from parallax.actors.event_wording import (
     action_lemma,
@@ -40,6 +40,7 @@ from parallax.actors.named_events import (
     time_on_name,
 )
 from parallax.actors.resolve import MentionIndex
+from parallax.actors.speech import SPEECH_VERBS
 from parallax.actors.subjects import antecedent, nearest_subject, stranded_speaker
 from parallax.actors.weekday_tense import tense_fits
 from parallax.model import Sentence
@@ -355,6 +356,12 @@ def _verb_event(
                 if grand.dep_ == "prep" and grand.lower_ in TARGET_PREPS:
                     oblique += [g for g in grand.children if g.dep_ == "pobj"]
     agent = index.actor_of_token(agent_token) if agent_token is not None else None
+    if agent is not None and one_of_its_people(
+        agent_token,
+        lambda t: index.actor_at(t.idx) is not None,
+        speaking=verb.lemma_.lower() in SPEECH_VERBS,
+    ):
+        agent = None  # "an Amazon worker sued": someone who works there, not the firm
     # The patient is the direct object (or the passive subject) when the clause has one,
     # actor or not: in "Finland submitted its bid with Sweden" Sweden is a partner, not
     # what Finland submitted. Only a clause without one takes a directional object

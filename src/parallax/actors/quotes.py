@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
+from parallax.actors.animacy import one_of_its_people
 from parallax.actors.datelines import after_dateline
 from parallax.actors.quote_marks import quotations
 from parallax.actors.resolve import MentionIndex
@@ -392,6 +393,10 @@ def _speaker_actor(token: Any, index: MentionIndex) -> str | None:
         and token.lower_ not in SPEAKS_FOR
     ):
         return None
+    if found is not None and one_of_its_people(
+        token, lambda t: index.actor_at(t.idx) is not None, speaking=True
+    ):
+        return None  # "a TSA officer told this newspaper": her words, not the agency's
     return found
 
 
@@ -429,6 +434,33 @@ def _name_end(token: Any) -> int:
     return int(right)
 
 
+WORKS = frozenset(
+    {
+        "analysis", "report", "study", "survey", "estimate", "poll", "review", "assessment",
+        "tally", "count", "audit", "investigation", "statement",
+    }
+)  # fmt: skip
+"""Nouns for a piece of work whose author is its source ("according to a study by X")."""
+
+
+def _author_of(source: Any) -> Any:
+    """Who a source is: the author of a study or report named after "by"/"from", else itself.
+
+    "According to an analysis by the research group Carbon Ledger" is Carbon Ledger's
+    word; a noun for a body with the body's name beside it is the name.
+    """
+    if source.lemma_.lower() not in WORKS:
+        return source
+    for child in source.children:
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            author = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if author is None or author.lemma_.lower() in WORKS:
+                continue
+            named = next((c for c in author.children if c.dep_ == "appos"), None)
+            return named if named is not None and author.pos_ == "NOUN" else author
+    return source
+
+
 def _reported(token: Any) -> tuple[int, int, Any | None] | None:
     """(start token, end token, speaker token) of reported speech governed by ``token``."""
     if token.lower_ == "according" and token.dep_ == "prep":
@@ -436,6 +468,7 @@ def _reported(token: Any) -> tuple[int, int, Any | None] | None:
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
         if source is None:
             return None
+        source = _author_of(source)
         sent = token.sent
         clause = token.head
         tokens = [t for t in clause.subtree if not (token.left_edge.i <= t.i <= token.right_edge.i)]
