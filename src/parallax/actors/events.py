@@ -148,7 +148,7 @@ def _governing_verb(token: Any) -> Any | None:
     if token.dep_ in NOUN_MODIFIERS:
         noun = token.head
         verb = noun.head
-        if noun.dep_ in {"nsubj", "nsubjpass"} and verb.pos_ == "VERB":
+        if noun.dep_ in {"nsubj", "nsubjpass"} and verb.pos_ == "VERB" and _told_as_done(verb):
             return verb
         return None
     current = token
@@ -165,9 +165,32 @@ def _governing_verb(token: Any) -> Any | None:
         if head.pos_ in {"VERB", "AUX"} and head.dep_ not in {"aux", "auxpass"}:
             return head if head.pos_ == "VERB" else None
         if head.pos_ in PHRASE_HEADS and not _within_event(head):
-            return None
+            return _subject_verb(head) if current.lower_ in {"in", "on", "during"} else None
         current = head
     return None
+
+
+def _subject_verb(noun: Any) -> Any | None:
+    """The verb whose subject a time phrase sits in ("floods *in September* killed ...").
+
+    The subject's own time dates its verb, as a year before the subject's noun does: the
+    floods that killed were the September floods. Only a time put "in", "on" or "during"
+    the subject's head noun, not one deeper inside it ("officials of the May talks").
+    """
+    if noun.dep_ not in {"nsubj", "nsubjpass"} or noun.head.pos_ != "VERB":
+        return None
+    verb = noun.head
+    return verb if verb.dep_ not in {"aux", "auxpass"} and _told_as_done(verb) else None
+
+
+def _told_as_done(verb: Any) -> bool:
+    """Whether a verb tells something that happened, not a state that holds now.
+
+    The subject's time dates a past act ("the 2004 enlargement added ten countries"), but
+    not what the subject does now: "a 1977 law allows the president to ..." is a law of
+    1977 that allows it today.
+    """
+    return str(verb.tag_) not in {"VBZ", "VBP"}
 
 
 def _before_or_after(preposition: Any) -> bool:
