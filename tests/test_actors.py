@@ -681,6 +681,21 @@ def test_talks_in_a_city_that_resumed_are_the_talks_not_the_city(nlp: Pipeline) 
     assert host["agent_text"] == "Geneva"
 
 
+def test_a_time_on_the_subject_dates_its_verb(nlp: Pipeline) -> None:
+    # Invented: the parser hangs "in 2019" on the floods, which did the killing then.
+    analysis = analyse(nlp, "Floods in Germany in 2019 killed more than 40 people.")
+    kill = next(e for e in analysis.layers["events"] if e["action"] == "kill")
+    assert kill["date"] == "2019"
+    # A time deeper in the subject dates its own noun: "the talks of 2019" are not the saying.
+    # A year on the subject dates a past act, not what the subject does now.
+    law = analyse(nlp, "A 1977 law gives Germany the power to set tariffs.")
+    assert next(e for e in law.layers["events"] if e["action"] == "give")["date"] is None
+    enlarged = analyse(nlp, "The 2004 enlargement brought Germany new neighbours.")
+    assert next(e for e in enlarged.layers["events"] if e["action"] == "bring")["date"] == "2004"
+    said = analyse(nlp, "Delegates to the talks of 2019 said Germany would pay.")
+    assert all(e["date"] is None for e in said.layers["events"] if e["action"] == "say")
+
+
 def test_a_light_verb_that_lost_its_object_is_no_timeline_entry() -> None:
     """A parse that drops the object of "made" leaves "Germany made", which says nothing."""
     from parallax.actors.timeline import article_timeline

@@ -161,3 +161,16 @@ def test_the_group_takes_up_an_unnamed_group_before_it(nlp: Pipeline) -> None:
         "to City Hall on Tuesday. The group said it would return next week.",
     )
     assert "The group" not in mentions_of(analysis, "Harlow Veterans League")
+
+
+def test_the_firm_named_by_its_base_and_trade_is_the_firm_and_not_the_city(
+    nlp: Pipeline,
+) -> None:
+    # Invented business copy: "its" is the carmaker's, and the city only says where it is.
+    analysis = analyse(
+        nlp,
+        "Tarvik Motors said on Wednesday it would cut 3,000 jobs. The Leeds-based carmaker "
+        "said the cuts would save $1 billion. Its shares rose 4% in early trading.",
+    )
+    mentions = mentions_of(analysis, "Tarvik Motors")
+    assert "The Leeds-based carmaker" in mentions and "Its" in mentions

@@ -132,11 +132,13 @@ def resolve_references(
                 or token.lemma_.lower() in FIRM_NOUNS
                 or token.lemma_.lower() in named_heads
             )
-            and token.i > 0
-            and doc[token.i - 1].lower_ == "the"
+            and _article_before(doc, token) is not None
             and token.tag_ == "NN"
             and (token.lemma_.lower() in DESCRIPTIONS or token.dep_ not in {"compound", "amod"})
-            and not any(c.dep_ in {"amod", "compound", "prep", "poss"} for c in token.children)
+            and not any(
+                c.dep_ in {"amod", "compound", "prep", "poss"} and not _based_in(c)
+                for c in token.children
+            )
         ):
             # (A business noun or a name's last word that only modifies another noun, as
             # in "the labor market", is no description.)
@@ -149,7 +151,7 @@ def resolve_references(
                 doc, token, taken
             ):
                 continue  # "a small biotech company ... the company": that one, unnamed
-            span_start = token.i - 1
+            span_start = _article_before(doc, token) or token.i - 1
             if token.lemma_.lower() in meant:
                 actor = meant[token.lemma_.lower()]
                 resolved.append(_reference(doc, span_start, token, actor, kind))
@@ -521,6 +523,27 @@ def _named_business(mention: Mention, resolver: ActorResolver) -> bool:
     if info.kb_id is not None:
         return _firm_like(info, resolver)
     return business_name(info.name) or legal_name(info.name)
+
+
+def _article_before(doc: Any, token: Any) -> int | None:
+    """Where the "the" of a description stands: right before its noun, or before "X-based"."""
+    before = token.i - 1
+    if before >= 0 and _based_in(doc[before]):
+        before = doc[before].left_edge.i - 1
+    return before if before >= 0 and doc[before].lower_ == "the" else None
+
+
+def _based_in(modifier: Any) -> bool:
+    """Whether a noun's modifier only says where a body is based ("the Detroit-based carmaker").
+
+    Business copy calls a firm named once by its base and its trade; the place is no
+    narrowing of which carmaker, as "the electric carmaker" would be.
+    """
+    return (
+        modifier.dep_ == "amod"
+        and modifier.lower_ in {"based", "headquartered"}
+        and any(c.dep_ == "npadvmod" for c in modifier.children)
+    )
 
 
 def _mentioned_before(doc: Any, token: Any, taken: set[int]) -> bool:

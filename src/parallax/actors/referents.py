@@ -41,9 +41,25 @@ def only_modifies(head: Any) -> bool:
     """Whether a mention only modifies a common noun ("the Emirati oil company").
 
     "It" stands for a whole noun phrase; the phrase here is the company, not the country
-    or organisation named inside it, so such a mention is no antecedent of "it".
+    or organisation named inside it, so such a mention is no antecedent of "it". The same
+    holds for a name inside a hyphenated modifier ("the Detroit-based carmaker", "a
+    Moscow-backed group").
     """
-    return head.dep_ in {"amod", "compound"} and head.head.pos_ == "NOUN"
+    if head.dep_ in {"amod", "compound"} and head.head.pos_ == "NOUN":
+        return True
+    return in_hyphenated_modifier(head)
+
+
+def in_hyphenated_modifier(head: Any) -> bool:
+    """Whether a name is the first part of a hyphenated modifier of a noun ("Detroit-based")."""
+    modifier = head.head
+    return (
+        head.dep_ == "npadvmod"
+        and modifier.dep_ == "amod"
+        and modifier.i == head.i + 2
+        and head.doc[head.i + 1].text == "-"
+        and modifier.head.pos_ == "NOUN"
+    )
 
 
 def home_place(head: Any) -> bool:
