@@ -1023,6 +1023,36 @@ def test_a_study_is_its_authors_word(nlp: Pipeline) -> None:
     assert quotes[1]["speaker_text"] == "a survey"  # of whom, not by whom
 
 
+def test_he_said_after_an_unnamed_speaker_is_that_speaker(nlp: Pipeline) -> None:
+    # Invented wire copy: the shopkeeper has no name, and "he said" goes on with him.
+    analysis = analyse(
+        nlp,
+        "Others were more cautious. A shopkeeper said business had collapsed since the "
+        'shelling began. "We just want it to end," he said. Officials said 40 homes burned. '
+        '"It was worse last year," he said.',
+    )
+    quotes = analysis.layers["quotes"]
+    assert [q["speaker_text"] for q in quotes] == [
+        "A shopkeeper", "A shopkeeper", "Officials", None,
+    ]  # fmt: skip
+
+
+def test_what_is_said_leaves_out_the_time_of_saying_and_another_speakers_words(
+    nlp: Pipeline,
+) -> None:
+    # Invented: two senators of one surname, each with his own words.
+    analysis = analyse(
+        nlp,
+        "Sen. Ann Varga of Ohio said on Monday she would oppose the plan, while Sen. Tom "
+        "Varga of Iowa said he would support it.",
+    )
+    said = [(q["speaker_text"], q["text"]) for q in analysis.layers["quotes"]]
+    assert said == [
+        ("Sen. Ann Varga of Ohio", "she would oppose the plan"),
+        ("Sen. Tom Varga of Iowa", "he would support it"),
+    ]
+
+
 def test_a_department_in_a_persons_title_is_no_actor(nlp: Pipeline) -> None:
     analysis = analyse(
         nlp,

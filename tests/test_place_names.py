@@ -100,3 +100,14 @@ def test_a_person_with_a_full_name_or_who_speaks_stays_a_person(nlp: Pipeline) -
         nlp, "Greta Marlow said she would stay in Velinsk. Marlow's aide declined to comment."
     )
     assert found["Greta Marlow"] == "person"
+
+
+def test_a_place_introduced_with_an_age_or_a_job_is_a_person(nlp: Pipeline) -> None:
+    # Invented: the tagger reads the first name "Galina" here as a town's.
+    found = types(
+        nlp,
+        '"We want it to end," said Galina, 67, a retired teacher who gave no surname. '
+        "Shebekino, a town near the border, was shelled again.",
+    )
+    assert found.get("Galina") == "person"
+    assert found.get("Shebekino", "place") == "place"

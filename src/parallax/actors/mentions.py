@@ -60,6 +60,7 @@ from parallax.actors.peoples import (
     people_name,
     without_modifier_only_actors,
 )
+from parallax.actors.person_context import people_tagged_as_places
 from parallax.actors.person_titles import (
     OFFICE_MARGIN,
     TITLE_OFFICES,
@@ -254,6 +255,7 @@ class ActorResolver:
         unify_name_variants(found, self.actors)
         unify_short_organisation_names(found, self.actors)
         places_tagged_as_bodies(found, self.actors, doc)  # "Valdoro hosted the talks"
+        people_tagged_as_places(found, self.actors, doc)  # "said Galina, 67, a teacher"
         firms_tagged_otherwise(found, self.actors, doc)  # "Shares of Cisco fell"
         bodies_tagged_as_people(found, self.actors, doc)  # "who leads Greenpeace"
         unify_firm_names(found, self.actors, doc)  # "Apple Inc." ... "Apple"

@@ -47,8 +47,12 @@ def extract_quotes(
         return sentences[max(position, 0)].id if sentences else ""
 
     quotes: list[dict[str, Any]] = []
+    unnamed_pronoun: set[int] = set()
     for start, end, cue in _direct(doc, text):
         speaker, speaker_text = _speaker(cue, index) if cue is not None else (None, None)
+        subject = _subject(cue) if cue is not None else None
+        if speaker is None and subject is not None and subject.lower_ in {"he", "she"}:
+            unnamed_pronoun.add(start)
         quotes.append(
             {
                 "text": text[start:end],
@@ -107,7 +111,35 @@ def extract_quotes(
             }
         )
     quotes.sort(key=lambda q: q["start"])
+    _continue_unnamed_speakers(quotes, unnamed_pronoun, starts)
     return quotes
+
+
+UNNAMED_REACH = 2
+"""Sentences back an unnamed speaker may be taken up by "he said" or "she said"."""
+
+
+def _continue_unnamed_speakers(
+    quotes: list[dict[str, Any]], pronoun_quotes: set[int], starts: Sequence[int]
+) -> None:
+    """Give "he said" the unnamed speaker just quoted before it ("A shopkeeper said ...").
+
+    Wire copy quotes people it does not name ("a shopkeeper", "one resident") and goes on
+    with "he said". The actors layer has no actor for them, so the pronoun stays
+    unresolved; when the quotation just before it, within :data:`UNNAMED_REACH`
+    sentences, is such a speaker's, the pronoun is that speaker, shown as written.
+    """
+    for position, quote in enumerate(quotes):
+        if quote["start"] not in pronoun_quotes or position == 0:
+            continue
+        before = quotes[position - 1]
+        if before["speaker"] is not None or not before["speaker_text"]:
+            continue
+        if before["speaker_text"].split()[0].lower() not in {"a", "an", "one", "another"}:
+            continue
+        distance = bisect_right(starts, quote["start"]) - bisect_right(starts, before["start"])
+        if distance <= UNNAMED_REACH:
+            quote["speaker_text"] = before["speaker_text"]
 
 
 def _direct(doc: Any, text: str) -> list[tuple[int, int, Any | None]]:
@@ -487,14 +519,61 @@ def _reported(token: Any) -> tuple[int, int, Any | None] | None:
     if subject is None:
         return None
     first = after_dateline(token.doc, complement.left_edge.i)
+    first = _past_time_of_saying(complement, first)
     if token.doc[first].lower_ == "that":
         first += 1
     last = complement.right_edge.i
     if subject.i < token.i and first < subject.left_edge.i <= last:
         last = subject.left_edge.i - 1  # a speaker the parser hung inside what they report
+    last = _before_another_speaker(complement, first, last)
     while last > first and token.doc[last].is_punct and not _closes(token.doc, first, last):
         last -= 1
     return first, _to_closing_mark(token.doc, first, last, token.sent.end) + 1, subject
+
+
+_TIME_PREPOSITIONS = frozenset({"on", "in", "at", "late", "early"})
+
+
+def _past_time_of_saying(complement: Any, first: int) -> int:
+    """Where what is said starts, after a time that belongs to the saying.
+
+    In "Scott said on Monday he would oppose the plan" the parser may hang "on Monday" on
+    "oppose"; news writes the time of saying right after "said", so a time that fills
+    everything between the verb and the reported clause's subject is the saying's.
+    """
+    doc = complement.doc
+    subject = next((c for c in complement.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.left_edge.i <= first:
+        return first
+    between = doc[first : subject.left_edge.i]
+    timed = any(t.ent_type_ in {"DATE", "TIME"} for t in between)
+    if timed and all(
+        t.ent_type_ in {"DATE", "TIME"} or t.lower_ in _TIME_PREPOSITIONS or t.text == ","
+        for t in between
+    ):
+        return int(subject.left_edge.i)
+    return first
+
+
+def _before_another_speaker(complement: Any, first: int, last: int) -> int:
+    """The end of what is said, before a clause that gives another speaker's words.
+
+    "Rick Scott said he would oppose the plan, while Tim Scott said he would support it":
+    the "while" clause is no part of what Rick Scott said.
+    """
+    doc = complement.doc
+    for child in complement.children:
+        if child.dep_ not in {"advcl", "conj"} or child.i <= first or child.i > last:
+            continue
+        if any(
+            t.lemma_.lower() in SPEECH_VERBS and any(c.dep_ == "nsubj" for c in t.children)
+            for t in child.subtree
+        ):
+            end = child.left_edge.i - 1
+            while end > first and (doc[end].is_punct or doc[end].dep_ == "cc"):
+                end -= 1
+            return int(min(last, end))
+    return last
 
 
 def _trailing(verb: Any) -> tuple[int, int, Any | None] | None:

@@ -47,11 +47,11 @@ def only_modifies(head: Any) -> bool:
     """
     if head.dep_ in {"amod", "compound"} and head.head.pos_ == "NOUN":
         return True
-    return in_hyphenated_modifier(head)
+    return in_hyphenated_participle(head)
 
 
-def in_hyphenated_modifier(head: Any) -> bool:
-    """Whether a name is the first part of a hyphenated modifier of a noun ("Detroit-based")."""
+def in_hyphenated_participle(head: Any) -> bool:
+    """Whether a name begins a hyphenated participle that modifies a noun ("Detroit-based")."""
     modifier = head.head
     return (
         head.dep_ == "npadvmod"
