@@ -1053,6 +1053,16 @@ def test_what_is_said_leaves_out_the_time_of_saying_and_another_speakers_words(
     ]
 
 
+def test_a_reported_clause_keeps_the_capital_of_a_peoples_name(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "German troops crossed the border, Germany said in 1999. "
+        "The plan will fail, Germany said in 1999.",
+    )
+    reported = {e["reported"] for e in analysis.layers["events"] if e["action"] == "say"}
+    assert reported == {"German troops crossed the border", "the plan will fail"}
+
+
 def test_a_department_in_a_persons_title_is_no_actor(nlp: Pipeline) -> None:
     analysis = analyse(
         nlp,

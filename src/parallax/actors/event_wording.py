@@ -95,7 +95,8 @@ def reported_clause(verb: Any, sentence: tuple[int, int]) -> str | None:
         sentence = (sentence[0], speaker.left_edge.i)
     text = clause_text(clause, sentence)
     first = clause.doc[clause.left_edge.i]
-    if first.pos_ != "PROPN" and first.text != "I" and text[:1] == first.text[:1]:
+    named = first.pos_ == "PROPN" or bool(first.ent_type_)  # "Russian forces", "I"
+    if not named and first.text != "I" and text[:1] == first.text[:1]:
         text = text[:1].lower() + text[1:]  # "said the government will ...", mid-sentence
     return text
 
