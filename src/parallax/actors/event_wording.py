@@ -78,6 +78,12 @@ def clause_text(verb: Any, sentence: tuple[int, int]) -> str:
     return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1].rstrip() + "\u2026"
 
 
+NAME_TYPES = frozenset(
+    {"PERSON", "NORP", "GPE", "ORG", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
+)
+"""Entity types of names, whose capital stays wherever they stand ("Russian", not "Last")."""
+
+
 def reported_clause(verb: Any, sentence: tuple[int, int]) -> str | None:
     """The clause a verb of saying reports, shortened for display (None for other verbs).
 
@@ -95,7 +101,7 @@ def reported_clause(verb: Any, sentence: tuple[int, int]) -> str | None:
         sentence = (sentence[0], speaker.left_edge.i)
     text = clause_text(clause, sentence)
     first = clause.doc[clause.left_edge.i]
-    named = first.pos_ == "PROPN" or bool(first.ent_type_)  # "Russian forces", "I"
+    named = first.pos_ == "PROPN" or first.ent_type_ in NAME_TYPES  # "Russian forces"
     if not named and first.text != "I" and text[:1] == first.text[:1]:
         text = text[:1].lower() + text[1:]  # "said the government will ...", mid-sentence
     return text
