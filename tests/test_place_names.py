@@ -111,3 +111,13 @@ def test_a_place_introduced_with_an_age_or_a_job_is_a_person(nlp: Pipeline) -> N
     )
     assert found.get("Galina") == "person"
     assert found.get("Shebekino", "place") == "place"
+
+
+def test_a_state_the_tagger_missed_is_found_by_its_own_name(nlp: Pipeline) -> None:
+    # Invented: in this context the tagger tags no entity at all.
+    found = types(
+        nlp,
+        "Meanwhile, the island nations are already watching the sea swallow their homes. "
+        "Tuvalu's foreign minister begged the conference to act.",
+    )
+    assert found.get("Tuvalu") == "country"

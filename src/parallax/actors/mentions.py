@@ -263,14 +263,15 @@ class ActorResolver:
         return without_modifier_only_actors(found)
 
     def _untagged_names(self, doc: Any, found: list[Mention], taken: set[int]) -> list[Mention]:
-        """Proper nouns the tagger left untagged that name a person.
+        """Proper nouns the tagger left untagged that name a person or a state.
 
         The entity tagger misses some names it tags elsewhere ("Zelenskiy called for
         ...", "Penrose's spokesman"). A lone proper noun is a person when it is the surname
         of exactly one person the article names in full, or an alias of a knowledge-base
         person the article links elsewhere or that has the evidence a tagged single name
         needs (:meth:`_person_entity`: a title, or the office held at the time); otherwise
-        it stays nobody, since a capitalised word can be anything.
+        it stays nobody, since a capitalised word can be anything. A state's name from the
+        knowledge base, written exactly so, is the state ("Tuvalu's foreign minister").
         """
         named = [
             m for m in found if m.actor in self.actors and self.actors[m.actor].type == "person"
@@ -300,6 +301,12 @@ class ActorResolver:
                 extra.append(mention)
                 continue
             entity = self.lookup(token.text)
+            if entity is not None and entity.type == "country" and entity.name == token.text:
+                # "Tuvalu's foreign minister": a state's own name, written as it is named
+                mention = self._make(span, self._from_kb(entity), "name")
+                mention.label = "GPE"
+                extra.append(mention)
+                continue
             if entity is None or entity.type != "person":
                 continue
             if entity.id not in people:
