@@ -1065,6 +1065,24 @@ def test_a_reported_clause_keeps_the_capital_of_a_peoples_name(nlp: Pipeline) ->
     }  # fmt: skip
 
 
+@pytest.mark.parametrize("surname", ["Delaney", "Kettering"])
+def test_a_surname_the_tagger_reads_as_a_law_or_a_body_is_the_person(
+    nlp: Pipeline, surname: str
+) -> None:
+    # Invented court copy; the tagger reads the surname as a law's or a firm's name, and
+    # the firm's first word, alone, as a person's.
+    analysis = analyse(
+        nlp,
+        f"A grand jury on Tuesday indicted Mark {surname}, a former aide to the governor. "
+        f"{surname}, 44, pleaded not guilty at a hearing. Prosecutors allege that {surname} "
+        "received $310,000 from Keystone Strategies. Keystone has not been charged.",
+    )
+    person = next(a for a in analysis.layers["actors"] if a["name"] == f"Mark {surname}")
+    assert [m["text"] for m in person["mentions"]].count(surname) == 2
+    firm = next(a for a in analysis.layers["actors"] if a["name"] == "Keystone Strategies")
+    assert "Keystone" in [m["text"] for m in firm["mentions"]]
+
+
 def test_a_department_in_a_persons_title_is_no_actor(nlp: Pipeline) -> None:
     analysis = analyse(
         nlp,

@@ -82,6 +82,10 @@ from parallax.knowledge import KBEntity, KnowledgeBase, alias_key, stands_for, w
 from parallax.knowledge.shared_names import article_means_us_state, is_us_state
 
 ACTOR_LABELS = NAME_LABELS
+NOT_NAMES_OF_ACTORS = frozenset({"LAW", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"})
+"""Labels of names that are no actor's; a one-word one that is the surname of the one
+person the article names in full is that person ("Delaney pleaded not guilty", which the
+small tagger reads as a law's name)."""
 STATE_TYPES = frozenset({"country", "organisation"})
 
 TITLES = frozenset(
@@ -270,8 +274,10 @@ class ActorResolver:
         of exactly one person the article names in full, or an alias of a knowledge-base
         person the article links elsewhere or that has the evidence a tagged single name
         needs (:meth:`_person_entity`: a title, or the office held at the time); otherwise
-        it stays nobody, since a capitalised word can be anything. A state's name from the
-        knowledge base, written exactly so, is the state ("Tuvalu's foreign minister").
+        it stays nobody, since a capitalised word can be anything. A surname the tagger took
+        for a law's or a product's name (:data:`NOT_NAMES_OF_ACTORS`) is the person too. A
+        state's name from the knowledge base, written exactly so, is the state ("Tuvalu's
+        foreign minister").
         """
         named = [
             m for m in found if m.actor in self.actors and self.actors[m.actor].type == "person"
@@ -284,7 +290,14 @@ class ActorResolver:
         extra = []
         for token in doc:
             span = doc[token.i : token.i + 1]
-            if token.i in taken or token.pos_ != "PROPN" or token.ent_type_:
+            if token.i in taken or token.pos_ != "PROPN":
+                continue
+            misread = (
+                token.ent_type_ in NOT_NAMES_OF_ACTORS
+                and token.ent_iob_ == "B"
+                and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+            )
+            if token.ent_type_ and not misread:
                 continue
             if in_hyphenated_modifier(span):
                 continue  # "the Zelenskiy-era reforms": only a modifier
@@ -300,6 +313,8 @@ class ActorResolver:
                 mention.label = "PERSON"
                 extra.append(mention)
                 continue
+            if misread:
+                continue  # a law's or a product's one-word name, not somebody's surname
             entity = self.lookup(token.text)
             if entity is not None and entity.type == "country" and entity.name == token.text:
                 # "Tuvalu's foreign minister": a state's own name, written as it is named

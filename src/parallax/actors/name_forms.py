@@ -253,22 +253,42 @@ def unify_short_organisation_names(mentions: list[Mention], actors: dict[str, Ac
     that clips the first word of a longer name ("the Federal Reserve ... the Fed"). Only names the
     knowledge base does not know are joined, and only when exactly one organisation named
     earlier in the article ends in that word; with two committees named, "the Committee"
-    stays apart.
+    stays apart. A one-word "person" that is the first word of exactly one organisation
+    named before ("Keystone Strategies ... Keystone") is that organisation, unless the
+    article names a person with that surname.
     """
     full: list[Mention] = []
+    surnames = {
+        without_possessive(m.text).split()[-1]
+        for m in mentions
+        if m.label == "PERSON" and len(m.text.split()) > 1
+    }
     for mention in mentions:
         words = without_possessive(mention.text).split()
         if mention.label == "ORG" and mention.kind == "name" and len(words) > 1:
             full.append(mention)
             continue
         if not (
-            mention.label == "ORG"
+            mention.label in {"ORG", "PERSON"}
             and mention.kind == "name"
             and len(words) == 1
             and mention.actor.startswith("local:")
         ):
             continue
         word = words[0].lower()
+        if mention.label == "PERSON":
+            # "Keystone Strategies ... Keystone has not been charged": the tagger's "person"
+            # is the firm's first word, unless someone in the article bears that surname.
+            owners = {
+                m.actor
+                for m in full
+                if m.start < mention.start
+                and _first_word(m.text).lower() == word
+                and words[0] not in surnames
+            }
+            if len(owners) == 1:
+                mention.actor, mention.label = owners.pop(), "ORG"
+            continue
         owners = {
             m.actor
             for m in full
