@@ -174,3 +174,13 @@ def test_the_firm_named_by_its_base_and_trade_is_the_firm_and_not_the_city(
     )
     mentions = mentions_of(analysis, "Tarvik Motors")
     assert "The Leeds-based carmaker" in mentions and "Its" in mentions
+
+
+def test_the_first_words_of_a_firms_name_are_the_firm(nlp: Pipeline) -> None:
+    # Invented deal copy; the tagger reads the full name after "lender" as a person's.
+    analysis = analyse(
+        nlp,
+        "Calloway Bank agreed on Monday to buy regional lender Upper Prairie Financial for "
+        "about $4.1 billion. Shareholders of Upper Prairie will receive 0.85 Calloway shares.",
+    )
+    assert "Upper Prairie" in mentions_of(analysis, "Upper Prairie Financial")

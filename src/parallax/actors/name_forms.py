@@ -239,6 +239,12 @@ def _drop_unused(mentions: list[Mention], actors: dict[str, ActorInfo]) -> None:
         del actors[actor_id]
 
 
+def _name_words(name: str) -> list[str]:
+    """A name's words without a leading article or a possessive, for comparing names."""
+    words = without_possessive(name).split()
+    return words[1:] if words and words[0].lower() == "the" else words
+
+
 def _first_word(name: str) -> str:
     """The first word of a name, after any article ("The Federal Reserve" -> "Federal")."""
     words = without_possessive(name).split()
@@ -255,7 +261,9 @@ def unify_short_organisation_names(mentions: list[Mention], actors: dict[str, Ac
     earlier in the article ends in that word; with two committees named, "the Committee"
     stays apart. A one-word "person" that is the first word of exactly one organisation
     named before ("Keystone Strategies ... Keystone") is that organisation, unless the
-    article names a person with that surname.
+    article names a person with that surname; and so is a shorter name made of the first
+    words of exactly one longer name before it ("First Prairie Financial ... First
+    Prairie").
     """
     full: list[Mention] = []
     surnames = {
@@ -263,9 +271,24 @@ def unify_short_organisation_names(mentions: list[Mention], actors: dict[str, Ac
         for m in mentions
         if m.label == "PERSON" and len(m.text.split()) > 1
     }
+    longer: list[Mention] = []
     for mention in mentions:
         words = without_possessive(mention.text).split()
+        if mention.kind == "name" and len(words) > 1 and mention.label != "ORG":
+            longer.append(mention)  # a body's name read as a person's ("lender First Prairie")
         if mention.label == "ORG" and mention.kind == "name" and len(words) > 1:
+            # "First Prairie Financial ... First Prairie": the longer name's first words.
+            owners = {
+                m.actor
+                for m in full + longer
+                if m.actor != mention.actor
+                and m.start < mention.start
+                and _name_words(m.text)[: len(_name_words(mention.text))]
+                == _name_words(mention.text)
+                and len(_name_words(m.text)) > len(_name_words(mention.text))
+            }
+            if len(owners) == 1 and mention.actor.startswith("local:"):
+                mention.actor = owners.pop()
             full.append(mention)
             continue
         if not (
