@@ -42,6 +42,7 @@ from parallax.actors.named_events import (
 from parallax.actors.resolve import MentionIndex
 from parallax.actors.speech import SPEECH_VERBS
 from parallax.actors.subjects import antecedent, nearest_subject, stranded_speaker
+from parallax.actors.vocabulary import noun_read_as_verb
 from parallax.actors.weekday_tense import tense_fits
 from parallax.model import Sentence
 
@@ -92,6 +93,8 @@ def extract_events(
     for token in doc:
         if token.pos_ != "VERB" or token.dep_ in {"aux", "auxpass", "amod"}:
             continue
+        if noun_read_as_verb(token):
+            continue  # "adapt to climate change": "climate" is no act
         event = _verb_event(token, index, time_of_verb.get(token.i), bounds[token.i])
         if event is None:
             continue

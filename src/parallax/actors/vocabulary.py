@@ -12,6 +12,7 @@ also surnames ("smith"), so a caller weighs it beside the article's own evidence
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from parallax.spacy_model import load_spacy
 
@@ -56,3 +57,15 @@ def is_common_noun(word: str, *, plural: bool = False) -> bool:
 def is_verb(word: str) -> bool:
     """Whether ``word`` (any case) is a verb of the vocabulary."""
     return word.lower() in _index().get("verb", frozenset())
+
+
+def noun_read_as_verb(token: Any) -> bool:
+    """Whether the tagger read as a bare verb a word the vocabulary knows only as a noun.
+
+    The small tagger reads "climate" in "adapt to climate change" as an infinitive after
+    "to". A bare form (not inflected, so no "-ed" or "-s" to show a verb) that the parser's
+    word lists have as a noun and never as a verb is the noun.
+    """
+    if token.tag_ not in {"VB", "VBP"} or token.lower_ != token.lemma_.lower():
+        return False
+    return is_common_noun(token.lower_) and not is_verb(token.lower_)
