@@ -193,6 +193,23 @@ def test_direct_and_indirect_quotations_with_speakers(nlp: Pipeline) -> None:
     assert "new normal" not in [q["text"] for q in quotes]  # a scare quote, not speech
 
 
+def test_a_whole_phrase_quoted_after_a_verb_of_calling_is_the_callers(nlp: Pipeline) -> None:
+    # Invented: the marks take in the article, so the phrase is the minister's words; a
+    # term set off inside a phrase of the reporter's stays a term.
+    analysis = analyse(
+        nlp,
+        'Germany\'s environment minister called the outcome "a betrayal of science." '
+        'Analysts called it a "new normal" for the region.',
+    )
+    quotes = [(q["speaker"], q["text"]) for q in analysis.layers["quotes"]]
+    assert quotes == [("germany", "a betrayal of science.")]
+
+
+def test_a_noun_the_tagger_read_as_a_verb_is_no_act(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, "Germany agreed to help poor nations adapt to climate change by 2035.")
+    assert "climate" not in {e["action"] for e in analysis.layers["events"]}
+
+
 def test_a_time_is_never_an_events_target(nlp: Pipeline) -> None:
     analysis = analyse(
         nlp, "But Mrs. Ortega indicated on Tuesday that she wanted to give her testimony."

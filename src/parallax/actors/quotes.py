@@ -170,7 +170,15 @@ def _direct(doc: Any, text: str) -> list[tuple[int, int, Any | None]]:
             continue
         cue = _cue_near(doc, start, end, spans)
         calling = None
-        if cue is None and quoted.closed and len(text[start:end].split()) >= MIN_WORDS_WITHOUT_CUE:
+        words = len(text[start:end].split())
+        if (
+            cue is None
+            and quoted.closed
+            and (
+                words >= MIN_WORDS_WITHOUT_CUE
+                or (words >= MIN_WORDS_OF_A_PHRASE and _whole_phrase(doc, start, end))
+            )
+        ):
             calling = _characterising_verb(doc, start, end)
         if calling is not None:
             # "Abrams described the measure as "a slow knife in the back"": a quotation
@@ -261,6 +269,27 @@ def _cue_beside(doc: Any, start: int, end: int, spans: Sequence[tuple[int, int]]
             candidates.append(_nearest_cue(sentence, start, end, spans))
     found = [c for c in candidates if c is not None]
     return min(found, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)), default=None)
+
+
+MIN_WORDS_OF_A_PHRASE = 3
+"""A quoted whole noun phrase this long after a verb of calling is the caller's words."""
+
+
+def _whole_phrase(doc: Any, start: int, end: int) -> bool:
+    """Whether a quotation is a whole noun phrase, its article included.
+
+    "Called the outcome "a betrayal of science"" quotes what the minister said; in "called
+    it a "new normal"" the article stands outside the marks, which set off a term.
+    """
+    edges = _edges(doc, start, end)
+    if edges is None:
+        return False
+    first, last = edges
+    head = first if first.pos_ in {"NOUN", "PROPN"} else first.head
+    if head.pos_ not in {"NOUN", "PROPN"} or not first.i <= head.i <= last.i:
+        return False
+    words = [t.i for t in head.subtree if not t.is_punct]
+    return min(words) == first.i and max(words) <= last.i
 
 
 def _characterising_verb(doc: Any, start: int, end: int) -> Any | None:
