@@ -976,3 +976,15 @@ def test_a_day_counted_from_the_story_stays_within_the_sentence_before() -> None
     assert values("The previous week, the envoy had left.") == ["-P1W"]
     assert values("Last week the envoy left.") == ["2031-W07"]
     assert values("Yesterday the envoy left.") == ["2031-02-19"]
+
+
+def test_a_quarter_still_ahead_in_a_clause_that_looks_ahead_is_this_years() -> None:
+    february = date(2026, 2, 10)
+    assert find_times("The plant will open in the third quarter.", february)[0].value == "2026-Q3"
+    assert find_times("Cuts will run into the second quarter.", february)[0].value == "2026-Q2"
+    agreed = find_times(
+        "The group agreed to extend cuts of 2.2 million barrels into the second quarter.", february
+    )
+    assert agreed[0].value == "2026-Q2"
+    # results of a quarter not yet reached, told in the past, are last year's
+    assert find_times("Profit rose in the third quarter.", february)[0].value == "2025-Q3"

@@ -281,9 +281,28 @@ def quarter_rule(m: re.Match[str], ctx: Context) -> Value | None:
             year -= 1  # the year-ago third quarter, written in February: two years back
     elif which.startswith("next"):
         year += 1
-    elif not which.startswith("this") and number > current:
+    elif not which.startswith("this") and number > current and not _looks_ahead(m, ctx):
         year -= 1  # "third-quarter results" published in February are last year's
     return Value("DATE", f"{year:04d}-{letter}{number}", relative=True)
+
+
+def _looks_ahead(m: re.Match[str], ctx: Context) -> bool:
+    """Whether the clause of a period looks ahead ("will open in the third quarter").
+
+    The parse's tense says so where there is one; else a plan, a schedule or a commitment in
+    the words before it in its sentence ("will", "is expected to", "agreed to").
+    """
+    lean = ctx.lean_at(m.start(), m.end())
+    if lean is not None:
+        return lean in {"ahead", "later"}
+    window = re.split(r"[.!?]\s+", ctx.text[max(0, m.start() - 120) : m.start()])[-1]
+    return bool(PLAN_CUE.search(window) or _COMMITTED.search(window))
+
+
+_COMMITTED = re.compile(
+    r"\b(?:agreed|decided|voted|promised|pledged|vowed|aims?|aimed|seeks?|sought)\s+to\b", re.I
+)
+"""A commitment to an act still to come ("agreed to extend cuts into the second quarter")."""
 
 
 def weekday_rule(m: re.Match[str], ctx: Context) -> Value | None:

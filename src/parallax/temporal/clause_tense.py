@@ -32,7 +32,7 @@ OTHER_MODALS = frozenset({"could", "might"})
 """Modals that may tell the past as well ("could not agree on Friday")."""
 PERFECT = frozenset({"have", "has", "had", "'ve", "\u2019ve", "having"})
 
-AT_PREPOSITIONS = frozenset({"on", "in", "at", "during", "by", "until", "till", "through"})
+AT_PREPOSITIONS = frozenset({"on", "in", "at", "during", "by", "until", "till", "through", "into"})
 """Prepositions that place a clause at (or up to) a time. "Since May", "from March", "than
 in June" or "for Tuesday" measure from or set something for a time, whatever the tense."""
 
