@@ -210,6 +210,16 @@ def test_a_noun_the_tagger_read_as_a_verb_is_no_act(nlp: Pipeline) -> None:
     assert "climate" not in {e["action"] for e in analysis.layers["events"]}
 
 
+def test_a_report_inside_a_direct_quotation_is_part_of_it(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        '"The cut was expected, but it confirms that the group will defend prices," '
+        "said Ana Berg, an analyst in Germany.",
+    )
+    quotes = analysis.layers["quotes"]
+    assert len(quotes) == 1 and quotes[0]["kind"] == "direct"
+
+
 def test_a_time_is_never_an_events_target(nlp: Pipeline) -> None:
     analysis = analyse(
         nlp, "But Mrs. Ortega indicated on Tuesday that she wanted to give her testimony."

@@ -70,3 +70,21 @@ def test_a_counted_plural_tagged_as_a_person_is_no_person(nlp: Pipeline) -> None
     )
     assert "Shaheds" not in found
     assert found["Russia"] == "russia"
+
+
+def test_a_time_zone_after_a_clock_time_is_no_actor(nlp: Pipeline) -> None:
+    found = mentioned(nlp, "Brent crude was up 85 cents at $84.40 a barrel by 1120 GMT.")
+    assert "GMT" not in found
+
+
+def test_who_reported_and_edited_a_story_is_no_actor_of_it(nlp: Pipeline) -> None:
+    found = mentioned(
+        nlp,
+        "Norway raised its rates on Thursday, the central bank said. "
+        "(Reporting by Ana Berg; Additional reporting by Tom Hale in Oslo; Editing by Jo Lee)",
+    )
+    assert "Norway" in found
+    assert not {"Ana Berg", "Tom Hale", "Oslo", "Jo Lee"} & set(found)
+    # A parenthesis that is no credit line keeps its names.
+    kept = mentioned(nlp, "The minister (Ana Berg, since 2021) resigned on Thursday.")
+    assert "Ana Berg" in kept

@@ -16,7 +16,8 @@ A name can stand in a phrase without the article speaking of its bearer at all:
 - inside a quoted name someone calls a thing ("described the law as "Jim Crow in a suit
   and tie"", "called the plan "a Marshall Plan for coal""): the name is the speaker's
   figure for the thing, not a participant. Unquoted, the complement may be who someone is
-  ("described the suspect as John Hale"), so only quoted ones count.
+  ("described the suspect as John Hale"), so only quoted ones count;
+- as a time zone after a clock time ("by 1120 GMT"), which the tagger reads as a body.
 
 The readings come from the parse alone (the hyphen, the compound's head, a number, the
 verb of calling), and the quotation marks.
@@ -30,6 +31,7 @@ not change (Barack Obama, Mary Cheney) crossed the sentiment cut.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from parallax.actors.animacy import QUANTITIES
@@ -43,7 +45,27 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 def names_no_actor(ent: Any) -> bool:
     """Whether an entity names no actor where it stands (see the module)."""
-    return in_hyphenated_modifier(ent) or counted_as_things(ent) or quoted_figure(ent)
+    return (
+        in_hyphenated_modifier(ent)
+        or counted_as_things(ent)
+        or quoted_figure(ent)
+        or clock_zone(ent)
+    )
+
+
+_CLOCK = re.compile(r"\d{3,4}|\d{1,2}[:.]\d{2}")
+
+
+def clock_zone(ent: Any) -> bool:
+    """Whether a short name in capitals follows a time of day ("by 1120 GMT", "at 9:30 EST").
+
+    The tagger takes a time zone's letters for a body's; after a clock time they say where
+    the clock is, and no one does anything.
+    """
+    if len(ent) != 1 or ent.start == 0:
+        return False
+    word, before = ent[0], ent.doc[ent.start - 1]
+    return word.text.isupper() and 2 <= len(word.text) <= 4 and bool(_CLOCK.fullmatch(before.text))
 
 
 def quoted_figure(ent: Any) -> bool:

@@ -28,6 +28,7 @@ from parallax.actors.animacy import PERSON_NOUNS, titled_person
 from parallax.actors.body_context import bodies_tagged_as_people
 from parallax.actors.capitals import before_its_state, capital_as_place, city_named, locative
 from parallax.actors.common_words import common_word_as_name
+from parallax.actors.credits import in_credit_line
 from parallax.actors.datelines import after_dateline
 from parallax.actors.described_names import described_bodies, later_occurrences
 from parallax.actors.describing import in_hyphenated_modifier, names_no_actor
@@ -231,6 +232,7 @@ class ActorResolver:
         """Every explicit (non-pronoun) actor mention in ``doc``, in text order."""
         # A dateline names where a story was filed ("WASHINGTON (AP) —"), not an actor.
         taken = {t.i for t in doc if after_dateline(doc, t.i) != t.i}
+        taken |= in_credit_line(doc)  # "(Reporting by Ana Berg; Editing by Jo Lee)"
         found: list[Mention] = []
         for chunk in doc.noun_chunks:
             if chunk.root.i in taken:

@@ -71,6 +71,10 @@ def extract_quotes(
             continue
         begin, finish, speaker_token = span
         content = doc[begin:finish]
+        if any(
+            q["kind"] == "direct" and q["start"] <= content.start_char < q["end"] for q in quotes
+        ):
+            continue  # "it confirms that ..." inside someone's quoted words is theirs
         inside = [q for q in quotes if content.start_char <= q["start"] < content.end_char]
         if any(_covers(q, content) for q in inside) or (
             any(len(q["text"].split()) >= MIN_WORDS_WITHOUT_CUE for q in inside)
