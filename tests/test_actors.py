@@ -220,6 +220,21 @@ def test_a_report_inside_a_direct_quotation_is_part_of_it(nlp: Pipeline) -> None
     assert len(quotes) == 1 and quotes[0]["kind"] == "direct"
 
 
+def test_a_verb_with_its_own_tense_after_a_modal_clause_is_not_reported(nlp: Pipeline) -> None:
+    # "would fuel ... and blasted": the past tense cannot follow "would", so the speaker
+    # argued and blasted; "blasted" is the report's word for what she did, not her words.
+    analysis = analyse(
+        nlp,
+        "Senator Mara Velde had argued that the sale would fuel conflict in the region and "
+        "blasted the administration for bypassing the review. Senator Tom Ekker said the "
+        "plan would raise costs and hurt farmers.",
+        date(2026, 12, 1),
+    )
+    texts = [q["text"] for q in analysis.layers["quotes"] if q["kind"] == "indirect"]
+    assert "the sale would fuel conflict in the region" in texts
+    assert "the plan would raise costs and hurt farmers" in texts  # both follow "would"
+
+
 def test_a_time_is_never_an_events_target(nlp: Pipeline) -> None:
     analysis = analyse(
         nlp, "But Mrs. Ortega indicated on Tuesday that she wanted to give her testimony."

@@ -555,7 +555,7 @@ def _reported(token: Any) -> tuple[int, int, Any | None] | None:
     first = _past_time_of_saying(complement, first)
     if token.doc[first].lower_ == "that":
         first += 1
-    last = complement.right_edge.i
+    last = min(complement.right_edge.i, _unshared_conjunct(complement) - 1)
     if subject.i < token.i and first < subject.left_edge.i <= last:
         last = subject.left_edge.i - 1  # a speaker the parser hung inside what they report
     last = _before_another_speaker(complement, first, last)
@@ -607,6 +607,38 @@ def _before_another_speaker(complement: Any, first: int, last: int) -> int:
                 end -= 1
             return int(min(last, end))
     return last
+
+
+def _unshared_conjunct(complement: Any) -> int:
+    """Where a verb the parser joined to a reported clause, but which is not part of it, begins.
+
+    Verbs joined by "and" share their auxiliaries: in "said the sale would fuel conflict and
+    deepen the war" both verbs follow "would". A conjunct with a tense of its own, with no
+    subject or auxiliary, cannot follow the modal ("would ... and blasted the
+    administration", "would slow ... and left rates unchanged"), so it is joined to the
+    speech verb: the speaker argued and blasted, the bank warned and left rates unchanged.
+    What it tells is the report's account of the speaker's act, not the speaker's words,
+    and the reported clause ends before the conjunction (the sentence's end when there is
+    no such conjunct). Only a clause under a modal is read this way; a past-tense clause
+    ("said prices rose and wages fell") gives no sign which verb a conjunct goes with.
+    """
+    end = int(complement.right_edge.i) + 1
+    if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in complement.children):
+        return end
+    perfect = any(c.dep_ == "aux" and c.lemma_ in {"have", "be"} for c in complement.children)
+    for conjunct in complement.children:
+        if conjunct.dep_ != "conj" or conjunct.i < complement.i:
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in conjunct.children):
+            continue
+        if conjunct.tag_ in {"VBD", "VBZ"} or (conjunct.tag_ == "VBN" and not perfect):
+            joiners = [
+                int(c.i)
+                for c in complement.children
+                if c.dep_ in {"cc", "punct"} and c.i < conjunct.left_edge.i
+            ]
+            return min(end, max(joiners, default=int(conjunct.left_edge.i)))
+    return end
 
 
 def _trailing(verb: Any) -> tuple[int, int, Any | None] | None:

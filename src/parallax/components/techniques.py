@@ -24,9 +24,9 @@ from parallax.datelines import dateline_length
 from parallax.encoder import DIMENSION
 from parallax.model import Analysis
 from parallax.persuasion import rules
-from parallax.persuasion.literal import literal_spans
 from parallax.persuasion.loaded import bundled_head
 from parallax.persuasion.model import bundled_model
+from parallax.persuasion.reporting import plain_spans
 from parallax.persuasion.shown import shown_spans
 from parallax.persuasion.voices import attribute, carried_by_other_voice, summarise
 from parallax.pipeline.registry import register
@@ -62,11 +62,15 @@ def sentence_names_someone(doc: Any, start: int, end: int) -> bool:
 
 
 def sentence_literal_spans(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
-    """:func:`literal_spans` for the article's characters ``start:end`` (none if unparsed)."""
+    """:func:`plain_spans` for the article's characters ``start:end`` (none if unparsed).
+
+    Attack told literally and speech verbs that report what someone said: no loaded
+    language is shown on them.
+    """
     if doc is None:
         return []
     span = doc.char_span(start, end, alignment_mode="expand")
-    return [] if span is None else literal_spans(span)
+    return [] if span is None else plain_spans(span)
 
 
 class Techniques:

@@ -230,16 +230,16 @@ def named_someone(texts: Sequence[str]) -> list[bool]:
 
 
 def literal_words(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
-    """Each text's words of armed attack told literally, as the pipeline reads its sentences.
+    """Each text's words told plainly, as the pipeline reads its sentences.
 
-    :func:`parallax.persuasion.literal.literal_spans` over each text parsed on its own;
-    offsets into the text.
+    :func:`parallax.persuasion.reporting.plain_spans` (attack told literally, speech verbs
+    that report) over each text parsed on its own; offsets into the text.
     """
-    from parallax.persuasion.literal import literal_spans
+    from parallax.persuasion.reporting import plain_spans
     from parallax.spacy_model import load_spacy
 
     nlp = load_spacy()
-    return [literal_spans(doc[:]) for doc in nlp.pipe(texts, batch_size=64)]
+    return [plain_spans(doc[:]) for doc in nlp.pipe(texts, batch_size=64)]
 
 
 def _article_repetition(sentences: Sequence[BasilSentence]) -> list[tuple[int, TechniqueSpan]]:

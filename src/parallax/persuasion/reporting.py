@@ -1,0 +1,62 @@
+"""Verbs that report what someone said, which carry no loaded language of the writer's.
+
+A news report tells who said what: "the union threatened to walk away from the talks",
+"the mayor vowed to appeal", "the bank warned that growth would slow". The speech verb
+names the act the speaker performed (a threat, a vow, a warning) and frames the words it
+introduces; whatever judgement there is lies in those words, which are the speaker's
+(:mod:`parallax.persuasion.voices`). The loaded-language head, trained on BASIL's
+political reports, sometimes scores such a verb highest in a lede ("threatened" in a
+wire lede, where the sentence's position lifted it over the threshold), and a reader
+shown "threatened" as the outlet's loaded language learns to distrust the flag.
+
+A verb is reporting here when its lemma is a speech verb
+(:data:`parallax.actors.speech.SPEECH_VERBS`, the verbs that introduce speech or a stated
+position) and it has the complement that carries what was said: a clause ("warned that
+...", "said it would ..."), or an infinitive ("threatened to walk away", "vowed to
+appeal", parsed as an open complement or, in a long sentence, an adverbial clause with
+"to"). A speech verb with no such complement names an act of the writer's telling, not a
+report ("threatened the reporter"), and keeps its reading; vivid verbs of criticism
+("blasted", "slammed") are not speech verbs and keep theirs. On BASIL 13 of 2,857 speech
+verbs lie inside a lexical-bias span (2026-12-06), so the words this leaves unflagged are
+almost never the ones annotators called loaded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from parallax.actors.speech import SPEECH_VERBS
+from parallax.persuasion.literal import literal_spans
+
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+
+
+def reporting_spans(span: Any) -> list[tuple[int, int]]:
+    """Character spans (in the span's document) of the speech verbs that report (see module)."""
+    return [
+        (token.idx, token.idx + len(token.text))
+        for token in span
+        if token.pos_ == "VERB"
+        and token.lemma_.lower() in SPEECH_VERBS
+        and any(_reported(child) for child in token.children)
+    ]
+
+
+def _reported(child: Any) -> bool:
+    """Whether a verb's dependent is the clause or infinitive that carries what was said."""
+    if child.dep_ in CLAUSE_DEPS:
+        return True
+    # "threatened on Friday to walk away": the parser may hang a distant infinitive as an
+    # adverbial clause; its "to" marks it as the verb's complement all the same.
+    return child.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+    )
+
+
+def plain_spans(span: Any) -> list[tuple[int, int]]:
+    """Words the writer tells plainly: attack told literally and speech verbs that report.
+
+    :func:`parallax.persuasion.literal.literal_spans` and :func:`reporting_spans`, sorted;
+    no loaded-language span is shown on them.
+    """
+    return sorted(set(literal_spans(span)) | set(reporting_spans(span)))
