@@ -18,23 +18,24 @@ def test_meantime_event_and_actor_floors() -> None:
     assert events["triggers"]["f1"] >= 0.57
     assert events["participants"]["f1"] >= 0.51  # 0.516 (2026-12-06); 0.474 before issue 18
     # Issue 18: a date given to an event must be the time gold places it at (0.933 on 105).
-    assert events["dated"]["predicted"] >= 100
+    assert events["dated"]["predicted"] >= 105  # 110 (2026-12-06 night)
     assert events["dated"]["precision"] >= 0.92
     assert events["agent_judged"]["precision"] >= 0.95  # 0.959
     assert events["target_judged"]["precision"] >= 0.73  # 0.747; 0.614 before issue 18
     # Time expressions with the creation date as anchor.
     assert events["timex_value"]["precision"] >= 0.785  # 0.791 (227 / 287)
     actors = meantime.evaluate(root, part="actors")["actors"]
-    # 0.902 over 840 named mentions (0.885 before a firm's legal and short names were one
+    # 0.906 over 841 named mentions (2026-12-06 night; 0.902 before a surname read as a
+    # law's name was the person; 0.885 before a firm's legal and short names were one
     # actor; 0.973 over the 300 first mentions the reader took before 2026-12-06).
-    assert actors["named_bcubed"]["f1"] >= 0.895
+    assert actors["named_bcubed"]["f1"] >= 0.9
     # Issue 16: "the company" must be the firm gold says (0.757 on 37 judged, 2026-12-06
     # evening, once a name ending in a line of business is a firm; 0.750 on 32 before;
     # 0.375 on 8 before descriptions of firms and of a body by its name's last word).
     assert actors["descriptions"]["predicted"] >= 35
     assert actors["descriptions"]["precision"] >= 0.7
     # Issue 18: a knowledge-base link must be right (measured 0.955 on 67 judged links).
-    assert actors["links"]["predicted"] >= 50
+    assert actors["links"]["predicted"] >= 235  # 243 (2026-12-06 night)
     assert actors["links"]["precision"] >= 0.9
 
 
