@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from parallax.portrayal import actions, aimed, role_model
@@ -157,6 +157,7 @@ def portray(
     quotes: Sequence[Mapping[str, Any]] = (),
     judgments: Mapping[str, Sequence[Judgment]] | None = None,
     opinion: bool = False,
+    verdicts: Mapping[tuple[str, str], float] | None = None,
 ) -> None:
     """Fill each actor's role, sentiment, supporting sentences and evidence, in place.
 
@@ -171,6 +172,10 @@ def portray(
         judgments: per actor id, the target-sentiment model's readings of its sentences.
         opinion: the article is an opinion piece (the ``genre`` layer), whose own tone
             towards an actor may cast it (:func:`parallax.portrayal.role_model.cast`).
+        verdicts: per (actor id, sentence id), the signed valence of what the sentence says
+            the actor is (:mod:`parallax.portrayal.verdicts`); where the model's reading of
+            that sentence in the article's own voice agrees, it is a judgement of the
+            article's own (:func:`_verdict`).
     """
     del text  # offsets are enough; kept in the signature for the callers' sake
     voices = VoiceIndex([dict(q) for q in quotes])
@@ -245,8 +250,25 @@ def portray(
         slot(actor_id, voice).add(
             "antagonist", NAME_CALLING_WEIGHT, sentence_id, "name-calling", voice
         )
+    asked_of = prescribed(events)
+    judged: set[str] = set()
     for actor in actors:
         for judgment in judgments.get(actor["id"], []):
+            if judgment.voice.kind == OWN and (actor["id"], judgment.sentence_id) in asked_of:
+                judgment = unpraised(judgment)
+            value = (verdicts or {}).get((actor["id"], judgment.sentence_id), 0.0)
+            if judgment.voice.kind == OWN and _verdict(value, judgment):
+                judged.add(actor["id"])
+                judgment = replace(judgment, weight=1.0)  # "its arrogance": as if named
+                slot(actor["id"], judgment.voice).items.append(
+                    _item(
+                        judgment.sentence_id,
+                        judgment.voice,
+                        "verdict",
+                        "negative" if value < 0 else "positive",
+                        value,
+                    )
+                )
             found = slot(actor["id"], judgment.voice)
             found.judgments.append(judgment)
             negative, _, positive = judgment.probabilities
@@ -284,7 +306,8 @@ def portray(
     for actor in actors:
         per_voice = evidence[actor["id"]]
         own = per_voice.get(OWN_VOICE.key(), Evidence())
-        actor.update(_decide(own, *_least_evidence(len(sentences))))
+        least, short = _least_evidence(len(sentences))
+        actor.update(_decide(own, 1 if actor["id"] in judged else least, short))
         actor["evidence"] = sorted(
             [item for found in per_voice.values() for item in found.items]
             + [
@@ -358,6 +381,50 @@ def _name_calling_targets(
             if distance <= NAME_CALLING_REACH:
                 found.append((actor_id, sentence.id, (start, end), technique))
     return found
+
+
+PRESCRIBING = frozenset({"should", "must", "ought"})
+"""Modals whose subject is told what to do ("Congress should pass a law")."""
+_PRESCRIBING_PAIRS = frozenset({("need", "to"), ("needs", "to"), ("has", "to"), ("have", "to")})
+
+
+def prescribed(events: Sequence[Mapping[str, Any]]) -> set[tuple[str, str]]:
+    """(actor id, sentence id) where the actor is told what it should do.
+
+    The agent of an action written with a modal of obligation ("should pass", "must send",
+    "needs to act"): the writer's prescription, not a report of what the actor did.
+    """
+    found = set()
+    for event in events:
+        words = str(event.get("action_text") or "").lower().split()
+        if event.get("agent") and (
+            (words[:1] and words[0] in PRESCRIBING) or tuple(words[:2]) in _PRESCRIBING_PAIRS
+        ):
+            found.add((str(event["agent"]), str(event.get("sentence_id"))))
+    return found
+
+
+def unpraised(judgment: Judgment) -> Judgment:
+    """A reading of a prescription without its praise: P(positive) counted as neutral.
+
+    "Congress should pass a law that keeps the government open" reads warmly towards
+    Congress, but the warmth is the wanted act's, and telling an actor what it should do
+    says it has not done it: no praise of the actor. The negative part stays ("Moscow must
+    answer for its crimes" still blames).
+    """
+    negative, neutral, positive = judgment.probabilities
+    return replace(judgment, probabilities=(negative, neutral + positive, 0.0))
+
+
+def _verdict(value: float, judgment: Judgment) -> bool:
+    """Whether a verdict and the model's reading of its sentence agree, past the cuts.
+
+    Both must say the same thing of the actor: the lexicon's rating of the judging word
+    alone can be wrong about the sentence ("is no longer a disgrace" the parse may miss),
+    and the model's reading alone is mostly the tone of what happened.
+    """
+    label = _label(judgment.lean)
+    return bool(value) and label != 1 and (label == 2) == (value > 0)
 
 
 def _least_evidence(sentences: int) -> tuple[int, bool]:

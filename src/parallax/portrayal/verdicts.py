@@ -1,0 +1,156 @@
+"""Verdicts: what a sentence says an actor *is*, in words that judge, as the writer's view.
+
+The target-sentiment model reads the tone of a whole sentence towards an actor, and in news
+that tone is mostly the tone of what happened. A few constructions carry a judgement of the
+actor itself, whatever happened (they are the grammar of evaluation: predication and
+attribution of a quality):
+
+* a copula with the actor, or something of the actor's, as its subject and a complement
+  the valence lexicon rates strongly: "Germany is the worst offender", "Her bill is a
+  disgrace", "Tillet's strategy has been a costly mistake" (the complement or one of its
+  modifiers rated);
+* the actor as the possessor of a noun naming a quality the lexicon rates strongly: "the
+  Senate's arrogance", "Moscow's cruelty", "its incompetence" (nouns in -ness, -ity, -ism,
+  -ance, -ence, -cy, -ice, -ery, -ude; not events, "the city's destruction", nor outcomes,
+  "the party's defeat", which news reports without judging anyone).
+
+* a demonstrative standing for what the sentence before told, judged the same way: "Brandt
+  spent weeks refusing to negotiate. That is a cynical bet." judges the doer of the told
+  deed, the subject of the sentence before, and is counted with that sentence.
+
+A negation or a negating adverb on the complement turns the verdict round ("is no hero",
+"was never a success"). Each verdict is a signed valence per (actor, sentence); the
+portrayal step takes it as the article's own judgement only where the model's reading of
+the same sentence agrees (:func:`parallax.portrayal.roles.portray`). What sits inside a
+quotation is the quoted source's, as everywhere in portrayal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from parallax.portrayal.actions import lexicon
+
+VERDICT_VALENCE = 1.5
+"""How strongly the lexicon must rate the judging word (its scale runs from -4 to 4)."""
+QUALITY_SUFFIXES = ("ness", "ity", "ty", "ism", "ance", "ence", "cy", "ice", "ery", "ude")
+"""Endings of nouns that name a quality rather than an event or an outcome."""
+DEMONSTRATIVES = frozenset({"that", "this"})
+NEGATING = frozenset({"not", "no", "never", "hardly", "scarcely", "barely", "n't", "nothing"})
+_COMPLEMENTS = frozenset({"attr", "acomp"})
+
+
+def rating(token: Any) -> float:
+    """The lexicon's rating of a word, by its written form or its lemma; 0 when unrated."""
+    table = lexicon()
+    for form in (str(token.text).lower(), str(token.lemma_).lower()):
+        if form in table:
+            return table[form]
+    return 0.0
+
+
+def _strongest(tokens: Iterable[Any]) -> float:
+    best = 0.0
+    for token in tokens:
+        value = rating(token)
+        if abs(value) > abs(best):
+            best = value
+    return best
+
+
+def _negated(*tokens: Any) -> bool:
+    return any(
+        child.dep_ == "neg" or str(child.lemma_).lower() in NEGATING
+        for token in tokens
+        for child in token.children
+        if child.dep_ in {"neg", "advmod", "det"}
+    )
+
+
+def complement_verdict(subject: Any) -> float:
+    """The signed rating of what a copula says its ``subject`` token is; 0 when none.
+
+    The complement's own rating or, when it has none strong enough, its strongest modifier's
+    ("a cynical bet"); turned round under negation ("is no hero").
+    """
+    verb = subject.head
+    if subject.dep_ not in {"nsubj", "nsubjpass"} or str(verb.lemma_).lower() != "be":
+        return 0.0
+    for complement in verb.children:
+        if complement.dep_ not in _COMPLEMENTS:
+            continue
+        value = rating(complement)
+        if abs(value) < VERDICT_VALENCE:
+            value = _strongest(c for c in complement.children if c.dep_ in {"amod", "advmod"})
+        if abs(value) >= VERDICT_VALENCE:
+            return -value if _negated(complement, verb) else value
+    return 0.0
+
+
+def quality_verdict(possessor: Any) -> float:
+    """The signed rating of a quality noun ``possessor`` owns ("its incompetence"); 0 if none."""
+    noun = possessor.head
+    if possessor.dep_ != "poss" or noun.pos_ not in {"NOUN", "PROPN"}:
+        return 0.0
+    word = str(noun.text).lower()
+    if not word.endswith(QUALITY_SUFFIXES) or any(c.dep_ == "prep" for c in noun.children):
+        return 0.0  # "its destruction of the town" is a deed told, not a quality
+    value = rating(noun)
+    return value if abs(value) >= VERDICT_VALENCE else 0.0
+
+
+def verdict_on(token: Any) -> float:
+    """The signed verdict a sentence passes on the actor whose mention's head is ``token``."""
+    value = complement_verdict(token) or quality_verdict(token)
+    if not value and token.dep_ == "poss":
+        value = complement_verdict(token.head)  # "Her bill is a disgrace"
+    return value
+
+
+def verdicts(doc: Any, actors: Sequence[Mapping[str, Any]]) -> dict[tuple[str, str], float]:
+    """(actor id, sentence id) -> the signed valence of a verdict passed on the actor there.
+
+    ``doc`` is the spaCy parse of the article text the mentions' offsets point into. Where
+    one sentence passes several verdicts on an actor, the strongest counts.
+    """
+    found: dict[tuple[str, str], float] = {}
+    if doc is None:
+        return found
+    heads: dict[int, tuple[str, str]] = {}
+    for actor in actors:
+        for mention in actor.get("mentions", []):
+            start, end = int(mention["start"]), int(mention["end"])
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            key = (str(actor["id"]), str(mention.get("sentence_id")))
+            heads[span.root.i] = key
+            _keep(found, key, verdict_on(span.root))
+    before = None
+    for sentence in doc.sents:
+        value = _demonstrative_verdict(sentence)
+        if value and before is not None:
+            for token in before:
+                if token.dep_ in {"nsubj", "nsubjpass"} and token.head == before.root:
+                    _keep(found, heads.get(token.i, ("", "")), value)
+        before = sentence
+    return found
+
+
+def _demonstrative_verdict(sentence: Any) -> float:
+    """The verdict a sentence opening "That is ..." or "This was ..." passes, 0 if none."""
+    for token in sentence:
+        if (
+            token.dep_ == "nsubj"
+            and str(token.lower_) in DEMONSTRATIVES
+            and token.head == sentence.root
+            and not list(token.children)
+        ):
+            return complement_verdict(token)
+    return 0.0
+
+
+def _keep(found: dict[tuple[str, str], float], key: tuple[str, str], value: float) -> None:
+    if key[0] and value and abs(value) > abs(found.get(key, 0.0)):
+        found[key] = value
