@@ -54,8 +54,15 @@ def test_a_copula_with_a_judging_complement_is_a_verdict_on_its_subject(nlp: Any
 def test_a_verdict_on_what_an_actor_owns_is_on_the_actor(nlp: Any) -> None:
     found = judged(nlp, "Senator Pell wrote the bill. Her bill is a disgrace.", "Pell", "Her")
     assert found[("Her", "s2")] < 0
-    found = judged(nlp, "Voters are tired of the Assembly's arrogance.", "Assembly")
-    assert found[("Assembly", "s1")] < 0
+
+
+def test_a_state_the_actor_is_in_is_no_verdict(nlp: Any) -> None:
+    # An adjective tells a state (news), a quality owned is often suffered ("misery").
+    text = (
+        "Senator Ruth Pell was furious after the vote. Mayor Ilse Varga is confident. "
+        "Voters in Norland are tired of the Assembly's arrogance."
+    )
+    assert judged(nlp, text, "Ruth Pell", "Ilse Varga", "Assembly") == {}
 
 
 def test_negation_turns_a_verdict_round(nlp: Any) -> None:

@@ -5,15 +5,12 @@ that tone is mostly the tone of what happened. A few constructions carry a judge
 actor itself, whatever happened (they are the grammar of evaluation: predication and
 attribution of a quality):
 
-* a copula with the actor, or something of the actor's, as its subject and a complement
-  the valence lexicon rates strongly: "Germany is the worst offender", "Her bill is a
-  disgrace", "Tillet's strategy has been a costly mistake" (the complement or one of its
-  modifiers rated);
-* the actor as the possessor of a noun naming a quality the lexicon rates strongly: "the
-  Senate's arrogance", "Moscow's cruelty", "its incompetence" (nouns in -ness, -ity, -ism,
-  -ance, -ence, -cy, -ice, -ery, -ude; not events, "the city's destruction", nor outcomes,
-  "the party's defeat", which news reports without judging anyone).
-
+* a copula with the actor, or something of the actor's, as its subject and a noun as its
+  complement, which the valence lexicon rates strongly or whose modifier it does: "Germany
+  is the worst offender", "Her bill is a disgrace", "Mayor Varga was a hero of the flood".
+  Saying what kind of thing the actor is classifies it; an adjective ("the
+  senator was furious", "the mayor is confident", "three were dead") mostly tells a state
+  the actor is in, which is news, not a judgement, and is left out;
 * a demonstrative standing for what the sentence before told, judged the same way: "Brandt
   spent weeks refusing to negotiate. That is a cynical bet." judges the doer of the told
   deed, the subject of the sentence before, and is counted with that sentence.
@@ -34,11 +31,9 @@ from parallax.portrayal.actions import lexicon
 
 VERDICT_VALENCE = 1.5
 """How strongly the lexicon must rate the judging word (its scale runs from -4 to 4)."""
-QUALITY_SUFFIXES = ("ness", "ity", "ty", "ism", "ance", "ence", "cy", "ice", "ery", "ude")
-"""Endings of nouns that name a quality rather than an event or an outcome."""
 DEMONSTRATIVES = frozenset({"that", "this"})
 NEGATING = frozenset({"not", "no", "never", "hardly", "scarcely", "barely", "n't", "nothing"})
-_COMPLEMENTS = frozenset({"attr", "acomp"})
+_COMPLEMENTS = frozenset({"attr"})
 
 
 def rating(token: Any) -> float:
@@ -88,21 +83,9 @@ def complement_verdict(subject: Any) -> float:
     return 0.0
 
 
-def quality_verdict(possessor: Any) -> float:
-    """The signed rating of a quality noun ``possessor`` owns ("its incompetence"); 0 if none."""
-    noun = possessor.head
-    if possessor.dep_ != "poss" or noun.pos_ not in {"NOUN", "PROPN"}:
-        return 0.0
-    word = str(noun.text).lower()
-    if not word.endswith(QUALITY_SUFFIXES) or any(c.dep_ == "prep" for c in noun.children):
-        return 0.0  # "its destruction of the town" is a deed told, not a quality
-    value = rating(noun)
-    return value if abs(value) >= VERDICT_VALENCE else 0.0
-
-
 def verdict_on(token: Any) -> float:
     """The signed verdict a sentence passes on the actor whose mention's head is ``token``."""
-    value = complement_verdict(token) or quality_verdict(token)
+    value = complement_verdict(token)
     if not value and token.dep_ == "poss":
         value = complement_verdict(token.head)  # "Her bill is a disgrace"
     return value

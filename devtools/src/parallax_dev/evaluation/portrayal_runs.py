@@ -24,6 +24,7 @@ from parallax.encoder import LayerStates
 from parallax.model import Analysis, Article
 from parallax.pipeline.core import Pipeline
 from parallax.pipeline.registry import component_factory
+from parallax.pipeline.versions import code_version
 from parallax.portrayal.roles import Judgment, portray
 from parallax.portrayal.verdicts import verdicts
 from parallax.portrayal.voice import OWN, Voice, VoiceIndex, relayed
@@ -96,7 +97,8 @@ class _Ask:
     """
 
     name = "ask"
-    version = "3"
+    version = "3-" + code_version("parallax.portrayal.verdicts")
+    """Follows the verdicts' code: the cache keeps what they found, not the parse."""
     requires = ("sentences", "actors", "quotes", "layer_states")
     assigns = ("asked", "verdicts")
 
