@@ -36,7 +36,9 @@ source's view of the actor ("Harlan says he worries about the deficit" casts nob
 article's own when the learned reading is off (:data:`USE_ROLE_MODEL`, while training it).
 The sentiment in [-1, 1] is the mean,
 over the sentences in the article's own voice, of P(positive) - P(negative), names weighing
-more than pronouns; 0 (neutral) when the model read fewer than :data:`MIN_SENTENCES` of them,
+more than pronouns, a prescription ("Congress should pass ...") never counting as praise;
+0 (neutral) when the model read fewer than :data:`MIN_SENTENCES` of them (one will do when
+it passes a verdict on the actor the reading agrees with, :mod:`parallax.portrayal.verdicts`),
 or than the article has sentences when it is shorter (a single news sentence is read by the
 model's own class decision, :func:`_least_evidence`).
 """
