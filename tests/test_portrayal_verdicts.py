@@ -148,6 +148,16 @@ def test_a_verdict_the_reading_does_not_share_is_no_evidence(
     )
     assert norland["sentiment_label"] == "neutral"
     assert not any(e["signal"] == "verdict" for e in norland["evidence"])
+    # A barely warm reading (past the +0.05 cut, but no confident class) confirms no praise.
+    hero = {"id": "hero", "mentions": [{"start": 0, "end": 7, "sentence_id": "s1"}]}
+    portray(
+        [hero],
+        sentences,
+        text,
+        judgments={"hero": [Judgment("s1", OWN_VOICE, (0.2, 0.45, 0.35))]},
+        verdicts={("hero", "s1"): 2.6},
+    )
+    assert hero["sentiment_label"] == "neutral"
 
 
 class _S:

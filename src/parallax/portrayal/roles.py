@@ -419,14 +419,16 @@ def unpraised(judgment: Judgment) -> Judgment:
 
 
 def _verdict(value: float, judgment: Judgment) -> bool:
-    """Whether a verdict and the model's reading of its sentence agree, past the cuts.
+    """Whether a verdict and the model's reading of its sentence agree, confidently.
 
     Both must say the same thing of the actor: the lexicon's rating of the judging word
     alone can be wrong about the sentence ("is no longer a disgrace" the parse may miss),
-    and the model's reading alone is mostly the tone of what happened.
+    and the model's reading alone is mostly the tone of what happened. The reading must
+    give the verdict's class at least :data:`STRONG`, as role evidence must: the cuts alone
+    would let a barely warm sentence (a lean past +0.05) confirm praise.
     """
-    label = _label(judgment.lean)
-    return bool(value) and label != 1 and (label == 2) == (value > 0)
+    negative, _, positive = judgment.probabilities
+    return (value < 0 and negative >= STRONG) or (value > 0 and positive >= STRONG)
 
 
 def _least_evidence(sentences: int) -> tuple[int, bool]:
