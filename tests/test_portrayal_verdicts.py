@@ -9,7 +9,7 @@ import pytest
 from parallax.portrayal import portray, roles
 from parallax.portrayal.roles import Judgment, prescribed
 from parallax.portrayal.verdicts import verdicts
-from parallax.portrayal.voice import OWN_VOICE
+from parallax.portrayal.voice import OWN_VOICE, QUOTED, Voice
 from parallax.spacy_model import load_spacy
 
 NEGATIVE = (0.9, 0.08, 0.02)
@@ -108,6 +108,17 @@ def test_a_prescription_is_no_praise_of_whom_it_is_asked_of() -> None:
     portray([congress], sentences, text, events=events[:1], judgments=judgments)
     # The second sentence still reads warm; the prescription adds nothing to it.
     assert congress["sentiment"] == pytest.approx((WARM[2] - WARM[0] - WARM[0]) / 2, abs=1e-3)
+    # Nor does a source's prescription praise whom it is asked of.
+    quoted = Voice(QUOTED, None, "the governor")
+    congress["mentions"] = congress["mentions"][:1]
+    portray(
+        [congress],
+        sentences,
+        text,
+        events=events[:1],
+        judgments={"congress": [Judgment("s1", quoted, WARM)]},
+    )
+    assert [q["sentiment_label"] for q in congress["quoted"]] == ["neutral"]
 
 
 def test_an_agreeing_verdict_is_enough_evidence_on_its_own(monkeypatch: pytest.MonkeyPatch) -> None:

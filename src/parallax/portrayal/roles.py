@@ -256,7 +256,7 @@ def portray(
     judged: set[str] = set()
     for actor in actors:
         for judgment in judgments.get(actor["id"], []):
-            if judgment.voice.kind == OWN and (actor["id"], judgment.sentence_id) in asked_of:
+            if (actor["id"], judgment.sentence_id) in asked_of:
                 judgment = unpraised(judgment)
             value = (verdicts or {}).get((actor["id"], judgment.sentence_id), 0.0)
             if judgment.voice.kind == OWN and _verdict(value, judgment):
@@ -412,7 +412,8 @@ def unpraised(judgment: Judgment) -> Judgment:
     "Congress should pass a law that keeps the government open" reads warmly towards
     Congress, but the warmth is the wanted act's, and telling an actor what it should do
     says it has not done it: no praise of the actor. The negative part stays ("Moscow must
-    answer for its crimes" still blames).
+    answer for its crimes" still blames). In any voice: a source saying "Congress must act"
+    does not praise Congress either.
     """
     negative, neutral, positive = judgment.probabilities
     return replace(judgment, probabilities=(negative, neutral + positive, 0.0))
