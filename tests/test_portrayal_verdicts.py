@@ -49,6 +49,10 @@ def test_a_copula_with_a_judging_complement_is_a_verdict_on_its_subject(nlp: Any
     assert found[("Norland", "s1")] < 0
     found = judged(nlp, "Mayor Ilse Varga was a hero of the flood.", "Ilse Varga")
     assert found[("Ilse Varga", "s1")] > 0
+    found = judged(nlp, "Norland remains the worst offender.", "Norland")
+    assert found[("Norland", "s1")] < 0
+    # An object's predicate is the object's: "keeps the port open" says nothing of Norland.
+    assert judged(nlp, "Norland keeps the disgraceful camps open.", "Norland") == {}
 
 
 def test_a_verdict_on_what_an_actor_owns_is_on_the_actor(nlp: Any) -> None:

@@ -1,16 +1,17 @@
 """Verdicts: what a sentence says an actor *is*, in words that judge, as the writer's view.
 
 The target-sentiment model reads the tone of a whole sentence towards an actor, and in news
-that tone is mostly the tone of what happened. A few constructions carry a judgement of the
-actor itself, whatever happened (they are the grammar of evaluation: predication and
-attribution of a quality):
+that tone is mostly the tone of what happened. A construction that says what the actor is
+carries a judgement of the actor itself, whatever happened (the grammar of evaluation:
+predication):
 
-* a copula with the actor, or something of the actor's, as its subject and a noun as its
-  complement, which the valence lexicon rates strongly or whose modifier it does: "Germany
-  is the worst offender", "Her bill is a disgrace", "Mayor Varga was a hero of the flood".
-  Saying what kind of thing the actor is classifies it; an adjective ("the
-  senator was furious", "the mayor is confident", "three were dead") mostly tells a state
-  the actor is in, which is news, not a judgement, and is left out;
+* a copula ("be", "become", "remain") with the actor, or something of the actor's, as its
+  subject and a noun as its complement, which the valence lexicon rates strongly or whose
+  modifier it does: "Germany is the worst offender", "Her bill is a disgrace", "Mayor
+  Varga was a hero of the flood". Saying what kind of thing the actor is classifies it;
+  an adjective ("the senator was furious", "the mayor is confident", "three were dead")
+  mostly tells a state the actor is in, which is news, not a judgement, and is left out,
+  as is a quality owned, often one suffered ("the villagers' misery");
 * a demonstrative standing for what the sentence before told, judged the same way: "Brandt
   spent weeks refusing to negotiate. That is a cynical bet." judges the doer of the told
   deed, the subject of the sentence before, and is counted with that sentence.
@@ -31,6 +32,10 @@ from parallax.portrayal.actions import lexicon
 
 VERDICT_VALENCE = 1.5
 """How strongly the lexicon must rate the judging word (its scale runs from -4 to 4)."""
+COPULAS = frozenset({"be", "become", "remain"})
+"""Verbs that say what their subject is ("remains the worst offender", "has become a
+disgrace"); "seem" and "prove" are left out, the parser giving their complement as an
+object predicate or an object, which other verbs' objects share."""
 DEMONSTRATIVES = frozenset({"that", "this"})
 NEGATING = frozenset({"not", "no", "never", "hardly", "scarcely", "barely", "n't", "nothing"})
 _COMPLEMENTS = frozenset({"attr"})
@@ -70,7 +75,7 @@ def complement_verdict(subject: Any) -> float:
     ("a cynical bet"); turned round under negation ("is no hero").
     """
     verb = subject.head
-    if subject.dep_ not in {"nsubj", "nsubjpass"} or str(verb.lemma_).lower() != "be":
+    if subject.dep_ not in {"nsubj", "nsubjpass"} or str(verb.lemma_).lower() not in COPULAS:
         return 0.0
     for complement in verb.children:
         if complement.dep_ not in _COMPLEMENTS:
