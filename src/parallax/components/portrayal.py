@@ -24,6 +24,7 @@ from parallax.portrayal import portray
 from parallax.portrayal.actions import JUDGEMENT_VERBS
 from parallax.portrayal.roles import PRONOUN_WEIGHT, Judgment
 from parallax.portrayal.target_sentiment import Query, predict, target_mask
+from parallax.portrayal.verdicts import verdicts
 from parallax.portrayal.voice import OWN, Voice, VoiceIndex, relayed, speaking
 
 Key = tuple[str, str, tuple[str, str]]
@@ -260,6 +261,7 @@ class Portrayal:
                 analysis.layers.get("quotes", []),
                 judgments,
                 opinion=analysis.layers.get("genre") == "opinion",
+                verdicts=verdicts(analysis.doc, analysis.layers.get("actors", [])),
             )
             yield analysis
 

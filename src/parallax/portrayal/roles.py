@@ -36,7 +36,9 @@ source's view of the actor ("Harlan says he worries about the deficit" casts nob
 article's own when the learned reading is off (:data:`USE_ROLE_MODEL`, while training it).
 The sentiment in [-1, 1] is the mean,
 over the sentences in the article's own voice, of P(positive) - P(negative), names weighing
-more than pronouns; 0 (neutral) when the model read fewer than :data:`MIN_SENTENCES` of them,
+more than pronouns, a prescription ("Congress should pass ...") never counting as praise;
+0 (neutral) when the model read fewer than :data:`MIN_SENTENCES` of them (one will do when
+it passes a verdict on the actor the reading agrees with, :mod:`parallax.portrayal.verdicts`),
 or than the article has sentences when it is shorter (a single news sentence is read by the
 model's own class decision, :func:`_least_evidence`).
 """
@@ -45,7 +47,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from parallax.portrayal import actions, aimed, role_model
@@ -157,6 +159,7 @@ def portray(
     quotes: Sequence[Mapping[str, Any]] = (),
     judgments: Mapping[str, Sequence[Judgment]] | None = None,
     opinion: bool = False,
+    verdicts: Mapping[tuple[str, str], float] | None = None,
 ) -> None:
     """Fill each actor's role, sentiment, supporting sentences and evidence, in place.
 
@@ -171,6 +174,10 @@ def portray(
         judgments: per actor id, the target-sentiment model's readings of its sentences.
         opinion: the article is an opinion piece (the ``genre`` layer), whose own tone
             towards an actor may cast it (:func:`parallax.portrayal.role_model.cast`).
+        verdicts: per (actor id, sentence id), the signed valence of what the sentence says
+            the actor is (:mod:`parallax.portrayal.verdicts`); where the model's reading of
+            that sentence in the article's own voice agrees, it is a judgement of the
+            article's own (:func:`_verdict`).
     """
     del text  # offsets are enough; kept in the signature for the callers' sake
     voices = VoiceIndex([dict(q) for q in quotes])
@@ -245,8 +252,25 @@ def portray(
         slot(actor_id, voice).add(
             "antagonist", NAME_CALLING_WEIGHT, sentence_id, "name-calling", voice
         )
+    asked_of = prescribed(events)
+    judged: set[str] = set()
     for actor in actors:
         for judgment in judgments.get(actor["id"], []):
+            if (actor["id"], judgment.sentence_id) in asked_of:
+                judgment = unpraised(judgment)
+            value = (verdicts or {}).get((actor["id"], judgment.sentence_id), 0.0)
+            if judgment.voice.kind == OWN and _verdict(value, judgment):
+                judged.add(actor["id"])
+                judgment = replace(judgment, weight=1.0)  # "its arrogance": as if named
+                slot(actor["id"], judgment.voice).items.append(
+                    _item(
+                        judgment.sentence_id,
+                        judgment.voice,
+                        "verdict",
+                        "negative" if value < 0 else "positive",
+                        value,
+                    )
+                )
             found = slot(actor["id"], judgment.voice)
             found.judgments.append(judgment)
             negative, _, positive = judgment.probabilities
@@ -284,7 +308,8 @@ def portray(
     for actor in actors:
         per_voice = evidence[actor["id"]]
         own = per_voice.get(OWN_VOICE.key(), Evidence())
-        actor.update(_decide(own, *_least_evidence(len(sentences))))
+        least, short = _least_evidence(len(sentences))
+        actor.update(_decide(own, 1 if actor["id"] in judged else least, short))
         actor["evidence"] = sorted(
             [item for found in per_voice.values() for item in found.items]
             + [
@@ -358,6 +383,53 @@ def _name_calling_targets(
             if distance <= NAME_CALLING_REACH:
                 found.append((actor_id, sentence.id, (start, end), technique))
     return found
+
+
+PRESCRIBING = frozenset({"should", "must", "ought"})
+"""Modals whose subject is told what to do ("Congress should pass a law")."""
+_PRESCRIBING_PAIRS = frozenset({("need", "to"), ("needs", "to"), ("has", "to"), ("have", "to")})
+
+
+def prescribed(events: Sequence[Mapping[str, Any]]) -> set[tuple[str, str]]:
+    """(actor id, sentence id) where the actor is told what it should do.
+
+    The agent of an action written with a modal of obligation ("should pass", "must send",
+    "needs to act"): the writer's prescription, not a report of what the actor did.
+    """
+    found = set()
+    for event in events:
+        words = str(event.get("action_text") or "").lower().split()
+        if event.get("agent") and (
+            (words[:1] and words[0] in PRESCRIBING) or tuple(words[:2]) in _PRESCRIBING_PAIRS
+        ):
+            found.add((str(event["agent"]), str(event.get("sentence_id"))))
+    return found
+
+
+def unpraised(judgment: Judgment) -> Judgment:
+    """A reading of a prescription without its praise: P(positive) counted as neutral.
+
+    "Congress should pass a law that keeps the government open" reads warmly towards
+    Congress, but the warmth is the wanted act's, and telling an actor what it should do
+    says it has not done it: no praise of the actor. The negative part stays ("Moscow must
+    answer for its crimes" still blames). In any voice: a source saying "Congress must act"
+    does not praise Congress either.
+    """
+    negative, neutral, positive = judgment.probabilities
+    return replace(judgment, probabilities=(negative, neutral + positive, 0.0))
+
+
+def _verdict(value: float, judgment: Judgment) -> bool:
+    """Whether a verdict and the model's reading of its sentence agree, confidently.
+
+    Both must say the same thing of the actor: the lexicon's rating of the judging word
+    alone can be wrong about the sentence ("is no longer a disgrace" the parse may miss),
+    and the model's reading alone is mostly the tone of what happened. The reading must
+    give the verdict's class at least :data:`STRONG`, as role evidence must: the cuts alone
+    would let a barely warm sentence (a lean past +0.05) confirm praise.
+    """
+    negative, _, positive = judgment.probabilities
+    return (value < 0 and negative >= STRONG) or (value > 0 and positive >= STRONG)
 
 
 def _least_evidence(sentences: int) -> tuple[int, bool]:

@@ -24,7 +24,9 @@ from parallax.encoder import LayerStates
 from parallax.model import Analysis, Article
 from parallax.pipeline.core import Pipeline
 from parallax.pipeline.registry import component_factory
+from parallax.pipeline.versions import code_version
 from parallax.portrayal.roles import Judgment, portray
+from parallax.portrayal.verdicts import verdicts
 from parallax.portrayal.voice import OWN, Voice, VoiceIndex, relayed
 from parallax_dev.cache_files import write_atomically
 
@@ -95,9 +97,10 @@ class _Ask:
     """
 
     name = "ask"
-    version = "2"
+    version = "3-" + code_version("parallax.portrayal.verdicts")
+    """Follows the verdicts' code: the cache keeps what they found, not the parse."""
     requires = ("sentences", "actors", "quotes", "layer_states")
-    assigns = ("asked",)
+    assigns = ("asked", "verdicts")
 
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
         for analysis in analyses:
@@ -106,6 +109,9 @@ class _Ask:
                 if analysis.sentences
                 else ([], [], [], [])
             )
+            # What the parse says each actor is ("Germany is the worst offender"); the parse
+            # is dropped before the cache is written.
+            analysis.layers["verdicts"] = verdicts(analysis.doc, analysis.layers.get("actors", []))
             analysis.layer_states = None
             analysis.tokens = None
             yield analysis
@@ -193,6 +199,7 @@ def cast(analyses: dict[str, Analysis]) -> dict[str, list[dict[str, Any]]]:
             analysis.layers.get("quotes", []),
             judgments,
             opinion=genres[key] == "opinion",
+            verdicts=analysis.layers.get("verdicts", {}),
         )
         for actor in actors:
             actor[GENRE_KEY] = genres[key]  # for the role training's own re-casting
