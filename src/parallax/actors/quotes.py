@@ -293,7 +293,7 @@ def _whole_phrase(doc: Any, start: int, end: int) -> bool:
     if head.pos_ not in {"NOUN", "PROPN"} or not first.i <= head.i <= last.i:
         return False
     words = [t.i for t in head.subtree if not t.is_punct]
-    return min(words) == first.i and max(words) <= last.i
+    return bool(min(words) == first.i and max(words) <= last.i)
 
 
 def _characterising_verb(doc: Any, start: int, end: int) -> Any | None:

@@ -53,7 +53,7 @@ def only_modifies(head: Any) -> bool:
 def in_hyphenated_participle(head: Any) -> bool:
     """Whether a name begins a hyphenated participle that modifies a noun ("Detroit-based")."""
     modifier = head.head
-    return (
+    return bool(
         head.dep_ == "npadvmod"
         and modifier.dep_ == "amod"
         and modifier.i == head.i + 2
