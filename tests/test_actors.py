@@ -233,6 +233,13 @@ def test_a_verb_with_its_own_tense_after_a_modal_clause_is_not_reported(nlp: Pip
     texts = [q["text"] for q in analysis.layers["quotes"] if q["kind"] == "indirect"]
     assert "the sale would fuel conflict in the region" in texts
     assert "the plan would raise costs and hurt farmers" in texts  # both follow "would"
+    sued = analyse(
+        nlp,
+        "Critics said the law would burden voters, and the Velde Institute filed a lawsuit.",
+        date(2026, 12, 1),
+    )
+    said = [q["text"] for q in sued.layers["quotes"]]
+    assert said == ["the law would burden voters"]
 
 
 def test_a_time_is_never_an_events_target(nlp: Pipeline) -> None:

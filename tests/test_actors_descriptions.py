@@ -184,3 +184,25 @@ def test_the_first_words_of_a_firms_name_are_the_firm(nlp: Pipeline) -> None:
         "about $4.1 billion. Shareholders of Upper Prairie will receive 0.85 Calloway shares.",
     )
     assert "Upper Prairie" in mentions_of(analysis, "Upper Prairie Financial")
+
+
+def test_the_governor_is_the_person_named_with_that_title(nlp: Pipeline) -> None:
+    # Invented: one governor and one senator named with their titles.
+    analysis = analyse(
+        nlp,
+        "Gov. Tessa Marlow signed the elections bill on Wednesday. The governor said it would "
+        'make voting safer. "This is a solution in search of a problem," said state Sen. '
+        "Owen Pike. The senator said he expected the courts to block it.",
+    )
+    assert "The governor" in mentions_of(analysis, "Tessa Marlow")
+    assert "The senator" in mentions_of(analysis, "Owen Pike")
+
+
+def test_the_senator_stays_unresolved_between_two_senators(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Sen. Tessa Marlow backed the bill. Sen. Owen Pike opposed it. The senator said the "
+        "vote would be close. The former governor, Ida Voss, stayed silent.",
+    )
+    for name in ("Tessa Marlow", "Owen Pike"):
+        assert "The senator" not in mentions_of(analysis, name)

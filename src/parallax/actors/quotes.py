@@ -619,7 +619,9 @@ def _unshared_conjunct(complement: Any) -> int:
     speech verb: the speaker argued and blasted, the bank warned and left rates unchanged.
     What it tells is the report's account of the speaker's act, not the speaker's words,
     and the reported clause ends before the conjunction (the sentence's end when there is
-    no such conjunct). Only a clause under a modal is read this way; a past-tense clause
+    no such conjunct). So is a clause in the past with its own subject ("said it would
+    burden voters, and the group filed a lawsuit"): the report's, after what was said.
+    Only a clause under a modal is read this way; a past-tense clause
     ("said prices rose and wages fell") gives no sign which verb a conjunct goes with.
     """
     end = int(complement.right_edge.i) + 1
@@ -629,8 +631,12 @@ def _unshared_conjunct(complement: Any) -> int:
     for conjunct in complement.children:
         if conjunct.dep_ != "conj" or conjunct.i < complement.i:
             continue
-        if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in conjunct.children):
+        if any(c.dep_ in {"aux", "auxpass"} for c in conjunct.children):
             continue
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in conjunct.children) and (
+            conjunct.tag_ != "VBD"
+        ):
+            continue  # "would rise, and wages would fall": both may be the speaker's
         if conjunct.tag_ in {"VBD", "VBZ"} or (conjunct.tag_ == "VBN" and not perfect):
             joiners = [
                 int(c.i)

@@ -10,6 +10,7 @@ from typing import Any
 from parallax.actors.coreference import resolve_references
 from parallax.actors.mentions import ActorResolver, Mention
 from parallax.actors.subjects import is_stranded_speaker
+from parallax.actors.titled_references import titled_references
 from parallax.knowledge import KnowledgeBase
 from parallax.model import Sentence
 
@@ -28,6 +29,10 @@ def resolve_actors(
     resolver = ActorResolver(kb, when=when)
     explicit = resolver.mentions(doc)
     starts = [s.start for s in sentences]
+    titled = titled_references(
+        doc, explicit, lambda actor: resolver.info(actor).type == "person", starts
+    )
+    explicit = sorted([*explicit, *titled], key=lambda m: (m.start, -m.end))
     references = resolve_references(doc, explicit, resolver, starts)
     mentions = sorted([*explicit, *references], key=lambda m: (m.start, -m.end))
     for mention in mentions:
