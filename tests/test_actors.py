@@ -242,6 +242,15 @@ def test_a_verb_with_its_own_tense_after_a_modal_clause_is_not_reported(nlp: Pip
     assert said == ["the law would burden voters"]
 
 
+def test_a_speaker_after_a_dateline_is_named_without_it(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "LONDON (Capital Wire) \u2014 Prime Minister Ann Varga said on Tuesday that Germany "
+        "would raise defence spending.",
+    )
+    assert analysis.layers["quotes"][0]["speaker_text"] == "Prime Minister Ann Varga"
+
+
 def test_a_time_is_never_an_events_target(nlp: Pipeline) -> None:
     analysis = analyse(
         nlp, "But Mrs. Ortega indicated on Tuesday that she wanted to give her testimony."

@@ -473,7 +473,12 @@ def _phrase(token: Any) -> str:
     keeps a clause hung on it.
     """
     doc = token.doc
-    left = token.left_edge.i
+    opening = after_dateline(doc, token.left_edge.i)
+    if token.i < opening:
+        # "LONDON (AP) — Prime Minister X said": the parser made the dateline the subject
+        # and the speaker its apposition.
+        token = next((c for c in token.rights if c.dep_ == "appos" and c.i >= opening), token)
+    left = max(token.left_edge.i, opening) if token.i >= opening else token.left_edge.i
     right = _name_end(token)
     if token.pos_ != "PROPN":
         for child in token.rights:
