@@ -206,3 +206,14 @@ def test_the_senator_stays_unresolved_between_two_senators(nlp: Pipeline) -> Non
     )
     for name in ("Tessa Marlow", "Owen Pike"):
         assert "The senator" not in mentions_of(analysis, name)
+
+
+def test_the_president_is_not_the_vice_president(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Vice President Tessa Marlow met union leaders on Monday. The president said the "
+        "talks went well. Rep. Owen Pike's Twitter account was hacked. The congressman said "
+        "he had called the police.",
+    )
+    assert "The president" not in mentions_of(analysis, "Tessa Marlow")
+    assert "The congressman" in mentions_of(analysis, "Owen Pike")

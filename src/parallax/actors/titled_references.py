@@ -97,11 +97,24 @@ def _article_before(doc: Any, token: Any) -> int | None:
 
 
 def _titled(doc: Any, mention: Mention, noun: str, modifiers: Any) -> bool:
-    """Whether a person's mention carries the title, with the same modifiers ("prime")."""
-    sentence_start = doc[mention.token_start].sent.start
-    window = doc[max(sentence_start, mention.token_start - WINDOW) : mention.token_start]
-    words = {t.lower_.rstrip(".") for t in window}
-    if words & TITLE_FORMS[noun]:
-        return all(m.lower_ in words for m in modifiers[1:])
+    """Whether a person's mention carries the very title the description repeats.
+
+    The title is the run of capitalised words and abbreviations right before the name
+    ("state Sen. Elena Marsh", "Vice President Joe Biden", "Treasury Secretary X"): "the
+    vice president" is Biden, "the president" is not, and "the senator" is not the
+    senator's Twitter account. An apposition with the title's noun counts too ("Marsh, a
+    senator").
+    """
+    run: list[str] = []
+    at = mention.token_start - 1
+    while at >= 0 and len(run) < WINDOW:
+        word = doc[at]
+        if not (word.text[:1].isupper() or word.text.endswith(".")) or word.is_punct:
+            break
+        run.insert(0, word.lower_.rstrip("."))
+        at -= 1
+    wanted = [t.lower_ for t in modifiers[1:]] + [noun]
+    if run and run[-1] in TITLE_FORMS[noun] and run[:-1] == wanted[:-1]:
+        return True
     head = doc[mention.head]
     return any(c.dep_ == "appos" and c.lower_ == noun for c in head.children)
