@@ -17,15 +17,15 @@ from conftest import shared_path
 
 NEWSMTSC_DEV_MACRO_F1 = 0.75  # measured 0.751 (bfloat16 and float32); the issue's bar 0.75
 BASIL_ACCURACY = 0.63  # measured 0.634; the bar is the majority class's 0.811: not reached
-BASIL_MACRO_F1 = 0.36  # measured 0.361 (majority 0.299); the issue's bar 0.50 not reached
-PERSENT_ACCURACY = 0.52  # measured 0.531 (majority 0.526); the issue's bar 0.55 not reached
+BASIL_MACRO_F1 = 0.36  # measured 0.365 (majority 0.299); the issue's bar 0.50 not reached
+PERSENT_ACCURACY = 0.53  # measured 0.536 (majority 0.526); the issue's bar 0.55 not reached
 # LOWERED from 0.49 on 2026-12-05 (afternoon), measured 0.489: two sets of precision fixes
 # found on invented wire copy cost about 0.005 each (the portrayal helper's: an accuser's
 # charge, a court's finding and a loss are not the article's own casting; the lead's: a
 # complement under "refused", "failed" or "denies" is no deed, a dateline is no actor, a
 # state's title is its office holder). Each was kept for what it fixes on unseen text; the
 # issue's bar, 0.45, still holds with room.
-PERSENT_MACRO_F1 = 0.48  # measured 0.484 (2026-12-06, evening; 0.486 before one document moved)
+PERSENT_MACRO_F1 = 0.485  # measured 0.489 (2026-12-06, night; 0.484 in the evening)
 NFC_LEAN_MACRO_F1 = 0.47  # measured 0.484 (role_lean); the issue's bar is 0.40
 # Measured 0.473 on fold 1's test articles, never fitted on. LOWERED from 0.48 on 2026-12-05:
 # the 0.486 it rested on was measured on texts read with their spreadsheet quoting left in

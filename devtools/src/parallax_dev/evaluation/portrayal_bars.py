@@ -194,6 +194,48 @@ How to read these:
   `parallax.portrayal.aimed`) and one actor per firm however its legal name ends (MEANTIME
   section) moved one BASIL entity from positive to neutral, as gold has it, and one NFC
   victim from neutral to victim; NewsMTSC, PerSenT and NFC `role_lean` did not move.
+- Late evening of 2026-12-06 (issue 16), from invented op-eds and reports (US Congress,
+  a farm bill, Kharkiv, a carmaker's board, a flood fund): the writer's verdicts and
+  prescriptions. "Congress should pass a law that keeps the government open" read +0.74
+  towards Congress, making a Congress the op-ed condemns positive: a prescription's
+  positive share now counts as neutral (`roles.prescribed`, `roles.unpraised`; its
+  negative share stays; in a quoted source's voice too, which moved one NFC `role_lean`
+  answer and no figure). And a nominal predication on the actor in the article's own voice
+  ("Germany is the worst offender", "Her bill is a disgrace", and "That is a cynical bet"
+  judging the subject of the sentence before; `parallax.portrayal.verdicts`, the valence
+  lexicon rating the noun or its modifier at 1.5 or more, negation turning it round; "be",
+  "become" or "remain"), where the model's reading of the same sentence gives the same
+  class at least 0.6 (`STRONG`), is enough for the actor's
+  sentiment on its own (otherwise `MIN_SENTENCES`, two, are needed): a senator an op-ed
+  condemns in one sentence and judges in the next is no longer neutral. BASIL 0.634 /
+  0.361 to 0.637 / 0.366 (one gold-negative entity found negative; selection part 0.649 /
+  0.362 to 0.654 / 0.373, held out unchanged), PerSenT 0.531 / 0.484 to 0.533 / 0.486 (one
+  gold-neutral person no longer positive; held out 0.509 / 0.451 to 0.512 / 0.454); NFC
+  `role`, `role_lean` and every `portrayal-judged` row as before (verdicts feed the
+  sentiment only, not the roles: "X is a casualty" or "a loser" is no antagonist).
+  Narrowed before measuring: an adjective after the copula ("the senator was furious",
+  "three were dead") tells a state, not a judgement, and a quality owned is often suffered
+  ("the villagers' misery"), so neither counts. Tried and dropped: the share of own
+  sentences passing such a verdict as a genre cue (copula then a strongly rated word, no
+  quotation or attribution in the sentence). It read the invented op-eds as opinion, but
+  on public data it fires little: the ten NAEB opinion pages have a verdict in 0 to 7.5%
+  of their sentences, BASIL's news in 0% at the median, and at any weight it took BASIL
+  news down (183 to 181 of 210 at weight 3, 177 at 8, on a quick sentence split) with no
+  NAEB opinion page gained.
+- Night of 2026-12-06 (issue 16), from invented wire, court and business copy: whose words
+  a quotation is. A whole noun phrase quoted after a verb of calling is the caller's
+  ("called the outcome "a betrayal of science""); a report inside someone's direct
+  quotation is theirs; "he said" after an unnamed speaker is that speaker; the time of
+  saying and a "while" clause giving another speaker's words are no part of what is said;
+  "the governor" is the one person named with that title; one of a body's people ("a TSA
+  officer told") speaks for themselves. With the verdicts above: BASIL 0.634 / 0.361 to
+  0.637 / 0.366, PerSenT 0.531 / 0.484 to 0.536 / 0.489 (held out 0.509 / 0.451 to
+  0.519 / 0.460), NFC and every `portrayal-judged` row as before. Then "the president"
+  read as the one person named with that very title ("President Obama ... the
+  president"; not "Vice President Biden") took BASIL back to 0.634 / 0.365: the
+  references are right, and they gave three gold-neutral entities more sentences, two of
+  which crossed a sentiment cut (Obama positive, Biden negative) and one came back to
+  neutral. Kept, for the quotations and deeds they give their speaker on unseen news.
 - NFC: `role_lean` is the learned reading of all the evidence, every voice alike
   (`parallax/portrayal/role_model.py`, `parallax-dev train portrayal-roles`, fitted on the
   paper's fold 1 train and dev articles only); its held-out row above is the fold's test
