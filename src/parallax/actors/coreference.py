@@ -21,7 +21,8 @@ from parallax.actors.animacy import PERSON_NOUNS, names_people
 from parallax.actors.described_names import FIRM_NOUNS, PUBLIC_BODY_WORDS
 from parallax.actors.firm_names import business_name, legal_name
 from parallax.actors.gender import pronoun_gender, stated_genders
-from parallax.actors.mentions import ActorResolver, Mention
+from parallax.actors.mention_records import Mention
+from parallax.actors.mentions import ActorResolver
 from parallax.actors.referents import (
     backgrounded,
     describes_someone,

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from parallax.actors.person_titles import HONORIFICS
 
 if TYPE_CHECKING:
-    from parallax.actors.mentions import ActorInfo, Mention
+    from parallax.actors.mention_records import ActorInfo, Mention
 
 LEGAL_FORMS = frozenset(
     {

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from parallax.actors.mentions import Mention
+from parallax.actors.mention_records import Mention
 
 MALE = "male"
 FEMALE = "female"

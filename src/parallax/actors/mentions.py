@@ -20,7 +20,6 @@ Biden administration" and "US" must count as one actor, and "Moscow", "the Kreml
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -39,6 +38,7 @@ from parallax.actors.homonyms import (
     place_named_as_person,
     state_named_as_person,
 )
+from parallax.actors.mention_records import ActorInfo, Mention, slug
 from parallax.actors.name_forms import (
     spelled_otherwise,
     unify_name_variants,
@@ -79,7 +79,7 @@ from parallax.actors.products import mark_products
 from parallax.actors.state_heads import state_head
 from parallax.actors.surname_links import bodies_named, serves_a_named_body
 from parallax.domains import domain_pack
-from parallax.knowledge import KBEntity, KnowledgeBase, alias_key, stands_for, written_as_named
+from parallax.knowledge import KBEntity, KnowledgeBase, stands_for, written_as_named
 from parallax.knowledge.shared_names import article_means_us_state, is_us_state
 
 ACTOR_LABELS = NAME_LABELS
@@ -96,58 +96,6 @@ TITLES = frozenset(
 OFFICE_PROPERTIES = ("head_of_state", "head_of_government", "leader", "secretary_general")
 LED_BY_HEADS = frozenset({"administration", "government", "cabinet", "presidency"})
 """Head nouns of phrases named after the head of state or government who leads them."""
-
-_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def slug(text: str) -> str:
-    """A lowercase id fragment for a name that the knowledge base does not know."""
-    return _SLUG.sub("-", alias_key(text)).strip("-") or "unnamed"
-
-
-@dataclass
-class Mention:
-    """One mention of an actor: a character span, the tokens it covers, and how it was found.
-
-    Attributes:
-        start, end: character offsets in the article text.
-        token_start, token_end: token indices in the Doc (end exclusive).
-        head: the token index of the phrase's syntactic head (decides number and role).
-        actor: the canonical actor id.
-        kind: "name", "phrase", "demonym", "pronoun" or "description".
-        plural: the phrase is grammatically plural ("the rulers", "Russian troops").
-        subject: the phrase is (part of) a clause subject; coreference prefers subjects.
-        label: the named-entity label the mention came from ("PERSON", "GPE", ...), if any.
-        people: a plural demonym naming people ("Iowans"), never joined to their place.
-        modifier: an unknown group's name that only describes a noun ("Democratic senators").
-    """
-
-    start: int
-    end: int
-    token_start: int
-    token_end: int
-    head: int
-    actor: str
-    kind: str
-    text: str
-    plural: bool = False
-    subject: bool = False
-    sentence_id: str = ""
-    label: str = ""
-    people: bool = False
-    modifier: bool = False
-
-
-@dataclass
-class ActorInfo:
-    """What the report says about one actor, apart from its mentions."""
-
-    id: str
-    name: str
-    type: str
-    kb_id: str | None
-    affiliation: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class ActorResolver:

@@ -18,7 +18,7 @@ from parallax.actors.name_particles import PARTICLES
 from parallax.actors.namesakes import choose_namesake
 
 if TYPE_CHECKING:
-    from parallax.actors.mentions import ActorInfo, Mention
+    from parallax.actors.mention_records import ActorInfo, Mention
     from parallax.knowledge import KBEntity, KnowledgeBase
 
 

@@ -31,7 +31,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from parallax.actors.mentions import Mention
+    from parallax.actors.mention_records import Mention
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 """Generational suffixes that end a full name ("Jesse Jackson Jr.")."""

@@ -22,9 +22,9 @@ from typing import Any
 from parallax.actors.animacy import one_of_its_people
 from parallax.actors.datelines import after_dateline
 from parallax.actors.quote_marks import quotations
+from parallax.actors.reported_speech import reported, speaker_subject
 from parallax.actors.resolve import MentionIndex
 from parallax.actors.speech import CHARACTERISING_VERBS, SPEECH_VERBS
-from parallax.actors.subjects import antecedent, nearest_subject, stranded_speaker
 from parallax.actors.transcripts import transcript_turns
 from parallax.model import Sentence
 
@@ -50,7 +50,7 @@ def extract_quotes(
     unnamed_pronoun: set[int] = set()
     for start, end, cue in _direct(doc, text):
         speaker, speaker_text = _speaker(cue, index) if cue is not None else (None, None)
-        subject = _subject(cue) if cue is not None else None
+        subject = speaker_subject(cue) if cue is not None else None
         if speaker is None and subject is not None and subject.lower_ in {"he", "she"}:
             unnamed_pronoun.add(start)
         quotes.append(
@@ -66,7 +66,7 @@ def extract_quotes(
             }
         )
     for token in doc:
-        span = _reported(token)
+        span = reported(token)
         if span is None:
             continue
         begin, finish, speaker_token = span
@@ -189,7 +189,7 @@ def _direct(doc: Any, text: str) -> list[tuple[int, int, Any | None]]:
             # by its length, and the describer's words, never the speaker of a sentence
             # before; "the plan has been called "..."" names no one who used them. (A
             # short one, "called it a "new normal"", stays a term in scare quotes.)
-            subject = _subject(calling)
+            subject = speaker_subject(calling)
             if subject is None or subject.dep_ == "nsubjpass" or subject.idx > start:
                 found.append((start, end, None, quoted.continued))
                 continue
@@ -366,26 +366,8 @@ def _covers(quote: dict[str, Any], content: Any) -> bool:
     )
 
 
-def _subject(verb: Any) -> Any | None:
-    """Who does ``verb``: its subject, or the agent of a passive.
-
-    The second of two joined verbs ("X went on to call it unusual and said ...") has no
-    subject of its own in the parse; it takes the one the two share. A relative pronoun
-    ("officials, who say ...") is the noun it stands for.
-    """
-    subject = nearest_subject(verb)
-    if subject is not None:
-        return antecedent(subject, verb)
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        return _subject(verb.head)
-    return stranded_speaker(verb)
-
-
 def _speaker(cue: Any, index: MentionIndex) -> tuple[str | None, str | None]:
-    subject = _subject(cue)
+    subject = speaker_subject(cue)
     if subject is None:
         return None, None
     return speaker_of(subject, index)
@@ -502,206 +484,3 @@ def _name_end(token: Any) -> int:
             if named and child.i == right + 1:
                 right = max(right, _name_end(named[0]))
     return int(right)
-
-
-WORKS = frozenset(
-    {
-        "analysis", "report", "study", "survey", "estimate", "poll", "review", "assessment",
-        "tally", "count", "audit", "investigation", "statement",
-    }
-)  # fmt: skip
-"""Nouns for a piece of work whose author is its source ("according to a study by X")."""
-
-
-def _author_of(source: Any) -> Any:
-    """Who a source is: the author of a study or report named after "by"/"from", else itself.
-
-    "According to an analysis by the research group Carbon Ledger" is Carbon Ledger's
-    word; a noun for a body with the body's name beside it is the name.
-    """
-    if source.lemma_.lower() not in WORKS:
-        return source
-    for child in source.children:
-        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
-            author = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if author is None or author.lemma_.lower() in WORKS:
-                continue
-            named = next((c for c in author.children if c.dep_ == "appos"), None)
-            return named if named is not None and author.pos_ == "NOUN" else author
-    return source
-
-
-def _reported(token: Any) -> tuple[int, int, Any | None] | None:
-    """(start token, end token, speaker token) of reported speech governed by ``token``."""
-    if token.lower_ == "according" and token.dep_ == "prep":
-        to = next((c for c in token.children if c.lower_ == "to"), None)
-        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-        if source is None:
-            return None
-        source = _author_of(source)
-        sent = token.sent
-        clause = token.head
-        tokens = [t for t in clause.subtree if not (token.left_edge.i <= t.i <= token.right_edge.i)]
-        opening = after_dateline(token.doc, sent.start)
-        tokens = [t for t in tokens if t.sent.start == sent.start and not t.is_punct]
-        tokens = [t for t in tokens if t.i >= opening]
-        if not tokens:
-            return None
-        return tokens[0].i, tokens[-1].i + 1, source
-    if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_VERBS:
-        return None
-    complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
-    if complement is None:
-        return _trailing(token)
-    subject = _subject(token)
-    if subject is None:
-        return None
-    first = after_dateline(token.doc, complement.left_edge.i)
-    first = _past_time_of_saying(complement, first)
-    if token.doc[first].lower_ == "that":
-        first += 1
-    last = min(complement.right_edge.i, _unshared_conjunct(complement) - 1)
-    if subject.i < token.i and first < subject.left_edge.i <= last:
-        last = subject.left_edge.i - 1  # a speaker the parser hung inside what they report
-    last = _before_another_speaker(complement, first, last)
-    while last > first and token.doc[last].is_punct and not _closes(token.doc, first, last):
-        last -= 1
-    return first, _to_closing_mark(token.doc, first, last, token.sent.end) + 1, subject
-
-
-_TIME_PREPOSITIONS = frozenset({"on", "in", "at", "late", "early"})
-
-
-def _past_time_of_saying(complement: Any, first: int) -> int:
-    """Where what is said starts, after a time that belongs to the saying.
-
-    In "Scott said on Monday he would oppose the plan" the parser may hang "on Monday" on
-    "oppose"; news writes the time of saying right after "said", so a time that fills
-    everything between the verb and the reported clause's subject is the saying's.
-    """
-    doc = complement.doc
-    subject = next((c for c in complement.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or subject.left_edge.i <= first:
-        return first
-    between = doc[first : subject.left_edge.i]
-    timed = any(t.ent_type_ in {"DATE", "TIME"} for t in between)
-    if timed and all(
-        t.ent_type_ in {"DATE", "TIME"} or t.lower_ in _TIME_PREPOSITIONS or t.text == ","
-        for t in between
-    ):
-        return int(subject.left_edge.i)
-    return first
-
-
-def _before_another_speaker(complement: Any, first: int, last: int) -> int:
-    """The end of what is said, before a clause that gives another speaker's words.
-
-    "Rick Scott said he would oppose the plan, while Tim Scott said he would support it":
-    the "while" clause is no part of what Rick Scott said.
-    """
-    doc = complement.doc
-    for child in complement.children:
-        if child.dep_ not in {"advcl", "conj"} or child.i <= first or child.i > last:
-            continue
-        if any(
-            t.lemma_.lower() in SPEECH_VERBS and any(c.dep_ == "nsubj" for c in t.children)
-            for t in child.subtree
-        ):
-            end = child.left_edge.i - 1
-            while end > first and (doc[end].is_punct or doc[end].dep_ == "cc"):
-                end -= 1
-            return int(min(last, end))
-    return last
-
-
-def _unshared_conjunct(complement: Any) -> int:
-    """Where a verb the parser joined to a reported clause, but which is not part of it, begins.
-
-    Verbs joined by "and" share their auxiliaries: in "said the sale would fuel conflict and
-    deepen the war" both verbs follow "would". A conjunct with a tense of its own, with no
-    subject or auxiliary, cannot follow the modal ("would ... and blasted the
-    administration", "would slow ... and left rates unchanged"), so it is joined to the
-    speech verb: the speaker argued and blasted, the bank warned and left rates unchanged.
-    What it tells is the report's account of the speaker's act, not the speaker's words,
-    and the reported clause ends before the conjunction (the sentence's end when there is
-    no such conjunct). So is a clause in the past with its own subject ("said it would
-    burden voters, and the group filed a lawsuit"): the report's, after what was said.
-    Only a clause under a modal is read this way; a past-tense clause
-    ("said prices rose and wages fell") gives no sign which verb a conjunct goes with.
-    """
-    end = int(complement.right_edge.i) + 1
-    if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in complement.children):
-        return end
-    perfect = any(c.dep_ == "aux" and c.lemma_ in {"have", "be"} for c in complement.children)
-    for conjunct in complement.children:
-        if conjunct.dep_ != "conj" or conjunct.i < complement.i:
-            continue
-        if any(c.dep_ in {"aux", "auxpass"} for c in conjunct.children):
-            continue
-        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in conjunct.children) and (
-            conjunct.tag_ != "VBD"
-        ):
-            continue  # "would rise, and wages would fall": both may be the speaker's
-        if conjunct.tag_ in {"VBD", "VBZ"} or (conjunct.tag_ == "VBN" and not perfect):
-            joiners = [
-                int(c.i)
-                for c in complement.children
-                if c.dep_ in {"cc", "punct"} and c.i < conjunct.left_edge.i
-            ]
-            return min(end, max(joiners, default=int(conjunct.left_edge.i)))
-    return end
-
-
-def _trailing(verb: Any) -> tuple[int, int, Any | None] | None:
-    """An attribution closing its sentence that the parser hung under what it reports.
-
-    In "X happened, killing ten people, an official said." the parser may attach "said"
-    to the participle instead of making the sentence its complement. When a speech verb
-    with a subject of its own, and no complement, ends its sentence after a comma and
-    governs nothing before its subject, the sentence up to that comma is what is said.
-    """
-    if verb.dep_ not in {"ccomp", "parataxis", "advcl", "conj"}:
-        return None
-    subject = nearest_subject(verb)
-    if subject is None or subject.i > verb.i:
-        return None
-    sentence = verb.sent
-    comma = subject.left_edge.i - 1
-    if comma <= sentence.start or verb.doc[comma].text != ",":
-        return None
-    if any(t.i > verb.i and not t.is_punct and t.dep_ != "prep" for t in verb.children):
-        return None  # "said it would", not a closing attribution
-    governed = {t.i for t in verb.subtree}
-    if any(not t.is_punct and t.i not in governed for t in verb.doc[verb.i + 1 : sentence.end]):
-        return None
-    last = comma - 1
-    first = after_dateline(verb.doc, sentence.start)
-    while last > first and verb.doc[last].is_punct and not _closes(verb.doc, first, last):
-        last -= 1
-    return first, last + 1, subject
-
-
-QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
-
-
-def _to_closing_mark(doc: Any, first: int, last: int, end: int) -> int:
-    """``last``, or the mark after it that closes a quotation left open in ``first..last``.
-
-    The parser may leave the closing mark of quoted words outside the clause ('said it had
-    "no room to delay."'); the reported speech then runs to that mark.
-    """
-    if sum(doc[i].text in QUOTE_MARKS for i in range(first, last + 1)) % 2 == 0:
-        return last
-    after = range(last + 1, min(end, last + 3))
-    return next((i for i in after if doc[i].text in QUOTE_MARKS), last)
-
-
-def _closes(doc: Any, first: int, last: int) -> bool:
-    """Whether the mark at ``last`` closes a quotation opened inside ``first..last``.
-
-    Trailing punctuation is trimmed from reported speech, but not the mark that ends words
-    quoted inside it: 'the court had "no room to delay"' keeps its closing mark.
-    """
-    if doc[last].text not in QUOTE_MARKS:
-        return False
-    return sum(doc[i].text in QUOTE_MARKS for i in range(first, last + 1)) % 2 == 0

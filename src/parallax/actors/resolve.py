@@ -8,7 +8,8 @@ from datetime import date
 from typing import Any
 
 from parallax.actors.coreference import resolve_references
-from parallax.actors.mentions import ActorResolver, Mention
+from parallax.actors.mention_records import Mention
+from parallax.actors.mentions import ActorResolver
 from parallax.actors.subjects import is_stranded_speaker
 from parallax.actors.titled_references import titled_references
 from parallax.knowledge import KnowledgeBase

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from parallax.actors.mentions import Mention
+from parallax.actors.mention_records import Mention
 
 TITLE_FORMS: dict[str, frozenset[str]] = {
     "governor": frozenset({"gov", "governor"}),
