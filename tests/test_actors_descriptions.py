@@ -217,3 +217,14 @@ def test_the_president_is_not_the_vice_president(nlp: Pipeline) -> None:
     )
     assert "The president" not in mentions_of(analysis, "Tessa Marlow")
     assert "The congressman" in mentions_of(analysis, "Owen Pike")
+
+
+def test_the_company_after_the_trade_noun_that_introduced_the_firm_is_the_firm(
+    nlp: Pipeline,
+) -> None:
+    analysis = analyse(
+        nlp,
+        "Farmers sued the oil company Tarvex on Thursday. Tarvex rejected the claims. In a "
+        "statement, the company said it had invested $4 billion in solar power.",
+    )
+    assert "the company" in mentions_of(analysis, "Tarvex")

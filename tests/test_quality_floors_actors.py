@@ -32,8 +32,8 @@ def test_meantime_event_and_actor_floors() -> None:
     # Issue 16: "the company" must be the firm gold says (0.757 on 37 judged, 2026-12-06
     # evening, once a name ending in a line of business is a firm; 0.750 on 32 before;
     # 0.375 on 8 before descriptions of firms and of a body by its name's last word).
-    assert actors["descriptions"]["predicted"] >= 35
-    assert actors["descriptions"]["precision"] >= 0.7
+    assert actors["descriptions"]["predicted"] >= 37  # 39 at 0.795 (2026-12-06 night)
+    assert actors["descriptions"]["precision"] >= 0.75
     # Issue 18: a knowledge-base link must be right (measured 0.955 on 67 judged links).
     assert actors["links"]["predicted"] >= 235  # 243 (2026-12-06 night)
     assert actors["links"]["precision"] >= 0.9

@@ -552,8 +552,9 @@ def _mentioned_before(doc: Any, token: Any, taken: set[int]) -> bool:
 
     In "a small biotech company ... the company said", the description takes up that phrase,
     not a firm named earlier: any earlier phrase on the same noun with more than "the"
-    before it counts. A noun in apposition to a name ("Eskom, the state utility") belongs
-    to the name, and is no rival; an earlier bare "the company" is the same description.
+    before it counts. A noun in apposition to a name ("Eskom, the state utility"), or with
+    the name in apposition to it ("the oil company Veltrex"), belongs to the name, and is
+    no rival; an earlier bare "the company" is the same description.
     """
     lemma = token.lemma_.lower()
     return any(
@@ -561,6 +562,7 @@ def _mentioned_before(doc: Any, token: Any, taken: set[int]) -> bool:
         and other.pos_ == "NOUN"
         and other.i not in taken
         and other.dep_ != "appos"
+        and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in other.children)
         and any(
             child.dep_ not in {"case", "punct"} and child.lower_ != "the"
             for child in other.children
