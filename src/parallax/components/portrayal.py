@@ -246,7 +246,7 @@ class Portrayal:
         distributions=("vadersentiment",),
     )
     requires = ("sentences", "actors", "quotes", "events", "techniques")
-    reads_if_present = ("layer_states", "genre")
+    reads_if_present = ("layer_states", "genre", "doc")
     assigns = ("actors.portrayal",)
 
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
@@ -261,7 +261,11 @@ class Portrayal:
                 analysis.layers.get("quotes", []),
                 judgments,
                 opinion=analysis.layers.get("genre") == "opinion",
-                verdicts=verdicts(analysis.doc, analysis.layers.get("actors", [])),
+                verdicts=(
+                    verdicts(analysis.doc, analysis.layers.get("actors", []))
+                    if analysis.doc is not None
+                    else None  # a stored analysis without its parse: no verdicts read
+                ),
             )
             yield analysis
 
