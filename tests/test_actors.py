@@ -251,6 +251,16 @@ def test_a_speaker_after_a_dateline_is_named_without_it(nlp: Pipeline) -> None:
     assert analysis.layers["quotes"][0]["speaker_text"] == "Prime Minister Ann Varga"
 
 
+def test_a_closing_mark_after_the_full_stop_stays_with_the_quoted_words(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        'Ann Varga, who leads a budget group, said the deficit was "a moral failure."\n\n'
+        "Vice President Tom Hale could cast a tie-breaking vote.",
+    )
+    texts = [q["text"] for q in analysis.layers["quotes"]]
+    assert 'the deficit was "a moral failure."' in texts
+
+
 def test_a_time_is_never_an_events_target(nlp: Pipeline) -> None:
     analysis = analyse(
         nlp, "But Mrs. Ortega indicated on Tuesday that she wanted to give her testimony."

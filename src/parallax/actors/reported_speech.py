@@ -219,12 +219,17 @@ def _to_closing_mark(doc: Any, first: int, last: int, end: int) -> int:
     """``last``, or the mark after it that closes a quotation left open in ``first..last``.
 
     The parser may leave the closing mark of quoted words outside the clause ('said it had
-    "no room to delay."'); the reported speech then runs to that mark.
+    "no room to delay."'), and the sentence splitter may put it after the sentence's full
+    stop, with the next sentence; the reported speech then runs to that mark.
     """
     if sum(doc[i].text in QUOTE_MARKS for i in range(first, last + 1)) % 2 == 0:
         return last
-    after = range(last + 1, min(end, last + 3))
-    return next((i for i in after if doc[i].text in QUOTE_MARKS), last)
+    for i in range(last + 1, min(len(doc), last + 3)):
+        if doc[i].text in QUOTE_MARKS:
+            return i  # the sentence splitter may put the closing mark after the full stop
+        if i >= end and not (doc[i].is_punct or doc[i].is_space):
+            break
+    return last
 
 
 def _closes(doc: Any, first: int, last: int) -> bool:
