@@ -36,6 +36,7 @@ from parallax.temporal._resolution import (
     prev_word,
     relative_value,
     simple_expression,
+    words_before,
 )
 from parallax.temporal._weekday import weekday_date
 from parallax.temporal.expression import offset_value, shift
@@ -295,7 +296,7 @@ def _looks_ahead(m: re.Match[str], ctx: Context) -> bool:
     lean = ctx.lean_at(m.start(), m.end())
     if lean is not None:
         return lean in {"ahead", "later"}
-    window = re.split(r"[.!?]\s+", ctx.text[max(0, m.start() - 120) : m.start()])[-1]
+    window = words_before(ctx.text, m.start(), reach=120)
     return bool(PLAN_CUE.search(window) or _COMMITTED.search(window))
 
 

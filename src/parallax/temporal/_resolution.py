@@ -266,6 +266,11 @@ def day_value(year: int | None, month: int, day: int) -> str | None:
 _ASIDE = re.compile(r",\s*(?:who|which)\b[^,;]*,", re.IGNORECASE)
 
 
+def words_before(text: str, at: int, reach: int = 80) -> str:
+    """The words of the sentence before ``at`` (up to ``reach`` characters), no aside."""
+    return without_aside(_SENTENCE_END.split(text[max(0, at - reach) : at])[-1])
+
+
 def without_aside(head: str) -> str:
     """The words before a time with any relative clause closed before it taken out.
 
@@ -394,7 +399,7 @@ def guess_year(ctx: Context, month: int, day: int, at: int) -> int:
     """
     anchor = ctx.anchor
     assert anchor is not None
-    sentence = without_aside(_SENTENCE_END.split(ctx.text[max(0, at - 80) : at])[-1])
+    sentence = words_before(ctx.text, at)
     after = ctx.text[at : at + 20].partition(",")[0]
     ahead = bool(PLAN_CUE.search(sentence + after)) and not _SINCE.search(sentence)
     behind = 0 if ahead and _FUTURE.search(sentence) else 1 if ahead else PAST_SPAN_MONTHS
