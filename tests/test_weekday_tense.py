@@ -80,3 +80,15 @@ def test_this_weekday_already_gone_is_the_coming_one_when_the_verb_looks_ahead(
         "2026-12-11"
     )
     assert _dates(nlp, "The Harlow plant closed this Friday.", sunday)["close"] == "2026-12-04"
+
+
+def test_a_past_meeting_in_a_city_without_its_year_or_members_is_not_a_summit_there(
+    nlp: Pipeline,
+) -> None:
+    # The knowledge base knows a NATO summit in Rome (1991). Two delegations meeting there,
+    # told in a 2025 report with no year, are not it; NATO's leaders, its members, may be.
+    when = date(2025, 4, 1)
+    talks = _dates(nlp, "Delegations from the two countries met in Rome for talks.", when)
+    assert not [a for a in talks if "summit" in a], talks
+    leaders = _dates(nlp, "NATO leaders met in Rome to agree a new strategy.", when)
+    assert "NATO Rome summit (1991)" in leaders, leaders

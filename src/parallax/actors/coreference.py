@@ -162,7 +162,7 @@ def resolve_references(
         here = sentence_of(token.idx)
         gender = pronoun_gender(lower) if kind == "pronoun" else None
         clause_subject = _subject_actor(token, actor_at)
-        ranked: list[tuple[tuple[int, int, int], Mention]] = []
+        ranked: list[tuple[tuple[int, int, int, int], Mention]] = []
         for candidate in reversed(explicit[: bisect_right(starts, token.idx - 1)]):
             distance = here - sentence_of(candidate.start)
             long_reach = wanted is not None and (FIRM in wanted or token.lemma_ in BODY_WORDS)
@@ -182,7 +182,11 @@ def resolve_references(
                 continue
             if lower in SINGULAR_NEUTER and home_place(doc[candidate.head]):
                 continue  # "Sen. Jo Hale of Ohio voted against it": the bill, not Ohio
-            key = (distance, 0 if candidate.subject else 1, token.idx - candidate.end)
+            # Within a sentence, a person the article has already given this pronoun's
+            # gender goes before one it has given none ("Tymoshenko ... her ... though
+            # Klitschko also has claims. She was jailed": Tymoshenko).
+            known = 0 if gender is not None and genders.get(candidate.actor) == gender else 1
+            key = (distance, known, 0 if candidate.subject else 1, token.idx - candidate.end)
             ranked.append((key, candidate))
         if not ranked:
             continue
@@ -389,17 +393,21 @@ def _unnamed_person_between(doc: Any, candidate: Mention, pronoun: Any, taken: s
 
 
 def _ambiguous(
-    best: tuple[tuple[int, int, int], Mention],
-    others: list[tuple[tuple[int, int, int], Mention]],
+    best: tuple[tuple[int, int, int, int], Mention],
+    others: list[tuple[tuple[int, int, int, int], Mention]],
 ) -> bool:
     """Whether another person is as likely a referent of "he"/"she" as the best one.
 
     Two people in the same sentence (counted back from the pronoun), both subjects or both
     not, differ only in how close they are, which says little about whom "he" means; unless
     the article's wording gave one of them another gender (the candidates here are already
-    filtered by it), such a pronoun is left unresolved rather than guessed.
+    filtered by it), such a pronoun is left unresolved rather than guessed, even when only
+    one of them was given the pronoun's gender before (a ranking, not a proof).
     """
-    return any(other.actor != best[1].actor and key[:2] == best[0][:2] for key, other in others)
+    def rank(key: tuple[int, int, int, int]) -> tuple[int, int]:
+        return key[0], key[2]  # sentence distance and subjecthood, not gender evidence
+
+    return any(other.actor != best[1].actor and rank(key) == rank(best[0]) for key, other in others)
 
 
 def _compatible(
@@ -497,8 +505,8 @@ def _firm_like(info: Any, resolver: ActorResolver) -> bool:
 
 
 def _named_business_first(
-    ranked: list[tuple[tuple[int, int, int], Mention]], resolver: ActorResolver
-) -> list[tuple[tuple[int, int, int], Mention]]:
+    ranked: list[tuple[tuple[int, int, int, int], Mention]], resolver: ActorResolver
+) -> list[tuple[tuple[int, int, int, int], Mention]]:
     """Only the candidates of the one organisation named as a business, when there is one.
 
     After "Northsea Petroleum was fined", "Greenpeace accused the company" means the firm:

@@ -131,6 +131,12 @@ def phrase_of(token: Any | None) -> str | None:
                 left = inner.left_edge.i
                 if left > token.i + 1 and doc[left - 1].text == ",":
                     end = min(end, left - 1)
+    if token.i < token.head.i < end:
+        # "Its emissions fell by 8%, the steepest drop in decades": an apposition the
+        # parser hung on the subject past its verb is not the subject's phrase.
+        end = token.head.i
+        while end > token.i + 1 and doc[end - 1].is_punct:
+            end -= 1
     while (
         end < len(doc)
         and not doc[end - 1].whitespace_

@@ -103,7 +103,7 @@ def extract_events(
     references = named.find(doc, anchor) if named is not None else []
     for reference in references:
         verb_time = time_of_verb.get(reference.token)
-        if reference.by_verb and not meeting_fits(doc, reference, verb_time, anchor):
+        if reference.by_verb and not meeting_fits(doc, reference, verb_time, anchor, named):
             continue  # "leaders met in Rome on Saturday": another meeting than the summit
         if reference.by_place and dated_elsewhere(doc, reference, times):
             continue  # "Monday's meeting in Helsinki", in 2026: not the 2018 summit

@@ -101,6 +101,16 @@ class NamedEvents:
             return None
         return KBDate(entity, str(start), str(end), source)
 
+    def participants_in(self, event: KBDate, sentence: Any) -> bool:
+        """Whether ``sentence`` (a parsed span) names one of ``event``'s participants."""
+        ids = {f.object for f in self.kb.facts_about(event.entity.id, "participant") if f.object}
+        return any(
+            entity.id in ids
+            for ent in sentence.ents
+            for entity in self.kb.lookup(ent.text)
+            if written_as_named(entity, ent.text)
+        )
+
     def by_alias(self, text: str) -> list[KBDate]:
         """Dated events whose name or alias is ``text``."""
         bare = re.sub(r"^the\s+(1[5-9]\d\d|20\d\d)\s+", "", text.strip(), flags=re.I)
@@ -244,7 +254,11 @@ def dated_elsewhere(doc: Any, reference: EventReference, times: Sequence[dict[st
 
 
 def meeting_fits(
-    doc: Any, reference: EventReference, time: dict[str, Any] | None, anchor: date | None
+    doc: Any,
+    reference: EventReference,
+    time: dict[str, Any] | None,
+    anchor: date | None,
+    named: NamedEvents | None = None,
 ) -> bool:
     """Whether a meeting found only by its verb and place can be the knowledge-base one.
 
@@ -253,7 +267,12 @@ def meeting_fits(
     Rome on Saturday", in a 2025 article), nor when the verb speaks of now, later or of a
     plan ("meet in Rome", "will gather in Rome", "were due to meet in Geneva", "would
     convene in Vienna") and the event is over by the article's date, unless the sentence
-    writes a year of the event ("in 1945 they agreed to meet in Yalta").
+    writes a year of the event ("in 1945 they agreed to meet in Yalta"). A past meeting
+    with no time of its own, in an article written after the event, is that event only
+    when the sentence writes one of its years or names one of its participants
+    (known to ``named``: "Stalin and Roosevelt met in Yalta"): "delegations from the
+    two countries met in Istanbul for talks", in a 2025 war report, is not NATO's 2004
+    summit there.
     """
     began = as_date(reference.event.start, last=False) or date.min
     ended = as_date(reference.event.end, last=True) or date.max
@@ -264,10 +283,13 @@ def meeting_fits(
     ahead = verb.tag_ in {"VBZ", "VBP"} or any(
         c.dep_ == "aux" and c.lower_ in PLANNED_AUX for c in verb.children
     )
-    if not (ahead and anchor is not None and ended < anchor):
+    if anchor is None or ended >= anchor:
         return True
     years = {int(y) for y in _YEAR.findall(verb.sent.text)}
-    return any(began.year <= year <= ended.year for year in years)
+    if any(began.year <= year <= ended.year for year in years):
+        return True
+    sentence = verb.sent
+    return not ahead and (named is None or named.participants_in(reference.event, sentence))
 
 
 PLANNED_AUX = frozenset({"will", "'ll", "shall", "to", "would", "could", "might", "may", "must"})
