@@ -81,6 +81,8 @@ def reported(token: Any) -> tuple[int, int, Any | None] | None:
         return tokens[0].i, tokens[-1].i + 1, source
     if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_VERBS:
         return None
+    if unsaid(token):
+        return None
     complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
     if complement is None:
         return _trailing(token)
@@ -98,6 +100,37 @@ def reported(token: Any) -> tuple[int, int, Any | None] | None:
     while last > first and token.doc[last].is_punct and not _closes(token.doc, first, last):
         last -= 1
     return first, _to_closing_mark(token.doc, first, last, token.sent.end) + 1, subject
+
+
+NOBODY = frozenset({"nobody", "none", "neither", "noone"})
+"""Subjects that say there was no speaker ("none of them said ...")."""
+
+WITHHOLDING_VERBS = frozenset({"decline", "refuse"})
+"""Verbs of not doing what their complement says ("declined to say whether ...")."""
+
+
+def unsaid(verb: Any) -> bool:
+    """Whether a speech verb tells that something was *not* said.
+
+    "No Republican has said publicly that they would oppose him", "she did not say the
+    plan would fail" and "he declined to say whether he agreed" report no one's words: the
+    clause is what nobody said, and reading it as a quotation puts words in the mouths of
+    the very people the writer says kept silent.
+    """
+    if any(child.dep_ == "neg" for child in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WITHHOLDING_VERBS:
+        return True
+    subject = nearest_subject(verb)
+    if subject is None:
+        return False
+    if subject.lower_ in NOBODY or (subject.lower_ == "one" and _has_det(subject, "no")):
+        return True
+    return _has_det(subject, "no")
+
+
+def _has_det(noun: Any, word: str) -> bool:
+    return any(child.dep_ == "det" and child.lower_ == word for child in noun.children)
 
 
 _TIME_PREPOSITIONS = frozenset({"on", "in", "at", "late", "early"})
