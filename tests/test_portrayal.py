@@ -211,6 +211,15 @@ def test_a_feeling_towards_someone_is_no_deed() -> None:
     assert actions.kind("frighten", "frightened") == actions.HARMFUL
 
 
+def test_a_participle_rated_as_an_adjective_of_quality_gives_its_verb_no_rating() -> None:
+    # Invented: "an advanced economy" is praise; "voted to advance the nominee" is procedure.
+    # A participle rated as a deed still counts.
+    for verb, written in (("advance", "advance"), ("advance", "advanced"), ("focus", "focused")):
+        assert actions.kind(verb, written) is None, (verb, written)
+    assert actions.kind("jail", "jailed") == actions.HARMFUL
+    assert actions.kind("abduct", "abduct") == actions.HARMFUL
+
+
 def test_making_an_agreement_is_no_blow_but_breaking_one_is_read_by_its_verb() -> None:
     # Invented: "struck a deal", "cut a deal" make an agreement; a strike on a depot is one.
     deal = {"action": "strike", "target_text": "a deal on subsidies", "target_head": "deal"}

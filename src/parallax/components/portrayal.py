@@ -25,7 +25,7 @@ from parallax.portrayal.actions import JUDGEMENT_VERBS
 from parallax.portrayal.roles import PRONOUN_WEIGHT, Judgment
 from parallax.portrayal.target_sentiment import Query, predict, target_mask
 from parallax.portrayal.verdicts import verdicts
-from parallax.portrayal.voice import OWN, Voice, VoiceIndex, relayed, speaking
+from parallax.portrayal.voice import OWN, Voice, VoiceIndex, introducing, relayed, speaking
 
 Key = tuple[str, str, tuple[str, str]]
 Asked = tuple[list[Key], list[Query], list[Voice], list[float]]
@@ -115,7 +115,9 @@ def unspoken(analysis: Analysis, asked: Asked) -> Asked:
     but the sentence's tone towards Smith is the tone of what Smith says: the article only
     relays it. Such a sentence (:func:`parallax.portrayal.voice.speaking`) is not asked
     about the speaker in the article's voice, so the budget goes to sentences about the
-    actor; what it says about others is still read, in the quoted voice, towards them. Nor
+    actor; what it says about others is still read, in the quoted voice, towards them. An
+    actor named only in who the speaker is ("said Ann Berg, the committee's top Democrat":
+    :func:`parallax.portrayal.voice.introducing`) is not asked about there either. Nor
     is a speaker asked about in its own quoted words ("Dalton told supporters that his
     opponent was a failure": the "his" is Dalton's, the tone his of his rival): a source's
     casting is of others.
@@ -124,6 +126,12 @@ def unspoken(analysis: Analysis, asked: Asked) -> Asked:
         analysis.layers.get("quotes", []),
         analysis.layers.get("events", []),
         analysis.sentences,
+        SAYING,
+    )
+    spoken |= introducing(
+        analysis.layers.get("actors", []),
+        analysis.layers.get("events", []),
+        analysis.article.text,
         SAYING,
     )
     keys, queries, voices, weights = asked

@@ -421,13 +421,25 @@ def lexicon() -> dict[str, float]:
     return table
 
 
+QUALITY_PARTICIPLES = frozenset(
+    {
+        "advanced", "dedicated", "determined", "entitled", "esteemed", "focused", "justified",
+        "poised", "sophisticated",
+    }
+)  # fmt: skip
+"""Participles the lexicon rates only as adjectives of a quality ("an advanced economy", "a
+dedicated nurse", "a determined fighter"), with no rating of the verb. Read as the verb's
+rating they turn procedure into help ("the committee voted to advance the nominee"); the
+verb is left unrated instead."""
+
+
 def valence(lemma: str, written: str = "") -> float | None:
     """The lexicon's rating of a verb, from the form written or its lemma's forms."""
     table = lexicon()
     lemma = lemma.lower()
     forms = [written.lower(), lemma, lemma + "s", lemma + "ed", lemma + "d", lemma + "ing"]
     for form in forms:
-        if form and form in table:
+        if form and form in table and form not in QUALITY_PARTICIPLES:
             return table[form]
     return None
 

@@ -99,6 +99,47 @@ def speaking(
     return found
 
 
+def introducing(
+    actors: Sequence[Mapping[str, Any]],
+    events: Sequence[Mapping[str, Any]],
+    text: str,
+    speech_verbs: Collection[str],
+) -> set[tuple[str, str]]:
+    """(actor id, sentence id) where the actor is named only in who a speaker is.
+
+    In '"...," said Senator Ann Berg of Ohio, the committee's top Democrat' the committee
+    is part of the speaker's description (the ``events`` layer's ``agent_text`` of a speech
+    verb, lemmas in ``speech_verbs``): the sentence identifies Berg, and its tone is the
+    tone of what Berg says, not the article's view of the committee. Only an actor whose
+    every mention in the sentence lies in such a phrase, and that is not the speaker
+    itself, counts.
+    """
+    phrases: dict[str, list[tuple[int, int, str]]] = {}
+    for event in events:
+        words = str(event.get("action") or "").split()
+        lemma = words[1] if words[:1] == ["not"] and len(words) > 1 else (words or [""])[0]
+        wording, head = str(event.get("agent_text") or ""), event.get("agent_span")
+        if lemma not in speech_verbs or not wording or not head:
+            continue
+        at = text.find(wording, max(int(head[0]) - len(wording), 0))
+        if 0 <= at <= int(head[0]) and at + len(wording) >= int(head[1]):
+            span = (at, at + len(wording), str(event.get("agent") or ""))
+            phrases.setdefault(str(event.get("sentence_id")), []).append(span)
+    found: set[tuple[str, str]] = set()
+    for actor in actors:
+        inside: dict[str, bool] = {}
+        for mention in actor.get("mentions", []):
+            sentence = str(mention.get("sentence_id"))
+            start, end = int(mention["start"]), int(mention["end"])
+            within = any(
+                a <= start and end <= b and speaker != actor.get("id")
+                for a, b, speaker in phrases.get(sentence, [])
+            )
+            inside[sentence] = inside.get(sentence, True) and within
+        found.update((str(actor.get("id")), s) for s, only in inside.items() if only)
+    return found
+
+
 def relayed(
     events: Sequence[Mapping[str, Any]], verbs: Collection[str]
 ) -> dict[tuple[str, str], Voice]:
