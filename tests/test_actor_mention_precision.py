@@ -188,6 +188,24 @@ def test_a_capital_owning_the_citys_own_office_is_the_city(nlp: Pipeline) -> Non
     assert found["Moscow"] == "russia"  # the capital speaking is the state
 
 
+def test_a_capital_placed_by_the_compass_or_listed_among_cities_is_the_city(
+    nlp: Pipeline,
+) -> None:
+    # Invented: where the fires burn and which cities were warned, not the states.
+    analysis = analyse(
+        nlp,
+        "Firefighters fought a blaze near a village 30 km west of Athens. The ministry "
+        "issued heat warnings for 12 cities, including Rome and Naples. Athens said it "
+        "would send more planes.",
+    )
+    actors = analysis.layers["actors"]
+    mentions = {m["text"] + str(m["start"]): a["id"] for a in actors for m in a["mentions"]}
+    text = analysis.article.text
+    assert mentions[f"Athens{text.index('Athens')}"] != "greece"
+    assert mentions.get(f"Rome{text.index('Rome')}") != "italy"
+    assert mentions[f"Athens{text.rindex('Athens')}"] == "greece"  # the capital speaking
+
+
 def test_it_that_takes_time_stands_for_nothing(nlp: Pipeline) -> None:
     analysis = analyse(
         nlp,

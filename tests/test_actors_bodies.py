@@ -117,3 +117,27 @@ def test_the_agency_is_the_body_named_paragraphs_before(nlp: Pipeline) -> None:
     )
     body = next(a for a in analysis.layers["actors"] if a["name"] == "Nordic Weather Institute")
     assert "The agency" in [m["text"] for m in body["mentions"]]
+
+
+def test_a_bodys_long_name_read_as_a_title_is_a_body_when_it_acts(nlp: Pipeline) -> None:
+    # Invented: the tagger reads such long names as a book's title; a body's name that says
+    # or does something is an organisation, and a conference one goes to stays no actor.
+    text = (
+        "The Conference on Fair Housing and Tenant Rights said on Monday it had filed a "
+        "complaint. Delegates met at the Lisbon Conference on Ocean Health."
+    )
+    analysis = nlp(Article(text=text, source="<test>", language="en"))
+    names = {a["name"]: a["type"] for a in analysis.layers["actors"]}
+    assert names.get("Conference on Fair Housing and Tenant Rights") == "organisation", names
+    assert not any("Lisbon" in name or "Ocean" in name for name in names), names
+
+
+def test_a_name_right_after_a_word_for_a_firm_is_the_firms(nlp: Pipeline) -> None:
+    # Invented: the tagger reads the unknown name as a person's; "the company" is that firm.
+    text = (
+        "Dutch insurer Halvora will cut 900 jobs, the company said on Monday. Halvora's "
+        "shares fell 2%."
+    )
+    halvora = actor_named(nlp, text, "Halvora")
+    assert halvora["type"] == "organisation", halvora
+    assert any(m["text"] == "the company" for m in halvora["mentions"]), halvora["mentions"]

@@ -6,8 +6,9 @@ people, with "he" and "she" free to refer to it. The article's own wording shows
 only a body can be: someone leads, heads, chairs or founded it ("who leads Greenpeace");
 someone holds a post at it or in it ("a director of Greenpeace", "an analyst at Vantor");
 it has members, branches or headquarters ("Greenpeace's members"); or a noun for a body
-stands in apposition ("Vantor, the charity"). A person is not written so: one leads a
-team or a country, not a person; a person has staff and aides, not members or branches.
+stands in apposition ("Vantor, the charity") or right before the name ("German carmaker
+Veltron"). A person is not written so: one leads a team or a country, not a person; a
+person has staff and aides, not members or branches.
 
 Only an unknown actor is retyped (the knowledge base's types stand), and only one the
 article always names in a single word with no honorific or title before it: "Ana Berg"
@@ -20,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from parallax.actors.animacy import PERSON_NOUNS
-from parallax.actors.described_names import BODY_NOUNS
+from parallax.actors.described_names import BODY_NOUNS, PUBLIC_BODY_WORDS
 from parallax.actors.person_titles import HONORIFICS
 from parallax.actors.retyping import ActorLike, MentionLike, retype
 
@@ -123,7 +124,9 @@ def body_context(token: Any) -> bool:
     if token.dep_ == "poss" and head.pos_ == "NOUN":
         return str(head.lemma_).lower() in BODY_PARTS
     return any(
-        c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in APPOSED_BODIES
+        c.pos_ == "NOUN"
+        and c.lemma_.lower() in APPOSED_BODIES
+        and (c.dep_ == "appos" or (c.dep_ == "compound" and c.i == token.i - 1))
         for c in token.children
     )
 
@@ -133,4 +136,30 @@ def _titled(token: Any) -> bool:
     return any(
         c.dep_ == "compound" and c.i < token.i and c.lemma_.lower() in PERSON_NOUNS
         for c in token.children
+    )
+
+
+TITLE_LABELS = frozenset({"WORK_OF_ART", "EVENT", "LAW"})
+"""Labels the tagger gives the long name of a body it has not learnt ("The Leadership
+Conference on Civil and Human Rights", read as a book's title)."""
+
+ACTING_BODY_WORDS = PUBLIC_BODY_WORDS | frozenset({"conference", "network", "centre", "center"})
+"""Head words of a body's name ("... Conference on Civil Rights", "... Network")."""
+
+
+def acting_body(ent: Any) -> bool:
+    """Whether a name tagged as a title, an event or a law is a body that acts.
+
+    A book, a treaty or a festival does not say, collect or file anything: such a name whose
+    head is a word for a body (:data:`ACTING_BODY_WORDS`) and that is the subject of a verb
+    ("The Leadership Conference on Civil and Human Rights said ...") is an organisation.
+    "At the Munich Security Conference" or "under the Clean Air Act" stay what they were.
+    """
+    root = ent.root
+    return bool(
+        ent.label_ in TITLE_LABELS
+        and len(ent) > 1
+        and root.lemma_.lower() in ACTING_BODY_WORDS
+        and root.dep_ in {"nsubj", "nsubjpass"}
+        and root.head.pos_ == "VERB"
     )

@@ -45,13 +45,37 @@ CITY_NOUNS = frozenset(
 """Nouns for a city's own parts, people and offices ("Kyiv's mayor", "residents of Moscow")."""
 
 
+DIRECTIONS = frozenset(
+    {
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+        "north-east", "north-west", "south-east", "south-west",
+    }
+)  # fmt: skip
+"""Compass words that place something from a city ("west of Athens")."""
+
+EXAMPLE_PREPS = frozenset({"including", "like", "as"})
+"""Prepositions that give examples of the noun before them ("16 cities, including Rome")."""
+
+
 def capital_as_place(token: Any) -> bool:
     """Whether a capital headed by ``token`` names where something happens (the module).
 
     So does a capital that owns or qualifies one of the city's own parts, people or offices
-    (:data:`CITY_NOUNS`): "Kyiv's mayor" and "residents of Moscow" are the city's.
+    (:data:`CITY_NOUNS`): "Kyiv's mayor" and "residents of Moscow" are the city's; one
+    that places something by the compass ("30 km west of Athens"); and one given as an
+    example of cities ("warnings for 16 cities, including Rome and Florence").
     """
     if locative(token, CAPITAL_LOCATIVE_PREPS):
+        return True
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in DIRECTIONS:
+        return True
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ in EXAMPLE_PREPS
+        and token.head.head.lemma_.lower() in CITY_NOUNS | {"capital", "town"}
+    ):
         return True
     if token.dep_ in {"poss", "compound"}:
         return bool(token.head.lemma_.lower() in CITY_NOUNS)

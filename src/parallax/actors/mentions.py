@@ -24,7 +24,7 @@ from datetime import date
 from typing import Any
 
 from parallax.actors.animacy import PERSON_NOUNS, titled_person
-from parallax.actors.body_context import bodies_tagged_as_people
+from parallax.actors.body_context import acting_body, bodies_tagged_as_people
 from parallax.actors.capitals import before_its_state, capital_as_place, city_named, locative
 from parallax.actors.common_words import common_word_as_name
 from parallax.actors.credits import in_credit_line
@@ -192,6 +192,8 @@ class ActorResolver:
                 found.extend(self._people_inside(chunk, mention))
         for ent in entities_with_whole_names(doc):
             ent = before_apposition(without_leading_title(ent))
+            if acting_body(ent):
+                ent.label_ = "ORG"  # "The Leadership Conference on Civil Rights said"
             if ent.label_ not in ACTOR_LABELS or taken.intersection(range(ent.start, ent.end)):
                 continue
             if in_a_persons_title(ent) or common_word_as_name(ent, self._known):

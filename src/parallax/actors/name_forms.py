@@ -133,8 +133,9 @@ def without_possessive(name: str) -> str:
     return re.sub(r"['’]s?$", "", name.strip())
 
 
-_MISLABELLED_SURNAME = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
-"""Labels the tagger gives a bare surname it does not recognise as a person."""
+_MISLABELLED_SURNAME = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP"})
+"""Labels the tagger gives a bare surname it does not recognise as a person (a people's
+name too: "Senate panel advances Hollis nomination", in a headline before "Marcus Hollis")."""
 
 
 def _mislabelled_surname(mention: Mention) -> bool:
@@ -146,7 +147,7 @@ def _mislabelled_surname(mention: Mention) -> bool:
     with that surname in full; :func:`unify_surnames` checks the second condition.
     """
     return (
-        mention.kind == "name"
+        (mention.kind == "name" or (mention.kind == "demonym" and mention.label == "NORP"))
         and mention.label in _MISLABELLED_SURNAME
         and mention.actor.startswith("local:")
         and mention.text[:1].isupper()
