@@ -116,6 +116,9 @@ def test_tokens_and_text_agree_on_where_a_dateline_ends(nlp: Any) -> None:
         # a date and an agency with no place, and a dateline with its year
         ("Sept 24 (Reuters) - Stocks fell on Monday.", date(2024, 9, 26), date(2024, 9, 24)),
         ("NEW YORK, March 3, 2024 (Reuters) - Stocks fell.", None, date(2024, 3, 3)),
+        # with the weekday before the date, and a region before that
+        ("VARNA, Bulgaria, Friday, May 9, 2025 (Wire) - It sank.", None, date(2025, 5, 9)),
+        ("OSLO, Tue., 3 June (AFP) - It sank.", date(2025, 6, 3), date(2025, 6, 3)),
     ],
 )
 def test_a_dateline_stamps_the_day_the_text_speaks_from(

@@ -128,3 +128,16 @@ def test_header_body_start_is_an_offset() -> None:
     text = "Title\n\nMarch 3, 2021\n\n" + "Body words " * 20
     header = parse_header(text)
     assert text[header.body_start :].startswith("Body words")
+
+
+def test_a_datelines_full_date_dates_an_undated_text() -> None:
+    # Invented wire copy: no header date, a dateline with its year.
+    text = (
+        "Port strike ends\n\nRIGA, May 14, 2024 (Wire) - Dock workers returned to work on "
+        "Tuesday after a week-long strike.\n"
+    )
+    assert text_to_article(text, "x").date == date(2024, 5, 14)
+    undated = "Port strike ends\n\nRIGA, May 14 (Wire) - Dock workers returned to work.\n"
+    assert text_to_article(undated, "x").date is None  # no year: nothing to date it by
+    headed = "Port strike ends\n\nMay 20, 2024\n\n" + text.split("\n\n", 1)[1]
+    assert text_to_article(headed, "x").date == date(2024, 5, 20)  # the header's date wins

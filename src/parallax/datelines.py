@@ -28,11 +28,13 @@ _PLACE = rf"{_WORD}(?:[ \t]+{_WORD}){{0,{MAX_WORDS - 1}}}"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DAY = r"\d{1,2}"
 _YEAR = r"(?:,[ \t]*(?P<year>(?:19|20)\d\d))?"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?)"
 _FILED_ON = (
-    rf"(?:,[ \t]*(?:(?P<month>{_MONTH})[ \t]+(?P<day>{_DAY})"
+    rf"(?:,[ \t]*(?:{_WEEKDAY},?[ \t]+)?(?:(?P<month>{_MONTH})[ \t]+(?P<day>{_DAY})"
     rf"|(?P<day_first>{_DAY})[ \t]+(?P<month_after>{_MONTH})){_YEAR})"
 )
-"""The date a wire service stamps after the place: "Nov 20", "3 March", "March 3, 2024"."""
+"""The date a wire service stamps after the place: "Nov 20", "3 March", "March 3, 2024",
+with or without the weekday before it ("Wednesday, May 14, 2025")."""
 _DASH = r"(?:[\u2014\u2013\u2015]|--|-(?=\s))\s*"
 _OPENING = re.compile(
     rf"\s*(?P<place>{_PLACE})"

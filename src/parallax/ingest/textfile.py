@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from parallax.datelines import dateline_date
 from parallax.errors import EmptyInputError
 from parallax.ingest.dates import parse_date
 from parallax.ingest.decode import decode_text
@@ -88,7 +89,8 @@ def text_to_article(
         or front.get("source")
         or header.outlet,
         author=front.get("author") or header.author,
-        date=parse_date(date_text),
+        # A wire story's dateline with its year ("KYIV, March 5, 2024 (Reuters) -") dates it.
+        date=parse_date(date_text) or dateline_date(body, None),
         url=url or front.get("url") or header.url,
         language=header.language or "und",
         format="markdown" if markdown else "text",
