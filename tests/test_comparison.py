@@ -566,3 +566,15 @@ def test_paraphrases_that_time_the_event_differently_are_not_the_same() -> None:
     )
     pairs = compare_story("story-1", [first, second])["alignments"]
     assert [p for p in pairs if p["kind"] == "same"] == [], pairs
+
+
+def test_a_claim_whose_counts_another_source_writes_is_not_its_own() -> None:
+    from parallax.comparison.alignment import counted_elsewhere
+    from parallax.number_words import counts_in
+
+    # Invented: "Seventeen were hurt" is told in the other source's long lede as "17".
+    other = [[counts_in("A tram left the rails on Monday, killing two and injuring 17.")]]
+    mine: list[list[set[int]]] = [[]]
+    assert counted_elsewhere(counts_in("Seventeen people were hurt."), [*mine, *other], 0)
+    assert not counted_elsewhere(counts_in("Forty people were hurt."), [*mine, *other], 0)
+    assert not counted_elsewhere(counts_in("Two people died."), [*mine, *other], 0)  # < 10

@@ -7,6 +7,8 @@ thirty-first member") read the same words; each grammar adds its own extras (``a
 
 from __future__ import annotations
 
+import re
+
 CARDINALS: dict[str, int] = {
     "one": 1,
     "two": 2,
@@ -65,3 +67,30 @@ ORDINALS: dict[str, int] = {
     "twentieth": 20,
 }
 """First to twentieth."""
+
+
+_COUNT = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w,]*\d)"
+    r"|\b(" + "|".join(TENS) + r")(?:-(" + "|".join(CARDINALS) + r"))?\b"
+    r"|\b(" + "|".join(CARDINALS) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def counts_in(text: str, least: int = 10) -> set[int]:
+    """Whole numbers of at least ``least`` written in ``text``, in digits or words.
+
+    "Twenty-one people" and "wounding 21" give 21 alike; a decimal's whole part counts, and
+    a number that reads as a year (1800 to 2100) is left out, since every dated lede has one.
+    """
+    found: set[int] = set()
+    for match in _COUNT.finditer(text):
+        if match.group(1):
+            value = int(match.group(1).replace(",", ""))
+        elif match.group(2):
+            value = TENS[match.group(2).lower()] + CARDINALS.get((match.group(3) or "").lower(), 0)
+        else:
+            value = CARDINALS[match.group(4).lower()]
+        if value >= least and not 1800 <= value <= 2100:
+            found.add(value)
+    return found

@@ -35,7 +35,8 @@ only close pairs are judged:
   missiles hit X's station"). Neither a negation cue nor the entailment model alone makes
   one: on news pairs from BASIL its contradiction judgements were wrong (docs/evaluation.md).
 - **unique**: a check-worthy statement with no counterpart above ``UNIQUE_BELOW`` in any
-  other source.
+  other source, and whose counts no single sentence of another source writes
+  (:func:`counted_elsewhere`).
 
 Which sentences count as claims depends on the layers present: with sentence types
 (helper "statements") only factual claims and quotations; without them every sentence of
@@ -64,6 +65,7 @@ from parallax.comparison.pledges import Pledge, has_pledge, parse_pledges, pledg
 from parallax.comparison.shared_quotes import shared_quote
 from parallax.comparison.strikes import Strike, attacker_clash, has_strike, parse_strikes
 from parallax.comparison.terms import content_words
+from parallax.number_words import counts_in
 from parallax.record import (
     AlignedSentence,
     AlignmentBasis,
@@ -366,6 +368,23 @@ def _with_context(
     return np.asarray(widened @ widened.T)
 
 
+def counted_elsewhere(counts: set[int], counted: Sequence[Sequence[set[int]]], own: int) -> bool:
+    """Whether some sentence of another source writes every count of a claim.
+
+    "Twenty-one people were injured" and "..., killing three and wounding 21" are too far
+    apart as sentences for the encoder, yet the second source does not leave the injured
+    out: a claim whose counts (:func:`parallax.number_words.counts_in`) all stand in one
+    sentence of another source is not said to be only its own. Claims without such a count
+    are left to the encoder.
+    """
+    return bool(counts) and any(
+        counts <= sentence
+        for number, sentences in enumerate(counted)
+        if number != own
+        for sentence in sentences
+    )
+
+
 def align(
     story: str, records: Sequence[ArticleRecord], encode: Encoder | None = None
 ) -> list[AlignmentRecord]:
@@ -468,6 +487,7 @@ def align(
             }
         )
     result.sort(key=lambda r: (r["kind"] != "contradiction", -r["score"]))
+    counted = [[counts_in(s["text"]) for s in r.get("sentences", [])] for r in records]
     for i, record in enumerate(records):
         mine = [
             x
@@ -475,6 +495,7 @@ def align(
             if owner[x] == i
             and best_elsewhere[x] < UNIQUE_BELOW
             and flat[x][1].get("type") in (CLAIM_TYPES | {None})
+            and not counted_elsewhere(counts_in(texts[x]), counted, i)
         ]
         mine.sort(key=lambda x: -_salience(flat[x][1]))
         for x in mine[:UNIQUE_PER_SOURCE]:
