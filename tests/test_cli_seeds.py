@@ -62,6 +62,9 @@ def test_report_formats(sample_files: list[Path], cli: Any, fmt: str, tmp_path: 
     assert result.exit_code == 0
     text = out.read_text(encoding="utf-8")
     assert "Northern Voice" in text and "The Helsinki Herald" in text
+    if fmt == "md":
+        # Each actor once, as resolved, not the tagger's raw and split names beside it.
+        assert "| Actor | Type | Mentions |" in text and "- Named:" not in text
     if fmt == "html":
         assert text.startswith("<!doctype html>") and "Content-Security-Policy" in text
         assert "<script" not in text and "http://" not in text.split("<body>")[0]

@@ -98,7 +98,9 @@ def render_markdown(report: Report, *, full_text: bool = True) -> str:
         if a["status"] != "analysed":
             out.append(f"- Not analysed: {_cell(a['reason'])}")
         entities: dict[str, int] = {}
-        for entity in a.get("entities", []):
+        # The tagger's raw names ("Ursula von", "Leyen") only where no actors were read:
+        # the actors table below names each one once, as the analysis resolved it.
+        for entity in [] if a.get("actors") else a.get("entities", []):
             if entity["label"] in {"PERSON", "ORG", "GPE", "NORP", "EVENT", "LOC", "LAW"}:
                 entities[entity["text"]] = entities.get(entity["text"], 0) + 1
         if entities:
