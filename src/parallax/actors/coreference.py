@@ -101,8 +101,18 @@ def resolve_references(
     quotes = quote_spans(doc.text)
     speakers: dict[tuple[int, int], set[str]] = {}
 
+    # A sentence wholly inside a quotation is the speaker's, not a step of the narrative:
+    # in '"We will not back down. These sanctions are illegal. Our economy is strong," she
+    # told reporters' the minister named before the quotation is one sentence back, not three.
+    bounds = [*sentence_starts[1:], len(doc.text)]
+    told = [0]
+    for begin, end in zip(sentence_starts, bounds, strict=True):
+        end = begin + len(doc.text[begin:end].rstrip())
+        inside = any(a <= begin and end <= b for a, b in quotes)
+        told.append(told[-1] + (0 if inside else 1))
+
     def sentence_of(char: int) -> int:
-        return bisect_right(sentence_starts, char) - 1
+        return told[bisect_right(sentence_starts, char)] - 1
 
     def speaking(char: int) -> set[str]:
         """Who speaks the quotation around ``char`` (empty outside quotations)."""
@@ -404,6 +414,7 @@ def _ambiguous(
     filtered by it), such a pronoun is left unresolved rather than guessed, even when only
     one of them was given the pronoun's gender before (a ranking, not a proof).
     """
+
     def rank(key: tuple[int, int, int, int]) -> tuple[int, int]:
         return key[0], key[2]  # sentence distance and subjecthood, not gender evidence
 
@@ -560,9 +571,10 @@ def _mentioned_before(doc: Any, token: Any, taken: set[int]) -> bool:
 
     In "a small biotech company ... the company said", the description takes up that phrase,
     not a firm named earlier: any earlier phrase on the same noun with more than "the"
-    before it counts. A noun in apposition to a name ("Eskom, the state utility"), or with
-    the name in apposition to it ("the oil company Veltrex"), belongs to the name, and is
-    no rival; an earlier bare "the company" is the same description.
+    before it counts. A noun in apposition to a name ("Eskom, the state utility"), with
+    the name in apposition to it ("the oil company Veltrex"), or set right before the name
+    as its modifier ("against oil company Northgate Energy"), belongs to the name, and is no
+    rival; an earlier bare "the company" is the same description.
     """
     lemma = token.lemma_.lower()
     return any(
@@ -571,6 +583,7 @@ def _mentioned_before(doc: Any, token: Any, taken: set[int]) -> bool:
         and other.i not in taken
         and other.dep_ != "appos"
         and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in other.children)
+        and not (other.dep_ == "compound" and other.head.pos_ == "PROPN" and other.head.i > other.i)
         and any(
             child.dep_ not in {"case", "punct"} and child.lower_ != "the"
             for child in other.children

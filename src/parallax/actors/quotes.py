@@ -197,9 +197,12 @@ def _direct(doc: Any, text: str) -> list[tuple[int, int, Any | None]]:
         if cue is None:
             if not quoted.closed and not quoted.continued:
                 continue
-            if not quoted.continued and len(text[start:end].split()) < MIN_WORDS_WITHOUT_CUE:
+            short = len(text[start:end].split()) < MIN_WORDS_WITHOUT_CUE
+            if not quoted.continued and short and not _whole_sentence(doc, text, start, end):
                 continue
             cue = _cue_beside(doc, start, end, spans)
+            if cue is None and short and not quoted.continued:
+                continue  # a short quoted sentence nobody beside it is said to speak
             if (
                 cue is None
                 and not quoted.continued
@@ -216,6 +219,22 @@ def _direct(doc: Any, text: str) -> list[tuple[int, int, Any | None]]:
         if found[number][2] is None and found[number][3]:
             found[number] = (*found[number][:2], found[number + 1][2], found[number][3])
     return [(start, end, cue) for start, end, cue, _ in found]
+
+
+def _whole_sentence(doc: Any, text: str, start: int, end: int) -> bool:
+    """Whether a quotation is a whole sentence of its own ('"The minister should resign."').
+
+    It opens its sentence and ends it with a full stop, a question or an exclamation mark
+    inside the marks: a short one so set after an attributed quotation ('"...," Petek added.
+    "The minister should resign."') is the same speaker's, where a term in scare quotes
+    never is.
+    """
+    edges = _edges(doc, start, end)
+    if edges is None or text[start:end].rstrip()[-1:] not in {".", "!", "?"}:
+        return False
+    first = edges[0]
+    opening = [t for t in doc[first.sent.start : first.i] if not t.is_punct]
+    return not opening
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:

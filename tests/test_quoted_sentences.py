@@ -1,0 +1,55 @@
+"""Quotations of whole sentences: who speaks them, however short or long (issue 16).
+
+'"...," Petek added. "The minister should resign."' is Petek's second sentence, and "she
+told reporters" after a three-sentence quotation is the minister named just before it.
+The sentences are invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.components.actors import Actors
+from parallax.components.entities import Entities
+from parallax.components.parse import SpacyParse
+from parallax.components.quotes import Quotes
+from parallax.components.sentences import Sentences
+from parallax.knowledge import bundled
+from parallax.model import Article
+from parallax.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline([SpacyParse(), Sentences(), Entities(), Actors(bundled()), Quotes()])
+
+
+def speakers(nlp: Pipeline, text: str) -> dict[str, str | None]:
+    analysis = nlp(Article(text=text, source="<test>", language="en"))
+    names = {a["id"]: a["name"] for a in analysis.layers["actors"]}
+    return {q["text"]: names.get(q["speaker"]) for q in analysis.layers["quotes"]}
+
+
+def test_a_short_quoted_sentence_after_an_attributed_one_is_the_same_speakers(
+    nlp: Pipeline,
+) -> None:
+    found = speakers(
+        nlp,
+        'Union leader Ines Varga was angry. "This is a betrayal," Varga said. "We strike."',
+    )
+    assert found.get("We strike.") == "Ines Varga", found
+
+
+def test_a_term_in_scare_quotes_stays_no_quotation(nlp: Pipeline) -> None:
+    found = speakers(nlp, 'Ines Varga said the deal was fair. Critics call it a "sellout".')
+    assert "sellout" not in found, found
+
+
+def test_she_after_a_long_quotation_is_the_person_named_before_it(nlp: Pipeline) -> None:
+    found = speakers(
+        nlp,
+        'Mayor Lena Ruud spoke on Monday. "We will rebuild. The bridge will reopen. The '
+        'money is there. Nobody will be left behind," she told reporters.',
+    )
+    (spoken,) = [s for q, s in found.items() if q.startswith("We will rebuild")]
+    assert spoken == "Lena Ruud", found
