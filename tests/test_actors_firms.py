@@ -217,3 +217,31 @@ def test_a_business_name_tagged_as_a_person_is_retyped_a_firm() -> None:
     actors = {"local:kestrel-mining": SimpleNamespace(type="person", kb_id=None)}
     firms_tagged_otherwise([firm], actors, doc)  # type: ignore[arg-type]
     assert actors["local:kestrel-mining"].type == "organisation" and firm.label == "ORG"
+
+
+def test_the_company_after_a_firm_named_with_its_line_of_business_is_that_firm(
+    nlp: Pipeline,
+) -> None:
+    # Invented: "oil company" modifies the name; it is no unnamed company of its own.
+    analysis = analyse(
+        nlp,
+        "Fishermen sued oil company Harlow Petroleum on Monday. Harlow said the case had no "
+        "merit. The company said it would appeal any ruling.",
+    )
+    firm = actor_of(analysis, "Harlow Petroleum")
+    assert any(m["text"] == "The company" for m in firm["mentions"]), firm["mentions"]
+
+
+def test_a_partys_first_word_and_a_surname_read_as_a_noun_are_kept(nlp: Pipeline) -> None:
+    # Invented: the tagger tags only "Democrats", and takes a sentence's first surname for a
+    # common noun.
+    analysis = analyse(
+        nlp,
+        "Prime Minister Ola Brekke met the Liberal Democrats on Monday. The Free Democrats "
+        "stayed away. Brekke won the vote.",
+    )
+    names = {a["name"] for a in analysis.layers["actors"]}
+    assert {"Liberal Democrats", "Free Democrats"} <= names, names
+    assert "Democrats" not in names, names
+    brekke = actor_of(analysis, "Ola Brekke")
+    assert [m["text"] for m in brekke["mentions"]] == ["Ola Brekke", "Brekke"]

@@ -242,7 +242,9 @@ class ActorResolver:
         extra = []
         for token in doc:
             span = doc[token.i : token.i + 1]
-            if token.i in taken or token.pos_ != "PROPN":
+            if token.i in taken:
+                continue
+            if token.pos_ != "PROPN" and not _surname_as_subject(token, surnames):
                 continue
             misread = (
                 token.ent_type_ in NOT_NAMES_OF_ACTORS
@@ -571,3 +573,20 @@ class ActorResolver:
             if entity is not None and entity.type in STATE_TYPES:
                 return self._from_kb(entity)
         return None
+
+
+def _surname_as_subject(token: Any, surnames: dict[str, set[str]]) -> bool:
+    """Whether a capitalised word the tagger read as a common noun is a named person's surname.
+
+    "Keir Starmer offered concessions. Starmer won a landslide": the second "Starmer" opens
+    its sentence and the tagger takes it for a noun. It is that person when it is the
+    surname of exactly one person the article names in full and stands as a subject or an
+    owner, where a common noun that happens to be a surname ("Rice prices rose") seldom does.
+    """
+    return (
+        token.pos_ == "NOUN"
+        and token.text[:1].isupper()
+        and token.text[1:].islower()
+        and len(surnames.get(token.text, set())) == 1
+        and token.dep_ in {"nsubj", "nsubjpass", "poss"}
+    )
