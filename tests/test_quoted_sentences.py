@@ -53,3 +53,15 @@ def test_she_after_a_long_quotation_is_the_person_named_before_it(nlp: Pipeline)
     )
     (spoken,) = [s for q, s in found.items() if q.startswith("We will rebuild")]
     assert spoken == "Lena Ruud", found
+
+
+def test_a_countrys_people_without_office_speak_for_themselves(nlp: Pipeline) -> None:
+    # Invented: industry sources are no state's voice; its officials are.
+    found = speakers(
+        nlp,
+        "Two Ukrainian industry sources said output had fallen by half. Russian officials "
+        "said the strikes would go on.",
+    )
+    by_text = {q.split()[0]: s for q, s in found.items()}
+    assert by_text.get("output") is None, found
+    assert by_text.get("the") == "Russia", found

@@ -441,14 +441,37 @@ A relative, a friend or an employer speaks for themselves ("his family said" is 
 man's own statement, least of all in an obituary)."""
 
 
+STATE_VOICES = frozenset(
+    {
+        "administration", "army", "authority", "cabinet", "command", "delegation",
+        "diplomat", "envoy", "force", "government", "leader", "leadership", "military",
+        "minister", "ministry", "navy", "negotiator", "official", "prosecutor", "regime",
+        "spokesman", "spokesperson", "spokeswoman", "state", "troop",
+    }
+)  # fmt: skip
+"""Nouns for those who speak for a state when its people's name qualifies them ("Russian
+officials said", "Ukrainian forces said"); "two Ukrainian industry sources", "Russian
+analysts" or "Syrian residents" speak for themselves, not for their country."""
+
+
 def _speaker_actor(token: Any, index: MentionIndex) -> str | None:
     """The actor who speaks when ``token`` heads the subject of a speech verb.
 
     A state's or an organisation's instrument speaks for it ("Russia's defence ministry
     said"), as :meth:`MentionIndex.actor_of_token` reads such phrases; a person's relative,
-    friend or employer does not speak for the person (:data:`SPEAKS_FOR`).
+    friend or employer does not speak for the person (:data:`SPEAKS_FOR`), nor do a
+    country's people who hold no office of it (:data:`STATE_VOICES`).
     """
     found = index.actor_of_token(token)
+    if (
+        found is not None
+        and index.actor_at(token.idx) is None
+        and index.types.get(found) == "country"
+        and token.pos_ == "NOUN"
+        and token.lemma_.lower() not in STATE_VOICES | SPEAKS_FOR
+        and not any(c.dep_ == "poss" for c in token.children)
+    ):
+        return None  # "two Ukrainian industry sources said": not the Ukrainian state
     possessor = next((c for c in token.children if c.dep_ == "poss"), None)
     if (
         found is not None
