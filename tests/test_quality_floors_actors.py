@@ -15,7 +15,7 @@ def test_meantime_event_and_actor_floors() -> None:
     root = shared_path("datasets", "meantime_newsreader_en")
     events = meantime.evaluate(root, part="events")["events"]
     assert events["triggers"]["precision"] >= 0.88
-    assert events["triggers"]["f1"] >= 0.57
+    assert events["triggers"]["f1"] >= 0.62  # 0.660 (2026-12-07)
     assert events["participants"]["f1"] >= 0.51  # 0.516 (2026-12-06); 0.474 before issue 18
     # Issue 18: a date given to an event must be the time gold places it at (0.933 on 105).
     assert events["dated"]["predicted"] >= 105  # 110 (2026-12-06 night)
@@ -32,7 +32,7 @@ def test_meantime_event_and_actor_floors() -> None:
     # Issue 16: "the company" must be the firm gold says (0.757 on 37 judged, 2026-12-06
     # evening, once a name ending in a line of business is a firm; 0.750 on 32 before;
     # 0.375 on 8 before descriptions of firms and of a body by its name's last word).
-    assert actors["descriptions"]["predicted"] >= 37  # 39 at 0.795 (2026-12-06 night)
+    assert actors["descriptions"]["predicted"] >= 40  # 42 at 0.810 (2026-12-07)
     assert actors["descriptions"]["precision"] >= 0.75
     # Issue 18: a knowledge-base link must be right (measured 0.955 on 67 judged links).
     assert actors["links"]["predicted"] >= 235  # 243 (2026-12-06 night)
