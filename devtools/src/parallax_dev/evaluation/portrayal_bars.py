@@ -255,6 +255,12 @@ How to read these:
   sentence are equally likely (both subjects or both not) and only one had been given the
   pronoun's gender: PerSenT fell to 0.531 / 0.477 (held out 0.502 / 0.431), under its
   floor, so such a pronoun stays unresolved as before and the gender only ranks.
+  Tried and not kept the same day: in an opinion piece, casting from the writer's tone
+  only where the actor's own-voice sentiment leans the role's way (an invented op-ed
+  against Putin made him its hero from one warm reading of "Putin is betting that our
+  patience will run out", too little for a sentiment). Every judged row stayed as it was,
+  but NFC `role` fell from 0.116 to 0.076 (held out 0.085 to 0.059), under its floor: its
+  short climate op-eds are cast from one or two readings.
 - NFC: `role_lean` is the learned reading of all the evidence, every voice alike
   (`parallax/portrayal/role_model.py`, `parallax-dev train portrayal-roles`, fitted on the
   paper's fold 1 train and dev articles only); its held-out row above is the fold's test
