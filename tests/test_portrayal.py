@@ -220,6 +220,16 @@ def test_a_participle_rated_as_an_adjective_of_quality_gives_its_verb_no_rating(
     assert actions.kind("abduct", "abduct") == actions.HARMFUL
 
 
+def test_help_only_promised_is_no_deed_but_a_threat_to_harm_is() -> None:
+    # Invented: "has promised to pardon supporters" gives no help yet; "threatened to
+    # shell the villages" already intimidates them.
+    pardon = {"action": "pardon", "target_text": "his supporters", "target_people": True}
+    assert actions.is_deed(pardon, False, helpful=True)
+    assert not actions.is_deed({**pardon, "intended": True}, False, helpful=True)
+    shell = {"action": "shell", "target_text": "the villages", "target_people": True}
+    assert actions.is_deed({**shell, "intended": True}, False)
+
+
 def test_making_an_agreement_is_no_blow_but_breaking_one_is_read_by_its_verb() -> None:
     # Invented: "struck a deal", "cut a deal" make an agreement; a strike on a depot is one.
     deal = {"action": "strike", "target_text": "a deal on subsidies", "target_head": "deal"}

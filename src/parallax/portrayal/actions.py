@@ -305,7 +305,10 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
     rates"). A loss the subject suffers
     (:data:`UNDERGONE`) is a deed done to the subject.
     What is only planned, promised or supposed ("will join", "would strike", the
-    events layer's ``hypothetical``) has not been done, and an attack in words on a
+    events layer's ``hypothetical``) has not been done; help only promised or planned
+    (the events layer's ``intended``: "has promised to pardon his supporters") is a
+    pledge, not help given, where a threat to harm ("threatened to cut") already
+    intimidates and still counts. An attack in words on a
     person (the events layer's ``verbal``: "attacked the governor over her plan") is no
     blow. "Missed", "agreed", "won" with nothing acted on, or "stressed" and "denied",
     carry the valence of their words only.
@@ -327,6 +330,7 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
         and not (action in SCALE_VERBS and event.get("target_head") in MEASURE_NOUNS)
         and not event.get("hypothetical")
         and not event.get("verbal")
+        and not (helpful and event.get("intended"))
     )
 
 
