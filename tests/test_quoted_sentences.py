@@ -65,3 +65,19 @@ def test_a_countrys_people_without_office_speak_for_themselves(nlp: Pipeline) ->
     by_text = {q.split()[0]: s for q, s in found.items()}
     assert by_text.get("output") is None, found
     assert by_text.get("the") == "Russia", found
+
+
+def test_a_quotation_held_by_a_verb_of_calling_takes_that_verb_as_its_cue(
+    nlp: Pipeline,
+) -> None:
+    # Invented: the nearer "promised" belongs to the relative clause, not to the quotation.
+    analysis = nlp(
+        Article(
+            text="Mayor Ida Berg, who has promised to cut fares, called the ruling "
+            '"a blow to every rider."',
+            source="<test>",
+            language="en",
+        )
+    )
+    (quote,) = analysis.layers["quotes"]
+    assert quote["cue"] == "called", quote

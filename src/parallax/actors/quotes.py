@@ -175,6 +175,10 @@ def _direct(doc: Any, text: str) -> list[tuple[int, int, Any | None]]:
         cue = _cue_near(doc, start, end, spans)
         calling = None
         words = len(text[start:end].split())
+        if cue is not None and quoted.closed and _characterising_verb(doc, start, end) is not None:
+            # 'Trump, who has promised to pardon ..., called the decision "an abuse"': the
+            # verb of calling that holds the quotation, not a nearer speech verb, is its cue.
+            cue = None
         if (
             cue is None
             and quoted.closed
