@@ -260,7 +260,13 @@ How to read these:
   against Putin made him its hero from one warm reading of "Putin is betting that our
   patience will run out", too little for a sentiment). Every judged row stayed as it was,
   but NFC `role` fell from 0.116 to 0.076 (held out 0.085 to 0.059), under its floor: its
-  short climate op-eds are cast from one or two readings.
+  short climate op-eds are cast from one or two readings. Also tried and not kept: a
+  one-word given name as the one person named in full with it ("pardoned his son Hunter
+  ... Hunter Biden"): PerSenT fell to 0.531 / 0.480 and BASIL to 0.630 / 0.367, the
+  first name of a document's main person drawing sentences read in the budget's place.
+  Kept: help only promised or planned ("has promised to pardon his supporters") is no
+  deed, and a quotation held by a verb of calling takes that verb as its cue; every row
+  above stayed as it was.
 - NFC: `role_lean` is the learned reading of all the evidence, every voice alike
   (`parallax/portrayal/role_model.py`, `parallax-dev train portrayal-roles`, fitted on the
   paper's fold 1 train and dev articles only); its held-out row above is the fold's test
