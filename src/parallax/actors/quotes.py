@@ -175,7 +175,8 @@ def _direct(doc: Any, text: str) -> list[tuple[int, int, Any | None]]:
         cue = _cue_near(doc, start, end, spans)
         calling = None
         words = len(text[start:end].split())
-        if cue is not None and quoted.closed and _characterising_verb(doc, start, end) is not None:
+        holding = _characterising_verb(doc, start, end) if quoted.closed else None
+        if cue is not None and holding is not None:
             # 'Trump, who has promised to pardon ..., called the decision "an abuse"': the
             # verb of calling that holds the quotation, not a nearer speech verb, is its cue.
             cue = None
@@ -187,7 +188,7 @@ def _direct(doc: Any, text: str) -> list[tuple[int, int, Any | None]]:
                 or (words >= MIN_WORDS_OF_A_PHRASE and _whole_phrase(doc, start, end))
             )
         ):
-            calling = _characterising_verb(doc, start, end)
+            calling = holding
         if calling is not None:
             # "Abrams described the measure as "a slow knife in the back"": a quotation
             # by its length, and the describer's words, never the speaker of a sentence

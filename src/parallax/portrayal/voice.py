@@ -64,6 +64,12 @@ class VoiceIndex:
         return Voice(QUOTED, quote.get("speaker"), quote.get("speaker_text"))
 
 
+def verb_lemma(event: Mapping[str, Any]) -> str:
+    """The lemma of an events-layer action, its negation set aside ("not say" -> "say")."""
+    words = str(event.get("action") or "").split()
+    return words[1] if words[:1] == ["not"] and len(words) > 1 else (words or [""])[0]
+
+
 def speaking(
     quotes: Sequence[Mapping[str, Any]],
     events: Sequence[Mapping[str, Any]],
@@ -92,8 +98,7 @@ def speaking(
             if sentence.end > start:
                 found.add((str(speaker), str(sentence.id)))
     for event in events:
-        words = str(event.get("action") or "").split()
-        lemma = words[1] if words[:1] == ["not"] and len(words) > 1 else (words or [""])[0]
+        lemma = verb_lemma(event)
         if event.get("agent") and lemma in speech_verbs:
             found.add((str(event["agent"]), str(event.get("sentence_id"))))
     return found
@@ -116,8 +121,7 @@ def introducing(
     """
     phrases: dict[str, list[tuple[int, int, str]]] = {}
     for event in events:
-        words = str(event.get("action") or "").split()
-        lemma = words[1] if words[:1] == ["not"] and len(words) > 1 else (words or [""])[0]
+        lemma = verb_lemma(event)
         wording, head = str(event.get("agent_text") or ""), event.get("agent_span")
         if lemma not in speech_verbs or not wording or not head:
             continue
@@ -155,8 +159,7 @@ def relayed(
     """
     found: dict[tuple[str, str], Voice] = {}
     for event in events:
-        words = str(event.get("action") or "").split()
-        lemma = words[1] if words[:1] == ["not"] and len(words) > 1 else (words or [""])[0]
+        lemma = verb_lemma(event)
         target, agent = event.get("target"), event.get("agent")
         speaker_text = event.get("agent_text")
         if lemma not in verbs or not target or target == agent or not (agent or speaker_text):
@@ -181,8 +184,7 @@ def reported(events: Sequence[Mapping[str, Any]], verbs: Collection[str]) -> dic
     found: dict[int, Voice] = {}
     reporters = []
     for event in events:
-        words = str(event.get("action") or "").split()
-        lemma = words[1] if words[:1] == ["not"] and len(words) > 1 else (words or [""])[0]
+        lemma = verb_lemma(event)
         if lemma in verbs and (event.get("agent") or event.get("agent_text")):
             reporters.append(event)
     for number, event in enumerate(events):
