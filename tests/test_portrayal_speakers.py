@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from parallax.portrayal.voice import introducing
+from typing import Any
+
+import pytest
+
+from parallax.portrayal.voice import introducing, wordless_calls
+from parallax.spacy_model import load_spacy
 
 
 def test_a_body_in_a_speakers_title_is_not_asked_about_in_the_articles_voice() -> None:
@@ -38,3 +43,45 @@ def test_a_body_in_a_speakers_title_is_not_asked_about_in_the_articles_voice() -
     # Named a second time in the sentence, outside the speaker's description, it is asked.
     events[0]["agent_text"] = "Senator Ann Berg of Ohio"
     assert introducing(actors, events, text, {"say"}) == set()
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_spacy()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Governor Dana Reyes personally called the families of the two victims.",
+        "Reyes called the mayor late on Monday to offer help.",
+        "The prime minister called an election for June.",
+    ],
+)
+def test_a_call_that_names_nothing_is_no_speech(nlp: Any, sentence: str) -> None:
+    # Invented sentences: a telephone call, a visit offered, an election called.
+    doc = nlp(sentence)
+    verb = next(t for t in doc if t.lemma_ == "call")
+    events = [
+        {"id": "e1", "action": "call", "trigger": {"start": verb.idx, "end": verb.idx + len(verb)}}
+    ]
+    assert wordless_calls(doc, events) == {"e1"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Senator Ruth Gable called the governor a liar.",
+        'Mora called the ruling "an insult to every family".',
+        "The mayor called for calm after the verdict.",
+        "Gable called on residents to stay at home.",
+        "She called out the senator over the vote.",
+    ],
+)
+def test_a_call_that_names_or_demands_is_speech(nlp: Any, sentence: str) -> None:
+    doc = nlp(sentence)
+    verb = next(t for t in doc if t.lemma_ == "call")
+    events = [
+        {"id": "e1", "action": "call", "trigger": {"start": verb.idx, "end": verb.idx + len(verb)}}
+    ]
+    assert wordless_calls(doc, events) == set()

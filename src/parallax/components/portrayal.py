@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -25,7 +26,15 @@ from parallax.portrayal.actions import JUDGEMENT_VERBS
 from parallax.portrayal.roles import PRONOUN_WEIGHT, Judgment
 from parallax.portrayal.target_sentiment import Query, predict, target_mask
 from parallax.portrayal.verdicts import verdicts
-from parallax.portrayal.voice import OWN, Voice, VoiceIndex, introducing, relayed, speaking
+from parallax.portrayal.voice import (
+    OWN,
+    Voice,
+    VoiceIndex,
+    introducing,
+    relayed,
+    speaking,
+    wordless_calls,
+)
 
 Key = tuple[str, str, tuple[str, str]]
 Asked = tuple[list[Key], list[Query], list[Voice], list[float]]
@@ -88,6 +97,18 @@ def queries_of(analysis: Analysis, states: Sequence[LayerStates]) -> Asked:
     return keys, queries, [voice_of[k] for k in keys], weights
 
 
+def said(analysis: Analysis) -> list[Mapping[str, Any]]:
+    """The events layer without the calls that say nothing (:func:`wordless_calls`).
+
+    An analysis rebuilt from the store has no parse, and keeps every call as speech.
+    """
+    events: list[Mapping[str, Any]] = analysis.layers.get("events", [])
+    if analysis.doc is None:
+        return events
+    silent = wordless_calls(analysis.doc, events)
+    return [event for event in events if str(event.get("id")) not in silent]
+
+
 def charged(analysis: Analysis, asked: Asked) -> Asked:
     """The questions with an accused actor's sentence moved into its accuser's voice.
 
@@ -96,7 +117,7 @@ def charged(analysis: Analysis, asked: Asked) -> Asked:
     Westland of shelling the market": :func:`parallax.portrayal.voice.relayed`). Two
     questions that end up with the same key are both kept; the model reads each.
     """
-    charges = relayed(analysis.layers.get("events", []), SAYING)
+    charges = relayed(said(analysis), SAYING)
     keys, queries, voices, weights = asked
     moved_keys, moved_voices = [], []
     for key, voice in zip(keys, voices, strict=True):
@@ -122,15 +143,11 @@ def unspoken(analysis: Analysis, asked: Asked) -> Asked:
     opponent was a failure": the "his" is Dalton's, the tone his of his rival): a source's
     casting is of others.
     """
-    spoken = speaking(
-        analysis.layers.get("quotes", []),
-        analysis.layers.get("events", []),
-        analysis.sentences,
-        SAYING,
-    )
+    events = said(analysis)
+    spoken = speaking(analysis.layers.get("quotes", []), events, analysis.sentences, SAYING)
     spoken |= introducing(
         analysis.layers.get("actors", []),
-        analysis.layers.get("events", []),
+        events,
         analysis.article.text,
         SAYING,
     )

@@ -206,3 +206,54 @@ def reported(events: Sequence[Mapping[str, Any]], verbs: Collection[str]) -> dic
             )
             break
     return found
+
+
+QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
+SPEAKING_PARTICLES = frozenset({"out"})
+"""Particles that make "call" a verb of speaking ("called out the senator")."""
+SPEAKING_PREPOSITIONS = frozenset({"for", "on"})
+"""Prepositions that make an objectless "call" a demand ("called for calm", "called on
+residents to stay home")."""
+
+
+def wordless_calls(doc: Any, events: Sequence[Mapping[str, Any]]) -> set[str]:
+    """Ids of "call" events that say nothing: a telephone call, a summons, a meeting called.
+
+    "Call" names ("called the governor a liar", 'called the decision "an abuse"'), demands
+    ("called for calm", "called on residents to stay home") and criticises ("called out the
+    senator"), and then its subject speaks of its object. Without a predicate for its
+    object, such a preposition or particle, a clause or a quotation mark, it is something
+    done: "personally called the families of the victims", "called an election for June",
+    "called the minister to offer help". Read as speech, such a sentence would be taken out
+    of the article's voice about its subject (:func:`speaking`), and a governor's visits to
+    bereaved families would never count for her. Events whose verb the parse ``doc`` does not
+    show are left as they are.
+    """
+    found: set[str] = set()
+    for event in events:
+        trigger = event.get("trigger") or {}
+        if verb_lemma(event) != "call" or "start" not in trigger:
+            continue
+        span = doc.char_span(int(trigger["start"]), int(trigger["end"]))
+        if span is None or not len(span):
+            continue
+        if not _speaks(span.root):
+            found.add(str(event.get("id")))
+    return found
+
+
+def _speaks(verb: Any) -> bool:
+    children = list(verb.children)
+    deps = {child.dep_ for child in children}
+    if "ccomp" in deps or any(child.text in QUOTE_MARKS for child in children):
+        return True
+    if "oprd" in deps and "xcomp" not in deps:
+        return True  # "called him a liar"; not "called Mora to offer help"
+    if any(c.dep_ == "prt" and c.lower_ in SPEAKING_PARTICLES for c in children):
+        return True
+    objects = [child for child in children if child.dep_ == "dobj"]
+    if not objects:  # "called for calm", "called on residents to stay home"
+        return any(c.dep_ == "prep" and c.lower_ in SPEAKING_PREPOSITIONS for c in children)
+    after = objects[0].right_edge.i + 1  # 'called the decision "an abuse of power"'
+    doc = verb.doc
+    return after + 1 < len(doc) and doc[after].text in QUOTE_MARKS and doc[after + 1].is_alpha
