@@ -547,6 +547,14 @@ def test_a_month_in_the_future_tense_is_not_the_month_just_past() -> None:
     assert only("The talks ended in November.", written).value == "2023-11"
 
 
+def test_a_month_a_decision_is_expected_by_lies_ahead() -> None:
+    # Invented: written in November, "expected by June" is next June, not the one past.
+    written = date(2026, 11, 5)
+    assert only("A ruling is expected by June, lawyers said.", written).value == "2027-06"
+    assert only("The report is due in May.", written).value == "2027-05"
+    assert only("A ruling was expected by June.", written).value == "2026-06"
+
+
 @pytest.mark.parametrize(
     ("text", "written", "value"),
     [
@@ -595,6 +603,9 @@ def test_may_with_a_cue_is_the_month_and_without_one_the_verb() -> None:
         ("After the fall of the old cabinet, prices rose.", "fall"),
         ("Veterans of the Winter Campaign met in March 2001.", "Winter"),
         ("The Prague Spring ended in August 1968.", "Spring"),
+        # Invented: "the fall" as a drop, with no preposition of time before it.
+        ("Much of the fall came from weak demand, the agency said.", "fall"),
+        ("Analysts blamed the fall on higher rates.", "fall"),
     ],
 )
 def test_a_season_word_in_a_name_or_figure_of_speech_is_not_a_season(
@@ -602,6 +613,11 @@ def test_a_season_word_in_a_name_or_figure_of_speech_is_not_a_season(
 ) -> None:
     found = find_times(text, date(2016, 9, 20))
     assert not [t for t in found if phrase in t.text]
+
+
+def test_the_fall_after_a_preposition_of_time_is_autumn() -> None:
+    found = find_times("Talks resumed in the fall, officials said.", date(2016, 12, 20))
+    assert [(t.text, t.value) for t in found] == [("the fall", "2016-FA")]
 
 
 def test_a_month_and_day_naming_an_event_keeps_an_unknown_year() -> None:

@@ -192,6 +192,7 @@ FUTURE_CUE = re.compile(
 PLAN_CUE = re.compile(
     r"\b(?:(?:set|plans?|expected|due|likely|ready|hopes?|"
     r"intends?|intended|is|are)\s+to|(?:is|are|been|be)\s+(?:set|slated|due)\s+for|planned|"
+    r"(?:is|are)\s+(?:expected|due)\s+(?:by|in|on|before|within)|"
     r"planning|scheduled|"
     r"as\s+(?:soon|early)\s+as|postponed|"
     r"would\s+be\s+[a-z]+ing|will|won't|'ll|shall|going\s+to|upcoming)\b",
@@ -199,8 +200,8 @@ PLAN_CUE = re.compile(
 )
 """What puts a bare weekday ahead of the publication date: a plan, a schedule, a deadline.
 
-"Set to resume Monday", "planned to leave on Thursday", "the vote is set for Tuesday", "as
-early as Tuesday", "postponed until Friday": news names the coming weekday this way; without
+"Set to resume Monday", "planned to leave on Thursday", "the vote is set for Tuesday", "a
+ruling is expected by June", "as early as Tuesday", "postponed until Friday": news names the coming weekday this way; without
 such a cue a weekday is the one just past, as most weekdays in reports are ("the vote was
 set for Tuesday" may be either, and stays so).
 """

@@ -32,7 +32,7 @@ def season_rule(m: re.Match[str], ctx: Context) -> Value | None:
         return Value("DATE", f"{year:04d}-{code}", mod=mod_of(m))
     if not rel and not m["mod"] and code in {"SP", "FA"}:
         return None  # "spring" and "fall" alone are more often not seasons
-    if season_is_a_name(m, ctx):
+    if season_is_a_name(m, ctx) or _a_decline(m, ctx):
         return None
     if ctx.anchor is None:
         return Value("DATE", f"XXXX-{code}", relative=True, mod=mod_of(m))
@@ -65,6 +65,25 @@ def _leaning_season_year(anchor: date, start: int, lean: str) -> int:
     if lean == "past":
         return max(y for y in years if y * 12 + start <= now)
     return min(y for y in years if y * 12 + start + 2 >= now)
+
+
+TIME_PREPOSITIONS = frozenset(
+    {"in", "during", "through", "throughout", "until", "till", "by", "into"}
+)
+"""Prepositions before "the fall" that make it the season ("in the fall", "by the fall")."""
+
+
+def _a_decline(m: re.Match[str], ctx: Context) -> bool:
+    """Whether "the fall" is a drop, not autumn: no preposition of time before it.
+
+    "Much of the fall came from weak demand", "the fall in prices" and "blamed the fall on
+    tariffs" tell a decline; autumn is "in the fall", "during the fall", "by the fall"
+    (or "this fall", "last fall", which are read as seasons).
+    """
+    if m["season"].lower() != "fall" or (m["rel"] or "").lower() != "the":
+        return False
+    previous = re.search(r"(\w+)\W*$", ctx.text[: m.start("rel")])
+    return previous is None or previous[1].lower() not in TIME_PREPOSITIONS
 
 
 def season_is_a_name(m: re.Match[str], ctx: Context) -> bool:
