@@ -1629,3 +1629,62 @@ def test_a_clipped_name_is_the_one_longer_name_it_begins(nlp: Pipeline) -> None:
         "The Fed said nothing more.",
     )
     assert "Fed" in [a["name"] for a in two.layers["actors"]]
+
+
+def test_it_after_a_thing_an_actor_owns_is_left_unresolved(nlp: Pipeline) -> None:
+    # Invented: "it" is the offer; "offer" only ends like a noun for people.
+    offer = analyse(nlp, "The Kremlin's offer is a trap. Europe should refuse it.")
+    with pytest.raises(AssertionError):
+        actor_of(offer, "it")
+
+
+def test_their_owned_by_a_plural_subject_is_left_unresolved(nlp: Pipeline) -> None:
+    # Invented: the level is the exports', not Russia's.
+    exports = analyse(
+        nlp,
+        "Russian drones struck the port twice. Exports have recovered to near their pre-war level.",
+    )
+    with pytest.raises(AssertionError):
+        actor_of(exports, "their")
+    soldiers = analyse(nlp, "Ukrainian soldiers held their positions near Kupiansk.")
+    assert actor_of(soldiers, "their") == actor_of(soldiers, "Ukrainian soldiers")
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_relative_clause(nlp: Pipeline) -> None:
+    # Invented: "which" is the Senate, so "it" cannot be; the package goes on being "it".
+    bill = analyse(
+        nlp,
+        "The package now goes to the Senate, which is expected to approve it next week. "
+        "President Lena Ortiz has said she will sign it.",
+    )
+    with pytest.raises(AssertionError):
+        actor_of(bill, "it")
+
+
+def test_the_owner_of_a_title_named_in_apposition_is_no_subject(nlp: Pipeline) -> None:
+    # Invented: the challenger is Lindgren; Kroll only owns the title, though the article
+    # called Kroll "she" before. Two non-subjects a sentence back: "she" is left open
+    # rather than given to Kroll (ranking the main clause's subject first cost PerSenT).
+    analysis = analyse(
+        nlp,
+        "Senator Janet Kroll says she fights for farmers. Kroll's challenger, state treasurer "
+        "Amy Lindgren, has spent the summer driving from farm to farm. She has promised to "
+        "support a disaster fund.",
+    )
+    she = [
+        a["name"] for a in analysis.layers["actors"] for m in a["mentions"] if m["text"] == "She"
+    ]
+    assert "Janet Kroll" not in she, she
+    lindgren = actor_of(analysis, "Amy Lindgren")
+    spent = [e["agent"] for e in analysis.layers["events"] if e["action"] == "spend"]
+    assert spent == [lindgren], spent
+
+
+def test_an_object_pronoun_is_not_the_subject_its_verb_shares(nlp: Pipeline) -> None:
+    # Invented: "described" shares Lund's subject, so "him" is Holm, not Lund.
+    analysis = analyse(
+        nlp,
+        "Carl Holm retired on Friday. Erik Lund praised the work of Holm and described him "
+        "as a builder.",
+    )
+    assert actor_of(analysis, "him") == actor_of(analysis, "Carl Holm")

@@ -9,8 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import spacy
+from spacy.tokens import Doc, Span
 
 from parallax.actors.body_context import body_context
+from parallax.actors.name_spans import without_trailing_amount
 from parallax.components.actors import Actors
 from parallax.components.entities import Entities
 from parallax.components.parse import SpacyParse
@@ -98,6 +101,7 @@ def test_a_name_right_after_a_noun_for_a_body_is_the_bodys(nlp: Pipeline) -> Non
             "Tide Ledger",
         ),
         ("The campaign group Tide Watch said the plan was weak.", "Tide Watch"),
+        ("Environmental group Maas Alive called the fine too small.", "Maas Alive"),
     ]:
         assert actor_named(nlp, text, name)["type"] == "organisation", name
     # With a comma between, the name may be someone speaking about the group.
@@ -141,3 +145,29 @@ def test_a_name_right_after_a_word_for_a_firm_is_the_firms(nlp: Pipeline) -> Non
     halvora = actor_named(nlp, text, "Halvora")
     assert halvora["type"] == "organisation", halvora
     assert any(m["text"] == "the company" for m in halvora["mentions"]), halvora["mentions"]
+
+
+def test_a_sum_after_a_firms_name_is_not_part_of_the_name(nlp: Pipeline) -> None:
+    # Invented: the tagger runs the name on into the fine, and reads it as a person's.
+    text = (
+        "Regulators fined chemical maker Voss Chemie 4.2 million euros on Monday for a spill. "
+        "Voss Chemie said it would appeal."
+    )
+    analysis = nlp(Article(text=text, source="<test>", language="en"))
+    names = {a["name"]: a["type"] for a in analysis.layers["actors"]}
+    assert names.get("Voss Chemie") == "organisation", names
+    assert not any("million" in name for name in names), names
+
+
+@pytest.mark.parametrize(
+    ("words", "name"),
+    [
+        ("Voss Chemie 4.2 million", "Voss Chemie"),
+        ("Voss Chemie $ 40", "Voss Chemie"),
+        ("Formula 1", "Formula 1"),
+        ("Boeing 737", "Boeing 737"),
+    ],
+)
+def test_a_name_ends_before_a_sum_but_keeps_its_number(words: str, name: str) -> None:
+    doc = Doc(spacy.blank("en").vocab, words=words.split())
+    assert without_trailing_amount(Span(doc, 0, len(doc), label="ORG")).text == name

@@ -228,3 +228,14 @@ def test_the_company_after_the_trade_noun_that_introduced_the_firm_is_the_firm(
         "statement, the company said it had invested $4 billion in solar power.",
     )
     assert "the company" in mentions_of(analysis, "Tarvex")
+
+
+def test_the_agency_takes_up_an_unnamed_agency_before_it(nlp: Pipeline) -> None:
+    # Invented wire copy: the agency is the statistics office, not the campaign group.
+    analysis = analyse(
+        nlp,
+        "Carbon emissions fell by 4% last year, the country's statistics agency said. "
+        '"It is not enough," said Mara Holt of the campaign group Greenline Watch. '
+        "The agency said output in the building sector rose.",
+    )
+    assert "The agency" not in mentions_of(analysis, "Greenline Watch")

@@ -121,3 +121,13 @@ def test_a_state_the_tagger_missed_is_found_by_its_own_name(nlp: Pipeline) -> No
         "Tuvalu's foreign minister begged the conference to act.",
     )
     assert found.get("Tuvalu") == "country"
+
+
+def test_the_name_a_settlement_is_of_is_a_place(nlp: Pipeline) -> None:
+    # Invented: the tagger reads the unknown town's name as a body's.
+    found = types(
+        nlp,
+        "A wildfire destroyed more than 900 homes in the foothill town of Caldwell last "
+        "month. Caldwell rebuilt its school.",
+    )
+    assert found["Caldwell"] == "place"

@@ -79,16 +79,26 @@ def named_after_body_noun(token: Any) -> bool:
     """Whether a name of any length follows a noun for a body, with no comma between.
 
     "An analysis by the research group Carbon Ledger", "the campaign group Tide Watch
-    said": a noun for a body set right before a name introduces the body by its name, and
-    nobody introduces a person so. (With a comma, "the group, Ana Berg said", the name
-    may be someone else's.)
+    said", "environmental group Maas Alive called": a noun for a body set right before a
+    name introduces the body by its name, and nobody introduces a person so. (With a
+    comma, "the group, Ana Berg said", the name may be someone else's.)
     """
     head = token.head
-    return (
+    if (
         token.dep_ == "appos"
         and head.pos_ == "NOUN"
         and head.lemma_.lower() in APPOSED_BODIES
         and token.left_edge.i == head.i + 1
+    ):
+        return True
+    # "Environmental group Maas Alive said": the noun compounded right before the name.
+    return any(
+        c.dep_ == "compound"
+        and c.pos_ == "NOUN"
+        and c.lemma_.lower() in APPOSED_BODIES
+        and all(t.pos_ == "PROPN" and t.dep_ == "compound" for t in token.doc[c.i + 1 : token.i])
+        for c in token.children
+        if c.i < token.i
     )
 
 

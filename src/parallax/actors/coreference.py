@@ -58,9 +58,10 @@ DESCRIPTIONS: dict[str, frozenset[str]] = {
 BODY_WORDS = frozenset({"agency", "group"})
 """Descriptions of a body that, like "the company", a report on one body uses for paragraphs
 (:data:`BUSINESS_REACH`)."""
-TAKEN_UP = frozenset({"group"})
-"""Descriptions that as often take up an unnamed phrase ("a group of veterans ... the group")
-as a named body ("the Border Rights Project ... the group said")."""
+TAKEN_UP = frozenset({"group", "agency"})
+"""Descriptions that as often take up an unnamed phrase ("a group of veterans ... the group",
+"the country's statistics agency said ... the agency said") as a named body ("the Border
+Rights Project ... the group said")."""
 
 FIRM = "firm"
 """What a description of a business (:data:`FIRM_NOUNS`: "the company said") refers to: an
@@ -172,7 +173,7 @@ def resolve_references(
         here = sentence_of(token.idx)
         gender = pronoun_gender(lower) if kind == "pronoun" else None
         clause_subject = _subject_actor(token, actor_at)
-        ranked: list[tuple[tuple[int, int, int, int], Mention]] = []
+        ranked: list[tuple[tuple[int, ...], Mention]] = []
         for candidate in reversed(explicit[: bisect_right(starts, token.idx - 1)]):
             distance = here - sentence_of(candidate.start)
             long_reach = wanted is not None and (FIRM in wanted or token.lemma_ in BODY_WORDS)
@@ -216,7 +217,7 @@ def resolve_references(
             continue  # "the country" in war news with two countries in view: either
         if lower in {"it", "they", "them"} and _nearer_thing(doc, token, best[1], taken):
             continue  # "The letter went early. It went in May": the letter, not an actor
-        if lower == "its" and _thing_owns(doc, token, best[1], taken):
+        if lower in {"its", "their"} and _thing_owns(doc, token, best[1], taken):
             continue  # "the agency had exceeded its authority": the agency's
         if lower in PERSONAL and _unnamed_person_between(doc, best[1], token, taken):
             continue  # "Obama met Boehner as a Republican senator said his party ...": the senator
@@ -252,22 +253,28 @@ countries, "power plants across the country" may be either, and the nearest subj
 no better a guess."""
 
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})
+RELATIVES = frozenset({"which", "that", "who"})
 
 
 def _subject_actor(pronoun: Any, actor_at: dict[int, str]) -> str | None:
     """The actor of the subject of an object pronoun's own clause, which it cannot be.
 
     "He wants to beat him": a plain object pronoun never means its clause's subject (that
-    would be "himself"), so that actor is ruled out as its antecedent.
+    would be "himself"), so that actor is ruled out as its antecedent. A relative pronoun
+    subject stands for the noun its clause hangs on ("the Senate, which will pass it").
     """
     if pronoun.lower_ not in OBJECT_PRONOUNS or pronoun.dep_ not in {"dobj", "pobj", "dative"}:
         return None
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None and verb.dep_ == "xcomp":
-        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    while subject is None and verb.dep_ in {"xcomp", "conj"} and verb.head.i != verb.i:
+        # "Ballmer expressed condolences and described him as ...": the shared subject
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None:
         return None
+    if subject.lower_ in RELATIVES and verb.dep_ == "relcl":
+        subject = verb.head  # "the Senate, which is expected to approve it": the Senate
     if subject.i not in actor_at:
         # "His son George W. Bush called him ...": the subject is the name in apposition
         # to its head noun, and "him" is someone else.
@@ -293,7 +300,10 @@ def _nearer_thing(doc: Any, pronoun: Any, candidate: Mention, taken: set[int]) -
     """
     plural = pronoun.lower_ in {"they", "them"}
     tag = "NNS" if plural else "NN"
-    named = doc[candidate.head].head.i  # "Finnish workers": the noun the name modifies
+    # "Finnish workers": the noun the name modifies; an owner ("the Kremlin's offer") is no
+    # modifier of a noun for people, and what it owns is a nearer thing whatever its ending.
+    head = doc[candidate.head]
+    named = head.head.i if head.dep_ != "poss" else -1
     if _unnamed_subject_before(doc, pronoun, candidate, taken, tag):
         return True
     if pronoun.dep_ in {"nsubj", "nsubjpass"} and not plural:
@@ -321,7 +331,7 @@ def _nearer_thing(doc: Any, pronoun: Any, candidate: Mention, taken: set[int]) -
 def _unnamed_subject_before(
     doc: Any, pronoun: Any, candidate: Mention, taken: set[int], tag: str
 ) -> bool:
-    """Whether a subject pronoun continues an unnamed subject that precedes the candidate.
+    """Whether a pronoun continues an unnamed subject that precedes the candidate.
 
     A subject pronoun mostly continues the last sentence's subject (centering). When the
     candidate is no subject itself but sits later in a sentence whose subject is a common
@@ -330,7 +340,7 @@ def _unnamed_subject_before(
     "it" is the staff, not the town. A subject the candidate is part of ("the Dutch
     carmaker Velden Motors") is the candidate's own phrase.
     """
-    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or candidate.subject:
+    if pronoun.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"} or candidate.subject:
         return False
     first = doc[candidate.head].sent.start
     return any(
@@ -352,11 +362,12 @@ def _other_subject_between(doc: Any, candidate: Mention, pronoun: Any, named: in
 
 
 def _thing_owns(doc: Any, pronoun: Any, candidate: Mention, taken: set[int]) -> bool:
-    """Whether "its" belongs to its own clause's subject, a thing no actor names.
+    """Whether "its" ("their") belongs to its own clause's subject, a thing no actor names.
 
     In "the agency had exceeded its authority" the subject owns what "its" qualifies far
     more often than an actor named before; the subject is a singular common noun that is no
-    actor's mention, so "its" is left unresolved.
+    actor's mention, so "its" is left unresolved. "Their" the same with a plural subject:
+    in "exports have recovered to near their pre-war level", the exports'.
     """
     owned = pronoun.head
     verb = owned.head if owned.dep_ in {"dobj", "pobj", "attr"} else None
@@ -369,9 +380,10 @@ def _thing_owns(doc: Any, pronoun: Any, candidate: Mention, taken: set[int]) -> 
         subject is not None
         and subject.i >= candidate.token_end
         and subject.pos_ == "NOUN"
-        and subject.tag_ == "NN"
+        and subject.tag_ == ("NNS" if pronoun.lower_ == "their" else "NN")
         and subject.i not in taken
-    )
+        and not (pronoun.lower_ == "their" and subject.left_edge.i <= candidate.token_start)
+    )  # "Ukrainian soldiers held their ground": the soldiers are the candidate's people
 
 
 def _unnamed_person_between(doc: Any, candidate: Mention, pronoun: Any, taken: set[int]) -> bool:
@@ -403,8 +415,8 @@ def _unnamed_person_between(doc: Any, candidate: Mention, pronoun: Any, taken: s
 
 
 def _ambiguous(
-    best: tuple[tuple[int, int, int, int], Mention],
-    others: list[tuple[tuple[int, int, int, int], Mention]],
+    best: tuple[tuple[int, ...], Mention],
+    others: list[tuple[tuple[int, ...], Mention]],
 ) -> bool:
     """Whether another person is as likely a referent of "he"/"she" as the best one.
 
@@ -415,7 +427,7 @@ def _ambiguous(
     one of them was given the pronoun's gender before (a ranking, not a proof).
     """
 
-    def rank(key: tuple[int, int, int, int]) -> tuple[int, int]:
+    def rank(key: tuple[int, ...]) -> tuple[int, int]:
         return key[0], key[2]  # sentence distance and subjecthood, not gender evidence
 
     return any(other.actor != best[1].actor and rank(key) == rank(best[0]) for key, other in others)
@@ -516,8 +528,8 @@ def _firm_like(info: Any, resolver: ActorResolver) -> bool:
 
 
 def _named_business_first(
-    ranked: list[tuple[tuple[int, int, int, int], Mention]], resolver: ActorResolver
-) -> list[tuple[tuple[int, int, int, int], Mention]]:
+    ranked: list[tuple[tuple[int, ...], Mention]], resolver: ActorResolver
+) -> list[tuple[tuple[int, ...], Mention]]:
     """Only the candidates of the one organisation named as a business, when there is one.
 
     After "Northsea Petroleum was fined", "Greenpeace accused the company" means the firm:

@@ -19,8 +19,9 @@ from parallax.actors.firm_names import business_name, full_firm_name
 
 FIRM_NOUNS = frozenset(
     {
-        "airline", "automaker", "bank", "carmaker", "company", "conglomerate", "corporation",
-        "firm", "insurer", "lender", "manufacturer", "retailer", "utility",
+        "airline", "automaker", "bank", "carmaker", "chipmaker", "company", "conglomerate",
+        "corporation", "drugmaker", "firm", "insurer", "lender", "maker", "manufacturer",
+        "retailer", "steelmaker", "utility",
     }
 )  # fmt: skip
 """Nouns for a business ("the company said"), in apposition or as a description."""

@@ -52,6 +52,7 @@ from parallax.actors.name_spans import (
     before_apposition,
     inside_longer_name,
     without_leading_title,
+    without_trailing_amount,
 )
 from parallax.actors.office_holders import holder, title_of
 from parallax.actors.peoples import (
@@ -77,6 +78,7 @@ from parallax.actors.person_titles import (
 from parallax.actors.place_names import places_tagged_as_bodies
 from parallax.actors.products import mark_products
 from parallax.actors.state_heads import state_head
+from parallax.actors.subjects import subject_mention
 from parallax.actors.surname_links import bodies_named, serves_a_named_body
 from parallax.domains import domain_pack
 from parallax.knowledge import KBEntity, KnowledgeBase, stands_for, written_as_named
@@ -191,7 +193,7 @@ class ActorResolver:
                 taken.update(range(mention.token_start, mention.token_end))
                 found.extend(self._people_inside(chunk, mention))
         for ent in entities_with_whole_names(doc):
-            ent = before_apposition(without_leading_title(ent))
+            ent = without_trailing_amount(before_apposition(without_leading_title(ent)))
             if acting_body(ent):
                 ent.label_ = "ORG"  # "The Leadership Conference on Civil Rights said"
             if ent.label_ not in ACTOR_LABELS or taken.intersection(range(ent.start, ent.end)):
@@ -307,10 +309,7 @@ class ActorResolver:
         while len(span) > 1 and (span[0].is_punct or span[0].is_space):
             span = span[1:]  # a dateline's dash the parser put in the phrase ("— Kyiv said")
         head = span.root if head is None else head
-        subject = head.dep_ in {"nsubj", "nsubjpass"} or (
-            head.dep_ in {"compound", "amod", "poss", "nmod"}
-            and head.head.dep_ in {"nsubj", "nsubjpass"}
-        )
+        subject = subject_mention(head)
         plural = head.tag_ in {"NNS", "NNPS"} or (
             (kind == "demonym" or head.dep_ == "amod") and head.head.tag_ in {"NNS", "NNPS"}
         )

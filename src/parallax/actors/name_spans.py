@@ -85,3 +85,32 @@ def before_apposition(ent: Any) -> Any:
             return Span(ent.doc, ent.start, token.i, label=ent.label_)
         return ent
     return ent
+
+
+AMOUNT_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "bn", "m"})
+
+
+def without_trailing_amount(ent: Any) -> Any:
+    """A name without the sum the tagger ran into it ("fined Voss Chemie 4.2 million euros").
+
+    After a verb with two objects the small tagger sometimes carries a name on into the
+    amount that follows it. A number ends a name ("Formula 1", "Channel 4", "Boeing 737"),
+    but a sum does not: a run of numbers at the end of the name with a decimal point or a
+    word of scale ("million") in it, or with a sign of currency, is cut off, as long as a
+    word of the name is left.
+    """
+    if ent.label_ not in {"ORG", "PERSON", "NORP"}:
+        return ent
+    end = ent.end
+    while end - 1 > ent.start and (
+        ent.doc[end - 1].like_num
+        or ent.doc[end - 1].lower_ in AMOUNT_SCALES
+        or ent.doc[end - 1].is_currency
+    ):
+        end -= 1
+    if end == ent.end:
+        return ent
+    cut = ent.doc[end : ent.end]
+    if not any("." in t.text or t.lower_ in AMOUNT_SCALES or t.is_currency for t in cut):
+        return ent
+    return Span(ent.doc, ent.start, end, label=ent.label_)

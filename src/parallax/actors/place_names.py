@@ -9,7 +9,8 @@ place when the article itself says so:
 
 - the tagger types one of its mentions as a place (GPE, LOC) elsewhere in the article;
 - a mention stands in apposition with a place ("Valdoro, Brazil," "Montera, Spain,"), or
-  with a noun for a settlement or an area ("Valdoro, a port city on the coast,");
+  with a noun for a settlement or an area ("Valdoro, a port city on the coast,"), or is
+  the name such a noun is "of" ("the foothill town of Caldwell");
 - a mention names a settlement or an area by a noun for one after it ("in the Darnova
   district", "the Velinsk region"); this holds too of a name tagged as a person's.
 
@@ -42,7 +43,11 @@ def places_tagged_as_bodies(
     retype(
         mentions,
         actors,
-        lambda m: m.label in PLACE_LABELS or _beside_a_place(doc[m.head]),
+        lambda m: (
+            m.label in PLACE_LABELS
+            or _beside_a_place(doc[m.head])
+            or _settlement_named(doc[m.head])
+        ),
         from_types=frozenset({"organisation"}),
         to_type="place",
         label="GPE",
@@ -154,6 +159,17 @@ people before "region" ("the Kurdish region") is the people's, not the area's.""
 def _demonym_form(word: str) -> bool:
     """Whether a word a tagger read as a people's name has the form of one."""
     return word.lower().endswith(_DEMONYM_ENDINGS)
+
+
+def _settlement_named(token: Any) -> bool:
+    """Whether a name is the one a noun for a settlement is "of" ("the town of Caldwell")."""
+    head = token.head
+    return (
+        token.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.pos_ == "NOUN"
+        and head.head.lemma_.lower() in SETTLEMENT_NOUNS - {"hub", "capital"}
+    )
 
 
 def _beside_a_place(token: Any) -> bool:

@@ -104,7 +104,8 @@ class MentionIndex:
 
         The head itself first ("Russia"), then a name in apposition to it ("the harbour
         board's chair, Dana Ruiz," is Ruiz: the phrase and the name are one referent, and
-        the modifier only says where she serves), then its modifiers ("Russian troops",
+        the modifier only says where she serves; so is "Kroll's challenger, state treasurer
+        Amy Lindgren,"), then its modifiers ("Russian troops",
         "Russia's army"), so a phrase about a state's instrument is counted as the state
         acting.
         """
@@ -113,11 +114,24 @@ class MentionIndex:
             return found
         for child in token.children:
             if child.dep_ == "appos" and child.i > token.i and not is_stranded_speaker(child):
-                found = self.actor_at(child.idx)
+                found = self.actor_at(child.idx) or self._named_in(child)
                 if found:
                     return found
         for child in token.children:
             if child.dep_ in {"poss", "amod", "compound", "nmod"}:
+                found = self.actor_at(child.idx)
+                if found:
+                    return found
+        return None
+
+    def _named_in(self, title: Any) -> str | None:
+        """The name in apposition to a title that is itself in apposition.
+
+        "Kroll's challenger, state treasurer Amy Lindgren," is parsed as the challenger,
+        the treasurer beside it, and Lindgren beside the treasurer: all one person.
+        """
+        for child in title.children:
+            if child.dep_ == "appos" and child.i > title.i and child.pos_ == "PROPN":
                 found = self.actor_at(child.idx)
                 if found:
                     return found

@@ -108,3 +108,34 @@ def is_stranded_speaker(token: Any) -> bool:
     verb = token.doc[after]
     speaker = stranded_speaker(verb) if verb.pos_ == "VERB" else None
     return speaker is not None and speaker.i == token.i
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def subject_mention(head: Any) -> bool:
+    """Whether a mention headed by ``head`` is (part of) its clause's subject, for coreference.
+
+    The subject itself or a modifier of it ("Russia's army", "Russian troops": the state
+    acting), unless a name in apposition says who the subject is: then the owner in
+    "Kroll's challenger, Amy Lindgren," is no subject. (The name in apposition is not
+    counted as one either: "the attorney general, Mike Cox, said that Shirvell had a right
+    to express his opinions" would then have two subjects for "his", and lose it.)
+    """
+    if head.dep_ in SUBJECT_DEPS:
+        return True
+    if head.dep_ in {"compound", "amod", "poss", "nmod"} and head.head.dep_ in SUBJECT_DEPS:
+        return not _named_beside(head.head)
+    return False
+
+
+def _named_beside(noun: Any) -> bool:
+    """Whether a name stands in apposition to ``noun``, directly or through a title."""
+    for child in noun.children:
+        if child.dep_ != "appos" or child.i < noun.i:
+            continue
+        if child.pos_ == "PROPN" or any(
+            c.dep_ == "appos" and c.pos_ == "PROPN" for c in child.children
+        ):
+            return True
+    return False
