@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from parallax.portrayal.voice import introducing, wordless_calls
+from parallax.portrayal.voice import introducing, owners_of_titles, wordless_calls
 from parallax.spacy_model import load_spacy
 
 
@@ -85,3 +85,28 @@ def test_a_call_that_names_or_demands_is_speech(nlp: Any, sentence: str) -> None
         {"id": "e1", "action": "call", "trigger": {"start": verb.idx, "end": verb.idx + len(verb)}}
     ]
     assert wordless_calls(doc, events) == set()
+
+
+def test_an_owner_of_another_persons_title_is_not_asked_about(nlp: Any) -> None:
+    # Invented: the sentence is about Lindgren; Kroll only says who she is.
+    text = (
+        "Kroll's challenger, state treasurer Amy Lindgren, has spent the summer on farms. "
+        "Kroll's record is poor."
+    )
+    doc = nlp(text)
+    kroll = [i for i in range(len(text)) if text.startswith("Kroll", i)]
+    lindgren = text.index("Amy Lindgren")
+    actors = [
+        {
+            "id": "kroll",
+            "mentions": [
+                {"start": kroll[0], "end": kroll[0] + 5, "sentence_id": "s1"},
+                {"start": kroll[1], "end": kroll[1] + 5, "sentence_id": "s2"},
+            ],
+        },
+        {
+            "id": "lindgren",
+            "mentions": [{"start": lindgren, "end": lindgren + 12, "sentence_id": "s1"}],
+        },
+    ]
+    assert owners_of_titles(doc, actors) == {("kroll", "s1")}

@@ -31,6 +31,7 @@ from parallax.portrayal.voice import (
     Voice,
     VoiceIndex,
     introducing,
+    owners_of_titles,
     relayed,
     speaking,
     wordless_calls,
@@ -138,7 +139,9 @@ def unspoken(analysis: Analysis, asked: Asked) -> Asked:
     about the speaker in the article's voice, so the budget goes to sentences about the
     actor; what it says about others is still read, in the quoted voice, towards them. An
     actor named only in who the speaker is ("said Ann Berg, the committee's top Democrat":
-    :func:`parallax.portrayal.voice.introducing`) is not asked about there either. Nor
+    :func:`parallax.portrayal.voice.introducing`) is not asked about there either, nor one
+    named only as the owner of another person's title ("Kroll's challenger, Amy Lindgren,":
+    :func:`parallax.portrayal.voice.owners_of_titles`). Nor
     is a speaker asked about in its own quoted words ("Dalton told supporters that his
     opponent was a failure": the "his" is Dalton's, the tone his of his rival): a source's
     casting is of others.
@@ -151,6 +154,8 @@ def unspoken(analysis: Analysis, asked: Asked) -> Asked:
         analysis.article.text,
         SAYING,
     )
+    if analysis.doc is not None:
+        spoken |= owners_of_titles(analysis.doc, analysis.layers.get("actors", []))
     keys, queries, voices, weights = asked
     kept = [
         n

@@ -144,6 +144,48 @@ def introducing(
     return found
 
 
+def owners_of_titles(doc: Any, actors: Sequence[Mapping[str, Any]]) -> set[tuple[str, str]]:
+    """(actor id, sentence id) where the actor is named only as the owner of someone's title.
+
+    In "Kroll's challenger, state treasurer Amy Lindgren, has spent the summer on farms"
+    Kroll is named to say who Lindgren is: the title ("challenger") has a name in apposition
+    (through another title or not), and the sentence is about that person. Its tone is
+    Lindgren's, not the article's view of Kroll, as with a speaker's description
+    (:func:`introducing`). Only an actor whose every mention in the sentence is such an
+    owner, of a title whose named person is another actor, counts.
+    """
+    owner_at = {int(m["start"]): str(a.get("id")) for a in actors for m in a.get("mentions", [])}
+    found: set[tuple[str, str]] = set()
+    for actor in actors:
+        only: dict[str, bool] = {}
+        for mention in actor.get("mentions", []):
+            span = doc.char_span(int(mention["start"]), int(mention["end"]), "expand")
+            head = span.root if span is not None and len(span) else None
+            owned = (
+                head is not None
+                and head.dep_ == "poss"
+                and _named_person(head.head, owner_at, str(actor.get("id")))
+            )
+            sentence = str(mention.get("sentence_id"))
+            only[sentence] = only.get(sentence, True) and owned
+        found.update((str(actor.get("id")), s) for s, alone in only.items() if alone)
+    return found
+
+
+def _named_person(title: Any, owner_at: Mapping[int, str], owner: str) -> bool:
+    """Whether a name in apposition to ``title`` (or to a title beside it) is another actor's."""
+    for child in title.children:
+        if child.dep_ != "appos" or child.i < title.i:
+            continue
+        for token in (child, *child.children):
+            if token.dep_ != "appos" or token.pos_ != "PROPN":
+                continue
+            named = owner_at.get(token.left_edge.idx) or owner_at.get(token.idx)
+            if named is not None and named != owner:
+                return True
+    return False
+
+
 def relayed(
     events: Sequence[Mapping[str, Any]], verbs: Collection[str]
 ) -> dict[tuple[str, str], Voice]:
