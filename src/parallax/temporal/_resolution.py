@@ -201,9 +201,9 @@ PLAN_CUE = re.compile(
 """What puts a bare weekday ahead of the publication date: a plan, a schedule, a deadline.
 
 "Set to resume Monday", "planned to leave on Thursday", "the vote is set for Tuesday", "a
-ruling is expected by June", "as early as Tuesday", "postponed until Friday": news names the coming weekday this way; without
-such a cue a weekday is the one just past, as most weekdays in reports are ("the vote was
-set for Tuesday" may be either, and stays so).
+ruling is expected by June", "as early as Tuesday", "postponed until Friday": news names the
+coming weekday this way; without such a cue a weekday is the one just past, as most
+weekdays in reports are ("the vote was set for Tuesday" may be either, and stays so).
 """
 
 
