@@ -95,7 +95,7 @@ def without_trailing_amount(ent: Any) -> Any:
 
     After a verb with two objects the small tagger sometimes carries a name on into the
     amount that follows it. A number ends a name ("Formula 1", "Channel 4", "Boeing 737"),
-    but a sum does not: a run of numbers at the end of the name with a decimal point or a
+    but a sum does not: a run of numbers closing the name with a decimal point or a
     word of scale ("million") in it, or with a sign of currency, is cut off, as long as a
     word of the name is left.
     """

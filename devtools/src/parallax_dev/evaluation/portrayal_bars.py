@@ -267,6 +267,24 @@ How to read these:
   Kept: help only promised or planned ("has promised to pardon his supporters") is no
   deed, and a quotation held by a verb of calling takes that verb as its cue; every row
   above stayed as it was.
+- 2026-12-07, later (issue 16), from invented op-eds, a court report, a regulator's fine and
+  a climate report: a "call" that names nothing ("personally called the families of the
+  two men who drowned") is no speech, so a governor's sentence is read about her; an actor
+  named only as the owner of another person's title ("Kroll's challenger, state treasurer
+  Amy Lindgren,") is not read in that sentence, and the act is Lindgren's; object and
+  possessive pronouns are kept off an owner ("the Kremlin's offer ... refuse it"), a
+  relative clause's own subject ("the Senate, which will approve it") and a shared
+  subject ("praised Holm and described him"); sums, bodies and towns the tagger misread
+  are read as what they are. BASIL 0.632 / 0.368 to 0.634 / 0.369, PerSenT 0.536 / 0.488
+  to 0.535 / 0.486 (held out 0.516 / 0.455 to 0.512 / 0.452; of 578 documents one more
+  lost than gained, each a pronoun now left open that had landed on the right person by
+  chance), NFC `role_lean` 0.492 to 0.493, `role` and every `portrayal-judged` row
+  unchanged. Tried and not kept: ranking the subject of an earlier sentence's main clause
+  first for "he" and "she", before a rival the article had already called by the
+  pronoun (it gave "She has promised" to the challenger named in apposition): PerSenT fell
+  to 0.531 / 0.477, under its floor, mostly where a reported clause's own subject lost
+  its "his" to the speaker ("the attorney general, Mike Cox, said that Shirvell had a
+  right to express his opinions"); even limited to earlier sentences, 0.533 / 0.482.
 - NFC: `role_lean` is the learned reading of all the evidence, every voice alike
   (`parallax/portrayal/role_model.py`, `parallax-dev train portrayal-roles`, fitted on the
   paper's fold 1 train and dev articles only); its held-out row above is the fold's test
