@@ -171,3 +171,17 @@ def test_a_sum_after_a_firms_name_is_not_part_of_the_name(nlp: Pipeline) -> None
 def test_a_name_ends_before_a_sum_but_keeps_its_number(words: str, name: str) -> None:
     doc = Doc(spacy.blank("en").vocab, words=words.split())
     assert without_trailing_amount(Span(doc, 0, len(doc), label="ORG")).text == name
+
+
+def test_a_bodys_name_cut_at_its_and_is_whole_and_its_owner_a_person(nlp: Pipeline) -> None:
+    # Invented: the tagger cuts the party's name at "and" and runs its leader into it.
+    text = (
+        "President Maia Sandu said on Sunday that votes were being bought. Sandu's Party of "
+        "Action and Solidarity is polling at around 30%. McDonald's Corporation said sales rose."
+    )
+    analysis = nlp(Article(text=text, source="<test>", language="en"))
+    names = {a["name"]: [m["text"] for m in a["mentions"]] for a in analysis.layers["actors"]}
+    assert "Party of Action and Solidarity" in names, names
+    assert "Sandu" in names["Maia Sandu"], names
+    # A firm named after someone the article does not name stays whole.
+    assert "McDonald's Corporation" in names, names

@@ -20,9 +20,16 @@ PARTICLES = frozenset(
 """Lowercase words that begin or continue a surname in European names (a closed class)."""
 
 
+CONJUNCTIONS = frozenset({"and", "&"})
+"""Words a body's name cannot end in: the tagger cut it there ("Action and | Solidarity")."""
+
+
 def entities_with_whole_names(doc: Any) -> list[Any]:
-    """``doc.ents``, with a person's name cut at a particle joined to the word after it."""
+    """``doc.ents``, with a name cut at a particle or an "and" joined to the name after it."""
     ents = list(doc.ents)
+    people = frozenset(
+        " ".join(w.text for w in e[i:]) for e in ents if e.label_ == "PERSON" for i in range(len(e))
+    )  # a person's full name and its last words ("Maia Sandu", "Sandu")
     joined: list[Any] = []
     skip = None
     for i, ent in enumerate(ents):
@@ -43,8 +50,39 @@ def entities_with_whole_names(doc: Any) -> list[Any]:
             joined.append(Span(doc, ent.start, after.end, label="PERSON"))
             skip = after
             continue
-        joined.append(_with_party_word(ent))
+        if (
+            ent.label_ == "ORG"
+            and ent[-1].lower_ in CONJUNCTIONS
+            and after is not None
+            and after.start == ent.end
+            and after[0].text[:1].isupper()
+        ):
+            # "the Party of Action and | Solidarity": a body's name cut at its "and"
+            joined.extend(_owner_apart(Span(doc, ent.start, after.end, label="ORG"), people))
+            skip = after
+            continue
+        joined.extend(_owner_apart(ent, people))
     return joined
+
+
+def _owner_apart(ent: Any, people: frozenset[str]) -> list[Any]:
+    """A body's name with the person the tagger ran in before it split off.
+
+    "Sandu's Party of Action and Solidarity" is tagged as one organisation; the owner is
+    the person named in full elsewhere ("Maia Sandu"), and the body is what follows the
+    "'s". A firm named after its founder ("McDonald's Corporation") has no such person in
+    the article, and stays whole.
+    """
+    if ent.label_ != "ORG":
+        return [_with_party_word(ent)]
+    for k, token in enumerate(ent[1:-1], start=1):
+        if token.tag_ == "POS" and ent[:k].text in people:
+            doc = ent.doc
+            return [
+                Span(doc, ent.start, ent.start + k, label="PERSON"),
+                Span(doc, ent.start + k + 1, ent.end, label="ORG"),
+            ]
+    return [_with_party_word(ent)]
 
 
 def _with_party_word(ent: Any) -> Any:
