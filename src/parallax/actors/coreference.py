@@ -337,8 +337,9 @@ def _unnamed_subject_before(
     candidate is no subject itself but sits later in a sentence whose subject is a common
     noun of the pronoun's number that names no actor, that noun is the likelier
     antecedent: in "The general staff said the attacks came near Pokrovsk. It said ...",
-    "it" is the staff, not the town. A subject the candidate is part of ("the Dutch
-    carmaker Velden Motors") is the candidate's own phrase.
+    "it" is the staff, not the town; and an object "it" too ("The package goes to the
+    Senate next. Ortiz will sign it": the package). A subject the candidate is part of
+    ("the Dutch carmaker Velden Motors") is the candidate's own phrase.
     """
     if pronoun.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"} or candidate.subject:
         return False
