@@ -36,6 +36,12 @@ def actor_named(nlp: Pipeline, text: str, name: str) -> dict[str, Any]:
     )
 
 
+def types_of(nlp: Pipeline, text: str) -> dict[str, str]:
+    """Each actor's name and type in ``text``."""
+    analysis = nlp(Article(text=text, source="<test>", language="en"))
+    return {a["name"]: a["type"] for a in analysis.layers["actors"]}
+
+
 def _token(sentence: str, word: str) -> Any:
     return next(t for t in load_spacy()(sentence) if t.text == word)
 
@@ -130,8 +136,7 @@ def test_a_bodys_long_name_read_as_a_title_is_a_body_when_it_acts(nlp: Pipeline)
         "The Conference on Fair Housing and Tenant Rights said on Monday it had filed a "
         "complaint. Delegates met at the Lisbon Conference on Ocean Health."
     )
-    analysis = nlp(Article(text=text, source="<test>", language="en"))
-    names = {a["name"]: a["type"] for a in analysis.layers["actors"]}
+    names = types_of(nlp, text)
     assert names.get("Conference on Fair Housing and Tenant Rights") == "organisation", names
     assert not any("Lisbon" in name or "Ocean" in name for name in names), names
 
@@ -153,8 +158,7 @@ def test_a_sum_after_a_firms_name_is_not_part_of_the_name(nlp: Pipeline) -> None
         "Regulators fined chemical maker Voss Chemie 4.2 million euros on Monday for a spill. "
         "Voss Chemie said it would appeal."
     )
-    analysis = nlp(Article(text=text, source="<test>", language="en"))
-    names = {a["name"]: a["type"] for a in analysis.layers["actors"]}
+    names = types_of(nlp, text)
     assert names.get("Voss Chemie") == "organisation", names
     assert not any("million" in name for name in names), names
 

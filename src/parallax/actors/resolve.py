@@ -10,7 +10,7 @@ from typing import Any
 from parallax.actors.coreference import resolve_references
 from parallax.actors.mention_records import Mention
 from parallax.actors.mentions import ActorResolver
-from parallax.actors.subjects import is_stranded_speaker
+from parallax.actors.subjects import is_stranded_speaker, titled_names
 from parallax.actors.titled_references import titled_references
 from parallax.knowledge import KnowledgeBase
 from parallax.model import Sentence
@@ -114,24 +114,13 @@ class MentionIndex:
             return found
         for child in token.children:
             if child.dep_ == "appos" and child.i > token.i and not is_stranded_speaker(child):
-                found = self.actor_at(child.idx) or self._named_in(child)
+                found = self.actor_at(child.idx) or next(
+                    filter(None, (self.actor_at(t.idx) for t in titled_names(child))), None
+                )
                 if found:
                     return found
         for child in token.children:
             if child.dep_ in {"poss", "amod", "compound", "nmod"}:
-                found = self.actor_at(child.idx)
-                if found:
-                    return found
-        return None
-
-    def _named_in(self, title: Any) -> str | None:
-        """The name in apposition to a title that is itself in apposition.
-
-        "Kroll's challenger, state treasurer Amy Lindgren," is parsed as the challenger,
-        the treasurer beside it, and Lindgren beside the treasurer: all one person.
-        """
-        for child in title.children:
-            if child.dep_ == "appos" and child.i > title.i and child.pos_ == "PROPN":
                 found = self.actor_at(child.idx)
                 if found:
                     return found

@@ -131,11 +131,18 @@ def subject_mention(head: Any) -> bool:
 
 def _named_beside(noun: Any) -> bool:
     """Whether a name stands in apposition to ``noun``, directly or through a title."""
-    for child in noun.children:
-        if child.dep_ != "appos" or child.i < noun.i:
-            continue
-        if child.pos_ == "PROPN" or any(
-            c.dep_ == "appos" and c.pos_ == "PROPN" for c in child.children
-        ):
-            return True
-    return False
+    return any(
+        child.pos_ == "PROPN" or titled_names(child)
+        for child in noun.children
+        if child.dep_ == "appos" and child.i > noun.i
+    )
+
+
+def titled_names(title: Any) -> list[Any]:
+    """The proper nouns set in apposition after ``title``.
+
+    "Kroll's challenger, state treasurer Amy Lindgren," is parsed as the challenger, the
+    treasurer beside it, and Lindgren beside the treasurer: the name of the one person the
+    titles describe.
+    """
+    return [c for c in title.children if c.dep_ == "appos" and c.i > title.i and c.pos_ == "PROPN"]

@@ -358,7 +358,7 @@ def doers(pred: Any) -> list[Any]:
     """The tokens naming who does what ``pred`` says, with the names listed with them.
 
     The verb's subject (a first verb's, for a verb joined to it by "and"), a passive's
-    agent ("signed *by* the United States and the Soviet Union"), or the noun a relative
+    agent ("signed *by* the US and the USSR"), or the noun a relative
     clause describes ("Russia, which signed ...").
     """
     verbs = [pred, pred.head] if pred.dep_ == "conj" and is_verb(pred.head) else [pred]

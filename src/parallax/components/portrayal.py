@@ -110,7 +110,9 @@ def said(analysis: Analysis) -> list[Mapping[str, Any]]:
     return [event for event in events if str(event.get("id")) not in silent]
 
 
-def charged(analysis: Analysis, asked: Asked) -> Asked:
+def charged(
+    analysis: Analysis, asked: Asked, events: Sequence[Mapping[str, Any]] | None = None
+) -> Asked:
     """The questions with an accused actor's sentence moved into its accuser's voice.
 
     A mention outside any quotation is still in someone else's voice when that someone
@@ -118,7 +120,7 @@ def charged(analysis: Analysis, asked: Asked) -> Asked:
     Westland of shelling the market": :func:`parallax.portrayal.voice.relayed`). Two
     questions that end up with the same key are both kept; the model reads each.
     """
-    charges = relayed(said(analysis), SAYING)
+    charges = relayed(said(analysis) if events is None else events, SAYING)
     keys, queries, voices, weights = asked
     moved_keys, moved_voices = [], []
     for key, voice in zip(keys, voices, strict=True):
@@ -130,7 +132,9 @@ def charged(analysis: Analysis, asked: Asked) -> Asked:
     return moved_keys, list(queries), moved_voices, list(weights)
 
 
-def unspoken(analysis: Analysis, asked: Asked) -> Asked:
+def unspoken(
+    analysis: Analysis, asked: Asked, events: Sequence[Mapping[str, Any]] | None = None
+) -> Asked:
     """The questions without those about an actor's own words in the article's voice.
 
     In "Smith said the plan would help families" Smith's mention is in the article's voice,
@@ -146,7 +150,7 @@ def unspoken(analysis: Analysis, asked: Asked) -> Asked:
     opponent was a failure": the "his" is Dalton's, the tone his of his rival): a source's
     casting is of others.
     """
-    events = said(analysis)
+    events = said(analysis) if events is None else events
     spoken = speaking(analysis.layers.get("quotes", []), events, analysis.sentences, SAYING)
     spoken |= introducing(
         analysis.layers.get("actors", []),
@@ -234,8 +238,11 @@ def ask(analysis: Analysis) -> Asked:
     """The questions for the model about one analysis: keys, queries, voices, weights."""
     if not analysis.sentences:
         return [], [], [], []
-    asked = charged(analysis, queries_of(analysis, _states(analysis)))
-    return trim(unspoken(analysis, asked), len(analysis.sentences), named=named_sentences(asked))
+    events = said(analysis)  # read once: the parse is walked for every "call"
+    asked = charged(analysis, queries_of(analysis, _states(analysis)), events)
+    return trim(
+        unspoken(analysis, asked, events), len(analysis.sentences), named=named_sentences(asked)
+    )
 
 
 def answer(asked: Sequence[Asked]) -> list[dict[str, list[Judgment]]]:

@@ -114,7 +114,7 @@ def _signers_left_out(kb: KnowledgeBase, claim: Claim, treaty: str) -> str | Non
     A claim that names who signed ("Syria signed the Paris Agreement in 2017") is about
     their signature. The treaty's signing date is theirs only when the signers named are all
     its original parties (those it bound from its entry into force): "the United States and
-    the Soviet Union signed the INF Treaty in 1987". One party of many, or a later party,
+    the USSR signed the INF Treaty in 1987". One party of many, or a later party,
     may have signed on another day. A knowledge base that records a single original party
     lists them in part, and dates no signer.
     """

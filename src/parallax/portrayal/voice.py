@@ -14,6 +14,8 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from parallax.actors.subjects import titled_names
+
 OWN = "own"
 QUOTED = "quoted"
 
@@ -177,9 +179,7 @@ def _named_person(title: Any, owner_at: Mapping[int, str], owner: str) -> bool:
     for child in title.children:
         if child.dep_ != "appos" or child.i < title.i:
             continue
-        for token in (child, *child.children):
-            if token.dep_ != "appos" or token.pos_ != "PROPN":
-                continue
+        for token in ([child] if child.pos_ == "PROPN" else []) + titled_names(child):
             named = owner_at.get(token.left_edge.idx) or owner_at.get(token.idx)
             if named is not None and named != owner:
                 return True
