@@ -320,6 +320,21 @@ def test_a_meeting_planned_in_a_city_is_not_a_summit_held_there_long_ago(nlp: Pi
     assert [e["kb_event"] for e in recalled.layers["events"] if e["kb_event"]] == ["yalta"]
 
 
+def test_a_meeting_brought_in_as_news_is_not_a_summit_known_by_name(nlp: Pipeline) -> None:
+    # "a meeting in Bucharest" introduces some meeting; "the summit in Bucharest" recalls one.
+    for text in (
+        "Two days later the minister asked allies for more shells at a meeting in Bucharest.",
+        "Another summit in Madrid is planned.",
+        "Envoys have held talks in Yalta since Monday.",
+    ):
+        analysis = analyse(nlp, text, date(2026, 11, 25))
+        assert not [e for e in analysis.layers["events"] if e["kb_event"]], text
+    recalled = analyse(nlp, "Allies recalled promises made at the summit in Bucharest.")
+    assert [e["kb_event"] for e in recalled.layers["events"] if e["kb_event"]] == [
+        "bucharest-2008"
+    ]
+
+
 def test_a_speaker_hung_on_the_victims_by_the_parser_is_not_one_of_them(nlp: Pipeline) -> None:
     analysis = analyse(
         nlp,

@@ -170,7 +170,7 @@ class NamedEvents:
         for chunk in doc.noun_chunks:
             add(chunk, chunk.root, self.by_alias(chunk.text))
             noun = chunk.root.lemma_.lower()
-            if noun not in EVENT_NOUNS:
+            if noun not in EVENT_NOUNS or introduced_anew(chunk.root):
                 continue
             # A possessor is who acts, not where: "Russia's invasion of Ukraine".
             places = [t for t in chunk if t.i != chunk.root.i and t.dep_ != "poss" and _is_place(t)]
@@ -294,6 +294,28 @@ def meeting_fits(
 
 PLANNED_AUX = frozenset({"will", "'ll", "shall", "to", "would", "could", "might", "may", "must"})
 """Auxiliaries that make a meeting verb a plan or a possibility, not a meeting held."""
+
+
+INDEFINITE = frozenset({"a", "an", "another", "some", "any", "one", "several", "many", "no"})
+"""Determiners that introduce an event the reader has not met: not one known by name."""
+
+
+def introduced_anew(noun: Any) -> bool:
+    """Whether an event noun brings in a new event rather than naming a known one.
+
+    "A meeting in Brussels", "another summit in Madrid" or "talks in Geneva" are told as news,
+    not recalled: a reader can pick out a known historical event only by a definite name
+    ("the Brussels summit", "the meeting in Helsinki"). A bare plural with no determiner is
+    new in the same way, except where a place is part of the name ("Minsk agreements"), and
+    so are counted ones ("two summits in Madrid"); a year on the name ("the 2008 Bucharest
+    summit") names one.
+    """
+    determiners = [c.lower_ for c in noun.children if c.dep_ == "det"]
+    counted = any(c.dep_ == "nummod" and not _YEAR.fullmatch(c.text) for c in noun.children)
+    if counted or any(word in INDEFINITE for word in determiners):
+        return True
+    named_so = any(c.dep_ == "compound" or c.dep_ == "poss" for c in noun.children)
+    return noun.tag_ == "NNS" and not determiners and not named_so
 
 
 NAME_MODIFIERS = frozenset({"nummod", "compound", "amod", "npadvmod", "nmod"})
