@@ -69,9 +69,38 @@ def test_dates_across_the_new_year(nlp: Pipeline) -> None:
 
 
 def test_would_after_a_past_report_never_puts_the_day_in_the_past(nlp: Pipeline) -> None:
-    # "would speak": after the saying, perhaps after publication; not last Tuesday.
+    # "would speak": after the saying, perhaps after publication; not last Tuesday. Written
+    # on Thursday 2026-03-05, Tuesday may be two days back (said last week) or ahead.
     text = "The White House said the two leaders would speak again on Tuesday."
-    assert _values(nlp, text, date(2026, 3, 2)) == {"Tuesday": "XXXX-WXX-2"}
+    assert _values(nlp, text, date(2026, 3, 5)) == {"Tuesday": "XXXX-WXX-2"}
+
+
+def test_would_puts_a_weekday_later_this_week_ahead(nlp: Pipeline) -> None:
+    # Written on Monday 2026-03-02: a Tuesday after a saying with no day of its own is the
+    # next day, since the last Tuesday came before any recent saying.
+    text = "The White House said the two leaders would speak again on Tuesday."
+    assert _values(nlp, text, date(2026, 3, 2)) == {"Tuesday": "2026-03-03"}
+    text = "The operator said power cuts would be brought in across four regions from Friday."
+    assert _values(nlp, text, date(2026, 3, 2)) == {"Friday": "2026-03-06"}
+    # Told a week or more back, the same Tuesday may be gone: left unplaced.
+    text = "The White House said last week that the leaders would speak again on Tuesday."
+    assert _values(nlp, text, date(2026, 3, 2))["Tuesday"] == "XXXX-WXX-2"
+
+
+def test_a_start_under_will_lies_ahead_and_a_base_for_comparison_does_not(nlp: Pipeline) -> None:
+    # Wednesday 2026-11-25.
+    text = "Rationing will apply from Monday."
+    assert _values(nlp, text, date(2026, 11, 25)) == {"Monday": "2026-11-30"}
+    text = "Fuel prices are up 5% from Monday."
+    assert _values(nlp, text, date(2026, 11, 25)) == {"Monday": "2026-11-23"}
+
+
+def test_an_act_committed_to_recently_lies_after_publication(nlp: Pipeline) -> None:
+    text = "Norway pledged last week to deliver two more radar systems by the spring."
+    assert _values(nlp, text, date(2026, 11, 25))["the spring"] == "2027-SP"
+    # A commitment months back may have fallen due since: the words decide.
+    text = "Norway promised in January to deliver two more radar systems by the spring."
+    assert _values(nlp, text, date(2026, 11, 25))["the spring"] == "2026-SP"
 
 
 def test_a_tense_that_moves_a_month_too_far_leaves_it_without_a_year(nlp: Pipeline) -> None:

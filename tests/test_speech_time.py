@@ -115,8 +115,10 @@ def test_a_speaking_dated_to_a_year_or_month_places_times_no_finer_than_it(
             "Tuesday",
             "2024-03-05",
         ),
-        # an undated telling, or the telling's own weekday, leaves the day unplaced
-        ("The minister said talks would resume on Thursday.", "Thursday", "XXXX-WXX-4"),
+        # an undated telling is recent news: a day later this week is the coming one, a day
+        # earlier in the week may be either side of publication and is left unplaced
+        ("The minister said talks would resume on Thursday.", "Thursday", "2024-03-07"),
+        ("The minister said talks would resume on Monday.", "Monday", "XXXX-WXX-1"),
     ],
 )
 def test_a_weekday_of_reported_speech_counts_from_the_dated_telling(

@@ -3,7 +3,10 @@
 "On Friday" in a report is the Friday just gone unless a plan points ahead ("set to resume
 Monday", "will meet on Friday"); a report verb just before it ("said Sunday") or a past
 relative clause ("who resigned on Friday") keeps it past, and a plan told in the past ("the
-talks were due to end on Tuesday") may point either way. With a parse, the tense of the
+talks were due to end on Tuesday") may point either way. What "would" puts after a
+report with no time of its own ("said the plant would reopen on Thursday", on a Tuesday) is
+the coming day when that day is later this week: the last one came before any recent
+telling. With a parse, the tense of the
 verb the weekday hangs on decides first (:mod:`parallax.temporal.clause_tense`).
 
 Internal to :mod:`parallax.temporal`; the rules of :mod:`parallax.temporal._date_rules`
@@ -85,11 +88,23 @@ def weekday_date(ctx: Context, weekday: int, rel: str | None, at: int, end: int)
             and not _DONE_ON.search(ctx.text, max(0, at - 30), at)
         ):
             delta = delta + 7 if delta < 0 else delta
+        elif lean == "later" and delta > 0 and not _TOLD_BEFORE.search(before_day(ctx, at)):
+            pass  # "said blackouts would start on Thursday", on a Wednesday: tomorrow
         elif delta > 0:
             delta -= 7
         if lean == "later" and delta < 0:
             return f"XXXX-WXX-{weekday}"  # "said they would meet on Tuesday": not the past one
     return (anchor + timedelta(days=delta)).isoformat()
+
+
+_TOLD_BEFORE = re.compile(r"\b(?:last|ago|earlier|previous|prior|since)\b", re.IGNORECASE)
+"""Words that may put the telling of a "would" a week or more back: the day after it is
+then not known to lie ahead of publication."""
+
+
+def before_day(ctx: Context, at: int) -> str:
+    """The sentence up to a weekday, where a telling's own time would be written."""
+    return sentence_window(ctx.text, at, 200, 0)
 
 
 NEAREST_PLANNED_DAYS = 2

@@ -195,15 +195,23 @@ def _places_at(preposition: Any) -> bool:
 
     "From" measures from a time whatever the tense ("applies from March"), except as the
     start of a range the verb spans ("prices rose from June to August"), whose two ends
-    both lie where the verb's tense puts them; so does the "to" of such a range.
+    both lie where the verb's tense puts them; so does the "to" of such a range. Under
+    "will" or "would" a start is a start: "rationing will apply from Monday" begins then.
     """
     word = preposition.lower_
     if word in AT_PREPOSITIONS:
         return True
+    if word == "from" and _modal_ahead(preposition.head):
+        return True  # "blackouts will be introduced from Thursday": they start then
     siblings = {
         c.lower_ for c in preposition.head.children if c.dep_ == "prep" and c.i != preposition.i
     }
     return (word == "from" and bool(siblings & RANGE_ENDS)) or (word == "to" and "from" in siblings)
+
+
+def _modal_ahead(verb: Any) -> bool:
+    """Whether a verb is under "will", "shall" or "would" (a start after some moment)."""
+    return bool({a.lower_ for a in _auxiliaries(verb)} & (WILL | LATER_AUX))
 
 
 def _verb_or_none(token: Any) -> Any | None:
@@ -238,7 +246,10 @@ def _tense(verb: Any, depth: int = 0) -> Lean | None:
     if "to" in words:
         if verb.dep_ != "xcomp" or depth > 3 or words & PERFECT:
             return "past" if words & PERFECT else None
-        return "ahead" if _tense(verb.head, depth + 1) == "ahead" else None
+        above = _tense(verb.head, depth + 1)
+        if above == "past" and _recent_commitment(verb.head):
+            return "later"  # "pledged last week to send them by the spring": after it
+        return "ahead" if above == "ahead" else None
     past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries)
     if (past or (words & PERFECT and verb.tag_ == "VBN")) and verb.lemma_ in PLANNING:
         return None
@@ -272,6 +283,37 @@ def _tense(verb: Any, depth: int = 0) -> Lean | None:
         verb.tag_ == "VB" and verb.dep_ != "xcomp" and _plural_subject(verb)
     )
     return "ahead" if present else None
+
+
+COMMITTING = frozenset(
+    {"pledge", "promise", "vow", "agree", "decide", "vote", "aim", "intend", "hope", "seek"}
+    | {"threaten", "resolve", "commit", "offer", "undertake"}
+)
+"""Verbs whose infinitive is an act still to come when the commitment is made ("pledged to
+send", "voted to extend"). "Planned to" is not among them: a plan told in the past is as
+often one carried out since."""
+
+NEAR_TIMES = frozenset(
+    {"yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday"}
+    | {"saturday", "sunday", "week", "weekend", "night", "morning", "evening", "afternoon"}
+)
+"""Times that put a commitment within days of publication ("on Monday", "last week")."""
+
+
+def _recent_commitment(verb: Any) -> bool:
+    """Whether a past verb commits to a later act and is told as recent news.
+
+    A commitment with no time of its own, or one dated to the last days ("pledged last
+    week", "agreed on Monday"), was made shortly before publication, so the time of the act
+    it commits to lies after publication too, unless that time has come and gone within
+    days. One dated further back ("promised in January to deliver by the spring") may have
+    fallen due since: its act is left to the words.
+    """
+    if verb.lemma_ not in COMMITTING:
+        return False
+    times = [c for c in verb.children if c.dep_ in {"npadvmod", "tmod"}]
+    times += [g for c in verb.children if c.dep_ == "prep" for g in c.children]
+    return all(t.lower_ in NEAR_TIMES for t in times if t.ent_type_ in {"DATE", "TIME"})
 
 
 CHANGE_VERBS = frozenset(
