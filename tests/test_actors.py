@@ -330,9 +330,7 @@ def test_a_meeting_brought_in_as_news_is_not_a_summit_known_by_name(nlp: Pipelin
         analysis = analyse(nlp, text, date(2026, 11, 25))
         assert not [e for e in analysis.layers["events"] if e["kb_event"]], text
     recalled = analyse(nlp, "Allies recalled promises made at the summit in Bucharest.")
-    assert [e["kb_event"] for e in recalled.layers["events"] if e["kb_event"]] == [
-        "bucharest-2008"
-    ]
+    assert [e["kb_event"] for e in recalled.layers["events"] if e["kb_event"]] == ["bucharest-2008"]
 
 
 def test_a_speaker_hung_on_the_victims_by_the_parser_is_not_one_of_them(nlp: Pipeline) -> None:
