@@ -81,3 +81,42 @@ def test_the_genre_reads_the_techniques_the_article_uses_in_its_own_voice() -> N
         sentences=sentences,
     )
     assert own_technique_share(analysis) == 0.25
+
+
+def test_an_article_its_outlet_files_as_opinion_is_opinion() -> None:
+    from parallax.framing.genre import labelled_opinion
+
+    # An argument without "we", "must" or loaded words reads as a report on its cues alone.
+    sentences = [
+        "The new bridge is a poor use of the county's money.",
+        "Its cost has doubled since the plan was first shown.",
+        "A ferry service would carry as many people for a tenth of the price.",
+    ]
+    assert classify(sentences)[0] == "news_report"
+    for label in (
+        labelled_opinion(["Opinion"]),
+        labelled_opinion(["World", "Editorial"]),
+        labelled_opinion([], "Opinion | The bridge we cannot afford"),
+        labelled_opinion([], None, "https://example.org/news/opinion/2026/10/02/bridge.html"),
+    ):
+        assert label is not None
+        genre, scores, _ = classify(sentences, label=label)
+        assert genre == "opinion" and scores["opinion"] >= 0.95
+    # A news section, a headline with a place before the colon, or an opinion poll is no label.
+    assert labelled_opinion(["World", "Politics", "Analysis"]) is None
+    assert labelled_opinion([], "Ukraine: drones strike Kharkiv grid") is None
+    assert labelled_opinion([], None, "https://example.org/news/opinion-poll-shows-lead") is None
+
+
+def test_a_section_line_over_a_text_article_sets_its_genre(pipeline: Any) -> None:
+    from parallax.ingest.textfile import text_to_article
+
+    text = (
+        "Title: The bridge the county cannot afford\nDate: 2026-10-02\n\nOpinion\n\n"
+        "The new bridge is a poor use of the county's money. Its cost has doubled since the "
+        "plan was first shown. A ferry service would carry as many people for a tenth of the "
+        "price, and it could start next spring.\n"
+    )
+    analysis = pipeline(text_to_article(text, "invented.txt"))
+    assert analysis.layers["genre"] == "opinion"
+    assert analysis.layers["genre_scores"]["label"] == "Opinion"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import numpy as np
 
 from parallax.framing.frames import article_frames, bundled_head
-from parallax.framing.genre import classify
+from parallax.framing.genre import classify, labelled_opinion
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
 from parallax.pipeline.versions import CodeVersion
@@ -44,14 +45,35 @@ class Genre:
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
         """Add ``genre`` and ``genre_scores`` to each analysis."""
         for analysis in analyses:
+            article = analysis.article
+            label = labelled_opinion(section_labels(article.meta), article.title, article.url)
             genre, scores, cues = classify(
                 [s.text for s in analysis.sentences],
-                analysis.article.outlet,
+                article.outlet,
                 own_technique_share(analysis),
+                label,
             )
             analysis.layers["genre"] = genre
             analysis.layers["genre_scores"] = {**scores, "cues": cues.as_dict()}
+            if label is not None:
+                analysis.layers["genre_scores"]["label"] = label
             yield analysis
+
+
+def section_labels(meta: dict[str, Any]) -> list[str]:
+    """The section names an input gave the article: a header line, page categories, tags.
+
+    Readers keep them under ``section`` (text files), ``categories`` and ``tags`` (HTML
+    pages and feeds), as one string, a comma-separated string or a list.
+    """
+    labels: list[str] = []
+    for key in ("section", "categories", "tags"):
+        value = meta.get(key)
+        if isinstance(value, str):
+            labels += value.split(",")
+        elif isinstance(value, (list, tuple)):
+            labels += [str(v) for v in value]
+    return labels
 
 
 def own_technique_share(analysis: Analysis) -> float:

@@ -48,6 +48,39 @@ _HEDGE = re.compile(r"\b(?:may|might|could|appears? to|reportedly|possibly|likel
 _SATIRE_MARK = re.compile(r"\b(?:satire|satirical|this is a parody)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z']+")
 
+OPINION_LABELS = frozenset(
+    {"opinion", "opinions", "op-ed", "op-eds", "oped", "editorial", "editorials", "commentary"}
+    | {"comment", "column", "columns", "columnists", "letters", "letters to the editor"}
+    | {"viewpoint", "viewpoints", "perspective", "perspectives", "ideas", "voices"}
+)
+"""Section names under which outlets publish opinion ("Opinion", "Op-Ed", "Editorial").
+"Analysis" is not among them: news analysis is reporting that explains."""
+_LABEL_IN_TITLE = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z -]{1,24}?)\s*[:|\u2014\u2013]\s*\S")
+_LABEL_IN_URL = re.compile(r"/(?P<label>[a-z][a-z-]{1,24})(?=/)", re.IGNORECASE)
+LABELLED = 0.95
+"""The opinion score of an article its outlet files as opinion: the outlet knows its pages."""
+
+
+def labelled_opinion(
+    labels: Sequence[str] = (), title: str | None = None, url: str | None = None
+) -> str | None:
+    """The outlet's own label that files an article as opinion, if it carries one.
+
+    Outlets say so on the page: a section line ("Opinion"), the page's categories or a
+    feed's tags, a label before the headline ("Opinion | ..."), a URL folder
+    (".../opinion/2026/..."). Cues in the wording miss the op-ed that argues without "we"
+    or "must"; the label does not.
+    """
+    found = [label.strip() for label in labels if label.strip().lower() in OPINION_LABELS]
+    if title and (match := _LABEL_IN_TITLE.match(title)):
+        found += [match["label"]] if match["label"].lower() in OPINION_LABELS else []
+    if url:
+        path = re.sub(r"^[a-z]+://[^/]+", "", url, flags=re.IGNORECASE)
+        found += [
+            m["label"] for m in _LABEL_IN_URL.finditer(path) if m["label"].lower() in OPINION_LABELS
+        ]
+    return found[0] if found else None
+
 
 @dataclass(frozen=True)
 class GenreCues:
@@ -130,11 +163,20 @@ def opinion_probability(found: GenreCues) -> float:
 
 
 def classify(
-    sentences: Sequence[str], outlet: str | None = None, technique_share: float | None = None
+    sentences: Sequence[str],
+    outlet: str | None = None,
+    technique_share: float | None = None,
+    label: str | None = None,
 ) -> tuple[str, dict[str, float], GenreCues]:
-    """Return the genre, a score per genre, and the cues behind them."""
+    """Return the genre, a score per genre, and the cues behind them.
+
+    ``label`` is the outlet's own opinion label for the article (:func:`labelled_opinion`),
+    which outweighs the cues.
+    """
     found = cues(sentences, technique_share)
     opinion = opinion_probability(found)
+    if label is not None:
+        opinion = max(opinion, LABELLED)
     satire = 0.0
     if (outlet or "").strip().lower() in SATIRE_OUTLETS or any(
         _SATIRE_MARK.search(s) for s in sentences[:3]

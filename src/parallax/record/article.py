@@ -391,6 +391,8 @@ class GenreScores(TypedDict):
     opinion: float
     satire: float
     cues: dict[str, float]
+    label: NotRequired[str]
+    """The outlet's own opinion label ("Opinion", "Editorial") that decided the genre."""
 
 
 class TitleStatement(TypedDict):

@@ -284,7 +284,10 @@ def _persuasion_block(article: ArticleRecord) -> list[str]:
 
     out: list[str] = []
     if genre := article.get("genre"):
-        out.append(f"- Genre: {_cell(genre.replace('_', ' '))}")
+        scores = article.get("genre_scores")
+        label = scores.get("label") if scores is not None else None
+        filed = f' (the outlet files it under "{_cell(label)}")' if label else ""
+        out.append(f"- Genre: {_cell(genre.replace('_', ' '))}{filed}")
     if article.get("frames"):
         frames = ", ".join(
             f"{f['name'].replace('_', ' ')} ({f['score']:.2f})" for f in article["frames"][:6]
