@@ -81,3 +81,16 @@ def test_a_quotation_held_by_a_verb_of_calling_takes_that_verb_as_its_cue(
     )
     (quote,) = analysis.layers["quotes"]
     assert quote["cue"] == "called", quote
+
+
+def test_what_the_reader_is_asked_to_believe_is_the_claim_of_who_asks(nlp: Pipeline) -> None:
+    # An op-ed's "X wants you to believe ..." is X's claim, which the writer goes on to doubt.
+    found = speakers(
+        nlp,
+        "Halvorsen Mining wants you to believe that its new quarry will create hundreds of "
+        "jobs. The Farming Union would have us believe the levy is unfair.",
+    )
+    assert found == {
+        "its new quarry will create hundreds of jobs": "Halvorsen Mining",
+        "the levy is unfair": "Farming Union",
+    }, found

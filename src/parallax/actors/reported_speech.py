@@ -25,6 +25,8 @@ def speaker_subject(verb: Any) -> Any | None:
     ("officials, who say ...") is the noun it stands for.
     """
     subject = nearest_subject(verb)
+    if subject is not None and (claimant := _made_to_believe(verb, subject)) is not None:
+        return claimant
     if subject is not None:
         return antecedent(subject, verb)
     for child in verb.children:
@@ -33,6 +35,27 @@ def speaker_subject(verb: Any) -> Any | None:
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return speaker_subject(verb.head)
     return stranded_speaker(verb)
+
+
+WANTING_VERBS = frozenset({"want", "have", "like", "expect", "need", "wish"})
+AUDIENCE = frozenset({"you", "us", "readers", "voters", "everyone", "people", "public"})
+
+
+def _made_to_believe(verb: Any, subject: Any) -> Any | None:
+    """Who claims what the reader is asked to believe: "X wants you to believe that ...".
+
+    "The firm would have you believe the pipeline is safe" and "the ministry wants us to
+    believe ..." put the claim in the mouth of whoever wants it believed; the reader ("you",
+    "us") holds no position. Opinion writers use the turn to distance themselves from the
+    claim, so reading it in the article's own voice takes the claim for the writer's.
+    """
+    if verb.lemma_.lower() != "believe" or subject.lower_ not in AUDIENCE:
+        return None
+    wanting = verb.head
+    if verb.dep_ not in {"ccomp", "xcomp"} or wanting.lemma_.lower() not in WANTING_VERBS:
+        return None
+    claimant = nearest_subject(wanting)
+    return antecedent(claimant, wanting) if claimant is not None else None
 
 
 WORKS = frozenset(
