@@ -68,6 +68,17 @@ def test_a_dateline_names_no_actor_and_no_doer(pipeline: Any) -> None:
     assert quote["text"].startswith("Finland and Estonia signed")
 
 
+@pytest.mark.parametrize("dash", ["\u2014", "-"])
+def test_a_dateline_city_lends_no_country_to_the_troops_after_it(pipeline: Any, dash: str) -> None:
+    from parallax.model import Article
+
+    # The parser makes the filing city a modifier of "troops": they are Russia's, not Ukraine's.
+    text = f"KYIV {dash} Russian troops shelled a village near the border overnight."
+    analysis = pipeline(Article(text=text, source="invented", language="en"))
+    mentions = {m["text"]: a["name"] for a in analysis.layers["actors"] for m in a["mentions"]}
+    assert mentions == {"Russian troops": "Russia"}, mentions
+
+
 @pytest.mark.parametrize(
     ("text", "rest"),
     [

@@ -329,6 +329,9 @@ class ActorResolver:
         )
 
     def _phrase(self, chunk: Any) -> Mention | None:
+        opening = after_dateline(chunk.doc, chunk.start)
+        if chunk.start < opening < chunk.end:
+            chunk = chunk.doc[opening : chunk.end]  # "KYIV - Russian troops": Kyiv files it
         if chunk.root.pos_ == "PRON" or any(t.lower_ == "former" for t in chunk):
             return None  # "us" is not the U.S.; "the former Yugoslav republics" are not Yugoslavia
         if inside_longer_name(chunk):
