@@ -189,3 +189,14 @@ def test_a_bodys_name_cut_at_its_and_is_whole_and_its_owner_a_person(nlp: Pipeli
     assert "Sandu" in names["Maia Sandu"], names
     # A firm named after someone the article does not name stays whole.
     assert "McDonald's Corporation" in names, names
+
+
+def test_a_bodys_name_the_tagger_stopped_at_its_place_is_whole(nlp: Pipeline) -> None:
+    # Invented: the tagger tags only "The U.S." of the chamber's name.
+    text = (
+        "Two unions have come out against the nomination. The U.S. Chamber of Commerce has "
+        "backed him. U.S. troops left the base."
+    )
+    found = types_of(nlp, text)
+    assert found.get("U.S. Chamber of Commerce") == "organisation", found
+    assert found.get("United States") == "country", found  # "U.S. troops" are the state's

@@ -5,7 +5,8 @@ name of its own: "Ursula von der" a person and "Leyen" a place, so the report li
 place called Leyen that "called the deal historic". A person's name that ends in a
 surname particle (or is followed by particles the tagger left untagged) and then at once
 by one capitalised word is read as one name. So is a party's name whose first word the
-tagger left out ("the Liberal Democrats", tagged as "Democrats").
+tagger left out ("the Liberal Democrats", tagged as "Democrats"), and a body's name the
+tagger stopped at the place that opens it ("the U.S. | Chamber of Commerce").
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 from spacy.tokens import Span
+
+from parallax.actors.body_context import ACTING_BODY_WORDS
 
 PARTICLES = frozenset(
     {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "ter"}
@@ -62,7 +65,38 @@ def entities_with_whole_names(doc: Any) -> list[Any]:
             skip = after
             continue
         joined.extend(_owner_apart(ent, people))
-    return joined
+    return [_with_body_head(ent) for ent in joined]
+
+
+BODY_HEADS = ACTING_BODY_WORDS | frozenset({"chamber"})
+
+
+def _with_body_head(ent: Any) -> Any:
+    """A place's name with the body whose name it opens, when the tagger stopped at the place.
+
+    "The U.S. Chamber of Commerce backed him" is tagged as "The U.S." alone: the report
+    showed the United States backing the nominee. A tagged place or body whose last word
+    modifies an untagged proper noun for a body ("Chamber", "Department", "Commission")
+    right after it begins that body's name, which runs on through its "of" phrase ("of
+    Commerce", "of Public Safety").
+    """
+    if ent.label_ not in {"GPE", "ORG"} or ent[-1].dep_ != "compound":
+        return ent
+    doc, head = ent.doc, ent[-1].head
+    between = doc[ent.end : head.i]
+    if head.i < ent.end or head.pos_ != "PROPN" or head.ent_type_:
+        return ent
+    if head.lemma_.lower() not in BODY_HEADS or any(
+        t.pos_ != "PROPN" or t.ent_type_ or t.head.i != head.i for t in between
+    ):
+        return ent
+    end = head.i + 1
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end].head.i == head.i:
+        run = end + 1
+        while run < len(doc) and doc[run].pos_ == "PROPN" and not doc[run].ent_type_:
+            run += 1
+        end = run if run > end + 1 else end
+    return Span(doc, ent.start, end, label="ORG")
 
 
 def _owner_apart(ent: Any, people: frozenset[str]) -> list[Any]:
