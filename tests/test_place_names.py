@@ -131,3 +131,17 @@ def test_the_name_a_settlement_is_of_is_a_place(nlp: Pipeline) -> None:
         "month. Caldwell rebuilt its school.",
     )
     assert found["Caldwell"] == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Residents of Haddon Bay were given three minutes each to speak.", "Haddon Bay"),
+        ("The mayor of Tarnow Falls said the bridge would reopen.", "Tarnow Falls"),
+    ],
+)
+def test_the_name_its_dwellers_or_mayor_are_of_is_a_place(
+    nlp: Pipeline, text: str, name: str
+) -> None:
+    # Invented: the tagger reads the unknown towns as a body and as a person.
+    assert types(nlp, text)[name] == "place"

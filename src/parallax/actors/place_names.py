@@ -10,7 +10,8 @@ place when the article itself says so:
 - the tagger types one of its mentions as a place (GPE, LOC) elsewhere in the article;
 - a mention stands in apposition with a place ("Valdoro, Brazil," "Montera, Spain,"), or
   with a noun for a settlement or an area ("Valdoro, a port city on the coast,"), or is
-  the name such a noun is "of" ("the foothill town of Caldwell");
+  the name such a noun, or a noun for its dwellers, is "of" ("the foothill town of
+  Caldwell", "residents of Marlow Bay");
 - a mention names a settlement or an area by a noun for one after it ("in the Darnova
   district", "the Velinsk region"); this holds too of a name tagged as a person's.
 
@@ -56,7 +57,7 @@ def places_tagged_as_bodies(
     retype(
         mentions,
         actors,
-        lambda m: _named_area(doc[m.head]),
+        lambda m: _named_area(doc[m.head]) or _settlement_named(doc[m.head]),
         from_types=frozenset({"organisation", "person"}),
         to_type="place",
         label="GPE",
@@ -161,14 +162,22 @@ def _demonym_form(word: str) -> bool:
     return word.lower().endswith(_DEMONYM_ENDINGS)
 
 
+DWELLER_NOUNS = frozenset({"resident", "inhabitant", "villager", "townspeople", "mayor"})
+"""Nouns for people who live in a place or govern a town, "of" it ("residents of Haddon")."""
+
+
 def _settlement_named(token: Any) -> bool:
-    """Whether a name is the one a noun for a settlement is "of" ("the town of Caldwell")."""
+    """Whether a name is the one a noun for a settlement, or its dwellers, is "of".
+
+    "The town of Caldwell", "residents of Marlow Bay", "the mayor of Tarn".
+    """
     head = token.head
+    nouns = (SETTLEMENT_NOUNS - {"hub", "capital"}) | DWELLER_NOUNS
     return (
         token.dep_ == "pobj"
         and head.lower_ == "of"
         and head.head.pos_ == "NOUN"
-        and head.head.lemma_.lower() in SETTLEMENT_NOUNS - {"hub", "capital"}
+        and head.head.lemma_.lower() in nouns
     )
 
 
