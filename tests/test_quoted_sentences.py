@@ -94,3 +94,24 @@ def test_what_the_reader_is_asked_to_believe_is_the_claim_of_who_asks(nlp: Pipel
         "its new quarry will create hundreds of jobs": "Halvorsen Mining",
         "the levy is unfair": "Farming Union",
     }, found
+
+
+def test_a_speech_act_told_after_a_closed_quotation_is_the_speakers_next_act() -> None:
+    from parallax.components import load
+
+    nlp = load(["parse", "sentences", "entities", "times", "actors", "quotes", "events"])
+    text = (
+        'Councillor Ada Okafor said Mayor Brent Lutz had "broken every promise he made on '
+        'housing" and urged voters to remove him. Lutz said Okafor had "never read the '
+        'budget" and accused her of playing politics.'
+    )
+    analysis = nlp(Article(text=text, source="<test>", language="en"))
+    names = {a["id"]: a["name"] for a in analysis.layers["actors"]}
+    acts = {e["action"]: names.get(e["agent"]) for e in analysis.layers["events"]}
+    assert acts["urge"] == "Ada Okafor" and acts["accuse"] == "Brent Lutz", acts
+    said = {q["text"]: names.get(q["speaker"]) for q in analysis.layers["quotes"]}
+    # What each said about the other is reported whole, and ends where the quotation does.
+    assert said == {
+        'Mayor Brent Lutz had "broken every promise he made on housing"': "Ada Okafor",
+        'Okafor had "never read the budget"': "Brent Lutz",
+    }, said

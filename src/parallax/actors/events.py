@@ -39,6 +39,7 @@ from parallax.actors.named_events import (
     meeting_fits,
     time_on_name,
 )
+from parallax.actors.reported_speech import speaker_goes_on
 from parallax.actors.resolve import MentionIndex
 from parallax.actors.speech import SPEECH_VERBS
 from parallax.actors.subjects import antecedent, nearest_subject, stranded_speaker
@@ -240,6 +241,8 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
     speaker = stranded_speaker(verb)
     if speaker is not None:
         return speaker, False  # "..., killing four people, governor Ann Hale said"
+    if (telling := speaker_goes_on(verb)) is not None:
+        return _subject_of(telling)  # 'said he had "lied" and urged ...': the speaker urged
     if verb.dep_ == "conj" and (_missed_subject(verb) or _unmatched_gerund(verb)):
         return None, False
     if (

@@ -79,6 +79,7 @@ def extract_quotes(
         if any(_covers(q, content) for q in inside) or (
             any(len(q["text"].split()) >= MIN_WORDS_WITHOUT_CUE for q in inside)
             and _words_outside(content, inside) < MIN_WORDS_AROUND
+            and not _subject_outside(content, inside)
         ):
             continue  # a full direct quotation is reported once, as direct speech
         for partial in inside:
@@ -368,6 +369,20 @@ def _words_outside(content: Any, quotes: Sequence[dict[str, Any]]) -> int:
         if not t.is_punct
         and t.lower_ != "that"
         and not any(q["start"] <= t.idx < q["end"] for q in quotes)
+    )
+
+
+def _subject_outside(content: Any, quotes: Sequence[dict[str, Any]]) -> bool:
+    """Whether a reported clause names its subject outside the quotation in it.
+
+    'Said Hale had "spent two decades cutting corners"': the speaker says it of Hale, so
+    the clause, not the quoted words alone, is what the speaker is reported to say.
+    """
+    return any(
+        t.dep_ in {"nsubj", "nsubjpass"}
+        and t.pos_ in {"PROPN", "NOUN"}
+        and not any(q["start"] <= t.idx < q["end"] for q in quotes)
+        for t in content
     )
 
 

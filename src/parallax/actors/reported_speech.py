@@ -32,6 +32,8 @@ def speaker_subject(verb: Any) -> Any | None:
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if (telling := speaker_goes_on(verb)) is not None:
+        return speaker_subject(telling)
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return speaker_subject(verb.head)
     return stranded_speaker(verb)
@@ -201,6 +203,35 @@ def _before_another_speaker(complement: Any, first: int, last: int) -> int:
     return last
 
 
+CLOSING_MARKS = frozenset({'"', "\u201d", "''"})
+
+
+def speaker_goes_on(verb: Any) -> Any | None:
+    """The speech verb whose speaker does ``verb``, when the parser joined it to what was said.
+
+    In 'Okafor said the mayor had "broken every promise" and urged voters to remove him',
+    the parser joins "urged" to "broken", inside the reported clause; but the quotation
+    has closed, and a speech act told outside it in the same tense as the telling is the
+    speaker's next act: Okafor urged, not the mayor. Only speech acts are read so ("urged",
+    "accused", "warned"); "and resigned" after a closed quotation could be either's.
+    """
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children):
+        return None
+    complement = verb.head
+    if complement.dep_ != "ccomp" or complement.head.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    telling = complement.head
+    if telling.tag_ != "VBD" or telling.i > complement.i:
+        return None
+    before = verb.doc[complement.i : verb.i]
+    marks = [t for t in before if t.text in CLOSING_MARKS or t.tag_ == "''"]
+    if not marks or not any(t.dep_ == "cc" and t.i > marks[-1].i for t in before):
+        return None
+    return telling
+
+
 def _unshared_conjunct(complement: Any) -> int:
     """Where a verb the parser joined to a reported clause, but which is not part of it, begins.
 
@@ -217,6 +248,10 @@ def _unshared_conjunct(complement: Any) -> int:
     ("said prices rose and wages fell") gives no sign which verb a conjunct goes with.
     """
     end = int(complement.right_edge.i) + 1
+    for conjunct in complement.children:
+        if conjunct.i > complement.i and speaker_goes_on(conjunct) is not None:
+            joiners = [c.i for c in complement.children if c.dep_ == "cc" and c.i < conjunct.i]
+            return int(max(joiners, default=conjunct.left_edge.i))
     if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in complement.children):
         return end
     perfect = any(c.dep_ == "aux" and c.lemma_ in {"have", "be"} for c in complement.children)
