@@ -60,3 +60,12 @@ def test_a_time_the_event_lies_before_or_after_does_not_date_it(nlp: Pipeline, t
 
 def test_a_time_the_verb_happens_at_still_dates_it(nlp: Pipeline) -> None:
     assert _dates(nlp, "NATO postponed the summit last week.")["postpone"] == "2024-W09"
+
+
+def test_a_day_the_parser_hung_on_a_tally_dates_the_vote(nlp: Pipeline) -> None:
+    # 2024-03-06 is a Wednesday; the parser hangs "on Tuesday" on "12-10".
+    dates = _dates(nlp, "The Senate labor committee voted 12-10 on Tuesday to advance the bill.")
+    assert dates["vote"] == "2024-03-05"
+    # A time on a level the index reached dates the level, not the loss.
+    dates = _dates(nlp, "The index lost 26 points, its lowest level since April 1997.")
+    assert dates.get("lose") is None

@@ -147,7 +147,8 @@ def _governing_verb(token: Any) -> Any | None:
     ("the 2004 enlargement added ten countries"), which is the verb's own event, and an
     event the clause happens in ("in the Winter War of 1939-1940 they fought ..."). A date
     the verb sets something *for* ("moved the vote to Tuesday" aside, "set the vote for
-    Tuesday", "scheduled for May") is the time of what was set, not of the setting.
+    Tuesday", "scheduled for May") is the time of what was set, not of the setting. A
+    measure the parser hung the time on ("voted 12-10 on Tuesday") passes it to the verb.
     """
     if token.dep_ in NOUN_MODIFIERS:
         noun = token.head
@@ -168,10 +169,22 @@ def _governing_verb(token: Any) -> Any | None:
             return None  # "held the summit three days before Christmas": not on Christmas
         if head.pos_ in {"VERB", "AUX"} and head.dep_ not in {"aux", "auxpass"}:
             return head if head.pos_ == "VERB" else None
+        if _measure_of_verb(head) and current.lower_ in {"on", "at"}:
+            current = head  # "voted 12-10 on Tuesday", "fell 3% on Monday": the verb's day
+            continue
         if head.pos_ in PHRASE_HEADS and not _within_event(head):
             return _subject_verb(head) if current.lower_ in {"in", "on", "during"} else None
         current = head
     return None
+
+
+def _measure_of_verb(token: Any) -> bool:
+    """Whether a token is a count or a measure the verb is by ("voted 12-10", "fell 3%").
+
+    Only a number, or a noun counted by one; "its lowest level since April" is no measure.
+    """
+    counted = token.pos_ == "NUM" or any(c.dep_ == "nummod" for c in token.children)
+    return bool(counted and token.dep_ == "npadvmod" and token.head.pos_ == "VERB")
 
 
 def _subject_verb(noun: Any) -> Any | None:
