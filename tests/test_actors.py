@@ -1701,3 +1701,14 @@ def test_an_object_pronoun_is_not_the_subject_its_verb_shares(nlp: Pipeline) -> 
         "as a builder.",
     )
     assert actor_of(analysis, "him") == actor_of(analysis, "Carl Holm")
+
+
+def test_a_gathering_does_what_it_does_not_the_body_named_on_it(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "The United Nations climate summit in Lisbon collapsed on Sunday. United Nations "
+        "troops left the town.",
+    )
+    un = actor_of(analysis, "United Nations")
+    acts = {e["action"]: e["agent"] for e in analysis.layers["events"]}
+    assert acts.get("collapse") != un and acts.get("leave") == un, acts

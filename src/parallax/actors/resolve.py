@@ -70,6 +70,12 @@ def resolve_actors(
     return actors
 
 
+GATHERINGS = frozenset(
+    {"summit", "conference", "talks", "meeting", "negotiation", "session", "forum", "round"}
+)
+"""Nouns for a gathering: the body or state named on it does not do what it does."""
+
+
 class MentionIndex:
     """Which actor a character offset of the article belongs to (built from the layer).
 
@@ -107,7 +113,8 @@ class MentionIndex:
         the modifier only says where she serves; so is "Kroll's challenger, state treasurer
         Amy Lindgren,"), then its modifiers ("Russian troops",
         "Russia's army"), so a phrase about a state's instrument is counted as the state
-        acting.
+        acting. A gathering is no one's instrument: what "the UN climate summit" does (it
+        opens, collapses, ends), its host or organiser does not.
         """
         found = self.actor_at(token.idx)
         if found:
@@ -119,6 +126,8 @@ class MentionIndex:
                 )
                 if found:
                     return found
+        if token.lemma_.lower() in GATHERINGS:
+            return None  # "the United Nations climate summit collapsed": the summit did
         for child in token.children:
             if child.dep_ in {"poss", "amod", "compound", "nmod"}:
                 found = self.actor_at(child.idx)
