@@ -115,3 +115,17 @@ def test_a_speech_act_told_after_a_closed_quotation_is_the_speakers_next_act() -
         'Mayor Brent Lutz had "broken every promise he made on housing"': "Ada Okafor",
         'Okafor had "never read the budget"': "Brent Lutz",
     }, said
+
+
+def test_who_says_what_a_participle_of_saying_reports_is_the_clauses_subject(
+    nlp: Pipeline,
+) -> None:
+    text = (
+        'Ana Ruiz called the ruling "a disgrace." She said the union would appeal.\n\n'
+        "The transport minister, Jonas Berg, defended the ruling, saying the court had "
+        'upheld "the right of every city to set its own fares."'
+    )
+    found = speakers(nlp, text)
+    assert found['the court had upheld "the right of every city to set its own fares."'] == (
+        "Jonas Berg"
+    ), found

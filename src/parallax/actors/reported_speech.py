@@ -36,6 +36,8 @@ def speaker_subject(verb: Any) -> Any | None:
         return speaker_subject(telling)
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return speaker_subject(verb.head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in {"VERB", "AUX"}:
+        return speaker_subject(verb.head)  # "X defended the deal, saying ...": X says it
     return stranded_speaker(verb)
 
 
