@@ -1197,6 +1197,16 @@ def test_a_department_in_a_persons_title_is_no_actor(nlp: Pipeline) -> None:
     assert "Jim Mattis" in names and "Defense" not in names
 
 
+def test_the_department_an_office_is_of_is_no_actor(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "The former Secretary of State, Ann Ruiz, endorsed him. The Department of State "
+        "issued a warning.",
+    )
+    names = {a["name"] for a in analysis.layers["actors"]}
+    assert "State" not in names and "Department of State" in names, names
+
+
 def test_a_speaker_is_named_without_the_words_that_describe_them(nlp: Pipeline) -> None:
     # Invented wording: a name keeps no description; a title keeps the name beside it.
     analysis = analyse(

@@ -202,16 +202,24 @@ def after_since(token: Any) -> bool:
     return bool(token.i > 0 and token.doc[token.i - 1].lower_ == "since")
 
 
+OFFICE_HEADS = frozenset({"secretary", "minister", "commissioner", "undersecretary"})
+"""Title nouns whose "of" names the office's department ("Secretary of State")."""
+
+
 def in_a_persons_title(ent: Any) -> bool:
     """Whether an organisation's name only says which office a named person holds.
 
     In "Defense Secretary Jim Mattis" or "Senate Majority Leader Mitch McConnell" the
     department or chamber is part of the person's title, a modifier inside the name's
-    phrase; it does not act or speak there, so it is no mention of the organisation.
+    phrase; it does not act or speak there, so it is no mention of the organisation. So is
+    the department an office is "of" ("Secretary of State", "Minister of Defence").
     """
     if ent.label_ != "ORG":
         return False
     root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        # "Secretary of State Marco Rubio", "the Minister of Defence": an office's name
+        return bool(root.head.head.lemma_.lower() in OFFICE_HEADS and root.head.head.i < ent.start)
     if root.dep_ != "compound":
         return False
     head = root.head
