@@ -46,3 +46,16 @@ def test_a_dateline_ending_in_a_hyphen_joins_the_sentence_it_opens() -> None:
 def test_a_paragraph_break_ends_a_sentence_and_a_dateline_never_crosses_one() -> None:
     text = "BERN (Wire) —\n\nTalks ended. Both sides left."
     assert sentences_of(text, [28]) == ["BERN (Wire) —", "Talks ended.", "Both sides left."]
+
+
+def test_a_quote_mark_the_parser_cut_off_closes_the_sentence_before() -> None:
+    text = 'Officials called it a "fair outcome." \nNo one spoke. He said "no." "Next," she said.'
+    # The parser ends the sentence at the full stop inside the quotation.
+    assert sentences_of(text, [36, 39, 53, 65]) == [
+        'Officials called it a "fair outcome."',
+        "No one spoke.",
+        'He said "no."',
+        '"Next," she said.',
+    ]
+    # A mark opening the next sentence, after one with no quotation open, stays there.
+    assert sentences_of('It ended. "Go," he said.', [9]) == ["It ended.", '"Go," he said.']

@@ -37,7 +37,14 @@ class Sentences:
         for start, end in pieces:
             if merged and _lone_dateline(text, *merged[-1], start):
                 merged[-1] = (merged[-1][0], end)  # "PHOENIX (AP) —" opens the lede
-            else:
+                continue
+            closing = _closing_marks(text, *merged[-1], start) if merged else 0
+            if closing:
+                # 'called it a "balanced outcome.|"': the mark closes the quotation before
+                merged[-1] = (merged[-1][0], start + closing)
+                start += closing
+                start += len(text[start:end]) - len(text[start:end].lstrip())
+            if start < end:
                 merged.append((start, end))
         for index, (start, end) in enumerate(merged, start=1):
             yield Sentence(id=f"s{index}", index=index, text=text[start:end], start=start, end=end)
@@ -54,6 +61,29 @@ def _pieces(text: str, spans: Iterable[Any]) -> Iterator[tuple[int, int]]:
                 offset = start + piece.find(stripped)
                 yield offset, offset + len(stripped)
             start += len(piece) + 2
+
+
+CLOSING_QUOTES = "\"\u201d\u2019'"
+
+
+def _closing_marks(text: str, start: int, end: int, following: int) -> int:
+    """How many quote marks opening the next piece close a quotation left open in this one.
+
+    The parser ends a sentence at the full stop inside a quotation ('called it a "balanced
+    outcome.' | '"'), so the closing mark became a sentence of its own, or the start of the
+    next. Only within a paragraph, and only when this sentence has a quotation open.
+    """
+    if "\n" in text[end:following]:
+        return 0
+    sentence = text[start:end]
+    straight_open = sentence.count('"') % 2 == 1
+    curly_open = sentence.count("\u201c") > sentence.count("\u201d")
+    if not (straight_open or curly_open):
+        return 0
+    count = 0
+    while following + count < len(text) and text[following + count] in CLOSING_QUOTES:
+        count += 1
+    return count
 
 
 def _lone_dateline(text: str, start: int, end: int, following: int) -> bool:
