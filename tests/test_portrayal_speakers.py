@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from parallax.portrayal.voice import introducing, owners_of_titles, wordless_calls
+from parallax.portrayal.voice import introducing, owners_of_titles, supposed, wordless_calls
 from parallax.spacy_model import load_spacy
 
 
@@ -99,3 +99,24 @@ def test_an_owner_of_another_persons_title_is_not_asked_about(nlp: Any) -> None:
         },
     ]
     assert owners_of_titles(doc, actors) == {("kroll", "s1")}
+
+
+def test_a_sentence_that_only_supposes_is_not_asked_about(nlp: Any) -> None:
+    # Invented: what the mayor would have done on a condition is no judgement of the mayor.
+    text = (
+        "Mayor Ines Roth backed the plan. If she does not, she will have chosen a developer's "
+        "profits over the people who elected her. Unless the council acts, Roth will fail."
+    )
+    doc = nlp(text)
+    starts = [text.index("Ines Roth"), text.index("she does"), text.rindex("Roth")]
+    sentence_ids = ["s1", "s2", "s3"]
+    actors = [
+        {
+            "id": "roth",
+            "mentions": [
+                {"start": start, "end": start + 3, "sentence_id": sid}
+                for start, sid in zip(starts, sentence_ids, strict=True)
+            ],
+        }
+    ]
+    assert supposed(doc, actors) == {("roth", "s2"), ("roth", "s3")}

@@ -34,6 +34,7 @@ from parallax.portrayal.voice import (
     owners_of_titles,
     relayed,
     speaking,
+    supposed,
     wordless_calls,
 )
 
@@ -145,7 +146,9 @@ def unspoken(
     actor named only in who the speaker is ("said Ann Berg, the committee's top Democrat":
     :func:`parallax.portrayal.voice.introducing`) is not asked about there either, nor one
     named only as the owner of another person's title ("Kroll's challenger, Amy Lindgren,":
-    :func:`parallax.portrayal.voice.owners_of_titles`). Nor
+    :func:`parallax.portrayal.voice.owners_of_titles`), nor one in a sentence that only
+    supposes ("if she does not, she will have ...": :func:`parallax.portrayal.voice.supposed`).
+    Nor
     is a speaker asked about in its own quoted words ("Dalton told supporters that his
     opponent was a failure": the "his" is Dalton's, the tone his of his rival): a source's
     casting is of others.
@@ -160,6 +163,7 @@ def unspoken(
     )
     if analysis.doc is not None:
         spoken |= owners_of_titles(analysis.doc, analysis.layers.get("actors", []))
+        spoken |= supposed(analysis.doc, analysis.layers.get("actors", []))
     keys, queries, voices, weights = asked
     kept = [
         n

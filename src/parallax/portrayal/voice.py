@@ -161,7 +161,7 @@ def owners_of_titles(doc: Any, actors: Sequence[Mapping[str, Any]]) -> set[tuple
     for actor in actors:
         only: dict[str, bool] = {}
         for mention in actor.get("mentions", []):
-            span = doc.char_span(int(mention["start"]), int(mention["end"]), "expand")
+            span = doc.char_span(int(mention["start"]), int(mention["end"]), alignment_mode="expand")
             head = span.root if span is not None and len(span) else None
             owned = (
                 head is not None
@@ -299,3 +299,34 @@ def _speaks(verb: Any) -> bool:
     after = objects[0].right_edge.i + 1  # 'called the decision "an abuse of power"'
     doc = verb.doc
     return after + 1 < len(doc) and doc[after].text in QUOTE_MARKS and doc[after + 1].is_alpha
+
+
+CONDITIONS = frozenset({"if", "unless"})
+
+
+def supposed(doc: Any, actors: Sequence[Mapping[str, Any]]) -> set[tuple[str, str]]:
+    """(actor id, sentence id) where the actor is named in a sentence that only supposes.
+
+    "If she does not, she will have chosen a company's earnings over her voters" tells what
+    would be true on a condition, not what the actor did or is: its tone is no judgement
+    the article passes on the actor. The sentiment model reads such a sentence as it would
+    a statement (here, warmly), so a sentence whose main clause hangs on an "if" or
+    "unless" clause is not asked about any actor in the article's voice.
+    """
+    found: set[tuple[str, str]] = set()
+    for actor in actors:
+        for mention in actor.get("mentions", []):
+            span = doc.char_span(int(mention["start"]), int(mention["end"]), alignment_mode="expand")
+            if span is None or not len(span) or not _on_condition(span.root.sent.root):
+                continue
+            found.add((str(actor.get("id")), str(mention.get("sentence_id"))))
+    return found
+
+
+def _on_condition(root: Any) -> bool:
+    """Whether a sentence's main verb has an "if" or "unless" clause."""
+    return any(
+        clause.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause.children)
+        for clause in root.children
+    )
