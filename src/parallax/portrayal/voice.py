@@ -161,7 +161,8 @@ def owners_of_titles(doc: Any, actors: Sequence[Mapping[str, Any]]) -> set[tuple
     for actor in actors:
         only: dict[str, bool] = {}
         for mention in actor.get("mentions", []):
-            span = doc.char_span(int(mention["start"]), int(mention["end"]), alignment_mode="expand")
+            start, end = int(mention["start"]), int(mention["end"])
+            span = doc.char_span(start, end, alignment_mode="expand")
             head = span.root if span is not None and len(span) else None
             owned = (
                 head is not None
@@ -316,7 +317,8 @@ def supposed(doc: Any, actors: Sequence[Mapping[str, Any]]) -> set[tuple[str, st
     found: set[tuple[str, str]] = set()
     for actor in actors:
         for mention in actor.get("mentions", []):
-            span = doc.char_span(int(mention["start"]), int(mention["end"]), alignment_mode="expand")
+            start, end = int(mention["start"]), int(mention["end"])
+            span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not len(span) or not _on_condition(span.root.sent.root):
                 continue
             found.add((str(actor.get("id")), str(mention.get("sentence_id"))))
