@@ -1722,3 +1722,17 @@ def test_a_gathering_does_what_it_does_not_the_body_named_on_it(nlp: Pipeline) -
     un = actor_of(analysis, "United Nations")
     acts = {e["action"]: e["agent"] for e in analysis.layers["events"]}
     assert acts.get("collapse") != un and acts.get("leave") == un, acts
+
+
+def test_a_law_is_not_the_state_named_on_it(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "A federal court in 2024 blocked a Texas law that would let police arrest "
+        "migrants. Texas troops left the border.",
+        date(2026, 9, 3),
+    )
+    texas = actor_of(analysis, "Texas")
+    events = analysis.layers["events"]
+    blocked = next(e for e in events if e["action"] == "block")
+    assert blocked["target"] != texas and "law" in blocked["target_text"], blocked
+    assert all(e["agent"] != texas for e in events if e["action"] == "let"), events

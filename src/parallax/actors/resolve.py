@@ -74,6 +74,12 @@ GATHERINGS = frozenset(
     {"summit", "conference", "talks", "meeting", "negotiation", "session", "forum", "round"}
 )
 """Nouns for a gathering: the body or state named on it does not do what it does."""
+MEASURES = frozenset(
+    {"law", "bill", "act", "statute", "legislation", "ban", "rule", "regulation", "decree"}
+    | {"policy", "plan", "proposal", "measure", "budget", "lawsuit", "ruling", "order"}
+)
+"""Nouns for a law, a plan or a suit: what is done to "a Texas law" is not done to Texas,
+and what the law does ("a law that would let police ...") Texas does not do."""
 
 
 class MentionIndex:
@@ -114,7 +120,8 @@ class MentionIndex:
         Amy Lindgren,"), then its modifiers ("Russian troops",
         "Russia's army"), so a phrase about a state's instrument is counted as the state
         acting. A gathering is no one's instrument: what "the UN climate summit" does (it
-        opens, collapses, ends), its host or organiser does not.
+        opens, collapses, ends), its host or organiser does not. Nor is a law or a plan:
+        a court that blocks "a Texas law" does not block Texas.
         """
         found = self.actor_at(token.idx)
         if found:
@@ -126,8 +133,8 @@ class MentionIndex:
                 )
                 if found:
                     return found
-        if token.lemma_.lower() in GATHERINGS:
-            return None  # "the United Nations climate summit collapsed": the summit did
+        if token.lemma_.lower() in GATHERINGS | MEASURES:
+            return None  # "the UN climate summit collapsed", "blocked a Texas law"
         for child in token.children:
             if child.dep_ in {"poss", "amod", "compound", "nmod"}:
                 found = self.actor_at(child.idx)
