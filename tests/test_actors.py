@@ -1736,3 +1736,17 @@ def test_a_law_is_not_the_state_named_on_it(nlp: Pipeline) -> None:
     blocked = next(e for e in events if e["action"] == "block")
     assert blocked["target"] != texas and "law" in blocked["target_text"], blocked
     assert all(e["agent"] != texas for e in events if e["action"] == "let"), events
+
+
+def test_where_a_speaker_wrote_is_not_whom_they_wrote_to(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Governor Oleh Petrenko wrote on Telegram in 2024 that Russia had attacked. "
+        "Petrenko said on Facebook that the grid had held.",
+    )
+    names = {a["id"]: a["name"] for a in analysis.layers["actors"]}
+    events = analysis.layers["events"]
+    said = [e for e in events if e["action"] in {"write", "say"}]
+    assert said and all(e["target"] is None and not e["target_text"] for e in said), said
+    attacked = next(e for e in events if e["action"] == "attack")
+    assert names.get(attacked["agent"]) == "Russia" and not attacked["target_text"], attacked

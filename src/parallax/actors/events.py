@@ -48,6 +48,8 @@ from parallax.actors.weekday_tense import tense_fits
 from parallax.model import Sentence
 
 TARGET_PREPS = frozenset({"to", "against", "into", "on", "toward", "towards", "upon", "onto"})
+MEDIUM_PREPS = frozenset({"on", "onto", "upon"})
+"""After a speech verb, these name where it was said ("wrote on Telegram"), not its target."""
 """Prepositions whose object is what a verb without a direct object acts on ("moved against
 Kyiv"). "With" (a partner) and "from" (a source) name someone involved, not a target."""
 PARTNER_PREPS = frozenset({"with", "from"})
@@ -385,9 +387,13 @@ def _verb_event(
             continue  # "indicated Tuesday that...": when, never what or whom
         if _tally(child):
             continue  # "voted 8 to 5": the score, not what was voted on
+        if child.dep_ in {"dobj", "dative", "attr"} and child.tag_ == "IN":
+            continue  # "said that Russia had attacked": the parser's object is the "that"
         if child.dep_ in {"dobj", "dative", "attr"} and not _appositive_after_phrase(child):
             target_tokens.append(child)
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            if child.lower_ in MEDIUM_PREPS and verb.lemma_.lower() in SPEECH_VERBS:
+                continue  # "wrote on Telegram", "said in a post": where, not to whom
             oblique += [
                 g for g in child.children if g.dep_ == "pobj" and not _a_time(g) and not _tally(g)
             ]

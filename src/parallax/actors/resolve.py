@@ -76,7 +76,7 @@ GATHERINGS = frozenset(
 """Nouns for a gathering: the body or state named on it does not do what it does."""
 MEASURES = frozenset(
     {"law", "bill", "act", "statute", "legislation", "ban", "rule", "regulation", "decree"}
-    | {"policy", "plan", "proposal", "measure", "budget", "lawsuit", "ruling", "order"}
+    | {"policy", "plan", "proposal", "measure", "budget", "lawsuit", "ruling"}
 )
 """Nouns for a law, a plan or a suit: what is done to "a Texas law" is not done to Texas,
 and what the law does ("a law that would let police ...") Texas does not do."""
