@@ -285,6 +285,28 @@ How to read these:
   to 0.531 / 0.477, under its floor, mostly where a reported clause's own subject lost
   its "his" to the speaker ("the attorney general, Mike Cox, said that Shirvell had a
   right to express his opinions"); even limited to earlier sentences, 0.533 / 0.482.
+- 2026-12-07, evening (issue 16), from invented wire copy, an op-ed and a climate summit
+  told by two outlets: a sentence that only supposes ("if she does not, she will have
+  chosen ...") is not read about its actors in the article's voice (an op-ed's warning to a
+  governor had cast her as protagonist; BASIL and PerSenT unchanged by it); "X wants you
+  to believe that ..." is X's claim, not the writer's; an article its outlet files as
+  opinion is opinion (section line, categories, "Opinion |" headline, `/opinion/`
+  address; the corpora here carry no such labels); what a gathering or a law does is not
+  done by the body or state named on it ("the UN climate summit collapsed" had cast the
+  UN as antagonist); a quote mark the parser cut off closes its sentence. And speakers:
+  the subject of a participle of saying speaks ("did not cast blame, saying only that
+  ...", "refused to budge while arguing that ..."), a speech act after a closed quotation
+  is the speaker's, and a reported clause whose subject stands outside the quotation in it
+  stays the quotation ('a release noted that Mr. Trump "has brought the issue ..."').
+  Those sentences left the article's voice, and the sentence model's warm reading of other
+  sentences took their place in four BASIL actors' means, two others gained: BASIL 0.634 /
+  0.369 to 0.630 / 0.367 (floor lowered to 0.625), PerSenT 0.535 / 0.486 to 0.535 / 0.487,
+  NFC `role` 0.116 to 0.114, `role_lean` 0.493 to 0.492, every `portrayal-judged` row
+  unchanged. Re-choosing the cuts on the selection parts
+  (`parallax-dev eval portrayal --choose-cuts`) would now take POSITIVE_CUT 0.0 and
+  MIN_SENTENCES 3 (BASIL selection 0.711 / 0.412, held out 0.617 / 0.351; PerSenT
+  selection 0.550 / 0.511, held out 0.509 / 0.447); not applied, since PerSenT as a whole
+  would fall to about its accuracy floor.
 - NFC: `role_lean` is the learned reading of all the evidence, every voice alike
   (`parallax/portrayal/role_model.py`, `parallax-dev train portrayal-roles`, fitted on the
   paper's fold 1 train and dev articles only); its held-out row above is the fold's test
