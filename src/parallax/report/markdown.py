@@ -245,7 +245,7 @@ def _actors_section(a: ArticleRecord) -> list[str]:
             target = names.get(e.get("target") or "", e.get("target_text"))
             when = _when(e) if e.get("date") else None
             out.append(
-                f"| {e['sentence_id']} | {_cell(agent)} | {_cell(e['action'])} | "
+                f"| {e['sentence_id']} | {_cell(agent)} | {_cell(_action(e))} | "
                 f"{_cell(target)} | {_cell(when)} |"
             )
     timeline = a.get("timeline") or []
@@ -253,6 +253,21 @@ def _actors_section(a: ArticleRecord) -> list[str]:
         out += ["", "### Timeline", ""]
         out += [f"- {_when(t)}: {_md_escape(t['label'])} ({t['sentence_id']})" for t in timeline]
     return out
+
+
+def _action(event: EventRecord) -> str:
+    """The action, marked when the text does not tell it as done ("denied targeting").
+
+    A reader scanning who did what to whom must not take a denial, a plan or a supposition
+    ("would strike", "denied targeting civilians") for a deed.
+    """
+    action = str(event.get("action") or "")
+    written = event.get("action_text") or action
+    if event.get("hypothetical"):
+        return f'{action} (not told as done: "{written}")'
+    if event.get("intended"):
+        return f"{action} (promised or planned)"
+    return action
 
 
 def _merged_timeline_section(timeline: list[MergedTimelineEntry]) -> list[str]:
