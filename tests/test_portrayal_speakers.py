@@ -120,3 +120,29 @@ def test_a_sentence_that_only_supposes_is_not_asked_about(nlp: Any) -> None:
         }
     ]
     assert supposed(doc, actors) == {("roth", "s2"), ("roth", "s3")}
+
+
+def test_a_place_is_no_doer_and_a_supposed_act_makes_no_victim() -> None:
+    from parallax.components import load
+    from parallax.model import Article
+    from parallax.portrayal.roles import acts_in_the_story
+
+    assert not acts_in_the_story({"type": "place", "role": "antagonist"})
+    assert acts_in_the_story({"type": "place", "role": "victim"})
+    assert acts_in_the_story({"type": "country", "role": "antagonist"})
+    # An invented op-ed: the firm is the one the writer blames, never a victim.
+    text = (
+        "For thirty years, Brennan Resources has promised the people of the Tamsin Valley "
+        "jobs, roads and a future. What it has delivered is a river that runs orange after "
+        "every rain.\n\nLast month the state's own water agency found arsenic in the Tamsin "
+        "at four times the safe limit, downstream of Brennan's tailings dam. The company's "
+        'response was a press release about its "commitment to community partnership."\n\n'
+        "Senator Hugh Talbot, who has taken more than $200,000 from Brennan's political "
+        "action committee, blocked a bill last year that would have forced the company to "
+        "post a cleanup bond. He owes the valley an explanation.\n\nThe state should suspend "
+        "Brennan's permit until the dam is fixed."
+    )
+    article = Article(text=text, source="<test>", language="en", meta={"section": "Opinion"})
+    roles = {a["name"]: a["role"] for a in load()(article).layers["actors"]}
+    assert roles.get("Brennan Resources") != "victim", roles
+    assert roles.get("Tamsin") in {None, "neutral", "victim"}, roles

@@ -198,6 +198,10 @@ def portray(
     positions: dict[tuple[str, str], str] = {}
     events = [aimed.as_done_to_aim(event) for event in events]  # "fired missiles at Kharkiv"
     for event in events:
+        if event.get("hypothetical"):
+            # "a bill that would have forced the company to ...": no one was forced, so the
+            # sentence's tone falls on no target (nor agent) of that act
+            continue
         sid = str(event.get("sentence_id"))
         verb = (str(event.get("action") or "").split() or [""])[0]
         if event.get("target") and verb not in actions.JUDGEMENT_VERBS:
@@ -353,6 +357,26 @@ def portray(
                 actor["sentiment"],
                 opinion=opinion,
             )
+        if not acts_in_the_story(actor):
+            actor["role"], actor["role_sentences"] = "neutral", []
+
+
+SETTINGS = frozenset({"place"})
+"""Actor types that are where things happen: a town, a river, a region."""
+
+
+def acts_in_the_story(actor: Mapping[str, Any]) -> bool:
+    """Whether an actor's role may be a doer's (protagonist, antagonist), not only a victim.
+
+    A place is where a story happens. "Arsenic was found in the Tamsin" is bad news there,
+    not the river's villainy, and a town where aid arrives is no hero; it can suffer (a
+    city shelled is a victim) but not act. States and their capitals are countries, not
+    places, and keep every role.
+    """
+    return actor.get("type") not in SETTINGS or actor.get("role") not in {
+        "protagonist",
+        "antagonist",
+    }
 
 
 def _name_calling_targets(
