@@ -127,9 +127,12 @@ def test_a_place_is_no_doer_and_a_supposed_act_makes_no_victim() -> None:
     from parallax.model import Article
     from parallax.portrayal.roles import acts_in_the_story
 
-    assert not acts_in_the_story({"type": "place", "role": "antagonist"})
+    by_tone = {"signal": "negative sentiment (no action)", "points_to": "antagonist"}
+    by_deed = {"signal": "agent of helpful action: delivered", "points_to": "protagonist"}
+    assert not acts_in_the_story({"type": "place", "role": "antagonist", "evidence": [by_tone]})
+    assert acts_in_the_story({"type": "place", "role": "protagonist", "evidence": [by_deed]})
     assert acts_in_the_story({"type": "place", "role": "victim"})
-    assert acts_in_the_story({"type": "country", "role": "antagonist"})
+    assert acts_in_the_story({"type": "country", "role": "antagonist", "evidence": [by_tone]})
     # An invented op-ed: the firm is the one the writer blames, never a victim.
     text = (
         "For thirty years, Brennan Resources has promised the people of the Tamsin Valley "

@@ -366,17 +366,21 @@ SETTINGS = frozenset({"place"})
 
 
 def acts_in_the_story(actor: Mapping[str, Any]) -> bool:
-    """Whether an actor's role may be a doer's (protagonist, antagonist), not only a victim.
+    """Whether an actor's doer's role (protagonist, antagonist) rests on what it does.
 
     A place is where a story happens. "Arsenic was found in the Tamsin" is bad news there,
-    not the river's villainy, and a town where aid arrives is no hero; it can suffer (a
-    city shelled is a victim) but not act. States and their capitals are countries, not
-    places, and keep every role.
+    not the river's villainy: a place is cast as a doer only for a deed of its own (a
+    state the knowledge base does not know, typed as a place, whose aid workers delivered
+    food), never for the tone of sentences it is only named in. It can still suffer (a
+    city shelled is a victim). Countries and their capitals keep every role.
     """
-    return actor.get("type") not in SETTINGS or actor.get("role") not in {
-        "protagonist",
-        "antagonist",
-    }
+    role = actor.get("role")
+    if actor.get("type") not in SETTINGS or role not in {"protagonist", "antagonist"}:
+        return True
+    return any(
+        str(item.get("signal", "")).startswith("agent of") and item.get("points_to") == role
+        for item in actor.get("evidence") or []
+    )
 
 
 def _name_calling_targets(
