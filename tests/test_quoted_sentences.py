@@ -129,3 +129,16 @@ def test_who_says_what_a_participle_of_saying_reports_is_the_clauses_subject(
     assert found['the court had upheld "the right of every city to set its own fares."'] == (
         "Jonas Berg"
     ), found
+
+
+def test_what_a_closing_attribution_reports_starts_in_its_own_paragraph(nlp: Pipeline) -> None:
+    # The parser runs the sentence on from the quote mark that closed the paragraph before.
+    text = (
+        'Senator Ana Lind said her party would "work with anyone willing to cut spending."'
+        "\n\nTurnout reached 3.1 million, slightly below the 3.4 million of November, "
+        "election officials said."
+    )
+    analysis = nlp(Article(text=text, source="<test>", language="en"))
+    reported = [q["text"] for q in analysis.layers["quotes"]]
+    assert any(r.startswith("Turnout reached 3.1 million") for r in reported), reported
+    assert all("\n" not in r for r in reported), reported

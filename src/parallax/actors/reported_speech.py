@@ -117,6 +117,7 @@ def reported(token: Any) -> tuple[int, int, Any | None] | None:
     if subject is None:
         return None
     first = after_dateline(token.doc, complement.left_edge.i)
+    first = _paragraph_start(token.doc, first, min(complement.i, token.i))
     first = _past_time_of_saying(complement, first)
     if token.doc[first].lower_ == "that":
         first += 1
@@ -299,10 +300,23 @@ def _trailing(verb: Any) -> tuple[int, int, Any | None] | None:
     if any(not t.is_punct and t.i not in governed for t in verb.doc[verb.i + 1 : sentence.end]):
         return None
     last = comma - 1
-    first = after_dateline(verb.doc, sentence.start)
+    first = after_dateline(verb.doc, _paragraph_start(verb.doc, sentence.start, comma))
     while last > first and verb.doc[last].is_punct and not _closes(verb.doc, first, last):
         last -= 1
     return first, last + 1, subject
+
+
+def _paragraph_start(doc: Any, first: int, last: int) -> int:
+    """The first token of ``first..last`` in the paragraph ``last`` is in.
+
+    The parser may run a sentence on from a quote mark that closed the paragraph before
+    ('... cut spending." | Turnout reached 3.1 million, officials said.'): what the
+    closing attribution reports starts in its own paragraph.
+    """
+    for i in range(last, first, -1):
+        if "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space:
+            return i
+    return first
 
 
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
