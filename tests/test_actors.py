@@ -1750,3 +1750,17 @@ def test_where_a_speaker_wrote_is_not_whom_they_wrote_to(nlp: Pipeline) -> None:
     assert said and all(e["target"] is None and not e["target_text"] for e in said), said
     attacked = next(e for e in events if e["action"] == "attack")
     assert names.get(attacked["agent"]) == "Russia" and not attacked["target_text"], attacked
+
+
+def test_a_race_won_and_a_call_made_to_congratulate_are_read_right(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Democrat Laura Whitfield won the 2026 Senate runoff in Georgia. Senator Dale Corbin "
+        "called Laura Whitfield to congratulate her. Turnout reached 3.1 million, "
+        "officials said.",
+    )
+    names = {a["id"]: a["name"] for a in analysis.layers["actors"]}
+    assert "Turnout" not in names.values(), names
+    acts = {e["action"]: e for e in analysis.layers["events"]}
+    assert names.get(acts["win"]["target"]) != "Senate", acts["win"]
+    assert names.get(acts["congratulate"]["agent"]) == "Dale Corbin", acts["congratulate"]

@@ -79,7 +79,8 @@ def common_noun_as_person(ent: Any, known: Callable[[str], object]) -> bool:
     is a common noun when the vocabulary holds it as one (or its singular) and the article
     says so too, either through the tagger, which reads the word as a common noun, or by
     writing the word (or its singular or plural) in lower case elsewhere ("Lava spread ...
-    the lava reached the road"); and when, besides, the article writes it with a capital
+    the lava reached the road"), or by making it a measure that reaches a figure ("Turnout
+    reached 3.1 million"); and when, besides, the article writes it with a capital
     only where a sentence or a line begins, no longer person's name in the article ends or
     starts with it, the knowledge base does not know it, and it says nothing ("Banks
     said"): things do not speak.
@@ -90,13 +91,32 @@ def common_noun_as_person(ent: Any, known: Callable[[str], object]) -> bool:
     if not is_common_noun(word.text, plural=True) or known(word.text) or _speaks(word):
         return False
     doc = word.doc
-    if word.pos_ != "NOUN" and not _written_in_lower_case(word):
+    if word.pos_ != "NOUN" and not _written_in_lower_case(word) and not _acts_as_a_measure(word):
         return False
     if any(t.text == word.text and not _begins(t) for t in doc):
         return False
     return not any(
         other.label_ == "PERSON" and len(other) > 1 and word.text in {other[0].text, other[-1].text}
         for other in doc.ents
+    )
+
+
+MEASURING_VERBS = frozenset(
+    {"reach", "rise", "fall", "climb", "drop", "top", "exceed", "hit", "stand", "double"}
+)
+
+
+def _acts_as_a_measure(word: Any) -> bool:
+    """Whether a word opening its sentence is a quantity that reaches a number.
+
+    "Turnout reached 3.1 million", "Inflation rose to 4%": what rises, falls or reaches a
+    figure is a measure, not a person, whatever the tagger's capital-letter reading.
+    """
+    verb = word.head
+    if word.dep_ != "nsubj" or verb.lemma_.lower() not in MEASURING_VERBS:
+        return False
+    return any(
+        (t.like_num or t.text == "%") and t.ent_type_ not in {"DATE", "TIME"} for t in verb.subtree
     )
 
 

@@ -267,7 +267,7 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
     ):
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         controller = direct_object(verb.head) if verb.dep_ == "xcomp" and infinitive else None
-        if controller is not None:
+        if controller is not None and verb.head.lemma_.lower() not in PURPOSE_HEADS:
             return controller, False  # "urged Obama to listen": Obama listens
         subject, passive = _subject_of(verb.head)
         if verb.dep_ == "xcomp":
@@ -275,6 +275,12 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
             passive = any(c.dep_ == "auxpass" for c in verb.children)
         return subject, passive
     return None, False
+
+
+PURPOSE_HEADS = frozenset({"call", "phone", "visit", "meet", "contact", "promise", "use"})
+"""Verbs whose infinitive after an object is the subject's purpose or pledge, not the
+object's act: in "called Whitfield to congratulate her" the caller congratulates, in
+"used drones to strike" the user strikes; after "urged Obama to listen" Obama listens."""
 
 
 def _missed_subject(verb: Any) -> bool:

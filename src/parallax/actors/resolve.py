@@ -72,8 +72,10 @@ def resolve_actors(
 
 GATHERINGS = frozenset(
     {"summit", "conference", "talks", "meeting", "negotiation", "session", "forum", "round"}
+    | {"election", "runoff", "primary", "race", "referendum", "contest", "ballot"}
 )
-"""Nouns for a gathering: the body or state named on it does not do what it does."""
+"""Nouns for a gathering or a vote: the body or state named on it does not do what it does,
+nor undergo what is done to it ("won Tuesday's Senate runoff" wins no Senate)."""
 MEASURES = frozenset(
     {"law", "bill", "act", "statute", "legislation", "ban", "rule", "regulation", "decree"}
     | {"policy", "plan", "proposal", "measure", "budget", "lawsuit", "ruling"}
