@@ -227,3 +227,17 @@ def test_a_possibility_under_could_is_never_placed_in_the_past(nlp: Pipeline) ->
     assert _values(nlp, "Farmers could cross the border freely in March.", april) == {
         "March": "2026-03"
     }
+
+
+def test_a_movable_feast_follows_its_verbs_tense(nlp: Pipeline) -> None:
+    # Written on Thursday 2026-12-03, a week after Thanksgiving (2026-11-26).
+    written = date(2026, 12, 3)
+    assert _values(nlp, "He was released on Thanksgiving.", written) == {
+        "Thanksgiving": "2026-11-26"
+    }
+    assert _values(nlp, "The store will open on Thanksgiving.", written) == {
+        "Thanksgiving": "2027-11-25"
+    }
+    assert _values(nlp, "Protesters marched on Easter Sunday.", written) == {
+        "Easter Sunday": "2026-04-05"
+    }

@@ -482,7 +482,8 @@ TRIGGER = re.compile(
     + r"(?i:today|yesterday|tomorrow|tonight|now|current|recent|previous|formerly|past|future|"
     + r"soon|ago|year|month|week|day|decade|centur|hour|minute|second|quarter|half|spring|"
     + r"summer|autumn|fall|winter|daily|annual|nightly|noon|midnight|midday|time|lately|"
-    + r"christmas|halloween|eve|night|morning|afternoon|nineteen|eighteen|thousand)"
+    + r"christmas|halloween|thanksgiving|easter|eve|night|morning|afternoon|nineteen|eighteen"
+    + r"|thousand)"
     + r"|"
     + MONTH.replace("(?P<month>", "(?:")
     + r"|"

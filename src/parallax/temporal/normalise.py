@@ -24,7 +24,6 @@ from parallax.temporal._date_rules import (
     date_slash_rule,
     decade_rel_rule,
     decade_rule,
-    holiday_rule,
     month_year_rule,
     partofday_rule,
     period_ref_rule,
@@ -38,6 +37,7 @@ from parallax.temporal._date_rules import (
     year_range_rule,
     year_rule,
 )
+from parallax.temporal._holiday_rules import holiday_rule
 from parallax.temporal._resolution import (
     Context,
     Handler,
