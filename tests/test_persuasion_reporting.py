@@ -72,3 +72,12 @@ def test_the_pipeline_shows_no_loaded_language_on_a_reporting_verb(pipeline: Any
         if t["name"] == "loaded_language"
     ]
     assert not any("threatened" in span for span in shown), shown
+
+
+def test_names_of_people_and_places_are_told_plainly() -> None:
+    from parallax.persuasion.reporting import name_spans
+
+    sentence = "A missile struck the port of Odesa, regional governor Oleh Kiper said."
+    found = [sentence[a:b] for a, b in name_spans(load_spacy()(sentence)[:])]
+    assert "Oleh" in found and "Kiper" in found and "Odesa" in found, found
+    assert "missile" not in found and "governor" not in found, found

@@ -53,10 +53,29 @@ def _reported(child: Any) -> bool:
     )
 
 
-def plain_spans(span: Any) -> list[tuple[int, int]]:
-    """Words the writer tells plainly: attack told literally and speech verbs that report.
+NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC"})
+"""Entity types whose words only name someone or somewhere: a person's or a place's name."""
 
-    :func:`parallax.persuasion.literal.literal_spans` and :func:`reporting_spans`, sorted;
-    no loaded-language span is shown on them.
+
+def name_spans(span: Any) -> list[tuple[int, int]]:
+    """Character spans of the words of people's and places' names ("Oleh", "Odesa").
+
+    A name says who or where, not how the writer judges them; the loaded-language head
+    sometimes scores a lede's name highest ("regional governor Oleh Kiper said"). Names of
+    groups and bodies ("Nazis", "the Death Panel Committee") can carry a judgement and are
+    not among them.
     """
-    return sorted(set(literal_spans(span)) | set(reporting_spans(span)))
+    return [
+        (token.idx, token.idx + len(token.text))
+        for token in span
+        if token.ent_type_ in NAME_LABELS and token.pos_ == "PROPN"
+    ]
+
+
+def plain_spans(span: Any) -> list[tuple[int, int]]:
+    """Words the writer tells plainly: attack told literally, speech verbs that report, names.
+
+    :func:`parallax.persuasion.literal.literal_spans`, :func:`reporting_spans` and
+    :func:`name_spans`, sorted; no loaded-language span is shown on them.
+    """
+    return sorted(set(literal_spans(span)) | set(reporting_spans(span)) | set(name_spans(span)))
