@@ -69,3 +69,9 @@ def test_a_day_the_parser_hung_on_a_tally_dates_the_vote(nlp: Pipeline) -> None:
     # A time on a level the index reached dates the level, not the loss.
     dates = _dates(nlp, "The index lost 26 points, its lowest level since April 1997.")
     assert dates.get("lose") is None
+
+
+def test_the_time_of_a_comparisons_yardstick_dates_nothing(nlp: Pipeline) -> None:
+    text = "The Berg Institute said warming had made such floods four times more likely than in 1980."
+    dates = _dates(nlp, text)
+    assert all(value is None for value in dates.values()), dates

@@ -150,7 +150,8 @@ def _governing_verb(token: Any) -> Any | None:
     event the clause happens in ("in the Winter War of 1939-1940 they fought ..."). A date
     the verb sets something *for* ("moved the vote to Tuesday" aside, "set the vote for
     Tuesday", "scheduled for May") is the time of what was set, not of the setting. A
-    measure the parser hung the time on ("voted 12-10 on Tuesday") passes it to the verb.
+    measure the parser hung the time on ("voted 12-10 on Tuesday") passes it to the verb;
+    the time of a comparison's yardstick ("more likely than in the 1980s") dates nothing.
     """
     if token.dep_ in NOUN_MODIFIERS:
         noun = token.head
@@ -169,6 +170,8 @@ def _governing_verb(token: Any) -> Any | None:
             return None  # "delayed the vote until next month": the delaying came before
         if current.dep_ == "pobj" and _before_or_after(head):
             return None  # "held the summit three days before Christmas": not on Christmas
+        if head.lower_ == "than":
+            return None  # "ten times more likely than in the 1980s": the yardstick's time
         if head.pos_ in {"VERB", "AUX"} and head.dep_ not in {"aux", "auxpass"}:
             return head if head.pos_ == "VERB" else None
         if _measure_of_verb(head) and current.lower_ in {"on", "at"}:
