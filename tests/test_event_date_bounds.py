@@ -72,6 +72,8 @@ def test_a_day_the_parser_hung_on_a_tally_dates_the_vote(nlp: Pipeline) -> None:
 
 
 def test_the_time_of_a_comparisons_yardstick_dates_nothing(nlp: Pipeline) -> None:
-    text = "The Berg Institute said warming had made such floods four times more likely than in 1980."
+    text = (
+        "The Berg Institute said warming had made such floods four times more likely than in 1980."
+    )
     dates = _dates(nlp, text)
     assert all(value is None for value in dates.values()), dates
