@@ -77,3 +77,9 @@ def test_the_time_of_a_comparisons_yardstick_dates_nothing(nlp: Pipeline) -> Non
     )
     dates = _dates(nlp, text)
     assert all(value is None for value in dates.values()), dates
+
+
+def test_a_deadline_after_a_verb_of_now_dates_what_it_is_about(nlp: Pipeline) -> None:
+    # What markets price now is not priced in the summer; a past "by Friday" still dates.
+    assert _dates(nlp, "Markets now price in two rate cuts by the summer.").get("price") is None
+    assert _dates(nlp, "The army had withdrawn by Friday.")["withdraw"] == "2024-03-01"

@@ -173,6 +173,8 @@ def _governing_verb(token: Any) -> Any | None:
         if head.lower_ == "than":
             return None  # "ten times more likely than in the 1980s": the yardstick's time
         if head.pos_ in {"VERB", "AUX"} and head.dep_ not in {"aux", "auxpass"}:
+            if current.lower_ == "by" and _plain_present(head):
+                return None  # "markets price in two cuts by the summer": the cuts' deadline
             return head if head.pos_ == "VERB" else None
         if _measure_of_verb(head) and current.lower_ in {"on", "at"}:
             current = head  # "voted 12-10 on Tuesday", "fell 3% on Monday": the verb's day
@@ -181,6 +183,17 @@ def _governing_verb(token: Any) -> Any | None:
             return _subject_verb(head) if current.lower_ in {"in", "on", "during"} else None
         current = head
     return None
+
+
+def _plain_present(verb: Any) -> bool:
+    """Whether a verb is in the simple present, with no auxiliary ("price", "expects").
+
+    Such a verb tells what holds now; a deadline after it ("by the summer") is the time of
+    what it is about, not of the verb.
+    """
+    return verb.tag_ in {"VBZ", "VBP"} and not any(
+        c.dep_ in {"aux", "auxpass"} for c in verb.children
+    )
 
 
 def _measure_of_verb(token: Any) -> bool:
