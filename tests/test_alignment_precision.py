@@ -74,8 +74,8 @@ def test_precision_floors_on_basil_stories(current: list[dict[str, Any]]) -> Non
 
 @pytest.mark.shared
 def test_no_pair_judged_wrong_is_given_again(current: list[dict[str, Any]]) -> None:
-    wrong = {alignment.key(r) for r in alignment.read_judgements() if r["label"] == "incorrect"}
-    again = [p for p in current if alignment.key(p) in wrong]
+    wrong = alignment.labels(r for r in alignment.read_judgements() if r["label"] == "incorrect")
+    again = [p for p in current if wrong.get(p) is not None]
     assert len(again) <= ALLOWED_WRONG_AGAIN, Counter(p["basis"] for p in again)
 
 

@@ -60,8 +60,16 @@ def produced(pipeline: Any) -> dict[str, set[tuple[Any, ...]]]:
         "re-run devtools/scripts/judge_sample.py and judge them again"
     )
     kb = judged.knowledge()
-    keys: dict[str, set[tuple[Any, ...]]] = {"dates": set(), "labels": set(), "links": set()}
+    keys: dict[str, set[tuple[Any, ...]]] = {
+        "dates": set(),
+        "labels": set(),
+        "links": set(),
+        "sentences": set(),
+    }
     for item, analysis in zip(items, pipeline.pipe([i.article for i in items]), strict=True):
+        keys["sentences"].update(
+            (analysis.article.id, s.id, s.start, s.end) for s in analysis.sentences
+        )
         for entry in analysis.layers.get("timeline", []):
             key = (analysis.article.id, entry["sentence_id"], entry["date"], entry.get("kb_event"))
             keys["dates"].add(key)
@@ -71,8 +79,18 @@ def produced(pipeline: Any) -> dict[str, set[tuple[Any, ...]]]:
     return keys
 
 
-def _entry_key(row: dict[str, Any]) -> tuple[Any, ...]:
-    return (row["article_id"], row["sentence_id"], row["date"], row["kb_event"])
+def _entry_key(row: dict[str, Any], produced: dict[str, set[Any]]) -> tuple[Any, ...]:
+    """A judged entry's key, its sentence found by its text span, not by its number.
+
+    Sentence numbers move when the sentence splitter changes (a quote mark cut off by the
+    parser no longer makes a sentence of its own); the judged sentence is the one of the
+    article now that overlaps the judged span most.
+    """
+    start, end = int(row["start"]), int(row["end"])
+    spans = [s for s in produced["sentences"] if s[0] == row["article_id"]]
+    best = max(spans, key=lambda s: min(end, s[3]) - max(start, s[2]), default=None)
+    sentence = best[1] if best is not None else row["sentence_id"]
+    return (row["article_id"], sentence, row["date"], row["kb_event"])
 
 
 def _link_key(row: dict[str, Any]) -> tuple[Any, ...]:
@@ -93,9 +111,9 @@ def test_timeline_entries_judged_wrong_do_not_come_back(produced: dict[str, set[
         if row["verdict"] != "wrong":
             continue
         line = f"{row['input']} {row['sentence_id']} {row['date']}: {row['reason']}"
-        if row["date_verdict"] == "wrong" and _entry_key(row) in produced["dates"]:
+        if row["date_verdict"] == "wrong" and _entry_key(row, produced) in produced["dates"]:
             dates.append(line)
-        elif (*_entry_key(row), row["label_sha256_12"]) in produced["labels"]:
+        elif (*_entry_key(row, produced), row["label_sha256_12"]) in produced["labels"]:
             labels.append(line)
     assert len(dates) <= WRONG_DATES_BACK, "wrong dates produced again:\n" + "\n".join(dates)
     assert len(labels) <= WRONG_LABELS_BACK, "wrong labels produced again:\n" + "\n".join(labels)
@@ -112,7 +130,7 @@ def test_timeline_entries_judged_right_are_still_produced(
         for r in _load("timeline_judgements.jsonl")
         if r["date_verdict"] == "right" and r.get("label_verdict") != "wrong"
     ]
-    kept = [r for r in right if _entry_key(r) in produced["dates"]]
+    kept = [r for r in right if _entry_key(r, produced) in produced["dates"]]
     assert len(kept) >= RIGHT_KEPT * len(right), (
         f"only {len(kept)} of {len(right)} rightly dated entries are still produced; lost: "
         + ", ".join(f"{r['input']} {r['sentence_id']} {r['date']}" for r in right if r not in kept)

@@ -77,19 +77,17 @@ def test_enough_verdicts_on_real_news_are_judged_correct(current: list[dict[str,
 
 @pytest.mark.shared
 def test_no_verdict_judged_wrong_is_given_again(current: list[dict[str, Any]]) -> None:
-    wrong = {
-        (r["dataset"], r["article"], r["start"], r["end"], r["verdict"])
-        for r in verdicts.read_judgements()
-        if r["label"] == "incorrect"
-    }
-    again = [v for v in current if verdicts.key(v) in wrong]
+    wrong = verdicts.labels(r for r in verdicts.read_judgements() if r["label"] == "incorrect")
+    again = [v for v in current if wrong.get(v) is not None]
     assert not again, Counter(v["relation"] for v in again)
 
 
 @pytest.mark.shared
 def test_substantive_verdicts_judged_correct_are_still_given(current: list[dict[str, Any]]) -> None:
-    labels = {verdicts.key(r): r["label"] for r in verdicts.read_judgements()}
+    judged = verdicts.labels(verdicts.read_judgements())
     substantive = [
-        v for v in current if v["kind"] != "title" and labels.get(verdicts.key(v)) == "correct"
+        v
+        for v in current
+        if v["kind"] != "title" and (judged.get(v) or {}).get("label") == "correct"
     ]
     assert len(substantive) >= MIN_CORRECT_SUBSTANTIVE, substantive

@@ -27,6 +27,7 @@ from typing import Any
 
 from parallax.record import ArticleRecord
 from parallax_dev.evaluation import verdicts
+from parallax_dev.evaluation.judged_spans import JudgedIndex
 
 JUDGEMENTS = "alignment_judgements.jsonl"
 ALLSIDES_SAMPLE = 100
@@ -200,6 +201,18 @@ def key(pair: dict[str, Any]) -> tuple[str, tuple[Any, ...], tuple[Any, ...]]:
     return (str(pair["kind"]), tuple(pair["a"]), tuple(pair["b"]))
 
 
+def labels(judgements: Iterable[dict[str, Any]]) -> JudgedIndex[tuple[str, str, str]]:
+    """The judgements, found for a pair whose sentences' ends moved a little since.
+
+    See :mod:`parallax_dev.evaluation.judged_spans`.
+    """
+    return JudgedIndex(
+        judgements,
+        lambda p: (str(p["kind"]), str(p["a"][0]), str(p["b"][0])),
+        lambda p: ((int(p["a"][1]), int(p["a"][2])), (int(p["b"][1]), int(p["b"][2]))),
+    )
+
+
 @dataclass
 class AlignmentScores:
     """Judged pairs per kind, by basis, the unjudged ones, and recall of shared facts."""
@@ -276,13 +289,13 @@ def score(
     stories_seen: int = 0,
 ) -> AlignmentScores:
     """Precision of each kind (an unjudged pair counts as incorrect) and shared-fact recall."""
-    labels = {key(j): j for j in judgements}
+    judged_pairs = labels(judgements)
     result = AlignmentScores(stories=stories_seen)
     for pair in pairs:
         kind, basis = pair["kind"], str(pair.get("basis"))
         result.total[kind] += 1
         result.by_basis[(kind, basis)] += 1
-        judged = labels.get(key(pair))
+        judged = judged_pairs.get(pair)
         if judged is None:
             result.unjudged.append(pair)
             continue

@@ -25,6 +25,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from parallax_dev.evaluation.judged_spans import JudgedIndex
+
 JUDGEMENTS = "verdict_judgements.jsonl"
 TITLE = "Fact-checking on real news (hand-judged verdicts)"
 JUDGED_KINDS = ("supported", "contradicted", "disputed")
@@ -169,6 +171,18 @@ def read_judgements(path: Path | None = None) -> list[dict[str, Any]]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
+def labels(judgements: Iterable[dict[str, Any]]) -> JudgedIndex[tuple[str, str, str]]:
+    """The judgements, found for a verdict whose claim's ends moved a little since.
+
+    See :mod:`parallax_dev.evaluation.judged_spans`.
+    """
+    return JudgedIndex(
+        judgements,
+        lambda r: (str(r["dataset"]), str(r["article"]), str(r["verdict"])),
+        lambda r: ((int(r["start"]), int(r["end"])),),
+    )
+
+
 def key(record: dict[str, Any]) -> tuple[str, str, int, int, str]:
     """What identifies a verdict: dataset, article, the claim's offsets, the verdict."""
     return (
@@ -218,14 +232,15 @@ def score(
     verdicts: Iterable[dict[str, Any]], judgements: Iterable[dict[str, Any]], articles: int = 0
 ) -> Precision:
     """Precision of each verdict kind; a verdict nobody judged counts as incorrect."""
-    labels = {key(j): j["label"] for j in judgements}
+    judged = labels(judgements)
     result = Precision(articles=articles)
     for verdict in verdicts:
         kind = verdict["verdict"]
         result.total[kind] += 1
         result.by_dataset[verdict["dataset"]] += 1
         result.by_kind[str(verdict.get("kind") or "unknown")] += 1
-        label = labels.get(key(verdict))
+        found = judged.get(verdict)
+        label = found["label"] if found is not None else None
         if label is None:
             result.unjudged.append(verdict)
         elif label == "correct":
