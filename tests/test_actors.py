@@ -1764,3 +1764,16 @@ def test_a_race_won_and_a_call_made_to_congratulate_are_read_right(nlp: Pipeline
     acts = {e["action"]: e for e in analysis.layers["events"]}
     assert names.get(acts["win"]["target"]) != "Senate", acts["win"]
     assert names.get(acts["congratulate"]["agent"]) == "Dale Corbin", acts["congratulate"]
+
+
+def test_who_speaks_of_the_people_a_place_phrase_hangs_on(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "The mayor of Lviv, who took office in 2015, resigned. Twelve defenders of the steel "
+        "plant in Mariupol who had been held since 2022 came home.",
+    )
+    names = {a["id"]: a["name"] for a in analysis.layers["actors"]}
+    acts = {e["action"]: e for e in analysis.layers["events"]}
+    assert names.get(acts["take"]["agent"]) != "Lviv", acts["take"]
+    held = acts["hold"]
+    assert names.get(held["target"]) != "Mariupol" and "defenders" in held["target_text"], held

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from parallax.actors.animacy import names_people
 from parallax.actors.speech import SPEECH_VERBS
 
 
@@ -43,8 +44,41 @@ def antecedent(subject: Any, verb: Any) -> Any:
         noun = verb.head
         if noun.dep_ == "appos" and noun.pos_ != "PROPN" and noun.head.pos_ == "PROPN":
             return noun.head
+        if subject.lower_ in PERSONAL_RELATIVES:
+            noun = _people_before_thing(noun)
         return _event_before_place(noun, verb) or noun
     return subject
+
+
+PERSONAL_RELATIVES = frozenset({"who", "whom"})
+
+
+def _people_before_thing(noun: Any) -> Any:
+    """The people a "who" clause is about, when the parser hung it on a thing or a place.
+
+    In "12 defenders of the steel plant in Mariupol who had been held since 2022" the
+    clause hangs on "Mariupol", but "who" speaks of people: the defenders, the nearest noun
+    for people the thing's "of" or "in" phrase hangs on. A noun the parse does not show
+    to be a thing (a name, a noun for people) is kept.
+    """
+    if _people(noun) or noun.ent_type_ in {"PERSON", "NORP", "ORG"} or noun.pos_ == "PRON":
+        return noun
+    current = noun
+    for _ in range(4):
+        if current.dep_ != "pobj" or current.head.dep_ != "prep":
+            return noun
+        current = current.head.head
+        if _people(current):
+            return current
+    return noun
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _people(noun: Any) -> bool:
+    """Whether a noun names people, a place standing for its state not among them here."""
+    return noun.ent_type_ not in PLACE_LABELS and names_people(noun)
 
 
 ASPECTUAL_VERBS = frozenset(
