@@ -300,9 +300,12 @@ How to read these:
   stays the quotation ('a release noted that Mr. Trump "has brought the issue ..."').
   Those sentences left the article's voice, and the sentence model's warm reading of other
   sentences took their place in four BASIL actors' means, two others gained: BASIL 0.634 /
-  0.369 to 0.630 / 0.367 (floor lowered to 0.625), PerSenT 0.535 / 0.486 to 0.535 / 0.487,
-  NFC `role` 0.116 to 0.114, `role_lean` 0.493 to 0.492, every `portrayal-judged` row
-  unchanged. Re-choosing the cuts on the selection parts
+  0.369 to 0.630 / 0.367 (floor lowered to 0.625), PerSenT 0.535 / 0.486 to 0.535 / 0.487
+  (held out 0.512 / 0.452 to 0.509 / 0.449), NFC `role` 0.116 to 0.114, `role_lean` 0.493
+  to 0.489 (held out 0.485 to 0.478; 0.002 of it from an act only supposed putting no one
+  in its target's place, and a place cast as a doer only for a deed of its own, which on
+  an invented op-ed had cast the firm it blames as victim and a poisoned river as
+  antagonist), every `portrayal-judged` row unchanged. Re-choosing the cuts on the selection parts
   (`parallax-dev eval portrayal --choose-cuts`) would now take POSITIVE_CUT 0.0 and
   MIN_SENTENCES 3 (BASIL selection 0.711 / 0.412, held out 0.617 / 0.351; PerSenT
   selection 0.550 / 0.511, held out 0.509 / 0.447); not applied, since PerSenT as a whole
