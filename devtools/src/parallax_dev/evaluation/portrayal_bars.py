@@ -294,10 +294,10 @@ How to read these:
   address; the corpora here carry no such labels); what a gathering or a law does is not
   done by the body or state named on it ("the UN climate summit collapsed" had cast the
   UN as antagonist); a quote mark the parser cut off closes its sentence. And speakers:
-  the subject of a participle of saying speaks ("did not cast blame, saying only that
-  ...", "refused to budge while arguing that ..."), a speech act after a closed quotation
+  the subject of a participle of saying speaks ("left the stage, saying only that ...",
+  "held firm while arguing that ..."), a speech act after a closed quotation
   is the speaker's, and a reported clause whose subject stands outside the quotation in it
-  stays the quotation ('a release noted that Mr. Trump "has brought the issue ..."').
+  stays the quotation ('a statement noted that Ms. Lund "has misled the council ..."').
   Those sentences left the article's voice, and the sentence model's warm reading of other
   sentences took their place in four BASIL actors' means, two others gained: BASIL 0.634 /
   0.369 to 0.630 / 0.367 (floor lowered to 0.625), PerSenT 0.535 / 0.486 to 0.535 / 0.487
