@@ -12,7 +12,6 @@ the knowledge base can date (:mod:`parallax.actors.named_events`) become events 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import date
@@ -21,6 +20,7 @@ from typing import Any
 from parallax.actors.aims import aim, instrument, noun_class, owner_of
 from parallax.actors.animacy import names_people, one_of_its_people
 from parallax.actors.datelines import in_dateline
+from parallax.actors.event_times import day_of_time, governing_verb
 from parallax.actors.event_wording import (
     action_lemma,
     action_text,
@@ -48,19 +48,12 @@ from parallax.actors.weekday_tense import tense_fits
 from parallax.model import Sentence
 
 TARGET_PREPS = frozenset({"to", "against", "into", "on", "toward", "towards", "upon", "onto"})
-MEDIUM_PREPS = frozenset({"on", "onto", "upon"})
-"""After a speech verb, these name where it was said ("wrote on Telegram"), not its target."""
 """Prepositions whose object is what a verb without a direct object acts on ("moved against
 Kyiv"). "With" (a partner) and "from" (a source) name someone involved, not a target."""
+MEDIUM_PREPS = frozenset({"on", "onto", "upon"})
+"""After a speech verb, these name where it was said ("wrote on Telegram"), not its target."""
 PARTNER_PREPS = frozenset({"with", "from"})
 DATED_TYPES = frozenset({"DATE"})
-UNTIL = frozenset({"until", "till", "to"})
-DEFERRING = frozenset(
-    {"delay", "postpone", "defer", "adjourn", "push", "move", "extend", "suspend", "put"}
-    | {"reschedule", "prolong", "shift", "bring"}
-)
-"""Verbs that move an event to a new time: "postponed until Friday", "pushed to June" date
-the new time of the event, not the postponing, which was told earlier."""
 
 
 def extract_events(
@@ -80,13 +73,13 @@ def extract_events(
         return sentences[max(position, 0)].id if sentences else ""
 
     time_of_verb: dict[int, dict[str, Any]] = {}
-    for time in map(_day_of_time, times):
+    for time in map(day_of_time, times):
         if time.get("type") not in DATED_TYPES or not time.get("range"):
             continue
         span = doc.char_span(time["start"], time["end"], alignment_mode="expand")
         if span is None:
             continue
-        verb = _governing_verb(span.root)
+        verb = governing_verb(span.root)
         if verb is not None and verb.i not in time_of_verb and tense_fits(verb, time, anchor):
             time_of_verb[verb.i] = time
     bounds: list[tuple[int, int]] = []
@@ -117,139 +110,6 @@ def extract_events(
     for number, event in enumerate(events, start=1):
         event["id"] = f"e{number}"
     return events
-
-
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _day_of_time(time: dict[str, Any]) -> dict[str, Any]:
-    """A time of a known day ("Sunday morning", "2024-01-21TMO") as that day's date.
-
-    A verb dated "on Sunday morning" happened on that Sunday; the timeline places events
-    by day, so the part of the day is dropped rather than leaving the event undated.
-    """
-    value = str(time.get("value") or "")
-    if time.get("type") != "TIME" or not _DAY.match(value):
-        return time
-    day = value[:10]
-    return {**time, "type": "DATE", "value": day, "range": [day, day], "granularity": "day"}
-
-
-NOUN_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod", "nummod"})
-PHRASE_HEADS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
-
-
-def _governing_verb(token: Any) -> Any | None:
-    """The verb a time expression dates, or None when it dates something else.
-
-    A time dates a verb only when it hangs on the verb directly: as its adverbial ("last
-    week"), or through a preposition of the verb ("in 1949"). A time inside a noun phrase
-    ("until a special election in June", "a deadline of May 1", "a March 16 request") dates
-    that noun's event, not the verb; the exceptions are a time modifying the verb's subject
-    ("the 2004 enlargement added ten countries"), which is the verb's own event, and an
-    event the clause happens in ("in the Winter War of 1939-1940 they fought ..."). A date
-    the verb sets something *for* ("moved the vote to Tuesday" aside, "set the vote for
-    Tuesday", "scheduled for May") is the time of what was set, not of the setting. A
-    measure the parser hung the time on ("voted 12-10 on Tuesday") passes it to the verb;
-    the time of a comparison's yardstick ("more likely than in the 1980s") dates nothing.
-    """
-    if token.dep_ in NOUN_MODIFIERS:
-        noun = token.head
-        verb = noun.head
-        if noun.dep_ in {"nsubj", "nsubjpass"} and verb.pos_ == "VERB" and _told_as_done(verb):
-            return verb
-        return None
-    current = token
-    for _ in range(12):
-        head = current.head
-        if head.i == current.i:
-            return None
-        if current.dep_ == "pobj" and head.lower_ == "for":
-            return None  # "set the hearing for June 28": the date the hearing is for
-        if current.dep_ == "pobj" and head.lower_ in UNTIL and _deferring(head.head):
-            return None  # "delayed the vote until next month": the delaying came before
-        if current.dep_ == "pobj" and _before_or_after(head):
-            return None  # "held the summit three days before Christmas": not on Christmas
-        if head.lower_ == "than":
-            return None  # "ten times more likely than in the 1980s": the yardstick's time
-        if head.pos_ in {"VERB", "AUX"} and head.dep_ not in {"aux", "auxpass"}:
-            if current.lower_ == "by" and _plain_present(head):
-                return None  # "markets price in two cuts by the summer": the cuts' deadline
-            return head if head.pos_ == "VERB" else None
-        if _measure_of_verb(head) and current.lower_ in {"on", "at"}:
-            current = head  # "voted 12-10 on Tuesday", "fell 3% on Monday": the verb's day
-            continue
-        if head.pos_ in PHRASE_HEADS and not _within_event(head):
-            return _subject_verb(head) if current.lower_ in {"in", "on", "during"} else None
-        current = head
-    return None
-
-
-def _plain_present(verb: Any) -> bool:
-    """Whether a verb is in the simple present, with no auxiliary ("price", "expects").
-
-    Such a verb tells what holds now; a deadline after it ("by the summer") is the time of
-    what it is about, not of the verb.
-    """
-    return verb.tag_ in {"VBZ", "VBP"} and not any(
-        c.dep_ in {"aux", "auxpass"} for c in verb.children
-    )
-
-
-def _measure_of_verb(token: Any) -> bool:
-    """Whether a token is a count or a measure the verb is by ("voted 12-10", "fell 3%").
-
-    Only a number, or a noun counted by one; "its lowest level since April" is no measure.
-    """
-    counted = token.pos_ == "NUM" or any(c.dep_ == "nummod" for c in token.children)
-    return bool(counted and token.dep_ == "npadvmod" and token.head.pos_ == "VERB")
-
-
-def _subject_verb(noun: Any) -> Any | None:
-    """The verb whose subject a time phrase sits in ("floods *in September* killed ...").
-
-    The subject's own time dates its verb, as a year before the subject's noun does: the
-    floods that killed were the September floods. Only a time put "in", "on" or "during"
-    the subject's head noun, not one deeper inside it ("officials of the May talks").
-    """
-    if noun.dep_ not in {"nsubj", "nsubjpass"} or noun.head.pos_ != "VERB":
-        return None
-    verb = noun.head
-    return verb if verb.dep_ not in {"aux", "auxpass"} and _told_as_done(verb) else None
-
-
-def _told_as_done(verb: Any) -> bool:
-    """Whether a verb tells something that happened, not a state that holds now.
-
-    The subject's time dates a past act ("the 2004 enlargement added ten countries"), but
-    not what the subject does now: "a 1977 law allows the president to ..." is a law of
-    1977 that allows it today.
-    """
-    return str(verb.tag_) not in {"VBZ", "VBP"}
-
-
-def _before_or_after(preposition: Any) -> bool:
-    """Whether a preposition places its verb before or after the time, not at it."""
-    word = preposition.lower_
-    if word in {"before", "after"}:
-        return True
-    return word in {"of", "to"} and preposition.head.lower_ in {"ahead", "prior"}
-
-
-def _deferring(token: Any) -> bool:
-    """Whether ``token`` is a verb that moves an event, or its particle ("pushed back")."""
-    if token.dep_ in {"prt", "advmod"} and token.head.i != token.i:
-        token = token.head
-    return token.pos_ == "VERB" and token.lemma_ in DEFERRING
-
-
-def _within_event(noun: Any) -> bool:
-    """Whether a noun is an event the clause happens in: "*in* the war of 1939-1940"."""
-    return (
-        noun.dep_ == "pobj"
-        and noun.head.lower_ in {"in", "during"}
-        and noun.head.head.pos_ == "VERB"
-    )
 
 
 def _subject_of(verb: Any) -> tuple[Any | None, bool]:
@@ -567,7 +427,7 @@ def _named_event(
         # The source's own year on the name stands, even where the KB dates it otherwise.
         stated = [t for t in [time_on_name(doc, reference, times)] if t is not None]
     token = doc[reference.token]
-    verb = _governing_verb(token)
+    verb = governing_verb(token)
     clause = _clause_verb(token)
     involved: list[str] = []
     for tok in (verb or token).subtree if verb is not None else token.subtree:
