@@ -374,7 +374,7 @@ def doers(pred: Any) -> list[Any]:
             while first.dep_ == "conj" and first.head.i != first.i:
                 first = first.head
             if token.i != head.i and first.i == head.i:
-                found.append(token)  # "the United States *and the Soviet Union*"
+                found.append(token)  # "Finland *and Sweden* applied": each joined subject
     return found
 
 
