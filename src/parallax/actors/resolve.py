@@ -82,6 +82,7 @@ MEASURES = frozenset(
 )
 """Nouns for a law, a plan or a suit: what is done to "a Texas law" is not done to Texas,
 and what the law does ("a law that would let police ...") Texas does not do."""
+NOT_INSTRUMENTS = GATHERINGS | MEASURES
 
 
 class MentionIndex:
@@ -135,7 +136,7 @@ class MentionIndex:
                 )
                 if found:
                     return found
-        if token.lemma_.lower() in GATHERINGS | MEASURES:
+        if token.lemma_.lower() in NOT_INSTRUMENTS:
             return None  # "the UN climate summit collapsed", "blocked a Texas law"
         for child in token.children:
             if child.dep_ in {"poss", "amod", "compound", "nmod"}:

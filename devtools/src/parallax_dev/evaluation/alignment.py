@@ -196,11 +196,6 @@ def read_shared_facts(path: Path | None = None) -> list[dict[str, Any]]:
     return _read(SHARED_FACTS, path)
 
 
-def key(pair: dict[str, Any]) -> tuple[str, tuple[Any, ...], tuple[Any, ...]]:
-    """What identifies an aligned pair: its kind and both sentences (article, offsets)."""
-    return (str(pair["kind"]), tuple(pair["a"]), tuple(pair["b"]))
-
-
 def labels(judgements: Iterable[dict[str, Any]]) -> JudgedIndex[tuple[str, str, str]]:
     """The judgements, found for a pair whose sentences' ends moved a little since.
 

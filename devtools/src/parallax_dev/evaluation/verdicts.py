@@ -183,17 +183,6 @@ def labels(judgements: Iterable[dict[str, Any]]) -> JudgedIndex[tuple[str, str, 
     )
 
 
-def key(record: dict[str, Any]) -> tuple[str, str, int, int, str]:
-    """What identifies a verdict: dataset, article, the claim's offsets, the verdict."""
-    return (
-        str(record["dataset"]),
-        str(record["article"]),
-        int(record["start"]),
-        int(record["end"]),
-        str(record["verdict"]),
-    )
-
-
 @dataclass
 class Precision:
     """Judged verdicts per kind: how many, how many correct, and the unjudged ones."""
