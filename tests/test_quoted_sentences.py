@@ -142,3 +142,29 @@ def test_what_a_closing_attribution_reports_starts_in_its_own_paragraph(nlp: Pip
     reported = [q["text"] for q in analysis.layers["quotes"]]
     assert any(r.startswith("Turnout reached 3.1 million") for r in reported), reported
     assert all("\n" not in r for r in reported), reported
+
+
+def test_a_quoted_sentence_closing_its_paragraph_is_not_the_next_paragraphs_speakers(
+    nlp: Pipeline,
+) -> None:
+    # The parser opens the next sentence with the closing mark and the paragraph break; the
+    # speaker named in the paragraph after must not take the quotation over.
+    found = speakers(
+        nlp,
+        '"The river has never been this low," said Tomas Reyes, a hydrologist at the '
+        'regional water board who measured it. "Barges will stop running by August."\n\n'
+        "Shipping companies said the forecast was too pessimistic.",
+    )
+    assert found.get("Barges will stop running by August.") == "Tomas Reyes", found
+
+
+def test_a_quotation_after_a_colon_is_the_clause_subjects(nlp: Pipeline) -> None:
+    # No speech verb: the colon after "ended her letter" introduces what she wrote.
+    found = speakers(
+        nlp,
+        "Governor Ada Kovac ended her letter to the council: "
+        '"Nobody in this state should wait three days for a rescue boat."',
+    )
+    assert found.get("Nobody in this state should wait three days for a rescue boat.") == (
+        "Ada Kovac"
+    ), found
