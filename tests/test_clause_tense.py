@@ -241,3 +241,15 @@ def test_a_movable_feast_follows_its_verbs_tense(nlp: Pipeline) -> None:
     assert _values(nlp, "Protesters marched on Easter Sunday.", written) == {
         "Easter Sunday": "2026-04-05"
     }
+
+
+def test_a_period_ending_in_a_month_lies_where_its_verb_puts_it(nlp: Pipeline) -> None:
+    # Written in November: "the year to February" reported in the past is the one gone,
+    # though the next February is nearer; a postponement still looks ahead.
+    when = date(2026, 11, 11)
+    values = _values(nlp, "Exports fell 5% in the year to February.", when)
+    assert values["February"] == "2026-02"
+    values = _values(nlp, "Rents rose in the three months through September.", when)
+    assert values["September"] == "2026-09"
+    values = _values(nlp, "The vote was postponed to February.", when)
+    assert values["February"] == "2027-02"

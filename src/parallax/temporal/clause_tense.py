@@ -179,7 +179,12 @@ def _governing_verb(token: Any) -> Any | None:
         return verb if verb is not None and verb.lemma_ not in PLANNING else None
     if current.dep_ == "pobj":
         preposition = current.head
-        if preposition.dep_ != "prep" or not _places_at(preposition):
+        if preposition.dep_ != "prep":
+            return None
+        if _period_end(preposition):
+            head = preposition.head
+            return _period_verb(head) if head.lemma_.lower() in PERIODS else _verb_or_none(head)
+        if not _places_at(preposition):
             return None
         return _verb_or_none(preposition.head)
     if current.dep_ in TIME_DEPS:
@@ -188,6 +193,33 @@ def _governing_verb(token: Any) -> Any | None:
 
 
 RANGE_ENDS = frozenset({"to", "until", "till", "through"})
+
+PERIODS = frozenset(
+    {"day", "week", "month", "quarter", "year", "period", "season", "decade", "half"}
+)
+"""Nouns of a stretch of time that a month or a day can end: "the 12 months to February"."""
+
+
+def _period_end(preposition: Any) -> bool:
+    """Whether a preposition ends a stretch of time ("in the year to February").
+
+    Such a period is measured up to a time the verb reports on: "emissions rose 16% in the
+    12 months to February", written in November, covers the February just gone, as "rose
+    until February" does, however near the next February lies.
+    """
+    if preposition.lower_ not in RANGE_ENDS or preposition.i == 0:
+        return False
+    # the parser hangs "to" on the noun or on the verb: the word before it tells
+    return bool(preposition.doc[preposition.i - 1].lemma_.lower() in PERIODS)
+
+
+def _period_verb(period: Any) -> Any | None:
+    """The verb a stretch of time dates: "rose in the year to", "the year to May saw"."""
+    if period.dep_ == "pobj" and period.head.dep_ == "prep" and _places_at(period.head):
+        return _verb_or_none(period.head.head)
+    if period.dep_ in TIME_DEPS:
+        return _verb_or_none(period.head)
+    return None
 
 
 def _places_at(preposition: Any) -> bool:
