@@ -168,3 +168,30 @@ def test_a_home_state_after_a_name_is_no_antecedent_of_it(nlp: Pipeline) -> None
     assert all(m["text"] != "it" for a in analysis.layers["actors"] for m in a["mentions"]), (
         analysis.layers["actors"]
     )
+
+
+def test_it_that_is_signed_or_vetoed_stands_for_no_actor(nlp: Pipeline) -> None:
+    # Invented: the bill is named a sentence before; the nearest actor is the office that
+    # speaks for the president.
+    analysis = analyse(
+        nlp,
+        "Lawmakers passed the farm bill late on Thursday. The Elysee Palace said President "
+        "Anne Morel would sign it next week.",
+    )
+    assert all(m["text"] != "it" for a in analysis.layers["actors"] for m in a["mentions"]), (
+        analysis.layers["actors"]
+    )
+
+
+def test_a_name_the_parser_reads_as_a_groups_modifier_is_no_antecedent_of_it(
+    nlp: Pipeline,
+) -> None:
+    # Invented: "it" is the goal; the name only says which group backed the lawmakers.
+    analysis = analyse(
+        nlp,
+        "Lawmakers on the right, backed by some members of the far-right Friends of Europe "
+        "group, had sought to weaken the goal, arguing it would hurt industry.",
+    )
+    assert all(m["text"] != "it" for a in analysis.layers["actors"] for m in a["mentions"]), (
+        analysis.layers["actors"]
+    )

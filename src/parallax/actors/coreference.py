@@ -29,6 +29,7 @@ from parallax.actors.referents import (
     dummy_it,
     home_place,
     only_modifies,
+    stands_for_a_text,
 )
 from parallax.actors.speech import quote_spans, quote_speakers
 from parallax.domains import domain_pack
@@ -134,6 +135,8 @@ def resolve_references(
         if token.pos_ == "PRON" and lower in SINGULAR_NEUTER | PLURAL | PERSONAL:
             if lower == "it" and token.dep_ == "nsubj" and dummy_it(token):
                 continue  # "it is clear that ...", "it will take years to ...": no referent
+            if stands_for_a_text(token):
+                continue  # "would sign it": a bill, whatever actor was named last
             if _generic_pair(doc, token):
                 continue  # "he or she", "his or her": anyone, not a person of the text
             kind = "pronoun"

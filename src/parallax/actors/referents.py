@@ -37,15 +37,41 @@ def dummy_it(pronoun: Any) -> bool:
     return lemma in {"seem", "appear"} and any(c.dep_ == "ccomp" for c in verb.children)
 
 
+DOCUMENT_VERBS = frozenset(
+    {
+        *("sign", "veto", "ratify", "enact", "amend", "draft", "redraft", "repeal"),
+        *("rewrite", "publish", "read", "countersign", "initial"),
+    }
+)
+"""Verbs whose object is a text: a bill, a treaty, a report; never a body or a person."""
+
+
+def stands_for_a_text(pronoun: Any) -> bool:
+    """Whether an object "it" stands for a text by what is done to it ("would sign it").
+
+    "The White House said the president would sign it": the White House is the nearest
+    actor, but what a president signs, a parliament ratifies or a court's ruling amends
+    is a bill or a treaty, which no actor names.
+    """
+    verb = pronoun.head
+    return bool(
+        pronoun.lower_ == "it"
+        and pronoun.dep_ == "dobj"
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in DOCUMENT_VERBS
+    )
+
+
 def only_modifies(head: Any) -> bool:
     """Whether a mention only modifies a common noun ("the Emirati oil company").
 
     "It" stands for a whole noun phrase; the phrase here is the company, not the country
     or organisation named inside it, so such a mention is no antecedent of "it". The same
     holds for a name inside a hyphenated modifier ("the Detroit-based carmaker", "a
-    Moscow-backed group").
+    Moscow-backed group") and for one the parser reads as a noun's modifier ("the
+    Patriots for Europe group").
     """
-    if head.dep_ in {"amod", "compound"} and head.head.pos_ == "NOUN":
+    if head.dep_ in {"amod", "compound", "nmod"} and head.head.pos_ == "NOUN":
         return True
     return in_hyphenated_participle(head)
 
