@@ -1265,6 +1265,17 @@ def test_a_passive_verb_s_subject_does_its_active_complement(nlp: Pipeline) -> N
     assert withdrew["agent"] == actor_of(analysis, "Westland") and not withdrew["passive"]
 
 
+def test_a_second_verb_with_its_own_passive_auxiliary_is_done_to_the_subject(
+    nlp: Pipeline,
+) -> None:
+    # Invented wording: the units were forced; "had been" is the second verb's own voice.
+    analysis = analyse(
+        nlp, "Westland's units ran short of fuel and had been forced to leave Eastland."
+    )
+    forced = next(e for e in analysis.layers["events"] if e["action"] == "force")
+    assert forced["agent"] is None and forced["target"] == actor_of(analysis, "Westland"), forced
+
+
 def test_a_description_beside_a_name_does_what_its_clause_says_the_name_did(
     nlp: Pipeline,
 ) -> None:
@@ -1427,6 +1438,16 @@ def test_a_title_the_person_once_held_still_links_a_full_name(nlp: Pipeline) -> 
     )
     assert actor_of(analysis, "George W. Bush") == "george-w-bush"
     assert actor_of(analysis, "Bill Clinton") == "bill-clinton"
+
+
+def test_a_plural_title_before_two_names_is_each_holders_office(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "The former envoy served under Presidents George W. Bush and Barack Obama.",
+        date(2024, 4, 15),
+    )
+    assert actor_of(analysis, "George W. Bush") == "george-w-bush"
+    assert actor_of(analysis, "Barack Obama") == "barack-obama"
 
 
 def test_a_title_of_another_state_keeps_a_bare_surname_unlinked(

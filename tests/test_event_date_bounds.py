@@ -83,3 +83,12 @@ def test_a_deadline_after_a_verb_of_now_dates_what_it_is_about(nlp: Pipeline) ->
     # What markets price now is not priced in the summer; a past "by Friday" still dates.
     assert _dates(nlp, "Markets now price in two rate cuts by the summer.").get("price") is None
     assert _dates(nlp, "The army had withdrawn by Friday.")["withdraw"] == "2024-03-01"
+
+
+def test_a_when_clause_on_a_time_is_dated_by_it(nlp: Pipeline) -> None:
+    # Invented: the sentence's own verb is undated; the clause is about December 2022.
+    dates = _dates(
+        nlp,
+        "The loan would be the largest since December 2022, when the fund approved $3 billion.",
+    )
+    assert dates.get("approve") == "2022-12", dates

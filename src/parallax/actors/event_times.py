@@ -86,6 +86,24 @@ def governing_verb(token: Any) -> Any | None:
     return None
 
 
+def when_clause_verbs(token: Any) -> list[Any]:
+    """The verbs of a "when" clause that a time expression heads: they happened then.
+
+    "Since December 2022, when Congress approved $45 billion", "memories of 2022, when a
+    third of the country was under water and 1,700 people died": the clause is about the
+    time it hangs on, so its verbs (and the verbs joined to them) are dated by it, though
+    the sentence's own verb is not.
+    """
+    found: list[Any] = []
+    for clause in token.children:
+        if clause.dep_ != "relcl" or not any(
+            c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children
+        ):
+            continue
+        found += [v for v in (clause, *clause.conjuncts) if v.pos_ == "VERB"]
+    return found
+
+
 def _plain_present(verb: Any) -> bool:
     """Whether a verb is in the simple present, with no auxiliary ("price", "expects").
 

@@ -20,7 +20,7 @@ from typing import Any
 from parallax.actors.aims import aim, instrument, noun_class, owner_of
 from parallax.actors.animacy import names_people, one_of_its_people
 from parallax.actors.datelines import in_dateline
-from parallax.actors.event_times import day_of_time, governing_verb
+from parallax.actors.event_times import day_of_time, governing_verb, when_clause_verbs
 from parallax.actors.event_wording import (
     action_lemma,
     action_text,
@@ -80,8 +80,9 @@ def extract_events(
         if span is None:
             continue
         verb = governing_verb(span.root)
-        if verb is not None and verb.i not in time_of_verb and tense_fits(verb, time, anchor):
-            time_of_verb[verb.i] = time
+        for dated in ([verb] if verb is not None else []) + when_clause_verbs(span.root):
+            if dated.i not in time_of_verb and tense_fits(dated, time, anchor):
+                time_of_verb[dated.i] = time
     bounds: list[tuple[int, int]] = []
     for sent in doc.sents:  # once per article: Token.sent walks the parse on every call
         bounds += [(sent.start, sent.end)] * len(sent)
@@ -148,6 +149,10 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
         subject, passive = _subject_of(verb.head)
         if verb.dep_ == "xcomp":
             # "X was forced to withdraw": X withdraws; the complement has its own voice.
+            passive = any(c.dep_ == "auxpass" for c in verb.children)
+        elif any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+            # "were short of shells and had been forced to pull back": a second verb with
+            # auxiliaries of its own has its own voice; "was arrested and charged" shares.
             passive = any(c.dep_ == "auxpass" for c in verb.children)
         return subject, passive
     return None, False

@@ -119,8 +119,17 @@ def title_before(ent: Any, state_of: Callable[[str], str | None]) -> WrittenTitl
         w.lower_.rstrip("-") in PAST_MARKERS for w in office
     )
     states = {s for w in office if (s := state_of(w.text)) is not None}
-    text = " ".join(w.text for w in office if w.lower_.rstrip("-") not in PAST_MARKERS)
+    text = " ".join(_singular(w) for w in office if w.lower_.rstrip("-") not in PAST_MARKERS)
     return WrittenTitle(text, past, frozenset(states))
+
+
+def _singular(word: Any) -> str:
+    """A title word in the singular: "Presidents George W. Bush and Barack Obama".
+
+    A plural title lists several holders of one office; each holder's title is the office's
+    own name, which the recorded offices are written in.
+    """
+    return str(word.lemma_) if word.tag_ in {"NNS", "NNPS"} and word.lemma_ else str(word.text)
 
 
 def _phrase_head(token: Any) -> int:
