@@ -81,3 +81,13 @@ def test_names_of_people_and_places_are_told_plainly() -> None:
     found = [sentence[a:b] for a, b in name_spans(load_spacy()(sentence)[:])]
     assert "Oleh" in found and "Kiper" in found and "Odesa" in found, found
     assert "missile" not in found and "governor" not in found, found
+
+
+def test_a_name_before_a_noun_for_an_area_is_a_places_name() -> None:
+    from parallax.persuasion.reporting import name_spans
+
+    # The tagger types the unfamiliar region's name as a people, not a place.
+    sentence = "Drones hit a fuel depot in Russia's Belgorod region, the governor said."
+    found = [sentence[a:b] for a, b in name_spans(load_spacy()(sentence)[:])]
+    assert "Belgorod" in found, found
+    assert "depot" not in found and "fuel" not in found, found

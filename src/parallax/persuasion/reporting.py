@@ -68,8 +68,26 @@ def name_spans(span: Any) -> list[tuple[int, int]]:
     return [
         (token.idx, token.idx + len(token.text))
         for token in span
-        if token.ent_type_ in NAME_LABELS and token.pos_ == "PROPN"
+        if token.pos_ == "PROPN" and (token.ent_type_ in NAME_LABELS or _names_an_area(token))
     ]
+
+
+AREA_NOUNS = frozenset(
+    {
+        *("region", "province", "oblast", "district", "county", "state", "city", "town"),
+        *("village", "port", "island", "valley", "river", "basin", "border", "municipality"),
+    }
+)
+"""Nouns for a place that a proper name before them names ("the Belgorod region")."""
+
+
+def _names_an_area(token: Any) -> bool:
+    """Whether a proper noun names the area its head is: "in Russia's Belgorod region".
+
+    The tagger types an unfamiliar region's name as a people (NORP) or as nothing at all;
+    the noun for an area it is set before says it is a place's name.
+    """
+    return bool(token.dep_ == "compound" and token.head.lemma_.lower() in AREA_NOUNS)
 
 
 def plain_spans(span: Any) -> list[tuple[int, int]]:
