@@ -1276,6 +1276,13 @@ def test_a_second_verb_with_its_own_passive_auxiliary_is_done_to_the_subject(
     assert forced["agent"] is None and forced["target"] == actor_of(analysis, "Westland"), forced
 
 
+def test_a_relative_pronoun_object_is_the_noun_the_clause_describes(nlp: Pipeline) -> None:
+    # Invented wording: what Westland accepted is the plan, not "which".
+    analysis = analyse(nlp, "Eastland offered a 30-day truce, which Westland accepted in March.")
+    accepted = next(e for e in analysis.layers["events"] if e["action"] == "accept")
+    assert accepted["target_text"] == "a 30-day truce", accepted
+
+
 def test_a_description_beside_a_name_does_what_its_clause_says_the_name_did(
     nlp: Pipeline,
 ) -> None:

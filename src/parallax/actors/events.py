@@ -302,6 +302,13 @@ def _verb_event(
     # what Finland submitted. Only a clause without one takes a directional object
     # ("moved against Kyiv"), and then one that names an actor first.
     target_token = next((t for t in target_tokens if t is not None), None)
+    if (
+        target_token is not None
+        and target_token.tag_ in {"WDT", "WP"}
+        and verb.dep_ == "relcl"
+        and target_token.head.i == verb.i
+    ):
+        target_token = verb.head  # "a ceasefire, which Ukraine accepted": the ceasefire
     target = index.actor_of_token(target_token) if target_token is not None else None
     target_prep = None
     if target_token is None and oblique:
