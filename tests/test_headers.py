@@ -141,3 +141,12 @@ def test_a_datelines_full_date_dates_an_undated_text() -> None:
     assert text_to_article(undated, "x").date is None  # no year: nothing to date it by
     headed = "Port strike ends\n\nMay 20, 2024\n\n" + text.split("\n\n", 1)[1]
     assert text_to_article(headed, "x").date == date(2024, 5, 20)  # the header's date wins
+
+
+def test_a_section_key_line_is_the_outlets_filing() -> None:
+    article = text_to_article(
+        "Title: Given title\nDate: 2025-07-08\nSection: Opinion\n\n" + "Body words " * 20 + ".",
+        "x",
+    )
+    assert article.meta.get("section") == "Opinion"
+    assert article.title == "Given title" and article.text.startswith("Body words")

@@ -31,7 +31,8 @@ from parallax.ingest.dates import is_date_line
 
 _KEY_LINE = re.compile(
     r"^\s*(title|headline|date|published|author|authors|by|byline|outlet|source|"
-    r"publication|publisher|site|url|link|language|lang)\s*:\s*(.+?)\s*$",
+    r"publication|publisher|site|url|link|language|lang|section|category|desk|column)"
+    r"\s*:\s*(.+?)\s*$",
     re.I,
 )
 _BYLINE = re.compile(r"^\s*[*_]*\s*(?:by|written by|von|par|por)\s+(.{2,120}?)[*_]*\s*$", re.I)
@@ -233,5 +234,7 @@ def _take_key(header: Header, key: str, value: str) -> None:
         header.url = value
     elif key in {"language", "lang"}:
         header.language = value.lower()[:2]
+    elif key in {"section", "category", "desk", "column"}:
+        header.section = value  # "Section: Opinion": the outlet's own filing
     else:  # pragma: no cover - the regex admits only the keys above
         header.extra[key] = value
