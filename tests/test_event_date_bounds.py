@@ -92,3 +92,8 @@ def test_a_when_clause_on_a_time_is_dated_by_it(nlp: Pipeline) -> None:
         "The loan would be the largest since December 2022, when the fund approved $3 billion.",
     )
     assert dates.get("approve") == "2022-12", dates
+
+
+def test_a_time_denied_dates_nothing(nlp: Pipeline) -> None:
+    dates = _dates(nlp, "Westland needs the loan from the fund now, not next year.")
+    assert dates.get("need") is None, dates

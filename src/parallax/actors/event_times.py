@@ -52,8 +52,11 @@ def governing_verb(token: Any) -> Any | None:
     the verb sets something *for* ("moved the vote to Tuesday" aside, "set the vote for
     Tuesday", "scheduled for May") is the time of what was set, not of the setting. A
     measure the parser hung the time on ("voted 12-10 on Tuesday") passes it to the verb;
-    the time of a comparison's yardstick ("more likely than in the 1980s") dates nothing.
+    the time of a comparison's yardstick ("more likely than in the 1980s") dates nothing,
+    nor does a time denied ("now, not next year").
     """
+    if any(c.dep_ == "neg" for c in token.children):
+        return None  # "weapons now, not next year": the time it is not
     if token.dep_ in NOUN_MODIFIERS:
         noun = token.head
         verb = noun.head
