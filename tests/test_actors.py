@@ -1283,6 +1283,14 @@ def test_a_relative_pronoun_object_is_the_noun_the_clause_describes(nlp: Pipelin
     assert accepted["target_text"] == "a 30-day truce", accepted
 
 
+def test_someones_critics_are_not_that_someone(nlp: Pipeline) -> None:
+    # Invented wording: the critics were arrested, not Westland's president.
+    analysis = analyse(nlp, "Police arrested President Anna Varga's critics on Friday.")
+    varga = actor_of(analysis, "Anna Varga")
+    assert varga is not None
+    assert all(e["target"] != varga for e in analysis.layers["events"]), analysis.layers["events"]
+
+
 def test_a_description_beside_a_name_does_what_its_clause_says_the_name_did(
     nlp: Pipeline,
 ) -> None:

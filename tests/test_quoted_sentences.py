@@ -168,3 +168,13 @@ def test_a_quotation_after_a_colon_is_the_clause_subjects(nlp: Pipeline) -> None
     assert found.get("Nobody in this state should wait three days for a rescue boat.") == (
         "Ada Kovac"
     ), found
+
+
+def test_someones_critics_or_apologists_speak_for_themselves(nlp: Pipeline) -> None:
+    found = speakers(
+        nlp,
+        "The Kremlin's apologists will tell you that the sanctions have failed. Russia's "
+        "foreign ministry said the sanctions were illegal.",
+    )
+    assert found.get("the sanctions have failed") is None, found
+    assert found.get("the sanctions were illegal") == "Russia", found

@@ -272,6 +272,29 @@ BODY_VOICES = frozenset(
 """Nouns of those who speak and act in a body's name even unnamed ("a Pentagon official")."""
 
 
+OTHER_SIDE = frozenset(
+    {
+        *("critic", "opponent", "apologist", "supporter", "ally", "rival", "enemy", "foe"),
+        *("detractor", "defender", "admirer", "fan", "backer", "cheerleader", "adversary"),
+        *("sympathizer", "sympathiser", "victim", "neighbour", "neighbor", "challenger"),
+    }
+)
+"""Nouns for people who stand for or against someone without being them."""
+
+
+def on_their_side(head: Any, owner_of: Callable[[Any], str | None], actor: str | None) -> bool:
+    """Whether ``actor`` was read from the owner of a noun for people for or against it.
+
+    "The Kremlin's apologists say", "Trump's critics said": the words and deeds are theirs,
+    not the Kremlin's or Trump's, as a ministry's or a spokesman's would be. ``owner_of``
+    gives the actor a token names; a phrase that names its people ("Kroll's challenger,
+    state treasurer Amy Lindgren,") keeps the actor it names.
+    """
+    if actor is None or head.pos_ != "NOUN" or head.lemma_.lower() not in OTHER_SIDE:
+        return False
+    return any(c.dep_ == "poss" and owner_of(c) == actor for c in head.children)
+
+
 def one_of_its_people(head: Any, named: Callable[[Any], bool], *, speaking: bool = False) -> bool:
     """Whether a phrase picks out one of a body's people, who speaks and acts for themselves.
 

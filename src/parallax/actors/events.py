@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from parallax.actors.aims import aim, instrument, noun_class, owner_of
-from parallax.actors.animacy import names_people, one_of_its_people
+from parallax.actors.animacy import names_people, on_their_side, one_of_its_people
 from parallax.actors.datelines import in_dateline
 from parallax.actors.event_times import day_of_time, governing_verb, when_clause_verbs
 from parallax.actors.event_wording import (
@@ -297,6 +297,8 @@ def _verb_event(
         speaking=verb.lemma_.lower() in SPEECH_VERBS,
     ):
         agent = None  # "an Amazon worker sued": someone who works there, not the firm
+    if agent_token is not None and on_their_side(agent_token, index.actor_of_token, agent):
+        agent = None  # "the Kremlin's apologists claim": not the Kremlin
     # The patient is the direct object (or the passive subject) when the clause has one,
     # actor or not: in "Finland submitted its bid with Sweden" Sweden is a partner, not
     # what Finland submitted. Only a clause without one takes a directional object
@@ -310,6 +312,8 @@ def _verb_event(
     ):
         target_token = verb.head  # "a ceasefire, which Ukraine accepted": the ceasefire
     target = index.actor_of_token(target_token) if target_token is not None else None
+    if target_token is not None and on_their_side(target_token, index.actor_of_token, target):
+        target = None  # "arrested the president's critics": not the president
     target_prep = None
     if target_token is None and oblique:
         target_token = next((t for t in oblique if index.actor_of_token(t)), oblique[0])

@@ -19,7 +19,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
-from parallax.actors.animacy import one_of_its_people
+from parallax.actors.animacy import on_their_side, one_of_its_people
 from parallax.actors.datelines import after_dateline
 from parallax.actors.quote_marks import quotations
 from parallax.actors.reported_speech import reported, speaker_subject
@@ -524,7 +524,8 @@ def _speaker_actor(token: Any, index: MentionIndex) -> str | None:
     A state's or an organisation's instrument speaks for it ("Russia's defence ministry
     said"), as :meth:`MentionIndex.actor_of_token` reads such phrases; a person's relative,
     friend or employer does not speak for the person (:data:`SPEAKS_FOR`), nor do a
-    country's people who hold no office of it (:data:`STATE_VOICES`).
+    country's people who hold no office of it (:data:`STATE_VOICES`), nor anyone's critics
+    or supporters (:func:`parallax.actors.animacy.on_their_side`).
     """
     found = index.actor_of_token(token)
     if (
@@ -537,6 +538,8 @@ def _speaker_actor(token: Any, index: MentionIndex) -> str | None:
     ):
         return None  # "two Ukrainian industry sources said": not the Ukrainian state
     possessor = next((c for c in token.children if c.dep_ == "poss"), None)
+    if on_their_side(token, index.actor_of_token, found):
+        return None
     if (
         found is not None
         and possessor is not None
