@@ -178,3 +178,16 @@ def test_someones_critics_or_apologists_speak_for_themselves(nlp: Pipeline) -> N
     )
     assert found.get("the sanctions have failed") is None, found
     assert found.get("the sanctions were illegal") == "Russia", found
+
+
+def test_they_after_an_unnamed_group_speaks_for_that_group(nlp: Pipeline) -> None:
+    analysis = nlp(
+        Article(
+            text="Rivers carried twice the usual silt, the hydrologists found. Logging upstream "
+            "made the floods three times more likely, they said.",
+            source="<test>",
+            language="en",
+        )
+    )
+    (quote,) = [q for q in analysis.layers["quotes"] if q["text"].startswith("Logging")]
+    assert quote["speaker_text"] == "the hydrologists", quote

@@ -22,7 +22,7 @@ from typing import Any
 from parallax.actors.animacy import on_their_side, one_of_its_people
 from parallax.actors.datelines import after_dateline
 from parallax.actors.quote_marks import quotations
-from parallax.actors.reported_speech import reported, speaker_subject
+from parallax.actors.reported_speech import people_they_take_up, reported, speaker_subject
 from parallax.actors.resolve import MentionIndex
 from parallax.actors.speech import CHARACTERISING_VERBS, SPEECH_VERBS
 from parallax.actors.transcripts import transcript_turns
@@ -53,6 +53,8 @@ def extract_quotes(
         subject = speaker_subject(cue) if cue is not None else None
         if speaker is None and subject is not None and subject.lower_ in {"he", "she"}:
             unnamed_pronoun.add(start)
+        if speaker is None and subject is not None and (group := people_they_take_up(subject)):
+            speaker_text = _speaker_text(group, None)  # "the researchers found. ... they said"
         quotes.append(
             {
                 "text": text[start:end],
@@ -88,6 +90,7 @@ def extract_quotes(
         words = content.text.strip()
         if len(words.split()) < 3:
             continue
+        group = people_they_take_up(speaker_token) if speaker_token and not speaker_actor else None
         quotes.append(
             {
                 "text": words,
@@ -96,7 +99,7 @@ def extract_quotes(
                 "sentence_id": sentence_id(content.start_char),
                 "kind": "indirect",
                 "speaker": speaker_actor,
-                "speaker_text": _speaker_text(speaker_token, speaker_actor),
+                "speaker_text": _speaker_text(group or speaker_token, speaker_actor),
                 "cue": token.text if token.lemma_ != "accord" else "according to",
             }
         )

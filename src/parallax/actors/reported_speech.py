@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from parallax.actors.animacy import names_people
 from parallax.actors.datelines import after_dateline
 from parallax.actors.speech import SPEECH_VERBS
 from parallax.actors.subjects import antecedent, nearest_subject, stranded_speaker
@@ -348,3 +349,25 @@ def _closes(doc: Any, first: int, last: int) -> bool:
     if doc[last].text not in QUOTE_MARKS:
         return False
     return sum(doc[i].text in QUOTE_MARKS for i in range(first, last + 1)) % 2 == 0
+
+
+def people_they_take_up(pronoun: Any) -> Any | None:
+    """The unnamed people "they" takes up from the sentence before, in its paragraph.
+
+    "... 16% more than the average, the researchers found. Climate change made the fires
+    40 times more likely, they said": no actor names the researchers, so "they" is left
+    to this reading, the last plural subject naming people in the sentence just before.
+    """
+    if pronoun.lower_ != "they" or pronoun.sent.start == 0:
+        return None
+    doc = pronoun.doc
+    before = doc[pronoun.sent.start - 1].sent
+    words = [t for t in before if not (t.is_punct or t.is_space)]
+    if not words or "\n" in doc.text[words[-1].idx : pronoun.idx]:
+        return None
+    subjects = [
+        t
+        for t in before
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ == "NNS" and names_people(t)
+    ]
+    return subjects[-1] if subjects else None
