@@ -205,3 +205,16 @@ def test_an_unnamed_organisation_is_not_borrowed_once_the_article_named_two() ->
     # with one organisation in the story, it is that one
     alone = [c for c in _claims(sentences[0], sentences[-1]) if c.relation == "member_of"]
     assert _organisation_ids(alone) == {"nato"}
+
+
+def test_the_alliances_founding_date_is_checked_with_its_founders() -> None:
+    from parallax.factcheck import Checker
+
+    claims = _claims(
+        "Sweden joined NATO in 2024.",
+        "The alliance was founded in 1951 by 12 countries.",
+    )
+    founders = [c for c in claims if c.relation == "founding_member"]
+    assert founders, claims
+    verdict = Checker(today=DAY).check(founders[0])
+    assert verdict.verdict == "contradicted", verdict

@@ -23,6 +23,9 @@ USER_KB = Path(__file__).parent / "data" / "userkb"
         ("NATO was formed by the U.S., Canada and 10 other countries.", "supported"),
         ("NATO was founded in 1949.", "supported"),
         ("NATO was founded in 1951.", "contradicted"),
+        # a count of founders told with the founding's date asserts the date too
+        ("NATO was founded in 1951 by 12 countries.", "contradicted"),
+        ("NATO was founded in 1949 by 12 countries.", "supported"),
         ("In 2001, the U.S. pulled out of the ABM Treaty.", "disputed"),
         ("The United States withdrew from the ABM Treaty in 2002.", "supported"),
         # Treaty withdrawals are not all recorded: none recorded is not a contradiction.

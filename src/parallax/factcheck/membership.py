@@ -223,8 +223,16 @@ def _verdict(claim: Claim, holds: bool, explanation: str, evidence: list[Evidenc
     return Verdict(label, explanation[0].upper() + explanation[1:] + ".", evidence)
 
 
+FOUNDING_CUES = ("found", "establish", "creat", "form", "set up", "launch")
+"""Cue words whose time is the founding's ("founded in 1949", "was created in 1949")."""
+
+
 def check_founding_member(kb: KnowledgeBase, claim: Claim, today: date) -> Verdict:
-    """Founding membership ("Canada was a founding member") or the number of founders."""
+    """Founding membership ("Canada was a founding member") or the number of founders.
+
+    A count of founders told with the founding's date ("founded in 1951 by 12 countries")
+    asserts both: the wrong date contradicts it whatever the count.
+    """
     org = claim.object if claim.quantity is None else (claim.subject or claim.object)
     roll = _roll_or_none(kb, claim, org.id if org else None)
     if roll is None:
@@ -250,6 +258,21 @@ def check_founding_member(kb: KnowledgeBase, claim: Claim, today: date) -> Verdi
                 )
             )
         return conjunction(parts)
+    founded = min((d for f in founders if (d := first_day(f.start)) is not None), default=None)
+    if (
+        claim.time is not None
+        and founded is not None
+        and (claim.cue or "").lower().startswith(FOUNDING_CUES)
+        and not matches(claim.time, (founded, founded))
+    ):
+        # "The alliance was founded in 1951 by 12 countries": the count holds, the date
+        # of the founding the same clause asserts does not.
+        return Verdict(
+            "contradicted",
+            f"{org_name} was founded on {founded.isoformat()}; the claim says "
+            f"{show(claim.time)}. {listing}.",
+            fact_evidence(kb, founders),
+        )
     named = [p for p in claim.named if p.id]
     claimed_total = claim.quantity + len(named)
     founder_ids = {f.subject for f in founders}
