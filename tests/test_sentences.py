@@ -59,3 +59,22 @@ def test_a_quote_mark_the_parser_cut_off_closes_the_sentence_before() -> None:
     ]
     # A mark opening the next sentence, after one with no quotation open, stays there.
     assert sentences_of('It ended. "Go," he said.', [9]) == ["It ended.", '"Go," he said.']
+
+
+def test_a_pages_headline_line_and_its_single_breaks_end_sentences() -> None:
+    # A page parts paragraphs with one line break and sets its headline over the first.
+    text = (
+        "Why the river deal fell apart\nNegotiators left Geneva on Friday. They may return."
+        "\nThe next round is set for May."
+    )
+    assert sentences_of(text, [text.index("They")]) == [
+        "Why the river deal fell apart",
+        "Negotiators left Geneva on Friday.",
+        "They may return.",
+        "The next round is set for May.",
+    ]
+
+
+def test_a_line_wrapped_mid_sentence_runs_on() -> None:
+    text = "The committee voted to send the bill to the\nfull Senate on Tuesday."
+    assert sentences_of(text, []) == [text]

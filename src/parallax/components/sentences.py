@@ -55,12 +55,47 @@ def _pieces(text: str, spans: Iterable[Any]) -> Iterator[tuple[int, int]]:
     for span in spans:
         start = span.start_char
         chunk = text[start : span.end_char]
-        for piece in chunk.split("\n\n"):
+        for piece in _paragraphs(chunk):
             stripped = piece.strip()
             if stripped:
                 offset = start + piece.find(stripped)
                 yield offset, offset + len(stripped)
-            start += len(piece) + 2
+            start += len(piece) + 1
+
+
+MAX_HEADING_WORDS = 20
+"""A line this short, without a full stop, before a line break is a heading of its own."""
+
+
+def _paragraphs(chunk: str) -> list[str]:
+    """``chunk`` cut at its line breaks that end a paragraph or a heading.
+
+    Text files part paragraphs with a blank line; pages part them with one line break, and
+    put the headline over the first paragraph ("The Senate's cowardice on election
+    security\nThree weeks before ..."), which the parser runs into one sentence. A single
+    break ends a piece when the next line starts a sentence and this one ends one or is a
+    heading; a line a PDF wrapped mid-sentence runs on.
+    """
+    lines = chunk.split("\n")
+    pieces = [lines[0]]
+    for line in lines[1:]:
+        if pieces[-1].strip() and _ends_piece(pieces[-1], line):
+            pieces.append(line)
+        else:
+            pieces[-1] += "\n" + line
+    return pieces
+
+
+def _ends_piece(before: str, line: str) -> bool:
+    last = before.rsplit("\n", 1)[-1].strip()
+    if not last or not line.strip():
+        return True
+    following = line.strip()[0]
+    if not (following.isupper() or following in "\"\u201c\u2018'"):
+        return False
+    if last[-1] in ".!?:;\"\u201d\u2019)":
+        return True
+    return bool(last[0].isupper() and len(last.split()) <= MAX_HEADING_WORDS)
 
 
 CLOSING_QUOTES = "\"\u201d\u2019'"
