@@ -310,6 +310,25 @@ How to read these:
   MIN_SENTENCES 3 (BASIL selection 0.711 / 0.412, held out 0.617 / 0.351; PerSenT
   selection 0.550 / 0.511, held out 0.509 / 0.447); not applied, since PerSenT as a whole
   would fall to about its accuracy floor.
+- 2026-12-07, second session (issue 16), from invented wire copy (a stopgap spending
+  vote, a strike on a Russian oil depot, a wildfire study, floods told by two outlets, a
+  NATO summit, an op-ed on Kherson), none from the corpora: a quotation closing its
+  paragraph is no longer given to the speaker of the next paragraph (the parser opens the
+  next sentence with the closing mark and the break; a Ukrainian commander's words had gone
+  to Russia's Defence Ministry, a researcher's to the oil industry); a colon after a clause
+  introduces its subject's words ('Mary Cheney concluded her post: "Please like and
+  share"'); "they said" after an unnamed group's finding is that group's; someone's critics,
+  allies or apologists speak and act for themselves ("the Kremlin's apologists will tell
+  you" had been Russia's claim); cities the small tagger misses are places from GeoNames
+  where the sentence uses them as one (`parallax.place_gazetteer`); a single line break that
+  ends a paragraph or a heading ends a sentence (a page's headline had run into its first
+  sentence; PerSenT's documents part their paragraphs so). BASIL 0.630 / 0.367 to 0.625 /
+  0.365 (two entities: "Fudge said the effort to unseat Pelosi was not a failure" is now
+  rightly reported speech, and a senator's narrated "blamed his rival ..." is the article's
+  voice again; each leaves the sentence model's warm or cold reading of the rest where
+  annotators saw neutral), PerSenT 0.535 / 0.487 to 0.548 / 0.498 (held out 0.509 / 0.449
+  to 0.519 / 0.457; most of it from the line breaks; its floors raised to 0.54 / 0.49), NFC
+  and every `portrayal-judged` row unchanged; the gazetteer alone changed none of them.
 - NFC: `role_lean` is the learned reading of all the evidence, every voice alike
   (`parallax/portrayal/role_model.py`, `parallax-dev train portrayal-roles`, fitted on the
   paper's fold 1 train and dev articles only); its held-out row above is the fold's test
