@@ -71,10 +71,10 @@ def _paragraphs(chunk: str) -> list[str]:
     """``chunk`` cut at its line breaks that end a paragraph or a heading.
 
     Text files part paragraphs with a blank line; pages part them with one line break, and
-    put the headline over the first paragraph ("The Senate's cowardice on election
-    security\nThree weeks before ..."), which the parser runs into one sentence. A single
-    break ends a piece when the next line starts a sentence and this one ends one or is a
-    heading; a line a PDF wrapped mid-sentence runs on.
+    put the headline over the first paragraph (a line "The Senate's cowardice on election
+    security" over "Three weeks before ..."), which the parser runs into one sentence. A
+    single break ends a piece when the next line starts a sentence and this one ends one or
+    is a heading; a line a PDF wrapped mid-sentence runs on.
     """
     lines = chunk.split("\n")
     pieces = [lines[0]]
@@ -93,7 +93,7 @@ def _ends_piece(before: str, line: str) -> bool:
     following = line.strip()[0]
     if not (following.isupper() or following in "\"\u201c\u2018'"):
         return False
-    if last[-1] in ".!?:;\"\u201d\u2019)":
+    if last[-1] in '.!?:;"\u201d\u2019)':
         return True
     return bool(last[0].isupper() and len(last.split()) <= MAX_HEADING_WORDS)
 
