@@ -191,3 +191,29 @@ def test_they_after_an_unnamed_group_speaks_for_that_group(nlp: Pipeline) -> Non
     )
     (quote,) = [q for q in analysis.layers["quotes"] if q["text"].startswith("Logging")]
     assert quote["speaker_text"] == "the hydrologists", quote
+
+
+def test_what_a_speaker_in_a_relative_clause_said_follows_the_verb(nlp: Pipeline) -> None:
+    analysis = nlp(
+        Article(
+            text="The deal lets firms buy credits, a concession that farm groups said would "
+            "hurt growers.",
+            source="<test>",
+            language="en",
+        )
+    )
+    (quote,) = analysis.layers["quotes"]
+    assert quote["text"] == "would hurt growers", quote
+    assert quote["speaker_text"] == "farm groups", quote
+
+
+def test_a_speakers_name_never_opens_with_the_mark_of_the_quotation_before() -> None:
+    # The parser puts the closing mark and the break into the next paragraph's sentence.
+    nlp = Pipeline([SpacyParse(), Sentences(), Entities(), Actors(bundled()), Quotes()])
+    text = (
+        '"It tells industry one thing and the world another."\n\nDanish climate minister '
+        "Lars Aagaard said he hoped a deal could be reached before the end of the year."
+    )
+    analysis = nlp(Article(text=text, source="<test>", language="en"))
+    said = [q for q in analysis.layers["quotes"] if q["text"].startswith("he hoped")]
+    assert said and said[0]["speaker_text"] == "Danish climate minister Lars Aagaard", said

@@ -573,6 +573,8 @@ def _phrase(token: Any) -> str:
         # and the speaker its apposition.
         token = next((c for c in token.rights if c.dep_ == "appos" and c.i >= opening), token)
     left = max(token.left_edge.i, opening) if token.i >= opening else token.left_edge.i
+    while left < token.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1  # the closing mark and the break the parser took from the paragraph before
     right = _name_end(token)
     if token.pos_ != "PROPN":
         for child in token.rights:

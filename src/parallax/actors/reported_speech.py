@@ -122,6 +122,11 @@ def reported(token: Any) -> tuple[int, int, Any | None] | None:
     first = _past_time_of_saying(complement, first)
     if token.doc[first].lower_ == "that":
         first += 1
+    if token.dep_ == "relcl" and first <= token.i:
+        # "a concession that environmental groups said would undermine ...": the relative
+        # pronoun the parser makes the clause's subject stands before the speaker; what
+        # they said is what follows the verb.
+        first = token.i + 1
     last = min(complement.right_edge.i, _unshared_conjunct(complement) - 1)
     if subject.i < token.i and first < subject.left_edge.i <= last:
         last = subject.left_edge.i - 1  # a speaker the parser hung inside what they report
