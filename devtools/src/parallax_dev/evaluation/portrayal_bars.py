@@ -328,7 +328,8 @@ How to read these:
   voice again; each leaves the sentence model's warm or cold reading of the rest where
   annotators saw neutral), PerSenT 0.535 / 0.487 to 0.548 / 0.498 (held out 0.509 / 0.449
   to 0.519 / 0.457; most of it from the line breaks; its floors raised to 0.54 / 0.49), NFC
-  and every `portrayal-judged` row unchanged; the gazetteer alone changed none of them.
+  `role_lean` accuracy 0.490 to 0.489 (F1 0.489 unchanged), `role` and every
+  `portrayal-judged` row unchanged; the gazetteer alone changed none of them.
 - NFC: `role_lean` is the learned reading of all the evidence, every voice alike
   (`parallax/portrayal/role_model.py`, `parallax-dev train portrayal-roles`, fitted on the
   paper's fold 1 train and dev articles only); its held-out row above is the fold's test
