@@ -113,6 +113,10 @@ def actor_of(analysis: Analysis, mention: str) -> str:
     raise AssertionError(f"no actor has a mention {mention!r}: {analysis.layers['actors']}")
 
 
+def _mentioned(analysis: Analysis, mention: str) -> bool:
+    return any(m["text"] == mention for a in analysis.layers["actors"] for m in a["mentions"])
+
+
 def test_aliases_of_the_united_states_are_one_actor(nlp: Pipeline) -> None:
     analysis = analyse(
         nlp,
@@ -1289,6 +1293,20 @@ def test_someones_critics_are_not_that_someone(nlp: Pipeline) -> None:
     varga = actor_of(analysis, "Anna Varga")
     assert varga is not None
     assert all(e["target"] != varga for e in analysis.layers["events"]), analysis.layers["events"]
+
+
+def test_a_storms_name_alone_is_no_person(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "Hurricane Rafael crossed the coast overnight. Rafael arrived two weeks after the "
+        "last storm killed 40 people.",
+    )
+    assert not _mentioned(analysis, "Rafael"), analysis.layers["actors"]
+
+
+def test_a_country_inside_a_waters_name_is_not_the_country(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, "Warmer waters in the Gulf of Mexico fed the storm.")
+    assert not _mentioned(analysis, "Mexico"), analysis.layers["actors"]
 
 
 def test_a_description_beside_a_name_does_what_its_clause_says_the_name_did(

@@ -6,7 +6,8 @@ which claim linking asks too.
 A state of a federation named like a country's capital ("Washington state") is not the
 country (:func:`federal_state`). A state's other name read as a person: the small tagger
 takes "Kyiv" in "the Kyiv regime" or "Kyiv's Western sponsors" for a person's name
-(:func:`state_named_as_person`).
+(:func:`state_named_as_person`). A storm named like a person ("Hurricane Milton", then
+"Milton arrived") is no actor at all (:func:`storm_named`).
 """
 
 from __future__ import annotations
@@ -78,3 +79,22 @@ def place_named_as_person(ent: Any) -> bool:
         and of.head.lemma_.lower() in SETTLEMENTS
         and of.head.text.islower()
     )
+
+
+STORM_WORDS = frozenset({"hurricane", "storm", "typhoon", "cyclone"})
+
+
+def storm_named(ent: Any) -> bool:
+    """Whether a "person" or a "body" is a storm: "Hurricane X", or X after "Hurricane X".
+
+    Storms carry people's first names; after "Hurricane Milton tore across Florida" the
+    tagger reads "Milton arrived less than two weeks after Helene" as a person, who then
+    became an actor.
+    """
+    if ent[0].lower_ in STORM_WORDS:
+        return True  # "Hurricane Milton" itself, which the tagger may call a person
+    if len(ent) != 1:
+        return False
+    name = ent.text
+    doc = ent.doc
+    return any(t.text == name and t.i > 0 and doc[t.i - 1].lower_ in STORM_WORDS for t in doc)

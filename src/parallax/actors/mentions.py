@@ -37,6 +37,7 @@ from parallax.actors.homonyms import (
     federal_state,
     place_named_as_person,
     state_named_as_person,
+    storm_named,
 )
 from parallax.actors.mention_records import ActorInfo, Mention, slug
 from parallax.actors.name_forms import (
@@ -404,6 +405,8 @@ class ActorResolver:
         for ent in chunk.ents:
             if ent.label_ != "PERSON" or (ent.start, ent.end) == (chunk.start, chunk.end):
                 continue  # a name the knowledge base knows as no person ("Kyiv") is none
+            if storm_named(ent):
+                continue
             entity = self._person_entity(ent, ent.text, leads=chunk.root.lemma_.lower())
             entity = entity or self._state_named_as_person(ent, ent.text)
             actor = self._from_kb(entity) if entity else self._local(ent.text, "PERSON")
@@ -417,6 +420,8 @@ class ActorResolver:
         text = without_possessive(ent.text).strip()
         if not text or not any(ch.isalpha() for ch in text):
             return None
+        if ent.label_ in {"PERSON", "ORG"} and storm_named(ent):
+            return None  # a storm is no actor: "Hurricane Milton", "Milton arrived ..."
         kind = "demonym" if ent.label_ == "NORP" else "name"
         if ent.label_ == "ORG" and self.lookup(text) is None and titled_person(ent):
             ent.label_ = "PERSON"  # "regional governor Anna Berg", tagged as an organisation

@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
-NAME_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+NAME_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC"})
 """Entity labels that name a party (a time the tagger runs over a name is none)."""
 
 
