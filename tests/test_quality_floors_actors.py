@@ -18,7 +18,7 @@ def test_meantime_event_and_actor_floors() -> None:
     assert events["triggers"]["f1"] >= 0.62  # 0.660 (2026-12-07)
     assert events["participants"]["f1"] >= 0.51  # 0.516 (2026-12-06); 0.474 before issue 18
     # Issue 18: a date given to an event must be the time gold places it at (0.933 on 105).
-    assert events["dated"]["predicted"] >= 105  # 110 (2026-12-06 night)
+    assert events["dated"]["predicted"] >= 110  # 118 (2026-12-07, second session)
     assert events["dated"]["precision"] >= 0.92
     assert events["agent_judged"]["precision"] >= 0.95  # 0.959
     assert events["target_judged"]["precision"] >= 0.73  # 0.747; 0.614 before issue 18
@@ -35,7 +35,7 @@ def test_meantime_event_and_actor_floors() -> None:
     assert actors["descriptions"]["predicted"] >= 40  # 42 at 0.810 (2026-12-07)
     assert actors["descriptions"]["precision"] >= 0.75
     # Issue 18: a knowledge-base link must be right (measured 0.955 on 67 judged links).
-    assert actors["links"]["predicted"] >= 235  # 243 (2026-12-06 night)
+    assert actors["links"]["predicted"] >= 240  # 244 (2026-12-07, second session)
     assert actors["links"]["precision"] >= 0.9
 
 
