@@ -323,7 +323,7 @@ How to read these:
   where the sentence uses them as one (`parallax.place_gazetteer`); a single line break that
   ends a paragraph or a heading ends a sentence (a page's headline had run into its first
   sentence; PerSenT's documents part their paragraphs so). BASIL 0.630 / 0.367 to 0.625 /
-  0.365 (two entities: "Fudge said the effort to unseat Pelosi was not a failure" is now
+  0.365 (two entities: a congresswoman's reported remark on the challenge to Pelosi is now
   rightly reported speech, and a senator's narrated "blamed his rival ..." is the article's
   voice again; each leaves the sentence model's warm or cold reading of the rest where
   annotators saw neutral), PerSenT 0.535 / 0.487 to 0.548 / 0.498 (held out 0.509 / 0.449
