@@ -6,8 +6,8 @@ which claim linking asks too.
 A state of a federation named like a country's capital ("Washington state") is not the
 country (:func:`federal_state`). A state's other name read as a person: the small tagger
 takes "Kyiv" in "the Kyiv regime" or "Kyiv's Western sponsors" for a person's name
-(:func:`state_named_as_person`). A storm named like a person ("Hurricane Milton", then
-"Milton arrived") is no actor at all (:func:`storm_named`).
+(:func:`state_named_as_person`). A storm's first name alone ("Hurricane Milton", then
+"Milton arrived") is no person (:func:`storm_named`).
 """
 
 from __future__ import annotations
@@ -81,18 +81,19 @@ def place_named_as_person(ent: Any) -> bool:
     )
 
 
-STORM_WORDS = frozenset({"hurricane", "storm", "typhoon", "cyclone"})
+STORM_WORDS = frozenset(
+    {"hurricane", "hurricanes", "storm", "storms", "typhoon", "typhoons", "cyclone", "cyclones"}
+)
 
 
 def storm_named(ent: Any) -> bool:
-    """Whether a "person" or a "body" is a storm: "Hurricane X", or X after "Hurricane X".
+    """Whether a one-word "person" is the storm the text calls "Hurricane X" somewhere.
 
     Storms carry people's first names; after "Hurricane Milton tore across Florida" the
     tagger reads "Milton arrived less than two weeks after Helene" as a person, who then
-    became an actor.
+    became an actor and made the storm a person too. The storm's full name stays an actor
+    (news casts a cyclone as what harms people); the first name alone is no one.
     """
-    if ent[0].lower_ in STORM_WORDS:
-        return True  # "Hurricane Milton" itself, which the tagger may call a person
     if len(ent) != 1:
         return False
     name = ent.text

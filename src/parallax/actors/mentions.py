@@ -51,6 +51,7 @@ from parallax.actors.name_particles import entities_with_whole_names
 from parallax.actors.name_spans import (
     NAME_LABELS,
     before_apposition,
+    inside_a_place_name,
     inside_longer_name,
     without_leading_title,
     without_trailing_amount,
@@ -335,8 +336,8 @@ class ActorResolver:
             chunk = chunk.doc[opening : chunk.end]  # "KYIV - Russian troops": Kyiv files it
         if chunk.root.pos_ == "PRON" or any(t.lower_ == "former" for t in chunk):
             return None  # "us" is not the U.S.; "the former Yugoslav republics" are not Yugoslavia
-        if inside_longer_name(chunk):
-            return None  # "the Alliance" of "the Alliance of Small Island States" is no NATO
+        if inside_longer_name(chunk) or inside_a_place_name(chunk):
+            return None  # "the Alliance of Small Island States": no NATO; "the Gulf of Mexico"
         entity = self.lookup(chunk.text)
         if entity is None and chunk[0].dep_ == "det" and len(chunk) > 1:
             entity = self.lookup(chunk[1:].text)
@@ -420,8 +421,8 @@ class ActorResolver:
         text = without_possessive(ent.text).strip()
         if not text or not any(ch.isalpha() for ch in text):
             return None
-        if ent.label_ in {"PERSON", "ORG"} and storm_named(ent):
-            return None  # a storm is no actor: "Hurricane Milton", "Milton arrived ..."
+        if ent.label_ == "PERSON" and storm_named(ent):
+            return None  # "Milton arrived ...", after "Hurricane Milton": the storm
         kind = "demonym" if ent.label_ == "NORP" else "name"
         if ent.label_ == "ORG" and self.lookup(text) is None and titled_person(ent):
             ent.label_ = "PERSON"  # "regional governor Anna Berg", tagged as an organisation

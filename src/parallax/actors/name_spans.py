@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
-NAME_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC"})
+NAME_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 """Entity labels that name a party (a time the tagger runs over a name is none)."""
 
 
@@ -26,6 +26,20 @@ def inside_longer_name(chunk: Any) -> bool:
     root = chunk.root
     if root.ent_type_ not in NAME_LABELS:
         return False  # a tagger's "Kyiv overnight" (a time) is no longer name
+    ent = next((e for e in root.doc.ents if e.start <= root.i < e.end), None)
+    return ent is not None and (ent.end > chunk.end or ent.start < chunk.start)
+
+
+def inside_a_place_name(chunk: Any) -> bool:
+    """Whether the chunk lies inside a longer location's name ("the Gulf of *Mexico*").
+
+    A country named in a sea's, a gulf's or a region's name ("the Sea of Azov", "the Horn
+    of Africa") is part of where something is, not the country; the entity pass reads the
+    whole name.
+    """
+    root = chunk.root
+    if root.ent_type_ != "LOC":
+        return False
     ent = next((e for e in root.doc.ents if e.start <= root.i < e.end), None)
     return ent is not None and (ent.end > chunk.end or ent.start < chunk.start)
 
