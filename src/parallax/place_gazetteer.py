@@ -170,6 +170,18 @@ def _word_of_a_full_name(doc: Any, name: str) -> bool:
     )
 
 
+def _beside_a_country(doc: Any, end: int) -> bool:
+    """Whether a comma and a place's whole name follow ("Dadu, Pakistan," "Kharkiv, Ukraine.").
+
+    The place's name must end there: "Graham, South Carolina's senior senator," is a person
+    set beside a description.
+    """
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].ent_type_ != "GPE":
+        return False
+    ent = next((e for e in doc.ents if e.start == end + 1), None)
+    return ent is not None and (ent.end >= len(doc) or doc[ent.end].is_punct)
+
+
 def _used_as_a_place(doc: Any, start: int, end: int, label: str, population: int) -> bool:
     root = doc[start:end].root
     while root.dep_ == "conj" and root.head.i != root.i:
@@ -177,8 +189,8 @@ def _used_as_a_place(doc: Any, start: int, end: int, label: str, population: int
         if root.ent_type_ not in PLACE_LABELS and root.text not in city_populations():
             return False  # "Sen. Roy Blunt and former Sens. ...": a list of people
     person = label == "PERSON"
-    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "GPE":
-        return True  # "Dadu, Pakistan"
+    if _beside_a_country(doc, end):
+        return True  # "Dadu, Pakistan, ..."
     if root.dep_ == "pobj":
         preposition = root.head
         word = preposition.lower_
