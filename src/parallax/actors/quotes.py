@@ -242,13 +242,14 @@ def _colon_cue(doc: Any, text: str, start: int) -> Any | None:
     letter", "concluded her post", "the statement read"); the clause's subject speaks, as
     after "said". The verb must have a subject of its own or share one.
     """
-    before = text[:start].rstrip()
+    offset = max(0, start - 12)  # the mark and the colon lie just before the quotation
+    before = text[offset:start].rstrip()
     if before[-1:] not in OPENING_MARKS:
         return None
     before = before[:-1].rstrip()
     if before[-1:] != ":":
         return None
-    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    colon = doc.char_span(offset + len(before) - 1, offset + len(before), alignment_mode="expand")
     if colon is None or not len(colon):
         return None
     verb = colon[0].head
