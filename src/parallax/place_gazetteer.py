@@ -39,6 +39,15 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RETAGGED_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
 """What the tagger wrongly calls a city; a date or a number is left alone."""
 
+AREA_NOUNS = frozenset(
+    {
+        *("region", "province", "oblast", "district", "county", "state", "city", "town"),
+        *("village", "port", "island", "valley", "river", "basin", "border", "municipality"),
+    }
+)
+"""Nouns for a place that a proper name before them names ("the Belgorod region")."""
+
+
 NOT_BEFORE_A_CITY = frozenset({"the", "v.", "vs.", "versus", "v"})
 """Words before a name that make it no city: "in the Union", "Bush v. Gore"."""
 BIG_CITY = 250_000

@@ -27,6 +27,7 @@ from typing import Any
 
 from parallax.actors.speech import SPEECH_VERBS
 from parallax.persuasion.literal import literal_spans
+from parallax.place_gazetteer import AREA_NOUNS
 
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 
@@ -70,15 +71,6 @@ def name_spans(span: Any) -> list[tuple[int, int]]:
         for token in span
         if token.pos_ == "PROPN" and (token.ent_type_ in NAME_LABELS or _names_an_area(token))
     ]
-
-
-AREA_NOUNS = frozenset(
-    {
-        *("region", "province", "oblast", "district", "county", "state", "city", "town"),
-        *("village", "port", "island", "valley", "river", "basin", "border", "municipality"),
-    }
-)
-"""Nouns for a place that a proper name before them names ("the Belgorod region")."""
 
 
 def _names_an_area(token: Any) -> bool:
