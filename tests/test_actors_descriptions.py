@@ -239,3 +239,31 @@ def test_the_agency_takes_up_an_unnamed_agency_before_it(nlp: Pipeline) -> None:
         "The agency said output in the building sector rose.",
     )
     assert "The agency" not in mentions_of(analysis, "Greenline Watch")
+
+
+def test_the_agency_means_the_body_named_on_agency_past_a_council_named_since(
+    nlp: Pipeline,
+) -> None:
+    # Invented court report: a council is named after the agency, and the agency's name
+    # lies six sentences back; "the agency" is still the agency.
+    analysis = analyse(
+        nlp,
+        "The court narrowed the power of the Federal Wetlands Agency on Thursday. "
+        "The ruling came after years of litigation. Critics were angry. "
+        '"This is a blow," said Ann Lee, president of the Coastal Defense Council. '
+        "Farm groups praised the ruling. The White House said it was reviewing the opinion. "
+        "Last year the agency issued a rule.",
+    )
+    assert "the agency" in mentions_of(analysis, "Federal Wetlands Agency")
+    assert "the agency" not in mentions_of(analysis, "Coastal Defense Council")
+
+
+def test_the_agency_stays_unresolved_far_from_any_body_named_on_agency(nlp: Pipeline) -> None:
+    # Invented: only a council in reach, the agency named long before is not built on the noun
+    analysis = analyse(
+        nlp,
+        "Officials at the Office of Water Quality met on Monday. The talks ran late. "
+        "Nothing was agreed. Reporters waited outside. Lunch was served. "
+        "Then Ann Lee of the Coastal Defense Council spoke. Later the agency issued a rule.",
+    )
+    assert "the agency" not in mentions_of(analysis, "Office of Water Quality")

@@ -18,8 +18,13 @@ from bisect import bisect_right
 from typing import Any
 
 from parallax.actors.animacy import PERSON_NOUNS, names_people
-from parallax.actors.described_names import FIRM_NOUNS, PUBLIC_BODY_WORDS
-from parallax.actors.firm_names import business_name, legal_name
+from parallax.actors.described_bodies import (
+    firm_like,
+    name_head,
+    named_business_first,
+    named_on_the_noun_first,
+)
+from parallax.actors.described_names import FIRM_NOUNS
 from parallax.actors.gender import pronoun_gender, stated_genders
 from parallax.actors.mention_records import Mention
 from parallax.actors.mentions import ActorResolver
@@ -66,14 +71,13 @@ Rights Project ... the group said")."""
 
 FIRM = "firm"
 """What a description of a business (:data:`FIRM_NOUNS`: "the company said") refers to: an
-organisation that is a business (:func:`_firm_like`), never a state's body or an alliance."""
+organisation that is a business (:func:`~parallax.actors.described_bodies.firm_like`), never
+a state's body or an alliance."""
 BUSINESS_REACH = 4
 """Sentences back "the company" may look for its firm: a report on one firm names it once
 and calls it "the company" for paragraphs. Any other organisation that may be a business
 within that reach leaves it unresolved: in a report on two firms (or on a firm and a
 product the tagger took for one) the nearest is no better a guess."""
-FIRM_WORDS = ("company", "firm", "maker", "manufacturer", "producer", "bank", "airline")
-"""Words of a knowledge-base description that make an organisation a business."""
 
 
 def resolve_references(
@@ -94,7 +98,7 @@ def resolve_references(
     }
     explicit = sorted(mentions, key=lambda m: m.start)
     named_heads = {
-        _name_head(m, resolver) for m in explicit if resolver.info(m.actor).type == "organisation"
+        name_head(m, resolver) for m in explicit if resolver.info(m.actor).type == "organisation"
     } - {None}
     actor_at = {m.head: m.actor for m in explicit}
     genders = stated_genders(doc, explicit)
@@ -177,11 +181,16 @@ def resolve_references(
         gender = pronoun_gender(lower) if kind == "pronoun" else None
         clause_subject = _subject_actor(token, actor_at)
         ranked: list[tuple[tuple[int, ...], Mention]] = []
+        noun = token.lemma_.lower() if kind == "description" else None
+        long_reach = wanted is not None and (FIRM in wanted or token.lemma_ in BODY_WORDS)
+        reach = BUSINESS_REACH if long_reach else MAX_SENTENCE_DISTANCE
         for candidate in reversed(explicit[: bisect_right(starts, token.idx - 1)]):
             distance = here - sentence_of(candidate.start)
-            long_reach = wanted is not None and (FIRM in wanted or token.lemma_ in BODY_WORDS)
-            if distance > (BUSINESS_REACH if long_reach else MAX_SENTENCE_DISTANCE):
+            beyond = distance > reach
+            if beyond and noun not in DESCRIPTIONS:
                 break
+            if beyond and name_head(candidate, resolver) != noun:
+                continue  # far back, only a body whose name is built on the noun
             if candidate.end > token.idx or not _compatible(candidate, lower, wanted, resolver):
                 continue
             if gender is not None and genders.get(candidate.actor, gender) != gender:
@@ -206,7 +215,9 @@ def resolve_references(
             continue
         ranked.sort(key=lambda pair: pair[0])
         if wanted is not None and FIRM in wanted:
-            ranked = _named_business_first(ranked, resolver)
+            ranked = named_business_first(ranked, resolver)
+        if noun in DESCRIPTIONS:
+            ranked = named_on_the_noun_first(ranked, noun, reach, resolver)
         best = ranked[0]
         if lower in PERSONAL and _ambiguous(best, ranked[1:]):
             continue
@@ -447,12 +458,12 @@ def _compatible(
         return (
             info.type == "organisation"
             and (not candidate.plural or named_firm)
-            and _firm_like(info, resolver)
+            and firm_like(info, resolver)
         )
     if wanted is not None and pronoun not in DESCRIPTIONS:
         # "the agency" after "the International Atomic Energy Agency": the noun its name
         # is built on.
-        return info.type == "organisation" and _name_head(candidate, resolver) == pronoun
+        return info.type == "organisation" and name_head(candidate, resolver) == pronoun
     if wanted is not None:
         if pronoun == "state" and info.type == "place" and candidate.label == "GPE":
             # "held a rally in the state" after "in Pennsylvania": a state of a federation
@@ -501,64 +512,6 @@ def _generic_pair(doc: Any, token: Any) -> bool:
             ):
                 return True
     return False
-
-
-def _name_head(mention: Mention, resolver: ActorResolver) -> str | None:
-    """The lower-case last word of an organisation's name ("agency" for the IAEA's full name).
-
-    Only a name of two words or more: a one-word name ("Hamas") is built on no common noun.
-    """
-    words = resolver.info(mention.actor).name.split()
-    return words[-1].lower() if len(words) > 1 and words[-1].isalpha() else None
-
-
-def _firm_like(info: Any, resolver: ActorResolver) -> bool:
-    """Whether an organisation is a business "the company" may mean.
-
-    A knowledge-base entity is one when its description says so (:data:`FIRM_WORDS`); the
-    knowledge base's alliances, states' bodies and international agencies are not. An
-    organisation the knowledge base does not know may be one unless its name says it is a
-    public or civic body (:data:`PUBLIC_BODY_WORDS`: "the House", "the Justice
-    Department") or the article uses its name as a product's (:mod:`.products`: "the new
-    iPhone"): the description is left to the nearest such name, and an unnamed firm before
-    it blocks the link (:func:`_mentioned_before`).
-    """
-    if info.kb_id is None:
-        public = any(word.lower() in PUBLIC_BODY_WORDS for word in info.name.split())
-        return not public and not info.extra.get("product")
-    entity = resolver.kb.get(info.kb_id)
-    description = (entity.description if entity is not None else "").lower()
-    return any(word in description for word in FIRM_WORDS)
-
-
-def _named_business_first(
-    ranked: list[tuple[tuple[int, ...], Mention]], resolver: ActorResolver
-) -> list[tuple[tuple[int, ...], Mention]]:
-    """Only the candidates of the one organisation named as a business, when there is one.
-
-    After "Northsea Petroleum was fined", "Greenpeace accused the company" means the firm:
-    an organisation whose name, knowledge-base entry or earlier description says it is a
-    business (:func:`_named_business`) comes before one that only may be; two such stay
-    rivals, and the description unresolved.
-    """
-    named = {m.actor for _, m in ranked if _named_business(m, resolver)}
-    if len(named) != 1:
-        return ranked
-    return [pair for pair in ranked if pair[1].actor in named]
-
-
-def _named_business(mention: Mention, resolver: ActorResolver) -> bool:
-    """Whether a mention's organisation is said to be a business, not only possibly one.
-
-    By a line of business or a legal form in its name ("Northsea Petroleum", "Acme Ltd"),
-    by the knowledge base's description, or by an earlier "the company" resolved to it.
-    """
-    info = resolver.info(mention.actor)
-    if mention.kind == "description":
-        return mention.text.split()[-1].lower() in FIRM_NOUNS
-    if info.kb_id is not None:
-        return _firm_like(info, resolver)
-    return business_name(info.name) or legal_name(info.name)
 
 
 def _article_before(doc: Any, token: Any) -> int | None:

@@ -150,7 +150,7 @@ def _claims_markdown(articles: list[ArticleRecord]) -> list[str]:
             c for c in claims if c["verdict"] != "not_enough_evidence" and not is_routine_title(c)
         ]
         titles = routine_titles_line(claims)
-        if not decided and not titles:
+        if not claims:
             continue
         out += [f"### {_cell(article['title'] or 'Untitled')}", ""]
         for claim in decided:
@@ -163,8 +163,10 @@ def _claims_markdown(articles: list[ArticleRecord]) -> list[str]:
         if titles:
             out.append(f"- {_md_escape(titles)}")
         undecided = sum(c["verdict"] == "not_enough_evidence" for c in claims)
-        if undecided:
+        if undecided and (decided or titles):
             out.append(f"- {undecided} more claim(s) without enough evidence to judge")
+        elif undecided:
+            out.append(f"- {undecided} claim(s) checked, none with enough evidence to judge")
         out.append("")
     return out
 
