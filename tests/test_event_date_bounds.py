@@ -97,3 +97,29 @@ def test_a_when_clause_on_a_time_is_dated_by_it(nlp: Pipeline) -> None:
 def test_a_time_denied_dates_nothing(nlp: Pipeline) -> None:
     dates = _dates(nlp, "Westland needs the loan from the fund now, not next year.")
     assert dates.get("need") is None, dates
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "year"),
+    [
+        (
+            "About two million Ohioans voted by mail in the 2020 presidential election.",
+            "vote",
+            "2020",
+        ),
+        ("Republicans won the House in the 2022 midterms.", "win", "2022"),
+        ("Russian troops fought in the 2008 war with Georgia.", "fight", "2008"),
+    ],
+)
+def test_an_act_in_a_dated_event_is_dated_by_it(
+    nlp: Pipeline, text: str, action: str, year: str
+) -> None:
+    assert _dates(nlp, text)[action] == year
+
+
+def test_an_act_in_a_dated_document_is_not_dated_by_it(nlp: Pipeline) -> None:
+    # "its 2030 plan" names the plan's horizon, not when the promise was made
+    assert (
+        _dates(nlp, "The government promised in its 2030 plan to cut emissions.").get("promise")
+        is None
+    )

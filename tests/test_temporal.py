@@ -335,6 +335,21 @@ def test_quantities_and_names_are_not_times(sentence: str) -> None:
     assert [e.text for e in find_times(sentence, ANCHOR)] == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("Turnout fell in the 2022 midterms.", "2022"),
+        ("Police broke up the 2014 protests.", "2014"),
+    ],
+)
+def test_a_year_naming_plural_events_is_a_year(sentence: str, year: str) -> None:
+    assert [e.value for e in find_times(sentence, ANCHOR)] == [year]
+
+
+def test_a_count_of_plural_events_is_no_year() -> None:
+    assert find_times("Police counted 2000 protests.", ANCHOR) == []
+
+
 def test_vague_and_relative_flags() -> None:
     assert only("It has changed recently.").vague
     assert only("for decades", None).vague

@@ -36,6 +36,29 @@ def day_of_time(time: dict[str, Any]) -> dict[str, Any]:
     return {**time, "type": "DATE", "value": day, "range": [day, day], "granularity": "day"}
 
 
+OCCASIONS = frozenset(
+    {
+        "campaign",
+        "championship",
+        "election",
+        "flood",
+        "games",
+        "midterm",
+        "olympics",
+        "primary",
+        "race",
+        "referendum",
+        "riot",
+        "session",
+        "summit",
+        "tournament",
+        "war",
+    }
+)
+"""Events a year before the noun dates and a clause may happen in ("voted in the 2020
+election", "fought in the 2008 war"); a document's year ("said in its 2030 plan") is not
+the time of what is done in it."""
+
 NOUN_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod", "nummod"})
 PHRASE_HEADS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
@@ -62,6 +85,8 @@ def governing_verb(token: Any) -> Any | None:
         verb = noun.head
         if noun.dep_ in {"nsubj", "nsubjpass"} and verb.pos_ == "VERB" and _told_as_done(verb):
             return verb
+        if _within_event(noun) and noun.lemma_.lower() in OCCASIONS and _told_as_done(verb.head):
+            return verb.head  # "voted by mail in the 2020 election": then, in that election
         return None
     current = token
     for _ in range(12):

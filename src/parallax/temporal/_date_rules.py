@@ -193,6 +193,30 @@ def _may_is_month(m: re.Match[str], ctx: Context) -> bool:
     )
 
 
+YEAR_NAMED = frozenset(
+    {
+        "attacks",
+        "elections",
+        "floods",
+        "games",
+        "hearings",
+        "midterms",
+        "negotiations",
+        "olympics",
+        "playoffs",
+        "polls",
+        "primaries",
+        "protests",
+        "riots",
+        "talks",
+        "wildfires",
+    }
+)
+"""Plural events a year before names rather than counts: "the 2022 midterms", "the 2014
+protests". A count of them ("2000 protests") has no "the" or owner before it."""
+DETERMINERS = frozenset({"the", "its", "his", "her", "their", "our", "this", "that", "those"})
+
+
 def year_rule(m: re.Match[str], ctx: Context) -> Value | None:
     year = int(m["year"])
     cue = m["mod"] or m["fiscal"] or prev_word(ctx, m.start()) in YEAR_CUES
@@ -200,7 +224,12 @@ def year_rule(m: re.Match[str], ctx: Context) -> Value | None:
         if not 1800 <= year <= 2099:
             return None
         following = next_word(ctx, m.end())
-        if following[:1].islower() and following.endswith("s") and following not in NOT_PLURAL:
+        if (
+            following[:1].islower()
+            and following.endswith("s")
+            and following not in NOT_PLURAL
+            and not (following in YEAR_NAMED and prev_word(ctx, m.start()) in DETERMINERS)
+        ):
             return None  # "1500 soldiers": a quantity, not a year
         before = ctx.text[max(0, m.start() - 4) : m.start()].lower()
         if before.endswith(("no. ", "no ", "#")):
