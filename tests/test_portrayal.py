@@ -804,6 +804,23 @@ def test_the_accused_is_spoken_of_in_the_accusers_voice() -> None:
     }
 
 
+def test_a_verdict_by_an_unresolved_pronoun_is_an_unnamed_speakers() -> None:
+    from parallax.portrayal.voice import Voice, relayed
+
+    # "It thanked Westland for its help." with no actor found for "It": someone else's
+    # word on Westland, but "It" is no name to show a reader.
+    events = [
+        {
+            "sentence_id": "s5",
+            "action": "thank",
+            "agent": None,
+            "agent_text": "It",
+            "target": "west",
+        }
+    ]
+    assert relayed(events, {"thank"}) == {("west", "s5"): Voice("quoted", None, None)}
+
+
 def test_an_appointment_is_no_words_about_the_appointed() -> None:
     from parallax.components.portrayal import SAYING
     from parallax.portrayal.voice import relayed

@@ -207,11 +207,19 @@ def relayed(
         speaker_text = event.get("agent_text")
         if lemma not in verbs or not target or target == agent or not (agent or speaker_text):
             continue
+        if not agent and str(speaker_text).lower() in UNNAMED:
+            speaker_text = None  # "It thanked the UAE": someone, but "It" names no one
         key = (str(target), str(event.get("sentence_id")))
         found.setdefault(
             key, Voice(QUOTED, str(agent) if agent else None, str(speaker_text or "") or None)
         )
     return found
+
+
+UNNAMED = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "who"})
+"""Agents that, left unresolved, name nobody a reader could tell apart: a verdict passed
+by one is still someone else's word, shown as an unnamed speaker's, like a quotation whose
+"she said" the actors layer found no one for."""
 
 
 def reported(events: Sequence[Mapping[str, Any]], verbs: Collection[str]) -> dict[int, Voice]:
