@@ -267,3 +267,31 @@ def test_the_agency_stays_unresolved_far_from_any_body_named_on_agency(nlp: Pipe
         "Then Ann Lee of the Coastal Defense Council spoke. Later the agency issued a rule.",
     )
     assert "the agency" not in mentions_of(analysis, "Office of Water Quality")
+
+
+def test_the_government_is_no_ones_after_three_countries_a_paragraph_each(
+    nlp: Pipeline,
+) -> None:
+    # Invented heatwave report: Spain is the nearest country, but Italy and Portugal were
+    # named just before it, and the charge is about another country's fires.
+    analysis = analyse(
+        nlp,
+        "Heat records fell in Portugal on Friday. Fires burned near Lisbon. "
+        "In Italy, officials issued red alerts for 16 cities. "
+        "In Spain, the weather agency said the heat would ease by Sunday. "
+        "Farmers counted their losses. "
+        "Environmental groups accused the government of cutting firefighting budgets.",
+    )
+    for country in ("Spain", "Italy", "Portugal"):
+        assert "the government" not in mentions_of(analysis, country)
+
+
+def test_the_country_in_a_leaders_words_is_the_leaders_own(nlp: Pipeline) -> None:
+    # Invented: Russia is named nearer, but the Ukrainian president speaks of his country
+    analysis = analyse(
+        nlp,
+        "Russia fired 40 missiles at Ukraine overnight. Moscow said it hit military targets. "
+        "President Volodymyr Zelensky said the country needed more air defence.",
+    )
+    assert "the country" in mentions_of(analysis, "Ukraine")
+    assert "the country" not in mentions_of(analysis, "Russia")

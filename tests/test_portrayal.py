@@ -804,6 +804,13 @@ def test_the_accused_is_spoken_of_in_the_accusers_voice() -> None:
     }
 
 
+def test_an_unnamed_source_is_one_voice_however_its_first_word_is_cased() -> None:
+    assert (
+        Voice("quoted", None, "The general staff").key()
+        == Voice("quoted", None, "the general staff").key()
+    )
+
+
 def test_a_verdict_by_an_unresolved_pronoun_is_an_unnamed_speakers() -> None:
     from parallax.portrayal.voice import Voice, relayed
 

@@ -181,6 +181,7 @@ def resolve_references(
         gender = pronoun_gender(lower) if kind == "pronoun" else None
         clause_subject = _subject_actor(token, actor_at)
         ranked: list[tuple[tuple[int, ...], Mention]] = []
+        far: list[tuple[int, Mention]] = []  # out of reach, but a description's rivals
         noun = token.lemma_.lower() if kind == "description" else None
         long_reach = wanted is not None and (FIRM in wanted or token.lemma_ in BODY_WORDS)
         reach = BUSINESS_REACH if long_reach else MAX_SENTENCE_DISTANCE
@@ -190,6 +191,10 @@ def resolve_references(
             if beyond and noun not in DESCRIPTIONS:
                 break
             if beyond and name_head(candidate, resolver) != noun:
+                if distance <= reach + DESCRIPTION_RIVAL_REACH and _compatible(
+                    candidate, lower, wanted, resolver
+                ):
+                    far.append((distance, candidate))
                 continue  # far back, only a body whose name is built on the noun
             if candidate.end > token.idx or not _compatible(candidate, lower, wanted, resolver):
                 continue
@@ -221,6 +226,18 @@ def resolve_references(
         best = ranked[0]
         if lower in PERSONAL and _ambiguous(best, ranked[1:]):
             continue
+        if lower in PERSONAL and _named_in_what_they_report(doc, token, best, ranked[1:]):
+            continue
+        own = _speakers_country(token, wanted, explicit, resolver)
+        if kind == "description" and own in {m.actor for _, m in ranked} | {
+            m.actor for _, m in far
+        }:
+            best = (
+                next(pair for pair in ranked if pair[1].actor == own)
+                if any(pair[1].actor == own for pair in ranked)
+                else ((0,), next(m for _, m in far if m.actor == own))
+            )
+            ranked, far = [best], []  # the Greek prime minister's "the country": Greece
         if kind == "description" and resolver.info(best[1].actor).type == "place":
             continue  # "the state" after "in Ohio": a state the knowledge base does not know
         if kind == "description" and any(
@@ -229,9 +246,17 @@ def resolve_references(
             for key, other in ranked[1:]
         ):
             continue  # "the country" in war news with two countries in view: either
+        if name_head(best[1], resolver) != noun and any(
+            other.actor != best[1].actor and distance <= best[0][0] + DESCRIPTION_RIVAL_REACH
+            for distance, other in far
+        ):
+            continue  # "the government" after Greece, Italy and Spain, one a paragraph each
         if lower in {"it", "they", "them"} and _nearer_thing(doc, token, best[1], taken):
             continue  # "The letter went early. It went in May": the letter, not an actor
-        if lower in {"its", "their"} and _thing_owns(doc, token, best[1], taken):
+        if lower in {"its", "their"} and (
+            _thing_owns(doc, token, best[1], taken)
+            or _unnamed_body_speaks(token, best[1], taken | set(actor_at))
+        ):
             continue  # "the agency had exceeded its authority": the agency's
         if lower in PERSONAL and _unnamed_person_between(doc, best[1], token, taken):
             continue  # "Obama met Boehner as a Republican senator said his party ...": the senator
@@ -326,16 +351,14 @@ def _nearer_thing(doc: Any, pronoun: Any, candidate: Mention, taken: set[int]) -
             # The candidate is no longer the last subject ("The White House said Biden
             # would veto the bill if it reached his desk"): a nearer object is as likely.
             places |= {"dobj", "pobj"}
-    elif pronoun.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+    elif pronoun.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "dative"}:
         places = {"nsubj", "nsubjpass", "dobj", "pobj"}
     else:
         return False
     for token in doc[candidate.token_end : pronoun.i]:
         if (
             token.dep_ in places
-            and token.pos_ == "NOUN"
-            and token.tag_ == tag
-            and token.i not in taken
+            and _a_thing(token, tag, taken)
             and (token.i != named or not names_people(token))
         ):
             return True
@@ -360,11 +383,33 @@ def _unnamed_subject_before(
     first = doc[candidate.head].sent.start
     return any(
         token.dep_ in {"nsubj", "nsubjpass"}
-        and token.pos_ == "NOUN"
-        and token.tag_ == tag
-        and token.i not in taken
+        and _a_thing(token, tag, taken)
         and not token.left_edge.i <= candidate.token_start <= token.right_edge.i
         for token in doc[first : candidate.token_start]
+    )
+
+
+THING_LABELS = frozenset({"", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC"})
+"""Entity labels of a proper noun that may be a thing "it" stands for ("the 777-200LR",
+"iPhone 4"): a product, a work, an event, a law or a building, or none at all."""
+
+
+def _a_thing(token: Any, tag: str, taken: set[int]) -> bool:
+    """Whether a noun names a thing of the tag's number that is no actor's mention.
+
+    A common noun ("the letter") or, for a singular pronoun, a proper noun the actors layer
+    made nothing of ("The 777-200LR can fly for 9,420 miles, giving it ...": the aircraft,
+    not the maker named before it).
+    """
+    if token.i in taken:
+        return False
+    if token.pos_ == "NOUN":
+        return bool(token.tag_ == tag)
+    return (
+        tag == "NN"
+        and token.tag_ == "NNP"
+        and token.ent_type_ in THING_LABELS
+        and not names_people(token)  # "President of the United States Barack Obama"
     )
 
 
@@ -394,11 +439,31 @@ def _thing_owns(doc: Any, pronoun: Any, candidate: Mention, taken: set[int]) -> 
     return (
         subject is not None
         and subject.i >= candidate.token_end
-        and subject.pos_ == "NOUN"
-        and subject.tag_ == ("NNS" if pronoun.lower_ == "their" else "NN")
-        and subject.i not in taken
+        and _a_thing(subject, "NNS" if pronoun.lower_ == "their" else "NN", taken)
         and not (pronoun.lower_ == "their" and subject.left_edge.i <= candidate.token_start)
     )  # "Ukrainian soldiers held their ground": the soldiers are the candidate's people
+
+
+def _unnamed_body_speaks(pronoun: Any, candidate: Mention, taken: set[int]) -> bool:
+    """Whether "its" ("their") is in what an unnamed body of its number says or does.
+
+    In "The general staff said its troops destroyed 11 tanks" the troops are the staff's,
+    whatever country was named in the sentence before; the staff is no actor of the
+    article, so "its" is left unresolved. The nearest subject above the pronoun decides,
+    not one inside the phrase the pronoun is in.
+    """
+    tag = "NNS" if pronoun.lower_ == "their" else "NN"
+    for verb in pronoun.ancestors:
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.left_edge.i <= pronoun.i <= subject.right_edge.i:
+            continue
+        return (
+            candidate.token_end <= subject.i < pronoun.i
+            and subject.pos_ == "NOUN"
+            and subject.tag_ == tag
+            and subject.i not in taken
+        )
+    return False
 
 
 def _unnamed_person_between(doc: Any, candidate: Mention, pronoun: Any, taken: set[int]) -> bool:
@@ -446,6 +511,63 @@ def _ambiguous(
         return key[0], key[2]  # sentence distance and subjecthood, not gender evidence
 
     return any(other.actor != best[1].actor and rank(key) == rank(best[0]) for key, other in others)
+
+
+def _speakers_country(
+    token: Any, wanted: frozenset[str] | None, explicit: list[Mention], resolver: ActorResolver
+) -> str | None:
+    """The country of the person whose words "the country" is in, when the article says it.
+
+    In "Prime Minister Kyriakos Mitsotakis said the country was at war with the fires", the
+    speaker's own country is meant, however many others the report named around it. Only a
+    person the knowledge base (or the article's title for them) ties to a state counts.
+    """
+    if wanted is None or "country" not in wanted:
+        return None
+    heads = {m.head: m for m in explicit}
+    for verb in token.ancestors:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i >= token.i:
+            continue
+        mention = heads.get(subject.i)
+        if mention is not None and resolver.info(mention.actor).type == "person":
+            return resolver.info(mention.actor).affiliation
+        return None
+    return None
+
+
+def _named_in_what_they_report(
+    doc: Any,
+    pronoun: Any,
+    best: tuple[tuple[int, ...], Mention],
+    others: list[tuple[tuple[int, ...], Mention]],
+) -> bool:
+    """Whether "he" in what a subject reports may as well be a person named in the report.
+
+    In "Jeffries said his caucus would protect Johnson if he allowed a vote" the reporting
+    subject is preferred as a subject, but the person the report names before the pronoun
+    is as likely (here, the one who can allow a vote): both are in the clause's view and
+    nothing but the ranking tells them apart, so the pronoun is left unresolved.
+    """
+    speaker = doc[best[1].head]
+    if speaker.dep_ not in {"nsubj", "nsubjpass"} or best[0][0] != 0:
+        return False
+    report = next(
+        (
+            c
+            for c in speaker.head.children
+            if c.dep_ == "ccomp" and c.left_edge.i <= pronoun.i <= c.right_edge.i
+        ),
+        None,
+    )
+    if report is None:
+        return False
+    return any(
+        other.actor != best[1].actor
+        and key[0] == 0
+        and report.left_edge.i <= other.head < pronoun.i
+        for key, other in others
+    )
 
 
 def _compatible(

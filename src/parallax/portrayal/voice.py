@@ -31,8 +31,12 @@ class Voice:
     """The source as the article names it ("a senior official")."""
 
     def key(self) -> tuple[str, str]:
-        """A hashable label: own voice, or quoted by this speaker."""
-        return (self.kind, self.speaker or self.speaker_text or "")
+        """A hashable label: own voice, or quoted by this speaker.
+
+        An unnamed source is one however its first word is cased: "The general staff said"
+        opening a sentence and "the general staff said" after a clause are one voice.
+        """
+        return (self.kind, self.speaker or (self.speaker_text or "").lower())
 
 
 OWN_VOICE = Voice(OWN)

@@ -236,6 +236,7 @@ def evaluate(root: Path, limit: int | None = None, part: str = "events") -> dict
                 "unjudged": scores["links_unjudged"].predicted,
             },
             "descriptions": scores["descriptions"].as_dict(),
+            "pronouns": scores["pronouns"].as_dict(),
         },
     }
 
@@ -380,16 +381,22 @@ def _score_actors(
         bcubed_r.append(sum(a == actor for a in same_entity) / len(same_entity))
 
 
+PRONOUNS = frozenset(
+    {"he", "him", "his", "himself", "she", "her", "herself", "it", "its", "itself"}
+    | {"they", "them", "their", "themselves"}
+)
+
+
 def _score_descriptions(
     gold: GoldDocument, actors: list[dict[str, Any]], scores: dict[str, Counts]
 ) -> None:
-    """Definite descriptions ("the company") linked to an actor, against gold coreference.
+    """Descriptions ("the company") and pronouns linked to an actor, against gold coreference.
 
     Right when the gold entity of the smallest mention at the description's first word is
     one the actor's named mentions refer to (gold splits some firms into two entities).
-    Gold counts the mentions that are not names, start with "the" and refer to an entity
-    the actor layer found by name (what a description could have been linked to); a
-    description gold does not mark as a mention is not judged.
+    Gold counts the mentions that are not names, start with "the" (or are one pronoun)
+    and refer to an entity the actor layer found by name (what a description or pronoun
+    could have been linked to); one gold does not mark as a mention is not judged.
     """
     at = _token_at(gold)
     mention_at: dict[str, str] = {}
@@ -412,22 +419,25 @@ def _score_descriptions(
     }
     for m_id, kind in gold.mention_kind.items():
         first = gold.entity_mentions[m_id][0] if gold.entity_mentions[m_id] else ""
-        if (
-            kind != "NAM"
-            and words.get(first) == "the"
-            and gold.refers_to.get(m_id) in found_entities
-        ):
+        if gold.refers_to.get(m_id) not in found_entities:
+            continue
+        if kind != "NAM" and words.get(first) == "the":
             scores["descriptions"].gold += 1
+        elif len(gold.entity_mentions[m_id]) == 1 and words.get(first) in PRONOUNS:
+            scores["pronouns"].gold += 1  # gold leaves most pronouns' kind unset
     for record in actors:
         for mention in record["mentions"]:
-            if mention.get("kind") != "description":
+            score = {"description": "descriptions", "pronoun": "pronouns"}.get(
+                str(mention.get("kind"))
+            )
+            if score is None:
                 continue
             described = mention_at.get(at.get(mention["start"]) or "", "")
             if gold.mention_kind.get(described) == "NAM" or described not in gold.refers_to:
                 continue
-            scores["descriptions"].predicted += 1
+            scores[score].predicted += 1
             right = gold.refers_to[described] in named_entity.get(record["id"], set())
-            scores["descriptions"].correct += int(right)
+            scores[score].correct += int(right)
 
 
 def _titles(kb: KnowledgeBase, entity_id: str) -> set[str]:
@@ -532,5 +542,11 @@ def format_markdown(result: dict[str, Any], part: str = "events") -> str:
         'gold: nominal "the ..." mentions of entities found by name | '
         f"{d['precision']:.3f} | {d['recall']:.3f} | {d['f1']:.3f} | "
         f"{d['correct']} / {d['predicted']} / {d['gold']} |"
+    )
+    p = result["actors"]["pronouns"]
+    lines.append(
+        "| Pronouns to actors, against gold coreference; gold: pronoun mentions of entities "
+        f"found by name | {p['precision']:.3f} | {p['recall']:.3f} | {p['f1']:.3f} | "
+        f"{p['correct']} / {p['predicted']} / {p['gold']} |"
     )
     return "\n".join(lines)
