@@ -13,9 +13,10 @@ theirs), run our pipeline, and compare on the annotated sentences:
 * ``actors``: B-cubed precision and recall of our actor ids over the gold entities of the
   named mentions we found (do "Airbus parent EADS" and "EADS" get one id, "Boeing" and
   "Airbus" two?), and the precision of definite descriptions ("the company") linked to
-  an actor, against the entity gold gives the smallest mention at the description.
-  MEANTIME links too few pronouns to an earlier mention of their entity to score pronoun
-  resolution, so that is not measured here.
+  an actor, against the entity gold gives the smallest mention at the description, and
+  the same for pronouns of one word (gold leaves most pronouns' mention type unset, so
+  they are found by their word; since 2026-12-07, 281 of them refer to an entity found
+  by name).
 
 Every mention a ``REFERS_TO`` relation lists counts: until 2026-12-06 only its first
 source was read, which left most named mentions (841 of them, not 300) out of the B-cubed
