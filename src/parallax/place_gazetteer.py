@@ -19,6 +19,9 @@ sentence uses it as one:
 - as what an attack or a capture is done to ("missiles hit Odesa", "Avdiivka was captured"),
   when the tagger did not call it a person.
 
+A city the tagger called a location (LOC, which names no actor: "families in Kharkiv")
+is retagged the same way; "honour the great Shevchenko" (a poet, and a town) stays.
+
 A name that is part of a longer name ("Kharkiv Tractor Plant"), follows "the" ("in the
 Union") or is a word of a person's full name elsewhere in the text ("Andrew Jackson") is
 left as the tagger had it. Without the package installed nothing is retagged.
@@ -133,7 +136,7 @@ def tag_known_places(doc: Any) -> None:
         if population is None:
             continue
         label = _label_of(doc, start, end)
-        if label is None or label in PLACE_LABELS:
+        if label is None or label in {"GPE", "FAC"}:
             continue
         if start > 0 and doc[start - 1].lower_ in NOT_BEFORE_A_CITY:
             continue
