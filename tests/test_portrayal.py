@@ -211,6 +211,13 @@ def test_a_feeling_towards_someone_is_no_deed() -> None:
     assert actions.kind("frighten", "frightened") == actions.HARMFUL
 
 
+def test_a_contest_both_sides_wage_is_no_deed_but_prevailing_in_it_is() -> None:
+    # Invented: "the couple had been fighting the agency" harms no agency (Levin 36.4).
+    for verb, written in (("fight", "fighting"), ("battle", "battled"), ("clash", "clashed")):
+        assert actions.kind(verb, written) is None, verb
+    assert actions.kind("fight off", "fought") == actions.HARMFUL
+
+
 def test_a_participle_rated_as_an_adjective_of_quality_gives_its_verb_no_rating() -> None:
     # Invented: "an advanced economy" is praise; "voted to advance the nominee" is procedure.
     # A participle rated as a deed still counts.

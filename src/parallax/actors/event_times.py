@@ -108,6 +108,9 @@ def governing_verb(token: Any) -> Any | None:
         if _measure_of_verb(head) and current.lower_ in {"on", "at"}:
             current = head  # "voted 12-10 on Tuesday", "fell 3% on Monday": the verb's day
             continue
+        if head.lemma_ == "time" and head.dep_ == "pobj" and head.head.lower_ == "for":
+            current = head.head  # "withdrew for a second time in January": in January
+            continue
         if head.pos_ in PHRASE_HEADS and not _within_event(head):
             return _subject_verb(head) if current.lower_ in {"in", "on", "during"} else None
         current = head

@@ -146,6 +146,9 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
         controller = direct_object(verb.head) if verb.dep_ == "xcomp" and infinitive else None
         if controller is not None and verb.head.lemma_.lower() not in PURPOSE_HEADS:
             return controller, False  # "urged Obama to listen": Obama listens
+        appealed = _appealed_to(verb.head) if verb.dep_ == "xcomp" and infinitive else None
+        if controller is None and appealed is not None:
+            return appealed, False  # "called on rich nations to deliver": the nations do
         subject, passive = _subject_of(verb.head)
         if verb.dep_ == "xcomp":
             # "X was forced to withdraw": X withdraws; the complement has its own voice.
@@ -155,7 +158,59 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
             # auxiliaries of its own has its own voice; "was arrested and charged" shares.
             passive = any(c.dep_ == "auxpass" for c in verb.children)
         return subject, passive
+    if _main_verb_read_as_a_modifier(verb):
+        return verb.head, False  # "China, the biggest emitter, pledged in May to cut ..."
+    if (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and _main_verb_read_as_a_modifier(verb.head)
+    ):
+        return verb.head.head, False  # "... pledged in May to cut emissions": China cuts
     return None, False
+
+
+def _appealed_to(verb: Any) -> Any | None:
+    """Whom a verb of appeal asks to act: "called on rich nations to deliver": the nations."""
+    if verb.lemma_.lower() not in APPEAL_HEADS:
+        return None
+    return next(
+        (
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in {"on", "upon", "to"}
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+
+
+APPEAL_HEADS = frozenset({"call", "appeal"})
+"""Verbs whose "on" or "to" object is asked to do what the infinitive after it says."""
+
+
+def _main_verb_read_as_a_modifier(verb: Any) -> bool:
+    """Whether the parser took a sentence's own verb for a participle on its subject.
+
+    In "China, the world's biggest emitter, pledged in September to cut emissions" the
+    parser made "China" the root and "pledged" a participle describing it, so the pledge had
+    no doer. A past form right after the comma that closes the subject's apposition, in a
+    sentence with no verb of its own, with an object or a clause of its own and no "by"
+    phrase, is the sentence's verb and its head the subject; a headline's "nine people,
+    most of them children, killed in strike" has none of those and stays a passive.
+    """
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in {"VBN", "VBD"}
+        and head.dep_ == "ROOT"
+        and head.pos_ in {"PROPN", "NOUN"}
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and any(c.dep_ == "appos" for c in head.children)
+        and any(c.dep_ in {"dobj", "xcomp", "ccomp", "advcl"} for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 PURPOSE_HEADS = frozenset({"call", "phone", "visit", "meet", "contact", "promise", "use"})

@@ -191,6 +191,17 @@ read by its verb."""
 
 
 LEAVE_VERBS = frozenset({"abandon", "depart", "desert", "leave", "quit", "vacate"})
+CONTEST_VERBS = frozenset(
+    {
+        *("argue", "battle", "bicker", "clash", "compete", "contend", "feud", "fight"),
+        *("quarrel", "spar", "squabble", "struggle", "wrangle", "wrestle"),
+    }
+)
+"""Verbs of a contest between two sides (after Levin's 1993 "battle verbs", class 36.4):
+"the couple had been fighting the agency since 2007", "firefighters battled blazes". Both
+sides take part and neither is said to be harmed by the other, so the lexicon's rating of
+the verb (-1.6 for "fight") casts no one; with a particle the verb says who prevails
+("fought off an assault") and is read as written."""
 """Verbs of leaving (after Levin's 1993 "leave verbs", class 51.2): "he abandoned his office
 to the protesters" harms no one; the lexicon rates "abandon" by its sense of neglect."""
 
@@ -455,6 +466,8 @@ def kind(action: str, written: str = "") -> str | None:
         return None  # "did not attack" is no evidence of harm
     if words[0] in JUDGEMENT_VERBS or words[0] in SIDE_VERBS or words[0] in ATTITUDE_VERBS:
         return None  # a verdict in words, a stance or a feeling, not a deed
+    if len(words) == 1 and words[0] in CONTEST_VERBS:
+        return None  # a contest, which both sides wage
     if words[0] in ATTACK_VERBS:
         return HARMFUL
     value = valence(words[0], written.split()[-1] if written.split() else "")

@@ -186,7 +186,10 @@ def _governing_verb(token: Any) -> Any | None:
             return _period_verb(head) if head.lemma_.lower() in PERIODS else _verb_or_none(head)
         if not _places_at(preposition):
             return None
-        return _verb_or_none(preposition.head)
+        head = preposition.head
+        if head.lemma_ == "time" and head.dep_ == "pobj" and head.head.lower_ == "for":
+            return _verb_or_none(head.head.head)  # "withdrew for a second time in January"
+        return _verb_or_none(head)
     if current.dep_ in TIME_DEPS:
         return _verb_or_none(current.head)
     return None
