@@ -578,3 +578,20 @@ def test_a_claim_whose_counts_another_source_writes_is_not_its_own() -> None:
     assert counted_elsewhere(counts_in("Seventeen people were hurt."), [*mine, *other], 0)
     assert not counted_elsewhere(counts_in("Forty people were hurt."), [*mine, *other], 0)
     assert not counted_elsewhere(counts_in("Two people died."), [*mine, *other], 0)  # < 10
+
+
+def test_a_dateline_is_no_subject_and_a_count_the_tagger_dated_no_time() -> None:
+    # Invented wire copy: the dateline's city had been the subject of the killing, and
+    # "wounding 40" a time of the clause, so the two tolls were never the same measure.
+    first, second = parse_figures(
+        [
+            "KHARKIV, June 3 — A Russian missile struck a school in Izium on Tuesday, "
+            "killing 12 people and wounding 40, the governor said.",
+            "Local officials said a missile hit a school in the town, killing 9 people.",
+        ]
+    )
+    killed = next(f for f in first if f.predicate == "kill")
+    assert killed.subject == frozenset({"missile"})
+    assert killed.when == frozenset()
+    found = disagreement(first, second)
+    assert found is not None and (found.first.text, found.second.text) == ("12", "9")

@@ -91,6 +91,9 @@ OF_NOUNS = frozenset(
     }
 )
 """Nouns whose "of" takes a town: its people, its parts, what befell it."""
+DEFENDERS = frozenset({"defender", "evacuee", "refugee", "survivor"})
+"""Nouns whose "of" takes a town or a person ("defenders of Mariupol", "defenders of the
+senator"): a town only where the tagger did not see a person."""
 
 
 @lru_cache(maxsize=1)
@@ -212,6 +215,7 @@ def _used_as_a_place(doc: Any, start: int, end: int, label: str, population: int
             or (word in DIRECTIONAL and (not person or over in MOTION_VERBS))
             or (word == "on" and over in ATTACK_WORDS and (not person or population >= BIG_CITY))
             or (word == "of" and over in OF_NOUNS)
+            or (word == "of" and over in DEFENDERS and not person)
         )
     return bool(
         not person

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from parallax.datelines import without_dateline
 from parallax.number_words import CARDINALS, ORDINALS, TENS
 
 _YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)")
@@ -442,7 +443,11 @@ def _when(predicate: Any, run: Sequence[Any]) -> frozenset[str]:
     Dates and times of day ("as of 13:00": a toll at that hour, not the final one), and a
     "since" phrase ("since the invasion began": a running total, not one day's count).
     """
-    found = {e.text.lower() for e in _clause_entities(predicate, run, {"DATE", "TIME"})}
+    found = {
+        e.text.lower()
+        for e in _clause_entities(predicate, run, {"DATE", "TIME"})
+        if not (e.text.isdigit() and len(e.text) != 4)  # "wounding 40": a count the tagger dated
+    }
     inside = {t.i for t in run}
     for token in predicate.subtree:
         if _STAMP.fullmatch(token.text) and token.i not in inside:
@@ -586,6 +591,10 @@ def _parser() -> Any:
 
 
 def parse_figures(texts: Sequence[str]) -> list[list[Figure]]:
-    """The figures of each text, parsing them in one batch with the shared spaCy model."""
+    """The figures of each text, parsing them in one batch with the shared spaCy model.
+
+    A dateline is cut off first: "MOSCOW, May 14 — Russian forces ... killing 3 soldiers"
+    parsed whole makes the dateline's place the subject of the killing.
+    """
     nlp = _parser()
-    return [figures(doc) for doc in nlp.pipe(texts)]
+    return [figures(doc) for doc in nlp.pipe([without_dateline(t) for t in texts])]

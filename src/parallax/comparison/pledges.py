@@ -35,6 +35,7 @@ from typing import Any
 
 from parallax.actors.speech import SPEECH_VERBS
 from parallax.comparison.figures import NOT_A_FACT, Figure, figures
+from parallax.datelines import without_dateline
 
 COMMIT_VERBS = frozenset(
     {"pledge", "promise", "commit", "announce", "approve", "allocate", "earmark", "unveil"}
@@ -456,4 +457,4 @@ def parse_pledges(texts: Sequence[str]) -> list[list[Pledge]]:
     """The commitments of each text, parsed in one batch with the shared spaCy model."""
     from parallax.spacy_model import load_spacy
 
-    return [pledges(doc) for doc in load_spacy().pipe(texts)]
+    return [pledges(doc) for doc in load_spacy().pipe([without_dateline(t) for t in texts])]

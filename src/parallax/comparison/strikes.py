@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from parallax.actors.speech import SPEECH_VERBS
+from parallax.datelines import without_dateline
 
 ATTACK_VERBS = frozenset({"hit", "strike", "shell", "attack", "bomb", "target"})
 ATTACK_NOUNS = frozenset({"strike", "attack", "shelling", "bombing"})
@@ -220,4 +221,4 @@ def parse_strikes(texts: Sequence[str]) -> list[list[Strike]]:
     """The strikes of each text, parsed in one batch with the shared spaCy model."""
     from parallax.spacy_model import load_spacy
 
-    return [strikes(doc) for doc in load_spacy().pipe(texts)]
+    return [strikes(doc) for doc in load_spacy().pipe([without_dateline(t) for t in texts])]

@@ -331,6 +331,22 @@ How to read these:
   being a person unmatched one target, "Harvey" in a report on Hurricane Harvey's relief;
   its floors raised to 0.54 / 0.49), NFC `role_lean` 0.490 / 0.489 to 0.488 / 0.488,
   `role` and every `portrayal-judged` row unchanged; the gazetteer alone changed none.
+- 2026-12-07, third session (issue 16), from invented wire copy (a Supreme Court ruling, a
+  prisoner swap, a House speaker's border fight, a heatwave, a front-line report) and a
+  war op-ed, none from the corpora: verbs of a contest that both sides wage (Levin's
+  "battle verbs": "the couple had been fighting the agency") harm no one and cast no
+  antagonist, though "fought off an assault" still does; a verdict passed by an
+  unresolved "It" or "they" is an unnamed speaker's (the report had listed a source called
+  "It"), and an unnamed source is one voice however its first word is cased ("The general
+  staff" and "the general staff" had been two); "the agency" takes the body named on the
+  noun, however far back, and pronouns and descriptions are left open where the text
+  allows another reading (MEANTIME's new pronoun row, in the actors table); events get the
+  doer the parser hid ("China, the world's biggest emitter, pledged ..."; "called on rich
+  nations to deliver"). BASIL and PerSenT unchanged (0.625 / 0.365, 0.547 / 0.493), NFC
+  `role_lean` 0.488 to 0.489, every `portrayal-judged` row unchanged. Tried and not kept:
+  "the Islamic State" read whole where the tagger stops at "Islamic" (BASIL 0.623: the new
+  actor moved one article's question budget onto two of Donald Trump's sentences, read
+  negative against gold's neutral).
 - NFC: `role_lean` is the learned reading of all the evidence, every voice alike
   (`parallax/portrayal/role_model.py`, `parallax-dev train portrayal-roles`, fitted on the
   paper's fold 1 train and dev articles only); its held-out row above is the fold's test
