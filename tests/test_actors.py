@@ -1664,6 +1664,15 @@ def test_a_title_the_tagger_ran_into_a_name_is_no_part_of_it(nlp: Pipeline) -> N
     assert names == {"Jerome Powell"}, names
 
 
+def test_a_legislators_title_the_tagger_ran_into_a_name_is_no_part_of_it(
+    nlp: Pipeline,
+) -> None:
+    # Invented wording: the tagger starts the name at "Assemblyman".
+    analysis = analyse(nlp, '"This stinks," said Assemblyman Ed Ra, a Long Island Republican.')
+    names = {a["name"] for a in analysis.layers["actors"] if a["type"] == "person"}
+    assert names == {"Ed Ra"}, names
+
+
 def test_a_name_the_tagger_ran_over_a_comma_ends_at_the_comma(nlp: Pipeline) -> None:
     # Invented wording: the small tagger tags "Eskom, South Africa's" as one organisation.
     analysis = analyse(
@@ -1831,3 +1840,22 @@ def test_who_speaks_of_the_people_a_place_phrase_hangs_on(nlp: Pipeline) -> None
     assert names.get(acts["take"]["agent"]) != "Lviv", acts["take"]
     held = acts["hold"]
     assert names.get(held["target"]) != "Mariupol" and "defenders" in held["target_text"], held
+
+
+def test_according_to_closing_a_sentence_vouches_for_all_of_it(nlp: Pipeline) -> None:
+    # Invented: the parser hangs "according to" on the last clause ("a day after ..."), so
+    # the resignation it vouches for was left in the article's own voice.
+    analysis = analyse(
+        nlp,
+        "A senior aide to Gov. Ann Hale resigned on Wednesday, a day after investigators "
+        "subpoenaed records, according to two people familiar with the matter.",
+    )
+    quote = next(q for q in analysis.layers["quotes"] if q["cue"] == "according to")
+    assert quote["text"].startswith("A senior aide"), quote["text"]
+    assert quote["text"].endswith("subpoenaed records"), quote["text"]
+
+
+def test_a_percentage_ends_what_a_source_vouches_for_with_its_sign(nlp: Pipeline) -> None:
+    analysis = analyse(nlp, "Prices rose 3%, according to official data.")
+    quote = next(q for q in analysis.layers["quotes"] if q["cue"] == "according to")
+    assert quote["text"] == "Prices rose 3%", quote["text"]

@@ -52,6 +52,10 @@ LEADING_TITLES = frozenset(
         *("admiral", "adm", "colonel", "col", "captain", "capt", "lieutenant", "lt"),
         *("sergeant", "sgt", "sheriff", "speaker", "chancellor", "premier", "professor"),
         *("prof", "coach", "dr", "pope", "king", "queen", "prince", "princess"),
+        *("assemblyman", "assemblywoman", "assemblymember", "congressman", "congresswoman"),
+        *("councilman", "councilwoman", "councillor", "councilor", "alderman", "attorney"),
+        *("vice", "prime", "deputy", "rabbi", "rev", "reverend", "bishop", "archbishop"),
+        *("detective", "trooper", "officer", "sheikh", "ayatollah"),
     }
 )
 """Titles (and their abbreviations) written before a name, never part of it."""

@@ -100,9 +100,15 @@ def reported(token: Any) -> tuple[int, int, Any | None] | None:
         source = _author_of(source)
         sent = token.sent
         clause = token.head
+        if _frames_the_sentence(token):
+            clause = sent.root  # "X resigned, a day after Y, according to two people": all of it
         tokens = [t for t in clause.subtree if not (token.left_edge.i <= t.i <= token.right_edge.i)]
         opening = after_dateline(token.doc, sent.start)
-        tokens = [t for t in tokens if t.sent.start == sent.start and not t.is_punct]
+        tokens = [
+            t
+            for t in tokens
+            if t.sent.start == sent.start and (not t.is_punct or t.text == "%")  # "rose 3%"
+        ]
         tokens = [t for t in tokens if t.i >= opening]
         if not tokens:
             return None
@@ -134,6 +140,20 @@ def reported(token: Any) -> tuple[int, int, Any | None] | None:
     while last > first and token.doc[last].is_punct and not _closes(token.doc, first, last):
         last -= 1
     return first, _to_closing_mark(token.doc, first, last, token.sent.end) + 1, subject
+
+
+def _frames_the_sentence(according: Any) -> bool:
+    """Whether "according to X" opens the sentence or closes it after a comma.
+
+    So placed it vouches for the whole sentence, whatever clause the parser hung it on (in
+    "An aide resigned on Wednesday, a day after investigators subpoenaed records, according
+    to two people", the last clause).
+    """
+    sent = according.sent
+    rest = [t for t in according.doc[according.right_edge.i + 1 : sent.end] if not t.is_punct]
+    before = according.doc[according.i - 1] if according.i > sent.start else None
+    opening = according.i == after_dateline(according.doc, sent.start)
+    return opening or (not rest and before is not None and before.text == ",")
 
 
 NOBODY = frozenset({"nobody", "none", "neither", "noone"})

@@ -342,8 +342,13 @@ How to read these:
   noun, however far back, and pronouns and descriptions are left open where the text
   allows another reading (MEANTIME's new pronoun row, in the actors table); events get the
   doer the parser hid ("China, the world's biggest emitter, pledged ..."; "called on rich
-  nations to deliver"). BASIL and PerSenT unchanged (0.625 / 0.365, 0.547 / 0.493), NFC
-  `role_lean` 0.488 to 0.489, every `portrayal-judged` row unchanged. Tried and not kept:
+  nations to deliver"); "according to X" opening a sentence or closing it after a comma
+  vouches for the whole sentence, not only the clause the parser hung it on ("An aide
+  resigned on Wednesday, a day after investigators subpoenaed records, according to two
+  people" had left the resignation in the article's voice); a legislator's title the
+  tagger ran into a name ("Assemblyman Ed Ra") is no part of it. BASIL and PerSenT
+  unchanged (0.625 / 0.365, 0.547 / 0.493), NFC `role_lean` 0.488 (0.489 for a while,
+  back with the last two), every `portrayal-judged` row unchanged. Tried and not kept:
   "the Islamic State" read whole where the tagger stops at "Islamic" (BASIL 0.623: the new
   actor moved one article's question budget onto two of Donald Trump's sentences, read
   negative against gold's neutral).
