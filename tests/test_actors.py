@@ -1848,7 +1848,7 @@ def test_according_to_closing_a_sentence_vouches_for_all_of_it(nlp: Pipeline) ->
     analysis = analyse(
         nlp,
         "A senior aide to Gov. Ann Hale resigned on Wednesday, a day after investigators "
-        "subpoenaed records, according to two people familiar with the matter.",
+        "subpoenaed records, according to three officials briefed on the inquiry.",
     )
     quote = next(q for q in analysis.layers["quotes"] if q["cue"] == "according to")
     assert quote["text"].startswith("A senior aide"), quote["text"]

@@ -31,8 +31,8 @@ def pronouns(nlp: Pipeline, text: str) -> dict[str, list[str]]:
 
 
 def test_he_in_a_report_naming_another_person_first_is_left_open(nlp: Pipeline) -> None:
-    # Invented: the one who can allow a vote is the speaker of the House, not the speaker
-    # of the sentence; nothing but subjecthood tells the two apart.
+    # Invented: the one who can allow a vote is the chamber's leader, not the one reporting;
+    # nothing but subjecthood tells the two apart.
     found = pronouns(
         nlp,
         "Minority leader Dan Ruiz said his caucus would protect Tom Hale if he allowed a vote.",
