@@ -234,15 +234,11 @@ def resolve_references(
         if lower in PERSONAL and _named_in_what_they_report(doc, token, best, ranked[1:]):
             continue
         own = _speakers_country(token, wanted, explicit, resolver)
-        if kind == "description" and own in {m.actor for _, m in ranked} | {
-            m.actor for _, m in far
-        }:
-            best = (
-                next(pair for pair in ranked if pair[1].actor == own)
-                if any(pair[1].actor == own for pair in ranked)
-                else ((0,), next(m for _, m in far if m.actor == own))
-            )
-            ranked, far = [best], []  # the Greek prime minister's "the country": Greece
+        mine = [pair for pair in ranked if pair[1].actor == own] or [
+            ((distance,), m) for distance, m in far if m.actor == own
+        ]
+        if kind == "description" and mine:
+            best, ranked, far = mine[0], mine[:1], []  # Zelensky's "the country": Ukraine
         if kind == "description" and resolver.info(best[1].actor).type == "place":
             continue  # "the state" after "in Ohio": a state the knowledge base does not know
         if kind == "description" and any(
