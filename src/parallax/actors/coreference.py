@@ -233,7 +233,7 @@ def resolve_references(
             continue
         if lower in PERSONAL and _named_in_what_they_report(doc, token, best, ranked[1:]):
             continue
-        own = _speakers_country(token, wanted, explicit, resolver)
+        own = _speakers_country(token, wanted, actor_at, resolver)
         mine = [pair for pair in ranked if pair[1].actor == own] or [
             ((distance,), m) for distance, m in far if m.actor == own
         ]
@@ -344,7 +344,7 @@ def _ambiguous(
 
 
 def _speakers_country(
-    token: Any, wanted: frozenset[str] | None, explicit: list[Mention], resolver: ActorResolver
+    token: Any, wanted: frozenset[str] | None, actor_at: dict[int, str], resolver: ActorResolver
 ) -> str | None:
     """The country of the person whose words "the country" is in, when the article says it.
 
@@ -354,14 +354,13 @@ def _speakers_country(
     """
     if wanted is None or "country" not in wanted:
         return None
-    heads = {m.head: m for m in explicit}
     for verb in token.ancestors:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.i >= token.i:
             continue
-        mention = heads.get(subject.i)
-        if mention is not None and resolver.info(mention.actor).type == "person":
-            return resolver.info(mention.actor).affiliation
+        actor = actor_at.get(subject.i)
+        if actor is not None and resolver.info(actor).type == "person":
+            return resolver.info(actor).affiliation
         return None
     return None
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from parallax.temporal.clause_tense import counted_occasion
+
 UNTIL = frozenset({"until", "till", "to"})
 DEFERRING = frozenset(
     {"delay", "postpone", "defer", "adjourn", "push", "move", "extend", "suspend", "put"}
@@ -108,7 +110,7 @@ def governing_verb(token: Any) -> Any | None:
         if _measure_of_verb(head) and current.lower_ in {"on", "at"}:
             current = head  # "voted 12-10 on Tuesday", "fell 3% on Monday": the verb's day
             continue
-        if head.lemma_ == "time" and head.dep_ == "pobj" and head.head.lower_ == "for":
+        if counted_occasion(head):
             current = head.head  # "withdrew for a second time in January": in January
             continue
         if head.pos_ in PHRASE_HEADS and not _within_event(head):

@@ -187,12 +187,21 @@ def _governing_verb(token: Any) -> Any | None:
         if not _places_at(preposition):
             return None
         head = preposition.head
-        if head.lemma_ == "time" and head.dep_ == "pobj" and head.head.lower_ == "for":
+        if counted_occasion(head):
             return _verb_or_none(head.head.head)  # "withdrew for a second time in January"
         return _verb_or_none(head)
     if current.dep_ in TIME_DEPS:
         return _verb_or_none(current.head)
     return None
+
+
+def counted_occasion(noun: Any) -> bool:
+    """Whether a noun is the "time" of "for a second time": a count of the verb's doings.
+
+    A time hung on it ("withdrew for a second time in January") is the verb's own, not the
+    noun's, which names no event of its own.
+    """
+    return bool(noun.lemma_ == "time" and noun.dep_ == "pobj" and noun.head.lower_ == "for")
 
 
 RANGE_ENDS = frozenset({"to", "until", "till", "through"})
