@@ -1076,6 +1076,25 @@ def test_an_attribution_closing_its_sentence_reports_the_whole_sentence(nlp: Pip
     assert said["agent_text"] == "harbour master Ana Lindqvist"
 
 
+def test_a_speaker_named_in_one_entity_is_shown_whole_though_parsed_as_two() -> None:
+    """The parser may split "the Polar Snow and Ice Data Center" at "and"; the name is one."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from parallax.actors.quotes import _phrase
+
+    words = ["the", "Polar", "Snow", "and", "Ice", "Data", "Center", "said", "."]
+    heads = [2, 2, 7, 2, 6, 6, 2, 7, 7]
+    deps = ["det", "compound", "nsubj", "cc", "compound", "compound", "conj", "ROOT", "punct"]
+    pos = ["DET", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    assert _phrase(doc[2]) == "the Polar Snow and Ice Data Center"
+    two = ["B-PERSON", "I-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=two)
+    assert _phrase(doc[2]) == "the Polar Snow"  # two names: the first speaks in its own name
+
+
 def test_a_short_quotation_that_is_all_the_speaker_says_is_direct(nlp: Pipeline) -> None:
     analysis = analyse(nlp, 'The storm closed the port. "Stay at home tonight," the mayor said.')
     (quote,) = analysis.layers["quotes"]

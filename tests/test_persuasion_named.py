@@ -7,6 +7,7 @@ event; loaded language judges a party, so with no party named there is nothing t
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from parallax.encoder import TokenStates
 from parallax.persuasion.loaded import SENTENCE_FEATURES, LoadedLanguageHead
@@ -73,3 +74,22 @@ def test_a_datelines_city_is_not_the_ledes_someone() -> None:
     doc = load_spacy()(text)
     assert not sentence_names_someone(doc, dateline_length(text), len(text))
     assert sentence_names_someone(None, 0, len(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Invented: the source a report is attributed to is not what its words judge.
+        ("Lake ice shrank to a record low this winter, the Polar Data Office said.", False),
+        ("Officials said the storm slammed into the coast overnight.", False),
+        ("Rainfall plunged to half the usual amount, according to the weather service.", False),
+        # What is reported names someone: the flag keeps a party to judge.
+        ("Officials said the senator gutted the library budget.", True),
+        ("The mayor's plan is a disaster for tenants, the council said.", True),
+    ],
+)
+def test_the_source_of_a_report_is_no_one_it_judges(text: str, names: bool) -> None:
+    from parallax.components.techniques import sentence_names_someone
+    from parallax.spacy_model import load_spacy
+
+    assert sentence_names_someone(load_spacy()(text), 0, len(text)) is names, text

@@ -211,7 +211,7 @@ PLACE_PREPOSITIONS = frozenset(
 POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "their"})
 
 
-def names_someone(span: Any) -> bool:
+def names_someone(span: Any, skip: frozenset[int] = frozenset()) -> bool:
     """Whether a sentence (a spaCy span) names anyone a judgement could be about.
 
     Loaded language colours a party: a person, a group, an organisation, a state acting.
@@ -225,8 +225,13 @@ def names_someone(span: Any) -> bool:
     endings "-ist" and "-ian": the "-er", "-or" and "-ee" endings also make things
     ("power", "reactor", "degree"), and a thing read as people here would keep a flag
     that has no one to judge.
+
+    ``skip``: indices of tokens that name no one the sentence could judge, such as the
+    source a report is attributed to (:func:`parallax.persuasion.reporting.speaker_tokens`).
     """
     for token in span:
+        if token.i in skip:
+            continue
         if token.ent_type_ in SPEAKING_LABELS:
             return True
         if token.ent_type_ == "GPE" and token.dep_ in ACTING:

@@ -598,4 +598,9 @@ def _name_end(token: Any) -> int:
             named = [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
             if named and child.i == right + 1:
                 right = max(right, _name_end(named[0]))
+    # A name the tagger reads as one, though the parser splits it at a coordination ("the
+    # U.S. National Snow and Ice Data Center" parsed as "Snow" and "Ice Data Center").
+    doc = token.doc
+    while token.ent_iob_ != "O" and right + 1 < len(doc) and doc[right + 1].ent_iob_ == "I":
+        right += 1
     return int(right)

@@ -26,7 +26,7 @@ from parallax.model import Analysis
 from parallax.persuasion import rules
 from parallax.persuasion.loaded import bundled_head
 from parallax.persuasion.model import bundled_model
-from parallax.persuasion.reporting import plain_spans
+from parallax.persuasion.reporting import plain_spans, speaker_tokens
 from parallax.persuasion.shown import shown_spans
 from parallax.persuasion.voices import attribute, carried_by_other_voice, summarise
 from parallax.pipeline.registry import register
@@ -58,7 +58,7 @@ def sentence_names_someone(doc: Any, start: int, end: int) -> bool:
     if doc is None:
         return True
     span = doc.char_span(start, end, alignment_mode="expand")
-    return True if span is None else names_someone(span)
+    return True if span is None else names_someone(span, speaker_tokens(span))
 
 
 def sentence_literal_spans(doc: Any, start: int, end: int) -> list[tuple[int, int]]:

@@ -54,6 +54,28 @@ def _reported(child: Any) -> bool:
     )
 
 
+def speaker_tokens(span: Any) -> frozenset[int]:
+    """Indices of the words naming whom a sentence attributes what it reports to.
+
+    That is the subject of a speech verb that reports (:func:`reporting_spans`: "the data
+    centre said", "officials told reporters") and the one after "according to". The source
+    vouches for the words and is not what they judge: "sea ice shrank to a record low,
+    the data centre said" judges no one, and its vivid verb gives the size of an event.
+    """
+    found: set[int] = set()
+    for token in span:
+        if token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS:
+            if any(_reported(child) for child in token.children):
+                for child in token.children:
+                    if child.dep_ in {"nsubj", "nsubjpass"}:
+                        found.update(t.i for t in child.subtree)
+        elif token.lower_ == "according" and token.dep_ == "prep":
+            for to in token.children:
+                if to.lower_ == "to":
+                    found.update(t.i for c in to.children if c.dep_ == "pobj" for t in c.subtree)
+    return frozenset(found)
+
+
 NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC"})
 """Entity types whose words only name someone or somewhere: a person's or a place's name."""
 

@@ -222,11 +222,12 @@ def named_someone(texts: Sequence[str]) -> list[bool]:
     """
     from parallax.actors.animacy import names_someone
     from parallax.datelines import dateline_length
+    from parallax.persuasion.reporting import speaker_tokens
     from parallax.spacy_model import load_spacy
 
     nlp = load_spacy()
     tails = [text[dateline_length(text) :] for text in texts]
-    return [names_someone(doc) for doc in nlp.pipe(tails, batch_size=64)]
+    return [names_someone(doc, speaker_tokens(doc[:])) for doc in nlp.pipe(tails, batch_size=64)]
 
 
 def literal_words(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
