@@ -253,3 +253,20 @@ def test_a_period_ending_in_a_month_lies_where_its_verb_puts_it(nlp: Pipeline) -
     assert values["September"] == "2026-09"
     values = _values(nlp, "The vote was postponed to February.", when)
     assert values["February"] == "2027-02"
+
+
+def test_a_season_a_present_verb_acts_on_is_not_the_coming_one(nlp: Pipeline) -> None:
+    # Invented science copy: "survives the summer" tells what happens every year; a past
+    # verb still places its object ("spent the winter" is the one gone).
+    text = "Sea ice that survives the summer is thicker and older, the survey team said."
+    assert _values(nlp, text, date(2026, 9, 24)) == {"the summer": "2026-SU"}
+    text = "The survey team spent the winter on the ice shelf."
+    assert _values(nlp, text, date(2026, 9, 24)) == {"the winter": "2025-WI"}
+
+
+def test_a_month_after_a_or_an_is_a_kind_of_month_with_no_year() -> None:
+    # Invented: "an ice-free September" is any such month; "a September speech" is dated.
+    found = find_times("Models show an ice-free September before 2050.", date(2026, 9, 24))
+    assert [t.value for t in found] == ["XXXX-09", "2050"]
+    found = find_times("She gave a September speech on trade.", date(2026, 11, 2))
+    assert [t.value for t in found] == ["2026-09"]

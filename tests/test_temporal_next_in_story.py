@@ -36,3 +36,12 @@ def test_the_next_period_without_a_past_story_counts_from_publication(
     text: str, value: str
 ) -> None:
     assert find_times(text, WRITTEN)[-1].value == value
+
+
+def test_a_time_something_is_compared_with_is_no_date_of_the_story() -> None:
+    # Invented: the next year counts from now, not from the standard of the comparison;
+    # "the following year" always follows the story's time.
+    text = "Today's ice is thinner than it was two decades ago, so it may melt the next year."
+    assert find_times(text, WRITTEN)[-1].value == "2025"
+    text = "Sales were higher than in 2019. The following year they fell."
+    assert find_times(text, WRITTEN)[-1].value == "2020"

@@ -169,6 +169,20 @@ def _day_counted_back(expression: TimeExpression) -> TimeExpression | None:
     return replace(expression, type="DATE", value=value, range=None, relative=True)
 
 
+_THAN = re.compile(r"\bthan\b[^.,;:!?]{0,30}$", re.IGNORECASE)
+
+
+def _compared_with(text: str, expression: TimeExpression) -> bool:
+    """Whether a time is what something is compared with ("thinner than it was in 2006").
+
+    It gives the standard of a comparison, not a time the story has moved to: in "the ice
+    is thinner than it was two decades ago, which makes it likely to melt the next year",
+    the next year is counted from now. ("The following year" always counts from the story,
+    and still does from such a time.)
+    """
+    return bool(_THAN.search(text, max(0, expression.start - 40), expression.start))
+
+
 def _phrase(expression: TimeExpression) -> str:
     return re.sub(r"\s+", " ", expression.text.strip())
 
@@ -337,6 +351,8 @@ def _next_in_story(
         return None
     pool = close if unit in _FORWARD_UNITS else near
     before = [e for e in pool if e.end <= expression.start and e.range is not None]
+    if before and _compared_with(text, before[-1]):
+        return None  # "thinner than two decades ago ... likely to melt the next year"
     if not before or before[-1].vague or before[-1].parts:
         return None
     assert before[-1].range is not None

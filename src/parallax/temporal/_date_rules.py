@@ -153,7 +153,7 @@ def bare_month_rule(m: re.Match[str], ctx: Context) -> Value | None:
     if not cue and following[:1].isupper() and following.lower() not in grammar.WEEKDAYS:
         return None  # "June Carter", "August Strindberg"
     month = month_number(name)
-    if ctx.anchor is None:
+    if ctx.anchor is None or (not cue and _a_kind_of_month(m, ctx, following)):
         return Value("DATE", f"XXXX-{month:02d}", relative=True, mod=mod_of(m))
     relyear = (m["relyear"] or "").lower()
     year: int | None
@@ -171,6 +171,26 @@ def bare_month_rule(m: re.Match[str], ctx: Context) -> Value | None:
         year = likely_year(ctx, month, 15, m.start(), m.end(), whole_month=True)
     shown = f"{year:04d}" if year is not None else "XXXX"
     return Value("DATE", f"{shown}-{month:02d}", relative=True, mod=mod_of(m))
+
+
+_INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]|[Aa]n|[Aa]nother)\s+(?:[a-z][\w-]*\s+){0,2}$")
+AFTER_A_NOUN_PHRASE = frozenset(
+    {"before", "after", "by", "in", "within", "when", "that", "than", "and", "or", "like"}
+    | {"is", "was", "would", "could", "will", "may", "might", ""}
+)
+"""Words that may follow a noun phrase the month ends ("an ice-free September before 2050")."""
+
+
+def _a_kind_of_month(m: re.Match[str], ctx: Context, following: str) -> bool:
+    """Whether a month with "a" or "an" before it is a kind of month, not a date.
+
+    "The Arctic could see an ice-free September", "a wet April follows a dry March": the
+    month is what happens in any such month, in no year the text gives. With a noun after
+    it the month is a modifier of that noun ("a September speech"), and dates the speech.
+    """
+    if not _INDEFINITE_BEFORE.search(ctx.text[max(0, m.start() - 40) : m.start()]):
+        return False
+    return not following[:1].islower() or following.lower() in AFTER_A_NOUN_PHRASE
 
 
 MAY_CUES = frozenset(

@@ -110,7 +110,17 @@ def clause_lean(token: Any) -> Lean | None:
         # "Johnson on Wednesday scheduled a vote for Friday", "the talks, postponed on
         # Monday, ...": the time dates the arranging, which is told in the past
         return "past"
-    return _tense(verb)
+    tense = _tense(verb)
+    if tense != "past" and _acted_on(token):
+        # "ice that survives the summer": a time the verb acts on or lasts through, in a
+        # present that tells what happens every year, not the coming one
+        return None
+    return tense
+
+
+def _acted_on(token: Any) -> bool:
+    """Whether a time is its verb's object with a determiner ("survives the summer")."""
+    return bool(token.dep_ == "dobj" and any(c.dep_ == "det" for c in token.children))
 
 
 def _dates_the_arranging(token: Any, verb: Any) -> bool:
