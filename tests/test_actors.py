@@ -693,6 +693,13 @@ def test_a_phrasal_verb_keeps_its_particle_however_it_is_parsed(nlp: Pipeline) -
     assert "pulled out" in actions, actions
 
 
+def test_how_a_figure_changed_after_a_comma_is_no_particle(nlp: Pipeline) -> None:
+    # Invented wire copy: "up from" compares the figure; the act is "shipped".
+    text = "Brazil shipped 2.1 million tonnes of oats in May, up from 1.6 million in April."
+    actions = {e["action"] for e in analyse(nlp, text).layers["events"]}
+    assert "ship" in actions and "ship up" not in actions, actions
+
+
 def test_he_with_two_equally_likely_people_is_left_unresolved(nlp: Pipeline) -> None:
     one = analyse(nlp, "Carl Holm thanked the voters. He said the count was fair.")
     assert actor_of(one, "He") == actor_of(one, "Carl Holm")
