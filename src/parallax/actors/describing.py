@@ -17,7 +17,9 @@ A name can stand in a phrase without the article speaking of its bearer at all:
   and tie"", "called the plan "a Marshall Plan for coal""): the name is the speaker's
   figure for the thing, not a participant. Unquoted, the complement may be who someone is
   ("described the suspect as John Hale"), so only quoted ones count;
-- as a time zone after a clock time ("by 1120 GMT"), which the tagger reads as a body.
+- as a time zone after a clock time ("by 1120 GMT"), which the tagger reads as a body;
+- as the model of arms set before their noun ("more Patriot air defence systems", "two
+  Leopard tanks"), which the tagger reads as a person's or a firm's name.
 
 The readings come from the parse alone (the hyphen, the compound's head, a number, the
 verb of calling), and the quotation marks.
@@ -32,8 +34,10 @@ not change (Barack Obama, Mary Cheney) crossed the sentiment cut.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
+from parallax.actors.aims import WEAPON_NOUNS
 from parallax.actors.animacy import QUANTITIES
 from parallax.actors.speech import CHARACTERISING_VERBS, quote_spans
 
@@ -43,13 +47,45 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
-def names_no_actor(ent: Any) -> bool:
-    """Whether an entity names no actor where it stands (see the module)."""
+def names_no_actor(ent: Any, known: Callable[[str], bool] = lambda _: False) -> bool:
+    """Whether an entity names no actor where it stands (see the module).
+
+    ``known``: whether the knowledge base knows a name (a known armed group's name before
+    its weapons, "Hamas rockets", is the group's).
+    """
     return (
         in_hyphenated_modifier(ent)
         or counted_as_things(ent)
         or quoted_figure(ent)
         or clock_zone(ent)
+        or (weapon_model(ent) and not known(ent.text))
+    )
+
+
+MATERIEL_NOUNS = WEAPON_NOUNS | {
+    "launcher", "interceptor", "tank", "jet", "howitzer", "rifle", "warplane", "helicopter",
+}  # fmt: skip
+"""Nouns of arms a model's name is set before ("Patriot interceptors", "Leopard tanks")."""
+ARMS_KINDS = frozenset({"defence", "defense", "missile", "rocket", "artillery", "launch"})
+"""Words that make a "system" an arms system ("Patriot air defence systems")."""
+
+
+def weapon_model(ent: Any) -> bool:
+    """Whether a name the tagger calls a person or a body names a model of arms.
+
+    "More Patriot air defence systems", "two Leopard tanks": the name is set before a
+    noun of arms as its model, and the small tagger reads it as a person's or a firm's.
+    A people's name keeps its reading ("Houthi drones" are the Houthis' doing), and so
+    does any name the knowledge base knows.
+    """
+    if ent.label_ not in {"PERSON", "ORG"} or ent.root.dep_ != "compound":
+        return False
+    head = ent.root.head
+    lemma = head.lemma_.lower()
+    if lemma in MATERIEL_NOUNS:
+        return True
+    return lemma == "system" and any(
+        c.dep_ == "compound" and c.lemma_.lower() in ARMS_KINDS for c in head.children
     )
 
 

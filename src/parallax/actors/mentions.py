@@ -202,7 +202,7 @@ class ActorResolver:
                 continue
             if in_a_persons_title(ent) or common_word_as_name(ent, self._known):
                 continue  # a title's department, or a common word tagged as a name ("state")
-            if names_no_actor(ent):
+            if names_no_actor(ent, lambda text: self.lookup(text) is not None):
                 continue  # "Clinton-era rules", "40 Shaheds"
             mention = self._entity(ent)
             if mention is not None:
