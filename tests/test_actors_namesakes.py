@@ -196,3 +196,21 @@ def _actors_called_it(analysis: Analysis) -> list[str]:
     return [
         a["name"] for a in analysis.layers["actors"] for m in a["mentions"] if m["text"] == "it"
     ]
+
+
+def test_a_bare_surname_is_the_head_of_state_in_office_unless_a_full_name_says_otherwise(
+    nlp: Pipeline,
+) -> None:
+    # Invented: news names a sitting president by surname alone; a namesake named in
+    # full is the one the surname means, and a leader out of office is not linked.
+    from datetime import date
+
+    text = "Prime Minister Lena Dahl spoke with Putin by phone on Tuesday."
+    found = nlp(Article(text=text, source="<t>", language="en", date=date(2026, 5, 12)))
+    assert actor_at(found, "Putin") == "vladimir-putin"
+    text = "Ivan Putin, a Tallinn baker, won the prize. Putin said he was surprised."
+    found = nlp(Article(text=text, source="<t>", language="en", date=date(2026, 5, 12)))
+    assert actor_at(found, "Putin", 0) == actor_at(found, "Ivan Putin") != "vladimir-putin"
+    text = "The mayor met Obama in Chicago."
+    found = nlp(Article(text=text, source="<t>", language="en", date=date(2026, 5, 12)))
+    assert actor_at(found, "Obama") != "barack-obama"

@@ -81,7 +81,7 @@ from parallax.actors.place_names import places_tagged_as_bodies
 from parallax.actors.products import mark_products
 from parallax.actors.state_heads import state_head
 from parallax.actors.subjects import subject_mention
-from parallax.actors.surname_links import bodies_named, serves_a_named_body
+from parallax.actors.surname_links import bodies_named, leader_by_surname_alone, serves_a_named_body
 from parallax.domains import domain_pack
 from parallax.knowledge import KBEntity, KnowledgeBase, stands_for, written_as_named
 from parallax.knowledge.shared_names import article_means_us_state, is_us_state
@@ -547,7 +547,9 @@ class ActorResolver:
             return person
         if title_names_an_office(ent, offices) or self._in_office_then(person, ent.doc):
             return person
-        return None
+        when = self.when
+        sitting = when is not None and leader_by_surname_alone(self.kb, person, when, ent.doc)
+        return person if sitting else None
 
     def _title_allows(self, ent: Any, person: KBEntity) -> bool:
         """Whether the title before the name, if any, can be this person's (see the module)."""

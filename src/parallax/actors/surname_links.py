@@ -7,8 +7,11 @@ only some people of each surname, and a namesake can share an office with them t
 is not the earlier prime minister of that name who then led NATO. The publication date is
 evidence for such a link only when the article names the body that person served at that
 date (the state they headed, the organisation they led); otherwise the surname stays the
-article's own person. A title before the name, or the article's own full mention of it,
-decides the other cases (:mod:`parallax.actors.mentions`, :mod:`parallax.actors.name_forms`).
+article's own person. One exception: a head of state or government in office on the
+publication date, whom news names by surname alone, when no full name in the article ends
+in that surname (:func:`leader_by_surname_alone`). A title before the name, or the
+article's own full mention of it, decides the other cases (:mod:`parallax.actors.mentions`,
+:mod:`parallax.actors.name_forms`).
 """
 
 from __future__ import annotations
@@ -64,3 +67,37 @@ def serves_a_named_body(
             if fact.subject in bodies and in_term(fact, when, margin):
                 return True
     return False
+
+
+def leader_by_surname_alone(kb: KnowledgeBase, person: KBEntity, when: date, doc: Any) -> bool:
+    """Whether a bare surname is a head of state or government in office at ``when``.
+
+    News names a person in full at first mention, unless readers know them by the surname
+    alone: a sitting president or prime minister ("Carney spoke with Trump"). So a surname
+    that no full name in the article explains is the knowledge-base person who headed a
+    state or government on the publication date (with the usual margin for a handover). A
+    full name in the article that ends in the surname and is not one of the person's names
+    ("Eric Trump", "Lars Lokke Rasmussen") is the one the surname means, and refuses the
+    link.
+    """
+    if not any(
+        in_term(fact, when, HANDOVER_MARGIN)
+        for office in LEADING_OFFICES
+        for fact in kb.facts_about(object=person.id, property=office)
+    ):
+        return False
+    own = {person.name.lower(), *(alias.lower() for alias in person.aliases)}
+    surname = person.name.split()[-1].lower()
+    return not any(
+        ent.label_ == "PERSON"
+        and len(ent.text.split()) > 1
+        and ent.text.split()[-1].lower() == surname
+        and ent.text.lower() not in own
+        for ent in doc.ents
+    )
+
+
+LEADING_OFFICES = ("head_of_state", "head_of_government")
+"""Offices whose holders news names by surname alone (a party or alliance leader is named
+in full, or beside the body they lead, which :func:`serves_a_named_body` reads)."""
+HANDOVER_MARGIN = timedelta(days=14)
