@@ -91,3 +91,24 @@ def test_a_name_before_a_noun_for_an_area_is_a_places_name() -> None:
     found = [sentence[a:b] for a, b in name_spans(load_spacy()(sentence)[:])]
     assert "Belgorod" in found, found
     assert "depot" not in found and "fuel" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        (
+            "A jury on Monday convicted Ada Brill, a former harbour clerk, of embezzling "
+            "$400,000 from the port fund.",
+            ["embezzling"],
+        ),
+        ("Police charged the driver with reckless homicide.", ["homicide"]),
+        ("He was found guilty on nine counts of wire fraud.", ["fraud", "wire"]),
+        ("She pleaded guilty to bribery.", ["bribery"]),
+        # not a verdict: "found" with no verdict keeps every word's reading
+        ("The audit found support for the plan.", []),
+    ],
+)
+def test_the_offence_a_legal_process_names_is_told_plainly(sentence: str, words: list[str]) -> None:
+    from parallax.persuasion.reporting import charge_spans
+
+    assert [sentence[a:b] for a, b in charge_spans(load_spacy()(sentence)[:])] == words

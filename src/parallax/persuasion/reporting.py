@@ -104,10 +104,71 @@ def _names_an_area(token: Any) -> bool:
     return bool(token.dep_ == "compound" and token.head.lemma_.lower() in AREA_NOUNS)
 
 
+LEGAL_VERBS = frozenset(
+    {"convict", "acquit", "charge", "indict", "prosecute", "sentence", "jail", "arrest"}
+    | {"suspect", "sue", "plead"}
+)
+"""Verbs of a legal process whose "of", "with", "for", "on" or "to" names the offence
+("convicted of embezzling", "charged with fraud", "pleaded guilty to bribery")."""
+OFFENCE_PREPOSITIONS = frozenset({"of", "with", "for", "on", "to"})
+VERDICTS = frozenset({"guilty", "liable"})
+"""Adjectives of a verdict: "found guilty of", "pleaded guilty to", "held liable for"."""
+COUNTS = frozenset({"count", "charge"})
+
+
+def charge_spans(span: Any) -> list[tuple[int, int]]:
+    """Character spans of the offences a legal process names (see :data:`LEGAL_VERBS`).
+
+    "A jury convicted him of *embezzling* $2 million", "charged with *wire fraud*", "found
+    guilty on 14 counts of *money laundering*": the offence is the charge's legal name, what
+    the court or the prosecutor holds, not a word the writer chose to colour anyone, and the
+    loaded-language head, which lifts a lede's words, had shown "embezzling" in a wire lede.
+    Only the offence's own word and its compounds are covered; an adjective the writer put
+    on it ("a brutal attack") keeps its reading.
+    """
+    found: list[tuple[int, int]] = []
+    for token in span:
+        lemma = token.lemma_.lower()
+        legal = token.pos_ == "VERB" and (
+            lemma in LEGAL_VERBS
+            or (lemma == "find" and any(c.lower_ in VERDICTS for c in token.children))
+        )
+        if not (legal or token.lower_ in VERDICTS):
+            continue
+        for preposition in token.children:
+            if preposition.dep_ != "prep" or preposition.lower_ not in OFFENCE_PREPOSITIONS:
+                continue
+            for offence in preposition.children:
+                if offence.dep_ in {"pobj", "pcomp"}:
+                    found += _offence_words(offence)
+    return found
+
+
+def _offence_words(offence: Any) -> list[tuple[int, int]]:
+    """The offence's word and its compounds, through "counts of" and "charges of"."""
+    if offence.lemma_.lower() in COUNTS:
+        return [
+            words
+            for preposition in offence.children
+            if preposition.dep_ == "prep" and preposition.lower_ == "of"
+            for inner in preposition.children
+            if inner.dep_ in {"pobj", "pcomp"}
+            for words in _offence_words(inner)
+        ]
+    tokens = [offence, *(c for c in offence.children if c.dep_ == "compound")]
+    return [(t.idx, t.idx + len(t.text)) for t in tokens]
+
+
 def plain_spans(span: Any) -> list[tuple[int, int]]:
     """Words the writer tells plainly: attack told literally, speech verbs that report, names.
 
-    :func:`parallax.persuasion.literal.literal_spans`, :func:`reporting_spans` and
-    :func:`name_spans`, sorted; no loaded-language span is shown on them.
+    :func:`parallax.persuasion.literal.literal_spans`, :func:`reporting_spans`,
+    :func:`name_spans` and :func:`charge_spans`, sorted; no loaded-language span is shown on
+    them.
     """
-    return sorted(set(literal_spans(span)) | set(reporting_spans(span)) | set(name_spans(span)))
+    return sorted(
+        set(literal_spans(span))
+        | set(reporting_spans(span))
+        | set(name_spans(span))
+        | set(charge_spans(span))
+    )
