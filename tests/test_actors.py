@@ -693,6 +693,13 @@ def test_a_phrasal_verb_keeps_its_particle_however_it_is_parsed(nlp: Pipeline) -
     assert "pulled out" in actions, actions
 
 
+def test_a_time_the_parser_hung_on_the_subject_is_not_the_doers_phrase(nlp: Pipeline) -> None:
+    # Invented court copy: "on Monday" dates the verdict, shown in its own column.
+    text = "A county jury on Monday convicted Ada Brill of fraud."
+    event = next(e for e in analyse(nlp, text).layers["events"] if e["action"] == "convict")
+    assert event["agent_text"] == "A county jury", event
+
+
 def test_how_a_figure_changed_after_a_comma_is_no_particle(nlp: Pipeline) -> None:
     # Invented wire copy: "up from" compares the figure; the act is "shipped".
     text = "Brazil shipped 2.1 million tonnes of oats in May, up from 1.6 million in April."

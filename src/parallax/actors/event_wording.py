@@ -110,6 +110,11 @@ def reported_clause(verb: Any, sentence: tuple[int, int]) -> str | None:
     return text
 
 
+def _dates(preposition: Any) -> bool:
+    """Whether a preposition's object is a time ("on Thursday", "in March")."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in preposition.children)
+
+
 def phrase_of(token: Any | None) -> str | None:
     """The phrase a token heads, up to a relative clause after it.
 
@@ -134,6 +139,12 @@ def phrase_of(token: Any | None) -> str | None:
                 left = inner.left_edge.i
                 if left > token.i + 1 and doc[left - 1].text == ",":
                     end = min(end, left - 1)
+    for child in reversed(list(token.rights)):
+        if child.dep_ == "prep" and child.right_edge.i + 1 >= end and _dates(child):
+            # "A federal jury on Thursday convicted ...": the parser hung the clause's time
+            # on the subject; the When column gives it.
+            end = child.left_edge.i
+        break
     if token.i < token.head.i < end:
         # "Its emissions fell by 8%, the steepest drop in decades": an apposition the
         # parser hung on the subject past its verb is not the subject's phrase.
