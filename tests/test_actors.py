@@ -1095,7 +1095,7 @@ def test_a_speaker_named_in_one_entity_is_shown_whole_though_parsed_as_two() -> 
     import spacy
     from spacy.tokens import Doc
 
-    from parallax.actors.quotes import _phrase
+    from parallax.actors.speaker_names import speaker_phrase
 
     words = ["the", "Polar", "Snow", "and", "Ice", "Data", "Center", "said", "."]
     heads = [2, 2, 7, 2, 6, 6, 2, 7, 7]
@@ -1103,10 +1103,21 @@ def test_a_speaker_named_in_one_entity_is_shown_whole_though_parsed_as_two() -> 
     pos = ["DET", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"]
     ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
-    assert _phrase(doc[2]) == "the Polar Snow and Ice Data Center"
+    assert speaker_phrase(doc[2]) == "the Polar Snow and Ice Data Center"
     two = ["B-PERSON", "I-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=two)
-    assert _phrase(doc[2]) == "the Polar Snow"  # two names: the first speaks in its own name
+    assert speaker_phrase(doc[2]) == "the Polar Snow"  # two names: the first speaks in its own name
+
+
+def test_what_we_demand_outside_quotation_marks_is_the_writers_own_voice(nlp: Pipeline) -> None:
+    # Invented op-ed: "we" outside quotation marks is the writer; inside them, the speaker.
+    analysis = analyse(
+        nlp,
+        "We must demand that Governor Lena Dahl veto the bill. I argue that the levy is "
+        'unfair. "We told them the plant was safe," the manager said.',
+    )
+    quotes = analysis.layers["quotes"]
+    assert [q["speaker_text"] for q in quotes] == ["the manager"], quotes
 
 
 def test_a_short_quotation_that_is_all_the_speaker_says_is_direct(nlp: Pipeline) -> None:

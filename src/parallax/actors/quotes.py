@@ -20,10 +20,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from parallax.actors.animacy import on_their_side, one_of_its_people
-from parallax.actors.datelines import after_dateline
 from parallax.actors.quote_marks import quotations
 from parallax.actors.reported_speech import people_they_take_up, reported, speaker_subject
 from parallax.actors.resolve import MentionIndex
+from parallax.actors.speaker_names import speaker_phrase
 from parallax.actors.speech import CHARACTERISING_VERBS, SPEECH_VERBS
 from parallax.actors.transcripts import transcript_turns
 from parallax.model import Sentence
@@ -84,6 +84,8 @@ def extract_quotes(
             and not _subject_outside(content, inside)
         ):
             continue  # a full direct quotation is reported once, as direct speech
+        if speaker_token is not None and speaker_token.lower_ in WRITER:
+            continue  # "we must demand that ...", outside quotation marks: the writer's own
         for partial in inside:
             quotes.remove(partial)  # "said the deal was "done" and "final"" is one
         speaker_actor = _speaker_actor(speaker_token, index) if speaker_token is not None else None
@@ -123,6 +125,9 @@ def extract_quotes(
     return quotes
 
 
+WRITER = frozenset({"i", "we"})
+"""Subjects that, outside quotation marks, are the writer: what "we" demand or "I" argue in
+an opinion piece (or what "we reported" in a news report) is the article's own voice."""
 UNNAMED_REACH = 2
 """Sentences back an unnamed speaker may be taken up by "he said" or "she said"."""
 
@@ -474,7 +479,7 @@ def _speaker_text(subject: Any | None, actor: str | None) -> str | None:
     """
     if subject is None or (actor is None and subject.pos_ == "PRON"):
         return None
-    return _phrase(subject)
+    return speaker_phrase(subject)
 
 
 SPEAKS_FOR = frozenset(
@@ -558,49 +563,3 @@ def _speaker_actor(token: Any, index: MentionIndex) -> str | None:
     ):
         return None  # "a TSA officer told this newspaper": her words, not the agency's
     return found
-
-
-def _phrase(token: Any) -> str:
-    """The speaker's name as written: the noun phrase, without what describes it.
-
-    A title takes the name set beside it ("the ombudsman, Jan Novak"); a name keeps no
-    description ("Novak, a lawyer who led the inquiry" is shown as "Novak"), and neither
-    keeps a clause hung on it.
-    """
-    doc = token.doc
-    opening = after_dateline(doc, token.left_edge.i)
-    if token.i < opening:
-        # "LONDON (AP) — Prime Minister X said": the parser made the dateline the subject
-        # and the speaker its apposition.
-        token = next((c for c in token.rights if c.dep_ == "appos" and c.i >= opening), token)
-    left = max(token.left_edge.i, opening) if token.i >= opening else token.left_edge.i
-    while left < token.i and (doc[left].is_punct or doc[left].is_space):
-        left += 1  # the closing mark and the break the parser took from the paragraph before
-    right = _name_end(token)
-    if token.pos_ != "PROPN":
-        for child in token.rights:
-            if child.dep_ == "appos" and child.pos_ == "PROPN":
-                right = _name_end(child)
-    return str(doc[left : right + 1].text)
-
-
-def _name_end(token: Any) -> int:
-    """Index of the last word of ``token``'s own name.
-
-    That is its compounds and flat parts, and an "of" with a name that it goes on with
-    ("the Bank of England", "the mayor of Tartu").
-    """
-    right = token.i
-    for child in token.rights:
-        if child.dep_ in {"compound", "flat"}:
-            right = max(right, child.right_edge.i)
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            named = [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
-            if named and child.i == right + 1:
-                right = max(right, _name_end(named[0]))
-    # A name the tagger reads as one, though the parser splits it at a coordination ("the
-    # U.S. National Snow and Ice Data Center" parsed as "Snow" and "Ice Data Center").
-    doc = token.doc
-    while token.ent_iob_ != "O" and right + 1 < len(doc) and doc[right + 1].ent_iob_ == "I":
-        right += 1
-    return int(right)

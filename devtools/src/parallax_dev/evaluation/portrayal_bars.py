@@ -365,6 +365,12 @@ How to read these:
   BASIL 0.670 / 0.383 but PerSenT 0.524 / 0.474, under PerSenT's floors (0.54 / 0.49), and
   PerSenT's held-out part falls to 0.495, under its majority class (0.516): the rule's bar on
   the PerSenT selection part is met by a hair there and does not hold out.
+  Later the same session, from an invented op-ed: what "we" or "I" say, demand or argue
+  outside quotation marks is the writer's own voice, not a quotation from an unnamed source
+  ("We must demand that Governor Park veto this bill" had been shown as quoted). BASIL,
+  PerSenT, NFC `role` and every judged row unchanged; NFC `role_lean` 0.488 / 0.488 to
+  0.487 / 0.486 (held out 0.478 to 0.470): the learned reading was fitted with such
+  sentences counted as quoted, and is not refitted for it here.
 - NFC: `role_lean` is the learned reading of all the evidence, every voice alike
   (`parallax/portrayal/role_model.py`, `parallax-dev train portrayal-roles`, fitted on the
   paper's fold 1 train and dev articles only); its held-out row above is the fold's test
