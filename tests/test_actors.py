@@ -1120,6 +1120,17 @@ def test_what_we_demand_outside_quotation_marks_is_the_writers_own_voice(nlp: Pi
     assert [q["speaker_text"] for q in quotes] == ["the manager"], quotes
 
 
+def test_a_line_before_a_paragraph_is_not_the_subject_of_its_first_verb(nlp: Pipeline) -> None:
+    # Invented: the parser hangs the photo credit on "said" across the paragraph break.
+    analysis = analyse(
+        nlp,
+        "Photo: Crews clear the road. (Lia Moreno/Valley Post)\n\n"
+        '"We lost everything," said Ana Ruiz, 58, who fled with her two dogs.',
+    )
+    (quote,) = analysis.layers["quotes"]
+    assert quote["speaker_text"] == "Ana Ruiz", quote
+
+
 def test_a_short_quotation_that_is_all_the_speaker_says_is_direct(nlp: Pipeline) -> None:
     analysis = analyse(nlp, 'The storm closed the port. "Stay at home tonight," the mayor said.')
     (quote,) = analysis.layers["quotes"]

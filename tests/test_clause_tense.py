@@ -270,3 +270,9 @@ def test_a_month_after_a_or_an_is_a_kind_of_month_with_no_year() -> None:
     assert [t.value for t in found] == ["XXXX-09", "2050"]
     found = find_times("She gave a September speech on trade.", date(2026, 11, 2))
     assert [t.value for t in found] == ["2026-09"]
+
+
+def test_a_caption_in_the_present_tells_a_past_moment(nlp: Pipeline) -> None:
+    # Invented: a photo caption tells what the picture shows, taken before publication.
+    text = "Crews cleared roads.\nPhoto: Firefighters watch the blaze on Monday.\n"
+    assert _values(nlp, text, date(2026, 7, 21)) == {"Monday": "2026-07-20"}

@@ -100,3 +100,13 @@ def test_who_reported_and_edited_a_story_is_no_actor_of_it(nlp: Pipeline) -> Non
     # A parenthesis that is no credit line keeps its names.
     kept = mentioned(nlp, "The minister (Ana Berg, since 2021) resigned on Thursday.")
     assert "Ana Berg" in kept
+
+
+def test_who_took_a_photo_is_no_actor_of_the_story(nlp: Pipeline) -> None:
+    # Invented caption and credit lines; an acronym pair in parentheses is no credit.
+    found = mentioned(
+        nlp,
+        "Crews cleared the road on Monday. (Lia Moreno/Valley Post)\n\nThe mayor thanked "
+        "them. (AP Photo/Ben Ortiz) The plan (EU/NATO) was set in Vilnius.",
+    )
+    assert not {"Lia Moreno/Valley Post", "Lia Moreno", "Ben Ortiz"} & set(found), found

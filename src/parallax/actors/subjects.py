@@ -23,11 +23,24 @@ def nearest_subject(
     the verb's own subject stands next to it: the nearest one before the verb is taken,
     else the first after it (an inverted "said the governor").
     """
-    subjects = [c for c in verb.children if c.dep_ == dep and keep(c)]
+    subjects = [
+        c for c in verb.children if c.dep_ == dep and keep(c) and not across_a_break(c, verb)
+    ]
     if len(subjects) < 2:
         return subjects[0] if subjects else None
     before = [c for c in subjects if c.i < verb.i]
     return max(before, key=lambda c: c.i) if before else subjects[0]
+
+
+def across_a_break(one: Any, other: Any) -> bool:
+    """Whether a line break lies between two tokens: a paragraph ends every clause.
+
+    The parser sometimes hangs a line before a paragraph on the next one's verb: a photo
+    credit "(Alex Moreno/Ridge Daily)" became the subject of '"We lost everything," said Ana
+    Ruiz' below it, and the quotation the photographer's.
+    """
+    first, last = sorted((one.i, other.i))
+    return any(t.is_space and "\n" in t.text for t in one.doc[first:last])
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})

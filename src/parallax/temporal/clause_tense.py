@@ -14,6 +14,7 @@ that only bounds the clause, "since May"), it says nothing and the rules read th
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from typing import Any, Literal
@@ -104,6 +105,10 @@ def clause_lean(token: Any) -> Lean | None:
     verb = _governing_verb(token)
     if verb is None:
         return None
+    if in_a_caption(token):
+        # "Photo: Firefighters watch the fire on Monday.": a caption tells in the present
+        # what the picture shows, which was taken before it was published
+        return "past"
     if _new_end(token, verb):
         return "ahead"
     if verb.lemma_ in PLANNING and _dates_the_arranging(token, verb):
@@ -121,6 +126,16 @@ def clause_lean(token: Any) -> Lean | None:
 def _acted_on(token: Any) -> bool:
     """Whether a time is its verb's object with a determiner ("survives the summer")."""
     return bool(token.dep_ == "dobj" and any(c.dep_ == "det" for c in token.children))
+
+
+_CAPTION = re.compile(r"(?:photo|photograph|pictured|caption|image|file photo)\s*:", re.I)
+
+
+def in_a_caption(token: Any) -> bool:
+    """Whether a token lies on a line that a caption label opens ("Photo: ...")."""
+    text = token.doc.text
+    line = text.rfind("\n", 0, token.idx) + 1
+    return bool(_CAPTION.match(text, line))
 
 
 def _dates_the_arranging(token: Any, verb: Any) -> bool:
