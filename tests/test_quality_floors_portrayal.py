@@ -27,19 +27,24 @@ NEWSMTSC_DEV_MACRO_F1 = 0.75  # measured 0.751 (bfloat16 and float32); the issue
 # session's speaker fixes (a quotation closing its paragraph, a colon's quotation, someone's
 # rival or critics acting for themselves) moved a few sentences between voices; one
 # senator's narrated "blamed his rival ..." is the article's voice again, which the sentence
-# model reads cold where annotators saw neutral.
+# model reads cold where annotators saw neutral. Measured 0.627 (266) on 2026-12-07, fourth
+# session: a quotation alone on its line no longer lends "The White House" its words through a
+# subject the parser took across the paragraph break.
 BASIL_ACCURACY = 0.625
 BASIL_MACRO_F1 = 0.36  # measured 0.365 (majority 0.299); the issue's bar 0.50 not reached
 # RAISED from 0.53 on 2026-12-07 (second session): a single line break that ends a
 # paragraph or a heading now ends a sentence (PerSenT's documents part paragraphs so).
-PERSENT_ACCURACY = 0.54  # measured 0.547 (majority 0.526); the issue's bar 0.55 not reached
+PERSENT_ACCURACY = 0.54  # measured 0.545 (majority 0.526); the issue's bar 0.55 not reached
 # LOWERED from 0.49 on 2026-12-05 (afternoon), measured 0.489: two sets of precision fixes
 # found on invented wire copy cost about 0.005 each (the portrayal helper's: an accuser's
 # charge, a court's finding and a loss are not the article's own casting; the lead's: a
 # complement under "refused", "failed" or "denies" is no deed, a dateline is no actor, a
 # state's title is its office holder). Each was kept for what it fixes on unseen text; the
 # issue's bar, 0.45, still holds with room.
-PERSENT_MACRO_F1 = 0.49  # measured 0.493 (2026-12-07, second session; RAISED from 0.485)
+# Measured 0.491 (0.4914) on 2026-12-07, fourth session, down from 0.493: a subject the
+# parser takes across a paragraph break is cut to its part in the verb's paragraph, which
+# moved a garbled speaker's sentence back to one article's own voice.
+PERSENT_MACRO_F1 = 0.49  # RAISED from 0.485 on 2026-12-07 (second session)
 NFC_LEAN_MACRO_F1 = 0.47  # measured 0.484 (role_lean); the issue's bar is 0.40
 # Measured 0.473 on fold 1's test articles, never fitted on. LOWERED from 0.48 on 2026-12-05:
 # the 0.486 it rested on was measured on texts read with their spreadsheet quoting left in

@@ -24,7 +24,9 @@ def nearest_subject(
     else the first after it (an inverted "said the governor").
     """
     subjects = [
-        c for c in verb.children if c.dep_ == dep and keep(c) and not across_a_break(c, verb)
+        c
+        for c in (_within_paragraph(c, verb) for c in verb.children if c.dep_ == dep)
+        if c is not None and keep(c)
     ]
     if len(subjects) < 2:
         return subjects[0] if subjects else None
@@ -32,15 +34,30 @@ def nearest_subject(
     return max(before, key=lambda c: c.i) if before else subjects[0]
 
 
-def across_a_break(one: Any, other: Any) -> bool:
-    """Whether a line break lies between two tokens: a paragraph ends every clause.
+def _within_paragraph(subject: Any, verb: Any) -> Any | None:
+    """The part of a subject in its verb's paragraph: a paragraph ends every clause.
 
     The parser sometimes hangs a line before a paragraph on the next one's verb: a photo
     credit "(Alex Moreno/Ridge Daily)" became the subject of '"We lost everything," said Ana
-    Ruiz' below it, and the quotation the photographer's.
+    Ruiz' below it (no part of it is in the verb's paragraph), and a quotation alone on its
+    line the head of "The White House, meanwhile, said ..." (the subject is the head of
+    what follows the break: "House").
     """
-    first, last = sorted((one.i, other.i))
-    return any(t.is_space and "\n" in t.text for t in one.doc[first:last])
+    doc = subject.doc
+    first, last = sorted((subject.i, verb.i))
+    breaks = [t.i for t in doc[first:last] if t.is_space and "\n" in t.text]
+    if not breaks:
+        return subject
+    if subject.i > verb.i:
+        return None
+    kept = [t for t in subject.subtree if breaks[-1] < t.i < verb.i]
+    heads = [
+        t
+        for t in kept
+        if (not breaks[-1] < t.head.i < verb.i or t.head.i == t.i)
+        and t.pos_ in {"NOUN", "PROPN", "PRON"}
+    ]
+    return heads[0] if len(heads) == 1 else None
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
