@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from itertools import tee
 
 from parallax.model import Analysis
+from parallax.person_ages import tag_aged_people
 from parallax.pipeline.registry import register
 from parallax.pipeline.versions import CodeVersion
 from parallax.place_gazetteer import tag_known_places
@@ -32,6 +33,7 @@ class SpacyParse:
             second, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True
         ):
             tag_known_places(doc)  # cities the small model misses (parallax.place_gazetteer)
+            tag_aged_people(doc)  # "said Ana Ruiz, 58," (parallax.person_ages)
             analysis.doc = doc
             yield analysis
 
