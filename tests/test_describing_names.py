@@ -110,3 +110,13 @@ def test_who_took_a_photo_is_no_actor_of_the_story(nlp: Pipeline) -> None:
         "them. (AP Photo/Ben Ortiz) The plan (EU/NATO) was set in Vilnius.",
     )
     assert not {"Lia Moreno/Valley Post", "Lia Moreno", "Ben Ortiz"} & set(found), found
+
+
+def test_a_laws_name_the_tagger_types_as_a_body_is_no_actor(nlp: Pipeline) -> None:
+    # Invented op-ed line: the act does not force anyone; its makers do.
+    found = mentioned(
+        nlp,
+        "Europe has shown another way. Its Digital Markets Act forces the largest platforms "
+        "to open their services to rivals.",
+    )
+    assert "Digital Markets Act" not in found and "Europe" in found, found

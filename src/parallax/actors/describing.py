@@ -19,7 +19,8 @@ A name can stand in a phrase without the article speaking of its bearer at all:
   ("described the suspect as John Hale"), so only quoted ones count;
 - as a time zone after a clock time ("by 1120 GMT"), which the tagger reads as a body;
 - as the model of arms set before their noun ("more Patriot air defence systems", "two
-  Leopard tanks"), which the tagger reads as a person's or a firm's name.
+  Leopard tanks"), which the tagger reads as a person's or a firm's name;
+- as a law's or a treaty's name the tagger types as a body ("the Digital Markets Act").
 
 The readings come from the parse alone (the hyphen, the compound's head, a number, the
 verb of calling), and the quotation marks.
@@ -59,6 +60,25 @@ def names_no_actor(ent: Any, known: Callable[[str], bool] = lambda _: False) -> 
         or quoted_figure(ent)
         or clock_zone(ent)
         or (weapon_model(ent) and not known(ent.text))
+        or (law_name(ent) and not known(ent.text))
+    )
+
+
+LAW_HEADS = frozenset(
+    {"Act", "Acts", "Treaty", "Accord", "Accords", "Directive", "Amendment", "Protocol"}
+)
+"""Last words of a law's or a treaty's name ("the Digital Markets Act", "the Paris Accord")."""
+
+
+def law_name(ent: Any) -> bool:
+    """Whether a name the tagger calls a body is a law's or a treaty's ("Digital Markets Act").
+
+    A law does nothing of its own accord: what it "forces" is what its makers required, and
+    casting it as an antagonist or a hero misreads the article. The tagger types some such
+    names as organisations; their last word says what they are.
+    """
+    return bool(
+        len(ent) > 1 and ent.label_ in {"ORG", "PERSON", "GPE"} and ent[-1].text in LAW_HEADS
     )
 
 
