@@ -120,3 +120,13 @@ def test_a_laws_name_the_tagger_types_as_a_body_is_no_actor(nlp: Pipeline) -> No
         "to open their services to rivals.",
     )
     assert "Digital Markets Act" not in found and "Europe" in found, found
+
+
+def test_a_wildfires_name_in_a_report_about_it_is_no_actor(nlp: Pipeline) -> None:
+    # Invented wire copy: the fire is what happens, not a body with a role.
+    found = mentioned(
+        nlp,
+        "The Cedar Ridge Fire has burned 9,000 acres since Friday, the state forestry "
+        "agency said. Governor Lena Dahl toured the area.",
+    )
+    assert not any("Fire" in name for name in found) and "Lena Dahl" in found, found

@@ -20,7 +20,8 @@ A name can stand in a phrase without the article speaking of its bearer at all:
 - as a time zone after a clock time ("by 1120 GMT"), which the tagger reads as a body;
 - as the model of arms set before their noun ("more Patriot air defence systems", "two
   Leopard tanks"), which the tagger reads as a person's or a firm's name;
-- as a law's or a treaty's name the tagger types as a body ("the Digital Markets Act").
+- as a law's or a treaty's name the tagger types as a body ("the Digital Markets Act"), or
+  a wildfire's in a report about it ("the Ridge Fire burned 12,000 acres").
 
 The readings come from the parse alone (the hyphen, the compound's head, a number, the
 verb of calling), and the quotation marks.
@@ -61,6 +62,7 @@ def names_no_actor(ent: Any, known: Callable[[str], bool] = lambda _: False) -> 
         or clock_zone(ent)
         or (weapon_model(ent) and not known(ent.text))
         or (law_name(ent) and not known(ent.text))
+        or wildfire_name(ent)
     )
 
 
@@ -180,3 +182,22 @@ def in_hyphenated_modifier(ent: Any) -> bool:
     if word.pos_ != "NOUN" or ent.root.head.i != word.i:
         return False  # the name must hang on the noun after the hyphen
     return word.dep_ in MODIFIER_DEPS and word.head.i > word.i and word.head.pos_ in NOUN_POS
+
+
+FIRE_WORDS = frozenset(
+    {"acres", "hectares", "blaze", "wildfire", "wildfires", "firefighters", "containment"}
+)
+"""Words of a wildfire report ("burned 12,000 acres", "5% containment")."""
+
+
+def wildfire_name(ent: Any) -> bool:
+    """Whether a name is a wildfire's ("the Ridge Fire"), in a report about a wildfire.
+
+    Fire agencies name each wildfire after a place ("the Ridge Fire", "the Camp Fire"), and
+    the tagger types the name as a body's. A fire is what happens in the story, not an actor
+    with a role; a team called "Fire" in a sports report keeps its reading, since the report
+    has no word of a wildfire.
+    """
+    if len(ent) < 2 or ent[-1].text not in {"Fire", "Fires"}:
+        return False
+    return any(t.lower_ in FIRE_WORDS for t in ent.doc)
