@@ -13,6 +13,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.tokens import Span
+
+from parallax.place_gazetteer import proper_noun_runs
+
 RETAGGED = frozenset({"", "GPE", "ORG", "NORP", "LOC"})
 """Labels a name before an age may carry and still be retagged (a person's stays)."""
 
@@ -28,27 +32,18 @@ def tag_aged_people(doc: Any) -> None:
             continue
         if doc[start].ent_iob_ == "I" or (end < len(doc) and doc[end].ent_iob_ == "I"):
             continue  # part of a longer name the tagger read
-        span = doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label="PERSON")
-        if span is not None:
-            found.append(span)
+        found.append(Span(doc, start, end, label="PERSON"))
     if found:
         doc.set_ents(found, default="unmodified")
 
 
 def _name_runs(doc: Any) -> list[tuple[int, int]]:
-    """(start, end) of each run of two or three capitalised proper nouns."""
-    runs, start = [], None
-    for token in [*doc, None]:
-        word = token is not None and token.pos_ == "PROPN" and token.text[:1].isupper()
-        if word and token is not None and token.text.isalpha() and not token.is_upper:
-            start = token.i if start is None else start
-            continue
-        if start is not None and token is not None and 2 <= token.i - start <= 3:
-            runs.append((start, token.i))
-        elif start is not None and token is None and 2 <= len(doc) - start <= 3:
-            runs.append((start, len(doc)))
-        start = None
-    return runs
+    """(start, end) of each run of two or three capitalised proper nouns, all letters."""
+    return [
+        (start, end)
+        for start, end in proper_noun_runs(doc)
+        if 2 <= end - start <= 3 and all(t.text.isalpha() for t in doc[start:end])
+    ]
 
 
 def _age_follows(doc: Any, end: int) -> bool:

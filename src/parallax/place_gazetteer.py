@@ -133,7 +133,7 @@ def tag_known_places(doc: Any) -> None:
     if not populations:
         return
     found = []
-    for start, end in _proper_noun_runs(doc):
+    for start, end in proper_noun_runs(doc):
         span = doc[start:end]
         population = populations.get(span.text)
         if population is None:
@@ -152,7 +152,8 @@ def tag_known_places(doc: Any) -> None:
         doc.set_ents([s for s in found if s is not None], default="unmodified")
 
 
-def _proper_noun_runs(doc: Any) -> list[tuple[int, int]]:
+def proper_noun_runs(doc: Any) -> list[tuple[int, int]]:
+    """(start, end) of each run of capitalised proper nouns (not all in capitals)."""
     runs: list[tuple[int, int]] = []
     start = None
     for token in doc:

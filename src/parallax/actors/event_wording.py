@@ -110,9 +110,14 @@ def reported_clause(verb: Any, sentence: tuple[int, int]) -> str | None:
     return text
 
 
+def is_time(token: Any) -> bool:
+    """Whether a noun is a time ("Tuesday", "last week"), not a participant."""
+    return bool(token.ent_type_ in {"DATE", "TIME"})
+
+
 def _dates(preposition: Any) -> bool:
     """Whether a preposition's object is a time ("on Thursday", "in March")."""
-    return any(g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in preposition.children)
+    return any(g.dep_ == "pobj" and is_time(g) for g in preposition.children)
 
 
 def phrase_of(token: Any | None) -> str | None:

@@ -27,6 +27,7 @@ from parallax.actors.event_wording import (
     char_span_of,
     clause_text,
     direct_object,
+    is_time,
     phrase_of,
     reported_clause,
     with_goal,
@@ -284,13 +285,8 @@ def _tally(token: Any) -> bool:
     return bool(before or after)
 
 
-def _a_time(token: Any) -> bool:
-    """Whether a verb's object is a time ("on Tuesday", "last week"), not what it acts on."""
-    return token.ent_type_ in {"DATE", "TIME"}
-
-
 def _not_a_doer(token: Any) -> bool:
-    if _a_time(token):
+    if is_time(token):
         return True
     return (
         token.text.isupper()
@@ -318,14 +314,14 @@ def _verb_event(
         for child in verb.children:
             if child.dep_ == "agent":
                 agent_token = next((g for g in child.children if g.dep_ == "pobj"), None)
-        if agent_token is not None and _a_time(agent_token):
+        if agent_token is not None and is_time(agent_token):
             agent_token = None  # "ballots had been cast by Monday": a deadline, not a doer
     else:
         agent_token = subject
     oblique: list[Any] = []
     partners: list[Any] = []
     for child in verb.children:
-        if _a_time(child):
+        if is_time(child):
             continue  # "indicated Tuesday that...": when, never what or whom
         if _tally(child):
             continue  # "voted 8 to 5": the score, not what was voted on
@@ -337,7 +333,7 @@ def _verb_event(
             if child.lower_ in MEDIUM_PREPS and verb.lemma_.lower() in SPEECH_VERBS:
                 continue  # "wrote on Telegram", "said in a post": where, not to whom
             oblique += [
-                g for g in child.children if g.dep_ == "pobj" and not _a_time(g) and not _tally(g)
+                g for g in child.children if g.dep_ == "pobj" and not is_time(g) and not _tally(g)
             ]
         elif child.dep_ == "prep" and child.lower_ in PARTNER_PREPS:
             partners += [g for g in child.children if g.dep_ == "pobj"]

@@ -266,12 +266,13 @@ def in_office(
     properties: tuple[str, ...],
     *,
     exact: bool = False,
+    margin: timedelta = OFFICE_MARGIN,
 ) -> bool:
-    """Whether the person held one of the offices on that day (with a margin unless exact).
+    """Whether the person held one of the offices on that day (with ``margin`` unless exact).
 
     The margin lets a report filed days after a handover still name the outgoing holder.
     """
-    margin = timedelta(0) if exact else OFFICE_MARGIN
+    margin = timedelta(0) if exact else margin
     return any(
         in_term(fact, when, margin)
         for prop in properties

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from typing import Any
 
-from parallax.actors.person_titles import in_term
+from parallax.actors.person_titles import in_office, in_term
 from parallax.knowledge import KBEntity, KnowledgeBase
 
 _KEY = "parallax.bodies_named"
@@ -80,11 +80,7 @@ def leader_by_surname_alone(kb: KnowledgeBase, person: KBEntity, when: date, doc
     ("Eric Trump", "Lars Lokke Rasmussen") is the one the surname means, and refuses the
     link.
     """
-    if not any(
-        in_term(fact, when, HANDOVER_MARGIN)
-        for office in LEADING_OFFICES
-        for fact in kb.facts_about(object=person.id, property=office)
-    ):
+    if not in_office(kb, person, when, LEADING_OFFICES, margin=HANDOVER_MARGIN):
         return False
     own = {person.name.lower(), *(alias.lower() for alias in person.aliases)}
     surname = person.name.split()[-1].lower()
