@@ -98,6 +98,8 @@ def test_an_article_its_outlet_files_as_opinion_is_opinion() -> None:
         labelled_opinion(["World", "Editorial"]),
         labelled_opinion([], "Opinion | The bridge we cannot afford"),
         labelled_opinion([], None, "https://example.org/news/opinion/2026/10/02/bridge.html"),
+        labelled_opinion([], None, None, "The Editorial Board"),
+        labelled_opinion([], None, None, "Guest columnist"),
     ):
         assert label is not None
         genre, scores, _ = classify(sentences, label=label)
@@ -106,6 +108,9 @@ def test_an_article_its_outlet_files_as_opinion_is_opinion() -> None:
     assert labelled_opinion(["World", "Politics", "Analysis"]) is None
     assert labelled_opinion([], "Ukraine: drones strike Kharkiv grid") is None
     assert labelled_opinion([], None, "https://example.org/news/opinion-poll-shows-lead") is None
+    # A person's byline, even an editor's, labels nothing.
+    assert labelled_opinion([], None, None, "Maria Editorial-Lopez") is None
+    assert labelled_opinion([], None, None, "Jane Park, politics editor") is None
 
 
 def test_a_section_line_over_a_text_article_sets_its_genre(pipeline: Any) -> None:

@@ -46,7 +46,9 @@ class Genre:
         """Add ``genre`` and ``genre_scores`` to each analysis."""
         for analysis in analyses:
             article = analysis.article
-            label = labelled_opinion(section_labels(article.meta), article.title, article.url)
+            label = labelled_opinion(
+                section_labels(article.meta), article.title, article.url, article.author
+            )
             genre, scores, cues = classify(
                 [s.text for s in analysis.sentences],
                 article.outlet,

@@ -57,18 +57,30 @@ OPINION_LABELS = frozenset(
 "Analysis" is not among them: news analysis is reporting that explains."""
 _LABEL_IN_TITLE = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z -]{1,24}?)\s*[:|\u2014\u2013]\s*\S")
 _LABEL_IN_URL = re.compile(r"/(?P<label>[a-z][a-z-]{1,24})(?=/)", re.IGNORECASE)
+_OPINION_BYLINE = re.compile(
+    r"^\s*(?:the\s+)?(?P<label>editorial(?:\s+board|\s+staff|\s+team)?|editors|"
+    r"(?:opinion|guest)\s+(?:contributor|columnist|writer)s?|columnist)\s*$",
+    re.IGNORECASE,
+)
+"""A byline that is no person but the outlet's opinion desk ("Editorial Board", "The
+Editors") or names the writer's opinion role ("Guest columnist"): outlets sign their own
+editorials so, and never a news report."""
 LABELLED = 0.95
 """The opinion score of an article its outlet files as opinion: the outlet knows its pages."""
 
 
 def labelled_opinion(
-    labels: Sequence[str] = (), title: str | None = None, url: str | None = None
+    labels: Sequence[str] = (),
+    title: str | None = None,
+    url: str | None = None,
+    author: str | None = None,
 ) -> str | None:
     """The outlet's own label that files an article as opinion, if it carries one.
 
     Outlets say so on the page: a section line ("Opinion"), the page's categories or a
     feed's tags, a label before the headline ("Opinion | ..."), a URL folder
-    (".../opinion/2026/..."). Cues in the wording miss the op-ed that argues without "we"
+    (".../opinion/2026/..."), a byline that signs it as the outlet's editorial ("Editorial
+    Board"). Cues in the wording miss the op-ed that argues without "we"
     or "must"; the label does not.
     """
     found = [label.strip() for label in labels if label.strip().lower() in OPINION_LABELS]
@@ -79,6 +91,8 @@ def labelled_opinion(
         found += [
             m["label"] for m in _LABEL_IN_URL.finditer(path) if m["label"].lower() in OPINION_LABELS
         ]
+    if author and (match := _OPINION_BYLINE.match(author)):
+        found.append(match["label"])
     return found[0] if found else None
 
 

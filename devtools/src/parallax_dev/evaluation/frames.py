@@ -250,8 +250,9 @@ BASIL's 210 articles (NYT, Fox News, HuffPost, 2010-2016) are news reports, and 
 seed editorials are opinion. Method and limits (satire only on explicit markers):
 `docs/frames.md`. The table measures the cues alone: an article its outlet files as
 opinion (a section line, page categories, an "Opinion |" headline, an `/opinion/` address;
-2026-12-07) is opinion in the product, and would make the NAEB row circular, so the pages
-are read here without their address or labels.
+2026-12-07; an "Editorial Board" byline, 2026-12-07, fifth session) is opinion in the
+product, and would make the NAEB row circular, so the pages are read here without their
+address or labels.
 
 | Data | Gold | Correct |
 |---|---|--:|
