@@ -6,7 +6,13 @@ from typing import Any
 
 import pytest
 
-from parallax.portrayal.voice import introducing, owners_of_titles, supposed, wordless_calls
+from parallax.portrayal.voice import (
+    describing_speakers,
+    introducing,
+    owners_of_titles,
+    supposed,
+    wordless_calls,
+)
 from parallax.spacy_model import load_spacy
 
 
@@ -99,6 +105,35 @@ def test_an_owner_of_another_persons_title_is_not_asked_about(nlp: Any) -> None:
         },
     ]
     assert owners_of_titles(doc, actors) == {("kroll", "s1")}
+
+
+def test_a_person_leading_unnamed_speakers_is_not_asked_about_their_words(nlp: Any) -> None:
+    from types import SimpleNamespace
+
+    # Invented: the speakers ("critics") are no actor; Okafor is named to say who they are.
+    text = (
+        "Critics, led by council member Ruth Okafor, say the tower would block the river "
+        "view. Okafor lost her seat in 2022."
+    )
+    doc = nlp(text)
+    second = text.index("Okafor lost")
+    sentences = [SimpleNamespace(id="s1", start=0), SimpleNamespace(id="s2", start=second)]
+    okafor = [text.index("Ruth Okafor"), second]
+    actors = [
+        {
+            "id": "okafor",
+            "mentions": [
+                {"start": okafor[0], "end": okafor[0] + 11, "sentence_id": "s1"},
+                {"start": okafor[1], "end": okafor[1] + 6, "sentence_id": "s2"},
+            ],
+        }
+    ]
+    said = text.index("the tower")
+    quote = {"start": said, "end": text.index(" Okafor lost") - 1, "cue": "say", "speaker": None}
+    assert describing_speakers(doc, [quote], sentences, actors, {"say"}) == {("okafor", "s1")}
+    # The speaker's own words are :func:`speaking`'s question; one who is the speaker is kept.
+    quote["speaker"] = "okafor"
+    assert describing_speakers(doc, [quote], sentences, actors, {"say"}) == set()
 
 
 def test_a_sentence_that_only_supposes_is_not_asked_about(nlp: Any) -> None:

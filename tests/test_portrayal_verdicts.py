@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from parallax.portrayal import portray, roles
-from parallax.portrayal.roles import Judgment, prescribed
+from parallax.portrayal.roles import Judgment, prescribed, prescribed_against
 from parallax.portrayal.verdicts import verdicts
 from parallax.portrayal.voice import OWN_VOICE, QUOTED, Voice
 from parallax.spacy_model import load_spacy
@@ -123,6 +123,47 @@ def test_a_prescription_is_no_praise_of_whom_it_is_asked_of() -> None:
         judgments={"congress": [Judgment("s1", quoted, WARM)]},
     )
     assert [q["sentiment_label"] for q in congress["quoted"]] == ["neutral"]
+
+
+def test_a_prescription_to_harm_another_is_no_blame_of_whom_it_is_asked_of() -> None:
+    # Invented: the writer wants the Senate to reject the plan; the sentence's negative tone
+    # is the rejection's, aimed at the plan.
+    reject = {
+        "agent": "senate",
+        "sentence_id": "s1",
+        "action": "reject",
+        "action_text": "should reject",
+        "target_text": "the House's plan",
+    }
+    answer = {
+        "agent": "moscow",
+        "sentence_id": "s2",
+        "action": "answer",
+        "action_text": "must answer",
+    }
+    rejected = {**reject, "sentence_id": "s3", "action_text": "rejected"}
+    assert prescribed_against([reject, answer, rejected]) == {("senate", "s1")}
+    text = "The Senate should reject the House's plan. The Senate met on Monday."
+    first = len("The Senate should reject the House's plan.")
+    sentences = [
+        _S("s1", text[:first], 0, first),
+        _S("s2", text[first + 1 :], first + 1, len(text)),
+    ]
+    senate = {
+        "id": "senate",
+        "mentions": [
+            {"start": 4, "end": 10, "sentence_id": "s1"},
+            {"start": first + 5, "end": first + 11, "sentence_id": "s2"},
+        ],
+    }
+    judgments = {
+        "senate": [Judgment("s1", OWN_VOICE, NEGATIVE), Judgment("s2", OWN_VOICE, NEGATIVE)]
+    }
+    portray([senate], sentences, text, events=[reject], judgments=judgments)
+    # Only the second sentence blames; the first reads neutral.
+    assert senate["sentiment"] == pytest.approx((NEGATIVE[2] - NEGATIVE[0]) / 2, abs=1e-3)
+    read = {e["signal"] for e in senate["evidence"] if e["sentence_id"] == "s1"}
+    assert not [signal for signal in read if signal.startswith("negative sentiment")], read
 
 
 def test_an_agreeing_verdict_is_enough_evidence_on_its_own(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -30,6 +30,7 @@ from parallax.portrayal.voice import (
     OWN,
     Voice,
     VoiceIndex,
+    describing_speakers,
     introducing,
     owners_of_titles,
     relayed,
@@ -163,6 +164,13 @@ def unspoken(
     )
     if analysis.doc is not None:
         spoken |= owners_of_titles(analysis.doc, analysis.layers.get("actors", []))
+        spoken |= describing_speakers(
+            analysis.doc,
+            analysis.layers.get("quotes", []),
+            analysis.sentences,
+            analysis.layers.get("actors", []),
+            SAYING,
+        )
         spoken |= supposed(analysis.doc, analysis.layers.get("actors", []))
     keys, queries, voices, weights = asked
     kept = [

@@ -36,7 +36,8 @@ source's view of the actor ("Harlan says he worries about the deficit" casts nob
 article's own when the learned reading is off (:data:`USE_ROLE_MODEL`, while training it).
 The sentiment in [-1, 1] is the mean,
 over the sentences in the article's own voice, of P(positive) - P(negative), names weighing
-more than pronouns, a prescription ("Congress should pass ...") never counting as praise;
+more than pronouns, a prescription ("Congress should pass ...") never counting as praise,
+nor one to harm another ("The Senate should reject the House's plan") as blame;
 0 (neutral) when the model read fewer than :data:`MIN_SENTENCES` of them (one will do when
 it passes a verdict on the actor the reading agrees with, :mod:`parallax.portrayal.verdicts`),
 or than the article has sentences when it is shorter (a single news sentence is read by the
@@ -257,10 +258,13 @@ def portray(
             "antagonist", NAME_CALLING_WEIGHT, sentence_id, "name-calling", voice
         )
     asked_of = prescribed(events)
+    asked_against = prescribed_against(events)
     judged: set[str] = set()
     for actor in actors:
         for judgment in judgments.get(actor["id"], []):
-            if (actor["id"], judgment.sentence_id) in asked_of:
+            if (actor["id"], judgment.sentence_id) in asked_against:
+                judgment = unjudged(judgment)
+            elif (actor["id"], judgment.sentence_id) in asked_of:
                 judgment = unpraised(judgment)
             value = (verdicts or {}).get((actor["id"], judgment.sentence_id), 0.0)
             if judgment.voice.kind == OWN and _verdict(value, judgment):
@@ -424,14 +428,36 @@ def prescribed(events: Sequence[Mapping[str, Any]]) -> set[tuple[str, str]]:
     The agent of an action written with a modal of obligation ("should pass", "must send",
     "needs to act"): the writer's prescription, not a report of what the actor did.
     """
-    found = set()
-    for event in events:
-        words = str(event.get("action_text") or "").lower().split()
-        if event.get("agent") and (
-            (words[:1] and words[0] in PRESCRIBING) or tuple(words[:2]) in _PRESCRIBING_PAIRS
-        ):
-            found.add((str(event["agent"]), str(event.get("sentence_id"))))
-    return found
+    return {
+        (str(event["agent"]), str(event.get("sentence_id")))
+        for event in events
+        if event.get("agent") and _prescribes(event)
+    }
+
+
+def prescribed_against(events: Sequence[Mapping[str, Any]]) -> set[tuple[str, str]]:
+    """(actor id, sentence id) where the actor is told to do something harmful to another.
+
+    "The Senate should reject the House's approach": the sentence reads negatively, but the
+    harm is the act the writer asks for, aimed at what it is done to. It blames the one told
+    to act no more than it praises it; "Moscow must answer for its crimes", whose act harms
+    no one, still blames.
+    """
+    return {
+        (str(event["agent"]), str(event.get("sentence_id")))
+        for event in events
+        if event.get("agent")
+        and (event.get("target") or event.get("target_text"))
+        and event.get("target") != event.get("agent")
+        and _prescribes(event)
+        and actions.kind(str(event.get("action") or ""), str(event.get("action_text") or ""))
+        == actions.HARMFUL
+    }
+
+
+def _prescribes(event: Mapping[str, Any]) -> bool:
+    words = str(event.get("action_text") or "").lower().split()
+    return bool((words[:1] and words[0] in PRESCRIBING) or tuple(words[:2]) in _PRESCRIBING_PAIRS)
 
 
 def unpraised(judgment: Judgment) -> Judgment:
@@ -445,6 +471,11 @@ def unpraised(judgment: Judgment) -> Judgment:
     """
     negative, neutral, positive = judgment.probabilities
     return replace(judgment, probabilities=(negative, neutral + positive, 0.0))
+
+
+def unjudged(judgment: Judgment) -> Judgment:
+    """A reading of a prescription to harm another, counted as neutral towards the one told."""
+    return replace(judgment, probabilities=(0.0, 1.0, 0.0))
 
 
 def _verdict(value: float, judgment: Judgment) -> bool:

@@ -150,6 +150,60 @@ def introducing(
     return found
 
 
+def describing_speakers(
+    doc: Any,
+    quotes: Sequence[Mapping[str, Any]],
+    sentences: Sequence[Any],
+    actors: Sequence[Mapping[str, Any]],
+    speech_verbs: Collection[str],
+) -> set[tuple[str, str]]:
+    """(actor id, sentence id) where the actor is named only in the subject of a speech verb.
+
+    "Supporters, led by committee chairman Glenn Thompson, say higher guarantees protect
+    farmers": Thompson is named to say who speaks, as in a speaker's description
+    (:func:`introducing`), but the speaker ("supporters") is no actor, so the ``events``
+    layer keeps no speech act whose doer phrase would show it. The parse does: the subject
+    of the quotation's speech verb (a verb with the quote's cue as its word and a lemma in
+    ``speech_verbs``, outside the quoted words). The sentence's tone is what the speakers
+    say, not the article's view of the people who lead them.
+    """
+    starts = [int(s.start) for s in sentences]
+    phrases: dict[str, list[tuple[int, int, str]]] = {}
+    for quote in quotes:
+        cue = str(quote.get("cue") or "").lower()
+        start, end = int(quote.get("start", 0)), int(quote.get("end", 0))
+        span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+        if not cue or span is None or not len(span):
+            continue
+        for sent in {span[0].sent, span[-1].sent}:
+            for verb in sent:
+                if verb.lower_ != cue or verb.lemma_.lower() not in speech_verbs:
+                    continue
+                if start <= verb.idx < end:
+                    continue
+                for subject in verb.children:
+                    if subject.dep_ not in {"nsubj", "nsubjpass"}:
+                        continue
+                    left, right = subject.left_edge, subject.right_edge
+                    sentence = sentences[max(bisect_right(starts, left.idx) - 1, 0)]
+                    phrases.setdefault(str(sentence.id), []).append(
+                        (left.idx, right.idx + len(right), str(quote.get("speaker") or ""))
+                    )
+    found: set[tuple[str, str]] = set()
+    for actor in actors:
+        inside: dict[str, bool] = {}
+        for mention in actor.get("mentions", []):
+            sentence_id = str(mention.get("sentence_id"))
+            a, b = int(mention["start"]), int(mention["end"])
+            within = any(
+                left <= a and b <= right and speaker != actor.get("id")
+                for left, right, speaker in phrases.get(sentence_id, [])
+            )
+            inside[sentence_id] = inside.get(sentence_id, True) and within
+        found.update((str(actor.get("id")), s) for s, only in inside.items() if only)
+    return found
+
+
 def owners_of_titles(doc: Any, actors: Sequence[Mapping[str, Any]]) -> set[tuple[str, str]]:
     """(actor id, sentence id) where the actor is named only as the owner of someone's title.
 
