@@ -295,3 +295,15 @@ def test_the_country_in_a_leaders_words_is_the_leaders_own(nlp: Pipeline) -> Non
     )
     assert "the country" in mentions_of(analysis, "Ukraine")
     assert "the country" not in mentions_of(analysis, "Russia")
+
+
+def test_the_bloc_is_a_body_of_members_not_any_body_named_before(nlp: Pipeline) -> None:
+    # Invented: the bloc is no weather service; a union the article names may be it.
+    service = analyse(
+        nlp,
+        "Rainfall fell to a record low, the Norwegian Grain Monitoring Service said on Friday. "
+        "Farmers across the bloc sold less wheat.",
+    )
+    assert "the bloc" not in mentions_of(service, "Norwegian Grain Monitoring Service")
+    union = analyse(nlp, "The Nordic Farmers Union met in Oslo. The bloc said prices fell.")
+    assert "The bloc" in mentions_of(union, "Nordic Farmers Union")

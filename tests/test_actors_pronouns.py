@@ -73,3 +73,23 @@ def test_its_in_what_a_described_firm_says_is_the_firms(nlp: Pipeline) -> None:
         nlp, "Regulators fined Calder Power on Monday. The company said its profits fell."
     )
     assert found.get("Calder Power") == ["its"]
+
+
+def test_it_after_a_thing_a_relative_clause_on_it_names_a_body_in_is_the_thing(
+    nlp: Pipeline,
+) -> None:
+    # Invented: "it" continues the main clause's subject (the version), not the subject of
+    # the relative clause that describes it.
+    found = pronouns(
+        nlp,
+        "Every spring, Congress passes a budget. The version the House Agriculture Committee "
+        "approved last week is no exception. It would raise fees for ports.",
+    )
+    assert "It" not in found.get("House Agriculture Committee", [])
+    # The body as the main clause's own subject is still what "it" continues.
+    found = pronouns(
+        nlp,
+        "Every spring, Congress passes a budget. The House Agriculture Committee approved its "
+        "version last week. It would raise fees for ports.",
+    )
+    assert "It" in found.get("House Agriculture Committee", [])

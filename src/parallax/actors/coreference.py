@@ -25,7 +25,7 @@ from parallax.actors.described_bodies import (
 )
 from parallax.actors.described_names import FIRM_NOUNS
 from parallax.actors.gender import pronoun_gender, stated_genders
-from parallax.actors.mention_records import Mention
+from parallax.actors.mention_records import ActorInfo, Mention
 from parallax.actors.mentions import ActorResolver
 from parallax.actors.other_antecedents import (
     PERSONAL,
@@ -420,6 +420,8 @@ def _compatible(
             # "held a rally in the state" after "in Pennsylvania": a state of a federation
             # may be meant, so a named place competes with the country (and blocks a guess).
             return True
+        if pronoun in MEMBERSHIP_DESCRIPTIONS and not _has_members(info):
+            return False  # "across the bloc" after a weather service: not the service
         if info.type in wanted and not candidate.plural:
             return True
         return "country" in wanted and info.type == "person" and info.affiliation is not None
@@ -432,6 +434,26 @@ def _compatible(
     if pronoun in PLURAL:
         return candidate.plural or info.type == "group"
     return info.type == "person"
+
+
+MEMBERSHIP_DESCRIPTIONS = frozenset({"alliance", "bloc"})
+"""Descriptions of a body whose members are states or parties, not of any organisation."""
+MEMBERSHIP_NAMES = frozenset(
+    {"union", "alliance", "organization", "organisation", "treaty", "pact", "bloc", "league"}
+    | {"community", "coalition", "association", "commonwealth", "cooperation", "council"}
+)
+"""Words in the names of bodies made of members ("European Union", "North Atlantic Treaty
+Organization", "Association of Southeast Asian Nations")."""
+
+
+def _has_members(info: ActorInfo) -> bool:
+    """Whether an organisation may be one of members: a union, an alliance, a league.
+
+    One the knowledge base knows is taken as it was before this check (it holds the
+    alliances and unions news calls "the bloc": NATO, the EU); one the article alone names
+    needs a word for such a body in its name.
+    """
+    return info.kb_id is not None or bool(set(info.name.lower().split()) & MEMBERSHIP_NAMES)
 
 
 def _reference(doc: Any, start: int, token: Any, actor: str, kind: str) -> Mention:

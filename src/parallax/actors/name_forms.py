@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from parallax.actors.described_names import PUBLIC_BODY_WORDS
 from parallax.actors.name_particles import PARTICLES
 from parallax.actors.namesakes import choose_namesake
 
@@ -264,7 +265,9 @@ def unify_short_organisation_names(mentions: list[Mention], actors: dict[str, Ac
     named before ("Keystone Strategies ... Keystone") is that organisation, unless the
     article names a person with that surname; and so is a shorter name made of the first
     words of exactly one longer name before it ("First Prairie Financial ... First
-    Prairie").
+    Prairie"), or its first word alone, when the tagger calls that word an organisation
+    ("the Copernicus Climate Change Service ... Copernicus"), unless the word is a common
+    noun that names a body of its own ("the House Agriculture Committee ... the House").
     """
     full: list[Mention] = []
     surnames = {
@@ -319,18 +322,56 @@ def unify_short_organisation_names(mentions: list[Mention], actors: dict[str, Ac
             if m.start < mention.start and without_possessive(m.text).split()[-1].lower() == word
         }
         if not owners and len(word) >= 3:
-            # A clipped first word ("the Fed" after "the Federal Reserve").
+            # A clipped first word ("the Fed" after "the Federal Reserve"), or the first
+            # word whole ("the Copernicus Climate Change Service ... Copernicus said").
             owners = {
                 m.actor
                 for m in full
                 if m.start < mention.start
                 and (first := _first_word(m.text)).lower().startswith(word)
-                and len(first) >= len(word) + 3
+                and (
+                    len(first) >= len(word) + 3
+                    or (
+                        first.lower() == word
+                        and word not in GENERIC_FIRST_WORDS
+                        and _ends_as_a_body(m.text)
+                    )
+                )
                 and first.istitle()
             }
         if len(owners) == 1:
             mention.actor = owners.pop()
     _drop_unused(mentions, actors)
+
+
+GENERIC_FIRST_WORDS = frozenset(
+    {
+        *("house", "senate", "congress", "parliament", "assembly", "council", "court"),
+        *("cabinet", "government", "ministry", "department", "office", "agency", "bureau"),
+        *("commission", "committee", "bank", "state", "city", "county", "national"),
+        *("federal", "central", "supreme", "royal", "united", "european", "american"),
+        *("british", "international", "world", "global", "white", "general", "joint"),
+    }
+)
+"""Words that open many bodies' names and name a body (or qualify one) on their own: "the
+House" after "the House Agriculture Committee" is the chamber, not the committee."""
+
+
+BODY_ENDINGS = PUBLIC_BODY_WORDS | frozenset(
+    {
+        *("group", "company", "corporation", "corp", "inc", "ltd", "plc", "spa", "ag", "sa"),
+        *("nv", "llc", "holdings", "bank", "trust", "fund", "network", "centre", "center"),
+        *("laboratory", "programme", "program", "society", "organisation", "organization"),
+    }
+)
+"""Last words of a body's full name ("... Climate Change Service", "Fiat Group SpA"), which a
+product's ("Ford Taurus") or an event's ("... Developers Conference") is not."""
+
+
+def _ends_as_a_body(name: str) -> bool:
+    """Whether a name ends in a word for a body or a firm's legal form."""
+    words = without_possessive(name).lower().replace(".", "").split()
+    return bool(words) and words[-1] in BODY_ENDINGS
 
 
 def spelled_otherwise(kb: KnowledgeBase, text: str) -> list[KBEntity]:

@@ -68,17 +68,32 @@ def _unnamed_subject_before(
     antecedent: in "The general staff said the attacks came near Pokrovsk. It said ...",
     "it" is the staff, not the town; and an object "it" too ("The package goes to the
     Senate next. Ortiz will sign it": the package). A subject the candidate is part of
-    ("the Dutch carmaker Velden Motors") is the candidate's own phrase.
+    ("the Dutch carmaker Velden Motors") is the candidate's own phrase, unless the
+    candidate only sits in a clause that describes it: in "The version the committee
+    approved is no exception. It would raise ...", the committee is the subject of the
+    relative clause, and "it" the version.
     """
-    if pronoun.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"} or candidate.subject:
+    if pronoun.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"}:
         return False
     first = doc[candidate.head].sent.start
-    return any(
-        token.dep_ in {"nsubj", "nsubjpass"}
-        and _a_thing(token, tag, taken)
-        and not token.left_edge.i <= candidate.token_start <= token.right_edge.i
-        for token in doc[first : candidate.token_start]
-    )
+    for token in doc[first : candidate.token_start]:
+        if token.dep_ not in {"nsubj", "nsubjpass"} or not _a_thing(token, tag, taken):
+            continue
+        if token.left_edge.i <= candidate.token_start <= token.right_edge.i:
+            if _in_clause_on(doc[candidate.head], token):
+                return True
+        elif not candidate.subject:
+            return True
+    return False
+
+
+def _in_clause_on(token: Any, noun: Any) -> bool:
+    """Whether ``token`` sits in a clause that modifies ``noun`` (a relative clause on it)."""
+    while token.i != noun.i and token.head.i != token.i:
+        if token.dep_ in {"relcl", "acl"} and token.head.i == noun.i:
+            return True
+        token = token.head
+    return False
 
 
 THING_LABELS = frozenset({"", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC"})

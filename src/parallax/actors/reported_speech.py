@@ -83,8 +83,8 @@ def _author_of(source: Any) -> Any:
     for child in source.children:
         if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
             author = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if author is None or author.lemma_.lower() in WORKS:
-                continue
+            if author is None or (author.pos_ != "PROPN" and author.lemma_.lower() in WORKS):
+                continue  # "a review of a report by ...", but "by the Cook Political Report"
             named = next((c for c in author.children if c.dep_ == "appos"), None)
             return named if named is not None and author.pos_ == "NOUN" else author
     return source
