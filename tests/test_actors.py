@@ -698,6 +698,10 @@ def test_a_time_the_parser_hung_on_the_subject_is_not_the_doers_phrase(nlp: Pipe
     text = "A county jury on Monday convicted Ada Brill of fraud."
     event = next(e for e in analyse(nlp, text).layers["events"] if e["action"] == "convict")
     assert event["agent_text"] == "A county jury", event
+    # Set off by commas, the time leaves no comma behind.
+    text = "A previous swap, in August, returned 84 prisoners to Ukraine."
+    event = next(e for e in analyse(nlp, text).layers["events"] if e["action"] == "return")
+    assert event["agent_text"] == "A previous swap", event
 
 
 def test_how_a_figure_changed_after_a_comma_is_no_particle(nlp: Pipeline) -> None:
@@ -705,6 +709,16 @@ def test_how_a_figure_changed_after_a_comma_is_no_particle(nlp: Pipeline) -> Non
     text = "Brazil shipped 2.1 million tonnes of oats in May, up from 1.6 million in April."
     actions = {e["action"] for e in analyse(nlp, text).layers["events"]}
     assert "ship" in actions and "ship up" not in actions, actions
+
+
+def test_a_particle_with_an_object_of_its_own_is_a_preposition(nlp: Pipeline) -> None:
+    # Invented wire copy: the quake struck off the coast; it did not "strike off" anything.
+    text = "In 2025 a strong earthquake struck off Chile's northern coast, the agency said."
+    actions = {e["action"] for e in analyse(nlp, text).layers["events"]}
+    assert "strike" in actions and "strike off" not in actions, actions
+    text = "Ukraine shot down 40 drones, the air force said."
+    actions = {e["action"] for e in analyse(nlp, text).layers["events"]}
+    assert "shoot down" in actions, actions
 
 
 def test_he_with_two_equally_likely_people_is_left_unresolved(nlp: Pipeline) -> None:
@@ -1184,6 +1198,13 @@ def test_a_study_is_its_authors_word(nlp: Pipeline) -> None:
     assert quotes[0]["speaker_text"] == "Tide Ledger"
     assert quotes[0]["speaker"] == actor_of(analysis, "Tide Ledger")
     assert quotes[1]["speaker_text"] == "a survey"  # of whom, not by whom
+    # An author whose name ends in a word for a piece of work is still the author.
+    analysis = analyse(
+        nlp,
+        "The map gives the party nine seats, according to an analysis by the nonpartisan "
+        "Harbor Political Report.",
+    )
+    assert analysis.layers["quotes"][0]["speaker_text"] == "the nonpartisan Harbor Political Report"
 
 
 def test_he_said_after_an_unnamed_speaker_is_that_speaker(nlp: Pipeline) -> None:
@@ -1340,6 +1361,12 @@ def test_a_relative_pronoun_object_is_the_noun_the_clause_describes(nlp: Pipelin
     analysis = analyse(nlp, "Eastland offered a 30-day truce, which Westland accepted in March.")
     accepted = next(e for e in analysis.layers["events"] if e["action"] == "accept")
     assert accepted["target_text"] == "a 30-day truce", accepted
+    # After a preposition's object, "which" may take up the whole clause: no target.
+    analysis = analyse(
+        nlp, "Eastland said its troops were shelled near the border, which Westland denies."
+    )
+    denied = next(e for e in analysis.layers["events"] if e["action"] == "deny")
+    assert denied["target_text"] is None, denied
 
 
 def test_someones_critics_are_not_that_someone(nlp: Pipeline) -> None:
@@ -1373,6 +1400,12 @@ def test_a_description_beside_a_name_does_what_its_clause_says_the_name_did(
     )
     led = next(e for e in analysis.layers["events"] if e["action"] == "lead")
     assert led["agent"] == actor_of(analysis, "Anna Varga")
+    # A party named after "a" describes the name too.
+    analysis = analyse(
+        nlp, "Mayor Ann Pike, a Republican who won in 2022, said Monday that she would run."
+    )
+    won = next(e for e in analysis.layers["events"] if e["action"] == "win")
+    assert won["agent"] == actor_of(analysis, "Ann Pike")
 
 
 @pytest.mark.parametrize(
@@ -1770,6 +1803,23 @@ def test_a_clipped_name_is_the_one_longer_name_it_begins(nlp: Pipeline) -> None:
         "The Fed said nothing more.",
     )
     assert "Fed" in [a["name"] for a in two.layers["actors"]]
+    # The first word whole, when the tagger reads it as a body.
+    whole = analyse(
+        nlp,
+        "Europe's summer was the hottest since records began, the Copernicus Climate Change "
+        "Service said on Tuesday. The average land temperature was 1.1C above the average, "
+        "Copernicus said in its monthly bulletin.",
+    )
+    names = [a["name"] for a in whole.layers["actors"]]
+    assert "Copernicus" not in names, names
+    # A word that names a body of its own is that body.
+    chamber = analyse(
+        nlp,
+        "The House Agriculture Committee approved the bill on Tuesday. The Senate should "
+        "reject the House's version.",
+    )
+    names = [a["name"] for a in chamber.layers["actors"]]
+    assert "House" in names, names
 
 
 def test_it_after_a_thing_an_actor_owns_is_left_unresolved(nlp: Pipeline) -> None:

@@ -46,6 +46,17 @@ def test_a_past_tense_verb_keeps_the_weekday_just_past(nlp: Pipeline) -> None:
     assert dates["raise"] == "2025-03-29"
 
 
+def test_no_time_after_publication_dates_a_past_tense_verb(nlp: Pipeline) -> None:
+    # Invented: the coming week is the aftershocks', not the warning's, given on the day.
+    when = date(2026, 6, 21)
+    dates = _dates(nlp, "The agency warned of aftershocks over the coming week.", when)
+    assert dates.get("warn") is None
+    dates = _dates(nlp, "The port authority closed the terminal in May.", when)
+    assert dates.get("close") == "2026-05"
+    dates = _dates(nlp, "The port authority will close the terminal next month.", when)
+    assert dates.get("close") == "2026-07"
+
+
 def test_a_meeting_of_today_is_not_a_summit_of_the_past_in_that_city(nlp: Pipeline) -> None:
     # The knowledge base knows a NATO summit in Rome (1991); a meeting there in 2025,
     # dated by its own weekday or spoken of in the present, is another one.

@@ -31,20 +31,23 @@ def _particles(verb: Any) -> list[Any]:
 
     The parser marks some as particles (``prt``) and others as adverbs or even prepositions
     ("backed *out* of a deal"); without them the label names another act ("pushed"
-    for "pushed back"). A preposition with its own object is not a particle, nor is an
+    for "pushed back"). A preposition with its own object is not a particle, even one the
+    parser marked so ("struck off Japan's coast"), nor is an
     adverb after a comma that says how a figure changed ("reached 4.2 million tonnes,
     down from 5.1 million").
     """
     return [
         child
         for child in verb.children
-        if child.dep_ == "prt"
-        or (
-            child.dep_ in {"advmod", "prep"}
-            and child.lower_ in PARTICLES
-            and child.i > verb.i
-            and not any(g.dep_ == "pobj" for g in child.children)
-            and not (child.i > 0 and child.doc[child.i - 1].is_punct)
+        if not any(g.dep_ == "pobj" for g in child.children)
+        and (
+            child.dep_ == "prt"
+            or (
+                child.dep_ in {"advmod", "prep"}
+                and child.lower_ in PARTICLES
+                and child.i > verb.i
+                and not (child.i > 0 and child.doc[child.i - 1].is_punct)
+            )
         )
     ]
 
@@ -173,7 +176,12 @@ def phrase_of(token: Any | None) -> str | None:
             end = after[0]
         elif before:
             start = before[-1] + 1
+    while end > token.i + 1 and doc[end - 1].text in TRAILING_MARKS:
+        end -= 1  # "A previous swap, in August, returned ...": the comma closes no phrase
     return str(doc[start:end].text)[:MAX_TEXT]
+
+
+TRAILING_MARKS = frozenset({",", ";", ":", "\u2014", "\u2013", "-", "--"})
 
 
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})

@@ -170,6 +170,21 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
     return None, False
 
 
+def _clause_or_noun(noun: Any, clause: Any) -> bool:
+    """Whether a comma-set "which" clause may stand for the sentence before it as well.
+
+    A relative clause after a comma that hangs on the object of a preposition ("a ruling on
+    gerrymandering, which the court reversed"; "tortured in custody, which Moscow
+    denies") may take up that noun, the noun the preposition belongs to, or the whole
+    clause before it, and only the meaning tells which.
+    """
+    return bool(
+        noun.dep_ == "pobj"
+        and clause.left_edge.i > 0
+        and clause.doc[clause.left_edge.i - 1].text == ","
+    )
+
+
 def _appealed_to(verb: Any) -> Any | None:
     """Whom a verb of appeal asks to act: "called on rich nations to deliver": the nations."""
     if verb.lemma_.lower() not in APPEAL_HEADS:
@@ -362,6 +377,11 @@ def _verb_event(
         and target_token.head.i == verb.i
     ):
         target_token = verb.head  # "a ceasefire, which Ukraine accepted": the ceasefire
+        if _clause_or_noun(target_token, verb):
+            # "prisoners were tortured in Russian custody, which Moscow denies": the torture,
+            # not the custody, but the parse cannot tell; no target rather than the wrong one.
+            target_token = None
+            target_tokens = []
     target = index.actor_of_token(target_token) if target_token is not None else None
     if target_token is not None and on_their_side(target_token, index.actor_of_token, target):
         target = None  # "arrested the president's critics": not the president

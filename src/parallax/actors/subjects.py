@@ -72,7 +72,7 @@ def antecedent(subject: Any, verb: Any) -> Any:
     """
     if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         noun = verb.head
-        if noun.dep_ == "appos" and noun.pos_ != "PROPN" and noun.head.pos_ == "PROPN":
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and _describes(noun):
             return noun.head
         if subject.lower_ in PERSONAL_RELATIVES:
             noun = _people_before_thing(noun)
@@ -81,6 +81,19 @@ def antecedent(subject: Any, verb: Any) -> Any:
 
 
 PERSONAL_RELATIVES = frozenset({"who", "whom"})
+
+
+def _describes(noun: Any) -> bool:
+    """Whether an apposition describes its name rather than naming someone else.
+
+    A common noun does ("a former general"), and so does a word for a party, a faith or a
+    people after "a" or "an" ("Stein, a Democrat who took office in 2025": Stein took it).
+    """
+    if noun.pos_ != "PROPN":
+        return True
+    return noun.ent_type_ == "NORP" and any(
+        c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children
+    )
 
 
 def _people_before_thing(noun: Any) -> Any:

@@ -5,6 +5,9 @@ past unless a plan is in view ("will", "expected to", "scheduled"). News also pl
 present tense ("the tariffs take effect on Saturday", "the Senate votes Friday"), which that
 reading puts a week early. With the parse in hand the events layer can tell: a weekday set
 before publication on a present-tense verb, or after it on a past-tense one, dates nothing.
+No time wholly after publication dates a verb in the simple past, weekday or not: in "The
+agency warned of aftershocks over the coming week" the week is the aftershocks', and the
+parse hung it on the warning, given on the day of the report.
 """
 
 from __future__ import annotations
@@ -22,9 +25,14 @@ def tense_fits(verb: Any, time: dict[str, Any], anchor: date | None) -> bool:
     A bare weekday is read as the one just past unless a plan is in view; "the tariffs take
     effect on Saturday" plans without saying so, and a present-tense verb with no auxiliary
     never reports a day already past in news, so such a date is left off the event rather
-    than put a week early. A past-tense verb is likewise never dated ahead of publication.
+    than put a week early. A past-tense verb is never dated ahead of publication, by any
+    time.
     """
-    if anchor is None or not _WEEKDAY.match(str(time.get("text", "")).strip()):
+    if anchor is None:
+        return True
+    if verb.tag_ == "VBD" and str(time["range"][0]) > anchor.isoformat():
+        return False  # "warned of aftershocks over the coming week": not the warning's week
+    if not _WEEKDAY.match(str(time.get("text", "")).strip()):
         return True
     helpers = {"aux", "auxpass"}
     shared = verb.head.children if verb.dep_ == "conj" else ()
@@ -34,4 +42,4 @@ def tense_fits(verb: Any, time: dict[str, Any], anchor: date | None) -> bool:
     present = verb.tag_ in {"VBZ", "VBP"} or (verb.tag_ == "VB" and verb.dep_ != "xcomp")
     if present and not auxiliaries:
         return not past
-    return not (verb.tag_ == "VBD" and str(time["range"][0]) > anchor.isoformat())
+    return True
