@@ -1367,6 +1367,14 @@ def test_a_relative_pronoun_object_is_the_noun_the_clause_describes(nlp: Pipelin
     )
     denied = next(e for e in analysis.layers["events"] if e["action"] == "deny")
     assert denied["target_text"] is None, denied
+    # A "that" the parser took for a relative pronoun opens what the warnings say.
+    analysis = analyse(
+        nlp,
+        "Senators voted on Wednesday to send another $40 billion to Westland, ignoring "
+        "warnings from fiscal hawks that the country has been drowning in debt since 2020.",
+    )
+    drowning = [e for e in analysis.layers["events"] if e["action"] == "drown"]
+    assert drowning and all(e["target_text"] is None for e in drowning), drowning
 
 
 def test_someones_critics_are_not_that_someone(nlp: Pipeline) -> None:

@@ -40,6 +40,7 @@ from parallax.actors.named_events import (
     meeting_fits,
     time_on_name,
 )
+from parallax.actors.relative_objects import is_relative_object, relative_antecedent
 from parallax.actors.reported_speech import speaker_goes_on
 from parallax.actors.resolve import MentionIndex
 from parallax.actors.speech import SPEECH_VERBS
@@ -168,21 +169,6 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
     ):
         return verb.head.head, False  # "... pledged in May to cut emissions": China cuts
     return None, False
-
-
-def _clause_or_noun(noun: Any, clause: Any) -> bool:
-    """Whether a comma-set "which" clause may stand for the sentence before it as well.
-
-    A relative clause after a comma that hangs on the object of a preposition ("a ruling on
-    gerrymandering, which the court reversed"; "tortured in custody, which Moscow
-    denies") may take up that noun, the noun the preposition belongs to, or the whole
-    clause before it, and only the meaning tells which.
-    """
-    return bool(
-        noun.dep_ == "pobj"
-        and clause.left_edge.i > 0
-        and clause.doc[clause.left_edge.i - 1].text == ","
-    )
 
 
 def _appealed_to(verb: Any) -> Any | None:
@@ -370,18 +356,8 @@ def _verb_event(
     # what Finland submitted. Only a clause without one takes a directional object
     # ("moved against Kyiv"), and then one that names an actor first.
     target_token = next((t for t in target_tokens if t is not None), None)
-    if (
-        target_token is not None
-        and target_token.tag_ in {"WDT", "WP"}
-        and verb.dep_ == "relcl"
-        and target_token.head.i == verb.i
-    ):
-        target_token = verb.head  # "a ceasefire, which Ukraine accepted": the ceasefire
-        if _clause_or_noun(target_token, verb):
-            # "prisoners were tortured in Russian custody, which Moscow denies": the torture,
-            # not the custody, but the parse cannot tell; no target rather than the wrong one.
-            target_token = None
-            target_tokens = []
+    if target_token is not None and is_relative_object(target_token, verb):
+        target_token = relative_antecedent(verb)  # "a ceasefire, which Ukraine accepted"
     target = index.actor_of_token(target_token) if target_token is not None else None
     if target_token is not None and on_their_side(target_token, index.actor_of_token, target):
         target = None  # "arrested the president's critics": not the president
