@@ -198,6 +198,21 @@ def test_words_quoted_as_what_someone_calls_a_thing_are_theirs(nlp: Pipeline) ->
     assert giveaway["speaker"] is None
 
 
+def test_words_quoted_after_as_with_a_verb_of_criticism_are_the_critics(nlp: Pipeline) -> None:
+    # Invented: "blasted ... as" characterises in the senator's words, and the phrase the
+    # marks open goes on after them ("for a war ..."); "hit a record" quotes nobody.
+    text = (
+        'Sen. Ada Kroll, a Nevada Democrat, blasted the package as "another blank check" for '
+        "a war with no end in sight."
+    )
+    analysis, quotes = _quotes(nlp, text)
+    kroll = next(a["id"] for a in analysis.layers["actors"] if "Kroll" in a["name"])
+    (check,) = [q for q in quotes if str(q["text"]).startswith("another blank check")]
+    assert check["speaker"] == kroll
+    _, quotes = _quotes(nlp, 'Critics call the tower a "new normal" for the city.')
+    assert not quotes
+
+
 def test_a_speaker_the_parser_hung_on_the_victims_is_the_speaker(nlp: Pipeline) -> None:
     # The small parser makes "Ann Hale" an apposition of "people" and leaves "said"
     # without a subject (checked below); she reports the deaths and is not among them.

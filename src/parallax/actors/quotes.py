@@ -24,7 +24,7 @@ from parallax.actors.quote_marks import quotations
 from parallax.actors.reported_speech import people_they_take_up, reported, speaker_subject
 from parallax.actors.resolve import MentionIndex
 from parallax.actors.speaker_names import speaker_phrase
-from parallax.actors.speech import CHARACTERISING_VERBS, SPEECH_VERBS
+from parallax.actors.speech import CHARACTERISING_VERBS, JUDGING_AS_VERBS, SPEECH_VERBS
 from parallax.actors.transcripts import transcript_turns
 from parallax.model import Sentence
 
@@ -358,7 +358,7 @@ MIN_WORDS_OF_A_PHRASE = 3
 
 
 def _whole_phrase(doc: Any, start: int, end: int) -> bool:
-    """Whether a quotation is a whole noun phrase, its article included.
+    """Whether a quotation opens a whole noun phrase, its article included.
 
     "Called the outcome "a betrayal of science"" quotes what the minister said; in "called
     it a "new normal"" the article stands outside the marks, which set off a term.
@@ -370,22 +370,32 @@ def _whole_phrase(doc: Any, start: int, end: int) -> bool:
     head = first if first.pos_ in {"NOUN", "PROPN"} else first.head
     if head.pos_ not in {"NOUN", "PROPN"} or not first.i <= head.i <= last.i:
         return False
+    # What follows the marks may still hang on the quoted head ("as "another blank check"
+    # for a war ..."): the article inside the marks is what makes the phrase theirs.
     words = [t.i for t in head.subtree if not t.is_punct]
-    return bool(min(words) == first.i and max(words) <= last.i)
+    return bool(min(words) == first.i)
 
 
 def _characterising_verb(doc: Any, start: int, end: int) -> Any | None:
     """The verb of calling whose object holds the quotation ("called the plan "reckless"").
 
     The nearest verb above the quotation's first word, when it is one of
-    :data:`parallax.actors.speech.CHARACTERISING_VERBS` and the whole quotation lies in
-    what it governs.
+    :data:`parallax.actors.speech.CHARACTERISING_VERBS`, or of
+    :data:`parallax.actors.speech.JUDGING_AS_VERBS` with the quotation after its "as"
+    ("blasted the package as "another blank check""), and the whole quotation lies in what
+    it governs.
     """
     edges = _edges(doc, start, end)
     if edges is None:
         return None
     verb = next((t for t in edges[0].ancestors if t.pos_ in {"VERB", "AUX"}), None)
-    if verb is None or verb.lemma_.lower() not in CHARACTERISING_VERBS:
+    if verb is None:
+        return None
+    lemma = verb.lemma_.lower()
+    as_phrase = any(
+        t.dep_ == "prep" and t.lower_ == "as" and t.head.i == verb.i for t in edges[0].ancestors
+    )
+    if lemma not in CHARACTERISING_VERBS and not (lemma in JUDGING_AS_VERBS and as_phrase):
         return None
     last = verb.right_edge
     if not (verb.left_edge.idx <= start and end <= last.idx + len(last)):

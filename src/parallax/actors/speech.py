@@ -61,6 +61,15 @@ CHARACTERISING_VERBS = frozenset({"call", "describe", "label", "brand", "dub", "
 "a power grab"", "called the plan "reckless""): a quotation in their object is the
 subject's words, though they report no clause as the speech verbs do."""
 
+JUDGING_AS_VERBS = frozenset(
+    {"attack", "assail", "bash", "blast", "hammer", "hit", "lash", "slam", "savage"}
+    | {"criticise", "criticize", "condemn", "denounce", "decry", "deride", "dismiss"}
+    | {"praise", "hail", "laud", "tout", "reject"}
+)
+"""Verbs of criticism or praise that characterise their object in the subject's words when
+"as" brings a quotation ("blasted the package as "another blank check"", "hailed the deal
+as "historic""), as the verbs of calling do."""
+
 QUOTE = re.compile(r"\u201c([^\u201c\u201d]{1,2000}?)\u201d|\"([^\"]{1,2000}?)\"", re.S)
 
 

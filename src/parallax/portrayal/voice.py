@@ -163,9 +163,11 @@ def describing_speakers(
     farmers": Thompson is named to say who speaks, as in a speaker's description
     (:func:`introducing`), but the speaker ("supporters") is no actor, so the ``events``
     layer keeps no speech act whose doer phrase would show it. The parse does: the subject
-    of the quotation's speech verb (a verb with the quote's cue as its word and a lemma in
-    ``speech_verbs``, outside the quoted words). The sentence's tone is what the speakers
-    say, not the article's view of the people who lead them.
+    of the quotation's speech verb (the verb written as the quote's cue, outside the quoted
+    words; the quotes layer found it to be a verb of saying or of calling, whether its
+    lemma is one of ``speech_verbs`` or not: "blasted the package as "a blank check""). The
+    sentence's tone is what the speakers say, not the article's view of the people who
+    lead them, or of what describes a speaker ("Sen. Rand Paul, a Kentucky Republican,").
     """
     starts = [int(s.start) for s in sentences]
     phrases: dict[str, list[tuple[int, int, str]]] = {}
@@ -177,7 +179,7 @@ def describing_speakers(
             continue
         for sent in {span[0].sent, span[-1].sent}:
             for verb in sent:
-                if verb.lower_ != cue or verb.lemma_.lower() not in speech_verbs:
+                if verb.lower_ != cue or verb.pos_ != "VERB":
                     continue
                 if start <= verb.idx < end:
                     continue
