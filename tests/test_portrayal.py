@@ -182,6 +182,15 @@ def test_acting_on_a_proposal_harms_nobody_but_on_people_it_does() -> None:
     )
 
 
+def test_an_idiom_on_a_verb_of_harm_is_no_deed() -> None:
+    # Invented: breaking ranks or a silence harms no one; breaking a window does.
+    for head in ("rank", "silence", "record"):
+        event = {"action": "break", "target_text": "x", "target_head": head}
+        assert not actions.is_deed(event, False), head
+    window = {"action": "break", "target_text": "the windows", "target_head": "window"}
+    assert actions.is_deed(window, False)
+
+
 def test_taking_a_side_is_no_deed() -> None:
     # Invented: backing a nominee in a vote is a stance, not help (FrameNet Taking_sides).
     assert actions.kind("support", "supported") is None

@@ -190,6 +190,19 @@ and "strike" by their sense of a blow, but "Democrats and Republicans struck a d
 read by its verb."""
 
 
+IDIOMS = frozenset(
+    {
+        *(("break", noun) for noun in ("rank", "ranks", "silence", "record", "news", "ground")),
+        *(("break", noun) for noun in ("ice", "deadlock", "stalemate", "tie", "cover")),
+        *(("hit", noun) for noun in ("record", "high", "low", "mark", "target", "road")),
+        *(("beat", noun) for noun in ("record", "expectation", "estimate", "forecast")),
+        ("kill", "time"),
+        ("take", "toll"),
+    }
+)
+"""(Verb, object) pairs whose verb the lexicon rates by a blow but that harm no one: "17
+Republicans broke ranks", "broke his silence", "prices hit a record"."""
+
 LEAVE_VERBS = frozenset({"abandon", "depart", "desert", "leave", "quit", "vacate"})
 CONTEST_VERBS = frozenset(
     {
@@ -313,8 +326,8 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
     done to nobody; stirring a feeling (:data:`EMOTION_VERBS`) or leaving
     (:data:`LEAVE_VERBS`) harms or helps nobody, nor does making an agreement ("struck a
     deal", :data:`MAKING_VERBS`) or lowering a measure (:data:`SCALE_VERBS`: "cut
-    rates"). A loss the subject suffers
-    (:data:`UNDERGONE`) is a deed done to the subject.
+    rates"), nor an idiom built on a verb of harm (:data:`IDIOMS`: "broke ranks"). A loss
+    the subject suffers (:data:`UNDERGONE`) is a deed done to the subject.
     What is only planned, promised or supposed ("will join", "would strike", the
     events layer's ``hypothetical``) has not been done; help only promised or planned
     (the events layer's ``intended``: "has promised to pardon his supporters") is a
@@ -339,6 +352,7 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
         and verb not in LEAVE_VERBS
         and not (verb in MAKING_VERBS and event.get("target_head") in AGREEMENT_NOUNS)
         and not (action in SCALE_VERBS and event.get("target_head") in MEASURE_NOUNS)
+        and (verb, str(event.get("target_head") or "")) not in IDIOMS
         and not event.get("hypothetical")
         and not event.get("verbal")
         and not (helpful and event.get("intended"))
