@@ -667,6 +667,17 @@ def test_a_stray_quotation_mark_is_not_part_of_a_timeline_label(nlp: Pipeline) -
     assert labels and all(not label.startswith('"') for label in labels), labels
 
 
+def test_a_countrys_people_doing_something_keep_their_words_in_the_label(
+    nlp: Pipeline,
+) -> None:
+    # Invented: the forces act for Russia, but the label says who acted as the text does.
+    analysis = analyse(nlp, "Russian forces seized two villages in 2025.", date(2026, 3, 12))
+    labels = [entry["label"] for entry in analysis.layers["timeline"]]
+    assert labels == ["Russian forces seized two villages"], labels
+    seized = next(e for e in analysis.layers["events"] if e["action"] == "seize")
+    assert seized["agent"] == actor_of(analysis, "Russian forces")
+
+
 def test_a_dated_saying_is_shown_in_the_timeline_with_what_was_said(nlp: Pipeline) -> None:
     analysis = analyse(
         nlp,

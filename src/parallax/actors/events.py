@@ -408,7 +408,7 @@ def _verb_event(
             index.types.get(target or "") == "person",
             index.types.get(agent or "") == "person",
         ),
-        "agent_named": _names(index, agent_token, agent),
+        "agent_named": _names(index, agent_token, agent, doer=True),
         "target_named": _names(index, target_token, target),
         "open_complement": any(c.dep_ == "xcomp" for c in verb.children),
         "actors": involved,
@@ -558,10 +558,19 @@ def _last_day(value: str) -> str:
     return value
 
 
-def _names(index: MentionIndex, token: Any | None, actor: str | None) -> bool:
+def _names(index: MentionIndex, token: Any | None, actor: str | None, doer: bool = False) -> bool:
     """Whether the phrase headed by ``token`` is a mention of ``actor`` itself.
 
     "Russia's reaction" acts for Russia in the events layer, but a label must not shorten
-    it to "Russia": only a phrase whose head is the mention reads as the actor's name.
+    it to "Russia": only a phrase whose head is the mention reads as the actor's name, and
+    not a ``doer`` whose head is a common noun for its people ("Russian forces"; as a target
+    such a phrase is still the actor's own, for whom harm done there is suffered).
     """
-    return token is not None and actor is not None and index.actor_at(token.idx) == actor
+    if token is None or actor is None or index.actor_at(token.idx) != actor:
+        return False
+    # "Russian forces have advanced" acts for Russia, but is not "Russia have advanced".
+    return not (
+        doer
+        and token.pos_ == "NOUN"
+        and any(c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP" for c in token.children)
+    )
