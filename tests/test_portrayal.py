@@ -140,6 +140,27 @@ def test_joining_someone_is_no_deed() -> None:
     assert north["role"] == "neutral"
 
 
+def test_whom_an_appeal_asks_is_no_victim_of_the_sentences_tone() -> None:
+    # Invented: the council is asked to act; the grim tone is the growers' plight.
+    text, sentences = build(
+        "Ruined growers have begged the council to act.", "The council met on Friday."
+    )
+    council = actor(text, text, sentences, "the council", "council")
+    event = {
+        "sentence_id": "s1",
+        "action": "beg",
+        "action_text": "have begged",
+        "target": "council",
+        "target_text": "the council",
+        "target_people": True,
+        "trigger": {"start": 20, "end": 26},
+    }
+    read = [Judgment("s1", OWN_VOICE, NEGATIVE), Judgment("s2", OWN_VOICE, NEUTRAL)]
+    portray([council], sentences, text, [event], judgments={"council": read})
+    signals = [e["signal"] for e in council["evidence"]]
+    assert "negative sentiment (target)" not in signals, signals
+
+
 def test_stirring_a_feeling_or_leaving_a_place_is_no_deed() -> None:
     # "Angered the farmers" tells how they feel, "left his post" where he went: nobody is
     # attacked, nobody suffers harm.

@@ -73,6 +73,15 @@ victim and the West no aggressor. Such an action is no evidence of a role; what 
 sentence says of each side reaches the role through the sentiment model instead."""
 
 
+APPEAL_VERBS = frozenset(
+    {"appeal", "ask", "beg", "beseech", "call", "entreat", "exhort", "implore", "invite"}
+    | {"lobby", "petition", "plead", "press", "request", "urge"}
+)
+"""Verbs of asking someone to act (after Levin's 1993 "verbs of ... request", with "urge"
+and "press"): whom they ask is addressed, not acted on, so the tone of the sentence does
+not make it a victim ("operators have begged the government to listen")."""
+
+
 ASSOCIATION_VERBS = frozenset(
     {
         "affiliate",

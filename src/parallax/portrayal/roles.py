@@ -205,9 +205,10 @@ def portray(
             continue
         sid = str(event.get("sentence_id"))
         verb = (str(event.get("action") or "").split() or [""])[0]
-        if event.get("target") and verb not in actions.JUDGEMENT_VERBS:
+        if event.get("target") and verb not in actions.JUDGEMENT_VERBS | actions.APPEAL_VERBS:
             # Bad news about what an action was done to reads as suffering, but not when the
-            # action is a verdict in words: the blamed are not victims of the blame.
+            # action is a verdict in words (the blamed are not victims of the blame) or an
+            # appeal (the government "begged to listen" is asked, not harmed).
             positions[(str(event["target"]), sid)] = "target"
         if event.get("agent"):
             # The subject of "lost" or "suffered" undergoes it, as a target does.
