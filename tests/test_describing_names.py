@@ -130,3 +130,11 @@ def test_a_wildfires_name_in_a_report_about_it_is_no_actor(nlp: Pipeline) -> Non
         "agency said. Governor Lena Dahl toured the area.",
     )
     assert not any("Fire" in name for name in found) and "Lena Dahl" in found, found
+
+
+def test_the_platform_a_statement_was_posted_on_is_no_actor(nlp: Pipeline) -> None:
+    # Invented: Telegram is where the photos appeared; Apple posting profits is the firm.
+    found = mentioned(nlp, "President Ivo Marek posted photos on Telegram on Friday.")
+    assert "Telegram" not in found and "Ivo Marek" in found, found
+    found = mentioned(nlp, "Apple posted record profits on Monday.")
+    assert "Apple" in found, found

@@ -21,7 +21,10 @@ A name can stand in a phrase without the article speaking of its bearer at all:
 - as the model of arms set before their noun ("more Patriot air defence systems", "two
   Leopard tanks"), which the tagger reads as a person's or a firm's name;
 - as a law's or a treaty's name the tagger types as a body ("the Digital Markets Act"), or
-  a wildfire's in a report about it ("the Ridge Fire burned 12,000 acres").
+  a wildfire's in a report about it ("the Ridge Fire burned 12,000 acres");
+- as the platform or channel a statement was made on ("he wrote on X", "posted on
+  Telegram", "said in a video on Facebook" aside, "spoke on CNN"): where the words
+  appeared, not someone who acts in the story.
 
 The readings come from the parse alone (the hyphen, the compound's head, a number, the
 verb of calling), and the quotation marks.
@@ -63,7 +66,32 @@ def names_no_actor(ent: Any, known: Callable[[str], bool] = lambda _: False) -> 
         or (weapon_model(ent) and not known(ent.text))
         or (law_name(ent) and not known(ent.text))
         or wildfire_name(ent)
+        or medium_of_a_statement(ent)
     )
+
+
+MEDIUM_VERBS = frozenset(
+    {"write", "post", "say", "announce", "tweet", "publish", "share", "state", "speak"}
+    | {"upload", "broadcast", "declare", "report"}
+)
+"""Verbs of saying or posting whose "on" or "via" object is the channel ("wrote on X")."""
+MEDIUM_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC"})
+
+
+def medium_of_a_statement(ent: Any) -> bool:
+    """Whether a name is the platform a statement was made on ("wrote on Telegram").
+
+    Only a body's or a product's name (a country "wrote on Ukraine" is written about), the
+    object of "on" or "via" hung on a verb of saying or posting.
+    """
+    root = ent.root
+    prep = root.head
+    if ent.label_ not in MEDIUM_LABELS or root.dep_ != "pobj" or prep.lower_ not in {"on", "via"}:
+        return False
+    verb = prep.head
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+        verb = verb.head  # "posted photos on Telegram"
+    return bool(verb.pos_ == "VERB" and verb.lemma_.lower() in MEDIUM_VERBS)
 
 
 LAW_HEADS = frozenset(
