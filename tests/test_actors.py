@@ -1216,6 +1216,13 @@ def test_a_study_is_its_authors_word(nlp: Pipeline) -> None:
         "Harbor Political Report.",
     )
     assert analysis.layers["quotes"][0]["speaker_text"] == "the nonpartisan Harbor Political Report"
+    # A description with the person's name set after it, which the parser did not join.
+    analysis = analyse(
+        nlp,
+        "The strike came a day after drones hit an oil depot in the north, according to the "
+        "regional governor there, Pavel Orlin.",
+    )
+    assert analysis.layers["quotes"][0]["speaker"] == actor_of(analysis, "Pavel Orlin")
 
 
 def test_he_said_after_an_unnamed_speaker_is_that_speaker(nlp: Pipeline) -> None:
@@ -1778,6 +1785,12 @@ def test_a_legislators_title_the_tagger_ran_into_a_name_is_no_part_of_it(
     analysis = analyse(nlp, '"This stinks," said Assemblyman Ed Ra, a Long Island Republican.')
     names = {a["name"] for a in analysis.layers["actors"] if a["type"] == "person"}
     assert names == {"Ed Ra"}, names
+    # A state office's title too ("State Treasurer").
+    analysis = analyse(
+        nlp, "Two Democrats, State Treasurer Lina Ortiz and Representative Greg Moss, ran."
+    )
+    names = {a["name"] for a in analysis.layers["actors"] if a["type"] == "person"}
+    assert names == {"Lina Ortiz", "Greg Moss"}, names
 
 
 def test_a_name_the_tagger_ran_over_a_comma_ends_at_the_comma(nlp: Pipeline) -> None:

@@ -93,3 +93,13 @@ def test_it_after_a_thing_a_relative_clause_on_it_names_a_body_in_is_the_thing(
         "version last week. It would raise fees for ports.",
     )
     assert "It" in found.get("House Agriculture Committee", [])
+
+
+def test_a_relative_of_the_other_gender_is_no_rival_for_he(nlp: Pipeline) -> None:
+    # Invented: "his mother" stands between Hale and "he", but is no "he".
+    found = pronouns(
+        nlp,
+        "Daniel Hale said in an interview that he had not asked his mother for her support. "
+        '"She has taught me to earn every vote," he said.',
+    )
+    assert found["Daniel Hale"].count("he") == 2, found

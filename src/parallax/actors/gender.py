@@ -88,6 +88,11 @@ _PRONOUNS = {
 }
 
 
+def noun_gender(lemma: str) -> str | None:
+    """The gender a role noun says ("mother", "spokesman"), or None."""
+    return _ROLE_NOUNS.get(lemma.lower())
+
+
 def pronoun_gender(word: str) -> str | None:
     """The gender a personal pronoun says, or None for any other word."""
     return _PRONOUNS.get(word.lower())

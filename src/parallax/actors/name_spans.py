@@ -55,7 +55,9 @@ LEADING_TITLES = frozenset(
         *("assemblyman", "assemblywoman", "assemblymember", "congressman", "congresswoman"),
         *("councilman", "councilwoman", "councillor", "councilor", "alderman", "attorney"),
         *("vice", "prime", "deputy", "rabbi", "rev", "reverend", "bishop", "archbishop"),
-        *("detective", "trooper", "officer", "sheikh", "ayatollah"),
+        *("detective", "trooper", "officer", "sheikh", "ayatollah", "treasurer"),
+        *("comptroller", "controller", "auditor", "superintendent", "inspector", "marshal"),
+        *("constable", "clerk", "magistrate", "delegate", "lawmaker", "legislator"),
     }
 )
 """Titles (and their abbreviations) written before a name, never part of it."""

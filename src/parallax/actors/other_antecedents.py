@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from parallax.actors.animacy import PERSON_NOUNS, names_people
+from parallax.actors.gender import noun_gender, pronoun_gender
 from parallax.actors.mention_records import Mention
 
 PERSONAL = frozenset({"he", "his", "him", "himself", "she", "her", "hers", "herself"})
@@ -181,7 +182,8 @@ def unnamed_person_between(doc: Any, candidate: Mention, pronoun: Any, taken: se
     person is as likely the pronoun's referent as the named one further back; we cannot
     tell, so the pronoun is left unresolved. Only a new person counts: one introduced as a
     subject with "a"/"another", or one related to a person already there ("his opponent");
-    "the president" mostly renames someone the text has named.
+    "the president" mostly renames someone the text has named. A person whose noun says
+    the other gender ("his mother" before "he") is no rival.
     """
     for token in doc[candidate.token_end : pronoun.i]:
         if (
@@ -192,6 +194,9 @@ def unnamed_person_between(doc: Any, candidate: Mention, pronoun: Any, taken: se
             or token.head.i in taken
         ):
             continue
+        said, wanted = noun_gender(token.lemma_), pronoun_gender(pronoun.lower_)
+        if said is not None and wanted is not None and said != wanted:
+            continue  # "asked his mother ...," he said: the mother is no "he"
         possessed = any(c.dep_ == "poss" and c.lower_ in PERSONAL for c in token.children)
         indefinite = any(
             c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in token.children

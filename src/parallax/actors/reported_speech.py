@@ -90,6 +90,28 @@ def _author_of(source: Any) -> Any:
     return source
 
 
+def _named_after(source: Any) -> Any:
+    """The person a source's description is set beside, when it names one.
+
+    "According to the regional governor there, Alexander Bogomaz" is Bogomaz's word. Read
+    from the words when the parser did not make the name an apposition: a common noun
+    followed by a comma and a person's name that ends the sentence.
+    """
+    if source.pos_ != "NOUN":
+        return source
+    named = next((c for c in source.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is not None:
+        return named
+    doc, after = source.doc, source.right_edge.i + 1
+    if after + 1 >= len(doc) or doc[after].text != "," or doc[after + 1].ent_type_ != "PERSON":
+        return source
+    end = after + 1
+    while end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].pos_ == "PROPN":
+        end += 1
+    rest = doc[end : source.sent.end]
+    return doc[end - 1] if all(t.is_punct for t in rest) else source
+
+
 def reported(token: Any) -> tuple[int, int, Any | None] | None:
     """(start token, end token, speaker token) of reported speech governed by ``token``."""
     if token.lower_ == "according" and token.dep_ == "prep":
@@ -97,7 +119,7 @@ def reported(token: Any) -> tuple[int, int, Any | None] | None:
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
         if source is None:
             return None
-        source = _author_of(source)
+        source = _named_after(_author_of(source))
         sent = token.sent
         clause = token.head
         if _frames_the_sentence(token):
