@@ -57,6 +57,16 @@ def test_no_time_after_publication_dates_a_past_tense_verb(nlp: Pipeline) -> Non
     assert dates.get("close") == "2026-07"
 
 
+def test_a_time_on_a_description_beside_a_name_dates_no_saying(nlp: Pipeline) -> None:
+    # Invented: 2020 is when she was the nominee, not when she spoke; the floods' month
+    # still dates what they did.
+    when = date(2026, 2, 11)
+    text = "The Republican nominee in 2020, Jo Rainer, said she would decide by March."
+    assert _dates(nlp, text, when).get("say") is None
+    dates = _dates(nlp, "Floods in September killed 40 people in Valdoro.", when)
+    assert dates.get("kill") == "2025-09"
+
+
 def test_a_meeting_of_today_is_not_a_summit_of_the_past_in_that_city(nlp: Pipeline) -> None:
     # The knowledge base knows a NATO summit in Rome (1991); a meeting there in 2025,
     # dated by its own weekday or spoken of in the present, is another one.

@@ -162,10 +162,14 @@ def _subject_verb(noun: Any) -> Any | None:
 
     The subject's own time dates its verb, as a year before the subject's noun does: the
     floods that killed were the September floods. Only a time put "in", "on" or "during"
-    the subject's head noun, not one deeper inside it ("officials of the May talks").
+    the subject's head noun, not one deeper inside it ("officials of the May talks"), and
+    not on a description a name is set beside ("the party's nominee in 2020, Jo Rainer,"):
+    that time says when the description held.
     """
     if noun.dep_ not in {"nsubj", "nsubjpass"} or noun.head.pos_ != "VERB":
         return None
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children):
+        return None  # "The Republican nominee in 2020, Jo Rainer, said": when the role held
     verb = noun.head
     return verb if verb.dep_ not in {"aux", "auxpass"} and _told_as_done(verb) else None
 
