@@ -66,6 +66,14 @@ def test_a_dateline_names_no_actor_and_no_doer(pipeline: Any) -> None:
     assert signed["agent_text"] == "Finland and Estonia"
     (quote,) = analysis.layers["quotes"]
     assert quote["text"].startswith("Finland and Estonia signed")
+    # A dateline of a city and its country: the doer hangs on the country.
+    text = (
+        "STRASBOURG, France \u2014 The European Parliament voted on Wednesday to cut "
+        "greenhouse gas emissions by 90 percent by 2040."
+    )
+    analysis = pipeline(Article(text=text, source="invented", language="en"))
+    voted = next(e for e in analysis.layers["events"] if e["action"] == "vote")
+    assert voted["agent_text"] == "The European Parliament", voted
 
 
 @pytest.mark.parametrize("dash", ["\u2014", "-"])

@@ -126,10 +126,7 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
         if child is not None and in_dateline(child):
             # "KYIV — Ukraine and Russia exchanged ...": the parser made the place the
             # subject and the doers its apposition or conjunct.
-            child = next(
-                (c for c in child.children if c.dep_ in {"appos", "conj"} and not in_dateline(c)),
-                None,
-            )
+            child = _doer_after_dateline(child)
         if child is not None and _same_paragraph(child, verb):
             return antecedent(child, verb), passive
     speaker = stranded_speaker(verb)
@@ -169,6 +166,24 @@ def _subject_of(verb: Any) -> tuple[Any | None, bool]:
     ):
         return verb.head.head, False  # "... pledged in May to cut emissions": China cuts
     return None, False
+
+
+def _doer_after_dateline(place: Any) -> Any | None:
+    """The doer the parser hung on a dateline it took for the subject.
+
+    "KYIV — Ukraine and Russia exchanged ...": an apposition or conjunct of the place; in
+    "STRASBOURG, France — The European Parliament voted ..." one of the dateline's second
+    place, so the search goes down through apposed and joined parts of the dateline.
+    """
+    for child in place.children:
+        if child.dep_ not in {"appos", "conj"}:
+            continue
+        if not in_dateline(child):
+            return child
+        found = _doer_after_dateline(child)
+        if found is not None:
+            return found
+    return None
 
 
 def _appealed_to(verb: Any) -> Any | None:
