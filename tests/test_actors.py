@@ -1825,6 +1825,22 @@ def test_a_firm_named_by_a_common_noun_is_not_the_noun(nlp: Pipeline) -> None:
     assert analysis.layers["actors"] == [], analysis.layers["actors"]
 
 
+def test_an_acronym_is_the_one_longer_name_whose_initials_it_holds(nlp: Pipeline) -> None:
+    # Invented: the board's acronym, and the same board with "UN" written short.
+    analysis = analyse(
+        nlp,
+        "The United Nations Water Supply Board said on Monday that wells were failing. "
+        "UNWSB director Ana Lund said 40 towns were short of water. UNWSB warned of more.",
+    )
+    names = [a["name"] for a in analysis.layers["actors"] if a["type"] == "organisation"]
+    assert names == ["United Nations Water Supply Board"], names
+    # Written with "UN", it is the same body (one id), shown as the text writes it.
+    short = analyse(nlp, "The UN Water Supply Board said on Monday that wells were failing.")
+    ids = {a["name"]: a["id"] for a in short.layers["actors"] if a["type"] == "organisation"}
+    board = next(a["id"] for a in analysis.layers["actors"] if a["type"] == "organisation")
+    assert ids == {"UN Water Supply Board": board}, ids
+
+
 def test_a_clipped_name_is_the_one_longer_name_it_begins(nlp: Pipeline) -> None:
     # Invented wording: "the Fed" after "the Federal Reserve"; two candidates, no link.
     one = analyse(nlp, "The Federal Reserve held rates. The Fed said inflation was high.")

@@ -42,6 +42,8 @@ from parallax.actors.homonyms import (
 from parallax.actors.mention_records import ActorInfo, Mention, slug
 from parallax.actors.name_forms import (
     spelled_otherwise,
+    spelled_out,
+    unify_acronyms,
     unify_name_variants,
     unify_short_organisation_names,
     unify_surnames,
@@ -149,7 +151,8 @@ class ActorResolver:
         return None
 
     def _local(self, name: str, label: str) -> str:
-        actor_id = f"local:{slug(name)}"
+        full = spelled_out(name, self.lookup) if label == "ORG" else name  # "UN Environment"
+        actor_id = f"local:{slug(full)}"
         if actor_id not in self.actors:
             kind = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}.get(label, "place")
             clean = re.sub(r"^the\s+", "", " ".join(name.split()), flags=re.I)
@@ -214,6 +217,7 @@ class ActorResolver:
         unify_surnames(found, self.actors, doc)
         unify_name_variants(found, self.actors)
         unify_short_organisation_names(found, self.actors)
+        unify_acronyms(found, self.actors)  # "the United Nations Environment Programme ... UNEP"
         places_tagged_as_bodies(found, self.actors, doc)  # "Valdoro hosted the talks"
         people_tagged_as_places(found, self.actors, doc)  # "said Galina, 67, a teacher"
         firms_tagged_otherwise(found, self.actors, doc)  # "Shares of Cisco fell"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from parallax.actors.described_names import PUBLIC_BODY_WORDS
@@ -372,6 +373,71 @@ def _ends_as_a_body(name: str) -> bool:
     """Whether a name ends in a word for a body or a firm's legal form."""
     words = without_possessive(name).lower().replace(".", "").split()
     return bool(words) and words[-1] in BODY_ENDINGS
+
+
+def spelled_out(name: str, lookup: Callable[[str], KBEntity | None]) -> str:
+    """A body's name with the abbreviation it opens with written out, if the base knows it.
+
+    "UN Environment Programme" in one report and "United Nations Environment Programme" in
+    another are one body (one id; each report still shows the name as it writes it); so
+    are "the EU Commission" and "the European Union Commission".
+    Only a leading abbreviation (two to four capitals, dotted or not) that names a body or
+    a state in the knowledge base is written out.
+    """
+    words = name.split()
+    lead = 1 if words[:1] and words[0].lower() == "the" else 0
+    if len(words) < lead + 2:
+        return name
+    short = words[lead].replace(".", "")
+    if not (2 <= len(short) <= 4 and short.isalpha() and short.isupper()):
+        return name
+    entity = lookup(words[lead])
+    if entity is None or entity.type not in {"organisation", "country"}:
+        return name
+    return " ".join([*words[:lead], entity.name, *words[lead + 1 :]])
+
+
+def unify_acronyms(mentions: list[Mention], actors: dict[str, ActorInfo]) -> None:
+    """Join a body's acronym to the one longer name in the article it abbreviates.
+
+    "The United Nations Environment Programme ... UNEP said": the capitals are the
+    initials of the name's words, small words aside ("Intergovernmental Panel on Climate
+    Change", IPCC). Only an acronym the knowledge base does not know, and only when exactly
+    one organisation named in the article has those initials.
+    """
+    longer = {
+        m.actor: _initials(actors[m.actor].name)
+        for m in mentions
+        if m.label == "ORG"
+        and m.kind == "name"
+        and m.actor in actors
+        and len(actors[m.actor].name.split()) > 1
+    }
+    for mention in mentions:
+        text = without_possessive(mention.text)
+        if not (
+            mention.label == "ORG"
+            and mention.kind == "name"
+            and mention.actor.startswith("local:")
+            and 2 <= len(text) <= 6
+            and text.isalpha()
+            and text.isupper()
+        ):
+            continue
+        owners = {actor for actor, initials in longer.items() if initials == text}
+        if len(owners) == 1 and mention.actor not in owners:
+            mention.actor = owners.pop()
+    _drop_unused(mentions, actors)
+
+
+ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "on", "in", "to", "de", "&"})
+
+
+def _initials(name: str) -> str:
+    words = without_possessive(name).replace("-", " ").split()
+    return "".join(
+        w[0].upper() for w in words if w.lower() not in ACRONYM_SKIPS and w[:1].isalpha()
+    )
 
 
 def spelled_otherwise(kb: KnowledgeBase, text: str) -> list[KBEntity]:
