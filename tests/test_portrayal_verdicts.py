@@ -166,6 +166,43 @@ def test_a_prescription_to_harm_another_is_no_blame_of_whom_it_is_asked_of() -> 
     assert not [signal for signal in read if signal.startswith("negative sentiment")], read
 
 
+def test_whom_a_demand_asks_to_act_is_read_as_told_to_act(nlp: Any) -> None:
+    from parallax.portrayal.asked import asked_to_act
+
+    # Invented: the writer demands a veto of the governor and a resignation of the mayor;
+    # a report of what the governor did asks nothing.
+    def asked(text: str, name: str) -> dict[tuple[str, str], str]:
+        at = text.index(name)
+        mention = {"start": at, "end": at + len(name), "sentence_id": "s1"}
+        return asked_to_act(nlp(text), [{"id": "x", "mentions": [mention]}])
+
+    assert asked("We must demand that Governor Ann Ruiz veto this bill.", "Ann Ruiz") == {
+        ("x", "s1"): "veto"
+    }
+    assert asked("Residents called on Mayor Tom Reed to resign.", "Tom Reed") == {
+        ("x", "s1"): "resign"
+    }
+    assert asked("Governor Ann Ruiz vetoed the bill on Monday.", "Ann Ruiz") == {}
+    # Asked to turn a bill down, the governor is neither blamed nor praised by the sentence;
+    # asked to resign, the mayor is not praised, and the blame stays.
+    text = "We must demand that Governor Ines Vale veto this bill. Vale met farmers."
+    first = len("We must demand that Governor Ines Vale veto this bill.")
+    sentences = [
+        _S("s1", text[:first], 0, first),
+        _S("s2", text[first + 1 :], first + 1, len(text)),
+    ]
+    vale = {
+        "id": "vale",
+        "mentions": [
+            {"start": 29, "end": 38, "sentence_id": "s1"},
+            {"start": first + 1, "end": first + 5, "sentence_id": "s2"},
+        ],
+    }
+    read = [Judgment("s1", OWN_VOICE, NEGATIVE), Judgment("s2", OWN_VOICE, NEGATIVE)]
+    portray([vale], sentences, text, judgments={"vale": read}, asked={("vale", "s1"): "veto"})
+    assert vale["sentiment"] == pytest.approx((NEGATIVE[2] - NEGATIVE[0]) / 2, abs=1e-3)
+
+
 def test_an_agreeing_verdict_is_enough_evidence_on_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(roles, "MIN_SENTENCES", 2)
     text = "Norland is a disgrace. The talks ended. Nobody came."

@@ -23,6 +23,7 @@ from parallax.pipeline.registry import register
 from parallax.pipeline.versions import CodeVersion
 from parallax.portrayal import portray
 from parallax.portrayal.actions import JUDGEMENT_VERBS
+from parallax.portrayal.asked import asked_to_act
 from parallax.portrayal.roles import PRONOUN_WEIGHT, Judgment
 from parallax.portrayal.target_sentiment import Query, predict, target_mask
 from parallax.portrayal.verdicts import verdicts
@@ -314,6 +315,11 @@ class Portrayal:
                     verdicts(analysis.doc, analysis.layers.get("actors", []))
                     if analysis.doc is not None
                     else None  # a stored analysis without its parse: no verdicts read
+                ),
+                asked=(
+                    asked_to_act(analysis.doc, analysis.layers.get("actors", []))
+                    if analysis.doc is not None
+                    else None
                 ),
             )
             yield analysis

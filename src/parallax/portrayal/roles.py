@@ -161,6 +161,7 @@ def portray(
     judgments: Mapping[str, Sequence[Judgment]] | None = None,
     opinion: bool = False,
     verdicts: Mapping[tuple[str, str], float] | None = None,
+    asked: Mapping[tuple[str, str], str] | None = None,
 ) -> None:
     """Fill each actor's role, sentiment, supporting sentences and evidence, in place.
 
@@ -179,6 +180,9 @@ def portray(
             the actor is (:mod:`parallax.portrayal.verdicts`); where the model's reading of
             that sentence in the article's own voice agrees, it is a judgement of the
             article's own (:func:`_verdict`).
+        asked: per (actor id, sentence id), the act the sentence asks the actor to do in a
+            form the events layer shows no modal for ("demand that Governor Park veto":
+            :mod:`parallax.portrayal.asked`); read as a prescription is.
     """
     del text  # offsets are enough; kept in the signature for the callers' sake
     voices = VoiceIndex([dict(q) for q in quotes])
@@ -258,8 +262,10 @@ def portray(
         slot(actor_id, voice).add(
             "antagonist", NAME_CALLING_WEIGHT, sentence_id, "name-calling", voice
         )
-    asked_of = prescribed(events)
-    asked_against = prescribed_against(events)
+    asked_of = prescribed(events) | set(asked or {})
+    asked_against = prescribed_against(events) | {
+        key for key, act in (asked or {}).items() if harms_its_object(act)
+    }
     judged: set[str] = set()
     for actor in actors:
         for judgment in judgments.get(actor["id"], []):
@@ -451,9 +457,20 @@ def prescribed_against(events: Sequence[Mapping[str, Any]]) -> set[tuple[str, st
         and (event.get("target") or event.get("target_text"))
         and event.get("target") != event.get("agent")
         and _prescribes(event)
-        and actions.kind(str(event.get("action") or ""), str(event.get("action_text") or ""))
-        == actions.HARMFUL
+        and harms_its_object(str(event.get("action") or ""), str(event.get("action_text") or ""))
     }
+
+
+def harms_its_object(action: str, written: str = "") -> bool:
+    """Whether an act, asked for, is one against what it is done to ("reject", "veto").
+
+    The lexicon's harmful verbs, and the verbs of procedure that turn down or stop a
+    proposal (:data:`parallax.portrayal.actions.PROCEDURAL_VERBS`), which it leaves unrated.
+    """
+    verb = (action.split() or [""])[0]
+    return actions.kind(action, written or action) == actions.HARMFUL or (
+        verb in actions.PROCEDURAL_VERBS
+    )
 
 
 def _prescribes(event: Mapping[str, Any]) -> bool:
