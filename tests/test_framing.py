@@ -108,6 +108,9 @@ def test_an_article_its_outlet_files_as_opinion_is_opinion() -> None:
     assert labelled_opinion(["World", "Politics", "Analysis"]) is None
     assert labelled_opinion([], "Ukraine: drones strike Kharkiv grid") is None
     assert labelled_opinion([], None, "https://example.org/news/opinion-poll-shows-lead") is None
+    # A byline is shown as the section it stands for.
+    assert labelled_opinion([], None, None, "The Editorial Board") == "Editorial"
+    assert labelled_opinion([], None, None, "Guest columnist") == "Opinion"
     # A person's byline, even an editor's, labels nothing.
     assert labelled_opinion([], None, None, "Maria Editorial-Lopez") is None
     assert labelled_opinion([], None, None, "Jane Park, politics editor") is None

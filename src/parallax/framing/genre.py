@@ -92,7 +92,7 @@ def labelled_opinion(
             m["label"] for m in _LABEL_IN_URL.finditer(path) if m["label"].lower() in OPINION_LABELS
         ]
     if author and (match := _OPINION_BYLINE.match(author)):
-        found.append(match["label"])
+        found.append("Editorial" if match["label"].lower().startswith("edit") else "Opinion")
     return found[0] if found else None
 
 
