@@ -111,6 +111,7 @@ def test_an_article_its_outlet_files_as_opinion_is_opinion() -> None:
     # A byline is shown as the section it stands for.
     assert labelled_opinion([], None, None, "The Editorial Board") == "Editorial"
     assert labelled_opinion([], None, None, "Guest columnist") == "Opinion"
+    assert labelled_opinion([], None, None, "By the Editorial Board") == "Editorial"
     # A person's byline, even an editor's, labels nothing.
     assert labelled_opinion([], None, None, "Maria Editorial-Lopez") is None
     assert labelled_opinion([], None, None, "Jane Park, politics editor") is None

@@ -58,7 +58,7 @@ OPINION_LABELS = frozenset(
 _LABEL_IN_TITLE = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z -]{1,24}?)\s*[:|\u2014\u2013]\s*\S")
 _LABEL_IN_URL = re.compile(r"/(?P<label>[a-z][a-z-]{1,24})(?=/)", re.IGNORECASE)
 _OPINION_BYLINE = re.compile(
-    r"^\s*(?:the\s+)?(?P<label>editorial(?:\s+board|\s+staff|\s+team)?|editors|"
+    r"^\s*(?:by\s+)?(?:the\s+)?(?P<label>editorial(?:\s+board|\s+staff|\s+team)?|editors|"
     r"(?:opinion|guest)\s+(?:contributor|columnist|writer)s?|columnist)\s*$",
     re.IGNORECASE,
 )
