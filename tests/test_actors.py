@@ -1197,6 +1197,17 @@ def test_one_of_a_bodys_people_speaks_for_themselves(nlp: Pipeline) -> None:
     assert speakers[1][0] is not None and speakers[1][0] == actor_of(analysis, "Nordway Tours")
 
 
+def test_two_speakers_joined_by_and_are_shown_together(nlp: Pipeline) -> None:
+    # Invented: both states said it; the report names them both.
+    analysis = analyse(
+        nlp,
+        "Member states must now negotiate the final text. Poland and Hungary have said they "
+        "will seek further exemptions.",
+    )
+    (quote,) = analysis.layers["quotes"]
+    assert quote["speaker_text"] == "Poland and Hungary", quote
+
+
 def test_a_study_is_its_authors_word(nlp: Pipeline) -> None:
     # Invented: the source of "according to" is who wrote the analysis, not "an analysis".
     analysis = analyse(

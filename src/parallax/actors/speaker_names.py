@@ -17,7 +17,8 @@ def speaker_phrase(token: Any) -> str:
 
     A title takes the name set beside it ("the ombudsman, Jan Novak"); a name keeps no
     description ("Novak, a lawyer who led the inquiry" is shown as "Novak"), and neither
-    keeps a clause hung on it.
+    keeps a clause hung on it. Two names joined by "and" are shown together ("Poland and
+    Hungary have said they will seek exemptions").
     """
     doc = token.doc
     opening = after_dateline(doc, token.left_edge.i)
@@ -33,6 +34,9 @@ def speaker_phrase(token: Any) -> str:
         for child in token.rights:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 right = name_end(child)
+    joined = next((c for c in token.rights if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
+    if joined is not None and any(c.dep_ == "cc" and c.lower_ == "and" for c in token.children):
+        right = max(right, name_end(joined))  # "Poland and Hungary have said": both speak
     return str(doc[left : right + 1].text)
 
 
