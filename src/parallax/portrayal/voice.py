@@ -135,19 +135,7 @@ def introducing(
         if 0 <= at <= int(head[0]) and at + len(wording) >= int(head[1]):
             span = (at, at + len(wording), str(event.get("agent") or ""))
             phrases.setdefault(str(event.get("sentence_id")), []).append(span)
-    found: set[tuple[str, str]] = set()
-    for actor in actors:
-        inside: dict[str, bool] = {}
-        for mention in actor.get("mentions", []):
-            sentence = str(mention.get("sentence_id"))
-            start, end = int(mention["start"]), int(mention["end"])
-            within = any(
-                a <= start and end <= b and speaker != actor.get("id")
-                for a, b, speaker in phrases.get(sentence, [])
-            )
-            inside[sentence] = inside.get(sentence, True) and within
-        found.update((str(actor.get("id")), s) for s, only in inside.items() if only)
-    return found
+    return _only_within(actors, phrases)
 
 
 def describing_speakers(
@@ -191,17 +179,28 @@ def describing_speakers(
                     phrases.setdefault(str(sentence.id), []).append(
                         (left.idx, right.idx + len(right), str(quote.get("speaker") or ""))
                     )
+    return _only_within(actors, phrases)
+
+
+def _only_within(
+    actors: Sequence[Mapping[str, Any]], phrases: Mapping[str, Sequence[tuple[int, int, str]]]
+) -> set[tuple[str, str]]:
+    """(actor id, sentence id) where the actor is named only inside speakers' phrases.
+
+    ``phrases`` are (start, end, speaker id) per sentence id; a phrase of the actor's own
+    speaking does not count.
+    """
     found: set[tuple[str, str]] = set()
     for actor in actors:
         inside: dict[str, bool] = {}
         for mention in actor.get("mentions", []):
-            sentence_id = str(mention.get("sentence_id"))
-            a, b = int(mention["start"]), int(mention["end"])
+            sentence = str(mention.get("sentence_id"))
+            start, end = int(mention["start"]), int(mention["end"])
             within = any(
-                left <= a and b <= right and speaker != actor.get("id")
-                for left, right, speaker in phrases.get(sentence_id, [])
+                a <= start and end <= b and speaker != actor.get("id")
+                for a, b, speaker in phrases.get(sentence, [])
             )
-            inside[sentence_id] = inside.get(sentence_id, True) and within
+            inside[sentence] = inside.get(sentence, True) and within
         found.update((str(actor.get("id")), s) for s, only in inside.items() if only)
     return found
 
