@@ -383,6 +383,28 @@ How to read these:
   would go to no one rather than to the White House), which took PerSenT's macro-F1 to
   0.4896, under its floor: two documents' sentences moved to the article's own voice and
   one read cold where gold is neutral.
+- 2026-12-07, fifth session (issue 16), from invented copy (a farm-bill editorial, a reef
+  op-ed, a Ukraine aid vote told by two outlets, a Senate race, a prisoner swap, a heat
+  record): a byline that signs a piece as the outlet's editorial ("Editorial Board") files
+  it as opinion, which lets its tone cast roles, and the invented editorial showed how
+  that misread: "The Senate should reject the House's approach" had cast the Senate as
+  antagonist (a prescription to harm another, or a veto asked for, now blames the one told
+  no more than it praises it, and a demand without a modal, "demand that Governor Park
+  veto this bill", is read the same); "Supporters, led by chairman X, say ..." had cast X
+  protagonist in their words (a person in unnamed speakers' subject is not read in what
+  they say); "It would raise price guarantees" after "The version the committee approved"
+  had given the committee the bill's "it". A critic's "blasted the package as 'another
+  blank check' for ..." is the critic's quotation, so "a Kentucky Republican" beside him no
+  longer cast the party antagonist; "17 Republicans broke ranks" is no deed; whom an appeal
+  asks ("begged the government to listen") is no victim of the sentence's tone. BASIL
+  unchanged (0.627 / 0.366); PerSenT 0.545 / 0.491 to 0.547 / 0.493; NFC `role_lean` 0.486
+  to 0.488; every judged row unchanged. Still misread in the editorial, left for the
+  learned readings: "Every five years, Congress passes a farm bill, and every five years the
+  biggest checks go to the biggest farms" read warm towards Congress, and "Children and
+  older Americans would bear most of the loss" warm towards Americans, so both are cast
+  protagonist there. Tried and not kept: two clear own-voice sentences for any role in an
+  opinion piece, which neutralised those but also Russia's antagonist in the bundled
+  "Northern Voice" op-ed, where one sentence carries it.
 - NFC: `role_lean` is the learned reading of all the evidence, every voice alike
   (`parallax/portrayal/role_model.py`, `parallax-dev train portrayal-roles`, fitted on the
   paper's fold 1 train and dev articles only); its held-out row above is the fold's test
