@@ -1131,7 +1131,12 @@ def test_a_speaker_named_in_one_entity_is_shown_whole_though_parsed_as_two() -> 
     assert speaker_phrase(doc[2]) == "the Polar Snow and Ice Data Center"
     two = ["B-PERSON", "I-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=two)
-    assert speaker_phrase(doc[2]) == "the Polar Snow"  # two names: the first speaks in its own name
+    # Two names joined by "and": both speak, and both are shown (the quote's speaker id is
+    # the first's; its text names them both).
+    assert speaker_phrase(doc[2]) == "the Polar Snow and Ice Data Center"
+    deps[3] = "punct"  # no "and": a second name hung on the first is no second speaker
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=two)
+    assert speaker_phrase(doc[2]) == "the Polar Snow"
 
 
 def test_what_we_demand_outside_quotation_marks_is_the_writers_own_voice(nlp: Pipeline) -> None:
