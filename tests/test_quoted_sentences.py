@@ -131,6 +131,20 @@ def test_who_says_what_a_participle_of_saying_reports_is_the_clauses_subject(
     ), found
 
 
+def test_a_direct_quotation_after_a_participle_of_saying_is_the_clauses_subjects(
+    nlp: Pipeline,
+) -> None:
+    # Invented: the speaker of the sentence before is not the one who goes on "saying" it.
+    text = (
+        'Rep. Ada Lund called the plan "reckless" and said her party had offered a deal. '
+        "Mayor Tom Reyes rejected that offer on Monday, saying it "
+        '"solves nothing for the families who wait."'
+    )
+    found = speakers(nlp, text)
+    (spoken,) = [s for q, s in found.items() if "solves nothing" in q]
+    assert spoken == "Tom Reyes", found
+
+
 def test_what_a_closing_attribution_reports_starts_in_its_own_paragraph(nlp: Pipeline) -> None:
     # The parser runs the sentence on from the quote mark that closed the paragraph before.
     text = (
@@ -217,3 +231,19 @@ def test_a_speakers_name_never_opens_with_the_mark_of_the_quotation_before() -> 
     analysis = nlp(Article(text=text, source="<test>", language="en"))
     said = [q for q in analysis.layers["quotes"] if q["text"].startswith("he hoped")]
     assert said and said[0]["speaker_text"] == "Danish climate minister Lars Aagaard", said
+
+
+def test_speakers_in_a_clause_without_that_say_only_what_follows_them(nlp: Pipeline) -> None:
+    # Invented: "a move critics say will ..." drops the "that"; the critics said only what
+    # the move will do, and the council's vote before the comma is the article's report.
+    analysis = nlp(
+        Article(
+            text="The council approved the tax on Monday, a move critics say will drive "
+            "families out of the city.",
+            source="<test>",
+            language="en",
+        )
+    )
+    (quote,) = analysis.layers["quotes"]
+    assert quote["speaker_text"] == "critics", quote
+    assert quote["text"] == "will drive families out of the city", quote

@@ -450,10 +450,15 @@ def _subject_outside(content: Any, quotes: Sequence[dict[str, Any]]) -> bool:
 
 
 def _has_subject(verb: Any) -> bool:
-    """Whether a verb has a subject of its own or shares the one of the verb it is joined to."""
+    """Whether a verb has a subject of its own or shares the one of the verb it hangs on.
+
+    A verb joined to another shares its subject, and so does a participle that goes on from
+    it ("Johnson dismissed that offer, saying it "..."": Johnson says it).
+    """
     if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return True
-    return verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} and _has_subject(verb.head)
+    shares = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+    return shares and verb.head.pos_ in {"VERB", "AUX"} and _has_subject(verb.head)
 
 
 def _covers(quote: dict[str, Any], content: Any) -> bool:

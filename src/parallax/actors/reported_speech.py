@@ -14,6 +14,7 @@ from typing import Any
 
 from parallax.actors.animacy import names_people
 from parallax.actors.datelines import after_dateline
+from parallax.actors.speaker_names import fused_noun_end
 from parallax.actors.speech import SPEECH_VERBS
 from parallax.actors.subjects import antecedent, nearest_subject, stranded_speaker
 
@@ -145,12 +146,17 @@ def reported(token: Any) -> tuple[int, int, Any | None] | None:
     subject = speaker_subject(token)
     if subject is None:
         return None
+    fused = fused_noun_end(subject) > 0  # "a step officials said could help ...": a clause
+    if fused:
+        complement = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i), None)
+        if complement is None:
+            return None
     first = after_dateline(token.doc, complement.left_edge.i)
     first = _paragraph_start(token.doc, first, min(complement.i, token.i))
     first = _past_time_of_saying(complement, first)
     if token.doc[first].lower_ == "that":
         first += 1
-    if token.dep_ == "relcl" and first <= token.i:
+    if (token.dep_ == "relcl" or fused) and first <= token.i:
         # "a concession that environmental groups said would undermine ...": the relative
         # pronoun the parser makes the clause's subject stands before the speaker; what
         # they said is what follows the verb.

@@ -27,6 +27,7 @@ def speaker_phrase(token: Any) -> str:
         # and the speaker its apposition.
         token = next((c for c in token.rights if c.dep_ == "appos" and c.i >= opening), token)
     left = max(token.left_edge.i, opening) if token.i >= opening else token.left_edge.i
+    left = max(left, fused_noun_end(token))  # "a step officials said": the officials
     while left < token.i and (doc[left].is_punct or doc[left].is_space):
         left += 1  # the closing mark and the break the parser took from the paragraph before
     right = name_end(token)
@@ -60,3 +61,22 @@ def name_end(token: Any) -> int:
     while token.ent_iob_ != "O" and right + 1 < len(doc) and doc[right + 1].ent_iob_ == "I":
         right += 1
     return int(right)
+
+
+SINGULAR_DETERMINERS = frozenset({"a", "an", "another", "each", "every"})
+
+
+def fused_noun_end(token: Any) -> int:
+    """Where a plural subject starts that the parser fused with a noun before it, else 0.
+
+    "..., a step officials said could help": news drops the "that" of a relative clause
+    whose subject is a speaker, and the parser then reads "a step officials" as one noun
+    phrase. A singular determiner cannot go with a plural head, so the singular nouns after
+    it are the phrase the clause describes, and the speakers start after them.
+    """
+    if token.tag_ not in {"NNS", "NNPS"}:
+        return 0
+    if not any(c.dep_ == "det" and c.lower_ in SINGULAR_DETERMINERS for c in token.lefts):
+        return 0
+    singular = [c for c in token.lefts if c.dep_ == "compound" and c.tag_ == "NN"]
+    return max(c.right_edge.i for c in singular) + 1 if singular else 0
