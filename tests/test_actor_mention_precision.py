@@ -49,6 +49,19 @@ def test_a_common_word_opening_a_sentence_is_no_actor(nlp: Pipeline) -> None:
     assert all(e["agent"] is None for e in analysis.layers["events"])
 
 
+def test_a_capitalised_adjective_inside_a_sentence_is_no_body(nlp: Pipeline) -> None:
+    # Invented: "Indigenous" is written with a capital anywhere and the tagger may call it an
+    # organisation; it only describes the communities. A body named before a noun stays.
+    analysis = analyse(
+        nlp,
+        "Environmental groups said the deal did nothing to protect Indigenous communities "
+        "near the salt flats. Lithora employees walked out on Monday.",
+    )
+    found = actors_by_mention(analysis)
+    assert "Indigenous" not in found, found
+    assert "Lithora" in found, found
+
+
 def test_a_name_opening_a_sentence_stays_an_actor(nlp: Pipeline) -> None:
     # The same word written with a capital inside a sentence is a name; so is a group's.
     analysis = analyse(
@@ -315,3 +328,19 @@ def test_a_name_after_a_job_title_is_a_person_even_when_tagged_a_place(nlp: Pipe
     types = {a["name"]: a["type"] for a in analysis.layers["actors"]}
     assert types["Marina Okafor"] == "person"
     assert types.get("New York", "place") == "place"  # a shared last word makes no person
+
+
+def test_a_name_after_an_office_of_a_department_or_a_chair_is_a_person(nlp: Pipeline) -> None:
+    # Invented: the tagger runs "State" into the name and calls it a body, and takes the
+    # board chair's name for an organisation, which "the agency" then joined.
+    analysis = analyse(
+        nlp,
+        "Secretary of State Adrian Fontes said his office would comply with the order. "
+        'Board chair Lionel Hart said the increase was "painful but unavoidable" and that '
+        "the agency had already cut costs.",
+    )
+    types = {a["name"]: a["type"] for a in analysis.layers["actors"]}
+    assert types.get("Adrian Fontes") == "person", types
+    assert types.get("Lionel Hart") == "person", types
+    found = actors_by_mention(analysis)
+    assert found.get("the agency") != found["Lionel Hart"], found

@@ -123,7 +123,9 @@ PERSON_NOUNS = frozenset(_PERSON_NOUN_WORDS.split())
 """Common nouns for a person, among them jobs whose ending does not say so ("secretary",
 "envoy", "judge")."""
 
-RANKS = frozenset({"colonel", "admiral", "captain", "lieutenant", "sergeant", "nominee", "host"})
+RANKS = frozenset(
+    {"colonel", "admiral", "captain", "lieutenant", "sergeant", "nominee", "host", "chair"}
+)
 """Ranks and roles only a person holds, beside a name the tagger took for a firm's."""
 
 OFFICES = frozenset(

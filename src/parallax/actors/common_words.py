@@ -42,6 +42,8 @@ def common_word_as_name(ent: Any, known: Callable[[str], object]) -> bool:
         return True
     if len(ent) != 1 or ent[0].pos_ not in COMMON_POS:
         return False
+    if _adjective_as_body(ent, known):
+        return True
     if ent.label_ == "NORP" and ent[0].tag_ != "NN":
         return False  # a group's name is an adjective or a plural noun ("Finnish", "Democrats")
     if not opens_sentence(ent[0]):
@@ -52,6 +54,23 @@ def common_word_as_name(ent: Any, known: Callable[[str], object]) -> bool:
         return False
     return not any(
         t.text == word.text and t.i != word.i and not opens_sentence(t) for t in word.doc
+    )
+
+
+def _adjective_as_body(ent: Any, known: Callable[[str], object]) -> bool:
+    """Whether an "organisation" is an adjective describing a noun ("Indigenous communities").
+
+    Some adjectives are capitalised anywhere in a sentence by convention, and the tagger
+    then calls them a body. A body's name that describes a noun is a proper noun set before
+    it ("Google employees"); one the tagger reads as an adjective modifying the noun is no
+    body, unless the knowledge base names it.
+    """
+    word = ent[0]
+    return (
+        ent.label_ == "ORG"
+        and word.pos_ == "ADJ"
+        and word.dep_ == "amod"
+        and known(word.text) is None
     )
 
 

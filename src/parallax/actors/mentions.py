@@ -52,11 +52,9 @@ from parallax.actors.name_forms import (
 from parallax.actors.name_particles import entities_with_whole_names
 from parallax.actors.name_spans import (
     NAME_LABELS,
-    before_apposition,
     inside_a_place_name,
     inside_longer_name,
-    without_leading_title,
-    without_trailing_amount,
+    name_of_entity,
 )
 from parallax.actors.office_holders import holder, title_of
 from parallax.actors.peoples import (
@@ -198,7 +196,7 @@ class ActorResolver:
                 taken.update(range(mention.token_start, mention.token_end))
                 found.extend(self._people_inside(chunk, mention))
         for ent in entities_with_whole_names(doc):
-            ent = without_trailing_amount(before_apposition(without_leading_title(ent)))
+            ent = name_of_entity(ent)
             if acting_body(ent):
                 ent.label_ = "ORG"  # "The Leadership Conference on Civil Rights said"
             if ent.label_ not in ACTOR_LABELS or taken.intersection(range(ent.start, ent.end)):

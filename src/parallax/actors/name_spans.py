@@ -63,6 +63,33 @@ LEADING_TITLES = frozenset(
 """Titles (and their abbreviations) written before a name, never part of it."""
 
 
+def name_of_entity(ent: Any) -> Any:
+    """An entity cut to the name: no title, office, apposition or sum the tagger ran into it."""
+    return without_trailing_amount(before_apposition(without_leading_title(after_office(ent))))
+
+
+OFFICES_OF = frozenset({"secretary", "minister", "commissioner", "undersecretary"})
+"""Title nouns whose "of" names the office's department ("Secretary of State")."""
+
+
+def after_office(ent: Any) -> Any:
+    """A person's name without the department of the office before it, as a person.
+
+    In "Secretary of State Adrian Fontes" the tagger may run the department into the name
+    and call the whole an organisation ("State Adrian Fontes"). A run of at least three
+    proper nouns right after "<office> of" is the office's department followed by a name;
+    the name is taken to be its last two words, as most are.
+    """
+    doc = ent.doc
+    if ent.start < 2 or len(ent) < 3 or doc[ent.start - 1].lower_ != "of":
+        return ent
+    if doc[ent.start - 2].lemma_.lower() not in OFFICES_OF:
+        return ent
+    if not all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in ent):
+        return ent
+    return Span(doc, ent.end - 2, ent.end, label="PERSON")
+
+
 def without_leading_title(ent: Any) -> Any:
     """A person's entity without the titles the tagger ran into it ("Chair Jerome Powell").
 
