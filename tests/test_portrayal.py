@@ -1034,3 +1034,27 @@ def test_a_speaker_is_not_asked_about_in_its_own_quoted_words() -> None:
     queries: list[Any] = ["q1", "q2"]
     kept_keys, _, _, _ = unspoken(analysis, (keys, queries, [dalton, dalton], [0.3, 1.0]))
     assert kept_keys == keys[1:]
+
+
+def test_a_doer_held_back_from_its_act_is_no_victim(pipeline: Any) -> None:
+    # Invented: a court keeping a state from purging voter rolls restrains a doer; the
+    # report casts the state as nobody's victim for it.
+    from parallax.model import Article
+
+    text = (
+        "PHOENIX — A federal appeals court on Wednesday temporarily blocked Westmark from "
+        "removing about 120,000 people from its voter rolls, siding with civil rights groups "
+        "who argued that the state had flagged eligible citizens using outdated records.\n\n"
+        "The three-judge panel of the 9th U.S. Circuit Court of Appeals said the state had "
+        "failed to show that the removals complied with the National Voter Registration Act, "
+        "which bars systematic purges within 90 days of a federal election. Westmark's "
+        "primary is scheduled for Aug. 4.\n\n"
+        "Secretary of State Adrian Fontes, a Democrat, said his office would comply with the "
+        'order. Republican legislative leaders called the ruling "a gift to fraudsters" and '
+        "said they would ask the Supreme Court to intervene."
+    )
+    analysis = pipeline(Article(text=text, source="invented", language="en"))
+    state = next(a for a in analysis.layers["actors"] if a["name"] == "Westmark")
+    assert state["role"] != "victim", state
+    (event,) = [e for e in analysis.layers["events"] if e["action"] == "block"]
+    assert event["kept_from"] == "remove", event

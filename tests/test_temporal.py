@@ -299,6 +299,9 @@ CASES: list[tuple[str, str, str, str, tuple[str, str] | None]] = [
     ("Tensions have risen for decades.", "decades", "DURATION", "PXDE", None),
     ("Now the border is closed.", "Now", "DATE", "PRESENT_REF", None),
     ("Peace may return in the near future.", "the near future", "DATE", "FUTURE_REF", None),
+    # A bound is no time of its own: "more than two years ago" lies before 2020, not in it.
+    ("It began more than two years ago.", "more than two years ago", "DATE", "2020", None),
+    ("He came less than a week ago.", "less than a week ago", "DATE", "2022-W08", None),
 ]
 
 

@@ -113,3 +113,16 @@ def test_a_past_meeting_in_a_city_without_its_year_or_members_is_not_a_summit_th
     assert not [a for a in talks if "summit" in a], talks
     leaders = _dates(nlp, "NATO leaders met in Rome to agree a new strategy.", when)
     assert "NATO Rome summit (1991)" in leaders, leaders
+
+
+def test_a_weekday_before_publication_dates_no_verb_a_modal_puts_ahead(nlp: Pipeline) -> None:
+    # Invented, written on a Wednesday: the dispute that "could shut down" the ports by Friday
+    # is still to come, so last Friday is not its day; the talks said on Tuesday keep theirs.
+    dates = _dates(
+        nlp,
+        "Union leaders said Tuesday that they would not accept the offer, deepening a "
+        "dispute that could shut down the ports by Friday.",
+        date(2026, 3, 11),
+    )
+    assert dates["say"] == "2026-03-10"
+    assert dates.get("shut down") != "2026-03-06", dates

@@ -61,6 +61,13 @@ OCCASIONS = frozenset(
 election", "fought in the 2008 war"); a document's year ("said in its 2030 plan") is not
 the time of what is done in it."""
 
+YARDSTICK_VERBS = frozenset(
+    {"follow", "precede", "surpass", "exceed", "eclipse", "outpace", "match", "mirror"}
+    | {"echo", "rival", "equal", "top", "beat", "trail"}
+)
+"""Verbs that set their subject beside their object: with a time for object ("this year's
+loss follows 2022", "sales topped 2019's") the time is the yardstick's, not the verb's."""
+
 NOUN_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod", "nummod"})
 PHRASE_HEADS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
@@ -103,6 +110,8 @@ def governing_verb(token: Any) -> Any | None:
             return None  # "held the summit three days before Christmas": not on Christmas
         if head.lower_ == "than":
             return None  # "ten times more likely than in the 1980s": the yardstick's time
+        if current.dep_ == "dobj" and head.lemma_.lower() in YARDSTICK_VERBS:
+            return None  # "the loss follows 2022": the year it is set beside, not its own
         if head.pos_ in {"VERB", "AUX"} and head.dep_ not in {"aux", "auxpass"}:
             if current.lower_ == "by" and _plain_present(head):
                 return None  # "markets price in two cuts by the summer": the cuts' deadline
@@ -114,7 +123,9 @@ def governing_verb(token: Any) -> Any | None:
             current = head.head  # "withdrew for a second time in January": in January
             continue
         if head.pos_ in PHRASE_HEADS and not _within_event(head):
-            return _subject_verb(head) if current.lower_ in {"in", "on", "during"} else None
+            if current.lower_ not in {"in", "on", "during"}:
+                return None
+            return _subject_verb(head) or _object_verb(head, current)
         current = head
     return None
 
@@ -172,6 +183,31 @@ def _subject_verb(noun: Any) -> Any | None:
         return None  # "The Republican nominee in 2020, Jo Rainer, said": when the role held
     verb = noun.head
     return verb if verb.dep_ not in {"aux", "auxpass"} and _told_as_done(verb) else None
+
+
+EVENT_NOUNS = OCCASIONS | {
+    *("vote", "meeting", "talks", "summit", "hearing", "session", "visit", "trip"),
+    *("speech", "debate", "protest", "rally", "strike", "attack", "deadline"),
+    *("ceremony", "launch", "test", "trial", "match", "game", "conference"),
+}
+"""Nouns for happenings with a day of their own ("condemned the attack on Thursday" may
+date the attack, not the condemning)."""
+
+
+def _object_verb(noun: Any, preposition: Any) -> Any | None:
+    """The past verb whose object a day is set right after ("signed a deal on Thursday").
+
+    The parser often hangs "on <day>" on the object before it; in news the day is when
+    the verb's act was done. Not when the object is itself a happening with a day of its
+    own (:data:`EVENT_NOUNS`: "scheduled a vote on Thursday"), nor when the verb moves
+    something (the day is then the time it was moved to).
+    """
+    if preposition.lower_ != "on" or noun.dep_ != "dobj" or preposition.i != noun.i + 1:
+        return None
+    verb = noun.head
+    if verb.pos_ != "VERB" or verb.tag_ != "VBD" or noun.lemma_.lower() in EVENT_NOUNS:
+        return None
+    return None if verb.lemma_ in DEFERRING else verb
 
 
 def _told_as_done(verb: Any) -> bool:

@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from parallax.actors.aims import aim, instrument, noun_class, owner_of
+from parallax.actors.amounts import amount_owner
 from parallax.actors.animacy import names_people, on_their_side, one_of_its_people
 from parallax.actors.datelines import in_dateline
 from parallax.actors.event_times import day_of_time, governing_verb, when_clause_verbs
@@ -43,6 +44,7 @@ from parallax.actors.named_events import (
 from parallax.actors.relative_objects import is_relative_object, relative_antecedent
 from parallax.actors.reported_speech import speaker_goes_on
 from parallax.actors.resolve import MentionIndex
+from parallax.actors.restraint import kept_from
 from parallax.actors.speech import SPEECH_VERBS
 from parallax.actors.subjects import antecedent, nearest_subject, stranded_speaker
 from parallax.actors.vocabulary import noun_read_as_verb
@@ -366,6 +368,8 @@ def _verb_event(
         agent = None  # "an Amazon worker sued": someone who works there, not the firm
     if agent_token is not None and on_their_side(agent_token, index.actor_of_token, agent):
         agent = None  # "the Kremlin's apologists claim": not the Kremlin
+    owner = amount_owner(verb, agent_token, agent, index.actor_at)  # "its claims fell"
+    agent = None if owner else agent
     # The patient is the direct object (or the passive subject) when the clause has one,
     # actor or not: in "Finland submitted its bid with Sweden" Sweden is a partner, not
     # what Finland submitted. Only a clause without one takes a directional object
@@ -383,7 +387,7 @@ def _verb_event(
         target_prep = target_token.head.lower_
     if target == agent:
         target = None
-    involved = [a for a in (agent, target) if a]
+    involved = [a for a in (agent, target, owner) if a]
     for candidate in oblique + partners:
         found = index.actor_of_token(candidate)
         if found and found not in involved:
@@ -444,6 +448,7 @@ def _verb_event(
         "instrument": instrument(verb),
         "reported": reported_clause(verb, sentence),
         "doer_class": noun_class(agent_token) if agent_token is not None else None,
+        "kept_from": kept_from(verb),
     }
 
 

@@ -16,7 +16,7 @@ import re
 from datetime import date
 from typing import Any
 
-_WEEKDAY = re.compile(r"^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
+_WEEKDAY = re.compile(r"^(?:(?:on|by|until)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
 
 
 def tense_fits(verb: Any, time: dict[str, Any], anchor: date | None) -> bool:
@@ -38,8 +38,29 @@ def tense_fits(verb: Any, time: dict[str, Any], anchor: date | None) -> bool:
     shared = verb.head.children if verb.dep_ == "conj" else ()
     auxiliaries = [c for c in (*verb.children, *shared) if c.dep_ in helpers]
     past = str(time["range"][1]) < anchor.isoformat()
+    if past and _looks_ahead(auxiliaries, verb):
+        return False  # "a standoff that could shut down the government by Friday"
     # The tagger gives some present verbs the bare form ("the tariffs ... take effect").
     present = verb.tag_ in {"VBZ", "VBP"} or (verb.tag_ == "VB" and verb.dep_ != "xcomp")
     if present and not auxiliaries:
         return not past
     return True
+
+
+MODALS_AHEAD = frozenset(
+    {"will", "would", "could", "might", "may", "must", "should", "can", "shall"}
+    | {"'ll", "\u2019ll", "'d", "\u2019d", "wo", "ca"}
+)
+"""Modals that put what a verb tells after the telling, unless with a perfect or denied."""
+
+
+def _looks_ahead(auxiliaries: list[Any], verb: Any) -> bool:
+    """Whether a verb's modal says what is yet to happen ("could shut down", "will vote").
+
+    "Could have met" tells the past, and so may a denied ability ("could not agree on
+    Friday"); a plain modal does not report a day already gone.
+    """
+    words = {a.lower_ for a in auxiliaries}
+    if not words & MODALS_AHEAD or words & {"have", "has", "had", "'ve", "\u2019ve"}:
+        return False
+    return not any(c.dep_ == "neg" for c in verb.children)

@@ -244,6 +244,9 @@ class EventRecord(TypedDict):
     only that someone spoke (clause events only)."""
     doer_class: NotRequired[str | None]
     """The same of the agent phrase: "a barrage of drones" hit the city (clause events only)."""
+    kept_from: NotRequired[str | None]
+    """The act the verb keeps its object from ("remove" in "blocked Arizona from removing
+    voters"; clause events only, :mod:`parallax.actors.restraint`)."""
 
 
 class PartyRecord(TypedDict):

@@ -91,6 +91,12 @@ APPROX_WORDS = {
 }
 
 
+BOUNDING_MODS = frozenset({"MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"})
+"""Modifiers that make a date a bound ("more than a century ago" lies before the year a
+century back, "less than a year ago" after it): the value is kept, but no range is given,
+so nothing is dated to the bound's own year or day."""
+
+
 PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
@@ -445,6 +451,8 @@ def simple_expression(ctx: Context, start: int, end: int, found: Value) -> TimeE
         span = narrow(whole, found.mod) if whole else None
         if whole and found.side and ctx.anchor and whole[0] <= ctx.anchor <= whole[1]:
             span = (whole[0], ctx.anchor) if found.side == "before" else (ctx.anchor, whole[1])
+        if found.mod in BOUNDING_MODS:
+            span = None  # "more than a century ago": before 1926, not in it
     if found.type == "DURATION":
         granularity = "duration"
     elif found.type == "SET":
