@@ -84,6 +84,15 @@ def test_a_model_of_arms_before_its_noun_is_no_actor(nlp: Pipeline) -> None:
     assert found["Anna Varga"] and found["Hamas"] == "hamas"
 
 
+def test_a_one_word_person_naming_systems_is_a_model_of_arms(nlp: Pipeline) -> None:
+    # Invented: "systems" alone, with no word of arms beside it, still bears the model.
+    found = mentioned(
+        nlp, "President Anna Varga renewed her appeal for more Patriot systems on Tuesday."
+    )
+    assert "Patriot" not in found, found
+    assert found["Anna Varga"]
+
+
 def test_a_time_zone_after_a_clock_time_is_no_actor(nlp: Pipeline) -> None:
     found = mentioned(nlp, "Brent crude was up 85 cents at $84.40 a barrel by 1120 GMT.")
     assert "GMT" not in found

@@ -125,6 +125,7 @@ def weapon_model(ent: Any) -> bool:
 
     "More Patriot air defence systems", "two Leopard tanks": the name is set before a
     noun of arms as its model, and the small tagger reads it as a person's or a firm's.
+    A one-word "person" set before "systems" is such a model too ("more Patriot systems").
     A people's name keeps its reading ("Houthi drones" are the Houthis' doing), and so
     does any name the knowledge base knows.
     """
@@ -134,9 +135,11 @@ def weapon_model(ent: Any) -> bool:
     lemma = head.lemma_.lower()
     if lemma in MATERIEL_NOUNS:
         return True
-    return lemma == "system" and any(
-        c.dep_ == "compound" and c.lemma_.lower() in ARMS_KINDS for c in head.children
-    )
+    if lemma != "system":
+        return False
+    if ent.label_ == "PERSON" and len(ent) == 1:
+        return True  # "more Patriot systems": a system bears a model's name, not a person's
+    return any(c.dep_ == "compound" and c.lemma_.lower() in ARMS_KINDS for c in head.children)
 
 
 _CLOCK = re.compile(r"\d{3,4}|\d{1,2}[:.]\d{2}")
