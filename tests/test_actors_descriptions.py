@@ -198,6 +198,21 @@ def test_the_governor_is_the_person_named_with_that_title(nlp: Pipeline) -> None
     assert "The senator" in mentions_of(analysis, "Owen Pike")
 
 
+def test_the_governor_named_with_the_title_long_before_is_still_the_governor(
+    nlp: Pipeline,
+) -> None:
+    # Invented: the title comes in the lede, the surname alone later, then "the governor".
+    analysis = analyse(
+        nlp,
+        "Gov. Tessa Marlow signed the budget on Tuesday.\n\n"
+        "Speaker Owen Pike called the vetoes an abuse of power. He said Republicans would "
+        "consider a lawsuit.\n\n"
+        "Marlow defended the vetoes. The budget raises school aid by $1 billion.\n\n"
+        "Sen. Ida Voss praised the governor. She said the schools would benefit.",
+    )
+    assert "the governor" in mentions_of(analysis, "Tessa Marlow")
+
+
 def test_the_senator_stays_unresolved_between_two_senators(nlp: Pipeline) -> None:
     analysis = analyse(
         nlp,

@@ -5,9 +5,10 @@ Marsh", "Chancellor Ana Berg") and goes on with the title alone: "The governor s
 law would ...". Without this reading the quotation has no speaker and the portrayal loses
 the person's words and deeds. A description "the <title>" is the one person the article
 named with that title (before the name, abbreviated or not, or in apposition: "Marsh, a
-senator") within :data:`REACH` sentences; with two such people in reach ("Sen. Hale ...
-Sen. Ruiz ... the senator") it is left unresolved, as is a title with its own modifiers or
-complement ("the former president", "the governor of Texas"), which may be someone else.
+senator") and named again, with the title or without, within :data:`REACH` sentences; with
+two such people in reach ("Sen. Hale ... Sen. Ruiz ... the senator") it is left
+unresolved, as is a title with its own modifiers or complement ("the former president",
+"the governor of Texas"), which may be someone else.
 """
 
 from __future__ import annotations
@@ -62,12 +63,14 @@ def titled_references(
         if start is None or any(c.dep_ in {"prep", "poss", "appos"} for c in token.children):
             continue
         here = bisect_right(sentence_starts, token.idx) - 1
+        before = [m for m in people if m.end <= token.idx]
+        titled = {m.actor for m in before if _titled(doc, m, noun, doc[start : token.i])}
+        # The title may have been given further back ("Gov. Tony Evers" in the lede) as
+        # long as the person was named within reach ("Evers defended the vetoes").
         holders = {
             m.actor
-            for m in people
-            if m.end <= token.idx
-            and here - (bisect_right(sentence_starts, m.start) - 1) <= REACH
-            and _titled(doc, m, noun, doc[start : token.i])
+            for m in before
+            if m.actor in titled and here - (bisect_right(sentence_starts, m.start) - 1) <= REACH
         }
         if len(holders) != 1:
             continue
