@@ -341,6 +341,37 @@ def test_a_source_naming_no_actor_still_has_its_gaps_counted_in_actors() -> None
     assert labels == ["Ilse Brandt"], labels
 
 
+def test_a_source_writing_an_actors_name_outside_its_actors_still_covers_it() -> None:
+    # Invented: the second source writes the union only inside a title and its headline,
+    # which the actors layer leaves out; it does not leave the union out.
+    union = {"id": "local:dockers-union", "name": "Dockers Union", "type": "organisation",
+             "kb_id": None, "mentions": [
+                 {"text": "the Dockers Union", "kind": "name", "start": 0, "end": 1,
+                  "sentence_id": "s1"},
+                 {"text": "DU", "kind": "name", "start": 0, "end": 1, "sentence_id": "s2"},
+             ]}  # fmt: skip
+    board = {"text": "Harbour Board", "kind": "name", "start": 0, "end": 1, "sentence_id": "s1"}
+    harbour = {"id": "local:harbour-board", "name": "Harbour Board", "type": "organisation",
+               "kb_id": None, "mentions": [board]}  # fmt: skip
+    a = record(
+        "a1",
+        "Dock strike ends",
+        ["The Dockers Union ended its strike on Monday.", "DU members voted to return."],
+        outlet="Harbour Times",
+        actors=[union, harbour],
+    )
+    b = record(
+        "b1",
+        "DU calls off the walkout",
+        ["Union chief and DU Secretary Mia Holm said work resumes on Tuesday."],
+        outlet="Coast Post",
+        actors=[],
+    )
+    labels = {g["label"] for g in compare_story("story-1", [a, b])["gaps"] if g["kind"] == "actor"}
+    assert "Dockers Union" not in labels, labels
+    assert "Harbour Board" in labels, labels
+
+
 def test_a_difference_only_in_whom_each_source_quotes_is_named_so() -> None:
     def actor(role: str, sentiment: float, quoted: list[dict[str, Any]]) -> Any:
         mention = {"text": "council", "start": 0, "end": 1, "sentence_id": "s2"}

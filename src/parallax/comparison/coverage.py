@@ -8,9 +8,10 @@ the merged timeline) and ``claim`` (statements no other source makes, from the a
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from typing import TypedDict, Unpack
+from collections.abc import Mapping, Sequence
+from typing import Any, TypedDict, Unpack
 
 from parallax.comparison.alignment import UNIQUE_BELOW, Encoder
 from parallax.comparison.terms import GAP_LABELS, entity_key
@@ -64,6 +65,7 @@ def actor_gaps(story: str, records: Sequence[ArticleRecord]) -> list[GapRecord]:
     mentions: dict[str, Counter[str]] = defaultdict(Counter)
     names: dict[str, Counter[str]] = defaultdict(Counter)
     types: dict[str, str] = {}
+    written: dict[str, set[str]] = defaultdict(set)
     use_actors = _actors_read(records)
     for record in records:
         if use_actors:
@@ -72,6 +74,7 @@ def actor_gaps(story: str, records: Sequence[ArticleRecord]) -> list[GapRecord]:
                     continue
                 mentions[actor["id"]][record["id"]] += max(1, len(actor.get("mentions") or []))
                 names[actor["id"]][actor.get("name") or actor["id"]] += 1
+                written[actor["id"]] |= _names_as_written(actor)
                 types.setdefault(actor["id"], str(actor.get("type") or ""))
         else:
             for entity in record.get("entities") or []:
@@ -89,6 +92,9 @@ def actor_gaps(story: str, records: Sequence[ArticleRecord]) -> list[GapRecord]:
         for record_id, places in filed_from.items():
             if not by_source[record_id] and places & named:
                 by_source[record_id] += 1  # "BERLIN (AP) -": filed from Berlin, covers it
+        for record in records:
+            if not by_source[record["id"]] and _writes_any(record, written[key]):
+                by_source[record["id"]] += 1  # "EU Climate Commissioner X": it names the EU
         if len(by_source) == len(ids):
             continue
         gaps.append(
@@ -105,6 +111,31 @@ def actor_gaps(story: str, records: Sequence[ArticleRecord]) -> list[GapRecord]:
         )
     gaps.sort(key=lambda g: (-g["mentions"], g["label"]))
     return gaps[:MAX_GAPS_PER_KIND]
+
+
+def _names_as_written(actor: Mapping[str, Any]) -> set[str]:
+    """The names an actor goes by in a source, as written ("EU", "European Union")."""
+    forms = {
+        str(m.get("text") or "") for m in actor.get("mentions") or [] if m.get("kind") == "name"
+    }
+    forms.add(str(actor.get("name") or ""))
+    bare = {re.sub(r"^(?:the|The)\s+", "", form).strip() for form in forms}
+    return {form for form in bare if len(form) >= 2 and form[:1].isupper()}
+
+
+def _writes_any(record: ArticleRecord, forms: set[str]) -> bool:
+    """Whether a source writes one of an actor's names anywhere, title included.
+
+    The actors layer leaves some names out of the actors on purpose: the department in a
+    title ("EU Climate Commissioner Wopke Hoekstra"), a name only in the headline. A
+    source that writes the name still covers it, and saying it leaves the actor out would
+    be a false silence.
+    """
+    if not forms:
+        return False
+    text = f"{record.get('title') or ''}\n{record.get('text') or ''}"
+    pattern = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    return re.search(rf"(?<![\w-])(?:{pattern})(?![\w-])", text) is not None
 
 
 def _dateline_keys(record: ArticleRecord) -> set[str]:
