@@ -344,3 +344,14 @@ def test_a_name_after_an_office_of_a_department_or_a_chair_is_a_person(nlp: Pipe
     assert types.get("Lionel Hart") == "person", types
     found = actors_by_mention(analysis)
     assert found.get("the agency") != found["Lionel Hart"], found
+
+
+def test_a_one_word_name_with_a_role_in_apposition_is_a_person(nlp: Pipeline) -> None:
+    # Invented: the tagger calls the bare surname an organisation; "the city's mayor" beside
+    # it makes it the mayor, the person named in full later.
+    analysis = analyse(
+        nlp,
+        "Adams, the city's mayor, said crime fell on Monday. Tessa Adams spoke at City Hall.",
+    )
+    found = actors_by_mention(analysis)
+    assert found["Adams"] == found["Tessa Adams"], found

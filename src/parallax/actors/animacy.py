@@ -153,9 +153,13 @@ def titled_person(ent: Any, *, by_surname: bool = True) -> bool:
     beside "Tom York").
     """
     words = list(ent)
-    if not 2 <= len(words) <= 3 or not all(
-        t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in words
-    ):
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in words):
+        return False
+    if len(words) == 1:
+        # "Adams, the city's mayor, said": a one-word name is a person's only when a noun
+        # for a role stands in apposition to it (a bare surname is as often a firm's).
+        return any(c.dep_ == "appos" and _role_noun(c) for c in ent.root.children)
+    if len(words) > 3:
         return False
     if words[-1].tag_ == "NNPS":
         return False  # "Blue Harbor Partners": a plural name is a firm's or a group's
