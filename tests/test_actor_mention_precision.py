@@ -355,3 +355,19 @@ def test_a_one_word_name_with_a_role_in_apposition_is_a_person(nlp: Pipeline) ->
     )
     found = actors_by_mention(analysis)
     assert found["Adams"] == found["Tessa Adams"], found
+
+
+def test_matter_from_something_and_a_name_in_lower_case_are_no_actors(nlp: Pipeline) -> None:
+    # Invented: the tagger calls "Debris" a person where it opens a paragraph, and "a shell"
+    # matched the oil company's name; neither is anyone.
+    analysis = analyse(
+        nlp,
+        "Northland's military said on Sunday it had destroyed 35 drones overnight, most of "
+        "them over the capital.\n\nDebris from a downed drone damaged a kindergarten in the "
+        "city's east, Mayor Ivo Tamm said. No one was hurt.\n\nGovernor Lena Berg said a "
+        "woman died when a shell hit her car on the city's outskirts.",
+    )
+    found = actors_by_mention(analysis)
+    assert "Debris" not in found, found
+    assert "a shell" not in found, found
+    assert found["Ivo Tamm"] and found["Lena Berg"]

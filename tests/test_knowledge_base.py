@@ -72,7 +72,11 @@ def test_a_name_known_only_as_an_acronym_must_be_written_in_capitals() -> None:
     port = KBEntity("port", "Port", "place", ("PORT", "the Port"))
     assert written_as_named(treaty, "TARP") and written_as_named(treaty, "Tarp's terms")
     assert not written_as_named(treaty, "tarp") and not written_as_named(treaty, "the tarp")
-    assert written_as_named(port, "the port")  # also known by a name in ordinary case
+    assert written_as_named(port, "the Port")  # also known by a name in ordinary case
+    # ... but a name written with a capital, in lower case, is the common word
+    assert not written_as_named(port, "the port")
+    bloc = KBEntity("union", "Northern Union", "organisation", ("the Union",))
+    assert written_as_named(bloc, "the union")  # a kind of body: the article decides
 
 
 def test_a_short_acronym_is_not_named_by_the_word_with_a_capital() -> None:

@@ -99,7 +99,8 @@ def common_noun_as_person(ent: Any, known: Callable[[str], object]) -> bool:
     says so too, either through the tagger, which reads the word as a common noun, or by
     writing the word (or its singular or plural) in lower case elsewhere ("Lava spread ...
     the lava reached the road"), or by making it a measure that reaches a figure ("Turnout
-    reached 3.1 million"); and when, besides, the article writes it with a capital
+    reached 3.1 million"), or matter that comes from something ("Debris from a downed
+    drone"); and when, besides, the article writes it with a capital
     only where a sentence or a line begins, no longer person's name in the article ends or
     starts with it, the knowledge base does not know it, and it says nothing ("Banks
     said"): things do not speak.
@@ -110,13 +111,30 @@ def common_noun_as_person(ent: Any, known: Callable[[str], object]) -> bool:
     if not is_common_noun(word.text, plural=True) or known(word.text) or _speaks(word):
         return False
     doc = word.doc
-    if word.pos_ != "NOUN" and not _written_in_lower_case(word) and not _acts_as_a_measure(word):
+    if (
+        word.pos_ != "NOUN"
+        and not _written_in_lower_case(word)
+        and not _acts_as_a_measure(word)
+        and not _comes_from_something(word)
+    ):
         return False
     if any(t.text == word.text and not _begins(t) for t in doc):
         return False
     return not any(
         other.label_ == "PERSON" and len(other) > 1 and word.text in {other[0].text, other[-1].text}
         for other in doc.ents
+    )
+
+
+def _comes_from_something(word: Any) -> bool:
+    """Whether a word opening its sentence is matter that comes from something.
+
+    "Debris from a downed drone damaged a kindergarten", "Smoke from the fires ...": a
+    stuff said to come from a thing is the stuff; news introduces a person's origin after a
+    comma ("Berg, of Tartu,"), not with "from" hung on the name.
+    """
+    return any(
+        c.dep_ == "prep" and c.lower_ == "from" and c.i == word.i + 1 for c in word.children
     )
 
 

@@ -56,13 +56,18 @@ def written_as_named(entity: KBEntity, text: str) -> bool:
     ("from the start"): words that only match an acronym must be written in capitals. A
     capital first letter is enough only for an acronym of four letters or more, which some
     newsrooms write as a word ("Nato", "Opec"); a short one in that form is the ordinary
-    word at a sentence's start or inside a place name ("Who", "Baku-on-Sea").
+    word at a sentence's start or inside a place name ("Who", "Baku-on-Sea"). Nor is a name
+    always written with a capital named by the same words all in lower case ("a shell hit
+    their car" is no oil company), except a kind of body ("the alliance" for NATO).
     """
     bare = re.sub(r"^the\s+|['\u2019]s$", "", text.strip(), flags=re.IGNORECASE)
     if _acronym(bare):
         return True
     key = alias_key(text)
     matching = [name for name in entity.names() if alias_key(name) == key]
+    lower_case = matching and not any(ch.isupper() for ch in bare) and not kind_word(text)
+    if lower_case and all(any(ch.isupper() for ch in name) for name in matching):
+        return False  # "a shell hit their car": a name written with capitals, in lower case
     if not matching or not all(_acronym(name) for name in matching):
         return True
     letters = [ch for ch in bare if ch.isalpha()]
