@@ -133,9 +133,7 @@ def _comes_from_something(word: Any) -> bool:
     stuff said to come from a thing is the stuff; news introduces a person's origin after a
     comma ("Berg, of Tartu,"), not with "from" hung on the name.
     """
-    return any(
-        c.dep_ == "prep" and c.lower_ == "from" and c.i == word.i + 1 for c in word.children
-    )
+    return any(c.dep_ == "prep" and c.lower_ == "from" and c.i == word.i + 1 for c in word.children)
 
 
 MEASURING_VERBS = frozenset(
