@@ -371,3 +371,18 @@ def test_matter_from_something_and_a_name_in_lower_case_are_no_actors(nlp: Pipel
     assert "Debris" not in found, found
     assert "a shell" not in found, found
     assert found["Ivo Tamm"] and found["Lena Berg"]
+
+
+def test_a_ranked_measure_and_a_surname_read_as_a_verb_are_read_right(nlp: Pipeline) -> None:
+    # Invented: the tagger calls "Turnout" a person, and takes the surname "Husted" (in
+    # "-ed") for a verb where it opens a sentence; "he" there is Husted, not the turnout.
+    analysis = analyse(
+        nlp,
+        "Democrat Ana Flores defeated Republican Jon Husted in the governor's race on "
+        "Tuesday. Turnout was the highest for a midterm since 1994.\n\nHusted conceded "
+        "shortly after midnight, telling supporters that he had called Flores.",
+    )
+    found = actors_by_mention(analysis)
+    assert "Turnout" not in found, found
+    assert found["Husted"] == found["Jon Husted"], found
+    assert found.get("he") == found["Jon Husted"], found

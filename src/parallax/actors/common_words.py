@@ -145,9 +145,13 @@ def _acts_as_a_measure(word: Any) -> bool:
     """Whether a word opening its sentence is a quantity that reaches a number.
 
     "Turnout reached 3.1 million", "Inflation rose to 4%": what rises, falls or reaches a
-    figure is a measure, not a person, whatever the tagger's capital-letter reading.
+    figure is a measure, not a person, whatever the tagger's capital-letter reading; so is
+    what is said to be the highest or the lowest ("Turnout was the highest since 1994").
     """
     verb = word.head
+    if word.dep_ == "nsubj" and verb.lemma_.lower() == "be":
+        # "Turnout was the highest since 1994": a measure ranked against others
+        return any(c.dep_ in {"attr", "acomp"} and c.tag_ in {"JJS", "RBS"} for c in verb.children)
     if word.dep_ != "nsubj" or verb.lemma_.lower() not in MEASURING_VERBS:
         return False
     return any(

@@ -596,7 +596,7 @@ def _surname_as_subject(token: Any, surnames: dict[str, set[str]]) -> bool:
     owner, where a common noun that happens to be a surname ("Rice prices rose") seldom does.
     """
     return (
-        token.pos_ == "NOUN"
+        token.pos_ in {"NOUN", "VERB"}  # "Husted conceded": a surname in "-ed" read as a verb
         and token.text[:1].isupper()
         and token.text[1:].islower()
         and len(surnames.get(token.text, set())) == 1
