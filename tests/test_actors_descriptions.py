@@ -213,6 +213,16 @@ def test_the_governor_named_with_the_title_long_before_is_still_the_governor(
     assert "the governor" in mentions_of(analysis, "Tessa Marlow")
 
 
+def test_the_governor_is_not_the_lieutenant_governor(nlp: Pipeline) -> None:
+    # Invented: the tokenizer parts "Lt." from its point; the title is still "Lt. Gov.".
+    analysis = analyse(
+        nlp,
+        "Ana Flores defeated Lt. Gov. Jon Husted on Tuesday. The governor said he would "
+        "leave office in January.",
+    )
+    assert "The governor" not in mentions_of(analysis, "Jon Husted")
+
+
 def test_the_senator_stays_unresolved_between_two_senators(nlp: Pipeline) -> None:
     analysis = analyse(
         nlp,

@@ -112,6 +112,9 @@ def _titled(doc: Any, mention: Mention, noun: str, modifiers: Any) -> bool:
     at = mention.token_start - 1
     while at >= 0 and len(run) < WINDOW:
         word = doc[at]
+        if word.text == "." and at > 0 and doc[at - 1].text[:1].isupper():
+            at -= 1  # "Lt. Gov.": the tokenizer may part an abbreviation from its point
+            continue
         if not (word.text[:1].isupper() or word.text.endswith(".")) or word.is_punct:
             break
         run.insert(0, word.lower_.rstrip("."))
