@@ -1058,3 +1058,21 @@ def test_a_doer_held_back_from_its_act_is_no_victim(pipeline: Any) -> None:
     assert state["role"] != "victim", state
     (event,) = [e for e in analysis.layers["events"] if e["action"] == "block"]
     assert event["kept_from"] == "remove", event
+
+
+def test_the_loser_of_a_contest_is_no_victim(pipeline: Any) -> None:
+    # Invented: an election defeat is competition; the winner harms nobody.
+    from parallax.model import Article
+
+    text = (
+        "COLUMBUS, Ohio — Democrat Ana Flores defeated Republican Lt. Gov. Jon Husted in "
+        "Ohio's governor's race on Tuesday, ending 16 years of Republican control of the "
+        "governor's mansion.\n\nWith 98% of votes counted, Flores had 51.2% to Husted's "
+        "47.9%. Husted conceded shortly after midnight, telling supporters that he had called "
+        'Flores to congratulate her. "The voters have spoken," he said.'
+    )
+    analysis = pipeline(Article(text=text, source="invented", language="en"))
+    loser = next(a for a in analysis.layers["actors"] if a["name"] == "Jon Husted")
+    assert loser["role"] != "victim", loser
+    (event,) = [e for e in analysis.layers["events"] if e["action"] == "defeat"]
+    assert event["contest"] == "race", event

@@ -20,6 +20,7 @@ from typing import Any
 from parallax.actors.aims import aim, instrument, noun_class, owner_of
 from parallax.actors.amounts import amount_owner
 from parallax.actors.animacy import names_people, on_their_side, one_of_its_people
+from parallax.actors.contests import contest_of
 from parallax.actors.datelines import in_dateline
 from parallax.actors.event_times import day_of_time, governing_verb, when_clause_verbs
 from parallax.actors.event_wording import (
@@ -449,6 +450,7 @@ def _verb_event(
         "reported": reported_clause(verb, sentence),
         "doer_class": noun_class(agent_token) if agent_token is not None else None,
         "kept_from": kept_from(verb),
+        "contest": contest_of(verb),
     }
 
 

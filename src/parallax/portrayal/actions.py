@@ -332,13 +332,14 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
     procedure on a bill or a budget helps nobody a reader could name, and news is full of
     them; the same holds for harm done by a verb of procedure (:data:`PROCEDURAL_VERBS`:
     "blocked the bill"), or that holds its object back from an act of its own ("blocked
-    Arizona from removing voters": a doer restrained, not one hurt). Joining or uniting
-    with someone (:data:`ASSOCIATION_VERBS`) is done to nobody; stirring a feeling
-    (:data:`EMOTION_VERBS`) or leaving (:data:`LEAVE_VERBS`) harms or helps nobody, nor
-    does making an agreement ("struck a deal", :data:`MAKING_VERBS`) or lowering a measure
-    (:data:`SCALE_VERBS`: "cut rates"), nor an idiom built on a verb of harm
-    (:data:`IDIOMS`: "broke ranks"). A loss the subject suffers (:data:`UNDERGONE`) is a
-    deed done to the subject.
+    Arizona from removing voters": a doer restrained, not one hurt), and beating someone in
+    a contest harms nobody (the events layer's ``contest``: "defeated Husted in the
+    governor's race"). Joining or uniting with someone (:data:`ASSOCIATION_VERBS`) is done
+    to nobody; stirring a feeling (:data:`EMOTION_VERBS`) or leaving (:data:`LEAVE_VERBS`)
+    harms or helps nobody, nor does making an agreement ("struck a deal",
+    :data:`MAKING_VERBS`) or lowering a measure (:data:`SCALE_VERBS`: "cut rates"), nor an
+    idiom built on a verb of harm (:data:`IDIOMS`: "broke ranks"). A loss the subject
+    suffers (:data:`UNDERGONE`) is a deed done to the subject.
     What is only planned, promised or supposed ("will join", "would strike", the
     events layer's ``hypothetical``) has not been done; help only promised or planned
     (the events layer's ``intended``: "has promised to pardon his supporters") is a
@@ -353,6 +354,8 @@ def is_deed(event: Mapping[str, Any], target_is_actor: bool, *, helpful: bool = 
     on_people_only = helpful or verb in PROCEDURAL_VERBS
     if verb in PROCEDURAL_VERBS and event.get("kept_from"):
         return False  # "blocked Arizona from removing voters": a doer held back, not hurt
+    if not helpful and event.get("contest"):
+        return False  # "defeated Husted in the governor's race": competition, not harm
     reached = bool(event.get("target_text")) and (
         not on_people_only or bool(event.get("target_people"))
     )

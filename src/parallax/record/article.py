@@ -244,6 +244,9 @@ class EventRecord(TypedDict):
     only that someone spoke (clause events only)."""
     doer_class: NotRequired[str | None]
     """The same of the agent phrase: "a barrage of drones" hit the city (clause events only)."""
+    contest: NotRequired[str | None]
+    """The contest the act is done in or for ("race" in "defeated X in the governor's race";
+    clause events only, :mod:`parallax.actors.contests`)."""
     kept_from: NotRequired[str | None]
     """The act the verb keeps its object from ("remove" in "blocked Arizona from removing
     voters"; clause events only, :mod:`parallax.actors.restraint`)."""
