@@ -95,3 +95,15 @@ def test_a_day_set_after_the_object_dates_the_past_verb(nlp: Pipeline) -> None:
     assert found["sign"]["date"] == "2025-11-06", found["sign"]
     assert found["approve"]["date"] == "2025-11-05", found["approve"]
     assert found.get("schedule", {}).get("date") is None, found.get("schedule")
+
+
+def test_someone_of_a_persons_acts_for_themselves(nlp: Pipeline) -> None:
+    # Invented: the client appeals, not the lawyer who speaks of "his client"; what her
+    # lawyer files is her move.
+    found = events(
+        nlp,
+        "Paul Stein said his client would appeal the verdict. Mara Lind's lawyer filed "
+        "a motion on Friday.",
+    )
+    assert found.get("appeal", {}).get("agent") != "local:paul-stein", found.get("appeal")
+    assert found["file"]["agent"] == "local:mara-lind", found["file"]

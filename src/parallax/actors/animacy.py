@@ -283,6 +283,23 @@ BODY_VOICES = frozenset(
 """Nouns of those who speak and act in a body's name even unnamed ("a Pentagon official")."""
 
 
+ACTING_FOR = frozenset({"lawyer", "attorney", "counsel", "agent", "deputy", "staff", "team"})
+"""People who act in a person's name ("her lawyer filed a motion" is her move)."""
+
+
+def _someone_of_a_person(head: Any) -> bool:
+    """Whether a noun for a person is someone of a man's or a woman's ("his client").
+
+    "His client", "her son", "his wife": a person's relative, client or friend is another
+    person, who acts for themselves; a lawyer or a spokesman acts in the person's name
+    (:data:`ACTING_FOR`, :data:`BODY_VOICES`). Only "his" and "her" say the owner is a
+    person; "its" and "their" may be a body's, whose people act for it.
+    """
+    if head.lemma_.lower() in ACTING_FOR:
+        return False
+    return any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in head.children)
+
+
 OTHER_SIDE = frozenset(
     {
         *("critic", "opponent", "apologist", "supporter", "ally", "rival", "enemy", "foe"),
@@ -314,11 +331,14 @@ def one_of_its_people(head: Any, named: Callable[[Any], bool], *, speaking: bool
     noun for a person picks out someone who works there, whose words and deeds are not the
     body's. An official or a spokesman (:data:`BODY_VOICES`) speaks in its name. The noun
     must name people, unless it is ``speaking`` (what speaks is someone: "a Tours guide").
+    So does someone of a person's ("his client", "her son"; :func:`_someone_of_a_person`).
     """
     if head.pos_ != "NOUN" or named(head) or head.lemma_.lower() in BODY_VOICES:
         return False
     if not speaking and not names_people(head):
         return False
+    if _someone_of_a_person(head):
+        return True  # "Stein said his client would appeal": the client appeals, not Stein
     if not any(c.dep_ == "compound" and named(c) for c in head.children):
         return False
     dets = [c.lower_ for c in head.children if c.dep_ == "det"]
