@@ -1857,6 +1857,19 @@ def test_an_acronym_is_the_one_longer_name_whose_initials_it_holds(nlp: Pipeline
     assert ids == {"UN Water Supply Board": board}, ids
 
 
+def test_an_acronym_leaves_out_the_countrys_short_form_before_the_name(
+    nlp: Pipeline,
+) -> None:
+    # Invented: "U.S." says whose board it is; the acronym is the rest's initials.
+    analysis = analyse(
+        nlp,
+        "The U.S. National Water Supply Board said on Monday that wells were failing. "
+        "NWSB director Ana Lund said 40 towns were short of water. NWSB warned of more.",
+    )
+    names = [a["name"] for a in analysis.layers["actors"] if a["type"] == "organisation"]
+    assert names == ["U.S. National Water Supply Board"], names
+
+
 def test_a_clipped_name_is_the_one_longer_name_it_begins(nlp: Pipeline) -> None:
     # Invented wording: "the Fed" after "the Federal Reserve"; two candidates, no link.
     one = analyse(nlp, "The Federal Reserve held rates. The Fed said inflation was high.")

@@ -402,11 +402,12 @@ def unify_acronyms(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
 
     "The United Nations Environment Programme ... UNEP said": the capitals are the
     initials of the name's words, small words aside ("Intergovernmental Panel on Climate
-    Change", IPCC). Only an acronym the knowledge base does not know, and only when exactly
-    one organisation named in the article has those initials.
+    Change", IPCC), a leading "U.S." aside too (:func:`_initials_of`). Only an acronym the
+    knowledge base does not know, and only when exactly one organisation named in the
+    article has those initials.
     """
     longer = {
-        m.actor: _initials(actors[m.actor].name)
+        m.actor: _initials_of(actors[m.actor].name)
         for m in mentions
         if m.label == "ORG"
         and m.kind == "name"
@@ -424,13 +425,27 @@ def unify_acronyms(mentions: list[Mention], actors: dict[str, ActorInfo]) -> Non
             and text.isupper()
         ):
             continue
-        owners = {actor for actor, initials in longer.items() if initials == text}
+        owners = {actor for actor, initials in longer.items() if text in initials}
         if len(owners) == 1 and mention.actor not in owners:
             mention.actor = owners.pop()
     _drop_unused(mentions, actors)
 
 
 ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "on", "in", "to", "de", "&"})
+
+
+def _initials_of(name: str) -> set[str]:
+    """The acronyms a name may go by: its initials, and those after a country's short form.
+
+    "The U.S. National Oceanic and Atmospheric Administration" is NOAA: a leading
+    abbreviation written with points ("U.S.", "U.K.") says whose body it is and is left out
+    of the acronym as often as not.
+    """
+    found = {_initials(name)}
+    first, _, rest = without_possessive(name).partition(" ")
+    if "." in first and rest:
+        found.add(_initials(rest))
+    return found
 
 
 def _initials(name: str) -> str:
