@@ -76,11 +76,13 @@ def test_a_time_a_verb_sets_its_subject_beside_dates_nothing(nlp: Pipeline) -> N
     found = events(
         nlp,
         "Norway's glaciers lost 3% of their ice this year. The loss follows 2022, when "
-        "the glaciers shrank by 5%, and the melt began more than a century ago.",
+        "the glaciers shrank by 5%, and the melt began more than a century ago. The "
+        "heat surpassed the previous record from 2014 to 2017.",
     )
     assert found.get("follow", {}).get("date") is None, found.get("follow")
     assert found["shrink"]["date"] == "2022"
     assert found.get("begin", {}).get("date") is None, found.get("begin")
+    assert found.get("surpass", {}).get("date") is None, found.get("surpass")
 
 
 def test_a_day_set_after_the_object_dates_the_past_verb(nlp: Pipeline) -> None:

@@ -66,7 +66,8 @@ YARDSTICK_VERBS = frozenset(
     | {"echo", "rival", "equal", "top", "beat", "trail"}
 )
 """Verbs that set their subject beside their object: with a time for object ("this year's
-loss follows 2022", "sales topped 2019's") the time is the yardstick's, not the verb's."""
+loss follows 2022", "sales topped 2019's"), or a time the object is "from" ("surpassed the
+previous event from 2014 to 2017"), the time is the yardstick's, not the verb's."""
 
 NOUN_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod", "nummod"})
 PHRASE_HEADS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -110,8 +111,10 @@ def governing_verb(token: Any) -> Any | None:
             return None  # "held the summit three days before Christmas": not on Christmas
         if head.lower_ == "than":
             return None  # "ten times more likely than in the 1980s": the yardstick's time
-        if current.dep_ == "dobj" and head.lemma_.lower() in YARDSTICK_VERBS:
-            return None  # "the loss follows 2022": the year it is set beside, not its own
+        if head.lemma_.lower() in YARDSTICK_VERBS and (
+            current.dep_ == "dobj" or current.lower_ == "from"
+        ):
+            return None  # "follows 2022", "surpassed the event from 2014 to 2017": the other's
         if head.pos_ in {"VERB", "AUX"} and head.dep_ not in {"aux", "auxpass"}:
             if current.lower_ == "by" and _plain_present(head):
                 return None  # "markets price in two cuts by the summer": the cuts' deadline
