@@ -283,19 +283,28 @@ BODY_VOICES = frozenset(
 """Nouns of those who speak and act in a body's name even unnamed ("a Pentagon official")."""
 
 
-ACTING_FOR = frozenset({"lawyer", "attorney", "counsel", "agent", "deputy", "staff", "team"})
-"""People who act in a person's name ("her lawyer filed a motion" is her move)."""
+RELATIONS = frozenset(
+    {
+        *("son", "daughter", "wife", "husband", "mother", "father", "brother", "sister"),
+        *("child", "parent", "cousin", "nephew", "niece", "uncle", "aunt", "grandson"),
+        *("granddaughter", "grandmother", "grandfather", "partner", "boyfriend"),
+        *("girlfriend", "fiance", "fiancee", "widow", "widower", "friend", "neighbor"),
+        *("neighbour", "client", "patient", "student", "teacher", "employer", "employee"),
+        *("boss", "colleague", "successor", "predecessor", "accuser", "victim", "killer"),
+    }
+)
+"""Nouns for a person standing in a relation to another: kin, friends, clients, colleagues."""
 
 
 def _someone_of_a_person(head: Any) -> bool:
     """Whether a noun for a person is someone of a man's or a woman's ("his client").
 
-    "His client", "her son", "his wife": a person's relative, client or friend is another
-    person, who acts for themselves; a lawyer or a spokesman acts in the person's name
-    (:data:`ACTING_FOR`, :data:`BODY_VOICES`). Only "his" and "her" say the owner is a
-    person; "its" and "their" may be a body's, whose people act for it.
+    "His client", "her son", "his wife": a person's relative, client or friend
+    (:data:`RELATIONS`) is another person, who acts for themselves; a lawyer, an office or
+    a party acts in the person's name or is the person's side. Only "his" and "her" say
+    the owner is a person; "its" and "their" may be a body's, whose people act for it.
     """
-    if head.lemma_.lower() in ACTING_FOR:
+    if head.lemma_.lower() not in RELATIONS:
         return False
     return any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in head.children)
 
