@@ -203,6 +203,15 @@ def test_acting_on_a_proposal_harms_nobody_but_on_people_it_does() -> None:
     )
 
 
+def test_losing_control_is_a_failure_not_a_loss_suffered() -> None:
+    # Invented: "the party had lost control of its members" casts no victim; "lost two
+    # towns" is still a loss the loser suffers.
+    control = {"action": "lose", "target_text": "control of its members", "target_head": "control"}
+    assert not actions.is_deed(control, False)
+    towns = {"action": "lose", "target_text": "two towns", "target_head": "town"}
+    assert actions.is_deed(towns, False)
+
+
 def test_an_idiom_on_a_verb_of_harm_is_no_deed() -> None:
     # Invented: breaking ranks or a silence harms no one; breaking a window does.
     for head in ("rank", "silence", "record"):

@@ -205,12 +205,15 @@ IDIOMS = frozenset(
         *(("break", noun) for noun in ("ice", "deadlock", "stalemate", "tie", "cover")),
         *(("hit", noun) for noun in ("record", "high", "low", "mark", "target", "road")),
         *(("beat", noun) for noun in ("record", "expectation", "estimate", "forecast")),
+        *(("lose", noun) for noun in ("control", "patience", "touch", "track", "sight")),
+        *(("lose", noun) for noun in ("face", "momentum", "steam", "nerve", "temper")),
         ("kill", "time"),
         ("take", "toll"),
     }
 )
 """(Verb, object) pairs whose verb the lexicon rates by a blow but that harm no one: "17
-Republicans broke ranks", "broke his silence", "prices hit a record"."""
+Republicans broke ranks", "broke his silence", "prices hit a record", "Labour had lost
+control of its own party" (a failure, not a loss suffered at anyone's hands)."""
 
 LEAVE_VERBS = frozenset({"abandon", "depart", "desert", "leave", "quit", "vacate"})
 CONTEST_VERBS = frozenset(
