@@ -386,3 +386,16 @@ def test_a_ranked_measure_and_a_surname_read_as_a_verb_are_read_right(nlp: Pipel
     assert "Turnout" not in found, found
     assert found["Husted"] == found["Jon Husted"], found
     assert found.get("he") == found["Jon Husted"], found
+
+
+def test_a_body_before_a_role_that_another_name_holds_stays_a_body(nlp: Pipeline) -> None:
+    # Invented, with a headline run into the lede: the parser sets "the new US ambassador"
+    # beside the broadcaster, but the role is Dana Holt's, named right after it.
+    analysis = analyse(
+        nlp,
+        "Ambassador dodges question In an interview with ABC, the new US ambassador to "
+        'Mexico, Dana Holt, claimed she respects "both positions" on water.',
+    )
+    types = {a["name"]: a["type"] for a in analysis.layers["actors"]}
+    assert types.get("ABC") != "person", types
+    assert actors_by_mention(analysis).get("she") == actors_by_mention(analysis)["Dana Holt"]

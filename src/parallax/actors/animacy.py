@@ -156,9 +156,17 @@ def titled_person(ent: Any, *, by_surname: bool = True) -> bool:
     if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in words):
         return False
     if len(words) == 1:
-        # "Adams, the city's mayor, said": a one-word name is a person's only when a noun
-        # for a role stands in apposition to it (a bare surname is as often a firm's).
-        return any(c.dep_ == "appos" and _role_noun(c) for c in ent.root.children)
+        # "Adams, the city's mayor, said": a one-word subject is a person's only when a noun
+        # for a role stands in apposition to it (a bare surname is as often a firm's), and
+        # the role is not another name's (a broadcaster the parser set beside "the new
+        # envoy", whose own name follows it).
+        root = ent.root
+        return root.dep_ in {"nsubj", "nsubjpass"} and any(
+            c.dep_ == "appos"
+            and _role_noun(c)
+            and not any(g.dep_ == "appos" and g.pos_ == "PROPN" for g in c.children)
+            for c in root.children
+        )
     if len(words) > 3:
         return False
     if words[-1].tag_ == "NNPS":
