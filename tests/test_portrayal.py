@@ -1048,8 +1048,6 @@ def test_a_speaker_is_not_asked_about_in_its_own_quoted_words() -> None:
 def test_a_doer_held_back_from_its_act_is_no_victim(pipeline: Any) -> None:
     # Invented: a court keeping a state from purging voter rolls restrains a doer; the
     # report casts the state as nobody's victim for it.
-    from parallax.model import Article
-
     text = (
         "PHOENIX — A federal appeals court on Wednesday temporarily blocked Westmark from "
         "removing about 120,000 people from its voter rolls, siding with civil rights groups "
@@ -1062,17 +1060,13 @@ def test_a_doer_held_back_from_its_act_is_no_victim(pipeline: Any) -> None:
         'order. Republican legislative leaders called the ruling "a gift to fraudsters" and '
         "said they would ask the Supreme Court to intervene."
     )
-    analysis = pipeline(Article(text=text, source="invented", language="en"))
-    state = next(a for a in analysis.layers["actors"] if a["name"] == "Westmark")
+    state, event = _actor_and_event(pipeline, text, "Westmark", "block")
     assert state["role"] != "victim", state
-    (event,) = [e for e in analysis.layers["events"] if e["action"] == "block"]
     assert event["kept_from"] == "remove", event
 
 
 def test_the_loser_of_a_contest_is_no_victim(pipeline: Any) -> None:
     # Invented: an election defeat is competition; the winner harms nobody.
-    from parallax.model import Article
-
     text = (
         "COLUMBUS, Ohio — Democrat Ana Flores defeated Republican Lt. Gov. Jon Husted in "
         "Ohio's governor's race on Tuesday, ending 16 years of Republican control of the "
@@ -1080,8 +1074,16 @@ def test_the_loser_of_a_contest_is_no_victim(pipeline: Any) -> None:
         "47.9%. Husted conceded shortly after midnight, telling supporters that he had called "
         'Flores to congratulate her. "The voters have spoken," he said.'
     )
-    analysis = pipeline(Article(text=text, source="invented", language="en"))
-    loser = next(a for a in analysis.layers["actors"] if a["name"] == "Jon Husted")
+    loser, event = _actor_and_event(pipeline, text, "Jon Husted", "defeat")
     assert loser["role"] != "victim", loser
-    (event,) = [e for e in analysis.layers["events"] if e["action"] == "defeat"]
     assert event["contest"] == "race", event
+
+
+def _actor_and_event(pipeline: Any, text: str, name: str, action: str) -> tuple[Any, Any]:
+    """The actor called ``name`` and the one event of ``action`` in an invented text."""
+    from parallax.model import Article
+
+    analysis = pipeline(Article(text=text, source="invented", language="en"))
+    actor = next(a for a in analysis.layers["actors"] if a["name"] == name)
+    (event,) = [e for e in analysis.layers["events"] if e["action"] == action]
+    return actor, event
