@@ -30,7 +30,16 @@ NEWSMTSC_DEV_MACRO_F1 = 0.75  # measured 0.751 (bfloat16 and float32); the issue
 # model reads cold where annotators saw neutral. Measured 0.627 (266) on 2026-12-07, fourth
 # session: the subject of "The White House, meanwhile, said ..." is the White House again,
 # not a quotation alone on the line before it that the parser took across the break.
-BASIL_ACCURACY = 0.625
+# LOWERED from 0.625 on 2026-12-07, sixth session, measured 0.623 (264 of 424, two fewer):
+# "the president" is the president named with that title earlier and named again within
+# three sentences (it had needed the title itself within three), so two Huffington Post
+# reports link "the president recommended ..." and "What the president is interested in
+# ..." to Barack Obama. The links are right (checked by hand); the sentence model reads
+# those sentences warm where annotators saw neutral, so two gold-neutral entities turn
+# positive. Re-choosing the cuts on the selection parts (--choose-cuts) now picks three
+# sentences of evidence, which would lift BASIL to 0.675 but take PerSenT to 0.522, under
+# its floor, so the cuts are kept.
+BASIL_ACCURACY = 0.62
 BASIL_MACRO_F1 = 0.36  # measured 0.365 (majority 0.299); the issue's bar 0.50 not reached
 # RAISED from 0.53 on 2026-12-07 (second session): a single line break that ends a
 # paragraph or a heading now ends a sentence (PerSenT's documents part paragraphs so).
@@ -45,11 +54,13 @@ PERSENT_ACCURACY = 0.54  # measured 0.545 (majority 0.526); the issue's bar 0.55
 # parser takes across a paragraph break is cut to its part in the verb's paragraph, which
 # moved a garbled speaker's sentence back to one article's own voice.
 PERSENT_MACRO_F1 = 0.49  # RAISED from 0.485 on 2026-12-07 (second session)
-NFC_LEAN_MACRO_F1 = 0.47  # measured 0.484 (role_lean); the issue's bar is 0.40
+# RAISED from 0.47 on 2026-12-07, sixth session: measured 0.491 (0.488 before that
+# session's speaker, event and victim fixes).
+NFC_LEAN_MACRO_F1 = 0.48  # the issue's bar is 0.40
 # Measured 0.473 on fold 1's test articles, never fitted on. LOWERED from 0.48 on 2026-12-05:
 # the 0.486 it rested on was measured on texts read with their spreadsheet quoting left in
 # (docs/evaluation.md, "Actor portrayal"), a fault of our reader, not a change of the model.
-NFC_LEAN_HELD_OUT_MACRO_F1 = 0.46
+NFC_LEAN_HELD_OUT_MACRO_F1 = 0.47  # RAISED from 0.46 on 2026-12-07 (sixth): measured 0.478
 # The product's role, the article's own casting: measured 0.120 on all of it, 0.096 held out.
 # LOWERED from 0.43 on 2026-12-05: 0.432 was measured with the corpus's spreadsheet quoting
 # left in, which emptied the own voice so that roles rested on quoted sentences (0.193 once

@@ -568,6 +568,17 @@ How to read these:
   president's words): every row of this table stayed as it was, but Narrative Frames
   `role` fell from 0.115 to 0.112 and its held-out part from 0.085 to 0.079, under its
   floor; its annotators too read cutting a climate programme as a villain's act. Not kept.
+- 2026-12-07, sixth session, from invented US political, court, climate and war copy: a
+  verb of change in amount with no object is done by nobody ("its flood claims have
+  fallen"; the owner is no doer), a contest's loser, a doer held back ("blocked Arizona from
+  removing voters") and "lost control of its own party" are no victims, "the governor" may
+  take a title given further back when the person was named within reach, and "his client"
+  acts for himself. The first set went from 0.758 to 0.753 and its climate part from 0.623
+  to 0.607: one antagonist there had rested on "Trump voters in support of guaranteed jobs
+  dropped to 30 percent" read as Trump's harmful deed; it is no one's deed now, and the
+  right role it had carried by luck is neutral. The war part and the fresh part unchanged.
+  Caught on the way and fixed before it was kept: a one-word body the parser set beside a
+  role that another name holds had become a person and taken that name's "she".
 - The fresh part's actors are {fresh_roles}: {fresh.majority_accuracy:.0%} neutral, so the
   bar there is higher than on the first set. The roles still shown wrongly on the first set
   are a country cast as antagonist for its police's violence where the article casts the
