@@ -332,3 +332,23 @@ def test_the_bloc_is_a_body_of_members_not_any_body_named_before(nlp: Pipeline) 
     assert "the bloc" not in mentions_of(service, "Norwegian Grain Monitoring Service")
     union = analyse(nlp, "The Nordic Farmers Union met in Oslo. The bloc said prices fell.")
     assert "The bloc" in mentions_of(union, "Nordic Farmers Union")
+
+
+def test_the_noun_of_a_bodys_name_takes_it_up_paragraphs_later(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "The Fairhaven Town Council met on Tuesday. Residents lined the hall. Several spoke "
+        "about parking. A few left early. The meeting ran late. In the end, the council "
+        "delayed the vote until spring.",
+    )
+    assert mentions_of(analysis, "Fairhaven Town Council")[-1] == "the council"
+
+
+def test_a_far_noun_stays_unresolved_when_no_name_is_built_on_it(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp,
+        "The Fairhaven Town Council met on Tuesday. Residents lined the hall. Several spoke "
+        "about parking. A few left early. The meeting ran late. In the end, the board "
+        "delayed the vote until spring.",
+    )
+    assert mentions_of(analysis, "Fairhaven Town Council") == ["The Fairhaven Town Council"]

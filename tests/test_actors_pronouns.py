@@ -103,3 +103,35 @@ def test_a_relative_of_the_other_gender_is_no_rival_for_he(nlp: Pipeline) -> Non
         '"She has taught me to earn every vote," he said.',
     )
     assert found["Daniel Hale"].count("he") == 2, found
+
+
+def test_its_opening_a_subject_after_a_sentence_on_a_thing_is_left_open(nlp: Pipeline) -> None:
+    # Invented: the head is the office's, the thing the sentence before is about
+    found = pronouns(
+        nlp,
+        "The Interior Ministry said it expected a decision this month. The permits office "
+        "handles about 9,000 applications a year. Its last director quit in March.",
+    )
+    assert found.get("Interior Ministry") == ["it"]
+
+
+def test_its_opening_a_subject_after_the_actors_own_sentence_is_the_actors(
+    nlp: Pipeline,
+) -> None:
+    found = pronouns(
+        nlp,
+        "The Interior Ministry said the decision would come this month. Its last director "
+        "quit in March.",
+    )
+    assert found.get("Interior Ministry") == ["Its"]
+
+
+def test_he_saying_a_quotation_is_not_the_person_the_quotation_names(nlp: Pipeline) -> None:
+    # Invented: the senator speaks; the governor is only spoken about
+    found = pronouns(
+        nlp,
+        'Senator Ann Kerr warned that the state would run out of money. "Governor Tom '
+        'Price spends like there is no tomorrow," she said.',
+    )
+    assert "she" not in found.get("Tom Price", [])
+    assert found.get("Ann Kerr") == ["she"]

@@ -34,6 +34,7 @@ def labels(text: str) -> dict[str, str]:
         # The tagger calls this one a location (LOC), which names no actor.
         ("Strikes left families in Kharkiv without heat as temperatures fell.", "Kharkiv"),
         ("Among those freed were defenders of Mariupol held since 2022.", "Mariupol"),
+        ("The freed soldiers had defended Mariupol for weeks.", "Mariupol"),
     ],
 )
 def test_a_city_used_as_a_place_is_a_place(text: str, city: str) -> None:

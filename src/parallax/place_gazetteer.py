@@ -17,7 +17,8 @@ sentence uses it as one:
   parts ("residents of Sumy", "the outskirts of Pokrovsk");
 - set beside a country ("Dadu, Pakistan");
 - as what an attack or a capture is done to ("missiles hit Odesa", "Avdiivka was captured"),
-  when the tagger did not call it a person.
+  or what is held or given up ("defended Mariupol", "fled Kherson"), when the tagger did not
+  call it a person.
 
 A city the tagger called a location (LOC, which names no actor: "families in Kharkiv")
 is retagged the same way; "honour the great Shevchenko" (a poet, and a town) stays.
@@ -82,6 +83,9 @@ ATTACK_WORDS = frozenset(
     }
 )
 """Nouns after which "on" and verbs after which an object name what was attacked or taken."""
+HELD_WORDS = frozenset({"defend", "fortify", "reinforce", "abandon", "flee"})
+"""Verbs whose object is as often a town held or given up as an attacked one ("soldiers who
+defended Mariupol", "fled Kherson"): a town where the tagger did not see a person."""
 OF_NOUNS = frozenset(
     {
         *("resident", "people", "citizen", "inhabitant", "mayor", "governor", "city", "town"),
@@ -221,5 +225,5 @@ def _used_as_a_place(doc: Any, start: int, end: int, label: str, population: int
     return bool(
         not person
         and root.dep_ in {"dobj", "nsubjpass"}
-        and root.head.lemma_.lower() in ATTACK_WORDS
+        and root.head.lemma_.lower() in ATTACK_WORDS | HELD_WORDS
     )

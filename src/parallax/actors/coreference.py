@@ -14,6 +14,7 @@ article names it. Measured by ``parallax-dev eval actors`` (docs/evaluation.md).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Any
 
@@ -30,6 +31,7 @@ from parallax.actors.mentions import ActorResolver
 from parallax.actors.other_antecedents import (
     PERSONAL,
     nearer_thing,
+    thing_leads,
     thing_owns,
     unnamed_body_speaks,
     unnamed_person_between,
@@ -42,7 +44,7 @@ from parallax.actors.referents import (
     only_modifies,
     stands_for_a_text,
 )
-from parallax.actors.speech import quote_spans, quote_speakers
+from parallax.actors.speech import SPEECH_VERBS, quote_spans, quote_speakers
 from parallax.domains import domain_pack
 
 MAX_SENTENCE_DISTANCE = 2
@@ -193,8 +195,8 @@ def resolve_references(
         for candidate in reversed(explicit[: bisect_right(starts, token.idx - 1)]):
             distance = here - sentence_of(candidate.start)
             beyond = distance > reach
-            if beyond and noun not in DESCRIPTIONS:
-                break
+            if beyond and noun not in DESCRIPTIONS and noun not in named_heads:
+                break  # (a name's own noun, "the council", looks back for that name)
             if beyond and name_head(candidate, resolver) != noun:
                 if distance <= reach + DESCRIPTION_RIVAL_REACH and _compatible(
                     candidate, lower, wanted, resolver
@@ -205,6 +207,8 @@ def resolve_references(
                 continue
             if gender is not None and genders.get(candidate.actor, gender) != gender:
                 continue  # "she" after "Mr. Smith", "he" after "the chairwoman, Jane Roe"
+            if lower in PERSONAL and _named_in_own_quotation(doc, token, candidate, quotes):
+                continue  # '"Putin reads weakness," he said': the speaker, not Putin
             if backgrounded(doc[candidate.head], token) or candidate.actor == clause_subject:
                 continue
             if (
@@ -256,6 +260,7 @@ def resolve_references(
             continue  # "The letter went early. It went in May": the letter, not an actor
         if lower in {"its", "their"} and (
             thing_owns(doc, token, best[1], taken)
+            or thing_leads(doc, token, best[1], taken)
             or unnamed_body_speaks(token, best[1], taken | set(actor_at))
         ):
             continue  # "the agency had exceeded its authority": the agency's
@@ -363,6 +368,31 @@ def _speakers_country(
             return resolver.info(actor).affiliation
         return None
     return None
+
+
+SAYING_GAP = re.compile(r"""^[\s,.:;!?"'\u201c\u201d\u2018\u2019\u2014-]*$""")
+"""What may stand between a quotation and the pronoun that says it ('," he said')."""
+
+
+def _named_in_own_quotation(
+    doc: Any, pronoun: Any, candidate: Mention, quotes: list[tuple[int, int]]
+) -> bool:
+    """Whether the candidate is named inside the quotation the pronoun is the speaker of.
+
+    In '"Putin reads weakness the way a shark smells blood," he said' the person the
+    quotation names is the one spoken about; "he" is its speaker, named before. A quotation
+    the pronoun's clause introduces ('he said: "..."') or follows (punctuation only between
+    the closing mark and the pronoun) is the pronoun's own, when its verb is one of saying.
+    """
+    span = next((q for q in quotes if q[0] <= candidate.start and candidate.end <= q[1]), None)
+    if span is None or pronoun.dep_ != "nsubj" or pronoun.head.lemma_ not in SPEECH_VERBS:
+        return False
+    start, end = span
+    if end <= pronoun.idx:
+        return bool(SAYING_GAP.match(doc.text[end : pronoun.idx]))
+    verb = pronoun.head
+    after = verb.idx + len(verb.text)
+    return pronoun.i < verb.i and after <= start and bool(SAYING_GAP.match(doc.text[after:start]))
 
 
 def _named_in_what_they_report(

@@ -152,6 +152,30 @@ def thing_owns(doc: Any, pronoun: Any, candidate: Mention, taken: set[int]) -> b
     )  # "Ukrainian soldiers held their ground": the soldiers are the candidate's people
 
 
+def thing_leads(doc: Any, pronoun: Any, candidate: Mention, taken: set[int]) -> bool:
+    """Whether "its" ("their") in its clause's subject continues a nearer subject, a thing.
+
+    "Its" that opens a clause's subject ("Its last head resigned in March") takes up the
+    last subject as a subject pronoun does: after "The White House expects a vote. The
+    office oversees $170 billion a year. Its last head resigned", the office's head, not
+    the White House's. The subject of a whole sentence between the candidate's and the
+    pronoun's that is a noun of the pronoun's number and no actor's mention leaves "its"
+    unresolved (a clause inside the candidate's own sentence does not: "X said the vote
+    would come. Its ..." continues X).
+    """
+    owner = pronoun.head
+    after = doc[candidate.head].sent.end
+    if owner.dep_ not in {"nsubj", "nsubjpass"} or pronoun.sent.start < after:
+        return False
+    tag = "NNS" if pronoun.lower_ == "their" else "NN"
+    return any(
+        token.dep_ in {"nsubj", "nsubjpass"}
+        and token.head.dep_ == "ROOT"
+        and _a_thing(token, tag, taken)
+        for token in doc[after : pronoun.sent.start]
+    )
+
+
 def unnamed_body_speaks(pronoun: Any, candidate: Mention, taken: set[int]) -> bool:
     """Whether "its" ("their") is in what an unnamed body of its number says or does.
 
