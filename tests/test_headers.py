@@ -150,3 +150,18 @@ def test_a_section_key_line_is_the_outlets_filing() -> None:
     )
     assert article.meta.get("section") == "Opinion"
     assert article.title == "Given title" and article.text.startswith("Body words")
+
+
+def test_a_short_first_paragraph_after_the_byline_is_body_not_title() -> None:
+    # Invented: an op-ed whose first paragraph is one short sentence
+    text = (
+        "Opinion: The county must fix its bridges\n\nBy Ana Ruiz\n\n"
+        "Our bridges are crumbling, and the county is looking away.\n\n" + "Body words " * 20 + "."
+    )
+    article = text_to_article(text, "x")
+    assert (article.title, article.outlet, article.author) == (
+        "Opinion: The county must fix its bridges",
+        None,
+        "Ana Ruiz",
+    )
+    assert article.text.startswith("Our bridges are crumbling")

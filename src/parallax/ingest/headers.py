@@ -19,7 +19,8 @@ Rules, in order, for each leading block until the first body-like block:
   masthead: its first line is the outlet, the rest its tagline; section labels such as
   "Opinion" are kept apart.
 
-A block is body-like when it has many words or several sentences; the body starts there.
+A block is body-like when it has many words or several sentences, or, after the byline,
+when it is one line that ends as a sentence; the body starts there.
 """
 
 from __future__ import annotations
@@ -116,6 +117,23 @@ def _is_body(block: _Block) -> bool:
     return block.words >= 14 and block.text.rstrip("”\"’' ").endswith(".")
 
 
+def _is_sentence(lines: list[str]) -> bool:
+    """Whether a one-line block after the byline is the body's first short paragraph.
+
+    Headlines, sections and mastheads come before the byline and seldom end in a full stop;
+    after it, a line of several words that ends as a sentence does ("Western towns are
+    burning, and Washington is arguing about paperwork." opens an op-ed): without this it
+    was taken for the title and the real headline above the byline for the outlet's name.
+    A date line or a key line never reaches here.
+    """
+    text = " ".join(lines)
+    return (
+        len(lines) == 1
+        and len(text.split()) >= 6
+        and bool(re.search(r"[.!?…][\"”’')\]]*$", text.rstrip()))
+    )
+
+
 def _strip_quotes(text: str) -> str:
     return text.strip().strip(_QUOTE_OPEN + "”’»“‟›」").strip()
 
@@ -137,8 +155,10 @@ def parse_header(text: str, *, markdown: bool = False) -> Header:
     md_title: str | None = None
     pending_quote: _Block | None = None
     body_start: int | None = None
+    bylined = False  # a block before this one was or held the byline
 
     for block in blocks[:MAX_HEADER_BLOCKS]:
+        bylined = bylined or header.author is not None
         lines = [_strip_md(line) if markdown else line.strip() for line in block.lines]
         # Markdown blockquote epigraph: every line starts with '>'.
         if markdown and all(line.lstrip().startswith(">") for line in block.lines):
@@ -151,7 +171,9 @@ def parse_header(text: str, *, markdown: bool = False) -> Header:
                 assert match is not None
                 _take_key(header, match.group(1).lower(), match.group(2))
             continue
-        if _is_body(block) and not (markdown and _MD_HEADING.match(block.lines[0])):
+        if (_is_body(block) or (bylined and _is_sentence(lines))) and not (
+            markdown and _MD_HEADING.match(block.lines[0])
+        ):
             if pending_quote is not None:
                 candidates.append(pending_quote)
             body_start = block.start
