@@ -17,6 +17,7 @@ import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -152,8 +153,10 @@ def basil_scores(shared: Path, model: TechniquesModel | None = None) -> BasilSco
     sentences, cv = cross_validate(shared)
     vectors, tokens = head_tokens([s.text for s in sentences])
     parties = named_parties([s.text for s in sentences])
-    named = named_someone([s.text for s in sentences])
-    literal = literal_words([s.text for s in sentences])
+    docs = parsed([s.text for s in sentences])
+    named = named_someone([s.text for s in sentences], docs)
+    literal = literal_words([s.text for s in sentences], docs)
+    del docs
     shown: list[list[TechniqueSpan]] = [[] for _ in sentences]
     for held, head in zip(cv.folds, cv.heads, strict=True):
         fold = show_texts(
@@ -213,34 +216,45 @@ def named_parties(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
     return found
 
 
-def named_someone(texts: Sequence[str]) -> list[bool]:
+def parsed(texts: Sequence[str]) -> list[Any]:
+    """Each text parsed on its own by the packaged spaCy model, once for every reader below."""
+    from parallax.spacy_model import load_spacy
+
+    return list(load_spacy().pipe(texts, batch_size=64))
+
+
+def named_someone(texts: Sequence[str], docs: Sequence[Any] | None = None) -> list[bool]:
     """Whether each text names anyone a judgement could be about, as the pipeline reads it.
 
     The pipeline asks :func:`parallax.actors.animacy.names_someone` of each sentence of
     the article's parse, from the word after a dateline; here each text is parsed on its
-    own, from the same word.
+    own, from the same word. ``docs`` (:func:`parsed`) serve the texts without a dateline,
+    so most are not parsed twice.
     """
     from parallax.actors.animacy import names_someone
     from parallax.datelines import dateline_length
     from parallax.persuasion.reporting import speaker_tokens
-    from parallax.spacy_model import load_spacy
 
-    nlp = load_spacy()
-    tails = [text[dateline_length(text) :] for text in texts]
-    return [names_someone(doc, speaker_tokens(doc[:])) for doc in nlp.pipe(tails, batch_size=64)]
+    docs = list(docs) if docs is not None else [None] * len(texts)
+    cut = [dateline_length(text) for text in texts]
+    again = [i for i, n in enumerate(cut) if n or docs[i] is None]
+    for i, doc in zip(again, parsed([texts[i][cut[i] :] for i in again]), strict=True):
+        docs[i] = doc
+    return [names_someone(doc, speaker_tokens(doc[:])) for doc in docs]
 
 
-def literal_words(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+def literal_words(
+    texts: Sequence[str], docs: Sequence[Any] | None = None
+) -> list[list[tuple[int, int]]]:
     """Each text's words told plainly, as the pipeline reads its sentences.
 
     :func:`parallax.persuasion.reporting.plain_spans` (attack told literally, speech verbs
-    that report) over each text parsed on its own; offsets into the text.
+    that report) over each text parsed on its own (``docs``, when given: :func:`parsed`);
+    offsets into the text.
     """
     from parallax.persuasion.reporting import plain_spans
-    from parallax.spacy_model import load_spacy
 
-    nlp = load_spacy()
-    return [plain_spans(doc[:]) for doc in nlp.pipe(texts, batch_size=64)]
+    return [plain_spans(doc[:]) for doc in (docs if docs is not None else parsed(texts))]
 
 
 def _article_repetition(sentences: Sequence[BasilSentence]) -> list[tuple[int, TechniqueSpan]]:
@@ -299,14 +313,15 @@ def babe_scores(shared: Path) -> BabeScores:
         rows = [r for r in csv.DictReader(handle) if r["label_bias"] in ("Biased", "Non-biased")]
     texts = [r["text"] for r in rows]
     vectors, tokens = head_tokens(texts)
+    docs = parsed(texts)
     shown = show_texts(
         texts,
         tokens,
         vectors,
         bundled_head(),
         bundled_model(),
-        named=named_someone(texts),
-        literal=literal_words(texts),
+        named=named_someone(texts, docs),
+        literal=literal_words(texts, docs),
     )
     predicted = np.array([any(t.name in FAMILY for t in spans) for spans in shown])
     gold = np.array([r["label_bias"] == "Biased" for r in rows])
