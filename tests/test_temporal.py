@@ -1022,3 +1022,17 @@ def test_a_quarter_still_ahead_in_a_clause_that_looks_ahead_is_this_years() -> N
     assert agreed[0].value == "2026-Q2"
     # results of a quarter not yet reached, told in the past, are last year's
     assert find_times("Profit rose in the third quarter.", february)[0].value == "2025-Q3"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Invented: the time of day belongs to the day the story just named
+        ("The ferry sank on 4 June 2030. It went down at about 6 a.m.", "2030-06-04T06:00"),
+        ("The vote was held on 4 June 2030. Counting began at 9:30 p.m.", "2030-06-04T21:30"),
+        # with no day before it, the day of publication, as before
+        ("Polls close at 8 p.m., officials said.", "2031-02-20T20:00"),
+    ],
+)
+def test_a_time_of_day_alone_is_on_the_storys_day(text: str, value: str) -> None:
+    assert find_times(text, date(2031, 2, 20))[-1].value == value

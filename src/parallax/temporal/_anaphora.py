@@ -1,7 +1,8 @@
 """Expressions that take their time from an earlier one in the text, not from publication.
 
 "The following year", "that month", "the previous day", "the next day", "that morning", "the
-day before" and "two days later" count from the last date the narrative gave; "the quarter",
+day before", "two days later" and a time of day alone ("at 6 a.m.") count from the last
+date the narrative gave; "the quarter",
 "the latest period" and "the year-ago quarter" in a results report name the quarter it
 reports on (the last one it mentioned, else the last quarter completed before publication)
 or the same quarter a year earlier, and so does "a year earlier" in a sentence that compares
@@ -54,6 +55,14 @@ _PART = re.compile(
     re.IGNORECASE,
 )
 """A part of a day the story names: "that morning", "the next evening"."""
+_CLOCK = re.compile(
+    r"^(?:(?:about|around|approximately|roughly|nearly|shortly|just)\s+(?:(?:after|before)\s+)?)?"
+    r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d\d|noon|midnight)$",
+    re.IGNORECASE,
+)
+"""A time of day alone ("6 a.m.", "about 9:30 p.m."): on the day the story last named, in
+its sentence or the one before, as "that morning" is; with no such day, on the day of
+publication, as the grammar reads it."""
 _BOUNDARY = re.compile(r"(?<!\b[A-Z])[.!?][\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z])|\n")
 """Where one sentence (or paragraph) ends and the next begins, in the text between two
 expressions. Initials ("the U.K. Treasury") are no boundary; a longer abbreviation
@@ -229,6 +238,13 @@ def _resolve_one(
     if m := _PART.match(phrase):
         step = _PART_STEP.get((m["rel"] or "").lower(), 0)
         return _part_of_day(expression, close, step)
+    if (
+        _CLOCK.match(phrase)
+        and anchor is not None
+        and expression.value.startswith(f"{anchor.isoformat()}T")
+    ):
+        # "The train derailed on Monday. It happened at about 6 a.m.": Monday's 6 a.m.
+        return _part_of_day(expression, close, 0)
     if (story := _story_month(text, expression, near)) is not None:
         return story
     comparing = re.match(r"\s+than\b", text[expression.end : expression.end + 6])
