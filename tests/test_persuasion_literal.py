@@ -34,6 +34,9 @@ def literal_words(sentence: str) -> list[str]:
             ["Artillery", "shelled", "fired", "rockets"],
         ),
         ("Air defences shot down 94 of 120 drones.", ["shot", "drones"]),
+        # vehicles and disasters are told what they did as weapons are
+        ("A freight train derailed on a bridge near Corvale.", ["train", "derailed"]),
+        ("The hurricane slammed into the coast overnight.", ["hurricane", "slammed"]),
     ],
 )
 def test_words_tied_to_weapons_are_literal(sentence: str, words: list[str]) -> None:
@@ -50,6 +53,7 @@ def test_a_figure_of_speech_beside_a_weapon_keeps_its_reading() -> None:
 
 def test_a_sentence_without_a_weapon_has_no_literal_words() -> None:
     assert literal_words("The senator pounded the bill in a barrage of criticism.") == []
+    assert literal_words("The dispute derailed the talks and slammed the market.") == []
     assert literal_words("Strikes hit the grid and forced blackouts across the region.") == []
 
 

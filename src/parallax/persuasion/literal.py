@@ -7,6 +7,10 @@ reporter chose to colour a party. In war reporting the same words say what weapo
 "artillery shelled the town". There they measure an event, as a neutral wire report must,
 and a reader shown them as "loaded language" learns to distrust the flag.
 
+The same holds of what vehicles and natural disasters do in a report of an accident or a
+storm ("the train derailed", "the hurricane slammed into Cuba": :data:`MOVING_THINGS`),
+which are read as weapons are below.
+
 A word is literal here when the parse ties it to a weapon, and only in a sentence that
 names one (a missile, a drone, a shell, artillery ...: :data:`parallax.actors.aims.WEAPON_NOUNS`):
 
@@ -27,6 +31,18 @@ from typing import Any
 
 from parallax.actors.aims import ATTACK_NOUNS, COUNTED_WEAPONS, WEAPON_NOUNS, counted
 
+MOVING_THINGS = frozenset(
+    {
+        *("train", "locomotive", "plane", "aircraft", "airliner", "jet", "helicopter"),
+        *("car", "truck", "bus", "ship", "vessel", "boat", "ferry", "tanker", "freighter"),
+        *("hurricane", "typhoon", "cyclone", "tornado", "earthquake", "quake", "tsunami"),
+        *("wildfire", "blaze", "avalanche", "landslide", "mudslide"),
+    }
+)
+"""Vehicles and named natural disasters, which wire copy tells what they did in the words a
+political report uses as figures: "a freight train derailed", "the hurricane slammed into
+the coast", "a wildfire tore through the town". Words that are as often figures themselves
+("a storm of criticism", "under fire", "a flood of lawsuits", "a wave of") are left out."""
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 CONTINUING_DEPS = frozenset({"advcl", "conj", "xcomp"})
 """How a verb continues another's clause with the same doers ("pounded ..., knocking")."""
@@ -53,7 +69,10 @@ def literal_spans(span: Any) -> list[tuple[int, int]]:
 
 def _weapon(token: Any) -> bool:
     # "Artillery shelled ...": a weapon opening a sentence may be tagged a proper noun
-    return bool(token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in WEAPON_NOUNS)
+    lemma = token.lemma_.lower()
+    return bool(
+        token.pos_ in {"NOUN", "PROPN"} and (lemma in WEAPON_NOUNS or lemma in MOVING_THINGS)
+    )
 
 
 def _grouped(noun: Any) -> list[Any]:
