@@ -48,3 +48,19 @@ def test_a_past_told_plan_takes_the_weekday_nearest_publication_or_none(
 
 def test_a_plan_in_the_present_still_points_ahead(nlp: Pipeline) -> None:
     assert _weekday_value(nlp, "The climate talks are due to end on Tuesday.") == "2023-12-19"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Invented: a date something is due or expected on, told in the present
+        "The jobs report, due out Friday, is expected to show slower hiring.",
+        "A ruling, expected Friday, could delay the project.",
+    ],
+)
+def test_a_weekday_something_is_due_or_expected_on_is_the_coming_one(text: str) -> None:
+    assert find_times(text, date(2025, 3, 12))[0].value == "2025-03-14"
+
+
+def test_a_weekday_something_was_due_on_is_not_pushed_ahead() -> None:
+    assert find_times("The report was due Friday.", date(2025, 3, 12))[0].value != "2025-03-14"

@@ -201,15 +201,18 @@ PLAN_CUE = re.compile(
     r"(?:is|are)\s+(?:expected|due)\s+(?:by|in|on|before|within)|"
     r"planning|scheduled|"
     r"as\s+(?:soon|early)\s+as|postponed|"
-    r"would\s+be\s+[a-z]+ing|will|won't|'ll|shall|going\s+to|upcoming)\b",
+    r"would\s+be\s+[a-z]+ing|will|won't|'ll|shall|going\s+to|upcoming|"
+    r"(?<!was\s)(?<!were\s)(?<!been\s)(?:due|expected|slated)(?:\s+(?:out|back))?\s+(?:on\s+)?"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
     re.IGNORECASE,
 )
 """What puts a bare weekday ahead of the publication date: a plan, a schedule, a deadline.
 
 "Set to resume Monday", "planned to leave on Thursday", "the vote is set for Tuesday", "a
-ruling is expected by June", "as early as Tuesday", "postponed until Friday": news names the
-coming weekday this way; without such a cue a weekday is the one just past, as most
-weekdays in reports are ("the vote was set for Tuesday" may be either, and stays so).
+ruling is expected by June", "as early as Tuesday", "postponed until Friday", "the report,
+due out Friday", "a decision expected Friday": news names the coming weekday this way;
+without such a cue a weekday is the one just past, as most weekdays in reports are ("the
+vote was set for Tuesday" may be either, and stays so).
 """
 
 
