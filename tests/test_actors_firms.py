@@ -245,3 +245,21 @@ def test_a_partys_first_word_and_a_surname_read_as_a_noun_are_kept(nlp: Pipeline
     assert "Democrats" not in names, names
     brekke = actor_of(analysis, "Ola Brekke")
     assert [m["text"] for m in brekke["mentions"]] == ["Ola Brekke", "Brekke"]
+
+
+def test_a_firms_short_name_typed_as_a_place_is_that_firm(nlp: Pipeline) -> None:
+    # Invented: the tagger calls the short name a place; no city bears it
+    analysis = analyse(
+        nlp,
+        "A permit lets Northline Energy run a crude oil pipeline under the lake. "
+        "Northline is no stranger to disaster.",
+    )
+    assert texts(actor_of(analysis, "Northline")) == ["Northline Energy", "Northline"]
+    assert actor_of(analysis, "Northline")["type"] == "organisation"
+
+
+def test_a_city_that_begins_a_firms_name_stays_the_city(nlp: Pipeline) -> None:
+    analysis = analyse(
+        nlp, "Boston Scientific shares rose. Boston officials said the plant would stay."
+    )
+    assert actor_of(analysis, "Boston")["type"] == "place"

@@ -137,7 +137,8 @@ def unify_firm_names(mentions: list[Mention], actors: dict[str, ActorInfo], doc:
     short form when the article uses it. Then an unknown short name that begins a legal
     name joins it, when exactly one such legal name is in the article; so does one the
     tagger called a person ("Halvorsen Shipping Co. ... Halvorsen said"), unless an
-    honorific before it says it is one ("Mr. Halvorsen").
+    honorific before it says it is one ("Mr. Halvorsen"), or a place no gazetteer holds
+    ("Northline Energy ... Northline is").
     """
     firms = [
         m
@@ -199,14 +200,25 @@ def _people_named_as_firms(
     legal: list[tuple[list[str], str]],
     doc: Any,
 ) -> dict[str, str]:
-    """Unknown "people" whose name is, or begins, exactly one legal name in the article."""
+    """Unknown "people" or "places" whose name is, or begins, exactly one firm's full name.
+
+    The tagger types a firm's short name as a person's ("Halvorsen said") or a place's
+    ("Northline is no stranger to disaster", after "Northline Energy"); a place only when no
+    gazetteer city has the name ("Boston" after "Boston Scientific" stays the city).
+    """
+    from parallax.place_gazetteer import city_populations
+
     people: dict[str, bool] = {}
     for mention in mentions:
-        if not mention.actor.startswith("local:") or actors[mention.actor].type != "person":
+        kind = actors[mention.actor].type
+        if not mention.actor.startswith("local:") or kind not in {"person", "place"}:
             continue
         before = doc[mention.token_start - 1].lower_.rstrip(".") if mention.token_start else ""
-        plain = mention.kind == "name" and mention.label == "PERSON" and before not in HONORIFICS
-        people[mention.actor] = people.get(mention.actor, True) and plain
+        if kind == "person":
+            plain = mention.label == "PERSON" and before not in HONORIFICS
+        else:
+            plain = mention.label in {"GPE", "LOC"} and mention.text not in city_populations()
+        people[mention.actor] = people.get(mention.actor, True) and plain and mention.kind == "name"
     found = {}
     for actor, plain in people.items():
         words = firm_key(actors[actor].name).lower().split()
