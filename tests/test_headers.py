@@ -165,3 +165,11 @@ def test_a_short_first_paragraph_after_the_byline_is_body_not_title() -> None:
         "Ana Ruiz",
     )
     assert article.text.startswith("Our bridges are crumbling")
+
+
+def test_typewriter_quotes_become_quote_marks() -> None:
+    # Invented: wire archives write ``quotations like this''
+    article = text_to_article("``We will rebuild,'' the mayor said.", "x")
+    assert article.text == "\u201cWe will rebuild,\u201d the mayor said."
+    plain = text_to_article("A 12'' pipe burst.", "x")
+    assert plain.text == "A 12'' pipe burst."

@@ -53,10 +53,22 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
 
 
 def clean_paragraphs(text: str) -> str:
-    """Normalise line endings and whitespace while keeping paragraph breaks."""
+    """Normalise line endings, whitespace and typewriter quotes, keeping paragraph breaks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+    paragraphs = [_curly_quotes(" ".join(p.split())) for p in re.split(r"\n\s*\n", text)]
     return "\n\n".join(p for p in paragraphs if p)
+
+
+def _curly_quotes(paragraph: str) -> str:
+    """``Quotes like this'' (wire archives and corpora write them so) as curly marks.
+
+    Two backticks open a quotation and two apostrophes close it; the quotation reader knows
+    only real quote marks, so such a quotation was read as the article's own words. Only a
+    paragraph that has an opening pair is changed: two apostrophes alone may be an inch mark.
+    """
+    if "``" not in paragraph:
+        return paragraph
+    return paragraph.replace("``", "\u201c").replace("''", "\u201d")
 
 
 def text_to_article(
