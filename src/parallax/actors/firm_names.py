@@ -210,8 +210,10 @@ def _people_named_as_firms(
 
     people: dict[str, bool] = {}
     for mention in mentions:
+        if not mention.actor.startswith("local:") or mention.actor not in actors:
+            continue
         kind = actors[mention.actor].type
-        if not mention.actor.startswith("local:") or kind not in {"person", "place"}:
+        if kind not in {"person", "place"}:
             continue
         before = doc[mention.token_start - 1].lower_.rstrip(".") if mention.token_start else ""
         if kind == "person":
