@@ -25,11 +25,13 @@ def test_meantime_event_and_actor_floors() -> None:
     # Time expressions with the creation date as anchor.
     assert events["timex_value"]["precision"] >= 0.785  # 0.791 (227 / 287)
     actors = meantime.evaluate(root, part="actors")["actors"]
+    # RAISED from 0.905 on 2026-12-08 (seventh session): 0.910, once a firm's short name the
+    # tagger typed as a place is the firm.
     # 0.909 over 841 named mentions (2026-12-07, fifth session, once an acronym is the
     # name whose initials it holds; 0.906 the night before; 0.902 before a surname read as
     # a law's name was the person; 0.885 before a firm's legal and short names were one
     # actor; 0.973 over the 300 first mentions the reader took before 2026-12-06).
-    assert actors["named_bcubed"]["f1"] >= 0.905
+    assert actors["named_bcubed"]["f1"] >= 0.907
     # Issue 16: "the company" must be the firm gold says (0.757 on 37 judged, 2026-12-06
     # evening, once a name ending in a line of business is a firm; 0.750 on 32 before;
     # 0.375 on 8 before descriptions of firms and of a body by its name's last word).
