@@ -1087,3 +1087,26 @@ def _actor_and_event(pipeline: Any, text: str, name: str, action: str) -> tuple[
     actor = next(a for a in analysis.layers["actors"] if a["name"] == name)
     (event,) = [e for e in analysis.layers["events"] if e["action"] == action]
     return actor, event
+
+
+def test_a_sentence_holding_an_actor_up_as_the_standard_does_not_praise_it() -> None:
+    # Invented: "better than the council" reads warmly; the council is what it is measured
+    # against (parallax.portrayal.compared), so that reading is left out for it.
+    text, sentences = build(
+        "Renters deserve better than the council.", "The council met on Monday."
+    )
+    council = actor(text, text, sentences, "the council", "council")
+    read = [Judgment("s1", OWN_VOICE, POSITIVE), Judgment("s2", OWN_VOICE, POSITIVE)]
+    portray([council], sentences, text, judgments={"council": read}, opinion=True)
+    praised = council["sentiment"]
+    council = actor(text, text, sentences, "the council", "council")
+    portray(
+        [council],
+        sentences,
+        text,
+        judgments={"council": read},
+        opinion=True,
+        compared={("council", "s1")},
+    )
+    assert council["sentiment"] < praised
+    assert "s1" not in council["sentiment_sentences"]

@@ -24,6 +24,7 @@ from parallax.pipeline.versions import CodeVersion
 from parallax.portrayal import portray
 from parallax.portrayal.actions import JUDGEMENT_VERBS
 from parallax.portrayal.asked import asked_to_act
+from parallax.portrayal.compared import compared_against
 from parallax.portrayal.roles import PRONOUN_WEIGHT, Judgment
 from parallax.portrayal.target_sentiment import Query, predict, target_mask
 from parallax.portrayal.verdicts import verdicts
@@ -320,6 +321,11 @@ class Portrayal:
                     asked_to_act(analysis.doc, analysis.layers.get("actors", []))
                     if analysis.doc is not None
                     else None
+                ),
+                compared=(
+                    compared_against(analysis.doc, analysis.layers.get("actors", []))
+                    if analysis.doc is not None
+                    else ()
                 ),
             )
             yield analysis

@@ -47,7 +47,7 @@ model's own class decision, :func:`_least_evidence`).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -162,6 +162,7 @@ def portray(
     opinion: bool = False,
     verdicts: Mapping[tuple[str, str], float] | None = None,
     asked: Mapping[tuple[str, str], str] | None = None,
+    compared: Collection[tuple[str, str]] = (),
 ) -> None:
     """Fill each actor's role, sentiment, supporting sentences and evidence, in place.
 
@@ -183,6 +184,9 @@ def portray(
         asked: per (actor id, sentence id), the act the sentence asks the actor to do in a
             form the events layer shows no modal for ("demand that Governor Park veto":
             :mod:`parallax.portrayal.asked`); read as a prescription is.
+        compared: (actor id, sentence id) where the actor is the standard a comparison holds
+            something else up to ("better than X": :mod:`parallax.portrayal.compared`);
+            the model's reading of that sentence is left out for it.
     """
     del text  # offsets are enough; kept in the signature for the callers' sake
     voices = VoiceIndex([dict(q) for q in quotes])
@@ -269,7 +273,10 @@ def portray(
     judged: set[str] = set()
     for actor in actors:
         for judgment in judgments.get(actor["id"], []):
-            if (actor["id"], judgment.sentence_id) in asked_against:
+            if (actor["id"], judgment.sentence_id) in asked_against or (
+                actor["id"],
+                judgment.sentence_id,
+            ) in compared:
                 judgment = unjudged(judgment)
             elif (actor["id"], judgment.sentence_id) in asked_of:
                 judgment = unpraised(judgment)

@@ -25,6 +25,7 @@ from parallax.model import Analysis, Article
 from parallax.pipeline.core import Pipeline
 from parallax.pipeline.registry import component_factory
 from parallax.pipeline.versions import code_version
+from parallax.portrayal.compared import compared_against
 from parallax.portrayal.roles import Judgment, portray
 from parallax.portrayal.verdicts import verdicts
 from parallax.portrayal.voice import OWN, Voice, VoiceIndex, relayed
@@ -97,10 +98,12 @@ class _Ask:
     """
 
     name = "ask"
-    version = "3-" + code_version("parallax.portrayal.verdicts")
-    """Follows the verdicts' code: the cache keeps what they found, not the parse."""
+    version = "4-" + code_version("parallax.portrayal.verdicts") + "-"
+    version += code_version("parallax.portrayal.compared")
+    """Follows the verdicts' and comparisons' code: the cache keeps what they found, not the
+    parse."""
     requires = ("sentences", "actors", "quotes", "layer_states")
-    assigns = ("asked", "verdicts")
+    assigns = ("asked", "verdicts", "compared")
 
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
         for analysis in analyses:
@@ -112,6 +115,9 @@ class _Ask:
             # What the parse says each actor is ("Germany is the worst offender"); the parse
             # is dropped before the cache is written.
             analysis.layers["verdicts"] = verdicts(analysis.doc, analysis.layers.get("actors", []))
+            analysis.layers["compared"] = compared_against(
+                analysis.doc, analysis.layers.get("actors", [])
+            )
             analysis.layer_states = None
             analysis.tokens = None
             yield analysis
@@ -200,6 +206,7 @@ def cast(analyses: dict[str, Analysis]) -> dict[str, list[dict[str, Any]]]:
             judgments,
             opinion=genres[key] == "opinion",
             verdicts=analysis.layers.get("verdicts", {}),
+            compared=analysis.layers.get("compared", ()),
         )
         for actor in actors:
             actor[GENRE_KEY] = genres[key]  # for the role training's own re-casting
