@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from parallax.portrayal.actions import APPEAL_VERBS
+from parallax.portrayal.mention_heads import mention_heads
 
 DEMANDING = frozenset({"demand", "insist", "require", "request", "recommend", "propose"})
 """Verbs whose "that" clause says what someone must do ("demand that the governor veto")."""
@@ -25,16 +26,10 @@ DEMANDING = frozenset({"demand", "insist", "require", "request", "recommend", "p
 def asked_to_act(doc: Any, actors: Sequence[Mapping[str, Any]]) -> dict[tuple[str, str], str]:
     """(actor id, sentence id) -> the lemma of the act the actor is asked to do."""
     found: dict[tuple[str, str], str] = {}
-    for actor in actors:
-        for mention in actor.get("mentions", []):
-            span = doc.char_span(
-                int(mention["start"]), int(mention["end"]), alignment_mode="expand"
-            )
-            if span is None or not len(span):
-                continue
-            act = _act_asked_of(span.root)
-            if act is not None:
-                found[(str(actor["id"]), str(mention.get("sentence_id")))] = act.lemma_.lower()
+    for actor, sentence, head in mention_heads(doc, actors):
+        act = _act_asked_of(head)
+        if act is not None:
+            found[(actor, sentence)] = act.lemma_.lower()
     return found
 
 

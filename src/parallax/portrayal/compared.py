@@ -14,18 +14,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from parallax.portrayal.mention_heads import mention_heads
+
 
 def compared_against(doc: Any, actors: Sequence[Mapping[str, Any]]) -> set[tuple[str, str]]:
     """(actor id, sentence id) where a mention of the actor is the object of "than"."""
-    found: set[tuple[str, str]] = set()
-    for actor in actors:
-        for mention in actor.get("mentions", []):
-            span = doc.char_span(
-                int(mention["start"]), int(mention["end"]), alignment_mode="expand"
-            )
-            if span is None or not len(span):
-                continue
-            head = span.root
-            if head.dep_ == "pobj" and head.head.lower_ == "than":
-                found.add((str(actor["id"]), str(mention.get("sentence_id"))))
-    return found
+    return {
+        (actor, sentence)
+        for actor, sentence, head in mention_heads(doc, actors)
+        if head.dep_ == "pobj" and head.head.lower_ == "than"
+    }
