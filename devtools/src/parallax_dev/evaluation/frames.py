@@ -276,4 +276,8 @@ step's subjectivity head (trained on CheckThat! 2025) calls subjective, as a fur
 It hardly tells the genres apart: on BASIL's news the share has median 0.20 (10th to 90th
 percentile 0.03 to 0.41), on the ten NAEB opinion pages median 0.36 (0.17 to 0.58), on 80
 other NAEB pages median 0.12; an invented op-ed ("It is a hostage note.") scored 0.08.
+Also tried (2026-12-08, seventh session, not kept): the headline read with the body's cues
+(an op-ed headlined "The governor's pipeline gamble will cost us all", with no first person
+in its body, reads as news). With BASIL's own headlines given, BASIL fell from 184 to 182 of
+210 read as news and the second seed stayed news.
 """

@@ -430,6 +430,25 @@ How to read these:
   0.470 to 0.478); NFC `role` 0.113 to 0.112. Tried and not kept: the cuts the selection
   rule now picks (three own-voice sentences of evidence instead of two), which would lift
   BASIL to 0.675 but take PerSenT to 0.522, under its floor.
+- 2026-12-08, seventh session (issue 16), from invented copy (a Pentagon nomination
+  hearing, a prisoner swap, climate talks, a hurricane, a renters' op-ed, a wildfire-aid
+  op-ed, a missile strike on Sumy, a pipeline op-ed, a derailment told by two outlets). The
+  standard a comparison holds something up to is left out of the sentence's reading ("They
+  deserve better than a Congress that treats their sacrifice as a bargaining chip" read
+  +0.97 towards Congress and cast it protagonist in an op-ed demanding Congress act;
+  `parallax.portrayal.compared`). The person a quotation names is not its speaker ('"Putin
+  reads weakness ...," he said' had been Putin's words); "the council" eight sentences
+  after the city council it names is that council (the renters' op-ed now casts it
+  antagonist: "it has delivered nothing but studies, task forces and excuses"); an op-ed
+  whose first paragraph is one short sentence keeps its "Opinion:" headline, and with it
+  its genre (it had been read as a news report, and Mike Johnson's refusal cast no one).
+  Every row above unchanged (BASIL 0.623 / 0.364, PerSenT 0.548 / 0.495, NFC `role` 0.112,
+  `role_lean` 0.491, held out 0.478); every judged row unchanged. Still misread, left for
+  the learned readings: "Committee chairman Roger Wicker said Holt had "decades of service
+  and the judgment this job demands," and accused Democrats of delaying a routine
+  appointment" reads -0.86 towards Holt (the quoted source's view is shown as negative),
+  and "Last week, the council voted 5-4 to shelve a modest proposal" +0.50 towards the
+  council.
 - NFC: `role_lean` is the learned reading of all the evidence, every voice alike
   (`parallax/portrayal/role_model.py`, `parallax-dev train portrayal-roles`, fitted on the
   paper's fold 1 train and dev articles only); its held-out row above is the fold's test

@@ -185,4 +185,12 @@ head reads it at the training sentences' average position, neither lede nor late
 {BABE_PUBLISHED_F1:.3f} |
 | biased words (words inside shown spans vs annotated words) | {w.precision:.3f} | \
 {w.recall:.3f} | {w.f1:.3f} | |
+
+2026-12-08, seventh session: what vehicles and natural disasters did is told literally, as
+weapons' deeds are ("a freight train derailed", "the hurricane slammed into the coast":
+`parallax.persuasion.literal`), since a wire report of a derailment had shown "derailed" as
+loaded language; and the text reader turns ``typewriter quotations'' into quote marks, so
+what wire archives quote so is the speaker's. Both tables above unchanged. On the first 80
+wire articles of TempEval-3's AQUAINT part, a technique in the article's own voice went
+from 46 of 1,460 sentences to 40 of 1,445 read as a text file is (3.2% to 2.8%).
 """
